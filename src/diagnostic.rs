@@ -1,0 +1,503 @@
+//! Diagnostics are data: one variant of [`Problem`] per kind of problem, with the spans and
+//! figures it concerns. Every message, label, help line and code is written here, in one place,
+//! so the checker never formats a sentence and every output (human, short, JSON, editor) says
+//! the same thing.
+
+use crate::syntax::ast::{Date, Span, Unit};
+use crate::syntax::number::{format_dutch, NumberError};
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+    Note,
+}
+
+impl Severity {
+    pub fn word(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Note => "note",
+        }
+    }
+}
+
+/// One term of a recomputed total, for the "lines that were added" label.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Term {
+    pub label: String,
+    /// `None` for P.M.
+    pub value: Option<Decimal>,
+    pub negated: bool,
+    pub span: Span,
+}
+
+/// A recomputed figure, as reported in JSON.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Figure {
+    pub declared: Decimal,
+    pub computed: Decimal,
+    pub unit: Unit,
+    /// The year (or named column) the figure is for.
+    pub year: Option<String>,
+}
+
+/// A taakveld with its name, for help lines.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NamedCode {
+    pub code: String,
+    pub name: String,
+}
+
+/// Every kind of problem grip reports.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Problem {
+    Syntax { span: Span, expected: Vec<String>, found: Option<String>, hint: Option<String> },
+    UnclosedBlock { span: Span, opened: Span, what: String },
+    BadNumber { span: Span, text: String, error: NumberError },
+    BadDate { span: Span, text: String },
+    DuplicateField { span: Span, first: Span, field: &'static str, owner: String },
+    DuplicateId { kind: &'static str, id: String, span: Span, first: Span },
+    UnknownReference { kind: &'static str, name: String, span: Span, suggestion: Option<String> },
+    UnknownTaakveld { code: String, span: Span, nearest: Vec<NamedCode> },
+    ExpiredTaakveld { code: String, span: Span, year: u16, replaced_by: Vec<NamedCode> },
+    YearOutsidePeriod { year: u16, span: Span, first: u16, last: u16, period: Span },
+    OverlappingYears { measure: String, year: u16, span: Span, other: Span },
+    StartAfterEnd { start: Date, end: Date, start_span: Span, end_span: Span },
+    UnitMismatch { span: Span, expected: Unit, found: Unit, expected_span: Option<Span>, context: String },
+    PercentOver100 { span: Span, value: Decimal },
+    SavingExceedsBudget { measure: String, saving: Decimal, budget: Decimal, span: Span, budget_span: Span },
+    TotalMismatch { label: String, parts: &'static str, span: Span, formula: Span, figure: Figure, terms: Vec<Term> },
+    TotalWithinTolerance { label: String, parts: &'static str, span: Span, figure: Figure, tolerance: Decimal },
+    TotalRounded { label: String, parts: &'static str, span: Span, figure: Figure },
+    TotalUnverifiable { label: String, span: Span, year: Option<String>, missing: String, missing_span: Span },
+    PmInTotal { label: String, span: Span, pm_items: Vec<(String, Span)> },
+    ShareMismatch {
+        measure: String,
+        percent: Decimal,
+        budget: Decimal,
+        expected: Decimal,
+        stated: Decimal,
+        share_span: Span,
+        amount_span: Span,
+    },
+    OutsideRange { measure: String, amount: Decimal, low: Decimal, high: Decimal, span: Span, range: Span },
+    TargetNotMet { group: String, year: u16, target: Decimal, reached: Decimal, span: Span },
+    TargetUnverifiable { group: String, year: u16, target: Decimal, reached: Decimal, span: Span, pm_items: Vec<(String, Span)> },
+    NoOwner { measure: String, span: Span, example: Span },
+    NoPlanHeader { span: Span },
+    NoPeriod { span: Span },
+    IncludeNotFound { path: String, span: Span, reason: String },
+    IncludeCycle { path: String, span: Span, chain: Vec<String> },
+    WrongCellCount { span: Span, found: usize, expected: usize, columns: Span },
+    CycleInFormula { row: String, span: Span },
+}
+
+/// A label on the source: the primary one says what is wrong here; secondary ones give context.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Label {
+    pub span: Span,
+    pub text: String,
+    pub primary: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Diagnostic {
+    pub problem: Problem,
+}
+
+impl From<Problem> for Diagnostic {
+    fn from(problem: Problem) -> Self {
+        Diagnostic { problem }
+    }
+}
+
+fn eur_or(unit: &Unit, v: Decimal) -> String {
+    match unit {
+        Unit::Euro => format!("€ {}", format_dutch(v)),
+        Unit::Percent => format!("{}%", format_dutch(v)),
+        Unit::Count(None) => format_dutch(v),
+        other => format!("{} {}", format_dutch(v), other),
+    }
+}
+
+fn eur(v: Decimal) -> String {
+    format!("€ {}", format_dutch(v))
+}
+
+fn list_codes(codes: &[NamedCode]) -> String {
+    codes.iter().map(|c| format!("{} {}", c.code, c.name)).collect::<Vec<_>>().join(", ")
+}
+
+fn or_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} or {}", init.join(", "), last),
+    }
+}
+
+fn year_suffix(year: &Option<String>) -> String {
+    year.as_ref().map(|y| format!(" in {y}")).unwrap_or_default()
+}
+
+impl Diagnostic {
+    pub fn severity(&self) -> Severity {
+        use Problem::*;
+        match &self.problem {
+            TotalWithinTolerance { .. } | TotalRounded { .. } | TotalUnverifiable { .. } => Severity::Note,
+            PmInTotal { .. } | TargetUnverifiable { .. } | NoOwner { .. } | NoPlanHeader { .. } | NoPeriod { .. } => {
+                Severity::Warning
+            }
+            _ => Severity::Error,
+        }
+    }
+
+    /// The stable code, `grip::...`. Documented in docs/diagnostics.md; never renamed.
+    pub fn code(&self) -> &'static str {
+        use Problem::*;
+        match &self.problem {
+            Syntax { .. } => "grip::syntax",
+            UnclosedBlock { .. } => "grip::unclosed_block",
+            BadNumber { .. } => "grip::number_notation",
+            BadDate { .. } => "grip::invalid_date",
+            DuplicateField { .. } => "grip::duplicate_field",
+            DuplicateId { .. } => "grip::duplicate_id",
+            UnknownReference { .. } => "grip::unknown_reference",
+            UnknownTaakveld { .. } => "grip::unknown_taakveld",
+            ExpiredTaakveld { .. } => "grip::expired_taakveld",
+            YearOutsidePeriod { .. } => "grip::year_outside_period",
+            OverlappingYears { .. } => "grip::overlapping_years",
+            StartAfterEnd { .. } => "grip::start_after_end",
+            UnitMismatch { .. } => "grip::unit_mismatch",
+            PercentOver100 { .. } => "grip::percent_over_100",
+            SavingExceedsBudget { .. } => "grip::saving_exceeds_budget",
+            TotalMismatch { .. } => "grip::total_mismatch",
+            TotalWithinTolerance { .. } => "grip::total_within_tolerance",
+            TotalRounded { .. } => "grip::total_rounded",
+            TotalUnverifiable { .. } => "grip::total_unverifiable",
+            PmInTotal { .. } => "grip::pm_in_total",
+            ShareMismatch { .. } => "grip::share_mismatch",
+            OutsideRange { .. } => "grip::outside_range",
+            TargetNotMet { .. } => "grip::target_not_met",
+            TargetUnverifiable { .. } => "grip::target_unverifiable",
+            NoOwner { .. } => "grip::no_owner",
+            NoPlanHeader { .. } => "grip::no_plan_header",
+            NoPeriod { .. } => "grip::no_period",
+            IncludeNotFound { .. } => "grip::include_not_found",
+            IncludeCycle { .. } => "grip::include_cycle",
+            WrongCellCount { .. } => "grip::wrong_cell_count",
+            CycleInFormula { .. } => "grip::formula_cycle",
+        }
+    }
+
+    /// The span the diagnostic is about (its primary label).
+    pub fn span(&self) -> Span {
+        self.labels().into_iter().find(|l| l.primary).map(|l| l.span).unwrap_or_default()
+    }
+
+    pub fn message(&self) -> String {
+        use Problem::*;
+        match &self.problem {
+            Syntax { expected, found, .. } => {
+                let found = found.as_ref().map(|f| format!(", found {f}")).unwrap_or_default();
+                if expected.is_empty() {
+                    format!("grip cannot read this line{found}")
+                } else {
+                    format!("expected {}{found}", or_list(expected))
+                }
+            }
+            UnclosedBlock { what, .. } => format!("{what} is never closed with `}}`"),
+            BadNumber { text, error, .. } => format!("{}: `{text}`", error.message()),
+            BadDate { text, .. } => format!("`{text}` is not a valid date"),
+            DuplicateField { field, owner, .. } => format!("{owner} gives `{field}` twice"),
+            DuplicateId { kind, id, .. } => format!("there are two {kind}s with the id `{id}`"),
+            UnknownReference { kind, name, .. } => format!("there is no {kind} `{name}`"),
+            UnknownTaakveld { code, .. } => format!("`{code}` is not a taakveld code"),
+            ExpiredTaakveld { code, year, .. } => {
+                format!("taakveld {code} no longer exists for {year}: it was split in 2023")
+            }
+            YearOutsidePeriod { year, first, last, .. } => {
+                format!("{year} is outside the plan's period {first}..{last}")
+            }
+            OverlappingYears { measure, year, .. } => {
+                format!("measure {measure} states two amounts of the same kind for {year}")
+            }
+            StartAfterEnd { start, end, .. } => format!("the start date {start} is after the end date {end}"),
+            UnitMismatch { expected, found, context, .. } => {
+                format!("{context} mixes {expected} and {found}, which cannot be added")
+            }
+            PercentOver100 { value, .. } => format!("a share of {}% is more than the whole budget", format_dutch(*value)),
+            SavingExceedsBudget { measure, saving, budget, .. } => format!(
+                "measure {measure} saves {} but its budget is only {}",
+                eur(*saving),
+                eur(*budget)
+            ),
+            TotalMismatch { label, parts, figure, .. } => format!(
+                "{label}{} is {}, but {parts} add up to {}",
+                year_suffix(&figure.year),
+                eur_or(&figure.unit, figure.declared),
+                eur_or(&figure.unit, figure.computed)
+            ),
+            TotalWithinTolerance { label, parts, figure, .. } => format!(
+                "{label}{} is {}, {parts} add up to {}: within the plan's tolerance",
+                year_suffix(&figure.year),
+                eur_or(&figure.unit, figure.declared),
+                eur_or(&figure.unit, figure.computed)
+            ),
+            TotalRounded { label, figure, .. } => format!(
+                "{label}{} is printed as {}, rounded from {}",
+                year_suffix(&figure.year),
+                eur_or(&figure.unit, figure.declared),
+                eur_or(&figure.unit, figure.computed)
+            ),
+            TotalUnverifiable { label, year, missing, .. } => {
+                format!("{label}{} cannot be checked: {missing}", year_suffix(year))
+            }
+            PmInTotal { label, pm_items, .. } => format!(
+                "{label} includes {} P.M. item{}, so it is incomplete",
+                pm_items.len(),
+                if pm_items.len() == 1 { "" } else { "s" }
+            ),
+            ShareMismatch { measure, percent, budget, expected, stated, .. } => format!(
+                "measure {measure}: {}% of {} is {}, not {}",
+                format_dutch(*percent),
+                eur(*budget),
+                eur(*expected),
+                eur(*stated)
+            ),
+            OutsideRange { measure, amount, low, high, .. } => format!(
+                "measure {measure} saves {}, outside its stated range {} – {}",
+                eur(*amount),
+                eur(*low),
+                eur(*high)
+            ),
+            TargetNotMet { group, year, target, reached, .. } => format!(
+                "the measures of {group} save {} in {year}, short of its target {} by {}",
+                eur(*reached),
+                eur(*target),
+                eur(*target - *reached)
+            ),
+            TargetUnverifiable { group, year, pm_items, .. } => format!(
+                "the target of {group} for {year} cannot be verified: {} P.M. item{}",
+                pm_items.len(),
+                if pm_items.len() == 1 { "" } else { "s" }
+            ),
+            NoOwner { measure, .. } => format!("measure {measure} has no owner"),
+            NoPlanHeader { .. } => "this plan has no `plan` header".into(),
+            NoPeriod { .. } => "the plan header does not say which years the plan covers".into(),
+            IncludeNotFound { path, reason, .. } => format!("cannot include `{path}`: {reason}"),
+            IncludeCycle { path, .. } => format!("including `{path}` would include this file again"),
+            WrongCellCount { found, expected, .. } => format!(
+                "this row has {found} figure{} but the table has {expected} column{}",
+                if *found == 1 { "" } else { "s" },
+                if *expected == 1 { "" } else { "s" }
+            ),
+            CycleInFormula { row, .. } => format!("the total `{row}` depends on itself"),
+        }
+    }
+
+    pub fn help(&self) -> Option<String> {
+        use Problem::*;
+        Some(match &self.problem {
+            Syntax { hint, .. } => return hint.clone(),
+            UnclosedBlock { .. } => "add a `}` where the block ends".into(),
+            BadNumber { error, .. } => error.help(),
+            BadDate { .. } => "write a date as year-month-day, like 2021-04-28, or year-month, like 2020-08".into(),
+            DuplicateField { field, .. } => format!("keep one `{field}` line and remove the other"),
+            DuplicateId { kind, .. } => format!("give each {kind} its own id"),
+            UnknownReference { suggestion: Some(s), .. } => format!("did you mean `{s}`?"),
+            UnknownReference { kind, .. } => format!("check the spelling, or declare the {kind} first"),
+            UnknownTaakveld { nearest, .. } if !nearest.is_empty() => {
+                format!("the nearest valid codes are {}", list_codes(nearest))
+            }
+            UnknownTaakveld { .. } => "use a BBV taakveld code, like 6.3 or 6.72".into(),
+            ExpiredTaakveld { replaced_by, .. } => {
+                format!("from 2023 use one of {}", list_codes(replaced_by))
+            }
+            YearOutsidePeriod { .. } => {
+                "correct the year, or widen the `period` in the plan header".into()
+            }
+            OverlappingYears { .. } => {
+                "keep one amount for that year; for a ramp, write `in` for the first year and `from` for the next".into()
+            }
+            StartAfterEnd { .. } => "swap the dates, or correct the one that is wrong".into(),
+            UnitMismatch { expected, .. } => format!("write every figure here in {expected}, or move the other figures to their own row"),
+            PercentOver100 { .. } => "a saving can be at most 100% of the budget it acts on".into(),
+            SavingExceedsBudget { .. } => {
+                "check the saving and the budget: a measure cannot save more than the budget it acts on".into()
+            }
+            TotalMismatch { figure, parts, .. } => {
+                let diff = figure.declared - figure.computed;
+                format!(
+                    "the printed total is {} {} than {parts}; correct the total, or the figure that is wrong",
+                    eur_or(&figure.unit, diff.abs()),
+                    if diff > Decimal::ZERO { "more" } else { "less" }
+                )
+            }
+            TotalWithinTolerance { tolerance, figure, .. } => format!(
+                "the difference of {} is within the tolerance of {}; nothing to do unless the figures should match exactly",
+                eur_or(&figure.unit, figure.declared - figure.computed),
+                eur_or(&figure.unit, *tolerance)
+            ),
+            TotalRounded { .. } => "the total is the sum rounded for print; nothing to do".into(),
+            TotalUnverifiable { .. } => "add the missing figure to check this total".into(),
+            PmInTotal { .. } => "the total counts only the known amounts; replace P.M. by an amount when it is known".into(),
+            ShareMismatch { percent, expected, .. } => format!(
+                "if the saving is {}%, write {}; otherwise correct the share",
+                format_dutch(*percent),
+                eur(*expected)
+            ),
+            OutsideRange { .. } => "correct the amount, or widen the range".into(),
+            TargetNotMet { .. } => "add measures, raise their savings, or lower the target".into(),
+            TargetUnverifiable { .. } => "replace P.M. by an estimate to verify the target".into(),
+            NoOwner { .. } => "add `owner \"...\"`: the other measures in this plan have one".into(),
+            NoPlanHeader { .. } => "start the plan with `plan \"Title\" { period 2021..2024 }`".into(),
+            NoPeriod { .. } => "add `period 2021..2024` (the first and last year) to the plan header".into(),
+            IncludeNotFound { .. } => "check the path; it is relative to the file that includes it".into(),
+            IncludeCycle { chain, .. } => format!("the files include each other: {}", chain.join(" → ")),
+            WrongCellCount { .. } => "give one figure per column; write `-` for an empty cell".into(),
+            CycleInFormula { .. } => "a total can only add rows that do not depend on it".into(),
+        })
+    }
+
+    pub fn labels(&self) -> Vec<Label> {
+        use Problem::*;
+        let p = |span: Span, text: String| Label { span, text, primary: true };
+        let s = |span: Span, text: String| Label { span, text, primary: false };
+        match &self.problem {
+            Syntax { span, expected, .. } => {
+                vec![p(*span, if expected.is_empty() { "here".into() } else { format!("expected {}", or_list(expected)) })]
+            }
+            UnclosedBlock { span, opened, .. } => {
+                vec![p(*opened, "this block is opened here".into()), s(*span, "the file ends before it is closed".into())]
+            }
+            BadNumber { span, .. } => vec![p(*span, "not Dutch notation".into())],
+            BadDate { span, .. } => vec![p(*span, "not a date".into())],
+            DuplicateField { span, first, field, .. } => {
+                vec![p(*span, format!("second `{field}`")), s(*first, "first given here".into())]
+            }
+            DuplicateId { span, first, .. } => vec![p(*span, "used again here".into()), s(*first, "first used here".into())],
+            UnknownReference { span, kind, .. } => vec![p(*span, format!("unknown {kind}"))],
+            UnknownTaakveld { span, .. } => vec![p(*span, "not in the BBV list".into())],
+            ExpiredTaakveld { span, .. } => vec![p(*span, "code from before 2023".into())],
+            YearOutsidePeriod { span, period, .. } => {
+                vec![p(*span, "outside the period".into()), s(*period, "the period is set here".into())]
+            }
+            OverlappingYears { span, other, year, .. } => {
+                vec![p(*span, format!("also applies to {year}")), s(*other, "first amount for that year".into())]
+            }
+            StartAfterEnd { start_span, end_span, .. } => {
+                vec![p(*start_span, "starts here".into()), s(*end_span, "but ends earlier".into())]
+            }
+            UnitMismatch { span, found, expected, expected_span, .. } => {
+                let mut v = vec![p(*span, format!("in {found}"))];
+                if let Some(e) = expected_span {
+                    v.push(s(*e, format!("in {expected}")));
+                }
+                v
+            }
+            PercentOver100 { span, .. } => vec![p(*span, "more than 100%".into())],
+            SavingExceedsBudget { span, budget_span, .. } => {
+                vec![p(*span, "the saving".into()), s(*budget_span, "the budget".into())]
+            }
+            TotalMismatch { span, formula, figure, terms, .. } => {
+                let mut v = vec![p(*span, format!("printed {}, computed {}", eur_or(&figure.unit, figure.declared), eur_or(&figure.unit, figure.computed)))];
+                let sum = terms
+                    .iter()
+                    .map(|t| {
+                        let v = t.value.map(|v| eur_or(&figure.unit, v)).unwrap_or_else(|| "P.M.".into());
+                        if t.negated { format!("− {v}") } else { format!("+ {v}") }
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let sum = sum.strip_prefix("+ ").unwrap_or(&sum).to_string();
+                if !(formula.start <= span.start && span.end <= formula.end) {
+                    v.push(s(*formula, format!("adds up to {}: {sum}", eur_or(&figure.unit, figure.computed))));
+                }
+                for t in terms.iter().filter(|t| t.span.file == span.file && t.span != *formula) {
+                    let value = t.value.map(|v| eur_or(&figure.unit, v)).unwrap_or_else(|| "P.M.".into());
+                    v.push(s(t.span, format!("{}: {value}", t.label)));
+                }
+                dedup_labels(v)
+            }
+            TotalWithinTolerance { span, figure, .. } | TotalRounded { span, figure, .. } => {
+                vec![p(*span, format!("lines add up to {}", eur_or(&figure.unit, figure.computed)))]
+            }
+            TotalUnverifiable { span, missing_span, .. } => {
+                vec![p(*span, "cannot be recomputed".into()), s(*missing_span, "this has no figure for that year".into())]
+            }
+            PmInTotal { span, pm_items, .. } => {
+                let mut v = vec![p(*span, "incomplete total".into())];
+                v.extend(pm_items.iter().map(|(name, sp)| s(*sp, format!("{name} is P.M."))));
+                v
+            }
+            ShareMismatch { share_span, amount_span, expected, .. } => vec![
+                p(*amount_span, "stated saving".into()),
+                s(*share_span, format!("this share is {}", eur(*expected))),
+            ],
+            OutsideRange { span, range, .. } => vec![p(*span, "outside the range".into()), s(*range, "the range".into())],
+            TargetNotMet { span, target, reached, .. } => {
+                vec![p(*span, format!("short by {}", eur(*target - *reached)))]
+            }
+            TargetUnverifiable { span, pm_items, reached, .. } => {
+                let mut v = vec![p(*span, format!("known savings: {} + P.M.", eur(*reached)))];
+                v.extend(pm_items.iter().map(|(name, sp)| s(*sp, format!("{name} is P.M."))));
+                v
+            }
+            NoOwner { span, example, .. } => vec![p(*span, "no owner".into()), s(*example, "like this one".into())],
+            NoPlanHeader { span } => vec![p(*span, "the plan starts here".into())],
+            NoPeriod { span } => vec![p(*span, "no period".into())],
+            IncludeNotFound { span, .. } => vec![p(*span, "cannot be read".into())],
+            IncludeCycle { span, .. } => vec![p(*span, "included again here".into())],
+            WrongCellCount { span, columns, expected, .. } => {
+                vec![p(*span, "this row".into()), s(*columns, format!("{expected} columns"))]
+            }
+            CycleInFormula { span, .. } => vec![p(*span, "refers back to itself".into())],
+        }
+    }
+
+    /// The recomputed figure, where there is one (for JSON).
+    pub fn figure(&self) -> Option<&Figure> {
+        use Problem::*;
+        match &self.problem {
+            TotalMismatch { figure, .. } | TotalWithinTolerance { figure, .. } | TotalRounded { figure, .. } => Some(figure),
+            _ => None,
+        }
+    }
+
+    /// The year a diagnostic concerns, where it is about one year.
+    pub fn year(&self) -> Option<String> {
+        use Problem::*;
+        match &self.problem {
+            TotalUnverifiable { year, .. } => year.clone(),
+            YearOutsidePeriod { year, .. } | OverlappingYears { year, .. } => Some(year.to_string()),
+            TargetNotMet { year, .. } | TargetUnverifiable { year, .. } => Some(year.to_string()),
+            _ => self.figure().and_then(|f| f.year.clone()),
+        }
+    }
+
+    /// A declared and computed pair for problems that compare two amounts (share, target).
+    pub fn compared(&self) -> Option<(Decimal, Decimal, Unit)> {
+        use Problem::*;
+        match &self.problem {
+            ShareMismatch { stated, expected, .. } => Some((*stated, *expected, Unit::Euro)),
+            TargetNotMet { target, reached, .. } => Some((*target, *reached, Unit::Euro)),
+            _ => self.figure().map(|f| (f.declared, f.computed, f.unit.clone())),
+        }
+    }
+}
+
+fn dedup_labels(labels: Vec<Label>) -> Vec<Label> {
+    let mut out: Vec<Label> = Vec::with_capacity(labels.len());
+    for l in labels {
+        if !out.iter().any(|o| o.span == l.span) {
+            out.push(l);
+        }
+    }
+    out
+}

@@ -1,0 +1,19 @@
+//! grip: a language and checker for municipal savings plans.
+//!
+//! The pipeline, one module per stage, data flowing one way:
+//!
+//! ```text
+//! grammar/plan.pest → syntax (pest pairs → AST with spans) → resolve (includes, names)
+//!   → check (units, years, totals, targets → diagnostics) → render (human, short, json)
+//! ```
+
+pub mod diagnostic;
+pub mod source;
+pub mod syntax;
+pub mod api;
+pub mod check;
+pub mod effects;
+pub mod formula;
+pub mod render;
+pub mod resolve;
+pub mod taakveld;

@@ -1,0 +1,188 @@
+//! Diagnostics out: `human` through miette (source, labels, help, code), `short` through
+//! codespan-reporting (one line each, for editors and grep), and `json` (a documented,
+//! versioned schema: docs/json.md).
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::source::SourceMap;
+use codespan_reporting::diagnostic as cs;
+use codespan_reporting::term;
+use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteDiagnostic, NamedSource};
+use serde::Serialize;
+
+/// The version of the JSON output; bumped when a field changes meaning or disappears.
+pub const JSON_SCHEMA_VERSION: u32 = 1;
+
+/// Counts by severity.
+#[derive(Debug, Clone, Copy, Default, Serialize, PartialEq, Eq)]
+pub struct Summary {
+    pub files: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub notes: usize,
+}
+
+impl Summary {
+    pub fn add(&mut self, diags: &[Diagnostic]) {
+        for d in diags {
+            match d.severity() {
+                Severity::Error => self.errors += 1,
+                Severity::Warning => self.warnings += 1,
+                Severity::Note => self.notes += 1,
+            }
+        }
+    }
+
+    /// "2 errors, 1 warning, 3 notes in 2 files".
+    pub fn sentence(&self) -> String {
+        let n = |count: usize, word: &str| format!("{count} {word}{}", if count == 1 { "" } else { "s" });
+        format!(
+            "{}, {}, {} in {}",
+            n(self.errors, "error"),
+            n(self.warnings, "warning"),
+            n(self.notes, "note"),
+            n(self.files, "file")
+        )
+    }
+}
+
+/// Renders diagnostics the way a person reads them: the source line, a labelled span, the
+/// message, and a help line. `color` follows the terminal and NO_COLOR (decided by the caller).
+pub fn human(sources: &SourceMap, diags: &[Diagnostic], color: bool) -> String {
+    let theme = if color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
+    let handler = GraphicalReportHandler::new_themed(theme).with_width(100).with_links(false);
+    let mut out = String::new();
+    for d in diags {
+        let file = d.span().file;
+        let severity = match d.severity() {
+            Severity::Error => miette::Severity::Error,
+            Severity::Warning => miette::Severity::Warning,
+            Severity::Note => miette::Severity::Advice,
+        };
+        let labels = d.labels().into_iter().filter(|l| l.span.file == file).map(|l| {
+            let len = l.span.end.saturating_sub(l.span.start);
+            if l.primary {
+                LabeledSpan::new_primary_with_span(Some(l.text), (l.span.start, len))
+            } else {
+                LabeledSpan::new_with_span(Some(l.text), (l.span.start, len))
+            }
+        });
+        let mut diag = MietteDiagnostic::new(d.message()).with_code(d.code()).with_severity(severity).with_labels(labels);
+        if let Some(help) = d.help() {
+            diag = diag.with_help(help);
+        }
+        let source = NamedSource::new(sources.name(file), sources.text(file).to_string());
+        let report = miette::Report::new(diag).with_source_code(source);
+        // Writing to a String cannot fail.
+        let _ = handler.render_report(&mut out, report.as_ref());
+    }
+    out
+}
+
+/// One line per diagnostic: `file:line:col: severity[code]: message`.
+pub fn short(sources: &SourceMap, diags: &[Diagnostic]) -> String {
+    let config = term::Config { display_style: term::DisplayStyle::Short, ..term::Config::default() };
+    let mut buffer = term::termcolor::NoColor::new(Vec::new());
+    for d in diags {
+        let s = d.span();
+        let severity = match d.severity() {
+            Severity::Error => cs::Severity::Error,
+            Severity::Warning => cs::Severity::Warning,
+            Severity::Note => cs::Severity::Note,
+        };
+        let diag = cs::Diagnostic::new(severity)
+            .with_message(d.message())
+            .with_code(d.code())
+            .with_labels(vec![cs::Label::primary(s.file, s.start..s.end)]);
+        // Writing to memory cannot fail; a file id the map does not know is skipped.
+        let _ = term::emit(&mut buffer, &config, sources, &diag);
+    }
+    String::from_utf8_lossy(&buffer.into_inner()).into_owned()
+}
+
+#[derive(Serialize)]
+struct JsonDiagnostic {
+    severity: Severity,
+    code: &'static str,
+    message: String,
+    file: String,
+    line: usize,
+    column: usize,
+    span: JsonSpan,
+    help: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    declared: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    computed: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    unit: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    year: Option<String>,
+    labels: Vec<JsonLabel>,
+}
+
+#[derive(Serialize)]
+struct JsonSpan {
+    start: usize,
+    end: usize,
+}
+
+#[derive(Serialize)]
+struct JsonLabel {
+    file: String,
+    line: usize,
+    column: usize,
+    span: JsonSpan,
+    message: String,
+    primary: bool,
+}
+
+#[derive(Serialize)]
+struct JsonDocument<'a> {
+    version: u32,
+    diagnostics: Vec<JsonDiagnostic>,
+    summary: &'a Summary,
+}
+
+/// One JSON document with every diagnostic and a summary (schema: docs/json.md).
+pub fn json(files: &[(&SourceMap, &[Diagnostic])], summary: &Summary) -> String {
+    let mut out = Vec::new();
+    for (sources, diags) in files {
+        for d in diags.iter() {
+            let s = d.span();
+            let (line, column) = sources.line_col(s);
+            let compared = d.compared();
+            out.push(JsonDiagnostic {
+                severity: d.severity(),
+                code: d.code(),
+                message: d.message(),
+                file: sources.name(s.file).to_string(),
+                line,
+                column,
+                span: JsonSpan { start: s.start, end: s.end },
+                help: d.help(),
+                declared: compared.as_ref().map(|c| c.0.normalize().to_string()),
+                computed: compared.as_ref().map(|c| c.1.normalize().to_string()),
+                unit: compared.as_ref().map(|c| c.2.name()),
+                year: d.year(),
+                labels: d
+                    .labels()
+                    .into_iter()
+                    .map(|l| {
+                        let (line, column) = sources.line_col(l.span);
+                        JsonLabel {
+                            file: sources.name(l.span.file).to_string(),
+                            line,
+                            column,
+                            span: JsonSpan { start: l.span.start, end: l.span.end },
+                            message: l.text,
+                            primary: l.primary,
+                        }
+                    })
+                    .collect(),
+            });
+        }
+    }
+    let doc = JsonDocument { version: JSON_SCHEMA_VERSION, diagnostics: out, summary };
+    // Serialising plain structs of strings and numbers cannot fail.
+    serde_json::to_string_pretty(&doc).unwrap_or_default()
+}

@@ -1,0 +1,288 @@
+//! Stage 2: includes and names. Loads a plan and the files it includes, parses each, and
+//! flattens them into one [`Model`] in which every group, measure and table is found by id.
+//! Duplicate ids, include cycles and missing includes are reported here.
+
+use crate::diagnostic::{Diagnostic, Problem};
+use crate::source::SourceMap;
+use crate::syntax::ast::*;
+use crate::syntax::parse;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// A group in the flattened plan.
+#[derive(Debug, Clone)]
+pub struct GroupInfo {
+    pub id: Spanned<String>,
+    pub title: Spanned<String>,
+    pub parent: Option<usize>,
+    pub targets: Vec<Target>,
+    pub totals: Vec<DeclaredTotal>,
+    /// Measures directly in this group.
+    pub measures: Vec<usize>,
+    /// Sub-groups directly in this group.
+    pub children: Vec<usize>,
+    pub tables: Vec<usize>,
+    pub descriptions: Vec<Spanned<String>>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone)]
+pub struct MeasureInfo {
+    pub measure: Measure,
+    pub group: Option<usize>,
+}
+
+#[derive(Debug, Clone)]
+pub struct TableInfo {
+    pub table: Table,
+    pub group: Option<usize>,
+}
+
+/// The whole plan, all files together, with lookups by id.
+#[derive(Debug, Clone, Default)]
+pub struct Model {
+    pub header: Option<PlanHeader>,
+    pub groups: Vec<GroupInfo>,
+    pub measures: Vec<MeasureInfo>,
+    pub tables: Vec<TableInfo>,
+    pub totals: Vec<DeclaredTotal>,
+    pub texts: Vec<Spanned<String>>,
+    pub measure_by_id: HashMap<String, usize>,
+    pub group_by_id: HashMap<String, usize>,
+    pub table_by_id: HashMap<String, usize>,
+    /// Where the root file starts, for diagnostics about the plan as a whole.
+    pub root_span: Span,
+}
+
+impl Model {
+    /// The plan's period, if the header gives one.
+    pub fn period(&self) -> Option<Period> {
+        self.header.as_ref().and_then(|h| h.period)
+    }
+
+    /// Every measure in a group and its sub-groups.
+    pub fn measures_in(&self, group: usize) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut stack = vec![group];
+        while let Some(g) = stack.pop() {
+            if let Some(info) = self.groups.get(g) {
+                out.extend(info.measures.iter().copied());
+                stack.extend(info.children.iter().rev().copied());
+            }
+        }
+        out.sort_unstable();
+        out
+    }
+}
+
+/// A loaded plan: its sources, its model, and the problems found while loading.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub sources: SourceMap,
+    pub model: Model,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Why the root file of a plan could not be read at all (exit code 2).
+#[derive(Debug)]
+pub struct LoadError {
+    pub path: PathBuf,
+    pub reason: String,
+}
+
+impl std::fmt::Display for LoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "cannot read {}: {}", self.path.display(), self.reason)
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// Reads a file as UTF-8 text, with a reason a person understands when it cannot.
+pub fn read_text(path: &Path) -> Result<String, String> {
+    if path.is_dir() {
+        return Err("it is a directory, not a plan file".into());
+    }
+    let bytes = std::fs::read(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file".to_string(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => e.to_string(),
+    })?;
+    String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "it is not UTF-8 text (invalid byte at offset {}); save the plan as UTF-8",
+            e.utf8_error().valid_up_to()
+        )
+    })
+}
+
+/// Loads the plan at `path` with everything it includes.
+pub fn load(path: &Path) -> Result<Loaded, LoadError> {
+    let text = read_text(path).map_err(|reason| LoadError { path: path.to_path_buf(), reason })?;
+    Ok(load_text(&path.display().to_string(), Some(path), text))
+}
+
+/// Loads a plan from text (stdin, an editor buffer, a test). Includes are resolved relative
+/// to `path` when given, else to the current directory.
+pub fn load_text(name: &str, path: Option<&Path>, text: String) -> Loaded {
+    let mut loader = Loader { sources: SourceMap::new(), diagnostics: Vec::new(), documents: Vec::new() };
+    let root = loader.sources.add(name, path.map(Path::to_path_buf), text);
+    let canonical = path.and_then(|p| p.canonicalize().ok());
+    loader.parse_file(root, &mut canonical.into_iter().collect());
+    let mut model = Model { root_span: Span::new(root, 0, 0), ..Model::default() };
+    let mut diagnostics = std::mem::take(&mut loader.diagnostics);
+    let mut flat = Flattener { model: &mut model, diagnostics: &mut diagnostics };
+    for doc in std::mem::take(&mut loader.documents) {
+        for item in doc.items {
+            flat.item(item, None);
+        }
+    }
+    Loaded { sources: loader.sources, model, diagnostics }
+}
+
+struct Loader {
+    sources: SourceMap,
+    diagnostics: Vec<Diagnostic>,
+    documents: Vec<Document>,
+}
+
+/// Includes nested deeper than this are refused, so a chain of files cannot exhaust the stack.
+const MAX_INCLUDE_DEPTH: usize = 64;
+
+impl Loader {
+    fn parse_file(&mut self, file: FileId, chain: &mut Vec<PathBuf>) {
+        let (doc, diags) = parse(file, self.sources.text(file));
+        self.diagnostics.extend(diags);
+        let base = self
+            .sources
+            .get(file)
+            .and_then(|f| f.path.as_ref())
+            .and_then(|p| p.parent().map(Path::to_path_buf))
+            .unwrap_or_default();
+        let includes: Vec<Spanned<String>> = doc
+            .items
+            .iter()
+            .filter_map(|i| if let Item::Include(s) = i { Some(s.clone()) } else { None })
+            .collect();
+        self.documents.push(doc);
+        for inc in includes {
+            let target = base.join(&inc.value);
+            let canonical = target.canonicalize().ok();
+            if let Some(c) = &canonical {
+                if chain.contains(c) {
+                    let mut names: Vec<String> = chain
+                        .iter()
+                        .skip_while(|p| *p != c)
+                        .map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default())
+                        .collect();
+                    names.push(inc.value.clone());
+                    self.diagnostics.push(Problem::IncludeCycle { path: inc.value.clone(), span: inc.span, chain: names }.into());
+                    continue;
+                }
+            }
+            if chain.len() >= MAX_INCLUDE_DEPTH {
+                self.diagnostics.push(
+                    Problem::IncludeNotFound {
+                        path: inc.value.clone(),
+                        span: inc.span,
+                        reason: format!("includes are nested more than {MAX_INCLUDE_DEPTH} deep"),
+                    }
+                    .into(),
+                );
+                continue;
+            }
+            match read_text(&target) {
+                Ok(text) => {
+                    let id = self.sources.add(target.display().to_string(), Some(target.clone()), text);
+                    chain.push(canonical.unwrap_or(target));
+                    self.parse_file(id, chain);
+                    chain.pop();
+                }
+                Err(reason) => {
+                    self.diagnostics.push(Problem::IncludeNotFound { path: inc.value.clone(), span: inc.span, reason }.into());
+                }
+            }
+        }
+    }
+}
+
+struct Flattener<'a> {
+    model: &'a mut Model,
+    diagnostics: &'a mut Vec<Diagnostic>,
+}
+
+impl Flattener<'_> {
+    fn register(&mut self, kind: &'static str, id: &Spanned<String>, index: usize) {
+        let (map, spans): (&mut HashMap<String, usize>, Vec<Span>) = match kind {
+            "measure" => (&mut self.model.measure_by_id, self.model.measures.iter().map(|m| m.measure.id.span).collect()),
+            "group" => (&mut self.model.group_by_id, self.model.groups.iter().map(|g| g.id.span).collect()),
+            _ => (&mut self.model.table_by_id, self.model.tables.iter().map(|t| t.table.id.span).collect()),
+        };
+        if let Some(&first) = map.get(&id.value) {
+            let first = spans.get(first).copied().unwrap_or(id.span);
+            self.diagnostics.push(Problem::DuplicateId { kind, id: id.value.clone(), span: id.span, first }.into());
+        } else {
+            map.insert(id.value.clone(), index);
+        }
+    }
+
+    fn item(&mut self, item: Item, group: Option<usize>) {
+        match item {
+            Item::Header(h) => {
+                if let Some(first) = &self.model.header {
+                    self.diagnostics.push(
+                        Problem::DuplicateField { span: h.span, first: first.span, field: "plan", owner: "the plan".into() }.into(),
+                    );
+                } else {
+                    self.model.header = Some(h);
+                }
+            }
+            Item::Include(_) => {}
+            Item::Text(t) => self.model.texts.push(t),
+            Item::Total(t) => match group {
+                Some(g) => self.model.groups[g].totals.push(t),
+                None => self.model.totals.push(t),
+            },
+            Item::Measure(m) => {
+                let index = self.model.measures.len();
+                let id_span = m.id.clone();
+                self.model.measures.push(MeasureInfo { measure: m, group });
+                self.register("measure", &id_span, index);
+                if let Some(g) = group {
+                    self.model.groups[g].measures.push(index);
+                }
+            }
+            Item::Table(t) => {
+                let index = self.model.tables.len();
+                let id = t.id.clone();
+                self.model.tables.push(TableInfo { table: t, group });
+                self.register("table", &id, index);
+                if let Some(g) = group {
+                    self.model.groups[g].tables.push(index);
+                }
+            }
+            Item::Group(g) => {
+                let index = self.model.groups.len();
+                self.model.groups.push(GroupInfo {
+                    id: g.id.clone(),
+                    title: g.title,
+                    parent: group,
+                    targets: g.targets,
+                    totals: g.totals,
+                    measures: Vec::new(),
+                    children: Vec::new(),
+                    tables: Vec::new(),
+                    descriptions: g.descriptions,
+                    span: g.span,
+                });
+                self.register("group", &g.id, index);
+                if let Some(parent) = group {
+                    self.model.groups[parent].children.push(index);
+                }
+                for child in g.items {
+                    self.item(child, Some(index));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,95 @@
+//! The files of a plan, with line lookup. Implements codespan-reporting's `Files`, so line and
+//! column numbers (and the short output format) come from one well-tested place.
+
+use crate::syntax::ast::{FileId, Span};
+use codespan_reporting::files::{self, Files};
+use std::ops::Range;
+use std::path::PathBuf;
+
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// The name shown to users: the path as given on the command line, or as included.
+    pub name: String,
+    pub path: Option<PathBuf>,
+    pub text: String,
+    line_starts: Vec<usize>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct SourceMap {
+    files: Vec<SourceFile>,
+}
+
+impl SourceMap {
+    pub fn new() -> Self {
+        SourceMap::default()
+    }
+
+    pub fn add(&mut self, name: impl Into<String>, path: Option<PathBuf>, text: String) -> FileId {
+        let line_starts = files::line_starts(&text).collect();
+        let id = FileId(self.files.len() as u32);
+        self.files.push(SourceFile { name: name.into(), path, text, line_starts });
+        id
+    }
+
+    pub fn get(&self, id: FileId) -> Option<&SourceFile> {
+        self.files.get(id.0 as usize)
+    }
+
+    pub fn name(&self, id: FileId) -> &str {
+        self.get(id).map(|f| f.name.as_str()).unwrap_or("<unknown>")
+    }
+
+    pub fn text(&self, id: FileId) -> &str {
+        self.get(id).map(|f| f.text.as_str()).unwrap_or("")
+    }
+
+    pub fn len(&self) -> usize {
+        self.files.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+
+    /// 1-based line and column (in characters) of the start of a span.
+    pub fn line_col(&self, span: Span) -> (usize, usize) {
+        let line = self.line_index(span.file, span.start).unwrap_or(0);
+        let col = self.column_number(span.file, line, span.start).unwrap_or(1);
+        (line + 1, col)
+    }
+
+    /// The text a span covers.
+    pub fn slice(&self, span: Span) -> &str {
+        self.text(span.file).get(span.start..span.end).unwrap_or("")
+    }
+}
+
+impl<'a> Files<'a> for SourceMap {
+    type FileId = FileId;
+    type Name = &'a str;
+    type Source = &'a str;
+
+    fn name(&'a self, id: FileId) -> Result<&'a str, files::Error> {
+        self.get(id).map(|f| f.name.as_str()).ok_or(files::Error::FileMissing)
+    }
+
+    fn source(&'a self, id: FileId) -> Result<&'a str, files::Error> {
+        self.get(id).map(|f| f.text.as_str()).ok_or(files::Error::FileMissing)
+    }
+
+    fn line_index(&'a self, id: FileId, byte_index: usize) -> Result<usize, files::Error> {
+        let file = self.get(id).ok_or(files::Error::FileMissing)?;
+        Ok(file.line_starts.binary_search(&byte_index).unwrap_or_else(|next| next - 1))
+    }
+
+    fn line_range(&'a self, id: FileId, line_index: usize) -> Result<Range<usize>, files::Error> {
+        let file = self.get(id).ok_or(files::Error::FileMissing)?;
+        let start = *file
+            .line_starts
+            .get(line_index)
+            .ok_or(files::Error::LineTooLarge { given: line_index, max: file.line_starts.len() - 1 })?;
+        let end = file.line_starts.get(line_index + 1).copied().unwrap_or(file.text.len());
+        Ok(start..end)
+    }
+}

@@ -1,0 +1,434 @@
+//! The AST: the one model every later stage reads. Every node carries the byte span of the
+//! source it came from, and every span knows its file, so any stage can point at the source.
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+use std::fmt;
+
+/// Index of a file in the [`crate::source::SourceMap`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Default)]
+pub struct FileId(pub u32);
+
+/// A byte range in one file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Default)]
+pub struct Span {
+    pub file: FileId,
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(file: FileId, start: usize, end: usize) -> Self {
+        Span { file, start, end }
+    }
+    /// The smallest span covering both (same file assumed).
+    pub fn to(self, other: Span) -> Span {
+        Span { file: self.file, start: self.start.min(other.start), end: self.end.max(other.end) }
+    }
+}
+
+/// A value with the span it was written at.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Spanned<T> {
+    pub value: T,
+    pub span: Span,
+}
+
+impl<T> Spanned<T> {
+    pub fn new(value: T, span: Span) -> Self {
+        Spanned { value, span }
+    }
+}
+
+/// The unit of a quantity. Euros and fte never add up.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+pub enum Unit {
+    Euro,
+    Fte,
+    Hours,
+    Percent,
+    /// A plain count, optionally of something named (`40 dossiers`).
+    Count(Option<String>),
+}
+
+impl Unit {
+    /// Whether two units can be added: counts of different things cannot.
+    pub fn same_as(&self, other: &Unit) -> bool {
+        self == other
+    }
+
+    /// The name used in messages and JSON (`euro`, `fte`, `hours`, `percent`, `count`).
+    pub fn name(&self) -> String {
+        match self {
+            Unit::Euro => "euro".into(),
+            Unit::Fte => "fte".into(),
+            Unit::Hours => "hours".into(),
+            Unit::Percent => "percent".into(),
+            Unit::Count(None) => "count".into(),
+            Unit::Count(Some(n)) => n.clone(),
+        }
+    }
+}
+
+impl fmt::Display for Unit {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.name())
+    }
+}
+
+/// A number with its unit, exactly as printed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Quantity {
+    pub value: Decimal,
+    pub unit: Unit,
+}
+
+impl Quantity {
+    pub fn new(value: Decimal, unit: Unit) -> Self {
+        Quantity { value, unit }
+    }
+}
+
+/// An amount: known, or P.M. (pro memorie: not known yet, and never zero).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub enum Amount {
+    Known(Quantity),
+    Pm,
+}
+
+impl Amount {
+    pub fn known(&self) -> Option<&Quantity> {
+        match self {
+            Amount::Known(q) => Some(q),
+            Amount::Pm => None,
+        }
+    }
+}
+
+/// One parsed file.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Document {
+    pub file: FileId,
+    pub items: Vec<Item>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub enum Item {
+    Header(PlanHeader),
+    Include(Spanned<String>),
+    Group(Group),
+    Measure(Measure),
+    Table(Table),
+    Total(DeclaredTotal),
+    Text(Spanned<String>),
+}
+
+/// `plan "Title" { municipality .. adopted .. period .. tolerance .. }`
+#[derive(Debug, Clone, Serialize)]
+pub struct PlanHeader {
+    pub title: Spanned<String>,
+    pub municipality: Option<Spanned<String>>,
+    pub adopted: Option<Spanned<Date>>,
+    pub period: Option<Period>,
+    pub currency: Option<Spanned<String>>,
+    pub tolerances: Vec<Spanned<Quantity>>,
+    pub description: Option<Spanned<String>>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Period {
+    pub first: Spanned<u16>,
+    pub last: Spanned<u16>,
+    pub span: Span,
+}
+
+impl Period {
+    pub fn contains(&self, year: u16) -> bool {
+        (self.first.value..=self.last.value).contains(&year)
+    }
+}
+
+/// A calendar date, to the month or to the day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Date {
+    pub year: u16,
+    pub month: u8,
+    pub day: Option<u8>,
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.day {
+            Some(d) => write!(f, "{:04}-{:02}-{:02}", self.year, self.month, d),
+            None => write!(f, "{:04}-{:02}", self.year, self.month),
+        }
+    }
+}
+
+/// When a decision is planned: a year, a quarter or a date.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub enum When {
+    Year(u16),
+    Quarter(u16, u8),
+    Date(Date),
+}
+
+impl When {
+    pub fn year(&self) -> u16 {
+        match self {
+            When::Year(y) | When::Quarter(y, _) => *y,
+            When::Date(d) => d.year,
+        }
+    }
+}
+
+impl fmt::Display for When {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            When::Year(y) => write!(f, "{y}"),
+            When::Quarter(y, q) => write!(f, "{y}-Q{q}"),
+            When::Date(d) => write!(f, "{d}"),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Group {
+    pub id: Spanned<String>,
+    pub title: Spanned<String>,
+    pub targets: Vec<Target>,
+    pub totals: Vec<DeclaredTotal>,
+    pub items: Vec<Item>,
+    pub descriptions: Vec<Spanned<String>>,
+    pub span: Span,
+}
+
+/// `target € 600.000 by 2024`: the group's measures must save at least this much in that year.
+#[derive(Debug, Clone, Serialize)]
+pub struct Target {
+    pub amount: Spanned<Amount>,
+    pub year: Spanned<u16>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum EffectKind {
+    Saving,
+    Cost,
+}
+
+impl EffectKind {
+    pub fn word(self) -> &'static str {
+        match self {
+            EffectKind::Saving => "saving",
+            EffectKind::Cost => "cost",
+        }
+    }
+}
+
+/// When an effect applies.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub enum YearSpec {
+    /// No year given: structural over the whole period.
+    Always,
+    /// Structural: from this year to the end of the period (a later `from` replaces it).
+    From(Spanned<u16>),
+    /// Incidental: in this year only.
+    In(Spanned<u16>),
+}
+
+/// `saving € 182.000 from 2024`, `cost € 60.000 in 2021`, `saving P.M.`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Effect {
+    pub kind: EffectKind,
+    pub amount: Spanned<Amount>,
+    pub years: YearSpec,
+    pub span: Span,
+}
+
+/// A declared total over effects: `total saving € 600.000` (the structural level at the end of
+/// the period) or `total saving 2021: € 690.000, 2022: ...` (per year).
+#[derive(Debug, Clone, Serialize)]
+pub struct DeclaredTotal {
+    pub kind: EffectKind,
+    pub values: Vec<DeclaredValue>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DeclaredValue {
+    /// `None`: the last year of the plan's period.
+    pub year: Option<Spanned<u16>>,
+    pub amount: Spanned<Amount>,
+}
+
+/// `share 20% of budget`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Share {
+    pub percent: Spanned<Decimal>,
+    pub span: Span,
+}
+
+/// `range € 1.180.000 .. € 2.225.000`: the effect the plan expects lies between these.
+#[derive(Debug, Clone, Serialize)]
+pub struct EstimateRange {
+    pub low: Spanned<Amount>,
+    pub high: Spanned<Amount>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Decision {
+    pub needed: bool,
+    pub forum: Option<Spanned<String>>,
+    pub planned: Option<Spanned<When>>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Indicator {
+    pub label: Spanned<String>,
+    pub quantity: Spanned<Quantity>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Measure {
+    pub id: Spanned<String>,
+    pub title: Spanned<String>,
+    pub budget: Option<Spanned<Amount>>,
+    pub effects: Vec<Effect>,
+    pub shares: Vec<Share>,
+    pub range: Option<EstimateRange>,
+    pub category: Option<Spanned<String>>,
+    pub owner: Option<Spanned<String>>,
+    pub start: Option<Spanned<Date>>,
+    pub end: Option<Spanned<Date>>,
+    pub decision: Option<Decision>,
+    pub status: Option<Spanned<String>>,
+    pub taakvelden: Vec<Spanned<String>>,
+    pub related: Vec<Spanned<String>>,
+    pub descriptions: Vec<Spanned<String>>,
+    pub indicators: Vec<Indicator>,
+    pub span: Span,
+}
+
+/// What a table's figures are, for the evaluator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Role {
+    Budget,
+    Forecast,
+    Actual,
+    Cost,
+    Revenue,
+    Staffing,
+}
+
+impl Role {
+    pub fn word(self) -> &'static str {
+        match self {
+            Role::Budget => "budget",
+            Role::Forecast => "forecast",
+            Role::Actual => "actual",
+            Role::Cost => "cost",
+            Role::Revenue => "revenue",
+            Role::Staffing => "staffing",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+pub enum ColumnKey {
+    Year(u16),
+    Named(String),
+}
+
+impl fmt::Display for ColumnKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ColumnKey::Year(y) => write!(f, "{y}"),
+            ColumnKey::Named(n) => f.write_str(n),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Column {
+    pub key: ColumnKey,
+    pub label: Option<String>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub enum CellValue {
+    /// `-` or nothing printed.
+    Empty,
+    Pm,
+    Number(Decimal),
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Cell {
+    pub value: CellValue,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Sign {
+    Plus,
+    Minus,
+}
+
+/// The right-hand side of a declared total row.
+#[derive(Debug, Clone, Serialize)]
+pub enum Expr {
+    /// A row of this table (`formatie`) or of another (`C1.2.formatie`).
+    Row(Spanned<String>),
+    /// `sum`: every plain row above it in this table, up to the previous total.
+    Sum(Span),
+    /// `savings` or `savings(A)`: the yearly savings of all measures, or of a group.
+    Savings(Option<Spanned<String>>, Span),
+    /// `costs` or `costs(A)`: the yearly costs of measures.
+    Costs(Option<Spanned<String>>, Span),
+    /// `cumulative(x)`: the running total of x over the columns.
+    Cumulative(Box<Expr>, Span),
+    /// Terms added and subtracted.
+    Terms(Vec<(Sign, Expr)>, Span),
+}
+
+impl Expr {
+    pub fn span(&self) -> Span {
+        match self {
+            Expr::Row(r) => r.span,
+            Expr::Sum(s) | Expr::Savings(_, s) | Expr::Costs(_, s) => *s,
+            Expr::Cumulative(_, s) | Expr::Terms(_, s) => *s,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Row {
+    pub id: Spanned<String>,
+    pub label: Spanned<String>,
+    pub unit: Option<Spanned<Unit>>,
+    pub role: Option<Spanned<Role>>,
+    pub taakvelden: Vec<Spanned<String>>,
+    /// `Some` for a declared total or derived row (`total x "X" = a + b : ...`).
+    pub formula: Option<Expr>,
+    pub cells: Vec<Cell>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Table {
+    pub id: Spanned<String>,
+    pub title: Spanned<String>,
+    pub unit: Option<Spanned<Unit>>,
+    pub role: Option<Spanned<Role>>,
+    pub columns: Vec<Column>,
+    pub columns_span: Span,
+    pub rows: Vec<Row>,
+    pub descriptions: Vec<Spanned<String>>,
+    pub span: Span,
+}

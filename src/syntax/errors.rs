@@ -1,0 +1,270 @@
+//! pest errors in words: what was expected, said as a policy writer would say it, never as a
+//! grammar rule name; what was found; and a hint where one helps ("did you mean `measure`?",
+//! "is a `}` missing?").
+
+use super::ast::{FileId, Span};
+use super::parse::{open_blocks_at, Rule};
+use crate::diagnostic::Problem;
+use pest::error::{ErrorVariant, InputLocation};
+
+/// Every keyword of the language, for "did you mean" hints. Kept equal to the grammar's
+/// KEYWORDS section by a test.
+pub const KEYWORDS: &[&str] = &[
+    "plan", "municipality", "adopted", "period", "currency", "tolerance", "include", "text", "group",
+    "target", "by", "total", "measure", "budget", "saving", "cost", "from", "in", "share", "of",
+    "range", "category", "owner", "start", "end", "decision", "needed", "not", "planned", "status",
+    "taakveld", "related", "description", "indicator", "table", "as", "forecast", "actual", "revenue",
+    "staffing", "columns", "row", "sum", "savings", "costs", "cumulative", "fte", "hours",
+];
+
+/// How a rule is called in a message, or `None` for rules that never appear on their own.
+fn phrase(rule: Rule) -> Option<String> {
+    let kw = |k: &str| Some(format!("`{k}`"));
+    match rule {
+        Rule::kw_plan => kw("plan"),
+        Rule::kw_municipality => kw("municipality"),
+        Rule::kw_adopted => kw("adopted"),
+        Rule::kw_period => kw("period"),
+        Rule::kw_currency => kw("currency"),
+        Rule::kw_tolerance => kw("tolerance"),
+        Rule::kw_include => kw("include"),
+        Rule::kw_text => kw("text"),
+        Rule::kw_group => kw("group"),
+        Rule::kw_target => kw("target"),
+        Rule::kw_by => kw("by"),
+        Rule::kw_total => kw("total"),
+        Rule::kw_measure => kw("measure"),
+        Rule::kw_budget => kw("budget"),
+        Rule::kw_saving => kw("saving"),
+        Rule::kw_cost => kw("cost"),
+        Rule::kw_from => kw("from"),
+        Rule::kw_in => kw("in"),
+        Rule::kw_share => kw("share"),
+        Rule::kw_of => kw("of"),
+        Rule::kw_range => kw("range"),
+        Rule::kw_category => kw("category"),
+        Rule::kw_owner => kw("owner"),
+        Rule::kw_start => kw("start"),
+        Rule::kw_end => kw("end"),
+        Rule::kw_decision => kw("decision"),
+        Rule::kw_needed => kw("needed"),
+        Rule::kw_not_needed => kw("not needed"),
+        Rule::kw_planned => kw("planned"),
+        Rule::kw_status => kw("status"),
+        Rule::kw_taakveld => kw("taakveld"),
+        Rule::kw_related => kw("related"),
+        Rule::kw_description => kw("description"),
+        Rule::kw_indicator => kw("indicator"),
+        Rule::kw_table => kw("table"),
+        Rule::kw_as => kw("as"),
+        Rule::kw_forecast => kw("forecast"),
+        Rule::kw_actual => kw("actual"),
+        Rule::kw_revenue => kw("revenue"),
+        Rule::kw_staffing => kw("staffing"),
+        Rule::kw_columns => kw("columns"),
+        Rule::kw_row => kw("row"),
+        Rule::kw_sum => kw("sum"),
+        Rule::kw_savings => kw("savings"),
+        Rule::kw_costs => kw("costs"),
+        Rule::kw_cumulative => kw("cumulative"),
+        Rule::kw_fte => kw("fte"),
+        Rule::kw_hours => kw("hours"),
+        Rule::year | Rule::year_column | Rule::year_span => Some("a year like 2024".into()),
+        Rule::date => Some("a date like 2021-04-28".into()),
+        Rule::when | Rule::quarter => Some("a year, quarter or date, like 2022, 2021-Q1 or 2021-04-28".into()),
+        Rule::string | Rule::plain_string | Rule::triple_string => Some("text in double quotes".into()),
+        Rule::item_id => Some("an id like A.1".into()),
+        Rule::ident | Rule::named_column => Some("a name like formatie".into()),
+        Rule::row_ref => Some("the name of a row".into()),
+        Rule::amount | Rule::quantity | Rule::money | Rule::pm => Some("an amount like € 1.171.494, 0,6 fte or P.M.".into()),
+        Rule::number | Rule::unsigned_number => Some("a number like 1.171.494 or 0,6".into()),
+        Rule::percent => Some("a percentage like 20%".into()),
+        Rule::euro => Some("`€`".into()),
+        Rule::unit | Rule::table_unit | Rule::count_unit => Some("a unit such as €, fte, hours or %".into()),
+        Rule::cell | Rule::empty_cell => Some("a figure, `-` or P.M.".into()),
+        Rule::taakveld_code => Some("a taakveld code like 6.72".into()),
+        Rule::open => Some("`{`".into()),
+        Rule::close => Some("`}`".into()),
+        Rule::range_op => Some("`..`".into()),
+        Rule::add_op => Some("`+` or `-`".into()),
+        Rule::role | Rule::role_name => Some("`as` with budget, forecast, actual, cost, revenue or staffing".into()),
+        Rule::EOI => Some("the end of the file".into()),
+        Rule::sum_all => kw("sum"),
+        Rule::savings_of => kw("savings"),
+        Rule::costs_of => kw("costs"),
+        Rule::cumulative => kw("cumulative"),
+        Rule::paren => Some("`(`".into()),
+        Rule::expr => Some("a formula like `a + b`".into()),
+        Rule::row => kw("row"),
+        Rule::total_row => kw("total"),
+        Rule::columns => kw("columns"),
+        Rule::plan_header => kw("plan"),
+        Rule::include => kw("include"),
+        Rule::group => kw("group"),
+        Rule::measure => kw("measure"),
+        Rule::table => kw("table"),
+        Rule::target => kw("target"),
+        Rule::group_total | Rule::plan_total => kw("total"),
+        Rule::text_block => kw("text"),
+        Rule::budget => kw("budget"),
+        Rule::effect | Rule::effect_kind => Some("`saving` or `cost`".into()),
+        Rule::share => kw("share"),
+        Rule::estimate_range => kw("range"),
+        Rule::category => kw("category"),
+        Rule::owner => kw("owner"),
+        Rule::start_date => kw("start"),
+        Rule::end_date => kw("end"),
+        Rule::decision => kw("decision"),
+        Rule::status => kw("status"),
+        Rule::taakveld => kw("taakveld"),
+        Rule::related => kw("related"),
+        Rule::description => kw("description"),
+        Rule::indicator => kw("indicator"),
+        Rule::municipality => kw("municipality"),
+        Rule::adopted => kw("adopted"),
+        Rule::period => kw("period"),
+        Rule::currency => kw("currency"),
+        Rule::tolerance => kw("tolerance"),
+        Rule::year_spec | Rule::from_year | Rule::in_year => Some("`from` or `in` with a year".into()),
+        Rule::yearly_values | Rule::year_amount => Some("a year and amount like 2022: € 180.000".into()),
+        Rule::amount_with_years => Some("an amount like € 1.171.494, 0,6 fte or P.M.".into()),
+        Rule::row_options => None,
+        _ => None,
+    }
+}
+
+/// Turns a pest error into a problem with a message in words.
+pub fn syntax_problem(file: FileId, text: &str, error: &pest::error::Error<Rule>) -> Problem {
+    let pos = match error.location {
+        InputLocation::Pos(p) => p,
+        InputLocation::Span((s, _)) => s,
+    }
+    .min(text.len());
+
+    let positives: Vec<Rule> = match &error.variant {
+        ErrorVariant::ParsingError { positives, .. } => positives.clone(),
+        ErrorVariant::CustomError { .. } => Vec::new(),
+    };
+
+    let at_end = text[pos..].trim().is_empty();
+    if at_end && positives.contains(&Rule::close) {
+        if let Some((open, what)) = innermost_open(text, text.len()) {
+            return Problem::UnclosedBlock {
+                span: Span::new(file, text.len(), text.len()),
+                opened: Span::new(file, open, open + 1),
+                what,
+            };
+        }
+    }
+
+    let mut expected: Vec<String> = Vec::new();
+    let keyword_count = positives.iter().filter(|r| format!("{r:?}").starts_with("kw_")).count();
+    for rule in &positives {
+        if let Some(p) = phrase(*rule) {
+            if !expected.contains(&p) {
+                expected.push(p);
+            }
+        }
+    }
+    // Many keywords: say what kind of line is expected, keeping the list readable.
+    if keyword_count > 6 {
+        let (kws, rest): (Vec<String>, Vec<String>) = expected.into_iter().partition(|p| p.starts_with('`'));
+        let names: Vec<String> = kws.iter().map(|k| k.trim_matches('`').to_string()).collect();
+        expected = vec![format!("a line starting with one of: {}", names.join(", "))];
+        expected.extend(rest);
+    }
+
+    let word = found_word(text, pos);
+    let found = if at_end {
+        Some("the end of the file".to_string())
+    } else {
+        word.as_ref().map(|w| format!("`{w}`"))
+    };
+    let end = pos + word.as_ref().map(|w| w.len()).unwrap_or(0);
+    let span = Span::new(file, pos, end.max(pos));
+
+    let mut hint = None;
+    if let Some(w) = &word {
+        let allowed: Vec<&str> = positives
+            .iter()
+            .filter_map(|r| format!("{r:?}").strip_prefix("kw_").map(|k| k.replace('_', " ")))
+            .filter_map(|k| KEYWORDS.iter().find(|kw| **kw == k).copied())
+            .collect();
+        let candidates: &[&str] = if allowed.is_empty() { KEYWORDS } else { &allowed };
+        if let Some(best) = closest(w, candidates) {
+            hint = Some(format!("did you mean `{best}`?"));
+        } else if KEYWORDS.contains(&w.as_str()) {
+            if let Some((open, what)) = innermost_open(text, pos) {
+                if indentation_at(text, pos) <= indentation_at(text, open) {
+                    hint = Some(format!(
+                        "`{w}` cannot stand inside {what}; is the `}}` that closes {what} missing?"
+                    ));
+                }
+            }
+        } else if w.chars().next().is_some_and(|c| c.is_ascii_digit()) && positives.contains(&Rule::year) {
+            hint = Some("write a year with four digits, like 2024".into());
+        } else if w.starts_with('"') {
+            hint = Some("text starts and ends with a double quote on the same line; use \"\"\" for text over several lines".into());
+        }
+    }
+
+    Problem::Syntax { span, expected, found, hint }
+}
+
+/// The word at `pos`: up to the next whitespace, at most 30 characters.
+fn found_word(text: &str, pos: usize) -> Option<String> {
+    let rest = &text[pos..];
+    let word: String = rest.chars().take_while(|c| !c.is_whitespace()).take(30).collect();
+    (!word.is_empty()).then_some(word)
+}
+
+/// The keyword nearest to a misspelt word, if it is near enough to be a typing slip.
+fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    let lower = word.to_lowercase();
+    if candidates.contains(&lower.as_str()) {
+        return None;
+    }
+    candidates
+        .iter()
+        .map(|k| (strsim::damerau_levenshtein(&lower, k), *k))
+        .filter(|(d, k)| *d <= 2 && *d < k.len().max(2) - 1)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, k)| k)
+}
+
+fn indentation_at(text: &str, pos: usize) -> usize {
+    let line_start = text[..pos].rfind('\n').map(|i| i + 1).unwrap_or(0);
+    text[line_start..].chars().take_while(|c| *c == ' ' || *c == '\t').count()
+}
+
+/// The innermost block still open at `pos`, with its position and a short name (`measure A.1`).
+fn innermost_open(text: &str, pos: usize) -> Option<(usize, String)> {
+    let open = *open_blocks_at(text, pos).last()?;
+    let line_start = text[..open].rfind('\n').map(|i| i + 1).unwrap_or(0);
+    let header = text[line_start..open].trim();
+    let what: Vec<&str> = header.split_whitespace().take(2).collect();
+    let what = if what.is_empty() { "this block".to_string() } else { what.join(" ") };
+    Some((open, what))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keyword_list_matches_the_grammar() {
+        let grammar = include_str!("../../grammar/plan.pest");
+        let start = grammar.find("keyword = @{").expect("grammar has a keyword rule");
+        let end = grammar[start..].find("~ !ident_char").expect("keyword rule ends") + start;
+        let in_grammar: Vec<&str> = grammar[start..end].split('"').skip(1).step_by(2).collect();
+        assert_eq!(in_grammar, KEYWORDS, "grammar/plan.pest and KEYWORDS list different keywords");
+    }
+
+    #[test]
+    fn misspelt_keywords_are_recognised() {
+        assert_eq!(closest("mesure", KEYWORDS), Some("measure"));
+        assert_eq!(closest("budgt", KEYWORDS), Some("budget"));
+        assert_eq!(closest("measure", KEYWORDS), None);
+        assert_eq!(closest("xyzzy", KEYWORDS), None);
+    }
+}

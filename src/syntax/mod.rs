@@ -1,0 +1,8 @@
+//! Stage 1: source text → AST. The grammar lives in `grammar/plan.pest`.
+
+pub mod ast;
+pub mod errors;
+pub mod number;
+pub mod parse;
+
+pub use parse::parse;

@@ -1,0 +1,893 @@
+//! pest pairs → AST, with error recovery.
+//!
+//! pest stops at the first error. To report every problem in one run, the parser records the
+//! error, blanks out the smallest piece of source that contains it (the line, or the block whose
+//! header is broken), and parses again, up to [`MAX_SYNTAX_ERRORS`] times. Blanking keeps every
+//! byte offset, so spans in later errors and in the AST still point at the original text.
+
+use super::ast::*;
+use super::errors::syntax_problem;
+use super::number::parse_dutch;
+use crate::diagnostic::{Diagnostic, Problem};
+use pest::iterators::Pair;
+use pest::Parser;
+use rust_decimal::Decimal;
+
+#[derive(pest_derive::Parser)]
+#[grammar = "../grammar/plan.pest"]
+pub struct PlanParser;
+
+/// After this many syntax errors in one file the parser stops and reports what it has.
+pub const MAX_SYNTAX_ERRORS: usize = 50;
+
+/// Parses one file. Always returns a document (possibly partial) and the problems found.
+pub fn parse(file: FileId, text: &str) -> (Document, Vec<Diagnostic>) {
+    let mut diagnostics = Vec::new();
+    let mut work = text.to_string();
+    loop {
+        match PlanParser::parse(Rule::file, &work) {
+            Ok(mut pairs) => {
+                let mut builder = Builder { file, diagnostics: &mut diagnostics };
+                let items = match pairs.next() {
+                    Some(file_pair) => builder.items(file_pair),
+                    None => Vec::new(),
+                };
+                return (Document { file, items }, diagnostics);
+            }
+            Err(error) => {
+                let problem = syntax_problem(file, &work, &error);
+                let stop = matches!(problem, Problem::UnclosedBlock { .. });
+                diagnostics.push(problem.into());
+                let pos = match error.location {
+                    pest::error::InputLocation::Pos(p) => p,
+                    pest::error::InputLocation::Span((s, _)) => s,
+                };
+                if stop || diagnostics.len() >= MAX_SYNTAX_ERRORS || !blank_around(&mut work, pos) {
+                    return (Document { file, items: Vec::new() }, diagnostics);
+                }
+            }
+        }
+    }
+}
+
+/// Blanks the smallest region around `pos` that lets parsing go on: the line, or, when the line
+/// opens a block, the whole block. Returns false when nothing could be blanked.
+fn blank_around(work: &mut String, pos: usize) -> bool {
+    let bytes = work.as_bytes();
+    let pos = pos.min(bytes.len());
+    let line_start = bytes[..pos].iter().rposition(|&b| b == b'\n').map(|i| i + 1).unwrap_or(0);
+    let line_end = bytes[pos..].iter().position(|&b| b == b'\n').map(|i| pos + i).unwrap_or(bytes.len());
+    let line = &work[line_start..line_end];
+    let line_braces: Vec<(usize, u8)> = braces(line).collect();
+    let (start, end) = if let Some(open) = line_braces.iter().find(|(_, c)| *c == b'{') {
+        let open_at = line_start + open.0;
+        (line_start, matching_close(work, open_at).map(|c| c + 1).unwrap_or(work.len()))
+    } else {
+        (line_start, line_end)
+    };
+    if start >= end || work[start..end].chars().all(char::is_whitespace) {
+        return false;
+    }
+    // Keep closing braces that close an enclosing block, unless the error is at the brace itself.
+    let keep_close = |i: usize| -> bool {
+        work.as_bytes()[i] == b'}' && i != pos && !line_braces.iter().any(|(_, c)| *c == b'{')
+    };
+    let blanked: String = work[start..end]
+        .char_indices()
+        .map(|(i, c)| if c == '\n' || keep_close(start + i) { c } else { ' ' })
+        .collect();
+    // Replace character by character so byte offsets stay the same: multi-byte characters
+    // become as many spaces as they had bytes.
+    let mut out = String::with_capacity(work.len());
+    out.push_str(&work[..start]);
+    for (c, orig) in blanked.chars().zip(work[start..end].chars()) {
+        if c == ' ' && orig != ' ' {
+            out.extend(std::iter::repeat_n(' ', orig.len_utf8()));
+        } else {
+            out.push(orig);
+        }
+    }
+    out.push_str(&work[end..]);
+    *work = out;
+    true
+}
+
+/// Positions of `{` and `}` in `text` outside strings and comments, in order.
+pub(crate) fn braces(text: &str) -> impl Iterator<Item = (usize, u8)> + '_ {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < bytes.len() {
+            let at = i;
+            match bytes[i] {
+                b'"' if text[i..].starts_with("\"\"\"") => {
+                    i = text[i + 3..].find("\"\"\"").map(|j| i + 3 + j + 3).unwrap_or(bytes.len());
+                    continue;
+                }
+                b'"' => {
+                    i += 1;
+                    while i < bytes.len() && bytes[i] != b'"' && bytes[i] != b'\n' {
+                        i += if bytes[i] == b'\\' { 2 } else { 1 };
+                    }
+                }
+                b'/' if bytes.get(i + 1) == Some(&b'*') => {
+                    i = text[i + 2..].find("*/").map(|j| i + 2 + j + 2).unwrap_or(bytes.len());
+                    continue;
+                }
+                b'#' | b'/' if bytes[i] == b'#' || bytes.get(i + 1) == Some(&b'/') => {
+                    while i < bytes.len() && bytes[i] != b'\n' {
+                        i += 1;
+                    }
+                    continue;
+                }
+                b'{' | b'}' => {
+                    i += 1;
+                    return Some((at, bytes[at]));
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        None
+    })
+}
+
+/// The `}` matching the `{` at `open`.
+pub(crate) fn matching_close(text: &str, open: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    for (at, b) in braces(text).skip_while(|(at, _)| *at < open) {
+        if b == b'{' {
+            depth += 1;
+        } else {
+            depth = depth.saturating_sub(1);
+            if depth == 0 {
+                return Some(at);
+            }
+        }
+    }
+    None
+}
+
+/// The `{` of every block still open at `pos`, outermost first.
+pub(crate) fn open_blocks_at(text: &str, pos: usize) -> Vec<usize> {
+    let mut stack = Vec::new();
+    for (at, b) in braces(text).take_while(|(at, _)| *at < pos) {
+        if b == b'{' {
+            stack.push(at);
+        } else {
+            stack.pop();
+        }
+    }
+    stack
+}
+
+struct Builder<'d> {
+    file: FileId,
+    diagnostics: &'d mut Vec<Diagnostic>,
+}
+
+/// Field slots of a block that may be given once.
+fn set_once<T>(slot: &mut Option<Spanned<T>>, value: Spanned<T>, field: &'static str, owner: &str, diags: &mut Vec<Diagnostic>) {
+    if let Some(first) = slot {
+        diags.push(
+            Problem::DuplicateField { span: value.span, first: first.span, field, owner: owner.to_string() }.into(),
+        );
+    } else {
+        *slot = Some(value);
+    }
+}
+
+impl Builder<'_> {
+    fn span(&self, pair: &Pair<Rule>) -> Span {
+        let s = pair.as_span();
+        Span::new(self.file, s.start(), s.end())
+    }
+
+    fn items(&mut self, file_pair: Pair<Rule>) -> Vec<Item> {
+        file_pair.into_inner().filter_map(|p| self.item(p)).collect()
+    }
+
+    fn item(&mut self, pair: Pair<Rule>) -> Option<Item> {
+        Some(match pair.as_rule() {
+            Rule::plan_header => Item::Header(self.header(pair)),
+            Rule::include => {
+                let s = pair.into_inner().find(|p| p.as_rule() == Rule::string)?;
+                Item::Include(self.string(s))
+            }
+            Rule::group => Item::Group(self.group(pair)),
+            Rule::measure => Item::Measure(self.measure(pair)),
+            Rule::table => Item::Table(self.table(pair)),
+            Rule::plan_total | Rule::group_total => Item::Total(self.declared_total(pair)),
+            Rule::text_block => {
+                let s = pair.into_inner().find(|p| p.as_rule() == Rule::string)?;
+                Item::Text(self.string(s))
+            }
+            _ => return None,
+        })
+    }
+
+    fn string(&self, pair: Pair<Rule>) -> Spanned<String> {
+        let span = self.span(&pair);
+        let raw = pair.as_str();
+        let text = if let Some(inner) = raw.strip_prefix("\"\"\"").and_then(|r| r.strip_suffix("\"\"\"")) {
+            dedent(inner)
+        } else {
+            let inner = raw.strip_prefix('"').and_then(|r| r.strip_suffix('"')).unwrap_or(raw);
+            inner.replace("\\\"", "\"")
+        };
+        Spanned::new(text, span)
+    }
+
+    fn year(&mut self, pair: Pair<Rule>) -> Spanned<u16> {
+        let span = self.span(&pair);
+        // The grammar allows exactly four ASCII digits here, which always fit in u16.
+        let year = pair.as_str().parse::<u16>().unwrap_or(0);
+        Spanned::new(year, span)
+    }
+
+    fn number(&mut self, pair: &Pair<Rule>) -> Option<Decimal> {
+        let text: String = pair.as_str().chars().filter(|c| !c.is_whitespace()).collect();
+        match parse_dutch(&text) {
+            Ok(d) => Some(d),
+            Err(error) => {
+                self.diagnostics.push(Problem::BadNumber { span: self.span(pair), text, error }.into());
+                None
+            }
+        }
+    }
+
+    fn date(&mut self, pair: Pair<Rule>) -> Option<Spanned<Date>> {
+        let span = self.span(&pair);
+        let text = pair.as_str();
+        let parts: Vec<&str> = text.split('-').collect();
+        let year = parts.first().and_then(|y| y.parse::<u16>().ok());
+        let month = parts.get(1).and_then(|m| m.parse::<u8>().ok());
+        let day = parts.get(2).map(|d| d.parse::<u8>().ok());
+        let valid = match (year, month, day) {
+            (Some(y), Some(m), None) => (1..=12).contains(&m).then_some(Date { year: y, month: m, day: None }),
+            (Some(y), Some(m), Some(Some(d))) => ((1..=12).contains(&m) && d >= 1 && d <= days_in_month(y, m))
+                .then_some(Date { year: y, month: m, day: Some(d) }),
+            _ => None,
+        };
+        match valid {
+            Some(date) => Some(Spanned::new(date, span)),
+            None => {
+                self.diagnostics.push(Problem::BadDate { span, text: text.to_string() }.into());
+                None
+            }
+        }
+    }
+
+    fn unit(&self, pair: Pair<Rule>) -> Unit {
+        let inner = pair.into_inner().next();
+        match inner.as_ref().map(|p| p.as_rule()) {
+            Some(Rule::euro) => Unit::Euro,
+            Some(Rule::kw_fte) => Unit::Fte,
+            Some(Rule::kw_hours) => Unit::Hours,
+            Some(Rule::count_unit) => Unit::Count(inner.map(|p| p.as_str().to_string())),
+            _ => Unit::Percent,
+        }
+    }
+
+    fn quantity(&mut self, pair: Pair<Rule>) -> Option<Spanned<Quantity>> {
+        let span = self.span(&pair);
+        let inner = pair.into_inner().next()?;
+        let q = match inner.as_rule() {
+            Rule::money => {
+                let negative = inner.as_str().trim_start().starts_with('-');
+                let num = inner.into_inner().find(|p| matches!(p.as_rule(), Rule::number | Rule::unsigned_number))?;
+                let v = self.number(&num)?;
+                Quantity::new(if negative && num.as_rule() == Rule::unsigned_number { -v } else { v }, Unit::Euro)
+            }
+            Rule::percent => {
+                let num = inner.into_inner().find(|p| p.as_rule() == Rule::number)?;
+                Quantity::new(self.number(&num)?, Unit::Percent)
+            }
+            Rule::number => {
+                let v = self.number(&inner)?;
+                Quantity::new(v, Unit::Count(None))
+            }
+            _ => return None,
+        };
+        Some(Spanned::new(q, span))
+    }
+
+    /// A `quantity` rule may be followed by its unit as a sibling (`2,1 fte`); the grammar
+    /// puts both inside `quantity`, so read them together here.
+    fn quantity_with_unit(&mut self, pair: Pair<Rule>) -> Option<Spanned<Quantity>> {
+        let span = self.span(&pair);
+        let mut inner = pair.clone().into_inner();
+        let first = inner.next()?;
+        if first.as_rule() == Rule::number {
+            let v = self.number(&first)?;
+            let unit = inner.next().map(|u| self.unit(u)).unwrap_or(Unit::Count(None));
+            return Some(Spanned::new(Quantity::new(v, unit), span));
+        }
+        self.quantity(pair)
+    }
+
+    fn amount(&mut self, pair: Pair<Rule>) -> Option<Spanned<Amount>> {
+        let span = self.span(&pair);
+        let inner = pair.into_inner().next()?;
+        match inner.as_rule() {
+            Rule::pm => Some(Spanned::new(Amount::Pm, span)),
+            Rule::quantity => self.quantity_with_unit(inner).map(|q| Spanned::new(Amount::Known(q.value), span)),
+            _ => None,
+        }
+    }
+
+    fn header(&mut self, pair: Pair<Rule>) -> PlanHeader {
+        let span = self.span(&pair);
+        let mut title = Spanned::new(String::new(), span);
+        let mut h = PlanHeader {
+            title: title.clone(),
+            municipality: None,
+            adopted: None,
+            period: None,
+            currency: None,
+            tolerances: Vec::new(),
+            description: None,
+            span,
+        };
+        let owner = "the plan header";
+        for p in pair.into_inner() {
+            match p.as_rule() {
+                Rule::string => title = self.string(p),
+                Rule::municipality => {
+                    if let Some(s) = p.into_inner().find(|p| p.as_rule() == Rule::string) {
+                        let s = self.string(s);
+                        set_once(&mut h.municipality, s, "municipality", owner, self.diagnostics);
+                    }
+                }
+                Rule::adopted => {
+                    if let Some(d) = p.into_inner().find(|p| p.as_rule() == Rule::date).and_then(|d| self.date(d)) {
+                        set_once(&mut h.adopted, d, "adopted", owner, self.diagnostics);
+                    }
+                }
+                Rule::period => {
+                    let pspan = self.span(&p);
+                    let years: Vec<Spanned<u16>> =
+                        p.into_inner().filter(|p| p.as_rule() == Rule::year).map(|y| self.year(y)).collect();
+                    if let [first, last] = years[..] {
+                        if let Some(existing) = &h.period {
+                            self.diagnostics.push(
+                                Problem::DuplicateField { span: pspan, first: existing.span, field: "period", owner: owner.into() }
+                                    .into(),
+                            );
+                        } else {
+                            h.period = Some(Period { first, last, span: pspan });
+                        }
+                    }
+                }
+                Rule::currency => {
+                    if let Some(i) = p.into_inner().find(|p| p.as_rule() == Rule::ident) {
+                        let s = Spanned::new(i.as_str().to_string(), self.span(&i));
+                        set_once(&mut h.currency, s, "currency", owner, self.diagnostics);
+                    }
+                }
+                Rule::tolerance => {
+                    if let Some(q) = p.into_inner().find(|p| p.as_rule() == Rule::quantity) {
+                        if let Some(q) = self.quantity_with_unit(q) {
+                            h.tolerances.push(q);
+                        }
+                    }
+                }
+                Rule::description => {
+                    if let Some(s) = p.into_inner().find(|p| p.as_rule() == Rule::string) {
+                        let s = self.string(s);
+                        set_once(&mut h.description, s, "description", owner, self.diagnostics);
+                    }
+                }
+                _ => {}
+            }
+        }
+        h.title = title;
+        h
+    }
+
+    fn group(&mut self, pair: Pair<Rule>) -> Group {
+        let span = self.span(&pair);
+        let mut g = Group {
+            id: Spanned::new(String::new(), span),
+            title: Spanned::new(String::new(), span),
+            targets: Vec::new(),
+            totals: Vec::new(),
+            items: Vec::new(),
+            descriptions: Vec::new(),
+            span,
+        };
+        for p in pair.into_inner() {
+            match p.as_rule() {
+                Rule::item_id => g.id = Spanned::new(p.as_str().to_string(), self.span(&p)),
+                Rule::string => g.title = self.string(p),
+                Rule::target => {
+                    let tspan = self.span(&p);
+                    let mut amount = None;
+                    let mut year = None;
+                    for q in p.into_inner() {
+                        match q.as_rule() {
+                            Rule::amount => amount = self.amount(q),
+                            Rule::year => year = Some(self.year(q)),
+                            _ => {}
+                        }
+                    }
+                    if let (Some(amount), Some(year)) = (amount, year) {
+                        g.targets.push(Target { amount, year, span: tspan });
+                    }
+                }
+                Rule::group_total => g.totals.push(self.declared_total(p)),
+                Rule::description => {
+                    if let Some(s) = p.into_inner().find(|p| p.as_rule() == Rule::string) {
+                        g.descriptions.push(self.string(s));
+                    }
+                }
+                _ => {
+                    if let Some(item) = self.item(p) {
+                        g.items.push(item);
+                    }
+                }
+            }
+        }
+        g
+    }
+
+    fn effect_kind(p: &Pair<Rule>) -> EffectKind {
+        match p.clone().into_inner().next().map(|k| k.as_rule()) {
+            Some(Rule::kw_cost) => EffectKind::Cost,
+            _ => EffectKind::Saving,
+        }
+    }
+
+    fn declared_total(&mut self, pair: Pair<Rule>) -> DeclaredTotal {
+        let span = self.span(&pair);
+        let mut kind = EffectKind::Saving;
+        let mut values = Vec::new();
+        for p in pair.into_inner() {
+            match p.as_rule() {
+                Rule::effect_kind => kind = Self::effect_kind(&p),
+                Rule::yearly_values => {
+                    for ya in p.into_inner() {
+                        let (year, amount) = self.year_amount(ya);
+                        if let (Some(year), Some(amount)) = (year, amount) {
+                            values.push(DeclaredValue { year: Some(year), amount });
+                        }
+                    }
+                }
+                Rule::amount_with_years => {
+                    let mut amount = None;
+                    let mut year = None;
+                    for q in p.into_inner() {
+                        match q.as_rule() {
+                            Rule::amount => amount = self.amount(q),
+                            Rule::year_spec => {
+                                year = q.into_inner().next().and_then(|y| y.into_inner().find(|p| p.as_rule() == Rule::year)).map(|y| self.year(y))
+                            }
+                            _ => {}
+                        }
+                    }
+                    if let Some(amount) = amount {
+                        values.push(DeclaredValue { year, amount });
+                    }
+                }
+                _ => {}
+            }
+        }
+        DeclaredTotal { kind, values, span }
+    }
+
+    fn year_amount(&mut self, pair: Pair<Rule>) -> (Option<Spanned<u16>>, Option<Spanned<Amount>>) {
+        let mut year = None;
+        let mut amount = None;
+        for q in pair.into_inner() {
+            match q.as_rule() {
+                Rule::year => year = Some(self.year(q)),
+                Rule::amount => amount = self.amount(q),
+                _ => {}
+            }
+        }
+        (year, amount)
+    }
+
+    fn measure(&mut self, pair: Pair<Rule>) -> Measure {
+        let span = self.span(&pair);
+        let mut m = Measure {
+            id: Spanned::new(String::new(), span),
+            title: Spanned::new(String::new(), span),
+            budget: None,
+            effects: Vec::new(),
+            shares: Vec::new(),
+            range: None,
+            category: None,
+            owner: None,
+            start: None,
+            end: None,
+            decision: None,
+            status: None,
+            taakvelden: Vec::new(),
+            related: Vec::new(),
+            descriptions: Vec::new(),
+            indicators: Vec::new(),
+            span,
+        };
+        for p in pair.into_inner() {
+            let owner = format!("measure {}", m.id.value);
+            let pspan = self.span(&p);
+            match p.as_rule() {
+                Rule::item_id => m.id = Spanned::new(p.as_str().to_string(), pspan),
+                Rule::string => m.title = self.string(p),
+                Rule::budget => {
+                    if let Some(a) = p.into_inner().find(|p| p.as_rule() == Rule::amount).and_then(|a| self.amount(a)) {
+                        set_once(&mut m.budget, a, "budget", &owner, self.diagnostics);
+                    }
+                }
+                Rule::effect => {
+                    let mut kind = EffectKind::Saving;
+                    for q in p.into_inner() {
+                        match q.as_rule() {
+                            Rule::effect_kind => kind = Self::effect_kind(&q),
+                            Rule::yearly_values => {
+                                for ya in q.into_inner() {
+                                    let yspan = self.span(&ya);
+                                    if let (Some(year), Some(amount)) = self.year_amount(ya) {
+                                        m.effects.push(Effect { kind, amount, years: YearSpec::In(year), span: yspan });
+                                    }
+                                }
+                            }
+                            Rule::amount_with_years => {
+                                let mut amount = None;
+                                let mut years = YearSpec::Always;
+                                for r in q.into_inner() {
+                                    match r.as_rule() {
+                                        Rule::amount => amount = self.amount(r),
+                                        Rule::year_spec => {
+                                            if let Some(spec) = r.into_inner().next() {
+                                                let is_from = spec.as_rule() == Rule::from_year;
+                                                if let Some(y) = spec.into_inner().find(|p| p.as_rule() == Rule::year) {
+                                                    let y = self.year(y);
+                                                    years = if is_from { YearSpec::From(y) } else { YearSpec::In(y) };
+                                                }
+                                            }
+                                        }
+                                        _ => {}
+                                    }
+                                }
+                                if let Some(amount) = amount {
+                                    m.effects.push(Effect { kind, amount, years, span: pspan });
+                                }
+                            }
+                            _ => {}
+                        }
+                    }
+                }
+                Rule::share => {
+                    if let Some(pc) = p.into_inner().find(|p| p.as_rule() == Rule::percent) {
+                        let pc_span = self.span(&pc);
+                        if let Some(n) = pc.into_inner().find(|p| p.as_rule() == Rule::number) {
+                            if let Some(v) = self.number(&n) {
+                                m.shares.push(Share { percent: Spanned::new(v, pc_span), span: pspan });
+                            }
+                        }
+                    }
+                }
+                Rule::estimate_range => {
+                    let amounts: Vec<Spanned<Amount>> =
+                        p.into_inner().filter(|p| p.as_rule() == Rule::amount).filter_map(|a| self.amount(a)).collect();
+                    if let [low, high] = &amounts[..] {
+                        if m.range.is_some() {
+                            self.diagnostics.push(
+                                Problem::DuplicateField {
+                                    span: pspan,
+                                    first: m.range.as_ref().map(|r| r.span).unwrap_or(pspan),
+                                    field: "range",
+                                    owner,
+                                }
+                                .into(),
+                            );
+                        } else {
+                            m.range = Some(EstimateRange { low: low.clone(), high: high.clone(), span: pspan });
+                        }
+                    }
+                }
+                Rule::category => {
+                    if let Some(i) = p.into_inner().find(|p| p.as_rule() == Rule::ident) {
+                        let s = Spanned::new(i.as_str().to_string(), self.span(&i));
+                        set_once(&mut m.category, s, "category", &owner, self.diagnostics);
+                    }
+                }
+                Rule::owner => {
+                    if let Some(s) = p.into_inner().find(|p| p.as_rule() == Rule::string) {
+                        let s = self.string(s);
+                        set_once(&mut m.owner, s, "owner", &owner, self.diagnostics);
+                    }
+                }
+                Rule::start_date => {
+                    if let Some(d) = p.into_inner().find(|p| p.as_rule() == Rule::date).and_then(|d| self.date(d)) {
+                        set_once(&mut m.start, d, "start", &owner, self.diagnostics);
+                    }
+                }
+                Rule::end_date => {
+                    if let Some(d) = p.into_inner().find(|p| p.as_rule() == Rule::date).and_then(|d| self.date(d)) {
+                        set_once(&mut m.end, d, "end", &owner, self.diagnostics);
+                    }
+                }
+                Rule::decision => {
+                    let mut d = Decision { needed: true, forum: None, planned: None, span: pspan };
+                    for q in p.into_inner() {
+                        match q.as_rule() {
+                            Rule::kw_not_needed => d.needed = false,
+                            Rule::string => d.forum = Some(self.string(q)),
+                            Rule::when => {
+                                if let Some(w) = q.into_inner().next() {
+                                    let wspan = self.span(&w);
+                                    let when = match w.as_rule() {
+                                        Rule::year => Some(When::Year(self.year(w).value)),
+                                        Rule::quarter => {
+                                            let t = w.as_str();
+                                            let y = t[..4].parse::<u16>().unwrap_or(0);
+                                            let q = t[t.len() - 1..].parse::<u8>().unwrap_or(1);
+                                            Some(When::Quarter(y, q))
+                                        }
+                                        _ => self.date(w).map(|d| When::Date(d.value)),
+                                    };
+                                    d.planned = when.map(|w| Spanned::new(w, wspan));
+                                }
+                            }
+                            _ => {}
+                        }
+                    }
+                    if let Some(first) = &m.decision {
+                        self.diagnostics.push(
+                            Problem::DuplicateField { span: pspan, first: first.span, field: "decision", owner }.into(),
+                        );
+                    } else {
+                        m.decision = Some(d);
+                    }
+                }
+                Rule::status => {
+                    if let Some(s) = p.into_inner().find(|p| p.as_rule() == Rule::string) {
+                        let s = self.string(s);
+                        set_once(&mut m.status, s, "status", &owner, self.diagnostics);
+                    }
+                }
+                Rule::taakveld => m.taakvelden.extend(self.taakvelden(p)),
+                Rule::related => {
+                    for id in p.into_inner().filter(|p| p.as_rule() == Rule::item_id) {
+                        m.related.push(Spanned::new(id.as_str().to_string(), self.span(&id)));
+                    }
+                }
+                Rule::description => {
+                    if let Some(s) = p.into_inner().find(|p| p.as_rule() == Rule::string) {
+                        m.descriptions.push(self.string(s));
+                    }
+                }
+                Rule::indicator => {
+                    let mut label = None;
+                    let mut quantity = None;
+                    for q in p.into_inner() {
+                        match q.as_rule() {
+                            Rule::string => label = Some(self.string(q)),
+                            Rule::quantity => quantity = self.quantity_with_unit(q),
+                            _ => {}
+                        }
+                    }
+                    if let (Some(label), Some(quantity)) = (label, quantity) {
+                        m.indicators.push(Indicator { label, quantity, span: pspan });
+                    }
+                }
+                _ => {}
+            }
+        }
+        m
+    }
+
+    fn taakvelden(&self, pair: Pair<Rule>) -> Vec<Spanned<String>> {
+        pair.into_inner()
+            .filter(|p| p.as_rule() == Rule::taakveld_code)
+            .map(|c| Spanned::new(c.as_str().to_string(), self.span(&c)))
+            .collect()
+    }
+
+    fn role(&self, pair: Pair<Rule>) -> Option<Spanned<Role>> {
+        let span = self.span(&pair);
+        let name = pair.into_inner().find(|p| p.as_rule() == Rule::role_name)?;
+        let role = match name.into_inner().next()?.as_rule() {
+            Rule::kw_budget => Role::Budget,
+            Rule::kw_forecast => Role::Forecast,
+            Rule::kw_actual => Role::Actual,
+            Rule::kw_cost => Role::Cost,
+            Rule::kw_revenue => Role::Revenue,
+            _ => Role::Staffing,
+        };
+        Some(Spanned::new(role, span))
+    }
+
+    fn table(&mut self, pair: Pair<Rule>) -> Table {
+        let span = self.span(&pair);
+        let mut t = Table {
+            id: Spanned::new(String::new(), span),
+            title: Spanned::new(String::new(), span),
+            unit: None,
+            role: None,
+            columns: Vec::new(),
+            columns_span: span,
+            rows: Vec::new(),
+            descriptions: Vec::new(),
+            span,
+        };
+        for p in pair.into_inner() {
+            match p.as_rule() {
+                Rule::item_id => t.id = Spanned::new(p.as_str().to_string(), self.span(&p)),
+                Rule::string => t.title = self.string(p),
+                Rule::table_unit => {
+                    let uspan = self.span(&p);
+                    if let Some(u) = p.into_inner().find(|p| p.as_rule() == Rule::unit) {
+                        t.unit = Some(Spanned::new(self.unit(u), uspan));
+                    }
+                }
+                Rule::role => t.role = self.role(p),
+                Rule::columns => {
+                    t.columns_span = self.span(&p);
+                    for c in p.into_inner() {
+                        let cspan = self.span(&c);
+                        match c.as_rule() {
+                            Rule::year_span => {
+                                let ys: Vec<u16> =
+                                    c.into_inner().filter(|p| p.as_rule() == Rule::year).map(|y| self.year(y).value).collect();
+                                if let [a, b] = ys[..] {
+                                    // A span of more than 200 years is refused by the checker; cap
+                                    // here so a typo cannot allocate millions of columns.
+                                    let b = b.min(a.saturating_add(200));
+                                    for y in a..=b {
+                                        t.columns.push(Column { key: ColumnKey::Year(y), label: None, span: cspan });
+                                    }
+                                }
+                            }
+                            Rule::year_column => {
+                                if let Some(y) = c.into_inner().next() {
+                                    let y = self.year(y);
+                                    t.columns.push(Column { key: ColumnKey::Year(y.value), label: None, span: cspan });
+                                }
+                            }
+                            Rule::named_column => {
+                                let mut key = String::new();
+                                let mut label = None;
+                                for q in c.into_inner() {
+                                    match q.as_rule() {
+                                        Rule::ident => key = q.as_str().to_string(),
+                                        Rule::string => label = Some(self.string(q).value),
+                                        _ => {}
+                                    }
+                                }
+                                t.columns.push(Column { key: ColumnKey::Named(key), label, span: cspan });
+                            }
+                            _ => {}
+                        }
+                    }
+                }
+                Rule::row | Rule::total_row => t.rows.push(self.row(p)),
+                Rule::description => {
+                    if let Some(s) = p.into_inner().find(|p| p.as_rule() == Rule::string) {
+                        t.descriptions.push(self.string(s));
+                    }
+                }
+                _ => {}
+            }
+        }
+        t
+    }
+
+    fn row(&mut self, pair: Pair<Rule>) -> Row {
+        let span = self.span(&pair);
+        let mut r = Row {
+            id: Spanned::new(String::new(), span),
+            label: Spanned::new(String::new(), span),
+            unit: None,
+            role: None,
+            taakvelden: Vec::new(),
+            formula: None,
+            cells: Vec::new(),
+            span,
+        };
+        for p in pair.into_inner() {
+            match p.as_rule() {
+                Rule::ident => r.id = Spanned::new(p.as_str().to_string(), self.span(&p)),
+                Rule::string => r.label = self.string(p),
+                Rule::row_options => {
+                    for o in p.into_inner() {
+                        match o.as_rule() {
+                            Rule::unit => {
+                                let uspan = self.span(&o);
+                                r.unit = Some(Spanned::new(self.unit(o), uspan));
+                            }
+                            Rule::role => r.role = self.role(o),
+                            Rule::taakveld => r.taakvelden = self.taakvelden(o),
+                            _ => {}
+                        }
+                    }
+                }
+                Rule::expr => r.formula = Some(self.expr(p)),
+                Rule::cell => {
+                    let cspan = self.span(&p);
+                    let value = match p.into_inner().next() {
+                        Some(c) if c.as_rule() == Rule::number => match self.number(&c) {
+                            Some(v) => CellValue::Number(v),
+                            None => CellValue::Empty,
+                        },
+                        Some(c) if c.as_rule() == Rule::pm => CellValue::Pm,
+                        _ => CellValue::Empty,
+                    };
+                    r.cells.push(Cell { value, span: cspan });
+                }
+                _ => {}
+            }
+        }
+        r
+    }
+
+    fn expr(&mut self, pair: Pair<Rule>) -> Expr {
+        let span = self.span(&pair);
+        let mut terms = Vec::new();
+        let mut sign = Sign::Plus;
+        for p in pair.into_inner() {
+            match p.as_rule() {
+                Rule::add_op => sign = if p.as_str() == "-" { Sign::Minus } else { Sign::Plus },
+                _ => {
+                    if let Some(e) = self.term(p) {
+                        terms.push((sign, e));
+                    }
+                    sign = Sign::Plus;
+                }
+            }
+        }
+        if terms.len() == 1 && terms[0].0 == Sign::Plus {
+            return terms.pop().map(|(_, e)| e).unwrap_or(Expr::Terms(Vec::new(), span));
+        }
+        Expr::Terms(terms, span)
+    }
+
+    fn term(&mut self, pair: Pair<Rule>) -> Option<Expr> {
+        let span = self.span(&pair);
+        Some(match pair.as_rule() {
+            Rule::sum_all => Expr::Sum(span),
+            Rule::savings_of | Rule::costs_of => {
+                let is_savings = pair.as_rule() == Rule::savings_of;
+                let group =
+                    pair.into_inner().find(|p| p.as_rule() == Rule::item_id).map(|g| Spanned::new(g.as_str().to_string(), self.span(&g)));
+                if is_savings {
+                    Expr::Savings(group, span)
+                } else {
+                    Expr::Costs(group, span)
+                }
+            }
+            Rule::cumulative => {
+                let inner = pair.into_inner().find(|p| p.as_rule() == Rule::expr)?;
+                Expr::Cumulative(Box::new(self.expr(inner)), span)
+            }
+            Rule::paren => {
+                let inner = pair.into_inner().find(|p| p.as_rule() == Rule::expr)?;
+                self.expr(inner)
+            }
+            Rule::row_ref => Expr::Row(Spanned::new(pair.as_str().to_string(), span)),
+            _ => return None,
+        })
+    }
+}
+
+fn days_in_month(year: u16, month: u8) -> u8 {
+    match month {
+        4 | 6 | 9 | 11 => 30,
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        _ => 31,
+    }
+}
+
+/// Removes the common indentation of a triple-quoted string and its first and last blank lines.
+fn dedent(text: &str) -> String {
+    let lines: Vec<&str> = text.lines().collect();
+    // Only ASCII spaces and tabs count as indentation, so every cut is on a character boundary.
+    let leading = |l: &str| l.bytes().take_while(|b| *b == b' ' || *b == b'\t').count();
+    let indent = lines.iter().filter(|l| !l.trim().is_empty()).map(|l| leading(l)).min().unwrap_or(0);
+    let body: Vec<&str> = lines.iter().map(|l| &l[leading(l).min(indent)..]).collect();
+    body.join("\n").trim_matches('\n').to_string()
+}
