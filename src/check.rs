@@ -411,18 +411,28 @@ impl<'m> Checker<'m> {
             let unit = formula::row_unit(table, row);
             let evaluator = Evaluator { model: self.model, table: ti, row: ri };
             let label = format!("{} “{}”", table.id.value, row.label.value);
+            let mut pm_items: Vec<(String, Span)> = Vec::new();
+            let mut pm_cell = None;
             for (ci, cell) in row.cells.iter().enumerate() {
                 let declared = match cell.value {
-                    CellValue::Pm => continue,
+                    CellValue::Pm | CellValue::NotApplicable => continue,
                     CellValue::Empty => Decimal::ZERO,
                     CellValue::Number(v) => v,
                 };
                 let column = table.columns[ci].key.to_string();
                 match evaluator.column(formula, ci) {
                     Ok(computed) => {
-                        let pm_items: Vec<(String, Span)> =
-                            computed.terms.iter().filter(|t| t.value.is_none()).map(|t| (t.label.clone(), t.span)).collect();
-                        self.compare(&label, "its lines", cell.span, formula.span(), declared, computed.figure, unit.clone(), Some(column), computed.terms, pm_items);
+                        if computed.figure.pm > 0 {
+                            // One warning per row, however many years include the P.M. item.
+                            for t in computed.terms.iter().filter(|t| t.value.is_none()) {
+                                if !pm_items.iter().any(|(l, _)| *l == t.label) {
+                                    pm_items.push((t.label.clone(), t.span));
+                                }
+                            }
+                            pm_cell.get_or_insert(cell.span);
+                            continue;
+                        }
+                        self.compare(&label, "its lines", cell.span, formula.span(), declared, computed.figure, unit.clone(), Some(column), computed.terms, Vec::new());
                     }
                     Err(FormulaError::MissingColumn { row: missing, span }) => {
                         self.push(Problem::TotalUnverifiable {
@@ -438,6 +448,9 @@ impl<'m> Checker<'m> {
                         break;
                     }
                 }
+            }
+            if let Some(span) = pm_cell {
+                self.push(Problem::PmInTotal { label, span, pm_items });
             }
         }
     }

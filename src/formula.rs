@@ -60,7 +60,7 @@ pub fn row_unit(table: &Table, row: &Row) -> Unit {
 /// The printed figure of a cell.
 pub fn cell_figure(cell: &Cell) -> Figure {
     match cell.value {
-        CellValue::Empty => Figure::known(Decimal::ZERO),
+        CellValue::Empty | CellValue::NotApplicable => Figure::known(Decimal::ZERO),
         CellValue::Pm => Figure::pm(),
         CellValue::Number(v) => Figure::known(v),
     }

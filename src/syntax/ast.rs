@@ -362,8 +362,10 @@ pub struct Column {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub enum CellValue {
-    /// `-` or nothing printed.
+    /// `-`: printed as nothing, which a table means as zero.
     Empty,
+    /// `n.v.t.`: no figure in this column; not declared, not counted.
+    NotApplicable,
     Pm,
     Number(Decimal),
 }

@@ -81,7 +81,7 @@ fn phrase(rule: Rule) -> Option<String> {
         Rule::percent => Some("a percentage like 20%".into()),
         Rule::euro => Some("`€`".into()),
         Rule::unit | Rule::table_unit | Rule::count_unit => Some("a unit such as €, fte, hours or %".into()),
-        Rule::cell | Rule::empty_cell => Some("a figure, `-` or P.M.".into()),
+        Rule::cell | Rule::empty_cell | Rule::not_applicable => Some("a figure, `-`, P.M. or n.v.t.".into()),
         Rule::taakveld_code => Some("a taakveld code like 6.72".into()),
         Rule::open => Some("`{`".into()),
         Rule::close => Some("`}`".into()),
@@ -107,7 +107,7 @@ fn phrase(rule: Rule) -> Option<String> {
         Rule::group_total | Rule::plan_total => kw("total"),
         Rule::text_block => kw("text"),
         Rule::budget => kw("budget"),
-        Rule::effect | Rule::effect_kind => Some("`saving` or `cost`".into()),
+        Rule::effect | Rule::effect_kind => Some("`saving`".into()),
         Rule::share => kw("share"),
         Rule::estimate_range => kw("range"),
         Rule::category => kw("category"),
@@ -158,9 +158,17 @@ pub fn syntax_problem(file: FileId, text: &str, error: &pest::error::Error<Rule>
     }
 
     let mut expected: Vec<String> = Vec::new();
-    let keyword_count = positives.iter().filter(|r| format!("{r:?}").starts_with("kw_")).count();
+    let keyword_count = positives
+        .iter()
+        .filter(|r| format!("{r:?}").starts_with("kw_") || phrase(**r).is_some_and(|p| p.starts_with('`') && p.matches('`').count() == 2))
+        .count();
     for rule in &positives {
-        if let Some(p) = phrase(*rule) {
+        let phrases = match rule {
+            // A saving line and a cost line start alike.
+            Rule::effect | Rule::effect_kind => vec!["`saving`".to_string(), "`cost`".to_string()],
+            _ => phrase(*rule).into_iter().collect(),
+        };
+        for p in phrases {
             if !expected.contains(&p) {
                 expected.push(p);
             }
@@ -168,12 +176,22 @@ pub fn syntax_problem(file: FileId, text: &str, error: &pest::error::Error<Rule>
     }
     // Many keywords: say what kind of line is expected, keeping the list readable.
     if keyword_count > 6 {
-        let (kws, rest): (Vec<String>, Vec<String>) = expected.into_iter().partition(|p| p.starts_with('`'));
+        let (kws, rest): (Vec<String>, Vec<String>) =
+            expected.into_iter().partition(|p| p.starts_with('`') && p.matches('`').count() == 2);
         let names: Vec<String> = kws.iter().map(|k| k.trim_matches('`').to_string()).collect();
         expected = vec![format!("a line starting with one of: {}", names.join(", "))];
         expected.extend(rest);
     }
 
+    // Start at the beginning of the word the error is in, so `cliënten` is shown whole.
+    let pos = text[..pos]
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphanumeric())
+        .last()
+        .map(|(i, _)| i)
+        .filter(|_| text[pos..].chars().next().is_some_and(char::is_alphanumeric))
+        .unwrap_or(pos);
     let word = found_word(text, pos);
     let found = if at_end {
         Some("the end of the file".to_string())

@@ -814,6 +814,7 @@ impl Builder<'_> {
                             None => CellValue::Empty,
                         },
                         Some(c) if c.as_rule() == Rule::pm => CellValue::Pm,
+                        Some(c) if c.as_rule() == Rule::not_applicable => CellValue::NotApplicable,
                         _ => CellValue::Empty,
                     };
                     r.cells.push(Cell { value, span: cspan });
