@@ -419,7 +419,7 @@ impl<'m> Checker<'m> {
                     CellValue::Empty => Decimal::ZERO,
                     CellValue::Number(v) => v,
                 };
-                let column = table.columns[ci].key.to_string();
+                let column = table.columns[ci].label.clone().unwrap_or_else(|| table.columns[ci].key.to_string());
                 match evaluator.column(formula, ci) {
                     Ok(computed) => {
                         if computed.figure.pm > 0 {

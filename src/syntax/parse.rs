@@ -24,6 +24,7 @@ pub const MAX_SYNTAX_ERRORS: usize = 50;
 pub fn parse(file: FileId, text: &str) -> (Document, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
     let mut work = text.to_string();
+    let mut last_block = None;
     loop {
         match PlanParser::parse(Rule::file, &work) {
             Ok(mut pairs) => {
@@ -42,12 +43,28 @@ pub fn parse(file: FileId, text: &str) -> (Document, Vec<Diagnostic>) {
                     pest::error::InputLocation::Pos(p) => p,
                     pest::error::InputLocation::Span((s, _)) => s,
                 };
-                if stop || diagnostics.len() >= MAX_SYNTAX_ERRORS || !blank_around(&mut work, pos) {
+                // A second error in the same block blanks the whole block, so one broken
+                // block cannot cascade into an error on every line after it.
+                let block = open_blocks_at(&work, pos).last().copied();
+                let whole_block = block.is_some() && block == last_block;
+                last_block = block;
+                let blanked = match block {
+                    Some(open) if whole_block || work.as_bytes().get(pos) == Some(&b'}') => blank_block(&mut work, open),
+                    _ => blank_around(&mut work, pos),
+                };
+                if stop || diagnostics.len() >= MAX_SYNTAX_ERRORS || !blanked {
                     return (Document { file, items: Vec::new() }, diagnostics);
                 }
             }
         }
     }
+}
+
+/// Blanks the block whose `{` is at `open`, from the start of its header line to its `}`.
+fn blank_block(work: &mut String, open: usize) -> bool {
+    let start = work[..open].rfind('\n').map(|i| i + 1).unwrap_or(0);
+    let end = matching_close(work, open).map(|c| c + 1).unwrap_or(work.len());
+    blank_range(work, start, end, usize::MAX)
 }
 
 /// Blanks the smallest region around `pos` that lets parsing go on: the line, or, when the line
@@ -65,12 +82,18 @@ fn blank_around(work: &mut String, pos: usize) -> bool {
     } else {
         (line_start, line_end)
     };
+    let keep_closing = !line_braces.iter().any(|(_, c)| *c == b'{');
+    blank_range(work, start, end, if keep_closing { pos } else { usize::MAX })
+}
+
+/// Replaces `start..end` by spaces (keeping newlines and byte offsets). With `keep_close_except`
+/// other than `usize::MAX`, closing braces are kept except the one at that position.
+fn blank_range(work: &mut String, start: usize, end: usize, keep_close_except: usize) -> bool {
     if start >= end || work[start..end].chars().all(char::is_whitespace) {
         return false;
     }
-    // Keep closing braces that close an enclosing block, unless the error is at the brace itself.
     let keep_close = |i: usize| -> bool {
-        work.as_bytes()[i] == b'}' && i != pos && !line_braces.iter().any(|(_, c)| *c == b'{')
+        keep_close_except != usize::MAX && work.as_bytes()[i] == b'}' && i != keep_close_except
     };
     let blanked: String = work[start..end]
         .char_indices()
@@ -753,7 +776,7 @@ impl Builder<'_> {
                                 let mut label = None;
                                 for q in c.into_inner() {
                                     match q.as_rule() {
-                                        Rule::ident => key = q.as_str().to_string(),
+                                        Rule::row_name => key = q.as_str().to_string(),
                                         Rule::string => label = Some(self.string(q).value),
                                         _ => {}
                                     }
@@ -790,7 +813,7 @@ impl Builder<'_> {
         };
         for p in pair.into_inner() {
             match p.as_rule() {
-                Rule::ident => r.id = Spanned::new(p.as_str().to_string(), self.span(&p)),
+                Rule::row_name => r.id = Spanned::new(p.as_str().to_string(), self.span(&p)),
                 Rule::string => r.label = self.string(p),
                 Rule::row_options => {
                     for o in p.into_inner() {
