@@ -73,15 +73,15 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
 /// plan, not again on its own. Returns each root's result in order, or the I/O failure of a
 /// root file.
 pub fn check_paths(paths: &[PathBuf]) -> Vec<(PathBuf, Result<Checked, LoadError>)> {
-    let results: Vec<(PathBuf, Result<Checked, LoadError>)> = paths.iter().map(|p| (p.clone(), check_path(p))).collect();
+    let results: Vec<(PathBuf, Result<Checked, LoadError>)> =
+        paths.iter().map(|p| (p.clone(), check_path(p))).collect();
     let included: HashSet<PathBuf> = results
         .iter()
         .filter_map(|(_, r)| r.as_ref().ok())
-        .flat_map(|c| (1..c.sources.len()).filter_map(|i| c.sources.get(crate::syntax::ast::FileId(i as u32))?.path.clone()))
+        .flat_map(|c| {
+            (1..c.sources.len()).filter_map(|i| c.sources.get(crate::syntax::ast::FileId(i as u32))?.path.clone())
+        })
         .filter_map(|p| p.canonicalize().ok())
         .collect();
-    results
-        .into_iter()
-        .filter(|(p, _)| p.canonicalize().map(|c| !included.contains(&c)).unwrap_or(true))
-        .collect()
+    results.into_iter().filter(|(p, _)| p.canonicalize().map(|c| !included.contains(&c)).unwrap_or(true)).collect()
 }

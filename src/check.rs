@@ -39,9 +39,8 @@ impl<'m> Checker<'m> {
         let tolerances = header
             .map(|h| h.tolerances.iter().map(|t| (t.value.unit.clone(), t.value.value.abs())).collect())
             .unwrap_or_default();
-        let taakveld_year = header
-            .and_then(|h| h.adopted.map(|a| a.value.year))
-            .or_else(|| model.period().map(|p| p.first.value));
+        let taakveld_year =
+            header.and_then(|h| h.adopted.map(|a| a.value.year)).or_else(|| model.period().map(|p| p.first.value));
         Checker { model, period: model.period(), tolerances, taakveld_year, out: Vec::new() }
     }
 
@@ -114,17 +113,26 @@ impl<'m> Checker<'m> {
         };
         match taakveld::lookup(&code.value, year) {
             Lookup::Valid(_) => {}
-            Lookup::Expired(_, successors) => {
-                self.push(Problem::ExpiredTaakveld { code: code.value.clone(), span: code.span, year, replaced_by: named(&successors) })
-            }
+            Lookup::Expired(_, successors) => self.push(Problem::ExpiredTaakveld {
+                code: code.value.clone(),
+                span: code.span,
+                year,
+                replaced_by: named(&successors),
+            }),
             Lookup::NotYet(t) => {
                 let base = t.code.trim_end_matches(|c: char| c.is_ascii_alphabetic());
                 let nearest = taakveld::find(base).map(|b| vec![b]).unwrap_or_default();
-                self.push(Problem::UnknownTaakveld { code: code.value.clone(), span: code.span, nearest: named(&nearest) })
+                self.push(Problem::UnknownTaakveld {
+                    code: code.value.clone(),
+                    span: code.span,
+                    nearest: named(&nearest),
+                })
             }
-            Lookup::Unknown(nearest) => {
-                self.push(Problem::UnknownTaakveld { code: code.value.clone(), span: code.span, nearest: named(&nearest) })
-            }
+            Lookup::Unknown(nearest) => self.push(Problem::UnknownTaakveld {
+                code: code.value.clone(),
+                span: code.span,
+                nearest: named(&nearest),
+            }),
         }
     }
 
@@ -163,7 +171,12 @@ impl<'m> Checker<'m> {
 
         if let (Some(s), Some(e)) = (&m.start, &m.end) {
             if s.value > e.value {
-                self.push(Problem::StartAfterEnd { start: s.value, end: e.value, start_span: s.span, end_span: e.span });
+                self.push(Problem::StartAfterEnd {
+                    start: s.value,
+                    end: e.value,
+                    start_span: s.span,
+                    end_span: e.span,
+                });
             }
         }
         for code in &m.taakvelden {
@@ -172,7 +185,12 @@ impl<'m> Checker<'m> {
         for r in &m.related {
             if !self.model.measure_by_id.contains_key(&r.value) {
                 let suggestion = formula::suggest(&r.value, self.model.measure_by_id.keys().map(String::as_str));
-                self.push(Problem::UnknownReference { kind: "measure", name: r.value.clone(), span: r.span, suggestion });
+                self.push(Problem::UnknownReference {
+                    kind: "measure",
+                    name: r.value.clone(),
+                    span: r.span,
+                    suggestion,
+                });
             }
         }
         if m.owner.is_none() {
@@ -181,7 +199,8 @@ impl<'m> Checker<'m> {
             }
         }
 
-        let budget = m.budget.as_ref().and_then(|b| b.value.known().filter(|q| q.unit == Unit::Euro).map(|q| (q.value, b.span)));
+        let budget =
+            m.budget.as_ref().and_then(|b| b.value.known().filter(|q| q.unit == Unit::Euro).map(|q| (q.value, b.span)));
 
         // Savings larger than the budget they act on.
         if let Some((budget, budget_span)) = budget {
@@ -207,7 +226,9 @@ impl<'m> Checker<'m> {
                 self.push(Problem::PercentOver100 { span: share.percent.span, value: pct });
                 continue;
             }
-            let (Some((budget, _)), Some(stated)) = (budget, effects::headline(m, EffectKind::Saving)) else { continue };
+            let (Some((budget, _)), Some(stated)) = (budget, effects::headline(m, EffectKind::Saving)) else {
+                continue;
+            };
             let Some(q) = stated.amount.value.known() else { continue };
             let expected = budget * pct / Decimal::ONE_HUNDRED;
             let tolerance = self.tolerances.get(&Unit::Euro).copied().unwrap_or_default();
@@ -263,7 +284,12 @@ impl<'m> Checker<'m> {
                         }
                     };
                     if let Some(year) = clash {
-                        self.push(Problem::OverlappingYears { measure: m.id.value.clone(), year, span: a.span, other: b.span });
+                        self.push(Problem::OverlappingYears {
+                            measure: m.id.value.clone(),
+                            year,
+                            span: a.span,
+                            other: b.span,
+                        });
                         break;
                     }
                 }
@@ -288,7 +314,14 @@ impl<'m> Checker<'m> {
             let (sum, pm_items) = self.savings_in(&measures, EffectKind::Saving, year);
             let group = format!("group {} “{}”", g.id.value, g.title.value);
             if !pm_items.is_empty() {
-                self.push(Problem::TargetUnverifiable { group, year, target: goal, reached: sum.known, span: target.span, pm_items });
+                self.push(Problem::TargetUnverifiable {
+                    group,
+                    year,
+                    target: goal,
+                    reached: sum.known,
+                    span: target.span,
+                    pm_items,
+                });
             } else if sum.known < goal {
                 self.push(Problem::TargetNotMet { group, year, target: goal, reached: sum.known, span: target.span });
             }
@@ -338,11 +371,27 @@ impl<'m> Checker<'m> {
                 if fig.pm > 0 {
                     pm_items.push((format!("measure {}", measure.id.value), span));
                 }
-                terms.push(Term { label: format!("measure {}", measure.id.value), value: (fig.pm == 0).then_some(fig.known), negated: false, span });
+                terms.push(Term {
+                    label: format!("measure {}", measure.id.value),
+                    value: (fig.pm == 0).then_some(fig.known),
+                    negated: false,
+                    span,
+                });
                 sum += fig;
             }
             let year_label = value.year.map(|y| y.value.to_string());
-            self.compare(label, "its measures", value.amount.span, total.span, declared, sum, Unit::Euro, year_label, terms, pm_items);
+            self.compare(
+                label,
+                "its measures",
+                value.amount.span,
+                total.span,
+                declared,
+                sum,
+                Unit::Euro,
+                year_label,
+                terms,
+                pm_items,
+            );
         }
     }
 
@@ -369,7 +418,7 @@ impl<'m> Checker<'m> {
         if declared == computed {
             return;
         }
-        let figure = Fig { declared, computed: computed.normalize(), unit: unit.clone(), year };
+        let figure = Fig { declared, computed, unit: unit.clone(), year };
         let difference = (declared - computed).abs();
         let scale = declared.scale();
         let rounded = computed.round_dp_with_strategy(scale, RoundingStrategy::MidpointAwayFromZero);
@@ -391,7 +440,12 @@ impl<'m> Checker<'m> {
         // Duplicate row names within a table.
         for (i, r) in table.rows.iter().enumerate() {
             if let Some(first) = table.rows[..i].iter().find(|o| o.id.value == r.id.value) {
-                self.push(Problem::DuplicateId { kind: "row", id: r.id.value.clone(), span: r.id.span, first: first.id.span });
+                self.push(Problem::DuplicateId {
+                    kind: "row",
+                    id: r.id.value.clone(),
+                    span: r.id.span,
+                    first: first.id.span,
+                });
             }
         }
         for (ri, row) in table.rows.iter().enumerate() {
@@ -400,7 +454,12 @@ impl<'m> Checker<'m> {
                     (Some(a), Some(b)) => a.span.to(b.span),
                     _ => row.span,
                 };
-                self.push(Problem::WrongCellCount { span, found: row.cells.len(), expected, columns: table.columns_span });
+                self.push(Problem::WrongCellCount {
+                    span,
+                    found: row.cells.len(),
+                    expected,
+                    columns: table.columns_span,
+                });
                 continue;
             }
             let Some(formula) = &row.formula else { continue };
@@ -432,7 +491,18 @@ impl<'m> Checker<'m> {
                             pm_cell.get_or_insert(cell.span);
                             continue;
                         }
-                        self.compare(&label, "its lines", cell.span, formula.span(), declared, computed.figure, unit.clone(), Some(column), computed.terms, Vec::new());
+                        self.compare(
+                            &label,
+                            "its lines",
+                            cell.span,
+                            formula.span(),
+                            declared,
+                            computed.figure,
+                            unit.clone(),
+                            Some(column),
+                            computed.terms,
+                            Vec::new(),
+                        );
                     }
                     Err(FormulaError::MissingColumn { row: missing, span }) => {
                         self.push(Problem::TotalUnverifiable {

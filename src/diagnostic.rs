@@ -56,26 +56,125 @@ pub struct NamedCode {
 /// Every kind of problem grip reports.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Problem {
-    Syntax { span: Span, expected: Vec<String>, found: Option<String>, hint: Option<String> },
-    UnclosedBlock { span: Span, opened: Span, what: String },
-    BadNumber { span: Span, text: String, error: NumberError },
-    BadDate { span: Span, text: String },
-    DuplicateField { span: Span, first: Span, field: &'static str, owner: String },
-    DuplicateId { kind: &'static str, id: String, span: Span, first: Span },
-    UnknownReference { kind: &'static str, name: String, span: Span, suggestion: Option<String> },
-    UnknownTaakveld { code: String, span: Span, nearest: Vec<NamedCode> },
-    ExpiredTaakveld { code: String, span: Span, year: u16, replaced_by: Vec<NamedCode> },
-    YearOutsidePeriod { year: u16, span: Span, first: u16, last: u16, period: Span },
-    OverlappingYears { measure: String, year: u16, span: Span, other: Span },
-    StartAfterEnd { start: Date, end: Date, start_span: Span, end_span: Span },
-    UnitMismatch { span: Span, expected: Unit, found: Unit, expected_span: Option<Span>, context: String },
-    PercentOver100 { span: Span, value: Decimal },
-    SavingExceedsBudget { measure: String, saving: Decimal, budget: Decimal, span: Span, budget_span: Span },
-    TotalMismatch { label: String, parts: &'static str, span: Span, formula: Span, figure: Figure, terms: Vec<Term> },
-    TotalWithinTolerance { label: String, parts: &'static str, span: Span, figure: Figure, tolerance: Decimal },
-    TotalRounded { label: String, parts: &'static str, span: Span, figure: Figure },
-    TotalUnverifiable { label: String, span: Span, year: Option<String>, missing: String, missing_span: Span },
-    PmInTotal { label: String, span: Span, pm_items: Vec<(String, Span)> },
+    Syntax {
+        span: Span,
+        expected: Vec<String>,
+        found: Option<String>,
+        hint: Option<String>,
+    },
+    UnclosedBlock {
+        span: Span,
+        opened: Span,
+        what: String,
+    },
+    BadNumber {
+        span: Span,
+        text: String,
+        error: NumberError,
+    },
+    BadDate {
+        span: Span,
+        text: String,
+    },
+    DuplicateField {
+        span: Span,
+        first: Span,
+        field: &'static str,
+        owner: String,
+    },
+    DuplicateId {
+        kind: &'static str,
+        id: String,
+        span: Span,
+        first: Span,
+    },
+    UnknownReference {
+        kind: &'static str,
+        name: String,
+        span: Span,
+        suggestion: Option<String>,
+    },
+    UnknownTaakveld {
+        code: String,
+        span: Span,
+        nearest: Vec<NamedCode>,
+    },
+    ExpiredTaakveld {
+        code: String,
+        span: Span,
+        year: u16,
+        replaced_by: Vec<NamedCode>,
+    },
+    YearOutsidePeriod {
+        year: u16,
+        span: Span,
+        first: u16,
+        last: u16,
+        period: Span,
+    },
+    OverlappingYears {
+        measure: String,
+        year: u16,
+        span: Span,
+        other: Span,
+    },
+    StartAfterEnd {
+        start: Date,
+        end: Date,
+        start_span: Span,
+        end_span: Span,
+    },
+    UnitMismatch {
+        span: Span,
+        expected: Unit,
+        found: Unit,
+        expected_span: Option<Span>,
+        context: String,
+    },
+    PercentOver100 {
+        span: Span,
+        value: Decimal,
+    },
+    SavingExceedsBudget {
+        measure: String,
+        saving: Decimal,
+        budget: Decimal,
+        span: Span,
+        budget_span: Span,
+    },
+    TotalMismatch {
+        label: String,
+        parts: &'static str,
+        span: Span,
+        formula: Span,
+        figure: Figure,
+        terms: Vec<Term>,
+    },
+    TotalWithinTolerance {
+        label: String,
+        parts: &'static str,
+        span: Span,
+        figure: Figure,
+        tolerance: Decimal,
+    },
+    TotalRounded {
+        label: String,
+        parts: &'static str,
+        span: Span,
+        figure: Figure,
+    },
+    TotalUnverifiable {
+        label: String,
+        span: Span,
+        year: Option<String>,
+        missing: String,
+        missing_span: Span,
+    },
+    PmInTotal {
+        label: String,
+        span: Span,
+        pm_items: Vec<(String, Span)>,
+    },
     ShareMismatch {
         measure: String,
         percent: Decimal,
@@ -85,16 +184,60 @@ pub enum Problem {
         share_span: Span,
         amount_span: Span,
     },
-    OutsideRange { measure: String, amount: Decimal, low: Decimal, high: Decimal, span: Span, range: Span },
-    TargetNotMet { group: String, year: u16, target: Decimal, reached: Decimal, span: Span },
-    TargetUnverifiable { group: String, year: u16, target: Decimal, reached: Decimal, span: Span, pm_items: Vec<(String, Span)> },
-    NoOwner { measure: String, span: Span, example: Span },
-    NoPlanHeader { span: Span },
-    NoPeriod { span: Span },
-    IncludeNotFound { path: String, span: Span, reason: String },
-    IncludeCycle { path: String, span: Span, chain: Vec<String> },
-    WrongCellCount { span: Span, found: usize, expected: usize, columns: Span },
-    CycleInFormula { row: String, span: Span },
+    OutsideRange {
+        measure: String,
+        amount: Decimal,
+        low: Decimal,
+        high: Decimal,
+        span: Span,
+        range: Span,
+    },
+    TargetNotMet {
+        group: String,
+        year: u16,
+        target: Decimal,
+        reached: Decimal,
+        span: Span,
+    },
+    TargetUnverifiable {
+        group: String,
+        year: u16,
+        target: Decimal,
+        reached: Decimal,
+        span: Span,
+        pm_items: Vec<(String, Span)>,
+    },
+    NoOwner {
+        measure: String,
+        span: Span,
+        example: Span,
+    },
+    NoPlanHeader {
+        span: Span,
+    },
+    NoPeriod {
+        span: Span,
+    },
+    IncludeNotFound {
+        path: String,
+        span: Span,
+        reason: String,
+    },
+    IncludeCycle {
+        path: String,
+        span: Span,
+        chain: Vec<String>,
+    },
+    WrongCellCount {
+        span: Span,
+        found: usize,
+        expected: usize,
+        columns: Span,
+    },
+    CycleInFormula {
+        row: String,
+        span: Span,
+    },
 }
 
 /// A label on the source: the primary one says what is wrong here; secondary ones give context.
@@ -231,12 +374,12 @@ impl Diagnostic {
             UnitMismatch { expected, found, context, .. } => {
                 format!("{context} mixes {expected} and {found}, which cannot be added")
             }
-            PercentOver100 { value, .. } => format!("a share of {}% is more than the whole budget", format_dutch(*value)),
-            SavingExceedsBudget { measure, saving, budget, .. } => format!(
-                "measure {measure} saves {} but its budget is only {}",
-                eur(*saving),
-                eur(*budget)
-            ),
+            PercentOver100 { value, .. } => {
+                format!("a share of {}% is more than the whole budget", format_dutch(*value))
+            }
+            SavingExceedsBudget { measure, saving, budget, .. } => {
+                format!("measure {measure} saves {} but its budget is only {}", eur(*saving), eur(*budget))
+            }
             TotalMismatch { label, parts, figure, .. } => format!(
                 "{label}{} is {}, but {parts} add up to {}",
                 year_suffix(&figure.year),
@@ -371,17 +514,25 @@ impl Diagnostic {
         let s = |span: Span, text: String| Label { span, text, primary: false };
         match &self.problem {
             Syntax { span, expected, .. } => {
-                vec![p(*span, if expected.is_empty() { "here".into() } else { format!("expected {}", or_list(expected)) })]
+                vec![p(
+                    *span,
+                    if expected.is_empty() { "here".into() } else { format!("expected {}", or_list(expected)) },
+                )]
             }
             UnclosedBlock { span, opened, .. } => {
-                vec![p(*opened, "this block is opened here".into()), s(*span, "the file ends before it is closed".into())]
+                vec![
+                    p(*opened, "this block is opened here".into()),
+                    s(*span, "the file ends before it is closed".into()),
+                ]
             }
             BadNumber { span, .. } => vec![p(*span, "not Dutch notation".into())],
             BadDate { span, .. } => vec![p(*span, "not a date".into())],
             DuplicateField { span, first, field, .. } => {
                 vec![p(*span, format!("second `{field}`")), s(*first, "first given here".into())]
             }
-            DuplicateId { span, first, .. } => vec![p(*span, "used again here".into()), s(*first, "first used here".into())],
+            DuplicateId { span, first, .. } => {
+                vec![p(*span, "used again here".into()), s(*first, "first used here".into())]
+            }
             UnknownReference { span, kind, .. } => vec![p(*span, format!("unknown {kind}"))],
             UnknownTaakveld { span, .. } => vec![p(*span, "not in the BBV list".into())],
             ExpiredTaakveld { span, .. } => vec![p(*span, "code from before 2023".into())],
@@ -406,12 +557,23 @@ impl Diagnostic {
                 vec![p(*span, "the saving".into()), s(*budget_span, "the budget".into())]
             }
             TotalMismatch { span, formula, figure, terms, .. } => {
-                let mut v = vec![p(*span, format!("printed {}, computed {}", eur_or(&figure.unit, figure.declared), eur_or(&figure.unit, figure.computed)))];
+                let mut v = vec![p(
+                    *span,
+                    format!(
+                        "printed {}, computed {}",
+                        eur_or(&figure.unit, figure.declared),
+                        eur_or(&figure.unit, figure.computed)
+                    ),
+                )];
                 let sum = terms
                     .iter()
                     .map(|t| {
                         let v = t.value.map(|v| eur_or(&figure.unit, v)).unwrap_or_else(|| "P.M.".into());
-                        if t.negated { format!("− {v}") } else { format!("+ {v}") }
+                        if t.negated {
+                            format!("− {v}")
+                        } else {
+                            format!("+ {v}")
+                        }
                     })
                     .collect::<Vec<_>>()
                     .join(" ");
@@ -419,7 +581,10 @@ impl Diagnostic {
                 if !(formula.start <= span.start && span.end <= formula.end) {
                     v.push(s(*formula, format!("adds up to {}: {sum}", eur_or(&figure.unit, figure.computed))));
                 }
-                for t in terms.iter().filter(|t| t.span.file == span.file && t.span != *formula) {
+                // Point at the lines that were added when they are near the total; farther
+                // ones are listed in the sum above, so the snippet stays short.
+                let near = |t: &&Term| t.span.file == span.file && t.span.start.abs_diff(span.start) <= NEAR_BYTES;
+                for t in terms.iter().filter(near).filter(|t| t.span != *formula) {
                     let value = t.value.map(|v| eur_or(&figure.unit, v)).unwrap_or_else(|| "P.M.".into());
                     v.push(s(t.span, format!("{}: {value}", t.label)));
                 }
@@ -429,7 +594,10 @@ impl Diagnostic {
                 vec![p(*span, format!("lines add up to {}", eur_or(&figure.unit, figure.computed)))]
             }
             TotalUnverifiable { span, missing_span, .. } => {
-                vec![p(*span, "cannot be recomputed".into()), s(*missing_span, "this has no figure for that year".into())]
+                vec![
+                    p(*span, "cannot be recomputed".into()),
+                    s(*missing_span, "this has no figure for that year".into()),
+                ]
             }
             PmInTotal { span, pm_items, .. } => {
                 let mut v = vec![p(*span, "incomplete total".into())];
@@ -440,7 +608,9 @@ impl Diagnostic {
                 p(*amount_span, "stated saving".into()),
                 s(*share_span, format!("this share is {}", eur(*expected))),
             ],
-            OutsideRange { span, range, .. } => vec![p(*span, "outside the range".into()), s(*range, "the range".into())],
+            OutsideRange { span, range, .. } => {
+                vec![p(*span, "outside the range".into()), s(*range, "the range".into())]
+            }
             TargetNotMet { span, target, reached, .. } => {
                 vec![p(*span, format!("short by {}", eur(*target - *reached)))]
             }
@@ -465,7 +635,9 @@ impl Diagnostic {
     pub fn figure(&self) -> Option<&Figure> {
         use Problem::*;
         match &self.problem {
-            TotalMismatch { figure, .. } | TotalWithinTolerance { figure, .. } | TotalRounded { figure, .. } => Some(figure),
+            TotalMismatch { figure, .. } | TotalWithinTolerance { figure, .. } | TotalRounded { figure, .. } => {
+                Some(figure)
+            }
             _ => None,
         }
     }
@@ -491,6 +663,9 @@ impl Diagnostic {
         }
     }
 }
+
+/// Terms of a total farther than this from it are not labelled in the snippet.
+const NEAR_BYTES: usize = 1200;
 
 fn dedup_labels(labels: Vec<Label>) -> Vec<Label> {
     let mut out: Vec<Label> = Vec::with_capacity(labels.len());

@@ -18,13 +18,30 @@ pub type RowRef = (usize, usize);
 /// Why a formula cannot be computed for a column.
 #[derive(Debug, Clone, PartialEq)]
 pub enum FormulaError {
-    UnknownRow { name: String, span: Span, suggestion: Option<String> },
-    UnknownGroup { name: String, span: Span, suggestion: Option<String> },
+    UnknownRow {
+        name: String,
+        span: Span,
+        suggestion: Option<String>,
+    },
+    UnknownGroup {
+        name: String,
+        span: Span,
+        suggestion: Option<String>,
+    },
     /// The referenced row has no column for this year (or name).
-    MissingColumn { row: String, span: Span },
+    MissingColumn {
+        row: String,
+        span: Span,
+    },
     /// `savings` asked for a named (not a year) column.
-    NotAYear { span: Span },
-    UnitMismatch { expected: Unit, found: Unit, span: Span },
+    NotAYear {
+        span: Span,
+    },
+    UnitMismatch {
+        expected: Unit,
+        found: Unit,
+        span: Span,
+    },
 }
 
 /// The value of a formula in one column, with the terms that made it.
@@ -109,12 +126,7 @@ impl Evaluator<'_> {
         let add = |fig: Figure, label: String, span: Span, out: &mut Computed| {
             let signed = if negated { Figure { known: -fig.known, pm: fig.pm } } else { fig };
             out.figure += signed;
-            out.terms.push(Term {
-                label,
-                value: (fig.pm == 0).then_some(fig.known),
-                negated,
-                span,
-            });
+            out.terms.push(Term { label, value: (fig.pm == 0).then_some(fig.known), negated, span });
         };
         match expr {
             Expr::Row(name) => {
@@ -134,13 +146,15 @@ impl Evaluator<'_> {
                 add(fig, ref_row.label.value.clone(), cell, out);
             }
             Expr::Sum(_) => {
-                let start = table.rows[..self.row].iter().rposition(|r| r.formula.is_some()).map(|i| i + 1).unwrap_or(0);
+                let start =
+                    table.rows[..self.row].iter().rposition(|r| r.formula.is_some()).map(|i| i + 1).unwrap_or(0);
                 for r in &table.rows[start..self.row] {
                     let ref_unit = row_unit(table, r);
                     if ref_unit != unit {
                         return Err(FormulaError::UnitMismatch { expected: unit, found: ref_unit, span: r.id.span });
                     }
-                    let (fig, span) = r.cells.get(col).map(|c| (cell_figure(c), c.span)).unwrap_or((Figure::default(), r.span));
+                    let (fig, span) =
+                        r.cells.get(col).map(|c| (cell_figure(c), c.span)).unwrap_or((Figure::default(), r.span));
                     add(fig, r.label.value.clone(), span, out);
                 }
             }

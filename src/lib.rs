@@ -7,13 +7,13 @@
 //!   → check (units, years, totals, targets → diagnostics) → render (human, short, json)
 //! ```
 
-pub mod diagnostic;
-pub mod source;
-pub mod syntax;
 pub mod api;
 pub mod check;
+pub mod diagnostic;
 pub mod effects;
 pub mod formula;
 pub mod render;
 pub mod resolve;
+pub mod source;
+pub mod syntax;
 pub mod taakveld;

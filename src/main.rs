@@ -95,7 +95,10 @@ fn check(paths: Vec<PathBuf>, format: Format, deny_warnings: bool, color: Color)
         }
     };
     if files.is_empty() {
-        eprintln!("grip: no .plan files found in {}", paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", "));
+        eprintln!(
+            "grip: no .plan files found in {}",
+            paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
+        );
         return ExitCode::from(2);
     }
     let results = api::check_paths(&files);

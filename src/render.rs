@@ -49,7 +49,7 @@ impl Summary {
 /// message, and a help line. `color` follows the terminal and NO_COLOR (decided by the caller).
 pub fn human(sources: &SourceMap, diags: &[Diagnostic], color: bool) -> String {
     let theme = if color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
-    let handler = GraphicalReportHandler::new_themed(theme).with_width(100).with_links(false);
+    let handler = GraphicalReportHandler::new_themed(theme).with_width(100).with_wrap_lines(false).with_links(false);
     let mut out = String::new();
     for d in diags {
         let file = d.span().file;
@@ -66,7 +66,8 @@ pub fn human(sources: &SourceMap, diags: &[Diagnostic], color: bool) -> String {
                 LabeledSpan::new_with_span(Some(l.text), (l.span.start, len))
             }
         });
-        let mut diag = MietteDiagnostic::new(d.message()).with_code(d.code()).with_severity(severity).with_labels(labels);
+        let mut diag =
+            MietteDiagnostic::new(d.message()).with_code(d.code()).with_severity(severity).with_labels(labels);
         if let Some(help) = d.help() {
             diag = diag.with_help(help);
         }

@@ -159,11 +159,10 @@ impl Loader {
             .and_then(|f| f.path.as_ref())
             .and_then(|p| p.parent().map(Path::to_path_buf))
             .unwrap_or_default();
-        let includes: Vec<Spanned<String>> = doc
-            .items
-            .iter()
-            .filter_map(|i| if let Item::Include(s) = i { Some(s.clone()) } else { None })
-            .collect();
+        // Included files are shown by a name relative to how the including file was named.
+        let display_base = Path::new(self.sources.name(file)).parent().map(Path::to_path_buf).unwrap_or_default();
+        let includes: Vec<Spanned<String>> =
+            doc.items.iter().filter_map(|i| if let Item::Include(s) = i { Some(s.clone()) } else { None }).collect();
         self.documents.push(doc);
         for inc in includes {
             let target = base.join(&inc.value);
@@ -176,7 +175,8 @@ impl Loader {
                         .map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default())
                         .collect();
                     names.push(inc.value.clone());
-                    self.diagnostics.push(Problem::IncludeCycle { path: inc.value.clone(), span: inc.span, chain: names }.into());
+                    self.diagnostics
+                        .push(Problem::IncludeCycle { path: inc.value.clone(), span: inc.span, chain: names }.into());
                     continue;
                 }
             }
@@ -193,13 +193,18 @@ impl Loader {
             }
             match read_text(&target) {
                 Ok(text) => {
-                    let id = self.sources.add(target.display().to_string(), Some(target.clone()), text);
+                    let id = self.sources.add(
+                        display_base.join(&inc.value).display().to_string(),
+                        Some(target.clone()),
+                        text,
+                    );
                     chain.push(canonical.unwrap_or(target));
                     self.parse_file(id, chain);
                     chain.pop();
                 }
                 Err(reason) => {
-                    self.diagnostics.push(Problem::IncludeNotFound { path: inc.value.clone(), span: inc.span, reason }.into());
+                    self.diagnostics
+                        .push(Problem::IncludeNotFound { path: inc.value.clone(), span: inc.span, reason }.into());
                 }
             }
         }
@@ -214,7 +219,9 @@ struct Flattener<'a> {
 impl Flattener<'_> {
     fn register(&mut self, kind: &'static str, id: &Spanned<String>, index: usize) {
         let (map, spans): (&mut HashMap<String, usize>, Vec<Span>) = match kind {
-            "measure" => (&mut self.model.measure_by_id, self.model.measures.iter().map(|m| m.measure.id.span).collect()),
+            "measure" => {
+                (&mut self.model.measure_by_id, self.model.measures.iter().map(|m| m.measure.id.span).collect())
+            }
             "group" => (&mut self.model.group_by_id, self.model.groups.iter().map(|g| g.id.span).collect()),
             _ => (&mut self.model.table_by_id, self.model.tables.iter().map(|t| t.table.id.span).collect()),
         };
@@ -231,10 +238,16 @@ impl Flattener<'_> {
             Item::Header(h) => {
                 if let Some(first) = &self.model.header {
                     self.diagnostics.push(
-                        Problem::DuplicateField { span: h.span, first: first.span, field: "plan", owner: "the plan".into() }.into(),
+                        Problem::DuplicateField {
+                            span: h.span,
+                            first: first.span,
+                            field: "plan",
+                            owner: "the plan".into(),
+                        }
+                        .into(),
                     );
                 } else {
-                    self.model.header = Some(h);
+                    self.model.header = Some(*h);
                 }
             }
             Item::Include(_) => {}
@@ -246,7 +259,7 @@ impl Flattener<'_> {
             Item::Measure(m) => {
                 let index = self.model.measures.len();
                 let id_span = m.id.clone();
-                self.model.measures.push(MeasureInfo { measure: m, group });
+                self.model.measures.push(MeasureInfo { measure: *m, group });
                 self.register("measure", &id_span, index);
                 if let Some(g) = group {
                     self.model.groups[g].measures.push(index);

@@ -131,7 +131,9 @@ pub fn lookup(code: &str, year: u16) -> Lookup {
                 .filter(|s| s.from == Some(SPLIT_YEAR) && s.code.starts_with(prefix))
                 .chain(CATALOGUE.iter().filter(|s| {
                     // 6.72 also went partly into the new 6.73 and 6.74.
-                    prefix == "6.72" && s.from == Some(SPLIT_YEAR) && (s.code.starts_with("6.73") || s.code.starts_with("6.74"))
+                    prefix == "6.72"
+                        && s.from == Some(SPLIT_YEAR)
+                        && (s.code.starts_with("6.73") || s.code.starts_with("6.74"))
                 }))
                 .collect();
             Lookup::Expired(t, successors)

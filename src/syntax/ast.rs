@@ -114,10 +114,10 @@ pub struct Document {
 
 #[derive(Debug, Clone, Serialize)]
 pub enum Item {
-    Header(PlanHeader),
+    Header(Box<PlanHeader>),
     Include(Spanned<String>),
     Group(Group),
-    Measure(Measure),
+    Measure(Box<Measure>),
     Table(Table),
     Total(DeclaredTotal),
     Text(Spanned<String>),

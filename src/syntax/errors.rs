@@ -10,11 +10,54 @@ use pest::error::{ErrorVariant, InputLocation};
 /// Every keyword of the language, for "did you mean" hints. Kept equal to the grammar's
 /// KEYWORDS section by a test.
 pub const KEYWORDS: &[&str] = &[
-    "plan", "municipality", "adopted", "period", "currency", "tolerance", "include", "text", "group",
-    "target", "by", "total", "measure", "budget", "saving", "cost", "from", "in", "share", "of",
-    "range", "category", "owner", "start", "end", "decision", "needed", "not", "planned", "status",
-    "taakveld", "related", "description", "indicator", "table", "as", "forecast", "actual", "revenue",
-    "staffing", "columns", "row", "sum", "savings", "costs", "cumulative", "fte", "hours",
+    "plan",
+    "municipality",
+    "adopted",
+    "period",
+    "currency",
+    "tolerance",
+    "include",
+    "text",
+    "group",
+    "target",
+    "by",
+    "total",
+    "measure",
+    "budget",
+    "saving",
+    "cost",
+    "from",
+    "in",
+    "share",
+    "of",
+    "range",
+    "category",
+    "owner",
+    "start",
+    "end",
+    "decision",
+    "needed",
+    "not",
+    "planned",
+    "status",
+    "taakveld",
+    "related",
+    "description",
+    "indicator",
+    "table",
+    "as",
+    "forecast",
+    "actual",
+    "revenue",
+    "staffing",
+    "columns",
+    "row",
+    "sum",
+    "savings",
+    "costs",
+    "cumulative",
+    "fte",
+    "hours",
 ];
 
 /// How a rule is called in a message, or `None` for rules that never appear on their own.
@@ -76,7 +119,9 @@ fn phrase(rule: Rule) -> Option<String> {
         Rule::item_id => Some("an id like A.1".into()),
         Rule::ident | Rule::named_column => Some("a name like formatie".into()),
         Rule::row_ref => Some("the name of a row".into()),
-        Rule::amount | Rule::quantity | Rule::money | Rule::pm => Some("an amount like € 1.171.494, 0,6 fte or P.M.".into()),
+        Rule::amount | Rule::quantity | Rule::money | Rule::pm => {
+            Some("an amount like € 1.171.494, 0,6 fte or P.M.".into())
+        }
         Rule::number | Rule::unsigned_number => Some("a number like 1.171.494 or 0,6".into()),
         Rule::percent => Some("a percentage like 20%".into()),
         Rule::euro => Some("`€`".into()),
@@ -160,7 +205,10 @@ pub fn syntax_problem(file: FileId, text: &str, error: &pest::error::Error<Rule>
     let mut expected: Vec<String> = Vec::new();
     let keyword_count = positives
         .iter()
-        .filter(|r| format!("{r:?}").starts_with("kw_") || phrase(**r).is_some_and(|p| p.starts_with('`') && p.matches('`').count() == 2))
+        .filter(|r| {
+            format!("{r:?}").starts_with("kw_")
+                || phrase(**r).is_some_and(|p| p.starts_with('`') && p.matches('`').count() == 2)
+        })
         .count();
     for rule in &positives {
         let phrases = match rule {
@@ -193,11 +241,7 @@ pub fn syntax_problem(file: FileId, text: &str, error: &pest::error::Error<Rule>
         .filter(|_| text[pos..].chars().next().is_some_and(char::is_alphanumeric))
         .unwrap_or(pos);
     let word = found_word(text, pos);
-    let found = if at_end {
-        Some("the end of the file".to_string())
-    } else {
-        word.as_ref().map(|w| format!("`{w}`"))
-    };
+    let found = if at_end { Some("the end of the file".to_string()) } else { word.as_ref().map(|w| format!("`{w}`")) };
     let end = pos + word.as_ref().map(|w| w.len()).unwrap_or(0);
     let span = Span::new(file, pos, end.max(pos));
 
@@ -214,15 +258,16 @@ pub fn syntax_problem(file: FileId, text: &str, error: &pest::error::Error<Rule>
         } else if KEYWORDS.contains(&w.as_str()) {
             if let Some((open, what)) = innermost_open(text, pos) {
                 if indentation_at(text, pos) <= indentation_at(text, open) {
-                    hint = Some(format!(
-                        "`{w}` cannot stand inside {what}; is the `}}` that closes {what} missing?"
-                    ));
+                    hint = Some(format!("`{w}` cannot stand inside {what}; is the `}}` that closes {what} missing?"));
                 }
             }
         } else if w.chars().next().is_some_and(|c| c.is_ascii_digit()) && positives.contains(&Rule::year) {
             hint = Some("write a year with four digits, like 2024".into());
         } else if w.starts_with('"') {
-            hint = Some("text starts and ends with a double quote on the same line; use \"\"\" for text over several lines".into());
+            hint = Some(
+                "text starts and ends with a double quote on the same line; use \"\"\" for text over several lines"
+                    .into(),
+            );
         }
     }
 

@@ -30,9 +30,9 @@ impl NumberError {
                 "in Dutch notation the dot groups thousands and the comma is the decimal mark: \
                  write {suggestion_decimal} for a fraction, or {suggestion_thousands} for a whole number"
             ),
-            NumberError::BadGrouping { suggestion } => format!(
-                "dots group digits in threes (1.171.494); write {suggestion}"
-            ),
+            NumberError::BadGrouping { suggestion } => {
+                format!("dots group digits in threes (1.171.494); write {suggestion}")
+            }
             NumberError::EnglishNotation { suggestion } => format!(
                 "this looks like English notation; in Dutch notation write {suggestion} \
                  (dot for thousands, comma for decimals)"
@@ -40,9 +40,7 @@ impl NumberError {
             NumberError::Malformed => {
                 "write the number as a document prints it, like 1.171.494 or 0,6 or -1.600".into()
             }
-            NumberError::TooLarge => {
-                "amounts can have at most 28 significant digits; check for a typing slip".into()
-            }
+            NumberError::TooLarge => "amounts can have at most 28 significant digits; check for a typing slip".into(),
         }
     }
 
@@ -149,9 +147,7 @@ pub fn parse_dutch(text: &str) -> Result<Decimal, NumberError> {
 fn is_english(body: &str) -> bool {
     let (int_part, _) = body.split_once('.').unwrap_or((body, ""));
     let groups: Vec<&str> = int_part.split(',').collect();
-    groups.len() >= 2
-        && (1..=3).contains(&groups[0].len())
-        && groups[1..].iter().all(|g| g.len() == 3)
+    groups.len() >= 2 && (1..=3).contains(&groups[0].len()) && groups[1..].iter().all(|g| g.len() == 3)
 }
 
 fn english_to_dutch(body: &str, sign: &str) -> String {
@@ -221,10 +217,7 @@ mod tests {
         assert!(matches!(parse_dutch("1.50.000"), Err(NumberError::BadGrouping { .. })));
         assert!(matches!(parse_dutch("1,171,494"), Err(NumberError::EnglishNotation { .. })));
         assert!(matches!(parse_dutch("1,171.50"), Err(NumberError::EnglishNotation { .. })));
-        assert!(matches!(
-            parse_dutch("99999999999999999999999999999999"),
-            Err(NumberError::TooLarge)
-        ));
+        assert!(matches!(parse_dutch("99999999999999999999999999999999"), Err(NumberError::TooLarge)));
     }
 
     #[test]

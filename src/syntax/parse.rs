@@ -49,7 +49,9 @@ pub fn parse(file: FileId, text: &str) -> (Document, Vec<Diagnostic>) {
                 let whole_block = block.is_some() && block == last_block;
                 last_block = block;
                 let blanked = match block {
-                    Some(open) if whole_block || work.as_bytes().get(pos) == Some(&b'}') => blank_block(&mut work, open),
+                    Some(open) if whole_block || work.as_bytes().get(pos) == Some(&b'}') => {
+                        blank_block(&mut work, open)
+                    }
                     _ => blank_around(&mut work, pos),
                 };
                 if stop || diagnostics.len() >= MAX_SYNTAX_ERRORS || !blanked {
@@ -92,9 +94,8 @@ fn blank_range(work: &mut String, start: usize, end: usize, keep_close_except: u
     if start >= end || work[start..end].chars().all(char::is_whitespace) {
         return false;
     }
-    let keep_close = |i: usize| -> bool {
-        keep_close_except != usize::MAX && work.as_bytes()[i] == b'}' && i != keep_close_except
-    };
+    let keep_close =
+        |i: usize| -> bool { keep_close_except != usize::MAX && work.as_bytes()[i] == b'}' && i != keep_close_except };
     let blanked: String = work[start..end]
         .char_indices()
         .map(|(i, c)| if c == '\n' || keep_close(start + i) { c } else { ' ' })
@@ -190,7 +191,13 @@ struct Builder<'d> {
 }
 
 /// Field slots of a block that may be given once.
-fn set_once<T>(slot: &mut Option<Spanned<T>>, value: Spanned<T>, field: &'static str, owner: &str, diags: &mut Vec<Diagnostic>) {
+fn set_once<T>(
+    slot: &mut Option<Spanned<T>>,
+    value: Spanned<T>,
+    field: &'static str,
+    owner: &str,
+    diags: &mut Vec<Diagnostic>,
+) {
     if let Some(first) = slot {
         diags.push(
             Problem::DuplicateField { span: value.span, first: first.span, field, owner: owner.to_string() }.into(),
@@ -212,13 +219,13 @@ impl Builder<'_> {
 
     fn item(&mut self, pair: Pair<Rule>) -> Option<Item> {
         Some(match pair.as_rule() {
-            Rule::plan_header => Item::Header(self.header(pair)),
+            Rule::plan_header => Item::Header(Box::new(self.header(pair))),
             Rule::include => {
                 let s = pair.into_inner().find(|p| p.as_rule() == Rule::string)?;
                 Item::Include(self.string(s))
             }
             Rule::group => Item::Group(self.group(pair)),
-            Rule::measure => Item::Measure(self.measure(pair)),
+            Rule::measure => Item::Measure(Box::new(self.measure(pair))),
             Rule::table => Item::Table(self.table(pair)),
             Rule::plan_total | Rule::group_total => Item::Total(self.declared_total(pair)),
             Rule::text_block => {
@@ -374,8 +381,13 @@ impl Builder<'_> {
                     if let [first, last] = years[..] {
                         if let Some(existing) = &h.period {
                             self.diagnostics.push(
-                                Problem::DuplicateField { span: pspan, first: existing.span, field: "period", owner: owner.into() }
-                                    .into(),
+                                Problem::DuplicateField {
+                                    span: pspan,
+                                    first: existing.span,
+                                    field: "period",
+                                    owner: owner.into(),
+                                }
+                                .into(),
                             );
                         } else {
                             h.period = Some(Period { first, last, span: pspan });
@@ -483,7 +495,11 @@ impl Builder<'_> {
                         match q.as_rule() {
                             Rule::amount => amount = self.amount(q),
                             Rule::year_spec => {
-                                year = q.into_inner().next().and_then(|y| y.into_inner().find(|p| p.as_rule() == Rule::year)).map(|y| self.year(y))
+                                year = q
+                                    .into_inner()
+                                    .next()
+                                    .and_then(|y| y.into_inner().find(|p| p.as_rule() == Rule::year))
+                                    .map(|y| self.year(y))
                             }
                             _ => {}
                         }
@@ -754,8 +770,11 @@ impl Builder<'_> {
                         let cspan = self.span(&c);
                         match c.as_rule() {
                             Rule::year_span => {
-                                let ys: Vec<u16> =
-                                    c.into_inner().filter(|p| p.as_rule() == Rule::year).map(|y| self.year(y).value).collect();
+                                let ys: Vec<u16> = c
+                                    .into_inner()
+                                    .filter(|p| p.as_rule() == Rule::year)
+                                    .map(|y| self.year(y).value)
+                                    .collect();
                                 if let [a, b] = ys[..] {
                                     // A span of more than 200 years is refused by the checker; cap
                                     // here so a typo cannot allocate millions of columns.
@@ -875,8 +894,10 @@ impl Builder<'_> {
             Rule::sum_all => Expr::Sum(span),
             Rule::savings_of | Rule::costs_of => {
                 let is_savings = pair.as_rule() == Rule::savings_of;
-                let group =
-                    pair.into_inner().find(|p| p.as_rule() == Rule::item_id).map(|g| Spanned::new(g.as_str().to_string(), self.span(&g)));
+                let group = pair
+                    .into_inner()
+                    .find(|p| p.as_rule() == Rule::item_id)
+                    .map(|g| Spanned::new(g.as_str().to_string(), self.span(&g)));
                 if is_savings {
                     Expr::Savings(group, span)
                 } else {

@@ -1,0 +1,196 @@
+//! The `grip` command as a user runs it: exit codes, formats, directories, unreadable files.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use std::fs;
+
+fn grip() -> Command {
+    let mut cmd = Command::cargo_bin("grip").expect("the grip binary is built");
+    cmd.env_remove("NO_COLOR");
+    cmd
+}
+
+const CLEAN: &str = r#"plan "Schoon" {
+  period 2021..2024
+}
+measure A.1 "Minder inzet" {
+  budget € 100.000
+  saving € 20.000 from 2022
+}
+"#;
+
+const BROKEN: &str = r#"plan "Fout" {
+  period 2021..2024
+}
+table T "Formatie" in fte {
+  columns 2021, 2022
+  row a "A" : 1,0 2,0
+  row b "B" : 0,5 0,5
+  total t "Totaal" = a + b : 1,5 2,4
+}
+"#;
+
+const WARNING_ONLY: &str = r#"plan "Waarschuwing" {
+  period 2021..2024
+}
+group A "Deel" {
+  target € 50.000 by 2024
+  measure A.1 "Onbekend" {
+    saving P.M.
+  }
+}
+"#;
+
+#[test]
+fn clean_plan_exits_0() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("schoon.plan");
+    fs::write(&path, CLEAN).unwrap();
+    grip().arg("check").arg(&path).assert().code(0).stdout(predicate::str::contains("0 errors"));
+}
+
+#[test]
+fn errors_exit_1_with_both_figures() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("fout.plan");
+    fs::write(&path, BROKEN).unwrap();
+    grip()
+        .args(["check", "--color", "never"])
+        .arg(&path)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("grip::total_mismatch"))
+        .stdout(predicate::str::contains("is 2,4 fte, but its lines add up to 2,5 fte"))
+        .stdout(predicate::str::contains("help:"));
+}
+
+#[test]
+fn warnings_pass_unless_denied() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("w.plan");
+    fs::write(&path, WARNING_ONLY).unwrap();
+    grip().arg("check").arg(&path).assert().code(0).stdout(predicate::str::contains("1 warning"));
+    grip().args(["check", "--deny-warnings"]).arg(&path).assert().code(1);
+}
+
+#[test]
+fn short_format_is_one_line_each() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("fout.plan");
+    fs::write(&path, BROKEN).unwrap();
+    let out = grip().args(["check", "--format", "short"]).arg(&path).assert().code(1).get_output().stdout.clone();
+    let text = String::from_utf8(out).unwrap();
+    assert_eq!(text.lines().count(), 1, "{text}");
+    let line = text.lines().next().unwrap();
+    assert!(line.contains("fout.plan:8:"), "{line}");
+    assert!(line.contains(": error[grip::total_mismatch]: "), "{line}");
+}
+
+#[test]
+fn json_format_is_one_document_with_figures() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("fout.plan");
+    fs::write(&path, BROKEN).unwrap();
+    let out = grip().args(["check", "--format", "json"]).arg(&path).assert().code(1).get_output().stdout.clone();
+    let doc: serde_json::Value = serde_json::from_slice(&out).expect("valid JSON");
+    assert_eq!(doc["version"], 1);
+    assert_eq!(doc["summary"]["errors"], 1);
+    let d = &doc["diagnostics"][0];
+    assert_eq!(d["code"], "grip::total_mismatch");
+    assert_eq!(d["severity"], "error");
+    assert_eq!(d["declared"], "2.4");
+    assert_eq!(d["computed"], "2.5");
+    assert_eq!(d["unit"], "fte");
+    assert_eq!(d["year"], "2022");
+    assert_eq!(d["line"], 8);
+    assert!(d["span"]["start"].as_u64().unwrap() < d["span"]["end"].as_u64().unwrap());
+}
+
+#[test]
+fn a_directory_is_searched_for_plans() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("sub")).unwrap();
+    fs::write(dir.path().join("a.plan"), CLEAN).unwrap();
+    fs::write(dir.path().join("sub/b.plan"), BROKEN).unwrap();
+    fs::write(dir.path().join("notes.txt"), "not a plan").unwrap();
+    grip()
+        .args(["check", "--format", "short"])
+        .arg(dir.path())
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("b.plan"));
+    // Without a path, the current directory.
+    grip().current_dir(dir.path()).args(["check"]).assert().code(1).stdout(predicate::str::contains("in 2 files"));
+}
+
+#[test]
+fn an_included_file_is_checked_with_its_plan_not_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("main.plan"), "plan \"Hoofd\" {\n  period 2021..2024\n}\ninclude \"deel.plan\"\n")
+        .unwrap();
+    fs::write(dir.path().join("deel.plan"), "measure A.1 \"Deel\" {\n  saving € 1.000 from 2022\n}\n").unwrap();
+    grip().arg("check").arg(dir.path()).assert().code(0).stdout(predicate::str::contains("in 1 file"));
+}
+
+#[test]
+fn a_missing_file_exits_2() {
+    grip()
+        .args(["check", "does/not/exist.plan"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("cannot read does/not/exist.plan: no such file"));
+}
+
+#[test]
+fn a_file_that_is_not_utf8_exits_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("latin1.plan");
+    fs::write(&path, b"plan \"Gemeente \xe9\xe9n\" {}\n").unwrap();
+    grip().arg("check").arg(&path).assert().code(2).stderr(predicate::str::contains("not UTF-8"));
+}
+
+#[test]
+fn a_usage_error_exits_2() {
+    grip().args(["check", "--format", "xml"]).assert().code(2);
+    grip().args(["frobnicate"]).assert().code(2);
+}
+
+#[test]
+fn colour_follows_no_color_and_the_flag() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("fout.plan");
+    fs::write(&path, BROKEN).unwrap();
+    let out = grip().args(["check", "--color", "always"]).arg(&path).output().unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains('\u{1b}'), "colour requested");
+    let out = grip().env("NO_COLOR", "1").arg("check").arg(&path).output().unwrap();
+    assert!(!String::from_utf8_lossy(&out.stdout).contains('\u{1b}'), "NO_COLOR honoured");
+}
+
+#[test]
+fn a_bom_and_crlf_are_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("windows.plan");
+    let text = format!("\u{feff}{}", CLEAN.replace('\n', "\r\n"));
+    fs::write(&path, text).unwrap();
+    grip().arg("check").arg(&path).assert().code(0);
+}
+
+#[test]
+fn the_examples_report_their_slips() {
+    grip()
+        .args(["check", "examples/"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("20% of € 826.000 is € 165.200, not € 182.000"))
+        .stdout(predicate::str::contains("in 3 files"));
+}
+
+#[test]
+fn help_teaches() {
+    grip()
+        .args(["check", "--help"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("Examples:"))
+        .stdout(predicate::str::contains("--deny-warnings"));
+}
