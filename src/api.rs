@@ -75,13 +75,31 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
 pub fn check_paths(paths: &[PathBuf]) -> Vec<(PathBuf, Result<Checked, LoadError>)> {
     let results: Vec<(PathBuf, Result<Checked, LoadError>)> =
         paths.iter().map(|p| (p.clone(), check_path(p))).collect();
-    let included: HashSet<PathBuf> = results
+    let includes: Vec<HashSet<PathBuf>> = results
         .iter()
-        .filter_map(|(_, r)| r.as_ref().ok())
-        .flat_map(|c| {
-            (1..c.sources.len()).filter_map(|i| c.sources.get(crate::syntax::ast::FileId(i as u32))?.path.clone())
+        .map(|(_, r)| {
+            r.as_ref()
+                .map(|c| {
+                    (1..c.sources.len())
+                        .filter_map(|i| c.sources.get(crate::syntax::ast::FileId(i as u32))?.path.clone())
+                        .filter_map(|p| p.canonicalize().ok())
+                        .collect()
+                })
+                .unwrap_or_default()
         })
-        .filter_map(|p| p.canonicalize().ok())
         .collect();
-    results.into_iter().filter(|(p, _)| p.canonicalize().map(|c| !included.contains(&c)).unwrap_or(true)).collect()
+    let canonical: Vec<Option<PathBuf>> = results.iter().map(|(p, _)| p.canonicalize().ok()).collect();
+    // Skip a root that another root includes, unless they include each other (a cycle): then
+    // the first one is kept, so the cycle is reported once.
+    let skip: Vec<bool> = (0..results.len())
+        .map(|r| {
+            let Some(me) = &canonical[r] else { return false };
+            (0..results.len()).any(|s| {
+                s != r
+                    && includes[s].contains(me)
+                    && (canonical[s].as_ref().is_none_or(|other| !includes[r].contains(other)) || s < r)
+            })
+        })
+        .collect();
+    results.into_iter().zip(skip).filter(|(_, skip)| !skip).map(|(r, _)| r).collect()
 }

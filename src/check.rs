@@ -14,8 +14,15 @@ use std::collections::HashMap;
 /// Checks a loaded plan; returns the loading problems and the checker's, in source order.
 pub fn check(loaded: &Loaded) -> Vec<Diagnostic> {
     let mut diags = loaded.diagnostics.clone();
+    let syntax_errors =
+        diags.iter().any(|d| matches!(d.problem, Problem::Syntax { .. } | Problem::UnclosedBlock { .. }));
     let checker = Checker::new(&loaded.model);
-    diags.extend(checker.run());
+    // A missing header or period after a syntax error is usually the error's consequence.
+    diags.extend(
+        checker.run().into_iter().filter(|d| {
+            !(syntax_errors && matches!(d.problem, Problem::NoPlanHeader { .. } | Problem::NoPeriod { .. }))
+        }),
+    );
     diags.sort_by_key(|d| {
         let s = d.span();
         (s.file, s.start, d.severity())
@@ -41,7 +48,8 @@ impl<'m> Checker<'m> {
             .unwrap_or_default();
         let taakveld_year =
             header.and_then(|h| h.adopted.map(|a| a.value.year)).or_else(|| model.period().map(|p| p.first.value));
-        Checker { model, period: model.period(), tolerances, taakveld_year, out: Vec::new() }
+        let period = model.period().filter(|p| p.first.value <= p.last.value);
+        Checker { model, period, tolerances, taakveld_year, out: Vec::new() }
     }
 
     fn push(&mut self, p: Problem) {
@@ -77,13 +85,7 @@ impl<'m> Checker<'m> {
             Some(h) => {
                 if let Some(p) = h.period {
                     if p.first.value > p.last.value {
-                        self.push(Problem::YearOutsidePeriod {
-                            year: p.last.value,
-                            span: p.last.span,
-                            first: p.first.value,
-                            last: p.first.value,
-                            period: p.first.span,
-                        });
+                        self.push(Problem::ReversedPeriod { first: p.first.value, last: p.last.value, span: p.span });
                     }
                 } else {
                     self.push(Problem::NoPeriod { span: h.title.span });
@@ -139,12 +141,11 @@ impl<'m> Checker<'m> {
     fn euro(&mut self, q: &Spanned<Amount>, context: &str) -> bool {
         if let Amount::Known(quantity) = &q.value {
             if quantity.unit != Unit::Euro {
-                self.push(Problem::UnitMismatch {
+                self.push(Problem::WrongUnit {
                     span: q.span,
                     expected: Unit::Euro,
                     found: quantity.unit.clone(),
-                    expected_span: None,
-                    context: context.to_string(),
+                    what: context.to_string(),
                 });
                 return false;
             }
@@ -155,13 +156,11 @@ impl<'m> Checker<'m> {
     fn measure(&mut self, mi: usize, any_owner: Option<Span>) {
         let m = &self.model.measures[mi].measure;
         let name = m.id.value.clone();
-        let context = format!("measure {name}");
-
         if let Some(b) = &m.budget {
-            self.euro(b, &context);
+            self.euro(b, &format!("the budget of measure {name}"));
         }
         for e in &m.effects {
-            self.euro(&e.amount, &context);
+            self.euro(&e.amount, &format!("a {} of measure {name}", e.kind.word()));
             match e.years {
                 YearSpec::From(y) | YearSpec::In(y) => self.year_in_period(y),
                 YearSpec::Always => {}
@@ -273,7 +272,9 @@ impl<'m> Checker<'m> {
             for (i, a) in lines.iter().enumerate() {
                 for b in &lines[..i] {
                     let clash = match (a.years, b.years) {
-                        (YearSpec::Always, _) | (_, YearSpec::Always) => {
+                        (YearSpec::Always, YearSpec::In(y) | YearSpec::From(y))
+                        | (YearSpec::In(y) | YearSpec::From(y), YearSpec::Always) => Some(y.value),
+                        (YearSpec::Always, YearSpec::Always) => {
                             Some(self.period.map(|p| p.first.value).unwrap_or_default())
                         }
                         (YearSpec::In(x), YearSpec::In(y)) | (YearSpec::From(x), YearSpec::From(y)) => {
@@ -307,7 +308,7 @@ impl<'m> Checker<'m> {
         for target in g.targets.clone() {
             self.year_in_period(target.year);
             let Some(goal) = target.amount.value.known().map(|q| q.value) else { continue };
-            if !self.euro(&target.amount, &format!("the target of {}", g.id.value)) {
+            if !self.euro(&target.amount, &format!("the target of group {}", g.id.value)) {
                 continue;
             }
             let year = target.year.value;
@@ -379,7 +380,7 @@ impl<'m> Checker<'m> {
                 });
                 sum += fig;
             }
-            let year_label = value.year.map(|y| y.value.to_string());
+            let year_label = Some(year.to_string());
             self.compare(
                 label,
                 "its measures",
@@ -463,7 +464,7 @@ impl<'m> Checker<'m> {
                 continue;
             }
             let Some(formula) = &row.formula else { continue };
-            if refers_to(formula, &row.id.value) {
+            if in_cycle(self.model, (ti, ri)) {
                 self.push(Problem::CycleInFormula { row: row.id.value.clone(), span: formula.span() });
                 continue;
             }
@@ -514,7 +515,7 @@ impl<'m> Checker<'m> {
                         });
                     }
                     Err(e) => {
-                        self.formula_error(e);
+                        self.formula_error(e, &label);
                         break;
                     }
                 }
@@ -525,7 +526,7 @@ impl<'m> Checker<'m> {
         }
     }
 
-    fn formula_error(&mut self, e: FormulaError) {
+    fn formula_error(&mut self, e: FormulaError, label: &str) {
         match e {
             FormulaError::UnknownRow { name, span, suggestion } => {
                 self.push(Problem::UnknownReference { kind: "row", name, span, suggestion })
@@ -538,24 +539,46 @@ impl<'m> Checker<'m> {
                 expected,
                 found,
                 expected_span: None,
-                context: "this total".into(),
+                context: label.to_string(),
             }),
-            FormulaError::NotAYear { span } => self.push(Problem::UnknownReference {
-                kind: "year column for `savings`",
-                name: "this column".into(),
-                span,
-                suggestion: None,
-            }),
+            FormulaError::NotAYear { span, column } => self.push(Problem::SavingsNeedYear { span, column }),
             FormulaError::MissingColumn { .. } => {}
         }
     }
 }
 
-fn refers_to(expr: &Expr, row: &str) -> bool {
+/// The rows a formula names.
+fn row_refs<'e>(expr: &'e Expr, out: &mut Vec<&'e Spanned<String>>) {
     match expr {
-        Expr::Row(r) => r.value == row,
-        Expr::Cumulative(inner, _) => refers_to(inner, row),
-        Expr::Terms(terms, _) => terms.iter().any(|(_, t)| refers_to(t, row)),
-        Expr::Sum(_) | Expr::Savings(..) | Expr::Costs(..) => false,
+        Expr::Row(r) => out.push(r),
+        Expr::Cumulative(inner, _) => row_refs(inner, out),
+        Expr::Terms(terms, _) => terms.iter().for_each(|(_, t)| row_refs(t, out)),
+        Expr::Sum(_) | Expr::Savings(..) | Expr::Costs(..) => {}
     }
+}
+
+/// Whether a total row depends on itself through the rows its formula names.
+fn in_cycle(model: &Model, start: formula::RowRef) -> bool {
+    let mut stack = vec![start];
+    let mut seen = std::collections::HashSet::new();
+    while let Some((t, r)) = stack.pop() {
+        let Some(formula) =
+            model.tables.get(t).and_then(|ti| ti.table.rows.get(r)).and_then(|row| row.formula.as_ref())
+        else {
+            continue;
+        };
+        let mut refs = Vec::new();
+        row_refs(formula, &mut refs);
+        for name in refs {
+            if let Some(next) = formula::find_row(model, t, &name.value) {
+                if next == start {
+                    return true;
+                }
+                if seen.insert(next) {
+                    stack.push(next);
+                }
+            }
+        }
+    }
+    false
 }

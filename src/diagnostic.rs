@@ -124,6 +124,21 @@ pub enum Problem {
         start_span: Span,
         end_span: Span,
     },
+    ReversedPeriod {
+        first: u16,
+        last: u16,
+        span: Span,
+    },
+    WrongUnit {
+        span: Span,
+        expected: Unit,
+        found: Unit,
+        what: String,
+    },
+    SavingsNeedYear {
+        span: Span,
+        column: String,
+    },
     UnitMismatch {
         span: Span,
         expected: Unit,
@@ -316,6 +331,9 @@ impl Diagnostic {
             YearOutsidePeriod { .. } => "grip::year_outside_period",
             OverlappingYears { .. } => "grip::overlapping_years",
             StartAfterEnd { .. } => "grip::start_after_end",
+            ReversedPeriod { .. } => "grip::reversed_period",
+            WrongUnit { .. } => "grip::unit_mismatch",
+            SavingsNeedYear { .. } => "grip::savings_need_year",
             UnitMismatch { .. } => "grip::unit_mismatch",
             PercentOver100 { .. } => "grip::percent_over_100",
             SavingExceedsBudget { .. } => "grip::saving_exceeds_budget",
@@ -371,8 +389,18 @@ impl Diagnostic {
                 format!("measure {measure} states two amounts of the same kind for {year}")
             }
             StartAfterEnd { start, end, .. } => format!("the start date {start} is after the end date {end}"),
+            ReversedPeriod { first, last, .. } => format!("the period starts in {first} but ends earlier, in {last}"),
+            WrongUnit { expected, found, what, .. } => {
+                format!("{what} must be in {}, not in {}", expected.words(), found.words())
+            }
+            SavingsNeedYear { column, .. } => {
+                format!("`savings` and `costs` are yearly figures, but the column `{column}` is not a year")
+            }
             UnitMismatch { expected, found, context, .. } => {
-                format!("{context} mixes {expected} and {found}, which cannot be added")
+                format!("{context} mixes {} and {}, which cannot be added", expected.words(), found.words())
+            }
+            PercentOver100 { value, .. } if *value < Decimal::ZERO => {
+                format!("a share cannot be negative: {}%", format_dutch(*value))
             }
             PercentOver100 { value, .. } => {
                 format!("a share of {}% is more than the whole budget", format_dutch(*value))
@@ -434,7 +462,7 @@ impl Diagnostic {
             NoPlanHeader { .. } => "this plan has no `plan` header".into(),
             NoPeriod { .. } => "the plan header does not say which years the plan covers".into(),
             IncludeNotFound { path, reason, .. } => format!("cannot include `{path}`: {reason}"),
-            IncludeCycle { path, .. } => format!("including `{path}` would include this file again"),
+            IncludeCycle { chain, .. } => format!("the plan's files include each other: {}", chain.join(" → ")),
             WrongCellCount { found, expected, .. } => format!(
                 "this row has {found} figure{} but the table has {expected} column{}",
                 if *found == 1 { "" } else { "s" },
@@ -468,9 +496,12 @@ impl Diagnostic {
             OverlappingYears { .. } => {
                 "keep one amount for that year; for a ramp, write `in` for the first year and `from` for the next".into()
             }
-            StartAfterEnd { .. } => "swap the dates, or correct the one that is wrong".into(),
-            UnitMismatch { expected, .. } => format!("write every figure here in {expected}, or move the other figures to their own row"),
-            PercentOver100 { .. } => "a saving can be at most 100% of the budget it acts on".into(),
+                        StartAfterEnd { .. } => "swap the dates, or correct the one that is wrong".into(),
+            ReversedPeriod { first, last, .. } => format!("write the first year first: period {last}..{first}"),
+            WrongUnit { expected, .. } => format!("write the amount in {}, like € 45.600", expected.words()),
+            SavingsNeedYear { .. } => "use `savings` only in a table whose columns are years".into(),
+            UnitMismatch { expected, .. } => format!("write every figure here in {}, or move the other figures to their own row", expected.words()),
+            PercentOver100 { .. } => "a share is between 0% and 100% of the budget it acts on".into(),
             SavingExceedsBudget { .. } => {
                 "check the saving and the budget: a measure cannot save more than the budget it acts on".into()
             }
@@ -502,7 +533,7 @@ impl Diagnostic {
             NoPlanHeader { .. } => "start the plan with `plan \"Title\" { period 2021..2024 }`".into(),
             NoPeriod { .. } => "add `period 2021..2024` (the first and last year) to the plan header".into(),
             IncludeNotFound { .. } => "check the path; it is relative to the file that includes it".into(),
-            IncludeCycle { chain, .. } => format!("the files include each other: {}", chain.join(" → ")),
+                        IncludeCycle { path, .. } => format!("remove this include of `{path}`, or the include that leads back here"),
             WrongCellCount { .. } => "give one figure per column; write `-` for an empty cell".into(),
             CycleInFormula { .. } => "a total can only add rows that do not depend on it".into(),
         })
@@ -514,10 +545,13 @@ impl Diagnostic {
         let s = |span: Span, text: String| Label { span, text, primary: false };
         match &self.problem {
             Syntax { span, expected, .. } => {
-                vec![p(
-                    *span,
-                    if expected.is_empty() { "here".into() } else { format!("expected {}", or_list(expected)) },
-                )]
+                let short = or_list(expected);
+                let text = if expected.is_empty() || short.len() > 48 {
+                    "not expected here".to_string()
+                } else {
+                    format!("expected {short}")
+                };
+                vec![p(*span, text)]
             }
             UnclosedBlock { span, opened, .. } => {
                 vec![
@@ -525,7 +559,7 @@ impl Diagnostic {
                     s(*span, "the file ends before it is closed".into()),
                 ]
             }
-            BadNumber { span, .. } => vec![p(*span, "not Dutch notation".into())],
+            BadNumber { span, error, .. } => vec![p(*span, error.label().into())],
             BadDate { span, .. } => vec![p(*span, "not a date".into())],
             DuplicateField { span, first, field, .. } => {
                 vec![p(*span, format!("second `{field}`")), s(*first, "first given here".into())]
@@ -545,6 +579,9 @@ impl Diagnostic {
             StartAfterEnd { start_span, end_span, .. } => {
                 vec![p(*start_span, "starts here".into()), s(*end_span, "but ends earlier".into())]
             }
+            ReversedPeriod { span, .. } => vec![p(*span, "first year after last year".into())],
+            WrongUnit { span, found, .. } => vec![p(*span, format!("in {found}"))],
+            SavingsNeedYear { span, .. } => vec![p(*span, "needs a year column".into())],
             UnitMismatch { span, found, expected, expected_span, .. } => {
                 let mut v = vec![p(*span, format!("in {found}"))];
                 if let Some(e) = expected_span {

@@ -36,6 +36,7 @@ pub enum FormulaError {
     /// `savings` asked for a named (not a year) column.
     NotAYear {
         span: Span,
+        column: String,
     },
     UnitMismatch {
         expected: Unit,
@@ -164,7 +165,7 @@ impl Evaluator<'_> {
                     return Err(FormulaError::UnitMismatch { expected: unit, found: Unit::Euro, span: *span });
                 }
                 let ColumnKey::Year(year) = key else {
-                    return Err(FormulaError::NotAYear { span: *span });
+                    return Err(FormulaError::NotAYear { span: *span, column: key.to_string() });
                 };
                 let measures = match group {
                     Some(g) => {

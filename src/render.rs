@@ -6,7 +6,10 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::source::SourceMap;
 use codespan_reporting::diagnostic as cs;
 use codespan_reporting::term;
-use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteDiagnostic, NamedSource};
+use miette::{
+    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteDiagnostic, MietteError, MietteSpanContents, SourceCode,
+    SourceSpan, SpanContents,
+};
 use serde::Serialize;
 
 /// The version of the JSON output; bumped when a field changes meaning or disappears.
@@ -71,12 +74,41 @@ pub fn human(sources: &SourceMap, diags: &[Diagnostic], color: bool) -> String {
         if let Some(help) = d.help() {
             diag = diag.with_help(help);
         }
-        let source = NamedSource::new(sources.name(file), sources.text(file).to_string());
+        let source = CharColumns { name: sources.name(file).to_string(), text: sources.text(file).to_string() };
         let report = miette::Report::new(diag).with_source_code(source);
         // Writing to a String cannot fail.
         let _ = handler.render_report(&mut out, report.as_ref());
     }
     out
+}
+
+/// Source text for miette that reports columns in characters, as the short and JSON formats
+/// do, so `€` before an error does not shift the column shown.
+struct CharColumns {
+    name: String,
+    text: String,
+}
+
+impl SourceCode for CharColumns {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        let inner = self.text.read_span(span, context_lines_before, context_lines_after)?;
+        let start = inner.span().offset().min(self.text.len());
+        let line_start = self.text[..start].rfind('\n').map(|i| i + 1).unwrap_or(0);
+        let column = self.text.get(line_start..start).map(|s| s.chars().count()).unwrap_or(inner.column());
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.name.clone(),
+            inner.data(),
+            *inner.span(),
+            inner.line(),
+            column,
+            inner.line_count(),
+        )))
+    }
 }
 
 /// One line per diagnostic: `file:line:col: severity[code]: message`.

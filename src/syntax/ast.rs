@@ -52,9 +52,14 @@ pub enum Unit {
 }
 
 impl Unit {
-    /// Whether two units can be added: counts of different things cannot.
-    pub fn same_as(&self, other: &Unit) -> bool {
-        self == other
+    /// The unit in a sentence: "must be in euros".
+    pub fn words(&self) -> String {
+        match self {
+            Unit::Euro => "euros".into(),
+            Unit::Percent => "percent".into(),
+            Unit::Count(None) => "plain numbers".into(),
+            other => other.name(),
+        }
     }
 
     /// The name used in messages and JSON (`euro`, `fte`, `hours`, `percent`, `count`).

@@ -129,6 +129,8 @@ fn phrase(rule: Rule) -> Option<String> {
         Rule::cell | Rule::empty_cell | Rule::not_applicable => Some("a figure, `-`, P.M. or n.v.t.".into()),
         Rule::taakveld_code => Some("a taakveld code like 6.72".into()),
         Rule::open => Some("`{`".into()),
+        Rule::colon => Some("`:` before the figures".into()),
+        Rule::equals => Some("`=` and a formula".into()),
         Rule::close => Some("`}`".into()),
         Rule::range_op => Some("`..`".into()),
         Rule::add_op => Some("`+` or `-`".into()),
@@ -192,10 +194,26 @@ pub fn syntax_problem(file: FileId, text: &str, error: &pest::error::Error<Rule>
     };
 
     let at_end = text[pos..].trim().is_empty();
+
+    // Text in quotes that is never closed on its line.
+    if text[pos..].starts_with('"') && !text[pos..].starts_with("\"\"\"") {
+        let line_end = text[pos..].find('\n').map(|i| pos + i).unwrap_or(text.len());
+        if !text[pos + 1..line_end].contains('"') {
+            return Problem::Syntax {
+                span: Span::new(file, pos, line_end.max(pos + 1)),
+                expected: vec!["`\"` to close this text".into()],
+                found: Some("the end of the line".into()),
+                hint: Some(
+                    "end the text with a double quote on the same line; use \"\"\" for text over several lines".into(),
+                ),
+            };
+        }
+    }
     if at_end && positives.contains(&Rule::close) {
         if let Some((open, what)) = innermost_open(text, text.len()) {
+            let last = text.trim_end().len();
             return Problem::UnclosedBlock {
-                span: Span::new(file, text.len(), text.len()),
+                span: Span::new(file, last.saturating_sub(1), last),
                 opened: Span::new(file, open, open + 1),
                 what,
             };
@@ -222,6 +240,9 @@ pub fn syntax_problem(file: FileId, text: &str, error: &pest::error::Error<Rule>
             }
         }
     }
+    // Only values (a year, an amount, text) can follow: the statement was cut short.
+    let value_expected = !expected.is_empty()
+        && expected.iter().all(|e| !e.starts_with('`') || e.starts_with("`:`") || e.starts_with("`..`"));
     // Many keywords: say what kind of line is expected, keeping the list readable.
     if keyword_count > 6 {
         let (kws, rest): (Vec<String>, Vec<String>) =
@@ -255,23 +276,80 @@ pub fn syntax_problem(file: FileId, text: &str, error: &pest::error::Error<Rule>
         let candidates: &[&str] = if allowed.is_empty() { KEYWORDS } else { &allowed };
         if let Some(best) = closest(w, candidates) {
             hint = Some(format!("did you mean `{best}`?"));
+        } else if (w == "from" || w == "in") && positives.contains(&Rule::amount) {
+            hint = Some(format!("write the amount before `{w}`, like `saving € 45.600 {w} 2022`"));
         } else if KEYWORDS.contains(&w.as_str()) {
-            if let Some((open, what)) = innermost_open(text, pos) {
-                if indentation_at(text, pos) <= indentation_at(text, open) {
-                    hint = Some(format!("`{w}` cannot stand inside {what}; is the `}}` that closes {what} missing?"));
-                }
+            let open =
+                innermost_open(text, pos).filter(|(open, _)| indentation_at(text, pos) <= indentation_at(text, *open));
+            if let Some((_, what)) = open {
+                hint = Some(format!("`{w}` cannot stand inside {what}; is the `}}` that closes {what} missing?"));
+            } else if let Some(home) = home_of(w) {
+                hint = Some(format!("`{w}` can only stand inside {home}"));
             }
+        } else if w.chars().next().is_some_and(|c| c.is_ascii_digit()) && positives.contains(&Rule::colon) {
+            hint = Some("put a `:` between the row's name and its figures".into());
         } else if w.chars().next().is_some_and(|c| c.is_ascii_digit()) && positives.contains(&Rule::year) {
             hint = Some("write a year with four digits, like 2024".into());
-        } else if w.starts_with('"') {
-            hint = Some(
-                "text starts and ends with a double quote on the same line; use \"\"\" for text over several lines"
-                    .into(),
-            );
+        } else if w.starts_with('-') && positives.contains(&Rule::range_op) {
+            hint = Some("write a span of years with two dots, like 2021..2024".into());
+        } else if is_dutch_date(w) {
+            hint = Some(format!("write the date as year-month-day: {}", iso_from_dutch(w)));
+        } else if w == "}" && !positives.contains(&Rule::close) {
+            hint = Some("there is one `}` too many here, or a `{` is missing above".into());
+        }
+    }
+
+    // A statement cut short at the end of a line: point at where it stops, not at the next line.
+    if value_expected && !at_end {
+        let before = text[..pos].trim_end();
+        if text[before.len()..pos].contains('\n') && !before.is_empty() {
+            let at = before.len();
+            let hint = Some(format!("complete the line with {}", or_list_words(&expected)));
+            return Problem::Syntax {
+                span: Span::new(file, at, at),
+                expected,
+                found: Some("the end of the line".into()),
+                hint,
+            };
         }
     }
 
     Problem::Syntax { span, expected, found, hint }
+}
+
+/// Where a keyword may stand, for "`owner` can only stand inside a measure".
+fn home_of(keyword: &str) -> Option<&'static str> {
+    Some(match keyword {
+        "budget" | "saving" | "cost" | "share" | "range" | "category" | "owner" | "start" | "end" | "decision"
+        | "status" | "taakveld" | "related" | "indicator" => "a measure { ... }",
+        "municipality" | "adopted" | "period" | "currency" | "tolerance" => "the plan header, plan \"...\" { ... }",
+        "target" => "a group { ... }",
+        "columns" | "row" => "a table { ... }",
+        _ => return None,
+    })
+}
+
+fn or_list_words(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} or {}", init.join(", "), last),
+    }
+}
+
+/// `28-04-2021`: a date in Dutch day-month-year order.
+fn is_dutch_date(w: &str) -> bool {
+    let parts: Vec<&str> = w.split('-').collect();
+    parts.len() == 3
+        && parts[0].len() <= 2
+        && parts[1].len() <= 2
+        && parts[2].len() == 4
+        && parts.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+}
+
+fn iso_from_dutch(w: &str) -> String {
+    let parts: Vec<&str> = w.split('-').collect();
+    format!("{}-{:0>2}-{:0>2}", parts[2], parts[1], parts[0])
 }
 
 /// The word at `pos`: up to the next whitespace, at most 30 characters.

@@ -44,6 +44,17 @@ impl NumberError {
         }
     }
 
+    /// A few words for the label under the number.
+    pub fn label(&self) -> &'static str {
+        match self {
+            NumberError::AmbiguousDot { .. } => "a fraction or a whole number?",
+            NumberError::BadGrouping { .. } => "groups of three digits",
+            NumberError::EnglishNotation { .. } => "English notation",
+            NumberError::Malformed => "not a number",
+            NumberError::TooLarge => "too many digits",
+        }
+    }
+
     pub fn message(&self) -> &'static str {
         match self {
             NumberError::AmbiguousDot { .. } => "this number is ambiguous",

@@ -38,10 +38,16 @@ pub fn parse(file: FileId, text: &str) -> (Document, Vec<Diagnostic>) {
             Err(error) => {
                 let problem = syntax_problem(file, &work, &error);
                 let stop = matches!(problem, Problem::UnclosedBlock { .. });
-                diagnostics.push(problem.into());
-                let pos = match error.location {
-                    pest::error::InputLocation::Pos(p) => p,
-                    pest::error::InputLocation::Span((s, _)) => s,
+                // A block left open after earlier errors is their consequence, not news.
+                if !stop || diagnostics.is_empty() {
+                    diagnostics.push(problem.clone().into());
+                }
+                let pos = match &problem {
+                    Problem::Syntax { span, .. } => span.start,
+                    _ => match error.location {
+                        pest::error::InputLocation::Pos(p) => p,
+                        pest::error::InputLocation::Span((s, _)) => s,
+                    },
                 };
                 // A second error in the same block blanks the whole block, so one broken
                 // block cannot cascade into an error on every line after it.
@@ -129,9 +135,14 @@ pub(crate) fn braces(text: &str) -> impl Iterator<Item = (usize, u8)> + '_ {
                     continue;
                 }
                 b'"' => {
-                    i += 1;
-                    while i < bytes.len() && bytes[i] != b'"' && bytes[i] != b'\n' {
-                        i += if bytes[i] == b'\\' { 2 } else { 1 };
+                    let mut j = i + 1;
+                    while j < bytes.len() && bytes[j] != b'"' && bytes[j] != b'\n' {
+                        j += if bytes[j] == b'\\' { 2 } else { 1 };
+                    }
+                    // A string never closed on its line is a slip, not a string: braces after
+                    // the quote still count.
+                    if j < bytes.len() && bytes[j] == b'"' {
+                        i = j;
                     }
                 }
                 b'/' if bytes.get(i + 1) == Some(&b'*') => {
