@@ -315,6 +315,28 @@ impl Diagnostic {
         }
     }
 
+    /// Whether `grip eval` must refuse the plan over this problem (without `--allow-errors`).
+    /// Errors in what the plan *claims* (printed totals, shares, targets, ranges, references
+    /// between measures, taakveld codes, dates) do not block: the evaluator computes its own
+    /// figures from the measures and lines, and `check` reports where the document differs.
+    /// Errors that make the plan unreadable or its figures ambiguous do.
+    pub fn blocks_evaluation(&self) -> bool {
+        use Problem::*;
+        self.severity() == Severity::Error
+            && !matches!(
+                &self.problem,
+                TotalMismatch { .. }
+                    | ShareMismatch { .. }
+                    | TargetNotMet { .. }
+                    | OutsideRange { .. }
+                    | SavingExceedsBudget { .. }
+                    | UnknownReference { kind: "measure", .. }
+                    | UnknownTaakveld { .. }
+                    | ExpiredTaakveld { .. }
+                    | StartAfterEnd { .. }
+            )
+    }
+
     /// The stable code, `grip::...`. Documented in docs/diagnostics.md; never renamed.
     pub fn code(&self) -> &'static str {
         use Problem::*;

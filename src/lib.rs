@@ -5,15 +5,18 @@
 //! ```text
 //! grammar/plan.pest → syntax (pest pairs → AST with spans) → resolve (includes, names)
 //!   → check (units, years, totals, targets → diagnostics) → render (human, short, json)
+//!   → eval (yearly figures) → sheet (table, markdown, csv) · eval::to_json
 //! ```
 
 pub mod api;
 pub mod check;
 pub mod diagnostic;
 pub mod effects;
+pub mod eval;
 pub mod formula;
 pub mod render;
 pub mod resolve;
+pub mod sheet;
 pub mod source;
 pub mod syntax;
 pub mod taakveld;

@@ -3,6 +3,7 @@
 use clap::{Parser, Subcommand, ValueEnum};
 use grip::api;
 use grip::render::{self, Summary};
+use grip::sheet::{self, By};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -17,6 +18,8 @@ Examples:
   grip check                            check every *.plan under the current directory
   grip check plans/ --format short      one line per problem, for editors and grep
   grip check plan.plan --format json    one JSON document, for CI (schema: docs/json.md)
+  grip eval examples/leudal.plan        projected balance per year
+  grip eval plan.plan --by group        savings per group against its target
 
 Exit codes: 0 no errors, 1 errors found (or warnings with --deny-warnings), 2 usage or I/O failure.
 The language is described in docs/language.md; every diagnostic in docs/diagnostics.md.";
@@ -54,6 +57,75 @@ Examples:
         #[arg(long, value_enum, default_value_t = Color::Auto)]
         color: Color,
     },
+    /// Evaluate a plan: deficit, savings, costs and the balance after measures, per year.
+    #[command(after_help = "\
+Savings are carried forward as the plan says: a structural saving (`from 2022`) in every year from \
+then on, an incidental one (`in 2021`) in its year only. P.M. amounts are shown apart (\"+ 1 P.M.\"), \
+never counted as zero. The balance is deficit + savings − costs; where a measure states a range, \
+the balance is also shown for its low and high end. Amounts are exact; they are rounded to whole \
+euros only for display. The formulas are explained in docs/evaluation.md.
+
+A plan with errors is refused (exit 1) unless --allow-errors is given.
+
+Examples:
+  grip eval examples/leudal.plan
+  grip eval examples/noordoostpolder.plan --by group
+  grip eval examples/leudal.plan --years 2022..2024 --format markdown
+  grip eval examples/leudal.plan --format csv > leudal.csv")]
+    Eval {
+        /// The plan file.
+        path: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = EvalFormat::Table)]
+        format: EvalFormat,
+        /// Which breakdown to show.
+        #[arg(long, value_enum, default_value_t = Breakdown::Year)]
+        by: Breakdown,
+        /// Only these years, like 2022..2024 (or one year, 2023).
+        #[arg(long, value_parser = parse_years)]
+        years: Option<(u16, u16)>,
+        /// Evaluate even when the plan has errors.
+        #[arg(long)]
+        allow_errors: bool,
+        /// Colour in the table format: auto follows the terminal and NO_COLOR.
+        #[arg(long, value_enum, default_value_t = Color::Auto)]
+        color: Color,
+    },
+}
+
+fn parse_years(text: &str) -> Result<(u16, u16), String> {
+    let bad = || format!("`{text}` is not a span of years; write it like 2022..2024");
+    let (a, b) = text.split_once("..").unwrap_or((text, text));
+    let a: u16 = a.trim().parse().map_err(|_| bad())?;
+    let b: u16 = b.trim().parse().map_err(|_| bad())?;
+    if a > b {
+        return Err(bad());
+    }
+    Ok((a, b))
+}
+
+#[derive(Copy, Clone, PartialEq, Eq, ValueEnum)]
+enum EvalFormat {
+    /// An aligned table for the terminal.
+    Table,
+    /// A Markdown table, for a memo or a pull request.
+    Markdown,
+    /// CSV for Excel: `;` between cells, decimal comma.
+    Csv,
+    /// One JSON document (schema: docs/evaluation.md).
+    Json,
+}
+
+#[derive(Copy, Clone, PartialEq, Eq, ValueEnum)]
+enum Breakdown {
+    /// Baseline, savings, costs and balance per year.
+    Year,
+    /// Savings per group against its target.
+    Group,
+    /// Budget, forecast and deficit per budget line (taakveld).
+    Taakveld,
+    /// Savings per measure.
+    Measure,
 }
 
 #[derive(Copy, Clone, PartialEq, Eq, ValueEnum)]
@@ -74,7 +146,73 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Check { paths, format, deny_warnings, color } => check(paths, format, deny_warnings, color),
+        Command::Eval { path, format, by, years, allow_errors, color } => {
+            eval(path, format, by, years, allow_errors, color)
+        }
     }
+}
+
+fn eval(
+    path: PathBuf,
+    format: EvalFormat,
+    by: Breakdown,
+    years: Option<(u16, u16)>,
+    allow_errors: bool,
+    color: Color,
+) -> ExitCode {
+    let checked = match api::check_path(&path) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("grip: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let color = use_color(color);
+    let blocking: Vec<_> = checked.diagnostics.iter().filter(|d| d.blocks_evaluation()).cloned().collect();
+    if !blocking.is_empty() && !allow_errors {
+        let errors = blocking;
+        eprint!("{}", render::human(&checked.sources, &errors, color));
+        eprintln!(
+            "grip: {} has {} error{}; fix {} or pass --allow-errors to evaluate it anyway",
+            path.display(),
+            errors.len(),
+            if errors.len() == 1 { "" } else { "s" },
+            if errors.len() == 1 { "it" } else { "them" }
+        );
+        return ExitCode::from(1);
+    }
+    let slips = checked.diagnostics.iter().filter(|d| d.severity() == grip::diagnostic::Severity::Error).count();
+    if slips > 0 {
+        eprintln!(
+            "note: the plan has {slips} error{} in what it prints (see `grip check {}`); the figures below are computed from its measures and lines",
+            if slips == 1 { "" } else { "s" },
+            path.display()
+        );
+    }
+    let evaluation = grip::eval::evaluate(&checked.model);
+    let idx = evaluation.year_indices(years);
+    if idx.is_empty() {
+        eprintln!("grip: the plan has no years in the span you asked for");
+        return ExitCode::from(2);
+    }
+    let by = match by {
+        Breakdown::Year => By::Year,
+        Breakdown::Group => By::Group,
+        Breakdown::Taakveld => By::Taakveld,
+        Breakdown::Measure => By::Measure,
+    };
+    let text = match format {
+        EvalFormat::Json => {
+            let mut s = grip::eval::to_json(&evaluation, &idx);
+            s.push('\n');
+            s
+        }
+        EvalFormat::Table => sheet::table(&sheet::sheet(&evaluation, by, &idx), color),
+        EvalFormat::Markdown => sheet::markdown(&sheet::sheet(&evaluation, by, &idx)),
+        EvalFormat::Csv => sheet::csv(&sheet::sheet(&evaluation, by, &idx)),
+    };
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+    ExitCode::SUCCESS
 }
 
 fn use_color(color: Color) -> bool {

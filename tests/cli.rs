@@ -194,3 +194,55 @@ fn help_teaches() {
         .stdout(predicate::str::contains("Examples:"))
         .stdout(predicate::str::contains("--deny-warnings"));
 }
+
+#[test]
+fn eval_prints_the_balance_per_year() {
+    grip()
+        .args(["eval", "examples/leudal.plan", "--color", "never"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("Balance after measures"))
+        .stdout(predicate::str::contains("€ -2.992.824"))
+        .stderr(predicate::str::contains("6 errors in what it prints"));
+}
+
+#[test]
+fn eval_narrows_years_and_formats() {
+    let out = grip()
+        .args(["eval", "examples/leudal.plan", "--years", "2022..2023", "--format", "json"])
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    let doc: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(doc["years"], serde_json::json!([2022, 2023]));
+    assert_eq!(doc["totals"][0]["savings"]["known"], "2097600");
+    grip()
+        .args(["eval", "examples/leudal.plan", "--format", "csv"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains(";2021;"));
+    grip()
+        .args(["eval", "examples/noordoostpolder.plan", "--by", "group", "--format", "markdown"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("cannot be verified: 1 P.M. item"));
+    grip().args(["eval", "examples/leudal.plan", "--years", "2030..2031"]).assert().code(2);
+    grip().args(["eval", "examples/leudal.plan", "--years", "2024..2022"]).assert().code(2);
+}
+
+#[test]
+fn eval_refuses_an_unreadable_plan_unless_allowed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("kapot.plan");
+    fs::write(&path, "plan \"K\" {\n  period 2021..2024\n}\nmeasure A \"a\" {\n  saving € 1.5 from 2022\n}\n").unwrap();
+    grip()
+        .args(["eval", "--color", "never"])
+        .arg(&path)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("grip::number_notation"))
+        .stderr(predicate::str::contains("--allow-errors"));
+    grip().args(["eval", "--allow-errors"]).arg(&path).assert().code(0);
+}

@@ -219,9 +219,11 @@ fn set_once<T>(
 }
 
 impl Builder<'_> {
+    /// The pair's span without trailing whitespace (pest may include the whitespace it skipped
+    /// before an optional part that did not match).
     fn span(&self, pair: &Pair<Rule>) -> Span {
         let s = pair.as_span();
-        Span::new(self.file, s.start(), s.end())
+        Span::new(self.file, s.start(), s.start() + pair.as_str().trim_end().len())
     }
 
     fn items(&mut self, file_pair: Pair<Rule>) -> Vec<Item> {

@@ -1,0 +1,553 @@
+//! Stage 4: the evaluator. Turns a checked plan into the yearly figures a council reads: the
+//! baseline (budget, forecast, deficit), what the measures save, what executing them costs, and
+//! the balance that remains, per year, per group, per budget line and per measure.
+//!
+//! All figures are exact decimals. Nothing is rounded here; rounding happens only for display
+//! (see `sheet.rs`). The formulas are written out for controllers in docs/evaluation.md.
+
+use crate::effects::{self, Figure};
+use crate::formula::{self, Evaluator};
+use crate::resolve::Model;
+use crate::syntax::ast::*;
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+/// Low, expected and high values of a figure that carries a stated range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Scenarios {
+    pub low: Decimal,
+    pub expected: Figure,
+    pub high: Decimal,
+}
+
+/// A line of the baseline: one budget line (taakveld), budget and forecast per year.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BaselineLine {
+    pub id: String,
+    pub label: String,
+    pub taakvelden: Vec<String>,
+    pub budget: Vec<Option<Decimal>>,
+    pub forecast: Vec<Option<Decimal>>,
+    pub actual: Vec<Option<Decimal>>,
+}
+
+impl BaselineLine {
+    pub fn deficit(&self, i: usize) -> Option<Decimal> {
+        Some(self.budget[i]? - self.forecast[i]?)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct GroupEval {
+    pub id: String,
+    pub title: String,
+    pub depth: usize,
+    pub savings: Vec<Figure>,
+    pub target: Option<(u16, Decimal)>,
+}
+
+impl GroupEval {
+    /// Savings in the target year, as a percentage of the target (None without a target).
+    pub fn coverage(&self, years: &[u16]) -> Option<Decimal> {
+        let (year, target) = self.target?;
+        let i = years.iter().position(|y| *y == year)?;
+        if target.is_zero() {
+            return None;
+        }
+        Some(self.savings[i].known * Decimal::ONE_HUNDRED / target)
+    }
+
+    /// Target minus savings in the target year: positive is a shortfall, negative a surplus.
+    pub fn shortfall(&self, years: &[u16]) -> Option<Decimal> {
+        let (year, target) = self.target?;
+        let i = years.iter().position(|y| *y == year)?;
+        Some(target - self.savings[i].known)
+    }
+
+    /// P.M. items among the savings in the target year.
+    pub fn pm_at_target(&self, years: &[u16]) -> u32 {
+        self.target.and_then(|(year, _)| years.iter().position(|y| *y == year)).map(|i| self.savings[i].pm).unwrap_or(0)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct MeasureEval {
+    pub id: String,
+    pub title: String,
+    pub group: Option<String>,
+    pub savings: Vec<Scenarios>,
+    pub costs: Vec<Figure>,
+}
+
+/// The evaluated plan.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Evaluation {
+    pub title: String,
+    pub municipality: Option<String>,
+    pub years: Vec<u16>,
+    pub baseline: Vec<BaselineLine>,
+    pub budget: Vec<Option<Decimal>>,
+    pub forecast: Vec<Option<Decimal>>,
+    pub deficit: Vec<Option<Decimal>>,
+    pub savings: Vec<Scenarios>,
+    pub costs: Vec<Figure>,
+    /// deficit + savings − costs, low / expected / high; None where the deficit is unknown.
+    pub balance: Vec<Option<(Decimal, Decimal, Decimal)>>,
+    pub staffing: Vec<Figure>,
+    pub has_staffing: bool,
+    pub has_ranges: bool,
+    pub groups: Vec<GroupEval>,
+    pub measures: Vec<MeasureEval>,
+    /// What could not be computed, in plain words.
+    pub notes: Vec<String>,
+}
+
+impl Evaluation {
+    /// Savings added up over the years. A P.M. item that recurs every year is one unknown, not
+    /// one per year: the count is the most P.M. items in any year so far.
+    pub fn cumulative_savings(&self) -> Vec<Figure> {
+        let mut acc = Figure::default();
+        self.savings
+            .iter()
+            .map(|s| {
+                acc = Figure { known: acc.known + s.expected.known, pm: acc.pm.max(s.expected.pm) };
+                acc
+            })
+            .collect()
+    }
+
+    /// The running balance; unknown from the first year whose balance is unknown.
+    pub fn cumulative_balance(&self) -> Vec<Option<Decimal>> {
+        let mut acc = Some(Decimal::ZERO);
+        self.balance
+            .iter()
+            .map(|b| {
+                acc = match (acc, b) {
+                    (Some(a), Some((_, e, _))) => Some(a + e),
+                    _ => None,
+                };
+                acc
+            })
+            .collect()
+    }
+
+    /// The years within `first..=last`, as indices into `years`.
+    pub fn year_indices(&self, range: Option<(u16, u16)>) -> Vec<usize> {
+        (0..self.years.len()).filter(|&i| range.is_none_or(|(a, b)| (a..=b).contains(&self.years[i]))).collect()
+    }
+}
+
+/// The role a row plays: its own, else its table's (for plain rows only; a total row takes a
+/// role only when it says so itself).
+fn row_role(table: &Table, row: &Row) -> Option<Role> {
+    row.role.map(|r| r.value).or_else(|| if row.formula.is_none() { table.role.map(|r| r.value) } else { None })
+}
+
+/// A row's figure for a year: computed from its formula where that is possible (grip's figure),
+/// else as printed.
+fn row_figure(model: &Model, t: usize, r: usize, year: u16) -> Option<Figure> {
+    let table = &model.tables[t].table;
+    let col = table.columns.iter().position(|c| c.key == ColumnKey::Year(year))?;
+    let row = &table.rows[r];
+    if let Some(expr) = &row.formula {
+        if let Ok(c) = (Evaluator { model, table: t, row: r }).column(expr, col) {
+            return Some(c.figure);
+        }
+    }
+    row.cells.get(col).filter(|c| c.value != CellValue::NotApplicable).map(formula::cell_figure)
+}
+
+/// Evaluates a plan over its period (or, without one, over the years its measures and tables
+/// name).
+pub fn evaluate(model: &Model) -> Evaluation {
+    let years = years_of(model);
+    let n = years.len();
+    let mut notes = Vec::new();
+
+    // Baseline: budget, forecast and actual rows, by budget line (row id).
+    let mut baseline: Vec<BaselineLine> = Vec::new();
+    for (t, ti) in model.tables.iter().enumerate() {
+        for (r, row) in ti.table.rows.iter().enumerate() {
+            let role = row_role(&ti.table, row);
+            if !matches!(role, Some(Role::Budget | Role::Forecast | Role::Actual)) || row.formula.is_some() {
+                continue;
+            }
+            if formula::row_unit(&ti.table, row) != Unit::Euro {
+                continue;
+            }
+            let at = match baseline.iter().position(|l| l.id == row.id.value) {
+                Some(i) => i,
+                None => {
+                    baseline.push(BaselineLine {
+                        id: row.id.value.clone(),
+                        label: row.label.value.clone(),
+                        taakvelden: row.taakvelden.iter().map(|c| c.value.clone()).collect(),
+                        budget: vec![None; n],
+                        forecast: vec![None; n],
+                        actual: vec![None; n],
+                    });
+                    baseline.len() - 1
+                }
+            };
+            let line = &mut baseline[at];
+            for (i, &y) in years.iter().enumerate() {
+                if let Some(fig) = row_figure(model, t, r, y) {
+                    let slot = match role {
+                        Some(Role::Budget) => &mut line.budget[i],
+                        Some(Role::Forecast) => &mut line.forecast[i],
+                        _ => &mut line.actual[i],
+                    };
+                    *slot = Some(slot.unwrap_or_default() + fig.known);
+                }
+            }
+        }
+    }
+    let sum_lines = |pick: fn(&BaselineLine) -> &Vec<Option<Decimal>>| -> Vec<Option<Decimal>> {
+        (0..n)
+            .map(|i| {
+                let vals: Vec<Decimal> = baseline.iter().filter_map(|l| pick(l)[i]).collect();
+                (!vals.is_empty()
+                    && baseline.iter().all(|l| pick(l)[i].is_some() || pick(l).iter().all(Option::is_none)))
+                .then(|| vals.iter().sum())
+            })
+            .collect()
+    };
+    let budget = sum_lines(|l| &l.budget);
+    let forecast = sum_lines(|l| &l.forecast);
+    let deficit: Vec<Option<Decimal>> = (0..n).map(|i| Some(budget[i]? - forecast[i]?)).collect();
+    if baseline.is_empty() {
+        notes.push("the plan has no baseline (no table `as budget` and `as forecast`), so no deficit or balance can be computed".into());
+    } else {
+        for (i, y) in years.iter().enumerate() {
+            match (budget[i], forecast[i]) {
+                (None, Some(_)) => {
+                    notes.push(format!("{y}: the plan gives no budget, so the deficit and balance are unknown"))
+                }
+                (Some(_), None) => {
+                    notes.push(format!("{y}: the plan gives no forecast, so the deficit and balance are unknown"))
+                }
+                _ => {}
+            }
+        }
+    }
+
+    // Measures: savings (low / expected / high) and costs per year.
+    let mut has_ranges = false;
+    let measures: Vec<MeasureEval> = model
+        .measures
+        .iter()
+        .map(|mi| {
+            let m = &mi.measure;
+            let range = m.range.as_ref().and_then(|r| Some((r.low.value.known()?.value, r.high.value.known()?.value)));
+            has_ranges |= range.is_some();
+            let savings = years
+                .iter()
+                .map(|&y| {
+                    let (expected, _) = effects::in_year(m, EffectKind::Saving, y);
+                    let (low, high) = match range {
+                        Some((lo, hi)) if effects::applicable(m, EffectKind::Saving, y).is_some() => (lo, hi),
+                        _ => (expected.known, expected.known),
+                    };
+                    Scenarios { low, expected, high }
+                })
+                .collect();
+            let costs = years.iter().map(|&y| effects::in_year(m, EffectKind::Cost, y).0).collect();
+            MeasureEval {
+                id: m.id.value.clone(),
+                title: m.title.value.clone(),
+                group: mi.group.map(|g| model.groups[g].id.value.clone()),
+                savings,
+                costs,
+            }
+        })
+        .collect();
+
+    let savings: Vec<Scenarios> = (0..n)
+        .map(|i| {
+            measures.iter().fold(Scenarios::default(), |acc, m| Scenarios {
+                low: acc.low + m.savings[i].low,
+                expected: acc.expected + m.savings[i].expected,
+                high: acc.high + m.savings[i].high,
+            })
+        })
+        .collect();
+
+    // Costs and staffing: measure costs plus every row that says `as cost` / `as staffing`.
+    let mut costs: Vec<Figure> =
+        (0..n).map(|i| measures.iter().map(|m| m.costs[i]).fold(Figure::default(), |a, b| a + b)).collect();
+    let mut staffing = vec![Figure::default(); n];
+    let mut has_staffing = false;
+    for (t, ti) in model.tables.iter().enumerate() {
+        for (r, row) in ti.table.rows.iter().enumerate() {
+            let role = row_role(&ti.table, row);
+            let unit = formula::row_unit(&ti.table, row);
+            let target = match (role, unit) {
+                (Some(Role::Cost), Unit::Euro) => &mut costs,
+                (Some(Role::Staffing), Unit::Fte) => {
+                    has_staffing = true;
+                    &mut staffing
+                }
+                _ => continue,
+            };
+            for (i, &y) in years.iter().enumerate() {
+                if let Some(fig) = row_figure(model, t, r, y) {
+                    target[i] += fig;
+                }
+            }
+        }
+    }
+
+    let balance: Vec<Option<(Decimal, Decimal, Decimal)>> = (0..n)
+        .map(|i| {
+            let d = deficit[i]?;
+            let c = costs[i].known;
+            Some((d + savings[i].low - c, d + savings[i].expected.known - c, d + savings[i].high - c))
+        })
+        .collect();
+
+    // Groups, depth-first in source order.
+    let mut groups = Vec::new();
+    let roots: Vec<usize> = (0..model.groups.len()).filter(|&g| model.groups[g].parent.is_none()).collect();
+    let mut stack: Vec<(usize, usize)> = roots.into_iter().rev().map(|g| (g, 0)).collect();
+    while let Some((g, depth)) = stack.pop() {
+        let info = &model.groups[g];
+        let members = model.measures_in(g);
+        let savings = (0..n)
+            .map(|i| members.iter().map(|&m| measures[m].savings[i].expected).fold(Figure::default(), |a, b| a + b))
+            .collect();
+        let target = info.targets.first().and_then(|t| Some((t.year.value, t.amount.value.known()?.value)));
+        groups.push(GroupEval { id: info.id.value.clone(), title: info.title.value.clone(), depth, savings, target });
+        for &child in info.children.iter().rev() {
+            stack.push((child, depth + 1));
+        }
+    }
+
+    let header = model.header.as_ref();
+    Evaluation {
+        title: header.map(|h| h.title.value.clone()).unwrap_or_default(),
+        municipality: header.and_then(|h| h.municipality.as_ref().map(|m| m.value.clone())),
+        years,
+        baseline,
+        budget,
+        forecast,
+        deficit,
+        savings,
+        costs,
+        balance,
+        staffing,
+        has_staffing,
+        has_ranges,
+        groups,
+        measures,
+        notes,
+    }
+}
+
+/// The years to evaluate: the plan's period, else every year the plan names.
+fn years_of(model: &Model) -> Vec<u16> {
+    if let Some(p) = model.period().filter(|p| p.first.value <= p.last.value) {
+        // A period of more than 200 years is a typing slip; evaluate its first 200 years.
+        let last = p.last.value.min(p.first.value.saturating_add(199));
+        return (p.first.value..=last).collect();
+    }
+    let mut years: Vec<u16> = model
+        .measures
+        .iter()
+        .flat_map(|m| m.measure.effects.iter())
+        .filter_map(|e| match e.years {
+            YearSpec::From(y) | YearSpec::In(y) => Some(y.value),
+            YearSpec::Always => None,
+        })
+        .chain(model.tables.iter().flat_map(|t| {
+            t.table.columns.iter().filter_map(|c| if let ColumnKey::Year(y) = c.key { Some(y) } else { None })
+        }))
+        .collect();
+    years.sort_unstable();
+    years.dedup();
+    match (years.first(), years.last()) {
+        (Some(&a), Some(&b)) => (a..=b.min(a.saturating_add(199))).collect(),
+        _ => Vec::new(),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// JSON (schema in docs/evaluation.md): plain decimal strings, `.` as decimal point.
+// ---------------------------------------------------------------------------------------------
+
+/// The version of the evaluation JSON; bumped when a field changes meaning or disappears.
+pub const EVAL_JSON_VERSION: u32 = 1;
+
+fn dec(d: Decimal) -> String {
+    d.normalize().to_string()
+}
+
+fn opt(d: Option<Decimal>) -> Option<String> {
+    d.map(dec)
+}
+
+#[derive(Serialize)]
+struct JFigure {
+    known: String,
+    pm: u32,
+}
+
+fn fig(f: Figure) -> JFigure {
+    JFigure { known: dec(f.known), pm: f.pm }
+}
+
+#[derive(Serialize)]
+struct JYear {
+    year: u16,
+    budget: Option<String>,
+    forecast: Option<String>,
+    deficit: Option<String>,
+    savings: JFigure,
+    savings_low: String,
+    savings_high: String,
+    costs: JFigure,
+    balance: Option<String>,
+    balance_low: Option<String>,
+    balance_high: Option<String>,
+    cumulative_savings: JFigure,
+    cumulative_balance: Option<String>,
+    staffing_fte: Option<JFigure>,
+}
+
+#[derive(Serialize)]
+struct JGroup {
+    id: String,
+    title: String,
+    depth: usize,
+    savings: Vec<JFigure>,
+    target: Option<JTarget>,
+}
+
+#[derive(Serialize)]
+struct JTarget {
+    year: u16,
+    amount: String,
+    reached: String,
+    coverage_percent: Option<String>,
+    shortfall: String,
+    pm_items: u32,
+    verifiable: bool,
+}
+
+#[derive(Serialize)]
+struct JLine {
+    id: String,
+    label: String,
+    taakvelden: Vec<String>,
+    budget: Vec<Option<String>>,
+    forecast: Vec<Option<String>>,
+    deficit: Vec<Option<String>>,
+}
+
+#[derive(Serialize)]
+struct JMeasure {
+    id: String,
+    title: String,
+    group: Option<String>,
+    savings: Vec<JFigure>,
+    savings_low: Vec<String>,
+    savings_high: Vec<String>,
+    costs: Vec<JFigure>,
+}
+
+#[derive(Serialize)]
+struct JEvaluation {
+    version: u32,
+    title: String,
+    municipality: Option<String>,
+    years: Vec<u16>,
+    totals: Vec<JYear>,
+    groups: Vec<JGroup>,
+    baseline: Vec<JLine>,
+    measures: Vec<JMeasure>,
+    notes: Vec<String>,
+}
+
+/// The evaluation as one JSON document, narrowed to the given year indices.
+pub fn to_json(e: &Evaluation, idx: &[usize]) -> String {
+    let cum_s = e.cumulative_savings();
+    let cum_b = e.cumulative_balance();
+    let pick = |v: &Vec<Option<Decimal>>| idx.iter().map(|&i| opt(v[i])).collect::<Vec<_>>();
+    let years: Vec<u16> = idx.iter().map(|&i| e.years[i]).collect();
+    let doc = JEvaluation {
+        version: EVAL_JSON_VERSION,
+        title: e.title.clone(),
+        municipality: e.municipality.clone(),
+        years: years.clone(),
+        totals: idx
+            .iter()
+            .map(|&i| JYear {
+                year: e.years[i],
+                budget: opt(e.budget[i]),
+                forecast: opt(e.forecast[i]),
+                deficit: opt(e.deficit[i]),
+                savings: fig(e.savings[i].expected),
+                savings_low: dec(e.savings[i].low),
+                savings_high: dec(e.savings[i].high),
+                costs: fig(e.costs[i]),
+                balance: e.balance[i].map(|b| dec(b.1)),
+                balance_low: e.balance[i].map(|b| dec(b.0)),
+                balance_high: e.balance[i].map(|b| dec(b.2)),
+                cumulative_savings: fig(cum_s[i]),
+                cumulative_balance: opt(cum_b[i]),
+                staffing_fte: e.has_staffing.then(|| fig(e.staffing[i])),
+            })
+            .collect(),
+        groups: e
+            .groups
+            .iter()
+            .map(|g| JGroup {
+                id: g.id.clone(),
+                title: g.title.clone(),
+                depth: g.depth,
+                savings: idx.iter().map(|&i| fig(g.savings[i])).collect(),
+                target: g.target.map(|(year, amount)| {
+                    let reached =
+                        e.years.iter().position(|y| *y == year).map(|i| g.savings[i].known).unwrap_or_default();
+                    let pm = g.pm_at_target(&e.years);
+                    JTarget {
+                        year,
+                        amount: dec(amount),
+                        reached: dec(reached),
+                        coverage_percent: g.coverage(&e.years).map(|c| dec(c.round_dp(1))),
+                        shortfall: dec(amount - reached),
+                        pm_items: pm,
+                        verifiable: pm == 0,
+                    }
+                }),
+            })
+            .collect(),
+        baseline: e
+            .baseline
+            .iter()
+            .map(|l| JLine {
+                id: l.id.clone(),
+                label: l.label.clone(),
+                taakvelden: l.taakvelden.clone(),
+                budget: pick(&l.budget),
+                forecast: pick(&l.forecast),
+                deficit: idx.iter().map(|&i| opt(l.deficit(i))).collect(),
+            })
+            .collect(),
+        measures: e
+            .measures
+            .iter()
+            .map(|m| JMeasure {
+                id: m.id.clone(),
+                title: m.title.clone(),
+                group: m.group.clone(),
+                savings: idx.iter().map(|&i| fig(m.savings[i].expected)).collect(),
+                savings_low: idx.iter().map(|&i| dec(m.savings[i].low)).collect(),
+                savings_high: idx.iter().map(|&i| dec(m.savings[i].high)).collect(),
+                costs: idx.iter().map(|&i| fig(m.costs[i])).collect(),
+            })
+            .collect(),
+        notes: e.notes.clone(),
+    };
+    // Serialising plain structs of strings and numbers cannot fail.
+    serde_json::to_string_pretty(&doc).unwrap_or_default()
+}

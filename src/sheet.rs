@@ -1,0 +1,362 @@
+//! Evaluated figures as sheets (a title, columns, labelled rows) and their renderings: an
+//! aligned terminal table, Markdown and CSV. Every output reads the one [`Evaluation`]; no
+//! figure is computed here, only chosen and written.
+//!
+//! Display rule: euros are rounded to whole euros, half away from zero (€ 0,50 → € 1), and
+//! written in Dutch notation (€ 1.171.494, € -1.318.057); fte and percentages keep one
+//! decimal where they have one. CSV keeps the exact value.
+
+use crate::effects::Figure;
+use crate::eval::Evaluation;
+use crate::syntax::number::format_dutch;
+use rust_decimal::{Decimal, RoundingStrategy};
+
+/// What a cell holds.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Money(Figure),
+    Fte(Figure),
+    Percent(Decimal),
+    Text(String),
+    Empty,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SheetRow {
+    pub label: String,
+    pub cells: Vec<Value>,
+    /// A total or result row, shown in bold where the format allows.
+    pub strong: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sheet {
+    pub title: String,
+    pub columns: Vec<String>,
+    pub rows: Vec<SheetRow>,
+    pub notes: Vec<String>,
+}
+
+/// Which breakdown to show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum By {
+    Year,
+    Group,
+    Taakveld,
+    Measure,
+}
+
+fn money(d: Option<Decimal>) -> Value {
+    d.map(|d| Value::Money(Figure::known(d))).unwrap_or(Value::Empty)
+}
+
+/// Builds the sheet for a breakdown over the years at `idx`.
+pub fn sheet(e: &Evaluation, by: By, idx: &[usize]) -> Sheet {
+    let years: Vec<String> = idx.iter().map(|&i| e.years[i].to_string()).collect();
+    let row = |label: &str, cells: Vec<Value>, strong: bool| SheetRow { label: label.to_string(), cells, strong };
+    let name = if e.title.is_empty() { "Plan".to_string() } else { e.title.clone() };
+    match by {
+        By::Year => {
+            let mut rows = Vec::new();
+            if !e.baseline.is_empty() {
+                rows.push(row("Budget", idx.iter().map(|&i| money(e.budget[i])).collect(), false));
+                rows.push(row("Forecast", idx.iter().map(|&i| money(e.forecast[i])).collect(), false));
+                rows.push(row("Deficit (budget − forecast)", idx.iter().map(|&i| money(e.deficit[i])).collect(), true));
+            }
+            rows.push(row(
+                "Savings of measures",
+                idx.iter().map(|&i| Value::Money(e.savings[i].expected)).collect(),
+                false,
+            ));
+            if e.has_ranges {
+                rows.push(row("  low", idx.iter().map(|&i| money(Some(e.savings[i].low))).collect(), false));
+                rows.push(row("  high", idx.iter().map(|&i| money(Some(e.savings[i].high))).collect(), false));
+            }
+            rows.push(row("Costs of execution", idx.iter().map(|&i| Value::Money(e.costs[i])).collect(), false));
+            if !e.baseline.is_empty() {
+                rows.push(row(
+                    "Balance after measures",
+                    idx.iter().map(|&i| money(e.balance[i].map(|b| b.1))).collect(),
+                    true,
+                ));
+                if e.has_ranges {
+                    rows.push(row("  low", idx.iter().map(|&i| money(e.balance[i].map(|b| b.0))).collect(), false));
+                    rows.push(row("  high", idx.iter().map(|&i| money(e.balance[i].map(|b| b.2))).collect(), false));
+                }
+                let cum = e.cumulative_balance();
+                rows.push(row("Cumulative balance", idx.iter().map(|&i| money(cum[i])).collect(), false));
+            }
+            let cum_s = e.cumulative_savings();
+            rows.push(row("Cumulative savings", idx.iter().map(|&i| Value::Money(cum_s[i])).collect(), false));
+            if e.has_staffing {
+                rows.push(row("Staffing (fte)", idx.iter().map(|&i| Value::Fte(e.staffing[i])).collect(), false));
+            }
+            // Notes about one year are shown only when that year is.
+            let notes = e
+                .notes
+                .iter()
+                .filter(|n| {
+                    n.get(..4).and_then(|y| y.parse::<u16>().ok()).is_none_or(|y| years.contains(&y.to_string()))
+                })
+                .cloned()
+                .collect();
+            Sheet { title: name, columns: years, rows, notes }
+        }
+        By::Group => {
+            let mut columns = years;
+            columns.extend(["Target".to_string(), "Coverage".to_string(), "Shortfall (−: surplus)".to_string()]);
+            let rows = e
+                .groups
+                .iter()
+                .map(|g| {
+                    let mut cells: Vec<Value> = idx.iter().map(|&i| Value::Money(g.savings[i])).collect();
+                    match g.target {
+                        Some((year, amount)) => {
+                            let pm = g.pm_at_target(&e.years);
+                            cells.push(Value::Text(format!("€ {} by {year}", format_dutch(round_euro(amount)))));
+                            if pm > 0 {
+                                let n = if pm == 1 { "1 P.M. item".to_string() } else { format!("{pm} P.M. items") };
+                                cells.push(Value::Text(format!("cannot be verified: {n}")));
+                            } else {
+                                cells.push(g.coverage(&e.years).map(Value::Percent).unwrap_or(Value::Empty));
+                            }
+                            cells.push(money(g.shortfall(&e.years)));
+                        }
+                        None => cells.extend([Value::Empty, Value::Empty, Value::Empty]),
+                    }
+                    SheetRow {
+                        label: format!("{}{} {}", "  ".repeat(g.depth), g.id, g.title),
+                        cells,
+                        strong: g.depth == 0,
+                    }
+                })
+                .collect();
+            Sheet { title: format!("{name}: savings per group"), columns, rows, notes: Vec::new() }
+        }
+        By::Taakveld => {
+            let mut rows = Vec::new();
+            for l in &e.baseline {
+                let codes =
+                    if l.taakvelden.is_empty() { String::new() } else { format!(" ({})", l.taakvelden.join(", ")) };
+                rows.push(SheetRow {
+                    label: format!("{}{codes}", l.label),
+                    cells: vec![Value::Text(String::new()); idx.len()],
+                    strong: true,
+                });
+                rows.push(row("  budget", idx.iter().map(|&i| money(l.budget[i])).collect(), false));
+                rows.push(row("  forecast", idx.iter().map(|&i| money(l.forecast[i])).collect(), false));
+                rows.push(row("  deficit", idx.iter().map(|&i| money(l.deficit(i))).collect(), false));
+            }
+            let mut notes = Vec::new();
+            if e.baseline.is_empty() {
+                notes.push("the plan has no baseline per budget line (no table `as budget` or `as forecast`)".into());
+            }
+            Sheet { title: format!("{name}: baseline per budget line"), columns: years, rows, notes }
+        }
+        By::Measure => {
+            let mut columns = years;
+            columns.push("Costs".into());
+            let rows = e
+                .measures
+                .iter()
+                .map(|m| {
+                    let mut cells: Vec<Value> = idx.iter().map(|&i| Value::Money(m.savings[i].expected)).collect();
+                    let costs = idx.iter().fold(Figure::default(), |a, &i| a + m.costs[i]);
+                    cells.push(if costs == Figure::default() { Value::Empty } else { Value::Money(costs) });
+                    SheetRow { label: format!("{} {}", m.id, m.title), cells, strong: false }
+                })
+                .collect();
+            Sheet { title: format!("{name}: savings per measure"), columns, rows, notes: Vec::new() }
+        }
+    }
+}
+
+fn round_euro(d: Decimal) -> Decimal {
+    d.round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero)
+}
+
+fn pm_suffix(pm: u32) -> String {
+    match pm {
+        0 => String::new(),
+        1 => " + 1 P.M.".into(),
+        n => format!(" + {n} P.M."),
+    }
+}
+
+/// A cell as people read it.
+pub fn display(v: &Value) -> String {
+    match v {
+        Value::Money(f) => {
+            if f.known.is_zero() && f.pm > 0 {
+                return if f.pm == 1 { "P.M.".into() } else { format!("{} × P.M.", f.pm) };
+            }
+            format!("€ {}{}", format_dutch(round_euro(f.known)), pm_suffix(f.pm))
+        }
+        Value::Fte(f) => format!("{}{}", format_dutch(f.known.round_dp(2).normalize()), pm_suffix(f.pm)),
+        Value::Percent(p) => {
+            format!("{}%", format_dutch(p.round_dp_with_strategy(1, RoundingStrategy::MidpointAwayFromZero)))
+        }
+        Value::Text(t) => t.clone(),
+        Value::Empty => "—".into(),
+    }
+}
+
+fn is_negative(v: &Value) -> bool {
+    matches!(v, Value::Money(f) if f.known < Decimal::ZERO)
+}
+
+/// An aligned terminal table; negative amounts in red when `color`.
+pub fn table(s: &Sheet, color: bool) -> String {
+    let label_w = s.rows.iter().map(|r| r.label.chars().count()).max().unwrap_or(0).max(1);
+    let widths: Vec<usize> = (0..s.columns.len())
+        .map(|c| {
+            s.rows
+                .iter()
+                .map(|r| r.cells.get(c).map(|v| display(v).chars().count()).unwrap_or(0))
+                .chain(std::iter::once(s.columns[c].chars().count()))
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let pad_left = |t: &str, w: usize| format!("{}{t}", " ".repeat(w.saturating_sub(t.chars().count())));
+    let pad_right = |t: &str, w: usize| format!("{t}{}", " ".repeat(w.saturating_sub(t.chars().count())));
+    let mut out = format!("{}\n\n", s.title);
+    out.push_str(&pad_right("", label_w));
+    for (c, col) in s.columns.iter().enumerate() {
+        out.push_str("  ");
+        out.push_str(&pad_left(col, widths[c]));
+    }
+    out.push('\n');
+    out.push_str(&"─".repeat(label_w + widths.iter().map(|w| w + 2).sum::<usize>()));
+    out.push('\n');
+    for r in &s.rows {
+        let label = pad_right(&r.label, label_w);
+        if r.strong && color {
+            out.push_str(&format!("\u{1b}[1m{label}\u{1b}[0m"));
+        } else {
+            out.push_str(&label);
+        }
+        for (c, v) in r.cells.iter().enumerate() {
+            out.push_str("  ");
+            let text = pad_left(&display(v), widths.get(c).copied().unwrap_or(0));
+            if color && is_negative(v) {
+                out.push_str(&format!("\u{1b}[31m{text}\u{1b}[0m"));
+            } else {
+                out.push_str(&text);
+            }
+        }
+        out.push('\n');
+    }
+    for n in &s.notes {
+        out.push_str(&format!("\nnote: {n}"));
+    }
+    if !s.notes.is_empty() {
+        out.push('\n');
+    }
+    out
+}
+
+fn md_escape(t: &str) -> String {
+    t.replace('|', "\\|")
+}
+
+/// A Markdown table for a memo or a pull request.
+pub fn markdown(s: &Sheet) -> String {
+    let mut out = format!("### {}\n\n| |", md_escape(&s.title));
+    for c in &s.columns {
+        out.push_str(&format!(" {} |", md_escape(c)));
+    }
+    out.push_str("\n|:---|");
+    for _ in &s.columns {
+        out.push_str("---:|");
+    }
+    out.push('\n');
+    for r in &s.rows {
+        let label = md_escape(r.label.trim_start());
+        let indent = "&nbsp;&nbsp;".repeat((r.label.len() - r.label.trim_start().len()) / 2);
+        if r.strong {
+            out.push_str(&format!("| {indent}**{label}** |"));
+        } else {
+            out.push_str(&format!("| {indent}{label} |"));
+        }
+        for v in &r.cells {
+            out.push_str(&format!(" {} |", md_escape(&display(v))));
+        }
+        out.push('\n');
+    }
+    for n in &s.notes {
+        out.push_str(&format!("\n> {}\n", md_escape(n)));
+    }
+    out
+}
+
+/// A CSV cell for Excel: numbers exact, with a decimal comma; text that Excel would run as a
+/// formula (starting with = + - @, a tab or a carriage return) is prefixed with `'`.
+fn csv_cell(v: &Value) -> String {
+    let number = |d: Decimal| d.normalize().to_string().replace('.', ",");
+    let text = match v {
+        Value::Money(f) | Value::Fte(f) if f.pm == 0 => return number(f.known),
+        Value::Percent(p) => return number(p.round_dp(1)),
+        Value::Empty => return String::new(),
+        Value::Money(f) | Value::Fte(f) => format!("{}{}", number(f.known), pm_suffix(f.pm)),
+        Value::Text(t) => t.clone(),
+    };
+    quote_text(&text)
+}
+
+fn quote_text(text: &str) -> String {
+    let guarded =
+        if text.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{text}") } else { text.to_string() };
+    if guarded.contains([';', '"', '\n', '\r']) {
+        format!("\"{}\"", guarded.replace('"', "\"\""))
+    } else {
+        guarded
+    }
+}
+
+/// CSV as Dutch Excel opens it: `;` between cells, `,` as decimal mark, a header row.
+pub fn csv(s: &Sheet) -> String {
+    let mut out = String::new();
+    out.push_str(&quote_text(&s.title));
+    for c in &s.columns {
+        out.push(';');
+        out.push_str(&quote_text(c));
+    }
+    out.push_str("\r\n");
+    for r in &s.rows {
+        out.push_str(&quote_text(r.label.trim_start()));
+        for v in &r.cells {
+            out.push(';');
+            out.push_str(&csv_cell(v));
+        }
+        out.push_str("\r\n");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn money_is_rounded_half_away_from_zero_for_display() {
+        assert_eq!(display(&Value::Money(Figure::known(d("1171493.5")))), "€ 1.171.494");
+        assert_eq!(display(&Value::Money(Figure::known(d("-1318057.5")))), "€ -1.318.058");
+        assert_eq!(display(&Value::Money(Figure { known: d("350000"), pm: 1 })), "€ 350.000 + 1 P.M.");
+        assert_eq!(display(&Value::Money(Figure { known: d("0"), pm: 1 })), "P.M.");
+    }
+
+    #[test]
+    fn csv_cells_cannot_run_as_formulas() {
+        assert_eq!(csv_cell(&Value::Text("=SUM(A1)".into())), "'=SUM(A1)");
+        assert_eq!(csv_cell(&Value::Text("- waarvan uitvoering".into())), "'- waarvan uitvoering");
+        assert_eq!(csv_cell(&Value::Text("a;b".into())), "\"a;b\"");
+        assert_eq!(csv_cell(&Value::Money(Figure::known(d("-1600")))), "-1600");
+        assert_eq!(csv_cell(&Value::Fte(Figure::known(d("0.6")))), "0,6");
+    }
+}
