@@ -253,6 +253,10 @@ pub enum Problem {
         row: String,
         span: Span,
     },
+    TooDeep {
+        span: Span,
+        limit: usize,
+    },
 }
 
 /// A label on the source: the primary one says what is wrong here; secondary ones give context.
@@ -375,6 +379,7 @@ impl Diagnostic {
             IncludeCycle { .. } => "grip::include_cycle",
             WrongCellCount { .. } => "grip::wrong_cell_count",
             CycleInFormula { .. } => "grip::formula_cycle",
+            TooDeep { .. } => "grip::nested_too_deeply",
         }
     }
 
@@ -491,6 +496,7 @@ impl Diagnostic {
                 if *expected == 1 { "" } else { "s" }
             ),
             CycleInFormula { row, .. } => format!("the total `{row}` depends on itself"),
+            TooDeep { limit, .. } => format!("blocks are nested more than {limit} deep here"),
         }
     }
 
@@ -558,6 +564,7 @@ impl Diagnostic {
                         IncludeCycle { path, .. } => format!("remove this include of `{path}`, or the include that leads back here"),
             WrongCellCount { .. } => "give one figure per column; write `-` for an empty cell".into(),
             CycleInFormula { .. } => "a total can only add rows that do not depend on it".into(),
+            TooDeep { .. } => "a plan needs only a few levels of groups; check for `{` without a matching `}`".into(),
         })
     }
 
@@ -687,6 +694,7 @@ impl Diagnostic {
                 vec![p(*span, "this row".into()), s(*columns, format!("{expected} columns"))]
             }
             CycleInFormula { span, .. } => vec![p(*span, "refers back to itself".into())],
+            TooDeep { span, .. } => vec![p(*span, "too deep".into())],
         }
     }
 

@@ -81,7 +81,7 @@ fn share_saving(measure: &Measure, kind: EffectKind, _year: u16) -> Option<Decim
     }
     let share = measure.shares.first()?;
     let budget = measure.budget.as_ref()?.value.known()?.value;
-    Some(budget * share.percent.value / Decimal::ONE_HUNDRED)
+    budget.checked_mul(share.percent.value).map(|v| v / Decimal::ONE_HUNDRED)
 }
 
 /// The measure's headline saving: the amount a document prints in its measure table. That is

@@ -40,7 +40,9 @@ impl NumberError {
             NumberError::Malformed => {
                 "write the number as a document prints it, like 1.171.494 or 0,6 or -1.600".into()
             }
-            NumberError::TooLarge => "amounts can have at most 28 significant digits; check for a typing slip".into(),
+            NumberError::TooLarge => {
+                "figures can be at most 999.999.999.999.999, with at most 10 decimals; check for a typing slip".into()
+            }
         }
     }
 
@@ -61,7 +63,7 @@ impl NumberError {
             NumberError::BadGrouping { .. } => "the thousands groups in this number are wrong",
             NumberError::EnglishNotation { .. } => "this number is written in English notation",
             NumberError::Malformed => "this is not a number grip can read",
-            NumberError::TooLarge => "this number is too large",
+            NumberError::TooLarge => "this number is too large or too precise",
         }
     }
 }
@@ -151,8 +153,19 @@ pub fn parse_dutch(text: &str) -> Result<Decimal, NumberError> {
         Some(f) => format!("{sign}{int_digits}.{f}"),
         None => format!("{sign}{int_digits}"),
     };
-    Decimal::from_str(&canonical).map_err(|_| NumberError::TooLarge)
+    let value = Decimal::from_str(&canonical).map_err(|_| NumberError::TooLarge)?;
+    // Bounds that keep every sum grip computes exact and far from overflow: amounts up to a
+    // quadrillion, ten decimals at most.
+    if value.abs() >= Decimal::from(MAX_MAGNITUDE) || value.scale() > MAX_DECIMALS {
+        return Err(NumberError::TooLarge);
+    }
+    Ok(value)
 }
+
+/// Numbers are below 10^15 in size (999.999.999.999.999)...
+pub const MAX_MAGNITUDE: i64 = 1_000_000_000_000_000;
+/// ... and have at most this many decimals.
+pub const MAX_DECIMALS: u32 = 10;
 
 /// `1,171,494` or `1,171.50`: commas in groups of three, at most one dot after them.
 fn is_english(body: &str) -> bool {

@@ -20,8 +20,24 @@ pub struct PlanParser;
 /// After this many syntax errors in one file the parser stops and reports what it has.
 pub const MAX_SYNTAX_ERRORS: usize = 50;
 
+/// Blocks nested deeper than this are refused before parsing: the parser and every later stage
+/// recurse once per level, and a plan needs a handful of levels (group → group → measure).
+pub const MAX_DEPTH: usize = 64;
+
 /// Parses one file. Always returns a document (possibly partial) and the problems found.
 pub fn parse(file: FileId, text: &str) -> (Document, Vec<Diagnostic>) {
+    let mut depth = 0usize;
+    for (at, b) in delimiters(text) {
+        if b == b'{' || b == b'(' {
+            depth += 1;
+            if depth > MAX_DEPTH {
+                let problem = Problem::TooDeep { span: Span::new(file, at, at + 1), limit: MAX_DEPTH };
+                return (Document { file, items: Vec::new() }, vec![problem.into()]);
+            }
+        } else {
+            depth = depth.saturating_sub(1);
+        }
+    }
     let mut diagnostics = Vec::new();
     let mut work = text.to_string();
     let mut last_block = None;
@@ -124,6 +140,11 @@ fn blank_range(work: &mut String, start: usize, end: usize, keep_close_except: u
 
 /// Positions of `{` and `}` in `text` outside strings and comments, in order.
 pub(crate) fn braces(text: &str) -> impl Iterator<Item = (usize, u8)> + '_ {
+    delimiters(text).filter(|(_, b)| matches!(b, b'{' | b'}'))
+}
+
+/// Positions of `{`, `}`, `(` and `)` in `text` outside strings and comments, in order.
+fn delimiters(text: &str) -> impl Iterator<Item = (usize, u8)> + '_ {
     let bytes = text.as_bytes();
     let mut i = 0;
     std::iter::from_fn(move || {
@@ -155,7 +176,7 @@ pub(crate) fn braces(text: &str) -> impl Iterator<Item = (usize, u8)> + '_ {
                     }
                     continue;
                 }
-                b'{' | b'}' => {
+                b'{' | b'}' | b'(' | b')' => {
                     i += 1;
                     return Some((at, bytes[at]));
                 }

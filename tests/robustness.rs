@@ -1,0 +1,94 @@
+//! Inputs that must give a clear error or a correct result, never a panic or a hang.
+
+use grip::api;
+use grip::eval::evaluate;
+
+fn codes(text: &str) -> Vec<&'static str> {
+    let checked = api::check_text("t.plan", None, text.to_string());
+    // Evaluating must not panic either.
+    let _ = evaluate(&checked.model);
+    checked.diagnostics.iter().map(|d| d.code()).collect()
+}
+
+#[test]
+fn groups_nested_100000_deep_are_refused_not_overflowed() {
+    let mut text = String::from("plan \"x\" {\n  period 2021..2024\n}\n");
+    text.push_str(&"group G \"g\" {\n".repeat(100_000));
+    text.push_str(&"}\n".repeat(100_000));
+    assert_eq!(codes(&text), ["grip::nested_too_deeply"]);
+}
+
+#[test]
+fn unclosed_braces_100000_deep_are_refused() {
+    assert_eq!(codes(&"{".repeat(100_000)), ["grip::nested_too_deeply"]);
+}
+
+#[test]
+fn parentheses_100000_deep_are_refused() {
+    let text = format!(
+        "table T \"t\" {{\n  columns 2021\n  row a \"a\" : 1\n  total b \"b\" = {}a{} : 1\n}}\n",
+        "(".repeat(100_000),
+        ")".repeat(100_000)
+    );
+    assert_eq!(codes(&text), ["grip::nested_too_deeply"]);
+}
+
+#[test]
+fn an_empty_file_is_an_empty_plan() {
+    assert!(codes("").is_empty());
+    assert!(codes("\u{feff}").is_empty());
+    assert!(codes("   \n\t\n").is_empty());
+}
+
+#[test]
+fn a_nul_byte_is_a_syntax_error() {
+    assert_eq!(codes("plan \"x\" {\n  period 2021..2024\n}\n\0\n"), ["grip::syntax"]);
+}
+
+#[test]
+fn a_number_too_large_for_a_decimal_is_an_error() {
+    let text = "plan \"x\" {\n  period 2021..2024\n}\nmeasure A \"a\" {\n  saving € 99999999999999999999999999999999 from 2022\n}\n";
+    assert_eq!(codes(text), ["grip::number_notation"]);
+}
+
+#[test]
+fn sums_that_overflow_a_decimal_do_not_panic() {
+    let big = "999.999.999.999.999";
+    let text = format!(
+        "plan \"x\" {{\n  period 2021..2024\n}}\ngroup A \"a\" {{\n  measure A.1 \"a\" {{\n    saving € {big} from 2022\n  }}\n  measure A.2 \"b\" {{\n    saving € {big} from 2022\n  }}\n  total saving € 1\n}}\n"
+    );
+    let _ = codes(&text);
+}
+
+#[test]
+fn a_period_of_10000_years_is_evaluated_without_running_away() {
+    let text = "plan \"x\" {\n  period 1000..9999\n}\nmeasure A \"a\" {\n  saving € 1 from 2022\n}\n";
+    let checked = api::check_text("t.plan", None, text.to_string());
+    let e = evaluate(&checked.model);
+    assert!(e.years.len() <= 200);
+}
+
+#[test]
+fn tabs_crlf_and_a_bom_are_read() {
+    let text =
+        "\u{feff}plan \"x\" {\r\n\tperiod 2021..2024\r\n}\r\nmeasure A \"a\" {\r\n\tsaving € 1.000 from 2022\r\n}\r\n";
+    assert!(codes(text).is_empty());
+}
+
+#[test]
+fn an_include_of_a_directory_or_a_missing_file_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("sub")).unwrap();
+    let path = dir.path().join("main.plan");
+    std::fs::write(&path, "include \"sub\"\ninclude \"nope.plan\"\n").unwrap();
+    let checked = api::check_path(&path).unwrap();
+    let messages: Vec<String> = checked.diagnostics.iter().map(|d| d.message()).collect();
+    assert!(messages.iter().any(|m| m.contains("it is a directory")), "{messages:?}");
+    assert!(messages.iter().any(|m| m.contains("no such file")), "{messages:?}");
+}
+
+#[test]
+fn a_table_with_a_huge_year_span_is_capped() {
+    let text = "table T \"t\" {\n  columns 1000..9999\n  row a \"a\" : 1\n}\n";
+    let _ = codes(text);
+}
