@@ -103,3 +103,55 @@ pub fn check_paths(paths: &[PathBuf]) -> Vec<(PathBuf, Result<Checked, LoadError
         .collect();
     results.into_iter().zip(skip).filter(|(_, skip)| !skip).map(|(r, _)| r).collect()
 }
+
+/// The outcome of formatting one file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Formatted {
+    Unchanged,
+    Changed { old: String, new: String },
+}
+
+/// A file that cannot be formatted because it does not parse cleanly: its sources and problems.
+#[derive(Debug, Clone)]
+pub struct Unformattable {
+    pub sources: SourceMap,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Formats text; `name` is used in the problems if it cannot be formatted.
+pub fn format_text(name: &str, text: &str) -> Result<Formatted, Unformattable> {
+    match crate::fmt::format_source(text) {
+        Ok(new) if new == text => Ok(Formatted::Unchanged),
+        Ok(new) => Ok(Formatted::Changed { old: text.to_string(), new }),
+        Err(diagnostics) => {
+            let mut sources = SourceMap::new();
+            // The formatter parses LF text; show the problems against that text.
+            sources.add(name, None, text.trim_start_matches('\u{feff}').replace("\r\n", "\n"));
+            Err(Unformattable { sources, diagnostics })
+        }
+    }
+}
+
+/// Writes `text` to `path` atomically: a temporary file beside it, then a rename, so a reader
+/// never sees half a plan and a failure leaves the old file as it was. Keeps the permissions.
+pub fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let mut tmp = tempfile::Builder::new().prefix(".grip-fmt-").suffix(".tmp").tempfile_in(dir)?;
+    tmp.write_all(text.as_bytes())?;
+    tmp.as_file().sync_all()?;
+    if let Ok(meta) = std::fs::metadata(path) {
+        tmp.as_file().set_permissions(meta.permissions())?;
+    }
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+/// A unified diff of a file before and after formatting.
+pub fn unified_diff(name: &str, old: &str, new: &str) -> String {
+    similar::TextDiff::from_lines(old, new)
+        .unified_diff()
+        .context_radius(3)
+        .header(&format!("{name} (as written)"), &format!("{name} (formatted)"))
+        .to_string()
+}

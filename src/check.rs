@@ -169,7 +169,10 @@ impl<'m> Checker<'m> {
         self.overlaps(m);
 
         if let (Some(s), Some(e)) = (&m.start, &m.end) {
-            if s.value > e.value {
+            // A date to the month starts on its first day and ends on its last.
+            let from = (s.value.year, s.value.month, s.value.day.unwrap_or(1));
+            let until = (e.value.year, e.value.month, e.value.day.unwrap_or(31));
+            if from > until {
                 self.push(Problem::StartAfterEnd {
                     start: s.value,
                     end: e.value,

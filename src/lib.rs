@@ -6,6 +6,7 @@
 //! grammar/plan.pest → syntax (pest pairs → AST with spans) → resolve (includes, names)
 //!   → check (units, years, totals, targets → diagnostics) → render (human, short, json)
 //!   → eval (yearly figures) → sheet (table, markdown, csv) · eval::to_json
+//!   fmt (AST → canonical text)
 //! ```
 
 pub mod api;
@@ -13,6 +14,7 @@ pub mod check;
 pub mod diagnostic;
 pub mod effects;
 pub mod eval;
+pub mod fmt;
 pub mod formula;
 pub mod render;
 pub mod resolve;

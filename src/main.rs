@@ -19,6 +19,8 @@ Examples:
   grip check plans/ --format short      one line per problem, for editors and grep
   grip check plan.plan --format json    one JSON document, for CI (schema: docs/json.md)
   grip eval examples/leudal.plan        projected balance per year
+  grip fmt plans/                       rewrite plans in the canonical layout
+  grip fmt --check plans/               show what would change; exit 1 if anything would
   grip eval plan.plan --by group        savings per group against its target
 
 Exit codes: 0 no errors, 1 errors found (or warnings with --deny-warnings), 2 usage or I/O failure.
@@ -54,6 +56,29 @@ Examples:
         #[arg(long)]
         deny_warnings: bool,
         /// Colour in human output: auto follows the terminal and NO_COLOR.
+        #[arg(long, value_enum, default_value_t = Color::Auto)]
+        color: Color,
+    },
+    /// Format plans in the canonical layout (in place, atomically), or check that they are.
+    #[command(after_help = "\
+The canonical layout: two spaces of indentation per block, one fact per line, amounts in Dutch \
+notation (€ 1.171.494, 0,6 fte), keywords and spacing normalised, table figures aligned in \
+columns. Items keep their order, every comment is kept, blank lines between items are kept \
+(collapsed to one). CRLF line endings and a byte-order mark are kept. A plan with syntax errors \
+is never rewritten: the errors are shown and the file is left alone.
+
+Examples:
+  grip fmt examples/leudal.plan       rewrite one plan
+  grip fmt                            rewrite every *.plan under the current directory
+  grip fmt --check plans/             print a diff of what would change; exit 1 if anything would
+  grip fmt - < plan.plan              read standard input, write standard output (for editors)")]
+    Fmt {
+        /// Plan files or directories (default: the current directory); `-` for standard input.
+        paths: Vec<PathBuf>,
+        /// Change nothing: print a unified diff of what would change and exit 1 if anything would.
+        #[arg(long)]
+        check: bool,
+        /// Colour in error output: auto follows the terminal and NO_COLOR.
         #[arg(long, value_enum, default_value_t = Color::Auto)]
         color: Color,
     },
@@ -146,9 +171,84 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Check { paths, format, deny_warnings, color } => check(paths, format, deny_warnings, color),
+        Command::Fmt { paths, check, color } => fmt(paths, check, color),
         Command::Eval { path, format, by, years, allow_errors, color } => {
             eval(path, format, by, years, allow_errors, color)
         }
+    }
+}
+
+fn fmt(paths: Vec<PathBuf>, check: bool, color: Color) -> ExitCode {
+    let color = use_color(color);
+    if paths.len() == 1 && paths[0].as_os_str() == "-" {
+        let mut text = String::new();
+        if let Err(e) = std::io::Read::read_to_string(&mut std::io::stdin(), &mut text) {
+            eprintln!("grip: cannot read standard input: {e}");
+            return ExitCode::from(2);
+        }
+        return match api::format_text("<stdin>", &text) {
+            Ok(api::Formatted::Unchanged) => {
+                let _ = std::io::stdout().write_all(text.as_bytes());
+                ExitCode::SUCCESS
+            }
+            Ok(api::Formatted::Changed { new, .. }) => {
+                let _ = std::io::stdout().write_all(new.as_bytes());
+                ExitCode::SUCCESS
+            }
+            Err(u) => {
+                eprint!("{}", render::human(&u.sources, &u.diagnostics, color));
+                ExitCode::from(1)
+            }
+        };
+    }
+    let paths = if paths.is_empty() { vec![PathBuf::from(".")] } else { paths };
+    let files = match api::plan_files(&paths) {
+        Ok(files) => files,
+        Err(e) => {
+            eprintln!("grip: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let (mut changed, mut broken, mut failed) = (0, 0, false);
+    for path in &files {
+        let text = match grip::resolve::read_text(path) {
+            Ok(t) => t,
+            Err(reason) => {
+                eprintln!("grip: cannot read {}: {reason}", path.display());
+                failed = true;
+                continue;
+            }
+        };
+        let name = path.display().to_string();
+        match api::format_text(&name, &text) {
+            Ok(api::Formatted::Unchanged) => {}
+            Ok(api::Formatted::Changed { old, new }) => {
+                changed += 1;
+                if check {
+                    print!("{}", api::unified_diff(&name, &old, &new));
+                } else if let Err(e) = api::write_atomically(path, &new) {
+                    eprintln!("grip: cannot write {name}: {e}");
+                    failed = true;
+                } else {
+                    eprintln!("formatted {name}");
+                }
+            }
+            Err(u) => {
+                broken += 1;
+                eprint!("{}", render::human(&u.sources, &u.diagnostics, color));
+                eprintln!("grip: {name} has syntax errors; it was not formatted");
+            }
+        }
+    }
+    if failed {
+        ExitCode::from(2)
+    } else if broken > 0 || (check && changed > 0) {
+        if check && changed > 0 {
+            eprintln!("{changed} file{} would be reformatted", if changed == 1 { "" } else { "s" });
+        }
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
     }
 }
 

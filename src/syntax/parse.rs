@@ -240,11 +240,10 @@ fn set_once<T>(
 }
 
 impl Builder<'_> {
-    /// The pair's span without trailing whitespace (pest may include the whitespace it skipped
+    /// The pair's span without trailing whitespace and comments (pest includes what it skipped
     /// before an optional part that did not match).
     fn span(&self, pair: &Pair<Rule>) -> Span {
-        let s = pair.as_span();
-        Span::new(self.file, s.start(), s.start() + pair.as_str().trim_end().len())
+        Span::new(self.file, pair.as_span().start(), span_end(pair))
     }
 
     fn items(&mut self, file_pair: Pair<Rule>) -> Vec<Item> {
@@ -437,7 +436,19 @@ impl Builder<'_> {
                 Rule::tolerance => {
                     if let Some(q) = p.into_inner().find(|p| p.as_rule() == Rule::quantity) {
                         if let Some(q) = self.quantity_with_unit(q) {
-                            h.tolerances.push(q);
+                            if let Some(first) = h.tolerances.iter().find(|t| t.value.unit == q.value.unit) {
+                                self.diagnostics.push(
+                                    Problem::DuplicateField {
+                                        span: q.span,
+                                        first: first.span,
+                                        field: "tolerance",
+                                        owner: owner.into(),
+                                    }
+                                    .into(),
+                                );
+                            } else {
+                                h.tolerances.push(q);
+                            }
                         }
                     }
                 }
@@ -950,6 +961,46 @@ impl Builder<'_> {
             _ => return None,
         })
     }
+}
+
+/// Where a pair's own text ends: after its last child and any literal after it (`)`, `%`), but
+/// before whitespace and comments that pest skipped at its end.
+fn span_end(pair: &Pair<Rule>) -> usize {
+    let end = pair.as_span().end();
+    let Some(last) = pair.clone().into_inner().last() else { return end };
+    let inner_end = span_end(&last);
+    let full = pair.get_input();
+    let gap = full.get(inner_end..end).unwrap_or("").as_bytes();
+    // Strings are pairs of their own, so the gap holds only literals, whitespace and comments.
+    let mut solid = 0;
+    let mut i = 0;
+    while i < gap.len() {
+        match gap[i] {
+            b'/' if gap.get(i + 1) == Some(&b'/') => {
+                while i < gap.len() && gap[i] != b'\n' {
+                    i += 1;
+                }
+            }
+            b'#' => {
+                while i < gap.len() && gap[i] != b'\n' {
+                    i += 1;
+                }
+            }
+            b'/' if gap.get(i + 1) == Some(&b'*') => {
+                i += 2;
+                while i + 1 < gap.len() && !(gap[i] == b'*' && gap[i + 1] == b'/') {
+                    i += 1;
+                }
+                i += 2;
+            }
+            b if b.is_ascii_whitespace() => i += 1,
+            _ => {
+                i += 1;
+                solid = i;
+            }
+        }
+    }
+    inner_end + solid
 }
 
 fn days_in_month(year: u16, month: u8) -> u8 {

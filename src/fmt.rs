@@ -1,0 +1,596 @@
+//! `grip fmt`: AST → canonical text.
+//!
+//! One fact per line, two spaces of indentation per block, amounts in Dutch notation, keywords
+//! and spacing normalised, table cells aligned in columns. The order of items is kept, every
+//! comment is kept (on its own line before the item it precedes, or at the end of the line it
+//! ends), and blank lines between items are kept, collapsed to one. A CRLF file stays CRLF and
+//! a byte-order mark is kept. A file that does not parse cleanly is never formatted.
+
+use crate::diagnostic::Diagnostic;
+use crate::syntax::ast::*;
+use crate::syntax::number::format_dutch;
+use crate::syntax::parse::{braces, parse};
+
+/// Formats one plan file. Returns the parse problems instead when the file cannot be read
+/// without loss (a syntax error, a number or date grip cannot read, a field given twice).
+pub fn format_source(text: &str) -> Result<String, Vec<Diagnostic>> {
+    let (bom, body) = match text.strip_prefix('\u{feff}') {
+        Some(rest) => ("\u{feff}", rest),
+        None => ("", text),
+    };
+    let crlf = body.contains("\r\n");
+    // Work on LF text so spans and line scanning are simple; CR is restored at the end.
+    let lf = body.replace("\r\n", "\n");
+    let (doc, diags) = parse(FileId(0), &lf);
+    if !diags.is_empty() {
+        return Err(diags);
+    }
+    let mut f = Formatter {
+        src: &lf,
+        comments: comments(&lf),
+        next: 0,
+        out: Vec::new(),
+        at: Vec::new(),
+        last: 0,
+        fresh_block: true,
+    };
+    for item in &doc.items {
+        f.item(item, 0);
+    }
+    f.rest(0, lf.len());
+    while f.out.last().is_some_and(|l| l.is_empty()) {
+        f.out.pop();
+        f.at.pop();
+    }
+    f.align_trailing_comments();
+    let newline = if crlf { "\r\n" } else { "\n" };
+    let mut result = String::from(bom);
+    for line in &f.out {
+        result.push_str(line);
+        result.push_str(newline);
+    }
+    Ok(result)
+}
+
+/// A comment in the source: its byte range and text.
+#[derive(Debug, Clone)]
+struct Comment {
+    start: usize,
+    end: usize,
+    text: String,
+}
+
+/// Every comment outside strings, in order.
+fn comments(text: &str) -> Vec<Comment> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'"' if text[i..].starts_with("\"\"\"") => {
+                i = text[i + 3..].find("\"\"\"").map(|j| i + 3 + j + 3).unwrap_or(bytes.len());
+                continue;
+            }
+            b'"' => {
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'"' && bytes[i] != b'\n' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'*') => {
+                let end = text[i + 2..].find("*/").map(|j| i + 2 + j + 2).unwrap_or(bytes.len());
+                out.push(Comment { start: i, end, text: text[i..end].to_string() });
+                i = end;
+                continue;
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'/') => {
+                let end = text[i..].find('\n').map(|j| i + j).unwrap_or(bytes.len());
+                out.push(Comment { start: i, end, text: text[i..end].trim_end().to_string() });
+                i = end;
+                continue;
+            }
+            b'#' => {
+                let end = text[i..].find('\n').map(|j| i + j).unwrap_or(bytes.len());
+                out.push(Comment { start: i, end, text: text[i..end].trim_end().to_string() });
+                i = end;
+                continue;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    out
+}
+
+struct Formatter<'s> {
+    src: &'s str,
+    comments: Vec<Comment>,
+    /// The first comment not yet written.
+    next: usize,
+    out: Vec<String>,
+    /// For each output line with a trailing comment, where the code before it ends.
+    at: Vec<Option<usize>>,
+    /// The source position up to which everything has been written.
+    last: usize,
+    /// Nothing has been written in the current block yet (no blank line before the first line).
+    fresh_block: bool,
+}
+
+const INDENT: &str = "  ";
+
+impl Formatter<'_> {
+    /// A blank line in the source between `from` and `to`?
+    fn blank_between(&self, from: usize, to: usize) -> bool {
+        let gap = self.src.get(from.min(to)..to).unwrap_or("");
+        let parts: Vec<&str> = gap.split('\n').collect();
+        parts.len() > 2 && parts[1..parts.len() - 1].iter().any(|p| p.trim().is_empty())
+    }
+
+    fn push(&mut self, depth: usize, text: String, from: usize) {
+        if !self.fresh_block && self.blank_between(self.last, from) && self.out.last().is_some_and(|l| !l.is_empty()) {
+            self.out.push(String::new());
+            self.at.push(None);
+        }
+        self.out.push(format!("{}{}", INDENT.repeat(depth), text));
+        self.at.push(None);
+        self.fresh_block = false;
+    }
+
+    fn append_comment(&mut self, text: &str) {
+        if let (Some(last), Some(at)) = (self.out.last_mut(), self.at.last_mut()) {
+            if at.is_none() {
+                *at = Some(last.len());
+            }
+            last.push_str("  ");
+            last.push_str(text);
+        }
+    }
+
+    /// Trailing comments on consecutive lines start in one column.
+    fn align_trailing_comments(&mut self) {
+        let mut i = 0;
+        while i < self.out.len() {
+            if self.at[i].is_none() {
+                i += 1;
+                continue;
+            }
+            let mut j = i;
+            while j < self.out.len() && self.at[j].is_some() {
+                j += 1;
+            }
+            let width = (i..j).filter_map(|k| self.at[k].map(|a| self.out[k][..a].chars().count())).max().unwrap_or(0);
+            for k in i..j {
+                if let Some(a) = self.at[k] {
+                    let (code, comment) = self.out[k].split_at(a);
+                    let pad = width - code.chars().count();
+                    self.out[k] = format!("{code}{}{comment}", " ".repeat(pad));
+                }
+            }
+            i = j;
+        }
+    }
+
+    /// Writes the comments that start before `before`, each on its own line.
+    fn leading(&mut self, depth: usize, before: usize) {
+        while let Some(c) = self.comments.get(self.next).cloned() {
+            if c.start >= before {
+                break;
+            }
+            self.next += 1;
+            // A comment that shares its line with code already written is trailing there.
+            let line_start = self.src[..c.start].rfind('\n').map(|i| i + 1).unwrap_or(0);
+            let own_line = self.src[line_start..c.start].trim().is_empty();
+            if !own_line && c.start >= self.last && self.out.last().is_some_and(|l| !l.is_empty()) {
+                self.append_comment(&c.text);
+            } else {
+                let text = c.text.clone();
+                self.push(depth, text, c.start);
+            }
+            self.last = self.last.max(c.end);
+        }
+    }
+
+    /// Writes comments on the rest of the line that ends at `end` at the end of the last line.
+    fn trailing(&mut self, end: usize) {
+        let line_end = self.src[end..].find('\n').map(|i| end + i).unwrap_or(self.src.len());
+        while let Some(c) = self.comments.get(self.next).cloned() {
+            // Only a comment with nothing but spaces between it and the code is trailing.
+            if c.start < end || c.start >= line_end || !self.src[end..c.start].trim().is_empty() {
+                break;
+            }
+            self.next += 1;
+            self.append_comment(&c.text);
+            self.last = self.last.max(c.end);
+        }
+    }
+
+    /// One line for a node spanning `span`: its leading comments, the line, trailing comments.
+    fn line(&mut self, depth: usize, text: String, span: Span) {
+        self.leading(depth, span.end);
+        self.push(depth, text, span.start);
+        self.last = self.last.max(span.end);
+        self.trailing(span.end);
+    }
+
+    /// Comments left before `end` (the end of a block or the file).
+    fn rest(&mut self, depth: usize, end: usize) {
+        self.leading(depth, end);
+    }
+
+    fn raw(&self, span: Span) -> &str {
+        self.src.get(span.start..span.end).unwrap_or("")
+    }
+
+    /// Opens a block: `header {`, with comments before it and after the brace.
+    fn open(&mut self, depth: usize, header: String, block: Span) -> usize {
+        let brace =
+            braces(&self.src[block.start..block.end]).next().map(|(i, _)| block.start + i).unwrap_or(block.start);
+        self.leading(depth, block.start);
+        self.push(depth, format!("{header} {{"), block.start);
+        self.last = brace + 1;
+        self.trailing(brace + 1);
+        self.fresh_block = true;
+        brace
+    }
+
+    /// Closes a block whose `}` is the last character of `block`.
+    fn close(&mut self, depth: usize, block: Span) {
+        let close = block.end.saturating_sub(1);
+        self.rest(depth + 1, close);
+        self.fresh_block = true;
+        self.push(depth, "}".into(), close);
+        self.fresh_block = false;
+        self.last = block.end;
+        self.trailing(block.end);
+    }
+
+    fn item(&mut self, item: &Item, depth: usize) {
+        match item {
+            Item::Header(h) => self.header(h, depth),
+            Item::Include(s) => {
+                let text = format!("include {}", self.raw(s.span));
+                self.line(depth, text, s.span);
+            }
+            Item::Text(s) => {
+                let text = format!("text {}", self.raw(s.span));
+                self.line(depth, text, s.span);
+            }
+            Item::Group(g) => self.group(g, depth),
+            Item::Measure(m) => self.measure(m, depth),
+            Item::Table(t) => self.table(t, depth),
+            Item::Total(t) => {
+                let text = declared_total(t);
+                self.line(depth, text, t.span);
+            }
+        }
+    }
+
+    fn header(&mut self, h: &PlanHeader, depth: usize) {
+        let title = self.raw(h.title.span).to_string();
+        self.open(depth, format!("plan {title}"), h.span);
+        let mut lines: Vec<(Span, String)> = Vec::new();
+        if let Some(m) = &h.municipality {
+            lines.push((m.span, format!("municipality {}", self.raw(m.span))));
+        }
+        if let Some(a) = &h.adopted {
+            lines.push((a.span, format!("adopted {}", a.value)));
+        }
+        if let Some(p) = &h.period {
+            lines.push((p.span, format!("period {}..{}", p.first.value, p.last.value)));
+        }
+        if let Some(c) = &h.currency {
+            lines.push((c.span, format!("currency {}", c.value)));
+        }
+        for t in &h.tolerances {
+            lines.push((t.span, format!("tolerance {}", quantity(&t.value))));
+        }
+        if let Some(d) = &h.description {
+            lines.push((d.span, format!("description {}", self.raw(d.span))));
+        }
+        self.lines(depth + 1, lines);
+        self.close(depth, h.span);
+    }
+
+    fn lines(&mut self, depth: usize, mut lines: Vec<(Span, String)>) {
+        lines.sort_by_key(|(s, _)| s.start);
+        for (span, text) in lines {
+            self.line(depth, text, span);
+        }
+    }
+
+    fn group(&mut self, g: &Group, depth: usize) {
+        let header = format!("group {} {}", g.id.value, self.raw(g.title.span));
+        self.open(depth, header, g.span);
+        enum Child<'a> {
+            Line(String),
+            Item(&'a Item),
+        }
+        let mut children: Vec<(Span, Child)> = Vec::new();
+        for t in &g.targets {
+            children.push((t.span, Child::Line(format!("target {} by {}", amount(&t.amount.value), t.year.value))));
+        }
+        for t in &g.totals {
+            children.push((t.span, Child::Line(declared_total(t))));
+        }
+        for d in &g.descriptions {
+            children.push((d.span, Child::Line(format!("description {}", self.raw(d.span)))));
+        }
+        for item in &g.items {
+            children.push((item_span(item), Child::Item(item)));
+        }
+        children.sort_by_key(|(s, _)| s.start);
+        for (span, child) in children {
+            match child {
+                Child::Line(text) => self.line(depth + 1, text, span),
+                Child::Item(item) => self.item(item, depth + 1),
+            }
+        }
+        self.close(depth, g.span);
+    }
+
+    fn measure(&mut self, m: &Measure, depth: usize) {
+        let header = format!("measure {} {}", m.id.value, self.raw(m.title.span));
+        self.open(depth, header, m.span);
+        let mut lines: Vec<(Span, String)> = Vec::new();
+        if let Some(c) = &m.category {
+            lines.push((c.span, format!("category {}", c.value)));
+        }
+        if let Some(o) = &m.owner {
+            lines.push((o.span, format!("owner {}", self.raw(o.span))));
+        }
+        if let Some(s) = &m.start {
+            lines.push((s.span, format!("start {}", s.value)));
+        }
+        if let Some(e) = &m.end {
+            lines.push((e.span, format!("end {}", e.value)));
+        }
+        if let Some(b) = &m.budget {
+            lines.push((b.span, format!("budget {}", amount(&b.value))));
+        }
+        for e in &m.effects {
+            let years = match e.years {
+                YearSpec::Always => String::new(),
+                YearSpec::From(y) => format!(" from {}", y.value),
+                YearSpec::In(y) => format!(" in {}", y.value),
+            };
+            lines.push((e.span, format!("{} {}{years}", e.kind.word(), amount(&e.amount.value))));
+        }
+        for s in &m.shares {
+            lines.push((s.span, format!("share {}% of budget", format_dutch(s.percent.value))));
+        }
+        if let Some(r) = &m.range {
+            lines.push((r.span, format!("range {} .. {}", amount(&r.low.value), amount(&r.high.value))));
+        }
+        if let Some(d) = &m.decision {
+            let mut text = String::from(if d.needed { "decision needed" } else { "decision not needed" });
+            if let Some(forum) = &d.forum {
+                text.push_str(&format!(" in {}", self.raw(forum.span)));
+            }
+            if let Some(p) = &d.planned {
+                text.push_str(&format!(" planned {}", p.value));
+            }
+            lines.push((d.span, text));
+        }
+        if let Some(s) = &m.status {
+            lines.push((s.span, format!("status {}", self.raw(s.span))));
+        }
+        if let Some(first) = m.taakvelden.first() {
+            let codes: Vec<&str> = m.taakvelden.iter().map(|c| c.value.as_str()).collect();
+            let span = m.taakvelden.iter().fold(first.span, |a, c| a.to(c.span));
+            lines.push((span, format!("taakveld {}", codes.join(", "))));
+        }
+        if let Some(first) = m.related.first() {
+            let ids: Vec<&str> = m.related.iter().map(|c| c.value.as_str()).collect();
+            let span = m.related.iter().fold(first.span, |a, c| a.to(c.span));
+            lines.push((span, format!("related {}", ids.join(", "))));
+        }
+        for d in &m.descriptions {
+            lines.push((d.span, format!("description {}", self.raw(d.span))));
+        }
+        for i in &m.indicators {
+            lines.push((i.span, format!("indicator {} {}", self.raw(i.label.span), quantity(&i.quantity.value))));
+        }
+        self.lines(depth + 1, lines);
+        self.close(depth, m.span);
+    }
+
+    fn table(&mut self, t: &Table, depth: usize) {
+        let mut header = format!("table {} {}", t.id.value, self.raw(t.title.span));
+        if let Some(u) = &t.unit {
+            header.push_str(&format!(" in {}", unit_word(&u.value)));
+        }
+        if let Some(r) = &t.role {
+            header.push_str(&format!(" as {}", r.value.word()));
+        }
+        self.open(depth, header, t.span);
+        self.line(depth + 1, format!("columns {}", columns(t, self.src)), t.columns_span);
+
+        // Rows: a prefix (keyword, name, label, options, formula) and aligned cells.
+        let prefixes: Vec<String> = t.rows.iter().map(|r| self.row_prefix(r)).collect();
+        let cells: Vec<Vec<String>> = t.rows.iter().map(|r| r.cells.iter().map(cell).collect()).collect();
+        let ncols = cells.iter().map(Vec::len).max().unwrap_or(0);
+        let widths: Vec<usize> = (0..ncols)
+            .map(|c| cells.iter().filter_map(|r| r.get(c)).map(|s| s.chars().count()).max().unwrap_or(0))
+            .collect();
+        let short = |p: &String| p.chars().count() <= PREFIX_LIMIT;
+        let prefix_width = prefixes.iter().filter(|p| short(p)).map(|p| p.chars().count()).max().unwrap_or(0);
+        let mut lines: Vec<(Span, Vec<String>)> = Vec::new();
+        for (i, r) in t.rows.iter().enumerate() {
+            let figures: Vec<String> =
+                cells[i].iter().enumerate().map(|(c, s)| format!("{:>w$}", s, w = widths[c])).collect();
+            let figures = figures.join("  ");
+            let p = &prefixes[i];
+            let text = if short(p) {
+                vec![format!("{p:<prefix_width$} : {figures}")]
+            } else {
+                vec![p.clone(), format!("{:<prefix_width$} : {figures}", "")]
+            };
+            lines.push((r.span, text));
+        }
+        let mut children: Vec<(Span, Vec<String>)> = lines;
+        for d in &t.descriptions {
+            children.push((d.span, vec![format!("description {}", self.raw(d.span))]));
+        }
+        children.sort_by_key(|(s, _)| s.start);
+        for (span, text) in children {
+            let mut it = text.into_iter();
+            if let Some(first) = it.next() {
+                self.leading(depth + 1, span.end);
+                self.push(depth + 1, first, span.start);
+                for more in it {
+                    self.out.push(format!("{}{}", INDENT.repeat(depth + 1), more));
+                    self.at.push(None);
+                }
+                self.last = self.last.max(span.end);
+                self.trailing(span.end);
+            }
+        }
+        self.close(depth, t.span);
+    }
+
+    fn row_prefix(&self, r: &Row) -> String {
+        let keyword = if r.formula.is_some() { "total" } else { "row" };
+        let mut p = format!("{keyword} {} {}", r.id.value, self.raw(r.label.span));
+        if let Some(u) = &r.unit {
+            p.push_str(&format!(" {}", unit_word(&u.value)));
+        }
+        if let Some(role) = &r.role {
+            p.push_str(&format!(" as {}", role.value.word()));
+        }
+        if !r.taakvelden.is_empty() {
+            let codes: Vec<&str> = r.taakvelden.iter().map(|c| c.value.as_str()).collect();
+            p.push_str(&format!(" taakveld {}", codes.join(", ")));
+        }
+        if let Some(f) = &r.formula {
+            p.push_str(&format!(" = {}", expr(f, false)));
+        }
+        p
+    }
+}
+
+/// Rows whose prefix is longer than this put their figures on the next line.
+const PREFIX_LIMIT: usize = 100;
+
+fn item_span(item: &Item) -> Span {
+    match item {
+        Item::Header(h) => h.span,
+        Item::Include(s) | Item::Text(s) => s.span,
+        Item::Group(g) => g.span,
+        Item::Measure(m) => m.span,
+        Item::Table(t) => t.span,
+        Item::Total(t) => t.span,
+    }
+}
+
+fn unit_word(u: &Unit) -> String {
+    match u {
+        Unit::Euro => "€".into(),
+        Unit::Fte => "fte".into(),
+        Unit::Hours => "hours".into(),
+        Unit::Percent => "%".into(),
+        Unit::Count(Some(n)) => n.clone(),
+        Unit::Count(None) => String::new(),
+    }
+}
+
+/// A quantity as Dutch documents print it: `€ 1.171.494`, `0,6 fte`, `20%`, `40 dossiers`.
+pub fn quantity(q: &Quantity) -> String {
+    let n = format_dutch(q.value);
+    match &q.unit {
+        Unit::Euro => format!("€ {n}"),
+        Unit::Percent => format!("{n}%"),
+        Unit::Count(None) => n,
+        other => format!("{n} {}", unit_word(other)),
+    }
+}
+
+fn amount(a: &Amount) -> String {
+    match a {
+        Amount::Known(q) => quantity(q),
+        Amount::Pm => "P.M.".into(),
+    }
+}
+
+fn declared_total(t: &DeclaredTotal) -> String {
+    let kind = t.kind.word();
+    match t.values.as_slice() {
+        [one] if one.year.is_none() => format!("total {kind} {}", amount(&one.amount.value)),
+        values => {
+            let parts: Vec<String> = values
+                .iter()
+                .map(|v| match v.year {
+                    Some(y) => format!("{}: {}", y.value, amount(&v.amount.value)),
+                    None => amount(&v.amount.value),
+                })
+                .collect();
+            format!("total {kind} {}", parts.join(", "))
+        }
+    }
+}
+
+fn cell(c: &Cell) -> String {
+    match &c.value {
+        CellValue::Empty => "-".into(),
+        CellValue::NotApplicable => "n.v.t.".into(),
+        CellValue::Pm => "P.M.".into(),
+        CellValue::Number(v) => format_dutch(*v),
+    }
+}
+
+/// The columns line: a run of years written as a span stays a span.
+fn columns(t: &Table, _src: &str) -> String {
+    let mut parts = Vec::new();
+    let mut i = 0;
+    while i < t.columns.len() {
+        let c = &t.columns[i];
+        match &c.key {
+            ColumnKey::Year(y) => {
+                let mut j = i;
+                while j + 1 < t.columns.len() && t.columns[j + 1].span == c.span {
+                    j += 1;
+                }
+                if j > i {
+                    if let ColumnKey::Year(last) = t.columns[j].key {
+                        parts.push(format!("{y}..{last}"));
+                    }
+                } else {
+                    parts.push(y.to_string());
+                }
+                i = j + 1;
+            }
+            ColumnKey::Named(name) => {
+                match &c.label {
+                    Some(label) => parts.push(format!("{name} \"{}\"", label.replace('"', "\\\""))),
+                    None => parts.push(name.clone()),
+                }
+                i += 1;
+            }
+        }
+    }
+    parts.join(", ")
+}
+
+fn expr(e: &Expr, nested: bool) -> String {
+    match e {
+        Expr::Row(r) => r.value.clone(),
+        Expr::Sum(_) => "sum".into(),
+        Expr::Savings(g, _) => g.as_ref().map(|g| format!("savings({})", g.value)).unwrap_or_else(|| "savings".into()),
+        Expr::Costs(g, _) => g.as_ref().map(|g| format!("costs({})", g.value)).unwrap_or_else(|| "costs".into()),
+        Expr::Cumulative(inner, _) => format!("cumulative({})", expr(inner, false)),
+        Expr::Terms(terms, _) => {
+            let mut s = String::new();
+            for (i, (sign, t)) in terms.iter().enumerate() {
+                let op = if *sign == Sign::Minus { "-" } else { "+" };
+                if i > 0 {
+                    s.push_str(&format!(" {op} "));
+                }
+                s.push_str(&expr(t, true));
+            }
+            if nested {
+                format!("({s})")
+            } else {
+                s
+            }
+        }
+    }
+}

@@ -1,0 +1,320 @@
+//! `grip fmt`: idempotent, meaning-preserving, lossless for comments; CRLF and BOM kept; a
+//! plan with syntax errors is never rewritten; files are replaced atomically.
+
+use assert_cmd::Command;
+use grip::fmt::format_source;
+use grip::syntax::ast::FileId;
+use grip::syntax::parse;
+use predicates::prelude::*;
+use proptest::prelude::*;
+use serde_json::Value;
+
+/// The meaning of a plan: its AST without source positions.
+fn meaning(text: &str) -> Value {
+    let (doc, diags) = parse(FileId(0), &text.trim_start_matches('\u{feff}').replace("\r\n", "\n"));
+    assert!(diags.is_empty(), "{:?}", diags.iter().map(|d| d.message()).collect::<Vec<_>>());
+    strip_spans(serde_json::to_value(doc).unwrap())
+}
+
+fn strip_spans(v: Value) -> Value {
+    match v {
+        Value::Object(map) => {
+            let keys: Vec<&String> = map.keys().collect();
+            if keys.len() == 3 && map.contains_key("file") && map.contains_key("start") && map.contains_key("end") {
+                return Value::Null;
+            }
+            Value::Object(map.into_iter().map(|(k, v)| (k, strip_spans(v))).collect())
+        }
+        Value::Array(items) => Value::Array(items.into_iter().map(strip_spans).collect()),
+        other => other,
+    }
+}
+
+/// Every comment's text, sorted.
+fn comments(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut in_triple = false;
+    for line in text.lines() {
+        if line.matches("\"\"\"").count() % 2 == 1 {
+            in_triple = !in_triple;
+            continue;
+        }
+        if in_triple {
+            continue;
+        }
+        // Comments in these tests never follow a `"` on their line except after a string.
+        let mut quote = false;
+        for (i, c) in line.char_indices() {
+            match c {
+                '"' => quote = !quote,
+                '/' if !quote && line[i..].starts_with("//") => {
+                    out.push(line[i..].trim_end().to_string());
+                    break;
+                }
+                '#' if !quote => {
+                    out.push(line[i..].trim_end().to_string());
+                    break;
+                }
+                _ => {}
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+fn assert_formats_well(text: &str) {
+    let once = format_source(text).expect("the plan parses");
+    let twice = format_source(&once).expect("formatted text parses");
+    assert_eq!(once, twice, "fmt is not idempotent");
+    assert_eq!(meaning(text), meaning(&once), "fmt changed the meaning");
+    assert_eq!(comments(text), comments(&once), "fmt lost or changed a comment");
+}
+
+#[test]
+fn every_example_and_fixture_that_parses_formats_well() {
+    let mut n = 0;
+    for dir in ["examples", "tests/fixtures"] {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "plan") {
+                let text = std::fs::read_to_string(&path).unwrap();
+                if format_source(&text).is_ok() {
+                    assert_formats_well(&text);
+                    n += 1;
+                }
+            }
+        }
+    }
+    assert!(n > 20, "only {n} plans were formatted");
+}
+
+#[test]
+fn the_examples_are_in_canonical_layout() {
+    for name in ["examples/leudal.plan", "examples/noordoostpolder.plan", "examples/starter.plan"] {
+        let text = std::fs::read_to_string(name).unwrap();
+        assert_eq!(format_source(&text).unwrap(), text, "{name} is not formatted; run grip fmt examples/");
+    }
+}
+
+#[test]
+fn layout_is_normalised() {
+    let messy = "// kop\nplan   \"P\"{period 2021..2024\ntolerance €1}\n\n\n\nmeasure A.1 \"a\" {  saving   €  1_171_494 from 2022 // structureel\n budget € 2.000.000 share 20 % of budget}\n";
+    insta::assert_snapshot!(format_source(messy).unwrap(), @r#"
+    // kop
+    plan "P" {
+      period 2021..2024
+      tolerance € 1
+    }
+
+    measure A.1 "a" {
+      saving € 1.171.494 from 2022  // structureel
+      budget € 2.000.000
+      share 20% of budget
+    }
+    "#);
+}
+
+#[test]
+fn tables_are_aligned() {
+    let text = "table T \"t\" in fte {\n  columns 2021..2023\n  row a \"Formatie\" : 2,1 1,8 -0,4\n  row bb \"Projectformatie\" : 0,8 - 10,25\n  total t \"Totaal\" = a + bb : 2,9 1,8 9,85\n}\n";
+    insta::assert_snapshot!(format_source(text).unwrap(), @r#"
+    table T "t" in fte {
+      columns 2021..2023
+      row a "Formatie"          : 2,1  1,8   -0,4
+      row bb "Projectformatie"  : 0,8    -  10,25
+      total t "Totaal" = a + bb : 2,9  1,8   9,85
+    }
+    "#);
+}
+
+#[test]
+fn crlf_and_a_bom_are_kept() {
+    let text = "\u{feff}plan \"P\" {\r\n    period 2021..2024\r\n}\r\n";
+    let out = format_source(text).unwrap();
+    assert!(out.starts_with('\u{feff}'));
+    assert_eq!(out.matches("\r\n").count(), out.matches('\n').count());
+    assert_eq!(out, "\u{feff}plan \"P\" {\r\n  period 2021..2024\r\n}\r\n");
+}
+
+#[test]
+fn a_plan_with_syntax_errors_is_not_formatted() {
+    assert!(format_source("measure A \"a\" {\n  saving € 1.5 from 2022\n}\n").is_err());
+    assert!(format_source("measure A \"a\" {\n  owner \"x\"\n  owner \"y\"\n}\n").is_err());
+}
+
+fn grip() -> Command {
+    Command::cargo_bin("grip").unwrap()
+}
+
+#[test]
+fn fmt_rewrites_in_place_and_check_shows_a_diff() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.plan");
+    std::fs::write(&path, "measure A \"a\" {\nsaving € 1000 from 2022\n}\n").unwrap();
+    grip()
+        .args(["fmt", "--check"])
+        .arg(&path)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("-saving € 1000 from 2022"))
+        .stdout(predicate::str::contains("+  saving € 1.000 from 2022"));
+    // --check changed nothing.
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "measure A \"a\" {\nsaving € 1000 from 2022\n}\n");
+    grip().arg("fmt").arg(&path).assert().code(0);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "measure A \"a\" {\n  saving € 1.000 from 2022\n}\n");
+    grip().args(["fmt", "--check"]).arg(&path).assert().code(0);
+    // No temporary file is left behind.
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+}
+
+#[test]
+fn fmt_leaves_a_broken_plan_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.plan");
+    let broken = "measure A \"a\" {\nsaving € 1,171,494 from 2022\n}\n";
+    std::fs::write(&path, broken).unwrap();
+    grip()
+        .args(["fmt", "--color", "never"])
+        .arg(&path)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("grip::number_notation"))
+        .stderr(predicate::str::contains("was not formatted"));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), broken);
+}
+
+#[test]
+fn fmt_reads_stdin_and_writes_stdout() {
+    grip()
+        .args(["fmt", "-"])
+        .write_stdin("measure A \"a\" {\nbudget €5000\n}\n")
+        .assert()
+        .code(0)
+        .stdout("measure A \"a\" {\n  budget € 5.000\n}\n");
+}
+
+// ---- generated plans ----------------------------------------------------------------------
+
+fn ws() -> impl Strategy<Value = String> {
+    prop_oneof![Just(" ".to_string()), Just("  ".to_string()), Just("\t".to_string()), Just(" \n ".to_string())]
+}
+
+fn amount() -> impl Strategy<Value = String> {
+    prop_oneof![
+        (0u64..10_000_000).prop_map(|n| format!("€ {n}")),
+        (0u64..10_000_000).prop_map(|n| format!("€ {}", grip::syntax::number::group_thousands(&n.to_string()))),
+        (0u64..10_000_000).prop_map(|n| format!("€{n}")),
+        (0u32..1000, 0u32..100).prop_map(|(a, b)| format!("{a},{b} fte")),
+        Just("P.M.".to_string()),
+        (0u32..100).prop_map(|p| format!("{p}%")),
+    ]
+}
+
+fn comment() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just(String::new()),
+        "[a-z ]{0,12}".prop_map(|t| format!(" // {t}")),
+        "[a-z]{0,6}".prop_map(|t| format!(" # {t}")),
+    ]
+}
+
+fn measure() -> impl Strategy<Value = String> {
+    (
+        "[a-z][a-z0-9]{0,3}",
+        prop::collection::vec(
+            (
+                prop_oneof![Just("saving"), Just("cost"), Just("budget")],
+                amount(),
+                prop_oneof![
+                    Just(String::new()),
+                    (2021u16..2025).prop_map(|y| format!(" from {y}")),
+                    (2021u16..2025).prop_map(|y| format!(" in {y}"))
+                ],
+                comment(),
+                ws(),
+            ),
+            0..5,
+        ),
+        prop::bool::ANY,
+    )
+        .prop_map(|(id, lines, blank)| {
+            let mut s = format!("measure {id} \"Titel {id}\" {{\n");
+            let mut budget = false;
+            for (kw, amt, years, c, w) in lines {
+                if kw == "budget" {
+                    if budget {
+                        continue;
+                    }
+                    budget = true;
+                    s.push_str(&format!("{w}budget{w}{amt}{c}\n"));
+                } else {
+                    s.push_str(&format!("{w}{kw} {amt}{years}{c}\n"));
+                }
+                if blank {
+                    s.push('\n');
+                }
+            }
+            s.push_str("}\n");
+            s
+        })
+}
+
+fn table() -> impl Strategy<Value = String> {
+    (
+        1usize..4,
+        prop::collection::vec(
+            (
+                prop::collection::vec(
+                    prop_oneof![
+                        Just("-".to_string()),
+                        Just("p.m.".to_string()),
+                        (-5000i64..5000).prop_map(|n| n.to_string())
+                    ],
+                    3,
+                ),
+                comment(),
+            ),
+            1..4,
+        ),
+    )
+        .prop_map(|(_, rows)| {
+            let mut s = String::from("table T \"t\" {\n columns 2021..2023\n");
+            for (i, (cells, c)) in rows.iter().enumerate() {
+                s.push_str(&format!("row r{i} \"Regel {i}\" : {}{c}\n", cells.join(" ")));
+            }
+            let names: Vec<String> = (0..rows.len()).map(|i| format!("r{i}")).collect();
+            s.push_str(&format!("total t \"Totaal\" = {} : 0 0 0\n}}\n", names.join(" + ")));
+            s
+        })
+}
+
+fn plan() -> impl Strategy<Value = String> {
+    (comment(), prop::collection::vec(measure(), 0..4), prop::option::of(table()), prop::bool::ANY).prop_map(
+        |(c, measures, table, grouped)| {
+            let mut s = format!("plan \"Gen\" {{ period 2021..2024{c}\n}}\n\n");
+            let mut seen = std::collections::HashSet::new();
+            let body: String =
+                measures.into_iter().filter(|m| seen.insert(m.lines().next().unwrap_or("").to_string())).collect();
+            if grouped {
+                s.push_str(&format!("group G \"Groep\" {{\n{body}}}\n"));
+            } else {
+                s.push_str(&body);
+            }
+            if let Some(t) = table {
+                s.push_str(&t);
+            }
+            s
+        },
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+    #[test]
+    fn generated_plans_format_well(text in plan()) {
+        if format_source(&text).is_ok() {
+            assert_formats_well(&text);
+        }
+    }
+}
