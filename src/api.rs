@@ -155,3 +155,31 @@ pub fn unified_diff(name: &str, old: &str, new: &str) -> String {
         .header(&format!("{name} (as written)"), &format!("{name} (formatted)"))
         .to_string()
 }
+
+/// Loads and checks a plan given as text, for `grip diff` (one version may come from git).
+/// `/dev/null` stands for a plan that does not exist (a file git adds or deletes).
+pub fn check_version(name: &str, path: Option<&Path>, text: String) -> Checked {
+    check_text(name, path, text)
+}
+
+/// The text of `path` at a git revision, read with `git show`.
+pub fn git_show(rev: &str, path: &Path) -> Result<String, String> {
+    let spec = format!("{rev}:./{}", path.display());
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let file = path.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default();
+    let spec_in_dir = format!("{rev}:./{file}");
+    let out = std::process::Command::new("git")
+        .arg("show")
+        .arg(&spec_in_dir)
+        .current_dir(dir)
+        .output()
+        .map_err(|e| format!("cannot run git: {e}"))?;
+    if !out.status.success() {
+        let err = String::from_utf8_lossy(&out.stderr);
+        if err.contains("does not exist") || err.contains("exists on disk, but not in") {
+            return Ok(String::new());
+        }
+        return Err(format!("git show {spec}: {}", err.trim()));
+    }
+    String::from_utf8(out.stdout).map_err(|_| format!("{spec} is not UTF-8 text"))
+}

@@ -214,21 +214,38 @@ pub fn evaluate(model: &Model) -> Evaluation {
     };
     let budget = sum_lines(|l| &l.budget);
     let forecast = sum_lines(|l| &l.forecast);
-    let deficit: Vec<Option<Decimal>> = (0..n).map(|i| Some(budget[i]? - forecast[i]?)).collect();
+    let mut deficit: Vec<Option<Decimal>> = (0..n).map(|i| Some(budget[i]? - forecast[i]?)).collect();
+    // Where budget or forecast is missing, a row marked `as deficit` gives the printed deficit.
+    let printed_deficit = |y: u16| -> Option<Decimal> {
+        model.tables.iter().find_map(|ti| {
+            let col = ti.table.columns.iter().position(|c| c.key == ColumnKey::Year(y))?;
+            ti.table.rows.iter().find_map(|row| {
+                let is_deficit =
+                    row.role.map(|r| r.value) == Some(Role::Deficit) && formula::row_unit(&ti.table, row) == Unit::Euro;
+                match row.cells.get(col) {
+                    Some(Cell { value: CellValue::Number(v), .. }) if is_deficit => Some(*v),
+                    _ => None,
+                }
+            })
+        })
+    };
+    for (i, &y) in years.iter().enumerate() {
+        if deficit[i].is_some() || baseline.is_empty() {
+            continue;
+        }
+        let missing = if budget[i].is_none() { "budget" } else { "forecast" };
+        match printed_deficit(y) {
+            Some(d) => {
+                deficit[i] = Some(d);
+                notes.push(format!(
+                    "{y}: the plan gives no {missing}, so the deficit is the one it prints (`as deficit`)"
+                ));
+            }
+            None => notes.push(format!("{y}: the plan gives no {missing}, so the deficit and balance are unknown")),
+        }
+    }
     if baseline.is_empty() {
         notes.push("the plan has no baseline (no table `as budget` and `as forecast`), so no deficit or balance can be computed".into());
-    } else {
-        for (i, y) in years.iter().enumerate() {
-            match (budget[i], forecast[i]) {
-                (None, Some(_)) => {
-                    notes.push(format!("{y}: the plan gives no budget, so the deficit and balance are unknown"))
-                }
-                (Some(_), None) => {
-                    notes.push(format!("{y}: the plan gives no forecast, so the deficit and balance are unknown"))
-                }
-                _ => {}
-            }
-        }
     }
 
     // Measures: savings (low / expected / high) and costs per year.

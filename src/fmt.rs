@@ -504,7 +504,8 @@ pub fn quantity(q: &Quantity) -> String {
     }
 }
 
-fn amount(a: &Amount) -> String {
+/// An amount as written in a plan: a quantity, or `P.M.`.
+pub fn amount(a: &Amount) -> String {
     match a {
         Amount::Known(q) => quantity(q),
         Amount::Pm => "P.M.".into(),

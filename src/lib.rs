@@ -6,12 +6,13 @@
 //! grammar/plan.pest → syntax (pest pairs → AST with spans) → resolve (includes, names)
 //!   → check (units, years, totals, targets → diagnostics) → render (human, short, json)
 //!   → eval (yearly figures) → sheet (table, markdown, csv) · eval::to_json
-//!   fmt (AST → canonical text)
+//!   fmt (AST → canonical text) · diff (two evaluated plans)
 //! ```
 
 pub mod api;
 pub mod check;
 pub mod diagnostic;
+pub mod diff;
 pub mod effects;
 pub mod eval;
 pub mod fmt;

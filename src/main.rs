@@ -21,6 +21,8 @@ Examples:
   grip eval examples/leudal.plan        projected balance per year
   grip fmt plans/                       rewrite plans in the canonical layout
   grip fmt --check plans/               show what would change; exit 1 if anything would
+  grip diff old.plan new.plan           what a change means for the money
+  grip diff --git HEAD plan.plan        the work tree against the last commit
   grip eval plan.plan --by group        savings per group against its target
 
 Exit codes: 0 no errors, 1 errors found (or warnings with --deny-warnings), 2 usage or I/O failure.
@@ -82,6 +84,34 @@ Examples:
         #[arg(long, value_enum, default_value_t = Color::Auto)]
         color: Color,
     },
+    /// Compare two versions of a plan by meaning: measures, targets, totals and the figures.
+    #[command(after_help = "\
+Shows measures added, removed, renamed or changed (savings and costs year by year, budget, owner, \
+dates, status), targets and declared totals changed, and the effect on the evaluated figures: \
+savings, costs and balance per year and the coverage of every target, before → after.
+
+Exit codes: 0 nothing changed in meaning, 1 something did, 2 an error.
+
+Examples:
+  grip diff old.plan new.plan
+  grip diff --git HEAD examples/leudal.plan          work tree against the last commit
+  grip diff --git main..feature examples/leudal.plan  two commits
+  grip diff old.plan new.plan --format markdown      for a pull-request comment
+
+As a git diff driver (see the README):
+  git config diff.grip.command 'grip diff'
+  echo '*.plan diff=grip' >> .gitattributes")]
+    Diff {
+        /// OLD NEW (two plan files), or with --git the plan files to compare (default: every
+        /// *.plan git tracks). Git's seven external-diff arguments are understood too.
+        args: Vec<PathBuf>,
+        /// Compare with a git revision (REV: against the work tree) or two (REV1..REV2).
+        #[arg(long, value_name = "REV")]
+        git: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
+        format: DiffFormat,
+    },
     /// Evaluate a plan: deficit, savings, costs and the balance after measures, per year.
     #[command(after_help = "\
 Savings are carried forward as the plan says: a structural saving (`from 2022`) in every year from \
@@ -130,6 +160,16 @@ fn parse_years(text: &str) -> Result<(u16, u16), String> {
 }
 
 #[derive(Copy, Clone, PartialEq, Eq, ValueEnum)]
+enum DiffFormat {
+    /// Plain text for the terminal.
+    Text,
+    /// Markdown, for a pull-request comment.
+    Markdown,
+    /// One JSON document.
+    Json,
+}
+
+#[derive(Copy, Clone, PartialEq, Eq, ValueEnum)]
 enum EvalFormat {
     /// An aligned table for the terminal.
     Table,
@@ -172,9 +212,107 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Check { paths, format, deny_warnings, color } => check(paths, format, deny_warnings, color),
         Command::Fmt { paths, check, color } => fmt(paths, check, color),
+        Command::Diff { args, git, format } => diff(args, git, format),
         Command::Eval { path, format, by, years, allow_errors, color } => {
             eval(path, format, by, years, allow_errors, color)
         }
+    }
+}
+
+/// The old and the new version of a plan, checked.
+type Versions = (api::Checked, api::Checked);
+
+/// One version of a plan for `diff`: a file, or `/dev/null` for a plan that does not exist.
+fn version_from_file(path: &std::path::Path, shown: &str) -> Result<api::Checked, String> {
+    if path == std::path::Path::new("/dev/null") {
+        return Ok(api::check_version(shown, None, String::new()));
+    }
+    let text = grip::resolve::read_text(path).map_err(|reason| format!("cannot read {}: {reason}", path.display()))?;
+    Ok(api::check_version(shown, Some(path), text))
+}
+
+fn diff(args: Vec<PathBuf>, git: Option<String>, format: DiffFormat) -> ExitCode {
+    let render = |d: &grip::diff::PlanDiff, a: &str, b: &str| match format {
+        DiffFormat::Text => grip::diff::text(d, a, b),
+        DiffFormat::Markdown => grip::diff::markdown(d, a, b),
+        DiffFormat::Json => grip::diff::json(d, a, b) + "\n",
+    };
+    let mut pairs: Vec<(String, String, Result<Versions, String>)> = Vec::new();
+    let mut external = false;
+    if let Some(revs) = git {
+        let (from, to) = match revs.split_once("..") {
+            Some((a, b)) => (a.to_string(), Some(b.to_string())),
+            None => (revs, None),
+        };
+        let paths = if args.is_empty() {
+            match std::process::Command::new("git").args(["ls-files", "*.plan"]).output() {
+                Ok(o) if o.status.success() => String::from_utf8_lossy(&o.stdout).lines().map(PathBuf::from).collect(),
+                _ => {
+                    eprintln!("grip: cannot list the plan files git tracks; name them after --git REV");
+                    return ExitCode::from(2);
+                }
+            }
+        } else {
+            args
+        };
+        for path in paths {
+            let shown = path.display().to_string();
+            let old_name = format!("{from}:{shown}");
+            let new_name = to.as_ref().map(|t| format!("{t}:{shown}")).unwrap_or_else(|| shown.clone());
+            let result = (|| {
+                let old = api::check_version(&old_name, Some(&path), api::git_show(&from, &path)?);
+                let new = match &to {
+                    Some(t) => api::check_version(&new_name, Some(&path), api::git_show(t, &path)?),
+                    None if path.exists() => version_from_file(&path, &shown)?,
+                    None => api::check_version(&shown, None, String::new()),
+                };
+                Ok((old, new))
+            })();
+            pairs.push((old_name, new_name, result));
+        }
+    } else if args.len() == 7 {
+        // git's external diff: path old-file old-hex old-mode new-file new-hex new-mode.
+        external = true;
+        let shown = args[0].display().to_string();
+        let result = (|| Ok((version_from_file(&args[1], &shown)?, version_from_file(&args[4], &shown)?)))();
+        pairs.push((format!("a/{shown}"), format!("b/{shown}"), result));
+    } else if args.len() == 2 {
+        let (a, b) = (args[0].display().to_string(), args[1].display().to_string());
+        let result = (|| Ok((version_from_file(&args[0], &a)?, version_from_file(&args[1], &b)?)))();
+        pairs.push((a, b, result));
+    } else {
+        eprintln!("grip: diff needs OLD and NEW plan files, or --git REV [PATH...]");
+        return ExitCode::from(2);
+    }
+    let mut changed = false;
+    let mut failed = false;
+    let mut stdout = std::io::stdout().lock();
+    for (a, b, result) in pairs {
+        match result {
+            Ok((old, new)) => {
+                for (name, c) in [(&a, &old), (&b, &new)] {
+                    let n = c.diagnostics.iter().filter(|d| d.blocks_evaluation()).count();
+                    if n > 0 {
+                        eprintln!("warning: {name} has {n} error{} grip cannot read past; the comparison may be incomplete (see grip check)", if n == 1 { "" } else { "s" });
+                    }
+                }
+                let d = grip::diff::diff(&old.model, &new.model);
+                changed |= !d.is_empty();
+                let _ = stdout.write_all(render(&d, &a, &b).as_bytes());
+            }
+            Err(e) => {
+                eprintln!("grip: {e}");
+                failed = true;
+            }
+        }
+    }
+    if failed {
+        ExitCode::from(2)
+    } else if changed && !external {
+        // git stops at an external diff that exits non-zero, so in that role grip exits 0.
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
     }
 }
 

@@ -325,6 +325,8 @@ pub enum Role {
     Budget,
     Forecast,
     Actual,
+    /// A printed deficit, used only for years the plan gives no budget or forecast for.
+    Deficit,
     Cost,
     Revenue,
     Staffing,
@@ -336,6 +338,7 @@ impl Role {
             Role::Budget => "budget",
             Role::Forecast => "forecast",
             Role::Actual => "actual",
+            Role::Deficit => "deficit",
             Role::Cost => "cost",
             Role::Revenue => "revenue",
             Role::Staffing => "staffing",

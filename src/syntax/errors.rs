@@ -48,6 +48,7 @@ pub const KEYWORDS: &[&str] = &[
     "as",
     "forecast",
     "actual",
+    "deficit",
     "revenue",
     "staffing",
     "columns",
@@ -102,6 +103,7 @@ fn phrase(rule: Rule) -> Option<String> {
         Rule::kw_as => kw("as"),
         Rule::kw_forecast => kw("forecast"),
         Rule::kw_actual => kw("actual"),
+        Rule::kw_deficit => kw("deficit"),
         Rule::kw_revenue => kw("revenue"),
         Rule::kw_staffing => kw("staffing"),
         Rule::kw_columns => kw("columns"),
@@ -134,7 +136,9 @@ fn phrase(rule: Rule) -> Option<String> {
         Rule::close => Some("`}`".into()),
         Rule::range_op => Some("`..`".into()),
         Rule::add_op => Some("`+` or `-`".into()),
-        Rule::role | Rule::role_name => Some("`as` with budget, forecast, actual, cost, revenue or staffing".into()),
+        Rule::role | Rule::role_name => {
+            Some("`as` with budget, forecast, actual, deficit, cost, revenue or staffing".into())
+        }
         Rule::EOI => Some("the end of the file".into()),
         Rule::sum_all => kw("sum"),
         Rule::savings_of => kw("savings"),

@@ -778,6 +778,7 @@ impl Builder<'_> {
             Rule::kw_budget => Role::Budget,
             Rule::kw_forecast => Role::Forecast,
             Rule::kw_actual => Role::Actual,
+            Rule::kw_deficit => Role::Deficit,
             Rule::kw_cost => Role::Cost,
             Rule::kw_revenue => Role::Revenue,
             _ => Role::Staffing,
