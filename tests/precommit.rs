@@ -22,7 +22,8 @@ fn tool_missing(tool: &str) -> bool {
     let missing = Command::new(tool).arg("--version").output().map(|o| !o.status.success()).unwrap_or(true);
     if missing {
         // Written past the test harness's capture, so the skip is visible in a passing run.
-        let _ = std::io::Write::write_all(&mut std::io::stderr(), format!("skipped: {tool} not installed\n").as_bytes());
+        let _ =
+            std::io::Write::write_all(&mut std::io::stderr(), format!("skipped: {tool} not installed\n").as_bytes());
         assert!(std::env::var_os("GRIP_REQUIRE_TOOLS").is_none(), "{tool} is required (GRIP_REQUIRE_TOOLS is set)");
     }
     missing
