@@ -17,6 +17,7 @@ pub mod effects;
 pub mod eval;
 pub mod fmt;
 pub mod formula;
+pub mod lsp;
 pub mod render;
 pub mod resolve;
 pub mod sheet;

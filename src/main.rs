@@ -112,6 +112,12 @@ As a git diff driver (see the README):
         #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
         format: DiffFormat,
     },
+    /// Run the language server on stdin/stdout (for editors; see editors/).
+    #[command(after_help = "\
+Editors start this command and speak the Language Server Protocol with it: diagnostics as you \
+type (the same as grip check), hovers with evaluated figures, go to definition, references, an \
+outline, formatting (grip fmt) and completion. The VS Code extension in editors/vscode starts it.")]
+    Lsp,
     /// Evaluate a plan: deficit, savings, costs and the balance after measures, per year.
     #[command(after_help = "\
 Savings are carried forward as the plan says: a structural saving (`from 2022`) in every year from \
@@ -212,6 +218,13 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Check { paths, format, deny_warnings, color } => check(paths, format, deny_warnings, color),
         Command::Fmt { paths, check, color } => fmt(paths, check, color),
+        Command::Lsp => match grip::lsp::run() {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("grip lsp: {e}");
+                ExitCode::from(2)
+            }
+        },
         Command::Diff { args, git, format } => diff(args, git, format),
         Command::Eval { path, format, by, years, allow_errors, color } => {
             eval(path, format, by, years, allow_errors, color)

@@ -1,0 +1,698 @@
+//! `grip lsp`: a language server over stdio. It reuses the pipeline as it is: every change is
+//! parsed, resolved, checked and evaluated, and the same diagnostics `grip check` prints are
+//! published with UTF-16 positions; hovers show evaluated figures; formatting is `grip fmt`.
+
+use crate::api::{self, Checked};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::eval::{evaluate, Evaluation};
+use crate::formula::{self, Evaluator};
+use crate::source::SourceMap;
+use crate::syntax::ast::*;
+use crate::syntax::errors::KEYWORDS;
+use crate::syntax::number::format_dutch;
+use codespan_reporting::files::Files;
+use lsp_server::{Connection, ExtractError, Message, Notification, Request, RequestId, Response};
+use lsp_types as lsp;
+use lsp_types::notification::Notification as _;
+use lsp_types::request::Request as _;
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+/// Runs the server on stdin/stdout until the client asks it to exit.
+pub fn run() -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
+    let (connection, io_threads) = Connection::stdio();
+    let capabilities = lsp::ServerCapabilities {
+        text_document_sync: Some(lsp::TextDocumentSyncCapability::Kind(lsp::TextDocumentSyncKind::FULL)),
+        hover_provider: Some(lsp::HoverProviderCapability::Simple(true)),
+        definition_provider: Some(lsp::OneOf::Left(true)),
+        references_provider: Some(lsp::OneOf::Left(true)),
+        document_symbol_provider: Some(lsp::OneOf::Left(true)),
+        workspace_symbol_provider: Some(lsp::OneOf::Left(true)),
+        document_formatting_provider: Some(lsp::OneOf::Left(true)),
+        completion_provider: Some(lsp::CompletionOptions {
+            trigger_characters: Some(vec![" ".into(), ".".into()]),
+            ..Default::default()
+        }),
+        ..Default::default()
+    };
+    connection.initialize(serde_json::to_value(capabilities)?)?;
+    let mut server = Server { docs: HashMap::new() };
+    for msg in &connection.receiver {
+        match msg {
+            Message::Request(req) => {
+                if connection.handle_shutdown(&req)? {
+                    break;
+                }
+                let resp = server.request(req);
+                connection.sender.send(Message::Response(resp))?;
+            }
+            Message::Notification(note) => {
+                for out in server.notification(note) {
+                    connection.sender.send(Message::Notification(out))?;
+                }
+            }
+            Message::Response(_) => {}
+        }
+    }
+    drop(connection);
+    io_threads.join()?;
+    Ok(())
+}
+
+/// An open document and what the pipeline made of it.
+struct Doc {
+    checked: Checked,
+    evaluation: Evaluation,
+    /// URIs diagnostics were last published for (this file and the files it includes).
+    published: Vec<lsp::Url>,
+}
+
+struct Server {
+    docs: HashMap<lsp::Url, Doc>,
+}
+
+fn path_of(uri: &lsp::Url) -> Option<PathBuf> {
+    uri.to_file_path().ok()
+}
+
+/// UTF-16 position of a byte offset in a file.
+fn position(sources: &SourceMap, file: FileId, byte: usize) -> lsp::Position {
+    let text = sources.text(file);
+    let byte = byte.min(text.len());
+    let line = sources.line_index(file, byte).unwrap_or(0);
+    let start = sources.line_range(file, line).map(|r| r.start).unwrap_or(0);
+    let col: usize = text.get(start..byte).map(|s| s.encode_utf16().count()).unwrap_or(0);
+    lsp::Position::new(line as u32, col as u32)
+}
+
+fn range(sources: &SourceMap, span: Span) -> lsp::Range {
+    lsp::Range::new(position(sources, span.file, span.start), position(sources, span.file, span.end))
+}
+
+/// Byte offset of a UTF-16 position in text.
+fn offset(text: &str, pos: lsp::Position) -> usize {
+    let mut line_start = 0;
+    for _ in 0..pos.line {
+        match text[line_start..].find('\n') {
+            Some(i) => line_start += i + 1,
+            None => return text.len(),
+        }
+    }
+    let mut units = 0u32;
+    for (i, ch) in text[line_start..].char_indices() {
+        if units >= pos.character || ch == '\n' {
+            return line_start + i;
+        }
+        units += ch.len_utf16() as u32;
+    }
+    text.len()
+}
+
+fn contains(span: Span, at: usize) -> bool {
+    span.file == FileId(0) && span.start <= at && at <= span.end
+}
+
+fn uri_of(sources: &SourceMap, file: FileId, root: &lsp::Url) -> Option<lsp::Url> {
+    if file == FileId(0) {
+        return Some(root.clone());
+    }
+    let path = sources.get(file)?.path.as_ref()?;
+    lsp::Url::from_file_path(path.canonicalize().unwrap_or_else(|_| path.clone())).ok()
+}
+
+/// A grip diagnostic as an LSP diagnostic: same code, message and help.
+fn to_lsp(sources: &SourceMap, d: &Diagnostic, root: &lsp::Url) -> lsp::Diagnostic {
+    let severity = match d.severity() {
+        Severity::Error => lsp::DiagnosticSeverity::ERROR,
+        Severity::Warning => lsp::DiagnosticSeverity::WARNING,
+        Severity::Note => lsp::DiagnosticSeverity::INFORMATION,
+    };
+    let mut message = d.message();
+    if let Some(help) = d.help() {
+        message.push_str("\nhelp: ");
+        message.push_str(&help);
+    }
+    let related: Vec<lsp::DiagnosticRelatedInformation> = d
+        .labels()
+        .into_iter()
+        .filter(|l| !l.primary)
+        .filter_map(|l| {
+            Some(lsp::DiagnosticRelatedInformation {
+                location: lsp::Location::new(uri_of(sources, l.span.file, root)?, range(sources, l.span)),
+                message: l.text,
+            })
+        })
+        .collect();
+    lsp::Diagnostic {
+        range: range(sources, d.span()),
+        severity: Some(severity),
+        code: Some(lsp::NumberOrString::String(d.code().into())),
+        source: Some("grip".into()),
+        message,
+        related_information: (!related.is_empty()).then_some(related),
+        ..Default::default()
+    }
+}
+
+fn notification<N: lsp::notification::Notification>(params: N::Params) -> Notification {
+    Notification::new(N::METHOD.to_string(), params)
+}
+
+impl Server {
+    fn analyse(&mut self, uri: lsp::Url, text: String) -> Vec<Notification> {
+        let path = path_of(&uri);
+        let name = path.as_ref().map(|p| p.display().to_string()).unwrap_or_else(|| uri.to_string());
+        let checked = api::check_text(&name, path.as_deref(), text);
+        let evaluation = evaluate(&checked.model);
+        // Diagnostics per file: this one and every file it includes.
+        let mut by_uri: HashMap<lsp::Url, Vec<lsp::Diagnostic>> = HashMap::new();
+        by_uri.insert(uri.clone(), Vec::new());
+        for i in 1..checked.sources.len() {
+            if let Some(u) = uri_of(&checked.sources, FileId(i as u32), &uri) {
+                by_uri.entry(u).or_default();
+            }
+        }
+        for d in &checked.diagnostics {
+            if let Some(u) = uri_of(&checked.sources, d.span().file, &uri) {
+                by_uri.entry(u).or_default().push(to_lsp(&checked.sources, d, &uri));
+            }
+        }
+        let mut out = Vec::new();
+        let previous = self.docs.get(&uri).map(|d| d.published.clone()).unwrap_or_default();
+        for stale in previous.iter().filter(|u| !by_uri.contains_key(*u)) {
+            out.push(notification::<lsp::notification::PublishDiagnostics>(lsp::PublishDiagnosticsParams::new(
+                stale.clone(),
+                Vec::new(),
+                None,
+            )));
+        }
+        let mut published = Vec::new();
+        let mut uris: Vec<_> = by_uri.into_iter().collect();
+        uris.sort_by(|a, b| a.0.as_str().cmp(b.0.as_str()));
+        for (u, diags) in uris {
+            published.push(u.clone());
+            out.push(notification::<lsp::notification::PublishDiagnostics>(lsp::PublishDiagnosticsParams::new(
+                u, diags, None,
+            )));
+        }
+        self.docs.insert(uri, Doc { checked, evaluation, published });
+        out
+    }
+
+    fn notification(&mut self, note: Notification) -> Vec<Notification> {
+        match note.method.as_str() {
+            lsp::notification::DidOpenTextDocument::METHOD => {
+                match serde_json::from_value::<lsp::DidOpenTextDocumentParams>(note.params) {
+                    Ok(p) => self.analyse(p.text_document.uri, p.text_document.text),
+                    Err(_) => Vec::new(),
+                }
+            }
+            lsp::notification::DidChangeTextDocument::METHOD => {
+                match serde_json::from_value::<lsp::DidChangeTextDocumentParams>(note.params) {
+                    Ok(mut p) => match p.content_changes.pop() {
+                        Some(change) => self.analyse(p.text_document.uri, change.text),
+                        None => Vec::new(),
+                    },
+                    Err(_) => Vec::new(),
+                }
+            }
+            lsp::notification::DidCloseTextDocument::METHOD => {
+                match serde_json::from_value::<lsp::DidCloseTextDocumentParams>(note.params) {
+                    Ok(p) => {
+                        let doc = self.docs.remove(&p.text_document.uri);
+                        doc.map(|d| d.published)
+                            .unwrap_or_default()
+                            .into_iter()
+                            .map(|u| {
+                                notification::<lsp::notification::PublishDiagnostics>(
+                                    lsp::PublishDiagnosticsParams::new(u, Vec::new(), None),
+                                )
+                            })
+                            .collect()
+                    }
+                    Err(_) => Vec::new(),
+                }
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    fn request(&mut self, req: Request) -> Response {
+        let id = req.id.clone();
+        let result = match req.method.as_str() {
+            lsp::request::HoverRequest::METHOD => self.with::<lsp::request::HoverRequest>(req, |s, p| {
+                let pos = p.text_document_position_params;
+                s.hover(&pos.text_document.uri, pos.position)
+            }),
+            lsp::request::GotoDefinition::METHOD => self.with::<lsp::request::GotoDefinition>(req, |s, p| {
+                let pos = p.text_document_position_params;
+                s.definition(&pos.text_document.uri, pos.position).map(lsp::GotoDefinitionResponse::Scalar)
+            }),
+            lsp::request::References::METHOD => self.with::<lsp::request::References>(req, |s, p| {
+                let pos = p.text_document_position;
+                s.references(&pos.text_document.uri, pos.position)
+            }),
+            lsp::request::DocumentSymbolRequest::METHOD => self
+                .with::<lsp::request::DocumentSymbolRequest>(req, |s, p| {
+                    s.symbols(&p.text_document.uri).map(lsp::DocumentSymbolResponse::Nested)
+                }),
+            lsp::request::WorkspaceSymbolRequest::METHOD => self
+                .with::<lsp::request::WorkspaceSymbolRequest>(req, |s, p| {
+                    Some(lsp::WorkspaceSymbolResponse::Flat(s.workspace_symbols(&p.query)))
+                }),
+            lsp::request::Formatting::METHOD => {
+                self.with::<lsp::request::Formatting>(req, |s, p| s.format(&p.text_document.uri))
+            }
+            lsp::request::Completion::METHOD => self.with::<lsp::request::Completion>(req, |s, p| {
+                Some(lsp::CompletionResponse::Array(s.completion(&p.text_document_position.text_document.uri)))
+            }),
+            _ => {
+                return Response::new_err(
+                    id,
+                    lsp_server::ErrorCode::MethodNotFound as i32,
+                    format!("grip lsp does not handle {}", req.method),
+                )
+            }
+        };
+        match result {
+            Ok(value) => Response::new_ok(id, value),
+            Err(message) => Response::new_err(id, lsp_server::ErrorCode::InvalidParams as i32, message),
+        }
+    }
+
+    fn with<R: lsp::request::Request>(
+        &mut self,
+        req: Request,
+        f: impl FnOnce(&mut Self, R::Params) -> R::Result,
+    ) -> Result<serde_json::Value, String> {
+        let (_, params): (RequestId, R::Params) = req.extract(R::METHOD).map_err(|e| match e {
+            ExtractError::MethodMismatch(r) => format!("unexpected method {}", r.method),
+            ExtractError::JsonError { error, .. } => error.to_string(),
+        })?;
+        serde_json::to_value(f(self, params)).map_err(|e| e.to_string())
+    }
+
+    fn doc_at(&self, uri: &lsp::Url, pos: lsp::Position) -> Option<(&Doc, usize)> {
+        let doc = self.docs.get(uri)?;
+        Some((doc, offset(doc.checked.sources.text(FileId(0)), pos)))
+    }
+
+    fn hover(&self, uri: &lsp::Url, pos: lsp::Position) -> Option<lsp::Hover> {
+        let (doc, at) = self.doc_at(uri, pos)?;
+        let model = &doc.checked.model;
+        let sources = &doc.checked.sources;
+        let markdown = |text: String, span: Span| lsp::Hover {
+            contents: lsp::HoverContents::Markup(lsp::MarkupContent { kind: lsp::MarkupKind::Markdown, value: text }),
+            range: Some(range(sources, span)),
+        };
+        let years = &doc.evaluation.years;
+        let money = |d: rust_decimal::Decimal| format!("€ {}", format_dutch(d.round_dp(0)));
+
+        // A measure id (where it is declared or referred to).
+        for (mi, m) in model.measures.iter().enumerate() {
+            let m = &m.measure;
+            let refers = model
+                .measures
+                .iter()
+                .flat_map(|o| o.measure.related.iter())
+                .find(|r| r.value == m.id.value && contains(r.span, at));
+            let span = if contains(m.id.span, at) { Some(m.id.span) } else { refers.map(|r| r.span) };
+            if let Some(span) = span {
+                let e = &doc.evaluation.measures[mi];
+                let mut text = format!(
+                    "**measure {} — {}**\n\n| year | saving | cost |\n|---:|---:|---:|\n",
+                    m.id.value, m.title.value
+                );
+                for (i, y) in years.iter().enumerate() {
+                    let s = e.savings[i].expected;
+                    let saving = if s.pm > 0 { format!("{} + P.M.", money(s.known)) } else { money(s.known) };
+                    text.push_str(&format!("| {y} | {saving} | {} |\n", money(e.costs[i].known)));
+                }
+                if let Some(b) = m.budget.as_ref().and_then(|b| b.value.known()) {
+                    text.push_str(&format!("\nbudget {}", money(b.value)));
+                }
+                if let Some(o) = &m.owner {
+                    text.push_str(&format!("\n\nowner: {}", o.value));
+                }
+                return Some(markdown(text, span));
+            }
+        }
+        // A taakveld code.
+        let codes = model
+            .measures
+            .iter()
+            .flat_map(|m| m.measure.taakvelden.iter())
+            .chain(model.tables.iter().flat_map(|t| t.table.rows.iter().flat_map(|r| r.taakvelden.iter())));
+        for code in codes {
+            if contains(code.span, at) {
+                let text = match crate::taakveld::find(&code.value) {
+                    Some(t) => format!("**taakveld {}** — {}", t.code, t.name),
+                    None => format!("`{}` is not a taakveld code", code.value),
+                };
+                return Some(markdown(text, code.span));
+            }
+        }
+        // A group: its target and coverage.
+        for (gi, g) in model.groups.iter().enumerate() {
+            if contains(g.id.span, at) {
+                let ge = doc.evaluation.groups.iter().find(|e| e.id == g.id.value)?;
+                let mut text = format!("**group {} — {}**\n\n", g.id.value, g.title.value);
+                match ge.target {
+                    Some((year, target)) => {
+                        let i = years.iter().position(|y| *y == year);
+                        let reached = i.map(|i| ge.savings[i]).unwrap_or_default();
+                        text.push_str(&format!(
+                            "target {} by {year}; the measures save {}",
+                            money(target),
+                            money(reached.known)
+                        ));
+                        if reached.pm > 0 {
+                            text.push_str(&format!(" + {} P.M. (coverage cannot be verified)", reached.pm));
+                        } else if let Some(c) = ge.coverage(years) {
+                            text.push_str(&format!(" ({}%)", format_dutch(c.round_dp(1))));
+                        }
+                    }
+                    None => text.push_str(&format!("{} measures, no target", model.measures_in(gi).len())),
+                }
+                return Some(markdown(text, g.id.span));
+            }
+        }
+        // A declared figure in a total row: the recomputed figure and the lines it adds.
+        for (ti, t) in model.tables.iter().enumerate() {
+            for (ri, row) in t.table.rows.iter().enumerate() {
+                let Some(expr) = &row.formula else { continue };
+                for (ci, cell) in row.cells.iter().enumerate() {
+                    if !contains(cell.span, at) {
+                        continue;
+                    }
+                    let evaluator = Evaluator { model, table: ti, row: ri };
+                    let text = match evaluator.column(expr, ci) {
+                        Ok(c) => {
+                            let unit = formula::row_unit(&t.table, row);
+                            let fmt = |v: rust_decimal::Decimal| crate::fmt::quantity(&Quantity::new(v, unit.clone()));
+                            let mut s = format!(
+                                "**{} — {}**\n\nprinted {}, computed {}{}\n\n",
+                                row.label.value,
+                                t.table.columns[ci].key,
+                                crate::fmt::quantity(&Quantity::new(formula::cell_figure(cell).known, unit.clone())),
+                                fmt(c.figure.known),
+                                if c.figure.pm > 0 { " + P.M." } else { "" }
+                            );
+                            for term in &c.terms {
+                                let v = term.value.map(fmt).unwrap_or_else(|| "P.M.".into());
+                                s.push_str(&format!("- {}{}: {v}\n", if term.negated { "− " } else { "" }, term.label));
+                            }
+                            s
+                        }
+                        Err(_) => {
+                            format!("**{}**: this total cannot be recomputed; see the diagnostics", row.label.value)
+                        }
+                    };
+                    return Some(markdown(text, cell.span));
+                }
+            }
+        }
+        None
+    }
+
+    fn definition(&self, uri: &lsp::Url, pos: lsp::Position) -> Option<lsp::Location> {
+        let (doc, at) = self.doc_at(uri, pos)?;
+        let model = &doc.checked.model;
+        let sources = &doc.checked.sources;
+        let loc = |span: Span| Some(lsp::Location::new(uri_of(sources, span.file, uri)?, range(sources, span)));
+        for r in model.measures.iter().flat_map(|m| m.measure.related.iter()) {
+            if contains(r.span, at) {
+                let &target = model.measure_by_id.get(&r.value)?;
+                return loc(model.measures[target].measure.id.span);
+            }
+        }
+        for (ti, t) in model.tables.iter().enumerate() {
+            for row in &t.table.rows {
+                let mut names = Vec::new();
+                if let Some(f) = &row.formula {
+                    refs(f, &mut names);
+                }
+                for name in names {
+                    if contains(name.span, at) {
+                        if let Some(g) = model.group_by_id.get(&name.value) {
+                            return loc(model.groups[*g].id.span);
+                        }
+                        let (t2, r2) = formula::find_row(model, ti, &name.value)?;
+                        return loc(model.tables[t2].table.rows[r2].id.span);
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    fn references(&self, uri: &lsp::Url, pos: lsp::Position) -> Option<Vec<lsp::Location>> {
+        let (doc, at) = self.doc_at(uri, pos)?;
+        let model = &doc.checked.model;
+        let sources = &doc.checked.sources;
+        let loc = |span: Span| Some(lsp::Location::new(uri_of(sources, span.file, uri)?, range(sources, span)));
+        // A measure id: where it is declared and every `related` that names it.
+        for m in &model.measures {
+            let id = &m.measure.id;
+            let named_here = contains(id.span, at)
+                || model
+                    .measures
+                    .iter()
+                    .flat_map(|o| o.measure.related.iter())
+                    .any(|r| r.value == id.value && contains(r.span, at));
+            if named_here {
+                let mut out: Vec<lsp::Location> = loc(id.span).into_iter().collect();
+                for r in model.measures.iter().flat_map(|o| o.measure.related.iter()).filter(|r| r.value == id.value) {
+                    out.extend(loc(r.span));
+                }
+                return Some(out);
+            }
+        }
+        // A row: where it is declared and every formula that names it.
+        for (ti, t) in model.tables.iter().enumerate() {
+            for (ri, row) in t.table.rows.iter().enumerate() {
+                if !contains(row.id.span, at) {
+                    continue;
+                }
+                let mut out: Vec<lsp::Location> = loc(row.id.span).into_iter().collect();
+                for (tj, t2) in model.tables.iter().enumerate() {
+                    for r2 in &t2.table.rows {
+                        let mut names = Vec::new();
+                        if let Some(f) = &r2.formula {
+                            refs(f, &mut names);
+                        }
+                        for name in names {
+                            if formula::find_row(model, tj, &name.value) == Some((ti, ri)) {
+                                out.extend(loc(name.span));
+                            }
+                        }
+                    }
+                }
+                return Some(out);
+            }
+        }
+        None
+    }
+
+    #[allow(deprecated)] // DocumentSymbol has a deprecated field that must still be given.
+    fn symbols(&self, uri: &lsp::Url) -> Option<Vec<lsp::DocumentSymbol>> {
+        let doc = self.docs.get(uri)?;
+        let model = &doc.checked.model;
+        let sources = &doc.checked.sources;
+        let symbol = |name: String,
+                      detail: String,
+                      kind: lsp::SymbolKind,
+                      span: Span,
+                      sel: Span,
+                      children: Vec<lsp::DocumentSymbol>| {
+            lsp::DocumentSymbol {
+                name,
+                detail: Some(detail),
+                kind,
+                tags: None,
+                deprecated: None,
+                range: range(sources, span),
+                selection_range: range(sources, sel),
+                children: (!children.is_empty()).then_some(children),
+            }
+        };
+        let measure_sym = |mi: usize| {
+            let m = &model.measures[mi].measure;
+            symbol(m.id.value.clone(), m.title.value.clone(), lsp::SymbolKind::FUNCTION, m.span, m.id.span, Vec::new())
+        };
+        let table_sym = |ti: usize| {
+            let t = &model.tables[ti].table;
+            symbol(t.id.value.clone(), t.title.value.clone(), lsp::SymbolKind::STRUCT, t.span, t.id.span, Vec::new())
+        };
+        fn group_sym(
+            model: &crate::resolve::Model,
+            g: usize,
+            make: &dyn Fn(usize) -> lsp::DocumentSymbol,
+            table: &dyn Fn(usize) -> lsp::DocumentSymbol,
+            symbol: &dyn Fn(
+                String,
+                String,
+                lsp::SymbolKind,
+                Span,
+                Span,
+                Vec<lsp::DocumentSymbol>,
+            ) -> lsp::DocumentSymbol,
+        ) -> lsp::DocumentSymbol {
+            let info = &model.groups[g];
+            let mut children: Vec<(usize, lsp::DocumentSymbol)> = Vec::new();
+            for &c in &info.children {
+                children.push((model.groups[c].span.start, group_sym(model, c, make, table, symbol)));
+            }
+            for &m in &info.measures {
+                children.push((model.measures[m].measure.span.start, make(m)));
+            }
+            for &t in &info.tables {
+                children.push((model.tables[t].table.span.start, table(t)));
+            }
+            children.sort_by_key(|(s, _)| *s);
+            symbol(
+                info.id.value.clone(),
+                info.title.value.clone(),
+                lsp::SymbolKind::NAMESPACE,
+                info.span,
+                info.id.span,
+                children.into_iter().map(|(_, s)| s).collect(),
+            )
+        }
+        let mut out: Vec<(usize, lsp::DocumentSymbol)> = Vec::new();
+        for (g, info) in model.groups.iter().enumerate() {
+            if info.parent.is_none() && info.span.file == FileId(0) {
+                out.push((info.span.start, group_sym(model, g, &measure_sym, &table_sym, &symbol)));
+            }
+        }
+        for (m, info) in model.measures.iter().enumerate() {
+            if info.group.is_none() && info.measure.span.file == FileId(0) {
+                out.push((info.measure.span.start, measure_sym(m)));
+            }
+        }
+        for (t, info) in model.tables.iter().enumerate() {
+            if info.group.is_none() && info.table.span.file == FileId(0) {
+                out.push((info.table.span.start, table_sym(t)));
+            }
+        }
+        out.sort_by_key(|(s, _)| *s);
+        Some(out.into_iter().map(|(_, s)| s).collect())
+    }
+
+    #[allow(deprecated)] // SymbolInformation has a deprecated field that must still be given.
+    fn workspace_symbols(&self, query: &str) -> Vec<lsp::SymbolInformation> {
+        let query = query.to_lowercase();
+        let mut out = Vec::new();
+        for (uri, doc) in &self.docs {
+            let model = &doc.checked.model;
+            let sources = &doc.checked.sources;
+            let mut add = |name: &str, title: &str, kind: lsp::SymbolKind, span: Span| {
+                let hay = format!("{name} {title}").to_lowercase();
+                if query.is_empty() || hay.contains(&query) {
+                    if let Some(u) = uri_of(sources, span.file, uri) {
+                        out.push(lsp::SymbolInformation {
+                            name: format!("{name} {title}"),
+                            kind,
+                            tags: None,
+                            deprecated: None,
+                            location: lsp::Location::new(u, range(sources, span)),
+                            container_name: None,
+                        });
+                    }
+                }
+            };
+            for g in &model.groups {
+                add(&g.id.value, &g.title.value, lsp::SymbolKind::NAMESPACE, g.id.span);
+            }
+            for m in &model.measures {
+                add(&m.measure.id.value, &m.measure.title.value, lsp::SymbolKind::FUNCTION, m.measure.id.span);
+            }
+            for t in &model.tables {
+                add(&t.table.id.value, &t.table.title.value, lsp::SymbolKind::STRUCT, t.table.id.span);
+            }
+        }
+        out.sort_by(|a, b| a.name.cmp(&b.name));
+        out
+    }
+
+    fn format(&self, uri: &lsp::Url) -> Option<Vec<lsp::TextEdit>> {
+        let doc = self.docs.get(uri)?;
+        let text = doc.checked.sources.text(FileId(0));
+        let formatted = crate::fmt::format_source(text).ok()?;
+        if formatted == text {
+            return Some(Vec::new());
+        }
+        let end = position(&doc.checked.sources, FileId(0), text.len());
+        Some(vec![lsp::TextEdit::new(lsp::Range::new(lsp::Position::new(0, 0), end), formatted)])
+    }
+
+    fn completion(&self, uri: &lsp::Url) -> Vec<lsp::CompletionItem> {
+        let mut items: Vec<lsp::CompletionItem> = KEYWORDS
+            .iter()
+            .map(|k| lsp::CompletionItem {
+                label: (*k).into(),
+                kind: Some(lsp::CompletionItemKind::KEYWORD),
+                ..Default::default()
+            })
+            .collect();
+        for (label, detail) in [
+            ("€", "euros"),
+            ("fte", "full-time equivalents"),
+            ("hours", "hours"),
+            ("%", "percent"),
+            ("P.M.", "not known yet"),
+        ] {
+            items.push(lsp::CompletionItem {
+                label: label.into(),
+                kind: Some(lsp::CompletionItemKind::UNIT),
+                detail: Some(detail.into()),
+                ..Default::default()
+            });
+        }
+        for t in crate::taakveld::CATALOGUE {
+            items.push(lsp::CompletionItem {
+                label: t.code.into(),
+                kind: Some(lsp::CompletionItemKind::ENUM_MEMBER),
+                detail: Some(format!("taakveld {}", t.name)),
+                ..Default::default()
+            });
+        }
+        if let Some(doc) = self.docs.get(uri) {
+            for m in &doc.checked.model.measures {
+                items.push(lsp::CompletionItem {
+                    label: m.measure.id.value.clone(),
+                    kind: Some(lsp::CompletionItemKind::REFERENCE),
+                    detail: Some(m.measure.title.value.clone()),
+                    ..Default::default()
+                });
+            }
+        }
+        items
+    }
+}
+
+/// The names a formula refers to (rows, and groups in `savings(G)`).
+fn refs<'e>(expr: &'e Expr, out: &mut Vec<&'e Spanned<String>>) {
+    match expr {
+        Expr::Row(r) => out.push(r),
+        Expr::Savings(Some(g), _) | Expr::Costs(Some(g), _) => out.push(g),
+        Expr::Cumulative(inner, _) => refs(inner, out),
+        Expr::Terms(terms, _) => terms.iter().for_each(|(_, t)| refs(t, out)),
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offsets_count_utf16_units() {
+        let text = "a €\nsaving € 1.000";
+        assert_eq!(offset(text, lsp::Position::new(0, 2)), 2);
+        assert_eq!(offset(text, lsp::Position::new(1, 8)), "a €\nsaving €".len());
+        let mut sources = SourceMap::new();
+        let f = sources.add("t", None, text.to_string());
+        assert_eq!(position(&sources, f, "a €\nsaving €".len()), lsp::Position::new(1, 8));
+    }
+}
