@@ -142,6 +142,13 @@ pub fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
     tmp.as_file().sync_all()?;
     if let Ok(meta) = std::fs::metadata(path) {
         tmp.as_file().set_permissions(meta.permissions())?;
+    } else {
+        // A new file gets the usual permissions, not the temporary file's private ones.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            tmp.as_file().set_permissions(std::fs::Permissions::from_mode(0o644))?;
+        }
     }
     tmp.persist(path).map_err(|e| e.error)?;
     Ok(())

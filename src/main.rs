@@ -23,6 +23,7 @@ Examples:
   grip fmt --check plans/               show what would change; exit 1 if anything would
   grip diff old.plan new.plan           what a change means for the money
   grip diff --git HEAD plan.plan        the work tree against the last commit
+  grip report plan.plan --html r.html   a report for the council, with charts
   grip eval plan.plan --by group        savings per group against its target
 
 Exit codes: 0 no errors, 1 errors found (or warnings with --deny-warnings), 2 usage or I/O failure.
@@ -111,6 +112,33 @@ As a git diff driver (see the README):
         /// Output format.
         #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
         format: DiffFormat,
+    },
+    /// Write a report for people: HTML with charts, an Excel workbook, or Markdown.
+    #[command(after_help = "\
+The HTML report is one self-contained file (no network, styles inline, charts as inline SVG) that \
+opens in any browser and prints on A4: the summary (the gap per year, what the measures close, \
+what remains, targets met or not), charts of the deficit before and after measures and of the \
+savings per group, the measures per group, the costs of execution and staffing, and every \
+problem grip check found. The workbook has a sheet per group and per table, amounts as numbers \
+with euro formatting and totals as live Excel formulas. All read the same figures as grip eval.
+
+Examples:
+  grip report examples/leudal.plan --html leudal.html
+  grip report examples/leudal.plan --xlsx leudal.xlsx
+  grip report examples/leudal.plan --markdown            Markdown on standard output
+  grip report examples/leudal.plan --markdown memo.md")]
+    Report {
+        /// The plan file.
+        path: PathBuf,
+        /// Write an HTML report to this file.
+        #[arg(long, value_name = "OUT.html")]
+        html: Option<PathBuf>,
+        /// Write an Excel workbook to this file.
+        #[arg(long, value_name = "OUT.xlsx")]
+        xlsx: Option<PathBuf>,
+        /// Write Markdown (to this file, or to standard output with no file).
+        #[arg(long, value_name = "OUT.md", num_args = 0..=1, default_missing_value = "-")]
+        markdown: Option<PathBuf>,
     },
     /// Run the language server on stdin/stdout (for editors; see editors/).
     #[command(after_help = "\
@@ -218,6 +246,7 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Check { paths, format, deny_warnings, color } => check(paths, format, deny_warnings, color),
         Command::Fmt { paths, check, color } => fmt(paths, check, color),
+        Command::Report { path, html, xlsx, markdown } => report(path, html, xlsx, markdown),
         Command::Lsp => match grip::lsp::run() {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
@@ -398,6 +427,55 @@ fn fmt(paths: Vec<PathBuf>, check: bool, color: Color) -> ExitCode {
             eprintln!("{changed} file{} would be reformatted", if changed == 1 { "" } else { "s" });
         }
         ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn report(path: PathBuf, html: Option<PathBuf>, xlsx: Option<PathBuf>, markdown: Option<PathBuf>) -> ExitCode {
+    if html.is_none() && xlsx.is_none() && markdown.is_none() {
+        eprintln!("grip: say which report to write: --html OUT.html, --xlsx OUT.xlsx or --markdown [OUT.md]");
+        return ExitCode::from(2);
+    }
+    let checked = match api::check_path(&path) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("grip: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let mut failed = false;
+    if let Some(out) = html {
+        match api::write_atomically(&out, &grip::report::html(&checked)) {
+            Ok(()) => eprintln!("wrote {}", out.display()),
+            Err(e) => {
+                eprintln!("grip: cannot write {}: {e}", out.display());
+                failed = true;
+            }
+        }
+    }
+    if let Some(out) = xlsx {
+        match grip::xlsx::write(&checked, &out) {
+            Ok(()) => eprintln!("wrote {}", out.display()),
+            Err(e) => {
+                eprintln!("grip: cannot write {}: {e}", out.display());
+                failed = true;
+            }
+        }
+    }
+    if let Some(out) = markdown {
+        let text = grip::report::markdown(&checked);
+        if out.as_os_str() == "-" {
+            let _ = std::io::stdout().write_all(text.as_bytes());
+        } else if let Err(e) = api::write_atomically(&out, &text) {
+            eprintln!("grip: cannot write {}: {e}", out.display());
+            failed = true;
+        } else {
+            eprintln!("wrote {}", out.display());
+        }
+    }
+    if failed {
+        ExitCode::from(2)
     } else {
         ExitCode::SUCCESS
     }

@@ -1,0 +1,603 @@
+//! `grip report`: the evaluated plan for people. One self-contained HTML file (no network,
+//! styles inline, charts as inline SVG, a print stylesheet for A4) and Markdown. Every figure
+//! comes from the one [`Evaluation`]; nothing is computed here. Every text from the plan is
+//! escaped.
+
+use crate::api::Checked;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::effects::Figure;
+use crate::eval::{evaluate, Evaluation};
+use crate::resolve::Model;
+use crate::sheet::{self, display, By, Value};
+use crate::syntax::ast::*;
+use crate::syntax::number::format_dutch;
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::{Decimal, RoundingStrategy};
+
+/// Escapes text for HTML element content and attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// `x` in escaped text → <code>x</code>.
+fn code_spans(escaped: &str) -> String {
+    let mut out = String::new();
+    for (i, part) in escaped.split('`').enumerate() {
+        if i % 2 == 1 {
+            out.push_str(&format!("<code>{part}</code>"));
+        } else {
+            out.push_str(part);
+        }
+    }
+    out
+}
+
+fn eur(d: Decimal) -> String {
+    format!("€ {}", format_dutch(d.round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero)))
+}
+
+fn fig(f: Figure) -> String {
+    display(&Value::Money(f))
+}
+
+/// Colours that colour-blind readers tell apart (Okabe–Ito).
+const PALETTE: [&str; 8] = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"];
+
+const STYLE: &str = r#"
+body { font-family: "DejaVu Sans", Arial, sans-serif; color: #1a1a1a; margin: 2rem auto; max-width: 60rem; line-height: 1.45; padding: 0 1rem; }
+h1 { font-size: 1.6rem; margin-bottom: .2rem; }
+h2 { font-size: 1.25rem; border-bottom: 2px solid #0072B2; padding-bottom: .2rem; margin-top: 2.2rem; }
+h3 { font-size: 1.05rem; margin-top: 1.4rem; }
+.meta { color: #555; margin-top: 0; }
+table { border-collapse: collapse; margin: .6rem 0 1rem; font-size: .88rem; }
+th, td { border-bottom: 1px solid #ccc; padding: .25rem .55rem; vertical-align: top; }
+th { text-align: left; background: #f0f4f8; }
+td.num, th.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+td.neg { color: #B00020; }
+tr.strong td, tr.strong th { font-weight: bold; }
+.ok { color: #00694B; font-weight: bold; }
+.short { color: #B00020; font-weight: bold; }
+.unknown { color: #8A5A00; font-weight: bold; }
+figure { margin: 1rem 0; }
+figcaption { font-size: .9rem; color: #444; }
+details { margin: .4rem 0 1rem; }
+.diag { border-left: 4px solid #B00020; padding: .3rem .8rem; margin: .8rem 0; background: #fdf3f4; }
+.diag.warning { border-color: #E69F00; background: #fff8ec; }
+.diag.note { border-color: #56B4E9; background: #f1f8fd; }
+.diag pre { background: #fff; padding: .4rem; overflow-x: auto; font-size: .8rem; }
+.code { font-family: "DejaVu Sans Mono", monospace; font-size: .85em; }
+@media print {
+  @page { size: A4; margin: 18mm 15mm; }
+  body { margin: 0; max-width: none; font-size: 10pt; }
+  section { break-before: page; }
+  section:first-of-type { break-before: auto; }
+  h2 { break-after: avoid; }
+  table, figure, .diag { break-inside: avoid; }
+  details > summary { display: none; }
+}
+"#;
+
+/// The HTML report of a checked plan.
+pub fn html(checked: &Checked) -> String {
+    let e = evaluate(&checked.model);
+    let model = &checked.model;
+    let mut out = String::new();
+    let title = if e.title.is_empty() { "Plan".to_string() } else { e.title.clone() };
+    out.push_str("<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n");
+    out.push_str("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n");
+    out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    out.push_str(&format!("<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n", escape(&title)));
+
+    // Header.
+    out.push_str("<header>\n");
+    out.push_str(&format!("<h1>{}</h1>\n", escape(&title)));
+    let mut meta = Vec::new();
+    if let Some(m) = &e.municipality {
+        meta.push(format!("Gemeente {}", escape(m)));
+    }
+    if let Some(h) = &model.header {
+        if let Some(a) = &h.adopted {
+            meta.push(format!("adopted {}", a.value));
+        }
+        if let Some(p) = &h.period {
+            meta.push(format!("period {}–{}", p.first.value, p.last.value));
+        }
+    }
+    out.push_str(&format!("<p class=\"meta\">{}</p>\n", meta.join(" · ")));
+    let errors = checked.diagnostics.iter().filter(|d| d.severity() == Severity::Error).count();
+    if errors > 0 {
+        out.push_str(&format!(
+            "<p class=\"short\">This plan does not add up: grip found {errors} error{} in it. See <a href=\"#diagnostics\">Problems found</a>.</p>\n",
+            if errors == 1 { "" } else { "s" }
+        ));
+    }
+    out.push_str("</header>\n");
+
+    summary(&mut out, &e);
+    charts(&mut out, &e, model);
+    groups(&mut out, &e, model);
+    execution(&mut out, &e, model);
+    diagnostics(&mut out, checked);
+    out.push_str("</body>\n</html>\n");
+    out
+}
+
+fn summary(out: &mut String, e: &Evaluation) {
+    out.push_str("<section id=\"summary\">\n<h2>Summary</h2>\n");
+    let last = e.years.len().checked_sub(1);
+    if let Some(i) = last {
+        let y = e.years[i];
+        let s = e.savings[i].expected;
+        let text = match (e.deficit[i], e.balance[i]) {
+            (Some(d), Some(b)) => format!(
+                "In {y} the gap is <strong>{}</strong>. The measures close <strong>{}</strong>; after the costs of executing them, <strong>{}</strong> remains.",
+                eur(d),
+                escape(&fig(s)),
+                eur(b.1)
+            ),
+            _ => format!("In {y} the measures save <strong>{}</strong>.", escape(&fig(s))),
+        };
+        out.push_str(&format!("<p>{text}</p>\n"));
+    }
+    let s = sheet::sheet(e, By::Year, &(0..e.years.len()).collect::<Vec<_>>());
+    table_html(out, &s, "Figures per year");
+    for note in &s.notes {
+        out.push_str(&format!("<p class=\"meta\">Note: {}</p>\n", code_spans(&escape(note))));
+    }
+    // Targets met or not.
+    let targets: Vec<_> = e.groups.iter().filter(|g| g.target.is_some()).collect();
+    if !targets.is_empty() {
+        out.push_str("<h3>Targets</h3>\n<table>\n<thead><tr><th scope=\"col\">Group</th><th scope=\"col\" class=\"num\">Target</th><th scope=\"col\" class=\"num\">Saved</th><th scope=\"col\">Result</th></tr></thead>\n<tbody>\n");
+        for g in targets {
+            let Some((year, target)) = g.target else { continue };
+            let reached = e.years.iter().position(|y| *y == year).map(|i| g.savings[i]).unwrap_or_default();
+            let result = if reached.pm > 0 {
+                format!("<span class=\"unknown\">cannot be verified: {} P.M.</span>", reached.pm)
+            } else if reached.known >= target {
+                "<span class=\"ok\">met</span>".to_string()
+            } else {
+                format!("<span class=\"short\">short by {}</span>", eur(target - reached.known))
+            };
+            out.push_str(&format!(
+                "<tr><th scope=\"row\">{} {}</th><td class=\"num\">{} by {year}</td><td class=\"num\">{}</td><td>{result}</td></tr>\n",
+                escape(&g.id),
+                escape(&g.title),
+                eur(target),
+                escape(&fig(reached))
+            ));
+        }
+        out.push_str("</tbody>\n</table>\n");
+    }
+    out.push_str("</section>\n");
+}
+
+/// A sheet as an accessible HTML table.
+fn table_html(out: &mut String, s: &sheet::Sheet, caption: &str) {
+    out.push_str(&format!(
+        "<table>\n<caption class=\"meta\">{}</caption>\n<thead><tr><th scope=\"col\"></th>",
+        escape(caption)
+    ));
+    for c in &s.columns {
+        out.push_str(&format!("<th scope=\"col\" class=\"num\">{}</th>", escape(c)));
+    }
+    out.push_str("</tr></thead>\n<tbody>\n");
+    for r in &s.rows {
+        out.push_str(if r.strong { "<tr class=\"strong\">" } else { "<tr>" });
+        out.push_str(&format!("<th scope=\"row\">{}</th>", escape(r.label.trim_start())));
+        for v in &r.cells {
+            let neg = matches!(v, Value::Money(f) if f.known < Decimal::ZERO);
+            out.push_str(&format!("<td class=\"num{}\">{}</td>", if neg { " neg" } else { "" }, escape(&display(v))));
+        }
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</tbody>\n</table>\n");
+}
+
+/// A tick value rounded to a readable step.
+fn nice_step(range: f64) -> f64 {
+    let raw = range / 5.0;
+    if raw <= 0.0 {
+        return 1.0;
+    }
+    let mag = 10f64.powf(raw.log10().floor());
+    let norm = raw / mag;
+    let nice = if norm <= 1.0 {
+        1.0
+    } else if norm <= 2.0 {
+        2.0
+    } else if norm <= 5.0 {
+        5.0
+    } else {
+        10.0
+    };
+    nice * mag
+}
+
+/// One series of a chart: exact amounts; floating point is used only to place them on screen.
+struct Series<'a> {
+    name: &'a str,
+    values: Vec<Decimal>,
+}
+
+/// A bar chart as inline SVG: grouped bars (`stacked == false`) or stacked bars, with a y axis
+/// in Dutch euro notation, year labels and a legend. Text alternative via <title>/<desc>.
+fn bar_chart(id: &str, title: &str, desc: &str, years: &[u16], series: &[Series], stacked: bool) -> String {
+    let at = |s: &Series, i: usize| to_f64(s.values[i]);
+    let (w, h) = (760.0, 320.0);
+    let (left, right, top, bottom) = (110.0, 20.0, 20.0, 70.0);
+    let plot_w = w - left - right;
+    let plot_h = h - top - bottom;
+    let n = years.len().max(1) as f64;
+    let (mut min, mut max) = (0f64, 0f64);
+    for (i, _) in years.iter().enumerate() {
+        if stacked {
+            let pos: f64 = series.iter().map(|s| at(s, i).max(0.0)).sum();
+            let neg: f64 = series.iter().map(|s| at(s, i).min(0.0)).sum();
+            max = max.max(pos);
+            min = min.min(neg);
+        } else {
+            for s in series {
+                max = max.max(at(s, i));
+                min = min.min(at(s, i));
+            }
+        }
+    }
+    if max == min {
+        max = min + 1.0;
+    }
+    let step = nice_step(max - min);
+    let lo = (min / step).floor() * step;
+    let hi = (max / step).ceil() * step;
+    let y = |v: f64| top + (hi - v) / (hi - lo) * plot_h;
+    let mut svg = format!(
+        "<svg id=\"{id}\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" viewBox=\"0 0 {w} {h}\" width=\"100%\" xmlns=\"http://www.w3.org/2000/svg\" font-family=\"DejaVu Sans, Arial, sans-serif\" font-size=\"12\">\n<title id=\"{id}-title\">{}</title>\n<desc id=\"{id}-desc\">{}</desc>\n",
+        escape(title),
+        escape(desc)
+    );
+    // Axis and gridlines.
+    let mut v = lo;
+    while v <= hi + step / 2.0 {
+        let yy = y(v);
+        svg.push_str(&format!(
+            "<line x1=\"{left}\" x2=\"{}\" y1=\"{yy:.1}\" y2=\"{yy:.1}\" stroke=\"{}\" stroke-width=\"1\"/>\n<text x=\"{}\" y=\"{:.1}\" text-anchor=\"end\">{}</text>\n",
+            w - right,
+            if v == 0.0 { "#333" } else { "#ddd" },
+            left - 6.0,
+            yy + 4.0,
+            escape(&eur(Decimal::from_f64_retain(v).unwrap_or_default()))
+        ));
+        v += step;
+    }
+    let band = plot_w / n;
+    let groups = if stacked { 1.0 } else { series.len().max(1) as f64 };
+    let bar_w = (band * 0.7 / groups).min(60.0);
+    for (i, year) in years.iter().enumerate() {
+        let x0 = left + band * i as f64 + (band - bar_w * groups) / 2.0;
+        let (mut up, mut down) = (0f64, 0f64);
+        for (k, s) in series.iter().enumerate() {
+            let val = at(s, i);
+            let (x, from, to) = if stacked {
+                if val >= 0.0 {
+                    up += val;
+                    (x0, up - val, up)
+                } else {
+                    down += val;
+                    (x0, down - val, down)
+                }
+            } else {
+                (x0 + bar_w * k as f64, 0.0, val)
+            };
+            let (ya, yb) = (y(from.max(to)), y(from.min(to)));
+            svg.push_str(&format!(
+                "<rect x=\"{x:.1}\" y=\"{ya:.1}\" width=\"{:.1}\" height=\"{:.1}\" fill=\"{}\"><title>{} {year}: {}</title></rect>\n",
+                bar_w - 2.0,
+                (yb - ya).max(0.5),
+                PALETTE[k % PALETTE.len()],
+                escape(s.name),
+                escape(&eur(s.values[i]))
+            ));
+        }
+        svg.push_str(&format!(
+            "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\">{year}</text>\n",
+            left + band * (i as f64 + 0.5),
+            h - bottom + 18.0
+        ));
+    }
+    // Legend: one line per series below the chart, so long names are never cut off.
+    for (k, s) in series.iter().enumerate() {
+        let ly = h - 34.0 + 18.0 * k as f64;
+        svg.push_str(&format!(
+            "<rect x=\"{left}\" y=\"{ly:.1}\" width=\"12\" height=\"12\" fill=\"{}\"/><text x=\"{:.1}\" y=\"{:.1}\">{}</text>\n",
+            PALETTE[k % PALETTE.len()],
+            left + 18.0,
+            ly + 10.0,
+            escape(s.name)
+        ));
+    }
+    svg.push_str("</svg>\n");
+    // Grow the drawing to fit the legend lines.
+    let full_h = h + 18.0 * series.len().saturating_sub(1) as f64;
+    svg.replacen(&format!("viewBox=\"0 0 {w} {h}\""), &format!("viewBox=\"0 0 {w} {full_h}\""), 1)
+}
+
+fn to_f64(d: Decimal) -> f64 {
+    d.to_f64().unwrap_or(0.0)
+}
+
+fn charts(out: &mut String, e: &Evaluation, model: &Model) {
+    out.push_str("<section id=\"charts\">\n<h2>The gap before and after measures</h2>\n");
+    let known: Vec<usize> = (0..e.years.len()).filter(|&i| e.deficit[i].is_some()).collect();
+    if !known.is_empty() {
+        let years: Vec<u16> = known.iter().map(|&i| e.years[i]).collect();
+        let before = Series {
+            name: "Deficit before measures",
+            values: known.iter().map(|&i| e.deficit[i].unwrap_or_default()).collect(),
+        };
+        let after = Series {
+            name: "Balance after measures",
+            values: known.iter().map(|&i| e.balance[i].map(|b| b.1).unwrap_or_default()).collect(),
+        };
+        let desc: Vec<String> = known
+            .iter()
+            .map(|&i| {
+                format!(
+                    "{}: deficit {}, after measures {}",
+                    e.years[i],
+                    eur(e.deficit[i].unwrap_or_default()),
+                    eur(e.balance[i].map(|b| b.1).unwrap_or_default())
+                )
+            })
+            .collect();
+        out.push_str("<figure>\n");
+        out.push_str(&bar_chart(
+            "chart-balance",
+            "Deficit before and after measures per year",
+            &desc.join("; "),
+            &years,
+            &[before, after],
+            false,
+        ));
+        out.push_str("<figcaption>Deficit (budget − forecast) and the balance after the measures' savings and the costs of executing them, per year. Negative is a deficit. The figures are in the table <a href=\"#summary\">Figures per year</a>.</figcaption>\n</figure>\n");
+    } else {
+        out.push_str(
+            "<p class=\"meta\">The plan has no baseline (budget and forecast), so the deficit cannot be drawn.</p>\n",
+        );
+    }
+
+    out.push_str("<h2>Savings per year, by group</h2>\n");
+    let top: Vec<&crate::eval::GroupEval> =
+        e.groups.iter().filter(|g| g.depth == 0 && g.savings.iter().any(|f| !f.known.is_zero())).collect();
+    let mut series: Vec<Series> = top
+        .iter()
+        .map(|g| Series { name: g.title.as_str(), values: g.savings.iter().map(|f| f.known).collect() })
+        .collect();
+    let ungrouped: Vec<Decimal> = (0..e.years.len())
+        .map(|i| e.measures.iter().filter(|m| m.group.is_none()).map(|m| m.savings[i].expected.known).sum::<Decimal>())
+        .collect();
+    if ungrouped.iter().any(|v| !v.is_zero()) {
+        series.push(Series { name: "Other measures", values: ungrouped });
+    }
+    let desc: Vec<String> =
+        e.years.iter().enumerate().map(|(i, y)| format!("{y}: {}", fig(e.savings[i].expected))).collect();
+    out.push_str("<figure>\n");
+    out.push_str(&bar_chart(
+        "chart-savings",
+        "Savings per year, stacked by group",
+        &desc.join("; "),
+        &e.years,
+        &series,
+        true,
+    ));
+    out.push_str("<figcaption>What the measures save each year, stacked by the plan's groups. P.M. items are not drawn; the table below lists them.</figcaption>\n</figure>\n");
+    let s = sheet::sheet(e, By::Group, &(0..e.years.len()).collect::<Vec<_>>());
+    table_html(out, &s, "Savings per group");
+    let _ = model;
+    out.push_str("</section>\n");
+}
+
+fn measure_row(out: &mut String, e: &Evaluation, model: &Model, mi: usize) {
+    let m = &model.measures[mi].measure;
+    let me = &e.measures[mi];
+    let kind = if m.effects.iter().any(|x| matches!(x.years, YearSpec::From(_) | YearSpec::Always)) {
+        if m.effects.iter().any(|x| matches!(x.years, YearSpec::In(_))) {
+            "ramp"
+        } else {
+            "structural"
+        }
+    } else if m.effects.is_empty() {
+        "—"
+    } else {
+        "incidental"
+    };
+    let decision = m
+        .decision
+        .as_ref()
+        .map(|d| {
+            let mut t = if d.needed { "needed".to_string() } else { "not needed".to_string() };
+            if let Some(f) = &d.forum {
+                t.push_str(&format!(", {}", f.value));
+            }
+            if let Some(p) = &d.planned {
+                t.push_str(&format!(", {}", p.value));
+            }
+            t
+        })
+        .unwrap_or_else(|| "—".into());
+    out.push_str(&format!(
+        "<tr><th scope=\"row\"><span class=\"code\">{}</span> {}</th><td class=\"num\">{}</td>",
+        escape(&m.id.value),
+        escape(&m.title.value),
+        m.budget.as_ref().map(|b| escape(&crate::fmt::amount(&b.value))).unwrap_or_else(|| "—".into())
+    ));
+    for s in &me.savings {
+        out.push_str(&format!("<td class=\"num\">{}</td>", escape(&fig(s.expected))));
+    }
+    out.push_str(&format!(
+        "<td>{kind}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+        escape(m.owner.as_ref().map(|o| o.value.as_str()).unwrap_or("—")),
+        escape(&decision),
+        escape(m.status.as_ref().map(|s| s.value.as_str()).unwrap_or("—"))
+    ));
+}
+
+fn groups(out: &mut String, e: &Evaluation, model: &Model) {
+    out.push_str("<section id=\"measures\">\n<h2>Measures</h2>\n");
+    let header = |out: &mut String| {
+        out.push_str("<table>\n<thead><tr><th scope=\"col\">Measure</th><th scope=\"col\" class=\"num\">Budget</th>");
+        for y in &e.years {
+            out.push_str(&format!("<th scope=\"col\" class=\"num\">{y}</th>"));
+        }
+        out.push_str("<th scope=\"col\">Kind</th><th scope=\"col\">Owner</th><th scope=\"col\">Decision needed</th><th scope=\"col\">Status</th></tr></thead>\n<tbody>\n");
+    };
+    for (gi, g) in model.groups.iter().enumerate() {
+        if g.measures.is_empty() {
+            continue;
+        }
+        out.push_str(&format!("<h3>{} {}</h3>\n", escape(&g.id.value), escape(&g.title.value)));
+        header(out);
+        for &mi in &model.groups[gi].measures {
+            measure_row(out, e, model, mi);
+        }
+        out.push_str("</tbody>\n</table>\n");
+    }
+    let loose: Vec<usize> = (0..model.measures.len()).filter(|&m| model.measures[m].group.is_none()).collect();
+    if !loose.is_empty() {
+        out.push_str("<h3>Other measures</h3>\n");
+        header(out);
+        for mi in loose {
+            measure_row(out, e, model, mi);
+        }
+        out.push_str("</tbody>\n</table>\n");
+    }
+    out.push_str("</section>\n");
+}
+
+fn execution(out: &mut String, e: &Evaluation, model: &Model) {
+    out.push_str("<section id=\"execution\">\n<h2>Costs of execution and staffing</h2>\n<table>\n<thead><tr><th scope=\"col\"></th>");
+    for y in &e.years {
+        out.push_str(&format!("<th scope=\"col\" class=\"num\">{y}</th>"));
+    }
+    out.push_str("</tr></thead>\n<tbody>\n<tr><th scope=\"row\">Costs of execution</th>");
+    for c in &e.costs {
+        out.push_str(&format!("<td class=\"num\">{}</td>", escape(&fig(*c))));
+    }
+    out.push_str("</tr>\n");
+    if e.has_staffing {
+        out.push_str("<tr><th scope=\"row\">Staffing (fte)</th>");
+        for s in &e.staffing {
+            out.push_str(&format!("<td class=\"num\">{}</td>", escape(&display(&Value::Fte(*s)))));
+        }
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</tbody>\n</table>\n");
+    let _ = model;
+    out.push_str("</section>\n");
+}
+
+fn diagnostics(out: &mut String, checked: &Checked) {
+    out.push_str("<section id=\"diagnostics\">\n<h2>Problems found</h2>\n");
+    if checked.diagnostics.is_empty() {
+        out.push_str(
+            "<p class=\"ok\">grip found no problems: every total, share and target in this plan adds up.</p>\n",
+        );
+    }
+    for d in &checked.diagnostics {
+        diagnostic_html(out, checked, d);
+    }
+    out.push_str("</section>\n");
+}
+
+fn diagnostic_html(out: &mut String, checked: &Checked, d: &Diagnostic) {
+    let sources = &checked.sources;
+    let span = d.span();
+    let (line, column) = sources.line_col(span);
+    let text = sources.text(span.file);
+    let line_text = text.lines().nth(line.saturating_sub(1)).unwrap_or("");
+    out.push_str(&format!(
+        "<div class=\"diag {}\" role=\"note\"><p><strong>{}</strong> <span class=\"code\">{}</span>: {}</p>\n<pre>{}:{line}:{column}\n{line:>5} | {}</pre>\n",
+        d.severity().word(),
+        d.severity().word(),
+        escape(d.code()),
+        escape(&d.message()),
+        escape(sources.name(span.file)),
+        escape(line_text)
+    ));
+    if let Some(help) = d.help() {
+        out.push_str(&format!("<p>help: {}</p>\n", escape(&help)));
+    }
+    out.push_str("</div>\n");
+}
+
+/// The report in Markdown: the summary, the figures, the measures per group and the problems.
+pub fn markdown(checked: &Checked) -> String {
+    let e = evaluate(&checked.model);
+    let model = &checked.model;
+    let idx: Vec<usize> = (0..e.years.len()).collect();
+    let title = if e.title.is_empty() { "Plan".to_string() } else { e.title.clone() };
+    let mut out = format!("# {}\n\n", title.replace('|', "\\|"));
+    if let Some(m) = &e.municipality {
+        out.push_str(&format!("Gemeente {m}\n\n"));
+    }
+    out.push_str(&sheet::markdown(&sheet::sheet(&e, By::Year, &idx)));
+    out.push('\n');
+    out.push_str(&sheet::markdown(&sheet::sheet(&e, By::Group, &idx)));
+    out.push('\n');
+    for g in &model.groups {
+        if g.measures.is_empty() {
+            continue;
+        }
+        out.push_str(&format!("### {} {}\n\n| measure | budget |", g.id.value, g.title.value.replace('|', "\\|")));
+        for y in &e.years {
+            out.push_str(&format!(" {y} |"));
+        }
+        out.push_str(" owner |\n|:---|---:|");
+        for _ in &e.years {
+            out.push_str("---:|");
+        }
+        out.push_str(":---|\n");
+        for &mi in &g.measures {
+            let m = &model.measures[mi].measure;
+            out.push_str(&format!(
+                "| {} {} | {} |",
+                m.id.value,
+                m.title.value.replace('|', "\\|"),
+                m.budget.as_ref().map(|b| crate::fmt::amount(&b.value)).unwrap_or_else(|| "—".into())
+            ));
+            for s in &e.measures[mi].savings {
+                out.push_str(&format!(" {} |", fig(s.expected)));
+            }
+            out.push_str(&format!(
+                " {} |\n",
+                m.owner.as_ref().map(|o| o.value.replace('|', "\\|")).unwrap_or_else(|| "—".into())
+            ));
+        }
+        out.push('\n');
+    }
+    out.push_str("### Problems found\n\n");
+    if checked.diagnostics.is_empty() {
+        out.push_str("None: every total, share and target adds up.\n");
+    }
+    for d in &checked.diagnostics {
+        let (line, col) = checked.sources.line_col(d.span());
+        out.push_str(&format!(
+            "- **{}** `{}` {}:{line}:{col}: {}{}\n",
+            d.severity().word(),
+            d.code(),
+            checked.sources.name(d.span().file),
+            d.message().replace('|', "\\|"),
+            d.help().map(|h| format!(" — {h}")).unwrap_or_default()
+        ));
+    }
+    out
+}

@@ -1,0 +1,424 @@
+//! `grip report --xlsx`: a workbook a financial adviser can keep working in. Amounts are
+//! numbers with euro formatting; every total is a live Excel formula (with grip's value cached,
+//! so the workbook opens with the right figures), so it stays consistent when someone edits a
+//! cell. Sheets: Balance, Measures, one per group, one per table of the plan, and Problems.
+
+use crate::api::Checked;
+use crate::effects::Figure;
+use crate::eval::{evaluate, Evaluation};
+use crate::formula::{self, Evaluator};
+use crate::resolve::Model;
+use crate::syntax::ast::*;
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
+use rust_xlsxwriter::{utility::row_col_to_cell, Format, Formula, Workbook, Worksheet, XlsxError};
+use std::collections::HashMap;
+use std::path::Path;
+
+const EURO: &str = "€ #,##0;[Red]€ -#,##0";
+const FTE: &str = "0.0#";
+
+fn num(d: Decimal) -> f64 {
+    d.to_f64().unwrap_or(0.0)
+}
+
+/// A sheet name Excel accepts (at most 31 characters, none of []:*?/\), unique in the book.
+fn sheet_name(wanted: &str, taken: &mut Vec<String>) -> String {
+    let clean: String = wanted.chars().map(|c| if "[]:*?/\\".contains(c) { '_' } else { c }).collect();
+    let mut base: String = clean.chars().take(28).collect();
+    if base.trim().is_empty() {
+        base = "Sheet".into();
+    }
+    let mut name = base.clone();
+    let mut n = 2;
+    while taken.iter().any(|t| t.eq_ignore_ascii_case(&name)) {
+        name = format!("{base} {n}");
+        n += 1;
+    }
+    taken.push(name.clone());
+    name
+}
+
+fn quoted(sheet: &str) -> String {
+    format!("'{}'", sheet.replace('\'', "''"))
+}
+
+fn cell(row: u32, col: u16) -> String {
+    row_col_to_cell(row, col)
+}
+
+struct Book<'m> {
+    model: &'m Model,
+    e: Evaluation,
+    euro: Format,
+    fte: Format,
+    bold: Format,
+    /// Where each table row lives: (table, row) → (sheet name, sheet row).
+    rows: HashMap<(usize, usize), (String, u32)>,
+    /// The Measures sheet: name, first and last data row, first year column.
+    measures_sheet: String,
+    measures_rows: (u32, u32),
+}
+
+const MEASURE_YEAR_COL: u16 = 5;
+
+/// Writes the workbook for a checked plan to `path`.
+pub fn write(checked: &Checked, path: &Path) -> Result<(), XlsxError> {
+    let mut workbook = Workbook::new();
+    let mut taken = Vec::new();
+    let model = &checked.model;
+    let e = evaluate(model);
+    let balance_name = sheet_name("Balance", &mut taken);
+    let measures_name = sheet_name("Measures", &mut taken);
+    let mut book = Book {
+        model,
+        e,
+        euro: Format::new().set_num_format(EURO),
+        fte: Format::new().set_num_format(FTE),
+        bold: Format::new().set_bold(),
+        rows: HashMap::new(),
+        measures_sheet: measures_name.clone(),
+        measures_rows: (1, model.measures.len() as u32),
+    };
+    // Plan the table sheets first, so formulas can point across sheets.
+    let mut table_sheets = Vec::new();
+    for (t, ti) in model.tables.iter().enumerate() {
+        let name = sheet_name(&ti.table.id.value, &mut taken);
+        for r in 0..ti.table.rows.len() {
+            book.rows.insert((t, r), (name.clone(), 2 + r as u32));
+        }
+        table_sheets.push(name);
+    }
+
+    let sheet = workbook.add_worksheet();
+    sheet.set_name(&balance_name)?;
+    book.balance(sheet)?;
+    let sheet = workbook.add_worksheet();
+    sheet.set_name(&measures_name)?;
+    book.measures(sheet)?;
+    for (g, info) in model.groups.iter().enumerate() {
+        if model.measures_in(g).is_empty() {
+            continue;
+        }
+        let name = sheet_name(&format!("Group {}", info.id.value), &mut taken);
+        let sheet = workbook.add_worksheet();
+        sheet.set_name(&name)?;
+        book.group(sheet, g)?;
+    }
+    for (t, name) in table_sheets.iter().enumerate() {
+        let sheet = workbook.add_worksheet();
+        sheet.set_name(name)?;
+        book.table(sheet, t)?;
+    }
+    let name = sheet_name("Problems", &mut taken);
+    let sheet = workbook.add_worksheet();
+    sheet.set_name(&name)?;
+    problems(sheet, checked, &book.bold)?;
+    // Write beside the target and rename, so a reader never sees half a workbook.
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let tmp = tempfile::Builder::new().prefix(".grip-report-").suffix(".xlsx").tempfile_in(dir)?;
+    workbook.save(tmp.path())?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        tmp.as_file().set_permissions(std::fs::Permissions::from_mode(0o644))?;
+    }
+    tmp.persist(path).map_err(|e| XlsxError::IoError(e.error))?;
+    Ok(())
+}
+
+impl Book<'_> {
+    fn year_header(&self, sheet: &mut Worksheet, row: u32, first_col: u16) -> Result<(), XlsxError> {
+        for (i, y) in self.e.years.iter().enumerate() {
+            sheet.write_number_with_format(row, first_col + i as u16, *y as f64, &self.bold)?;
+        }
+        Ok(())
+    }
+
+    fn money(&self, sheet: &mut Worksheet, row: u32, col: u16, f: Figure) -> Result<(), XlsxError> {
+        if f.pm > 0 && f.known.is_zero() {
+            sheet.write_string(row, col, "P.M.")?;
+        } else {
+            sheet.write_number_with_format(row, col, num(f.known), &self.euro)?;
+        }
+        Ok(())
+    }
+
+    fn balance(&self, sheet: &mut Worksheet) -> Result<(), XlsxError> {
+        let e = &self.e;
+        sheet.write_string_with_format(0, 0, &e.title, &self.bold)?;
+        sheet.set_column_width(0, 34)?;
+        self.year_header(sheet, 1, 1)?;
+        let labels = [
+            "Budget",
+            "Forecast",
+            "Deficit (budget − forecast)",
+            "Savings of measures",
+            "Costs of execution",
+            "Balance after measures",
+            "Cumulative balance",
+        ];
+        for (i, l) in labels.iter().enumerate() {
+            sheet.write_string(2 + i as u32, 0, *l)?;
+        }
+        let (first, last) = self.measures_rows;
+        for (i, _) in e.years.iter().enumerate() {
+            let col = 1 + i as u16;
+            let c = |r: u32| cell(r, col);
+            if let Some(b) = e.budget[i] {
+                sheet.write_number_with_format(2, col, num(b), &self.euro)?;
+            }
+            if let Some(f) = e.forecast[i] {
+                sheet.write_number_with_format(3, col, num(f), &self.euro)?;
+            }
+            match (e.budget[i], e.forecast[i], e.deficit[i]) {
+                (Some(_), Some(_), Some(d)) => {
+                    let f = Formula::new(format!("={}-{}", c(2), c(3))).set_result(num(d).to_string());
+                    sheet.write_formula_with_format(4, col, f, &self.euro)?;
+                }
+                (_, _, Some(d)) => {
+                    sheet.write_number_with_format(4, col, num(d), &self.euro)?;
+                }
+                _ => {}
+            }
+            let mcol = MEASURE_YEAR_COL + i as u16;
+            let savings = Formula::new(format!(
+                "=SUM({}!{}:{})",
+                quoted(&self.measures_sheet),
+                cell(first, mcol),
+                cell(last.max(first), mcol)
+            ))
+            .set_result(num(e.savings[i].expected.known).to_string());
+            sheet.write_formula_with_format(5, col, savings, &self.euro)?;
+            sheet.write_number_with_format(6, col, num(e.costs[i].known), &self.euro)?;
+            if let Some(b) = e.balance[i] {
+                let f = Formula::new(format!("={}+{}-{}", c(4), c(5), c(6))).set_result(num(b.1).to_string());
+                sheet.write_formula_with_format(7, col, f, &self.euro)?;
+                let cum = Formula::new(format!("=SUM({}:{})", cell(7, 1), c(7)));
+                sheet.write_formula_with_format(8, col, cum, &self.euro)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn measures(&self, sheet: &mut Worksheet) -> Result<(), XlsxError> {
+        let model = self.model;
+        for (c, h) in ["Id", "Title", "Group", "Groups", "Budget"].iter().enumerate() {
+            sheet.write_string_with_format(0, c as u16, *h, &self.bold)?;
+        }
+        self.year_header(sheet, 0, MEASURE_YEAR_COL)?;
+        sheet.set_column_width(1, 48)?;
+        for (mi, info) in model.measures.iter().enumerate() {
+            let row = 1 + mi as u32;
+            let m = &info.measure;
+            sheet.write_string(row, 0, &m.id.value)?;
+            sheet.write_string(row, 1, &m.title.value)?;
+            // The path of groups, `|C|C1|C1.1|`, lets SUMIF pick a group and its sub-groups.
+            let mut path = Vec::new();
+            let mut g = info.group;
+            while let Some(gi) = g {
+                path.push(model.groups[gi].id.value.clone());
+                g = model.groups[gi].parent;
+            }
+            path.reverse();
+            sheet.write_string(row, 2, path.last().cloned().unwrap_or_default())?;
+            sheet.write_string(row, 3, format!("|{}|", path.join("|")))?;
+            if let Some(b) = m.budget.as_ref().and_then(|b| b.value.known()) {
+                sheet.write_number_with_format(row, 4, num(b.value), &self.euro)?;
+            }
+            for (i, s) in self.e.measures[mi].savings.iter().enumerate() {
+                self.money(sheet, row, MEASURE_YEAR_COL + i as u16, s.expected)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn group(&self, sheet: &mut Worksheet, g: usize) -> Result<(), XlsxError> {
+        let info = &self.model.groups[g];
+        sheet.write_string_with_format(0, 0, format!("{} {}", info.id.value, info.title.value), &self.bold)?;
+        sheet.set_column_width(0, 48)?;
+        self.year_header(sheet, 1, 1)?;
+        let members = self.model.measures_in(g);
+        for (k, &mi) in members.iter().enumerate() {
+            let row = 2 + k as u32;
+            let m = &self.model.measures[mi].measure;
+            sheet.write_string(row, 0, format!("{} {}", m.id.value, m.title.value))?;
+            for (i, s) in self.e.measures[mi].savings.iter().enumerate() {
+                self.money(sheet, row, 1 + i as u16, s.expected)?;
+            }
+        }
+        let total_row = 2 + members.len() as u32;
+        sheet.write_string_with_format(total_row, 0, "Total", &self.bold)?;
+        let ge = self.e.groups.iter().find(|x| x.id == info.id.value);
+        for i in 0..self.e.years.len() {
+            let col = 1 + i as u16;
+            let mut f =
+                Formula::new(format!("=SUM({}:{})", cell(2, col), cell(total_row.saturating_sub(1).max(2), col)));
+            if let Some(ge) = ge {
+                f = f.set_result(num(ge.savings[i].known).to_string());
+            }
+            sheet.write_formula_with_format(total_row, col, f, &self.euro)?;
+        }
+        if let Some((year, target)) =
+            info.targets.first().and_then(|t| Some((t.year.value, t.amount.value.known()?.value)))
+        {
+            sheet.write_string(total_row + 2, 0, format!("Target by {year}"))?;
+            sheet.write_number_with_format(total_row + 2, 1, num(target), &self.euro)?;
+            if let Some(i) = self.e.years.iter().position(|y| *y == year) {
+                sheet.write_string(total_row + 3, 0, "Shortfall (negative: surplus)")?;
+                let f = Formula::new(format!("={}-{}", cell(total_row + 2, 1), cell(total_row, 1 + i as u16)));
+                sheet.write_formula_with_format(total_row + 3, 1, f, &self.euro)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// An Excel formula for a total row in a column, or None where grip's formula has no
+    /// spreadsheet equivalent (then the value is written).
+    fn excel_formula(&self, t: usize, r: usize, expr: &Expr, col: usize) -> Option<String> {
+        let table = &self.model.tables[t].table;
+        let key = &table.columns[col].key;
+        let here = &self.rows.get(&(t, r))?.0;
+        let at = |tt: usize, rr: usize| -> Option<String> {
+            let (sheet, row) = self.rows.get(&(tt, rr))?;
+            let c = self.model.tables[tt].table.columns.iter().position(|c| &c.key == key)?;
+            let reference = cell(*row, 1 + c as u16);
+            Some(if sheet == here { reference } else { format!("{}!{reference}", quoted(sheet)) })
+        };
+        match expr {
+            Expr::Row(name) => {
+                let (tt, rr) = formula::find_row(self.model, t, &name.value)?;
+                at(tt, rr)
+            }
+            Expr::Sum(_) => {
+                let start = table.rows[..r].iter().rposition(|x| x.formula.is_some()).map(|i| i + 1).unwrap_or(0);
+                if start >= r {
+                    return Some("0".into());
+                }
+                Some(format!("SUM({}:{})", at(t, start)?, at(t, r - 1)?))
+            }
+            Expr::Savings(group, _) => {
+                let ColumnKey::Year(y) = key else { return None };
+                let i = self.e.years.iter().position(|x| x == y)?;
+                let (first, last) = self.measures_rows;
+                let ms = quoted(&self.measures_sheet);
+                let column = MEASURE_YEAR_COL + i as u16;
+                let range = format!("{ms}!{}:{}", cell(first, column), cell(last.max(first), column));
+                Some(match group {
+                    None => format!("SUM({range})"),
+                    Some(g) => format!(
+                        "SUMIF({ms}!{}:{},\"*|{}|*\",{range})",
+                        cell(first, 3),
+                        cell(last.max(first), 3),
+                        g.value.replace('"', "")
+                    ),
+                })
+            }
+            Expr::Costs(..) => None,
+            Expr::Cumulative(inner, _) => {
+                let parts: Option<Vec<String>> = (0..=col).map(|c| self.excel_formula(t, r, inner, c)).collect();
+                Some(parts?.join("+"))
+            }
+            Expr::Terms(terms, _) => {
+                let mut s = String::new();
+                for (k, (sign, term)) in terms.iter().enumerate() {
+                    let part = self.excel_formula(t, r, term, col)?;
+                    match (k, sign) {
+                        (0, Sign::Plus) => s.push_str(&format!("({part})")),
+                        (_, Sign::Plus) => s.push_str(&format!("+({part})")),
+                        (_, Sign::Minus) => s.push_str(&format!("-({part})")),
+                    }
+                }
+                Some(s)
+            }
+        }
+    }
+
+    fn table(&self, sheet: &mut Worksheet, t: usize) -> Result<(), XlsxError> {
+        let table = &self.model.tables[t].table;
+        sheet.write_string_with_format(0, 0, &table.title.value, &self.bold)?;
+        sheet.set_column_width(0, 48)?;
+        for (c, col) in table.columns.iter().enumerate() {
+            match &col.key {
+                ColumnKey::Year(y) => sheet.write_number_with_format(1, 1 + c as u16, *y as f64, &self.bold)?,
+                ColumnKey::Named(n) => {
+                    sheet.write_string_with_format(1, 1 + c as u16, col.label.as_deref().unwrap_or(n), &self.bold)?
+                }
+            };
+        }
+        sheet.write_string_with_format(1, 1 + table.columns.len() as u16, "Printed in the plan", &self.bold)?;
+        for (r, row) in table.rows.iter().enumerate() {
+            let xr = 2 + r as u32;
+            let format = if formula::row_unit(table, row) == Unit::Euro { &self.euro } else { &self.fte };
+            let label_format = if row.formula.is_some() { &self.bold } else { &Format::new() };
+            sheet.write_string_with_format(xr, 0, &row.label.value, label_format)?;
+            let mut printed = Vec::new();
+            for (c, cellv) in row.cells.iter().enumerate() {
+                let xc = 1 + c as u16;
+                match (&row.formula, &cellv.value) {
+                    (_, CellValue::NotApplicable) => {}
+                    (Some(expr), value) => {
+                        let computed = Evaluator { model: self.model, table: t, row: r }.column(expr, c).ok();
+                        match self.excel_formula(t, r, expr, c) {
+                            Some(f) => {
+                                let mut formula = Formula::new(format!("={f}"));
+                                if let Some(v) = &computed {
+                                    formula = formula.set_result(num(v.figure.known).to_string());
+                                }
+                                sheet.write_formula_with_format(xr, xc, formula, format)?;
+                            }
+                            None => {
+                                if let Some(v) = computed {
+                                    sheet.write_number_with_format(xr, xc, num(v.figure.known), format)?;
+                                }
+                            }
+                        }
+                        printed.push(match value {
+                            CellValue::Number(v) => crate::syntax::number::format_dutch(*v),
+                            CellValue::Pm => "P.M.".into(),
+                            _ => "-".into(),
+                        });
+                    }
+                    (None, CellValue::Number(v)) => {
+                        sheet.write_number_with_format(xr, xc, num(*v), format)?;
+                    }
+                    (None, CellValue::Pm) => {
+                        sheet.write_string(xr, xc, "P.M.")?;
+                    }
+                    (None, CellValue::Empty) => {}
+                }
+            }
+            if row.formula.is_some() {
+                // What the document printed, beside the live formula, so a reviewer sees both.
+                sheet.write_string(xr, 1 + table.columns.len() as u16, printed.join("  "))?;
+            }
+        }
+        Ok(())
+    }
+}
+
+fn problems(sheet: &mut Worksheet, checked: &Checked, bold: &Format) -> Result<(), XlsxError> {
+    for (c, h) in
+        ["Severity", "Code", "File", "Line", "Column", "Problem", "Help", "Declared", "Computed"].iter().enumerate()
+    {
+        sheet.write_string_with_format(0, c as u16, *h, bold)?;
+    }
+    sheet.set_column_width(5, 80)?;
+    sheet.set_column_width(6, 60)?;
+    for (i, d) in checked.diagnostics.iter().enumerate() {
+        let row = 1 + i as u32;
+        let (line, col) = checked.sources.line_col(d.span());
+        sheet.write_string(row, 0, d.severity().word())?;
+        sheet.write_string(row, 1, d.code())?;
+        sheet.write_string(row, 2, checked.sources.name(d.span().file))?;
+        sheet.write_number(row, 3, line as f64)?;
+        sheet.write_number(row, 4, col as f64)?;
+        sheet.write_string(row, 5, d.message())?;
+        sheet.write_string(row, 6, d.help().unwrap_or_default())?;
+        if let Some((declared, computed, _)) = d.compared() {
+            sheet.write_number(row, 7, num(declared))?;
+            sheet.write_number(row, 8, num(computed))?;
+        }
+    }
+    Ok(())
+}
