@@ -145,7 +145,11 @@ Examples:
 Editors start this command and speak the Language Server Protocol with it: diagnostics as you \
 type (the same as grip check), hovers with evaluated figures, go to definition, references, an \
 outline, formatting (grip fmt) and completion. The VS Code extension in editors/vscode starts it.")]
-    Lsp,
+    Lsp {
+        /// Accepted for editors that pass it; stdio is the only transport.
+        #[arg(long, hide = true)]
+        stdio: bool,
+    },
     /// Evaluate a plan: deficit, savings, costs and the balance after measures, per year.
     #[command(after_help = "\
 Savings are carried forward as the plan says: a structural saving (`from 2022`) in every year from \
@@ -247,7 +251,7 @@ fn main() -> ExitCode {
         Command::Check { paths, format, deny_warnings, color } => check(paths, format, deny_warnings, color),
         Command::Fmt { paths, check, color } => fmt(paths, check, color),
         Command::Report { path, html, xlsx, markdown } => report(path, html, xlsx, markdown),
-        Command::Lsp => match grip::lsp::run() {
+        Command::Lsp { .. } => match grip::lsp::run() {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
                 eprintln!("grip lsp: {e}");

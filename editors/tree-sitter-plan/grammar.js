@@ -1,0 +1,317 @@
+/**
+ * @file Tree-sitter grammar for grip plans (.plan): municipal savings plans.
+ * @license MIT OR Apache-2.0
+ *
+ * grammar/plan.pest in the grip repository is the source of truth for the syntax; this grammar
+ * follows it rule by rule (the rule names are the same where they can be) and is a little more
+ * lenient where a check belongs to grip itself: it reads any figure as a `number` (grip explains
+ * `1.5` and `1,171,494`), any four digits where a year may stand as a `year`, takes a keyword
+ * where only a name can stand (`category saving`, which grip refuses), lets ids and names contain
+ * dots, and allows comments inside an amount (`€ /* x *\/ 1`).
+ */
+
+/// <reference types="tree-sitter-cli/dsl" />
+// @ts-check
+
+// KEYWORDS: the words of the language, spelled as in `KEYWORDS` in src/syntax/errors.rs and the
+// KEYWORDS section of grammar/plan.pest. tests/editors.rs checks that the lists agree. Every
+// keyword in the rules below goes through kw(), which refuses a word missing from this list.
+const KEYWORDS = [
+  'plan', 'municipality', 'adopted', 'period', 'currency', 'tolerance', 'include',
+  'text', 'group', 'target', 'by', 'total', 'measure', 'budget', 'saving', 'cost',
+  'from', 'in', 'share', 'of', 'range', 'category', 'owner', 'start', 'end',
+  'decision', 'needed', 'not', 'planned', 'status', 'taakveld', 'related',
+  'description', 'indicator', 'table', 'as', 'forecast', 'actual', 'deficit', 'revenue',
+  'staffing', 'columns', 'row', 'sum', 'savings', 'costs', 'cumulative', 'fte',
+  'hours',
+];
+
+/**
+ * A keyword of the language.
+ * @param {string} word
+ * @returns {string}
+ */
+function kw(word) {
+  if (!KEYWORDS.includes(word)) {
+    throw new Error(`\`${word}\` is not in KEYWORDS`);
+  }
+  return word;
+}
+
+/**
+ * One or more of `rule`, separated by commas.
+ * @param {RuleOrLiteral} rule
+ */
+function commaSep1(rule) {
+  return seq(rule, repeat(seq(',', rule)));
+}
+
+module.exports = grammar({
+  name: 'plan',
+
+  extras: $ => [/[\s\uFEFF]/, $.comment],
+
+  // Keywords are lexed as identifiers first, then recognised where the grammar expects one:
+  // row and column names may be keywords (`total budget "Budget"`, `columns fte "Fte"`).
+  word: $ => $.identifier,
+
+  rules: {
+    // -------------------------------------------------------------------------------------------
+    // File structure
+    // -------------------------------------------------------------------------------------------
+
+    source_file: $ => repeat($._top_item),
+
+    _top_item: $ => choice(
+      $.plan_header,
+      $.include,
+      $.group,
+      $.measure,
+      $.table,
+      $.declared_total,
+      $.text_block,
+    ),
+
+    plan_header: $ => seq(
+      kw('plan'),
+      field('title', $.string),
+      '{',
+      repeat($._header_field),
+      '}',
+    ),
+
+    _header_field: $ => choice(
+      $.municipality,
+      $.adopted,
+      $.period,
+      $.currency,
+      $.tolerance,
+      $.description,
+    ),
+
+    municipality: $ => seq(kw('municipality'), $.string),
+    adopted: $ => seq(kw('adopted'), $.date),
+    period: $ => seq(kw('period'), $.year, $._range_op, $.year),
+    currency: $ => seq(kw('currency'), alias($.identifier, $.name)),
+    tolerance: $ => seq(kw('tolerance'), $._quantity),
+
+    include: $ => seq(kw('include'), field('path', $.string)),
+
+    // A free paragraph outside any measure.
+    text_block: $ => seq(kw('text'), $.string),
+
+    // -------------------------------------------------------------------------------------------
+    // Groups and measures
+    // -------------------------------------------------------------------------------------------
+
+    group: $ => seq(
+      kw('group'),
+      field('id', alias($.identifier, $.id)),
+      field('title', $.string),
+      '{',
+      repeat($._group_item),
+      '}',
+    ),
+
+    _group_item: $ => choice(
+      $.target,
+      $.declared_total,
+      $.measure,
+      $.group,
+      $.table,
+      $.description,
+      $.text_block,
+    ),
+
+    target: $ => seq(kw('target'), $._amount, kw('by'), $.year),
+
+    // `total saving € 600.000` in a group (the group's total) or at the top level (the plan's).
+    declared_total: $ => seq(kw('total'), $.effect_kind, $._effect_value),
+
+    measure: $ => seq(
+      kw('measure'),
+      field('id', alias($.identifier, $.id)),
+      field('title', $.string),
+      '{',
+      repeat($._measure_field),
+      '}',
+    ),
+
+    _measure_field: $ => choice(
+      $.budget,
+      $.effect,
+      $.share,
+      $.estimate_range,
+      $.category,
+      $.owner,
+      $.start_date,
+      $.end_date,
+      $.decision,
+      $.status,
+      $.taakveld,
+      $.related,
+      $.description,
+      $.indicator,
+    ),
+
+    budget: $ => seq(kw('budget'), $._amount),
+
+    effect: $ => seq($.effect_kind, $._effect_value),
+    effect_kind: _ => choice(kw('saving'), kw('cost')),
+    _effect_value: $ => choice($.yearly_values, seq($._amount, optional($._year_spec))),
+    yearly_values: $ => seq($.year_amount, repeat(seq(optional(','), $.year_amount))),
+    year_amount: $ => seq($.year, ':', $._amount),
+    _year_spec: $ => choice($.from_year, $.in_year),
+    from_year: $ => seq(kw('from'), $.year),
+    in_year: $ => seq(kw('in'), $.year),
+
+    share: $ => seq(kw('share'), $.quantity, kw('of'), kw('budget')),
+    estimate_range: $ => seq(kw('range'), $._amount, $._range_op, $._amount),
+    category: $ => seq(kw('category'), alias($.identifier, $.name)),
+    owner: $ => seq(kw('owner'), $.string),
+    start_date: $ => seq(kw('start'), $.date),
+    end_date: $ => seq(kw('end'), $.date),
+
+    decision: $ => seq(
+      kw('decision'),
+      choice(kw('needed'), $.not_needed),
+      optional(seq(kw('in'), field('forum', $.string))),
+      optional(seq(kw('planned'), field('when', choice($.quarter, $.date, $.year)))),
+    ),
+    not_needed: _ => seq(kw('not'), kw('needed')),
+
+    status: $ => seq(kw('status'), $.string),
+    taakveld: $ => seq(kw('taakveld'), commaSep1($.taakveld_code)),
+    related: $ => seq(kw('related'), commaSep1(alias($.identifier, $.id))),
+    description: $ => seq(kw('description'), $.string),
+    indicator: $ => seq(kw('indicator'), field('label', $.string), $._quantity),
+
+    // -------------------------------------------------------------------------------------------
+    // Tables
+    // -------------------------------------------------------------------------------------------
+
+    table: $ => seq(
+      kw('table'),
+      field('id', alias($.identifier, $.id)),
+      field('title', $.string),
+      optional($.table_unit),
+      optional($.role),
+      '{',
+      $.columns,
+      repeat(choice($.row, $.total_row, $.description)),
+      '}',
+    ),
+
+    table_unit: $ => seq(kw('in'), $.unit),
+    role: _ => seq(kw('as'), field('name', choice(
+      kw('budget'), kw('forecast'), kw('actual'), kw('deficit'), kw('cost'), kw('revenue'),
+      kw('staffing'),
+    ))),
+
+    columns: $ => seq(kw('columns'), commaSep1(choice($.year_span, $.year, $.named_column))),
+    year_span: $ => seq($.year, $._range_op, $.year),
+    named_column: $ => seq(field('name', alias($.identifier, $.name)), field('label', $.string)),
+
+    row: $ => seq(
+      kw('row'),
+      field('name', alias($.identifier, $.name)),
+      field('label', $.string),
+      optional($.unit),
+      optional($.role),
+      optional($.taakveld),
+      ':',
+      $.cells,
+    ),
+
+    total_row: $ => seq(
+      kw('total'),
+      field('name', alias($.identifier, $.name)),
+      field('label', $.string),
+      optional($.unit),
+      optional($.role),
+      optional($.taakveld),
+      '=',
+      field('formula', $._expr),
+      ':',
+      $.cells,
+    ),
+
+    // `-` alone is an empty cell: the document prints nothing in this column.
+    cells: $ => repeat1(choice($.pm, $.not_applicable, alias('-', $.empty_cell), $.number)),
+
+    // Formulas of total rows.
+    _expr: $ => choice($.binary_expression, $._term),
+    binary_expression: $ => prec.left(seq(
+      field('left', $._expr),
+      field('operator', choice('+', '-')),
+      field('right', $._term),
+    )),
+    _term: $ => choice(
+      $.sum_all,
+      $.savings_of,
+      $.costs_of,
+      $.cumulative,
+      $.parenthesized,
+      alias($.identifier, $.row_ref),
+    ),
+    sum_all: _ => kw('sum'),
+    savings_of: $ => seq(kw('savings'), optional(seq('(', field('group', alias($.identifier, $.id)), ')'))),
+    costs_of: $ => seq(kw('costs'), optional(seq('(', field('group', alias($.identifier, $.id)), ')'))),
+    cumulative: $ => seq(kw('cumulative'), '(', $._expr, ')'),
+    parenthesized: $ => seq('(', $._expr, ')'),
+    // A row of this table (`kosten`) or of another one (`C1.2.formatie`).
+
+    // -------------------------------------------------------------------------------------------
+    // Values
+    // -------------------------------------------------------------------------------------------
+
+    _amount: $ => choice($.pm, $._quantity),
+    _quantity: $ => choice($.money, $.quantity),
+    // `€ 1.600`, `€ -1.600`, `-€ 1.600`, `EUR 45.600`.
+    money: $ => seq(optional(alias('-', $.sign)), $.euro, $.number),
+    // A number with its unit after it: `45.600 EUR`, `20%`, `0,6 fte`, `40 dossiers`, `320`.
+    quantity: $ => seq($.number, optional($.unit)),
+
+    // A count's name is any other word: `dossiers`, `cliënten`, `Jeugd-dossiers`.
+    unit: $ => choice(
+      $.euro,
+      '%',
+      kw('fte'),
+      kw('hours'),
+      alias($.identifier, $.count_unit),
+      alias($._unicode_word, $.count_unit),
+    ),
+
+    // The lexical rules below come before `identifier` on purpose: where a year, a number or
+    // `P.M.` and an identifier match the same text, the earlier rule wins (`2021`, `320`, `pm`).
+    year: _ => /\d{4}/,
+    date: _ => /\d{4}-\d{2}(-\d{2})?/,
+    quarter: _ => /\d{4}-[qQ][1-4]/,
+    // Any run of digits, dots, commas and underscores, as a document prints it: grip reads it
+    // as Dutch notation and explains the ones it cannot read.
+    number: _ => /[-+]?\d([\d_]|[.,]\d)*/,
+    taakveld_code: _ => /\d\.\d+[a-z]?/,
+    euro: _ => token(choice('€', 'EUR', /[eE][uU][rR][oO][sS]?/)),
+    pm: _ => token(choice(/[pP]\.[mM]\./, /[pP][mM]/)),
+    // `n.v.t.` (niet van toepassing): the document prints no figure in this column.
+    not_applicable: _ => /[nN]\.[vV]\.[tT]\./,
+
+    string: _ => token(choice(
+      seq('"""', /([^"]|"[^"]|""[^"])*/, '"""'),
+      seq('"', repeat(choice('\\"', /[^"\n]/)), '"'),
+    )),
+
+    comment: _ => token(choice(
+      seq('//', /[^\n]*/),
+      seq('#', /[^\n]*/),
+      seq('/*', /[^*]*\*+([^/*][^*]*\*+)*/, '/'),
+    )),
+
+    // Ids of groups, measures and tables (`A`, `A.1`, `b4`, `1.6`, `C1.2`), row references
+    // (`C1.2.formatie`), row and column names, categories. Also the word of every keyword.
+    identifier: _ => /[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)*/,
+    _unicode_word: _ => /\p{L}[\p{L}-]*/,
+
+    _range_op: _ => choice('..', '–'),
+  },
+});

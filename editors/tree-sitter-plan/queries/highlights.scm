@@ -1,0 +1,61 @@
+; Highlights for grip plans. Capture names follow nvim-treesitter; see editors/README.md for
+; Helix, which calls @number @constant.numeric and @module @namespace.
+
+; Keywords
+[
+  "plan" "municipality" "adopted" "period" "currency" "tolerance" "include" "text"
+  "group" "target" "by" "total" "measure" "budget" "saving" "cost" "from" "in" "share"
+  "of" "range" "category" "owner" "start" "end" "decision" "needed" "not" "planned"
+  "status" "taakveld" "related" "description" "indicator" "table" "as" "forecast"
+  "actual" "deficit" "revenue" "staffing" "columns" "row"
+] @keyword
+
+"include" @keyword.import
+
+; Formula words
+(sum_all) @function.builtin
+(savings_of "savings" @function.builtin)
+(costs_of "costs" @function.builtin)
+(cumulative "cumulative" @function.builtin)
+
+; Values
+(string) @string
+(comment) @comment
+[
+  (number)
+  (year)
+  (date)
+  (quarter)
+] @number
+(taakveld_code) @constant
+[
+  (pm)
+  (not_applicable)
+  (empty_cell)
+] @constant.builtin
+
+; Units
+(euro) @type.builtin
+(unit) @type
+(unit [ "fte" "hours" "%" ] @type.builtin)
+(count_unit) @type
+
+; Ids and names
+(group id: (id) @module)
+(measure id: (id) @function)
+(table id: (id) @type.definition)
+(related (id) @label)
+(savings_of group: (id) @module)
+(costs_of group: (id) @module)
+(row name: (name) @property)
+(total_row name: (name) @property)
+(named_column name: (name) @property)
+(row_ref) @variable
+(category (name) @constant)
+(currency (name) @type.builtin)
+
+; Operators and punctuation
+[ "=" "+" "-" ".." "–" ] @operator
+(sign) @operator
+[ ":" "," ] @punctuation.delimiter
+[ "{" "}" "(" ")" ] @punctuation.bracket

@@ -1,0 +1,313 @@
+//! The editor support under editors/ stays in step with the language:
+//!
+//! - the keywords of the TextMate grammar (editors/vscode), of the tree-sitter grammar
+//!   (editors/tree-sitter-plan) and of its highlight query are exactly `KEYWORDS`;
+//! - the TextMate grammar's tests pass (`npm test`), the extension packages into a .vsix, and it
+//!   starts `grip lsp` the way it should (test/lsp-smoke.js speaks LSP with the grip cargo built);
+//! - the tree-sitter corpus and highlight tests pass (`tree-sitter test`), the committed parser is
+//!   the one grammar.js generates, and every plan in examples/ parses without an error.
+//!
+//! The last two need node_modules in editors/vscode (`npm ci`) and the tree-sitter CLI. Without
+//! them a test says `skipped: <tool> not installed` and passes, unless GRIP_REQUIRE_TOOLS is set
+//! (CI sets it), when it fails.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use grip::syntax::errors::KEYWORDS;
+
+/// The tree-sitter CLI version that generated editors/tree-sitter-plan/src; CI installs it.
+const TREE_SITTER_VERSION: &str = "0.27.1";
+/// The ABI the committed parser is generated for (loads in tree-sitter 0.20 and later).
+const TREE_SITTER_ABI: &str = "14";
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn vscode_dir() -> PathBuf {
+    repo().join("editors/vscode")
+}
+
+fn tree_sitter_dir() -> PathBuf {
+    repo().join("editors/tree-sitter-plan")
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+fn keywords() -> BTreeSet<String> {
+    KEYWORDS.iter().map(|k| k.to_string()).collect()
+}
+
+/// Says a tool is missing past the test harness's capture, so the skip shows in a passing run;
+/// fails instead when GRIP_REQUIRE_TOOLS is set.
+fn skip(tool: &str, hint: &str) {
+    let _ =
+        std::io::Write::write_all(&mut std::io::stderr(), format!("skipped: {tool} not installed{hint}\n").as_bytes());
+    assert!(std::env::var_os("GRIP_REQUIRE_TOOLS").is_none(), "{tool} is required (GRIP_REQUIRE_TOOLS is set)");
+}
+
+fn run(dir: &Path, program: &str, args: &[&str]) -> Output {
+    Command::new(program)
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap_or_else(|e| panic!("{program} {}: {e}", args.join(" ")))
+}
+
+fn text(output: &Output) -> String {
+    format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr))
+}
+
+/// Compares two sets of keywords and names what is missing on either side.
+fn assert_same_keywords(found: &BTreeSet<String>, place: &str) {
+    let expected = keywords();
+    let missing: Vec<_> = expected.difference(found).collect();
+    let extra: Vec<_> = found.difference(&expected).collect();
+    assert!(
+        missing.is_empty() && extra.is_empty(),
+        "{place} does not list the keywords of grip::syntax::errors::KEYWORDS:\n  \
+         missing there: {missing:?}\n  not keywords of the language: {extra:?}"
+    );
+}
+
+/// The words of a regular expression, with its escapes (`\b`, `\s`) taken out.
+fn words_of_regex(regex: &str) -> Vec<String> {
+    let mut plain = String::new();
+    let mut chars = regex.chars();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            chars.next();
+            plain.push(' ');
+        } else {
+            plain.push(c);
+        }
+    }
+    plain.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| !w.is_empty()).map(str::to_string).collect()
+}
+
+/// The keywords of the TextMate grammar: the words of the `match` patterns of its repository
+/// entry `keywords`.
+fn textmate_keywords() -> BTreeSet<String> {
+    let path = vscode_dir().join("syntaxes/plan.tmLanguage.json");
+    let grammar: serde_json::Value = serde_json::from_str(&read(&path)).expect("the TextMate grammar is JSON");
+    assert_eq!(grammar["scopeName"], "source.plan");
+    let patterns = grammar["repository"]["keywords"]["patterns"]
+        .as_array()
+        .expect("the TextMate grammar has a repository entry `keywords` with patterns");
+    let mut found = BTreeSet::new();
+    for pattern in patterns {
+        let name = pattern["name"].as_str().expect("every keyword pattern names its scope");
+        assert!(
+            name.starts_with("keyword.") || name.starts_with("support.function."),
+            "keyword pattern with scope {name}: keywords are keyword.* or support.function.*"
+        );
+        let regex = pattern["match"].as_str().expect("every keyword pattern is a `match`");
+        found.extend(words_of_regex(regex));
+    }
+    found
+}
+
+/// The string literals between `start` and the next `end` in `source`.
+fn quoted_between(source: &str, start: &str, end: &str) -> Vec<String> {
+    let from = source.find(start).unwrap_or_else(|| panic!("`{start}` not found"));
+    let rest = &source[from + start.len()..];
+    let to = rest.find(end).unwrap_or_else(|| panic!("`{end}` not found after `{start}`"));
+    rest[..to].split('\'').skip(1).step_by(2).map(str::to_string).collect()
+}
+
+#[test]
+fn the_textmate_grammar_lists_every_keyword_and_only_keywords() {
+    assert_same_keywords(&textmate_keywords(), "editors/vscode/syntaxes/plan.tmLanguage.json (repository.keywords)");
+}
+
+#[test]
+fn the_tree_sitter_grammar_lists_every_keyword_and_only_keywords() {
+    let grammar = read(&tree_sitter_dir().join("grammar.js"));
+    let listed: BTreeSet<String> = quoted_between(&grammar, "const KEYWORDS = [", "];").into_iter().collect();
+    assert_same_keywords(&listed, "editors/tree-sitter-plan/grammar.js (const KEYWORDS)");
+
+    // Every keyword in the rules is written kw('...'), and is one of the list.
+    let used: Vec<&str> =
+        grammar.split("kw('").skip(1).map(|rest| &rest[..rest.find('\'').expect("kw('...') is closed")]).collect();
+    assert!(!used.is_empty(), "grammar.js writes its keywords kw('...')");
+    for word in used {
+        assert!(KEYWORDS.contains(&word), "grammar.js uses kw('{word}'), which is not a keyword");
+    }
+}
+
+#[test]
+fn the_tree_sitter_highlights_name_every_keyword() {
+    let query = read(&tree_sitter_dir().join("queries/highlights.scm"));
+    for keyword in KEYWORDS {
+        // `sum` is a node of its own, sum_all; every other keyword is an anonymous node.
+        let named = if *keyword == "sum" { "(sum_all)".to_string() } else { format!("\"{keyword}\"") };
+        assert!(query.contains(&named), "queries/highlights.scm does not highlight the keyword `{keyword}`");
+    }
+}
+
+#[test]
+fn keyword_extraction_reads_the_patterns_as_meant() {
+    assert_eq!(words_of_regex(r"\b(?:not\s+needed|needed)\b"), ["not", "needed", "needed"]);
+    assert_eq!(words_of_regex(r"\b(?:by|from)\b"), ["by", "from"]);
+    assert_eq!(quoted_between("x = ['a', 'b',\n 'c'];", "x = [", "];"), ["a", "b", "c"]);
+}
+
+/// Whether npm and the extension's node_modules (from `npm ci`) are there; says so when not.
+fn npm_ready() -> bool {
+    let npm = Command::new("npm").arg("--version").current_dir(vscode_dir()).output();
+    if !npm.map(|o| o.status.success()).unwrap_or(false) {
+        skip("npm", "");
+        return false;
+    }
+    if !vscode_dir().join("node_modules/.bin/vscode-tmgrammar-test").exists() {
+        skip("vscode-tmgrammar-test", " (run `npm ci` in editors/vscode)");
+        return false;
+    }
+    true
+}
+
+#[test]
+fn the_textmate_grammar_passes_its_tests() {
+    if !npm_ready() {
+        return;
+    }
+    let out = run(&vscode_dir(), "npm", &["test"]);
+    let report = text(&out);
+    assert!(out.status.success(), "npm test failed in editors/vscode:\n{report}");
+    // Every annotated file ran.
+    let files = std::fs::read_dir(vscode_dir().join("test"))
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".test.plan"))
+        .count();
+    assert!(files >= 3, "editors/vscode/test has {files} .test.plan files");
+    assert_eq!(report.matches("run successfuly").count(), files, "not every grammar test ran:\n{report}");
+}
+
+#[test]
+fn the_vscode_extension_packages() {
+    if !npm_ready() {
+        return;
+    }
+    if !vscode_dir().join("node_modules/.bin/vsce").exists() {
+        skip("vsce", " (run `npm ci` in editors/vscode)");
+        return;
+    }
+    let out_dir = tempfile::tempdir().unwrap();
+    let vsix = out_dir.path().join("grip-plan.vsix");
+    let vsix_arg = vsix.to_str().unwrap();
+    let packaged = run(
+        &vscode_dir(),
+        "npx",
+        &["--no-install", "vsce", "package", "--allow-missing-repository", "--out", vsix_arg],
+    );
+    assert!(packaged.status.success(), "vsce package failed:\n{}", text(&packaged));
+    assert!(std::fs::metadata(&vsix).map(|m| m.len() > 0).unwrap_or(false), "vsce package wrote no .vsix");
+
+    let listed = run(&vscode_dir(), "npx", &["--no-install", "vsce", "ls"]);
+    let files = text(&listed);
+    assert!(listed.status.success(), "vsce ls failed:\n{files}");
+    for needed in [
+        "package.json",
+        "src/extension.js",
+        "src/server.js",
+        "syntaxes/plan.tmLanguage.json",
+        "language-configuration.json",
+        "snippets/plan.json",
+        "node_modules/vscode-languageclient/package.json",
+    ] {
+        assert!(files.lines().any(|l| l.trim() == needed), "the .vsix lacks {needed}:\n{files}");
+    }
+    for dev_only in ["node_modules/@vscode/vsce/", "node_modules/vscode-tmgrammar-test/", "test/"] {
+        assert!(!files.lines().any(|l| l.trim().starts_with(dev_only)), "the .vsix holds {dev_only}");
+    }
+}
+
+#[test]
+fn the_extension_starts_grip_lsp_and_gets_diagnostics() {
+    if !npm_ready() {
+        return;
+    }
+    // test/lsp-smoke.js starts the server with src/server.js, as the extension does.
+    let out = run(&vscode_dir(), "node", &["test/lsp-smoke.js", env!("CARGO_BIN_EXE_grip")]);
+    let report = text(&out);
+    assert!(
+        out.status.success() && report.contains("lsp-smoke: ok"),
+        "the extension cannot talk to grip lsp:\n{report}"
+    );
+}
+
+/// The version of the tree-sitter CLI on PATH; None, after saying so, when there is none.
+fn tree_sitter_version() -> Option<String> {
+    let out = Command::new("tree-sitter").arg("--version").output();
+    match out {
+        Ok(out) if out.status.success() => Some(String::from_utf8_lossy(&out.stdout).trim().to_string()),
+        _ => {
+            skip("tree-sitter", " (cargo install tree-sitter-cli --version 0.27.1 --locked)");
+            None
+        }
+    }
+}
+
+#[test]
+fn the_tree_sitter_grammar_passes_its_tests_and_parses_every_example() {
+    // One test, so that the CLI's steps never compile the parser at the same time.
+    let Some(version) = tree_sitter_version() else {
+        return;
+    };
+    let dir = tree_sitter_dir();
+
+    // The committed parser is what grammar.js generates (with the CLI version CI pins).
+    if version.split_whitespace().nth(1) == Some(TREE_SITTER_VERSION) {
+        let generated = tempfile::tempdir().unwrap();
+        let out_arg = generated.path().to_str().unwrap();
+        let out =
+            run(&dir, "tree-sitter", &["generate", "--abi", TREE_SITTER_ABI, "--js-runtime", "native", "-o", out_arg]);
+        assert!(out.status.success(), "tree-sitter generate failed:\n{}", text(&out));
+        for file in ["parser.c", "grammar.json", "node-types.json"] {
+            assert!(
+                read(&generated.path().join(file)) == read(&dir.join("src").join(file)),
+                "editors/tree-sitter-plan/src/{file} is not what grammar.js generates: run \
+                 `tree-sitter generate --abi {TREE_SITTER_ABI}` in editors/tree-sitter-plan"
+            );
+        }
+    } else {
+        let _ = std::io::Write::write_all(
+            &mut std::io::stderr(),
+            format!("note: {version} is not {TREE_SITTER_VERSION}; src/parser.c not compared\n").as_bytes(),
+        );
+    }
+
+    let out = run(&dir, "tree-sitter", &["test"]);
+    let report = text(&out);
+    assert!(out.status.success(), "tree-sitter test failed:\n{report}");
+    assert!(report.contains("failed parses: 0"), "tree-sitter test:\n{report}");
+    assert!(report.contains("assertions"), "tree-sitter test ran no highlight test:\n{report}");
+
+    let mut examples: Vec<PathBuf> = std::fs::read_dir(repo().join("examples"))
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "plan"))
+        .collect();
+    examples.sort();
+    assert!(!examples.is_empty(), "examples/ has no plan");
+    for example in &examples {
+        let out = run(&dir, "tree-sitter", &["parse", "--quiet", example.to_str().unwrap()]);
+        let report = text(&out);
+        assert!(
+            out.status.success() && !report.contains("ERROR") && !report.contains("MISSING"),
+            "tree-sitter cannot parse {} without errors:\n{report}",
+            example.display()
+        );
+    }
+
+    // And it does report an error where there is one.
+    let bad = tempfile::Builder::new().suffix(".plan").tempfile().unwrap();
+    std::fs::write(bad.path(), "plan \"P\" {\n  period 2021-2024\n}\n").unwrap();
+    let out = run(&dir, "tree-sitter", &["parse", "--quiet", bad.path().to_str().unwrap()]);
+    assert!(!out.status.success() && text(&out).contains("ERROR"), "a broken plan parsed:\n{}", text(&out));
+}
