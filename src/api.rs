@@ -26,7 +26,12 @@ impl Checked {
 
 /// Loads and checks the plan at `path` and everything it includes.
 pub fn check_path(path: &Path) -> Result<Checked, LoadError> {
-    let loaded = resolve::load(path)?;
+    check_path_with(path, resolve::LoadOptions::default())
+}
+
+/// [`check_path`] with load options.
+pub fn check_path_with(path: &Path, options: resolve::LoadOptions) -> Result<Checked, LoadError> {
+    let loaded = resolve::load_with(path, options)?;
     let diagnostics = check(&loaded);
     Ok(Checked { sources: loaded.sources, model: loaded.model, diagnostics })
 }
@@ -72,9 +77,9 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
 /// Checks several plans. A file that another checked plan includes is checked as part of that
 /// plan, not again on its own. Returns each root's result in order, or the I/O failure of a
 /// root file.
-pub fn check_paths(paths: &[PathBuf]) -> Vec<(PathBuf, Result<Checked, LoadError>)> {
+pub fn check_paths(paths: &[PathBuf], options: resolve::LoadOptions) -> Vec<(PathBuf, Result<Checked, LoadError>)> {
     let results: Vec<(PathBuf, Result<Checked, LoadError>)> =
-        paths.iter().map(|p| (p.clone(), check_path(p))).collect();
+        paths.iter().map(|p| (p.clone(), check_path_with(p, options))).collect();
     let includes: Vec<HashSet<PathBuf>> = results
         .iter()
         .map(|(_, r)| {

@@ -257,6 +257,10 @@ pub enum Problem {
         span: Span,
         limit: usize,
     },
+    IncludeOutside {
+        path: String,
+        span: Span,
+    },
 }
 
 /// A label on the source: the primary one says what is wrong here; secondary ones give context.
@@ -380,6 +384,7 @@ impl Diagnostic {
             WrongCellCount { .. } => "grip::wrong_cell_count",
             CycleInFormula { .. } => "grip::formula_cycle",
             TooDeep { .. } => "grip::nested_too_deeply",
+            IncludeOutside { .. } => "grip::include_outside",
         }
     }
 
@@ -497,6 +502,7 @@ impl Diagnostic {
             ),
             CycleInFormula { row, .. } => format!("the total `{row}` depends on itself"),
             TooDeep { limit, .. } => format!("blocks are nested more than {limit} deep here"),
+            IncludeOutside { path, .. } => format!("`{path}` is outside the plan's folder, so grip does not read it"),
         }
     }
 
@@ -565,6 +571,9 @@ impl Diagnostic {
             WrongCellCount { .. } => "give one figure per column; write `-` for an empty cell".into(),
             CycleInFormula { .. } => "a total can only add rows that do not depend on it".into(),
             TooDeep { .. } => "a plan needs only a few levels of groups; check for `{` without a matching `}`".into(),
+            IncludeOutside { .. } => {
+                "move the file into the plan's folder, or run grip check with --allow-outside-includes if you trust it".into()
+            }
         })
     }
 
@@ -695,6 +704,7 @@ impl Diagnostic {
             }
             CycleInFormula { span, .. } => vec![p(*span, "refers back to itself".into())],
             TooDeep { span, .. } => vec![p(*span, "too deep".into())],
+            IncludeOutside { span, .. } => vec![p(*span, "outside the plan's folder".into())],
         }
     }
 

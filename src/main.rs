@@ -58,6 +58,9 @@ Examples:
         /// Treat warnings as errors (exit 1 when there are any).
         #[arg(long)]
         deny_warnings: bool,
+        /// Read included files outside the plan's folder too (refused by default).
+        #[arg(long)]
+        allow_outside_includes: bool,
         /// Colour in human output: auto follows the terminal and NO_COLOR.
         #[arg(long, value_enum, default_value_t = Color::Auto)]
         color: Color,
@@ -248,7 +251,10 @@ enum Color {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Check { paths, format, deny_warnings, color } => check(paths, format, deny_warnings, color),
+        Command::Check { paths, format, deny_warnings, allow_outside_includes, color } => {
+            let options = grip::resolve::LoadOptions { allow_outside_includes };
+            check(paths, format, deny_warnings, color, options)
+        }
         Command::Fmt { paths, check, color } => fmt(paths, check, color),
         Command::Report { path, html, xlsx, markdown } => report(path, html, xlsx, markdown),
         Command::Lsp { .. } => match grip::lsp::run() {
@@ -385,13 +391,9 @@ fn fmt(paths: Vec<PathBuf>, check: bool, color: Color) -> ExitCode {
             }
         };
     }
-    let paths = if paths.is_empty() { vec![PathBuf::from(".")] } else { paths };
-    let files = match api::plan_files(&paths) {
+    let files = match plan_files(paths) {
         Ok(files) => files,
-        Err(e) => {
-            eprintln!("grip: {e}");
-            return ExitCode::from(2);
-        }
+        Err(code) => return code,
     };
     let (mut changed, mut broken, mut failed) = (0, 0, false);
     for path in &files {
@@ -556,23 +558,32 @@ fn use_color(color: Color) -> bool {
     }
 }
 
-fn check(paths: Vec<PathBuf>, format: Format, deny_warnings: bool, color: Color) -> ExitCode {
+/// The plan files named on the command line (default: under the current directory).
+fn plan_files(paths: Vec<PathBuf>) -> Result<Vec<PathBuf>, ExitCode> {
     let paths = if paths.is_empty() { vec![PathBuf::from(".")] } else { paths };
-    let files = match api::plan_files(&paths) {
+    api::plan_files(&paths).map_err(|e| {
+        eprintln!("grip: {e}");
+        ExitCode::from(2)
+    })
+}
+
+fn check(
+    paths: Vec<PathBuf>,
+    format: Format,
+    deny_warnings: bool,
+    color: Color,
+    options: grip::resolve::LoadOptions,
+) -> ExitCode {
+    let shown = paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ");
+    let files = match plan_files(paths) {
         Ok(files) => files,
-        Err(e) => {
-            eprintln!("grip: {e}");
-            return ExitCode::from(2);
-        }
+        Err(code) => return code,
     };
     if files.is_empty() {
-        eprintln!(
-            "grip: no .plan files found in {}",
-            paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
-        );
+        eprintln!("grip: no .plan files found in {}", if shown.is_empty() { "." } else { &shown });
         return ExitCode::from(2);
     }
-    let results = api::check_paths(&files);
+    let results = api::check_paths(&files, options);
     let mut summary = Summary::default();
     let mut io_failure = false;
     let mut checked = Vec::new();

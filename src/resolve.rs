@@ -116,16 +116,43 @@ pub fn read_text(path: &Path) -> Result<String, String> {
     })
 }
 
+/// How includes are read.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LoadOptions {
+    /// Read included files outside the root plan's folder (refused by default, so a plan from
+    /// elsewhere cannot make grip read arbitrary files).
+    pub allow_outside_includes: bool,
+}
+
 /// Loads the plan at `path` with everything it includes.
 pub fn load(path: &Path) -> Result<Loaded, LoadError> {
+    load_with(path, LoadOptions::default())
+}
+
+/// [`load`] with options.
+pub fn load_with(path: &Path, options: LoadOptions) -> Result<Loaded, LoadError> {
     let text = read_text(path).map_err(|reason| LoadError { path: path.to_path_buf(), reason })?;
-    Ok(load_text(&path.display().to_string(), Some(path), text))
+    Ok(load_text_with(&path.display().to_string(), Some(path), text, options))
 }
 
 /// Loads a plan from text (stdin, an editor buffer, a test). Includes are resolved relative
 /// to `path` when given, else to the current directory.
 pub fn load_text(name: &str, path: Option<&Path>, text: String) -> Loaded {
-    let mut loader = Loader { sources: SourceMap::new(), diagnostics: Vec::new(), documents: Vec::new() };
+    load_text_with(name, path, text, LoadOptions::default())
+}
+
+/// [`load_text`] with options.
+pub fn load_text_with(name: &str, path: Option<&Path>, text: String, options: LoadOptions) -> Loaded {
+    let root_dir = match path {
+        Some(p) => p.canonicalize().ok().and_then(|c| c.parent().map(Path::to_path_buf)),
+        None => std::env::current_dir().ok().and_then(|d| d.canonicalize().ok()),
+    };
+    let mut loader = Loader {
+        sources: SourceMap::new(),
+        diagnostics: Vec::new(),
+        documents: Vec::new(),
+        root_dir: root_dir.filter(|_| !options.allow_outside_includes),
+    };
     let root = loader.sources.add(name, path.map(Path::to_path_buf), text);
     let canonical = path.and_then(|p| p.canonicalize().ok());
     loader.parse_file(root, &mut canonical.into_iter().collect());
@@ -144,6 +171,8 @@ struct Loader {
     sources: SourceMap,
     diagnostics: Vec<Diagnostic>,
     documents: Vec<Document>,
+    /// Includes must lie in this folder or below it (None: anywhere).
+    root_dir: Option<PathBuf>,
 }
 
 /// Includes nested deeper than this are refused, so a chain of files cannot exhaust the stack.
@@ -177,6 +206,12 @@ impl Loader {
                     names.push(inc.value.clone());
                     self.diagnostics
                         .push(Problem::IncludeCycle { path: inc.value.clone(), span: inc.span, chain: names }.into());
+                    continue;
+                }
+            }
+            if let (Some(root), Some(c)) = (&self.root_dir, &canonical) {
+                if !c.starts_with(root) {
+                    self.diagnostics.push(Problem::IncludeOutside { path: inc.value.clone(), span: inc.span }.into());
                     continue;
                 }
             }

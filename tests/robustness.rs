@@ -92,3 +92,19 @@ fn a_table_with_a_huge_year_span_is_capped() {
     let text = "table T \"t\" {\n  columns 1000..9999\n  row a \"a\" : 1\n}\n";
     let _ = codes(text);
 }
+
+#[test]
+fn an_include_outside_the_plans_folder_is_refused_unless_allowed() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("plans")).unwrap();
+    std::fs::write(dir.path().join("elsewhere.plan"), "measure X \"x\" {\n  saving € 1 from 2022\n}\n").unwrap();
+    let path = dir.path().join("plans/main.plan");
+    std::fs::write(&path, "plan \"p\" {\n  period 2021..2024\n}\ninclude \"../elsewhere.plan\"\n").unwrap();
+    let refused = api::check_path(&path).unwrap();
+    let codes: Vec<&str> = refused.diagnostics.iter().map(|d| d.code()).collect();
+    assert_eq!(codes, ["grip::include_outside"]);
+    assert!(refused.model.measures.is_empty());
+    let allowed = api::check_path_with(&path, grip::resolve::LoadOptions { allow_outside_includes: true }).unwrap();
+    assert!(allowed.diagnostics.is_empty());
+    assert_eq!(allowed.model.measures.len(), 1);
+}
