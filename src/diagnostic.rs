@@ -308,7 +308,11 @@ fn or_list(items: &[String]) -> String {
 }
 
 fn year_suffix(year: &Option<String>) -> String {
-    year.as_ref().map(|y| format!(" in {y}")).unwrap_or_default()
+    match year {
+        Some(y) if y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()) => format!(" in {y}"),
+        Some(column) => format!(" in the column “{column}”"),
+        None => String::new(),
+    }
 }
 
 impl Diagnostic {

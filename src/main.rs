@@ -65,6 +65,40 @@ Examples:
         #[arg(long, value_enum, default_value_t = Color::Auto)]
         color: Color,
     },
+    /// Evaluate a plan: deficit, savings, costs and the balance after measures, per year.
+    #[command(after_help = "\
+Savings are carried forward as the plan says: a structural saving (`from 2022`) in every year from \
+then on, an incidental one (`in 2021`) in its year only. P.M. amounts are shown apart (\"+ 1 P.M.\"), \
+never counted as zero. The balance is deficit + savings − costs; where a measure states a range, \
+the balance is also shown for its low and high end. Amounts are exact; they are rounded to whole \
+euros only for display. The formulas are explained in docs/evaluation.md.
+
+A plan with errors is refused (exit 1) unless --allow-errors is given.
+
+Examples:
+  grip eval examples/leudal.plan
+  grip eval examples/noordoostpolder.plan --by group
+  grip eval examples/leudal.plan --years 2022..2024 --format markdown
+  grip eval examples/leudal.plan --format csv > leudal.csv")]
+    Eval {
+        /// The plan file.
+        path: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = EvalFormat::Table)]
+        format: EvalFormat,
+        /// Which breakdown to show.
+        #[arg(long, value_enum, default_value_t = Breakdown::Year)]
+        by: Breakdown,
+        /// Only these years, like 2022..2024 (or one year, 2023).
+        #[arg(long, value_parser = parse_years)]
+        years: Option<(u16, u16)>,
+        /// Evaluate even when the plan has errors.
+        #[arg(long)]
+        allow_errors: bool,
+        /// Colour in the table format: auto follows the terminal and NO_COLOR.
+        #[arg(long, value_enum, default_value_t = Color::Auto)]
+        color: Color,
+    },
     /// Format plans in the canonical layout (in place, atomically), or check that they are.
     #[command(after_help = "\
 The canonical layout: two spaces of indentation per block, one fact per line, amounts in Dutch \
@@ -152,40 +186,6 @@ outline, formatting (grip fmt) and completion. The VS Code extension in editors/
         /// Accepted for editors that pass it; stdio is the only transport.
         #[arg(long, hide = true)]
         stdio: bool,
-    },
-    /// Evaluate a plan: deficit, savings, costs and the balance after measures, per year.
-    #[command(after_help = "\
-Savings are carried forward as the plan says: a structural saving (`from 2022`) in every year from \
-then on, an incidental one (`in 2021`) in its year only. P.M. amounts are shown apart (\"+ 1 P.M.\"), \
-never counted as zero. The balance is deficit + savings − costs; where a measure states a range, \
-the balance is also shown for its low and high end. Amounts are exact; they are rounded to whole \
-euros only for display. The formulas are explained in docs/evaluation.md.
-
-A plan with errors is refused (exit 1) unless --allow-errors is given.
-
-Examples:
-  grip eval examples/leudal.plan
-  grip eval examples/noordoostpolder.plan --by group
-  grip eval examples/leudal.plan --years 2022..2024 --format markdown
-  grip eval examples/leudal.plan --format csv > leudal.csv")]
-    Eval {
-        /// The plan file.
-        path: PathBuf,
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = EvalFormat::Table)]
-        format: EvalFormat,
-        /// Which breakdown to show.
-        #[arg(long, value_enum, default_value_t = Breakdown::Year)]
-        by: Breakdown,
-        /// Only these years, like 2022..2024 (or one year, 2023).
-        #[arg(long, value_parser = parse_years)]
-        years: Option<(u16, u16)>,
-        /// Evaluate even when the plan has errors.
-        #[arg(long)]
-        allow_errors: bool,
-        /// Colour in the table format: auto follows the terminal and NO_COLOR.
-        #[arg(long, value_enum, default_value_t = Color::Auto)]
-        color: Color,
     },
 }
 

@@ -63,7 +63,7 @@ fn the_documents_real_slips_are_found() {
         "C1.2 “Totaal” in 2022 is 1,8 fte, but its lines add up to 1,9 fte",
         "C2.2 “Totaal” in 2021 is 4,5 fte, but its lines add up to 4,4 fte",
         "C3.2 “Budget” in 2024 is € -148.400, but its lines add up to € -138.400",
-        "F.2 “Totaal” in Totaal 2021 is 3.116 hours, but its lines add up to 3.341 hours",
+        "F.2 “Totaal” in the column “Totaal 2021” is 3.116 hours, but its lines add up to 3.341 hours",
         "the target of group C2 “Wmo” for 2024 cannot be verified: 1 P.M. item",
     ] {
         assert!(lines.contains(expected), "missing: {expected}\n{lines}");
