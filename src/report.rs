@@ -66,6 +66,7 @@ th { text-align: left; background: #f0f4f8; }
 td.num, th.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 td.neg { color: #B00020; }
 tr.strong td, tr.strong th { font-weight: bold; }
+th.sub { padding-left: 1.6rem; font-weight: normal; }
 .ok { color: #00694B; font-weight: bold; }
 .short { color: #B00020; font-weight: bold; }
 .unknown { color: #8A5A00; font-weight: bold; }
@@ -194,7 +195,8 @@ fn table_html(out: &mut String, s: &sheet::Sheet, caption: &str) {
     out.push_str("</tr></thead>\n<tbody>\n");
     for r in &s.rows {
         out.push_str(if r.strong { "<tr class=\"strong\">" } else { "<tr>" });
-        out.push_str(&format!("<th scope=\"row\">{}</th>", escape(r.label.trim_start())));
+        let sub = if r.label.starts_with(' ') { " class=\"sub\"" } else { "" };
+        out.push_str(&format!("<th scope=\"row\"{sub}>{}</th>", escape(r.label.trim_start())));
         for v in &r.cells {
             let neg = matches!(v, Value::Money(f) if f.known < Decimal::ZERO);
             out.push_str(&format!("<td class=\"num{}\">{}</td>", if neg { " neg" } else { "" }, escape(&display(v))));

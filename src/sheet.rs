@@ -103,8 +103,11 @@ pub fn sheet(e: &Evaluation, by: By, idx: &[usize]) -> Sheet {
             Sheet { title: name, columns: years, rows, notes }
         }
         By::Group => {
+            let targets = e.groups.iter().any(|g| g.target.is_some());
             let mut columns = years;
-            columns.extend(["Target".to_string(), "Coverage".to_string(), "Shortfall (−: surplus)".to_string()]);
+            if targets {
+                columns.extend(["Target".to_string(), "Coverage".to_string(), "Shortfall (−: surplus)".to_string()]);
+            }
             let rows = e
                 .groups
                 .iter()
@@ -122,7 +125,8 @@ pub fn sheet(e: &Evaluation, by: By, idx: &[usize]) -> Sheet {
                             }
                             cells.push(money(g.shortfall(&e.years)));
                         }
-                        None => cells.extend([Value::Empty, Value::Empty, Value::Empty]),
+                        None if targets => cells.extend([Value::Empty, Value::Empty, Value::Empty]),
+                        None => {}
                     }
                     SheetRow {
                         label: format!("{}{} {}", "  ".repeat(g.depth), g.id, g.title),
