@@ -253,18 +253,25 @@ struct Flattener<'a> {
 
 impl Flattener<'_> {
     fn register(&mut self, kind: &'static str, id: &Spanned<String>, index: usize) {
-        let (map, spans): (&mut HashMap<String, usize>, Vec<Span>) = match kind {
-            "measure" => {
-                (&mut self.model.measure_by_id, self.model.measures.iter().map(|m| m.measure.id.span).collect())
-            }
-            "group" => (&mut self.model.group_by_id, self.model.groups.iter().map(|g| g.id.span).collect()),
-            _ => (&mut self.model.table_by_id, self.model.tables.iter().map(|t| t.table.id.span).collect()),
+        let model = &mut *self.model;
+        let map = match kind {
+            "measure" => &mut model.measure_by_id,
+            "group" => &mut model.group_by_id,
+            _ => &mut model.table_by_id,
         };
-        if let Some(&first) = map.get(&id.value) {
-            let first = spans.get(first).copied().unwrap_or(id.span);
-            self.diagnostics.push(Problem::DuplicateId { kind, id: id.value.clone(), span: id.span, first }.into());
-        } else {
-            map.insert(id.value.clone(), index);
+        match map.get(&id.value) {
+            Some(&first) => {
+                let first = match kind {
+                    "measure" => model.measures.get(first).map(|m| m.measure.id.span),
+                    "group" => model.groups.get(first).map(|g| g.id.span),
+                    _ => model.tables.get(first).map(|t| t.table.id.span),
+                }
+                .unwrap_or(id.span);
+                self.diagnostics.push(Problem::DuplicateId { kind, id: id.value.clone(), span: id.span, first }.into());
+            }
+            None => {
+                map.insert(id.value.clone(), index);
+            }
         }
     }
 

@@ -968,6 +968,13 @@ impl Builder<'_> {
 /// before whitespace and comments that pest skipped at its end.
 fn span_end(pair: &Pair<Rule>) -> usize {
     let end = pair.as_span().end();
+    // Fast path: a pair whose last line holds no comment marker cannot end in a comment, so
+    // only trailing whitespace needs trimming.
+    let text = pair.as_str().trim_end();
+    let last_line = &text[text.rfind('\n').map(|i| i + 1).unwrap_or(0)..];
+    if !last_line.contains(['/', '#', '*']) {
+        return pair.as_span().start() + text.len();
+    }
     let Some(last) = pair.clone().into_inner().last() else { return end };
     let inner_end = span_end(&last);
     let full = pair.get_input();
