@@ -8,7 +8,7 @@ use crate::eval::{evaluate, Evaluation};
 use crate::resolve::Model;
 use crate::syntax::ast::*;
 use crate::syntax::number::format_dutch;
-use rust_decimal::{Decimal, RoundingStrategy};
+use rust_decimal::Decimal;
 use serde::Serialize;
 
 /// One changed fact: what, before, after (as people read them).
@@ -58,9 +58,7 @@ impl PlanDiff {
     }
 }
 
-fn eur(d: Decimal) -> String {
-    format!("€ {}", format_dutch(d.round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero)))
-}
+use crate::sheet::eur;
 
 fn signed_eur(d: Decimal) -> String {
     if d > Decimal::ZERO {

@@ -10,9 +10,8 @@ use crate::eval::{evaluate, Evaluation};
 use crate::resolve::Model;
 use crate::sheet::{self, display, By, Value};
 use crate::syntax::ast::*;
-use crate::syntax::number::format_dutch;
 use rust_decimal::prelude::ToPrimitive;
-use rust_decimal::{Decimal, RoundingStrategy};
+use rust_decimal::Decimal;
 
 /// Escapes text for HTML element content and attribute values.
 pub fn escape(text: &str) -> String {
@@ -43,9 +42,7 @@ fn code_spans(escaped: &str) -> String {
     out
 }
 
-fn eur(d: Decimal) -> String {
-    format!("€ {}", format_dutch(d.round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero)))
-}
+use crate::sheet::eur;
 
 fn fig(f: Figure) -> String {
     display(&Value::Money(f))

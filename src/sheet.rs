@@ -116,7 +116,7 @@ pub fn sheet(e: &Evaluation, by: By, idx: &[usize]) -> Sheet {
                     match g.target {
                         Some((year, amount)) => {
                             let pm = g.pm_at_target(&e.years);
-                            cells.push(Value::Text(format!("€ {} by {year}", format_dutch(round_euro(amount)))));
+                            cells.push(Value::Text(format!("{} by {year}", eur(amount))));
                             if pm > 0 {
                                 let n = if pm == 1 { "1 P.M. item".to_string() } else { format!("{pm} P.M. items") };
                                 cells.push(Value::Text(format!("cannot be verified: {n}")));
@@ -179,6 +179,11 @@ fn round_euro(d: Decimal) -> Decimal {
     d.round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero)
 }
 
+/// An amount for display: whole euros, half away from zero, Dutch notation (`€ -1.318.057`).
+pub fn eur(d: Decimal) -> String {
+    format!("€ {}", format_dutch(round_euro(d)))
+}
+
 fn pm_suffix(pm: u32) -> String {
     match pm {
         0 => String::new(),
@@ -194,7 +199,7 @@ pub fn display(v: &Value) -> String {
             if f.known.is_zero() && f.pm > 0 {
                 return if f.pm == 1 { "P.M.".into() } else { format!("{} × P.M.", f.pm) };
             }
-            format!("€ {}{}", format_dutch(round_euro(f.known)), pm_suffix(f.pm))
+            format!("{}{}", eur(f.known), pm_suffix(f.pm))
         }
         Value::Fte(f) => format!("{}{}", format_dutch(f.known.round_dp(2).normalize()), pm_suffix(f.pm)),
         Value::Percent(p) => {
