@@ -1,0 +1,139 @@
+//! The in-process stages of grip on synthetic plans of 1k, 10k and 100k measures (the plans of
+//! `examples/gen.rs`, default options): parse, parse + resolve, check (on a resolved plan), the
+//! whole of `grip check` without rendering (`api::check_text`), eval and fmt; and what the
+//! language server does on every didChange of a 5,000-measure plan (`api::check_text` +
+//! `eval::evaluate`, the same calls as `lsp.rs` makes before it publishes diagnostics).
+//!
+//! ```sh
+//! nice -n 19 cargo bench -j 1 --bench pipeline                          # every size
+//! GRIP_BENCH_SIZES=1000,10000 nice -n 19 cargo bench -j 1 --bench pipeline -- parse
+//! ```
+//!
+//! Throughput is in bytes of plan text (criterion prints MB/s); every figure includes dropping
+//! what the stage built. See docs/performance.md for the figures and the method.
+
+use criterion::measurement::WallTime;
+use criterion::{
+    criterion_group, criterion_main, BatchSize, BenchmarkGroup, BenchmarkId, Criterion, SamplingMode, Throughput,
+};
+use grip::syntax::ast::FileId;
+use std::hint::black_box;
+use std::time::Duration;
+
+#[allow(dead_code)]
+#[path = "../examples/gen.rs"]
+mod gen;
+
+/// A synthetic plan of `measures` measures, as `gen --measures N` writes it.
+fn plan(measures: usize) -> String {
+    let mut buf = Vec::new();
+    gen::generate(gen::options(&["--measures", &measures.to_string()]), &mut buf).expect("the generator writes");
+    String::from_utf8(buf).expect("the generator writes UTF-8")
+}
+
+/// The sizes to run: `GRIP_BENCH_SIZES=1000,10000`, else 1k, 10k and 100k.
+fn sizes() -> Vec<usize> {
+    std::env::var("GRIP_BENCH_SIZES")
+        .ok()
+        .map(|s| s.split(',').filter_map(|n| n.trim().parse().ok()).collect())
+        .unwrap_or_else(|| vec![1_000, 10_000, 100_000])
+}
+
+/// A group of slow benchmarks: ten samples of one run each (a 100k plan takes seconds).
+fn setup<'c>(c: &'c mut Criterion, name: &str) -> BenchmarkGroup<'c, WallTime> {
+    let mut g = c.benchmark_group(name);
+    g.sampling_mode(SamplingMode::Flat).sample_size(10).warm_up_time(Duration::from_secs(1));
+    g
+}
+
+fn stages(c: &mut Criterion) {
+    let plans: Vec<(usize, String)> = sizes().into_iter().map(|n| (n, plan(n))).collect();
+    let mut g = setup(c, "parse");
+    for (n, text) in &plans {
+        g.throughput(Throughput::Bytes(text.len() as u64));
+        g.bench_with_input(BenchmarkId::from_parameter(n), text, |b, text| {
+            b.iter(|| grip::syntax::parse(FileId(0), black_box(text)))
+        });
+    }
+    g.finish();
+
+    let mut g = setup(c, "parse+resolve");
+    for (n, text) in &plans {
+        g.throughput(Throughput::Bytes(text.len() as u64));
+        g.bench_with_input(BenchmarkId::from_parameter(n), text, |b, text| {
+            b.iter_batched(
+                || text.clone(),
+                |text| grip::resolve::load_text("bench.plan", None, text),
+                BatchSize::PerIteration,
+            )
+        });
+    }
+    g.finish();
+
+    let mut g = setup(c, "check");
+    for (n, text) in &plans {
+        let loaded = grip::resolve::load_text("bench.plan", None, text.clone());
+        g.throughput(Throughput::Bytes(text.len() as u64));
+        g.bench_with_input(BenchmarkId::from_parameter(n), &loaded, |b, loaded| {
+            b.iter(|| grip::check::check(black_box(loaded)))
+        });
+    }
+    g.finish();
+
+    let mut g = setup(c, "check_text");
+    for (n, text) in &plans {
+        g.throughput(Throughput::Bytes(text.len() as u64));
+        g.bench_with_input(BenchmarkId::from_parameter(n), text, |b, text| {
+            b.iter_batched(
+                || text.clone(),
+                |text| grip::api::check_text("bench.plan", None, text),
+                BatchSize::PerIteration,
+            )
+        });
+    }
+    g.finish();
+
+    let mut g = setup(c, "eval");
+    for (n, text) in &plans {
+        let checked = grip::api::check_text("bench.plan", None, text.clone());
+        g.throughput(Throughput::Bytes(text.len() as u64));
+        g.bench_with_input(BenchmarkId::from_parameter(n), &checked.model, |b, model| {
+            b.iter(|| grip::eval::evaluate(black_box(model)))
+        });
+    }
+    g.finish();
+
+    let mut g = setup(c, "fmt");
+    for (n, text) in &plans {
+        g.throughput(Throughput::Bytes(text.len() as u64));
+        g.bench_with_input(BenchmarkId::from_parameter(n), text, |b, text| {
+            b.iter(|| grip::fmt::format_source(black_box(text)).expect("the generated plan formats"))
+        });
+    }
+    g.finish();
+}
+
+/// The language server's work between a didChange and its publishDiagnostics, on a plan of
+/// 5,000 measures: `lsp.rs` calls `api::check_text` and `eval::evaluate`, then converts the
+/// diagnostics to LSP positions (not included here; `benches/lsp_latency.py` measures the whole
+/// round trip through `grip lsp`).
+fn lsp_did_change(c: &mut Criterion) {
+    let text = plan(5_000);
+    let mut g = c.benchmark_group("lsp_did_change");
+    g.sample_size(20).throughput(Throughput::Bytes(text.len() as u64));
+    g.bench_function("5000", |b| {
+        b.iter_batched(
+            || text.clone(),
+            |text| {
+                let checked = grip::api::check_text("bench.plan", None, text);
+                let evaluation = grip::eval::evaluate(&checked.model);
+                (checked, evaluation)
+            },
+            BatchSize::PerIteration,
+        )
+    });
+    g.finish();
+}
+
+criterion_group!(benches, stages, lsp_did_change);
+criterion_main!(benches);
