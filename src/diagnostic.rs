@@ -129,6 +129,17 @@ pub enum Problem {
         last: u16,
         span: Span,
     },
+    ReversedColumns {
+        first: u16,
+        last: u16,
+        span: Span,
+    },
+    TooManyColumns {
+        first: u16,
+        last: u16,
+        span: Span,
+        limit: u16,
+    },
     WrongUnit {
         span: Span,
         expected: Unit,
@@ -366,6 +377,8 @@ impl Diagnostic {
             OverlappingYears { .. } => "grip::overlapping_years",
             StartAfterEnd { .. } => "grip::start_after_end",
             ReversedPeriod { .. } => "grip::reversed_period",
+            ReversedColumns { .. } => "grip::reversed_columns",
+            TooManyColumns { .. } => "grip::too_many_columns",
             WrongUnit { .. } => "grip::unit_mismatch",
             SavingsNeedYear { .. } => "grip::savings_need_year",
             UnitMismatch { .. } => "grip::unit_mismatch",
@@ -426,6 +439,12 @@ impl Diagnostic {
             }
             StartAfterEnd { start, end, .. } => format!("the start date {start} is after the end date {end}"),
             ReversedPeriod { first, last, .. } => format!("the period starts in {first} but ends earlier, in {last}"),
+            ReversedColumns { first, last, .. } => {
+                format!("the columns run backwards, from {first} to the earlier year {last}")
+            }
+            TooManyColumns { first, last, limit, .. } => {
+                format!("the columns {first}..{last} make {} years; a table can have at most {limit}", last - first + 1)
+            }
             WrongUnit { expected, found, what, .. } => {
                 format!("{what} must be in {}, not in {}", expected.words(), found.words())
             }
@@ -536,6 +555,10 @@ impl Diagnostic {
             }
                         StartAfterEnd { .. } => "swap the dates, or correct the one that is wrong".into(),
             ReversedPeriod { first, last, .. } => format!("write the first year first: period {last}..{first}"),
+            ReversedColumns { first, last, .. } => format!(
+                "write the first year first: columns {last}..{first}, and the figures of every row in that order"
+            ),
+            TooManyColumns { .. } => "check the years of the span; a typo in one of them makes it centuries long".into(),
             WrongUnit { expected, .. } => format!("write the amount in {}, like € 45.600", expected.words()),
             SavingsNeedYear { .. } => "use `savings` only in a table whose columns are years".into(),
             UnitMismatch { expected, .. } => format!("write every figure here in {}, or move the other figures to their own row", expected.words()),
@@ -622,6 +645,8 @@ impl Diagnostic {
                 vec![p(*start_span, "starts here".into()), s(*end_span, "but ends earlier".into())]
             }
             ReversedPeriod { span, .. } => vec![p(*span, "first year after last year".into())],
+            ReversedColumns { span, .. } => vec![p(*span, "first year after last year".into())],
+            TooManyColumns { span, .. } => vec![p(*span, "too many years".into())],
             WrongUnit { span, found, .. } => vec![p(*span, format!("in {found}"))],
             SavingsNeedYear { span, .. } => vec![p(*span, "needs a year column".into())],
             UnitMismatch { span, found, expected, expected_span, .. } => {

@@ -318,3 +318,32 @@ proptest! {
         }
     }
 }
+
+/// Every input the fmt fuzzer ever crashed on (`fuzz/artifacts/fmt/`) keeps the fuzzer's
+/// property: when it formats, the result parses without problems and formats to itself.
+#[test]
+fn fuzzer_crashes_stay_fixed() {
+    let mut n = 0;
+    for entry in std::fs::read_dir("fuzz/artifacts/fmt").unwrap() {
+        let path = entry.unwrap().path();
+        let bytes = std::fs::read(&path).unwrap();
+        let Ok(text) = std::str::from_utf8(&bytes) else { continue };
+        n += 1;
+        let Ok(once) = format_source(text) else { continue };
+        let (_, problems) = parse(FileId(0), &once);
+        assert!(problems.is_empty(), "{}: the formatted text does not parse:\n{once}", path.display());
+        assert_eq!(format_source(&once).ok().as_deref(), Some(once.as_str()), "{}: not idempotent", path.display());
+    }
+    assert!(n >= 3, "only {n} fuzzer inputs found");
+}
+
+#[test]
+fn a_reversed_or_runaway_column_span_is_refused_not_rewritten() {
+    for span in ["2024..2021", "2021..2924"] {
+        let text = format!(
+            "plan \"P\" {{\n  period 2021..2024\n}}\n\ntable K \"K\" {{\n  columns {span}\n  row a \"A\" : 1\n}}\n"
+        );
+        let problems = format_source(&text).expect_err("fmt must refuse the span");
+        assert_eq!(problems.len(), 1, "{problems:?}");
+    }
+}

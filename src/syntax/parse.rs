@@ -24,6 +24,9 @@ pub const MAX_SYNTAX_ERRORS: usize = 50;
 /// recurse once per level, and a plan needs a handful of levels (group → group → measure).
 pub const MAX_DEPTH: usize = 64;
 
+/// A year span in a table's `columns` may cover at most this many years.
+pub const MAX_COLUMN_YEARS: u16 = 200;
+
 /// Parses one file. Always returns a document (possibly partial) and the problems found.
 pub fn parse(file: FileId, text: &str) -> (Document, Vec<Diagnostic>) {
     let mut depth = 0usize;
@@ -822,11 +825,33 @@ impl Builder<'_> {
                                     .map(|y| self.year(y).value)
                                     .collect();
                                 if let [a, b] = ys[..] {
-                                    // A span of more than 200 years is refused by the checker; cap
-                                    // here so a typo cannot allocate millions of columns.
-                                    let b = b.min(a.saturating_add(200));
-                                    for y in a..=b {
-                                        t.columns.push(Column { key: ColumnKey::Year(y), label: None, span: cspan });
+                                    // The span must be expandable as written, or `fmt` would write
+                                    // back something else: refuse a reversed or runaway span.
+                                    let limit = MAX_COLUMN_YEARS;
+                                    if a > b {
+                                        let problem = Problem::ReversedColumns { first: a, last: b, span: cspan };
+                                        self.diagnostics.push(problem.into());
+                                        // Keep the columns as written, so the rows still line up.
+                                        if a - b < limit {
+                                            for y in (b..=a).rev() {
+                                                t.columns.push(Column {
+                                                    key: ColumnKey::Year(y),
+                                                    label: None,
+                                                    span: cspan,
+                                                });
+                                            }
+                                        }
+                                    } else if b - a >= limit {
+                                        let problem = Problem::TooManyColumns { first: a, last: b, span: cspan, limit };
+                                        self.diagnostics.push(problem.into());
+                                    } else {
+                                        for y in a..=b {
+                                            t.columns.push(Column {
+                                                key: ColumnKey::Year(y),
+                                                label: None,
+                                                span: cspan,
+                                            });
+                                        }
                                     }
                                 }
                             }
