@@ -4,7 +4,9 @@
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::source::SourceMap;
+use crate::syntax::ast::FileId;
 use codespan_reporting::diagnostic as cs;
+use codespan_reporting::files::Files;
 use codespan_reporting::term;
 use miette::{
     GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteDiagnostic, MietteError, MietteSpanContents, SourceCode,
@@ -74,7 +76,7 @@ pub fn human(sources: &SourceMap, diags: &[Diagnostic], color: bool) -> String {
         if let Some(help) = d.help() {
             diag = diag.with_help(help);
         }
-        let source = CharColumns { name: sources.name(file).to_string(), text: sources.text(file).to_string() };
+        let source = CharColumns::around(sources, file, d);
         let report = miette::Report::new(diag).with_source_code(source);
         // Writing to a String cannot fail.
         let _ = handler.render_report(&mut out, report.as_ref());
@@ -82,11 +84,46 @@ pub fn human(sources: &SourceMap, diags: &[Diagnostic], color: bool) -> String {
     out
 }
 
-/// Source text for miette that reports columns in characters, as the short and JSON formats
-/// do, so `€` before an error does not shift the column shown.
+/// The part of a file miette needs to show one diagnostic: the lines of its labels with a few
+/// lines of context around them, with the offset and line number where that part starts.
+///
+/// Reporting columns in characters (as the short and JSON formats do) means `€` before an error
+/// does not shift the column shown. Handing miette only this window keeps rendering linear:
+/// miette's own `read_span` counts lines from the start of the text it is given, which for the
+/// whole file costs a scan of the file per diagnostic.
 struct CharColumns {
     name: String,
-    text: String,
+    window: String,
+    /// Byte offset of the window in the file.
+    base: usize,
+    /// 0-based line number of the window's first line in the file.
+    base_line: usize,
+}
+
+/// Lines of context kept above and below the labels: more than miette shows (one).
+const WINDOW_CONTEXT_LINES: usize = 4;
+
+impl CharColumns {
+    fn around(sources: &SourceMap, file: FileId, d: &Diagnostic) -> CharColumns {
+        let text = sources.text(file);
+        let span = d.span();
+        let (mut lo, mut hi) = (span.start, span.end);
+        for l in d.labels().iter().filter(|l| l.span.file == file) {
+            lo = lo.min(l.span.start);
+            hi = hi.max(l.span.end);
+        }
+        let last_line = sources.line_index(file, text.len()).unwrap_or(0);
+        let first = sources.line_index(file, lo).unwrap_or(0).saturating_sub(WINDOW_CONTEXT_LINES);
+        let last = (sources.line_index(file, hi).unwrap_or(0) + WINDOW_CONTEXT_LINES).min(last_line);
+        let base = sources.line_range(file, first).map(|r| r.start).unwrap_or(0);
+        let end = sources.line_range(file, last).map(|r| r.end).unwrap_or(text.len());
+        CharColumns {
+            name: sources.name(file).to_string(),
+            window: text.get(base..end).unwrap_or("").to_string(),
+            base,
+            base_line: first,
+        }
+    }
 }
 
 impl SourceCode for CharColumns {
@@ -96,17 +133,19 @@ impl SourceCode for CharColumns {
         context_lines_before: usize,
         context_lines_after: usize,
     ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
-        let inner = self.text.read_span(span, context_lines_before, context_lines_after)?;
-        let start = inner.span().offset().min(self.text.len());
-        let line_start = self.text[..start].rfind('\n').map(|i| i + 1).unwrap_or(0);
-        let column = self.text.get(line_start..start).map(|s| s.chars().count()).unwrap_or(inner.column());
+        let offset = span.offset().checked_sub(self.base).ok_or(MietteError::OutOfBounds)?;
+        let local = SourceSpan::new(offset.into(), span.len());
+        let inner = self.window.read_span(&local, context_lines_before, context_lines_after)?;
+        let start = inner.span().offset().min(self.window.len());
+        let line_start = self.window[..start].rfind('\n').map(|i| i + 1).unwrap_or(0);
+        let column = self.window.get(line_start..start).map(|s| s.chars().count()).unwrap_or(inner.column());
         Ok(Box::new(MietteSpanContents::new_named(
             self.name.clone(),
             inner.data(),
-            *inner.span(),
-            inner.line(),
+            SourceSpan::new((inner.span().offset() + self.base).into(), inner.span().len()),
+            inner.line() + self.base_line,
             column,
-            inner.line_count(),
+            inner.line_count() + self.base_line,
         )))
     }
 }
