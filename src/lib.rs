@@ -9,6 +9,11 @@
 //!   fmt (AST → canonical text) · diff (two evaluated plans)
 //! ```
 
+// pest is built without its `std` feature, which would add a native stack probe to every rule
+// attempt (about a fifth of all parsing work); grip bounds nesting before pest runs instead
+// (`syntax::parse::MAX_DEPTH`). The parser pest generates then names the `alloc` crate.
+extern crate alloc;
+
 pub mod api;
 pub mod check;
 pub mod diagnostic;

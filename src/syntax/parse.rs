@@ -11,6 +11,7 @@ use super::number::parse_dutch;
 use crate::diagnostic::{Diagnostic, Problem};
 use pest::iterators::Pair;
 use pest::Parser;
+use rayon::prelude::*;
 use rust_decimal::Decimal;
 
 #[derive(pest_derive::Parser)]
@@ -28,8 +29,15 @@ pub const MAX_DEPTH: usize = 64;
 pub const MAX_COLUMN_YEARS: u16 = 200;
 
 /// Parses one file. Always returns a document (possibly partial) and the problems found.
+///
+/// A well-formed file is parsed in pieces of whole top-level blocks (see [`parse_pieces`]): pest
+/// keeps a token for every rule it matched until the pairs are dropped, so parsing the file in
+/// one go would hold about 25 bytes per byte of plan. Any syntax error sends the file through
+/// [`parse_whole`], whose recovery reports every problem against the whole text.
 pub fn parse(file: FileId, text: &str) -> (Document, Vec<Diagnostic>) {
     let mut depth = 0usize;
+    let mut cuts = Vec::new();
+    let mut piece_start = 0;
     for (at, b) in delimiters(text) {
         if b == b'{' || b == b'(' {
             depth += 1;
@@ -39,15 +47,65 @@ pub fn parse(file: FileId, text: &str) -> (Document, Vec<Diagnostic>) {
             }
         } else {
             depth = depth.saturating_sub(1);
+            if depth == 0 && b == b'}' && at + 1 - piece_start >= PIECE_BYTES {
+                cuts.push(at + 1);
+                piece_start = at + 1;
+            }
         }
     }
+    if !cuts.is_empty() {
+        if let Some(parsed) = parse_pieces(file, text, &cuts) {
+            return parsed;
+        }
+    }
+    parse_whole(file, text)
+}
+
+/// Pieces are cut after a top-level block's `}` once they hold at least this many bytes.
+const PIECE_BYTES: usize = 64 * 1024;
+
+/// Parses `text` as consecutive pieces ending at `cuts` (each just after the `}` that closes a
+/// top-level block), or returns `None` when a piece has a syntax error. Top-level items begin
+/// with distinct keywords and a block ends at its `}`, so the pieces parse exactly as the whole
+/// text would (`tests/robustness.rs` compares the two).
+pub fn parse_pieces(file: FileId, text: &str, cuts: &[usize]) -> Option<(Document, Vec<Diagnostic>)> {
+    let mut bounds = Vec::with_capacity(cuts.len() + 1);
+    let mut start = 0;
+    for end in cuts.iter().copied().chain((cuts.last() != Some(&text.len())).then_some(text.len())) {
+        bounds.push((start, end));
+        start = end;
+    }
+    // Pieces are independent, so they are parsed on every core; the results keep file order.
+    let pieces: Vec<Option<(Vec<Item>, Vec<Diagnostic>)>> = bounds
+        .into_par_iter()
+        .map(|(start, end)| {
+            let piece = text.get(start..end)?;
+            let mut pairs = PlanParser::parse(Rule::file, piece).ok()?;
+            let mut diagnostics = Vec::new();
+            let mut builder = Builder { file, base: start, diagnostics: &mut diagnostics };
+            let items = pairs.next().map(|file_pair| builder.items(file_pair)).unwrap_or_default();
+            Some((items, diagnostics))
+        })
+        .collect();
+    let mut items = Vec::new();
+    let mut diagnostics = Vec::new();
+    for piece in pieces {
+        let (i, d) = piece?;
+        items.extend(i);
+        diagnostics.extend(d);
+    }
+    Some((Document { file, items }, diagnostics))
+}
+
+/// Parses the whole text at once, recovering from syntax errors to report them all.
+pub fn parse_whole(file: FileId, text: &str) -> (Document, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
     let mut work = text.to_string();
     let mut last_block = None;
     loop {
         match PlanParser::parse(Rule::file, &work) {
             Ok(mut pairs) => {
-                let mut builder = Builder { file, diagnostics: &mut diagnostics };
+                let mut builder = Builder { file, base: 0, diagnostics: &mut diagnostics };
                 let items = match pairs.next() {
                     Some(file_pair) => builder.items(file_pair),
                     None => Vec::new(),
@@ -222,6 +280,8 @@ pub(crate) fn open_blocks_at(text: &str, pos: usize) -> Vec<usize> {
 
 struct Builder<'d> {
     file: FileId,
+    /// Where the text pest parsed starts in the file (pieces start past 0).
+    base: usize,
     diagnostics: &'d mut Vec<Diagnostic>,
 }
 
@@ -246,7 +306,7 @@ impl Builder<'_> {
     /// The pair's span without trailing whitespace and comments (pest includes what it skipped
     /// before an optional part that did not match).
     fn span(&self, pair: &Pair<Rule>) -> Span {
-        Span::new(self.file, pair.as_span().start(), span_end(pair))
+        Span::new(self.file, self.base + pair.as_span().start(), self.base + span_end(pair))
     }
 
     fn items(&mut self, file_pair: Pair<Rule>) -> Vec<Item> {
@@ -292,10 +352,17 @@ impl Builder<'_> {
     }
 
     fn number(&mut self, pair: &Pair<Rule>) -> Option<Decimal> {
-        let text: String = pair.as_str().chars().filter(|c| !c.is_whitespace()).collect();
+        let raw = pair.as_str();
+        // Whitespace can only follow a sign (`- 5`); most numbers have none and are read in place.
+        let text = if raw.contains(char::is_whitespace) {
+            std::borrow::Cow::Owned(raw.chars().filter(|c| !c.is_whitespace()).collect())
+        } else {
+            std::borrow::Cow::Borrowed(raw)
+        };
         match parse_dutch(&text) {
             Ok(d) => Some(d),
             Err(error) => {
+                let text = text.into_owned();
                 self.diagnostics.push(Problem::BadNumber { span: self.span(pair), text, error }.into());
                 None
             }
@@ -596,11 +663,15 @@ impl Builder<'_> {
             indicators: Vec::new(),
             span,
         };
+        // The id comes first, so every field after it names its measure in messages.
+        let mut owner = String::from("measure");
         for p in pair.into_inner() {
-            let owner = format!("measure {}", m.id.value);
             let pspan = self.span(&p);
             match p.as_rule() {
-                Rule::item_id => m.id = Spanned::new(p.as_str().to_string(), pspan),
+                Rule::item_id => {
+                    m.id = Spanned::new(p.as_str().to_string(), pspan);
+                    owner = format!("measure {}", m.id.value);
+                }
                 Rule::string => m.title = self.string(p),
                 Rule::budget => {
                     if let Some(a) = p.into_inner().find(|p| p.as_rule() == Rule::amount).and_then(|a| self.amount(a)) {
@@ -666,7 +737,7 @@ impl Builder<'_> {
                                     span: pspan,
                                     first: m.range.as_ref().map(|r| r.span).unwrap_or(pspan),
                                     field: "range",
-                                    owner,
+                                    owner: owner.clone(),
                                 }
                                 .into(),
                             );
@@ -724,7 +795,13 @@ impl Builder<'_> {
                     }
                     if let Some(first) = &m.decision {
                         self.diagnostics.push(
-                            Problem::DuplicateField { span: pspan, first: first.span, field: "decision", owner }.into(),
+                            Problem::DuplicateField {
+                                span: pspan,
+                                first: first.span,
+                                field: "decision",
+                                owner: owner.clone(),
+                            }
+                            .into(),
                         );
                     } else {
                         m.decision = Some(d);
@@ -993,6 +1070,14 @@ impl Builder<'_> {
 /// before whitespace and comments that pest skipped at its end.
 fn span_end(pair: &Pair<Rule>) -> usize {
     let end = pair.as_span().end();
+    // Fastest path: a pair that ends in neither whitespace nor a comment ends where pest says.
+    // A line comment is followed by its newline (which pest skips too) unless the text ends
+    // there; a block comment ends in `/`.
+    if let Some(&last) = pair.as_str().as_bytes().last() {
+        if !last.is_ascii_whitespace() && last != b'/' && end < pair.get_input().len() {
+            return end;
+        }
+    }
     // Fast path: a pair whose last line holds no comment marker cannot end in a comment, so
     // only trailing whitespace needs trimming.
     let text = pair.as_str().trim_end();
