@@ -4,6 +4,7 @@ use crate::check::check;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::resolve::{self, LoadError, Model};
 use crate::source::SourceMap;
+use rayon::prelude::*;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
@@ -78,8 +79,9 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
 /// plan, not again on its own. Returns each root's result in order, or the I/O failure of a
 /// root file.
 pub fn check_paths(paths: &[PathBuf], options: resolve::LoadOptions) -> Vec<(PathBuf, Result<Checked, LoadError>)> {
+    // Plans are independent: check them on every core (rayon keeps the order of `paths`).
     let results: Vec<(PathBuf, Result<Checked, LoadError>)> =
-        paths.iter().map(|p| (p.clone(), check_path_with(p, options))).collect();
+        paths.par_iter().map(|p| (p.clone(), check_path_with(p, options))).collect();
     let includes: Vec<HashSet<PathBuf>> = results
         .iter()
         .map(|(_, r)| {

@@ -271,6 +271,13 @@ fn main() -> ExitCode {
     }
 }
 
+/// The process ends right after this: let the operating system take back the memory of a
+/// checked plan at once instead of freeing its model piece by piece (a tenth of the run on a
+/// plan of 100,000 measures).
+fn exit_without_freeing<T>(value: T) {
+    std::mem::forget(value);
+}
+
 /// The old and the new version of a plan, checked.
 type Versions = (api::Checked, api::Checked);
 
@@ -547,6 +554,7 @@ fn eval(
         EvalFormat::Csv => sheet::csv(&sheet::sheet(&evaluation, by, &idx)),
     };
     let _ = std::io::stdout().lock().write_all(text.as_bytes());
+    exit_without_freeing((checked, evaluation));
     ExitCode::SUCCESS
 }
 
@@ -619,6 +627,7 @@ fn check(
     };
     // A closed pipe (`grip check | head`) is not a failure of the check.
     let _ = stdout.write_all(text.as_bytes());
+    exit_without_freeing(checked);
     if io_failure {
         ExitCode::from(2)
     } else if summary.errors > 0 || (deny_warnings && summary.warnings > 0) {

@@ -68,7 +68,7 @@ const PIECE_BYTES: usize = 64 * 1024;
 /// top-level block), or returns `None` when a piece has a syntax error. Top-level items begin
 /// with distinct keywords and a block ends at its `}`, so the pieces parse exactly as the whole
 /// text would (`tests/robustness.rs` compares the two).
-pub fn parse_pieces(file: FileId, text: &str, cuts: &[usize]) -> Option<(Document, Vec<Diagnostic>)> {
+fn parse_pieces(file: FileId, text: &str, cuts: &[usize]) -> Option<(Document, Vec<Diagnostic>)> {
     let mut bounds = Vec::with_capacity(cuts.len() + 1);
     let mut start = 0;
     for end in cuts.iter().copied().chain((cuts.last() != Some(&text.len())).then_some(text.len())) {
