@@ -453,18 +453,20 @@ impl<'m> Checker<'m> {
             }
         }
         for (ri, row) in table.rows.iter().enumerate() {
-            // A table without columns had its `columns` line refused by the parser already.
-            if row.cells.len() != expected && expected > 0 {
-                let span = match (row.cells.first(), row.cells.last()) {
-                    (Some(a), Some(b)) => a.span.to(b.span),
-                    _ => row.span,
-                };
-                self.push(Problem::WrongCellCount {
-                    span,
-                    found: row.cells.len(),
-                    expected,
-                    columns: table.columns_span,
-                });
+            if row.cells.len() != expected {
+                // A table without columns had its `columns` line refused by the parser already.
+                if expected > 0 {
+                    let span = match (row.cells.first(), row.cells.last()) {
+                        (Some(a), Some(b)) => a.span.to(b.span),
+                        _ => row.span,
+                    };
+                    self.push(Problem::WrongCellCount {
+                        span,
+                        found: row.cells.len(),
+                        expected,
+                        columns: table.columns_span,
+                    });
+                }
                 continue;
             }
             let Some(formula) = &row.formula else { continue };

@@ -124,7 +124,10 @@ impl Evaluator<'_> {
     fn eval(&self, expr: &Expr, col: usize, negated: bool, out: &mut Computed) -> Result<(), FormulaError> {
         let (table, this_row) = self.this();
         let unit = row_unit(table, this_row);
-        let key = &table.columns[col].key;
+        // A cell past the last column (a row with too many figures) has no column to compute.
+        let Some(key) = table.columns.get(col).map(|c| &c.key) else {
+            return Err(FormulaError::MissingColumn { row: this_row.id.value.clone(), span: this_row.span });
+        };
         let add = |fig: Figure, label: String, span: Span, out: &mut Computed| {
             let signed = if negated { Figure { known: -fig.known, pm: fig.pm } } else { fig };
             out.figure += signed;

@@ -277,7 +277,7 @@ impl Book<'_> {
     /// spreadsheet equivalent (then the value is written).
     fn excel_formula(&self, t: usize, r: usize, expr: &Expr, col: usize) -> Option<String> {
         let table = &self.model.tables[t].table;
-        let key = &table.columns[col].key;
+        let key = &table.columns.get(col)?.key;
         let here = &self.rows.get(&(t, r))?.0;
         let at = |tt: usize, rr: usize| -> Option<String> {
             let (sheet, row) = self.rows.get(&(tt, rr))?;

@@ -146,3 +146,49 @@ fn an_include_outside_the_plans_folder_is_refused_unless_allowed() {
     assert!(allowed.diagnostics.is_empty());
     assert_eq!(allowed.model.measures.len(), 1);
 }
+
+/// Every input the check fuzzer ever crashed on (`fuzz/artifacts/check/`) goes through what the
+/// fuzz target does: check, the three renderings, evaluation and its tables.
+#[test]
+fn check_fuzzer_crashes_stay_fixed() {
+    let mut n = 0;
+    for entry in std::fs::read_dir("fuzz/artifacts/check").unwrap() {
+        let bytes = std::fs::read(entry.unwrap().path()).unwrap();
+        let Ok(text) = std::str::from_utf8(&bytes) else { continue };
+        n += 1;
+        let checked = api::check_text("fuzz.plan", None, text.to_string());
+        let _ = grip::render::short(&checked.sources, &checked.diagnostics);
+        let _ = grip::render::human(&checked.sources, &checked.diagnostics, false);
+        let summary = grip::render::Summary::default();
+        let _ = grip::render::json(&[(&checked.sources, checked.diagnostics.as_slice())], &summary);
+        let evaluation = evaluate(&checked.model);
+        let idx = evaluation.year_indices(None);
+        let _ = grip::eval::to_json(&evaluation, &idx);
+        for by in [grip::sheet::By::Year, grip::sheet::By::Group, grip::sheet::By::Taakveld, grip::sheet::By::Measure] {
+            let _ = grip::sheet::table(&grip::sheet::sheet(&evaluation, by, &idx), false);
+        }
+    }
+    assert!(n >= 1, "no fuzzer inputs found");
+}
+
+/// A total row with more figures than the table has columns: the extra figure has no column,
+/// and computing it (as the language server's hover does) is an error, not a panic.
+#[test]
+fn a_figure_past_the_last_column_has_nothing_to_compute() {
+    let text = "table T \"t\" {\n  columns 2021..2022\n  row a \"a\" : 1 2\n  total t \"t\" = sum : 1 2 3\n}\n";
+    assert!(codes(text).contains(&"grip::wrong_cell_count"));
+    let checked = api::check_text("t.plan", None, text.to_string());
+    let total = checked.model.tables[0].table.rows.iter().position(|r| r.formula.is_some()).unwrap();
+    let evaluator = grip::formula::Evaluator { model: &checked.model, table: 0, row: total };
+    let formula = checked.model.tables[0].table.rows[total].formula.clone().unwrap();
+    assert!(evaluator.column(&formula, 1).is_ok());
+    assert!(evaluator.column(&formula, 2).is_err());
+}
+
+/// A column span refused by the parser leaves a table without columns; its rows are not
+/// compared with columns it does not have (found by the check fuzzer).
+#[test]
+fn a_table_whose_only_span_was_refused_has_rows_but_no_columns() {
+    let text = "table K \"K\" {\n  columns 4042..2024\n  row a \"A\" : 1\n  total t \"T\" = a : 1\n}\n";
+    assert_eq!(codes(text), ["grip::no_plan_header", "grip::reversed_columns"]);
+}
