@@ -23,7 +23,8 @@ pub fn check(loaded: &Loaded) -> Vec<Diagnostic> {
             !(syntax_errors && matches!(d.problem, Problem::NoPlanHeader { .. } | Problem::NoPeriod { .. }))
         }),
     );
-    diags.sort_by_key(|d| {
+    // Cached: a diagnostic's span comes from its labels, which take a moment to build.
+    diags.sort_by_cached_key(|d| {
         let s = d.span();
         (s.file, s.start, d.severity())
     });

@@ -293,6 +293,9 @@ impl From<Problem> for Diagnostic {
     }
 }
 
+/// A sum label lists at most this many of its terms.
+const MAX_SUM_TERMS: usize = 12;
+
 fn eur_or(unit: &Unit, v: Decimal) -> String {
     match unit {
         Unit::Euro => format!("€ {}", format_dutch(v)),
@@ -669,18 +672,23 @@ impl Diagnostic {
                         eur_or(&figure.unit, figure.computed)
                     ),
                 )];
-                let sum = terms
-                    .iter()
-                    .map(|t| {
-                        let v = t.value.map(|v| eur_or(&figure.unit, v)).unwrap_or_else(|| "P.M.".into());
-                        if t.negated {
-                            format!("− {v}")
-                        } else {
-                            format!("+ {v}")
-                        }
-                    })
-                    .collect::<Vec<_>>()
-                    .join(" ");
+                let term = |t: &Term| {
+                    let v = t.value.map(|v| eur_or(&figure.unit, v)).unwrap_or_else(|| "P.M.".into());
+                    if t.negated {
+                        format!("− {v}")
+                    } else {
+                        format!("+ {v}")
+                    }
+                };
+                // A total over thousands of lines would make a label of thousands of figures:
+                // show the first and last few and how many there are.
+                let sum = if terms.len() > MAX_SUM_TERMS {
+                    let head: Vec<String> = terms[..MAX_SUM_TERMS - 2].iter().map(term).collect();
+                    let tail: Vec<String> = terms[terms.len() - 2..].iter().map(term).collect();
+                    format!("{} … {} ({} lines)", head.join(" "), tail.join(" "), terms.len())
+                } else {
+                    terms.iter().map(term).collect::<Vec<_>>().join(" ")
+                };
                 let sum = sum.strip_prefix("+ ").unwrap_or(&sum).to_string();
                 if !(formula.start <= span.start && span.end <= formula.end) {
                     v.push(s(*formula, format!("adds up to {}: {sum}", eur_or(&figure.unit, figure.computed))));
