@@ -305,12 +305,14 @@ pub struct Measure {
     pub budget: Option<Spanned<Amount>>,
     pub effects: Vec<Effect>,
     pub shares: Vec<Share>,
-    pub range: Option<EstimateRange>,
+    /// Boxed, like `decision`: few measures have one, and every measure in a large plan pays
+    /// for the space of an unboxed field.
+    pub range: Option<Box<EstimateRange>>,
     pub category: Option<Spanned<String>>,
     pub owner: Option<Spanned<String>>,
     pub start: Option<Spanned<Date>>,
     pub end: Option<Spanned<Date>>,
-    pub decision: Option<Decision>,
+    pub decision: Option<Box<Decision>>,
     pub status: Option<Spanned<String>>,
     pub taakvelden: Vec<Spanned<String>>,
     pub related: Vec<Spanned<String>>,

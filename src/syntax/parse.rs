@@ -742,7 +742,8 @@ impl Builder<'_> {
                                 .into(),
                             );
                         } else {
-                            m.range = Some(EstimateRange { low: low.clone(), high: high.clone(), span: pspan });
+                            m.range =
+                                Some(Box::new(EstimateRange { low: low.clone(), high: high.clone(), span: pspan }));
                         }
                     }
                 }
@@ -804,7 +805,7 @@ impl Builder<'_> {
                             .into(),
                         );
                     } else {
-                        m.decision = Some(d);
+                        m.decision = Some(Box::new(d));
                     }
                 }
                 Rule::status => {
