@@ -251,8 +251,12 @@ pub fn syntax_problem(file: FileId, text: &str, error: &pest::error::Error<Rule>
     if keyword_count > 6 {
         let (kws, rest): (Vec<String>, Vec<String>) =
             expected.into_iter().partition(|p| p.starts_with('`') && p.matches('`').count() == 2);
-        let names: Vec<String> = kws.iter().map(|k| k.trim_matches('`').to_string()).collect();
-        expected = vec![format!("a line starting with one of: {}", names.join(", "))];
+        let mut names: Vec<String> = kws.iter().map(|k| k.trim_matches('`').to_string()).collect();
+        // The closing brace is not a kind of line: name it last, in words.
+        let closes = names.iter().any(|n| n == "}");
+        names.retain(|n| n != "}");
+        let close = if closes { ", or `}` to close the block" } else { "" };
+        expected = vec![format!("a line starting with one of: {}{close}", names.join(", "))];
         expected.extend(rest);
     }
 
