@@ -30,10 +30,10 @@ pub const MAX_COLUMN_YEARS: u16 = 200;
 
 /// Parses one file. Always returns a document (possibly partial) and the problems found.
 ///
-/// A well-formed file is parsed in pieces of whole top-level blocks (see [`parse_pieces`]): pest
-/// keeps a token for every rule it matched until the pairs are dropped, so parsing the file in
-/// one go would hold about 25 bytes per byte of plan. Any syntax error sends the file through
-/// [`parse_whole`], whose recovery reports every problem against the whole text.
+/// A large file is parsed in pieces of whole top-level blocks (see [`parse_pieces`]): pest keeps
+/// a token for every rule it matched until the pairs are dropped, so parsing the file in one go
+/// would hold about 25 bytes per byte of plan; and a piece with a syntax error is parsed again,
+/// with recovery, on its own instead of the whole file once per error.
 pub fn parse(file: FileId, text: &str) -> (Document, Vec<Diagnostic>) {
     let mut depth = 0usize;
     let mut cuts = Vec::new();
@@ -53,22 +53,23 @@ pub fn parse(file: FileId, text: &str) -> (Document, Vec<Diagnostic>) {
             }
         }
     }
-    if !cuts.is_empty() {
-        if let Some(parsed) = parse_pieces(file, text, &cuts) {
-            return parsed;
-        }
+    if cuts.is_empty() {
+        parse_whole(file, text)
+    } else {
+        parse_pieces(file, text, &cuts)
     }
-    parse_whole(file, text)
 }
 
 /// Pieces are cut after a top-level block's `}` once they hold at least this many bytes.
 const PIECE_BYTES: usize = 64 * 1024;
 
 /// Parses `text` as consecutive pieces ending at `cuts` (each just after the `}` that closes a
-/// top-level block), or returns `None` when a piece has a syntax error. Top-level items begin
-/// with distinct keywords and a block ends at its `}`, so the pieces parse exactly as the whole
-/// text would (`tests/robustness.rs` compares the two).
-fn parse_pieces(file: FileId, text: &str, cuts: &[usize]) -> Option<(Document, Vec<Diagnostic>)> {
+/// top-level block). Top-level items begin with distinct keywords and a block ends at its `}`,
+/// so the pieces parse exactly as the whole text would (`tests/robustness.rs` compares the two,
+/// with and without syntax errors). A piece with a syntax error is parsed with recovery on its
+/// own; braces that do not balance leave no cut after them, so an unclosed block is always in
+/// the last piece.
+fn parse_pieces(file: FileId, text: &str, cuts: &[usize]) -> (Document, Vec<Diagnostic>) {
     let mut bounds = Vec::with_capacity(cuts.len() + 1);
     let mut start = 0;
     for end in cuts.iter().copied().chain((cuts.last() != Some(&text.len())).then_some(text.len())) {
@@ -76,48 +77,85 @@ fn parse_pieces(file: FileId, text: &str, cuts: &[usize]) -> Option<(Document, V
         start = end;
     }
     // Pieces are independent, so they are parsed on every core; the results keep file order.
-    let pieces: Vec<Option<(Vec<Item>, Vec<Diagnostic>)>> = bounds
+    let pieces: Vec<Parsed> = bounds
         .into_par_iter()
         .map(|(start, end)| {
-            let piece = text.get(start..end)?;
-            let mut pairs = PlanParser::parse(Rule::file, piece).ok()?;
-            let mut diagnostics = Vec::new();
-            let mut builder = Builder { file, base: start, diagnostics: &mut diagnostics };
-            let items = pairs.next().map(|file_pair| builder.items(file_pair)).unwrap_or_default();
-            Some((items, diagnostics))
+            // Cuts are just after a `}`, so they fall between characters.
+            let piece = text.get(start..end).unwrap_or("");
+            match PlanParser::parse(Rule::file, piece) {
+                Ok(mut pairs) => {
+                    let mut diagnostics = Vec::new();
+                    let mut builder = Builder { file, base: start, diagnostics: &mut diagnostics };
+                    let items = pairs.next().map(|file_pair| builder.items(file_pair)).unwrap_or_default();
+                    Parsed { items, diagnostics, syntax_errors: 0, gave_up: false }
+                }
+                Err(_) => parse_recovering(file, piece, start),
+            }
         })
         .collect();
     let mut items = Vec::new();
     let mut diagnostics = Vec::new();
+    let (mut syntax_errors, mut gave_up) = (0, false);
     for piece in pieces {
-        let (i, d) = piece?;
-        items.extend(i);
-        diagnostics.extend(d);
+        items.extend(piece.items);
+        diagnostics.extend(piece.diagnostics);
+        syntax_errors += piece.syntax_errors;
+        gave_up |= piece.gave_up;
     }
-    Some((Document { file, items }, diagnostics))
+    // As for the whole file: past the limit of syntax errors, or after an unclosed block, report
+    // the (first) syntax errors only, and no items.
+    gave_up |= syntax_errors >= MAX_SYNTAX_ERRORS;
+    if gave_up {
+        let mut kept = 0;
+        diagnostics.retain(|d| {
+            let syntax = matches!(d.problem, Problem::Syntax { .. } | Problem::UnclosedBlock { .. });
+            kept += usize::from(syntax);
+            syntax && kept <= MAX_SYNTAX_ERRORS
+        });
+        items.clear();
+    }
+    (Document { file, items }, diagnostics)
+}
+
+/// What parsing a text (the file, or a piece of it) gives.
+struct Parsed {
+    items: Vec<Item>,
+    diagnostics: Vec<Diagnostic>,
+    /// How many of the diagnostics are syntax errors.
+    syntax_errors: usize,
+    /// Parsing stopped before the end (an unclosed block, too many errors): `items` is empty.
+    gave_up: bool,
 }
 
 /// Parses the whole text at once, recovering from syntax errors to report them all.
 pub fn parse_whole(file: FileId, text: &str) -> (Document, Vec<Diagnostic>) {
+    let parsed = parse_recovering(file, text, 0);
+    (Document { file, items: parsed.items }, parsed.diagnostics)
+}
+
+/// Parses `text`, which starts at byte `base` of the file, recovering from syntax errors.
+fn parse_recovering(file: FileId, text: &str, base: usize) -> Parsed {
     let mut diagnostics = Vec::new();
+    let mut syntax_errors = 0;
     let mut work = text.to_string();
     let mut last_block = None;
     loop {
         match PlanParser::parse(Rule::file, &work) {
             Ok(mut pairs) => {
-                let mut builder = Builder { file, base: 0, diagnostics: &mut diagnostics };
+                let mut builder = Builder { file, base, diagnostics: &mut diagnostics };
                 let items = match pairs.next() {
                     Some(file_pair) => builder.items(file_pair),
                     None => Vec::new(),
                 };
-                return (Document { file, items }, diagnostics);
+                return Parsed { items, diagnostics, syntax_errors, gave_up: false };
             }
             Err(error) => {
                 let problem = syntax_problem(file, &work, &error);
                 let stop = matches!(problem, Problem::UnclosedBlock { .. });
                 // A block left open after earlier errors is their consequence, not news.
                 if !stop || diagnostics.is_empty() {
-                    diagnostics.push(problem.clone().into());
+                    diagnostics.push(shifted(problem.clone(), base).into());
+                    syntax_errors += 1;
                 }
                 let pos = match &problem {
                     Problem::Syntax { span, .. } => span.start,
@@ -137,11 +175,23 @@ pub fn parse_whole(file: FileId, text: &str) -> (Document, Vec<Diagnostic>) {
                     }
                     _ => blank_around(&mut work, pos),
                 };
-                if stop || diagnostics.len() >= MAX_SYNTAX_ERRORS || !blanked {
-                    return (Document { file, items: Vec::new() }, diagnostics);
+                if stop || syntax_errors >= MAX_SYNTAX_ERRORS || !blanked {
+                    return Parsed { items: Vec::new(), diagnostics, syntax_errors, gave_up: true };
                 }
             }
         }
+    }
+}
+
+/// A syntax problem found in a piece of the file, moved to where the piece starts.
+fn shifted(problem: Problem, base: usize) -> Problem {
+    let shift = |s: Span| Span::new(s.file, s.start + base, s.end + base);
+    match problem {
+        Problem::Syntax { span, expected, found, hint } => Problem::Syntax { span: shift(span), expected, found, hint },
+        Problem::UnclosedBlock { span, opened, what } => {
+            Problem::UnclosedBlock { span: shift(span), opened: shift(opened), what }
+        }
+        other => other,
     }
 }
 
