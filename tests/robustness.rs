@@ -93,15 +93,15 @@ fn a_table_with_a_huge_year_span_is_refused() {
     assert!(codes(text).contains(&"grip::too_many_columns"), "{:?}", codes(text));
 }
 
-/// Large files are parsed in pieces of whole top-level blocks, on every core, and a piece with
-/// a syntax error is parsed again on its own; the result must be exactly what parsing the whole
-/// text at once gives. Every example and fixture, broken ones included, is compared twice: repeated
-/// until it spans many pieces (ids repeat, which parsing does not mind), and after a long clean
-/// plan, so its errors fall in a late piece.
+/// Large files are parsed in pieces of whole top-level blocks, on every core, and from the first
+/// piece with a syntax error on with recovery; the result must be exactly what parsing the whole
+/// text at once gives. Every example and fixture, broken ones included, is compared three times:
+/// repeated until it spans many pieces (ids repeat, which parsing does not mind), after a long
+/// clean plan (so its errors fall in a late piece), and cut after every top-level block.
 #[test]
 fn parsing_in_pieces_gives_what_parsing_whole_gives() {
     use grip::syntax::ast::FileId;
-    use grip::syntax::parse::{parse, parse_whole};
+    use grip::syntax::parse::{parse_in_pieces_of, parse_whole, PIECE_BYTES};
     let clean = std::fs::read_to_string("examples/noordoostpolder.plan").unwrap();
     let mut prefix = String::new();
     while prefix.len() < 300_000 {
@@ -121,8 +121,9 @@ fn parsing_in_pieces_gives_what_parsing_whole_gives() {
                 repeated.push_str(&one);
                 repeated.push('\n');
             }
-            for text in [repeated, format!("{prefix}{one}")] {
-                let (doc, diags) = parse(FileId(0), &text);
+            // Also the file itself cut after every top-level block (pieces of at least 1 byte).
+            for (text, piece_bytes) in [(repeated, PIECE_BYTES), (format!("{prefix}{one}"), PIECE_BYTES), (one, 1)] {
+                let (doc, diags) = parse_in_pieces_of(FileId(0), &text, piece_bytes);
                 if diags.iter().any(|d| d.code() == "grip::nested_too_deeply") {
                     continue; // an unclosed block, repeated, nests too deep: refused before parsing
                 }
@@ -139,8 +140,8 @@ fn parsing_in_pieces_gives_what_parsing_whole_gives() {
             }
         }
     }
-    assert!(compared > 100, "only {compared} plans compared");
-    assert!(with_errors > 20, "only {with_errors} plans with syntax errors compared");
+    assert!(compared > 150, "only {compared} plans compared");
+    assert!(with_errors > 30, "only {with_errors} plans with syntax errors compared");
 }
 
 /// Every input the check fuzzer ever crashed on (`fuzz/artifacts/check/`) goes through what the
@@ -152,6 +153,14 @@ fn check_fuzzer_crashes_stay_fixed() {
         let bytes = std::fs::read(entry.unwrap().path()).unwrap();
         let Ok(text) = std::str::from_utf8(&bytes) else { continue };
         n += 1;
+        // The fuzz target's comparison of parsing in small pieces and parsing whole.
+        let file = grip::syntax::ast::FileId(0);
+        let (doc, problems) = grip::syntax::parse::parse_in_pieces_of(file, text, 64);
+        if !problems.iter().any(|d| d.code() == "grip::nested_too_deeply") {
+            let (whole_doc, whole_problems) = grip::syntax::parse::parse_whole(file, text);
+            assert_eq!(problems, whole_problems);
+            assert_eq!(serde_json::to_string(&doc).unwrap(), serde_json::to_string(&whole_doc).unwrap());
+        }
         let checked = api::check_text("fuzz.plan", None, text.to_string());
         let _ = grip::render::short(&checked.sources, &checked.diagnostics);
         let _ = grip::render::human(&checked.sources, &checked.diagnostics, false);

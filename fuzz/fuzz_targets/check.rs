@@ -13,6 +13,19 @@ fuzz_target!(|data: &[u8]| {
     if text.contains("include") {
         return;
     }
+    // Parsing in pieces (cut here every 64 bytes, so short inputs have several) gives what
+    // parsing the whole text gives, unless the nesting check refused the text before either.
+    let file = grip::syntax::ast::FileId(0);
+    let (doc, problems) = grip::syntax::parse::parse_in_pieces_of(file, text, 64);
+    if !problems.iter().any(|d| d.code() == "grip::nested_too_deeply") {
+        let (whole_doc, whole_problems) = grip::syntax::parse::parse_whole(file, text);
+        assert!(
+            problems == whole_problems
+                && serde_json::to_string(&doc).ok() == serde_json::to_string(&whole_doc).ok(),
+            "pieces and whole differ\n--- input ---\n{text}\n--- pieces ---\n{problems:?}\n--- whole ---\n{whole_problems:?}"
+        );
+    }
+
     let checked = grip::api::check_text("fuzz.plan", None, text.to_string());
     let _ = grip::render::short(&checked.sources, &checked.diagnostics);
     let _ = grip::render::human(&checked.sources, &checked.diagnostics, false);

@@ -35,6 +35,12 @@ pub const MAX_COLUMN_YEARS: u16 = 200;
 /// would hold about 25 bytes per byte of plan; and a piece with a syntax error is parsed again,
 /// with recovery, on its own instead of the whole file once per error.
 pub fn parse(file: FileId, text: &str) -> (Document, Vec<Diagnostic>) {
+    parse_in_pieces_of(file, text, PIECE_BYTES)
+}
+
+/// [`parse`], cutting pieces once they hold `piece_bytes`. The tests and the `check` fuzzer cut
+/// small pieces, so short inputs go through the pieces too.
+pub fn parse_in_pieces_of(file: FileId, text: &str, piece_bytes: usize) -> (Document, Vec<Diagnostic>) {
     let mut depth = 0usize;
     let mut cuts = Vec::new();
     let mut piece_start = 0;
@@ -47,7 +53,7 @@ pub fn parse(file: FileId, text: &str) -> (Document, Vec<Diagnostic>) {
             }
         } else {
             depth = depth.saturating_sub(1);
-            if depth == 0 && b == b'}' && at + 1 - piece_start >= PIECE_BYTES {
+            if depth == 0 && b == b'}' && at + 1 - piece_start >= piece_bytes {
                 cuts.push(at + 1);
                 piece_start = at + 1;
             }
@@ -61,14 +67,14 @@ pub fn parse(file: FileId, text: &str) -> (Document, Vec<Diagnostic>) {
 }
 
 /// Pieces are cut after a top-level block's `}` once they hold at least this many bytes.
-const PIECE_BYTES: usize = 64 * 1024;
+pub const PIECE_BYTES: usize = 64 * 1024;
 
 /// Parses `text` as consecutive pieces ending at `cuts` (each just after the `}` that closes a
 /// top-level block). Top-level items begin with distinct keywords and a block ends at its `}`,
-/// so the pieces parse exactly as the whole text would (`tests/robustness.rs` compares the two,
-/// with and without syntax errors). A piece with a syntax error is parsed with recovery on its
-/// own; braces that do not balance leave no cut after them, so an unclosed block is always in
-/// the last piece.
+/// so the pieces parse exactly as the whole text would. From the first piece with a syntax
+/// error on, the rest of the file is parsed with recovery in one go, as the whole file would be
+/// (recovery blanks lines and blocks, and must see what follows them), so the problems are the
+/// same too: `tests/robustness.rs` and the `check` fuzzer compare the two.
 fn parse_pieces(file: FileId, text: &str, cuts: &[usize]) -> (Document, Vec<Diagnostic>) {
     let mut bounds = Vec::with_capacity(cuts.len() + 1);
     let mut start = 0;
@@ -77,42 +83,35 @@ fn parse_pieces(file: FileId, text: &str, cuts: &[usize]) -> (Document, Vec<Diag
         start = end;
     }
     // Pieces are independent, so they are parsed on every core; the results keep file order.
-    let pieces: Vec<Parsed> = bounds
-        .into_par_iter()
-        .map(|(start, end)| {
+    let pieces: Vec<Option<(Vec<Item>, Vec<Diagnostic>)>> = bounds
+        .par_iter()
+        .map(|&(start, end)| {
             // Cuts are just after a `}`, so they fall between characters.
-            let piece = text.get(start..end).unwrap_or("");
-            match PlanParser::parse(Rule::file, piece) {
-                Ok(mut pairs) => {
-                    let mut diagnostics = Vec::new();
-                    let mut builder = Builder { file, base: start, diagnostics: &mut diagnostics };
-                    let items = pairs.next().map(|file_pair| builder.items(file_pair)).unwrap_or_default();
-                    Parsed { items, diagnostics, syntax_errors: 0, gave_up: false }
-                }
-                Err(_) => parse_recovering(file, piece, start),
-            }
+            let mut pairs = PlanParser::parse(Rule::file, text.get(start..end)?).ok()?;
+            let mut diagnostics = Vec::new();
+            let mut builder = Builder { file, base: start, diagnostics: &mut diagnostics };
+            let items = pairs.next().map(|file_pair| builder.items(file_pair)).unwrap_or_default();
+            Some((items, diagnostics))
         })
         .collect();
     let mut items = Vec::new();
     let mut diagnostics = Vec::new();
-    let (mut syntax_errors, mut gave_up) = (0, false);
-    for piece in pieces {
-        items.extend(piece.items);
-        diagnostics.extend(piece.diagnostics);
-        syntax_errors += piece.syntax_errors;
-        gave_up |= piece.gave_up;
-    }
-    // As for the whole file: past the limit of syntax errors, or after an unclosed block, report
-    // the (first) syntax errors only, and no items.
-    gave_up |= syntax_errors >= MAX_SYNTAX_ERRORS;
-    if gave_up {
-        let mut kept = 0;
-        diagnostics.retain(|d| {
-            let syntax = matches!(d.problem, Problem::Syntax { .. } | Problem::UnclosedBlock { .. });
-            kept += usize::from(syntax);
-            syntax && kept <= MAX_SYNTAX_ERRORS
-        });
-        items.clear();
+    for (piece, &(start, _)) in pieces.into_iter().zip(&bounds) {
+        let Some((i, d)) = piece else {
+            let rest = parse_recovering(file, text.get(start..).unwrap_or(""), start);
+            if rest.gave_up {
+                return (Document { file, items: Vec::new() }, rest.diagnostics);
+            }
+            // In the order parsing the whole file gives: its syntax errors come first.
+            let mut all = rest.diagnostics;
+            let later = all.split_off(rest.syntax_errors.min(all.len()));
+            all.extend(diagnostics);
+            all.extend(later);
+            items.extend(rest.items);
+            return (Document { file, items }, all);
+        };
+        items.extend(i);
+        diagnostics.extend(d);
     }
     (Document { file, items }, diagnostics)
 }
@@ -123,7 +122,8 @@ struct Parsed {
     diagnostics: Vec<Diagnostic>,
     /// How many of the diagnostics are syntax errors.
     syntax_errors: usize,
-    /// Parsing stopped before the end (an unclosed block, too many errors): `items` is empty.
+    /// Parsing stopped before the end (an unclosed block, too many errors, nothing left to
+    /// blank): `items` is empty and `diagnostics` holds only the syntax errors.
     gave_up: bool,
 }
 
