@@ -73,8 +73,9 @@ pub const PIECE_BYTES: usize = 64 * 1024;
 /// top-level block). Top-level items begin with distinct keywords and a block ends at its `}`,
 /// so the pieces parse exactly as the whole text would. From the first piece with a syntax
 /// error on, the rest of the file is parsed with recovery in one go, as the whole file would be
-/// (recovery blanks lines and blocks, and must see what follows them), so the problems are the
-/// same too: `tests/robustness.rs` and the `check` fuzzer compare the two.
+/// (recovery blanks lines and blocks, and must see what follows them), with the pieces before it
+/// blanked, so the problems are the same too: `tests/robustness.rs` and the `check` fuzzer
+/// compare the two.
 fn parse_pieces(file: FileId, text: &str, cuts: &[usize]) -> (Document, Vec<Diagnostic>) {
     let mut bounds = Vec::with_capacity(cuts.len() + 1);
     let mut start = 0;
@@ -98,7 +99,12 @@ fn parse_pieces(file: FileId, text: &str, cuts: &[usize]) -> (Document, Vec<Diag
     let mut diagnostics = Vec::new();
     for (piece, &(start, _)) in pieces.into_iter().zip(&bounds) {
         let Some((i, d)) = piece else {
-            let rest = parse_recovering(file, text.get(start..).unwrap_or(""), start);
+            // The rest of the file, after the good pieces turned into blanks: byte offsets, line
+            // numbers and what an error message sees around it stay those of the whole file.
+            let mut rest_text = String::with_capacity(text.len());
+            rest_text.extend(text.as_bytes()[..start].iter().map(|&b| if b == b'\n' { '\n' } else { ' ' }));
+            rest_text.push_str(text.get(start..).unwrap_or(""));
+            let rest = parse_recovering(file, &rest_text);
             if rest.gave_up {
                 return (Document { file, items: Vec::new() }, rest.diagnostics);
             }
@@ -116,7 +122,7 @@ fn parse_pieces(file: FileId, text: &str, cuts: &[usize]) -> (Document, Vec<Diag
     (Document { file, items }, diagnostics)
 }
 
-/// What parsing a text (the file, or a piece of it) gives.
+/// What parsing with recovery gives.
 struct Parsed {
     items: Vec<Item>,
     diagnostics: Vec<Diagnostic>,
@@ -129,12 +135,12 @@ struct Parsed {
 
 /// Parses the whole text at once, recovering from syntax errors to report them all.
 pub fn parse_whole(file: FileId, text: &str) -> (Document, Vec<Diagnostic>) {
-    let parsed = parse_recovering(file, text, 0);
+    let parsed = parse_recovering(file, text);
     (Document { file, items: parsed.items }, parsed.diagnostics)
 }
 
-/// Parses `text`, which starts at byte `base` of the file, recovering from syntax errors.
-fn parse_recovering(file: FileId, text: &str, base: usize) -> Parsed {
+/// Parses `text`, recovering from syntax errors to report them all.
+fn parse_recovering(file: FileId, text: &str) -> Parsed {
     let mut diagnostics = Vec::new();
     let mut syntax_errors = 0;
     let mut work = text.to_string();
@@ -142,7 +148,7 @@ fn parse_recovering(file: FileId, text: &str, base: usize) -> Parsed {
     loop {
         match PlanParser::parse(Rule::file, &work) {
             Ok(mut pairs) => {
-                let mut builder = Builder { file, base, diagnostics: &mut diagnostics };
+                let mut builder = Builder { file, base: 0, diagnostics: &mut diagnostics };
                 let items = match pairs.next() {
                     Some(file_pair) => builder.items(file_pair),
                     None => Vec::new(),
@@ -154,7 +160,7 @@ fn parse_recovering(file: FileId, text: &str, base: usize) -> Parsed {
                 let stop = matches!(problem, Problem::UnclosedBlock { .. });
                 // A block left open after earlier errors is their consequence, not news.
                 if !stop || diagnostics.is_empty() {
-                    diagnostics.push(shifted(problem.clone(), base).into());
+                    diagnostics.push(problem.clone().into());
                     syntax_errors += 1;
                 }
                 let pos = match &problem {
@@ -183,21 +189,9 @@ fn parse_recovering(file: FileId, text: &str, base: usize) -> Parsed {
     }
 }
 
-/// A syntax problem found in a piece of the file, moved to where the piece starts.
-fn shifted(problem: Problem, base: usize) -> Problem {
-    let shift = |s: Span| Span::new(s.file, s.start + base, s.end + base);
-    match problem {
-        Problem::Syntax { span, expected, found, hint } => Problem::Syntax { span: shift(span), expected, found, hint },
-        Problem::UnclosedBlock { span, opened, what } => {
-            Problem::UnclosedBlock { span: shift(span), opened: shift(opened), what }
-        }
-        other => other,
-    }
-}
-
 /// Blanks the block whose `{` is at `open`, from the start of its header line to its `}`.
 fn blank_block(work: &mut String, open: usize) -> bool {
-    let start = work[..open].rfind('\n').map(|i| i + 1).unwrap_or(0);
+    let start = blank_start(work, open);
     let end = matching_close(work, open).map(|c| c + 1).unwrap_or(work.len());
     blank_range(work, start, end, usize::MAX)
 }
@@ -213,12 +207,23 @@ fn blank_around(work: &mut String, pos: usize) -> bool {
     let line_braces: Vec<(usize, u8)> = braces(line).collect();
     let (start, end) = if let Some(open) = line_braces.iter().find(|(_, c)| *c == b'{') {
         let open_at = line_start + open.0;
-        (line_start, matching_close(work, open_at).map(|c| c + 1).unwrap_or(work.len()))
+        (blank_start(work, pos.min(open_at)), matching_close(work, open_at).map(|c| c + 1).unwrap_or(work.len()))
     } else {
         (line_start, line_end)
     };
     let keep_closing = !line_braces.iter().any(|(_, c)| *c == b'{');
     blank_range(work, start, end, if keep_closing { pos } else { usize::MAX })
+}
+
+/// Where blanking a block may start on the line of `at`: the start of the line, or just after a
+/// `}` before `at` on it, which closes the block before (`}measure …` keeps that `}`).
+fn blank_start(work: &str, at: usize) -> usize {
+    let line_start = work[..at].rfind('\n').map(|i| i + 1).unwrap_or(0);
+    braces(&work[line_start..at])
+        .filter(|(_, c)| *c == b'}')
+        .last()
+        .map(|(i, _)| line_start + i + 1)
+        .unwrap_or(line_start)
 }
 
 /// Replaces `start..end` by spaces (keeping newlines and byte offsets). With `keep_close_except`
