@@ -30,10 +30,10 @@ pub const MAX_COLUMN_YEARS: u16 = 200;
 
 /// Parses one file. Always returns a document (possibly partial) and the problems found.
 ///
-/// A large file is parsed in pieces of whole top-level blocks (see [`parse_pieces`]): pest keeps
-/// a token for every rule it matched until the pairs are dropped, so parsing the file in one go
-/// would hold about 25 bytes per byte of plan; and a piece with a syntax error is parsed again,
-/// with recovery, on its own instead of the whole file once per error.
+/// A large file is parsed in pieces of whole top-level blocks, on every core (see
+/// [`parse_pieces`]): pest keeps a token for every rule it matched until the pairs are dropped,
+/// so parsing the file in one go would hold about 25 bytes per byte of plan; and after a syntax
+/// error only the rest of the file from the broken piece is parsed again, with recovery.
 pub fn parse(file: FileId, text: &str) -> (Document, Vec<Diagnostic>) {
     parse_in_pieces_of(file, text, PIECE_BYTES)
 }
@@ -102,7 +102,7 @@ fn parse_pieces(file: FileId, text: &str, cuts: &[usize]) -> (Document, Vec<Diag
             // The rest of the file, after the good pieces turned into blanks: byte offsets, line
             // numbers and what an error message sees around it stay those of the whole file.
             let mut rest_text = String::with_capacity(text.len());
-            rest_text.extend(text.as_bytes()[..start].iter().map(|&b| if b == b'\n' { '\n' } else { ' ' }));
+            rest_text.extend(text.bytes().take(start).map(|b| if b == b'\n' { '\n' } else { ' ' }));
             rest_text.push_str(text.get(start..).unwrap_or(""));
             let rest = parse_recovering(file, &rest_text);
             if rest.gave_up {
