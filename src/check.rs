@@ -84,6 +84,11 @@ impl<'m> Checker<'m> {
                 }
             }
             Some(h) => {
+                if let Some(c) = &h.currency {
+                    if !["eur", "euro", "euros"].contains(&c.value.to_lowercase().as_str()) {
+                        self.push(Problem::UnsupportedCurrency { currency: c.value.clone(), span: c.span });
+                    }
+                }
                 if let Some(p) = h.period {
                     if p.first.value > p.last.value {
                         self.push(Problem::ReversedPeriod { first: p.first.value, last: p.last.value, span: p.span });

@@ -129,6 +129,10 @@ pub enum Problem {
         last: u16,
         span: Span,
     },
+    UnsupportedCurrency {
+        currency: String,
+        span: Span,
+    },
     ReversedColumns {
         first: u16,
         last: u16,
@@ -381,6 +385,7 @@ impl Diagnostic {
             StartAfterEnd { .. } => "grip::start_after_end",
             ReversedPeriod { .. } => "grip::reversed_period",
             ReversedColumns { .. } => "grip::reversed_columns",
+            UnsupportedCurrency { .. } => "grip::unsupported_currency",
             TooManyColumns { .. } => "grip::too_many_columns",
             WrongUnit { .. } => "grip::unit_mismatch",
             SavingsNeedYear { .. } => "grip::savings_need_year",
@@ -444,6 +449,9 @@ impl Diagnostic {
             ReversedPeriod { first, last, .. } => format!("the period starts in {first} but ends earlier, in {last}"),
             ReversedColumns { first, last, .. } => {
                 format!("the columns run backwards, from {first} to the earlier year {last}")
+            }
+            UnsupportedCurrency { currency, .. } => {
+                format!("the plan says its currency is {currency}, but grip reads every amount as euros")
             }
             TooManyColumns { first, last, limit, .. } => {
                 format!("the columns {first}..{last} make {} years; a table can have at most {limit}", last - first + 1)
@@ -562,6 +570,9 @@ impl Diagnostic {
                 "write the first year first: columns {last}..{first}, and the figures of every row in that order"
             ),
             TooManyColumns { .. } => "check the years of the span; a typo in one of them makes it centuries long".into(),
+            UnsupportedCurrency { .. } => {
+                "write `currency EUR`, or leave the line out: a plan's figures are in euros".into()
+            }
             WrongUnit { expected, .. } => format!("write the amount in {}, like € 45.600", expected.words()),
             SavingsNeedYear { .. } => "use `savings` only in a table whose columns are years".into(),
             UnitMismatch { expected, .. } => format!("write every figure here in {}, or move the other figures to their own row", expected.words()),
@@ -650,6 +661,7 @@ impl Diagnostic {
             ReversedPeriod { span, .. } => vec![p(*span, "first year after last year".into())],
             ReversedColumns { span, .. } => vec![p(*span, "first year after last year".into())],
             TooManyColumns { span, .. } => vec![p(*span, "too many years".into())],
+            UnsupportedCurrency { span, .. } => vec![p(*span, "not euros".into())],
             WrongUnit { span, found, .. } => vec![p(*span, format!("in {found}"))],
             SavingsNeedYear { span, .. } => vec![p(*span, "needs a year column".into())],
             UnitMismatch { span, found, expected, expected_span, .. } => {
