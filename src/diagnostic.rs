@@ -454,7 +454,7 @@ impl Diagnostic {
                 format!("the plan says its currency is {currency}, but grip reads every amount as euros")
             }
             TooManyColumns { first, last, limit, .. } => {
-                format!("the columns {first}..{last} make {} years; a table can have at most {limit}", last - first + 1)
+                format!("the columns {first}..{last} span {} years; a table can have at most {limit} year columns", last - first + 1)
             }
             WrongUnit { expected, found, what, .. } => {
                 format!("{what} must be in {}, not in {}", expected.words(), found.words())
@@ -569,7 +569,7 @@ impl Diagnostic {
             ReversedColumns { first, last, .. } => format!(
                 "write the first year first: columns {last}..{first}, and the figures of every row in that order"
             ),
-            TooManyColumns { .. } => "check the years of the span; a typo in one of them makes it centuries long".into(),
+            TooManyColumns { .. } => "check both years of the span: one of them is probably mistyped".into(),
             UnsupportedCurrency { .. } => {
                 "write `currency EUR`, or leave the line out: a plan's figures are in euros".into()
             }
