@@ -454,7 +454,10 @@ impl Diagnostic {
                 format!("the plan says its currency is {currency}, but grip reads every amount as euros")
             }
             TooManyColumns { first, last, limit, .. } => {
-                format!("the columns {first}..{last} span {} years; a table can have at most {limit} year columns", last - first + 1)
+                format!(
+                    "the columns {first}..{last} span {} years; a table can have at most {limit} year columns",
+                    last - first + 1
+                )
             }
             WrongUnit { expected, found, what, .. } => {
                 format!("{what} must be in {}, not in {}", expected.words(), found.words())
