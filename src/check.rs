@@ -2,9 +2,9 @@
 //! years, units, taakveld codes, references, shares, budgets, declared totals and targets.
 //! It never formats a message: it builds [`Problem`]s, and `diagnostic.rs` words them.
 
-use crate::diagnostic::{Diagnostic, Figure as Fig, NamedCode, Problem, Term};
-use crate::effects::{self, Figure};
-use crate::formula::{self, Evaluator, FormulaError};
+use crate::diagnostic::{Diagnostic, Figure as Fig, NamedCode, Problem, Term, TermValue};
+use crate::effects;
+use crate::formula::{self, Computed, Evaluator, FormulaError};
 use crate::resolve::{Loaded, Model};
 use crate::syntax::ast::*;
 use crate::taakveld::{self, Lookup};
@@ -23,10 +23,15 @@ pub fn check(loaded: &Loaded) -> Vec<Diagnostic> {
             !(syntax_errors && matches!(d.problem, Problem::NoPlanHeader { .. } | Problem::NoPeriod { .. }))
         }),
     );
-    // Cached: a diagnostic's span comes from its labels, which take a moment to build.
+    // In source order, each consequence right after the error it follows from (so the root
+    // cause is read first). Cached: a diagnostic's span comes from its labels, which take a
+    // moment to build.
     diags.sort_by_cached_key(|d| {
         let s = d.span();
-        (s.file, s.start, d.severity())
+        match d.cause() {
+            Some(c) => (c.file, c.start, 1, s.file, s.start, d.severity()),
+            None => (s.file, s.start, 0, s.file, s.start, d.severity()),
+        }
     });
     diags.dedup();
     diags
@@ -321,8 +326,26 @@ impl<'m> Checker<'m> {
                 continue;
             }
             let year = target.year.value;
-            let (sum, pm_items) = self.savings_in(&measures, EffectKind::Saving, year);
+            let computed = self.measures_in_year(&measures, EffectKind::Saving, year);
             let group = format!("group {} “{}”", g.id.value, g.title.value);
+            if let Some(fault) = computed.fault() {
+                self.push(Problem::Unverifiable {
+                    what: format!("the target of {group}"),
+                    target: true,
+                    span: target.span,
+                    years: vec![year.to_string()],
+                    cause: fault.span,
+                    cause_label: format!("{}: {}", fault.label, fault_words(fault)),
+                    reason: fault_reason(fault),
+                });
+                continue;
+            }
+            let sum = computed.figure;
+            let pm_items = pm_items(&computed.terms);
+            // Known savings that reach the target meet it, unless a P.M. item could lower them.
+            if sum.known >= goal && sum.pm_neg == 0 {
+                continue;
+            }
             if !pm_items.is_empty() {
                 self.push(Problem::TargetUnverifiable {
                     group,
@@ -332,29 +355,27 @@ impl<'m> Checker<'m> {
                     span: target.span,
                     pm_items,
                 });
-            } else if sum.known < goal {
+            } else {
                 self.push(Problem::TargetNotMet { group, year, target: goal, reached: sum.known, span: target.span });
             }
         }
     }
 
-    /// The savings (or costs) of some measures in a year, and the P.M. items among them.
-    fn savings_in(&self, measures: &[usize], kind: EffectKind, year: u16) -> (Figure, Vec<(String, Span)>) {
-        let mut sum = Figure::default();
-        let mut pm = Vec::new();
+    /// The savings (or costs) of some measures in a year, as the terms of a total.
+    fn measures_in_year(&self, measures: &[usize], kind: EffectKind, year: u16) -> Computed {
+        let mut out = Computed::default();
         for &m in measures {
-            let measure = &self.model.measures[m].measure;
-            let (fig, at) = effects::in_year(measure, kind, year);
-            if fig.pm > 0 {
-                pm.push((format!("measure {}", measure.id.value), at.unwrap_or(measure.id.span)));
+            if let Some((fig, term)) = formula::measure_term(self.model, m, kind, year) {
+                out.figure += fig;
+                out.terms.push(term);
             }
-            sum += fig;
         }
-        (sum, pm)
+        out
     }
 
     /// `total saving € 600.000` or `total saving 2021: € 690.000, ...` over some measures.
     fn declared_total(&mut self, total: &DeclaredTotal, measures: &[usize], label: &str) {
+        let mut outcome = Outcome::default();
         for value in &total.values {
             if let Some(y) = value.year {
                 self.year_in_period(y);
@@ -368,81 +389,113 @@ impl<'m> Checker<'m> {
                 (None, Some(p)) => p.last.value,
                 (None, None) => continue,
             };
-            let mut terms = Vec::new();
-            let mut sum = Figure::default();
-            let mut pm_items = Vec::new();
-            for &m in measures {
-                let measure = &self.model.measures[m].measure;
-                let (fig, at) = effects::in_year(measure, total.kind, year);
-                if fig.known.is_zero() && fig.pm == 0 {
-                    continue;
-                }
-                let span = at.unwrap_or(measure.id.span);
-                if fig.pm > 0 {
-                    pm_items.push((format!("measure {}", measure.id.value), span));
-                }
-                terms.push(Term {
-                    label: format!("measure {}", measure.id.value),
-                    value: (fig.pm == 0).then_some(fig.known),
-                    negated: false,
-                    span,
-                });
-                sum += fig;
+            let computed = self.measures_in_year(measures, total.kind, year);
+            let printed_unit = value.amount.value.known().filter(|q| q.exp > 0).map(|q| q.printed_unit());
+            let printed = Printed { declared, printed_unit, span: value.amount.span, year: Some(year.to_string()) };
+            self.compare_into(&mut outcome, label, "its measures", total.span, printed, computed, Unit::Euro);
+        }
+        self.finish(outcome, label);
+    }
+
+    /// Compares one printed figure of a total, collecting what is reported once per total
+    /// (faults, P.M. items) into `outcome`.
+    #[allow(clippy::too_many_arguments)]
+    fn compare_into(
+        &mut self,
+        outcome: &mut Outcome,
+        label: &str,
+        parts: &'static str,
+        formula: Span,
+        printed: Printed,
+        computed: Computed,
+        unit: Unit,
+    ) {
+        outcome.span.get_or_insert(printed.span);
+        if let Some(fault) = computed.fault() {
+            if outcome.fault.is_none() {
+                outcome.fault = Some(fault.clone());
+                outcome.fault_span = Some(printed.span);
             }
-            let year_label = Some(year.to_string());
-            self.compare(
-                label,
-                "its measures",
-                value.amount.span,
-                total.span,
-                declared,
-                sum,
-                Unit::Euro,
-                year_label,
-                terms,
-                pm_items,
-            );
+            outcome.fault_years.extend(printed.year.clone());
+            return;
+        }
+        for item in pm_items(&computed.terms) {
+            if !outcome.pm_items.iter().any(|(l, _)| *l == item.0) {
+                outcome.pm_items.push(item);
+            }
+        }
+        outcome.errors |= self.compare(label, parts, formula, printed, computed, unit);
+    }
+
+    /// What is said once per total: the figures it could not check because a line has an error
+    /// of its own, and the P.M. items it left out (a note, when nothing else was wrong).
+    fn finish(&mut self, outcome: Outcome, label: &str) {
+        if let (Some(fault), Some(span)) = (&outcome.fault, outcome.fault_span) {
+            self.push(Problem::Unverifiable {
+                what: label.to_string(),
+                target: false,
+                span,
+                years: outcome.fault_years.clone(),
+                cause: fault.span,
+                cause_label: format!("{}: {}", fault.label, fault_words(fault)),
+                reason: fault_reason(fault),
+            });
+        }
+        if let (false, Some(span)) = (outcome.errors || outcome.pm_items.is_empty(), outcome.span) {
+            self.push(Problem::PmInTotal { label: label.to_string(), span, pm_items: outcome.pm_items });
         }
     }
 
-    /// Compares a declared figure with the recomputed one and reports what a reviewer needs.
-    #[allow(clippy::too_many_arguments)]
+    /// Compares a printed figure with the recomputed one (the sum of its known lines; P.M.
+    /// counts as nil, as documents count it) and reports what a reviewer needs. Returns whether
+    /// it reported an error.
     fn compare(
         &mut self,
         label: &str,
         parts: &'static str,
-        span: Span,
         formula: Span,
-        declared: Decimal,
-        computed: Figure,
+        printed: Printed,
+        computed: Computed,
         unit: Unit,
-        year: Option<String>,
-        terms: Vec<Term>,
-        pm_items: Vec<(String, Span)>,
-    ) {
-        if !pm_items.is_empty() {
-            self.push(Problem::PmInTotal { label: label.to_string(), span, pm_items });
-            return;
+    ) -> bool {
+        let Printed { declared, printed_unit, span, year } = printed;
+        let known = computed.figure.known;
+        if declared == known {
+            return false;
         }
-        let computed = computed.known;
-        if declared == computed {
-            return;
-        }
-        let figure = Fig { declared, computed, unit: unit.clone(), year };
-        let difference = (declared - computed).abs();
+        let figure = Fig { declared, computed: known, unit: unit.clone(), year };
+        let difference = (declared - known).abs();
+        // Figures printed in a scale (`in € 1.000`) are rounded to it: each may hide up to half
+        // a printed step, so the printed total may differ from its printed lines by the sum of
+        // those halves.
+        let steps: Vec<Decimal> =
+            computed.terms.iter().filter_map(|t| t.printed_unit).chain(printed_unit).collect();
+        let allowance: Decimal = steps.iter().map(|s| s / Decimal::TWO).sum();
         let scale = declared.scale();
-        let rounded = computed.round_dp_with_strategy(scale, RoundingStrategy::MidpointAwayFromZero);
-        if computed.normalize().scale() > scale && rounded == declared {
+        let rounded = known.round_dp_with_strategy(scale, RoundingStrategy::MidpointAwayFromZero);
+        if !steps.is_empty() && difference <= allowance {
+            let step = steps.iter().copied().max().unwrap_or_default();
+            let problem =
+                Problem::TotalRoundedInScale { label: label.to_string(), parts, span, figure, step, rounded: steps.len() };
+            self.push(problem);
+            false
+        } else if known.normalize().scale() > scale && rounded == declared {
             self.push(Problem::TotalRounded { label: label.to_string(), parts, span, figure });
+            false
         } else if let Some(tol) = self.tolerances.get(&unit).copied().filter(|t| difference <= *t) {
             self.push(Problem::TotalWithinTolerance { label: label.to_string(), parts, span, figure, tolerance: tol });
+            false
         } else {
-            self.push(Problem::TotalMismatch { label: label.to_string(), parts, span, formula, figure, terms });
+            let pm_items = pm_items(&computed.terms);
+            let terms = computed.terms;
+            self.push(Problem::TotalMismatch { label: label.to_string(), parts, span, formula, figure, terms, pm_items });
+            true
         }
     }
 
     fn table(&mut self, ti: usize) {
         let table = &self.model.tables[ti].table;
+        let exp = self.model.tables[ti].exp;
         let expected = table.columns.len();
         for code in table.rows.iter().flat_map(|r| r.taakvelden.iter()) {
             self.taakveld_code(code);
@@ -458,6 +511,19 @@ impl<'m> Checker<'m> {
                 });
             }
         }
+        // Duplicate column names.
+        for (i, c) in table.columns.iter().enumerate() {
+            if let ColumnKey::Named(name) = &c.key {
+                if table.columns[..i].iter().any(|o| o.key == c.key) {
+                    let first = table.columns[..i].iter().find(|o| o.key == c.key).map(|o| o.span).unwrap_or(c.span);
+                    self.push(Problem::DuplicateId { kind: "column", id: name.clone(), span: c.span, first });
+                }
+            }
+        }
+        let printed_unit = |cell: &Cell| match cell.value {
+            CellValue::Number(v) if exp > 0 => Some(printed_unit(v, exp)),
+            _ => None,
+        };
         for (ri, row) in table.rows.iter().enumerate() {
             if row.cells.len() != expected {
                 // A table without columns had its `columns` line refused by the parser already.
@@ -475,6 +541,37 @@ impl<'m> Checker<'m> {
                 }
                 continue;
             }
+            let label = format!("{} “{}”", table.id.value, row.label.value);
+            // The row's total columns (`totaal "Totaal" = sum`).
+            let mut outcome = Outcome::default();
+            for (ci, column) in table.columns.iter().enumerate() {
+                if column.formula.is_none() {
+                    continue;
+                }
+                let Some(declared) = declared_figure(&row.cells[ci]) else { continue };
+                match formula::column_total(self.model, ti, ri, ci) {
+                    Ok(computed) => {
+                        let printed = Printed {
+                            declared,
+                            printed_unit: printed_unit(&row.cells[ci]),
+                            span: row.cells[ci].span,
+                            year: Some(column.title()),
+                        };
+                        let formula_span = column.formula.as_ref().map(|f| f.span()).unwrap_or(column.span);
+                        let unit = formula::row_unit(table, row);
+                        self.compare_into(&mut outcome, &label, "its columns", formula_span, printed, computed, unit);
+                    }
+                    Err(e) => {
+                        // The column's formula is wrong for every row: report it once.
+                        if ri == 0 {
+                            self.formula_error(e, &label);
+                        }
+                        break;
+                    }
+                }
+            }
+            self.finish(outcome, &label);
+
             let Some(formula) = &row.formula else { continue };
             if in_cycle(self.model, (ti, ri)) {
                 self.push(Problem::CycleInFormula { row: row.id.value.clone(), span: formula.span() });
@@ -482,59 +579,34 @@ impl<'m> Checker<'m> {
             }
             let unit = formula::row_unit(table, row);
             let evaluator = Evaluator { model: self.model, table: ti, row: ri };
-            let label = format!("{} “{}”", table.id.value, row.label.value);
-            let mut pm_items: Vec<(String, Span)> = Vec::new();
-            let mut pm_cell = None;
+            let mut outcome = Outcome::default();
             for (ci, cell) in row.cells.iter().enumerate() {
-                let declared = match cell.value {
-                    CellValue::Pm | CellValue::NotApplicable => continue,
-                    CellValue::Empty => Decimal::ZERO,
-                    CellValue::Number(v) => v,
-                };
-                let column = table.columns[ci].label.clone().unwrap_or_else(|| table.columns[ci].key.to_string());
+                let Some(declared) = declared_figure(cell) else { continue };
+                let column = &table.columns[ci];
                 match evaluator.column(formula, ci) {
                     Ok(computed) => {
-                        if computed.figure.pm > 0 {
-                            // One warning per row, however many years include the P.M. item.
-                            for t in computed.terms.iter().filter(|t| t.value.is_none()) {
-                                if !pm_items.iter().any(|(l, _)| *l == t.label) {
-                                    pm_items.push((t.label.clone(), t.span));
-                                }
-                            }
-                            pm_cell.get_or_insert(cell.span);
-                            continue;
-                        }
-                        self.compare(
-                            &label,
-                            "its lines",
-                            cell.span,
-                            formula.span(),
-                            declared,
-                            computed.figure,
-                            unit.clone(),
-                            Some(column),
-                            computed.terms,
-                            Vec::new(),
-                        );
+                        let printed =
+                            Printed { declared, printed_unit: printed_unit(cell), span: cell.span, year: Some(column.title()) };
+                        self.compare_into(&mut outcome, &label, "its lines", formula.span(), printed, computed, unit.clone());
                     }
                     Err(FormulaError::MissingColumn { row: missing, span }) => {
                         self.push(Problem::TotalUnverifiable {
                             label: label.clone(),
                             span: cell.span,
-                            year: Some(column),
-                            missing: format!("`{missing}` has no figure for {}", table.columns[ci].key),
+                            year: Some(column.title()),
+                            missing: format!("`{missing}` has no figure for {}", column.title()),
                             missing_span: span,
                         });
                     }
+                    // A total column of a row that adds `savings`: the column total checks it.
+                    Err(FormulaError::NotAYear { .. }) if column.formula.is_some() => {}
                     Err(e) => {
                         self.formula_error(e, &label);
                         break;
                     }
                 }
             }
-            if let Some(span) = pm_cell {
-                self.push(Problem::PmInTotal { label, span, pm_items });
-            }
+            self.finish(outcome, &label);
         }
     }
 
@@ -554,9 +626,67 @@ impl<'m> Checker<'m> {
                 context: label.to_string(),
             }),
             FormulaError::NotAYear { span, column } => self.push(Problem::SavingsNeedYear { span, column }),
+            FormulaError::UnknownColumn { name, span, suggestion } => {
+                self.push(Problem::UnknownReference { kind: "column", name, span, suggestion })
+            }
+            FormulaError::NotInColumnTotal { span, term } => self.push(Problem::NotInColumnTotal { span, term }),
             FormulaError::MissingColumn { .. } => {}
         }
     }
+}
+
+/// A printed figure of a total, with where and in which step it was printed.
+struct Printed {
+    declared: Decimal,
+    /// The printed step, when the figure is printed in a scale (`in € 1.000`).
+    printed_unit: Option<Decimal>,
+    span: Span,
+    year: Option<String>,
+}
+
+/// What one total line says once, over all its years.
+#[derive(Default)]
+struct Outcome {
+    /// The first figure that could be compared (where a P.M. note is placed).
+    span: Option<Span>,
+    /// The first line that could not be known, and where the total first needed it.
+    fault: Option<Term>,
+    fault_span: Option<Span>,
+    fault_years: Vec<String>,
+    pm_items: Vec<(String, Span)>,
+    errors: bool,
+}
+
+/// The printed figure a total cell declares; `P.M.`, `n.v.t.` and an unreadable figure declare
+/// none (the last is reported where it is written).
+fn declared_figure(cell: &Cell) -> Option<Decimal> {
+    match cell.value {
+        CellValue::Pm { .. } | CellValue::NotApplicable | CellValue::Unreadable => None,
+        CellValue::Empty => Some(Decimal::ZERO),
+        CellValue::Number(v) => Some(v),
+    }
+}
+
+/// The P.M. items among the terms of a total, each once.
+fn pm_items(terms: &[Term]) -> Vec<(String, Span)> {
+    let mut out: Vec<(String, Span)> = Vec::new();
+    for t in terms.iter().filter(|t| matches!(t.value, TermValue::Pm { .. })) {
+        if !out.iter().any(|(l, _)| *l == t.label) {
+            out.push((t.label.clone(), t.span));
+        }
+    }
+    out
+}
+
+fn fault_reason(term: &Term) -> crate::resolve::FaultReason {
+    match term.value {
+        TermValue::Faulty(reason) => reason,
+        _ => crate::resolve::FaultReason::Unreadable,
+    }
+}
+
+fn fault_words(term: &Term) -> &'static str {
+    fault_reason(term).words()
 }
 
 /// The rows a formula names.
@@ -565,7 +695,7 @@ fn row_refs<'e>(expr: &'e Expr, out: &mut Vec<&'e Spanned<String>>) {
         Expr::Row(r) => out.push(r),
         Expr::Cumulative(inner, _) => row_refs(inner, out),
         Expr::Terms(terms, _) => terms.iter().for_each(|(_, t)| row_refs(t, out)),
-        Expr::Sum(_) | Expr::Savings(..) | Expr::Costs(..) => {}
+        Expr::Sum(_) | Expr::SumBelow(_) | Expr::Savings(..) | Expr::Costs(..) => {}
     }
 }
 

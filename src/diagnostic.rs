@@ -3,6 +3,7 @@
 //! so the checker never formats a sentence and every output (human, short, JSON, editor) says
 //! the same thing.
 
+use crate::resolve::FaultReason;
 use crate::syntax::ast::{Date, Span, Unit};
 use crate::syntax::number::{format_dutch, NumberError};
 use rust_decimal::Decimal;
@@ -30,10 +31,43 @@ impl Severity {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Term {
     pub label: String,
-    /// `None` for P.M.
-    pub value: Option<Decimal>,
+    pub value: TermValue,
     pub negated: bool,
     pub span: Span,
+    /// The step the figure was printed in, when it was printed in a scale (`in € 1.000`):
+    /// half of it is the rounding the printed figure may hide.
+    pub printed_unit: Option<Decimal>,
+}
+
+/// What a term of a total holds.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum TermValue {
+    Known(Decimal),
+    /// Not known yet: a total counts only the known amounts, and says which it left out.
+    Pm { negative: bool },
+    /// A figure that cannot be known because of an error where it is written.
+    Faulty(FaultReason),
+}
+
+impl TermValue {
+    pub fn known(&self) -> Option<Decimal> {
+        match self {
+            TermValue::Known(v) => Some(*v),
+            _ => None,
+        }
+    }
+}
+
+impl FaultReason {
+    /// Why the figure cannot be used, in a few words.
+    pub fn words(self) -> &'static str {
+        match self {
+            FaultReason::Unreadable => "a figure grip cannot read",
+            FaultReason::WrongUnit => "an amount in the wrong unit",
+            FaultReason::YearOutsidePeriod => "a year outside the plan's period",
+            FaultReason::WrongCellCount => "a row whose figures do not match the columns",
+        }
+    }
 }
 
 /// A recomputed figure, as reported in JSON.
@@ -179,6 +213,8 @@ pub enum Problem {
         formula: Span,
         figure: Figure,
         terms: Vec<Term>,
+        /// P.M. items among the lines: not counted (as documents count them).
+        pm_items: Vec<(String, Span)>,
     },
     TotalWithinTolerance {
         label: String,
@@ -276,6 +312,40 @@ pub enum Problem {
         path: String,
         span: Span,
     },
+    BadScale {
+        span: Span,
+    },
+    EuroSignInRow {
+        span: Span,
+        unit: Unit,
+        row: String,
+    },
+    /// A total or target that cannot be checked because a figure it adds has an error of its
+    /// own (the cause, reported there).
+    Unverifiable {
+        what: String,
+        target: bool,
+        span: Span,
+        years: Vec<String>,
+        cause: Span,
+        cause_label: String,
+        reason: FaultReason,
+    },
+    NotInColumnTotal {
+        span: Span,
+        term: &'static str,
+    },
+    /// A total printed in a scale (`in € 1.000`) that differs from its lines by no more than
+    /// the rounding of the printed figures can explain.
+    TotalRoundedInScale {
+        label: String,
+        parts: &'static str,
+        span: Span,
+        figure: Figure,
+        /// The printed step (€ 1.000) and how many printed figures were rounded to it.
+        step: Decimal,
+        rounded: usize,
+    },
 }
 
 /// A label on the source: the primary one says what is wrong here; secondary ones give context.
@@ -337,10 +407,13 @@ impl Diagnostic {
     pub fn severity(&self) -> Severity {
         use Problem::*;
         match &self.problem {
-            TotalWithinTolerance { .. } | TotalRounded { .. } | TotalUnverifiable { .. } => Severity::Note,
-            PmInTotal { .. } | TargetUnverifiable { .. } | NoOwner { .. } | NoPlanHeader { .. } | NoPeriod { .. } => {
-                Severity::Warning
-            }
+            TotalWithinTolerance { .. }
+            | TotalRounded { .. }
+            | TotalRoundedInScale { .. }
+            | TotalUnverifiable { .. }
+            | Unverifiable { .. }
+            | PmInTotal { .. } => Severity::Note,
+            TargetUnverifiable { .. } | NoOwner { .. } | NoPlanHeader { .. } | NoPeriod { .. } => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -364,6 +437,7 @@ impl Diagnostic {
                     | UnknownTaakveld { .. }
                     | ExpiredTaakveld { .. }
                     | StartAfterEnd { .. }
+                    | NotInColumnTotal { .. }
             )
     }
 
@@ -410,6 +484,12 @@ impl Diagnostic {
             CycleInFormula { .. } => "grip::formula_cycle",
             TooDeep { .. } => "grip::nested_too_deeply",
             IncludeOutside { .. } => "grip::include_outside",
+            BadScale { .. } => "grip::invalid_scale",
+            EuroSignInRow { .. } => "grip::unit_mismatch",
+            Unverifiable { target: true, .. } => "grip::target_unverifiable",
+            Unverifiable { target: false, .. } => "grip::total_unverifiable",
+            NotInColumnTotal { .. } => "grip::column_total",
+            TotalRoundedInScale { .. } => "grip::total_rounded",
         }
     }
 
@@ -499,7 +579,7 @@ impl Diagnostic {
                 format!("{label}{} cannot be checked: {missing}", year_suffix(year))
             }
             PmInTotal { label, pm_items, .. } => format!(
-                "{label} includes {} P.M. item{}, so it is incomplete",
+                "{label} adds {} P.M. item{}: grip compared the known amounts, as the document counts them",
                 pm_items.len(),
                 if pm_items.len() == 1 { "" } else { "s" }
             ),
@@ -522,10 +602,13 @@ impl Diagnostic {
                 eur(*target),
                 eur(*target - *reached)
             ),
-            TargetUnverifiable { group, year, pm_items, .. } => format!(
-                "the target of {group} for {year} cannot be verified: {} P.M. item{}",
+            TargetUnverifiable { group, year, pm_items, target, reached, .. } => format!(
+                "the known savings of {group} in {year} are {}, short of its target {}: {} P.M. item{} would have to bring {}",
+                eur(*reached),
+                eur(*target),
                 pm_items.len(),
-                if pm_items.len() == 1 { "" } else { "s" }
+                if pm_items.len() == 1 { "" } else { "s" },
+                eur(*target - *reached)
             ),
             NoOwner { measure, .. } => format!("measure {measure} has no owner"),
             NoPlanHeader { .. } => "this plan has no `plan` header".into(),
@@ -540,6 +623,22 @@ impl Diagnostic {
             CycleInFormula { row, .. } => format!("the total `{row}` depends on itself"),
             TooDeep { limit, .. } => format!("blocks are nested more than {limit} deep here"),
             IncludeOutside { path, .. } => format!("`{path}` is outside the plan's folder, so grip does not read it"),
+            BadScale { .. } => "a scale of print must be € 1 followed by zeros, like € 1.000, or € 1 mln".into(),
+            EuroSignInRow { unit, row, .. } => {
+                format!("this figure has a euro sign, but {row} is in {}", unit.words())
+            }
+            Unverifiable { what, years, reason, .. } => {
+                format!("{what}{} cannot be checked: it adds {}", years_suffix(years), reason.words())
+            }
+            NotInColumnTotal { term, .. } => {
+                format!("a column total adds columns of its own row, so it cannot use `{term}`")
+            }
+            TotalRoundedInScale { label, parts, figure, .. } => format!(
+                "{label}{} is printed as {}, {parts} add up to {}: a difference rounding explains",
+                year_suffix(&figure.year),
+                eur_or(&figure.unit, figure.declared),
+                eur_or(&figure.unit, figure.computed)
+            ),
         }
     }
 
@@ -583,10 +682,15 @@ impl Diagnostic {
             SavingExceedsBudget { .. } => {
                 "check the saving and the budget: a measure cannot save more than the budget it acts on".into()
             }
-            TotalMismatch { figure, parts, .. } => {
+            TotalMismatch { figure, parts, pm_items, .. } => {
                 let diff = figure.declared - figure.computed;
+                let pm = match pm_items.len() {
+                    0 => String::new(),
+                    1 => " (the P.M. item counts as nil, as in the document)".to_string(),
+                    _ => " (P.M. items count as nil, as in the document)".to_string(),
+                };
                 format!(
-                    "the printed total is {} {} than {parts}; correct the total, or the figure that is wrong",
+                    "the printed total is {} {} than {parts}{pm}; correct the total, or the figure that is wrong",
                     eur_or(&figure.unit, diff.abs()),
                     if diff > Decimal::ZERO { "more" } else { "less" }
                 )
@@ -598,7 +702,9 @@ impl Diagnostic {
             ),
             TotalRounded { .. } => "the total is the sum rounded for print; nothing to do".into(),
             TotalUnverifiable { .. } => "add the missing figure to check this total".into(),
-            PmInTotal { .. } => "the total counts only the known amounts; replace P.M. by an amount when it is known".into(),
+            PmInTotal { .. } => {
+                "nothing to do; when an amount is known, replace its P.M. and grip checks the total with it".into()
+            }
             ShareMismatch { percent, expected, .. } => format!(
                 "if the saving is {}%, write {}; otherwise correct the share",
                 format_dutch(*percent),
@@ -618,6 +724,21 @@ impl Diagnostic {
             IncludeOutside { .. } => {
                 "move the file into the plan's folder, or run grip check with --allow-outside-includes if you trust it".into()
             }
+            BadScale { .. } => {
+                "write the scale the document states: `in € 1.000` for \"bedragen x € 1.000\", `in € 1 mln` for millions".into()
+            }
+            EuroSignInRow { unit, .. } => {
+                format!("remove the `€`, or give the row its unit: a figure in this row is in {}", unit.words())
+            }
+            Unverifiable { .. } => "correct the error there first; grip then checks this figure".into(),
+            NotInColumnTotal { .. } => {
+                "name the columns it adds (`= lasten - baten`), or write `sum` for the columns before it".into()
+            }
+            TotalRoundedInScale { step, rounded, .. } => format!(
+                "the figures are printed in {}: {rounded} rounded figure{} may differ by up to half of that each; nothing to do",
+                eur(*step),
+                if *rounded == 1 { "" } else { "s" }
+            ),
         })
     }
 
@@ -678,7 +799,7 @@ impl Diagnostic {
             SavingExceedsBudget { span, budget_span, .. } => {
                 vec![p(*span, "the saving".into()), s(*budget_span, "the budget".into())]
             }
-            TotalMismatch { span, formula, figure, terms, .. } => {
+            TotalMismatch { span, formula, figure, terms, pm_items, .. } => {
                 let mut v = vec![p(
                     *span,
                     format!(
@@ -688,7 +809,7 @@ impl Diagnostic {
                     ),
                 )];
                 let term = |t: &Term| {
-                    let v = t.value.map(|v| eur_or(&figure.unit, v)).unwrap_or_else(|| "P.M.".into());
+                    let v = term_text(&figure.unit, &t.value);
                     if t.negated {
                         format!("− {v}")
                     } else {
@@ -712,8 +833,11 @@ impl Diagnostic {
                 // ones are listed in the sum above, so the snippet stays short.
                 let near = |t: &&Term| t.span.file == span.file && t.span.start.abs_diff(span.start) <= NEAR_BYTES;
                 for t in terms.iter().filter(near).filter(|t| t.span != *formula) {
-                    let value = t.value.map(|v| eur_or(&figure.unit, v)).unwrap_or_else(|| "P.M.".into());
+                    let value = term_text(&figure.unit, &t.value);
                     v.push(s(t.span, format!("{}: {value}", t.label)));
+                }
+                for (name, sp) in pm_items {
+                    v.push(s(*sp, format!("{name}: P.M., not counted")));
                 }
                 dedup_labels(v)
             }
@@ -727,9 +851,9 @@ impl Diagnostic {
                 ]
             }
             PmInTotal { span, pm_items, .. } => {
-                let mut v = vec![p(*span, "incomplete total".into())];
-                v.extend(pm_items.iter().map(|(name, sp)| s(*sp, format!("{name} is P.M."))));
-                v
+                let mut v = vec![p(*span, "known amounts checked".into())];
+                v.extend(pm_items.iter().map(|(name, sp)| s(*sp, format!("{name}: P.M., not counted"))));
+                dedup_labels(v)
             }
             ShareMismatch { share_span, amount_span, expected, .. } => vec![
                 p(*amount_span, "stated saving".into()),
@@ -742,7 +866,7 @@ impl Diagnostic {
                 vec![p(*span, format!("short by {}", eur(*target - *reached)))]
             }
             TargetUnverifiable { span, pm_items, reached, .. } => {
-                let mut v = vec![p(*span, format!("known savings: {} + P.M.", eur(*reached)))];
+                let mut v = vec![p(*span, format!("known savings: {}", eur(*reached)))];
                 v.extend(pm_items.iter().map(|(name, sp)| s(*sp, format!("{name} is P.M."))));
                 v
             }
@@ -757,6 +881,15 @@ impl Diagnostic {
             CycleInFormula { span, .. } => vec![p(*span, "refers back to itself".into())],
             TooDeep { span, .. } => vec![p(*span, "too deep".into())],
             IncludeOutside { span, .. } => vec![p(*span, "outside the plan's folder".into())],
+            BadScale { span } => vec![p(*span, "not a scale".into())],
+            EuroSignInRow { span, .. } => vec![p(*span, "in euros".into())],
+            Unverifiable { span, cause, cause_label, .. } => {
+                vec![p(*span, "not checked".into()), s(*cause, cause_label.clone())]
+            }
+            NotInColumnTotal { span, .. } => vec![p(*span, "not a column".into())],
+            TotalRoundedInScale { span, figure, .. } => {
+                vec![p(*span, format!("lines add up to {}", eur_or(&figure.unit, figure.computed)))]
+            }
         }
     }
 
@@ -764,9 +897,10 @@ impl Diagnostic {
     pub fn figure(&self) -> Option<&Figure> {
         use Problem::*;
         match &self.problem {
-            TotalMismatch { figure, .. } | TotalWithinTolerance { figure, .. } | TotalRounded { figure, .. } => {
-                Some(figure)
-            }
+            TotalMismatch { figure, .. }
+            | TotalWithinTolerance { figure, .. }
+            | TotalRounded { figure, .. }
+            | TotalRoundedInScale { figure, .. } => Some(figure),
             _ => None,
         }
     }
@@ -776,6 +910,7 @@ impl Diagnostic {
         use Problem::*;
         match &self.problem {
             TotalUnverifiable { year, .. } => year.clone(),
+            Unverifiable { years, .. } if years.len() == 1 => years.first().cloned(),
             YearOutsidePeriod { year, .. } | OverlappingYears { year, .. } => Some(year.to_string()),
             TargetNotMet { year, .. } | TargetUnverifiable { year, .. } => Some(year.to_string()),
             _ => self.figure().and_then(|f| f.year.clone()),
@@ -790,6 +925,40 @@ impl Diagnostic {
             TargetNotMet { target, reached, .. } => Some((*target, *reached, Unit::Euro)),
             _ => self.figure().map(|f| (f.declared, f.computed, f.unit.clone())),
         }
+    }
+}
+
+impl Diagnostic {
+    /// The error this diagnostic follows from, if it is a consequence of another one: it is
+    /// listed right after that one.
+    pub fn cause(&self) -> Option<Span> {
+        match &self.problem {
+            Problem::Unverifiable { cause, .. } => Some(*cause),
+            _ => None,
+        }
+    }
+}
+
+/// A term's figure in a label: `€ 1.000`, `P.M.`, `unreadable`.
+fn term_text(unit: &Unit, value: &TermValue) -> String {
+    match value {
+        TermValue::Known(v) => eur_or(unit, *v),
+        TermValue::Pm { negative: true } => "-P.M.".into(),
+        TermValue::Pm { negative: false } => "P.M.".into(),
+        TermValue::Faulty(_) => "unknown".into(),
+    }
+}
+
+/// " in 2021", " in 2021 and 2022", " in 2021, 2022 and 2023".
+fn years_suffix(years: &[String]) -> String {
+    let quoted: Vec<String> = years
+        .iter()
+        .map(|y| if y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()) { y.clone() } else { format!("“{y}”") })
+        .collect();
+    match quoted.as_slice() {
+        [] => String::new(),
+        [one] => format!(" in {one}"),
+        [init @ .., last] => format!(" in {} and {last}", init.join(", ")),
     }
 }
 

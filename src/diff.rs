@@ -73,12 +73,7 @@ fn amount_text(a: &Amount) -> String {
 }
 
 fn figure_text(f: effects::Figure) -> String {
-    match (f.known.is_zero(), f.pm) {
-        (true, 0) => "€ 0".into(),
-        (true, n) if n > 0 => "P.M.".into(),
-        (_, 0) => eur(f.known),
-        (_, n) => format!("{} + {n} P.M.", eur(f.known)),
-    }
+    crate::sheet::eur_figure(&f)
 }
 
 fn change(what: impl Into<String>, before: String, after: String) -> Option<Change> {
@@ -352,7 +347,7 @@ pub fn diff(old: &Model, new: &Model) -> PlanDiff {
         let (ia, ib) = (at(&eo, y), at(&en, y));
         push_figure("savings", y, ia.map(|i| eo.savings[i].expected), ib.map(|i| en.savings[i].expected));
         push_figure("costs", y, ia.map(|i| eo.costs[i]), ib.map(|i| en.costs[i]));
-        let bal = |e: &Evaluation, i: Option<usize>| i.and_then(|i| e.balance[i]).map(|b| effects::Figure::known(b.1));
+        let bal = |e: &Evaluation, i: Option<usize>| i.and_then(|i| e.balance[i]).map(|b| b.expected);
         push_figure("balance", y, bal(&eo, ia), bal(&en, ib));
     }
 
@@ -414,8 +409,10 @@ fn cell_text(c: &Cell) -> String {
     match &c.value {
         CellValue::Empty => "-".into(),
         CellValue::NotApplicable => "n.v.t.".into(),
-        CellValue::Pm => "P.M.".into(),
+        CellValue::Pm { negative: true } => "-P.M.".into(),
+        CellValue::Pm { negative: false } => "P.M.".into(),
         CellValue::Number(v) => format_dutch(*v),
+        CellValue::Unreadable => "?".into(),
     }
 }
 

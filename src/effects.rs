@@ -10,31 +10,56 @@
 use crate::syntax::ast::{Amount, Effect, EffectKind, Measure, Span, YearSpec};
 use rust_decimal::Decimal;
 
-/// A figure that may include unknown (P.M.) parts.
+/// A figure that may include unknown (P.M.) parts. Wherever grip shows one, it shows the P.M.
+/// items too ("€ -575.000 + 1 P.M."): P.M. is never silently counted as zero.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Figure {
     /// The sum of the known amounts.
     pub known: Decimal,
     /// How many P.M. items are part of it.
     pub pm: u32,
+    /// How many of those enter with a minus (`-PM`, or a P.M. subtracted).
+    pub pm_neg: u32,
 }
 
 impl Figure {
     pub fn known(value: Decimal) -> Self {
-        Figure { known: value, pm: 0 }
+        Figure { known: value, pm: 0, pm_neg: 0 }
     }
     pub fn pm() -> Self {
-        Figure { known: Decimal::ZERO, pm: 1 }
+        Figure { known: Decimal::ZERO, pm: 1, pm_neg: 0 }
+    }
+    /// A P.M. item with its sign.
+    pub fn pm_signed(negative: bool) -> Self {
+        Figure { known: Decimal::ZERO, pm: 1, pm_neg: u32::from(negative) }
     }
     pub fn is_complete(&self) -> bool {
         self.pm == 0
+    }
+    /// The P.M. items that enter with a plus.
+    pub fn pm_pos(&self) -> u32 {
+        self.pm - self.pm_neg
+    }
+}
+
+impl std::ops::Neg for Figure {
+    type Output = Figure;
+    fn neg(self) -> Figure {
+        Figure { known: -self.known, pm: self.pm, pm_neg: self.pm - self.pm_neg }
+    }
+}
+
+impl std::ops::Sub for Figure {
+    type Output = Figure;
+    fn sub(self, other: Figure) -> Figure {
+        self + (-other)
     }
 }
 
 impl std::ops::Add for Figure {
     type Output = Figure;
     fn add(self, other: Figure) -> Figure {
-        Figure { known: self.known + other.known, pm: self.pm + other.pm }
+        Figure { known: self.known + other.known, pm: self.pm + other.pm, pm_neg: self.pm_neg + other.pm_neg }
     }
 }
 
@@ -67,7 +92,10 @@ pub fn in_year(measure: &Measure, kind: EffectKind, year: u16) -> (Figure, Optio
     match applicable(measure, kind, year) {
         Some(e) => match &e.amount.value {
             Amount::Known(q) => (Figure::known(q.value), Some(e.amount.span)),
-            Amount::Pm => (Figure::pm(), Some(e.amount.span)),
+            Amount::Pm { negative } => (Figure::pm_signed(*negative), Some(e.amount.span)),
+            // Reported where it is written; the checker treats the measure as unverifiable
+            // (`MeasureInfo::fault`) and the evaluator refuses a plan with such an error.
+            Amount::Unreadable => (Figure::default(), Some(e.amount.span)),
         },
         None => (share_saving(measure, kind, year).map(Figure::known).unwrap_or_default(), None),
     }

@@ -92,7 +92,8 @@ pub struct Evaluation {
     pub savings: Vec<Scenarios>,
     pub costs: Vec<Figure>,
     /// deficit + savings − costs, low / expected / high; None where the deficit is unknown.
-    pub balance: Vec<Option<(Decimal, Decimal, Decimal)>>,
+    /// The expected balance carries the P.M. items of the savings and costs.
+    pub balance: Vec<Option<Scenarios>>,
     pub staffing: Vec<Figure>,
     pub has_staffing: bool,
     pub has_ranges: bool,
@@ -110,20 +111,21 @@ impl Evaluation {
         self.savings
             .iter()
             .map(|s| {
-                acc = Figure { known: acc.known + s.expected.known, pm: acc.pm.max(s.expected.pm) };
+                acc = running(acc, s.expected);
                 acc
             })
             .collect()
     }
 
-    /// The running balance; unknown from the first year whose balance is unknown.
-    pub fn cumulative_balance(&self) -> Vec<Option<Decimal>> {
-        let mut acc = Some(Decimal::ZERO);
+    /// The running balance; unknown from the first year whose balance is unknown. It carries
+    /// the P.M. items as [`Evaluation::cumulative_savings`] does.
+    pub fn cumulative_balance(&self) -> Vec<Option<Figure>> {
+        let mut acc = Some(Figure::default());
         self.balance
             .iter()
             .map(|b| {
                 acc = match (acc, b) {
-                    (Some(a), Some((_, e, _))) => Some(a + e),
+                    (Some(a), Some(b)) => Some(running(a, b.expected)),
                     _ => None,
                 };
                 acc
@@ -137,6 +139,12 @@ impl Evaluation {
     }
 }
 
+/// A running total over years: known amounts add up; a P.M. item that recurs every year is one
+/// unknown, so the counts are the most in any year so far.
+fn running(acc: Figure, next: Figure) -> Figure {
+    Figure { known: acc.known + next.known, pm: acc.pm.max(next.pm), pm_neg: acc.pm_neg.max(next.pm_neg) }
+}
+
 /// The role a row plays: its own, else its table's (for plain rows only; a total row takes a
 /// role only when it says so itself).
 fn row_role(table: &Table, row: &Row) -> Option<Role> {
@@ -147,14 +155,25 @@ fn row_role(table: &Table, row: &Row) -> Option<Role> {
 /// else as printed.
 fn row_figure(model: &Model, t: usize, r: usize, year: u16) -> Option<Figure> {
     let table = &model.tables[t].table;
-    let col = table.columns.iter().position(|c| c.key == ColumnKey::Year(year))?;
+    let col = table.columns.iter().position(|c| c.key == ColumnKey::Year(year) && c.formula.is_none())?;
     let row = &table.rows[r];
-    if let Some(expr) = &row.formula {
-        if let Ok(c) = (Evaluator { model, table: t, row: r }).column(expr, col) {
-            return Some(c.figure);
-        }
-    }
-    row.cells.get(col).filter(|c| c.value != CellValue::NotApplicable).map(formula::cell_figure)
+    let figure = match &row.formula {
+        Some(expr) => match (Evaluator { model, table: t, row: r }).column(expr, col) {
+            Ok(c) => Some(c.figure),
+            Err(_) => None,
+        },
+        None => None,
+    };
+    let figure =
+        figure.or_else(|| row.cells.get(col).filter(|c| c.value != CellValue::NotApplicable).map(formula::cell_figure))?;
+    // In grip's own signs: savings, revenue and a surplus positive, costs positive. A table
+    // states its convention with `sign`; without one, figures are taken as grip's.
+    let flip = match (table.sign.map(|s| s.value), row_role(table, row)) {
+        (Some(SignRule::PlusAdverse), Some(Role::Saving | Role::Revenue | Role::Deficit)) => true,
+        (Some(SignRule::PlusFavourable), Some(Role::Cost)) => true,
+        _ => false,
+    };
+    Some(if flip { -figure } else { figure })
 }
 
 /// Evaluates a plan over its period (or, without one, over the years its measures and tables
@@ -218,12 +237,13 @@ pub fn evaluate(model: &Model) -> Evaluation {
     // Where budget or forecast is missing, a row marked `as deficit` gives the printed deficit.
     let printed_deficit = |y: u16| -> Option<Decimal> {
         model.tables.iter().find_map(|ti| {
-            let col = ti.table.columns.iter().position(|c| c.key == ColumnKey::Year(y))?;
+            let col = ti.table.columns.iter().position(|c| c.key == ColumnKey::Year(y) && c.formula.is_none())?;
+            let flip = ti.table.sign.map(|s| s.value) == Some(SignRule::PlusAdverse);
             ti.table.rows.iter().find_map(|row| {
                 let is_deficit =
                     row.role.map(|r| r.value) == Some(Role::Deficit) && formula::row_unit(&ti.table, row) == Unit::Euro;
                 match row.cells.get(col) {
-                    Some(Cell { value: CellValue::Number(v), .. }) if is_deficit => Some(*v),
+                    Some(Cell { value: CellValue::Number(v), .. }) if is_deficit => Some(if flip { -*v } else { *v }),
                     _ => None,
                 }
             })
@@ -293,6 +313,8 @@ pub fn evaluate(model: &Model) -> Evaluation {
     let mut costs: Vec<Figure> =
         (0..n).map(|i| measures.iter().map(|m| m.costs[i]).fold(Figure::default(), |a, b| a + b)).collect();
     let mut staffing = vec![Figure::default(); n];
+    // Savings printed in tables (`as saving`), counted with the measures'.
+    let mut table_savings = vec![Figure::default(); n];
     let mut has_staffing = false;
     for (t, ti) in model.tables.iter().enumerate() {
         for (r, row) in ti.table.rows.iter().enumerate() {
@@ -300,6 +322,7 @@ pub fn evaluate(model: &Model) -> Evaluation {
             let unit = formula::row_unit(&ti.table, row);
             let target = match (role, unit) {
                 (Some(Role::Cost), Unit::Euro) => &mut costs,
+                (Some(Role::Saving), Unit::Euro) => &mut table_savings,
                 (Some(Role::Staffing), Unit::Fte) => {
                     has_staffing = true;
                     &mut staffing
@@ -314,11 +337,20 @@ pub fn evaluate(model: &Model) -> Evaluation {
         }
     }
 
-    let balance: Vec<Option<(Decimal, Decimal, Decimal)>> = (0..n)
+    let savings: Vec<Scenarios> = savings
+        .into_iter()
+        .zip(&table_savings)
+        .map(|(s, t)| Scenarios { low: s.low + t.known, expected: s.expected + *t, high: s.high + t.known })
+        .collect();
+    let balance: Vec<Option<Scenarios>> = (0..n)
         .map(|i| {
             let d = deficit[i]?;
-            let c = costs[i].known;
-            Some((d + savings[i].low - c, d + savings[i].expected.known - c, d + savings[i].high - c))
+            let c = costs[i];
+            Some(Scenarios {
+                low: d + savings[i].low - c.known,
+                expected: Figure::known(d) + savings[i].expected - c,
+                high: d + savings[i].high - c.known,
+            })
         })
         .collect();
 
@@ -392,7 +424,7 @@ fn years_of(model: &Model) -> Vec<u16> {
 // ---------------------------------------------------------------------------------------------
 
 /// The version of the evaluation JSON; bumped when a field changes meaning or disappears.
-pub const EVAL_JSON_VERSION: u32 = 1;
+pub const EVAL_JSON_VERSION: u32 = 2;
 
 fn dec(d: Decimal) -> String {
     d.normalize().to_string()
@@ -406,10 +438,17 @@ fn opt(d: Option<Decimal>) -> Option<String> {
 struct JFigure {
     known: String,
     pm: u32,
+    /// How many of the P.M. items enter with a minus (left out when none do).
+    #[serde(skip_serializing_if = "is_zero")]
+    pm_negative: u32,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 fn fig(f: Figure) -> JFigure {
-    JFigure { known: dec(f.known), pm: f.pm }
+    JFigure { known: dec(f.known), pm: f.pm, pm_negative: f.pm_neg }
 }
 
 #[derive(Serialize)]
@@ -422,11 +461,11 @@ struct JYear {
     savings_low: String,
     savings_high: String,
     costs: JFigure,
-    balance: Option<String>,
+    balance: Option<JFigure>,
     balance_low: Option<String>,
     balance_high: Option<String>,
     cumulative_savings: JFigure,
-    cumulative_balance: Option<String>,
+    cumulative_balance: Option<JFigure>,
     staffing_fte: Option<JFigure>,
 }
 
@@ -506,11 +545,11 @@ pub fn to_json(e: &Evaluation, idx: &[usize]) -> String {
                 savings_low: dec(e.savings[i].low),
                 savings_high: dec(e.savings[i].high),
                 costs: fig(e.costs[i]),
-                balance: e.balance[i].map(|b| dec(b.1)),
-                balance_low: e.balance[i].map(|b| dec(b.0)),
-                balance_high: e.balance[i].map(|b| dec(b.2)),
+                balance: e.balance[i].map(|b| fig(b.expected)),
+                balance_low: e.balance[i].map(|b| dec(b.low)),
+                balance_high: e.balance[i].map(|b| dec(b.high)),
                 cumulative_savings: fig(cum_s[i]),
-                cumulative_balance: opt(cum_b[i]),
+                cumulative_balance: cum_b[i].map(fig),
                 staffing_fte: e.has_staffing.then(|| fig(e.staffing[i])),
             })
             .collect(),

@@ -221,6 +221,16 @@ impl Formatter<'_> {
         self.src.get(span.start..span.end).unwrap_or("")
     }
 
+    /// A text as written, with “curly quotes” (pasted from Word) made straight.
+    fn string(&self, s: &Spanned<String>) -> String {
+        let raw = self.raw(s.span);
+        if raw.starts_with('"') {
+            raw.to_string()
+        } else {
+            format!("\"{}\"", s.value.replace('"', "\\\""))
+        }
+    }
+
     /// Opens a block: `header {`, with comments before it and after the brace.
     fn open(&mut self, depth: usize, header: String, block: Span) -> usize {
         let brace =
@@ -266,17 +276,17 @@ impl Formatter<'_> {
     }
 
     fn header(&mut self, h: &PlanHeader, depth: usize) {
-        let title = self.raw(h.title.span).to_string();
-        self.open(depth, format!("plan {title}"), h.span);
+        let title = self.string(&h.title);
+        self.open(depth, format!("plan {title}{}", scale(&h.scale)), h.span);
         let mut lines: Vec<(Span, String)> = Vec::new();
         if let Some(m) = &h.municipality {
-            lines.push((m.span, format!("municipality {}", self.raw(m.span))));
+            lines.push((m.span, format!("municipality {}", self.string(m))));
         }
         if let Some(a) = &h.adopted {
             lines.push((a.span, format!("adopted {}", a.value)));
         }
         if let Some(p) = &h.period {
-            lines.push((p.span, format!("period {}..{}", p.first.value, p.last.value)));
+            lines.push((p.span, format!("period {:04}..{:04}", p.first.value, p.last.value)));
         }
         if let Some(c) = &h.currency {
             lines.push((c.span, format!("currency {}", c.value)));
@@ -285,7 +295,7 @@ impl Formatter<'_> {
             lines.push((t.span, format!("tolerance {}", quantity(&t.value))));
         }
         if let Some(d) = &h.description {
-            lines.push((d.span, format!("description {}", self.raw(d.span))));
+            lines.push((d.span, format!("description {}", self.string(d))));
         }
         self.lines(depth + 1, lines);
         self.close(depth, h.span);
@@ -299,7 +309,7 @@ impl Formatter<'_> {
     }
 
     fn group(&mut self, g: &Group, depth: usize) {
-        let header = format!("group {} {}", g.id.value, self.raw(g.title.span));
+        let header = format!("group {} {}{}", g.id.value, self.string(&g.title), scale(&g.scale));
         self.open(depth, header, g.span);
         enum Child<'a> {
             Line(String),
@@ -307,13 +317,13 @@ impl Formatter<'_> {
         }
         let mut children: Vec<(Span, Child)> = Vec::new();
         for t in &g.targets {
-            children.push((t.span, Child::Line(format!("target {} by {}", amount(&t.amount.value), t.year.value))));
+            children.push((t.span, Child::Line(format!("target {} by {:04}", amount(&t.amount.value), t.year.value))));
         }
         for t in &g.totals {
             children.push((t.span, Child::Line(declared_total(t))));
         }
         for d in &g.descriptions {
-            children.push((d.span, Child::Line(format!("description {}", self.raw(d.span)))));
+            children.push((d.span, Child::Line(format!("description {}", self.string(d)))));
         }
         for item in &g.items {
             children.push((item_span(item), Child::Item(item)));
@@ -329,14 +339,14 @@ impl Formatter<'_> {
     }
 
     fn measure(&mut self, m: &Measure, depth: usize) {
-        let header = format!("measure {} {}", m.id.value, self.raw(m.title.span));
+        let header = format!("measure {} {}", m.id.value, self.string(&m.title));
         self.open(depth, header, m.span);
         let mut lines: Vec<(Span, String)> = Vec::new();
         if let Some(c) = &m.category {
             lines.push((c.span, format!("category {}", c.value)));
         }
         if let Some(o) = &m.owner {
-            lines.push((o.span, format!("owner {}", self.raw(o.span))));
+            lines.push((o.span, format!("owner {}", self.string(o))));
         }
         if let Some(s) = &m.start {
             lines.push((s.span, format!("start {}", s.value)));
@@ -350,8 +360,8 @@ impl Formatter<'_> {
         for e in &m.effects {
             let years = match e.years {
                 YearSpec::Always => String::new(),
-                YearSpec::From(y) => format!(" from {}", y.value),
-                YearSpec::In(y) => format!(" in {}", y.value),
+                YearSpec::From(y) => format!(" from {:04}", y.value),
+                YearSpec::In(y) => format!(" in {:04}", y.value),
             };
             lines.push((e.span, format!("{} {}{years}", e.kind.word(), amount(&e.amount.value))));
         }
@@ -364,7 +374,7 @@ impl Formatter<'_> {
         if let Some(d) = &m.decision {
             let mut text = String::from(if d.needed { "decision needed" } else { "decision not needed" });
             if let Some(forum) = &d.forum {
-                text.push_str(&format!(" in {}", self.raw(forum.span)));
+                text.push_str(&format!(" in {}", self.string(forum)));
             }
             if let Some(p) = &d.planned {
                 text.push_str(&format!(" planned {}", p.value));
@@ -372,7 +382,7 @@ impl Formatter<'_> {
             lines.push((d.span, text));
         }
         if let Some(s) = &m.status {
-            lines.push((s.span, format!("status {}", self.raw(s.span))));
+            lines.push((s.span, format!("status {}", self.string(s))));
         }
         if let Some(first) = m.taakvelden.first() {
             let codes: Vec<&str> = m.taakvelden.iter().map(|c| c.value.as_str()).collect();
@@ -385,24 +395,33 @@ impl Formatter<'_> {
             lines.push((span, format!("related {}", ids.join(", "))));
         }
         for d in &m.descriptions {
-            lines.push((d.span, format!("description {}", self.raw(d.span))));
+            lines.push((d.span, format!("description {}", self.string(d))));
         }
         for i in &m.indicators {
-            lines.push((i.span, format!("indicator {} {}", self.raw(i.label.span), quantity(&i.quantity.value))));
+            lines.push((i.span, format!("indicator {} {}", self.string(&i.label), quantity(&i.quantity.value))));
         }
         self.lines(depth + 1, lines);
         self.close(depth, m.span);
     }
 
     fn table(&mut self, t: &Table, depth: usize) {
-        let mut header = format!("table {} {}", t.id.value, self.raw(t.title.span));
-        if let Some(u) = &t.unit {
-            header.push_str(&format!(" in {}", unit_word(&u.value)));
+        let mut header = format!("table {} {}", t.id.value, self.string(&t.title));
+        match (&t.scale, &t.unit) {
+            (Some(_), _) => header.push_str(&scale(&t.scale)),
+            (None, Some(u)) => header.push_str(&format!(" in {}", unit_word(&u.value))),
+            (None, None) => {}
         }
         if let Some(r) = &t.role {
             header.push_str(&format!(" as {}", r.value.word()));
         }
         self.open(depth, header, t.span);
+        let mut sign_written = false;
+        if let Some(sign) = &t.sign {
+            if sign.span.start < t.columns_span.start {
+                self.line(depth + 1, sign_rule(sign.value), sign.span);
+                sign_written = true;
+            }
+        }
         self.line(depth + 1, format!("columns {}", columns(t, self.src)), t.columns_span);
 
         // Rows: a prefix (keyword, name, label, options, formula) and aligned cells.
@@ -429,7 +448,10 @@ impl Formatter<'_> {
         }
         let mut children: Vec<(Span, Vec<String>)> = lines;
         for d in &t.descriptions {
-            children.push((d.span, vec![format!("description {}", self.raw(d.span))]));
+            children.push((d.span, vec![format!("description {}", self.string(d))]));
+        }
+        if let (Some(sign), false) = (&t.sign, sign_written) {
+            children.push((sign.span, vec![sign_rule(sign.value)]));
         }
         children.sort_by_key(|(s, _)| s.start);
         for (span, text) in children {
@@ -450,7 +472,7 @@ impl Formatter<'_> {
 
     fn row_prefix(&self, r: &Row) -> String {
         let keyword = if r.formula.is_some() { "total" } else { "row" };
-        let mut p = format!("{keyword} {} {}", r.id.value, self.raw(r.label.span));
+        let mut p = format!("{keyword} {} {}", r.id.value, self.string(&r.label));
         if let Some(u) = &r.unit {
             p.push_str(&format!(" {}", unit_word(&u.value)));
         }
@@ -493,10 +515,15 @@ fn unit_word(u: &Unit) -> String {
     }
 }
 
-/// A quantity as Dutch documents print it: `€ 1.171.494`, `0,6 fte`, `20%`, `40 dossiers`.
+/// A quantity as Dutch documents print it: `€ 1.171.494`, `0,6 fte`, `20%`, `40 dossiers`,
+/// `€ 1,5 mln`.
 pub fn quantity(q: &Quantity) -> String {
     let n = format_dutch(q.value);
     match &q.unit {
+        Unit::Euro if q.exp == 6 || q.exp == 9 => {
+            let word = if q.exp == 6 { "mln" } else { "mld" };
+            format!("€ {} {word}", format_dutch(q.value / pow10(q.exp as i64)))
+        }
         Unit::Euro => format!("€ {n}"),
         Unit::Percent => format!("{n}%"),
         Unit::Count(None) => n,
@@ -508,7 +535,27 @@ pub fn quantity(q: &Quantity) -> String {
 pub fn amount(a: &Amount) -> String {
     match a {
         Amount::Known(q) => quantity(q),
-        Amount::Pm => "P.M.".into(),
+        Amount::Pm { negative: true } => "-P.M.".into(),
+        Amount::Pm { negative: false } => "P.M.".into(),
+        // A plan with an unreadable figure is never formatted.
+        Amount::Unreadable => "?".into(),
+    }
+}
+
+/// ` in € 1.000`: a scale of print as written after a title.
+fn scale(s: &Option<Spanned<Scale>>) -> String {
+    match s {
+        Some(s) if s.value.exp == 6 => " in € 1 mln".into(),
+        Some(s) if s.value.exp == 9 => " in € 1 mld".into(),
+        Some(s) => format!(" in € {}", format_dutch(s.value.factor())),
+        None => String::new(),
+    }
+}
+
+fn sign_rule(rule: SignRule) -> String {
+    match rule {
+        SignRule::PlusAdverse => "sign + = adverse".into(),
+        SignRule::PlusFavourable => "sign + = favourable".into(),
     }
 }
 
@@ -533,8 +580,10 @@ fn cell(c: &Cell) -> String {
     match &c.value {
         CellValue::Empty => "-".into(),
         CellValue::NotApplicable => "n.v.t.".into(),
-        CellValue::Pm => "P.M.".into(),
+        CellValue::Pm { negative: true } => "-P.M.".into(),
+        CellValue::Pm { negative: false } => "P.M.".into(),
         CellValue::Number(v) => format_dutch(*v),
+        CellValue::Unreadable => "?".into(),
     }
 }
 
@@ -544,6 +593,8 @@ fn columns(t: &Table, _src: &str) -> String {
     let mut i = 0;
     while i < t.columns.len() {
         let c = &t.columns[i];
+        let quoted = |label: &str| format!("\"{}\"", label.replace('"', "\\\""));
+        let kind = c.kind.as_ref().map(|k| format!("{k} ")).unwrap_or_default();
         match &c.key {
             ColumnKey::Year(y) => {
                 let mut j = i;
@@ -552,18 +603,27 @@ fn columns(t: &Table, _src: &str) -> String {
                 }
                 if j > i {
                     if let ColumnKey::Year(last) = t.columns[j].key {
-                        parts.push(format!("{y}..{last}"));
+                        parts.push(format!("{kind}{y:04}..{last:04}"));
                     }
                 } else {
-                    parts.push(y.to_string());
+                    let mut text = format!("{kind}{y:04}{}", c.mark.as_deref().unwrap_or(""));
+                    if let Some(label) = &c.label {
+                        text.push(' ');
+                        text.push_str(&quoted(label));
+                    }
+                    parts.push(text);
                 }
                 i = j + 1;
             }
             ColumnKey::Named(name) => {
-                match &c.label {
-                    Some(label) => parts.push(format!("{name} \"{}\"", label.replace('"', "\\\""))),
-                    None => parts.push(name.clone()),
+                let mut text = match &c.label {
+                    Some(label) => format!("{name} {}", quoted(label)),
+                    None => name.clone(),
+                };
+                if let Some(f) = &c.formula {
+                    text.push_str(&format!(" = {}", expr(f, false)));
                 }
+                parts.push(text);
                 i += 1;
             }
         }
@@ -575,6 +635,7 @@ fn expr(e: &Expr, nested: bool) -> String {
     match e {
         Expr::Row(r) => r.value.clone(),
         Expr::Sum(_) => "sum".into(),
+        Expr::SumBelow(_) => "sum below".into(),
         Expr::Savings(g, _) => g.as_ref().map(|g| format!("savings({})", g.value)).unwrap_or_else(|| "savings".into()),
         Expr::Costs(g, _) => g.as_ref().map(|g| format!("costs({})", g.value)).unwrap_or_else(|| "costs".into()),
         Expr::Cumulative(inner, _) => format!("cumulative({})", expr(inner, false)),

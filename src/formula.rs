@@ -1,14 +1,14 @@
-//! Recomputing a declared total row: evaluates its formula for one column, from the figures
-//! printed in the plan. The one home of formula semantics, read by the checker (to compare with
-//! the declared cells) and the evaluator.
+//! Recomputing a declared total row or total column: evaluates its formula for one cell, from
+//! the figures printed in the plan. The one home of formula semantics, read by the checker (to
+//! compare with the declared cells) and the evaluator.
 //!
 //! A reference to another total row reads that row's *declared* figures, as a reviewer checks a
 //! printed table: each total is compared with the printed lines it adds up, so a slip is
 //! reported once, where it is made.
 
-use crate::diagnostic::Term;
+use crate::diagnostic::{Term, TermValue};
 use crate::effects::{self, Figure};
-use crate::resolve::Model;
+use crate::resolve::{FaultReason, Model};
 use crate::syntax::ast::*;
 use rust_decimal::Decimal;
 
@@ -28,6 +28,12 @@ pub enum FormulaError {
         span: Span,
         suggestion: Option<String>,
     },
+    /// A column total names a column the table does not have.
+    UnknownColumn {
+        name: String,
+        span: Span,
+        suggestion: Option<String>,
+    },
     /// The referenced row has no column for this year (or name).
     MissingColumn {
         row: String,
@@ -37,6 +43,11 @@ pub enum FormulaError {
     NotAYear {
         span: Span,
         column: String,
+    },
+    /// A term a column total cannot have (`savings`, `cumulative(…)`, `sum below`).
+    NotInColumnTotal {
+        span: Span,
+        term: &'static str,
     },
     UnitMismatch {
         expected: Unit,
@@ -48,8 +59,17 @@ pub enum FormulaError {
 /// The value of a formula in one column, with the terms that made it.
 #[derive(Debug, Clone, Default)]
 pub struct Computed {
+    /// The sum of the known terms and the P.M. items among them (faulty terms add nothing:
+    /// check [`Computed::fault`] before using the figure).
     pub figure: Figure,
     pub terms: Vec<Term>,
+}
+
+impl Computed {
+    /// The first term whose figure cannot be known, if any.
+    pub fn fault(&self) -> Option<&Term> {
+        self.terms.iter().find(|t| matches!(t.value, TermValue::Faulty(_)))
+    }
 }
 
 /// Finds a row by the name used in a formula: `formatie` in the same table, else
@@ -75,21 +95,48 @@ pub fn row_unit(table: &Table, row: &Row) -> Unit {
         .unwrap_or(Unit::Euro)
 }
 
-/// The printed figure of a cell.
+/// The printed figure of a cell, for the evaluator (which refuses a plan with an unreadable
+/// figure, so `Unreadable` never reaches a result).
 pub fn cell_figure(cell: &Cell) -> Figure {
     match cell.value {
-        CellValue::Empty | CellValue::NotApplicable => Figure::known(Decimal::ZERO),
-        CellValue::Pm => Figure::pm(),
+        CellValue::Empty | CellValue::NotApplicable | CellValue::Unreadable => Figure::known(Decimal::ZERO),
+        CellValue::Pm { negative } => Figure::pm_signed(negative),
         CellValue::Number(v) => Figure::known(v),
     }
 }
 
-/// The figure a row prints in a column, if the row's table has that column.
-pub fn printed(model: &Model, (t, r): RowRef, key: &ColumnKey) -> Option<(Figure, Span)> {
-    let table = &model.tables.get(t)?.table;
-    let col = table.columns.iter().position(|c| &c.key == key)?;
-    let cell = table.rows.get(r)?.cells.get(col)?;
-    Some((cell_figure(cell), cell.span))
+/// A cell as a term of a total: its figure, P.M., or faulty when grip could not read it.
+fn cell_value(cell: &Cell) -> TermValue {
+    match cell.value {
+        CellValue::Empty | CellValue::NotApplicable => TermValue::Known(Decimal::ZERO),
+        CellValue::Pm { negative } => TermValue::Pm { negative },
+        CellValue::Number(v) => TermValue::Known(v),
+        CellValue::Unreadable => TermValue::Faulty(FaultReason::Unreadable),
+    }
+}
+
+/// The column of `table` that stands for `column` of another table: the same year (or name)
+/// and kind, else the same year (or name).
+pub fn matching_column(table: &Table, column: &Column) -> Option<usize> {
+    table
+        .columns
+        .iter()
+        .position(|c| c.key == column.key && c.kind == column.kind)
+        .or_else(|| table.columns.iter().position(|c| c.key == column.key))
+}
+
+/// The step a cell's figure was printed in, when its table prints in a scale (`in € 1.000`).
+fn cell_unit(model: &Model, t: usize, cell: &Cell) -> Option<Decimal> {
+    let exp = model.tables.get(t)?.exp;
+    match cell.value {
+        CellValue::Number(v) if exp > 0 => Some(printed_unit(v, exp)),
+        _ => None,
+    }
+}
+
+/// Whether a row's figures can be placed in its table's columns.
+fn row_fits(table: &Table, row: &Row) -> bool {
+    row.cells.len() == table.columns.len()
 }
 
 /// Near names for a "did you mean" hint.
@@ -100,6 +147,32 @@ pub fn suggest<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> Opt
         // Ties go to the first name in alphabetical order, so the hint is the same every run.
         .min_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(b.1)))
         .map(|(_, c)| c.to_string())
+}
+
+/// A measure's saving or cost in a year as a term of a total, with the line that states it.
+pub fn measure_term(model: &Model, m: usize, kind: EffectKind, year: u16) -> Option<(Figure, Term)> {
+    let info = &model.measures[m];
+    let measure = &info.measure;
+    let label = format!("measure {}", measure.id.value);
+    if let Some(fault) = &info.fault {
+        let term = Term {
+            label,
+            value: TermValue::Faulty(fault.reason),
+            negated: false,
+            span: fault.span,
+            printed_unit: None,
+        };
+        return Some((Figure::default(), term));
+    }
+    let (fig, at) = effects::in_year(measure, kind, year);
+    if fig.known.is_zero() && fig.pm == 0 {
+        return None;
+    }
+    let line = effects::applicable(measure, kind, year);
+    let value = if fig.pm > 0 { TermValue::Pm { negative: fig.pm_neg > 0 } } else { TermValue::Known(fig.known) };
+    let printed_unit =
+        line.and_then(|e| e.amount.value.known()).filter(|q| q.exp > 0).map(|q| q.printed_unit());
+    Some((fig, Term { label, value, negated: false, span: at.unwrap_or(measure.id.span), printed_unit }))
 }
 
 pub struct Evaluator<'m> {
@@ -121,17 +194,35 @@ impl Evaluator<'_> {
         Ok(out)
     }
 
+    /// Adds a row's cell in column `col` (of this table) as a term.
+    fn add_cell(&self, (t, r): RowRef, col: usize, negated: bool, out: &mut Computed) -> Result<(), FormulaError> {
+        let table = &self.model.tables[t].table;
+        let row = &table.rows[r];
+        let this_table = &self.model.tables[self.table].table;
+        let Some(column) = this_table.columns.get(col) else {
+            return Err(FormulaError::MissingColumn { row: row.id.value.clone(), span: row.span });
+        };
+        let ref_col = if t == self.table { Some(col) } else { matching_column(table, column) };
+        let Some(ref_col) = ref_col else {
+            return Err(FormulaError::MissingColumn { row: row.id.value.clone(), span: row.id.span });
+        };
+        let (value, span, unit) = if !row_fits(table, row) {
+            (TermValue::Faulty(FaultReason::WrongCellCount), row.span, None)
+        } else {
+            // `row_fits` holds, so the row has a cell for every column.
+            let cell = &row.cells[ref_col];
+            (cell_value(cell), cell.span, cell_unit(self.model, t, cell))
+        };
+        push_term(out, row.label.value.clone(), value, negated, span, unit);
+        Ok(())
+    }
+
     fn eval(&self, expr: &Expr, col: usize, negated: bool, out: &mut Computed) -> Result<(), FormulaError> {
         let (table, this_row) = self.this();
         let unit = row_unit(table, this_row);
         // A cell past the last column (a row with too many figures) has no column to compute.
-        let Some(key) = table.columns.get(col).map(|c| &c.key) else {
+        let Some(column) = table.columns.get(col) else {
             return Err(FormulaError::MissingColumn { row: this_row.id.value.clone(), span: this_row.span });
-        };
-        let add = |fig: Figure, label: String, span: Span, out: &mut Computed| {
-            let signed = if negated { Figure { known: -fig.known, pm: fig.pm } } else { fig };
-            out.figure += signed;
-            out.terms.push(Term { label, value: (fig.pm == 0).then_some(fig.known), negated, span });
         };
         match expr {
             Expr::Row(name) => {
@@ -141,26 +232,32 @@ impl Evaluator<'_> {
                     suggestion: suggest(&name.value, table.rows.iter().map(|r| r.id.value.as_str())),
                 })?;
                 let ref_table = &self.model.tables[found.0].table;
-                let ref_row = &ref_table.rows[found.1];
-                let ref_unit = row_unit(ref_table, ref_row);
+                let ref_unit = row_unit(ref_table, &ref_table.rows[found.1]);
                 if ref_unit != unit {
                     return Err(FormulaError::UnitMismatch { expected: unit, found: ref_unit, span: name.span });
                 }
-                let (fig, cell) = printed(self.model, found, key)
-                    .ok_or_else(|| FormulaError::MissingColumn { row: name.value.clone(), span: name.span })?;
-                add(fig, ref_row.label.value.clone(), cell, out);
+                if found.0 != self.table && matching_column(ref_table, column).is_none() {
+                    return Err(FormulaError::MissingColumn { row: name.value.clone(), span: name.span });
+                }
+                self.add_cell(found, col, negated, out)?;
             }
-            Expr::Sum(_) => {
-                let start =
-                    table.rows[..self.row].iter().rposition(|r| r.formula.is_some()).map(|i| i + 1).unwrap_or(0);
-                for r in &table.rows[start..self.row] {
-                    let ref_unit = row_unit(table, r);
+            Expr::Sum(_) | Expr::SumBelow(_) => {
+                let rows = if matches!(expr, Expr::Sum(_)) {
+                    let start =
+                        table.rows[..self.row].iter().rposition(|r| r.formula.is_some()).map(|i| i + 1).unwrap_or(0);
+                    start..self.row
+                } else {
+                    let after = self.row + 1;
+                    let end = table.rows[after..].iter().position(|r| r.formula.is_some()).map(|i| after + i);
+                    after..end.unwrap_or(table.rows.len())
+                };
+                for r in rows {
+                    let row = &table.rows[r];
+                    let ref_unit = row_unit(table, row);
                     if ref_unit != unit {
-                        return Err(FormulaError::UnitMismatch { expected: unit, found: ref_unit, span: r.id.span });
+                        return Err(FormulaError::UnitMismatch { expected: unit, found: ref_unit, span: row.id.span });
                     }
-                    let (fig, span) =
-                        r.cells.get(col).map(|c| (cell_figure(c), c.span)).unwrap_or((Figure::default(), r.span));
-                    add(fig, r.label.value.clone(), span, out);
+                    self.add_cell((self.table, r), col, negated, out)?;
                 }
             }
             Expr::Savings(group, span) | Expr::Costs(group, span) => {
@@ -168,8 +265,8 @@ impl Evaluator<'_> {
                 if unit != Unit::Euro {
                     return Err(FormulaError::UnitMismatch { expected: unit, found: Unit::Euro, span: *span });
                 }
-                let ColumnKey::Year(year) = key else {
-                    return Err(FormulaError::NotAYear { span: *span, column: key.to_string() });
+                let Some(year) = column.year() else {
+                    return Err(FormulaError::NotAYear { span: *span, column: column.title() });
                 };
                 let measures = match group {
                     Some(g) => {
@@ -182,21 +279,23 @@ impl Evaluator<'_> {
                     }
                     None => (0..self.model.measures.len()).collect(),
                 };
+                // grip counts savings and costs as positive; a table that prints what hurts the
+                // balance as positive (`sign + = adverse`) prints a saving negative, and one
+                // that prints what helps as positive prints a cost negative.
+                let flip = match table.sign.map(|s| s.value) {
+                    Some(SignRule::PlusAdverse) => kind == EffectKind::Saving,
+                    Some(SignRule::PlusFavourable) => kind == EffectKind::Cost,
+                    None => false,
+                };
                 for m in measures {
-                    let measure = &self.model.measures[m].measure;
-                    let (fig, at) = effects::in_year(measure, kind, *year);
-                    if fig.known.is_zero() && fig.pm == 0 {
-                        continue;
+                    if let Some((_, term)) = measure_term(self.model, m, kind, year) {
+                        push_term(out, term.label, term.value, negated ^ flip, term.span, term.printed_unit);
                     }
-                    add(fig, format!("measure {}", measure.id.value), at.unwrap_or(measure.id.span), out);
                 }
             }
             Expr::Cumulative(inner, _) => {
                 for c in 0..=col {
-                    let mut part = Computed::default();
-                    self.eval(inner, c, negated, &mut part)?;
-                    out.figure += part.figure;
-                    out.terms.extend(part.terms);
+                    self.eval(inner, c, negated, out)?;
                 }
             }
             Expr::Terms(terms, _) => {
@@ -208,4 +307,88 @@ impl Evaluator<'_> {
         }
         Ok(())
     }
+}
+
+/// Adds a term to a computed figure, with its sign.
+fn push_term(out: &mut Computed, label: String, value: TermValue, negated: bool, span: Span, unit: Option<Decimal>) {
+    let fig = match value {
+        TermValue::Known(v) => Figure::known(v),
+        TermValue::Pm { negative } => Figure::pm_signed(negative),
+        TermValue::Faulty(_) => Figure::default(),
+    };
+    out.figure += if negated { -fig } else { fig };
+    out.terms.push(Term { label, value, negated, span, printed_unit: unit });
+}
+
+/// Evaluates the total column at `col` for row `row` of table `t`: the columns its formula
+/// names (`lasten - baten`, a year as `2021`), or `sum`, the plain columns before it up to the
+/// previous total column.
+pub fn column_total(model: &Model, t: usize, row: usize, col: usize) -> Result<Computed, FormulaError> {
+    let table = &model.tables[t].table;
+    let mut out = Computed::default();
+    let Some(expr) = table.columns.get(col).and_then(|c| c.formula.as_ref()) else {
+        return Ok(out);
+    };
+    across(model, t, row, col, expr, false, &mut out)?;
+    Ok(out)
+}
+
+fn across(
+    model: &Model,
+    t: usize,
+    row: usize,
+    col: usize,
+    expr: &Expr,
+    negated: bool,
+    out: &mut Computed,
+) -> Result<(), FormulaError> {
+    let table = &model.tables[t].table;
+    let r = &table.rows[row];
+    let add = |c: usize, negated: bool, out: &mut Computed| {
+        let column = &table.columns[c];
+        let (value, span, unit) = match r.cells.get(c) {
+            Some(cell) if row_fits(table, r) => (cell_value(cell), cell.span, cell_unit(model, t, cell)),
+            _ => (TermValue::Faulty(FaultReason::WrongCellCount), r.span, None),
+        };
+        push_term(out, column.title(), value, negated, span, unit);
+    };
+    match expr {
+        Expr::Sum(_) => {
+            let start = table.columns[..col].iter().rposition(|c| c.formula.is_some()).map(|i| i + 1).unwrap_or(0);
+            for c in start..col {
+                add(c, negated, out);
+            }
+        }
+        Expr::Row(name) => {
+            let c = table
+                .columns
+                .iter()
+                .position(|c| match &c.key {
+                    ColumnKey::Named(n) => *n == name.value,
+                    ColumnKey::Year(y) => y.to_string() == name.value,
+                })
+                .ok_or_else(|| FormulaError::UnknownColumn {
+                    name: name.value.clone(),
+                    span: name.span,
+                    suggestion: suggest(
+                        &name.value,
+                        table.columns.iter().filter_map(|c| match &c.key {
+                            ColumnKey::Named(n) => Some(n.as_str()),
+                            ColumnKey::Year(_) => None,
+                        }),
+                    ),
+                })?;
+            add(c, negated, out);
+        }
+        Expr::Terms(terms, _) => {
+            for (sign, term) in terms {
+                across(model, t, row, col, term, negated ^ (*sign == Sign::Minus), out)?;
+            }
+        }
+        Expr::SumBelow(span) => return Err(FormulaError::NotInColumnTotal { span: *span, term: "sum below" }),
+        Expr::Savings(_, span) => return Err(FormulaError::NotInColumnTotal { span: *span, term: "savings" }),
+        Expr::Costs(_, span) => return Err(FormulaError::NotInColumnTotal { span: *span, term: "costs" }),
+        Expr::Cumulative(_, span) => return Err(FormulaError::NotInColumnTotal { span: *span, term: "cumulative" }),
+    }
+    Ok(())
 }

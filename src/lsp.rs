@@ -3,7 +3,7 @@
 //! published with UTF-16 positions; hovers show evaluated figures; formatting is `grip fmt`.
 
 use crate::api::{self, Checked};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Severity, TermValue};
 use crate::eval::{evaluate, Evaluation};
 use crate::formula::{self, Evaluator};
 use crate::source::SourceMap;
@@ -396,10 +396,15 @@ impl Server {
                                 t.table.columns[ci].key,
                                 crate::fmt::quantity(&Quantity::new(formula::cell_figure(cell).known, unit.clone())),
                                 fmt(c.figure.known),
-                                if c.figure.pm > 0 { " + P.M." } else { "" }
+                                crate::sheet::pm_suffix(&c.figure)
                             );
                             for term in &c.terms {
-                                let v = term.value.map(fmt).unwrap_or_else(|| "P.M.".into());
+                                let v = match term.value {
+                                    TermValue::Known(v) => fmt(v),
+                                    TermValue::Pm { negative: true } => "-P.M. (not counted)".into(),
+                                    TermValue::Pm { negative: false } => "P.M. (not counted)".into(),
+                                    TermValue::Faulty(reason) => reason.words().into(),
+                                };
                                 s.push_str(&format!("- {}{}: {v}\n", if term.negated { "− " } else { "" }, term.label));
                             }
                             s

@@ -142,7 +142,7 @@ fn summary(out: &mut String, e: &Evaluation) {
                 "In {y} the gap is <strong>{}</strong>. The measures close <strong>{}</strong>; after the costs of executing them, <strong>{}</strong> remains.",
                 eur(d),
                 escape(&fig(s)),
-                eur(b.1)
+                escape(&fig(b.expected))
             ),
             _ => format!("In {y} the measures save <strong>{}</strong>.", escape(&fig(s))),
         };
@@ -345,7 +345,7 @@ fn charts(out: &mut String, e: &Evaluation, model: &Model) {
         };
         let after = Series {
             name: "Balance after measures",
-            values: known.iter().map(|&i| e.balance[i].map(|b| b.1).unwrap_or_default()).collect(),
+            values: known.iter().map(|&i| e.balance[i].map(|b| b.expected.known).unwrap_or_default()).collect(),
         };
         let desc: Vec<String> = known
             .iter()
@@ -354,7 +354,7 @@ fn charts(out: &mut String, e: &Evaluation, model: &Model) {
                     "{}: deficit {}, after measures {}",
                     e.years[i],
                     eur(e.deficit[i].unwrap_or_default()),
-                    eur(e.balance[i].map(|b| b.1).unwrap_or_default())
+                    fig(e.balance[i].map(|b| b.expected).unwrap_or_default())
                 )
             })
             .collect();

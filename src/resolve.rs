@@ -23,6 +23,8 @@ pub struct GroupInfo {
     pub children: Vec<usize>,
     pub tables: Vec<usize>,
     pub descriptions: Vec<Spanned<String>>,
+    /// `group … in € 1.000`, as written.
+    pub scale: Option<Spanned<Scale>>,
     pub span: Span,
 }
 
@@ -30,12 +32,39 @@ pub struct GroupInfo {
 pub struct MeasureInfo {
     pub measure: Measure,
     pub group: Option<usize>,
+    /// Why the measure's savings or costs cannot be known, if they cannot: an amount grip
+    /// could not read, in the wrong unit, or for a year outside the period. Every total and
+    /// target that adds this measure is then unverifiable (never counted as zero), and only
+    /// the cause is an error.
+    pub fault: Option<Fault>,
 }
 
 #[derive(Debug, Clone)]
 pub struct TableInfo {
     pub table: Table,
     pub group: Option<usize>,
+    /// The scale its euro figures were printed in (the table's own `in € 1.000`, else its
+    /// group's or the plan's), as a power of ten; its euro cells hold euros already.
+    pub exp: u8,
+}
+
+/// Why a figure cannot be used, pointing at the cause (which is reported as an error there).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fault {
+    pub span: Span,
+    pub reason: FaultReason,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FaultReason {
+    /// A figure grip could not read (`1.27`).
+    Unreadable,
+    /// An amount in another unit than euros (`saving 100.000` without `€`).
+    WrongUnit,
+    /// An effect for a year outside the plan's period (`from 2029`).
+    YearOutsidePeriod,
+    /// A row with more or fewer figures than its table has columns.
+    WrongCellCount,
 }
 
 /// The whole plan, all files together, with lookups by id.
@@ -164,6 +193,8 @@ pub fn load_text_with(name: &str, path: Option<&Path>, text: String, options: Lo
             flat.item(item, None);
         }
     }
+    apply_scales(&mut model);
+    mark_faults(&mut model);
     Loaded { sources: loader.sources, model, diagnostics }
 }
 
@@ -301,7 +332,7 @@ impl Flattener<'_> {
             Item::Measure(m) => {
                 let index = self.model.measures.len();
                 let id_span = m.id.clone();
-                self.model.measures.push(MeasureInfo { measure: *m, group });
+                self.model.measures.push(MeasureInfo { measure: *m, group, fault: None });
                 self.register("measure", &id_span, index);
                 if let Some(g) = group {
                     self.model.groups[g].measures.push(index);
@@ -310,7 +341,7 @@ impl Flattener<'_> {
             Item::Table(t) => {
                 let index = self.model.tables.len();
                 let id = t.id.clone();
-                self.model.tables.push(TableInfo { table: t, group });
+                self.model.tables.push(TableInfo { table: t, group, exp: 0 });
                 self.register("table", &id, index);
                 if let Some(g) = group {
                     self.model.groups[g].tables.push(index);
@@ -328,6 +359,7 @@ impl Flattener<'_> {
                     children: Vec::new(),
                     tables: Vec::new(),
                     descriptions: g.descriptions,
+                    scale: g.scale,
                     span: g.span,
                 });
                 self.register("group", &g.id, index);
@@ -339,5 +371,128 @@ impl Flattener<'_> {
                 }
             }
         }
+    }
+}
+
+/// The scale in force in a group: its own, else its parent's, else the plan's.
+fn group_scale(model: &Model, mut group: Option<usize>) -> u8 {
+    while let Some(g) = group {
+        let info = &model.groups[g];
+        if let Some(s) = info.scale {
+            return s.value.exp;
+        }
+        group = info.parent;
+    }
+    model.header.as_ref().and_then(|h| h.scale).map(|s| s.value.exp).unwrap_or(0)
+}
+
+/// Multiplies a euro amount written in a scale (`€ 1.187` in a plan `in € 1.000`) into euros.
+/// An amount that states its own magnitude (`€ 1,5 mln`) keeps it.
+fn scale_amount(amount: &mut Amount, exp: u8) {
+    if let Amount::Known(q) = amount {
+        if q.unit == Unit::Euro && q.exp == 0 && exp > 0 {
+            // Figures are below 10^15 and scales at most 10^12: the product fits a decimal.
+            if let Some(v) = q.value.checked_mul(pow10(exp as i64)) {
+                q.value = v;
+                q.exp = exp;
+            }
+        }
+    }
+}
+
+fn scale_total(total: &mut DeclaredTotal, exp: u8) {
+    for v in &mut total.values {
+        scale_amount(&mut v.amount.value, exp);
+    }
+}
+
+/// Applies every scale of print (`in € 1.000` on the plan, a group or a table), so that from
+/// here on every euro figure of the model is in euros, and each remembers the power of ten it
+/// was printed in (for judging rounding).
+fn apply_scales(model: &mut Model) {
+    let plan = model.header.as_ref().and_then(|h| h.scale).map(|s| s.value.exp).unwrap_or(0);
+    if let Some(h) = &mut model.header {
+        for t in &mut h.tolerances {
+            if t.value.unit == Unit::Euro && t.value.exp == 0 && plan > 0 {
+                if let Some(v) = t.value.value.checked_mul(pow10(plan as i64)) {
+                    t.value.value = v;
+                    t.value.exp = plan;
+                }
+            }
+        }
+    }
+    let group_exps: Vec<u8> = (0..model.groups.len()).map(|g| group_scale(model, Some(g))).collect();
+    for t in &mut model.totals {
+        scale_total(t, plan);
+    }
+    for (g, info) in model.groups.iter_mut().enumerate() {
+        let exp = group_exps[g];
+        for t in &mut info.targets {
+            scale_amount(&mut t.amount.value, exp);
+        }
+        for t in &mut info.totals {
+            scale_total(t, exp);
+        }
+    }
+    for info in &mut model.measures {
+        let exp = info.group.map(|g| group_exps[g]).unwrap_or(plan);
+        if exp == 0 {
+            continue;
+        }
+        let m = &mut info.measure;
+        if let Some(b) = &mut m.budget {
+            scale_amount(&mut b.value, exp);
+        }
+        for e in &mut m.effects {
+            scale_amount(&mut e.amount.value, exp);
+        }
+        if let Some(r) = &mut m.range {
+            scale_amount(&mut r.low.value, exp);
+            scale_amount(&mut r.high.value, exp);
+        }
+    }
+    for info in &mut model.tables {
+        let t = &mut info.table;
+        let exp = t.scale.map(|s| s.value.exp).unwrap_or_else(|| info.group.map(|g| group_exps[g]).unwrap_or(plan));
+        info.exp = exp;
+        if exp == 0 {
+            continue;
+        }
+        let factor = pow10(exp as i64);
+        let table_unit = t.unit.as_ref().map(|u| u.value.clone());
+        for row in &mut t.rows {
+            let unit = row.unit.as_ref().map(|u| u.value.clone()).or(table_unit.clone()).unwrap_or(Unit::Euro);
+            if unit != Unit::Euro {
+                continue;
+            }
+            for cell in &mut row.cells {
+                if let CellValue::Number(v) = &mut cell.value {
+                    if let Some(scaled) = v.checked_mul(factor) {
+                        *v = scaled;
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Finds the measures whose savings or costs cannot be known (see [`MeasureInfo::fault`]).
+fn mark_faults(model: &mut Model) {
+    let period = model.period().filter(|p| p.first.value <= p.last.value);
+    for info in &mut model.measures {
+        info.fault = info.measure.effects.iter().find_map(|e| {
+            let reason = match &e.amount.value {
+                Amount::Unreadable => Some((e.amount.span, FaultReason::Unreadable)),
+                Amount::Known(q) if q.unit != Unit::Euro => Some((e.amount.span, FaultReason::WrongUnit)),
+                _ => None,
+            };
+            reason.or_else(|| match (e.years, period) {
+                (YearSpec::From(y) | YearSpec::In(y), Some(p)) if !p.contains(y.value) => {
+                    Some((y.span, FaultReason::YearOutsidePeriod))
+                }
+                _ => None,
+            })
+            .map(|(span, reason)| Fault { span, reason })
+        });
     }
 }

@@ -47,7 +47,11 @@ pub enum By {
 }
 
 fn money(d: Option<Decimal>) -> Value {
-    d.map(|d| Value::Money(Figure::known(d))).unwrap_or(Value::Empty)
+    figure(d.map(Figure::known))
+}
+
+fn figure(f: Option<Figure>) -> Value {
+    f.map(Value::Money).unwrap_or(Value::Empty)
 }
 
 /// Builds the sheet for a breakdown over the years at `idx`.
@@ -76,15 +80,15 @@ pub fn sheet(e: &Evaluation, by: By, idx: &[usize]) -> Sheet {
             if !e.baseline.is_empty() {
                 rows.push(row(
                     "Balance after measures",
-                    idx.iter().map(|&i| money(e.balance[i].map(|b| b.1))).collect(),
+                    idx.iter().map(|&i| figure(e.balance[i].map(|b| b.expected))).collect(),
                     true,
                 ));
                 if e.has_ranges {
-                    rows.push(row("  low", idx.iter().map(|&i| money(e.balance[i].map(|b| b.0))).collect(), false));
-                    rows.push(row("  high", idx.iter().map(|&i| money(e.balance[i].map(|b| b.2))).collect(), false));
+                    rows.push(row("  low", idx.iter().map(|&i| money(e.balance[i].map(|b| b.low))).collect(), false));
+                    rows.push(row("  high", idx.iter().map(|&i| money(e.balance[i].map(|b| b.high))).collect(), false));
                 }
                 let cum = e.cumulative_balance();
-                rows.push(row("Cumulative balance", idx.iter().map(|&i| money(cum[i])).collect(), false));
+                rows.push(row("Cumulative balance", idx.iter().map(|&i| figure(cum[i])).collect(), false));
             }
             let cum_s = e.cumulative_savings();
             rows.push(row("Cumulative savings", idx.iter().map(|&i| Value::Money(cum_s[i])).collect(), false));
@@ -184,24 +188,36 @@ pub fn eur(d: Decimal) -> String {
     format!("€ {}", format_dutch(round_euro(d)))
 }
 
-fn pm_suffix(pm: u32) -> String {
-    match pm {
-        0 => String::new(),
-        1 => " + 1 P.M.".into(),
-        n => format!(" + {n} P.M."),
+/// The P.M. items of a figure, as they follow its known amount: " + 1 P.M.", " − 2 P.M.".
+pub fn pm_suffix(f: &Figure) -> String {
+    let mut out = String::new();
+    if f.pm_pos() > 0 {
+        out.push_str(&format!(" + {} P.M.", f.pm_pos()));
     }
+    if f.pm_neg > 0 {
+        out.push_str(&format!(" − {} P.M.", f.pm_neg));
+    }
+    out
+}
+
+/// A figure in euros as people read it: "€ -575.000 + 1 P.M.", or "P.M." alone.
+pub fn eur_figure(f: &Figure) -> String {
+    if f.known.is_zero() && f.pm > 0 {
+        let sign = if f.pm_neg == f.pm { "-" } else { "" };
+        return match f.pm {
+            1 => format!("{sign}P.M."),
+            n if f.pm_neg == 0 || f.pm_neg == n => format!("{sign}{n} × P.M."),
+            _ => pm_suffix(f).trim_start().trim_start_matches("+ ").to_string(),
+        };
+    }
+    format!("{}{}", eur(f.known), pm_suffix(f))
 }
 
 /// A cell as people read it.
 pub fn display(v: &Value) -> String {
     match v {
-        Value::Money(f) => {
-            if f.known.is_zero() && f.pm > 0 {
-                return if f.pm == 1 { "P.M.".into() } else { format!("{} × P.M.", f.pm) };
-            }
-            format!("{}{}", eur(f.known), pm_suffix(f.pm))
-        }
-        Value::Fte(f) => format!("{}{}", format_dutch(f.known.round_dp(2).normalize()), pm_suffix(f.pm)),
+        Value::Money(f) => eur_figure(f),
+        Value::Fte(f) => format!("{}{}", format_dutch(f.known.round_dp(2).normalize()), pm_suffix(f)),
         Value::Percent(p) => {
             format!("{}%", format_dutch(p.round_dp_with_strategy(1, RoundingStrategy::MidpointAwayFromZero)))
         }
@@ -307,7 +323,7 @@ fn csv_cell(v: &Value) -> String {
         Value::Money(f) | Value::Fte(f) if f.pm == 0 => return number(f.known),
         Value::Percent(p) => return number(p.round_dp(1)),
         Value::Empty => return String::new(),
-        Value::Money(f) | Value::Fte(f) => format!("{}{}", number(f.known), pm_suffix(f.pm)),
+        Value::Money(f) | Value::Fte(f) => format!("{}{}", number(f.known), pm_suffix(f)),
         Value::Text(t) => t.clone(),
     };
     quote_text(&text)
@@ -356,8 +372,10 @@ mod tests {
     fn money_is_rounded_half_away_from_zero_for_display() {
         assert_eq!(display(&Value::Money(Figure::known(d("1171493.5")))), "€ 1.171.494");
         assert_eq!(display(&Value::Money(Figure::known(d("-1318057.5")))), "€ -1.318.058");
-        assert_eq!(display(&Value::Money(Figure { known: d("350000"), pm: 1 })), "€ 350.000 + 1 P.M.");
-        assert_eq!(display(&Value::Money(Figure { known: d("0"), pm: 1 })), "P.M.");
+        assert_eq!(display(&Value::Money(Figure { known: d("350000"), pm: 1, pm_neg: 0 })), "€ 350.000 + 1 P.M.");
+        assert_eq!(display(&Value::Money(Figure { known: d("0"), pm: 1, pm_neg: 0 })), "P.M.");
+        assert_eq!(display(&Value::Money(Figure { known: d("-5000"), pm: 2, pm_neg: 1 })), "€ -5.000 + 1 P.M. − 1 P.M.");
+        assert_eq!(display(&Value::Money(Figure { known: d("0"), pm: 1, pm_neg: 1 })), "-P.M.");
     }
 
     #[test]

@@ -137,11 +137,21 @@ impl Book<'_> {
 
     fn money(&self, sheet: &mut Worksheet, row: u32, col: u16, f: Figure) -> Result<(), XlsxError> {
         if f.pm > 0 && f.known.is_zero() {
-            sheet.write_string(row, col, "P.M.")?;
+            sheet.write_string(row, col, crate::sheet::eur_figure(&f))?;
         } else {
-            sheet.write_number_with_format(row, col, num(f.known), &self.euro)?;
+            sheet.write_number_with_format(row, col, num(f.known), &self.euro_for(&f))?;
         }
         Ok(())
+    }
+
+    /// The euro format of a figure: with its P.M. items written after the amount ("€ 925.000
+    /// + 1 P.M."), so a sum that leaves P.M. out as the document does still says so.
+    fn euro_for(&self, f: &Figure) -> Format {
+        if f.pm == 0 {
+            return self.euro.clone();
+        }
+        let pm = crate::sheet::pm_suffix(f).replace('"', "");
+        Format::new().set_num_format(format!("€ #,##0\"{pm}\";[Red]€ -#,##0\"{pm}\""))
     }
 
     fn balance(&self, sheet: &mut Worksheet) -> Result<(), XlsxError> {
@@ -162,6 +172,7 @@ impl Book<'_> {
             sheet.write_string(2 + i as u32, 0, *l)?;
         }
         let (first, last) = self.measures_rows;
+        let cumulative = e.cumulative_balance();
         for (i, _) in e.years.iter().enumerate() {
             let col = 1 + i as u16;
             let c = |r: u32| cell(r, col);
@@ -189,13 +200,16 @@ impl Book<'_> {
                 cell(last.max(first), mcol)
             ))
             .set_result(num(e.savings[i].expected.known).to_string());
-            sheet.write_formula_with_format(5, col, savings, &self.euro)?;
-            sheet.write_number_with_format(6, col, num(e.costs[i].known), &self.euro)?;
+            sheet.write_formula_with_format(5, col, savings, &self.euro_for(&e.savings[i].expected))?;
+            sheet.write_number_with_format(6, col, num(e.costs[i].known), &self.euro_for(&e.costs[i]))?;
             if let Some(b) = e.balance[i] {
-                let f = Formula::new(format!("={}+{}-{}", c(4), c(5), c(6))).set_result(num(b.1).to_string());
-                sheet.write_formula_with_format(7, col, f, &self.euro)?;
-                let cum = Formula::new(format!("=SUM({}:{})", cell(7, 1), c(7)));
-                sheet.write_formula_with_format(8, col, cum, &self.euro)?;
+                let f = Formula::new(format!("={}+{}-{}", c(4), c(5), c(6)))
+                    .set_result(num(b.expected.known).to_string());
+                sheet.write_formula_with_format(7, col, f, &self.euro_for(&b.expected))?;
+                let cum_fig = cumulative[i].unwrap_or_default();
+                let cum = Formula::new(format!("=SUM({}:{})", cell(7, 1), c(7)))
+                    .set_result(num(cum_fig.known).to_string());
+                sheet.write_formula_with_format(8, col, cum, &self.euro_for(&cum_fig))?;
             }
         }
         Ok(())
@@ -297,6 +311,15 @@ impl Book<'_> {
                 }
                 Some(format!("SUM({}:{})", at(t, start)?, at(t, r - 1)?))
             }
+            Expr::SumBelow(_) => {
+                let after = r + 1;
+                let end = table.rows[after..].iter().position(|x| x.formula.is_some()).map(|i| after + i);
+                let end = end.unwrap_or(table.rows.len());
+                if after >= end {
+                    return Some("0".into());
+                }
+                Some(format!("SUM({}:{})", at(t, after)?, at(t, end - 1)?))
+            }
             Expr::Savings(group, _) => {
                 let ColumnKey::Year(y) = key else { return None };
                 let i = self.e.years.iter().position(|x| x == y)?;
@@ -359,33 +382,38 @@ impl Book<'_> {
                     (_, CellValue::NotApplicable) => {}
                     (Some(expr), value) => {
                         let computed = Evaluator { model: self.model, table: t, row: r }.column(expr, c).ok();
+                        let format = match (&computed, format == &self.euro) {
+                            (Some(v), true) => self.euro_for(&v.figure),
+                            _ => format.clone(),
+                        };
                         match self.excel_formula(t, r, expr, c) {
                             Some(f) => {
                                 let mut formula = Formula::new(format!("={f}"));
                                 if let Some(v) = &computed {
                                     formula = formula.set_result(num(v.figure.known).to_string());
                                 }
-                                sheet.write_formula_with_format(xr, xc, formula, format)?;
+                                sheet.write_formula_with_format(xr, xc, formula, &format)?;
                             }
                             None => {
                                 if let Some(v) = computed {
-                                    sheet.write_number_with_format(xr, xc, num(v.figure.known), format)?;
+                                    sheet.write_number_with_format(xr, xc, num(v.figure.known), &format)?;
                                 }
                             }
                         }
                         printed.push(match value {
                             CellValue::Number(v) => crate::syntax::number::format_dutch(*v),
-                            CellValue::Pm => "P.M.".into(),
+                            CellValue::Pm { negative: true } => "-P.M.".into(),
+                            CellValue::Pm { negative: false } => "P.M.".into(),
                             _ => "-".into(),
                         });
                     }
                     (None, CellValue::Number(v)) => {
                         sheet.write_number_with_format(xr, xc, num(*v), format)?;
                     }
-                    (None, CellValue::Pm) => {
-                        sheet.write_string(xr, xc, "P.M.")?;
+                    (None, CellValue::Pm { negative }) => {
+                        sheet.write_string(xr, xc, if *negative { "-P.M." } else { "P.M." })?;
                     }
-                    (None, CellValue::Empty) => {}
+                    (None, CellValue::Empty | CellValue::Unreadable) => {}
                 }
             }
             if row.formula.is_some() {

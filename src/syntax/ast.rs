@@ -84,28 +84,69 @@ impl fmt::Display for Unit {
 /// A number with its unit, exactly as printed.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Quantity {
+    /// The value in its unit: for euros, in euros (a figure printed as `1.187` in a table
+    /// `in € 1.000` is 1187000 here once `resolve` has applied the scale).
     pub value: Decimal,
     pub unit: Unit,
+    /// The power of ten the printed figure was multiplied by: 6 for `€ 1,5 mln` as written,
+    /// plus the scale of the plan, group or table around it once resolved (see [`Scale`]).
+    pub exp: u8,
 }
 
 impl Quantity {
     pub fn new(value: Decimal, unit: Unit) -> Self {
-        Quantity { value, unit }
+        Quantity { value, unit, exp: 0 }
+    }
+
+    /// The smallest step of the figure as printed: € 1.000 for `1.187` in thousands, 0,1 for
+    /// `2,9 fte`. Totals of figures printed in a scale are judged by this rounding.
+    pub fn printed_unit(&self) -> Decimal {
+        printed_unit(self.value, self.exp)
     }
 }
 
-/// An amount: known, or P.M. (pro memorie: not known yet, and never zero).
+/// The smallest step of a printed figure whose value was multiplied by 10^exp.
+pub fn printed_unit(value: Decimal, exp: u8) -> Decimal {
+    let decimals = value.scale() as i64 - exp as i64;
+    pow10(-decimals)
+}
+
+/// 10^n for a small n (−28..=28), exactly.
+pub fn pow10(n: i64) -> Decimal {
+    let n = n.clamp(-28, 28);
+    if n >= 0 {
+        Decimal::from_i128_with_scale(10i128.pow(n as u32), 0)
+    } else {
+        Decimal::from_i128_with_scale(1, (-n) as u32)
+    }
+}
+
+/// A scale of print, `in € 1.000`: figures in euros written in its scope are 10^exp euros each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Scale {
+    pub exp: u8,
+}
+
+impl Scale {
+    pub fn factor(self) -> Decimal {
+        pow10(self.exp as i64)
+    }
+}
+
+/// An amount: known, P.M. (pro memorie: not known yet, and never zero), or a figure grip could
+/// not read (reported where it is written; what depends on it cannot be checked).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub enum Amount {
     Known(Quantity),
-    Pm,
+    Pm { negative: bool },
+    Unreadable,
 }
 
 impl Amount {
     pub fn known(&self) -> Option<&Quantity> {
         match self {
             Amount::Known(q) => Some(q),
-            Amount::Pm => None,
+            Amount::Pm { .. } | Amount::Unreadable => None,
         }
     }
 }
@@ -132,6 +173,8 @@ pub enum Item {
 #[derive(Debug, Clone, Serialize)]
 pub struct PlanHeader {
     pub title: Spanned<String>,
+    /// `plan "…" in € 1.000`: the scale of every euro figure in the plan that has none nearer.
+    pub scale: Option<Spanned<Scale>>,
     pub municipality: Option<Spanned<String>>,
     pub adopted: Option<Spanned<Date>>,
     pub period: Option<Period>,
@@ -202,6 +245,8 @@ impl fmt::Display for When {
 pub struct Group {
     pub id: Spanned<String>,
     pub title: Spanned<String>,
+    /// `group A "…" in € 1.000`: the scale of the euro figures written inside it.
+    pub scale: Option<Spanned<Scale>>,
     pub targets: Vec<Target>,
     pub totals: Vec<DeclaredTotal>,
     pub items: Vec<Item>,
@@ -332,6 +377,8 @@ pub enum Role {
     Cost,
     Revenue,
     Staffing,
+    /// Savings printed in a table (an ombuigingslijst), counted with the measures' savings.
+    Saving,
 }
 
 impl Role {
@@ -344,6 +391,7 @@ impl Role {
             Role::Cost => "cost",
             Role::Revenue => "revenue",
             Role::Staffing => "staffing",
+            Role::Saving => "saving",
         }
     }
 }
@@ -367,7 +415,31 @@ impl fmt::Display for ColumnKey {
 pub struct Column {
     pub key: ColumnKey,
     pub label: Option<String>,
+    /// The kind of figure a year column holds, as the heading says: `begroting`, `rekening`.
+    pub kind: Option<String>,
+    /// A footnote mark printed after the year: `2019*`.
+    pub mark: Option<String>,
+    /// A column that totals other columns of its row: `totaal "Totaal" = sum`.
+    pub formula: Option<Expr>,
     pub span: Span,
+}
+
+impl Column {
+    pub fn year(&self) -> Option<u16> {
+        match self.key {
+            ColumnKey::Year(y) => Some(y),
+            ColumnKey::Named(_) => None,
+        }
+    }
+
+    /// How messages name the column: its heading, else its kind and year, else its key.
+    pub fn title(&self) -> String {
+        match (&self.label, &self.kind) {
+            (Some(l), _) => l.clone(),
+            (None, Some(k)) => format!("{k} {}{}", self.key, self.mark.as_deref().unwrap_or("")),
+            (None, None) => format!("{}{}", self.key, self.mark.as_deref().unwrap_or("")),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -376,8 +448,14 @@ pub enum CellValue {
     Empty,
     /// `n.v.t.`: no figure in this column; not declared, not counted.
     NotApplicable,
-    Pm,
+    /// P.M., `-PM` with a sign.
+    Pm { negative: bool },
+    /// A figure as printed, in the row's unit. For euros, multiplied by the table's scale once
+    /// `resolve` has run (its decimals, `Decimal::scale`, stay those printed).
     Number(Decimal),
+    /// A figure grip could not read (reported where it stands); totals that add it cannot be
+    /// checked.
+    Unreadable,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -397,8 +475,11 @@ pub enum Sign {
 pub enum Expr {
     /// A row of this table (`formatie`) or of another (`C1.2.formatie`).
     Row(Spanned<String>),
-    /// `sum`: every plain row above it in this table, up to the previous total.
+    /// `sum`: every plain row above it in this table, up to the previous total. In a total
+    /// column: every plain column before it, up to the previous total column.
     Sum(Span),
+    /// `sum below`: every plain row after it, up to the next total.
+    SumBelow(Span),
     /// `savings` or `savings(A)`: the yearly savings of all measures, or of a group.
     Savings(Option<Spanned<String>>, Span),
     /// `costs` or `costs(A)`: the yearly costs of measures.
@@ -413,7 +494,7 @@ impl Expr {
     pub fn span(&self) -> Span {
         match self {
             Expr::Row(r) => r.span,
-            Expr::Sum(s) | Expr::Savings(_, s) | Expr::Costs(_, s) => *s,
+            Expr::Sum(s) | Expr::SumBelow(s) | Expr::Savings(_, s) | Expr::Costs(_, s) => *s,
             Expr::Cumulative(_, s) | Expr::Terms(_, s) => *s,
         }
     }
@@ -432,12 +513,23 @@ pub struct Row {
     pub span: Span,
 }
 
+/// What a positive figure means in a table, as its footnote says: `sign + = adverse`
+/// ("+ = nadeel") or `sign + = favourable` ("+ = voordeel"; `- = adverse` means the same).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum SignRule {
+    PlusAdverse,
+    PlusFavourable,
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Table {
     pub id: Spanned<String>,
     pub title: Spanned<String>,
     pub unit: Option<Spanned<Unit>>,
+    /// `in € 1.000`: the scale of the table's euro figures.
+    pub scale: Option<Spanned<Scale>>,
     pub role: Option<Spanned<Role>>,
+    pub sign: Option<Spanned<SignRule>>,
     pub columns: Vec<Column>,
     pub columns_span: Span,
     pub rows: Vec<Row>,

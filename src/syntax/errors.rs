@@ -59,6 +59,10 @@ pub const KEYWORDS: &[&str] = &[
     "cumulative",
     "fte",
     "hours",
+    "sign",
+    "adverse",
+    "favourable",
+    "below",
 ];
 
 /// How a rule is called in a message, or `None` for rules that never appear on their own.
@@ -114,10 +118,23 @@ fn phrase(rule: Rule) -> Option<String> {
         Rule::kw_cumulative => kw("cumulative"),
         Rule::kw_fte => kw("fte"),
         Rule::kw_hours => kw("hours"),
+        Rule::kw_sign | Rule::sign_rule => kw("sign"),
+        Rule::kw_adverse => kw("adverse"),
+        Rule::kw_favourable => kw("favourable"),
+        Rule::kw_below => kw("below"),
+        Rule::sign_char => Some("`+` or `-`".into()),
+        Rule::scale => Some("a scale like `in € 1.000`".into()),
+        Rule::magnitude | Rule::magnitude_word => Some("`mln` or `mld`".into()),
+        Rule::column_kind => Some("the kind of figure, like begroting".into()),
+        Rule::column_mark => Some("a footnote mark like `*`".into()),
+        Rule::total_column => Some("a total column like totaal \"Totaal\" = sum".into()),
+        Rule::euro_cell => Some("a figure".into()),
         Rule::year | Rule::year_column | Rule::year_span => Some("a year like 2024".into()),
         Rule::date => Some("a date like 2021-04-28".into()),
         Rule::when | Rule::quarter => Some("a year, quarter or date, like 2022, 2021-Q1 or 2021-04-28".into()),
-        Rule::string | Rule::plain_string | Rule::triple_string => Some("text in double quotes".into()),
+        Rule::string | Rule::plain_string | Rule::triple_string | Rule::curly_string => {
+            Some("text in double quotes".into())
+        }
         Rule::item_id => Some("an id like A.1".into()),
         Rule::ident | Rule::named_column => Some("a name like formatie".into()),
         Rule::row_ref => Some("the name of a row".into()),
@@ -203,13 +220,21 @@ pub fn syntax_problem(file: FileId, text: &str, error: &pest::error::Error<Rule>
     if text[pos..].starts_with('"') && !text[pos..].starts_with("\"\"\"") {
         let line_end = text[pos..].find('\n').map(|i| pos + i).unwrap_or(text.len());
         if !text[pos + 1..line_end].contains('"') {
+            let line = &text[pos + 1..line_end];
+            // "Titel” (pasted from Word): the text does end, with a curly quote.
+            let hint = match line.find(['\u{201D}', '\u{201C}']) {
+                Some(close) => format!(
+                    "this text opens with a straight quote and closes with a curly one; write \"{}\"",
+                    &line[..close]
+                ),
+                None => "end the text with a double quote on the same line; use \"\"\" for text over several lines"
+                    .into(),
+            };
             return Problem::Syntax {
                 span: Span::new(file, pos, line_end.max(pos + 1)),
                 expected: vec!["`\"` to close this text".into()],
                 found: Some("the end of the line".into()),
-                hint: Some(
-                    "end the text with a double quote on the same line; use \"\"\" for text over several lines".into(),
-                ),
+                hint: Some(hint),
             };
         }
     }

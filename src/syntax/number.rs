@@ -16,6 +16,9 @@ pub enum NumberError {
     BadGrouping { suggestion: String },
     /// `1,171,494` or `1,171.50`: English notation.
     EnglishNotation { suggestion: String },
+    /// `0.800`: a dot after a leading 0 is never a thousands separator, so this is a decimal
+    /// point in English notation.
+    LeadingZeroDot { suggestion: String },
     /// More than one decimal comma, or a comma in the middle of underscores.
     Malformed,
     /// A number with more digits than an exact decimal can hold.
@@ -37,6 +40,9 @@ impl NumberError {
                 "this looks like English notation; in Dutch notation write {suggestion} \
                  (dot for thousands, comma for decimals)"
             ),
+            NumberError::LeadingZeroDot { suggestion } => format!(
+                "a dot after a leading 0 cannot group thousands, so it is a decimal point: in Dutch notation write {suggestion}"
+            ),
             NumberError::Malformed => {
                 "write the number as a document prints it, like 1.171.494 or 0,6 or -1.600".into()
             }
@@ -52,6 +58,7 @@ impl NumberError {
             NumberError::AmbiguousDot { .. } => "a fraction or a whole number?",
             NumberError::BadGrouping { .. } => "groups of three digits",
             NumberError::EnglishNotation { .. } => "English notation",
+            NumberError::LeadingZeroDot { .. } => "a decimal point?",
             NumberError::Malformed => "not a number",
             NumberError::TooLarge => "too many digits",
         }
@@ -62,6 +69,7 @@ impl NumberError {
             NumberError::AmbiguousDot { .. } => "this number is ambiguous",
             NumberError::BadGrouping { .. } => "the thousands groups in this number are wrong",
             NumberError::EnglishNotation { .. } => "this number is written in English notation",
+            NumberError::LeadingZeroDot { .. } => "this number has a decimal point, not a decimal comma",
             NumberError::Malformed => "this is not a number grip can read",
             NumberError::TooLarge => "this number is too large or too precise",
         }
@@ -114,6 +122,15 @@ pub fn parse_dutch(text: &str) -> Result<Decimal, NumberError> {
             return Err(NumberError::Malformed);
         }
         let groups: Vec<&str> = int_part.split('.').collect();
+        // `0.800` (an fte figure in English notation) is never 800.
+        if groups[0].starts_with('0') && frac_part.is_none() {
+            let suggestion = if groups.len() == 2 {
+                format!("{sign}{},{}", groups[0], groups[1])
+            } else {
+                format!("{sign}{}", group_thousands(&groups.concat()))
+            };
+            return Err(NumberError::LeadingZeroDot { suggestion });
+        }
         let first_ok = (1..=3).contains(&groups[0].len());
         let rest_ok = groups[1..].iter().all(|g| g.len() == 3);
         if !(first_ok && rest_ok) {
@@ -242,6 +259,8 @@ mod tests {
         assert!(matches!(parse_dutch("1,171,494"), Err(NumberError::EnglishNotation { .. })));
         assert!(matches!(parse_dutch("1,171.50"), Err(NumberError::EnglishNotation { .. })));
         assert!(matches!(parse_dutch("99999999999999999999999999999999"), Err(NumberError::TooLarge)));
+        assert_eq!(parse_dutch("0.800"), Err(NumberError::LeadingZeroDot { suggestion: "0,800".into() }));
+        assert_eq!(parse_dutch("-0.8"), Err(NumberError::LeadingZeroDot { suggestion: "-0,8".into() }));
     }
 
     #[test]

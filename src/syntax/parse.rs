@@ -392,6 +392,12 @@ impl Builder<'_> {
         let raw = pair.as_str();
         let text = if let Some(inner) = raw.strip_prefix("\"\"\"").and_then(|r| r.strip_suffix("\"\"\"")) {
             dedent(inner)
+        } else if !raw.starts_with('"') {
+            // “Curly quotes”: one character at each end, no escapes inside.
+            let mut chars = raw.chars();
+            chars.next();
+            chars.next_back();
+            chars.as_str().to_string()
         } else {
             let inner = raw.strip_prefix('"').and_then(|r| r.strip_suffix('"')).unwrap_or(raw);
             inner.replace("\\\"", "\"")
@@ -408,12 +414,13 @@ impl Builder<'_> {
 
     fn number(&mut self, pair: &Pair<Rule>) -> Option<Decimal> {
         let raw = pair.as_str();
-        // Whitespace can only follow a sign (`- 5`); most numbers have none and are read in place.
-        let text = if raw.contains(char::is_whitespace) {
-            std::borrow::Cow::Owned(raw.chars().filter(|c| !c.is_whitespace()).collect())
-        } else {
-            std::borrow::Cow::Borrowed(raw)
-        };
+        // Most numbers are plain digits, dots and commas with at most a `-` or `+`, read in place;
+        // the forms pasted text has (`-/- 1.000`, `(1.000)`, `–1.600`, `120.000,-`) are rewritten
+        // first.
+        let plain = raw.bytes().all(|b| b.is_ascii_digit() || matches!(b, b'.' | b',' | b'_' | b'-' | b'+'))
+            && !raw.contains(",-")
+            && !raw.contains("-/");
+        let text = if plain { std::borrow::Cow::Borrowed(raw) } else { std::borrow::Cow::Owned(normalize_number(raw)) };
         match parse_dutch(&text) {
             Ok(d) => Some(d),
             Err(error) => {
@@ -461,12 +468,7 @@ impl Builder<'_> {
         let span = self.span(&pair);
         let inner = pair.into_inner().next()?;
         let q = match inner.as_rule() {
-            Rule::money => {
-                let negative = inner.as_str().trim_start().starts_with('-');
-                let num = inner.into_inner().find(|p| matches!(p.as_rule(), Rule::number | Rule::unsigned_number))?;
-                let v = self.number(&num)?;
-                Quantity::new(if negative && num.as_rule() == Rule::unsigned_number { -v } else { v }, Unit::Euro)
-            }
+            Rule::money => return self.money(inner),
             Rule::percent => {
                 let num = inner.into_inner().find(|p| p.as_rule() == Rule::number)?;
                 Quantity::new(self.number(&num)?, Unit::Percent)
@@ -478,6 +480,47 @@ impl Builder<'_> {
             _ => return None,
         };
         Some(Spanned::new(q, span))
+    }
+
+    /// `€ 1.600`, `-€ 1.600`, `€ 1,5 mln`: an amount in euros.
+    fn money(&mut self, pair: Pair<Rule>) -> Option<Spanned<Quantity>> {
+        let span = self.span(&pair);
+        let negative = pair.as_str().trim_start().starts_with(['-', '\u{2013}', '\u{2014}', '\u{2212}']);
+        let mut value = None;
+        let mut exp = 0u8;
+        for p in pair.into_inner() {
+            match p.as_rule() {
+                Rule::number => value = Some(self.number(&p)?),
+                Rule::unsigned_number => value = Some(self.number(&p).map(|v| if negative { -v } else { v })?),
+                Rule::magnitude => {
+                    let word = p.as_str().trim().to_lowercase();
+                    exp = if word.starts_with("mln") || word.starts_with("miljoen") { 6 } else { 9 };
+                }
+                _ => {}
+            }
+        }
+        let value = value?;
+        let mut q = Quantity::new(value, Unit::Euro);
+        if exp > 0 {
+            q.value = value.checked_mul(pow10(exp as i64))?;
+            q.exp = exp;
+        }
+        Some(Spanned::new(q, span))
+    }
+
+    /// `in € 1.000`: a scale of print, € 1 followed by zeros or `€ 1 mln`.
+    fn scale(&mut self, money: Pair<Rule>) -> Option<Spanned<Scale>> {
+        let span = self.span(&money);
+        let q = self.money(money)?;
+        let value = q.value.value.normalize();
+        let exp = (0u8..=12).find(|e| pow10(*e as i64) == value);
+        match exp {
+            Some(exp) => Some(Spanned::new(Scale { exp }, span)),
+            _ => {
+                self.diagnostics.push(Problem::BadScale { span }.into());
+                None
+            }
+        }
     }
 
     /// A `quantity` rule may be followed by its unit as a sibling (`2,1 fte`); the grammar
@@ -498,8 +541,14 @@ impl Builder<'_> {
         let span = self.span(&pair);
         let inner = pair.into_inner().next()?;
         match inner.as_rule() {
-            Rule::pm => Some(Spanned::new(Amount::Pm, span)),
-            Rule::quantity => self.quantity_with_unit(inner).map(|q| Spanned::new(Amount::Known(q.value), span)),
+            Rule::pm => Some(Spanned::new(Amount::Pm { negative: is_negative_pm(inner.as_str()) }, span)),
+            // The only way a quantity the grammar accepted fails is a figure grip cannot read,
+            // which `number` has reported: keep the line, so what depends on it is known to be
+            // unverifiable rather than zero.
+            Rule::quantity => Some(Spanned::new(
+                self.quantity_with_unit(inner).map(|q| Amount::Known(q.value)).unwrap_or(Amount::Unreadable),
+                span,
+            )),
             _ => None,
         }
     }
@@ -509,6 +558,7 @@ impl Builder<'_> {
         let mut title = Spanned::new(String::new(), span);
         let mut h = PlanHeader {
             title: title.clone(),
+            scale: None,
             municipality: None,
             adopted: None,
             period: None,
@@ -521,6 +571,7 @@ impl Builder<'_> {
         for p in pair.into_inner() {
             match p.as_rule() {
                 Rule::string => title = self.string(p),
+                Rule::scale => h.scale = p.into_inner().find(|p| p.as_rule() == Rule::money).and_then(|m| self.scale(m)),
                 Rule::municipality => {
                     if let Some(s) = p.into_inner().find(|p| p.as_rule() == Rule::string) {
                         let s = self.string(s);
@@ -595,6 +646,7 @@ impl Builder<'_> {
         let mut g = Group {
             id: Spanned::new(String::new(), span),
             title: Spanned::new(String::new(), span),
+            scale: None,
             targets: Vec::new(),
             totals: Vec::new(),
             items: Vec::new(),
@@ -605,6 +657,7 @@ impl Builder<'_> {
             match p.as_rule() {
                 Rule::item_id => g.id = Spanned::new(p.as_str().to_string(), self.span(&p)),
                 Rule::string => g.title = self.string(p),
+                Rule::scale => g.scale = p.into_inner().find(|p| p.as_rule() == Rule::money).and_then(|m| self.scale(m)),
                 Rule::target => {
                     let tspan = self.span(&p);
                     let mut amount = None;
@@ -917,6 +970,7 @@ impl Builder<'_> {
             Rule::kw_deficit => Role::Deficit,
             Rule::kw_cost => Role::Cost,
             Rule::kw_revenue => Role::Revenue,
+            Rule::kw_saving => Role::Saving,
             _ => Role::Staffing,
         };
         Some(Spanned::new(role, span))
@@ -928,7 +982,9 @@ impl Builder<'_> {
             id: Spanned::new(String::new(), span),
             title: Spanned::new(String::new(), span),
             unit: None,
+            scale: None,
             role: None,
+            sign: None,
             columns: Vec::new(),
             columns_span: span,
             rows: Vec::new(),
@@ -941,22 +997,55 @@ impl Builder<'_> {
                 Rule::string => t.title = self.string(p),
                 Rule::table_unit => {
                     let uspan = self.span(&p);
-                    if let Some(u) = p.into_inner().find(|p| p.as_rule() == Rule::unit) {
-                        t.unit = Some(Spanned::new(self.unit(u), uspan));
+                    for u in p.into_inner() {
+                        match u.as_rule() {
+                            Rule::unit => t.unit = Some(Spanned::new(self.unit(u), uspan)),
+                            Rule::money => {
+                                t.unit = Some(Spanned::new(Unit::Euro, uspan));
+                                t.scale = self.scale(u);
+                            }
+                            _ => {}
+                        }
                     }
                 }
                 Rule::role => t.role = self.role(p),
+                Rule::sign_rule => {
+                    let sspan = self.span(&p);
+                    let mut plus = true;
+                    let mut adverse = true;
+                    for q in p.into_inner() {
+                        match q.as_rule() {
+                            Rule::sign_char => plus = q.as_str() == "+",
+                            Rule::kw_favourable => adverse = false,
+                            _ => {}
+                        }
+                    }
+                    let rule = if plus == adverse { SignRule::PlusAdverse } else { SignRule::PlusFavourable };
+                    set_once(&mut t.sign, Spanned::new(rule, sspan), "sign", &format!("table {}", t.id.value), self.diagnostics);
+                }
                 Rule::columns => {
                     t.columns_span = self.span(&p);
                     for c in p.into_inner() {
                         let cspan = self.span(&c);
                         match c.as_rule() {
                             Rule::year_span => {
-                                let ys: Vec<u16> = c
-                                    .into_inner()
-                                    .filter(|p| p.as_rule() == Rule::year)
-                                    .map(|y| self.year(y).value)
-                                    .collect();
+                                let mut ys = Vec::new();
+                                let mut kind = None;
+                                for q in c.into_inner() {
+                                    match q.as_rule() {
+                                        Rule::year => ys.push(self.year(q).value),
+                                        Rule::column_kind => kind = Some(q.as_str().to_string()),
+                                        _ => {}
+                                    }
+                                }
+                                let column = |y: u16| Column {
+                                    key: ColumnKey::Year(y),
+                                    label: None,
+                                    kind: kind.clone(),
+                                    mark: None,
+                                    formula: None,
+                                    span: cspan,
+                                };
                                 if let [a, b] = ys[..] {
                                     // The span must be expandable as written, or `fmt` would write
                                     // back something else: refuse a reversed or runaway span.
@@ -966,51 +1055,46 @@ impl Builder<'_> {
                                         self.diagnostics.push(problem.into());
                                         // Keep the columns as written, so the rows still line up.
                                         if a - b < limit {
-                                            for y in (b..=a).rev() {
-                                                t.columns.push(Column {
-                                                    key: ColumnKey::Year(y),
-                                                    label: None,
-                                                    span: cspan,
-                                                });
-                                            }
+                                            t.columns.extend((b..=a).rev().map(column));
                                         }
                                     } else if b - a >= limit {
                                         let problem = Problem::TooManyColumns { first: a, last: b, span: cspan, limit };
                                         self.diagnostics.push(problem.into());
                                     } else {
-                                        for y in a..=b {
-                                            t.columns.push(Column {
-                                                key: ColumnKey::Year(y),
-                                                label: None,
-                                                span: cspan,
-                                            });
-                                        }
+                                        t.columns.extend((a..=b).map(column));
                                     }
                                 }
                             }
-                            Rule::year_column => {
-                                if let Some(y) = c.into_inner().next() {
-                                    let y = self.year(y);
-                                    t.columns.push(Column { key: ColumnKey::Year(y.value), label: None, span: cspan });
-                                }
-                            }
-                            Rule::named_column => {
-                                let mut key = String::new();
-                                let mut label = None;
+                            Rule::year_column | Rule::named_column | Rule::total_column => {
+                                let mut column = Column {
+                                    key: ColumnKey::Named(String::new()),
+                                    label: None,
+                                    kind: None,
+                                    mark: None,
+                                    formula: None,
+                                    span: cspan,
+                                };
                                 for q in c.into_inner() {
                                     match q.as_rule() {
-                                        Rule::row_name => key = q.as_str().to_string(),
-                                        Rule::string => label = Some(self.string(q).value),
+                                        Rule::year => column.key = ColumnKey::Year(self.year(q).value),
+                                        Rule::row_name => column.key = ColumnKey::Named(q.as_str().to_string()),
+                                        Rule::column_kind => column.kind = Some(q.as_str().to_string()),
+                                        Rule::column_mark => column.mark = Some(q.as_str().to_string()),
+                                        Rule::string => column.label = Some(self.string(q).value),
+                                        Rule::expr => column.formula = Some(self.expr(q)),
                                         _ => {}
                                     }
                                 }
-                                t.columns.push(Column { key: ColumnKey::Named(key), label, span: cspan });
+                                t.columns.push(column);
                             }
                             _ => {}
                         }
                     }
                 }
-                Rule::row | Rule::total_row => t.rows.push(self.row(p)),
+                Rule::row | Rule::total_row => {
+                    let unit = t.unit.as_ref().map(|u| u.value.clone());
+                    t.rows.push(self.row(p, unit));
+                }
                 Rule::description => {
                     if let Some(s) = p.into_inner().find(|p| p.as_rule() == Rule::string) {
                         t.descriptions.push(self.string(s));
@@ -1022,7 +1106,8 @@ impl Builder<'_> {
         t
     }
 
-    fn row(&mut self, pair: Pair<Rule>) -> Row {
+    /// A row of a table whose unit is `table_unit` (None: euros).
+    fn row(&mut self, pair: Pair<Rule>, table_unit: Option<Unit>) -> Row {
         let span = self.span(&pair);
         let mut r = Row {
             id: Spanned::new(String::new(), span),
@@ -1055,11 +1140,21 @@ impl Builder<'_> {
                 Rule::cell => {
                     let cspan = self.span(&p);
                     let value = match p.into_inner().next() {
-                        Some(c) if c.as_rule() == Rule::number => match self.number(&c) {
-                            Some(v) => CellValue::Number(v),
-                            None => CellValue::Empty,
-                        },
-                        Some(c) if c.as_rule() == Rule::pm => CellValue::Pm,
+                        Some(c) if c.as_rule() == Rule::number => self.cell_number(&c),
+                        Some(c) if c.as_rule() == Rule::euro_cell => {
+                            let unit = r.unit.as_ref().map(|u| u.value.clone()).or(table_unit.clone());
+                            if let Some(found) = unit.filter(|u| *u != Unit::Euro) {
+                                let what = format!("row `{}`", r.id.value);
+                                self.diagnostics.push(
+                                    Problem::EuroSignInRow { span: cspan, unit: found, row: what }.into(),
+                                );
+                            }
+                            match c.into_inner().find(|n| n.as_rule() == Rule::number) {
+                                Some(n) => self.cell_number(&n),
+                                None => CellValue::Unreadable,
+                            }
+                        }
+                        Some(c) if c.as_rule() == Rule::pm => CellValue::Pm { negative: is_negative_pm(c.as_str()) },
                         Some(c) if c.as_rule() == Rule::not_applicable => CellValue::NotApplicable,
                         _ => CellValue::Empty,
                     };
@@ -1069,6 +1164,13 @@ impl Builder<'_> {
             }
         }
         r
+    }
+
+    fn cell_number(&mut self, pair: &Pair<Rule>) -> CellValue {
+        match self.number(pair) {
+            Some(v) => CellValue::Number(v),
+            None => CellValue::Unreadable,
+        }
     }
 
     fn expr(&mut self, pair: Pair<Rule>) -> Expr {
@@ -1095,6 +1197,7 @@ impl Builder<'_> {
     fn term(&mut self, pair: Pair<Rule>) -> Option<Expr> {
         let span = self.span(&pair);
         Some(match pair.as_rule() {
+            Rule::sum_all if pair.clone().into_inner().any(|p| p.as_rule() == Rule::kw_below) => Expr::SumBelow(span),
             Rule::sum_all => Expr::Sum(span),
             Rule::savings_of | Rule::costs_of => {
                 let is_savings = pair.as_rule() == Rule::savings_of;
@@ -1175,6 +1278,37 @@ fn span_end(pair: &Pair<Rule>) -> usize {
         }
     }
     inner_end + solid
+}
+
+/// Whether a P.M. cell or amount carries a minus: `-PM`, `–P.M.`.
+fn is_negative_pm(text: &str) -> bool {
+    text.starts_with(['-', '\u{2013}', '\u{2014}', '\u{2212}'])
+}
+
+/// A number in one of the forms pasted text has, in the plain form `parse_dutch` reads:
+/// `-/- 1.000` and `(1.000)` are `-1.000`, a dash before the digits is a minus, `120.000,-`
+/// (whole euros) is `120.000`, and spaces after a sign go.
+pub fn normalize_number(raw: &str) -> String {
+    let mut text = raw.trim();
+    let mut negative = false;
+    if let Some(rest) = text.strip_prefix("-/-") {
+        negative = true;
+        text = rest;
+    } else if let Some(rest) = text.strip_prefix('(').and_then(|r| r.strip_suffix(')')) {
+        negative = true;
+        text = rest;
+    } else if let Some(rest) = text.strip_prefix(['\u{2013}', '\u{2014}', '\u{2212}']) {
+        negative = true;
+        text = rest;
+    }
+    let text = text.trim_start_matches([' ', '\u{a0}']);
+    let text = text.strip_suffix(",--").or_else(|| text.strip_suffix(",-")).or_else(|| text.strip_suffix(",=")).unwrap_or(text);
+    let body: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    if negative {
+        format!("-{body}")
+    } else {
+        body
+    }
 }
 
 fn days_in_month(year: u16, month: u8) -> u8 {
