@@ -335,7 +335,7 @@ impl<'m> Checker<'m> {
                     span: target.span,
                     years: vec![year.to_string()],
                     cause: fault.span,
-                    cause_label: format!("{}: {}", fault.label, fault_words(fault)),
+                    part: part_name(fault),
                     reason: fault_reason(fault),
                 });
                 continue;
@@ -437,7 +437,7 @@ impl<'m> Checker<'m> {
                 span,
                 years: outcome.fault_years.clone(),
                 cause: fault.span,
-                cause_label: format!("{}: {}", fault.label, fault_words(fault)),
+                part: part_name(fault),
                 reason: fault_reason(fault),
             });
         }
@@ -468,15 +468,20 @@ impl<'m> Checker<'m> {
         // Figures printed in a scale (`in € 1.000`) are rounded to it: each may hide up to half
         // a printed step, so the printed total may differ from its printed lines by the sum of
         // those halves.
-        let steps: Vec<Decimal> =
-            computed.terms.iter().filter_map(|t| t.printed_unit).chain(printed_unit).collect();
+        let steps: Vec<Decimal> = computed.terms.iter().filter_map(|t| t.printed_unit).chain(printed_unit).collect();
         let allowance: Decimal = steps.iter().map(|s| s / Decimal::TWO).sum();
         let scale = declared.scale();
         let rounded = known.round_dp_with_strategy(scale, RoundingStrategy::MidpointAwayFromZero);
         if !steps.is_empty() && difference <= allowance {
             let step = steps.iter().copied().max().unwrap_or_default();
-            let problem =
-                Problem::TotalRoundedInScale { label: label.to_string(), parts, span, figure, step, rounded: steps.len() };
+            let problem = Problem::TotalRoundedInScale {
+                label: label.to_string(),
+                parts,
+                span,
+                figure,
+                step,
+                rounded: steps.len(),
+            };
             self.push(problem);
             false
         } else if known.normalize().scale() > scale && rounded == declared {
@@ -488,7 +493,15 @@ impl<'m> Checker<'m> {
         } else {
             let pm_items = pm_items(&computed.terms);
             let terms = computed.terms;
-            self.push(Problem::TotalMismatch { label: label.to_string(), parts, span, formula, figure, terms, pm_items });
+            self.push(Problem::TotalMismatch {
+                label: label.to_string(),
+                parts,
+                span,
+                formula,
+                figure,
+                terms,
+                pm_items,
+            });
             true
         }
     }
@@ -573,8 +586,11 @@ impl<'m> Checker<'m> {
             self.finish(outcome, &label);
 
             let Some(formula) = &row.formula else { continue };
-            if in_cycle(self.model, (ti, ri)) {
-                self.push(Problem::CycleInFormula { row: row.id.value.clone(), span: formula.span() });
+            if let Some(first) = cycle_through(self.model, (ti, ri)) {
+                // One cycle is one slip: it is reported at its first row in the plan.
+                if first == (ti, ri) {
+                    self.push(Problem::CycleInFormula { row: row.id.value.clone(), span: formula.span() });
+                }
                 continue;
             }
             let unit = formula::row_unit(table, row);
@@ -585,9 +601,21 @@ impl<'m> Checker<'m> {
                 let column = &table.columns[ci];
                 match evaluator.column(formula, ci) {
                     Ok(computed) => {
-                        let printed =
-                            Printed { declared, printed_unit: printed_unit(cell), span: cell.span, year: Some(column.title()) };
-                        self.compare_into(&mut outcome, &label, "its lines", formula.span(), printed, computed, unit.clone());
+                        let printed = Printed {
+                            declared,
+                            printed_unit: printed_unit(cell),
+                            span: cell.span,
+                            year: Some(column.title()),
+                        };
+                        self.compare_into(
+                            &mut outcome,
+                            &label,
+                            "its lines",
+                            formula.span(),
+                            printed,
+                            computed,
+                            unit.clone(),
+                        );
                     }
                     Err(FormulaError::MissingColumn { row: missing, span }) => {
                         self.push(Problem::TotalUnverifiable {
@@ -685,8 +713,13 @@ fn fault_reason(term: &Term) -> crate::resolve::FaultReason {
     }
 }
 
-fn fault_words(term: &Term) -> &'static str {
-    fault_reason(term).words()
+/// A term as named in a sentence: "measure W.2", or a row's label in quotes.
+fn part_name(term: &Term) -> String {
+    if term.label.starts_with("measure ") {
+        term.label.clone()
+    } else {
+        format!("“{}”", term.label)
+    }
 }
 
 /// The rows a formula names.
@@ -699,9 +732,39 @@ fn row_refs<'e>(expr: &'e Expr, out: &mut Vec<&'e Spanned<String>>) {
     }
 }
 
-/// Whether a total row depends on itself through the rows its formula names.
-fn in_cycle(model: &Model, start: formula::RowRef) -> bool {
+/// If a total row depends on itself through the rows its formula names: the first row (in the
+/// plan's order) of the rows that lead back to it.
+fn cycle_through(model: &Model, start: formula::RowRef) -> Option<formula::RowRef> {
     let mut stack = vec![start];
+    let mut seen = std::collections::HashSet::new();
+    let mut cycle = false;
+    while let Some((t, r)) = stack.pop() {
+        let Some(formula) =
+            model.tables.get(t).and_then(|ti| ti.table.rows.get(r)).and_then(|row| row.formula.as_ref())
+        else {
+            continue;
+        };
+        let mut refs = Vec::new();
+        row_refs(formula, &mut refs);
+        for name in refs {
+            if let Some(next) = formula::find_row(model, t, &name.value) {
+                cycle |= next == start;
+                if seen.insert(next) {
+                    stack.push(next);
+                }
+            }
+        }
+    }
+    if !cycle {
+        return None;
+    }
+    // The rows on the cycle: those it reaches that reach it back.
+    seen.into_iter().filter(|&row| row == start || reaches(model, row, start)).chain([start]).min()
+}
+
+/// Whether the formula of `from` leads to the row `to`.
+fn reaches(model: &Model, from: formula::RowRef, to: formula::RowRef) -> bool {
+    let mut stack = vec![from];
     let mut seen = std::collections::HashSet::new();
     while let Some((t, r)) = stack.pop() {
         let Some(formula) =
@@ -713,7 +776,7 @@ fn in_cycle(model: &Model, start: formula::RowRef) -> bool {
         row_refs(formula, &mut refs);
         for name in refs {
             if let Some(next) = formula::find_row(model, t, &name.value) {
-                if next == start {
+                if next == to {
                     return true;
                 }
                 if seen.insert(next) {

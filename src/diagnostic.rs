@@ -44,7 +44,9 @@ pub struct Term {
 pub enum TermValue {
     Known(Decimal),
     /// Not known yet: a total counts only the known amounts, and says which it left out.
-    Pm { negative: bool },
+    Pm {
+        negative: bool,
+    },
     /// A figure that cannot be known because of an error where it is written.
     Faulty(FaultReason),
 }
@@ -65,7 +67,17 @@ impl FaultReason {
             FaultReason::Unreadable => "a figure grip cannot read",
             FaultReason::WrongUnit => "an amount in the wrong unit",
             FaultReason::YearOutsidePeriod => "a year outside the plan's period",
-            FaultReason::WrongCellCount => "a row whose figures do not match the columns",
+            FaultReason::WrongCellCount => "more or fewer figures than the table has columns",
+        }
+    }
+
+    /// The same, as a label under the cause.
+    pub fn label(self) -> &'static str {
+        match self {
+            FaultReason::Unreadable => "cannot be read",
+            FaultReason::WrongUnit => "wrong unit",
+            FaultReason::YearOutsidePeriod => "outside the period",
+            FaultReason::WrongCellCount => "figures do not match the columns",
         }
     }
 }
@@ -328,7 +340,8 @@ pub enum Problem {
         span: Span,
         years: Vec<String>,
         cause: Span,
-        cause_label: String,
+        /// What has the fault: "measure W.2", "“Formatie”".
+        part: String,
         reason: FaultReason,
     },
     NotInColumnTotal {
@@ -627,8 +640,8 @@ impl Diagnostic {
             EuroSignInRow { unit, row, .. } => {
                 format!("this figure has a euro sign, but {row} is in {}", unit.words())
             }
-            Unverifiable { what, years, reason, .. } => {
-                format!("{what}{} cannot be checked: it adds {}", years_suffix(years), reason.words())
+            Unverifiable { what, years, reason, part, .. } => {
+                format!("{what}{} cannot be checked: {part}, which it adds, has {}", years_suffix(years), reason.words())
             }
             NotInColumnTotal { term, .. } => {
                 format!("a column total adds columns of its own row, so it cannot use `{term}`")
@@ -730,7 +743,11 @@ impl Diagnostic {
             EuroSignInRow { unit, .. } => {
                 format!("remove the `€`, or give the row its unit: a figure in this row is in {}", unit.words())
             }
-            Unverifiable { .. } => "correct the error there first; grip then checks this figure".into(),
+            Unverifiable { reason, target, .. } => format!(
+                "correct what is marked “{}” first; grip then checks this {}",
+                reason.label(),
+                if *target { "target" } else { "total" }
+            ),
             NotInColumnTotal { .. } => {
                 "name the columns it adds (`= lasten - baten`), or write `sum` for the columns before it".into()
             }
@@ -817,7 +834,10 @@ impl Diagnostic {
                     }
                 };
                 // A total over thousands of lines would make a label of thousands of figures:
-                // show the first and last few and how many there are.
+                // show the first and last few and how many there are. P.M. items are not
+                // counted, and said so after the sum.
+                let terms: Vec<&Term> = terms.iter().filter(|t| !matches!(t.value, TermValue::Pm { .. })).collect();
+                let term = |t: &&Term| term(t);
                 let sum = if terms.len() > MAX_SUM_TERMS {
                     let head: Vec<String> = terms[..MAX_SUM_TERMS - 2].iter().map(term).collect();
                     let tail: Vec<String> = terms[terms.len() - 2..].iter().map(term).collect();
@@ -826,12 +846,17 @@ impl Diagnostic {
                     terms.iter().map(term).collect::<Vec<_>>().join(" ")
                 };
                 let sum = sum.strip_prefix("+ ").unwrap_or(&sum).to_string();
+                let sum = match pm_items.len() {
+                    0 => sum,
+                    1 => format!("{sum}, without 1 P.M. item"),
+                    n => format!("{sum}, without {n} P.M. items"),
+                };
                 if !(formula.start <= span.start && span.end <= formula.end) {
                     v.push(s(*formula, format!("adds up to {}: {sum}", eur_or(&figure.unit, figure.computed))));
                 }
                 // Point at the lines that were added when they are near the total; farther
                 // ones are listed in the sum above, so the snippet stays short.
-                let near = |t: &&Term| t.span.file == span.file && t.span.start.abs_diff(span.start) <= NEAR_BYTES;
+                let near = |t: &&&Term| t.span.file == span.file && t.span.start.abs_diff(span.start) <= NEAR_BYTES;
                 for t in terms.iter().filter(near).filter(|t| t.span != *formula) {
                     let value = term_text(&figure.unit, &t.value);
                     v.push(s(t.span, format!("{}: {value}", t.label)));
@@ -883,8 +908,8 @@ impl Diagnostic {
             IncludeOutside { span, .. } => vec![p(*span, "outside the plan's folder".into())],
             BadScale { span } => vec![p(*span, "not a scale".into())],
             EuroSignInRow { span, .. } => vec![p(*span, "in euros".into())],
-            Unverifiable { span, cause, cause_label, .. } => {
-                vec![p(*span, "not checked".into()), s(*cause, cause_label.clone())]
+            Unverifiable { span, cause, reason, .. } => {
+                vec![p(*span, "not checked".into()), s(*cause, reason.label().into())]
             }
             NotInColumnTotal { span, .. } => vec![p(*span, "not a column".into())],
             TotalRoundedInScale { span, figure, .. } => {

@@ -164,8 +164,8 @@ fn row_figure(model: &Model, t: usize, r: usize, year: u16) -> Option<Figure> {
         },
         None => None,
     };
-    let figure =
-        figure.or_else(|| row.cells.get(col).filter(|c| c.value != CellValue::NotApplicable).map(formula::cell_figure))?;
+    let figure = figure
+        .or_else(|| row.cells.get(col).filter(|c| c.value != CellValue::NotApplicable).map(formula::cell_figure))?;
     // In grip's own signs: savings, revenue and a surplus positive, costs positive. A table
     // states its convention with `sign`; without one, figures are taken as grip's.
     let flip = match (table.sign.map(|s| s.value), row_role(table, row)) {

@@ -170,8 +170,7 @@ pub fn measure_term(model: &Model, m: usize, kind: EffectKind, year: u16) -> Opt
     }
     let line = effects::applicable(measure, kind, year);
     let value = if fig.pm > 0 { TermValue::Pm { negative: fig.pm_neg > 0 } } else { TermValue::Known(fig.known) };
-    let printed_unit =
-        line.and_then(|e| e.amount.value.known()).filter(|q| q.exp > 0).map(|q| q.printed_unit());
+    let printed_unit = line.and_then(|e| e.amount.value.known()).filter(|q| q.exp > 0).map(|q| q.printed_unit());
     Some((fig, Term { label, value, negated: false, span: at.unwrap_or(measure.id.span), printed_unit }))
 }
 

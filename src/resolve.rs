@@ -486,13 +486,14 @@ fn mark_faults(model: &mut Model) {
                 Amount::Known(q) if q.unit != Unit::Euro => Some((e.amount.span, FaultReason::WrongUnit)),
                 _ => None,
             };
-            reason.or_else(|| match (e.years, period) {
-                (YearSpec::From(y) | YearSpec::In(y), Some(p)) if !p.contains(y.value) => {
-                    Some((y.span, FaultReason::YearOutsidePeriod))
-                }
-                _ => None,
-            })
-            .map(|(span, reason)| Fault { span, reason })
+            reason
+                .or_else(|| match (e.years, period) {
+                    (YearSpec::From(y) | YearSpec::In(y), Some(p)) if !p.contains(y.value) => {
+                        Some((y.span, FaultReason::YearOutsidePeriod))
+                    }
+                    _ => None,
+                })
+                .map(|(span, reason)| Fault { span, reason })
         });
     }
 }

@@ -374,7 +374,10 @@ mod tests {
         assert_eq!(display(&Value::Money(Figure::known(d("-1318057.5")))), "€ -1.318.058");
         assert_eq!(display(&Value::Money(Figure { known: d("350000"), pm: 1, pm_neg: 0 })), "€ 350.000 + 1 P.M.");
         assert_eq!(display(&Value::Money(Figure { known: d("0"), pm: 1, pm_neg: 0 })), "P.M.");
-        assert_eq!(display(&Value::Money(Figure { known: d("-5000"), pm: 2, pm_neg: 1 })), "€ -5.000 + 1 P.M. − 1 P.M.");
+        assert_eq!(
+            display(&Value::Money(Figure { known: d("-5000"), pm: 2, pm_neg: 1 })),
+            "€ -5.000 + 1 P.M. − 1 P.M."
+        );
         assert_eq!(display(&Value::Money(Figure { known: d("0"), pm: 1, pm_neg: 1 })), "-P.M.");
     }
 

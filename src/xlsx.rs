@@ -203,12 +203,12 @@ impl Book<'_> {
             sheet.write_formula_with_format(5, col, savings, &self.euro_for(&e.savings[i].expected))?;
             sheet.write_number_with_format(6, col, num(e.costs[i].known), &self.euro_for(&e.costs[i]))?;
             if let Some(b) = e.balance[i] {
-                let f = Formula::new(format!("={}+{}-{}", c(4), c(5), c(6)))
-                    .set_result(num(b.expected.known).to_string());
+                let f =
+                    Formula::new(format!("={}+{}-{}", c(4), c(5), c(6))).set_result(num(b.expected.known).to_string());
                 sheet.write_formula_with_format(7, col, f, &self.euro_for(&b.expected))?;
                 let cum_fig = cumulative[i].unwrap_or_default();
-                let cum = Formula::new(format!("=SUM({}:{})", cell(7, 1), c(7)))
-                    .set_result(num(cum_fig.known).to_string());
+                let cum =
+                    Formula::new(format!("=SUM({}:{})", cell(7, 1), c(7))).set_result(num(cum_fig.known).to_string());
                 sheet.write_formula_with_format(8, col, cum, &self.euro_for(&cum_fig))?;
             }
         }

@@ -13,3 +13,36 @@ fn fixture() {
         insta::assert_snapshot!(render::human(&checked.sources, &checked.diagnostics, false));
     });
 }
+
+/// One slip is one error: every fixture plants one fault, so it reports at most one error (the
+/// fault itself), and whatever follows from it (a total or target that cannot be checked) is a
+/// note listed after the error that causes it.
+#[test]
+fn one_fault_is_one_error_with_its_consequences_after_it() {
+    // Fixtures that plant several faults on purpose.
+    let several = ["several_syntax_errors.plan"];
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut paths: Vec<_> = std::fs::read_dir(&dir).expect("fixtures").flatten().map(|e| e.path()).collect();
+    paths.sort();
+    for path in paths.iter().filter(|p| p.extension().is_some_and(|e| e == "plan")) {
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
+        let text = std::fs::read_to_string(path).expect("fixtures are UTF-8");
+        let checked = api::check_text(&name, Some(path), text);
+        let errors: Vec<_> =
+            checked.diagnostics.iter().filter(|d| d.severity() == grip::diagnostic::Severity::Error).collect();
+        if !several.contains(&name.as_str()) {
+            assert!(
+                errors.len() <= 1,
+                "{name}: {} errors\n{}",
+                errors.len(),
+                render::short(&checked.sources, &checked.diagnostics)
+            );
+        }
+        for (i, d) in checked.diagnostics.iter().enumerate() {
+            if let Some(cause) = d.cause() {
+                let listed_before = checked.diagnostics[..i].iter().any(|e| e.span() == cause);
+                assert!(listed_before, "{name}: `{}` is listed before its cause", d.message());
+            }
+        }
+    }
+}

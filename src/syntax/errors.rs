@@ -227,8 +227,9 @@ pub fn syntax_problem(file: FileId, text: &str, error: &pest::error::Error<Rule>
                     "this text opens with a straight quote and closes with a curly one; write \"{}\"",
                     &line[..close]
                 ),
-                None => "end the text with a double quote on the same line; use \"\"\" for text over several lines"
-                    .into(),
+                None => {
+                    "end the text with a double quote on the same line; use \"\"\" for text over several lines".into()
+                }
             };
             return Problem::Syntax {
                 span: Span::new(file, pos, line_end.max(pos + 1)),

@@ -571,7 +571,9 @@ impl Builder<'_> {
         for p in pair.into_inner() {
             match p.as_rule() {
                 Rule::string => title = self.string(p),
-                Rule::scale => h.scale = p.into_inner().find(|p| p.as_rule() == Rule::money).and_then(|m| self.scale(m)),
+                Rule::scale => {
+                    h.scale = p.into_inner().find(|p| p.as_rule() == Rule::money).and_then(|m| self.scale(m))
+                }
                 Rule::municipality => {
                     if let Some(s) = p.into_inner().find(|p| p.as_rule() == Rule::string) {
                         let s = self.string(s);
@@ -657,7 +659,9 @@ impl Builder<'_> {
             match p.as_rule() {
                 Rule::item_id => g.id = Spanned::new(p.as_str().to_string(), self.span(&p)),
                 Rule::string => g.title = self.string(p),
-                Rule::scale => g.scale = p.into_inner().find(|p| p.as_rule() == Rule::money).and_then(|m| self.scale(m)),
+                Rule::scale => {
+                    g.scale = p.into_inner().find(|p| p.as_rule() == Rule::money).and_then(|m| self.scale(m))
+                }
                 Rule::target => {
                     let tspan = self.span(&p);
                     let mut amount = None;
@@ -1021,7 +1025,13 @@ impl Builder<'_> {
                         }
                     }
                     let rule = if plus == adverse { SignRule::PlusAdverse } else { SignRule::PlusFavourable };
-                    set_once(&mut t.sign, Spanned::new(rule, sspan), "sign", &format!("table {}", t.id.value), self.diagnostics);
+                    set_once(
+                        &mut t.sign,
+                        Spanned::new(rule, sspan),
+                        "sign",
+                        &format!("table {}", t.id.value),
+                        self.diagnostics,
+                    );
                 }
                 Rule::columns => {
                     t.columns_span = self.span(&p);
@@ -1145,9 +1155,8 @@ impl Builder<'_> {
                             let unit = r.unit.as_ref().map(|u| u.value.clone()).or(table_unit.clone());
                             if let Some(found) = unit.filter(|u| *u != Unit::Euro) {
                                 let what = format!("row `{}`", r.id.value);
-                                self.diagnostics.push(
-                                    Problem::EuroSignInRow { span: cspan, unit: found, row: what }.into(),
-                                );
+                                self.diagnostics
+                                    .push(Problem::EuroSignInRow { span: cspan, unit: found, row: what }.into());
                             }
                             match c.into_inner().find(|n| n.as_rule() == Rule::number) {
                                 Some(n) => self.cell_number(&n),
@@ -1302,7 +1311,11 @@ pub fn normalize_number(raw: &str) -> String {
         text = rest;
     }
     let text = text.trim_start_matches([' ', '\u{a0}']);
-    let text = text.strip_suffix(",--").or_else(|| text.strip_suffix(",-")).or_else(|| text.strip_suffix(",=")).unwrap_or(text);
+    let text = text
+        .strip_suffix(",--")
+        .or_else(|| text.strip_suffix(",-"))
+        .or_else(|| text.strip_suffix(",="))
+        .unwrap_or(text);
     let body: String = text.chars().filter(|c| !c.is_whitespace()).collect();
     if negative {
         format!("-{body}")
