@@ -410,7 +410,6 @@ impl<'m> Checker<'m> {
         computed: Computed,
         unit: Unit,
     ) {
-        outcome.span.get_or_insert(printed.span);
         if let Some(fault) = computed.fault() {
             if outcome.fault.is_none() {
                 outcome.fault = Some(fault.clone());
@@ -420,6 +419,7 @@ impl<'m> Checker<'m> {
             return;
         }
         for item in pm_items(&computed.terms) {
+            outcome.pm_span.get_or_insert(printed.span);
             if !outcome.pm_items.iter().any(|(l, _)| *l == item.0) {
                 outcome.pm_items.push(item);
             }
@@ -441,7 +441,7 @@ impl<'m> Checker<'m> {
                 reason: fault_reason(fault),
             });
         }
-        if let (false, Some(span)) = (outcome.errors || outcome.pm_items.is_empty(), outcome.span) {
+        if let (false, Some(span)) = (outcome.errors || outcome.pm_items.is_empty(), outcome.pm_span) {
             self.push(Problem::PmInTotal { label: label.to_string(), span, pm_items: outcome.pm_items });
         }
     }
@@ -468,7 +468,15 @@ impl<'m> Checker<'m> {
         // Figures printed in a scale (`in € 1.000`) are rounded to it: each may hide up to half
         // a printed step, so the printed total may differ from its printed lines by the sum of
         // those halves.
-        let steps: Vec<Decimal> = computed.terms.iter().filter_map(|t| t.printed_unit).chain(printed_unit).collect();
+        let mut steps: Vec<Decimal> =
+            computed.terms.iter().filter_map(|t| t.printed_unit).chain(printed_unit).collect();
+        // A figure copied from another line at the same scale is the same rounded figure: it
+        // must be equal.
+        if let ([term], Some(own)) = (computed.terms.as_slice(), printed_unit) {
+            if term.printed_unit == Some(own) {
+                steps.clear();
+            }
+        }
         let allowance: Decimal = steps.iter().map(|s| s / Decimal::TWO).sum();
         let scale = declared.scale();
         let rounded = known.round_dp_with_strategy(scale, RoundingStrategy::MidpointAwayFromZero);
@@ -554,7 +562,12 @@ impl<'m> Checker<'m> {
                 }
                 continue;
             }
-            let label = format!("{} “{}”", table.id.value, row.label.value);
+            // A label printed twice in a table (seven rows "Saldo") is told apart by the row's name.
+            let label = if table.rows.iter().filter(|o| o.label.value == row.label.value).count() > 1 {
+                format!("{}.{} “{}”", table.id.value, row.id.value, row.label.value)
+            } else {
+                format!("{} “{}”", table.id.value, row.label.value)
+            };
             // The row's total columns (`totaal "Totaal" = sum`).
             let mut outcome = Outcome::default();
             for (ci, column) in table.columns.iter().enumerate() {
@@ -675,8 +688,8 @@ struct Printed {
 /// What one total line says once, over all its years.
 #[derive(Default)]
 struct Outcome {
-    /// The first figure that could be compared (where a P.M. note is placed).
-    span: Option<Span>,
+    /// The first figure whose lines hold a P.M. item (where a P.M. note is placed).
+    pm_span: Option<Span>,
     /// The first line that could not be known, and where the total first needed it.
     fault: Option<Term>,
     fault_span: Option<Span>,

@@ -6,7 +6,7 @@
 //! ends), and blank lines between items are kept, collapsed to one. A CRLF file stays CRLF and
 //! a byte-order mark is kept. A file that does not parse cleanly is never formatted.
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Problem};
 use crate::syntax::ast::*;
 use crate::syntax::number::format_dutch;
 use crate::syntax::parse::{braces, parse};
@@ -22,7 +22,9 @@ pub fn format_source(text: &str) -> Result<String, Vec<Diagnostic>> {
     // Work on LF text so spans and line scanning are simple; CR is restored at the end.
     let lf = body.replace("\r\n", "\n");
     let (doc, diags) = parse(FileId(0), &lf);
-    if !diags.is_empty() {
+    // A figure grip cannot read is kept as written (it is reported by `check`); any other
+    // problem means the text cannot be written back without loss.
+    if diags.iter().any(|d| !matches!(d.problem, Problem::BadNumber { .. })) {
         return Err(diags);
     }
     let mut f = Formatter {
@@ -269,7 +271,7 @@ impl Formatter<'_> {
             Item::Measure(m) => self.measure(m, depth),
             Item::Table(t) => self.table(t, depth),
             Item::Total(t) => {
-                let text = declared_total(t);
+                let text = self.declared_total(t);
                 self.line(depth, text, t.span);
             }
         }
@@ -317,10 +319,10 @@ impl Formatter<'_> {
         }
         let mut children: Vec<(Span, Child)> = Vec::new();
         for t in &g.targets {
-            children.push((t.span, Child::Line(format!("target {} by {:04}", amount(&t.amount.value), t.year.value))));
+            children.push((t.span, Child::Line(format!("target {} by {:04}", self.amount(&t.amount), t.year.value))));
         }
         for t in &g.totals {
-            children.push((t.span, Child::Line(declared_total(t))));
+            children.push((t.span, Child::Line(self.declared_total(t))));
         }
         for d in &g.descriptions {
             children.push((d.span, Child::Line(format!("description {}", self.string(d)))));
@@ -355,7 +357,7 @@ impl Formatter<'_> {
             lines.push((e.span, format!("end {}", e.value)));
         }
         if let Some(b) = &m.budget {
-            lines.push((b.span, format!("budget {}", amount(&b.value))));
+            lines.push((b.span, format!("budget {}", self.amount(b))));
         }
         for e in &m.effects {
             let years = match e.years {
@@ -363,13 +365,13 @@ impl Formatter<'_> {
                 YearSpec::From(y) => format!(" from {:04}", y.value),
                 YearSpec::In(y) => format!(" in {:04}", y.value),
             };
-            lines.push((e.span, format!("{} {}{years}", e.kind.word(), amount(&e.amount.value))));
+            lines.push((e.span, format!("{} {}{years}", e.kind.word(), self.amount(&e.amount))));
         }
         for s in &m.shares {
             lines.push((s.span, format!("share {}% of budget", format_dutch(s.percent.value))));
         }
         if let Some(r) = &m.range {
-            lines.push((r.span, format!("range {} .. {}", amount(&r.low.value), amount(&r.high.value))));
+            lines.push((r.span, format!("range {} .. {}", self.amount(&r.low), self.amount(&r.high))));
         }
         if let Some(d) = &m.decision {
             let mut text = String::from(if d.needed { "decision needed" } else { "decision not needed" });
@@ -426,7 +428,7 @@ impl Formatter<'_> {
 
         // Rows: a prefix (keyword, name, label, options, formula) and aligned cells.
         let prefixes: Vec<String> = t.rows.iter().map(|r| self.row_prefix(r)).collect();
-        let cells: Vec<Vec<String>> = t.rows.iter().map(|r| r.cells.iter().map(cell).collect()).collect();
+        let cells: Vec<Vec<String>> = t.rows.iter().map(|r| r.cells.iter().map(|c| self.cell(c)).collect()).collect();
         let ncols = cells.iter().map(Vec::len).max().unwrap_or(0);
         let widths: Vec<usize> = (0..ncols)
             .map(|c| cells.iter().filter_map(|r| r.get(c)).map(|s| s.chars().count()).max().unwrap_or(0))
@@ -537,8 +539,8 @@ pub fn amount(a: &Amount) -> String {
         Amount::Known(q) => quantity(q),
         Amount::Pm { negative: true } => "-P.M.".into(),
         Amount::Pm { negative: false } => "P.M.".into(),
-        // A plan with an unreadable figure is never formatted.
-        Amount::Unreadable => "?".into(),
+        // `Formatter::amount` writes it as it stands in the source.
+        Amount::Unreadable => String::new(),
     }
 }
 
@@ -559,31 +561,41 @@ fn sign_rule(rule: SignRule) -> String {
     }
 }
 
-fn declared_total(t: &DeclaredTotal) -> String {
-    let kind = t.kind.word();
-    match t.values.as_slice() {
-        [one] if one.year.is_none() => format!("total {kind} {}", amount(&one.amount.value)),
-        values => {
-            let parts: Vec<String> = values
-                .iter()
-                .map(|v| match v.year {
-                    Some(y) => format!("{}: {}", y.value, amount(&v.amount.value)),
-                    None => amount(&v.amount.value),
-                })
-                .collect();
-            format!("total {kind} {}", parts.join(", "))
+impl Formatter<'_> {
+    fn declared_total(&self, t: &DeclaredTotal) -> String {
+        let kind = t.kind.word();
+        match t.values.as_slice() {
+            [one] if one.year.is_none() => format!("total {kind} {}", self.amount(&one.amount)),
+            values => {
+                let parts: Vec<String> = values
+                    .iter()
+                    .map(|v| match v.year {
+                        Some(y) => format!("{:04}: {}", y.value, self.amount(&v.amount)),
+                        None => self.amount(&v.amount),
+                    })
+                    .collect();
+                format!("total {kind} {}", parts.join(", "))
+            }
         }
     }
-}
 
-fn cell(c: &Cell) -> String {
-    match &c.value {
-        CellValue::Empty => "-".into(),
-        CellValue::NotApplicable => "n.v.t.".into(),
-        CellValue::Pm { negative: true } => "-P.M.".into(),
-        CellValue::Pm { negative: false } => "P.M.".into(),
-        CellValue::Number(v) => format_dutch(*v),
-        CellValue::Unreadable => "?".into(),
+    /// An amount in the usual notation; one grip cannot read, as written.
+    fn amount(&self, a: &Spanned<Amount>) -> String {
+        match a.value {
+            Amount::Unreadable => self.raw(a.span).to_string(),
+            ref known => amount(known),
+        }
+    }
+
+    fn cell(&self, c: &Cell) -> String {
+        match &c.value {
+            CellValue::Empty => "-".into(),
+            CellValue::NotApplicable => "n.v.t.".into(),
+            CellValue::Pm { negative: true } => "-P.M.".into(),
+            CellValue::Pm { negative: false } => "P.M.".into(),
+            CellValue::Number(v) => format_dutch(*v),
+            CellValue::Unreadable => self.raw(c.span).to_string(),
+        }
     }
 }
 
@@ -645,6 +657,8 @@ fn expr(e: &Expr, nested: bool) -> String {
                 let op = if *sign == Sign::Minus { "-" } else { "+" };
                 if i > 0 {
                     s.push_str(&format!(" {op} "));
+                } else if *sign == Sign::Minus {
+                    s.push_str("- ");
                 }
                 s.push_str(&expr(t, true));
             }

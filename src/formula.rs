@@ -391,3 +391,81 @@ fn across(
     }
     Ok(())
 }
+
+/// A printed total and the printed figures it adds, for one year or column: what a slip in any
+/// of them shows up in. Read by the language server (which totals use this cell) and the
+/// planted-slip test.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PrintedTotal {
+    /// The printed figure of the total.
+    pub span: Span,
+    /// Its printed step, in its unit (€ 1.000 for a figure printed in thousands, 0,1 for 2,9).
+    pub step: Decimal,
+    /// The printed figures it adds (known ones only), with their steps.
+    pub terms: Vec<(Span, Decimal)>,
+}
+
+/// Every printed total of the plan that grip can recompute: group and plan totals, total rows
+/// and total columns, each per year or column.
+pub fn printed_totals(model: &Model) -> Vec<PrintedTotal> {
+    let mut out = Vec::new();
+    let steps = |c: &Computed| -> Vec<(Span, Decimal)> {
+        c.terms
+            .iter()
+            .filter_map(|t| {
+                let v = t.value.known()?;
+                Some((t.span, t.printed_unit.unwrap_or_else(|| printed_unit(v, 0))))
+            })
+            .collect()
+    };
+    let last_year = model.period().filter(|p| p.first.value <= p.last.value).map(|p| p.last.value);
+    let declared = |totals: &[DeclaredTotal], measures: &[usize], out: &mut Vec<PrintedTotal>| {
+        for total in totals {
+            for value in &total.values {
+                let Some(q) = value.amount.value.known() else { continue };
+                let Some(year) = value.year.map(|y| y.value).or(last_year) else { continue };
+                let mut c = Computed::default();
+                for &m in measures {
+                    if let Some((fig, mut term)) = measure_term(model, m, total.kind, year) {
+                        if let (None, Some(e)) =
+                            (term.printed_unit, effects::applicable(&model.measures[m].measure, total.kind, year))
+                        {
+                            term.printed_unit = e.amount.value.known().map(|q| q.printed_unit());
+                        }
+                        c.figure += fig;
+                        c.terms.push(term);
+                    }
+                }
+                out.push(PrintedTotal { span: value.amount.span, step: q.printed_unit(), terms: steps(&c) });
+            }
+        }
+    };
+    let all: Vec<usize> = (0..model.measures.len()).collect();
+    declared(&model.totals, &all, &mut out);
+    for (g, info) in model.groups.iter().enumerate() {
+        declared(&info.totals, &model.measures_in(g), &mut out);
+    }
+    for (t, info) in model.tables.iter().enumerate() {
+        let table = &info.table;
+        for (r, row) in table.rows.iter().enumerate() {
+            if !row_fits(table, row) {
+                continue;
+            }
+            for (c, cell) in row.cells.iter().enumerate() {
+                let CellValue::Number(v) = cell.value else { continue };
+                let step = printed_unit(v, if row_unit(table, row) == Unit::Euro { info.exp } else { 0 });
+                let computed = if table.columns[c].formula.is_some() {
+                    column_total(model, t, r, c).ok()
+                } else if let Some(expr) = &row.formula {
+                    (Evaluator { model, table: t, row: r }).column(expr, c).ok()
+                } else {
+                    None
+                };
+                if let Some(computed) = computed.filter(|c| c.fault().is_none()) {
+                    out.push(PrintedTotal { span: cell.span, step, terms: steps(&computed) });
+                }
+            }
+        }
+    }
+    out
+}

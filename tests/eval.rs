@@ -93,7 +93,10 @@ fn the_balance_is_deficit_plus_savings_minus_costs() {
     let balance: Vec<Decimal> = e.balance.iter().map(|b| b.unwrap().expected.known).collect();
     assert_eq!(e.deficit, vec![Some(d("-200")); 4]);
     assert_eq!(balance, [d("-210"), d("50"), d("100"), d("100")]);
-    assert_eq!(e.cumulative_balance().iter().map(|f| f.map(|f| f.known)).collect::<Vec<_>>(), [Some(d("-210")), Some(d("-160")), Some(d("-60")), Some(d("40"))]);
+    assert_eq!(
+        e.cumulative_balance().iter().map(|f| f.map(|f| f.known)).collect::<Vec<_>>(),
+        [Some(d("-210")), Some(d("-160")), Some(d("-60")), Some(d("40"))]
+    );
 }
 
 #[test]
