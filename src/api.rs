@@ -163,11 +163,12 @@ pub fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
 
 /// A unified diff of a file before and after formatting.
 pub fn unified_diff(name: &str, old: &str, new: &str) -> String {
-    similar::TextDiff::from_lines(old, new)
-        .unified_diff()
-        .context_radius(3)
-        .header(&format!("{name} (as written)"), &format!("{name} (formatted)"))
-        .to_string()
+    unified_diff_between(&format!("{name} (as written)"), &format!("{name} (formatted)"), old, new)
+}
+
+/// A unified diff of two texts, headed with their names.
+pub fn unified_diff_between(old_name: &str, new_name: &str, old: &str, new: &str) -> String {
+    similar::TextDiff::from_lines(old, new).unified_diff().context_radius(3).header(old_name, new_name).to_string()
 }
 
 /// Loads and checks a plan given as text, for `grip diff` (one version may come from git).

@@ -2,8 +2,9 @@
 //! years, units, taakveld codes, references, shares, budgets, declared totals and targets.
 //! It never formats a message: it builds [`Problem`]s, and `diagnostic.rs` words them.
 
-use crate::diagnostic::{Diagnostic, Figure as Fig, NamedCode, Problem, Term, TermValue};
+use crate::diagnostic::{Diagnostic, Figure as Fig, NamedCode, Problem, Severity, Term, TermValue};
 use crate::effects;
+use crate::eval::Verdict;
 use crate::formula::{self, Computed, Evaluator, FormulaError};
 use crate::resolve::{Loaded, Model};
 use crate::syntax::ast::*;
@@ -26,10 +27,18 @@ pub fn check(loaded: &Loaded) -> Vec<Diagnostic> {
     // In source order, each consequence right after the error it follows from (so the root
     // cause is read first). Cached: a diagnostic's span comes from its labels, which take a
     // moment to build.
+    // The error a consequence follows from is the one whose span overlaps its cause.
+    let errors: Vec<Span> =
+        diags.iter().filter(|d| d.severity() == Severity::Error && d.cause().is_none()).map(|d| d.span()).collect();
+    let overlaps =
+        |a: Span, b: Span| a.file == b.file && a.start < b.end.max(b.start + 1) && b.start < a.end.max(a.start + 1);
     diags.sort_by_cached_key(|d| {
         let s = d.span();
         match d.cause() {
-            Some(c) => (c.file, c.start, 1, s.file, s.start, d.severity()),
+            Some(c) => {
+                let at = errors.iter().copied().find(|e| overlaps(*e, c)).unwrap_or(c);
+                (at.file, at.start, 1, s.file, s.start, d.severity())
+            }
             None => (s.file, s.start, 0, s.file, s.start, d.severity()),
         }
     });
@@ -341,22 +350,24 @@ impl<'m> Checker<'m> {
                 continue;
             }
             let sum = computed.figure;
-            let pm_items = pm_items(&computed.terms);
-            // Known savings that reach the target meet it, unless a P.M. item could lower them.
-            if sum.known >= goal && sum.pm_neg == 0 {
-                continue;
-            }
-            if !pm_items.is_empty() {
-                self.push(Problem::TargetUnverifiable {
+            // The one rule for targets, which `grip eval`, the reports and the diff show too.
+            match Verdict::of(sum, goal) {
+                Verdict::Met => {}
+                Verdict::Unverifiable => self.push(Problem::TargetUnverifiable {
                     group,
                     year,
                     target: goal,
                     reached: sum.known,
                     span: target.span,
-                    pm_items,
-                });
-            } else {
-                self.push(Problem::TargetNotMet { group, year, target: goal, reached: sum.known, span: target.span });
+                    pm_items: pm_items(&computed.terms),
+                }),
+                Verdict::NotMet => self.push(Problem::TargetNotMet {
+                    group,
+                    year,
+                    target: goal,
+                    reached: sum.known,
+                    span: target.span,
+                }),
             }
         }
     }
@@ -489,6 +500,7 @@ impl<'m> Checker<'m> {
                 figure,
                 step,
                 rounded: steps.len(),
+                allowance,
             };
             self.push(problem);
             false
@@ -541,6 +553,14 @@ impl<'m> Checker<'m> {
                 }
             }
         }
+        // Total columns that depend on themselves (`b = a + c`, `c = b`): reported once, at the
+        // first of them, and not checked.
+        let cyclic: Vec<bool> = (0..table.columns.len()).map(|c| column_cycle(table, c)).collect();
+        if let Some(first) = cyclic.iter().position(|c| *c) {
+            let column = &table.columns[first];
+            let span = column.formula.as_ref().map(|f| f.span()).unwrap_or(column.span);
+            self.push(Problem::CycleInFormula { row: column.key.to_string(), span });
+        }
         let printed_unit = |cell: &Cell| match cell.value {
             CellValue::Number(v) if exp > 0 => Some(printed_unit(v, exp)),
             _ => None,
@@ -571,7 +591,7 @@ impl<'m> Checker<'m> {
             // The row's total columns (`totaal "Totaal" = sum`).
             let mut outcome = Outcome::default();
             for (ci, column) in table.columns.iter().enumerate() {
-                if column.formula.is_none() {
+                if column.formula.is_none() || cyclic[ci] {
                     continue;
                 }
                 let Some(declared) = declared_figure(&row.cells[ci]) else { continue };
@@ -773,6 +793,37 @@ fn cycle_through(model: &Model, start: formula::RowRef) -> Option<formula::RowRe
     }
     // The rows on the cycle: those it reaches that reach it back.
     seen.into_iter().filter(|&row| row == start || reaches(model, row, start)).chain([start]).min()
+}
+
+/// Whether the total column `start` depends on itself through the columns its formula names.
+fn column_cycle(table: &Table, start: usize) -> bool {
+    let refs = |c: usize| -> Vec<usize> {
+        let mut names = Vec::new();
+        if let Some(f) = table.columns.get(c).and_then(|c| c.formula.as_ref()) {
+            row_refs(f, &mut names);
+        }
+        names
+            .iter()
+            .filter_map(|n| {
+                table.columns.iter().position(|c| match &c.key {
+                    ColumnKey::Named(k) => *k == n.value,
+                    ColumnKey::Year(y) => y.to_string() == n.value,
+                })
+            })
+            .filter(|&c| table.columns[c].formula.is_some())
+            .collect()
+    };
+    let mut stack = refs(start);
+    let mut seen = std::collections::HashSet::new();
+    while let Some(c) = stack.pop() {
+        if c == start {
+            return true;
+        }
+        if seen.insert(c) {
+            stack.extend(refs(c));
+        }
+    }
+    false
 }
 
 /// Whether the formula of `from` leads to the row `to`.

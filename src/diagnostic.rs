@@ -355,9 +355,11 @@ pub enum Problem {
         parts: &'static str,
         span: Span,
         figure: Figure,
-        /// The printed step (€ 1.000) and how many printed figures were rounded to it.
+        /// The printed step (€ 1.000), how many printed figures were rounded to it, and how
+        /// far together they may be off.
         step: Decimal,
         rounded: usize,
+        allowance: Decimal,
     },
 }
 
@@ -385,6 +387,8 @@ const MAX_SUM_TERMS: usize = 12;
 
 fn eur_or(unit: &Unit, v: Decimal) -> String {
     match unit {
+        // A figure in millions (`€ 1,5 mln`) is whole euros: no ",0" after it.
+        Unit::Euro if v.fract().is_zero() => format!("€ {}", format_dutch(v.normalize())),
         Unit::Euro => format!("€ {}", format_dutch(v)),
         Unit::Percent => format!("{}%", format_dutch(v)),
         Unit::Count(None) => format_dutch(v),
@@ -556,7 +560,7 @@ impl Diagnostic {
                 format!("{what} must be in {}, not in {}", expected.words(), found.words())
             }
             SavingsNeedYear { column, .. } => {
-                format!("`savings` and `costs` are yearly figures, but the column `{column}` is not a year")
+                format!("`savings` and `costs` are yearly figures, but the column “{column}” is not a year")
             }
             UnitMismatch { expected, found, context, .. } => {
                 format!("{context} mixes {} and {}, which cannot be added", expected.words(), found.words())
@@ -614,6 +618,14 @@ impl Diagnostic {
                 eur(*reached),
                 eur(*target),
                 eur(*target - *reached)
+            ),
+            TargetUnverifiable { group, year, pm_items, target, reached, .. } if reached >= target => format!(
+                "the known savings of {group} in {year} are {}, enough for its target {}, but {} P.M. item{} that lower{} them could bring them below it",
+                eur(*reached),
+                eur(*target),
+                pm_items.len(),
+                if pm_items.len() == 1 { "" } else { "s" },
+                if pm_items.len() == 1 { "s" } else { "" }
             ),
             TargetUnverifiable { group, year, pm_items, target, reached, .. } => format!(
                 "the known savings of {group} in {year} are {}, short of its target {}: {} P.M. item{} would have to bring {}",
@@ -751,10 +763,11 @@ impl Diagnostic {
             NotInColumnTotal { .. } => {
                 "name the columns it adds (`= lasten - baten`), or write `sum` for the columns before it".into()
             }
-            TotalRoundedInScale { step, rounded, .. } => format!(
-                "the figures are printed in {}: {rounded} rounded figure{} may differ by up to half of that each; nothing to do",
-                eur(*step),
-                if *rounded == 1 { "" } else { "s" }
+            TotalRoundedInScale { step, rounded, allowance, .. } => format!(
+                "the figures are rounded to {}, so each may be up to half of that off; {rounded} rounded figure{} together may be {} off, so this difference is rounding; nothing to do",
+                eur(step.normalize()),
+                if *rounded == 1 { "" } else { "s" },
+                eur(allowance.normalize())
             ),
         })
     }

@@ -3,8 +3,10 @@
 //! totals, and what that does to the evaluated figures: savings, costs and balance per year and
 //! the coverage of every target, before → after with the difference.
 
+use crate::api::Checked;
+use crate::diagnostic::Severity;
 use crate::effects;
-use crate::eval::{evaluate, Evaluation};
+use crate::eval::{evaluate, Evaluation, TargetEval, Verdict};
 use crate::resolve::Model;
 use crate::syntax::ast::*;
 use crate::syntax::number::format_dutch;
@@ -41,6 +43,16 @@ pub struct YearFigure {
     pub delta: Option<String>,
 }
 
+/// A problem `grip check` reports in one version and not in the other.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ProblemChange {
+    /// `new` (only in the new version) or `gone` (only in the old one).
+    pub change: &'static str,
+    pub severity: &'static str,
+    pub code: String,
+    pub message: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct PlanDiff {
     pub measures: Vec<MeasureDiff>,
@@ -48,13 +60,19 @@ pub struct PlanDiff {
     pub plan: Vec<Change>,
     /// Evaluated figures that changed.
     pub figures: Vec<YearFigure>,
-    /// Target coverage that changed, one sentence per group.
+    /// Every target whose coverage changed, one per group and year.
     pub targets: Vec<Change>,
+    /// Problems that appear or disappear.
+    pub problems: Vec<ProblemChange>,
 }
 
 impl PlanDiff {
     pub fn is_empty(&self) -> bool {
-        self.measures.is_empty() && self.plan.is_empty() && self.figures.is_empty() && self.targets.is_empty()
+        self.measures.is_empty()
+            && self.plan.is_empty()
+            && self.figures.is_empty()
+            && self.targets.is_empty()
+            && self.problems.is_empty()
     }
 }
 
@@ -131,20 +149,27 @@ fn measure_facts(m: &Measure) -> Vec<(String, String)> {
     facts
 }
 
-/// Compares two versions of a plan.
-pub fn diff(old: &Model, new: &Model) -> PlanDiff {
-    let (eo, en) = (evaluate(old), evaluate(new));
+/// Compares two checked versions of a plan. Every figure comes from each version's one
+/// evaluation (`eval::evaluate`); facts that are not figures (metadata, declared totals as
+/// printed, table cells) come from the models; problems from each version's `grip check`.
+pub fn diff(old: &Checked, new: &Checked) -> PlanDiff {
+    let (eo, en) = (evaluate(&old.model), evaluate(&new.model));
     let years = union_years(&eo, &en);
     let mut out = PlanDiff::default();
+    let at = |e: &Evaluation, y: u16| e.years.iter().position(|x| *x == y);
 
-    // Measures, by id.
-    for mi in &new.measures {
-        let m = &mi.measure;
-        match old.measure_by_id.get(&m.id.value).map(|&i| &old.measures[i].measure) {
+    // Measures, by id: their figures per year (from the evaluations), their group, their facts.
+    let figure_at = |e: &Evaluation, m: &crate::eval::MeasureEval, kind: EffectKind, y: u16| {
+        at(e, y).map(|i| if kind == EffectKind::Saving { m.savings[i].expected } else { m.costs[i] })
+    };
+    let saving_at = |e: &Evaluation, m: &crate::eval::MeasureEval, y: u16| figure_at(e, m, EffectKind::Saving, y);
+    for (mi, m) in en.measures.iter().enumerate() {
+        let facts_new = measure_facts(&new.model.measures[mi].measure);
+        match eo.measures.iter().position(|o| o.id == m.id) {
             None => {
                 let mut changes = Vec::new();
                 for &y in &years {
-                    let (f, _) = effects::in_year(m, EffectKind::Saving, y);
+                    let f = saving_at(&en, m, y).unwrap_or_default();
                     if f != effects::Figure::default() {
                         changes.push(Change {
                             what: format!("saving {y}"),
@@ -154,27 +179,27 @@ pub fn diff(old: &Model, new: &Model) -> PlanDiff {
                         });
                     }
                 }
-                out.measures.push(MeasureDiff {
-                    id: m.id.value.clone(),
-                    title: m.title.value.clone(),
-                    status: "added",
-                    changes,
-                });
+                if let Some(g) = &m.group {
+                    changes.push(Change { what: "group".into(), before: "—".into(), after: g.clone(), delta: None });
+                }
+                out.measures.push(MeasureDiff { id: m.id.clone(), title: m.title.clone(), status: "added", changes });
             }
-            Some(before) => {
+            Some(oi) => {
+                let before = &eo.measures[oi];
                 let mut changes = Vec::new();
-                if before.title.value != m.title.value {
+                if before.title != m.title {
                     changes.push(Change {
                         what: "title (renamed)".into(),
-                        before: format!("\"{}\"", before.title.value),
-                        after: format!("\"{}\"", m.title.value),
+                        before: format!("\"{}\"", before.title),
+                        after: format!("\"{}\"", m.title),
                         delta: None,
                     });
                 }
+                changes.extend(change("group", opt_text(before.group.clone()), opt_text(m.group.clone())));
                 for kind in [EffectKind::Saving, EffectKind::Cost] {
                     for &y in &years {
-                        let (a, _) = effects::in_year(before, kind, y);
-                        let (b, _) = effects::in_year(m, kind, y);
+                        let a = figure_at(&eo, before, kind, y).unwrap_or_default();
+                        let b = figure_at(&en, m, kind, y).unwrap_or_default();
                         if a != b {
                             changes.push(Change {
                                 what: format!("{} {y}", kind.word()),
@@ -185,13 +210,14 @@ pub fn diff(old: &Model, new: &Model) -> PlanDiff {
                         }
                     }
                 }
-                for ((what, a), (_, b)) in measure_facts(before).into_iter().zip(measure_facts(m)) {
+                let facts_old = measure_facts(&old.model.measures[oi].measure);
+                for ((what, a), (_, b)) in facts_old.into_iter().zip(facts_new) {
                     changes.extend(change(what, a, b));
                 }
                 if !changes.is_empty() {
                     out.measures.push(MeasureDiff {
-                        id: m.id.value.clone(),
-                        title: m.title.value.clone(),
+                        id: m.id.clone(),
+                        title: m.title.clone(),
                         status: "changed",
                         changes,
                     });
@@ -199,31 +225,24 @@ pub fn diff(old: &Model, new: &Model) -> PlanDiff {
             }
         }
     }
-    for mi in &old.measures {
-        let m = &mi.measure;
-        if !new.measure_by_id.contains_key(&m.id.value) {
-            let changes = years
-                .iter()
-                .filter_map(|&y| {
-                    let (f, _) = effects::in_year(m, EffectKind::Saving, y);
-                    (f != effects::Figure::default()).then(|| Change {
-                        what: format!("saving {y}"),
-                        before: figure_text(f),
-                        after: "—".into(),
-                        delta: Some((-f.known).normalize().to_string()),
-                    })
+    for m in eo.measures.iter().filter(|m| !en.measures.iter().any(|n| n.id == m.id)) {
+        let changes = years
+            .iter()
+            .filter_map(|&y| {
+                let f = saving_at(&eo, m, y).unwrap_or_default();
+                (f != effects::Figure::default()).then(|| Change {
+                    what: format!("saving {y}"),
+                    before: figure_text(f),
+                    after: "—".into(),
+                    delta: Some((-f.known).normalize().to_string()),
                 })
-                .collect();
-            out.measures.push(MeasureDiff {
-                id: m.id.value.clone(),
-                title: m.title.value.clone(),
-                status: "removed",
-                changes,
-            });
-        }
+            })
+            .collect();
+        out.measures.push(MeasureDiff { id: m.id.clone(), title: m.title.clone(), status: "removed", changes });
     }
 
-    // Header, groups (targets and declared totals), tables (declared figures).
+    // Header, groups (targets and declared totals as written), tables (printed figures).
+    let (old_m, new_m) = (&old.model, &new.model);
     let header = |m: &Model| -> Vec<(String, String)> {
         let h = m.header.as_ref();
         vec![
@@ -236,29 +255,29 @@ pub fn diff(old: &Model, new: &Model) -> PlanDiff {
             ),
         ]
     };
-    for ((what, a), (_, b)) in header(old).into_iter().zip(header(new)) {
+    for ((what, a), (_, b)) in header(old_m).into_iter().zip(header(new_m)) {
         out.plan.extend(change(what, a, b));
     }
     let group_facts = |m: &Model, g: usize| -> Vec<(String, String)> {
         let info = &m.groups[g];
-        let mut facts = vec![(
-            format!("group {} target", info.id.value),
-            info.targets
-                .iter()
-                .map(|t| format!("{} by {}", amount_text(&t.amount.value), t.year.value))
-                .collect::<Vec<_>>()
-                .join(", "),
-        )];
-        facts.push((
-            format!("group {} declared total", info.id.value),
-            info.totals.iter().map(declared_text).collect::<Vec<_>>().join("; "),
-        ));
-        facts
+        vec![
+            (
+                format!("group {} targets", info.id.value),
+                info.targets
+                    .iter()
+                    .map(|t| format!("{} by {}", amount_text(&t.amount.value), t.year.value))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ),
+            (
+                format!("group {} declared total", info.id.value),
+                info.totals.iter().map(declared_text).collect::<Vec<_>>().join("; "),
+            ),
+        ]
     };
-    for (gi, g) in new.groups.iter().enumerate() {
-        let after = group_facts(new, gi);
-        let before = old.group_by_id.get(&g.id.value).map(|&o| group_facts(old, o));
-        match before {
+    for (gi, g) in new_m.groups.iter().enumerate() {
+        let after = group_facts(new_m, gi);
+        match old_m.group_by_id.get(&g.id.value).map(|&o| group_facts(old_m, o)) {
             Some(before) => {
                 for ((what, a), (_, b)) in before.into_iter().zip(after) {
                     out.plan.extend(change(what, none_if_empty(a), none_if_empty(b)));
@@ -272,20 +291,22 @@ pub fn diff(old: &Model, new: &Model) -> PlanDiff {
             }),
         }
     }
-    for g in &old.groups {
-        if !new.group_by_id.contains_key(&g.id.value) {
-            out.plan.push(Change {
-                what: format!("group {} “{}”", g.id.value, g.title.value),
-                before: "present".into(),
-                after: "removed".into(),
-                delta: None,
-            });
-        }
+    for g in old_m.groups.iter().filter(|g| !new_m.group_by_id.contains_key(&g.id.value)) {
+        out.plan.push(Change {
+            what: format!("group {} “{}”", g.id.value, g.title.value),
+            before: "present".into(),
+            after: "removed".into(),
+            delta: None,
+        });
     }
     let totals_text = |m: &Model| m.totals.iter().map(declared_text).collect::<Vec<_>>().join("; ");
-    out.plan.extend(change("plan declared total", none_if_empty(totals_text(old)), none_if_empty(totals_text(new))));
-    for t in &new.tables {
-        let Some(&o) = old.table_by_id.get(&t.table.id.value) else {
+    out.plan.extend(change(
+        "plan declared total",
+        none_if_empty(totals_text(old_m)),
+        none_if_empty(totals_text(new_m)),
+    ));
+    for t in &new_m.tables {
+        let Some(&o) = old_m.table_by_id.get(&t.table.id.value) else {
             out.plan.push(Change {
                 what: format!("table {}", t.table.id.value),
                 before: "—".into(),
@@ -294,7 +315,7 @@ pub fn diff(old: &Model, new: &Model) -> PlanDiff {
             });
             continue;
         };
-        let before = &old.tables[o].table;
+        let before = &old_m.tables[o].table;
         for row in &t.table.rows {
             let Some(brow) = before.rows.iter().find(|r| r.id.value == row.id.value) else {
                 out.plan.push(Change {
@@ -306,16 +327,11 @@ pub fn diff(old: &Model, new: &Model) -> PlanDiff {
                 continue;
             };
             for (ci, col) in t.table.columns.iter().enumerate() {
-                let Some(bci) = before.columns.iter().position(|c| c.key == col.key) else { continue };
+                let Some(bci) = crate::formula::matching_column(before, col) else { continue };
                 let (a, b) = (brow.cells.get(bci).map(cell_text), row.cells.get(ci).map(cell_text));
                 if a != b {
                     out.plan.push(Change {
-                        what: format!(
-                            "table {} “{}” {}",
-                            t.table.id.value,
-                            row.label.value,
-                            col.label.clone().unwrap_or(col.key.to_string())
-                        ),
+                        what: format!("table {} “{}” {}", t.table.id.value, row.label.value, col.title()),
                         before: a.unwrap_or_default(),
                         after: b.unwrap_or_default(),
                         delta: None,
@@ -324,9 +340,16 @@ pub fn diff(old: &Model, new: &Model) -> PlanDiff {
             }
         }
     }
+    for t in old_m.tables.iter().filter(|t| !new_m.table_by_id.contains_key(&t.table.id.value)) {
+        out.plan.push(Change {
+            what: format!("table {}", t.table.id.value),
+            before: "present".into(),
+            after: "removed".into(),
+            delta: None,
+        });
+    }
 
     // Evaluated figures per year.
-    let at = |e: &Evaluation, y: u16| e.years.iter().position(|x| *x == y);
     let mut push_figure = |what: &str, y: u16, a: Option<effects::Figure>, b: Option<effects::Figure>| {
         if a == b {
             return;
@@ -351,37 +374,67 @@ pub fn diff(old: &Model, new: &Model) -> PlanDiff {
         push_figure("balance", y, bal(&eo, ia), bal(&en, ib));
     }
 
-    // Target coverage.
-    for g in &en.groups {
-        let Some((year, target)) = g.target else { continue };
-        let before = eo.groups.iter().find(|o| o.id == g.id);
-        let reached = |e: &Evaluation, gg: &crate::eval::GroupEval| {
-            e.years.iter().position(|y| *y == year).map(|i| gg.savings[i]).unwrap_or_default()
-        };
-        let now = reached(&en, g);
-        let was = before.map(|b| reached(&eo, b));
-        if was == Some(now) && before.and_then(|b| b.target) == g.target {
+    // Every target of every group, year by year: how far it is reached, before → after.
+    let describe = |t: &TargetEval| match t.verdict {
+        Verdict::Met => format!("{} of {}: met", figure_text(t.reached), eur(t.amount)),
+        Verdict::NotMet => format!("{} of {}: short {}", figure_text(t.reached), eur(t.amount), eur(t.shortfall())),
+        Verdict::Unverifiable => {
+            format!("{} of {}: cannot be verified (P.M.)", figure_text(t.reached), eur(t.amount))
+        }
+    };
+    let mut keys: Vec<(String, String, u16)> = Vec::new();
+    for g in en.groups.iter().chain(&eo.groups) {
+        for t in &g.targets {
+            if !keys.iter().any(|k| k.0 == g.id && k.2 == t.year) {
+                keys.push((g.id.clone(), g.title.clone(), t.year));
+            }
+        }
+    }
+    let target = |e: &Evaluation, id: &str, year: u16| -> Option<TargetEval> {
+        e.groups.iter().find(|g| g.id == id)?.targets.iter().find(|t| t.year == year).copied()
+    };
+    for (id, title, year) in keys {
+        let (was, now) = (target(&eo, &id, year), target(&en, &id, year));
+        if was == now {
             continue;
         }
-        let describe = |f: effects::Figure, target: Decimal| {
-            if f.pm > 0 {
-                format!("{} of {} (cannot be verified: P.M.)", figure_text(f), eur(target))
-            } else if f.known >= target {
-                format!("{} of {}: met", figure_text(f), eur(target))
-            } else {
-                format!("{} of {}: short {}", figure_text(f), eur(target), eur(target - f.known))
+        let delta = match (was, now) {
+            (Some(w), Some(n)) if w.reached.pm == 0 && n.reached.pm == 0 => {
+                Some((n.reached.known - w.reached.known).normalize().to_string())
             }
-        };
-        let before_text = match (was, before.and_then(|b| b.target)) {
-            (Some(w), Some((_, t))) => describe(w, t),
-            _ => "—".into(),
+            _ => None,
         };
         out.targets.push(Change {
-            what: format!("target of group {} “{}” ({year})", g.id, g.title),
-            before: before_text,
-            after: describe(now, target),
-            delta: was.filter(|w| w.pm == 0 && now.pm == 0).map(|w| (now.known - w.known).normalize().to_string()),
+            what: format!("target of group {id} “{title}” ({year})"),
+            before: was.map(|t| describe(&t)).unwrap_or_else(|| "—".into()),
+            after: now.map(|t| describe(&t)).unwrap_or_else(|| "—".into()),
+            delta,
         });
+    }
+
+    // Problems grip check finds in one version and not in the other, by what they say.
+    let said = |c: &Checked| -> Vec<(Severity, String, String)> {
+        c.diagnostics.iter().map(|d| (d.severity(), d.code().to_string(), d.message())).collect()
+    };
+    let (before, after) = (said(old), said(new));
+    let missing = |from: &[(Severity, String, String)], other: &[(Severity, String, String)]| {
+        let mut rest = other.to_vec();
+        let mut out = Vec::new();
+        for d in from {
+            match rest.iter().position(|o| o == d) {
+                Some(i) => {
+                    rest.swap_remove(i);
+                }
+                None => out.push(d.clone()),
+            }
+        }
+        out
+    };
+    for (severity, code, message) in missing(&after, &before) {
+        out.problems.push(ProblemChange { change: "new", severity: severity.word(), code, message });
+    }
+    for (severity, code, message) in missing(&before, &after) {
+        out.problems.push(ProblemChange { change: "gone", severity: severity.word(), code, message });
     }
     out
 }
@@ -471,7 +524,35 @@ pub fn text(d: &PlanDiff, old_name: &str, new_name: &str) -> String {
             out.push_str(&format!("  {}: {} → {}\n", c.what, c.before, c.after));
         }
     }
+    if !d.problems.is_empty() {
+        out.push_str("\nWhat grip check says\n");
+        for p in &d.problems {
+            out.push_str(&format!("  {} {}: {} [{}]\n", p.change, p.severity, p.message, p.code));
+        }
+    }
     out
+}
+
+/// The text form with ANSI colour: added measures and new problems green, removed ones and
+/// problems that are gone red, changed ones yellow, headings bold.
+pub fn colour(text: &str) -> String {
+    text.lines()
+        .map(|line| {
+            let t = line.trim_start();
+            let code = if t.starts_with("+ ") || t.starts_with("gone ") {
+                "32"
+            } else if t.starts_with("- ") || t.starts_with("new error") {
+                "31"
+            } else if t.starts_with("~ ") || t.starts_with("new warning") {
+                "33"
+            } else if !line.starts_with(' ') && !line.is_empty() {
+                "1"
+            } else {
+                return format!("{line}\n");
+            };
+            format!("\x1b[{code}m{line}\x1b[0m\n")
+        })
+        .collect()
 }
 
 fn md(t: &str) -> String {
@@ -533,6 +614,13 @@ pub fn markdown(d: &PlanDiff, old_name: &str, new_name: &str) -> String {
         for c in &d.plan {
             out.push_str(&format!("- {}: {} → {}\n", md(&c.what), md(&c.before), md(&c.after)));
         }
+        out.push('\n');
+    }
+    if !d.problems.is_empty() {
+        out.push_str("#### What grip check says\n\n");
+        for p in &d.problems {
+            out.push_str(&format!("- {} {}: {} (`{}`)\n", p.change, p.severity, md(&p.message), p.code));
+        }
     }
     out
 }
@@ -549,6 +637,23 @@ pub fn json(d: &PlanDiff, old_name: &str, new_name: &str) -> String {
         diff: &'a PlanDiff,
     }
     // Serialising plain structs of strings cannot fail.
-    serde_json::to_string_pretty(&Doc { version: 1, old: old_name, new: new_name, changed: !d.is_empty(), diff: d })
+    serde_json::to_string_pretty(&Doc { version: 2, old: old_name, new: new_name, changed: !d.is_empty(), diff: d })
         .unwrap_or_default()
+}
+
+/// Why a version cannot be compared: the first problem that keeps grip from reading it
+/// (a syntax error, an unclosed block, nesting too deep), as `file:line:col: message`.
+pub fn unreadable(c: &Checked) -> Option<String> {
+    use crate::diagnostic::Problem;
+    let d = c.diagnostics.iter().find(|d| {
+        matches!(d.problem, Problem::Syntax { .. } | Problem::UnclosedBlock { .. } | Problem::TooDeep { .. })
+    })?;
+    let (line, col) = c.sources.line_col(d.span());
+    Some(format!("{}:{line}:{col}: {}", c.sources.name(d.span().file), d.message()))
+}
+
+/// The diff as JSON when a version cannot be read: the reason, and no comparison.
+pub fn json_error(old_name: &str, new_name: &str, error: &str) -> String {
+    let doc = serde_json::json!({ "version": 2, "old": old_name, "new": new_name, "error": error });
+    serde_json::to_string_pretty(&doc).unwrap_or_default()
 }

@@ -42,31 +42,98 @@ pub struct GroupEval {
     pub id: String,
     pub title: String,
     pub depth: usize,
+    /// The id of the group it is part of.
+    pub parent: Option<String>,
+    /// The measures directly in it, by id.
+    pub measures: Vec<String>,
+    /// What its measures (and those of its sub-groups) save, per year.
     pub savings: Vec<Figure>,
-    pub target: Option<(u16, Decimal)>,
+    /// Every target (taakstelling) it has, in the order written, with how far it is reached.
+    pub targets: Vec<TargetEval>,
 }
 
-impl GroupEval {
-    /// Savings in the target year, as a percentage of the target (None without a target).
-    pub fn coverage(&self, years: &[u16]) -> Option<Decimal> {
-        let (year, target) = self.target?;
-        let i = years.iter().position(|y| *y == year)?;
-        if target.is_zero() {
-            return None;
+/// A group's target for one year, and how far the group's measures reach it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TargetEval {
+    pub year: u16,
+    pub amount: Decimal,
+    /// What the group's measures save in that year (with any P.M. items among them).
+    pub reached: Figure,
+    pub verdict: Verdict,
+}
+
+impl TargetEval {
+    /// The savings as a percentage of the target (None for a target of nil).
+    pub fn coverage(&self) -> Option<Decimal> {
+        (!self.amount.is_zero()).then(|| self.reached.known * Decimal::ONE_HUNDRED / self.amount)
+    }
+
+    /// Target minus known savings: positive is a shortfall, negative a surplus.
+    pub fn shortfall(&self) -> Decimal {
+        self.amount - self.reached.known
+    }
+}
+
+/// Whether a target is reached: the one rule `grip check`, `grip eval`, the reports, the diff
+/// and the editor all use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    /// The known savings reach it (and no P.M. item could lower them).
+    Met,
+    /// The known savings fall short, and nothing unknown could fill the gap.
+    NotMet,
+    /// The known savings fall short (or a negative P.M. item could make them), and P.M. items
+    /// would have to bring the rest.
+    Unverifiable,
+}
+
+impl Verdict {
+    /// The verdict on savings `reached` against a target of `goal`.
+    pub fn of(reached: Figure, goal: Decimal) -> Verdict {
+        if reached.known >= goal && reached.pm_neg == 0 {
+            Verdict::Met
+        } else if reached.pm > 0 {
+            Verdict::Unverifiable
+        } else {
+            Verdict::NotMet
         }
-        Some(self.savings[i].known * Decimal::ONE_HUNDRED / target)
     }
 
-    /// Target minus savings in the target year: positive is a shortfall, negative a surplus.
-    pub fn shortfall(&self, years: &[u16]) -> Option<Decimal> {
-        let (year, target) = self.target?;
-        let i = years.iter().position(|y| *y == year)?;
-        Some(target - self.savings[i].known)
+    pub fn word(self) -> &'static str {
+        match self {
+            Verdict::Met => "met",
+            Verdict::NotMet => "not met",
+            Verdict::Unverifiable => "cannot be verified",
+        }
+    }
+}
+
+/// The baseline, savings and costs of one taakveld (or of a set of them, where a budget line
+/// or measure names several: "6.4, 6.5").
+#[derive(Debug, Clone, PartialEq)]
+pub struct TaakveldEval {
+    /// The codes, as the plan names them together: "6.3", "6.4, 6.5"; empty for what names none.
+    pub codes: Vec<String>,
+    /// Their names from the BBV catalogue of the plan's year, joined with " + ".
+    pub name: String,
+    pub budget: Vec<Option<Decimal>>,
+    pub forecast: Vec<Option<Decimal>>,
+    pub savings: Vec<Figure>,
+    pub costs: Vec<Figure>,
+}
+
+impl TaakveldEval {
+    pub fn deficit(&self, i: usize) -> Option<Decimal> {
+        Some(self.budget[i]? - self.forecast[i]?)
     }
 
-    /// P.M. items among the savings in the target year.
-    pub fn pm_at_target(&self, years: &[u16]) -> u32 {
-        self.target.and_then(|(year, _)| years.iter().position(|y| *y == year)).map(|i| self.savings[i].pm).unwrap_or(0)
+    /// The codes as one label: "6.4, 6.5", or "(no taakveld)".
+    pub fn key(&self) -> String {
+        if self.codes.is_empty() {
+            "(no taakveld)".into()
+        } else {
+            self.codes.join(", ")
+        }
     }
 }
 
@@ -74,7 +141,9 @@ impl GroupEval {
 pub struct MeasureEval {
     pub id: String,
     pub title: String,
+    /// The group it stands in directly.
     pub group: Option<String>,
+    pub taakvelden: Vec<String>,
     pub savings: Vec<Scenarios>,
     pub costs: Vec<Figure>,
 }
@@ -99,6 +168,8 @@ pub struct Evaluation {
     pub has_ranges: bool,
     pub groups: Vec<GroupEval>,
     pub measures: Vec<MeasureEval>,
+    /// Per taakveld (BBV code), from the budget lines and the measures that name one.
+    pub taakvelden: Vec<TaakveldEval>,
     /// What could not be computed, in plain words.
     pub notes: Vec<String>,
 }
@@ -168,11 +239,11 @@ fn row_figure(model: &Model, t: usize, r: usize, year: u16) -> Option<Figure> {
         .or_else(|| row.cells.get(col).filter(|c| c.value != CellValue::NotApplicable).map(formula::cell_figure))?;
     // In grip's own signs: savings, revenue and a surplus positive, costs positive. A table
     // states its convention with `sign`; without one, figures are taken as grip's.
-    let flip = match (table.sign.map(|s| s.value), row_role(table, row)) {
-        (Some(SignRule::PlusAdverse), Some(Role::Saving | Role::Revenue | Role::Deficit)) => true,
-        (Some(SignRule::PlusFavourable), Some(Role::Cost)) => true,
-        _ => false,
-    };
+    let flip = matches!(
+        (table.sign.map(|s| s.value), row_role(table, row)),
+        (Some(SignRule::PlusAdverse), Some(Role::Saving | Role::Revenue | Role::Deficit))
+            | (Some(SignRule::PlusFavourable), Some(Role::Cost))
+    );
     Some(if flip { -figure } else { figure })
 }
 
@@ -293,6 +364,7 @@ pub fn evaluate(model: &Model) -> Evaluation {
                 id: m.id.value.clone(),
                 title: m.title.value.clone(),
                 group: mi.group.map(|g| model.groups[g].id.value.clone()),
+                taakvelden: m.taakvelden.iter().map(|c| c.value.clone()).collect(),
                 savings,
                 costs,
             }
@@ -361,16 +433,38 @@ pub fn evaluate(model: &Model) -> Evaluation {
     while let Some((g, depth)) = stack.pop() {
         let info = &model.groups[g];
         let members = model.measures_in(g);
-        let savings = (0..n)
+        let savings: Vec<Figure> = (0..n)
             .map(|i| members.iter().map(|&m| measures[m].savings[i].expected).fold(Figure::default(), |a, b| a + b))
             .collect();
-        let target = info.targets.first().and_then(|t| Some((t.year.value, t.amount.value.known()?.value)));
-        groups.push(GroupEval { id: info.id.value.clone(), title: info.title.value.clone(), depth, savings, target });
+        // A target of P.M., or for a year the plan does not cover, is not evaluated.
+        let targets = info
+            .targets
+            .iter()
+            .filter_map(|t| {
+                let amount = t.amount.value.known()?.value;
+                let year = t.year.value;
+                let reached = match years.iter().position(|y| *y == year) {
+                    Some(i) => savings[i],
+                    None => group_savings(model, &members, year),
+                };
+                Some(TargetEval { year, amount, reached, verdict: Verdict::of(reached, amount) })
+            })
+            .collect();
+        groups.push(GroupEval {
+            id: info.id.value.clone(),
+            title: info.title.value.clone(),
+            depth,
+            parent: info.parent.map(|p| model.groups[p].id.value.clone()),
+            measures: info.measures.iter().map(|&m| model.measures[m].measure.id.value.clone()).collect(),
+            savings,
+            targets,
+        });
         for &child in info.children.iter().rev() {
             stack.push((child, depth + 1));
         }
     }
 
+    let taakvelden = taakvelden(model, &years, &baseline, &measures);
     let header = model.header.as_ref();
     Evaluation {
         title: header.map(|h| h.title.value.clone()).unwrap_or_default(),
@@ -388,8 +482,79 @@ pub fn evaluate(model: &Model) -> Evaluation {
         has_ranges,
         groups,
         measures,
+        taakvelden,
         notes,
     }
+}
+
+/// What some measures save in a year outside the evaluated years (a target set for it).
+fn group_savings(model: &Model, members: &[usize], year: u16) -> Figure {
+    members
+        .iter()
+        .map(|&m| effects::in_year(&model.measures[m].measure, EffectKind::Saving, year).0)
+        .fold(Figure::default(), |a, b| a + b)
+}
+
+/// The taakveld view: budget lines and measures by the codes they name (a line or measure that
+/// names several codes counts for them together), with the names from the BBV catalogue of the
+/// year the plan was adopted.
+fn taakvelden(model: &Model, years: &[u16], baseline: &[BaselineLine], measures: &[MeasureEval]) -> Vec<TaakveldEval> {
+    let n = years.len();
+    let year = model
+        .header
+        .as_ref()
+        .and_then(|h| h.adopted.map(|a| a.value.year))
+        .or_else(|| years.first().copied())
+        .unwrap_or(crate::taakveld::SPLIT_YEAR);
+    let mut out: Vec<TaakveldEval> = Vec::new();
+    let slot = |out: &mut Vec<TaakveldEval>, codes: &[String]| -> usize {
+        if let Some(i) = out.iter().position(|t| t.codes == codes) {
+            return i;
+        }
+        let name = codes
+            .iter()
+            .map(|c| match crate::taakveld::lookup(c, year) {
+                crate::taakveld::Lookup::Valid(t) | crate::taakveld::Lookup::Expired(t, _) => t.name.to_string(),
+                _ => "(unknown code)".to_string(),
+            })
+            .collect::<Vec<_>>()
+            .join(" + ");
+        out.push(TaakveldEval {
+            codes: codes.to_vec(),
+            name,
+            budget: vec![None; n],
+            forecast: vec![None; n],
+            savings: vec![Figure::default(); n],
+            costs: vec![Figure::default(); n],
+        });
+        out.len() - 1
+    };
+    let add = |a: Option<Decimal>, b: Option<Decimal>| match (a, b) {
+        (Some(a), Some(b)) => Some(a + b),
+        (a, b) => a.or(b),
+    };
+    for line in baseline {
+        let i = slot(&mut out, &line.taakvelden);
+        for y in 0..n {
+            out[i].budget[y] = add(out[i].budget[y], line.budget[y]);
+            out[i].forecast[y] = add(out[i].forecast[y], line.forecast[y]);
+        }
+    }
+    for m in measures {
+        let i = slot(&mut out, &m.taakvelden);
+        for y in 0..n {
+            out[i].savings[y] += m.savings[y].expected;
+            out[i].costs[y] += m.costs[y];
+        }
+    }
+    // Lines and measures without a code last; nothing to show if there are none of either.
+    out.sort_by(|a, b| (a.codes.is_empty(), &a.codes).cmp(&(b.codes.is_empty(), &b.codes)));
+    out.retain(|t| {
+        !t.codes.is_empty()
+            || t.savings.iter().chain(&t.costs).any(|f| *f != Figure::default())
+            || t.budget.iter().chain(&t.forecast).any(Option::is_some)
+    });
+    out
 }
 
 /// The years to evaluate: the plan's period, else every year the plan names.
@@ -474,19 +639,32 @@ struct JGroup {
     id: String,
     title: String,
     depth: usize,
+    parent: Option<String>,
+    measures: Vec<String>,
     savings: Vec<JFigure>,
-    target: Option<JTarget>,
+    targets: Vec<JTarget>,
 }
 
 #[derive(Serialize)]
 struct JTarget {
     year: u16,
     amount: String,
-    reached: String,
+    reached: JFigure,
     coverage_percent: Option<String>,
     shortfall: String,
-    pm_items: u32,
-    verifiable: bool,
+    /// `met`, `not met` or `cannot be verified`.
+    verdict: &'static str,
+}
+
+#[derive(Serialize)]
+struct JTaakveld {
+    codes: Vec<String>,
+    name: String,
+    budget: Vec<Option<String>>,
+    forecast: Vec<Option<String>>,
+    deficit: Vec<Option<String>>,
+    savings: Vec<JFigure>,
+    costs: Vec<JFigure>,
 }
 
 #[derive(Serialize)]
@@ -504,6 +682,7 @@ struct JMeasure {
     id: String,
     title: String,
     group: Option<String>,
+    taakvelden: Vec<String>,
     savings: Vec<JFigure>,
     savings_low: Vec<String>,
     savings_high: Vec<String>,
@@ -519,6 +698,7 @@ struct JEvaluation {
     totals: Vec<JYear>,
     groups: Vec<JGroup>,
     baseline: Vec<JLine>,
+    taakvelden: Vec<JTaakveld>,
     measures: Vec<JMeasure>,
     notes: Vec<String>,
 }
@@ -560,21 +740,34 @@ pub fn to_json(e: &Evaluation, idx: &[usize]) -> String {
                 id: g.id.clone(),
                 title: g.title.clone(),
                 depth: g.depth,
+                parent: g.parent.clone(),
+                measures: g.measures.clone(),
                 savings: idx.iter().map(|&i| fig(g.savings[i])).collect(),
-                target: g.target.map(|(year, amount)| {
-                    let reached =
-                        e.years.iter().position(|y| *y == year).map(|i| g.savings[i].known).unwrap_or_default();
-                    let pm = g.pm_at_target(&e.years);
-                    JTarget {
-                        year,
-                        amount: dec(amount),
-                        reached: dec(reached),
-                        coverage_percent: g.coverage(&e.years).map(|c| dec(c.round_dp(1))),
-                        shortfall: dec(amount - reached),
-                        pm_items: pm,
-                        verifiable: pm == 0,
-                    }
-                }),
+                targets: g
+                    .targets
+                    .iter()
+                    .map(|t| JTarget {
+                        year: t.year,
+                        amount: dec(t.amount),
+                        reached: fig(t.reached),
+                        coverage_percent: t.coverage().map(|c| dec(c.round_dp(1))),
+                        shortfall: dec(t.shortfall()),
+                        verdict: t.verdict.word(),
+                    })
+                    .collect(),
+            })
+            .collect(),
+        taakvelden: e
+            .taakvelden
+            .iter()
+            .map(|t| JTaakveld {
+                codes: t.codes.clone(),
+                name: t.name.clone(),
+                budget: pick(&t.budget),
+                forecast: pick(&t.forecast),
+                deficit: idx.iter().map(|&i| opt(t.deficit(i))).collect(),
+                savings: idx.iter().map(|&i| fig(t.savings[i])).collect(),
+                costs: idx.iter().map(|&i| fig(t.costs[i])).collect(),
             })
             .collect(),
         baseline: e
@@ -596,6 +789,7 @@ pub fn to_json(e: &Evaluation, idx: &[usize]) -> String {
                 id: m.id.clone(),
                 title: m.title.clone(),
                 group: m.group.clone(),
+                taakvelden: m.taakvelden.clone(),
                 savings: idx.iter().map(|&i| fig(m.savings[i].expected)).collect(),
                 savings_low: idx.iter().map(|&i| dec(m.savings[i].low)).collect(),
                 savings_high: idx.iter().map(|&i| dec(m.savings[i].high)).collect(),

@@ -308,6 +308,21 @@ impl Evaluator<'_> {
     }
 }
 
+/// The column a misspelt name in a column total probably means: the one whose heading is that
+/// word (`baten` for a column `opbrengsten "Baten"`), else a name close to it.
+fn column_suggestion(table: &Table, name: &str) -> Option<String> {
+    let named = || {
+        table.columns.iter().filter_map(|c| match &c.key {
+            ColumnKey::Named(n) => Some((n.as_str(), c.label.as_deref())),
+            ColumnKey::Year(_) => None,
+        })
+    };
+    named()
+        .find(|(_, label)| label.is_some_and(|l| l.trim().eq_ignore_ascii_case(name)))
+        .map(|(n, _)| n.to_string())
+        .or_else(|| suggest(name, named().map(|(n, _)| n)))
+}
+
 /// Adds a term to a computed figure, with its sign.
 fn push_term(out: &mut Computed, label: String, value: TermValue, negated: bool, span: Span, unit: Option<Decimal>) {
     let fig = match value {
@@ -369,13 +384,7 @@ fn across(
                 .ok_or_else(|| FormulaError::UnknownColumn {
                     name: name.value.clone(),
                     span: name.span,
-                    suggestion: suggest(
-                        &name.value,
-                        table.columns.iter().filter_map(|c| match &c.key {
-                            ColumnKey::Named(n) => Some(n.as_str()),
-                            ColumnKey::Year(_) => None,
-                        }),
-                    ),
+                    suggestion: column_suggestion(table, &name.value),
                 })?;
             add(c, negated, out);
         }

@@ -357,22 +357,17 @@ impl Server {
             if contains(g.id.span, at) {
                 let ge = doc.evaluation.groups.iter().find(|e| e.id == g.id.value)?;
                 let mut text = format!("**group {} — {}**\n\n", g.id.value, g.title.value);
-                match ge.target {
-                    Some((year, target)) => {
-                        let i = years.iter().position(|y| *y == year);
-                        let reached = i.map(|i| ge.savings[i]).unwrap_or_default();
-                        text.push_str(&format!(
-                            "target {} by {year}; the measures save {}",
-                            money(target),
-                            money(reached.known)
-                        ));
-                        if reached.pm > 0 {
-                            text.push_str(&format!(" + {} P.M. (coverage cannot be verified)", reached.pm));
-                        } else if let Some(c) = ge.coverage(years) {
-                            text.push_str(&format!(" ({}%)", format_dutch(c.round_dp(1))));
-                        }
-                    }
-                    None => text.push_str(&format!("{} measures, no target", model.measures_in(gi).len())),
+                if ge.targets.is_empty() {
+                    text.push_str(&format!("{} measures, no target", model.measures_in(gi).len()));
+                }
+                for t in &ge.targets {
+                    text.push_str(&format!(
+                        "- target {} by {}: the measures save {}; {}\n",
+                        money(t.amount),
+                        t.year,
+                        crate::sheet::eur_figure(&t.reached),
+                        crate::sheet::verdict(t)
+                    ));
                 }
                 return Some(markdown(text, g.id.span));
             }

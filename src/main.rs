@@ -4,6 +4,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use grip::api;
 use grip::render::{self, Summary};
 use grip::sheet::{self, By};
+use grip::syntax::ast::FileId;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -149,6 +150,9 @@ As a git diff driver (see the README):
         /// Output format.
         #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
         format: DiffFormat,
+        /// Colour in the text format (added green, removed red): auto follows the terminal and NO_COLOR.
+        #[arg(long, value_enum, default_value_t = Color::Auto)]
+        color: Color,
     },
     /// Write a report for people: HTML with charts, an Excel workbook, or Markdown.
     #[command(after_help = "\
@@ -176,6 +180,13 @@ Examples:
         /// Write Markdown (to this file, or to standard output with no file).
         #[arg(long, value_name = "OUT.md", num_args = 0..=1, default_missing_value = "-")]
         markdown: Option<PathBuf>,
+        /// Write the report even when grip cannot read the whole plan; its first screen then
+        /// says it is incomplete.
+        #[arg(long)]
+        allow_errors: bool,
+        /// Colour in error output: auto follows the terminal and NO_COLOR.
+        #[arg(long, value_enum, default_value_t = Color::Auto)]
+        color: Color,
     },
     /// Run the language server on stdin/stdout (for editors; see editors/).
     #[command(after_help = "\
@@ -256,7 +267,9 @@ fn main() -> ExitCode {
             check(paths, format, deny_warnings, color, options)
         }
         Command::Fmt { paths, check, color } => fmt(paths, check, color),
-        Command::Report { path, html, xlsx, markdown } => report(path, html, xlsx, markdown),
+        Command::Report { path, html, xlsx, markdown, allow_errors, color } => {
+            report(path, html, xlsx, markdown, allow_errors, use_color(color) && std::io::stderr().is_terminal())
+        }
         Command::Lsp { .. } => match grip::lsp::run() {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
@@ -264,7 +277,7 @@ fn main() -> ExitCode {
                 ExitCode::from(2)
             }
         },
-        Command::Diff { args, git, format } => diff(args, git, format),
+        Command::Diff { args, git, format, color } => diff(args, git, format, use_color(color)),
         Command::Eval { path, format, by, years, allow_errors, color } => {
             eval(path, format, by, years, allow_errors, color)
         }
@@ -290,8 +303,9 @@ fn version_from_file(path: &std::path::Path, shown: &str) -> Result<api::Checked
     Ok(api::check_version(shown, Some(path), text))
 }
 
-fn diff(args: Vec<PathBuf>, git: Option<String>, format: DiffFormat) -> ExitCode {
+fn diff(args: Vec<PathBuf>, git: Option<String>, format: DiffFormat, color: bool) -> ExitCode {
     let render = |d: &grip::diff::PlanDiff, a: &str, b: &str| match format {
+        DiffFormat::Text if color => grip::diff::colour(&grip::diff::text(d, a, b)),
         DiffFormat::Text => grip::diff::text(d, a, b),
         DiffFormat::Markdown => grip::diff::markdown(d, a, b),
         DiffFormat::Json => grip::diff::json(d, a, b) + "\n",
@@ -349,13 +363,43 @@ fn diff(args: Vec<PathBuf>, git: Option<String>, format: DiffFormat) -> ExitCode
     for (a, b, result) in pairs {
         match result {
             Ok((old, new)) => {
+                // A version grip cannot read is never compared as if it were empty.
+                let unreadable: Vec<String> = [(&a, &old), (&b, &new)]
+                    .iter()
+                    .filter_map(|(name, c)| grip::diff::unreadable(c).map(|why| format!("{name}: {why}")))
+                    .collect();
+                if !unreadable.is_empty() {
+                    let reason = format!("grip cannot read {}", unreadable.join("; "));
+                    if external {
+                        // As git's diff driver: say so, and show the change as text.
+                        let (old_text, new_text) = (old.sources.text(FileId(0)), new.sources.text(FileId(0)));
+                        let text = format!(
+                            "grip diff {a} → {b}\n\n{reason}\nThe change as text:\n\n{}",
+                            api::unified_diff_between(&a, &b, old_text, new_text)
+                        );
+                        let _ = stdout.write_all(text.as_bytes());
+                    } else if format == DiffFormat::Json {
+                        let _ = stdout.write_all((grip::diff::json_error(&a, &b, &reason) + "\n").as_bytes());
+                        failed = true;
+                    } else {
+                        eprintln!(
+                            "grip: {reason}; fix it (see grip check) to compare the versions by meaning",
+                            reason = reason.trim_start_matches("grip ")
+                        );
+                        failed = true;
+                    }
+                    continue;
+                }
                 for (name, c) in [(&a, &old), (&b, &new)] {
                     let n = c.diagnostics.iter().filter(|d| d.blocks_evaluation()).count();
                     if n > 0 {
-                        eprintln!("warning: {name} has {n} error{} grip cannot read past; the comparison may be incomplete (see grip check)", if n == 1 { "" } else { "s" });
+                        eprintln!(
+                            "warning: {name} has {n} error{} that make some figures ambiguous; see grip check",
+                            if n == 1 { "" } else { "s" }
+                        );
                     }
                 }
-                let d = grip::diff::diff(&old.model, &new.model);
+                let d = grip::diff::diff(&old, &new);
                 changed |= !d.is_empty();
                 let _ = stdout.write_all(render(&d, &a, &b).as_bytes());
             }
@@ -445,7 +489,14 @@ fn fmt(paths: Vec<PathBuf>, check: bool, color: Color) -> ExitCode {
     }
 }
 
-fn report(path: PathBuf, html: Option<PathBuf>, xlsx: Option<PathBuf>, markdown: Option<PathBuf>) -> ExitCode {
+fn report(
+    path: PathBuf,
+    html: Option<PathBuf>,
+    xlsx: Option<PathBuf>,
+    markdown: Option<PathBuf>,
+    allow_errors: bool,
+    color: bool,
+) -> ExitCode {
     if html.is_none() && xlsx.is_none() && markdown.is_none() {
         eprintln!("grip: say which report to write: --html OUT.html, --xlsx OUT.xlsx or --markdown [OUT.md]");
         return ExitCode::from(2);
@@ -457,6 +508,10 @@ fn report(path: PathBuf, html: Option<PathBuf>, xlsx: Option<PathBuf>, markdown:
             return ExitCode::from(2);
         }
     };
+    // A plan grip cannot read whole is never reported as if it were whole (nor empty).
+    if let Some(code) = refuse_unreadable(&checked, &path, allow_errors, "write a report", color) {
+        return code;
+    }
     let mut failed = false;
     if let Some(out) = html {
         match api::write_atomically(&out, &grip::report::html(&checked)) {
@@ -510,18 +565,8 @@ fn eval(
         }
     };
     let color = use_color(color);
-    let blocking: Vec<_> = checked.diagnostics.iter().filter(|d| d.blocks_evaluation()).cloned().collect();
-    if !blocking.is_empty() && !allow_errors {
-        let errors = blocking;
-        eprint!("{}", render::human(&checked.sources, &errors, color));
-        eprintln!(
-            "grip: {} has {} error{}; fix {} or pass --allow-errors to evaluate it anyway",
-            path.display(),
-            errors.len(),
-            if errors.len() == 1 { "" } else { "s" },
-            if errors.len() == 1 { "it" } else { "them" }
-        );
-        return ExitCode::from(1);
+    if let Some(code) = refuse_unreadable(&checked, &path, allow_errors, "evaluate it", color) {
+        return code;
     }
     let slips = checked.diagnostics.iter().filter(|d| d.severity() == grip::diagnostic::Severity::Error).count();
     if slips > 0 {
@@ -534,7 +579,15 @@ fn eval(
     let evaluation = grip::eval::evaluate(&checked.model);
     let idx = evaluation.year_indices(years);
     if idx.is_empty() {
-        eprintln!("grip: the plan has no years in the span you asked for");
+        match (evaluation.years.first(), evaluation.years.last(), years) {
+            (Some(first), Some(last), Some((a, b))) => {
+                let asked = if a == b { a.to_string() } else { format!("{a}..{b}") };
+                eprintln!("grip: the plan covers {first}..{last}; {asked} is outside it");
+            }
+            _ => eprintln!(
+                "grip: the plan has no years to evaluate: give its header a period (`period 2021..2024`), or its measures and tables years"
+            ),
+        }
         return ExitCode::from(2);
     }
     let by = match by {
@@ -556,6 +609,30 @@ fn eval(
     let _ = std::io::stdout().lock().write_all(text.as_bytes());
     exit_without_freeing((checked, evaluation));
     ExitCode::SUCCESS
+}
+
+/// The errors that make a plan's figures unreliable (syntax, unknown names, ambiguous figures):
+/// shown, and the command refused (exit 1), unless `allow` is given.
+fn refuse_unreadable(
+    checked: &api::Checked,
+    path: &std::path::Path,
+    allow: bool,
+    what: &str,
+    color: bool,
+) -> Option<ExitCode> {
+    let errors: Vec<_> = checked.diagnostics.iter().filter(|d| d.blocks_evaluation()).cloned().collect();
+    if errors.is_empty() || allow {
+        return None;
+    }
+    eprint!("{}", render::human(&checked.sources, &errors, color));
+    eprintln!(
+        "grip: {} has {} error{}; fix {} or pass --allow-errors to {what} anyway",
+        path.display(),
+        errors.len(),
+        if errors.len() == 1 { "" } else { "s" },
+        if errors.len() == 1 { "it" } else { "them" }
+    );
+    Some(ExitCode::from(1))
 }
 
 fn use_color(color: Color) -> bool {

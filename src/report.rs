@@ -6,7 +6,7 @@
 use crate::api::Checked;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::effects::Figure;
-use crate::eval::{evaluate, Evaluation};
+use crate::eval::{evaluate, Evaluation, Verdict};
 use crate::resolve::Model;
 use crate::sheet::{self, display, By, Value};
 use crate::syntax::ast::*;
@@ -66,6 +66,7 @@ tr.strong td, tr.strong th { font-weight: bold; }
 th.sub { padding-left: 1.6rem; font-weight: normal; }
 .ok { color: #00694B; font-weight: bold; }
 .short { color: #B00020; font-weight: bold; }
+.incomplete { border: 3px solid #B00020; padding: 0.6em; background: #FFF4F4; }
 .unknown { color: #8A5A00; font-weight: bold; }
 figure { margin: 1rem 0; }
 figcaption { font-size: .9rem; color: #444; }
@@ -85,6 +86,18 @@ details { margin: .4rem 0 1rem; }
   details > summary { display: none; }
 }
 "#;
+
+/// What the first screen of a report says when the plan has errors that make its figures
+/// unreliable (a report is then written only when asked for with `--allow-errors`).
+pub fn incomplete(checked: &Checked) -> Option<String> {
+    let n = checked.diagnostics.iter().filter(|d| d.blocks_evaluation()).count();
+    (n > 0).then(|| {
+        format!(
+            "This report is incomplete: grip could not read {n} part{} of the plan (see Problems found), so figures may be missing or wrong.",
+            if n == 1 { "" } else { "s" }
+        )
+    })
+}
 
 /// The HTML report of a checked plan.
 pub fn html(checked: &Checked) -> String {
@@ -114,6 +127,9 @@ pub fn html(checked: &Checked) -> String {
     }
     out.push_str(&format!("<p class=\"meta\">{}</p>\n", meta.join(" · ")));
     let errors = checked.diagnostics.iter().filter(|d| d.severity() == Severity::Error).count();
+    if let Some(warning) = incomplete(checked) {
+        out.push_str(&format!("<p class=\"incomplete\" role=\"alert\"><strong>{}</strong></p>\n", escape(&warning)));
+    }
     if errors > 0 {
         out.push_str(&format!(
             "<p class=\"short\">This plan does not add up: grip found {errors} error{} in it. See <a href=\"#diagnostics\">Problems found</a>.</p>\n",
@@ -154,26 +170,26 @@ fn summary(out: &mut String, e: &Evaluation) {
         out.push_str(&format!("<p class=\"meta\">Note: {}</p>\n", code_spans(&escape(note))));
     }
     // Targets met or not.
-    let targets: Vec<_> = e.groups.iter().filter(|g| g.target.is_some()).collect();
-    if !targets.is_empty() {
-        out.push_str("<h3>Targets</h3>\n<table>\n<thead><tr><th scope=\"col\">Group</th><th scope=\"col\" class=\"num\">Target</th><th scope=\"col\" class=\"num\">Saved</th><th scope=\"col\">Result</th></tr></thead>\n<tbody>\n");
-        for g in targets {
-            let Some((year, target)) = g.target else { continue };
-            let reached = e.years.iter().position(|y| *y == year).map(|i| g.savings[i]).unwrap_or_default();
-            let result = if reached.pm > 0 {
-                format!("<span class=\"unknown\">cannot be verified: {} P.M.</span>", reached.pm)
-            } else if reached.known >= target {
-                "<span class=\"ok\">met</span>".to_string()
-            } else {
-                format!("<span class=\"short\">short by {}</span>", eur(target - reached.known))
-            };
-            out.push_str(&format!(
-                "<tr><th scope=\"row\">{} {}</th><td class=\"num\">{} by {year}</td><td class=\"num\">{}</td><td>{result}</td></tr>\n",
-                escape(&g.id),
-                escape(&g.title),
-                eur(target),
-                escape(&fig(reached))
-            ));
+    // Every target of every group, year by year.
+    if e.groups.iter().any(|g| !g.targets.is_empty()) {
+        out.push_str("<h3>Targets</h3>\n<table>\n<thead><tr><th scope=\"col\">Group</th><th scope=\"col\" class=\"num\">Year</th><th scope=\"col\" class=\"num\">Target</th><th scope=\"col\" class=\"num\">Saved</th><th scope=\"col\">Result</th></tr></thead>\n<tbody>\n");
+        for g in &e.groups {
+            for t in &g.targets {
+                let class = match t.verdict {
+                    Verdict::Met => "ok",
+                    Verdict::NotMet => "short",
+                    Verdict::Unverifiable => "unknown",
+                };
+                out.push_str(&format!(
+                    "<tr><th scope=\"row\">{} {}</th><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td><span class=\"{class}\">{}</span></td></tr>\n",
+                    escape(&g.id),
+                    escape(&g.title),
+                    t.year,
+                    eur(t.amount),
+                    escape(&fig(t.reached)),
+                    escape(&sheet::verdict(t))
+                ));
+            }
         }
         out.push_str("</tbody>\n</table>\n");
     }
@@ -545,6 +561,9 @@ pub fn markdown(checked: &Checked) -> String {
     let idx: Vec<usize> = (0..e.years.len()).collect();
     let title = if e.title.is_empty() { "Plan".to_string() } else { e.title.clone() };
     let mut out = format!("# {}\n\n", title.replace('|', "\\|"));
+    if let Some(warning) = incomplete(checked) {
+        out.push_str(&format!("> **{warning}**\n\n"));
+    }
     if let Some(m) = &e.municipality {
         out.push_str(&format!("Gemeente {m}\n\n"));
     }

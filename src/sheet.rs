@@ -7,7 +7,7 @@
 //! decimal where they have one. CSV keeps the exact value.
 
 use crate::effects::Figure;
-use crate::eval::Evaluation;
+use crate::eval::{Evaluation, TargetEval, Verdict};
 use crate::syntax::number::format_dutch;
 use rust_decimal::{Decimal, RoundingStrategy};
 
@@ -107,59 +107,65 @@ pub fn sheet(e: &Evaluation, by: By, idx: &[usize]) -> Sheet {
             Sheet { title: name, columns: years, rows, notes }
         }
         By::Group => {
-            let targets = e.groups.iter().any(|g| g.target.is_some());
-            let mut columns = years;
-            if targets {
-                columns.extend(["Target".to_string(), "Coverage".to_string(), "Shortfall (−: surplus)".to_string()]);
+            let mut rows = Vec::new();
+            for g in &e.groups {
+                let indent = "  ".repeat(g.depth);
+                rows.push(SheetRow {
+                    label: format!("{indent}{} {}", g.id, g.title),
+                    cells: idx.iter().map(|&i| Value::Money(g.savings[i])).collect(),
+                    strong: g.depth == 0,
+                });
+                let shown: Vec<&TargetEval> =
+                    g.targets.iter().filter(|t| idx.iter().any(|&i| e.years[i] == t.year)).collect();
+                if shown.is_empty() {
+                    continue;
+                }
+                let at = |year: u16| shown.iter().find(|t| t.year == year);
+                rows.push(row(
+                    &format!("{indent}  {} target", g.id),
+                    idx.iter()
+                        .map(|&i| at(e.years[i]).map(|t| money(Some(t.amount))).unwrap_or(Value::Empty))
+                        .collect(),
+                    false,
+                ));
+                rows.push(row(
+                    &format!("{indent}  {} reached", g.id),
+                    idx.iter()
+                        .map(|&i| at(e.years[i]).map(|t| Value::Text(verdict(t))).unwrap_or(Value::Empty))
+                        .collect(),
+                    false,
+                ));
             }
-            let rows = e
-                .groups
-                .iter()
-                .map(|g| {
-                    let mut cells: Vec<Value> = idx.iter().map(|&i| Value::Money(g.savings[i])).collect();
-                    match g.target {
-                        Some((year, amount)) => {
-                            let pm = g.pm_at_target(&e.years);
-                            cells.push(Value::Text(format!("{} by {year}", eur(amount))));
-                            if pm > 0 {
-                                let n = if pm == 1 { "1 P.M. item".to_string() } else { format!("{pm} P.M. items") };
-                                cells.push(Value::Text(format!("cannot be verified: {n}")));
-                            } else {
-                                cells.push(g.coverage(&e.years).map(Value::Percent).unwrap_or(Value::Empty));
-                            }
-                            cells.push(money(g.shortfall(&e.years)));
-                        }
-                        None if targets => cells.extend([Value::Empty, Value::Empty, Value::Empty]),
-                        None => {}
-                    }
-                    SheetRow {
-                        label: format!("{}{} {}", "  ".repeat(g.depth), g.id, g.title),
-                        cells,
-                        strong: g.depth == 0,
-                    }
-                })
-                .collect();
-            Sheet { title: format!("{name}: savings per group"), columns, rows, notes: Vec::new() }
+            Sheet { title: format!("{name}: savings per group"), columns: years, rows, notes: Vec::new() }
         }
         By::Taakveld => {
             let mut rows = Vec::new();
-            for l in &e.baseline {
-                let codes =
-                    if l.taakvelden.is_empty() { String::new() } else { format!(" ({})", l.taakvelden.join(", ")) };
-                rows.push(SheetRow {
-                    label: format!("{}{codes}", l.label),
-                    cells: vec![Value::Text(String::new()); idx.len()],
-                    strong: true,
-                });
-                rows.push(row("  budget", idx.iter().map(|&i| money(l.budget[i])).collect(), false));
-                rows.push(row("  forecast", idx.iter().map(|&i| money(l.forecast[i])).collect(), false));
-                rows.push(row("  deficit", idx.iter().map(|&i| money(l.deficit(i))).collect(), false));
+            for t in &e.taakvelden {
+                let name = if t.codes.is_empty() { t.key() } else { format!("{} {}", t.key(), t.name) };
+                rows.push(SheetRow { label: name, cells: vec![Value::Text(String::new()); idx.len()], strong: true });
+                if t.budget.iter().chain(&t.forecast).any(Option::is_some) {
+                    rows.push(row("  budget", idx.iter().map(|&i| money(t.budget[i])).collect(), false));
+                    rows.push(row("  forecast", idx.iter().map(|&i| money(t.forecast[i])).collect(), false));
+                    rows.push(row("  deficit", idx.iter().map(|&i| money(t.deficit(i))).collect(), false));
+                }
+                rows.push(row(
+                    "  savings of measures",
+                    idx.iter().map(|&i| Value::Money(t.savings[i])).collect(),
+                    false,
+                ));
+                if t.costs.iter().any(|c| *c != Figure::default()) {
+                    rows.push(row(
+                        "  costs of execution",
+                        idx.iter().map(|&i| Value::Money(t.costs[i])).collect(),
+                        false,
+                    ));
+                }
             }
             let mut notes = Vec::new();
-            if e.baseline.is_empty() {
-                notes.push("the plan has no baseline per budget line (no table `as budget` or `as forecast`)".into());
+            if e.taakvelden.is_empty() {
+                notes.push("the plan names no taakveld (no budget line or measure says `taakveld`)".into());
             }
-            Sheet { title: format!("{name}: baseline per budget line"), columns: years, rows, notes }
+            Sheet { title: format!("{name}: per taakveld"), columns: years, rows, notes }
         }
         By::Measure => {
             let mut columns = years;
@@ -176,6 +182,23 @@ pub fn sheet(e: &Evaluation, by: By, idx: &[usize]) -> Sheet {
                 .collect();
             Sheet { title: format!("{name}: savings per measure"), columns, rows, notes: Vec::new() }
         }
+    }
+}
+
+/// How far a target is reached, in words: "met (100%)", "short € 50.000 (75%)", "cannot be
+/// verified: P.M. would have to bring € 54.400".
+pub fn verdict(t: &TargetEval) -> String {
+    let pct = t
+        .coverage()
+        .map(|c| format!(" ({}%)", format_dutch(c.round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero))))
+        .unwrap_or_default();
+    match t.verdict {
+        Verdict::Met => format!("met{pct}"),
+        Verdict::NotMet => format!("short {}{pct}", eur(t.shortfall())),
+        Verdict::Unverifiable if t.shortfall() <= Decimal::ZERO => {
+            "cannot be verified: a P.M. item that lowers the savings could bring them below it".into()
+        }
+        Verdict::Unverifiable => format!("cannot be verified: P.M. would have to bring {}", eur(t.shortfall())),
     }
 }
 
@@ -320,10 +343,9 @@ pub fn markdown(s: &Sheet) -> String {
 fn csv_cell(v: &Value) -> String {
     let number = |d: Decimal| d.normalize().to_string().replace('.', ",");
     let text = match v {
-        Value::Money(f) | Value::Fte(f) if f.pm == 0 => return number(f.known),
+        Value::Money(f) | Value::Fte(f) => return number(f.known),
         Value::Percent(p) => return number(p.round_dp(1)),
         Value::Empty => return String::new(),
-        Value::Money(f) | Value::Fte(f) => format!("{}{}", number(f.known), pm_suffix(f)),
         Value::Text(t) => t.clone(),
     };
     quote_text(&text)
@@ -355,6 +377,20 @@ pub fn csv(s: &Sheet) -> String {
             out.push_str(&csv_cell(v));
         }
         out.push_str("\r\n");
+        // Cells stay numbers Excel can add up; the P.M. items they leave out get a row of their
+        // own, with their number per column (negative for P.M. items that lower the figure).
+        let pm = |v: &Value| match v {
+            Value::Money(f) | Value::Fte(f) if f.pm > 0 => Some(f.pm_pos() as i64 - f.pm_neg as i64),
+            _ => None,
+        };
+        if r.cells.iter().any(|v| pm(v).is_some()) {
+            out.push_str(&quote_text(&format!("{} (P.M. items)", r.label.trim_start())));
+            for v in &r.cells {
+                out.push(';');
+                out.push_str(&pm(v).map(|n| n.to_string()).unwrap_or_default());
+            }
+            out.push_str("\r\n");
+        }
     }
     out
 }

@@ -227,8 +227,22 @@ fn eval_narrows_years_and_formats() {
         .args(["eval", "examples/noordoostpolder.plan", "--by", "group", "--format", "markdown"])
         .assert()
         .code(0)
-        .stdout(predicate::str::contains("cannot be verified: 1 P.M. item"));
-    grip().args(["eval", "examples/leudal.plan", "--years", "2030..2031"]).assert().code(2);
+        .stdout(predicate::str::contains("| &nbsp;&nbsp;A reached | — | — | — | met (100%) |"))
+        .stdout(predicate::str::contains("€ 465.000 + 1 P.M."));
+    grip()
+        .args(["eval", "examples/leudal.plan", "--years", "2030..2031"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("the plan covers 2020..2024; 2030..2031 is outside it"));
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("leeg.plan");
+    std::fs::write(&empty, "plan \"Leeg\" {\n}\n").unwrap();
+    grip()
+        .arg("eval")
+        .arg(&empty)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("the plan has no years to evaluate"));
     grip().args(["eval", "examples/leudal.plan", "--years", "2024..2022"]).assert().code(2);
 }
 

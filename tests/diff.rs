@@ -152,3 +152,104 @@ fn diff_against_a_git_revision_and_as_gits_diff_driver() {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(text.contains("balance 2023: € -101.061 → € -326.061"), "{text}");
 }
+
+const WMO_JEUGD: &str = "plan \"P\" {\n  period 2025..2028\n}\ngroup Wmo \"Wmo\" {\n  target € 150.000 by 2025\n  target € 200.000 by 2027\n  measure W.1 \"Een\" {\n    saving € 150.000 from 2025\n  }\n  measure W.4 \"Vier\" {\n    saving € 50.000 from 2027\n  }\n}\ngroup Jeugd \"Jeugd\" {\n  target € 100.000 by 2026\n  target € 150.000 by 2028\n  measure J.1 \"Een\" {\n    saving € 100.000 from 2026\n  }\n}\n";
+
+/// W.4 moved from group Wmo to group Jeugd: the plan's totals are the same, but both groups'
+/// targets change, and grip check finds a new error. The diff says all of it.
+#[test]
+fn moving_a_measure_between_groups_shows_every_target_it_breaks_or_repairs() {
+    let dir = tempfile::tempdir().unwrap();
+    let (old, new) = (dir.path().join("old.plan"), dir.path().join("new.plan"));
+    fs::write(&old, WMO_JEUGD).unwrap();
+    let moved = WMO_JEUGD.replace(
+        "  measure W.4 \"Vier\" {\n    saving € 50.000 from 2027\n  }\n}\ngroup Jeugd \"Jeugd\" {\n",
+        "}\ngroup Jeugd \"Jeugd\" {\n  measure W.4 \"Vier\" {\n    saving € 50.000 from 2027\n  }\n",
+    );
+    assert_ne!(moved, WMO_JEUGD);
+    fs::write(&new, moved).unwrap();
+    let out = grip().arg("diff").arg(&old).arg(&new).assert().code(1).get_output().stdout.clone();
+    let text = String::from_utf8(out).unwrap();
+    for expected in [
+        "W.4 “Vier” (changed)",
+        "group: Wmo → Jeugd",
+        "target of group Wmo “Wmo” (2027): € 200.000 of € 200.000: met → € 150.000 of € 200.000: short € 50.000",
+        "target of group Jeugd “Jeugd” (2028): € 100.000 of € 150.000: short € 50.000 → € 150.000 of € 150.000: met",
+        "new error: the measures of group Wmo “Wmo” save € 150.000 in 2027, short of its target € 200.000 by € 50.000",
+        "gone error: the measures of group Jeugd “Jeugd” save € 100.000 in 2028, short of its target € 150.000 by € 50.000",
+    ] {
+        assert!(text.contains(expected), "missing: {expected}\n{text}");
+    }
+    assert!(!text.contains("No change in meaning"), "{text}");
+}
+
+/// Removing a measure reports the shortfall of every target year, as grip check does.
+#[test]
+fn removing_a_measure_reports_every_target_year() {
+    let dir = tempfile::tempdir().unwrap();
+    let (old, new) = (dir.path().join("old.plan"), dir.path().join("new.plan"));
+    let plan = "plan \"P\" {\n  period 2025..2028\n}\ngroup W \"Wmo\" {\n  target € 100 by 2025\n  target € 100 by 2026\n  target € 100 by 2028\n  measure W.1 \"Een\" {\n    saving € 100 from 2025\n  }\n}\n";
+    fs::write(&old, plan).unwrap();
+    fs::write(&new, plan.replace("  measure W.1 \"Een\" {\n    saving € 100 from 2025\n  }\n", "")).unwrap();
+    let out = grip().arg("diff").arg(&old).arg(&new).assert().code(1).get_output().stdout.clone();
+    let text = String::from_utf8(out).unwrap();
+    for year in ["2025", "2026", "2028"] {
+        let expected = format!("target of group W “Wmo” ({year}): € 100 of € 100: met → € 0 of € 100: short € 100");
+        assert!(text.contains(&expected), "missing: {expected}\n{text}");
+    }
+    assert_eq!(text.matches("new error").count(), 3, "{text}");
+}
+
+/// A version grip cannot read is an error for diff, never an empty plan: exit 2 with the reason,
+/// in JSON too; as git's diff driver, the change is shown as text with the reason.
+#[test]
+fn a_version_grip_cannot_read_is_not_an_empty_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let (old, new) = (dir.path().join("old.plan"), dir.path().join("new.plan"));
+    fs::write(&old, leudal()).unwrap();
+    fs::write(&new, leudal().replacen("}\n", "\n", 1)).unwrap();
+    grip()
+        .arg("diff")
+        .arg(&old)
+        .arg(&new)
+        .assert()
+        .code(2)
+        .stdout(predicate::str::contains("(removed)").not())
+        .stderr(predicate::str::contains("cannot read"))
+        .stderr(predicate::str::contains("new.plan:"));
+    let out =
+        grip().arg("diff").arg(&old).arg(&new).args(["--format", "json"]).assert().code(2).get_output().stdout.clone();
+    let doc: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert!(doc["error"].as_str().is_some_and(|e| e.contains("grip cannot read")), "{doc}");
+    assert!(doc.get("measures").is_none(), "{doc}");
+    // git's external diff: path old-file old-hex old-mode new-file new-hex new-mode.
+    grip()
+        .arg("diff")
+        .arg("leudal.plan")
+        .arg(&old)
+        .args(["1111111", "100644"])
+        .arg(&new)
+        .args(["2222222", "100644"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("grip cannot read b/leudal.plan"))
+        .stdout(predicate::str::contains("The change as text:"))
+        .stdout(predicate::str::contains("--- a/leudal.plan"));
+}
+
+#[test]
+fn diff_takes_color_like_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let (old, new) = (dir.path().join("old.plan"), dir.path().join("new.plan"));
+    fs::write(&old, leudal()).unwrap();
+    fs::write(&new, leudal_changed()).unwrap();
+    grip().arg("diff").arg(&old).arg(&new).args(["--color", "never"]).assert().code(1);
+    grip()
+        .arg("diff")
+        .arg(&old)
+        .arg(&new)
+        .args(["--color", "always"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("\x1b[33m  ~ c1"));
+}

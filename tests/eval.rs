@@ -76,10 +76,31 @@ fn pm_is_never_zero() {
     ));
     assert!(e.savings.iter().all(|s| s.expected.pm == 1 && s.expected.known == d("100")));
     let g = &e.groups[0];
-    assert_eq!(g.pm_at_target(&e.years), 1);
+    // The known savings reach the target, so the P.M. item cannot make it fail.
+    assert_eq!(g.targets[0].reached.pm, 1);
+    assert_eq!(g.targets[0].verdict, grip::eval::Verdict::Met);
     let shown = sheet::table(&sheet::sheet(&e, By::Group, &[0, 1, 2, 3]), false);
-    assert!(shown.contains("cannot be verified: 1 P.M. item"), "{shown}");
+    assert!(shown.contains("met (100%)"), "{shown}");
     assert!(shown.contains("€ 100 + 1 P.M."), "{shown}");
+}
+
+#[test]
+fn every_target_year_is_evaluated_with_the_rule_check_uses() {
+    let e = eval_text(&format!(
+        "{HEADER}group G \"g\" {{\n  target € 150 by 2022\n  target € 300 by 2024\n  target € 120 by 2023\n  measure A \"a\" {{\n    saving € 150 from 2022\n  }}\n  measure B \"b\" {{\n    saving P.M. from 2024\n  }}\n}}\n"
+    ));
+    let t = &e.groups[0].targets;
+    assert_eq!(
+        t.iter().map(|t| (t.year, t.verdict)).collect::<Vec<_>>(),
+        [(2022, grip::eval::Verdict::Met), (2024, grip::eval::Verdict::Unverifiable), (2023, grip::eval::Verdict::Met),]
+    );
+    assert_eq!(t[1].shortfall(), d("150"));
+    let shown = sheet::table(&sheet::sheet(&e, By::Group, &[0, 1, 2, 3]), false);
+    assert!(shown.contains("cannot be verified: P.M. would have to bring € 150"), "{shown}");
+    // Every target year, in eval's JSON.
+    let json: serde_json::Value = serde_json::from_str(&grip::eval::to_json(&e, &[0, 1, 2, 3])).unwrap();
+    assert_eq!(json["groups"][0]["targets"].as_array().map(Vec::len), Some(3));
+    assert_eq!(json["groups"][0]["targets"][1]["verdict"], "cannot be verified");
 }
 
 #[test]
@@ -123,9 +144,9 @@ fn noordoostpolder_shows_parts_against_their_taakstelling_and_execution_budget()
     let c = api::check_path(Path::new("examples/noordoostpolder.plan")).unwrap();
     let e = evaluate(&c.model);
     let a = e.groups.iter().find(|g| g.id == "A").unwrap();
-    assert_eq!(a.coverage(&e.years), Some(d("100")));
+    assert_eq!(a.targets[0].coverage(), Some(d("100")));
     let c2 = e.groups.iter().find(|g| g.id == "C2").unwrap();
-    assert_eq!(c2.pm_at_target(&e.years), 1);
+    assert_eq!(c2.targets[0].reached.pm, 1);
     // Section D: computed Jaartotaal (the document prints 1.171.494, within tolerance).
     assert_eq!(
         e.costs.iter().map(|c| c.known).collect::<Vec<_>>(),

@@ -40,7 +40,12 @@ fn one_fault_is_one_error_with_its_consequences_after_it() {
         }
         for (i, d) in checked.diagnostics.iter().enumerate() {
             if let Some(cause) = d.cause() {
-                let listed_before = checked.diagnostics[..i].iter().any(|e| e.span() == cause);
+                let overlaps = |a: grip::syntax::ast::Span, b: grip::syntax::ast::Span| {
+                    a.file == b.file && a.start < b.end.max(b.start + 1) && b.start < a.end.max(a.start + 1)
+                };
+                let listed_before = checked.diagnostics[..i]
+                    .iter()
+                    .any(|e| e.severity() == grip::diagnostic::Severity::Error && overlaps(e.span(), cause));
                 assert!(listed_before, "{name}: `{}` is listed before its cause", d.message());
             }
         }

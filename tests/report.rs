@@ -189,6 +189,38 @@ fn the_markdown_report() {
         .assert()
         .code(0)
         .stdout(predicates::str::contains("# Uitvoeringsplan Grip op het sociaal domein"))
-        .stdout(predicates::str::contains("cannot be verified: 1 P.M. item"))
+        .stdout(predicates::str::contains("| &nbsp;&nbsp;A reached | — | — | — | met (100%) |"))
+        .stdout(predicates::str::contains("€ 2.120.000 + 1 P.M."))
         .stdout(predicates::str::contains("### Problems found"));
+}
+
+/// A plan grip cannot read whole is not reported as if it were whole or empty: refused, and
+/// written only when asked for, with a first screen that says it is incomplete.
+#[test]
+fn a_report_of_a_plan_grip_cannot_read_is_refused_or_marked() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("kapot.plan");
+    let text = std::fs::read_to_string("examples/leudal.plan").unwrap().replacen("}\n", "\n", 3);
+    std::fs::write(&plan, text).unwrap();
+    let html = dir.path().join("r.html");
+    grip()
+        .args(["report", "--color", "never"])
+        .arg(&plan)
+        .arg("--html")
+        .arg(&html)
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("pass --allow-errors to write a report anyway"));
+    assert!(!html.exists(), "a report was written for a plan grip cannot read");
+    grip().arg("report").arg(&plan).arg("--html").arg(&html).arg("--allow-errors").assert().code(0);
+    let written = std::fs::read_to_string(&html).unwrap();
+    let first_screen = &written[..written.find("<section").unwrap_or(written.len())];
+    assert!(first_screen.contains("This report is incomplete"), "{first_screen}");
+    grip()
+        .arg("report")
+        .arg(&plan)
+        .args(["--markdown", "--allow-errors"])
+        .assert()
+        .code(0)
+        .stdout(predicates::str::contains("> **This report is incomplete"));
 }
