@@ -7,7 +7,9 @@
  * lenient where a check belongs to grip itself: it reads any figure as a `number` (grip explains
  * `1.5` and `1,171,494`), any four digits where a year may stand as a `year`, takes a keyword
  * where only a name can stand (`category saving`, which grip refuses), lets ids and names contain
- * dots, and allows comments inside an amount (`€ /* x *\/ 1`).
+ * dots, allows comments inside an amount (`€ /* x *\/ 1`), takes any scale after `in` (grip
+ * wants `€ 1` followed by zeros), and lets the whitespace of text pasted from documents stand
+ * anywhere between tokens (`-€ 1.600` with a space, which grip refuses).
  */
 
 /// <reference types="tree-sitter-cli/dsl" />
@@ -23,7 +25,7 @@ const KEYWORDS = [
   'decision', 'needed', 'not', 'planned', 'status', 'taakveld', 'related',
   'description', 'indicator', 'table', 'as', 'forecast', 'actual', 'deficit', 'revenue',
   'staffing', 'columns', 'row', 'sum', 'savings', 'costs', 'cumulative', 'fte',
-  'hours',
+  'hours', 'sign', 'adverse', 'favourable', 'below',
 ];
 
 /**
@@ -49,7 +51,10 @@ function commaSep1(rule) {
 module.exports = grammar({
   name: 'plan',
 
-  extras: $ => [/[\s\uFEFF]/, $.comment],
+  // The spaces of text pasted from Word or a PDF are white space too: non-breaking (U+00A0),
+  // figure (U+2007), thin (U+2009) and narrow no-break (U+202F) spaces. (`\s` is Unicode white
+  // space and holds them already; they are listed as grammar/plan.pest lists them.)
+  extras: $ => [/[\s\u00A0\u2007\u2009\u202F\uFEFF]/, $.comment],
 
   // Keywords are lexed as identifiers first, then recognised where the grammar expects one:
   // row and column names may be keywords (`total budget "Budget"`, `columns fte "Fte"`).
@@ -75,10 +80,15 @@ module.exports = grammar({
     plan_header: $ => seq(
       kw('plan'),
       field('title', $.string),
+      optional($.scale),
       '{',
       repeat($._header_field),
       '}',
     ),
+
+    // `in € 1.000`: the euro figures written in this plan, group or table are in thousands
+    // ("bedragen x € 1.000"); also `in € 1.000.000`, `in € 1 mln`.
+    scale: $ => seq(kw('in'), $.money),
 
     _header_field: $ => choice(
       $.municipality,
@@ -108,6 +118,7 @@ module.exports = grammar({
       kw('group'),
       field('id', alias($.identifier, $.id)),
       field('title', $.string),
+      optional($.scale),
       '{',
       repeat($._group_item),
       '}',
@@ -197,20 +208,54 @@ module.exports = grammar({
       optional($.table_unit),
       optional($.role),
       '{',
+      optional($.sign_rule),
       $.columns,
-      repeat(choice($.row, $.total_row, $.description)),
+      repeat(choice($.row, $.total_row, $.description, $.sign_rule)),
       '}',
     ),
 
-    table_unit: $ => seq(kw('in'), $.unit),
+    // `in € 1.000` (a scale: the figures are thousands of euros) or `in fte` (a unit).
+    table_unit: $ => seq(kw('in'), choice($.money, $.unit)),
     role: _ => seq(kw('as'), field('name', choice(
       kw('budget'), kw('forecast'), kw('actual'), kw('deficit'), kw('cost'), kw('revenue'),
-      kw('staffing'),
+      kw('staffing'), kw('saving'),
     ))),
 
-    columns: $ => seq(kw('columns'), commaSep1(choice($.year_span, $.year, $.named_column))),
-    year_span: $ => seq($.year, $._range_op, $.year),
+    // The table's sign convention, as its footnote states it: `sign + = adverse` ("+ = nadeel").
+    sign_rule: _ => seq(
+      kw('sign'),
+      field('sign', choice('+', '-')),
+      '=',
+      field('meaning', choice(kw('adverse'), kw('favourable'))),
+    ),
+
+    // A column is a year (`2021`; with the kind of figure the document prints in it, a footnote
+    // mark and its heading: `begroting 2021`, `2019*`, `rekening 2020 "Rekening 2020"`), a span
+    // of years (`raming 2023..2026`), a named column (`vast "Vaste formatie"`), or a total of
+    // other columns (`totaal "Totaal" = sum`, `saldo "Saldo" = lasten - baten`).
+    columns: $ => seq(kw('columns'), commaSep1(choice(
+      $.year,
+      $.year_column,
+      $.year_span,
+      $.named_column,
+      $.total_column,
+    ))),
+    year_span: $ => seq(optional($._column_kind), $.year, $._range_op, $.year),
+    // A year alone is a `year`; with a kind, a mark or a heading it is a `year_column`.
+    year_column: $ => choice(
+      seq($._column_kind, $.year, optional($.column_mark), optional(field('label', $.string))),
+      seq($.year, $.column_mark, optional(field('label', $.string))),
+      seq($.year, field('label', $.string)),
+    ),
+    _column_kind: $ => field('kind', alias($.identifier, $.column_kind)),
+    column_mark: _ => /\*+/,
     named_column: $ => seq(field('name', alias($.identifier, $.name)), field('label', $.string)),
+    total_column: $ => seq(
+      field('name', alias($.identifier, $.name)),
+      field('label', $.string),
+      '=',
+      field('formula', $._expr),
+    ),
 
     row: $ => seq(
       kw('row'),
@@ -236,11 +281,23 @@ module.exports = grammar({
       $.cells,
     ),
 
-    // `-` alone is an empty cell: the document prints nothing in this column.
-    cells: $ => repeat1(choice($.pm, $.not_applicable, alias('-', $.empty_cell), $.number)),
+    // `-` alone (or a dash as Word prints it, `–` or `—`) is an empty cell: the document prints
+    // nothing in this column. `€ 1.000` is a figure pasted with its euro sign.
+    cells: $ => repeat1(choice(
+      $.pm,
+      $.not_applicable,
+      alias('-', $.empty_cell),
+      alias('–', $.empty_cell),
+      alias('—', $.empty_cell),
+      $.euro_cell,
+      $.number,
+    )),
+    euro_cell: $ => seq($.euro, $.number),
 
     // Formulas of total rows.
-    _expr: $ => choice($.binary_expression, $._term),
+    _expr: $ => choice($.binary_expression, $._term, $.negation),
+    // A formula may start with a sign: `= - H2.totaal`.
+    negation: $ => seq(field('operator', choice('+', '-')), $._term),
     binary_expression: $ => prec.left(seq(
       field('left', $._expr),
       field('operator', choice('+', '-')),
@@ -254,7 +311,9 @@ module.exports = grammar({
       $.parenthesized,
       alias($.identifier, $.row_ref),
     ),
-    sum_all: _ => kw('sum'),
+    // `sum`: the plain rows above, up to the previous total; `sum below`: the plain rows after
+    // it, up to the next total.
+    sum_all: _ => seq(kw('sum'), optional(kw('below'))),
     savings_of: $ => seq(kw('savings'), optional(seq('(', field('group', alias($.identifier, $.id)), ')'))),
     costs_of: $ => seq(kw('costs'), optional(seq('(', field('group', alias($.identifier, $.id)), ')'))),
     cumulative: $ => seq(kw('cumulative'), '(', $._expr, ')'),
@@ -267,8 +326,20 @@ module.exports = grammar({
 
     _amount: $ => choice($.pm, $._quantity),
     _quantity: $ => choice($.money, $.quantity),
-    // `€ 1.600`, `€ -1.600`, `-€ 1.600`, `EUR 45.600`.
-    money: $ => seq(optional(alias('-', $.sign)), $.euro, $.number),
+    // `€ 1.600`, `€ -1.600`, `-€ 1.600`, `EUR 45.600`, `€ 1,5 mln`, `€ 2 mld`, `–€ 1.600`.
+    money: $ => seq(
+      optional(choice(
+        alias('-', $.sign),
+        alias('–', $.sign),
+        alias('—', $.sign),
+        alias('−', $.sign),
+      )),
+      $.euro,
+      $.number,
+      optional($.magnitude),
+    ),
+    // A million (`mln`, `miljoen`) or a thousand million (`mld`, `miljard`).
+    magnitude: _ => /[mM]([lL][nN]|[iI][lL][jJ][oO][eE][nN]|[lL][dD]|[iI][lL][jJ][aA][rR][dD])/,
     // A number with its unit after it: `45.600 EUR`, `20%`, `0,6 fte`, `40 dossiers`, `320`.
     quantity: $ => seq($.number, optional($.unit)),
 
@@ -288,22 +359,35 @@ module.exports = grammar({
     date: _ => /\d{4}-\d{2}(-\d{2})?/,
     quarter: _ => /\d{4}-[qQ][1-4]/,
     // Any run of digits, dots, commas and underscores, as a document prints it: grip reads it
-    // as Dutch notation and explains the ones it cannot read.
-    number: _ => /[-+]?\d([\d_]|[.,]\d)*/,
+    // as Dutch notation and explains the ones it cannot read. Also the forms text pasted from
+    // documents has: `-/- 1.000` and `(1.000)` for a negative figure, `120.000,-` (`,=`, `,--`)
+    // for whole euros, and a minus written as a dash (`–1.600`, `—1.600`, `−1.600`).
+    number: _ => token(choice(
+      /(-\/-[ \u00A0]*|[-+\u2013\u2014\u2212])?\d([\d_]|[.,]\d)*(,(--|-|=))?/,
+      /\(\d([\d_]|[.,]\d)*(,(--|-|=))?\)/,
+    )),
     taakveld_code: _ => /\d\.\d+[a-z]?/,
     euro: _ => token(choice('€', 'EUR', /[eE][uU][rR][oO][sS]?/)),
-    pm: _ => token(choice(/[pP]\.[mM]\./, /[pP][mM]/)),
-    // `n.v.t.` (niet van toepassing): the document prints no figure in this column.
-    not_applicable: _ => /[nN]\.[vV]\.[tT]\./,
+    // P.M. (pro memorie), with a sign where the document prints one: `-PM`, `+p.m.`.
+    pm: _ => token(seq(
+      optional(choice('-', '+', '–', '—', '−')),
+      choice(/[pP]\.[mM]\.?/, /[pP][mM]/),
+    )),
+    // `n.v.t.` or `nvt` (niet van toepassing): the document prints no figure in this column.
+    not_applicable: _ => token(choice(/[nN]\.[vV]\.[tT]\./, /[nN][vV][tT]/)),
 
+    // Text pasted from Word may have “curly quotes” (or „low ones”): a curly string opens with
+    // “, „ or ” and closes with ”, “ or a straight quote.
     string: _ => token(choice(
       seq('"""', /([^"]|"[^"]|""[^"])*/, '"""'),
       seq('"', repeat(choice('\\"', /[^"\n]/)), '"'),
+      seq(/[\u201C\u201E\u201D]/, /[^\u201C\u201D"\n]*/, /[\u201D\u201C"]/),
     )),
 
+    // A line comment ends at a line break of any kind (LF, CRLF, or the CR of old Mac files).
     comment: _ => token(choice(
-      seq('//', /[^\n]*/),
-      seq('#', /[^\n]*/),
+      seq('//', /[^\r\n]*/),
+      seq('#', /[^\r\n]*/),
       seq('/*', /[^*]*\*+([^/*][^*]*\*+)*/, '/'),
     )),
 

@@ -7,13 +7,14 @@
   "group" "target" "by" "total" "measure" "budget" "saving" "cost" "from" "in" "share"
   "of" "range" "category" "owner" "start" "end" "decision" "needed" "not" "planned"
   "status" "taakveld" "related" "description" "indicator" "table" "as" "forecast"
-  "actual" "deficit" "revenue" "staffing" "columns" "row"
+  "actual" "deficit" "revenue" "staffing" "columns" "row" "sign" "adverse" "favourable"
 ] @keyword
 
 "include" @keyword.import
 
 ; Formula words
 (sum_all) @function.builtin
+(sum_all "below" @function.builtin)
 (savings_of "savings" @function.builtin)
 (costs_of "costs" @function.builtin)
 (cumulative "cumulative" @function.builtin)
@@ -36,6 +37,7 @@
 
 ; Units
 (euro) @type.builtin
+(magnitude) @type.builtin
 (unit) @type
 (unit [ "fte" "hours" "%" ] @type.builtin)
 (count_unit) @type
@@ -50,6 +52,9 @@
 (row name: (name) @property)
 (total_row name: (name) @property)
 (named_column name: (name) @property)
+(total_column name: (name) @property)
+(column_kind) @label
+(column_mark) @punctuation.special
 (row_ref) @variable
 (category (name) @constant)
 (currency (name) @type.builtin)

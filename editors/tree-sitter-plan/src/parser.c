@@ -15,16 +15,16 @@
 #endif
 
 #define LANGUAGE_VERSION 14
-#define STATE_COUNT 265
+#define STATE_COUNT 310
 #define LARGE_STATE_COUNT 2
-#define SYMBOL_COUNT 145
+#define SYMBOL_COUNT 161
 #define ALIAS_COUNT 4
-#define TOKEN_COUNT 74
+#define TOKEN_COUNT 82
 #define EXTERNAL_TOKEN_COUNT 0
-#define FIELD_COUNT 12
+#define FIELD_COUNT 15
 #define MAX_ALIAS_SEQUENCE_LENGTH 10
 #define MAX_RESERVED_WORD_SET_SIZE 0
-#define PRODUCTION_ID_COUNT 22
+#define PRODUCTION_ID_COUNT 30
 #define SUPERTYPE_COUNT 0
 
 enum ts_symbol_identifiers {
@@ -32,25 +32,25 @@ enum ts_symbol_identifiers {
   anon_sym_plan = 2,
   anon_sym_LBRACE = 3,
   anon_sym_RBRACE = 4,
-  anon_sym_municipality = 5,
-  anon_sym_adopted = 6,
-  anon_sym_period = 7,
-  anon_sym_currency = 8,
-  anon_sym_tolerance = 9,
-  anon_sym_include = 10,
-  anon_sym_text = 11,
-  anon_sym_group = 12,
-  anon_sym_target = 13,
-  anon_sym_by = 14,
-  anon_sym_total = 15,
-  anon_sym_measure = 16,
-  anon_sym_budget = 17,
-  anon_sym_saving = 18,
-  anon_sym_cost = 19,
-  anon_sym_COMMA = 20,
-  anon_sym_COLON = 21,
-  anon_sym_from = 22,
-  anon_sym_in = 23,
+  anon_sym_in = 5,
+  anon_sym_municipality = 6,
+  anon_sym_adopted = 7,
+  anon_sym_period = 8,
+  anon_sym_currency = 9,
+  anon_sym_tolerance = 10,
+  anon_sym_include = 11,
+  anon_sym_text = 12,
+  anon_sym_group = 13,
+  anon_sym_target = 14,
+  anon_sym_by = 15,
+  anon_sym_total = 16,
+  anon_sym_measure = 17,
+  anon_sym_budget = 18,
+  anon_sym_saving = 19,
+  anon_sym_cost = 20,
+  anon_sym_COMMA = 21,
+  anon_sym_COLON = 22,
+  anon_sym_from = 23,
   anon_sym_share = 24,
   anon_sym_of = 25,
   anon_sym_range = 26,
@@ -74,116 +74,133 @@ enum ts_symbol_identifiers {
   anon_sym_deficit = 44,
   anon_sym_revenue = 45,
   anon_sym_staffing = 46,
-  anon_sym_columns = 47,
-  anon_sym_row = 48,
-  anon_sym_EQ = 49,
-  anon_sym_DASH = 50,
-  anon_sym_PLUS = 51,
-  sym_sum_all = 52,
-  anon_sym_savings = 53,
-  anon_sym_LPAREN = 54,
-  anon_sym_RPAREN = 55,
-  anon_sym_costs = 56,
-  anon_sym_cumulative = 57,
-  anon_sym_PERCENT = 58,
-  anon_sym_fte = 59,
-  anon_sym_hours = 60,
-  sym_year = 61,
-  sym_date = 62,
-  sym_quarter = 63,
-  sym_number = 64,
-  sym_taakveld_code = 65,
-  sym_euro = 66,
-  sym_pm = 67,
-  sym_not_applicable = 68,
-  sym_string = 69,
-  sym_comment = 70,
-  sym__unicode_word = 71,
-  anon_sym_DOT_DOT = 72,
-  anon_sym_u2013 = 73,
-  sym_source_file = 74,
-  sym__top_item = 75,
-  sym_plan_header = 76,
-  sym__header_field = 77,
-  sym_municipality = 78,
-  sym_adopted = 79,
-  sym_period = 80,
-  sym_currency = 81,
-  sym_tolerance = 82,
-  sym_include = 83,
-  sym_text_block = 84,
-  sym_group = 85,
-  sym__group_item = 86,
-  sym_target = 87,
-  sym_declared_total = 88,
-  sym_measure = 89,
-  sym__measure_field = 90,
-  sym_budget = 91,
-  sym_effect = 92,
-  sym_effect_kind = 93,
-  sym__effect_value = 94,
-  sym_yearly_values = 95,
-  sym_year_amount = 96,
-  sym__year_spec = 97,
-  sym_from_year = 98,
-  sym_in_year = 99,
-  sym_share = 100,
-  sym_estimate_range = 101,
-  sym_category = 102,
-  sym_owner = 103,
-  sym_start_date = 104,
-  sym_end_date = 105,
-  sym_decision = 106,
-  sym_not_needed = 107,
-  sym_status = 108,
-  sym_taakveld = 109,
-  sym_related = 110,
-  sym_description = 111,
-  sym_indicator = 112,
-  sym_table = 113,
-  sym_table_unit = 114,
-  sym_role = 115,
-  sym_columns = 116,
-  sym_year_span = 117,
-  sym_named_column = 118,
-  sym_row = 119,
-  sym_total_row = 120,
-  sym_cells = 121,
-  sym__expr = 122,
-  sym_binary_expression = 123,
-  sym__term = 124,
-  sym_savings_of = 125,
-  sym_costs_of = 126,
-  sym_cumulative = 127,
-  sym_parenthesized = 128,
-  sym__amount = 129,
-  sym__quantity = 130,
-  sym_money = 131,
-  sym_quantity = 132,
-  sym_unit = 133,
-  sym__range_op = 134,
-  aux_sym_source_file_repeat1 = 135,
-  aux_sym_plan_header_repeat1 = 136,
-  aux_sym_group_repeat1 = 137,
-  aux_sym_measure_repeat1 = 138,
-  aux_sym_yearly_values_repeat1 = 139,
-  aux_sym_taakveld_repeat1 = 140,
-  aux_sym_related_repeat1 = 141,
-  aux_sym_table_repeat1 = 142,
-  aux_sym_columns_repeat1 = 143,
-  aux_sym_cells_repeat1 = 144,
-  alias_sym_empty_cell = 145,
-  alias_sym_id = 146,
-  alias_sym_row_ref = 147,
-  alias_sym_sign = 148,
+  anon_sym_sign = 47,
+  anon_sym_PLUS = 48,
+  anon_sym_DASH = 49,
+  anon_sym_EQ = 50,
+  anon_sym_adverse = 51,
+  anon_sym_favourable = 52,
+  anon_sym_columns = 53,
+  sym_column_mark = 54,
+  anon_sym_row = 55,
+  anon_sym_u2013 = 56,
+  anon_sym_u2014 = 57,
+  anon_sym_sum = 58,
+  anon_sym_below = 59,
+  anon_sym_savings = 60,
+  anon_sym_LPAREN = 61,
+  anon_sym_RPAREN = 62,
+  anon_sym_costs = 63,
+  anon_sym_cumulative = 64,
+  anon_sym_u2212 = 65,
+  sym_magnitude = 66,
+  anon_sym_PERCENT = 67,
+  anon_sym_fte = 68,
+  anon_sym_hours = 69,
+  sym_year = 70,
+  sym_date = 71,
+  sym_quarter = 72,
+  sym_number = 73,
+  sym_taakveld_code = 74,
+  sym_euro = 75,
+  sym_pm = 76,
+  sym_not_applicable = 77,
+  sym_string = 78,
+  sym_comment = 79,
+  sym__unicode_word = 80,
+  anon_sym_DOT_DOT = 81,
+  sym_source_file = 82,
+  sym__top_item = 83,
+  sym_plan_header = 84,
+  sym_scale = 85,
+  sym__header_field = 86,
+  sym_municipality = 87,
+  sym_adopted = 88,
+  sym_period = 89,
+  sym_currency = 90,
+  sym_tolerance = 91,
+  sym_include = 92,
+  sym_text_block = 93,
+  sym_group = 94,
+  sym__group_item = 95,
+  sym_target = 96,
+  sym_declared_total = 97,
+  sym_measure = 98,
+  sym__measure_field = 99,
+  sym_budget = 100,
+  sym_effect = 101,
+  sym_effect_kind = 102,
+  sym__effect_value = 103,
+  sym_yearly_values = 104,
+  sym_year_amount = 105,
+  sym__year_spec = 106,
+  sym_from_year = 107,
+  sym_in_year = 108,
+  sym_share = 109,
+  sym_estimate_range = 110,
+  sym_category = 111,
+  sym_owner = 112,
+  sym_start_date = 113,
+  sym_end_date = 114,
+  sym_decision = 115,
+  sym_not_needed = 116,
+  sym_status = 117,
+  sym_taakveld = 118,
+  sym_related = 119,
+  sym_description = 120,
+  sym_indicator = 121,
+  sym_table = 122,
+  sym_table_unit = 123,
+  sym_role = 124,
+  sym_sign_rule = 125,
+  sym_columns = 126,
+  sym_year_span = 127,
+  sym_year_column = 128,
+  sym__column_kind = 129,
+  sym_named_column = 130,
+  sym_total_column = 131,
+  sym_row = 132,
+  sym_total_row = 133,
+  sym_cells = 134,
+  sym_euro_cell = 135,
+  sym__expr = 136,
+  sym_negation = 137,
+  sym_binary_expression = 138,
+  sym__term = 139,
+  sym_sum_all = 140,
+  sym_savings_of = 141,
+  sym_costs_of = 142,
+  sym_cumulative = 143,
+  sym_parenthesized = 144,
+  sym__amount = 145,
+  sym__quantity = 146,
+  sym_money = 147,
+  sym_quantity = 148,
+  sym_unit = 149,
+  sym__range_op = 150,
+  aux_sym_source_file_repeat1 = 151,
+  aux_sym_plan_header_repeat1 = 152,
+  aux_sym_group_repeat1 = 153,
+  aux_sym_measure_repeat1 = 154,
+  aux_sym_yearly_values_repeat1 = 155,
+  aux_sym_taakveld_repeat1 = 156,
+  aux_sym_related_repeat1 = 157,
+  aux_sym_table_repeat1 = 158,
+  aux_sym_columns_repeat1 = 159,
+  aux_sym_cells_repeat1 = 160,
+  alias_sym_column_kind = 161,
+  alias_sym_empty_cell = 162,
+  alias_sym_name = 163,
+  alias_sym_row_ref = 164,
 };
 
 static const char * const ts_symbol_names[] = {
   [ts_builtin_sym_end] = "end",
-  [sym_identifier] = "name",
+  [sym_identifier] = "id",
   [anon_sym_plan] = "plan",
   [anon_sym_LBRACE] = "{",
   [anon_sym_RBRACE] = "}",
+  [anon_sym_in] = "in",
   [anon_sym_municipality] = "municipality",
   [anon_sym_adopted] = "adopted",
   [anon_sym_period] = "period",
@@ -202,7 +219,6 @@ static const char * const ts_symbol_names[] = {
   [anon_sym_COMMA] = ",",
   [anon_sym_COLON] = ":",
   [anon_sym_from] = "from",
-  [anon_sym_in] = "in",
   [anon_sym_share] = "share",
   [anon_sym_of] = "of",
   [anon_sym_range] = "range",
@@ -226,17 +242,26 @@ static const char * const ts_symbol_names[] = {
   [anon_sym_deficit] = "deficit",
   [anon_sym_revenue] = "revenue",
   [anon_sym_staffing] = "staffing",
-  [anon_sym_columns] = "columns",
-  [anon_sym_row] = "row",
-  [anon_sym_EQ] = "=",
-  [anon_sym_DASH] = "-",
+  [anon_sym_sign] = "sign",
   [anon_sym_PLUS] = "+",
-  [sym_sum_all] = "sum_all",
+  [anon_sym_DASH] = "-",
+  [anon_sym_EQ] = "=",
+  [anon_sym_adverse] = "adverse",
+  [anon_sym_favourable] = "favourable",
+  [anon_sym_columns] = "columns",
+  [sym_column_mark] = "column_mark",
+  [anon_sym_row] = "row",
+  [anon_sym_u2013] = "\u2013",
+  [anon_sym_u2014] = "sign",
+  [anon_sym_sum] = "sum",
+  [anon_sym_below] = "below",
   [anon_sym_savings] = "savings",
   [anon_sym_LPAREN] = "(",
   [anon_sym_RPAREN] = ")",
   [anon_sym_costs] = "costs",
   [anon_sym_cumulative] = "cumulative",
+  [anon_sym_u2212] = "sign",
+  [sym_magnitude] = "magnitude",
   [anon_sym_PERCENT] = "%",
   [anon_sym_fte] = "fte",
   [anon_sym_hours] = "hours",
@@ -252,10 +277,10 @@ static const char * const ts_symbol_names[] = {
   [sym_comment] = "comment",
   [sym__unicode_word] = "count_unit",
   [anon_sym_DOT_DOT] = "..",
-  [anon_sym_u2013] = "\u2013",
   [sym_source_file] = "source_file",
   [sym__top_item] = "_top_item",
   [sym_plan_header] = "plan_header",
+  [sym_scale] = "scale",
   [sym__header_field] = "_header_field",
   [sym_municipality] = "municipality",
   [sym_adopted] = "adopted",
@@ -295,15 +320,22 @@ static const char * const ts_symbol_names[] = {
   [sym_table] = "table",
   [sym_table_unit] = "table_unit",
   [sym_role] = "role",
+  [sym_sign_rule] = "sign_rule",
   [sym_columns] = "columns",
   [sym_year_span] = "year_span",
+  [sym_year_column] = "year_column",
+  [sym__column_kind] = "_column_kind",
   [sym_named_column] = "named_column",
+  [sym_total_column] = "total_column",
   [sym_row] = "row",
   [sym_total_row] = "total_row",
   [sym_cells] = "cells",
+  [sym_euro_cell] = "euro_cell",
   [sym__expr] = "_expr",
+  [sym_negation] = "negation",
   [sym_binary_expression] = "binary_expression",
   [sym__term] = "_term",
+  [sym_sum_all] = "sum_all",
   [sym_savings_of] = "savings_of",
   [sym_costs_of] = "costs_of",
   [sym_cumulative] = "cumulative",
@@ -324,10 +356,10 @@ static const char * const ts_symbol_names[] = {
   [aux_sym_table_repeat1] = "table_repeat1",
   [aux_sym_columns_repeat1] = "columns_repeat1",
   [aux_sym_cells_repeat1] = "cells_repeat1",
+  [alias_sym_column_kind] = "column_kind",
   [alias_sym_empty_cell] = "empty_cell",
-  [alias_sym_id] = "id",
+  [alias_sym_name] = "name",
   [alias_sym_row_ref] = "row_ref",
-  [alias_sym_sign] = "sign",
 };
 
 static const TSSymbol ts_symbol_map[] = {
@@ -336,6 +368,7 @@ static const TSSymbol ts_symbol_map[] = {
   [anon_sym_plan] = anon_sym_plan,
   [anon_sym_LBRACE] = anon_sym_LBRACE,
   [anon_sym_RBRACE] = anon_sym_RBRACE,
+  [anon_sym_in] = anon_sym_in,
   [anon_sym_municipality] = anon_sym_municipality,
   [anon_sym_adopted] = anon_sym_adopted,
   [anon_sym_period] = anon_sym_period,
@@ -354,7 +387,6 @@ static const TSSymbol ts_symbol_map[] = {
   [anon_sym_COMMA] = anon_sym_COMMA,
   [anon_sym_COLON] = anon_sym_COLON,
   [anon_sym_from] = anon_sym_from,
-  [anon_sym_in] = anon_sym_in,
   [anon_sym_share] = anon_sym_share,
   [anon_sym_of] = anon_sym_of,
   [anon_sym_range] = anon_sym_range,
@@ -378,17 +410,26 @@ static const TSSymbol ts_symbol_map[] = {
   [anon_sym_deficit] = anon_sym_deficit,
   [anon_sym_revenue] = anon_sym_revenue,
   [anon_sym_staffing] = anon_sym_staffing,
-  [anon_sym_columns] = anon_sym_columns,
-  [anon_sym_row] = anon_sym_row,
-  [anon_sym_EQ] = anon_sym_EQ,
-  [anon_sym_DASH] = anon_sym_DASH,
+  [anon_sym_sign] = anon_sym_sign,
   [anon_sym_PLUS] = anon_sym_PLUS,
-  [sym_sum_all] = sym_sum_all,
+  [anon_sym_DASH] = anon_sym_DASH,
+  [anon_sym_EQ] = anon_sym_EQ,
+  [anon_sym_adverse] = anon_sym_adverse,
+  [anon_sym_favourable] = anon_sym_favourable,
+  [anon_sym_columns] = anon_sym_columns,
+  [sym_column_mark] = sym_column_mark,
+  [anon_sym_row] = anon_sym_row,
+  [anon_sym_u2013] = anon_sym_u2013,
+  [anon_sym_u2014] = anon_sym_u2014,
+  [anon_sym_sum] = anon_sym_sum,
+  [anon_sym_below] = anon_sym_below,
   [anon_sym_savings] = anon_sym_savings,
   [anon_sym_LPAREN] = anon_sym_LPAREN,
   [anon_sym_RPAREN] = anon_sym_RPAREN,
   [anon_sym_costs] = anon_sym_costs,
   [anon_sym_cumulative] = anon_sym_cumulative,
+  [anon_sym_u2212] = anon_sym_u2014,
+  [sym_magnitude] = sym_magnitude,
   [anon_sym_PERCENT] = anon_sym_PERCENT,
   [anon_sym_fte] = anon_sym_fte,
   [anon_sym_hours] = anon_sym_hours,
@@ -404,10 +445,10 @@ static const TSSymbol ts_symbol_map[] = {
   [sym_comment] = sym_comment,
   [sym__unicode_word] = sym__unicode_word,
   [anon_sym_DOT_DOT] = anon_sym_DOT_DOT,
-  [anon_sym_u2013] = anon_sym_u2013,
   [sym_source_file] = sym_source_file,
   [sym__top_item] = sym__top_item,
   [sym_plan_header] = sym_plan_header,
+  [sym_scale] = sym_scale,
   [sym__header_field] = sym__header_field,
   [sym_municipality] = sym_municipality,
   [sym_adopted] = sym_adopted,
@@ -447,15 +488,22 @@ static const TSSymbol ts_symbol_map[] = {
   [sym_table] = sym_table,
   [sym_table_unit] = sym_table_unit,
   [sym_role] = sym_role,
+  [sym_sign_rule] = sym_sign_rule,
   [sym_columns] = sym_columns,
   [sym_year_span] = sym_year_span,
+  [sym_year_column] = sym_year_column,
+  [sym__column_kind] = sym__column_kind,
   [sym_named_column] = sym_named_column,
+  [sym_total_column] = sym_total_column,
   [sym_row] = sym_row,
   [sym_total_row] = sym_total_row,
   [sym_cells] = sym_cells,
+  [sym_euro_cell] = sym_euro_cell,
   [sym__expr] = sym__expr,
+  [sym_negation] = sym_negation,
   [sym_binary_expression] = sym_binary_expression,
   [sym__term] = sym__term,
+  [sym_sum_all] = sym_sum_all,
   [sym_savings_of] = sym_savings_of,
   [sym_costs_of] = sym_costs_of,
   [sym_cumulative] = sym_cumulative,
@@ -476,10 +524,10 @@ static const TSSymbol ts_symbol_map[] = {
   [aux_sym_table_repeat1] = aux_sym_table_repeat1,
   [aux_sym_columns_repeat1] = aux_sym_columns_repeat1,
   [aux_sym_cells_repeat1] = aux_sym_cells_repeat1,
+  [alias_sym_column_kind] = alias_sym_column_kind,
   [alias_sym_empty_cell] = alias_sym_empty_cell,
-  [alias_sym_id] = alias_sym_id,
+  [alias_sym_name] = alias_sym_name,
   [alias_sym_row_ref] = alias_sym_row_ref,
-  [alias_sym_sign] = alias_sym_sign,
 };
 
 static const TSSymbolMetadata ts_symbol_metadata[] = {
@@ -500,6 +548,10 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
     .named = false,
   },
   [anon_sym_RBRACE] = {
+    .visible = true,
+    .named = false,
+  },
+  [anon_sym_in] = {
     .visible = true,
     .named = false,
   },
@@ -572,10 +624,6 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
     .named = false,
   },
   [anon_sym_from] = {
-    .visible = true,
-    .named = false,
-  },
-  [anon_sym_in] = {
     .visible = true,
     .named = false,
   },
@@ -671,19 +719,7 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
     .visible = true,
     .named = false,
   },
-  [anon_sym_columns] = {
-    .visible = true,
-    .named = false,
-  },
-  [anon_sym_row] = {
-    .visible = true,
-    .named = false,
-  },
-  [anon_sym_EQ] = {
-    .visible = true,
-    .named = false,
-  },
-  [anon_sym_DASH] = {
+  [anon_sym_sign] = {
     .visible = true,
     .named = false,
   },
@@ -691,9 +727,49 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
     .visible = true,
     .named = false,
   },
-  [sym_sum_all] = {
+  [anon_sym_DASH] = {
+    .visible = true,
+    .named = false,
+  },
+  [anon_sym_EQ] = {
+    .visible = true,
+    .named = false,
+  },
+  [anon_sym_adverse] = {
+    .visible = true,
+    .named = false,
+  },
+  [anon_sym_favourable] = {
+    .visible = true,
+    .named = false,
+  },
+  [anon_sym_columns] = {
+    .visible = true,
+    .named = false,
+  },
+  [sym_column_mark] = {
     .visible = true,
     .named = true,
+  },
+  [anon_sym_row] = {
+    .visible = true,
+    .named = false,
+  },
+  [anon_sym_u2013] = {
+    .visible = true,
+    .named = false,
+  },
+  [anon_sym_u2014] = {
+    .visible = true,
+    .named = true,
+  },
+  [anon_sym_sum] = {
+    .visible = true,
+    .named = false,
+  },
+  [anon_sym_below] = {
+    .visible = true,
+    .named = false,
   },
   [anon_sym_savings] = {
     .visible = true,
@@ -714,6 +790,14 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
   [anon_sym_cumulative] = {
     .visible = true,
     .named = false,
+  },
+  [anon_sym_u2212] = {
+    .visible = true,
+    .named = true,
+  },
+  [sym_magnitude] = {
+    .visible = true,
+    .named = true,
   },
   [anon_sym_PERCENT] = {
     .visible = true,
@@ -775,10 +859,6 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
     .visible = true,
     .named = false,
   },
-  [anon_sym_u2013] = {
-    .visible = true,
-    .named = false,
-  },
   [sym_source_file] = {
     .visible = true,
     .named = true,
@@ -788,6 +868,10 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
     .named = true,
   },
   [sym_plan_header] = {
+    .visible = true,
+    .named = true,
+  },
+  [sym_scale] = {
     .visible = true,
     .named = true,
   },
@@ -947,6 +1031,10 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
     .visible = true,
     .named = true,
   },
+  [sym_sign_rule] = {
+    .visible = true,
+    .named = true,
+  },
   [sym_columns] = {
     .visible = true,
     .named = true,
@@ -955,7 +1043,19 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
     .visible = true,
     .named = true,
   },
+  [sym_year_column] = {
+    .visible = true,
+    .named = true,
+  },
+  [sym__column_kind] = {
+    .visible = false,
+    .named = true,
+  },
   [sym_named_column] = {
+    .visible = true,
+    .named = true,
+  },
+  [sym_total_column] = {
     .visible = true,
     .named = true,
   },
@@ -971,8 +1071,16 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
     .visible = true,
     .named = true,
   },
+  [sym_euro_cell] = {
+    .visible = true,
+    .named = true,
+  },
   [sym__expr] = {
     .visible = false,
+    .named = true,
+  },
+  [sym_negation] = {
+    .visible = true,
     .named = true,
   },
   [sym_binary_expression] = {
@@ -981,6 +1089,10 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
   },
   [sym__term] = {
     .visible = false,
+    .named = true,
+  },
+  [sym_sum_all] = {
+    .visible = true,
     .named = true,
   },
   [sym_savings_of] = {
@@ -1063,19 +1175,19 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
     .visible = false,
     .named = false,
   },
+  [alias_sym_column_kind] = {
+    .visible = true,
+    .named = true,
+  },
   [alias_sym_empty_cell] = {
     .visible = true,
     .named = true,
   },
-  [alias_sym_id] = {
+  [alias_sym_name] = {
     .visible = true,
     .named = true,
   },
   [alias_sym_row_ref] = {
-    .visible = true,
-    .named = true,
-  },
-  [alias_sym_sign] = {
     .visible = true,
     .named = true,
   },
@@ -1086,14 +1198,17 @@ enum ts_field_identifiers {
   field_forum = 2,
   field_group = 3,
   field_id = 4,
-  field_label = 5,
-  field_left = 6,
-  field_name = 7,
-  field_operator = 8,
-  field_path = 9,
-  field_right = 10,
-  field_title = 11,
-  field_when = 12,
+  field_kind = 5,
+  field_label = 6,
+  field_left = 7,
+  field_meaning = 8,
+  field_name = 9,
+  field_operator = 10,
+  field_path = 11,
+  field_right = 12,
+  field_sign = 13,
+  field_title = 14,
+  field_when = 15,
 };
 
 static const char * const ts_field_names[] = {
@@ -1102,12 +1217,15 @@ static const char * const ts_field_names[] = {
   [field_forum] = "forum",
   [field_group] = "group",
   [field_id] = "id",
+  [field_kind] = "kind",
   [field_label] = "label",
   [field_left] = "left",
+  [field_meaning] = "meaning",
   [field_name] = "name",
   [field_operator] = "operator",
   [field_path] = "path",
   [field_right] = "right",
+  [field_sign] = "sign",
   [field_title] = "title",
   [field_when] = "when",
 };
@@ -1115,20 +1233,28 @@ static const char * const ts_field_names[] = {
 static const TSMapSlice ts_field_map_slices[PRODUCTION_ID_COUNT] = {
   [1] = {.index = 0, .length = 1},
   [2] = {.index = 1, .length = 1},
-  [4] = {.index = 2, .length = 2},
-  [6] = {.index = 4, .length = 1},
+  [5] = {.index = 2, .length = 2},
+  [7] = {.index = 4, .length = 1},
   [8] = {.index = 5, .length = 1},
-  [9] = {.index = 6, .length = 2},
-  [10] = {.index = 8, .length = 1},
+  [9] = {.index = 6, .length = 1},
+  [10] = {.index = 7, .length = 2},
   [11] = {.index = 9, .length = 1},
-  [12] = {.index = 10, .length = 2},
-  [15] = {.index = 12, .length = 2},
-  [16] = {.index = 14, .length = 3},
-  [17] = {.index = 17, .length = 3},
-  [18] = {.index = 20, .length = 1},
-  [19] = {.index = 21, .length = 3},
-  [20] = {.index = 24, .length = 3},
-  [21] = {.index = 27, .length = 3},
+  [12] = {.index = 10, .length = 1},
+  [13] = {.index = 11, .length = 1},
+  [14] = {.index = 12, .length = 2},
+  [15] = {.index = 14, .length = 1},
+  [16] = {.index = 15, .length = 2},
+  [18] = {.index = 17, .length = 3},
+  [19] = {.index = 20, .length = 2},
+  [20] = {.index = 22, .length = 2},
+  [21] = {.index = 24, .length = 1},
+  [23] = {.index = 25, .length = 2},
+  [24] = {.index = 27, .length = 3},
+  [25] = {.index = 30, .length = 1},
+  [26] = {.index = 31, .length = 3},
+  [27] = {.index = 34, .length = 3},
+  [28] = {.index = 37, .length = 3},
+  [29] = {.index = 40, .length = 3},
 };
 
 static const TSFieldMapEntry ts_field_map_entries[] = {
@@ -1142,39 +1268,60 @@ static const TSFieldMapEntry ts_field_map_entries[] = {
   [4] =
     {field_name, 1},
   [5] =
-    {field_label, 1},
+    {field_kind, 0},
   [6] =
     {field_label, 1},
+  [7] =
+    {field_label, 1},
     {field_name, 0},
-  [8] =
-    {field_forum, 3},
   [9] =
-    {field_when, 3},
+    {field_kind, 0, .inherited = true},
   [10] =
     {field_forum, 3},
-    {field_when, 5},
+  [11] =
+    {field_when, 3},
   [12] =
-    {field_label, 2},
-    {field_name, 1},
+    {field_meaning, 3},
+    {field_sign, 1},
   [14] =
-    {field_formula, 4},
     {field_label, 2},
-    {field_name, 1},
+  [15] =
+    {field_kind, 0, .inherited = true},
+    {field_label, 2},
   [17] =
-    {field_left, 0},
-    {field_operator, 1},
-    {field_right, 2},
+    {field_formula, 3},
+    {field_label, 1},
+    {field_name, 0},
   [20] =
-    {field_group, 2},
-  [21] =
-    {field_formula, 5},
-    {field_label, 2},
-    {field_name, 1},
+    {field_kind, 0, .inherited = true},
+    {field_label, 3},
+  [22] =
+    {field_forum, 3},
+    {field_when, 5},
   [24] =
-    {field_formula, 6},
+    {field_operator, 0},
+  [25] =
     {field_label, 2},
     {field_name, 1},
   [27] =
+    {field_left, 0},
+    {field_operator, 1},
+    {field_right, 2},
+  [30] =
+    {field_group, 2},
+  [31] =
+    {field_formula, 4},
+    {field_label, 2},
+    {field_name, 1},
+  [34] =
+    {field_formula, 5},
+    {field_label, 2},
+    {field_name, 1},
+  [37] =
+    {field_formula, 6},
+    {field_label, 2},
+    {field_name, 1},
+  [40] =
     {field_formula, 7},
     {field_label, 2},
     {field_name, 1},
@@ -1186,22 +1333,40 @@ static const TSSymbol ts_alias_sequences[PRODUCTION_ID_COUNT][MAX_ALIAS_SEQUENCE
     [0] = sym__unicode_word,
   },
   [4] = {
-    [1] = alias_sym_id,
+    [1] = alias_sym_name,
   },
-  [5] = {
-    [0] = alias_sym_sign,
+  [6] = {
+    [0] = anon_sym_u2014,
   },
-  [7] = {
-    [1] = alias_sym_id,
+  [8] = {
+    [0] = alias_sym_column_kind,
   },
-  [13] = {
+  [10] = {
+    [0] = alias_sym_name,
+  },
+  [17] = {
     [0] = alias_sym_row_ref,
   },
-  [14] = {
+  [18] = {
+    [0] = alias_sym_name,
+  },
+  [22] = {
     [0] = alias_sym_empty_cell,
   },
-  [18] = {
-    [2] = alias_sym_id,
+  [23] = {
+    [1] = alias_sym_name,
+  },
+  [26] = {
+    [1] = alias_sym_name,
+  },
+  [27] = {
+    [1] = alias_sym_name,
+  },
+  [28] = {
+    [1] = alias_sym_name,
+  },
+  [29] = {
+    [1] = alias_sym_name,
   },
 };
 
@@ -1224,25 +1389,25 @@ static const TSStateId ts_primary_state_ids[STATE_COUNT] = {
   [11] = 11,
   [12] = 12,
   [13] = 13,
-  [14] = 13,
+  [14] = 14,
   [15] = 15,
   [16] = 16,
   [17] = 17,
   [18] = 13,
   [19] = 19,
-  [20] = 20,
+  [20] = 13,
   [21] = 21,
-  [22] = 22,
-  [23] = 5,
-  [24] = 17,
-  [25] = 6,
+  [22] = 11,
+  [23] = 10,
+  [24] = 24,
+  [25] = 25,
   [26] = 16,
-  [27] = 27,
-  [28] = 15,
+  [27] = 14,
+  [28] = 6,
   [29] = 29,
-  [30] = 30,
+  [30] = 7,
   [31] = 31,
-  [32] = 32,
+  [32] = 19,
   [33] = 33,
   [34] = 34,
   [35] = 35,
@@ -1250,32 +1415,32 @@ static const TSStateId ts_primary_state_ids[STATE_COUNT] = {
   [37] = 37,
   [38] = 38,
   [39] = 39,
-  [40] = 13,
+  [40] = 40,
   [41] = 41,
-  [42] = 13,
-  [43] = 13,
-  [44] = 13,
+  [42] = 42,
+  [43] = 43,
+  [44] = 44,
   [45] = 45,
   [46] = 46,
   [47] = 47,
   [48] = 48,
   [49] = 49,
-  [50] = 50,
+  [50] = 13,
   [51] = 51,
-  [52] = 52,
+  [52] = 13,
   [53] = 53,
   [54] = 54,
-  [55] = 55,
+  [55] = 13,
   [56] = 56,
-  [57] = 57,
+  [57] = 13,
   [58] = 58,
   [59] = 59,
   [60] = 60,
   [61] = 61,
   [62] = 62,
-  [63] = 13,
-  [64] = 19,
-  [65] = 19,
+  [63] = 63,
+  [64] = 64,
+  [65] = 65,
   [66] = 66,
   [67] = 67,
   [68] = 68,
@@ -1284,36 +1449,36 @@ static const TSStateId ts_primary_state_ids[STATE_COUNT] = {
   [71] = 71,
   [72] = 72,
   [73] = 73,
-  [74] = 30,
+  [74] = 74,
   [75] = 75,
   [76] = 76,
-  [77] = 29,
-  [78] = 20,
-  [79] = 72,
-  [80] = 29,
-  [81] = 20,
-  [82] = 30,
+  [77] = 77,
+  [78] = 78,
+  [79] = 75,
+  [80] = 80,
+  [81] = 13,
+  [82] = 82,
   [83] = 83,
-  [84] = 84,
-  [85] = 85,
+  [84] = 21,
+  [85] = 21,
   [86] = 86,
-  [87] = 87,
+  [87] = 34,
   [88] = 88,
-  [89] = 89,
+  [89] = 25,
   [90] = 90,
   [91] = 91,
   [92] = 92,
   [93] = 93,
-  [94] = 15,
-  [95] = 5,
-  [96] = 16,
-  [97] = 6,
-  [98] = 17,
-  [99] = 99,
+  [94] = 33,
+  [95] = 95,
+  [96] = 96,
+  [97] = 33,
+  [98] = 34,
+  [99] = 25,
   [100] = 100,
-  [101] = 101,
-  [102] = 13,
-  [103] = 103,
+  [101] = 100,
+  [102] = 102,
+  [103] = 100,
   [104] = 104,
   [105] = 105,
   [106] = 106,
@@ -1326,16 +1491,16 @@ static const TSStateId ts_primary_state_ids[STATE_COUNT] = {
   [113] = 113,
   [114] = 114,
   [115] = 115,
-  [116] = 13,
-  [117] = 13,
-  [118] = 103,
+  [116] = 116,
+  [117] = 117,
+  [118] = 118,
   [119] = 119,
-  [120] = 103,
+  [120] = 120,
   [121] = 121,
   [122] = 122,
   [123] = 123,
-  [124] = 124,
-  [125] = 125,
+  [124] = 11,
+  [125] = 10,
   [126] = 126,
   [127] = 127,
   [128] = 128,
@@ -1360,13 +1525,13 @@ static const TSStateId ts_primary_state_ids[STATE_COUNT] = {
   [147] = 147,
   [148] = 148,
   [149] = 149,
-  [150] = 150,
-  [151] = 151,
-  [152] = 152,
-  [153] = 153,
-  [154] = 154,
+  [150] = 7,
+  [151] = 6,
+  [152] = 19,
+  [153] = 14,
+  [154] = 16,
   [155] = 155,
-  [156] = 156,
+  [156] = 13,
   [157] = 157,
   [158] = 158,
   [159] = 159,
@@ -1376,8 +1541,8 @@ static const TSStateId ts_primary_state_ids[STATE_COUNT] = {
   [163] = 163,
   [164] = 164,
   [165] = 165,
-  [166] = 166,
-  [167] = 167,
+  [166] = 13,
+  [167] = 13,
   [168] = 168,
   [169] = 169,
   [170] = 170,
@@ -1394,7 +1559,7 @@ static const TSStateId ts_primary_state_ids[STATE_COUNT] = {
   [181] = 181,
   [182] = 182,
   [183] = 183,
-  [184] = 173,
+  [184] = 184,
   [185] = 185,
   [186] = 186,
   [187] = 187,
@@ -1402,11 +1567,11 @@ static const TSStateId ts_primary_state_ids[STATE_COUNT] = {
   [189] = 189,
   [190] = 190,
   [191] = 191,
-  [192] = 189,
+  [192] = 192,
   [193] = 193,
   [194] = 194,
   [195] = 195,
-  [196] = 189,
+  [196] = 196,
   [197] = 197,
   [198] = 198,
   [199] = 199,
@@ -1435,7 +1600,7 @@ static const TSStateId ts_primary_state_ids[STATE_COUNT] = {
   [222] = 222,
   [223] = 223,
   [224] = 224,
-  [225] = 225,
+  [225] = 223,
   [226] = 226,
   [227] = 227,
   [228] = 228,
@@ -1444,8 +1609,8 @@ static const TSStateId ts_primary_state_ids[STATE_COUNT] = {
   [231] = 231,
   [232] = 232,
   [233] = 233,
-  [234] = 234,
-  [235] = 235,
+  [234] = 229,
+  [235] = 229,
   [236] = 236,
   [237] = 237,
   [238] = 238,
@@ -1453,28 +1618,73 @@ static const TSStateId ts_primary_state_ids[STATE_COUNT] = {
   [240] = 240,
   [241] = 241,
   [242] = 242,
-  [243] = 243,
+  [243] = 238,
   [244] = 244,
   [245] = 245,
-  [246] = 239,
-  [247] = 205,
+  [246] = 246,
+  [247] = 247,
   [248] = 248,
-  [249] = 208,
+  [249] = 249,
   [250] = 250,
   [251] = 251,
   [252] = 252,
   [253] = 253,
-  [254] = 205,
-  [255] = 208,
+  [254] = 254,
+  [255] = 255,
   [256] = 256,
-  [257] = 240,
-  [258] = 239,
+  [257] = 257,
+  [258] = 258,
   [259] = 259,
   [260] = 260,
   [261] = 261,
   [262] = 262,
-  [263] = 240,
+  [263] = 263,
   [264] = 264,
+  [265] = 265,
+  [266] = 266,
+  [267] = 267,
+  [268] = 268,
+  [269] = 269,
+  [270] = 270,
+  [271] = 271,
+  [272] = 272,
+  [273] = 273,
+  [274] = 274,
+  [275] = 275,
+  [276] = 276,
+  [277] = 277,
+  [278] = 278,
+  [279] = 279,
+  [280] = 280,
+  [281] = 281,
+  [282] = 282,
+  [283] = 283,
+  [284] = 284,
+  [285] = 285,
+  [286] = 286,
+  [287] = 287,
+  [288] = 288,
+  [289] = 289,
+  [290] = 290,
+  [291] = 238,
+  [292] = 263,
+  [293] = 293,
+  [294] = 279,
+  [295] = 295,
+  [296] = 296,
+  [297] = 297,
+  [298] = 298,
+  [299] = 263,
+  [300] = 279,
+  [301] = 301,
+  [302] = 242,
+  [303] = 303,
+  [304] = 304,
+  [305] = 305,
+  [306] = 306,
+  [307] = 307,
+  [308] = 242,
+  [309] = 309,
 };
 
 static const TSCharacterRange sym__unicode_word_character_set_1[] = {
@@ -1658,73 +1868,82 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
   eof = lexer->eof(lexer);
   switch (state) {
     case 0:
-      if (eof) ADVANCE(167);
+      if (eof) ADVANCE(187);
       ADVANCE_MAP(
         '"', 1,
-        '#', 283,
-        '%', 249,
-        '(', 247,
-        ')', 248,
-        '+', 246,
-        ',', 200,
-        '-', 244,
-        '.', 28,
-        '/', 25,
-        ':', 201,
-        '=', 243,
-        'E', 286,
-        'P', 523,
-        'b', 489,
-        'c', 288,
-        'd', 344,
-        'e', 415,
-        'g', 443,
-        'i', 408,
-        'm', 345,
-        'o', 504,
-        'p', 522,
-        'r', 305,
-        's', 289,
-        't', 290,
-        '{', 171,
-        '}', 172,
-        0x2013, 531,
-        0x20ac, 265,
-        'N', 524,
-        'n', 524,
+        '#', 322,
+        '%', 286,
+        '(', 280,
+        ')', 281,
+        '*', 271,
+        '+', 266,
+        ',', 220,
+        '-', 267,
+        '.', 39,
+        '/', 33,
+        ':', 221,
+        '=', 270,
+        'E', 325,
+        'M', 562,
+        'a', 506,
+        'b', 538,
+        'c', 327,
+        'd', 385,
+        'e', 460,
+        'g', 490,
+        'i', 452,
+        'm', 386,
+        'o', 553,
+        'p', 442,
+        'r', 346,
+        's', 328,
+        't', 331,
+        '{', 191,
+        '}', 192,
+        0x2013, 274,
+        0x2014, 277,
+        0x20ac, 304,
+        0x2212, 282,
+        'N', 581,
+        'n', 581,
       );
+      if ((0x201c <= lookahead && lookahead <= 0x201e)) ADVANCE(167);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(582);
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
+          lookahead == 0xa0 ||
+          lookahead == 0x2007 ||
+          lookahead == 0x2009 ||
+          lookahead == 0x202f ||
           lookahead == 0xfeff) SKIP(0);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(525);
       if (('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          ('f' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 1:
-      if (lookahead == '"') ADVANCE(280);
-      if (lookahead == '\\') ADVANCE(2);
+      if (lookahead == '"') ADVANCE(320);
+      if (lookahead == '\\') ADVANCE(4);
       if (lookahead != 0 &&
-          lookahead != '\n') ADVANCE(3);
+          lookahead != '\n') ADVANCE(2);
       END_STATE();
     case 2:
-      if (lookahead == '"') ADVANCE(281);
-      if (lookahead == '\\') ADVANCE(2);
+      if (lookahead == '"') ADVANCE(318);
+      if (lookahead == '\\') ADVANCE(4);
       if (lookahead != 0 &&
-          lookahead != '\n') ADVANCE(3);
+          lookahead != '\n') ADVANCE(2);
       END_STATE();
     case 3:
-      if (lookahead == '"') ADVANCE(279);
-      if (lookahead == '\\') ADVANCE(2);
-      if (lookahead != 0 &&
-          lookahead != '\n') ADVANCE(3);
-      END_STATE();
-    case 4:
-      if (lookahead == '"') ADVANCE(279);
+      if (lookahead == '"') ADVANCE(318);
       if (lookahead != 0) ADVANCE(6);
       END_STATE();
+    case 4:
+      if (lookahead == '"') ADVANCE(319);
+      if (lookahead == '\\') ADVANCE(4);
+      if (lookahead != 0 &&
+          lookahead != '\n') ADVANCE(2);
+      END_STATE();
     case 5:
-      if (lookahead == '"') ADVANCE(4);
+      if (lookahead == '"') ADVANCE(3);
       if (lookahead != 0) ADVANCE(6);
       END_STATE();
     case 6:
@@ -1733,4048 +1952,4676 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       END_STATE();
     case 7:
       ADVANCE_MAP(
-        '#', 283,
-        '%', 249,
-        ',', 200,
-        '/', 25,
-        'E', 287,
-        '_', 521,
-        'b', 491,
-        'c', 294,
-        'd', 351,
-        'e', 417,
-        'i', 421,
-        'o', 505,
-        'r', 307,
-        's', 295,
-        't', 310,
-        '}', 172,
-        0x20ac, 265,
+        '#', 322,
+        '%', 286,
+        ',', 220,
+        '/', 33,
+        'E', 326,
+        '_', 580,
+        'b', 540,
+        'c', 336,
+        'd', 393,
+        'e', 462,
+        'i', 466,
+        'o', 554,
+        'r', 348,
+        's', 337,
+        't', 351,
+        '}', 192,
+        0x20ac, 304,
       );
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(578);
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
+          lookahead == 0xa0 ||
+          lookahead == 0x2007 ||
+          lookahead == 0x2009 ||
+          lookahead == 0x202f ||
           lookahead == 0xfeff) SKIP(7);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(519);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_1, 677, lookahead)) ADVANCE(529);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_1, 677, lookahead)) ADVANCE(585);
       END_STATE();
     case 8:
       ADVANCE_MAP(
-        '#', 283,
-        '%', 249,
-        ',', 200,
-        '/', 25,
-        'E', 287,
-        '_', 521,
-        'd', 367,
-        'e', 514,
-        'g', 451,
-        'm', 370,
-        't', 301,
-        '}', 172,
-        0x20ac, 265,
+        '#', 322,
+        '%', 286,
+        ',', 220,
+        '/', 33,
+        'E', 326,
+        '_', 580,
+        'd', 408,
+        'e', 572,
+        'g', 498,
+        'm', 412,
+        't', 342,
+        '}', 192,
+        0x20ac, 304,
       );
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(578);
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
+          lookahead == 0xa0 ||
+          lookahead == 0x2007 ||
+          lookahead == 0x2009 ||
+          lookahead == 0x202f ||
           lookahead == 0xfeff) SKIP(8);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(519);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_1, 677, lookahead)) ADVANCE(529);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_1, 677, lookahead)) ADVANCE(585);
       END_STATE();
     case 9:
       ADVANCE_MAP(
-        '#', 283,
-        '%', 249,
-        '.', 28,
-        '/', 25,
-        'E', 287,
-        'e', 514,
-        0x2013, 531,
-        0x20ac, 265,
+        '#', 322,
+        '%', 286,
+        '-', 267,
+        '.', 39,
+        '/', 33,
+        'E', 326,
+        'e', 572,
+        0x2013, 274,
+        0x2014, 277,
+        0x20ac, 304,
+        0x2212, 282,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
+          lookahead == 0xa0 ||
+          lookahead == 0x2007 ||
+          lookahead == 0x2009 ||
+          lookahead == 0x202f ||
           lookahead == 0xfeff) SKIP(9);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
+          lookahead == '_') ADVANCE(580);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_1, 677, lookahead)) ADVANCE(529);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 10:
       ADVANCE_MAP(
-        '#', 283,
-        '%', 249,
-        '/', 25,
-        ':', 201,
-        '=', 243,
-        'E', 287,
-        'e', 514,
-        't', 310,
-        0x20ac, 265,
+        '#', 322,
+        '%', 286,
+        '/', 33,
+        ':', 221,
+        '=', 270,
+        'E', 326,
+        'a', 511,
+        'e', 572,
+        't', 351,
+        0x20ac, 304,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
+          lookahead == 0xa0 ||
+          lookahead == 0x2007 ||
+          lookahead == 0x2009 ||
+          lookahead == 0x202f ||
           lookahead == 0xfeff) SKIP(10);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
+          lookahead == '_') ADVANCE(580);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_1, 677, lookahead)) ADVANCE(529);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_1, 677, lookahead)) ADVANCE(585);
       END_STATE();
     case 11:
       ADVANCE_MAP(
-        '#', 283,
-        '%', 249,
-        '/', 25,
-        'E', 287,
-        'b', 491,
-        'c', 294,
-        'd', 351,
-        'e', 417,
-        'i', 421,
-        'o', 505,
-        'r', 307,
-        's', 295,
-        't', 310,
-        '}', 172,
-        0x20ac, 265,
+        '#', 322,
+        '%', 286,
+        '/', 33,
+        'E', 326,
+        'b', 540,
+        'c', 336,
+        'd', 393,
+        'e', 462,
+        'i', 466,
+        'o', 554,
+        'r', 348,
+        's', 337,
+        't', 351,
+        '}', 192,
+        0x20ac, 304,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
+          lookahead == 0xa0 ||
+          lookahead == 0x2007 ||
+          lookahead == 0x2009 ||
+          lookahead == 0x202f ||
           lookahead == 0xfeff) SKIP(11);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
+          lookahead == '_') ADVANCE(580);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_1, 677, lookahead)) ADVANCE(529);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_1, 677, lookahead)) ADVANCE(585);
       END_STATE();
     case 12:
       ADVANCE_MAP(
-        '#', 283,
-        '%', 249,
-        '/', 25,
-        'E', 287,
-        'd', 367,
-        'e', 514,
-        'g', 451,
-        'm', 370,
-        't', 301,
-        '}', 172,
-        0x20ac, 265,
+        '#', 322,
+        '%', 286,
+        '/', 33,
+        'E', 326,
+        'd', 408,
+        'e', 572,
+        'g', 498,
+        'm', 412,
+        't', 342,
+        '}', 192,
+        0x20ac, 304,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
+          lookahead == 0xa0 ||
+          lookahead == 0x2007 ||
+          lookahead == 0x2009 ||
+          lookahead == 0x202f ||
           lookahead == 0xfeff) SKIP(12);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
+          lookahead == '_') ADVANCE(580);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_1, 677, lookahead)) ADVANCE(529);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_1, 677, lookahead)) ADVANCE(585);
       END_STATE();
     case 13:
       ADVANCE_MAP(
-        '#', 283,
-        '%', 249,
-        '/', 25,
-        'E', 287,
-        'd', 367,
-        'e', 514,
-        '}', 172,
-        0x20ac, 265,
+        '#', 322,
+        '%', 286,
+        '/', 33,
+        'E', 326,
+        'd', 408,
+        'e', 572,
+        '}', 192,
+        0x20ac, 304,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
+          lookahead == 0xa0 ||
+          lookahead == 0x2007 ||
+          lookahead == 0x2009 ||
+          lookahead == 0x202f ||
           lookahead == 0xfeff) SKIP(13);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
+          lookahead == '_') ADVANCE(580);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_1, 677, lookahead)) ADVANCE(529);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_1, 677, lookahead)) ADVANCE(585);
       END_STATE();
     case 14:
-      if (lookahead == '#') ADVANCE(283);
-      if (lookahead == '(') ADVANCE(247);
-      if (lookahead == '/') ADVANCE(25);
-      if (lookahead == '{') ADVANCE(171);
+      if (lookahead == '#') ADVANCE(322);
+      if (lookahead == '(') ADVANCE(280);
+      if (lookahead == '+') ADVANCE(266);
+      if (lookahead == '-') ADVANCE(267);
+      if (lookahead == '/') ADVANCE(33);
+      if (lookahead == '{') ADVANCE(191);
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
+          lookahead == 0xa0 ||
+          lookahead == 0x2007 ||
+          lookahead == 0x2009 ||
+          lookahead == 0x202f ||
           lookahead == 0xfeff) SKIP(14);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 15:
       ADVANCE_MAP(
-        '#', 283,
-        '+', 157,
-        '-', 245,
-        '/', 25,
-        'E', 36,
-        'd', 69,
-        'e', 148,
-        'r', 99,
-        't', 100,
-        '}', 172,
-        0x20ac, 265,
-        'N', 31,
-        'n', 31,
-        'P', 29,
-        'p', 29,
+        '#', 322,
+        '(', 174,
+        '+', 158,
+        '-', 268,
+        '/', 33,
+        'E', 46,
+        'a', 128,
+        'd', 79,
+        'e', 164,
+        'r', 112,
+        's', 88,
+        't', 113,
+        '{', 191,
+        '}', 192,
+        0x2013, 275,
+        0x2014, 278,
+        0x20ac, 304,
+        0x2212, 283,
+        'N', 41,
+        'n', 41,
+        'P', 40,
+        'p', 40,
       );
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(298);
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
+          lookahead == 0xa0 ||
+          lookahead == 0x2007 ||
+          lookahead == 0x2009 ||
+          lookahead == 0x202f ||
           lookahead == 0xfeff) SKIP(15);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(260);
       END_STATE();
     case 16:
       ADVANCE_MAP(
-        '#', 283,
-        '+', 157,
-        '-', 245,
-        '/', 25,
-        'E', 36,
-        'e', 148,
-        0x20ac, 265,
-        'P', 29,
-        'p', 29,
+        '#', 322,
+        '(', 174,
+        '+', 158,
+        '-', 268,
+        '/', 33,
+        'E', 46,
+        'e', 164,
+        0x2013, 275,
+        0x2014, 278,
+        0x20ac, 304,
+        0x2212, 283,
+        'P', 40,
+        'p', 40,
       );
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(297);
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
+          lookahead == 0xa0 ||
+          lookahead == 0x2007 ||
+          lookahead == 0x2009 ||
+          lookahead == 0x202f ||
           lookahead == 0xfeff) SKIP(16);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(259);
       END_STATE();
     case 17:
       ADVANCE_MAP(
-        '#', 283,
-        ',', 200,
-        '/', 25,
-        'b', 489,
-        'c', 288,
-        'd', 344,
-        'e', 416,
-        'i', 425,
-        'o', 504,
-        'r', 306,
-        's', 289,
-        't', 316,
-        '}', 172,
+        '#', 322,
+        '(', 174,
+        '+', 175,
+        '-', 269,
+        '/', 33,
+        'E', 46,
+        'e', 164,
+        0x2013, 276,
+        0x2014, 279,
+        0x20ac, 304,
+        0x2212, 284,
+      );
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(298);
+      if (('\t' <= lookahead && lookahead <= '\r') ||
+          lookahead == ' ' ||
+          lookahead == 0xa0 ||
+          lookahead == 0x2007 ||
+          lookahead == 0x2009 ||
+          lookahead == 0x202f ||
+          lookahead == 0xfeff) SKIP(17);
+      END_STATE();
+    case 18:
+      ADVANCE_MAP(
+        '#', 322,
+        ')', 281,
+        '+', 266,
+        ',', 220,
+        '-', 267,
+        '/', 33,
+        ':', 221,
+        'd', 409,
+        'r', 475,
+        's', 425,
+        't', 476,
+        '}', 192,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
-          lookahead == 0xfeff) SKIP(17);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(519);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
-      END_STATE();
-    case 18:
-      if (lookahead == '#') ADVANCE(283);
-      if (lookahead == '/') ADVANCE(25);
-      if (lookahead == ':') ADVANCE(201);
-      if (lookahead == '=') ADVANCE(243);
-      if (lookahead == 't') ADVANCE(316);
-      if (('\t' <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ' ||
+          lookahead == 0xa0 ||
+          lookahead == 0x2007 ||
+          lookahead == 0x2009 ||
+          lookahead == 0x202f ||
           lookahead == 0xfeff) SKIP(18);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 19:
       ADVANCE_MAP(
-        '#', 283,
-        '/', 25,
-        'b', 489,
-        'c', 288,
-        'd', 344,
-        'e', 416,
-        'g', 443,
-        'i', 425,
-        'm', 345,
-        'o', 504,
-        'r', 305,
-        's', 289,
-        't', 290,
-        '}', 172,
+        '#', 322,
+        ',', 220,
+        '/', 33,
+        'b', 538,
+        'c', 327,
+        'd', 385,
+        'e', 461,
+        'i', 470,
+        'o', 553,
+        'r', 347,
+        's', 329,
+        't', 357,
+        '}', 192,
+        'M', 562,
+        'm', 562,
       );
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(578);
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
+          lookahead == 0xa0 ||
+          lookahead == 0x2007 ||
+          lookahead == 0x2009 ||
+          lookahead == 0x202f ||
           lookahead == 0xfeff) SKIP(19);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
+      if (('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 20:
       ADVANCE_MAP(
-        '#', 283,
-        '/', 25,
-        'b', 489,
-        'c', 288,
-        'd', 344,
-        'e', 416,
-        'i', 425,
-        'o', 504,
-        'r', 306,
-        's', 289,
-        't', 316,
-        '}', 172,
+        '#', 322,
+        ',', 220,
+        '/', 33,
+        'b', 538,
+        'c', 327,
+        'd', 385,
+        'e', 461,
+        'i', 470,
+        'o', 553,
+        'r', 347,
+        's', 329,
+        't', 357,
+        '}', 192,
+      );
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(578);
+      if (('\t' <= lookahead && lookahead <= '\r') ||
+          lookahead == ' ' ||
+          lookahead == 0xa0 ||
+          lookahead == 0x2007 ||
+          lookahead == 0x2009 ||
+          lookahead == 0x202f ||
+          lookahead == 0xfeff) SKIP(20);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+      END_STATE();
+    case 21:
+      ADVANCE_MAP(
+        '#', 322,
+        '/', 33,
+        'M', 562,
+        'd', 409,
+        'g', 490,
+        'm', 386,
+        't', 335,
+        '}', 192,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
-          lookahead == 0xfeff) SKIP(20);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
-      END_STATE();
-    case 21:
-      if (lookahead == '#') ADVANCE(283);
-      if (lookahead == '/') ADVANCE(25);
-      if (lookahead == 'b') ADVANCE(489);
-      if (lookahead == 'c') ADVANCE(428);
-      if (('\t' <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ' ||
+          lookahead == 0xa0 ||
+          lookahead == 0x2007 ||
+          lookahead == 0x2009 ||
+          lookahead == 0x202f ||
           lookahead == 0xfeff) SKIP(21);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 22:
-      if (lookahead == '#') ADVANCE(283);
-      if (lookahead == '/') ADVANCE(25);
-      if (lookahead == 'd') ADVANCE(365);
-      if (lookahead == 'g') ADVANCE(443);
-      if (lookahead == 'm') ADVANCE(345);
-      if (lookahead == 't') ADVANCE(299);
-      if (lookahead == '}') ADVANCE(172);
+      if (lookahead == '#') ADVANCE(322);
+      if (lookahead == '/') ADVANCE(33);
+      if (lookahead == 'a') ADVANCE(506);
+      if (lookahead == '{') ADVANCE(191);
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
+          lookahead == 0xa0 ||
+          lookahead == 0x2007 ||
+          lookahead == 0x2009 ||
+          lookahead == 0x202f ||
           lookahead == 0xfeff) SKIP(22);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 23:
-      if (lookahead == '#') ADVANCE(283);
-      if (lookahead == '/') ADVANCE(25);
-      if (lookahead == 'd') ADVANCE(365);
-      if (lookahead == '}') ADVANCE(172);
+      ADVANCE_MAP(
+        '#', 322,
+        '/', 33,
+        'b', 538,
+        'c', 327,
+        'd', 385,
+        'e', 461,
+        'g', 490,
+        'i', 470,
+        'm', 387,
+        'o', 553,
+        'r', 346,
+        's', 328,
+        't', 331,
+        '}', 192,
+      );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
+          lookahead == 0xa0 ||
+          lookahead == 0x2007 ||
+          lookahead == 0x2009 ||
+          lookahead == 0x202f ||
           lookahead == 0xfeff) SKIP(23);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 24:
-      if (lookahead == '#') ADVANCE(283);
-      if (lookahead == '/') ADVANCE(25);
+      ADVANCE_MAP(
+        '#', 322,
+        '/', 33,
+        'b', 538,
+        'c', 327,
+        'd', 385,
+        'e', 461,
+        'i', 470,
+        'o', 553,
+        'r', 347,
+        's', 329,
+        't', 357,
+        '}', 192,
+      );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
+          lookahead == 0xa0 ||
+          lookahead == 0x2007 ||
+          lookahead == 0x2009 ||
+          lookahead == 0x202f ||
           lookahead == 0xfeff) SKIP(24);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(519);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 25:
-      if (lookahead == '*') ADVANCE(27);
-      if (lookahead == '/') ADVANCE(283);
+      if (lookahead == '#') ADVANCE(322);
+      if (lookahead == '/') ADVANCE(33);
+      if (lookahead == 'b') ADVANCE(538);
+      if (lookahead == 'c') ADVANCE(473);
+      if (lookahead == 's') ADVANCE(330);
+      if (('\t' <= lookahead && lookahead <= '\r') ||
+          lookahead == ' ' ||
+          lookahead == 0xa0 ||
+          lookahead == 0x2007 ||
+          lookahead == 0x2009 ||
+          lookahead == 0x202f ||
+          lookahead == 0xfeff) SKIP(25);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 26:
-      if (lookahead == '*') ADVANCE(26);
-      if (lookahead == '/') ADVANCE(282);
-      if (lookahead != 0) ADVANCE(27);
+      if (lookahead == '#') ADVANCE(322);
+      if (lookahead == '/') ADVANCE(33);
+      if (lookahead == 'd') ADVANCE(409);
+      if (lookahead == 'g') ADVANCE(490);
+      if (lookahead == 'm') ADVANCE(387);
+      if (lookahead == 't') ADVANCE(335);
+      if (lookahead == '}') ADVANCE(192);
+      if (('\t' <= lookahead && lookahead <= '\r') ||
+          lookahead == ' ' ||
+          lookahead == 0xa0 ||
+          lookahead == 0x2007 ||
+          lookahead == 0x2009 ||
+          lookahead == 0x202f ||
+          lookahead == 0xfeff) SKIP(26);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 27:
-      if (lookahead == '*') ADVANCE(26);
-      if (lookahead != 0) ADVANCE(27);
+      if (lookahead == '#') ADVANCE(322);
+      if (lookahead == '/') ADVANCE(33);
+      if (lookahead == 'd') ADVANCE(409);
+      if (lookahead == '}') ADVANCE(192);
+      if (('\t' <= lookahead && lookahead <= '\r') ||
+          lookahead == ' ' ||
+          lookahead == 0xa0 ||
+          lookahead == 0x2007 ||
+          lookahead == 0x2009 ||
+          lookahead == 0x202f ||
+          lookahead == 0xfeff) SKIP(27);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 28:
-      if (lookahead == '.') ADVANCE(530);
+      if (lookahead == '#') ADVANCE(322);
+      if (lookahead == '/') ADVANCE(33);
+      if (lookahead == 's') ADVANCE(425);
+      if (('\t' <= lookahead && lookahead <= '\r') ||
+          lookahead == ' ' ||
+          lookahead == 0xa0 ||
+          lookahead == 0x2007 ||
+          lookahead == 0x2009 ||
+          lookahead == 0x202f ||
+          lookahead == 0xfeff) SKIP(28);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 29:
-      if (lookahead == '.') ADVANCE(141);
-      if (lookahead == 'M' ||
-          lookahead == 'm') ADVANCE(274);
+      if (lookahead == '#') ADVANCE(322);
+      if (lookahead == '/') ADVANCE(33);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(578);
+      if (('\t' <= lookahead && lookahead <= '\r') ||
+          lookahead == ' ' ||
+          lookahead == 0xa0 ||
+          lookahead == 0x2007 ||
+          lookahead == 0x2009 ||
+          lookahead == 0x202f ||
+          lookahead == 0xfeff) SKIP(29);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 30:
-      if (lookahead == '.') ADVANCE(274);
+      if (lookahead == ')') ADVANCE(294);
       END_STATE();
     case 31:
-      if (lookahead == '.') ADVANCE(149);
+      if (lookahead == ')') ADVANCE(294);
+      if (lookahead == ',') ADVANCE(38);
+      if (lookahead == '.') ADVANCE(174);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(31);
       END_STATE();
     case 32:
-      if (lookahead == '.') ADVANCE(146);
+      if (lookahead == ')') ADVANCE(294);
+      if (lookahead == '-') ADVANCE(30);
       END_STATE();
     case 33:
-      if (lookahead == '.') ADVANCE(277);
+      if (lookahead == '*') ADVANCE(35);
+      if (lookahead == '/') ADVANCE(322);
       END_STATE();
     case 34:
-      if (lookahead == '.') ADVANCE(155);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(159);
+      if (lookahead == '*') ADVANCE(34);
+      if (lookahead == '/') ADVANCE(321);
+      if (lookahead != 0) ADVANCE(35);
       END_STATE();
     case 35:
-      if (lookahead == 'R') ADVANCE(272);
-      if (lookahead == 'r') ADVANCE(143);
+      if (lookahead == '*') ADVANCE(34);
+      if (lookahead != 0) ADVANCE(35);
       END_STATE();
     case 36:
-      if (lookahead == 'U') ADVANCE(35);
-      if (lookahead == 'u') ADVANCE(145);
+      if (lookahead == '-') ADVANCE(155);
       END_STATE();
     case 37:
-      if (lookahead == 'a') ADVANCE(125);
-      if (lookahead == 'o') ADVANCE(118);
+      if (lookahead == '-') ADVANCE(299);
+      if (lookahead == '=') ADVANCE(294);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(298);
       END_STATE();
     case 38:
-      if (lookahead == 'a') ADVANCE(135);
-      if (lookahead == 'h') ADVANCE(42);
-      if (lookahead == 't') ADVANCE(40);
+      if (lookahead == '-') ADVANCE(32);
+      if (lookahead == '=') ADVANCE(30);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(31);
       END_STATE();
     case 39:
-      if (lookahead == 'a') ADVANCE(41);
-      if (lookahead == 'e') ADVANCE(139);
-      if (lookahead == 'o') ADVANCE(126);
+      if (lookahead == '.') ADVANCE(586);
       END_STATE();
     case 40:
-      if (lookahead == 'a') ADVANCE(111);
+      if (lookahead == '.') ADVANCE(156);
+      if (lookahead == 'M' ||
+          lookahead == 'm') ADVANCE(313);
       END_STATE();
     case 41:
-      if (lookahead == 'a') ADVANCE(83);
-      if (lookahead == 'b') ADVANCE(88);
-      if (lookahead == 'r') ADVANCE(76);
+      if (lookahead == '.') ADVANCE(165);
+      if (lookahead == 'V' ||
+          lookahead == 'v') ADVANCE(161);
       END_STATE();
     case 42:
-      if (lookahead == 'a') ADVANCE(113);
+      if (lookahead == '.') ADVANCE(315);
       END_STATE();
     case 43:
-      if (lookahead == 'a') ADVANCE(117);
+      if (lookahead == '.') ADVANCE(162);
       END_STATE();
     case 44:
-      if (lookahead == 'a') ADVANCE(97);
-      if (lookahead == 'e') ADVANCE(87);
-      if (lookahead == 'o') ADVANCE(137);
+      if (lookahead == '.') ADVANCE(172);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(177);
       END_STATE();
     case 45:
-      if (lookahead == 'a') ADVANCE(91);
+      if (lookahead == 'R') ADVANCE(311);
+      if (lookahead == 'r') ADVANCE(157);
       END_STATE();
     case 46:
-      if (lookahead == 'a') ADVANCE(84);
+      if (lookahead == 'U') ADVANCE(45);
+      if (lookahead == 'u') ADVANCE(160);
       END_STATE();
     case 47:
-      if (lookahead == 'a') ADVANCE(128);
+      if (lookahead == 'a') ADVANCE(139);
+      if (lookahead == 'o') ADVANCE(132);
       END_STATE();
     case 48:
-      if (lookahead == 'a') ADVANCE(127);
+      if (lookahead == 'a') ADVANCE(149);
+      if (lookahead == 'h') ADVANCE(52);
+      if (lookahead == 'i') ADVANCE(85);
+      if (lookahead == 't') ADVANCE(50);
       END_STATE();
     case 49:
-      if (lookahead == 'c') ADVANCE(79);
-      if (lookahead == 's') ADVANCE(51);
+      if (lookahead == 'a') ADVANCE(51);
+      if (lookahead == 'e') ADVANCE(153);
+      if (lookahead == 'o') ADVANCE(140);
       END_STATE();
     case 50:
-      if (lookahead == 'c') ADVANCE(89);
-      if (lookahead == 'd') ADVANCE(77);
+      if (lookahead == 'a') ADVANCE(124);
       END_STATE();
     case 51:
-      if (lookahead == 'c') ADVANCE(112);
+      if (lookahead == 'a') ADVANCE(95);
+      if (lookahead == 'b') ADVANCE(100);
+      if (lookahead == 'r') ADVANCE(87);
       END_STATE();
     case 52:
-      if (lookahead == 'c') ADVANCE(47);
+      if (lookahead == 'a') ADVANCE(126);
       END_STATE();
     case 53:
-      if (lookahead == 'd') ADVANCE(74);
+      if (lookahead == 'a') ADVANCE(131);
       END_STATE();
     case 54:
-      if (lookahead == 'd') ADVANCE(217);
+      if (lookahead == 'a') ADVANCE(110);
+      if (lookahead == 'e') ADVANCE(99);
+      if (lookahead == 'o') ADVANCE(151);
       END_STATE();
     case 55:
-      if (lookahead == 'd') ADVANCE(229);
+      if (lookahead == 'a') ADVANCE(103);
       END_STATE();
     case 56:
-      if (lookahead == 'd') ADVANCE(226);
+      if (lookahead == 'a') ADVANCE(96);
       END_STATE();
     case 57:
-      if (lookahead == 'd') ADVANCE(63);
+      if (lookahead == 'a') ADVANCE(142);
       END_STATE();
     case 58:
-      if (lookahead == 'e') ADVANCE(49);
+      if (lookahead == 'a') ADVANCE(141);
       END_STATE();
     case 59:
-      if (lookahead == 'e') ADVANCE(43);
+      if (lookahead == 'c') ADVANCE(92);
+      if (lookahead == 's') ADVANCE(61);
       END_STATE();
     case 60:
-      if (lookahead == 'e') ADVANCE(205);
+      if (lookahead == 'c') ADVANCE(101);
+      if (lookahead == 'd') ADVANCE(89);
       END_STATE();
     case 61:
-      if (lookahead == 'e') ADVANCE(202);
+      if (lookahead == 'c') ADVANCE(125);
       END_STATE();
     case 62:
-      if (lookahead == 'e') ADVANCE(238);
+      if (lookahead == 'c') ADVANCE(57);
       END_STATE();
     case 63:
-      if (lookahead == 'e') ADVANCE(173);
+      if (lookahead == 'd') ADVANCE(237);
       END_STATE();
     case 64:
-      if (lookahead == 'e') ADVANCE(188);
+      if (lookahead == 'd') ADVANCE(249);
       END_STATE();
     case 65:
-      if (lookahead == 'e') ADVANCE(73);
+      if (lookahead == 'd') ADVANCE(246);
       END_STATE();
     case 66:
-      if (lookahead == 'e') ADVANCE(108);
+      if (lookahead == 'd') ADVANCE(84);
       END_STATE();
     case 67:
-      if (lookahead == 'e') ADVANCE(55);
+      if (lookahead == 'd') ADVANCE(73);
       END_STATE();
     case 68:
-      if (lookahead == 'e') ADVANCE(86);
+      if (lookahead == 'e') ADVANCE(59);
       END_STATE();
     case 69:
-      if (lookahead == 'e') ADVANCE(115);
+      if (lookahead == 'e') ADVANCE(53);
       END_STATE();
     case 70:
-      if (lookahead == 'e') ADVANCE(123);
+      if (lookahead == 'e') ADVANCE(225);
       END_STATE();
     case 71:
-      if (lookahead == 'e') ADVANCE(124);
+      if (lookahead == 'e') ADVANCE(222);
       END_STATE();
     case 72:
-      if (lookahead == 'g') ADVANCE(194);
+      if (lookahead == 'e') ADVANCE(258);
       END_STATE();
     case 73:
-      if (lookahead == 'g') ADVANCE(101);
+      if (lookahead == 'e') ADVANCE(193);
       END_STATE();
     case 74:
-      if (lookahead == 'g') ADVANCE(70);
+      if (lookahead == 'e') ADVANCE(208);
       END_STATE();
     case 75:
-      if (lookahead == 'g') ADVANCE(60);
+      if (lookahead == 'e') ADVANCE(83);
       END_STATE();
     case 76:
-      if (lookahead == 'g') ADVANCE(71);
+      if (lookahead == 'e') ADVANCE(121);
       END_STATE();
     case 77:
-      if (lookahead == 'i') ADVANCE(52);
+      if (lookahead == 'e') ADVANCE(64);
       END_STATE();
     case 78:
-      if (lookahead == 'i') ADVANCE(106);
+      if (lookahead == 'e') ADVANCE(98);
       END_STATE();
     case 79:
-      if (lookahead == 'i') ADVANCE(119);
+      if (lookahead == 'e') ADVANCE(129);
       END_STATE();
     case 80:
-      if (lookahead == 'i') ADVANCE(103);
+      if (lookahead == 'e') ADVANCE(137);
       END_STATE();
     case 81:
-      if (lookahead == 'i') ADVANCE(95);
+      if (lookahead == 'e') ADVANCE(138);
       END_STATE();
     case 82:
-      if (lookahead == 'i') ADVANCE(104);
+      if (lookahead == 'g') ADVANCE(214);
       END_STATE();
     case 83:
-      if (lookahead == 'k') ADVANCE(136);
+      if (lookahead == 'g') ADVANCE(114);
       END_STATE();
     case 84:
-      if (lookahead == 'l') ADVANCE(185);
+      if (lookahead == 'g') ADVANCE(80);
       END_STATE();
     case 85:
-      if (lookahead == 'l') ADVANCE(45);
+      if (lookahead == 'g') ADVANCE(104);
       END_STATE();
     case 86:
-      if (lookahead == 'l') ADVANCE(56);
+      if (lookahead == 'g') ADVANCE(70);
       END_STATE();
     case 87:
-      if (lookahead == 'l') ADVANCE(48);
+      if (lookahead == 'g') ADVANCE(81);
       END_STATE();
     case 88:
-      if (lookahead == 'l') ADVANCE(62);
+      if (lookahead == 'i') ADVANCE(85);
       END_STATE();
     case 89:
-      if (lookahead == 'l') ADVANCE(132);
+      if (lookahead == 'i') ADVANCE(62);
       END_STATE();
     case 90:
-      if (lookahead == 'n') ADVANCE(50);
+      if (lookahead == 'i') ADVANCE(119);
       END_STATE();
     case 91:
-      if (lookahead == 'n') ADVANCE(168);
+      if (lookahead == 'i') ADVANCE(116);
       END_STATE();
     case 92:
-      if (lookahead == 'n') ADVANCE(220);
+      if (lookahead == 'i') ADVANCE(133);
       END_STATE();
     case 93:
-      if (lookahead == 'n') ADVANCE(232);
+      if (lookahead == 'i') ADVANCE(109);
       END_STATE();
     case 94:
-      if (lookahead == 'n') ADVANCE(54);
-      if (lookahead == 'U' ||
-          lookahead == 'u') ADVANCE(145);
+      if (lookahead == 'i') ADVANCE(117);
       END_STATE();
     case 95:
-      if (lookahead == 'n') ADVANCE(72);
+      if (lookahead == 'k') ADVANCE(150);
       END_STATE();
     case 96:
-      if (lookahead == 'n') ADVANCE(66);
+      if (lookahead == 'l') ADVANCE(205);
       END_STATE();
     case 97:
-      if (lookahead == 'n') ADVANCE(75);
+      if (lookahead == 'l') ADVANCE(55);
       END_STATE();
     case 98:
-      if (lookahead == 'o') ADVANCE(131);
+      if (lookahead == 'l') ADVANCE(65);
       END_STATE();
     case 99:
-      if (lookahead == 'o') ADVANCE(137);
+      if (lookahead == 'l') ADVANCE(58);
       END_STATE();
     case 100:
-      if (lookahead == 'o') ADVANCE(126);
+      if (lookahead == 'l') ADVANCE(72);
       END_STATE();
     case 101:
-      if (lookahead == 'o') ADVANCE(109);
+      if (lookahead == 'l') ADVANCE(146);
       END_STATE();
     case 102:
-      if (lookahead == 'o') ADVANCE(110);
+      if (lookahead == 'n') ADVANCE(60);
       END_STATE();
     case 103:
-      if (lookahead == 'o') ADVANCE(92);
+      if (lookahead == 'n') ADVANCE(188);
       END_STATE();
     case 104:
-      if (lookahead == 'o') ADVANCE(93);
+      if (lookahead == 'n') ADVANCE(264);
       END_STATE();
     case 105:
-      if (lookahead == 'p') ADVANCE(179);
+      if (lookahead == 'n') ADVANCE(240);
       END_STATE();
     case 106:
-      if (lookahead == 'p') ADVANCE(129);
+      if (lookahead == 'n') ADVANCE(252);
       END_STATE();
     case 107:
-      if (lookahead == 'r') ADVANCE(98);
+      if (lookahead == 'n') ADVANCE(63);
+      if (lookahead == 'U' ||
+          lookahead == 'u') ADVANCE(160);
       END_STATE();
     case 108:
-      if (lookahead == 'r') ADVANCE(211);
+      if (lookahead == 'n') ADVANCE(76);
       END_STATE();
     case 109:
-      if (lookahead == 'r') ADVANCE(140);
+      if (lookahead == 'n') ADVANCE(82);
       END_STATE();
     case 110:
-      if (lookahead == 'r') ADVANCE(235);
+      if (lookahead == 'n') ADVANCE(86);
       END_STATE();
     case 111:
-      if (lookahead == 'r') ADVANCE(122);
-      if (lookahead == 't') ADVANCE(133);
+      if (lookahead == 'o') ADVANCE(145);
       END_STATE();
     case 112:
-      if (lookahead == 'r') ADVANCE(78);
+      if (lookahead == 'o') ADVANCE(151);
       END_STATE();
     case 113:
-      if (lookahead == 'r') ADVANCE(61);
+      if (lookahead == 'o') ADVANCE(140);
       END_STATE();
     case 114:
-      if (lookahead == 'r') ADVANCE(64);
+      if (lookahead == 'o') ADVANCE(122);
       END_STATE();
     case 115:
-      if (lookahead == 's') ADVANCE(51);
+      if (lookahead == 'o') ADVANCE(123);
       END_STATE();
     case 116:
-      if (lookahead == 's') ADVANCE(223);
+      if (lookahead == 'o') ADVANCE(105);
       END_STATE();
     case 117:
-      if (lookahead == 's') ADVANCE(134);
+      if (lookahead == 'o') ADVANCE(106);
       END_STATE();
     case 118:
-      if (lookahead == 's') ADVANCE(120);
+      if (lookahead == 'p') ADVANCE(199);
       END_STATE();
     case 119:
-      if (lookahead == 's') ADVANCE(80);
+      if (lookahead == 'p') ADVANCE(143);
       END_STATE();
     case 120:
-      if (lookahead == 't') ADVANCE(197);
+      if (lookahead == 'r') ADVANCE(111);
       END_STATE();
     case 121:
-      if (lookahead == 't') ADVANCE(176);
+      if (lookahead == 'r') ADVANCE(231);
       END_STATE();
     case 122:
-      if (lookahead == 't') ADVANCE(214);
+      if (lookahead == 'r') ADVANCE(154);
       END_STATE();
     case 123:
-      if (lookahead == 't') ADVANCE(191);
+      if (lookahead == 'r') ADVANCE(255);
       END_STATE();
     case 124:
-      if (lookahead == 't') ADVANCE(182);
+      if (lookahead == 'r') ADVANCE(136);
+      if (lookahead == 't') ADVANCE(147);
       END_STATE();
     case 125:
-      if (lookahead == 't') ADVANCE(65);
+      if (lookahead == 'r') ADVANCE(90);
       END_STATE();
     case 126:
-      if (lookahead == 't') ADVANCE(46);
+      if (lookahead == 'r') ADVANCE(71);
       END_STATE();
     case 127:
-      if (lookahead == 't') ADVANCE(67);
+      if (lookahead == 'r') ADVANCE(74);
       END_STATE();
     case 128:
-      if (lookahead == 't') ADVANCE(102);
+      if (lookahead == 's') ADVANCE(261);
       END_STATE();
     case 129:
-      if (lookahead == 't') ADVANCE(82);
+      if (lookahead == 's') ADVANCE(61);
       END_STATE();
     case 130:
-      if (lookahead == 'u') ADVANCE(53);
+      if (lookahead == 's') ADVANCE(243);
       END_STATE();
     case 131:
-      if (lookahead == 'u') ADVANCE(105);
+      if (lookahead == 's') ADVANCE(148);
       END_STATE();
     case 132:
-      if (lookahead == 'u') ADVANCE(57);
+      if (lookahead == 's') ADVANCE(134);
       END_STATE();
     case 133:
-      if (lookahead == 'u') ADVANCE(116);
+      if (lookahead == 's') ADVANCE(91);
       END_STATE();
     case 134:
-      if (lookahead == 'u') ADVANCE(114);
+      if (lookahead == 't') ADVANCE(217);
       END_STATE();
     case 135:
-      if (lookahead == 'v') ADVANCE(81);
+      if (lookahead == 't') ADVANCE(196);
       END_STATE();
     case 136:
-      if (lookahead == 'v') ADVANCE(68);
+      if (lookahead == 't') ADVANCE(234);
       END_STATE();
     case 137:
-      if (lookahead == 'w') ADVANCE(241);
+      if (lookahead == 't') ADVANCE(211);
       END_STATE();
     case 138:
-      if (lookahead == 'w') ADVANCE(96);
+      if (lookahead == 't') ADVANCE(202);
       END_STATE();
     case 139:
-      if (lookahead == 'x') ADVANCE(121);
+      if (lookahead == 't') ADVANCE(75);
       END_STATE();
     case 140:
-      if (lookahead == 'y') ADVANCE(208);
+      if (lookahead == 't') ADVANCE(56);
       END_STATE();
     case 141:
-      if (lookahead == 'M' ||
-          lookahead == 'm') ADVANCE(30);
+      if (lookahead == 't') ADVANCE(77);
       END_STATE();
     case 142:
-      if (lookahead == 'M' ||
-          lookahead == 'm') ADVANCE(526);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+      if (lookahead == 't') ADVANCE(115);
       END_STATE();
     case 143:
-      if (lookahead == 'O' ||
-          lookahead == 'o') ADVANCE(273);
+      if (lookahead == 't') ADVANCE(94);
       END_STATE();
     case 144:
-      if (lookahead == 'Q' ||
-          lookahead == 'q') ADVANCE(151);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(153);
+      if (lookahead == 'u') ADVANCE(66);
       END_STATE();
     case 145:
-      if (lookahead == 'R' ||
-          lookahead == 'r') ADVANCE(143);
+      if (lookahead == 'u') ADVANCE(118);
       END_STATE();
     case 146:
-      if (lookahead == 'T' ||
-          lookahead == 't') ADVANCE(33);
+      if (lookahead == 'u') ADVANCE(67);
       END_STATE();
     case 147:
-      if (lookahead == 'T' ||
-          lookahead == 't') ADVANCE(528);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+      if (lookahead == 'u') ADVANCE(130);
       END_STATE();
     case 148:
-      if (lookahead == 'U' ||
-          lookahead == 'u') ADVANCE(145);
+      if (lookahead == 'u') ADVANCE(127);
       END_STATE();
     case 149:
-      if (lookahead == 'V' ||
-          lookahead == 'v') ADVANCE(32);
+      if (lookahead == 'v') ADVANCE(93);
       END_STATE();
     case 150:
-      if (lookahead == 'V' ||
-          lookahead == 'v') ADVANCE(527);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+      if (lookahead == 'v') ADVANCE(78);
       END_STATE();
     case 151:
-      if (('1' <= lookahead && lookahead <= '4')) ADVANCE(256);
+      if (lookahead == 'w') ADVANCE(272);
       END_STATE();
     case 152:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(262);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+      if (lookahead == 'w') ADVANCE(108);
       END_STATE();
     case 153:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(255);
+      if (lookahead == 'x') ADVANCE(135);
       END_STATE();
     case 154:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(254);
+      if (lookahead == 'y') ADVANCE(228);
       END_STATE();
     case 155:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(264);
+      if (lookahead == ' ' ||
+          lookahead == 0xa0) ADVANCE(155);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(298);
       END_STATE();
     case 156:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(250);
+      if (lookahead == 'M' ||
+          lookahead == 'm') ADVANCE(314);
       END_STATE();
     case 157:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(260);
+      if (lookahead == 'O' ||
+          lookahead == 'o') ADVANCE(312);
       END_STATE();
     case 158:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(154);
+      if (lookahead == 'P' ||
+          lookahead == 'p') ADVANCE(40);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(298);
       END_STATE();
     case 159:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(156);
+      if (lookahead == 'Q' ||
+          lookahead == 'q') ADVANCE(168);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(170);
       END_STATE();
     case 160:
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+      if (lookahead == 'R' ||
+          lookahead == 'r') ADVANCE(157);
       END_STATE();
     case 161:
-      if (eof) ADVANCE(167);
-      ADVANCE_MAP(
-        '#', 283,
-        '%', 249,
-        ',', 200,
-        '/', 25,
-        'E', 287,
-        '_', 521,
-        'e', 514,
-        'g', 451,
-        'i', 423,
-        'm', 370,
-        'p', 404,
-        't', 300,
-        0x20ac, 265,
-      );
-      if (('\t' <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ' ||
-          lookahead == 0xfeff) SKIP(161);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(519);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_1, 677, lookahead)) ADVANCE(529);
+      if (lookahead == 'T' ||
+          lookahead == 't') ADVANCE(315);
       END_STATE();
     case 162:
-      if (eof) ADVANCE(167);
-      ADVANCE_MAP(
-        '#', 283,
-        '%', 249,
-        '/', 25,
-        'E', 287,
-        'e', 514,
-        'g', 451,
-        'i', 423,
-        'm', 370,
-        'p', 404,
-        't', 300,
-        0x20ac, 265,
-      );
-      if (('\t' <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ' ||
-          lookahead == 0xfeff) SKIP(162);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_1, 677, lookahead)) ADVANCE(529);
+      if (lookahead == 'T' ||
+          lookahead == 't') ADVANCE(42);
       END_STATE();
     case 163:
-      if (eof) ADVANCE(167);
-      ADVANCE_MAP(
-        '#', 283,
-        ',', 200,
-        '.', 28,
-        '/', 25,
-        ':', 201,
-        '=', 243,
-        'E', 36,
-        'b', 130,
-        'c', 37,
-        'd', 58,
-        'e', 94,
-        'g', 107,
-        'i', 90,
-        'm', 59,
-        'o', 138,
-        'p', 85,
-        'r', 44,
-        's', 38,
-        't', 39,
-        '{', 171,
-        '}', 172,
-        0x2013, 531,
-        0x20ac, 265,
-      );
-      if (('\t' <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ' ||
-          lookahead == 0xfeff) SKIP(163);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(34);
+      if (lookahead == 'T' ||
+          lookahead == 't') ADVANCE(584);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 164:
-      if (eof) ADVANCE(167);
-      ADVANCE_MAP(
-        '#', 283,
-        ',', 200,
-        '.', 28,
-        '/', 25,
-        ':', 201,
-        '=', 243,
-        'd', 365,
-        'g', 443,
-        'i', 419,
-        'm', 345,
-        'p', 398,
-        't', 290,
-        '{', 171,
-        '}', 172,
-        0x2013, 531,
-      );
-      if (('\t' <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ' ||
-          lookahead == 0xfeff) SKIP(164);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(519);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+      if (lookahead == 'U' ||
+          lookahead == 'u') ADVANCE(160);
       END_STATE();
     case 165:
-      if (eof) ADVANCE(167);
+      if (lookahead == 'V' ||
+          lookahead == 'v') ADVANCE(43);
+      END_STATE();
+    case 166:
+      if (lookahead == 'V' ||
+          lookahead == 'v') ADVANCE(583);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+      END_STATE();
+    case 167:
+      if (lookahead == '"' ||
+          lookahead == 0x201c ||
+          lookahead == 0x201d) ADVANCE(318);
+      if (lookahead != 0 &&
+          lookahead != '\n') ADVANCE(167);
+      END_STATE();
+    case 168:
+      if (('1' <= lookahead && lookahead <= '4')) ADVANCE(293);
+      END_STATE();
+    case 169:
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(301);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+      END_STATE();
+    case 170:
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(292);
+      END_STATE();
+    case 171:
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(291);
+      END_STATE();
+    case 172:
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(303);
+      END_STATE();
+    case 173:
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(288);
+      END_STATE();
+    case 174:
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(31);
+      END_STATE();
+    case 175:
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(298);
+      END_STATE();
+    case 176:
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(171);
+      END_STATE();
+    case 177:
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(173);
+      END_STATE();
+    case 178:
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+      END_STATE();
+    case 179:
+      if (eof) ADVANCE(187);
       ADVANCE_MAP(
-        '#', 283,
-        ',', 200,
-        '.', 28,
-        '/', 25,
-        'd', 365,
-        'g', 443,
-        'i', 419,
-        'm', 345,
-        'p', 398,
-        't', 299,
-        '}', 172,
-        0x2013, 531,
+        '"', 1,
+        '#', 322,
+        '(', 280,
+        ')', 281,
+        '*', 271,
+        '+', 266,
+        ',', 220,
+        '-', 267,
+        '.', 39,
+        '/', 33,
+        ':', 221,
+        '=', 270,
+        'E', 46,
+        'a', 128,
+        'b', 144,
+        'c', 47,
+        'd', 68,
+        'e', 107,
+        'g', 120,
+        'i', 102,
+        'm', 69,
+        'o', 152,
+        'p', 97,
+        'r', 54,
+        's', 48,
+        't', 49,
+        '{', 191,
+        '}', 192,
+        0x2013, 274,
+        0x2014, 277,
+        0x20ac, 304,
+        0x2212, 282,
+      );
+      if ((0x201c <= lookahead && lookahead <= 0x201e)) ADVANCE(167);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(44);
+      if (('\t' <= lookahead && lookahead <= '\r') ||
+          lookahead == ' ' ||
+          lookahead == 0xa0 ||
+          lookahead == 0x2007 ||
+          lookahead == 0x2009 ||
+          lookahead == 0x202f ||
+          lookahead == 0xfeff) SKIP(179);
+      END_STATE();
+    case 180:
+      if (eof) ADVANCE(187);
+      ADVANCE_MAP(
+        '#', 322,
+        '%', 286,
+        ',', 220,
+        '/', 33,
+        'E', 326,
+        '_', 580,
+        'e', 572,
+        'g', 498,
+        'i', 468,
+        'm', 412,
+        'p', 448,
+        't', 341,
+        0x20ac, 304,
+      );
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(578);
+      if (('\t' <= lookahead && lookahead <= '\r') ||
+          lookahead == ' ' ||
+          lookahead == 0xa0 ||
+          lookahead == 0x2007 ||
+          lookahead == 0x2009 ||
+          lookahead == 0x202f ||
+          lookahead == 0xfeff) SKIP(180);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_1, 677, lookahead)) ADVANCE(585);
+      END_STATE();
+    case 181:
+      if (eof) ADVANCE(187);
+      ADVANCE_MAP(
+        '#', 322,
+        '%', 286,
+        '/', 33,
+        'E', 326,
+        'e', 572,
+        'g', 498,
+        'i', 468,
+        'm', 412,
+        'p', 448,
+        't', 341,
+        0x20ac, 304,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
-          lookahead == 0xfeff) SKIP(165);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(519);
+          lookahead == 0xa0 ||
+          lookahead == 0x2007 ||
+          lookahead == 0x2009 ||
+          lookahead == 0x202f ||
+          lookahead == 0xfeff) SKIP(181);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(580);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
-      END_STATE();
-    case 166:
-      if (eof) ADVANCE(167);
-      if (lookahead == '#') ADVANCE(283);
-      if (lookahead == '/') ADVANCE(25);
-      if (lookahead == 'g') ADVANCE(443);
-      if (lookahead == 'i') ADVANCE(419);
-      if (lookahead == 'm') ADVANCE(345);
-      if (lookahead == 'p') ADVANCE(398);
-      if (lookahead == 't') ADVANCE(302);
-      if (('\t' <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ' ||
-          lookahead == 0xfeff) SKIP(166);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
-      END_STATE();
-    case 167:
-      ACCEPT_TOKEN(ts_builtin_sym_end);
-      END_STATE();
-    case 168:
-      ACCEPT_TOKEN(anon_sym_plan);
-      END_STATE();
-    case 169:
-      ACCEPT_TOKEN(anon_sym_plan);
-      if (lookahead == '.') ADVANCE(160);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
-      END_STATE();
-    case 170:
-      ACCEPT_TOKEN(anon_sym_plan);
-      if (lookahead == '.') ADVANCE(160);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
-      END_STATE();
-    case 171:
-      ACCEPT_TOKEN(anon_sym_LBRACE);
-      END_STATE();
-    case 172:
-      ACCEPT_TOKEN(anon_sym_RBRACE);
-      END_STATE();
-    case 173:
-      ACCEPT_TOKEN(anon_sym_include);
-      END_STATE();
-    case 174:
-      ACCEPT_TOKEN(anon_sym_include);
-      if (lookahead == '.') ADVANCE(160);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
-      END_STATE();
-    case 175:
-      ACCEPT_TOKEN(anon_sym_include);
-      if (lookahead == '.') ADVANCE(160);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
-      END_STATE();
-    case 176:
-      ACCEPT_TOKEN(anon_sym_text);
-      END_STATE();
-    case 177:
-      ACCEPT_TOKEN(anon_sym_text);
-      if (lookahead == '.') ADVANCE(160);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
-      END_STATE();
-    case 178:
-      ACCEPT_TOKEN(anon_sym_text);
-      if (lookahead == '.') ADVANCE(160);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
-      END_STATE();
-    case 179:
-      ACCEPT_TOKEN(anon_sym_group);
-      END_STATE();
-    case 180:
-      ACCEPT_TOKEN(anon_sym_group);
-      if (lookahead == '.') ADVANCE(160);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
-      END_STATE();
-    case 181:
-      ACCEPT_TOKEN(anon_sym_group);
-      if (lookahead == '.') ADVANCE(160);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_1, 677, lookahead)) ADVANCE(585);
       END_STATE();
     case 182:
-      ACCEPT_TOKEN(anon_sym_target);
+      if (eof) ADVANCE(187);
+      ADVANCE_MAP(
+        '#', 322,
+        ',', 220,
+        '.', 39,
+        '/', 33,
+        ':', 221,
+        '=', 270,
+        'a', 506,
+        'd', 409,
+        'g', 490,
+        'i', 464,
+        'm', 387,
+        'p', 442,
+        't', 331,
+        '{', 191,
+        '}', 192,
+        0x2013, 274,
+      );
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(578);
+      if (('\t' <= lookahead && lookahead <= '\r') ||
+          lookahead == ' ' ||
+          lookahead == 0xa0 ||
+          lookahead == 0x2007 ||
+          lookahead == 0x2009 ||
+          lookahead == 0x202f ||
+          lookahead == 0xfeff) SKIP(182);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 183:
-      ACCEPT_TOKEN(anon_sym_target);
-      if (lookahead == '.') ADVANCE(160);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
+      if (eof) ADVANCE(187);
+      ADVANCE_MAP(
+        '#', 322,
+        ',', 220,
+        '.', 39,
+        '/', 33,
+        'M', 562,
+        'a', 506,
+        'd', 409,
+        'g', 490,
+        'i', 464,
+        'm', 386,
+        'p', 442,
+        't', 335,
+        '{', 191,
+        '}', 192,
+        0x2013, 274,
+      );
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(578);
+      if (('\t' <= lookahead && lookahead <= '\r') ||
+          lookahead == ' ' ||
+          lookahead == 0xa0 ||
+          lookahead == 0x2007 ||
+          lookahead == 0x2009 ||
+          lookahead == 0x202f ||
+          lookahead == 0xfeff) SKIP(183);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 184:
-      ACCEPT_TOKEN(anon_sym_target);
-      if (lookahead == '.') ADVANCE(160);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
+      if (eof) ADVANCE(187);
+      ADVANCE_MAP(
+        '#', 322,
+        ',', 220,
+        '.', 39,
+        '/', 33,
+        'a', 506,
+        'd', 409,
+        'g', 490,
+        'i', 464,
+        'm', 387,
+        'p', 442,
+        't', 335,
+        '{', 191,
+        '}', 192,
+        0x2013, 274,
+      );
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(578);
+      if (('\t' <= lookahead && lookahead <= '\r') ||
+          lookahead == ' ' ||
+          lookahead == 0xa0 ||
+          lookahead == 0x2007 ||
+          lookahead == 0x2009 ||
+          lookahead == 0x202f ||
+          lookahead == 0xfeff) SKIP(184);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 185:
-      ACCEPT_TOKEN(anon_sym_total);
+      if (eof) ADVANCE(187);
+      ADVANCE_MAP(
+        '#', 322,
+        ',', 220,
+        '.', 39,
+        '/', 33,
+        'd', 409,
+        'g', 490,
+        'i', 464,
+        'm', 387,
+        'p', 442,
+        't', 335,
+        '}', 192,
+        0x2013, 274,
+      );
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(578);
+      if (('\t' <= lookahead && lookahead <= '\r') ||
+          lookahead == ' ' ||
+          lookahead == 0xa0 ||
+          lookahead == 0x2007 ||
+          lookahead == 0x2009 ||
+          lookahead == 0x202f ||
+          lookahead == 0xfeff) SKIP(185);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 186:
-      ACCEPT_TOKEN(anon_sym_total);
-      if (lookahead == '.') ADVANCE(160);
+      if (eof) ADVANCE(187);
+      if (lookahead == '#') ADVANCE(322);
+      if (lookahead == '/') ADVANCE(33);
+      if (lookahead == 'g') ADVANCE(490);
+      if (lookahead == 'i') ADVANCE(464);
+      if (lookahead == 'm') ADVANCE(387);
+      if (lookahead == 'p') ADVANCE(442);
+      if (lookahead == 't') ADVANCE(343);
+      if (('\t' <= lookahead && lookahead <= '\r') ||
+          lookahead == ' ' ||
+          lookahead == 0xa0 ||
+          lookahead == 0x2007 ||
+          lookahead == 0x2009 ||
+          lookahead == 0x202f ||
+          lookahead == 0xfeff) SKIP(186);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 187:
-      ACCEPT_TOKEN(anon_sym_total);
-      if (lookahead == '.') ADVANCE(160);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+      ACCEPT_TOKEN(ts_builtin_sym_end);
       END_STATE();
     case 188:
-      ACCEPT_TOKEN(anon_sym_measure);
+      ACCEPT_TOKEN(anon_sym_plan);
       END_STATE();
     case 189:
-      ACCEPT_TOKEN(anon_sym_measure);
-      if (lookahead == '.') ADVANCE(160);
+      ACCEPT_TOKEN(anon_sym_plan);
+      if (lookahead == '.') ADVANCE(178);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
+          lookahead == '_') ADVANCE(580);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 190:
-      ACCEPT_TOKEN(anon_sym_measure);
-      if (lookahead == '.') ADVANCE(160);
+      ACCEPT_TOKEN(anon_sym_plan);
+      if (lookahead == '.') ADVANCE(178);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 191:
-      ACCEPT_TOKEN(anon_sym_budget);
+      ACCEPT_TOKEN(anon_sym_LBRACE);
       END_STATE();
     case 192:
-      ACCEPT_TOKEN(anon_sym_budget);
-      if (lookahead == '.') ADVANCE(160);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
+      ACCEPT_TOKEN(anon_sym_RBRACE);
       END_STATE();
     case 193:
-      ACCEPT_TOKEN(anon_sym_budget);
-      if (lookahead == '.') ADVANCE(160);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+      ACCEPT_TOKEN(anon_sym_include);
       END_STATE();
     case 194:
-      ACCEPT_TOKEN(anon_sym_saving);
+      ACCEPT_TOKEN(anon_sym_include);
+      if (lookahead == '.') ADVANCE(178);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(580);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 195:
-      ACCEPT_TOKEN(anon_sym_saving);
-      if (lookahead == '.') ADVANCE(160);
+      ACCEPT_TOKEN(anon_sym_include);
+      if (lookahead == '.') ADVANCE(178);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 196:
-      ACCEPT_TOKEN(anon_sym_saving);
-      if (lookahead == '.') ADVANCE(160);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+      ACCEPT_TOKEN(anon_sym_text);
       END_STATE();
     case 197:
-      ACCEPT_TOKEN(anon_sym_cost);
+      ACCEPT_TOKEN(anon_sym_text);
+      if (lookahead == '.') ADVANCE(178);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(580);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 198:
-      ACCEPT_TOKEN(anon_sym_cost);
-      if (lookahead == '.') ADVANCE(160);
+      ACCEPT_TOKEN(anon_sym_text);
+      if (lookahead == '.') ADVANCE(178);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 199:
-      ACCEPT_TOKEN(anon_sym_cost);
-      if (lookahead == '.') ADVANCE(160);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+      ACCEPT_TOKEN(anon_sym_group);
       END_STATE();
     case 200:
-      ACCEPT_TOKEN(anon_sym_COMMA);
+      ACCEPT_TOKEN(anon_sym_group);
+      if (lookahead == '.') ADVANCE(178);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(580);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 201:
-      ACCEPT_TOKEN(anon_sym_COLON);
+      ACCEPT_TOKEN(anon_sym_group);
+      if (lookahead == '.') ADVANCE(178);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 202:
-      ACCEPT_TOKEN(anon_sym_share);
+      ACCEPT_TOKEN(anon_sym_target);
       END_STATE();
     case 203:
-      ACCEPT_TOKEN(anon_sym_share);
-      if (lookahead == '.') ADVANCE(160);
+      ACCEPT_TOKEN(anon_sym_target);
+      if (lookahead == '.') ADVANCE(178);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
+          lookahead == '_') ADVANCE(580);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 204:
-      ACCEPT_TOKEN(anon_sym_share);
-      if (lookahead == '.') ADVANCE(160);
+      ACCEPT_TOKEN(anon_sym_target);
+      if (lookahead == '.') ADVANCE(178);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 205:
-      ACCEPT_TOKEN(anon_sym_range);
+      ACCEPT_TOKEN(anon_sym_total);
       END_STATE();
     case 206:
-      ACCEPT_TOKEN(anon_sym_range);
-      if (lookahead == '.') ADVANCE(160);
+      ACCEPT_TOKEN(anon_sym_total);
+      if (lookahead == '.') ADVANCE(178);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
+          lookahead == '_') ADVANCE(580);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 207:
-      ACCEPT_TOKEN(anon_sym_range);
-      if (lookahead == '.') ADVANCE(160);
+      ACCEPT_TOKEN(anon_sym_total);
+      if (lookahead == '.') ADVANCE(178);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 208:
-      ACCEPT_TOKEN(anon_sym_category);
+      ACCEPT_TOKEN(anon_sym_measure);
       END_STATE();
     case 209:
-      ACCEPT_TOKEN(anon_sym_category);
-      if (lookahead == '.') ADVANCE(160);
+      ACCEPT_TOKEN(anon_sym_measure);
+      if (lookahead == '.') ADVANCE(178);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
+          lookahead == '_') ADVANCE(580);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 210:
-      ACCEPT_TOKEN(anon_sym_category);
-      if (lookahead == '.') ADVANCE(160);
+      ACCEPT_TOKEN(anon_sym_measure);
+      if (lookahead == '.') ADVANCE(178);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 211:
-      ACCEPT_TOKEN(anon_sym_owner);
+      ACCEPT_TOKEN(anon_sym_budget);
       END_STATE();
     case 212:
-      ACCEPT_TOKEN(anon_sym_owner);
-      if (lookahead == '.') ADVANCE(160);
+      ACCEPT_TOKEN(anon_sym_budget);
+      if (lookahead == '.') ADVANCE(178);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
+          lookahead == '_') ADVANCE(580);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 213:
-      ACCEPT_TOKEN(anon_sym_owner);
-      if (lookahead == '.') ADVANCE(160);
+      ACCEPT_TOKEN(anon_sym_budget);
+      if (lookahead == '.') ADVANCE(178);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 214:
-      ACCEPT_TOKEN(anon_sym_start);
+      ACCEPT_TOKEN(anon_sym_saving);
       END_STATE();
     case 215:
-      ACCEPT_TOKEN(anon_sym_start);
-      if (lookahead == '.') ADVANCE(160);
+      ACCEPT_TOKEN(anon_sym_saving);
+      if (lookahead == '.') ADVANCE(178);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
+          lookahead == '_') ADVANCE(580);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 216:
-      ACCEPT_TOKEN(anon_sym_start);
-      if (lookahead == '.') ADVANCE(160);
+      ACCEPT_TOKEN(anon_sym_saving);
+      if (lookahead == '.') ADVANCE(178);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 217:
-      ACCEPT_TOKEN(anon_sym_end);
+      ACCEPT_TOKEN(anon_sym_cost);
       END_STATE();
     case 218:
-      ACCEPT_TOKEN(anon_sym_end);
-      if (lookahead == '.') ADVANCE(160);
+      ACCEPT_TOKEN(anon_sym_cost);
+      if (lookahead == '.') ADVANCE(178);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
+          lookahead == '_') ADVANCE(580);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 219:
-      ACCEPT_TOKEN(anon_sym_end);
-      if (lookahead == '.') ADVANCE(160);
+      ACCEPT_TOKEN(anon_sym_cost);
+      if (lookahead == '.') ADVANCE(178);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 220:
-      ACCEPT_TOKEN(anon_sym_decision);
+      ACCEPT_TOKEN(anon_sym_COMMA);
       END_STATE();
     case 221:
-      ACCEPT_TOKEN(anon_sym_decision);
-      if (lookahead == '.') ADVANCE(160);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
+      ACCEPT_TOKEN(anon_sym_COLON);
       END_STATE();
     case 222:
-      ACCEPT_TOKEN(anon_sym_decision);
-      if (lookahead == '.') ADVANCE(160);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+      ACCEPT_TOKEN(anon_sym_share);
       END_STATE();
     case 223:
-      ACCEPT_TOKEN(anon_sym_status);
+      ACCEPT_TOKEN(anon_sym_share);
+      if (lookahead == '.') ADVANCE(178);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(580);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 224:
-      ACCEPT_TOKEN(anon_sym_status);
-      if (lookahead == '.') ADVANCE(160);
+      ACCEPT_TOKEN(anon_sym_share);
+      if (lookahead == '.') ADVANCE(178);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 225:
-      ACCEPT_TOKEN(anon_sym_status);
-      if (lookahead == '.') ADVANCE(160);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+      ACCEPT_TOKEN(anon_sym_range);
       END_STATE();
     case 226:
-      ACCEPT_TOKEN(anon_sym_taakveld);
+      ACCEPT_TOKEN(anon_sym_range);
+      if (lookahead == '.') ADVANCE(178);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(580);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 227:
-      ACCEPT_TOKEN(anon_sym_taakveld);
-      if (lookahead == '.') ADVANCE(160);
+      ACCEPT_TOKEN(anon_sym_range);
+      if (lookahead == '.') ADVANCE(178);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 228:
-      ACCEPT_TOKEN(anon_sym_taakveld);
-      if (lookahead == '.') ADVANCE(160);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+      ACCEPT_TOKEN(anon_sym_category);
       END_STATE();
     case 229:
-      ACCEPT_TOKEN(anon_sym_related);
+      ACCEPT_TOKEN(anon_sym_category);
+      if (lookahead == '.') ADVANCE(178);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(580);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 230:
-      ACCEPT_TOKEN(anon_sym_related);
-      if (lookahead == '.') ADVANCE(160);
+      ACCEPT_TOKEN(anon_sym_category);
+      if (lookahead == '.') ADVANCE(178);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 231:
-      ACCEPT_TOKEN(anon_sym_related);
-      if (lookahead == '.') ADVANCE(160);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+      ACCEPT_TOKEN(anon_sym_owner);
       END_STATE();
     case 232:
-      ACCEPT_TOKEN(anon_sym_description);
+      ACCEPT_TOKEN(anon_sym_owner);
+      if (lookahead == '.') ADVANCE(178);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(580);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 233:
-      ACCEPT_TOKEN(anon_sym_description);
-      if (lookahead == '.') ADVANCE(160);
+      ACCEPT_TOKEN(anon_sym_owner);
+      if (lookahead == '.') ADVANCE(178);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 234:
-      ACCEPT_TOKEN(anon_sym_description);
-      if (lookahead == '.') ADVANCE(160);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+      ACCEPT_TOKEN(anon_sym_start);
       END_STATE();
     case 235:
-      ACCEPT_TOKEN(anon_sym_indicator);
+      ACCEPT_TOKEN(anon_sym_start);
+      if (lookahead == '.') ADVANCE(178);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(580);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 236:
-      ACCEPT_TOKEN(anon_sym_indicator);
-      if (lookahead == '.') ADVANCE(160);
+      ACCEPT_TOKEN(anon_sym_start);
+      if (lookahead == '.') ADVANCE(178);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 237:
-      ACCEPT_TOKEN(anon_sym_indicator);
-      if (lookahead == '.') ADVANCE(160);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+      ACCEPT_TOKEN(anon_sym_end);
       END_STATE();
     case 238:
-      ACCEPT_TOKEN(anon_sym_table);
+      ACCEPT_TOKEN(anon_sym_end);
+      if (lookahead == '.') ADVANCE(178);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(580);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 239:
-      ACCEPT_TOKEN(anon_sym_table);
-      if (lookahead == '.') ADVANCE(160);
+      ACCEPT_TOKEN(anon_sym_end);
+      if (lookahead == '.') ADVANCE(178);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 240:
-      ACCEPT_TOKEN(anon_sym_table);
-      if (lookahead == '.') ADVANCE(160);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+      ACCEPT_TOKEN(anon_sym_decision);
       END_STATE();
     case 241:
-      ACCEPT_TOKEN(anon_sym_row);
+      ACCEPT_TOKEN(anon_sym_decision);
+      if (lookahead == '.') ADVANCE(178);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(580);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 242:
-      ACCEPT_TOKEN(anon_sym_row);
-      if (lookahead == '.') ADVANCE(160);
+      ACCEPT_TOKEN(anon_sym_decision);
+      if (lookahead == '.') ADVANCE(178);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 243:
-      ACCEPT_TOKEN(anon_sym_EQ);
+      ACCEPT_TOKEN(anon_sym_status);
       END_STATE();
     case 244:
-      ACCEPT_TOKEN(anon_sym_DASH);
+      ACCEPT_TOKEN(anon_sym_status);
+      if (lookahead == '.') ADVANCE(178);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(580);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 245:
-      ACCEPT_TOKEN(anon_sym_DASH);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(260);
+      ACCEPT_TOKEN(anon_sym_status);
+      if (lookahead == '.') ADVANCE(178);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 246:
-      ACCEPT_TOKEN(anon_sym_PLUS);
+      ACCEPT_TOKEN(anon_sym_taakveld);
       END_STATE();
     case 247:
-      ACCEPT_TOKEN(anon_sym_LPAREN);
+      ACCEPT_TOKEN(anon_sym_taakveld);
+      if (lookahead == '.') ADVANCE(178);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(580);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 248:
-      ACCEPT_TOKEN(anon_sym_RPAREN);
+      ACCEPT_TOKEN(anon_sym_taakveld);
+      if (lookahead == '.') ADVANCE(178);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 249:
-      ACCEPT_TOKEN(anon_sym_PERCENT);
+      ACCEPT_TOKEN(anon_sym_related);
       END_STATE();
     case 250:
-      ACCEPT_TOKEN(sym_year);
-      if (lookahead == '-') ADVANCE(144);
+      ACCEPT_TOKEN(anon_sym_related);
+      if (lookahead == '.') ADVANCE(178);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(580);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 251:
-      ACCEPT_TOKEN(sym_year);
-      if (lookahead == '-') ADVANCE(144);
-      if (lookahead == '.') ADVANCE(160);
+      ACCEPT_TOKEN(anon_sym_related);
+      if (lookahead == '.') ADVANCE(178);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 252:
-      ACCEPT_TOKEN(sym_year);
-      if (lookahead == '.') ADVANCE(160);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+      ACCEPT_TOKEN(anon_sym_description);
       END_STATE();
     case 253:
-      ACCEPT_TOKEN(sym_year);
-      if (lookahead == ',' ||
-          lookahead == '.') ADVANCE(157);
+      ACCEPT_TOKEN(anon_sym_description);
+      if (lookahead == '.') ADVANCE(178);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(260);
+          lookahead == '_') ADVANCE(580);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 254:
-      ACCEPT_TOKEN(sym_date);
+      ACCEPT_TOKEN(anon_sym_description);
+      if (lookahead == '.') ADVANCE(178);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 255:
-      ACCEPT_TOKEN(sym_date);
-      if (lookahead == '-') ADVANCE(158);
+      ACCEPT_TOKEN(anon_sym_indicator);
       END_STATE();
     case 256:
-      ACCEPT_TOKEN(sym_quarter);
+      ACCEPT_TOKEN(anon_sym_indicator);
+      if (lookahead == '.') ADVANCE(178);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(580);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 257:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == '_') ADVANCE(260);
-      if (lookahead == ',' ||
-          lookahead == '.') ADVANCE(157);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(253);
+      ACCEPT_TOKEN(anon_sym_indicator);
+      if (lookahead == '.') ADVANCE(178);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 258:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == '_') ADVANCE(260);
-      if (lookahead == ',' ||
-          lookahead == '.') ADVANCE(157);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(257);
+      ACCEPT_TOKEN(anon_sym_table);
       END_STATE();
     case 259:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == '_') ADVANCE(260);
-      if (lookahead == ',' ||
-          lookahead == '.') ADVANCE(157);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(258);
+      ACCEPT_TOKEN(anon_sym_table);
+      if (lookahead == '.') ADVANCE(178);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(580);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 260:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == ',' ||
-          lookahead == '.') ADVANCE(157);
+      ACCEPT_TOKEN(anon_sym_table);
+      if (lookahead == '.') ADVANCE(178);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(260);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 261:
-      ACCEPT_TOKEN(sym_taakveld_code);
+      ACCEPT_TOKEN(anon_sym_as);
       END_STATE();
     case 262:
-      ACCEPT_TOKEN(sym_taakveld_code);
-      if (lookahead == '.') ADVANCE(160);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(262);
-      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(263);
+      ACCEPT_TOKEN(anon_sym_as);
+      if (lookahead == '.') ADVANCE(178);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(580);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_') ADVANCE(521);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 263:
-      ACCEPT_TOKEN(sym_taakveld_code);
-      if (lookahead == '.') ADVANCE(160);
+      ACCEPT_TOKEN(anon_sym_as);
+      if (lookahead == '.') ADVANCE(178);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 264:
-      ACCEPT_TOKEN(sym_taakveld_code);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(264);
-      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(261);
+      ACCEPT_TOKEN(anon_sym_sign);
       END_STATE();
     case 265:
-      ACCEPT_TOKEN(sym_euro);
+      ACCEPT_TOKEN(anon_sym_sign);
+      if (lookahead == '.') ADVANCE(178);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 266:
-      ACCEPT_TOKEN(sym_euro);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'O' ||
-          lookahead == 'o') ADVANCE(268);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+      ACCEPT_TOKEN(anon_sym_PLUS);
       END_STATE();
     case 267:
-      ACCEPT_TOKEN(sym_euro);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'O' ||
-          lookahead == 'o') ADVANCE(269);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
+      ACCEPT_TOKEN(anon_sym_DASH);
       END_STATE();
     case 268:
-      ACCEPT_TOKEN(sym_euro);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'S' ||
-          lookahead == 's') ADVANCE(271);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+      ACCEPT_TOKEN(anon_sym_DASH);
+      if (lookahead == '/') ADVANCE(36);
+      if (lookahead == 'P' ||
+          lookahead == 'p') ADVANCE(40);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(298);
       END_STATE();
     case 269:
-      ACCEPT_TOKEN(sym_euro);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'S' ||
-          lookahead == 's') ADVANCE(270);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
+      ACCEPT_TOKEN(anon_sym_DASH);
+      if (lookahead == '/') ADVANCE(36);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(298);
       END_STATE();
     case 270:
-      ACCEPT_TOKEN(sym_euro);
-      if (lookahead == '.') ADVANCE(160);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
+      ACCEPT_TOKEN(anon_sym_EQ);
       END_STATE();
     case 271:
-      ACCEPT_TOKEN(sym_euro);
-      if (lookahead == '.') ADVANCE(160);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+      ACCEPT_TOKEN(sym_column_mark);
+      if (lookahead == '*') ADVANCE(271);
       END_STATE();
     case 272:
-      ACCEPT_TOKEN(sym_euro);
-      if (lookahead == 'O' ||
-          lookahead == 'o') ADVANCE(273);
+      ACCEPT_TOKEN(anon_sym_row);
       END_STATE();
     case 273:
-      ACCEPT_TOKEN(sym_euro);
-      if (lookahead == 'S' ||
-          lookahead == 's') ADVANCE(265);
+      ACCEPT_TOKEN(anon_sym_row);
+      if (lookahead == '.') ADVANCE(178);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 274:
-      ACCEPT_TOKEN(sym_pm);
+      ACCEPT_TOKEN(anon_sym_u2013);
       END_STATE();
     case 275:
-      ACCEPT_TOKEN(sym_pm);
-      if (lookahead == '.') ADVANCE(160);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+      ACCEPT_TOKEN(anon_sym_u2013);
+      if (lookahead == 'P' ||
+          lookahead == 'p') ADVANCE(40);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(298);
       END_STATE();
     case 276:
-      ACCEPT_TOKEN(sym_pm);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+      ACCEPT_TOKEN(anon_sym_u2013);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(298);
       END_STATE();
     case 277:
-      ACCEPT_TOKEN(sym_not_applicable);
+      ACCEPT_TOKEN(anon_sym_u2014);
       END_STATE();
     case 278:
+      ACCEPT_TOKEN(anon_sym_u2014);
+      if (lookahead == 'P' ||
+          lookahead == 'p') ADVANCE(40);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(298);
+      END_STATE();
+    case 279:
+      ACCEPT_TOKEN(anon_sym_u2014);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(298);
+      END_STATE();
+    case 280:
+      ACCEPT_TOKEN(anon_sym_LPAREN);
+      END_STATE();
+    case 281:
+      ACCEPT_TOKEN(anon_sym_RPAREN);
+      END_STATE();
+    case 282:
+      ACCEPT_TOKEN(anon_sym_u2212);
+      END_STATE();
+    case 283:
+      ACCEPT_TOKEN(anon_sym_u2212);
+      if (lookahead == 'P' ||
+          lookahead == 'p') ADVANCE(40);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(298);
+      END_STATE();
+    case 284:
+      ACCEPT_TOKEN(anon_sym_u2212);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(298);
+      END_STATE();
+    case 285:
+      ACCEPT_TOKEN(sym_magnitude);
+      if (lookahead == '.') ADVANCE(178);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+      END_STATE();
+    case 286:
+      ACCEPT_TOKEN(anon_sym_PERCENT);
+      END_STATE();
+    case 287:
+      ACCEPT_TOKEN(sym_year);
+      if (lookahead == ',') ADVANCE(37);
+      if (lookahead == '.') ADVANCE(175);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(298);
+      END_STATE();
+    case 288:
+      ACCEPT_TOKEN(sym_year);
+      if (lookahead == '-') ADVANCE(159);
+      END_STATE();
+    case 289:
+      ACCEPT_TOKEN(sym_year);
+      if (lookahead == '-') ADVANCE(159);
+      if (lookahead == '.') ADVANCE(178);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+      END_STATE();
+    case 290:
+      ACCEPT_TOKEN(sym_year);
+      if (lookahead == '.') ADVANCE(178);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+      END_STATE();
+    case 291:
+      ACCEPT_TOKEN(sym_date);
+      END_STATE();
+    case 292:
+      ACCEPT_TOKEN(sym_date);
+      if (lookahead == '-') ADVANCE(176);
+      END_STATE();
+    case 293:
+      ACCEPT_TOKEN(sym_quarter);
+      END_STATE();
+    case 294:
+      ACCEPT_TOKEN(sym_number);
+      END_STATE();
+    case 295:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == ',') ADVANCE(37);
+      if (lookahead == '.') ADVANCE(175);
+      if (lookahead == '_') ADVANCE(298);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(287);
+      END_STATE();
+    case 296:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == ',') ADVANCE(37);
+      if (lookahead == '.') ADVANCE(175);
+      if (lookahead == '_') ADVANCE(298);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(295);
+      END_STATE();
+    case 297:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == ',') ADVANCE(37);
+      if (lookahead == '.') ADVANCE(175);
+      if (lookahead == '_') ADVANCE(298);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(296);
+      END_STATE();
+    case 298:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == ',') ADVANCE(37);
+      if (lookahead == '.') ADVANCE(175);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(298);
+      END_STATE();
+    case 299:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(294);
+      END_STATE();
+    case 300:
+      ACCEPT_TOKEN(sym_taakveld_code);
+      END_STATE();
+    case 301:
+      ACCEPT_TOKEN(sym_taakveld_code);
+      if (lookahead == '.') ADVANCE(178);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(301);
+      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(302);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_') ADVANCE(580);
+      END_STATE();
+    case 302:
+      ACCEPT_TOKEN(sym_taakveld_code);
+      if (lookahead == '.') ADVANCE(178);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+      END_STATE();
+    case 303:
+      ACCEPT_TOKEN(sym_taakveld_code);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(303);
+      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(300);
+      END_STATE();
+    case 304:
+      ACCEPT_TOKEN(sym_euro);
+      END_STATE();
+    case 305:
+      ACCEPT_TOKEN(sym_euro);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'O' ||
+          lookahead == 'o') ADVANCE(307);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+      END_STATE();
+    case 306:
+      ACCEPT_TOKEN(sym_euro);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'O' ||
+          lookahead == 'o') ADVANCE(308);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(580);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
+      END_STATE();
+    case 307:
+      ACCEPT_TOKEN(sym_euro);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'S' ||
+          lookahead == 's') ADVANCE(310);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+      END_STATE();
+    case 308:
+      ACCEPT_TOKEN(sym_euro);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'S' ||
+          lookahead == 's') ADVANCE(309);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(580);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
+      END_STATE();
+    case 309:
+      ACCEPT_TOKEN(sym_euro);
+      if (lookahead == '.') ADVANCE(178);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(580);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
+      END_STATE();
+    case 310:
+      ACCEPT_TOKEN(sym_euro);
+      if (lookahead == '.') ADVANCE(178);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+      END_STATE();
+    case 311:
+      ACCEPT_TOKEN(sym_euro);
+      if (lookahead == 'O' ||
+          lookahead == 'o') ADVANCE(312);
+      END_STATE();
+    case 312:
+      ACCEPT_TOKEN(sym_euro);
+      if (lookahead == 'S' ||
+          lookahead == 's') ADVANCE(304);
+      END_STATE();
+    case 313:
+      ACCEPT_TOKEN(sym_pm);
+      END_STATE();
+    case 314:
+      ACCEPT_TOKEN(sym_pm);
+      if (lookahead == '.') ADVANCE(313);
+      END_STATE();
+    case 315:
+      ACCEPT_TOKEN(sym_not_applicable);
+      END_STATE();
+    case 316:
+      ACCEPT_TOKEN(sym_not_applicable);
+      if (lookahead == '.') ADVANCE(178);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+      END_STATE();
+    case 317:
       ACCEPT_TOKEN(sym_not_applicable);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
-    case 279:
+    case 318:
       ACCEPT_TOKEN(sym_string);
       END_STATE();
-    case 280:
+    case 319:
+      ACCEPT_TOKEN(sym_string);
+      if (lookahead == '"') ADVANCE(318);
+      if (lookahead == '\\') ADVANCE(4);
+      if (lookahead != 0 &&
+          lookahead != '\n') ADVANCE(2);
+      END_STATE();
+    case 320:
       ACCEPT_TOKEN(sym_string);
       if (lookahead == '"') ADVANCE(6);
       END_STATE();
-    case 281:
-      ACCEPT_TOKEN(sym_string);
-      if (lookahead == '"') ADVANCE(279);
-      if (lookahead == '\\') ADVANCE(2);
-      if (lookahead != 0 &&
-          lookahead != '\n') ADVANCE(3);
-      END_STATE();
-    case 282:
-      ACCEPT_TOKEN(sym_comment);
-      END_STATE();
-    case 283:
-      ACCEPT_TOKEN(sym_comment);
-      if (lookahead != 0 &&
-          lookahead != '\n') ADVANCE(283);
-      END_STATE();
-    case 284:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'R') ADVANCE(266);
-      if (lookahead == 'r') ADVANCE(510);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
-      END_STATE();
-    case 285:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'R') ADVANCE(267);
-      if (lookahead == 'r') ADVANCE(511);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
-      END_STATE();
-    case 286:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'U') ADVANCE(284);
-      if (lookahead == 'u') ADVANCE(512);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
-      END_STATE();
-    case 287:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'U') ADVANCE(285);
-      if (lookahead == 'u') ADVANCE(513);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
-      END_STATE();
-    case 288:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'a') ADVANCE(480);
-      if (lookahead == 'o') ADVANCE(465);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(521);
-      END_STATE();
-    case 289:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'a') ADVANCE(499);
-      if (lookahead == 'h') ADVANCE(303);
-      if (lookahead == 't') ADVANCE(291);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(521);
-      END_STATE();
-    case 290:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'a') ADVANCE(292);
-      if (lookahead == 'e') ADVANCE(506);
-      if (lookahead == 'o') ADVANCE(481);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(521);
-      END_STATE();
-    case 291:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'a') ADVANCE(452);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(521);
-      END_STATE();
-    case 292:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'a') ADVANCE(394);
-      if (lookahead == 'b') ADVANCE(403);
-      if (lookahead == 'r') ADVANCE(381);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('c' <= lookahead && lookahead <= 'z')) ADVANCE(521);
-      END_STATE();
-    case 293:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'a') ADVANCE(394);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(521);
-      END_STATE();
-    case 294:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'a') ADVANCE(479);
-      if (lookahead == 'o') ADVANCE(463);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
-      END_STATE();
-    case 295:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'a') ADVANCE(500);
-      if (lookahead == 'h') ADVANCE(296);
-      if (lookahead == 't') ADVANCE(297);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
-      END_STATE();
-    case 296:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'a') ADVANCE(455);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
-      END_STATE();
-    case 297:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'a') ADVANCE(450);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
-      END_STATE();
-    case 298:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'a') ADVANCE(395);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
-      END_STATE();
-    case 299:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'a') ADVANCE(319);
-      if (lookahead == 'e') ADVANCE(506);
-      if (lookahead == 'o') ADVANCE(481);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(521);
-      END_STATE();
-    case 300:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'a') ADVANCE(322);
-      if (lookahead == 'e') ADVANCE(507);
-      if (lookahead == 'o') ADVANCE(484);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
-      END_STATE();
-    case 301:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'a') ADVANCE(321);
-      if (lookahead == 'e') ADVANCE(507);
-      if (lookahead == 'o') ADVANCE(484);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
-      END_STATE();
-    case 302:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'a') ADVANCE(320);
-      if (lookahead == 'e') ADVANCE(506);
-      if (lookahead == 'o') ADVANCE(481);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(521);
-      END_STATE();
-    case 303:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'a') ADVANCE(456);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(521);
-      END_STATE();
-    case 304:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'a') ADVANCE(464);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(521);
-      END_STATE();
-    case 305:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'a') ADVANCE(426);
-      if (lookahead == 'e') ADVANCE(400);
-      if (lookahead == 'o') ADVANCE(503);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(521);
-      END_STATE();
-    case 306:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'a') ADVANCE(426);
-      if (lookahead == 'e') ADVANCE(400);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(521);
-      END_STATE();
-    case 307:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'a') ADVANCE(427);
-      if (lookahead == 'e') ADVANCE(401);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
-      END_STATE();
-    case 308:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'a') ADVANCE(409);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(521);
-      END_STATE();
-    case 309:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'a') ADVANCE(396);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(521);
-      END_STATE();
-    case 310:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'a') ADVANCE(298);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
-      END_STATE();
-    case 311:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'a') ADVANCE(467);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
-      END_STATE();
-    case 312:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'a') ADVANCE(485);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
-      END_STATE();
-    case 313:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'a') ADVANCE(397);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
-      END_STATE();
-    case 314:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'a') ADVANCE(486);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(521);
-      END_STATE();
-    case 315:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'a') ADVANCE(414);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
-      END_STATE();
-    case 316:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'a') ADVANCE(293);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(521);
-      END_STATE();
-    case 317:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'a') ADVANCE(483);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(521);
-      END_STATE();
-    case 318:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'a') ADVANCE(482);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
-      END_STATE();
-    case 319:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'b') ADVANCE(403);
-      if (lookahead == 'r') ADVANCE(381);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
-      END_STATE();
-    case 320:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'b') ADVANCE(403);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
-      END_STATE();
     case 321:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'b') ADVANCE(405);
-      if (lookahead == 'r') ADVANCE(380);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
+      ACCEPT_TOKEN(sym_comment);
       END_STATE();
     case 322:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'b') ADVANCE(405);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
+      ACCEPT_TOKEN(sym_comment);
+      if (lookahead != 0 &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(322);
       END_STATE();
     case 323:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'c') ADVANCE(388);
-      if (lookahead == 's') ADVANCE(328);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'R') ADVANCE(305);
+      if (lookahead == 'r') ADVANCE(566);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 324:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'c') ADVANCE(385);
-      if (lookahead == 's') ADVANCE(327);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'R') ADVANCE(306);
+      if (lookahead == 'r') ADVANCE(567);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
+          lookahead == '_') ADVANCE(580);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 325:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'c') ADVANCE(406);
-      if (lookahead == 'd') ADVANCE(383);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'U') ADVANCE(323);
+      if (lookahead == 'u') ADVANCE(568);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 326:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'c') ADVANCE(406);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'U') ADVANCE(324);
+      if (lookahead == 'u') ADVANCE(570);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          lookahead == '_') ADVANCE(580);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 327:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'c') ADVANCE(454);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'a') ADVANCE(528);
+      if (lookahead == 'o') ADVANCE(514);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 328:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'c') ADVANCE(453);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'a') ADVANCE(548);
+      if (lookahead == 'h') ADVANCE(344);
+      if (lookahead == 'i') ADVANCE(421);
+      if (lookahead == 't') ADVANCE(332);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 329:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'c') ADVANCE(407);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'a') ADVANCE(548);
+      if (lookahead == 'h') ADVANCE(344);
+      if (lookahead == 't') ADVANCE(332);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 330:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'c') ADVANCE(312);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'a') ADVANCE(548);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 331:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'c') ADVANCE(314);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'a') ADVANCE(333);
+      if (lookahead == 'e') ADVANCE(555);
+      if (lookahead == 'o') ADVANCE(530);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 332:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'd') ADVANCE(377);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'a') ADVANCE(499);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 333:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'd') ADVANCE(219);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'a') ADVANCE(438);
+      if (lookahead == 'b') ADVANCE(447);
+      if (lookahead == 'r') ADVANCE(423);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          ('c' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 334:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'd') ADVANCE(231);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'a') ADVANCE(438);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 335:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'd') ADVANCE(228);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'a') ADVANCE(360);
+      if (lookahead == 'e') ADVANCE(555);
+      if (lookahead == 'o') ADVANCE(530);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 336:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'd') ADVANCE(376);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'a') ADVANCE(529);
+      if (lookahead == 'o') ADVANCE(512);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
+          lookahead == '_') ADVANCE(580);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 337:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'd') ADVANCE(218);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'a') ADVANCE(549);
+      if (lookahead == 'h') ADVANCE(338);
+      if (lookahead == 't') ADVANCE(339);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
+          lookahead == '_') ADVANCE(580);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 338:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'd') ADVANCE(230);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'a') ADVANCE(503);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
+          lookahead == '_') ADVANCE(580);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 339:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'd') ADVANCE(227);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'a') ADVANCE(497);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
+          lookahead == '_') ADVANCE(580);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 340:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'd') ADVANCE(383);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'a') ADVANCE(439);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          lookahead == '_') ADVANCE(580);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 341:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'd') ADVANCE(386);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'a') ADVANCE(363);
+      if (lookahead == 'e') ADVANCE(556);
+      if (lookahead == 'o') ADVANCE(533);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
+          lookahead == '_') ADVANCE(580);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 342:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'd') ADVANCE(349);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'a') ADVANCE(362);
+      if (lookahead == 'e') ADVANCE(556);
+      if (lookahead == 'o') ADVANCE(533);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          lookahead == '_') ADVANCE(580);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 343:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'd') ADVANCE(355);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'a') ADVANCE(361);
+      if (lookahead == 'e') ADVANCE(555);
+      if (lookahead == 'o') ADVANCE(530);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 344:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'e') ADVANCE(323);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'a') ADVANCE(502);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 345:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'e') ADVANCE(304);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'a') ADVANCE(513);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 346:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'e') ADVANCE(207);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'a') ADVANCE(472);
+      if (lookahead == 'e') ADVANCE(444);
+      if (lookahead == 'o') ADVANCE(552);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 347:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'e') ADVANCE(204);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
-      END_STATE();
-    case 348:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'e') ADVANCE(240);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
-      END_STATE();
-    case 349:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'e') ADVANCE(175);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
-      END_STATE();
-    case 350:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'e') ADVANCE(190);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
-      END_STATE();
-    case 351:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'e') ADVANCE(324);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
-      END_STATE();
-    case 352:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'e') ADVANCE(206);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
-      END_STATE();
-    case 353:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'e') ADVANCE(203);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
-      END_STATE();
-    case 354:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'e') ADVANCE(239);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
-      END_STATE();
-    case 355:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'e') ADVANCE(174);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
-      END_STATE();
-    case 356:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'e') ADVANCE(189);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
-      END_STATE();
-    case 357:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'e') ADVANCE(375);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
-      END_STATE();
-    case 358:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'e') ADVANCE(402);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
-      END_STATE();
-    case 359:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'e') ADVANCE(373);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
-      END_STATE();
-    case 360:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'e') ADVANCE(447);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
-      END_STATE();
-    case 361:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'a') ADVANCE(472);
       if (lookahead == 'e') ADVANCE(444);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+      END_STATE();
+    case 348:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'a') ADVANCE(471);
+      if (lookahead == 'e') ADVANCE(445);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(580);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
+      END_STATE();
+    case 349:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'a') ADVANCE(453);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+      END_STATE();
+    case 350:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'a') ADVANCE(440);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+      END_STATE();
+    case 351:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'a') ADVANCE(340);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(580);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
+      END_STATE();
+    case 352:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'a') ADVANCE(516);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(580);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
+      END_STATE();
+    case 353:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'a') ADVANCE(534);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(580);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
+      END_STATE();
+    case 354:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'a') ADVANCE(441);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(580);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
+      END_STATE();
+    case 355:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'a') ADVANCE(535);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+      END_STATE();
+    case 356:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'a') ADVANCE(459);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(580);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
+      END_STATE();
+    case 357:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'a') ADVANCE(334);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+      END_STATE();
+    case 358:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'a') ADVANCE(532);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+      END_STATE();
+    case 359:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'a') ADVANCE(531);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(580);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
+      END_STATE();
+    case 360:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'b') ADVANCE(447);
+      if (lookahead == 'r') ADVANCE(423);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+      END_STATE();
+    case 361:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'b') ADVANCE(447);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 362:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'e') ADVANCE(334);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'b') ADVANCE(449);
+      if (lookahead == 'r') ADVANCE(424);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          lookahead == '_') ADVANCE(580);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 363:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'e') ADVANCE(338);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'b') ADVANCE(449);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
+          lookahead == '_') ADVANCE(580);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 364:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'e') ADVANCE(476);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'c') ADVANCE(433);
+      if (lookahead == 's') ADVANCE(369);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 365:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'e') ADVANCE(459);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'c') ADVANCE(429);
+      if (lookahead == 's') ADVANCE(368);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          lookahead == '_') ADVANCE(580);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 366:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'e') ADVANCE(399);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'c') ADVANCE(450);
+      if (lookahead == 'd') ADVANCE(427);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 367:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'e') ADVANCE(461);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'c') ADVANCE(450);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 368:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'e') ADVANCE(472);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'c') ADVANCE(501);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          lookahead == '_') ADVANCE(580);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 369:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'e') ADVANCE(473);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'c') ADVANCE(500);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 370:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'e') ADVANCE(311);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'c') ADVANCE(451);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
+          lookahead == '_') ADVANCE(580);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 371:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'e') ADVANCE(478);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'c') ADVANCE(353);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
+          lookahead == '_') ADVANCE(580);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 372:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'g') ADVANCE(196);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'c') ADVANCE(355);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 373:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'g') ADVANCE(431);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'd') ADVANCE(239);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 374:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'g') ADVANCE(195);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'd') ADVANCE(251);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 375:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'g') ADVANCE(432);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'd') ADVANCE(248);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 376:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'g') ADVANCE(364);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'd') ADVANCE(419);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
+          lookahead == '_') ADVANCE(580);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 377:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'g') ADVANCE(368);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'd') ADVANCE(238);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          lookahead == '_') ADVANCE(580);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 378:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'g') ADVANCE(352);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'd') ADVANCE(250);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
+          lookahead == '_') ADVANCE(580);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 379:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'g') ADVANCE(346);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'd') ADVANCE(247);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          lookahead == '_') ADVANCE(580);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 380:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'g') ADVANCE(371);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'd') ADVANCE(418);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 381:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'g') ADVANCE(369);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'd') ADVANCE(427);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 382:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'i') ADVANCE(441);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'd') ADVANCE(430);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
+          lookahead == '_') ADVANCE(580);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 383:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'i') ADVANCE(331);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'd') ADVANCE(391);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 384:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'i') ADVANCE(442);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'd') ADVANCE(397);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          lookahead == '_') ADVANCE(580);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 385:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'i') ADVANCE(468);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'e') ADVANCE(364);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 386:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'i') ADVANCE(330);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'e') ADVANCE(345);
+      if (lookahead == 'I' ||
+          lookahead == 'i') ADVANCE(564);
+      if (lookahead == 'L' ||
+          lookahead == 'l') ADVANCE(573);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 387:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'i') ADVANCE(433);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'e') ADVANCE(345);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 388:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'i') ADVANCE(466);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'e') ADVANCE(227);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 389:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'i') ADVANCE(436);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'e') ADVANCE(224);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 390:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'i') ADVANCE(422);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'e') ADVANCE(260);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 391:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'i') ADVANCE(418);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'e') ADVANCE(195);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 392:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'i') ADVANCE(437);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'e') ADVANCE(210);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 393:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'i') ADVANCE(438);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'e') ADVANCE(365);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          lookahead == '_') ADVANCE(580);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 394:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'k') ADVANCE(502);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'e') ADVANCE(226);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          lookahead == '_') ADVANCE(580);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 395:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'k') ADVANCE(501);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'e') ADVANCE(223);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
+          lookahead == '_') ADVANCE(580);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 396:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'l') ADVANCE(187);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'e') ADVANCE(259);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          lookahead == '_') ADVANCE(580);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 397:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'l') ADVANCE(186);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'e') ADVANCE(194);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
+          lookahead == '_') ADVANCE(580);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 398:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'l') ADVANCE(308);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'e') ADVANCE(209);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          lookahead == '_') ADVANCE(580);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 399:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'l') ADVANCE(335);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'e') ADVANCE(446);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          lookahead == '_') ADVANCE(580);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 400:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'l') ADVANCE(317);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'e') ADVANCE(415);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          lookahead == '_') ADVANCE(580);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 401:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'l') ADVANCE(318);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'e') ADVANCE(417);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 402:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'l') ADVANCE(339);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'e') ADVANCE(494);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
+          lookahead == '_') ADVANCE(580);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 403:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'l') ADVANCE(348);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'e') ADVANCE(491);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 404:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'l') ADVANCE(315);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'e') ADVANCE(374);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 405:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'l') ADVANCE(354);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'e') ADVANCE(378);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
+          lookahead == '_') ADVANCE(580);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 406:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'l') ADVANCE(493);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'e') ADVANCE(525);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          lookahead == '_') ADVANCE(580);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 407:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'l') ADVANCE(496);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'e') ADVANCE(443);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 408:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'n') ADVANCE(325);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'e') ADVANCE(509);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          lookahead == '_') ADVANCE(580);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 409:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'n') ADVANCE(170);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'e') ADVANCE(507);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 410:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'n') ADVANCE(222);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'e') ADVANCE(521);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 411:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'n') ADVANCE(234);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'e') ADVANCE(522);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 412:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'n') ADVANCE(221);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'e') ADVANCE(352);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
+          lookahead == '_') ADVANCE(580);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 413:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'n') ADVANCE(233);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'e') ADVANCE(527);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
+          lookahead == '_') ADVANCE(580);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 414:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'n') ADVANCE(169);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'g') ADVANCE(216);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 415:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'n') ADVANCE(333);
-      if (lookahead == 'U' ||
-          lookahead == 'u') ADVANCE(512);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'g') ADVANCE(478);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          lookahead == '_') ADVANCE(580);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 416:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'n') ADVANCE(333);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'g') ADVANCE(215);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          lookahead == '_') ADVANCE(580);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 417:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'n') ADVANCE(337);
-      if (lookahead == 'U' ||
-          lookahead == 'u') ADVANCE(513);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'g') ADVANCE(479);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 418:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'n') ADVANCE(372);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'g') ADVANCE(410);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 419:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'n') ADVANCE(326);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'g') ADVANCE(406);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          lookahead == '_') ADVANCE(580);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 420:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'n') ADVANCE(360);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'g') ADVANCE(388);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 421:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'n') ADVANCE(341);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'g') ADVANCE(454);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 422:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'n') ADVANCE(374);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'g') ADVANCE(394);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
+          lookahead == '_') ADVANCE(580);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 423:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'n') ADVANCE(329);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'g') ADVANCE(411);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 424:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'n') ADVANCE(361);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'g') ADVANCE(413);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          lookahead == '_') ADVANCE(580);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 425:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'n') ADVANCE(340);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'i') ADVANCE(421);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 426:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'n') ADVANCE(379);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'i') ADVANCE(488);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          lookahead == '_') ADVANCE(580);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 427:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'n') ADVANCE(378);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'i') ADVANCE(372);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 428:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'o') ADVANCE(465);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'i') ADVANCE(489);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 429:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'o') ADVANCE(490);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'i') ADVANCE(517);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          lookahead == '_') ADVANCE(580);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 430:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'o') ADVANCE(492);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'i') ADVANCE(371);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
+          lookahead == '_') ADVANCE(580);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 431:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'o') ADVANCE(448);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'i') ADVANCE(480);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
+          lookahead == '_') ADVANCE(580);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 432:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'o') ADVANCE(445);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'i') ADVANCE(484);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 433:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'o') ADVANCE(412);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'i') ADVANCE(515);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 434:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'o') ADVANCE(449);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'i') ADVANCE(467);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
+          lookahead == '_') ADVANCE(580);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 435:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'o') ADVANCE(446);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'i') ADVANCE(469);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 436:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'o') ADVANCE(410);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'i') ADVANCE(483);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          lookahead == '_') ADVANCE(580);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 437:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'o') ADVANCE(413);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'i') ADVANCE(485);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 438:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'o') ADVANCE(411);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'k') ADVANCE(551);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 439:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'p') ADVANCE(181);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'k') ADVANCE(550);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          lookahead == '_') ADVANCE(580);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 440:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'p') ADVANCE(180);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'l') ADVANCE(207);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 441:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'p') ADVANCE(488);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'l') ADVANCE(206);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
+          lookahead == '_') ADVANCE(580);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 442:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'p') ADVANCE(487);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'l') ADVANCE(349);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 443:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'r') ADVANCE(429);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'l') ADVANCE(375);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 444:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'r') ADVANCE(213);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'l') ADVANCE(358);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 445:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'r') ADVANCE(508);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'l') ADVANCE(359);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          lookahead == '_') ADVANCE(580);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 446:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'r') ADVANCE(237);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'l') ADVANCE(379);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          lookahead == '_') ADVANCE(580);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 447:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'r') ADVANCE(212);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'l') ADVANCE(390);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 448:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'r') ADVANCE(509);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'l') ADVANCE(356);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
+          lookahead == '_') ADVANCE(580);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 449:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'r') ADVANCE(236);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'l') ADVANCE(396);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
+          lookahead == '_') ADVANCE(580);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 450:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'r') ADVANCE(475);
-      if (lookahead == 't') ADVANCE(494);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'l') ADVANCE(542);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 451:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'r') ADVANCE(430);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'l') ADVANCE(545);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
+          lookahead == '_') ADVANCE(580);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 452:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'r') ADVANCE(471);
-      if (lookahead == 't') ADVANCE(495);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'n') ADVANCE(366);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 453:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'r') ADVANCE(384);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'n') ADVANCE(190);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 454:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'r') ADVANCE(382);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'n') ADVANCE(265);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 455:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'r') ADVANCE(353);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'n') ADVANCE(242);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 456:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'r') ADVANCE(347);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'n') ADVANCE(254);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 457:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'r') ADVANCE(350);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'n') ADVANCE(241);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          lookahead == '_') ADVANCE(580);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 458:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'r') ADVANCE(356);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'n') ADVANCE(253);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
+          lookahead == '_') ADVANCE(580);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 459:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 's') ADVANCE(328);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'n') ADVANCE(189);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          lookahead == '_') ADVANCE(580);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 460:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 's') ADVANCE(225);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'n') ADVANCE(373);
+      if (lookahead == 'U' ||
+          lookahead == 'u') ADVANCE(568);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 461:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 's') ADVANCE(327);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'n') ADVANCE(373);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 462:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 's') ADVANCE(224);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'n') ADVANCE(377);
+      if (lookahead == 'U' ||
+          lookahead == 'u') ADVANCE(570);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
+          lookahead == '_') ADVANCE(580);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 463:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 's') ADVANCE(474);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'n') ADVANCE(403);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 464:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 's') ADVANCE(498);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'n') ADVANCE(367);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 465:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 's') ADVANCE(469);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'n') ADVANCE(402);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          lookahead == '_') ADVANCE(580);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 466:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 's') ADVANCE(389);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'n') ADVANCE(382);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          lookahead == '_') ADVANCE(580);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 467:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 's') ADVANCE(497);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'n') ADVANCE(416);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
+          lookahead == '_') ADVANCE(580);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 468:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 's') ADVANCE(387);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'n') ADVANCE(370);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
+          lookahead == '_') ADVANCE(580);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 469:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 't') ADVANCE(199);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'n') ADVANCE(414);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 470:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 't') ADVANCE(178);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'n') ADVANCE(381);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 471:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 't') ADVANCE(216);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'n') ADVANCE(422);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          lookahead == '_') ADVANCE(580);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 472:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 't') ADVANCE(193);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'n') ADVANCE(420);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 473:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 't') ADVANCE(184);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'o') ADVANCE(514);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 474:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 't') ADVANCE(198);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'o') ADVANCE(539);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 475:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 't') ADVANCE(215);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'o') ADVANCE(552);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 476:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 't') ADVANCE(192);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'o') ADVANCE(530);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 477:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 't') ADVANCE(177);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'o') ADVANCE(541);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
+          lookahead == '_') ADVANCE(580);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 478:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 't') ADVANCE(183);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'o') ADVANCE(495);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
+          lookahead == '_') ADVANCE(580);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 479:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 't') ADVANCE(359);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'o') ADVANCE(492);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 480:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 't') ADVANCE(357);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'o') ADVANCE(457);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          lookahead == '_') ADVANCE(580);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 481:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 't') ADVANCE(309);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'o') ADVANCE(496);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          lookahead == '_') ADVANCE(580);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 482:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 't') ADVANCE(363);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'o') ADVANCE(493);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 483:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 't') ADVANCE(362);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'o') ADVANCE(458);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          lookahead == '_') ADVANCE(580);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 484:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 't') ADVANCE(313);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'o') ADVANCE(455);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 485:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 't') ADVANCE(434);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'o') ADVANCE(456);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 486:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 't') ADVANCE(435);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'p') ADVANCE(201);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 487:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 't') ADVANCE(393);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'p') ADVANCE(200);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          lookahead == '_') ADVANCE(580);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 488:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 't') ADVANCE(392);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'p') ADVANCE(537);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
+          lookahead == '_') ADVANCE(580);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 489:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'u') ADVANCE(332);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'p') ADVANCE(536);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 490:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'u') ADVANCE(439);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'r') ADVANCE(474);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 491:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'u') ADVANCE(336);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'r') ADVANCE(233);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 492:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'u') ADVANCE(440);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'r') ADVANCE(557);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 493:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'u') ADVANCE(342);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'r') ADVANCE(257);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 494:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'u') ADVANCE(462);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'r') ADVANCE(232);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
+          lookahead == '_') ADVANCE(580);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 495:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'u') ADVANCE(460);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'r') ADVANCE(558);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          lookahead == '_') ADVANCE(580);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 496:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'u') ADVANCE(343);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'r') ADVANCE(256);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
+          lookahead == '_') ADVANCE(580);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 497:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'u') ADVANCE(458);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'r') ADVANCE(524);
+      if (lookahead == 't') ADVANCE(543);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
+          lookahead == '_') ADVANCE(580);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 498:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'u') ADVANCE(457);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'r') ADVANCE(477);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          lookahead == '_') ADVANCE(580);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 499:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'v') ADVANCE(391);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'r') ADVANCE(520);
+      if (lookahead == 't') ADVANCE(544);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 500:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'v') ADVANCE(390);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'r') ADVANCE(428);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 501:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'v') ADVANCE(358);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'r') ADVANCE(426);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
+          lookahead == '_') ADVANCE(580);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 502:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'v') ADVANCE(366);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'r') ADVANCE(389);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 503:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'w') ADVANCE(242);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'r') ADVANCE(395);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          lookahead == '_') ADVANCE(580);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 504:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'w') ADVANCE(424);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'r') ADVANCE(392);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 505:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'w') ADVANCE(420);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'r') ADVANCE(398);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
+          lookahead == '_') ADVANCE(580);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 506:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'x') ADVANCE(470);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 's') ADVANCE(263);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 507:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'x') ADVANCE(477);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 's') ADVANCE(369);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 508:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'y') ADVANCE(210);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 's') ADVANCE(245);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 509:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'y') ADVANCE(209);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 's') ADVANCE(368);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
+          lookahead == '_') ADVANCE(580);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 510:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'O' ||
-          lookahead == 'o') ADVANCE(268);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 's') ADVANCE(244);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          lookahead == '_') ADVANCE(580);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 511:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'O' ||
-          lookahead == 'o') ADVANCE(269);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 's') ADVANCE(262);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
+          lookahead == '_') ADVANCE(580);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 512:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'R' ||
-          lookahead == 'r') ADVANCE(510);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 's') ADVANCE(523);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          lookahead == '_') ADVANCE(580);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 513:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'R' ||
-          lookahead == 'r') ADVANCE(511);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 's') ADVANCE(547);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 514:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (lookahead == 'U' ||
-          lookahead == 'u') ADVANCE(513);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 's') ADVANCE(518);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 515:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(251);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 's') ADVANCE(432);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 516:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(252);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 's') ADVANCE(546);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(580);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 517:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(515);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 's') ADVANCE(431);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(580);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 518:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(516);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 't') ADVANCE(219);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 519:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(518);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 't') ADVANCE(198);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 520:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 't') ADVANCE(236);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(521);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(520);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 521:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(160);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 't') ADVANCE(213);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 522:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(142);
-      if (lookahead == 'l') ADVANCE(308);
-      if (lookahead == 'M' ||
-          lookahead == 'm') ADVANCE(275);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 't') ADVANCE(204);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 523:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(142);
-      if (lookahead == 'M' ||
-          lookahead == 'm') ADVANCE(275);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 't') ADVANCE(218);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          lookahead == '_') ADVANCE(580);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 524:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(150);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 't') ADVANCE(235);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          lookahead == '_') ADVANCE(580);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 525:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(152);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(517);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 't') ADVANCE(212);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(580);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 526:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 't') ADVANCE(197);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          lookahead == '_') ADVANCE(580);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 527:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(147);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 't') ADVANCE(203);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          lookahead == '_') ADVANCE(580);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 528:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(278);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 't') ADVANCE(401);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(521);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 529:
-      ACCEPT_TOKEN(sym__unicode_word);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(529);
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 't') ADVANCE(400);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(580);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 530:
-      ACCEPT_TOKEN(anon_sym_DOT_DOT);
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 't') ADVANCE(350);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 531:
-      ACCEPT_TOKEN(anon_sym_u2013);
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 't') ADVANCE(405);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(580);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
+      END_STATE();
+    case 532:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 't') ADVANCE(404);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+      END_STATE();
+    case 533:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 't') ADVANCE(354);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(580);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
+      END_STATE();
+    case 534:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 't') ADVANCE(481);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(580);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
+      END_STATE();
+    case 535:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 't') ADVANCE(482);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+      END_STATE();
+    case 536:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 't') ADVANCE(437);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+      END_STATE();
+    case 537:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 't') ADVANCE(436);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(580);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
+      END_STATE();
+    case 538:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'u') ADVANCE(380);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+      END_STATE();
+    case 539:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'u') ADVANCE(486);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+      END_STATE();
+    case 540:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'u') ADVANCE(376);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(580);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
+      END_STATE();
+    case 541:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'u') ADVANCE(487);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(580);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
+      END_STATE();
+    case 542:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'u') ADVANCE(383);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+      END_STATE();
+    case 543:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'u') ADVANCE(510);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(580);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
+      END_STATE();
+    case 544:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'u') ADVANCE(508);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+      END_STATE();
+    case 545:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'u') ADVANCE(384);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(580);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
+      END_STATE();
+    case 546:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'u') ADVANCE(505);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(580);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
+      END_STATE();
+    case 547:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'u') ADVANCE(504);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+      END_STATE();
+    case 548:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'v') ADVANCE(435);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+      END_STATE();
+    case 549:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'v') ADVANCE(434);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(580);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
+      END_STATE();
+    case 550:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'v') ADVANCE(399);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(580);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
+      END_STATE();
+    case 551:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'v') ADVANCE(407);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+      END_STATE();
+    case 552:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'w') ADVANCE(273);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+      END_STATE();
+    case 553:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'w') ADVANCE(463);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+      END_STATE();
+    case 554:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'w') ADVANCE(465);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(580);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
+      END_STATE();
+    case 555:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'x') ADVANCE(519);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+      END_STATE();
+    case 556:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'x') ADVANCE(526);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(580);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
+      END_STATE();
+    case 557:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'y') ADVANCE(230);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+      END_STATE();
+    case 558:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'y') ADVANCE(229);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(580);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
+      END_STATE();
+    case 559:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'A' ||
+          lookahead == 'a') ADVANCE(569);
+      if (lookahead == 'O' ||
+          lookahead == 'o') ADVANCE(561);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('B' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+      END_STATE();
+    case 560:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'D' ||
+          lookahead == 'd') ADVANCE(285);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+      END_STATE();
+    case 561:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'E' ||
+          lookahead == 'e') ADVANCE(565);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+      END_STATE();
+    case 562:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'I' ||
+          lookahead == 'i') ADVANCE(564);
+      if (lookahead == 'L' ||
+          lookahead == 'l') ADVANCE(573);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+      END_STATE();
+    case 563:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'J' ||
+          lookahead == 'j') ADVANCE(559);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+      END_STATE();
+    case 564:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'L' ||
+          lookahead == 'l') ADVANCE(563);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+      END_STATE();
+    case 565:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'N' ||
+          lookahead == 'n') ADVANCE(285);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+      END_STATE();
+    case 566:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'O' ||
+          lookahead == 'o') ADVANCE(307);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+      END_STATE();
+    case 567:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'O' ||
+          lookahead == 'o') ADVANCE(308);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(580);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
+      END_STATE();
+    case 568:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'R' ||
+          lookahead == 'r') ADVANCE(566);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+      END_STATE();
+    case 569:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'R' ||
+          lookahead == 'r') ADVANCE(560);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+      END_STATE();
+    case 570:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'R' ||
+          lookahead == 'r') ADVANCE(567);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(580);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
+      END_STATE();
+    case 571:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'T' ||
+          lookahead == 't') ADVANCE(316);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+      END_STATE();
+    case 572:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'U' ||
+          lookahead == 'u') ADVANCE(570);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(580);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
+      END_STATE();
+    case 573:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'D' ||
+          lookahead == 'N' ||
+          lookahead == 'd' ||
+          lookahead == 'n') ADVANCE(285);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+      END_STATE();
+    case 574:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(178);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(289);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+      END_STATE();
+    case 575:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(178);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(290);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+      END_STATE();
+    case 576:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(178);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(574);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+      END_STATE();
+    case 577:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(178);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(575);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+      END_STATE();
+    case 578:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(178);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(577);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+      END_STATE();
+    case 579:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(178);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(580);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
+      END_STATE();
+    case 580:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(178);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+      END_STATE();
+    case 581:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(166);
+      if (lookahead == 'V' ||
+          lookahead == 'v') ADVANCE(571);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+      END_STATE();
+    case 582:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(169);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(576);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+      END_STATE();
+    case 583:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(163);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+      END_STATE();
+    case 584:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(317);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+      END_STATE();
+    case 585:
+      ACCEPT_TOKEN(sym__unicode_word);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
+      END_STATE();
+    case 586:
+      ACCEPT_TOKEN(anon_sym_DOT_DOT);
       END_STATE();
     default:
       return false;
@@ -5804,14 +6651,18 @@ static bool ts_lex_keywords(TSLexer *lexer, TSStateId state) {
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
+          lookahead == 0xa0 ||
+          lookahead == 0x2007 ||
+          lookahead == 0x2009 ||
+          lookahead == 0x202f ||
           lookahead == 0xfeff) SKIP(0);
       END_STATE();
     case 1:
       if (lookahead == 'c') ADVANCE(15);
       if (lookahead == 'd') ADVANCE(16);
-      if (lookahead == 's') ADVANCE(17);
       END_STATE();
     case 2:
+      if (lookahead == 'e') ADVANCE(17);
       if (lookahead == 'y') ADVANCE(18);
       END_STATE();
     case 3:
@@ -5822,398 +6673,451 @@ static bool ts_lex_keywords(TSLexer *lexer, TSStateId state) {
       if (lookahead == 'e') ADVANCE(21);
       END_STATE();
     case 5:
-      if (lookahead == 'o') ADVANCE(22);
-      if (lookahead == 'r') ADVANCE(23);
-      if (lookahead == 't') ADVANCE(24);
+      if (lookahead == 'a') ADVANCE(22);
+      if (lookahead == 'o') ADVANCE(23);
+      if (lookahead == 'r') ADVANCE(24);
+      if (lookahead == 't') ADVANCE(25);
       END_STATE();
     case 6:
-      if (lookahead == 'o') ADVANCE(25);
+      if (lookahead == 'o') ADVANCE(26);
       END_STATE();
     case 7:
-      if (lookahead == 'n') ADVANCE(26);
+      if (lookahead == 'n') ADVANCE(27);
       END_STATE();
     case 8:
-      if (lookahead == 'u') ADVANCE(27);
+      if (lookahead == 'u') ADVANCE(28);
       END_STATE();
     case 9:
-      if (lookahead == 'e') ADVANCE(28);
-      if (lookahead == 'o') ADVANCE(29);
+      if (lookahead == 'e') ADVANCE(29);
+      if (lookahead == 'o') ADVANCE(30);
       END_STATE();
     case 10:
-      if (lookahead == 'f') ADVANCE(30);
+      if (lookahead == 'f') ADVANCE(31);
       END_STATE();
     case 11:
-      if (lookahead == 'e') ADVANCE(31);
-      if (lookahead == 'l') ADVANCE(32);
+      if (lookahead == 'e') ADVANCE(32);
+      if (lookahead == 'l') ADVANCE(33);
       END_STATE();
     case 12:
-      if (lookahead == 'e') ADVANCE(33);
+      if (lookahead == 'e') ADVANCE(34);
       END_STATE();
     case 13:
-      if (lookahead == 'a') ADVANCE(34);
-      if (lookahead == 't') ADVANCE(35);
-      if (lookahead == 'u') ADVANCE(36);
+      if (lookahead == 'a') ADVANCE(35);
+      if (lookahead == 't') ADVANCE(36);
+      if (lookahead == 'u') ADVANCE(37);
       END_STATE();
     case 14:
-      if (lookahead == 'o') ADVANCE(37);
+      if (lookahead == 'o') ADVANCE(38);
       END_STATE();
     case 15:
-      if (lookahead == 't') ADVANCE(38);
+      if (lookahead == 't') ADVANCE(39);
       END_STATE();
     case 16:
-      if (lookahead == 'o') ADVANCE(39);
+      if (lookahead == 'o') ADVANCE(40);
+      if (lookahead == 'v') ADVANCE(41);
       END_STATE();
     case 17:
-      ACCEPT_TOKEN(anon_sym_as);
+      if (lookahead == 'l') ADVANCE(42);
       END_STATE();
     case 18:
       ACCEPT_TOKEN(anon_sym_by);
       END_STATE();
     case 19:
-      if (lookahead == 'l') ADVANCE(40);
-      if (lookahead == 's') ADVANCE(41);
+      if (lookahead == 'l') ADVANCE(43);
+      if (lookahead == 's') ADVANCE(44);
       END_STATE();
     case 20:
-      if (lookahead == 'm') ADVANCE(42);
-      if (lookahead == 'r') ADVANCE(43);
+      if (lookahead == 'm') ADVANCE(45);
+      if (lookahead == 'r') ADVANCE(46);
       END_STATE();
     case 21:
-      if (lookahead == 'f') ADVANCE(44);
+      if (lookahead == 'f') ADVANCE(47);
       END_STATE();
     case 22:
-      if (lookahead == 'r') ADVANCE(45);
+      if (lookahead == 'v') ADVANCE(48);
       END_STATE();
     case 23:
-      if (lookahead == 'o') ADVANCE(46);
+      if (lookahead == 'r') ADVANCE(49);
       END_STATE();
     case 24:
-      if (lookahead == 'e') ADVANCE(47);
+      if (lookahead == 'o') ADVANCE(50);
       END_STATE();
     case 25:
-      if (lookahead == 'u') ADVANCE(48);
+      if (lookahead == 'e') ADVANCE(51);
       END_STATE();
     case 26:
-      ACCEPT_TOKEN(anon_sym_in);
+      if (lookahead == 'u') ADVANCE(52);
       END_STATE();
     case 27:
-      if (lookahead == 'n') ADVANCE(49);
+      ACCEPT_TOKEN(anon_sym_in);
       END_STATE();
     case 28:
-      if (lookahead == 'e') ADVANCE(50);
+      if (lookahead == 'n') ADVANCE(53);
       END_STATE();
     case 29:
-      if (lookahead == 't') ADVANCE(51);
+      if (lookahead == 'e') ADVANCE(54);
       END_STATE();
     case 30:
-      ACCEPT_TOKEN(anon_sym_of);
+      if (lookahead == 't') ADVANCE(55);
       END_STATE();
     case 31:
-      if (lookahead == 'r') ADVANCE(52);
+      ACCEPT_TOKEN(anon_sym_of);
       END_STATE();
     case 32:
-      if (lookahead == 'a') ADVANCE(53);
+      if (lookahead == 'r') ADVANCE(56);
       END_STATE();
     case 33:
-      if (lookahead == 'v') ADVANCE(54);
+      if (lookahead == 'a') ADVANCE(57);
       END_STATE();
     case 34:
-      if (lookahead == 'v') ADVANCE(55);
+      if (lookahead == 'v') ADVANCE(58);
       END_STATE();
     case 35:
-      if (lookahead == 'a') ADVANCE(56);
+      if (lookahead == 'v') ADVANCE(59);
       END_STATE();
     case 36:
-      if (lookahead == 'm') ADVANCE(57);
+      if (lookahead == 'a') ADVANCE(60);
       END_STATE();
     case 37:
-      if (lookahead == 'l') ADVANCE(58);
+      if (lookahead == 'm') ADVANCE(61);
       END_STATE();
     case 38:
-      if (lookahead == 'u') ADVANCE(59);
+      if (lookahead == 'l') ADVANCE(62);
       END_STATE();
     case 39:
-      if (lookahead == 'p') ADVANCE(60);
-      END_STATE();
-    case 40:
-      if (lookahead == 'u') ADVANCE(61);
-      END_STATE();
-    case 41:
-      if (lookahead == 't') ADVANCE(62);
-      END_STATE();
-    case 42:
       if (lookahead == 'u') ADVANCE(63);
       END_STATE();
+    case 40:
+      if (lookahead == 'p') ADVANCE(64);
+      END_STATE();
+    case 41:
+      if (lookahead == 'e') ADVANCE(65);
+      END_STATE();
+    case 42:
+      if (lookahead == 'o') ADVANCE(66);
+      END_STATE();
     case 43:
-      if (lookahead == 'r') ADVANCE(64);
+      if (lookahead == 'u') ADVANCE(67);
       END_STATE();
     case 44:
-      if (lookahead == 'i') ADVANCE(65);
+      if (lookahead == 't') ADVANCE(68);
       END_STATE();
     case 45:
-      if (lookahead == 'e') ADVANCE(66);
+      if (lookahead == 'u') ADVANCE(69);
       END_STATE();
     case 46:
-      if (lookahead == 'm') ADVANCE(67);
+      if (lookahead == 'r') ADVANCE(70);
       END_STATE();
     case 47:
-      ACCEPT_TOKEN(anon_sym_fte);
-      END_STATE();
-    case 48:
-      if (lookahead == 'r') ADVANCE(68);
-      END_STATE();
-    case 49:
-      if (lookahead == 'i') ADVANCE(69);
-      END_STATE();
-    case 50:
-      if (lookahead == 'd') ADVANCE(70);
-      END_STATE();
-    case 51:
-      ACCEPT_TOKEN(anon_sym_not);
-      END_STATE();
-    case 52:
       if (lookahead == 'i') ADVANCE(71);
       END_STATE();
-    case 53:
-      if (lookahead == 'n') ADVANCE(72);
+    case 48:
+      if (lookahead == 'o') ADVANCE(72);
       END_STATE();
-    case 54:
+    case 49:
       if (lookahead == 'e') ADVANCE(73);
       END_STATE();
+    case 50:
+      if (lookahead == 'm') ADVANCE(74);
+      END_STATE();
+    case 51:
+      ACCEPT_TOKEN(anon_sym_fte);
+      END_STATE();
+    case 52:
+      if (lookahead == 'r') ADVANCE(75);
+      END_STATE();
+    case 53:
+      if (lookahead == 'i') ADVANCE(76);
+      END_STATE();
+    case 54:
+      if (lookahead == 'd') ADVANCE(77);
+      END_STATE();
     case 55:
-      if (lookahead == 'i') ADVANCE(74);
+      ACCEPT_TOKEN(anon_sym_not);
       END_STATE();
     case 56:
-      if (lookahead == 'f') ADVANCE(75);
+      if (lookahead == 'i') ADVANCE(78);
       END_STATE();
     case 57:
-      ACCEPT_TOKEN(sym_sum_all);
+      if (lookahead == 'n') ADVANCE(79);
       END_STATE();
     case 58:
-      if (lookahead == 'e') ADVANCE(76);
+      if (lookahead == 'e') ADVANCE(80);
       END_STATE();
     case 59:
-      if (lookahead == 'a') ADVANCE(77);
+      if (lookahead == 'i') ADVANCE(81);
       END_STATE();
     case 60:
-      if (lookahead == 't') ADVANCE(78);
+      if (lookahead == 'f') ADVANCE(82);
       END_STATE();
     case 61:
-      if (lookahead == 'm') ADVANCE(79);
+      ACCEPT_TOKEN(anon_sym_sum);
       END_STATE();
     case 62:
-      if (lookahead == 's') ADVANCE(80);
+      if (lookahead == 'e') ADVANCE(83);
       END_STATE();
     case 63:
-      if (lookahead == 'l') ADVANCE(81);
+      if (lookahead == 'a') ADVANCE(84);
       END_STATE();
     case 64:
-      if (lookahead == 'e') ADVANCE(82);
+      if (lookahead == 't') ADVANCE(85);
       END_STATE();
     case 65:
-      if (lookahead == 'c') ADVANCE(83);
+      if (lookahead == 'r') ADVANCE(86);
       END_STATE();
     case 66:
-      if (lookahead == 'c') ADVANCE(84);
+      if (lookahead == 'w') ADVANCE(87);
       END_STATE();
     case 67:
-      ACCEPT_TOKEN(anon_sym_from);
+      if (lookahead == 'm') ADVANCE(88);
       END_STATE();
     case 68:
-      if (lookahead == 's') ADVANCE(85);
+      if (lookahead == 's') ADVANCE(89);
       END_STATE();
     case 69:
-      if (lookahead == 'c') ADVANCE(86);
+      if (lookahead == 'l') ADVANCE(90);
       END_STATE();
     case 70:
-      if (lookahead == 'e') ADVANCE(87);
+      if (lookahead == 'e') ADVANCE(91);
       END_STATE();
     case 71:
-      if (lookahead == 'o') ADVANCE(88);
+      if (lookahead == 'c') ADVANCE(92);
       END_STATE();
     case 72:
-      if (lookahead == 'n') ADVANCE(89);
+      if (lookahead == 'u') ADVANCE(93);
       END_STATE();
     case 73:
-      if (lookahead == 'n') ADVANCE(90);
+      if (lookahead == 'c') ADVANCE(94);
       END_STATE();
     case 74:
-      if (lookahead == 'n') ADVANCE(91);
+      ACCEPT_TOKEN(anon_sym_from);
       END_STATE();
     case 75:
-      if (lookahead == 'f') ADVANCE(92);
+      if (lookahead == 's') ADVANCE(95);
       END_STATE();
     case 76:
-      if (lookahead == 'r') ADVANCE(93);
+      if (lookahead == 'c') ADVANCE(96);
       END_STATE();
     case 77:
-      if (lookahead == 'l') ADVANCE(94);
+      if (lookahead == 'e') ADVANCE(97);
       END_STATE();
     case 78:
-      if (lookahead == 'e') ADVANCE(95);
+      if (lookahead == 'o') ADVANCE(98);
       END_STATE();
     case 79:
-      if (lookahead == 'n') ADVANCE(96);
+      if (lookahead == 'n') ADVANCE(99);
       END_STATE();
     case 80:
-      ACCEPT_TOKEN(anon_sym_costs);
+      if (lookahead == 'n') ADVANCE(100);
       END_STATE();
     case 81:
-      if (lookahead == 'a') ADVANCE(97);
+      if (lookahead == 'n') ADVANCE(101);
       END_STATE();
     case 82:
-      if (lookahead == 'n') ADVANCE(98);
+      if (lookahead == 'f') ADVANCE(102);
       END_STATE();
     case 83:
-      if (lookahead == 'i') ADVANCE(99);
+      if (lookahead == 'r') ADVANCE(103);
       END_STATE();
     case 84:
-      if (lookahead == 'a') ADVANCE(100);
+      if (lookahead == 'l') ADVANCE(104);
       END_STATE();
     case 85:
-      ACCEPT_TOKEN(anon_sym_hours);
+      if (lookahead == 'e') ADVANCE(105);
       END_STATE();
     case 86:
-      if (lookahead == 'i') ADVANCE(101);
+      if (lookahead == 's') ADVANCE(106);
       END_STATE();
     case 87:
-      if (lookahead == 'd') ADVANCE(102);
+      ACCEPT_TOKEN(anon_sym_below);
       END_STATE();
     case 88:
-      if (lookahead == 'd') ADVANCE(103);
+      if (lookahead == 'n') ADVANCE(107);
       END_STATE();
     case 89:
-      if (lookahead == 'e') ADVANCE(104);
+      ACCEPT_TOKEN(anon_sym_costs);
       END_STATE();
     case 90:
-      if (lookahead == 'u') ADVANCE(105);
-      END_STATE();
-    case 91:
-      if (lookahead == 'g') ADVANCE(106);
-      END_STATE();
-    case 92:
-      if (lookahead == 'i') ADVANCE(107);
-      END_STATE();
-    case 93:
       if (lookahead == 'a') ADVANCE(108);
       END_STATE();
+    case 91:
+      if (lookahead == 'n') ADVANCE(109);
+      END_STATE();
+    case 92:
+      if (lookahead == 'i') ADVANCE(110);
+      END_STATE();
+    case 93:
+      if (lookahead == 'r') ADVANCE(111);
+      END_STATE();
     case 94:
-      ACCEPT_TOKEN(anon_sym_actual);
+      if (lookahead == 'a') ADVANCE(112);
       END_STATE();
     case 95:
-      if (lookahead == 'd') ADVANCE(109);
+      ACCEPT_TOKEN(anon_sym_hours);
       END_STATE();
     case 96:
-      if (lookahead == 's') ADVANCE(110);
+      if (lookahead == 'i') ADVANCE(113);
       END_STATE();
     case 97:
-      if (lookahead == 't') ADVANCE(111);
+      if (lookahead == 'd') ADVANCE(114);
       END_STATE();
     case 98:
-      if (lookahead == 'c') ADVANCE(112);
+      if (lookahead == 'd') ADVANCE(115);
       END_STATE();
     case 99:
-      if (lookahead == 't') ADVANCE(113);
+      if (lookahead == 'e') ADVANCE(116);
       END_STATE();
     case 100:
-      if (lookahead == 's') ADVANCE(114);
+      if (lookahead == 'u') ADVANCE(117);
       END_STATE();
     case 101:
-      if (lookahead == 'p') ADVANCE(115);
+      if (lookahead == 'g') ADVANCE(118);
       END_STATE();
     case 102:
-      ACCEPT_TOKEN(anon_sym_needed);
+      if (lookahead == 'i') ADVANCE(119);
       END_STATE();
     case 103:
-      ACCEPT_TOKEN(anon_sym_period);
+      if (lookahead == 'a') ADVANCE(120);
       END_STATE();
     case 104:
-      if (lookahead == 'd') ADVANCE(116);
+      ACCEPT_TOKEN(anon_sym_actual);
       END_STATE();
     case 105:
-      if (lookahead == 'e') ADVANCE(117);
+      if (lookahead == 'd') ADVANCE(121);
       END_STATE();
     case 106:
-      if (lookahead == 's') ADVANCE(118);
+      if (lookahead == 'e') ADVANCE(122);
       END_STATE();
     case 107:
-      if (lookahead == 'n') ADVANCE(119);
+      if (lookahead == 's') ADVANCE(123);
       END_STATE();
     case 108:
-      if (lookahead == 'n') ADVANCE(120);
+      if (lookahead == 't') ADVANCE(124);
       END_STATE();
     case 109:
-      ACCEPT_TOKEN(anon_sym_adopted);
+      if (lookahead == 'c') ADVANCE(125);
       END_STATE();
     case 110:
-      ACCEPT_TOKEN(anon_sym_columns);
+      if (lookahead == 't') ADVANCE(126);
       END_STATE();
     case 111:
-      if (lookahead == 'i') ADVANCE(121);
+      if (lookahead == 'a') ADVANCE(127);
       END_STATE();
     case 112:
-      if (lookahead == 'y') ADVANCE(122);
+      if (lookahead == 's') ADVANCE(128);
       END_STATE();
     case 113:
-      ACCEPT_TOKEN(anon_sym_deficit);
+      if (lookahead == 'p') ADVANCE(129);
       END_STATE();
     case 114:
-      if (lookahead == 't') ADVANCE(123);
+      ACCEPT_TOKEN(anon_sym_needed);
       END_STATE();
     case 115:
-      if (lookahead == 'a') ADVANCE(124);
+      ACCEPT_TOKEN(anon_sym_period);
       END_STATE();
     case 116:
-      ACCEPT_TOKEN(anon_sym_planned);
+      if (lookahead == 'd') ADVANCE(130);
       END_STATE();
     case 117:
-      ACCEPT_TOKEN(anon_sym_revenue);
+      if (lookahead == 'e') ADVANCE(131);
       END_STATE();
     case 118:
-      ACCEPT_TOKEN(anon_sym_savings);
+      if (lookahead == 's') ADVANCE(132);
       END_STATE();
     case 119:
-      if (lookahead == 'g') ADVANCE(125);
+      if (lookahead == 'n') ADVANCE(133);
       END_STATE();
     case 120:
-      if (lookahead == 'c') ADVANCE(126);
+      if (lookahead == 'n') ADVANCE(134);
       END_STATE();
     case 121:
-      if (lookahead == 'v') ADVANCE(127);
+      ACCEPT_TOKEN(anon_sym_adopted);
       END_STATE();
     case 122:
-      ACCEPT_TOKEN(anon_sym_currency);
+      ACCEPT_TOKEN(anon_sym_adverse);
       END_STATE();
     case 123:
-      ACCEPT_TOKEN(anon_sym_forecast);
+      ACCEPT_TOKEN(anon_sym_columns);
       END_STATE();
     case 124:
-      if (lookahead == 'l') ADVANCE(128);
+      if (lookahead == 'i') ADVANCE(135);
       END_STATE();
     case 125:
-      ACCEPT_TOKEN(anon_sym_staffing);
+      if (lookahead == 'y') ADVANCE(136);
       END_STATE();
     case 126:
-      if (lookahead == 'e') ADVANCE(129);
+      ACCEPT_TOKEN(anon_sym_deficit);
       END_STATE();
     case 127:
-      if (lookahead == 'e') ADVANCE(130);
+      if (lookahead == 'b') ADVANCE(137);
       END_STATE();
     case 128:
-      if (lookahead == 'i') ADVANCE(131);
+      if (lookahead == 't') ADVANCE(138);
       END_STATE();
     case 129:
-      ACCEPT_TOKEN(anon_sym_tolerance);
+      if (lookahead == 'a') ADVANCE(139);
       END_STATE();
     case 130:
-      ACCEPT_TOKEN(anon_sym_cumulative);
+      ACCEPT_TOKEN(anon_sym_planned);
       END_STATE();
     case 131:
-      if (lookahead == 't') ADVANCE(132);
+      ACCEPT_TOKEN(anon_sym_revenue);
       END_STATE();
     case 132:
-      if (lookahead == 'y') ADVANCE(133);
+      ACCEPT_TOKEN(anon_sym_savings);
       END_STATE();
     case 133:
+      if (lookahead == 'g') ADVANCE(140);
+      END_STATE();
+    case 134:
+      if (lookahead == 'c') ADVANCE(141);
+      END_STATE();
+    case 135:
+      if (lookahead == 'v') ADVANCE(142);
+      END_STATE();
+    case 136:
+      ACCEPT_TOKEN(anon_sym_currency);
+      END_STATE();
+    case 137:
+      if (lookahead == 'l') ADVANCE(143);
+      END_STATE();
+    case 138:
+      ACCEPT_TOKEN(anon_sym_forecast);
+      END_STATE();
+    case 139:
+      if (lookahead == 'l') ADVANCE(144);
+      END_STATE();
+    case 140:
+      ACCEPT_TOKEN(anon_sym_staffing);
+      END_STATE();
+    case 141:
+      if (lookahead == 'e') ADVANCE(145);
+      END_STATE();
+    case 142:
+      if (lookahead == 'e') ADVANCE(146);
+      END_STATE();
+    case 143:
+      if (lookahead == 'e') ADVANCE(147);
+      END_STATE();
+    case 144:
+      if (lookahead == 'i') ADVANCE(148);
+      END_STATE();
+    case 145:
+      ACCEPT_TOKEN(anon_sym_tolerance);
+      END_STATE();
+    case 146:
+      ACCEPT_TOKEN(anon_sym_cumulative);
+      END_STATE();
+    case 147:
+      ACCEPT_TOKEN(anon_sym_favourable);
+      END_STATE();
+    case 148:
+      if (lookahead == 't') ADVANCE(149);
+      END_STATE();
+    case 149:
+      if (lookahead == 'y') ADVANCE(150);
+      END_STATE();
+    case 150:
       ACCEPT_TOKEN(anon_sym_municipality);
       END_STATE();
     default:
@@ -6223,270 +7127,315 @@ static bool ts_lex_keywords(TSLexer *lexer, TSStateId state) {
 
 static const TSLexMode ts_lex_modes[STATE_COUNT] = {
   [0] = {.lex_state = 0},
-  [1] = {.lex_state = 163},
-  [2] = {.lex_state = 163},
-  [3] = {.lex_state = 163},
-  [4] = {.lex_state = 163},
-  [5] = {.lex_state = 164},
-  [6] = {.lex_state = 164},
-  [7] = {.lex_state = 19},
-  [8] = {.lex_state = 163},
-  [9] = {.lex_state = 163},
-  [10] = {.lex_state = 163},
-  [11] = {.lex_state = 163},
-  [12] = {.lex_state = 163},
-  [13] = {.lex_state = 11},
-  [14] = {.lex_state = 7},
-  [15] = {.lex_state = 165},
-  [16] = {.lex_state = 165},
-  [17] = {.lex_state = 165},
+  [1] = {.lex_state = 179},
+  [2] = {.lex_state = 179},
+  [3] = {.lex_state = 179},
+  [4] = {.lex_state = 179},
+  [5] = {.lex_state = 23},
+  [6] = {.lex_state = 182},
+  [7] = {.lex_state = 182},
+  [8] = {.lex_state = 179},
+  [9] = {.lex_state = 179},
+  [10] = {.lex_state = 183},
+  [11] = {.lex_state = 183},
+  [12] = {.lex_state = 179},
+  [13] = {.lex_state = 7},
+  [14] = {.lex_state = 184},
+  [15] = {.lex_state = 179},
+  [16] = {.lex_state = 184},
+  [17] = {.lex_state = 179},
   [18] = {.lex_state = 11},
-  [19] = {.lex_state = 20},
-  [20] = {.lex_state = 163},
-  [21] = {.lex_state = 163},
-  [22] = {.lex_state = 163},
-  [23] = {.lex_state = 17},
-  [24] = {.lex_state = 17},
-  [25] = {.lex_state = 17},
-  [26] = {.lex_state = 17},
-  [27] = {.lex_state = 163},
-  [28] = {.lex_state = 17},
-  [29] = {.lex_state = 163},
-  [30] = {.lex_state = 163},
-  [31] = {.lex_state = 163},
-  [32] = {.lex_state = 163},
-  [33] = {.lex_state = 163},
-  [34] = {.lex_state = 20},
-  [35] = {.lex_state = 163},
-  [36] = {.lex_state = 20},
-  [37] = {.lex_state = 20},
-  [38] = {.lex_state = 163},
-  [39] = {.lex_state = 163},
-  [40] = {.lex_state = 162},
-  [41] = {.lex_state = 163},
-  [42] = {.lex_state = 8},
-  [43] = {.lex_state = 12},
-  [44] = {.lex_state = 161},
-  [45] = {.lex_state = 163},
-  [46] = {.lex_state = 163},
-  [47] = {.lex_state = 163},
-  [48] = {.lex_state = 163},
-  [49] = {.lex_state = 163},
-  [50] = {.lex_state = 163},
-  [51] = {.lex_state = 163},
-  [52] = {.lex_state = 163},
-  [53] = {.lex_state = 163},
-  [54] = {.lex_state = 163},
-  [55] = {.lex_state = 163},
-  [56] = {.lex_state = 163},
-  [57] = {.lex_state = 163},
-  [58] = {.lex_state = 163},
-  [59] = {.lex_state = 163},
-  [60] = {.lex_state = 23},
-  [61] = {.lex_state = 23},
-  [62] = {.lex_state = 23},
-  [63] = {.lex_state = 13},
-  [64] = {.lex_state = 166},
-  [65] = {.lex_state = 22},
-  [66] = {.lex_state = 14},
-  [67] = {.lex_state = 14},
-  [68] = {.lex_state = 14},
-  [69] = {.lex_state = 14},
-  [70] = {.lex_state = 14},
-  [71] = {.lex_state = 14},
-  [72] = {.lex_state = 16},
-  [73] = {.lex_state = 16},
-  [74] = {.lex_state = 163},
-  [75] = {.lex_state = 10},
-  [76] = {.lex_state = 10},
-  [77] = {.lex_state = 163},
-  [78] = {.lex_state = 163},
+  [19] = {.lex_state = 185},
+  [20] = {.lex_state = 11},
+  [21] = {.lex_state = 24},
+  [22] = {.lex_state = 19},
+  [23] = {.lex_state = 19},
+  [24] = {.lex_state = 179},
+  [25] = {.lex_state = 179},
+  [26] = {.lex_state = 20},
+  [27] = {.lex_state = 20},
+  [28] = {.lex_state = 20},
+  [29] = {.lex_state = 179},
+  [30] = {.lex_state = 20},
+  [31] = {.lex_state = 179},
+  [32] = {.lex_state = 20},
+  [33] = {.lex_state = 179},
+  [34] = {.lex_state = 179},
+  [35] = {.lex_state = 179},
+  [36] = {.lex_state = 179},
+  [37] = {.lex_state = 179},
+  [38] = {.lex_state = 24},
+  [39] = {.lex_state = 24},
+  [40] = {.lex_state = 179},
+  [41] = {.lex_state = 14},
+  [42] = {.lex_state = 179},
+  [43] = {.lex_state = 179},
+  [44] = {.lex_state = 179},
+  [45] = {.lex_state = 179},
+  [46] = {.lex_state = 24},
+  [47] = {.lex_state = 179},
+  [48] = {.lex_state = 179},
+  [49] = {.lex_state = 179},
+  [50] = {.lex_state = 181},
+  [51] = {.lex_state = 14},
+  [52] = {.lex_state = 180},
+  [53] = {.lex_state = 14},
+  [54] = {.lex_state = 14},
+  [55] = {.lex_state = 12},
+  [56] = {.lex_state = 14},
+  [57] = {.lex_state = 8},
+  [58] = {.lex_state = 14},
+  [59] = {.lex_state = 179},
+  [60] = {.lex_state = 14},
+  [61] = {.lex_state = 179},
+  [62] = {.lex_state = 179},
+  [63] = {.lex_state = 179},
+  [64] = {.lex_state = 179},
+  [65] = {.lex_state = 179},
+  [66] = {.lex_state = 179},
+  [67] = {.lex_state = 179},
+  [68] = {.lex_state = 179},
+  [69] = {.lex_state = 179},
+  [70] = {.lex_state = 179},
+  [71] = {.lex_state = 179},
+  [72] = {.lex_state = 179},
+  [73] = {.lex_state = 27},
+  [74] = {.lex_state = 27},
+  [75] = {.lex_state = 16},
+  [76] = {.lex_state = 27},
+  [77] = {.lex_state = 27},
+  [78] = {.lex_state = 16},
   [79] = {.lex_state = 16},
-  [80] = {.lex_state = 163},
-  [81] = {.lex_state = 163},
-  [82] = {.lex_state = 163},
-  [83] = {.lex_state = 163},
-  [84] = {.lex_state = 163},
-  [85] = {.lex_state = 163},
-  [86] = {.lex_state = 163},
-  [87] = {.lex_state = 163},
+  [80] = {.lex_state = 27},
+  [81] = {.lex_state = 13},
+  [82] = {.lex_state = 15},
+  [83] = {.lex_state = 15},
+  [84] = {.lex_state = 26},
+  [85] = {.lex_state = 186},
+  [86] = {.lex_state = 179},
+  [87] = {.lex_state = 179},
   [88] = {.lex_state = 14},
-  [89] = {.lex_state = 163},
-  [90] = {.lex_state = 163},
-  [91] = {.lex_state = 163},
-  [92] = {.lex_state = 163},
-  [93] = {.lex_state = 163},
-  [94] = {.lex_state = 22},
-  [95] = {.lex_state = 22},
-  [96] = {.lex_state = 22},
-  [97] = {.lex_state = 22},
-  [98] = {.lex_state = 22},
-  [99] = {.lex_state = 15},
-  [100] = {.lex_state = 163},
+  [89] = {.lex_state = 179},
+  [90] = {.lex_state = 15},
+  [91] = {.lex_state = 9},
+  [92] = {.lex_state = 14},
+  [93] = {.lex_state = 10},
+  [94] = {.lex_state = 179},
+  [95] = {.lex_state = 15},
+  [96] = {.lex_state = 10},
+  [97] = {.lex_state = 179},
+  [98] = {.lex_state = 179},
+  [99] = {.lex_state = 179},
+  [100] = {.lex_state = 15},
   [101] = {.lex_state = 15},
-  [102] = {.lex_state = 9},
+  [102] = {.lex_state = 179},
   [103] = {.lex_state = 15},
-  [104] = {.lex_state = 163},
-  [105] = {.lex_state = 15},
-  [106] = {.lex_state = 163},
-  [107] = {.lex_state = 15},
-  [108] = {.lex_state = 163},
-  [109] = {.lex_state = 163},
-  [110] = {.lex_state = 15},
-  [111] = {.lex_state = 15},
-  [112] = {.lex_state = 163},
-  [113] = {.lex_state = 163},
-  [114] = {.lex_state = 163},
-  [115] = {.lex_state = 15},
-  [116] = {.lex_state = 9},
-  [117] = {.lex_state = 9},
+  [104] = {.lex_state = 179},
+  [105] = {.lex_state = 179},
+  [106] = {.lex_state = 179},
+  [107] = {.lex_state = 179},
+  [108] = {.lex_state = 15},
+  [109] = {.lex_state = 179},
+  [110] = {.lex_state = 179},
+  [111] = {.lex_state = 179},
+  [112] = {.lex_state = 179},
+  [113] = {.lex_state = 18},
+  [114] = {.lex_state = 179},
+  [115] = {.lex_state = 179},
+  [116] = {.lex_state = 179},
+  [117] = {.lex_state = 179},
   [118] = {.lex_state = 15},
-  [119] = {.lex_state = 163},
-  [120] = {.lex_state = 15},
-  [121] = {.lex_state = 163},
-  [122] = {.lex_state = 163},
-  [123] = {.lex_state = 163},
-  [124] = {.lex_state = 163},
-  [125] = {.lex_state = 23},
-  [126] = {.lex_state = 23},
-  [127] = {.lex_state = 9},
-  [128] = {.lex_state = 21},
-  [129] = {.lex_state = 23},
-  [130] = {.lex_state = 23},
-  [131] = {.lex_state = 23},
-  [132] = {.lex_state = 15},
-  [133] = {.lex_state = 15},
-  [134] = {.lex_state = 163},
-  [135] = {.lex_state = 15},
-  [136] = {.lex_state = 15},
-  [137] = {.lex_state = 15},
+  [119] = {.lex_state = 179},
+  [120] = {.lex_state = 179},
+  [121] = {.lex_state = 179},
+  [122] = {.lex_state = 15},
+  [123] = {.lex_state = 15},
+  [124] = {.lex_state = 21},
+  [125] = {.lex_state = 21},
+  [126] = {.lex_state = 15},
+  [127] = {.lex_state = 179},
+  [128] = {.lex_state = 179},
+  [129] = {.lex_state = 179},
+  [130] = {.lex_state = 179},
+  [131] = {.lex_state = 179},
+  [132] = {.lex_state = 179},
+  [133] = {.lex_state = 179},
+  [134] = {.lex_state = 179},
+  [135] = {.lex_state = 179},
+  [136] = {.lex_state = 179},
+  [137] = {.lex_state = 179},
   [138] = {.lex_state = 15},
-  [139] = {.lex_state = 15},
-  [140] = {.lex_state = 15},
+  [139] = {.lex_state = 179},
+  [140] = {.lex_state = 179},
   [141] = {.lex_state = 15},
   [142] = {.lex_state = 15},
-  [143] = {.lex_state = 163},
-  [144] = {.lex_state = 163},
-  [145] = {.lex_state = 0},
-  [146] = {.lex_state = 163},
-  [147] = {.lex_state = 18},
-  [148] = {.lex_state = 163},
-  [149] = {.lex_state = 18},
-  [150] = {.lex_state = 14},
-  [151] = {.lex_state = 16},
-  [152] = {.lex_state = 163},
-  [153] = {.lex_state = 0},
-  [154] = {.lex_state = 0},
-  [155] = {.lex_state = 163},
-  [156] = {.lex_state = 163},
-  [157] = {.lex_state = 0},
-  [158] = {.lex_state = 163},
-  [159] = {.lex_state = 163},
-  [160] = {.lex_state = 163},
-  [161] = {.lex_state = 163},
-  [162] = {.lex_state = 0},
-  [163] = {.lex_state = 163},
-  [164] = {.lex_state = 163},
-  [165] = {.lex_state = 24},
-  [166] = {.lex_state = 24},
-  [167] = {.lex_state = 0},
-  [168] = {.lex_state = 163},
-  [169] = {.lex_state = 0},
-  [170] = {.lex_state = 0},
-  [171] = {.lex_state = 163},
-  [172] = {.lex_state = 163},
-  [173] = {.lex_state = 163},
-  [174] = {.lex_state = 0},
-  [175] = {.lex_state = 0},
-  [176] = {.lex_state = 0},
-  [177] = {.lex_state = 163},
-  [178] = {.lex_state = 14},
-  [179] = {.lex_state = 14},
-  [180] = {.lex_state = 0},
-  [181] = {.lex_state = 0},
-  [182] = {.lex_state = 163},
-  [183] = {.lex_state = 163},
-  [184] = {.lex_state = 163},
-  [185] = {.lex_state = 0},
-  [186] = {.lex_state = 0},
-  [187] = {.lex_state = 0},
-  [188] = {.lex_state = 163},
-  [189] = {.lex_state = 163},
-  [190] = {.lex_state = 14},
-  [191] = {.lex_state = 15},
-  [192] = {.lex_state = 163},
-  [193] = {.lex_state = 14},
-  [194] = {.lex_state = 14},
-  [195] = {.lex_state = 14},
-  [196] = {.lex_state = 163},
-  [197] = {.lex_state = 0},
-  [198] = {.lex_state = 0},
-  [199] = {.lex_state = 0},
-  [200] = {.lex_state = 0},
-  [201] = {.lex_state = 0},
-  [202] = {.lex_state = 14},
-  [203] = {.lex_state = 0},
-  [204] = {.lex_state = 14},
-  [205] = {.lex_state = 15},
-  [206] = {.lex_state = 14},
+  [143] = {.lex_state = 179},
+  [144] = {.lex_state = 179},
+  [145] = {.lex_state = 179},
+  [146] = {.lex_state = 15},
+  [147] = {.lex_state = 15},
+  [148] = {.lex_state = 15},
+  [149] = {.lex_state = 15},
+  [150] = {.lex_state = 26},
+  [151] = {.lex_state = 26},
+  [152] = {.lex_state = 26},
+  [153] = {.lex_state = 26},
+  [154] = {.lex_state = 26},
+  [155] = {.lex_state = 179},
+  [156] = {.lex_state = 9},
+  [157] = {.lex_state = 17},
+  [158] = {.lex_state = 17},
+  [159] = {.lex_state = 179},
+  [160] = {.lex_state = 179},
+  [161] = {.lex_state = 179},
+  [162] = {.lex_state = 179},
+  [163] = {.lex_state = 25},
+  [164] = {.lex_state = 16},
+  [165] = {.lex_state = 179},
+  [166] = {.lex_state = 9},
+  [167] = {.lex_state = 9},
+  [168] = {.lex_state = 179},
+  [169] = {.lex_state = 27},
+  [170] = {.lex_state = 27},
+  [171] = {.lex_state = 29},
+  [172] = {.lex_state = 179},
+  [173] = {.lex_state = 179},
+  [174] = {.lex_state = 179},
+  [175] = {.lex_state = 27},
+  [176] = {.lex_state = 179},
+  [177] = {.lex_state = 179},
+  [178] = {.lex_state = 27},
+  [179] = {.lex_state = 27},
+  [180] = {.lex_state = 179},
+  [181] = {.lex_state = 29},
+  [182] = {.lex_state = 179},
+  [183] = {.lex_state = 179},
+  [184] = {.lex_state = 179},
+  [185] = {.lex_state = 179},
+  [186] = {.lex_state = 18},
+  [187] = {.lex_state = 179},
+  [188] = {.lex_state = 179},
+  [189] = {.lex_state = 179},
+  [190] = {.lex_state = 179},
+  [191] = {.lex_state = 179},
+  [192] = {.lex_state = 179},
+  [193] = {.lex_state = 179},
+  [194] = {.lex_state = 179},
+  [195] = {.lex_state = 179},
+  [196] = {.lex_state = 179},
+  [197] = {.lex_state = 179},
+  [198] = {.lex_state = 179},
+  [199] = {.lex_state = 179},
+  [200] = {.lex_state = 179},
+  [201] = {.lex_state = 22},
+  [202] = {.lex_state = 28},
+  [203] = {.lex_state = 28},
+  [204] = {.lex_state = 179},
+  [205] = {.lex_state = 28},
+  [206] = {.lex_state = 179},
   [207] = {.lex_state = 0},
-  [208] = {.lex_state = 15},
-  [209] = {.lex_state = 14},
-  [210] = {.lex_state = 0},
+  [208] = {.lex_state = 179},
+  [209] = {.lex_state = 0},
+  [210] = {.lex_state = 14},
   [211] = {.lex_state = 0},
-  [212] = {.lex_state = 0},
+  [212] = {.lex_state = 179},
   [213] = {.lex_state = 0},
   [214] = {.lex_state = 14},
-  [215] = {.lex_state = 163},
-  [216] = {.lex_state = 0},
-  [217] = {.lex_state = 163},
-  [218] = {.lex_state = 14},
-  [219] = {.lex_state = 0},
+  [215] = {.lex_state = 179},
+  [216] = {.lex_state = 179},
+  [217] = {.lex_state = 0},
+  [218] = {.lex_state = 0},
+  [219] = {.lex_state = 14},
   [220] = {.lex_state = 0},
-  [221] = {.lex_state = 163},
-  [222] = {.lex_state = 163},
-  [223] = {.lex_state = 0},
-  [224] = {.lex_state = 163},
-  [225] = {.lex_state = 0},
-  [226] = {.lex_state = 0},
-  [227] = {.lex_state = 163},
+  [221] = {.lex_state = 0},
+  [222] = {.lex_state = 179},
+  [223] = {.lex_state = 179},
+  [224] = {.lex_state = 15},
+  [225] = {.lex_state = 179},
+  [226] = {.lex_state = 179},
+  [227] = {.lex_state = 0},
   [228] = {.lex_state = 14},
-  [229] = {.lex_state = 14},
-  [230] = {.lex_state = 0},
+  [229] = {.lex_state = 179},
+  [230] = {.lex_state = 15},
   [231] = {.lex_state = 14},
-  [232] = {.lex_state = 0},
-  [233] = {.lex_state = 14},
-  [234] = {.lex_state = 0},
-  [235] = {.lex_state = 0},
+  [232] = {.lex_state = 14},
+  [233] = {.lex_state = 179},
+  [234] = {.lex_state = 179},
+  [235] = {.lex_state = 179},
   [236] = {.lex_state = 14},
-  [237] = {.lex_state = 14},
-  [238] = {.lex_state = 163},
-  [239] = {.lex_state = 0},
-  [240] = {.lex_state = 163},
-  [241] = {.lex_state = 163},
-  [242] = {.lex_state = 0},
+  [237] = {.lex_state = 179},
+  [238] = {.lex_state = 0},
+  [239] = {.lex_state = 14},
+  [240] = {.lex_state = 0},
+  [241] = {.lex_state = 0},
+  [242] = {.lex_state = 179},
   [243] = {.lex_state = 0},
-  [244] = {.lex_state = 163},
-  [245] = {.lex_state = 163},
+  [244] = {.lex_state = 179},
+  [245] = {.lex_state = 14},
   [246] = {.lex_state = 0},
-  [247] = {.lex_state = 15},
+  [247] = {.lex_state = 179},
   [248] = {.lex_state = 0},
-  [249] = {.lex_state = 15},
-  [250] = {.lex_state = 163},
-  [251] = {.lex_state = 0},
+  [249] = {.lex_state = 0},
+  [250] = {.lex_state = 0},
+  [251] = {.lex_state = 14},
   [252] = {.lex_state = 0},
   [253] = {.lex_state = 0},
-  [254] = {.lex_state = 15},
-  [255] = {.lex_state = 15},
-  [256] = {.lex_state = 14},
-  [257] = {.lex_state = 163},
-  [258] = {.lex_state = 0},
-  [259] = {.lex_state = 163},
+  [254] = {.lex_state = 14},
+  [255] = {.lex_state = 0},
+  [256] = {.lex_state = 0},
+  [257] = {.lex_state = 0},
+  [258] = {.lex_state = 14},
+  [259] = {.lex_state = 179},
   [260] = {.lex_state = 0},
-  [261] = {.lex_state = 0},
-  [262] = {.lex_state = 14},
-  [263] = {.lex_state = 163},
+  [261] = {.lex_state = 179},
+  [262] = {.lex_state = 0},
+  [263] = {.lex_state = 15},
   [264] = {.lex_state = 0},
+  [265] = {.lex_state = 14},
+  [266] = {.lex_state = 14},
+  [267] = {.lex_state = 0},
+  [268] = {.lex_state = 179},
+  [269] = {.lex_state = 14},
+  [270] = {.lex_state = 0},
+  [271] = {.lex_state = 179},
+  [272] = {.lex_state = 14},
+  [273] = {.lex_state = 0},
+  [274] = {.lex_state = 0},
+  [275] = {.lex_state = 14},
+  [276] = {.lex_state = 0},
+  [277] = {.lex_state = 14},
+  [278] = {.lex_state = 179},
+  [279] = {.lex_state = 15},
+  [280] = {.lex_state = 0},
+  [281] = {.lex_state = 0},
+  [282] = {.lex_state = 0},
+  [283] = {.lex_state = 179},
+  [284] = {.lex_state = 0},
+  [285] = {.lex_state = 0},
+  [286] = {.lex_state = 15},
+  [287] = {.lex_state = 0},
+  [288] = {.lex_state = 179},
+  [289] = {.lex_state = 14},
+  [290] = {.lex_state = 0},
+  [291] = {.lex_state = 0},
+  [292] = {.lex_state = 15},
+  [293] = {.lex_state = 179},
+  [294] = {.lex_state = 15},
+  [295] = {.lex_state = 0},
+  [296] = {.lex_state = 179},
+  [297] = {.lex_state = 0},
+  [298] = {.lex_state = 14},
+  [299] = {.lex_state = 15},
+  [300] = {.lex_state = 15},
+  [301] = {.lex_state = 179},
+  [302] = {.lex_state = 179},
+  [303] = {.lex_state = 0},
+  [304] = {.lex_state = 179},
+  [305] = {.lex_state = 0},
+  [306] = {.lex_state = 0},
+  [307] = {.lex_state = 14},
+  [308] = {.lex_state = 179},
+  [309] = {.lex_state = 179},
 };
 
 static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
@@ -6496,6 +7445,7 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [anon_sym_plan] = ACTIONS(1),
     [anon_sym_LBRACE] = ACTIONS(1),
     [anon_sym_RBRACE] = ACTIONS(1),
+    [anon_sym_in] = ACTIONS(1),
     [anon_sym_municipality] = ACTIONS(1),
     [anon_sym_adopted] = ACTIONS(1),
     [anon_sym_period] = ACTIONS(1),
@@ -6514,7 +7464,6 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [anon_sym_COMMA] = ACTIONS(1),
     [anon_sym_COLON] = ACTIONS(1),
     [anon_sym_from] = ACTIONS(1),
-    [anon_sym_in] = ACTIONS(1),
     [anon_sym_share] = ACTIONS(1),
     [anon_sym_of] = ACTIONS(1),
     [anon_sym_range] = ACTIONS(1),
@@ -6538,17 +7487,26 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [anon_sym_deficit] = ACTIONS(1),
     [anon_sym_revenue] = ACTIONS(1),
     [anon_sym_staffing] = ACTIONS(1),
-    [anon_sym_columns] = ACTIONS(1),
-    [anon_sym_row] = ACTIONS(1),
-    [anon_sym_EQ] = ACTIONS(1),
-    [anon_sym_DASH] = ACTIONS(1),
+    [anon_sym_sign] = ACTIONS(1),
     [anon_sym_PLUS] = ACTIONS(1),
-    [sym_sum_all] = ACTIONS(1),
+    [anon_sym_DASH] = ACTIONS(1),
+    [anon_sym_EQ] = ACTIONS(1),
+    [anon_sym_adverse] = ACTIONS(1),
+    [anon_sym_favourable] = ACTIONS(1),
+    [anon_sym_columns] = ACTIONS(1),
+    [sym_column_mark] = ACTIONS(1),
+    [anon_sym_row] = ACTIONS(1),
+    [anon_sym_u2013] = ACTIONS(1),
+    [anon_sym_u2014] = ACTIONS(1),
+    [anon_sym_sum] = ACTIONS(1),
+    [anon_sym_below] = ACTIONS(1),
     [anon_sym_savings] = ACTIONS(1),
     [anon_sym_LPAREN] = ACTIONS(1),
     [anon_sym_RPAREN] = ACTIONS(1),
     [anon_sym_costs] = ACTIONS(1),
     [anon_sym_cumulative] = ACTIONS(1),
+    [anon_sym_u2212] = ACTIONS(1),
+    [sym_magnitude] = ACTIONS(1),
     [anon_sym_PERCENT] = ACTIONS(1),
     [anon_sym_fte] = ACTIONS(1),
     [anon_sym_hours] = ACTIONS(1),
@@ -6557,24 +7515,22 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [sym_quarter] = ACTIONS(1),
     [sym_taakveld_code] = ACTIONS(1),
     [sym_euro] = ACTIONS(1),
-    [sym_pm] = ACTIONS(1),
     [sym_not_applicable] = ACTIONS(1),
     [sym_string] = ACTIONS(1),
     [sym_comment] = ACTIONS(3),
     [anon_sym_DOT_DOT] = ACTIONS(1),
-    [anon_sym_u2013] = ACTIONS(1),
   },
   [STATE(1)] = {
-    [sym_source_file] = STATE(210),
-    [sym__top_item] = STATE(39),
-    [sym_plan_header] = STATE(39),
-    [sym_include] = STATE(39),
-    [sym_text_block] = STATE(39),
-    [sym_group] = STATE(39),
-    [sym_declared_total] = STATE(39),
-    [sym_measure] = STATE(39),
-    [sym_table] = STATE(39),
-    [aux_sym_source_file_repeat1] = STATE(39),
+    [sym_source_file] = STATE(249),
+    [sym__top_item] = STATE(45),
+    [sym_plan_header] = STATE(45),
+    [sym_include] = STATE(45),
+    [sym_text_block] = STATE(45),
+    [sym_group] = STATE(45),
+    [sym_declared_total] = STATE(45),
+    [sym_measure] = STATE(45),
+    [sym_table] = STATE(45),
+    [aux_sym_source_file_repeat1] = STATE(45),
     [ts_builtin_sym_end] = ACTIONS(5),
     [anon_sym_plan] = ACTIONS(7),
     [anon_sym_include] = ACTIONS(9),
@@ -6619,9 +7575,62 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_description,
     ACTIONS(49), 1,
       anon_sym_indicator,
-    STATE(73), 1,
+    STATE(78), 1,
       sym_effect_kind,
     ACTIONS(25), 2,
+      anon_sym_saving,
+      anon_sym_cost,
+    STATE(4), 16,
+      sym__measure_field,
+      sym_budget,
+      sym_effect,
+      sym_share,
+      sym_estimate_range,
+      sym_category,
+      sym_owner,
+      sym_start_date,
+      sym_end_date,
+      sym_decision,
+      sym_status,
+      sym_taakveld,
+      sym_related,
+      sym_description,
+      sym_indicator,
+      aux_sym_measure_repeat1,
+  [71] = 18,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(51), 1,
+      anon_sym_RBRACE,
+    ACTIONS(53), 1,
+      anon_sym_budget,
+    ACTIONS(59), 1,
+      anon_sym_share,
+    ACTIONS(62), 1,
+      anon_sym_range,
+    ACTIONS(65), 1,
+      anon_sym_category,
+    ACTIONS(68), 1,
+      anon_sym_owner,
+    ACTIONS(71), 1,
+      anon_sym_start,
+    ACTIONS(74), 1,
+      anon_sym_end,
+    ACTIONS(77), 1,
+      anon_sym_decision,
+    ACTIONS(80), 1,
+      anon_sym_status,
+    ACTIONS(83), 1,
+      anon_sym_taakveld,
+    ACTIONS(86), 1,
+      anon_sym_related,
+    ACTIONS(89), 1,
+      anon_sym_description,
+    ACTIONS(92), 1,
+      anon_sym_indicator,
+    STATE(78), 1,
+      sym_effect_kind,
+    ACTIONS(56), 2,
       anon_sym_saving,
       anon_sym_cost,
     STATE(3), 16,
@@ -6641,7 +7650,7 @@ static const uint16_t ts_small_parse_table[] = {
       sym_description,
       sym_indicator,
       aux_sym_measure_repeat1,
-  [71] = 18,
+  [142] = 18,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(23), 1,
@@ -6670,14 +7679,14 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_description,
     ACTIONS(49), 1,
       anon_sym_indicator,
-    ACTIONS(51), 1,
+    ACTIONS(95), 1,
       anon_sym_RBRACE,
-    STATE(73), 1,
+    STATE(78), 1,
       sym_effect_kind,
     ACTIONS(25), 2,
       anon_sym_saving,
       anon_sym_cost,
-    STATE(4), 16,
+    STATE(3), 16,
       sym__measure_field,
       sym_budget,
       sym_effect,
@@ -6694,131 +7703,10 @@ static const uint16_t ts_small_parse_table[] = {
       sym_description,
       sym_indicator,
       aux_sym_measure_repeat1,
-  [142] = 18,
+  [213] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(53), 1,
-      anon_sym_RBRACE,
-    ACTIONS(55), 1,
-      anon_sym_budget,
-    ACTIONS(61), 1,
-      anon_sym_share,
-    ACTIONS(64), 1,
-      anon_sym_range,
-    ACTIONS(67), 1,
-      anon_sym_category,
-    ACTIONS(70), 1,
-      anon_sym_owner,
-    ACTIONS(73), 1,
-      anon_sym_start,
-    ACTIONS(76), 1,
-      anon_sym_end,
-    ACTIONS(79), 1,
-      anon_sym_decision,
-    ACTIONS(82), 1,
-      anon_sym_status,
-    ACTIONS(85), 1,
-      anon_sym_taakveld,
-    ACTIONS(88), 1,
-      anon_sym_related,
-    ACTIONS(91), 1,
-      anon_sym_description,
-    ACTIONS(94), 1,
-      anon_sym_indicator,
-    STATE(73), 1,
-      sym_effect_kind,
-    ACTIONS(58), 2,
-      anon_sym_saving,
-      anon_sym_cost,
-    STATE(4), 16,
-      sym__measure_field,
-      sym_budget,
-      sym_effect,
-      sym_share,
-      sym_estimate_range,
-      sym_category,
-      sym_owner,
-      sym_start_date,
-      sym_end_date,
-      sym_decision,
-      sym_status,
-      sym_taakveld,
-      sym_related,
-      sym_description,
-      sym_indicator,
-      aux_sym_measure_repeat1,
-  [213] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(99), 1,
-      anon_sym_in,
-    ACTIONS(97), 28,
-      ts_builtin_sym_end,
-      anon_sym_plan,
-      anon_sym_LBRACE,
-      anon_sym_RBRACE,
-      anon_sym_municipality,
-      anon_sym_adopted,
-      anon_sym_period,
-      anon_sym_currency,
-      anon_sym_tolerance,
-      anon_sym_include,
-      anon_sym_text,
-      anon_sym_group,
-      anon_sym_target,
-      anon_sym_by,
-      anon_sym_total,
-      anon_sym_measure,
-      anon_sym_COMMA,
-      anon_sym_COLON,
-      anon_sym_from,
-      anon_sym_of,
-      anon_sym_taakveld,
-      anon_sym_description,
-      anon_sym_table,
-      anon_sym_as,
-      anon_sym_EQ,
-      sym_year,
-      anon_sym_DOT_DOT,
-      anon_sym_u2013,
-  [250] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(103), 1,
-      anon_sym_in,
-    ACTIONS(101), 28,
-      ts_builtin_sym_end,
-      anon_sym_plan,
-      anon_sym_LBRACE,
-      anon_sym_RBRACE,
-      anon_sym_municipality,
-      anon_sym_adopted,
-      anon_sym_period,
-      anon_sym_currency,
-      anon_sym_tolerance,
-      anon_sym_include,
-      anon_sym_text,
-      anon_sym_group,
-      anon_sym_target,
-      anon_sym_by,
-      anon_sym_total,
-      anon_sym_measure,
-      anon_sym_COMMA,
-      anon_sym_COLON,
-      anon_sym_from,
-      anon_sym_of,
-      anon_sym_taakveld,
-      anon_sym_description,
-      anon_sym_table,
-      anon_sym_as,
-      anon_sym_EQ,
-      sym_year,
-      anon_sym_DOT_DOT,
-      anon_sym_u2013,
-  [287] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(105), 28,
+    ACTIONS(97), 29,
       anon_sym_RBRACE,
       anon_sym_municipality,
       anon_sym_adopted,
@@ -6846,8 +7734,77 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_description,
       anon_sym_indicator,
       anon_sym_table,
+      anon_sym_sign,
       anon_sym_row,
-  [321] = 2,
+  [248] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(101), 1,
+      anon_sym_in,
+    ACTIONS(99), 28,
+      ts_builtin_sym_end,
+      anon_sym_plan,
+      anon_sym_LBRACE,
+      anon_sym_RBRACE,
+      anon_sym_municipality,
+      anon_sym_adopted,
+      anon_sym_period,
+      anon_sym_currency,
+      anon_sym_tolerance,
+      anon_sym_include,
+      anon_sym_text,
+      anon_sym_group,
+      anon_sym_target,
+      anon_sym_by,
+      anon_sym_total,
+      anon_sym_measure,
+      anon_sym_COMMA,
+      anon_sym_COLON,
+      anon_sym_from,
+      anon_sym_of,
+      anon_sym_taakveld,
+      anon_sym_description,
+      anon_sym_table,
+      anon_sym_as,
+      anon_sym_EQ,
+      anon_sym_u2013,
+      sym_year,
+      anon_sym_DOT_DOT,
+  [285] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(105), 1,
+      anon_sym_in,
+    ACTIONS(103), 28,
+      ts_builtin_sym_end,
+      anon_sym_plan,
+      anon_sym_LBRACE,
+      anon_sym_RBRACE,
+      anon_sym_municipality,
+      anon_sym_adopted,
+      anon_sym_period,
+      anon_sym_currency,
+      anon_sym_tolerance,
+      anon_sym_include,
+      anon_sym_text,
+      anon_sym_group,
+      anon_sym_target,
+      anon_sym_by,
+      anon_sym_total,
+      anon_sym_measure,
+      anon_sym_COMMA,
+      anon_sym_COLON,
+      anon_sym_from,
+      anon_sym_of,
+      anon_sym_taakveld,
+      anon_sym_description,
+      anon_sym_table,
+      anon_sym_as,
+      anon_sym_EQ,
+      anon_sym_u2013,
+      sym_year,
+      anon_sym_DOT_DOT,
+  [322] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(107), 27,
@@ -6878,7 +7835,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_indicator,
       anon_sym_table,
       sym_year,
-  [354] = 2,
+  [355] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(109), 27,
@@ -6909,115 +7866,86 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_indicator,
       anon_sym_table,
       sym_year,
-  [387] = 2,
+  [388] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(111), 25,
+    ACTIONS(113), 1,
+      anon_sym_in,
+    ACTIONS(115), 1,
+      sym_magnitude,
+    ACTIONS(111), 24,
       ts_builtin_sym_end,
       anon_sym_plan,
+      anon_sym_LBRACE,
       anon_sym_RBRACE,
+      anon_sym_municipality,
+      anon_sym_adopted,
+      anon_sym_period,
+      anon_sym_currency,
+      anon_sym_tolerance,
       anon_sym_include,
       anon_sym_text,
       anon_sym_group,
       anon_sym_target,
+      anon_sym_by,
       anon_sym_total,
       anon_sym_measure,
-      anon_sym_budget,
-      anon_sym_saving,
-      anon_sym_cost,
-      anon_sym_share,
-      anon_sym_range,
-      anon_sym_category,
-      anon_sym_owner,
-      anon_sym_start,
-      anon_sym_end,
-      anon_sym_decision,
-      anon_sym_status,
-      anon_sym_taakveld,
-      anon_sym_related,
+      anon_sym_COMMA,
+      anon_sym_from,
       anon_sym_description,
-      anon_sym_indicator,
       anon_sym_table,
-  [418] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(113), 25,
-      ts_builtin_sym_end,
-      anon_sym_plan,
-      anon_sym_RBRACE,
-      anon_sym_include,
-      anon_sym_text,
-      anon_sym_group,
-      anon_sym_target,
-      anon_sym_total,
-      anon_sym_measure,
-      anon_sym_budget,
-      anon_sym_saving,
-      anon_sym_cost,
-      anon_sym_share,
-      anon_sym_range,
-      anon_sym_category,
-      anon_sym_owner,
-      anon_sym_start,
-      anon_sym_end,
-      anon_sym_decision,
-      anon_sym_status,
-      anon_sym_taakveld,
-      anon_sym_related,
-      anon_sym_description,
-      anon_sym_indicator,
-      anon_sym_table,
-  [449] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(115), 25,
-      ts_builtin_sym_end,
-      anon_sym_plan,
-      anon_sym_RBRACE,
-      anon_sym_include,
-      anon_sym_text,
-      anon_sym_group,
-      anon_sym_target,
-      anon_sym_total,
-      anon_sym_measure,
-      anon_sym_budget,
-      anon_sym_saving,
-      anon_sym_cost,
-      anon_sym_share,
-      anon_sym_range,
-      anon_sym_category,
-      anon_sym_owner,
-      anon_sym_start,
-      anon_sym_end,
-      anon_sym_decision,
-      anon_sym_status,
-      anon_sym_taakveld,
-      anon_sym_related,
-      anon_sym_description,
-      anon_sym_indicator,
-      anon_sym_table,
-  [480] = 7,
+      anon_sym_as,
+      anon_sym_u2013,
+      sym_year,
+      anon_sym_DOT_DOT,
+  [424] = 4,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(119), 1,
+      anon_sym_in,
+    ACTIONS(121), 1,
+      sym_magnitude,
+    ACTIONS(117), 24,
+      ts_builtin_sym_end,
+      anon_sym_plan,
+      anon_sym_LBRACE,
       anon_sym_RBRACE,
-    ACTIONS(123), 1,
-      anon_sym_PERCENT,
-    STATE(28), 1,
-      sym_unit,
-    ACTIONS(117), 2,
-      sym_identifier,
-      sym__unicode_word,
-    ACTIONS(125), 3,
-      anon_sym_fte,
-      anon_sym_hours,
-      sym_euro,
-    ACTIONS(121), 17,
+      anon_sym_municipality,
+      anon_sym_adopted,
+      anon_sym_period,
+      anon_sym_currency,
+      anon_sym_tolerance,
+      anon_sym_include,
+      anon_sym_text,
+      anon_sym_group,
+      anon_sym_target,
+      anon_sym_by,
+      anon_sym_total,
+      anon_sym_measure,
+      anon_sym_COMMA,
+      anon_sym_from,
+      anon_sym_description,
+      anon_sym_table,
+      anon_sym_as,
+      anon_sym_u2013,
+      sym_year,
+      anon_sym_DOT_DOT,
+  [460] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(123), 25,
+      ts_builtin_sym_end,
+      anon_sym_plan,
+      anon_sym_RBRACE,
+      anon_sym_include,
+      anon_sym_text,
+      anon_sym_group,
+      anon_sym_target,
+      anon_sym_total,
+      anon_sym_measure,
       anon_sym_budget,
       anon_sym_saving,
       anon_sym_cost,
-      anon_sym_from,
-      anon_sym_in,
       anon_sym_share,
       anon_sym_range,
       anon_sym_category,
@@ -7030,24 +7958,25 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_related,
       anon_sym_description,
       anon_sym_indicator,
-  [521] = 7,
+      anon_sym_table,
+  [491] = 7,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(123), 1,
+    ACTIONS(131), 1,
       anon_sym_PERCENT,
-    STATE(28), 1,
+    STATE(32), 1,
       sym_unit,
-    ACTIONS(117), 2,
+    ACTIONS(125), 2,
       sym_identifier,
       sym__unicode_word,
-    ACTIONS(119), 2,
+    ACTIONS(127), 2,
       anon_sym_RBRACE,
       anon_sym_COMMA,
-    ACTIONS(125), 3,
+    ACTIONS(133), 3,
       anon_sym_fte,
       anon_sym_hours,
       sym_euro,
-    ACTIONS(121), 16,
+    ACTIONS(129), 16,
       anon_sym_budget,
       anon_sym_saving,
       anon_sym_cost,
@@ -7064,12 +7993,164 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_description,
       anon_sym_indicator,
       sym_year,
-  [562] = 3,
+  [532] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(129), 1,
+    ACTIONS(137), 1,
       anon_sym_in,
-    ACTIONS(127), 23,
+    ACTIONS(135), 24,
+      ts_builtin_sym_end,
+      anon_sym_plan,
+      anon_sym_LBRACE,
+      anon_sym_RBRACE,
+      anon_sym_municipality,
+      anon_sym_adopted,
+      anon_sym_period,
+      anon_sym_currency,
+      anon_sym_tolerance,
+      anon_sym_include,
+      anon_sym_text,
+      anon_sym_group,
+      anon_sym_target,
+      anon_sym_by,
+      anon_sym_total,
+      anon_sym_measure,
+      anon_sym_COMMA,
+      anon_sym_from,
+      anon_sym_description,
+      anon_sym_table,
+      anon_sym_as,
+      anon_sym_u2013,
+      sym_year,
+      anon_sym_DOT_DOT,
+  [565] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(139), 25,
+      ts_builtin_sym_end,
+      anon_sym_plan,
+      anon_sym_RBRACE,
+      anon_sym_include,
+      anon_sym_text,
+      anon_sym_group,
+      anon_sym_target,
+      anon_sym_total,
+      anon_sym_measure,
+      anon_sym_budget,
+      anon_sym_saving,
+      anon_sym_cost,
+      anon_sym_share,
+      anon_sym_range,
+      anon_sym_category,
+      anon_sym_owner,
+      anon_sym_start,
+      anon_sym_end,
+      anon_sym_decision,
+      anon_sym_status,
+      anon_sym_taakveld,
+      anon_sym_related,
+      anon_sym_description,
+      anon_sym_indicator,
+      anon_sym_table,
+  [596] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(143), 1,
+      anon_sym_in,
+    ACTIONS(141), 24,
+      ts_builtin_sym_end,
+      anon_sym_plan,
+      anon_sym_LBRACE,
+      anon_sym_RBRACE,
+      anon_sym_municipality,
+      anon_sym_adopted,
+      anon_sym_period,
+      anon_sym_currency,
+      anon_sym_tolerance,
+      anon_sym_include,
+      anon_sym_text,
+      anon_sym_group,
+      anon_sym_target,
+      anon_sym_by,
+      anon_sym_total,
+      anon_sym_measure,
+      anon_sym_COMMA,
+      anon_sym_from,
+      anon_sym_description,
+      anon_sym_table,
+      anon_sym_as,
+      anon_sym_u2013,
+      sym_year,
+      anon_sym_DOT_DOT,
+  [629] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(145), 25,
+      ts_builtin_sym_end,
+      anon_sym_plan,
+      anon_sym_RBRACE,
+      anon_sym_include,
+      anon_sym_text,
+      anon_sym_group,
+      anon_sym_target,
+      anon_sym_total,
+      anon_sym_measure,
+      anon_sym_budget,
+      anon_sym_saving,
+      anon_sym_cost,
+      anon_sym_share,
+      anon_sym_range,
+      anon_sym_category,
+      anon_sym_owner,
+      anon_sym_start,
+      anon_sym_end,
+      anon_sym_decision,
+      anon_sym_status,
+      anon_sym_taakveld,
+      anon_sym_related,
+      anon_sym_description,
+      anon_sym_indicator,
+      anon_sym_table,
+  [660] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(127), 1,
+      anon_sym_RBRACE,
+    ACTIONS(131), 1,
+      anon_sym_PERCENT,
+    STATE(32), 1,
+      sym_unit,
+    ACTIONS(125), 2,
+      sym_identifier,
+      sym__unicode_word,
+    ACTIONS(133), 3,
+      anon_sym_fte,
+      anon_sym_hours,
+      sym_euro,
+    ACTIONS(129), 17,
+      anon_sym_in,
+      anon_sym_budget,
+      anon_sym_saving,
+      anon_sym_cost,
+      anon_sym_from,
+      anon_sym_share,
+      anon_sym_range,
+      anon_sym_category,
+      anon_sym_owner,
+      anon_sym_start,
+      anon_sym_end,
+      anon_sym_decision,
+      anon_sym_status,
+      anon_sym_taakveld,
+      anon_sym_related,
+      anon_sym_description,
+      anon_sym_indicator,
+  [701] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(149), 1,
+      anon_sym_in,
+    ACTIONS(147), 23,
       ts_builtin_sym_end,
       anon_sym_plan,
       anon_sym_RBRACE,
@@ -7090,82 +8171,26 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_of,
       anon_sym_description,
       anon_sym_table,
+      anon_sym_u2013,
       sym_year,
       anon_sym_DOT_DOT,
-      anon_sym_u2013,
-  [594] = 3,
+  [733] = 7,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(133), 1,
-      anon_sym_in,
-    ACTIONS(131), 22,
-      ts_builtin_sym_end,
-      anon_sym_plan,
+    ACTIONS(127), 1,
       anon_sym_RBRACE,
-      anon_sym_municipality,
-      anon_sym_adopted,
-      anon_sym_period,
-      anon_sym_currency,
-      anon_sym_tolerance,
-      anon_sym_include,
-      anon_sym_text,
-      anon_sym_group,
-      anon_sym_target,
-      anon_sym_by,
-      anon_sym_total,
-      anon_sym_measure,
-      anon_sym_COMMA,
-      anon_sym_from,
-      anon_sym_description,
-      anon_sym_table,
-      sym_year,
-      anon_sym_DOT_DOT,
-      anon_sym_u2013,
-  [625] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(137), 1,
-      anon_sym_in,
-    ACTIONS(135), 22,
-      ts_builtin_sym_end,
-      anon_sym_plan,
-      anon_sym_RBRACE,
-      anon_sym_municipality,
-      anon_sym_adopted,
-      anon_sym_period,
-      anon_sym_currency,
-      anon_sym_tolerance,
-      anon_sym_include,
-      anon_sym_text,
-      anon_sym_group,
-      anon_sym_target,
-      anon_sym_by,
-      anon_sym_total,
-      anon_sym_measure,
-      anon_sym_COMMA,
-      anon_sym_from,
-      anon_sym_description,
-      anon_sym_table,
-      sym_year,
-      anon_sym_DOT_DOT,
-      anon_sym_u2013,
-  [656] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(119), 1,
-      anon_sym_RBRACE,
-    ACTIONS(123), 1,
+    ACTIONS(131), 1,
       anon_sym_PERCENT,
-    STATE(28), 1,
+    STATE(32), 1,
       sym_unit,
-    ACTIONS(117), 2,
+    ACTIONS(125), 2,
       sym_identifier,
       sym__unicode_word,
-    ACTIONS(125), 3,
+    ACTIONS(133), 3,
       anon_sym_fte,
       anon_sym_hours,
       sym_euro,
-    ACTIONS(121), 15,
+    ACTIONS(129), 15,
       anon_sym_budget,
       anon_sym_saving,
       anon_sym_cost,
@@ -7181,18 +8206,18 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_related,
       anon_sym_description,
       anon_sym_indicator,
-  [695] = 5,
+  [772] = 5,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(141), 1,
-      anon_sym_from,
-    ACTIONS(143), 1,
+    ACTIONS(153), 1,
       anon_sym_in,
-    STATE(11), 3,
+    ACTIONS(155), 1,
+      anon_sym_from,
+    STATE(12), 3,
       sym__year_spec,
       sym_from_year,
       sym_in_year,
-    ACTIONS(139), 16,
+    ACTIONS(151), 16,
       anon_sym_RBRACE,
       anon_sym_budget,
       anon_sym_saving,
@@ -7209,91 +8234,14 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_related,
       anon_sym_description,
       anon_sym_indicator,
-  [728] = 5,
+  [805] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(145), 1,
-      anon_sym_COMMA,
-    ACTIONS(148), 1,
-      sym_year,
-    STATE(20), 2,
-      sym_year_amount,
-      aux_sym_yearly_values_repeat1,
-    ACTIONS(107), 16,
-      anon_sym_RBRACE,
-      anon_sym_budget,
-      anon_sym_saving,
-      anon_sym_cost,
-      anon_sym_share,
-      anon_sym_range,
-      anon_sym_category,
-      anon_sym_owner,
-      anon_sym_start,
-      anon_sym_end,
-      anon_sym_decision,
-      anon_sym_status,
-      anon_sym_taakveld,
-      anon_sym_related,
-      anon_sym_description,
-      anon_sym_indicator,
-  [760] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(153), 1,
-      anon_sym_COMMA,
-    STATE(22), 1,
-      aux_sym_taakveld_repeat1,
-    ACTIONS(151), 18,
-      anon_sym_RBRACE,
-      anon_sym_budget,
-      anon_sym_saving,
-      anon_sym_cost,
-      anon_sym_COLON,
-      anon_sym_share,
-      anon_sym_range,
-      anon_sym_category,
-      anon_sym_owner,
-      anon_sym_start,
-      anon_sym_end,
-      anon_sym_decision,
-      anon_sym_status,
-      anon_sym_taakveld,
-      anon_sym_related,
-      anon_sym_description,
-      anon_sym_indicator,
-      anon_sym_EQ,
-  [790] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(153), 1,
-      anon_sym_COMMA,
-    STATE(27), 1,
-      aux_sym_taakveld_repeat1,
-    ACTIONS(155), 18,
-      anon_sym_RBRACE,
-      anon_sym_budget,
-      anon_sym_saving,
-      anon_sym_cost,
-      anon_sym_COLON,
-      anon_sym_share,
-      anon_sym_range,
-      anon_sym_category,
-      anon_sym_owner,
-      anon_sym_start,
-      anon_sym_end,
-      anon_sym_decision,
-      anon_sym_status,
-      anon_sym_taakveld,
-      anon_sym_related,
-      anon_sym_description,
-      anon_sym_indicator,
-      anon_sym_EQ,
-  [820] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(99), 1,
+    ACTIONS(119), 1,
       anon_sym_in,
-    ACTIONS(97), 19,
+    ACTIONS(157), 1,
+      sym_magnitude,
+    ACTIONS(117), 19,
       anon_sym_RBRACE,
       anon_sym_budget,
       anon_sym_saving,
@@ -7313,7 +8261,112 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_description,
       anon_sym_indicator,
       sym_year,
-  [848] = 3,
+  [836] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(113), 1,
+      anon_sym_in,
+    ACTIONS(159), 1,
+      sym_magnitude,
+    ACTIONS(111), 19,
+      anon_sym_RBRACE,
+      anon_sym_budget,
+      anon_sym_saving,
+      anon_sym_cost,
+      anon_sym_COMMA,
+      anon_sym_from,
+      anon_sym_share,
+      anon_sym_range,
+      anon_sym_category,
+      anon_sym_owner,
+      anon_sym_start,
+      anon_sym_end,
+      anon_sym_decision,
+      anon_sym_status,
+      anon_sym_taakveld,
+      anon_sym_related,
+      anon_sym_description,
+      anon_sym_indicator,
+      sym_year,
+  [867] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(163), 1,
+      anon_sym_COMMA,
+    STATE(29), 1,
+      aux_sym_taakveld_repeat1,
+    ACTIONS(161), 18,
+      anon_sym_RBRACE,
+      anon_sym_budget,
+      anon_sym_saving,
+      anon_sym_cost,
+      anon_sym_COLON,
+      anon_sym_share,
+      anon_sym_range,
+      anon_sym_category,
+      anon_sym_owner,
+      anon_sym_start,
+      anon_sym_end,
+      anon_sym_decision,
+      anon_sym_status,
+      anon_sym_taakveld,
+      anon_sym_related,
+      anon_sym_description,
+      anon_sym_indicator,
+      anon_sym_EQ,
+  [897] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(165), 1,
+      anon_sym_COMMA,
+    ACTIONS(168), 1,
+      sym_year,
+    STATE(25), 2,
+      sym_year_amount,
+      aux_sym_yearly_values_repeat1,
+    ACTIONS(109), 16,
+      anon_sym_RBRACE,
+      anon_sym_budget,
+      anon_sym_saving,
+      anon_sym_cost,
+      anon_sym_share,
+      anon_sym_range,
+      anon_sym_category,
+      anon_sym_owner,
+      anon_sym_start,
+      anon_sym_end,
+      anon_sym_decision,
+      anon_sym_status,
+      anon_sym_taakveld,
+      anon_sym_related,
+      anon_sym_description,
+      anon_sym_indicator,
+  [929] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(143), 1,
+      anon_sym_in,
+    ACTIONS(141), 19,
+      anon_sym_RBRACE,
+      anon_sym_budget,
+      anon_sym_saving,
+      anon_sym_cost,
+      anon_sym_COMMA,
+      anon_sym_from,
+      anon_sym_share,
+      anon_sym_range,
+      anon_sym_category,
+      anon_sym_owner,
+      anon_sym_start,
+      anon_sym_end,
+      anon_sym_decision,
+      anon_sym_status,
+      anon_sym_taakveld,
+      anon_sym_related,
+      anon_sym_description,
+      anon_sym_indicator,
+      sym_year,
+  [957] = 3,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(137), 1,
@@ -7338,12 +8391,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_description,
       anon_sym_indicator,
       sym_year,
-  [876] = 3,
+  [985] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(103), 1,
+    ACTIONS(101), 1,
       anon_sym_in,
-    ACTIONS(101), 19,
+    ACTIONS(99), 19,
       anon_sym_RBRACE,
       anon_sym_budget,
       anon_sym_saving,
@@ -7363,39 +8416,14 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_description,
       anon_sym_indicator,
       sym_year,
-  [904] = 3,
+  [1013] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(133), 1,
-      anon_sym_in,
-    ACTIONS(131), 19,
-      anon_sym_RBRACE,
-      anon_sym_budget,
-      anon_sym_saving,
-      anon_sym_cost,
+    ACTIONS(173), 1,
       anon_sym_COMMA,
-      anon_sym_from,
-      anon_sym_share,
-      anon_sym_range,
-      anon_sym_category,
-      anon_sym_owner,
-      anon_sym_start,
-      anon_sym_end,
-      anon_sym_decision,
-      anon_sym_status,
-      anon_sym_taakveld,
-      anon_sym_related,
-      anon_sym_description,
-      anon_sym_indicator,
-      sym_year,
-  [932] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(159), 1,
-      anon_sym_COMMA,
-    STATE(27), 1,
+    STATE(29), 1,
       aux_sym_taakveld_repeat1,
-    ACTIONS(157), 18,
+    ACTIONS(171), 18,
       anon_sym_RBRACE,
       anon_sym_budget,
       anon_sym_saving,
@@ -7414,12 +8442,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_description,
       anon_sym_indicator,
       anon_sym_EQ,
-  [962] = 3,
+  [1043] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(129), 1,
+    ACTIONS(105), 1,
       anon_sym_in,
-    ACTIONS(127), 19,
+    ACTIONS(103), 19,
       anon_sym_RBRACE,
       anon_sym_budget,
       anon_sym_saving,
@@ -7439,17 +8467,68 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_description,
       anon_sym_indicator,
       sym_year,
-  [990] = 5,
+  [1071] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(164), 1,
+    ACTIONS(163), 1,
       anon_sym_COMMA,
-    ACTIONS(166), 1,
+    STATE(24), 1,
+      aux_sym_taakveld_repeat1,
+    ACTIONS(176), 18,
+      anon_sym_RBRACE,
+      anon_sym_budget,
+      anon_sym_saving,
+      anon_sym_cost,
+      anon_sym_COLON,
+      anon_sym_share,
+      anon_sym_range,
+      anon_sym_category,
+      anon_sym_owner,
+      anon_sym_start,
+      anon_sym_end,
+      anon_sym_decision,
+      anon_sym_status,
+      anon_sym_taakveld,
+      anon_sym_related,
+      anon_sym_description,
+      anon_sym_indicator,
+      anon_sym_EQ,
+  [1101] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(149), 1,
+      anon_sym_in,
+    ACTIONS(147), 19,
+      anon_sym_RBRACE,
+      anon_sym_budget,
+      anon_sym_saving,
+      anon_sym_cost,
+      anon_sym_COMMA,
+      anon_sym_from,
+      anon_sym_share,
+      anon_sym_range,
+      anon_sym_category,
+      anon_sym_owner,
+      anon_sym_start,
+      anon_sym_end,
+      anon_sym_decision,
+      anon_sym_status,
+      anon_sym_taakveld,
+      anon_sym_related,
+      anon_sym_description,
+      anon_sym_indicator,
       sym_year,
-    STATE(30), 2,
+  [1129] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(180), 1,
+      anon_sym_COMMA,
+    ACTIONS(182), 1,
+      sym_year,
+    STATE(34), 2,
       sym_year_amount,
       aux_sym_yearly_values_repeat1,
-    ACTIONS(162), 16,
+    ACTIONS(178), 16,
       anon_sym_RBRACE,
       anon_sym_budget,
       anon_sym_saving,
@@ -7466,17 +8545,17 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_related,
       anon_sym_description,
       anon_sym_indicator,
-  [1022] = 5,
+  [1161] = 5,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(164), 1,
+    ACTIONS(180), 1,
       anon_sym_COMMA,
-    ACTIONS(166), 1,
+    ACTIONS(182), 1,
       sym_year,
-    STATE(20), 2,
+    STATE(25), 2,
       sym_year_amount,
       aux_sym_yearly_values_repeat1,
-    ACTIONS(168), 16,
+    ACTIONS(184), 16,
       anon_sym_RBRACE,
       anon_sym_budget,
       anon_sym_saving,
@@ -7493,10 +8572,10 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_related,
       anon_sym_description,
       anon_sym_indicator,
-  [1054] = 2,
+  [1193] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(157), 19,
+    ACTIONS(171), 19,
       anon_sym_RBRACE,
       anon_sym_budget,
       anon_sym_saving,
@@ -7516,14 +8595,14 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_description,
       anon_sym_indicator,
       anon_sym_EQ,
-  [1079] = 4,
+  [1218] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(172), 1,
+    ACTIONS(188), 1,
       anon_sym_COMMA,
-    STATE(33), 1,
+    STATE(36), 1,
       aux_sym_related_repeat1,
-    ACTIONS(170), 16,
+    ACTIONS(186), 16,
       anon_sym_RBRACE,
       anon_sym_budget,
       anon_sym_saving,
@@ -7540,106 +8619,13 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_related,
       anon_sym_description,
       anon_sym_indicator,
-  [1107] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(172), 1,
-      anon_sym_COMMA,
-    STATE(35), 1,
-      aux_sym_related_repeat1,
-    ACTIONS(174), 16,
-      anon_sym_RBRACE,
-      anon_sym_budget,
-      anon_sym_saving,
-      anon_sym_cost,
-      anon_sym_share,
-      anon_sym_range,
-      anon_sym_category,
-      anon_sym_owner,
-      anon_sym_start,
-      anon_sym_end,
-      anon_sym_decision,
-      anon_sym_status,
-      anon_sym_taakveld,
-      anon_sym_related,
-      anon_sym_description,
-      anon_sym_indicator,
-  [1135] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(178), 1,
-      anon_sym_in,
-    ACTIONS(176), 17,
-      anon_sym_RBRACE,
-      anon_sym_budget,
-      anon_sym_saving,
-      anon_sym_cost,
-      anon_sym_share,
-      anon_sym_range,
-      anon_sym_category,
-      anon_sym_owner,
-      anon_sym_start,
-      anon_sym_end,
-      anon_sym_decision,
-      anon_sym_planned,
-      anon_sym_status,
-      anon_sym_taakveld,
-      anon_sym_related,
-      anon_sym_description,
-      anon_sym_indicator,
-  [1161] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(182), 1,
-      anon_sym_COMMA,
-    STATE(35), 1,
-      aux_sym_related_repeat1,
-    ACTIONS(180), 16,
-      anon_sym_RBRACE,
-      anon_sym_budget,
-      anon_sym_saving,
-      anon_sym_cost,
-      anon_sym_share,
-      anon_sym_range,
-      anon_sym_category,
-      anon_sym_owner,
-      anon_sym_start,
-      anon_sym_end,
-      anon_sym_decision,
-      anon_sym_status,
-      anon_sym_taakveld,
-      anon_sym_related,
-      anon_sym_description,
-      anon_sym_indicator,
-  [1189] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(187), 1,
-      anon_sym_in,
-    ACTIONS(189), 1,
-      anon_sym_planned,
-    ACTIONS(185), 16,
-      anon_sym_RBRACE,
-      anon_sym_budget,
-      anon_sym_saving,
-      anon_sym_cost,
-      anon_sym_share,
-      anon_sym_range,
-      anon_sym_category,
-      anon_sym_owner,
-      anon_sym_start,
-      anon_sym_end,
-      anon_sym_decision,
-      anon_sym_status,
-      anon_sym_taakveld,
-      anon_sym_related,
-      anon_sym_description,
-      anon_sym_indicator,
-  [1217] = 3,
+  [1246] = 4,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(193), 1,
-      anon_sym_planned,
+      anon_sym_COMMA,
+    STATE(36), 1,
+      aux_sym_related_repeat1,
     ACTIONS(191), 16,
       anon_sym_RBRACE,
       anon_sym_budget,
@@ -7657,7 +8643,106 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_related,
       anon_sym_description,
       anon_sym_indicator,
-  [1242] = 10,
+  [1274] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(197), 1,
+      anon_sym_in,
+    ACTIONS(195), 17,
+      anon_sym_RBRACE,
+      anon_sym_budget,
+      anon_sym_saving,
+      anon_sym_cost,
+      anon_sym_share,
+      anon_sym_range,
+      anon_sym_category,
+      anon_sym_owner,
+      anon_sym_start,
+      anon_sym_end,
+      anon_sym_decision,
+      anon_sym_planned,
+      anon_sym_status,
+      anon_sym_taakveld,
+      anon_sym_related,
+      anon_sym_description,
+      anon_sym_indicator,
+  [1300] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(201), 1,
+      anon_sym_in,
+    ACTIONS(203), 1,
+      anon_sym_planned,
+    ACTIONS(199), 16,
+      anon_sym_RBRACE,
+      anon_sym_budget,
+      anon_sym_saving,
+      anon_sym_cost,
+      anon_sym_share,
+      anon_sym_range,
+      anon_sym_category,
+      anon_sym_owner,
+      anon_sym_start,
+      anon_sym_end,
+      anon_sym_decision,
+      anon_sym_status,
+      anon_sym_taakveld,
+      anon_sym_related,
+      anon_sym_description,
+      anon_sym_indicator,
+  [1328] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(193), 1,
+      anon_sym_COMMA,
+    STATE(37), 1,
+      aux_sym_related_repeat1,
+    ACTIONS(205), 16,
+      anon_sym_RBRACE,
+      anon_sym_budget,
+      anon_sym_saving,
+      anon_sym_cost,
+      anon_sym_share,
+      anon_sym_range,
+      anon_sym_category,
+      anon_sym_owner,
+      anon_sym_start,
+      anon_sym_end,
+      anon_sym_decision,
+      anon_sym_status,
+      anon_sym_taakveld,
+      anon_sym_related,
+      anon_sym_description,
+      anon_sym_indicator,
+  [1356] = 9,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(207), 1,
+      sym_identifier,
+    ACTIONS(211), 1,
+      anon_sym_sum,
+    ACTIONS(213), 1,
+      anon_sym_savings,
+    ACTIONS(215), 1,
+      anon_sym_LPAREN,
+    ACTIONS(217), 1,
+      anon_sym_costs,
+    ACTIONS(219), 1,
+      anon_sym_cumulative,
+    ACTIONS(209), 2,
+      anon_sym_PLUS,
+      anon_sym_DASH,
+    STATE(221), 9,
+      sym__expr,
+      sym_negation,
+      sym_binary_expression,
+      sym__term,
+      sym_sum_all,
+      sym_savings_of,
+      sym_costs_of,
+      sym_cumulative,
+      sym_parenthesized,
+  [1393] = 10,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(11), 1,
@@ -7670,13 +8755,13 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_table,
     ACTIONS(47), 1,
       anon_sym_description,
-    ACTIONS(195), 1,
+    ACTIONS(221), 1,
       anon_sym_RBRACE,
-    ACTIONS(197), 1,
+    ACTIONS(223), 1,
       anon_sym_target,
-    ACTIONS(199), 1,
+    ACTIONS(225), 1,
       anon_sym_total,
-    STATE(46), 9,
+    STATE(43), 9,
       sym_text_block,
       sym_group,
       sym__group_item,
@@ -7686,7 +8771,65 @@ static const uint16_t ts_small_parse_table[] = {
       sym_description,
       sym_table,
       aux_sym_group_repeat1,
-  [1281] = 10,
+  [1432] = 10,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(11), 1,
+      anon_sym_text,
+    ACTIONS(13), 1,
+      anon_sym_group,
+    ACTIONS(17), 1,
+      anon_sym_measure,
+    ACTIONS(19), 1,
+      anon_sym_table,
+    ACTIONS(47), 1,
+      anon_sym_description,
+    ACTIONS(223), 1,
+      anon_sym_target,
+    ACTIONS(225), 1,
+      anon_sym_total,
+    ACTIONS(227), 1,
+      anon_sym_RBRACE,
+    STATE(44), 9,
+      sym_text_block,
+      sym_group,
+      sym__group_item,
+      sym_target,
+      sym_declared_total,
+      sym_measure,
+      sym_description,
+      sym_table,
+      aux_sym_group_repeat1,
+  [1471] = 10,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(229), 1,
+      anon_sym_RBRACE,
+    ACTIONS(231), 1,
+      anon_sym_text,
+    ACTIONS(234), 1,
+      anon_sym_group,
+    ACTIONS(237), 1,
+      anon_sym_target,
+    ACTIONS(240), 1,
+      anon_sym_total,
+    ACTIONS(243), 1,
+      anon_sym_measure,
+    ACTIONS(246), 1,
+      anon_sym_description,
+    ACTIONS(249), 1,
+      anon_sym_table,
+    STATE(44), 9,
+      sym_text_block,
+      sym_group,
+      sym__group_item,
+      sym_target,
+      sym_declared_total,
+      sym_measure,
+      sym_description,
+      sym_table,
+      aux_sym_group_repeat1,
+  [1510] = 10,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(7), 1,
@@ -7703,9 +8846,9 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_measure,
     ACTIONS(19), 1,
       anon_sym_table,
-    ACTIONS(201), 1,
+    ACTIONS(252), 1,
       ts_builtin_sym_end,
-    STATE(47), 9,
+    STATE(59), 9,
       sym__top_item,
       sym_plan_header,
       sym_include,
@@ -7715,36 +8858,32 @@ static const uint16_t ts_small_parse_table[] = {
       sym_measure,
       sym_table,
       aux_sym_source_file_repeat1,
-  [1320] = 7,
+  [1549] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(119), 1,
-      ts_builtin_sym_end,
-    ACTIONS(205), 1,
-      anon_sym_PERCENT,
-    STATE(15), 1,
-      sym_unit,
-    ACTIONS(203), 2,
-      sym_identifier,
-      sym__unicode_word,
-    ACTIONS(207), 3,
-      anon_sym_fte,
-      anon_sym_hours,
-      sym_euro,
-    ACTIONS(121), 9,
-      anon_sym_plan,
-      anon_sym_include,
-      anon_sym_text,
-      anon_sym_group,
-      anon_sym_total,
-      anon_sym_measure,
-      anon_sym_from,
-      anon_sym_in,
-      anon_sym_table,
-  [1353] = 2,
+    ACTIONS(256), 1,
+      anon_sym_planned,
+    ACTIONS(254), 16,
+      anon_sym_RBRACE,
+      anon_sym_budget,
+      anon_sym_saving,
+      anon_sym_cost,
+      anon_sym_share,
+      anon_sym_range,
+      anon_sym_category,
+      anon_sym_owner,
+      anon_sym_start,
+      anon_sym_end,
+      anon_sym_decision,
+      anon_sym_status,
+      anon_sym_taakveld,
+      anon_sym_related,
+      anon_sym_description,
+      anon_sym_indicator,
+  [1574] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(209), 17,
+    ACTIONS(186), 17,
       anon_sym_RBRACE,
       anon_sym_budget,
       anon_sym_saving,
@@ -7762,114 +8901,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_related,
       anon_sym_description,
       anon_sym_indicator,
-  [1376] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(205), 1,
-      anon_sym_PERCENT,
-    STATE(15), 1,
-      sym_unit,
-    ACTIONS(119), 2,
-      anon_sym_RBRACE,
-      anon_sym_COMMA,
-    ACTIONS(203), 2,
-      sym_identifier,
-      sym__unicode_word,
-    ACTIONS(207), 3,
-      anon_sym_fte,
-      anon_sym_hours,
-      sym_euro,
-    ACTIONS(121), 8,
-      anon_sym_text,
-      anon_sym_group,
-      anon_sym_target,
-      anon_sym_total,
-      anon_sym_measure,
-      anon_sym_description,
-      anon_sym_table,
-      sym_year,
-  [1409] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(119), 1,
-      anon_sym_RBRACE,
-    ACTIONS(213), 1,
-      anon_sym_PERCENT,
-    STATE(94), 1,
-      sym_unit,
-    ACTIONS(211), 2,
-      sym_identifier,
-      sym__unicode_word,
-    ACTIONS(215), 3,
-      anon_sym_fte,
-      anon_sym_hours,
-      sym_euro,
-    ACTIONS(121), 9,
-      anon_sym_text,
-      anon_sym_group,
-      anon_sym_target,
-      anon_sym_total,
-      anon_sym_measure,
-      anon_sym_from,
-      anon_sym_in,
-      anon_sym_description,
-      anon_sym_table,
-  [1442] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(205), 1,
-      anon_sym_PERCENT,
-    STATE(15), 1,
-      sym_unit,
-    ACTIONS(119), 2,
-      ts_builtin_sym_end,
-      anon_sym_COMMA,
-    ACTIONS(203), 2,
-      sym_identifier,
-      sym__unicode_word,
-    ACTIONS(207), 3,
-      anon_sym_fte,
-      anon_sym_hours,
-      sym_euro,
-    ACTIONS(121), 8,
-      anon_sym_plan,
-      anon_sym_include,
-      anon_sym_text,
-      anon_sym_group,
-      anon_sym_total,
-      anon_sym_measure,
-      anon_sym_table,
-      sym_year,
-  [1475] = 10,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(217), 1,
-      anon_sym_RBRACE,
-    ACTIONS(219), 1,
-      anon_sym_text,
-    ACTIONS(222), 1,
-      anon_sym_group,
-    ACTIONS(225), 1,
-      anon_sym_target,
-    ACTIONS(228), 1,
-      anon_sym_total,
-    ACTIONS(231), 1,
-      anon_sym_measure,
-    ACTIONS(234), 1,
-      anon_sym_description,
-    ACTIONS(237), 1,
-      anon_sym_table,
-    STATE(45), 9,
-      sym_text_block,
-      sym_group,
-      sym__group_item,
-      sym_target,
-      sym_declared_total,
-      sym_measure,
-      sym_description,
-      sym_table,
-      aux_sym_group_repeat1,
-  [1514] = 10,
+  [1597] = 10,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(11), 1,
@@ -7882,13 +8914,13 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_table,
     ACTIONS(47), 1,
       anon_sym_description,
-    ACTIONS(197), 1,
+    ACTIONS(223), 1,
       anon_sym_target,
-    ACTIONS(199), 1,
+    ACTIONS(225), 1,
       anon_sym_total,
-    ACTIONS(240), 1,
+    ACTIONS(258), 1,
       anon_sym_RBRACE,
-    STATE(45), 9,
+    STATE(44), 9,
       sym_text_block,
       sym_group,
       sym__group_item,
@@ -7898,26 +8930,299 @@ static const uint16_t ts_small_parse_table[] = {
       sym_description,
       sym_table,
       aux_sym_group_repeat1,
-  [1553] = 10,
+  [1636] = 10,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(242), 1,
-      ts_builtin_sym_end,
-    ACTIONS(244), 1,
-      anon_sym_plan,
-    ACTIONS(247), 1,
-      anon_sym_include,
-    ACTIONS(250), 1,
+    ACTIONS(11), 1,
       anon_sym_text,
-    ACTIONS(253), 1,
+    ACTIONS(13), 1,
       anon_sym_group,
-    ACTIONS(256), 1,
-      anon_sym_total,
-    ACTIONS(259), 1,
+    ACTIONS(17), 1,
       anon_sym_measure,
-    ACTIONS(262), 1,
+    ACTIONS(19), 1,
       anon_sym_table,
-    STATE(47), 9,
+    ACTIONS(47), 1,
+      anon_sym_description,
+    ACTIONS(223), 1,
+      anon_sym_target,
+    ACTIONS(225), 1,
+      anon_sym_total,
+    ACTIONS(227), 1,
+      anon_sym_RBRACE,
+    STATE(48), 9,
+      sym_text_block,
+      sym_group,
+      sym__group_item,
+      sym_target,
+      sym_declared_total,
+      sym_measure,
+      sym_description,
+      sym_table,
+      aux_sym_group_repeat1,
+  [1675] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(127), 1,
+      ts_builtin_sym_end,
+    ACTIONS(262), 1,
+      anon_sym_PERCENT,
+    STATE(19), 1,
+      sym_unit,
+    ACTIONS(260), 2,
+      sym_identifier,
+      sym__unicode_word,
+    ACTIONS(264), 3,
+      anon_sym_fte,
+      anon_sym_hours,
+      sym_euro,
+    ACTIONS(129), 9,
+      anon_sym_plan,
+      anon_sym_in,
+      anon_sym_include,
+      anon_sym_text,
+      anon_sym_group,
+      anon_sym_total,
+      anon_sym_measure,
+      anon_sym_from,
+      anon_sym_table,
+  [1708] = 9,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(207), 1,
+      sym_identifier,
+    ACTIONS(211), 1,
+      anon_sym_sum,
+    ACTIONS(213), 1,
+      anon_sym_savings,
+    ACTIONS(215), 1,
+      anon_sym_LPAREN,
+    ACTIONS(217), 1,
+      anon_sym_costs,
+    ACTIONS(219), 1,
+      anon_sym_cumulative,
+    ACTIONS(209), 2,
+      anon_sym_PLUS,
+      anon_sym_DASH,
+    STATE(165), 9,
+      sym__expr,
+      sym_negation,
+      sym_binary_expression,
+      sym__term,
+      sym_sum_all,
+      sym_savings_of,
+      sym_costs_of,
+      sym_cumulative,
+      sym_parenthesized,
+  [1745] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(262), 1,
+      anon_sym_PERCENT,
+    STATE(19), 1,
+      sym_unit,
+    ACTIONS(127), 2,
+      ts_builtin_sym_end,
+      anon_sym_COMMA,
+    ACTIONS(260), 2,
+      sym_identifier,
+      sym__unicode_word,
+    ACTIONS(264), 3,
+      anon_sym_fte,
+      anon_sym_hours,
+      sym_euro,
+    ACTIONS(129), 8,
+      anon_sym_plan,
+      anon_sym_include,
+      anon_sym_text,
+      anon_sym_group,
+      anon_sym_total,
+      anon_sym_measure,
+      anon_sym_table,
+      sym_year,
+  [1778] = 9,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(207), 1,
+      sym_identifier,
+    ACTIONS(211), 1,
+      anon_sym_sum,
+    ACTIONS(213), 1,
+      anon_sym_savings,
+    ACTIONS(215), 1,
+      anon_sym_LPAREN,
+    ACTIONS(217), 1,
+      anon_sym_costs,
+    ACTIONS(219), 1,
+      anon_sym_cumulative,
+    ACTIONS(209), 2,
+      anon_sym_PLUS,
+      anon_sym_DASH,
+    STATE(217), 9,
+      sym__expr,
+      sym_negation,
+      sym_binary_expression,
+      sym__term,
+      sym_sum_all,
+      sym_savings_of,
+      sym_costs_of,
+      sym_cumulative,
+      sym_parenthesized,
+  [1815] = 9,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(207), 1,
+      sym_identifier,
+    ACTIONS(211), 1,
+      anon_sym_sum,
+    ACTIONS(213), 1,
+      anon_sym_savings,
+    ACTIONS(215), 1,
+      anon_sym_LPAREN,
+    ACTIONS(217), 1,
+      anon_sym_costs,
+    ACTIONS(219), 1,
+      anon_sym_cumulative,
+    ACTIONS(209), 2,
+      anon_sym_PLUS,
+      anon_sym_DASH,
+    STATE(220), 9,
+      sym__expr,
+      sym_negation,
+      sym_binary_expression,
+      sym__term,
+      sym_sum_all,
+      sym_savings_of,
+      sym_costs_of,
+      sym_cumulative,
+      sym_parenthesized,
+  [1852] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(127), 1,
+      anon_sym_RBRACE,
+    ACTIONS(268), 1,
+      anon_sym_PERCENT,
+    STATE(152), 1,
+      sym_unit,
+    ACTIONS(266), 2,
+      sym_identifier,
+      sym__unicode_word,
+    ACTIONS(270), 3,
+      anon_sym_fte,
+      anon_sym_hours,
+      sym_euro,
+    ACTIONS(129), 9,
+      anon_sym_in,
+      anon_sym_text,
+      anon_sym_group,
+      anon_sym_target,
+      anon_sym_total,
+      anon_sym_measure,
+      anon_sym_from,
+      anon_sym_description,
+      anon_sym_table,
+  [1885] = 9,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(207), 1,
+      sym_identifier,
+    ACTIONS(211), 1,
+      anon_sym_sum,
+    ACTIONS(213), 1,
+      anon_sym_savings,
+    ACTIONS(215), 1,
+      anon_sym_LPAREN,
+    ACTIONS(217), 1,
+      anon_sym_costs,
+    ACTIONS(219), 1,
+      anon_sym_cumulative,
+    ACTIONS(209), 2,
+      anon_sym_PLUS,
+      anon_sym_DASH,
+    STATE(209), 9,
+      sym__expr,
+      sym_negation,
+      sym_binary_expression,
+      sym__term,
+      sym_sum_all,
+      sym_savings_of,
+      sym_costs_of,
+      sym_cumulative,
+      sym_parenthesized,
+  [1922] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(262), 1,
+      anon_sym_PERCENT,
+    STATE(19), 1,
+      sym_unit,
+    ACTIONS(127), 2,
+      anon_sym_RBRACE,
+      anon_sym_COMMA,
+    ACTIONS(260), 2,
+      sym_identifier,
+      sym__unicode_word,
+    ACTIONS(264), 3,
+      anon_sym_fte,
+      anon_sym_hours,
+      sym_euro,
+    ACTIONS(129), 8,
+      anon_sym_text,
+      anon_sym_group,
+      anon_sym_target,
+      anon_sym_total,
+      anon_sym_measure,
+      anon_sym_description,
+      anon_sym_table,
+      sym_year,
+  [1955] = 9,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(207), 1,
+      sym_identifier,
+    ACTIONS(211), 1,
+      anon_sym_sum,
+    ACTIONS(213), 1,
+      anon_sym_savings,
+    ACTIONS(215), 1,
+      anon_sym_LPAREN,
+    ACTIONS(217), 1,
+      anon_sym_costs,
+    ACTIONS(219), 1,
+      anon_sym_cumulative,
+    ACTIONS(209), 2,
+      anon_sym_PLUS,
+      anon_sym_DASH,
+    STATE(213), 9,
+      sym__expr,
+      sym_negation,
+      sym_binary_expression,
+      sym__term,
+      sym_sum_all,
+      sym_savings_of,
+      sym_costs_of,
+      sym_cumulative,
+      sym_parenthesized,
+  [1992] = 10,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(272), 1,
+      ts_builtin_sym_end,
+    ACTIONS(274), 1,
+      anon_sym_plan,
+    ACTIONS(277), 1,
+      anon_sym_include,
+    ACTIONS(280), 1,
+      anon_sym_text,
+    ACTIONS(283), 1,
+      anon_sym_group,
+    ACTIONS(286), 1,
+      anon_sym_total,
+    ACTIONS(289), 1,
+      anon_sym_measure,
+    ACTIONS(292), 1,
+      anon_sym_table,
+    STATE(59), 9,
       sym__top_item,
       sym_plan_header,
       sym_include,
@@ -7927,729 +9232,622 @@ static const uint16_t ts_small_parse_table[] = {
       sym_measure,
       sym_table,
       aux_sym_source_file_repeat1,
-  [1592] = 2,
+  [2031] = 9,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(265), 16,
-      anon_sym_RBRACE,
-      anon_sym_budget,
-      anon_sym_saving,
-      anon_sym_cost,
-      anon_sym_share,
-      anon_sym_range,
-      anon_sym_category,
-      anon_sym_owner,
-      anon_sym_start,
-      anon_sym_end,
-      anon_sym_decision,
-      anon_sym_status,
-      anon_sym_taakveld,
-      anon_sym_related,
-      anon_sym_description,
-      anon_sym_indicator,
-  [1614] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(267), 16,
-      anon_sym_RBRACE,
-      anon_sym_budget,
-      anon_sym_saving,
-      anon_sym_cost,
-      anon_sym_share,
-      anon_sym_range,
-      anon_sym_category,
-      anon_sym_owner,
-      anon_sym_start,
-      anon_sym_end,
-      anon_sym_decision,
-      anon_sym_status,
-      anon_sym_taakveld,
-      anon_sym_related,
-      anon_sym_description,
-      anon_sym_indicator,
-  [1636] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(269), 16,
-      anon_sym_RBRACE,
-      anon_sym_budget,
-      anon_sym_saving,
-      anon_sym_cost,
-      anon_sym_share,
-      anon_sym_range,
-      anon_sym_category,
-      anon_sym_owner,
-      anon_sym_start,
-      anon_sym_end,
-      anon_sym_decision,
-      anon_sym_status,
-      anon_sym_taakveld,
-      anon_sym_related,
-      anon_sym_description,
-      anon_sym_indicator,
-  [1658] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(271), 16,
-      anon_sym_RBRACE,
-      anon_sym_budget,
-      anon_sym_saving,
-      anon_sym_cost,
-      anon_sym_share,
-      anon_sym_range,
-      anon_sym_category,
-      anon_sym_owner,
-      anon_sym_start,
-      anon_sym_end,
-      anon_sym_decision,
-      anon_sym_status,
-      anon_sym_taakveld,
-      anon_sym_related,
-      anon_sym_description,
-      anon_sym_indicator,
-  [1680] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(273), 16,
-      anon_sym_RBRACE,
-      anon_sym_budget,
-      anon_sym_saving,
-      anon_sym_cost,
-      anon_sym_share,
-      anon_sym_range,
-      anon_sym_category,
-      anon_sym_owner,
-      anon_sym_start,
-      anon_sym_end,
-      anon_sym_decision,
-      anon_sym_status,
-      anon_sym_taakveld,
-      anon_sym_related,
-      anon_sym_description,
-      anon_sym_indicator,
-  [1702] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(275), 16,
-      anon_sym_RBRACE,
-      anon_sym_budget,
-      anon_sym_saving,
-      anon_sym_cost,
-      anon_sym_share,
-      anon_sym_range,
-      anon_sym_category,
-      anon_sym_owner,
-      anon_sym_start,
-      anon_sym_end,
-      anon_sym_decision,
-      anon_sym_status,
-      anon_sym_taakveld,
-      anon_sym_related,
-      anon_sym_description,
-      anon_sym_indicator,
-  [1724] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(277), 16,
-      anon_sym_RBRACE,
-      anon_sym_budget,
-      anon_sym_saving,
-      anon_sym_cost,
-      anon_sym_share,
-      anon_sym_range,
-      anon_sym_category,
-      anon_sym_owner,
-      anon_sym_start,
-      anon_sym_end,
-      anon_sym_decision,
-      anon_sym_status,
-      anon_sym_taakveld,
-      anon_sym_related,
-      anon_sym_description,
-      anon_sym_indicator,
-  [1746] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(279), 16,
-      anon_sym_RBRACE,
-      anon_sym_budget,
-      anon_sym_saving,
-      anon_sym_cost,
-      anon_sym_share,
-      anon_sym_range,
-      anon_sym_category,
-      anon_sym_owner,
-      anon_sym_start,
-      anon_sym_end,
-      anon_sym_decision,
-      anon_sym_status,
-      anon_sym_taakveld,
-      anon_sym_related,
-      anon_sym_description,
-      anon_sym_indicator,
-  [1768] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(281), 16,
-      anon_sym_RBRACE,
-      anon_sym_budget,
-      anon_sym_saving,
-      anon_sym_cost,
-      anon_sym_share,
-      anon_sym_range,
-      anon_sym_category,
-      anon_sym_owner,
-      anon_sym_start,
-      anon_sym_end,
-      anon_sym_decision,
-      anon_sym_status,
-      anon_sym_taakveld,
-      anon_sym_related,
-      anon_sym_description,
-      anon_sym_indicator,
-  [1790] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(283), 16,
-      anon_sym_RBRACE,
-      anon_sym_budget,
-      anon_sym_saving,
-      anon_sym_cost,
-      anon_sym_share,
-      anon_sym_range,
-      anon_sym_category,
-      anon_sym_owner,
-      anon_sym_start,
-      anon_sym_end,
-      anon_sym_decision,
-      anon_sym_status,
-      anon_sym_taakveld,
-      anon_sym_related,
-      anon_sym_description,
-      anon_sym_indicator,
-  [1812] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(285), 16,
-      anon_sym_RBRACE,
-      anon_sym_budget,
-      anon_sym_saving,
-      anon_sym_cost,
-      anon_sym_share,
-      anon_sym_range,
-      anon_sym_category,
-      anon_sym_owner,
-      anon_sym_start,
-      anon_sym_end,
-      anon_sym_decision,
-      anon_sym_status,
-      anon_sym_taakveld,
-      anon_sym_related,
-      anon_sym_description,
-      anon_sym_indicator,
-  [1834] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(287), 16,
-      anon_sym_RBRACE,
-      anon_sym_budget,
-      anon_sym_saving,
-      anon_sym_cost,
-      anon_sym_share,
-      anon_sym_range,
-      anon_sym_category,
-      anon_sym_owner,
-      anon_sym_start,
-      anon_sym_end,
-      anon_sym_decision,
-      anon_sym_status,
-      anon_sym_taakveld,
-      anon_sym_related,
-      anon_sym_description,
-      anon_sym_indicator,
-  [1856] = 9,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(47), 1,
-      anon_sym_description,
-    ACTIONS(289), 1,
-      anon_sym_RBRACE,
-    ACTIONS(291), 1,
-      anon_sym_municipality,
-    ACTIONS(293), 1,
-      anon_sym_adopted,
-    ACTIONS(295), 1,
-      anon_sym_period,
-    ACTIONS(297), 1,
-      anon_sym_currency,
-    ACTIONS(299), 1,
-      anon_sym_tolerance,
-    STATE(62), 8,
-      sym__header_field,
-      sym_municipality,
-      sym_adopted,
-      sym_period,
-      sym_currency,
-      sym_tolerance,
-      sym_description,
-      aux_sym_plan_header_repeat1,
-  [1891] = 9,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(47), 1,
-      anon_sym_description,
-    ACTIONS(291), 1,
-      anon_sym_municipality,
-    ACTIONS(293), 1,
-      anon_sym_adopted,
-    ACTIONS(295), 1,
-      anon_sym_period,
-    ACTIONS(297), 1,
-      anon_sym_currency,
-    ACTIONS(299), 1,
-      anon_sym_tolerance,
-    ACTIONS(301), 1,
-      anon_sym_RBRACE,
-    STATE(60), 8,
-      sym__header_field,
-      sym_municipality,
-      sym_adopted,
-      sym_period,
-      sym_currency,
-      sym_tolerance,
-      sym_description,
-      aux_sym_plan_header_repeat1,
-  [1926] = 9,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(303), 1,
-      anon_sym_RBRACE,
-    ACTIONS(305), 1,
-      anon_sym_municipality,
-    ACTIONS(308), 1,
-      anon_sym_adopted,
-    ACTIONS(311), 1,
-      anon_sym_period,
-    ACTIONS(314), 1,
-      anon_sym_currency,
-    ACTIONS(317), 1,
-      anon_sym_tolerance,
-    ACTIONS(320), 1,
-      anon_sym_description,
-    STATE(62), 8,
-      sym__header_field,
-      sym_municipality,
-      sym_adopted,
-      sym_period,
-      sym_currency,
-      sym_tolerance,
-      sym_description,
-      aux_sym_plan_header_repeat1,
-  [1961] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(119), 1,
-      anon_sym_RBRACE,
-    ACTIONS(205), 1,
-      anon_sym_PERCENT,
-    STATE(15), 1,
-      sym_unit,
-    ACTIONS(203), 2,
+    ACTIONS(207), 1,
       sym_identifier,
-      sym__unicode_word,
-    ACTIONS(207), 3,
-      anon_sym_fte,
-      anon_sym_hours,
-      sym_euro,
-    ACTIONS(121), 6,
-      anon_sym_municipality,
-      anon_sym_adopted,
-      anon_sym_period,
-      anon_sym_currency,
-      anon_sym_tolerance,
+    ACTIONS(211), 1,
+      anon_sym_sum,
+    ACTIONS(213), 1,
+      anon_sym_savings,
+    ACTIONS(215), 1,
+      anon_sym_LPAREN,
+    ACTIONS(217), 1,
+      anon_sym_costs,
+    ACTIONS(219), 1,
+      anon_sym_cumulative,
+    ACTIONS(209), 2,
+      anon_sym_PLUS,
+      anon_sym_DASH,
+    STATE(211), 9,
+      sym__expr,
+      sym_negation,
+      sym_binary_expression,
+      sym__term,
+      sym_sum_all,
+      sym_savings_of,
+      sym_costs_of,
+      sym_cumulative,
+      sym_parenthesized,
+  [2068] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(295), 16,
+      anon_sym_RBRACE,
+      anon_sym_budget,
+      anon_sym_saving,
+      anon_sym_cost,
+      anon_sym_share,
+      anon_sym_range,
+      anon_sym_category,
+      anon_sym_owner,
+      anon_sym_start,
+      anon_sym_end,
+      anon_sym_decision,
+      anon_sym_status,
+      anon_sym_taakveld,
+      anon_sym_related,
       anon_sym_description,
-  [1991] = 5,
+      anon_sym_indicator,
+  [2090] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(141), 1,
-      anon_sym_from,
-    ACTIONS(143), 1,
-      anon_sym_in,
-    STATE(11), 3,
-      sym__year_spec,
-      sym_from_year,
-      sym_in_year,
-    ACTIONS(139), 8,
-      ts_builtin_sym_end,
-      anon_sym_plan,
-      anon_sym_include,
-      anon_sym_text,
-      anon_sym_group,
-      anon_sym_total,
-      anon_sym_measure,
-      anon_sym_table,
-  [2016] = 5,
+    ACTIONS(297), 16,
+      anon_sym_RBRACE,
+      anon_sym_budget,
+      anon_sym_saving,
+      anon_sym_cost,
+      anon_sym_share,
+      anon_sym_range,
+      anon_sym_category,
+      anon_sym_owner,
+      anon_sym_start,
+      anon_sym_end,
+      anon_sym_decision,
+      anon_sym_status,
+      anon_sym_taakveld,
+      anon_sym_related,
+      anon_sym_description,
+      anon_sym_indicator,
+  [2112] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(141), 1,
-      anon_sym_from,
+    ACTIONS(299), 16,
+      anon_sym_RBRACE,
+      anon_sym_budget,
+      anon_sym_saving,
+      anon_sym_cost,
+      anon_sym_share,
+      anon_sym_range,
+      anon_sym_category,
+      anon_sym_owner,
+      anon_sym_start,
+      anon_sym_end,
+      anon_sym_decision,
+      anon_sym_status,
+      anon_sym_taakveld,
+      anon_sym_related,
+      anon_sym_description,
+      anon_sym_indicator,
+  [2134] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(301), 16,
+      anon_sym_RBRACE,
+      anon_sym_budget,
+      anon_sym_saving,
+      anon_sym_cost,
+      anon_sym_share,
+      anon_sym_range,
+      anon_sym_category,
+      anon_sym_owner,
+      anon_sym_start,
+      anon_sym_end,
+      anon_sym_decision,
+      anon_sym_status,
+      anon_sym_taakveld,
+      anon_sym_related,
+      anon_sym_description,
+      anon_sym_indicator,
+  [2156] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(303), 16,
+      anon_sym_RBRACE,
+      anon_sym_budget,
+      anon_sym_saving,
+      anon_sym_cost,
+      anon_sym_share,
+      anon_sym_range,
+      anon_sym_category,
+      anon_sym_owner,
+      anon_sym_start,
+      anon_sym_end,
+      anon_sym_decision,
+      anon_sym_status,
+      anon_sym_taakveld,
+      anon_sym_related,
+      anon_sym_description,
+      anon_sym_indicator,
+  [2178] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(305), 16,
+      anon_sym_RBRACE,
+      anon_sym_budget,
+      anon_sym_saving,
+      anon_sym_cost,
+      anon_sym_share,
+      anon_sym_range,
+      anon_sym_category,
+      anon_sym_owner,
+      anon_sym_start,
+      anon_sym_end,
+      anon_sym_decision,
+      anon_sym_status,
+      anon_sym_taakveld,
+      anon_sym_related,
+      anon_sym_description,
+      anon_sym_indicator,
+  [2200] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(307), 16,
+      anon_sym_RBRACE,
+      anon_sym_budget,
+      anon_sym_saving,
+      anon_sym_cost,
+      anon_sym_share,
+      anon_sym_range,
+      anon_sym_category,
+      anon_sym_owner,
+      anon_sym_start,
+      anon_sym_end,
+      anon_sym_decision,
+      anon_sym_status,
+      anon_sym_taakveld,
+      anon_sym_related,
+      anon_sym_description,
+      anon_sym_indicator,
+  [2222] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(309), 16,
+      anon_sym_RBRACE,
+      anon_sym_budget,
+      anon_sym_saving,
+      anon_sym_cost,
+      anon_sym_share,
+      anon_sym_range,
+      anon_sym_category,
+      anon_sym_owner,
+      anon_sym_start,
+      anon_sym_end,
+      anon_sym_decision,
+      anon_sym_status,
+      anon_sym_taakveld,
+      anon_sym_related,
+      anon_sym_description,
+      anon_sym_indicator,
+  [2244] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(311), 16,
+      anon_sym_RBRACE,
+      anon_sym_budget,
+      anon_sym_saving,
+      anon_sym_cost,
+      anon_sym_share,
+      anon_sym_range,
+      anon_sym_category,
+      anon_sym_owner,
+      anon_sym_start,
+      anon_sym_end,
+      anon_sym_decision,
+      anon_sym_status,
+      anon_sym_taakveld,
+      anon_sym_related,
+      anon_sym_description,
+      anon_sym_indicator,
+  [2266] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(313), 16,
+      anon_sym_RBRACE,
+      anon_sym_budget,
+      anon_sym_saving,
+      anon_sym_cost,
+      anon_sym_share,
+      anon_sym_range,
+      anon_sym_category,
+      anon_sym_owner,
+      anon_sym_start,
+      anon_sym_end,
+      anon_sym_decision,
+      anon_sym_status,
+      anon_sym_taakveld,
+      anon_sym_related,
+      anon_sym_description,
+      anon_sym_indicator,
+  [2288] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(315), 16,
+      anon_sym_RBRACE,
+      anon_sym_budget,
+      anon_sym_saving,
+      anon_sym_cost,
+      anon_sym_share,
+      anon_sym_range,
+      anon_sym_category,
+      anon_sym_owner,
+      anon_sym_start,
+      anon_sym_end,
+      anon_sym_decision,
+      anon_sym_status,
+      anon_sym_taakveld,
+      anon_sym_related,
+      anon_sym_description,
+      anon_sym_indicator,
+  [2310] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(317), 16,
+      anon_sym_RBRACE,
+      anon_sym_budget,
+      anon_sym_saving,
+      anon_sym_cost,
+      anon_sym_share,
+      anon_sym_range,
+      anon_sym_category,
+      anon_sym_owner,
+      anon_sym_start,
+      anon_sym_end,
+      anon_sym_decision,
+      anon_sym_status,
+      anon_sym_taakveld,
+      anon_sym_related,
+      anon_sym_description,
+      anon_sym_indicator,
+  [2332] = 9,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(47), 1,
+      anon_sym_description,
+    ACTIONS(319), 1,
+      anon_sym_RBRACE,
+    ACTIONS(321), 1,
+      anon_sym_municipality,
     ACTIONS(323), 1,
-      anon_sym_in,
-    STATE(11), 3,
-      sym__year_spec,
-      sym_from_year,
-      sym_in_year,
-    ACTIONS(139), 8,
-      anon_sym_RBRACE,
-      anon_sym_text,
-      anon_sym_group,
-      anon_sym_target,
-      anon_sym_total,
-      anon_sym_measure,
-      anon_sym_description,
-      anon_sym_table,
-  [2041] = 8,
-    ACTIONS(3), 1,
-      sym_comment,
+      anon_sym_adopted,
     ACTIONS(325), 1,
-      sym_identifier,
+      anon_sym_period,
     ACTIONS(327), 1,
-      sym_sum_all,
+      anon_sym_currency,
     ACTIONS(329), 1,
-      anon_sym_savings,
-    ACTIONS(331), 1,
-      anon_sym_LPAREN,
-    ACTIONS(333), 1,
-      anon_sym_costs,
-    ACTIONS(335), 1,
-      anon_sym_cumulative,
-    STATE(187), 7,
-      sym__expr,
-      sym_binary_expression,
-      sym__term,
-      sym_savings_of,
-      sym_costs_of,
-      sym_cumulative,
-      sym_parenthesized,
-  [2072] = 8,
+      anon_sym_tolerance,
+    STATE(80), 8,
+      sym__header_field,
+      sym_municipality,
+      sym_adopted,
+      sym_period,
+      sym_currency,
+      sym_tolerance,
+      sym_description,
+      aux_sym_plan_header_repeat1,
+  [2367] = 9,
     ACTIONS(3), 1,
       sym_comment,
+    ACTIONS(47), 1,
+      anon_sym_description,
+    ACTIONS(321), 1,
+      anon_sym_municipality,
+    ACTIONS(323), 1,
+      anon_sym_adopted,
     ACTIONS(325), 1,
-      sym_identifier,
+      anon_sym_period,
+    ACTIONS(327), 1,
+      anon_sym_currency,
     ACTIONS(329), 1,
-      anon_sym_savings,
+      anon_sym_tolerance,
     ACTIONS(331), 1,
-      anon_sym_LPAREN,
-    ACTIONS(333), 1,
-      anon_sym_costs,
+      anon_sym_RBRACE,
+    STATE(80), 8,
+      sym__header_field,
+      sym_municipality,
+      sym_adopted,
+      sym_period,
+      sym_currency,
+      sym_tolerance,
+      sym_description,
+      aux_sym_plan_header_repeat1,
+  [2402] = 9,
+    ACTIONS(3), 1,
+      sym_comment,
     ACTIONS(335), 1,
-      anon_sym_cumulative,
+      sym_year,
     ACTIONS(337), 1,
-      sym_sum_all,
-    STATE(175), 7,
-      sym__expr,
-      sym_binary_expression,
-      sym__term,
-      sym_savings_of,
-      sym_costs_of,
-      sym_cumulative,
-      sym_parenthesized,
-  [2103] = 8,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(325), 1,
-      sym_identifier,
-    ACTIONS(329), 1,
-      anon_sym_savings,
-    ACTIONS(331), 1,
-      anon_sym_LPAREN,
-    ACTIONS(333), 1,
-      anon_sym_costs,
-    ACTIONS(335), 1,
-      anon_sym_cumulative,
+      sym_number,
     ACTIONS(339), 1,
-      sym_sum_all,
-    STATE(186), 7,
-      sym__expr,
-      sym_binary_expression,
-      sym__term,
-      sym_savings_of,
-      sym_costs_of,
-      sym_cumulative,
-      sym_parenthesized,
-  [2134] = 8,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(325), 1,
-      sym_identifier,
-    ACTIONS(329), 1,
-      anon_sym_savings,
-    ACTIONS(331), 1,
-      anon_sym_LPAREN,
-    ACTIONS(333), 1,
-      anon_sym_costs,
-    ACTIONS(335), 1,
-      anon_sym_cumulative,
+      sym_euro,
     ACTIONS(341), 1,
-      sym_sum_all,
-    STATE(185), 7,
-      sym__expr,
-      sym_binary_expression,
-      sym__term,
-      sym_savings_of,
-      sym_costs_of,
-      sym_cumulative,
-      sym_parenthesized,
-  [2165] = 8,
+      sym_pm,
+    STATE(94), 1,
+      sym_year_amount,
+    STATE(120), 2,
+      sym__effect_value,
+      sym_yearly_values,
+    ACTIONS(333), 4,
+      anon_sym_DASH,
+      anon_sym_u2013,
+      anon_sym_u2014,
+      anon_sym_u2212,
+    STATE(85), 4,
+      sym__amount,
+      sym__quantity,
+      sym_money,
+      sym_quantity,
+  [2437] = 9,
     ACTIONS(3), 1,
       sym_comment,
+    ACTIONS(47), 1,
+      anon_sym_description,
+    ACTIONS(321), 1,
+      anon_sym_municipality,
+    ACTIONS(323), 1,
+      anon_sym_adopted,
     ACTIONS(325), 1,
-      sym_identifier,
+      anon_sym_period,
+    ACTIONS(327), 1,
+      anon_sym_currency,
     ACTIONS(329), 1,
-      anon_sym_savings,
-    ACTIONS(331), 1,
-      anon_sym_LPAREN,
-    ACTIONS(333), 1,
-      anon_sym_costs,
-    ACTIONS(335), 1,
-      anon_sym_cumulative,
+      anon_sym_tolerance,
     ACTIONS(343), 1,
-      sym_sum_all,
-    STATE(181), 7,
-      sym__expr,
-      sym_binary_expression,
-      sym__term,
-      sym_savings_of,
-      sym_costs_of,
-      sym_cumulative,
-      sym_parenthesized,
-  [2196] = 8,
+      anon_sym_RBRACE,
+    STATE(74), 8,
+      sym__header_field,
+      sym_municipality,
+      sym_adopted,
+      sym_period,
+      sym_currency,
+      sym_tolerance,
+      sym_description,
+      aux_sym_plan_header_repeat1,
+  [2472] = 9,
     ACTIONS(3), 1,
       sym_comment,
+    ACTIONS(47), 1,
+      anon_sym_description,
+    ACTIONS(321), 1,
+      anon_sym_municipality,
+    ACTIONS(323), 1,
+      anon_sym_adopted,
     ACTIONS(325), 1,
-      sym_identifier,
+      anon_sym_period,
+    ACTIONS(327), 1,
+      anon_sym_currency,
     ACTIONS(329), 1,
-      anon_sym_savings,
+      anon_sym_tolerance,
     ACTIONS(331), 1,
-      anon_sym_LPAREN,
-    ACTIONS(333), 1,
-      anon_sym_costs,
-    ACTIONS(335), 1,
-      anon_sym_cumulative,
-    ACTIONS(345), 1,
-      sym_sum_all,
-    STATE(180), 7,
-      sym__expr,
-      sym_binary_expression,
-      sym__term,
-      sym_savings_of,
-      sym_costs_of,
-      sym_cumulative,
-      sym_parenthesized,
-  [2227] = 9,
+      anon_sym_RBRACE,
+    STATE(73), 8,
+      sym__header_field,
+      sym_municipality,
+      sym_adopted,
+      sym_period,
+      sym_currency,
+      sym_tolerance,
+      sym_description,
+      aux_sym_plan_header_repeat1,
+  [2507] = 9,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(347), 1,
-      anon_sym_DASH,
-    ACTIONS(349), 1,
       sym_year,
-    ACTIONS(351), 1,
+    ACTIONS(349), 1,
       sym_number,
-    ACTIONS(353), 1,
+    ACTIONS(351), 1,
       sym_euro,
-    ACTIONS(355), 1,
+    ACTIONS(353), 1,
       sym_pm,
-    STATE(80), 1,
+    STATE(33), 1,
       sym_year_amount,
-    STATE(86), 2,
+    STATE(68), 2,
       sym__effect_value,
       sym_yearly_values,
-    STATE(65), 4,
+    ACTIONS(345), 4,
+      anon_sym_DASH,
+      anon_sym_u2013,
+      anon_sym_u2014,
+      anon_sym_u2212,
+    STATE(21), 4,
       sym__amount,
       sym__quantity,
       sym_money,
       sym_quantity,
-  [2259] = 9,
+  [2542] = 9,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(357), 1,
-      anon_sym_DASH,
-    ACTIONS(359), 1,
       sym_year,
-    ACTIONS(361), 1,
+    ACTIONS(359), 1,
       sym_number,
-    ACTIONS(363), 1,
+    ACTIONS(361), 1,
       sym_euro,
-    ACTIONS(365), 1,
+    ACTIONS(363), 1,
       sym_pm,
-    STATE(29), 1,
+    STATE(97), 1,
       sym_year_amount,
-    STATE(59), 2,
+    STATE(120), 2,
       sym__effect_value,
       sym_yearly_values,
-    STATE(19), 4,
+    ACTIONS(355), 4,
+      anon_sym_DASH,
+      anon_sym_u2013,
+      anon_sym_u2014,
+      anon_sym_u2212,
+    STATE(84), 4,
       sym__amount,
       sym__quantity,
       sym_money,
       sym_quantity,
-  [2291] = 5,
+  [2577] = 9,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(367), 1,
-      anon_sym_COMMA,
-    ACTIONS(369), 1,
-      sym_year,
-    STATE(81), 2,
-      sym_year_amount,
-      aux_sym_yearly_values_repeat1,
-    ACTIONS(168), 8,
-      ts_builtin_sym_end,
-      anon_sym_plan,
-      anon_sym_include,
-      anon_sym_text,
-      anon_sym_group,
-      anon_sym_total,
-      anon_sym_measure,
-      anon_sym_table,
-  [2315] = 10,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(205), 1,
-      anon_sym_PERCENT,
-    ACTIONS(371), 1,
-      anon_sym_taakveld,
-    ACTIONS(373), 1,
-      anon_sym_as,
-    ACTIONS(375), 1,
-      anon_sym_EQ,
-    STATE(147), 1,
-      sym_unit,
-    STATE(171), 1,
-      sym_role,
-    STATE(197), 1,
-      sym_taakveld,
-    ACTIONS(203), 2,
-      sym_identifier,
-      sym__unicode_word,
-    ACTIONS(207), 3,
-      anon_sym_fte,
-      anon_sym_hours,
-      sym_euro,
-  [2349] = 10,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(205), 1,
-      anon_sym_PERCENT,
-    ACTIONS(371), 1,
-      anon_sym_taakveld,
-    ACTIONS(373), 1,
-      anon_sym_as,
-    ACTIONS(377), 1,
-      anon_sym_COLON,
-    STATE(149), 1,
-      sym_unit,
-    STATE(188), 1,
-      sym_role,
-    STATE(234), 1,
-      sym_taakveld,
-    ACTIONS(203), 2,
-      sym_identifier,
-      sym__unicode_word,
-    ACTIONS(207), 3,
-      anon_sym_fte,
-      anon_sym_hours,
-      sym_euro,
-  [2383] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(367), 1,
-      anon_sym_COMMA,
-    ACTIONS(369), 1,
-      sym_year,
-    STATE(74), 2,
-      sym_year_amount,
-      aux_sym_yearly_values_repeat1,
-    ACTIONS(162), 8,
-      ts_builtin_sym_end,
-      anon_sym_plan,
-      anon_sym_include,
-      anon_sym_text,
-      anon_sym_group,
-      anon_sym_total,
-      anon_sym_measure,
-      anon_sym_table,
-  [2407] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(379), 1,
-      anon_sym_COMMA,
-    ACTIONS(382), 1,
-      sym_year,
-    STATE(78), 2,
-      sym_year_amount,
-      aux_sym_yearly_values_repeat1,
-    ACTIONS(107), 8,
+    ACTIONS(365), 1,
       anon_sym_RBRACE,
-      anon_sym_text,
-      anon_sym_group,
-      anon_sym_target,
-      anon_sym_total,
-      anon_sym_measure,
+    ACTIONS(367), 1,
+      anon_sym_municipality,
+    ACTIONS(370), 1,
+      anon_sym_adopted,
+    ACTIONS(373), 1,
+      anon_sym_period,
+    ACTIONS(376), 1,
+      anon_sym_currency,
+    ACTIONS(379), 1,
+      anon_sym_tolerance,
+    ACTIONS(382), 1,
       anon_sym_description,
-      anon_sym_table,
-  [2431] = 9,
+    STATE(80), 8,
+      sym__header_field,
+      sym_municipality,
+      sym_adopted,
+      sym_period,
+      sym_currency,
+      sym_tolerance,
+      sym_description,
+      aux_sym_plan_header_repeat1,
+  [2612] = 7,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(385), 1,
-      anon_sym_DASH,
-    ACTIONS(387), 1,
-      sym_year,
-    ACTIONS(389), 1,
-      sym_number,
+    ACTIONS(127), 1,
+      anon_sym_RBRACE,
+    ACTIONS(262), 1,
+      anon_sym_PERCENT,
+    STATE(19), 1,
+      sym_unit,
+    ACTIONS(260), 2,
+      sym_identifier,
+      sym__unicode_word,
+    ACTIONS(264), 3,
+      anon_sym_fte,
+      anon_sym_hours,
+      sym_euro,
+    ACTIONS(129), 6,
+      anon_sym_municipality,
+      anon_sym_adopted,
+      anon_sym_period,
+      anon_sym_currency,
+      anon_sym_tolerance,
+      anon_sym_description,
+  [2642] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
     ACTIONS(391), 1,
       sym_euro,
-    ACTIONS(393), 1,
+    STATE(83), 2,
+      sym_euro_cell,
+      aux_sym_cells_repeat1,
+    ACTIONS(387), 3,
+      anon_sym_DASH,
+      anon_sym_u2013,
+      anon_sym_u2014,
+    ACTIONS(389), 3,
+      sym_number,
       sym_pm,
-    STATE(77), 1,
-      sym_year_amount,
-    STATE(86), 2,
-      sym__effect_value,
-      sym_yearly_values,
-    STATE(64), 4,
-      sym__amount,
-      sym__quantity,
-      sym_money,
-      sym_quantity,
-  [2463] = 5,
+      sym_not_applicable,
+    ACTIONS(385), 5,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_description,
+      anon_sym_sign,
+      anon_sym_row,
+  [2670] = 6,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(395), 1,
+    ACTIONS(401), 1,
+      sym_euro,
+    STATE(83), 2,
+      sym_euro_cell,
+      aux_sym_cells_repeat1,
+    ACTIONS(395), 3,
+      anon_sym_DASH,
+      anon_sym_u2013,
+      anon_sym_u2014,
+    ACTIONS(398), 3,
+      sym_number,
+      sym_pm,
+      sym_not_applicable,
+    ACTIONS(393), 5,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_description,
+      anon_sym_sign,
+      anon_sym_row,
+  [2698] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(155), 1,
+      anon_sym_from,
+    ACTIONS(404), 1,
+      anon_sym_in,
+    STATE(12), 3,
+      sym__year_spec,
+      sym_from_year,
+      sym_in_year,
+    ACTIONS(151), 8,
+      anon_sym_RBRACE,
+      anon_sym_text,
+      anon_sym_group,
+      anon_sym_target,
+      anon_sym_total,
+      anon_sym_measure,
+      anon_sym_description,
+      anon_sym_table,
+  [2723] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(153), 1,
+      anon_sym_in,
+    ACTIONS(155), 1,
+      anon_sym_from,
+    STATE(12), 3,
+      sym__year_spec,
+      sym_from_year,
+      sym_in_year,
+    ACTIONS(151), 8,
+      ts_builtin_sym_end,
+      anon_sym_plan,
+      anon_sym_include,
+      anon_sym_text,
+      anon_sym_group,
+      anon_sym_total,
+      anon_sym_measure,
+      anon_sym_table,
+  [2748] = 8,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(408), 1,
       anon_sym_COMMA,
-    ACTIONS(397), 1,
+    ACTIONS(410), 1,
+      sym_column_mark,
+    ACTIONS(414), 1,
+      sym_string,
+    STATE(177), 1,
+      aux_sym_columns_repeat1,
+    STATE(244), 1,
+      sym__range_op,
+    ACTIONS(412), 2,
+      anon_sym_u2013,
+      anon_sym_DOT_DOT,
+    ACTIONS(406), 5,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_description,
+      anon_sym_sign,
+      anon_sym_row,
+  [2778] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(416), 1,
+      anon_sym_COMMA,
+    ACTIONS(418), 1,
       sym_year,
-    STATE(82), 2,
+    STATE(89), 2,
       sym_year_amount,
       aux_sym_yearly_values_repeat1,
-    ACTIONS(162), 8,
-      anon_sym_RBRACE,
-      anon_sym_text,
-      anon_sym_group,
-      anon_sym_target,
-      anon_sym_total,
-      anon_sym_measure,
-      anon_sym_description,
-      anon_sym_table,
-  [2487] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(399), 1,
-      anon_sym_COMMA,
-    ACTIONS(402), 1,
-      sym_year,
-    STATE(81), 2,
-      sym_year_amount,
-      aux_sym_yearly_values_repeat1,
-    ACTIONS(107), 8,
+    ACTIONS(184), 8,
       ts_builtin_sym_end,
       anon_sym_plan,
       anon_sym_include,
@@ -8658,426 +9856,142 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_total,
       anon_sym_measure,
       anon_sym_table,
-  [2511] = 5,
+  [2802] = 8,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(395), 1,
-      anon_sym_COMMA,
-    ACTIONS(397), 1,
-      sym_year,
-    STATE(78), 2,
-      sym_year_amount,
-      aux_sym_yearly_values_repeat1,
-    ACTIONS(168), 8,
-      anon_sym_RBRACE,
-      anon_sym_text,
-      anon_sym_group,
-      anon_sym_target,
-      anon_sym_total,
-      anon_sym_measure,
-      anon_sym_description,
-      anon_sym_table,
-  [2535] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(405), 11,
-      ts_builtin_sym_end,
-      anon_sym_plan,
-      anon_sym_RBRACE,
-      anon_sym_include,
-      anon_sym_text,
-      anon_sym_group,
-      anon_sym_target,
-      anon_sym_total,
-      anon_sym_measure,
-      anon_sym_description,
-      anon_sym_table,
-  [2552] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(407), 11,
-      ts_builtin_sym_end,
-      anon_sym_plan,
-      anon_sym_RBRACE,
-      anon_sym_include,
-      anon_sym_text,
-      anon_sym_group,
-      anon_sym_target,
-      anon_sym_total,
-      anon_sym_measure,
-      anon_sym_description,
-      anon_sym_table,
-  [2569] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(409), 11,
-      ts_builtin_sym_end,
-      anon_sym_plan,
-      anon_sym_RBRACE,
-      anon_sym_include,
-      anon_sym_text,
-      anon_sym_group,
-      anon_sym_target,
-      anon_sym_total,
-      anon_sym_measure,
-      anon_sym_description,
-      anon_sym_table,
-  [2586] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(411), 11,
-      ts_builtin_sym_end,
-      anon_sym_plan,
-      anon_sym_RBRACE,
-      anon_sym_include,
-      anon_sym_text,
-      anon_sym_group,
-      anon_sym_target,
-      anon_sym_total,
-      anon_sym_measure,
-      anon_sym_description,
-      anon_sym_table,
-  [2603] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(413), 11,
-      ts_builtin_sym_end,
-      anon_sym_plan,
-      anon_sym_RBRACE,
-      anon_sym_include,
-      anon_sym_text,
-      anon_sym_group,
-      anon_sym_target,
-      anon_sym_total,
-      anon_sym_measure,
-      anon_sym_description,
-      anon_sym_table,
-  [2620] = 8,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(325), 1,
+    ACTIONS(207), 1,
       sym_identifier,
-    ACTIONS(329), 1,
+    ACTIONS(211), 1,
+      anon_sym_sum,
+    ACTIONS(213), 1,
       anon_sym_savings,
-    ACTIONS(331), 1,
+    ACTIONS(215), 1,
       anon_sym_LPAREN,
-    ACTIONS(333), 1,
+    ACTIONS(217), 1,
       anon_sym_costs,
-    ACTIONS(335), 1,
+    ACTIONS(219), 1,
       anon_sym_cumulative,
-    ACTIONS(415), 1,
-      sym_sum_all,
-    STATE(162), 5,
+    STATE(136), 6,
       sym__term,
+      sym_sum_all,
       sym_savings_of,
       sym_costs_of,
       sym_cumulative,
       sym_parenthesized,
-  [2649] = 2,
+  [2832] = 5,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(417), 11,
-      ts_builtin_sym_end,
-      anon_sym_plan,
-      anon_sym_RBRACE,
-      anon_sym_include,
-      anon_sym_text,
-      anon_sym_group,
-      anon_sym_target,
-      anon_sym_total,
-      anon_sym_measure,
-      anon_sym_description,
-      anon_sym_table,
-  [2666] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(419), 11,
-      ts_builtin_sym_end,
-      anon_sym_plan,
-      anon_sym_RBRACE,
-      anon_sym_include,
-      anon_sym_text,
-      anon_sym_group,
-      anon_sym_target,
-      anon_sym_total,
-      anon_sym_measure,
-      anon_sym_description,
-      anon_sym_table,
-  [2683] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(421), 11,
-      ts_builtin_sym_end,
-      anon_sym_plan,
-      anon_sym_RBRACE,
-      anon_sym_include,
-      anon_sym_text,
-      anon_sym_group,
-      anon_sym_target,
-      anon_sym_total,
-      anon_sym_measure,
-      anon_sym_description,
-      anon_sym_table,
-  [2700] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(423), 11,
-      ts_builtin_sym_end,
-      anon_sym_plan,
-      anon_sym_RBRACE,
-      anon_sym_include,
-      anon_sym_text,
-      anon_sym_group,
-      anon_sym_target,
-      anon_sym_total,
-      anon_sym_measure,
-      anon_sym_description,
-      anon_sym_table,
-  [2717] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(425), 11,
-      ts_builtin_sym_end,
-      anon_sym_plan,
-      anon_sym_RBRACE,
-      anon_sym_include,
-      anon_sym_text,
-      anon_sym_group,
-      anon_sym_target,
-      anon_sym_total,
-      anon_sym_measure,
-      anon_sym_description,
-      anon_sym_table,
-  [2734] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(127), 10,
-      anon_sym_RBRACE,
-      anon_sym_text,
-      anon_sym_group,
-      anon_sym_target,
-      anon_sym_total,
-      anon_sym_measure,
-      anon_sym_from,
-      anon_sym_in,
-      anon_sym_description,
-      anon_sym_table,
-  [2750] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(97), 10,
-      anon_sym_RBRACE,
-      anon_sym_text,
-      anon_sym_group,
-      anon_sym_target,
-      anon_sym_total,
-      anon_sym_measure,
-      anon_sym_from,
-      anon_sym_in,
-      anon_sym_description,
-      anon_sym_table,
-  [2766] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(131), 10,
-      anon_sym_RBRACE,
-      anon_sym_text,
-      anon_sym_group,
-      anon_sym_target,
-      anon_sym_total,
-      anon_sym_measure,
-      anon_sym_from,
-      anon_sym_in,
-      anon_sym_description,
-      anon_sym_table,
-  [2782] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(101), 10,
-      anon_sym_RBRACE,
-      anon_sym_text,
-      anon_sym_group,
-      anon_sym_target,
-      anon_sym_total,
-      anon_sym_measure,
-      anon_sym_from,
-      anon_sym_in,
-      anon_sym_description,
-      anon_sym_table,
-  [2798] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(135), 10,
-      anon_sym_RBRACE,
-      anon_sym_text,
-      anon_sym_group,
-      anon_sym_target,
-      anon_sym_total,
-      anon_sym_measure,
-      anon_sym_from,
-      anon_sym_in,
-      anon_sym_description,
-      anon_sym_table,
-  [2814] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(429), 1,
-      anon_sym_DASH,
-    STATE(101), 1,
-      aux_sym_cells_repeat1,
-    ACTIONS(431), 3,
-      sym_number,
-      sym_pm,
-      sym_not_applicable,
-    ACTIONS(427), 4,
-      anon_sym_RBRACE,
-      anon_sym_total,
-      anon_sym_description,
-      anon_sym_row,
-  [2835] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(435), 1,
+    ACTIONS(420), 1,
       anon_sym_COMMA,
-    STATE(143), 1,
-      aux_sym_columns_repeat1,
-    STATE(241), 1,
-      sym__range_op,
-    ACTIONS(437), 2,
-      anon_sym_DOT_DOT,
+    ACTIONS(423), 1,
+      sym_year,
+    STATE(89), 2,
+      sym_year_amount,
+      aux_sym_yearly_values_repeat1,
+    ACTIONS(109), 8,
+      ts_builtin_sym_end,
+      anon_sym_plan,
+      anon_sym_include,
+      anon_sym_text,
+      anon_sym_group,
+      anon_sym_total,
+      anon_sym_measure,
+      anon_sym_table,
+  [2856] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(428), 3,
+      anon_sym_DASH,
       anon_sym_u2013,
-    ACTIONS(433), 4,
+      anon_sym_u2014,
+    ACTIONS(426), 9,
       anon_sym_RBRACE,
       anon_sym_total,
       anon_sym_description,
+      anon_sym_sign,
       anon_sym_row,
-  [2858] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(441), 1,
-      anon_sym_DASH,
-    STATE(101), 1,
-      aux_sym_cells_repeat1,
-    ACTIONS(444), 3,
       sym_number,
+      sym_euro,
       sym_pm,
       sym_not_applicable,
-    ACTIONS(439), 4,
-      anon_sym_RBRACE,
-      anon_sym_total,
-      anon_sym_description,
-      anon_sym_row,
-  [2879] = 6,
+  [2876] = 7,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(205), 1,
+    ACTIONS(262), 1,
       anon_sym_PERCENT,
-    STATE(15), 1,
-      sym_unit,
-    ACTIONS(119), 2,
-      anon_sym_DOT_DOT,
-      anon_sym_u2013,
-    ACTIONS(203), 2,
+    ACTIONS(432), 1,
+      sym_euro,
+    ACTIONS(260), 2,
       sym_identifier,
       sym__unicode_word,
-    ACTIONS(207), 3,
+    ACTIONS(264), 2,
+      anon_sym_fte,
+      anon_sym_hours,
+    STATE(237), 2,
+      sym_money,
+      sym_unit,
+    ACTIONS(430), 4,
+      anon_sym_DASH,
+      anon_sym_u2013,
+      anon_sym_u2014,
+      anon_sym_u2212,
+  [2904] = 8,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(207), 1,
+      sym_identifier,
+    ACTIONS(211), 1,
+      anon_sym_sum,
+    ACTIONS(213), 1,
+      anon_sym_savings,
+    ACTIONS(215), 1,
+      anon_sym_LPAREN,
+    ACTIONS(217), 1,
+      anon_sym_costs,
+    ACTIONS(219), 1,
+      anon_sym_cumulative,
+    STATE(140), 6,
+      sym__term,
+      sym_sum_all,
+      sym_savings_of,
+      sym_costs_of,
+      sym_cumulative,
+      sym_parenthesized,
+  [2934] = 10,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(262), 1,
+      anon_sym_PERCENT,
+    ACTIONS(434), 1,
+      anon_sym_COLON,
+    ACTIONS(436), 1,
+      anon_sym_taakveld,
+    ACTIONS(438), 1,
+      anon_sym_as,
+    STATE(200), 1,
+      sym_unit,
+    STATE(208), 1,
+      sym_role,
+    STATE(260), 1,
+      sym_taakveld,
+    ACTIONS(260), 2,
+      sym_identifier,
+      sym__unicode_word,
+    ACTIONS(264), 3,
       anon_sym_fte,
       anon_sym_hours,
       sym_euro,
-  [2902] = 6,
+  [2968] = 5,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(385), 1,
-      anon_sym_DASH,
-    ACTIONS(391), 1,
-      sym_euro,
-    ACTIONS(447), 1,
-      sym_number,
-    ACTIONS(449), 1,
-      sym_pm,
-    STATE(9), 4,
-      sym__amount,
-      sym__quantity,
-      sym_money,
-      sym_quantity,
-  [2924] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(451), 8,
-      ts_builtin_sym_end,
-      anon_sym_plan,
-      anon_sym_include,
-      anon_sym_text,
-      anon_sym_group,
-      anon_sym_total,
-      anon_sym_measure,
-      anon_sym_table,
-  [2938] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(385), 1,
-      anon_sym_DASH,
-    ACTIONS(391), 1,
-      sym_euro,
-    ACTIONS(453), 1,
-      sym_number,
-    ACTIONS(455), 1,
-      sym_pm,
-    STATE(174), 4,
-      sym__amount,
-      sym__quantity,
-      sym_money,
-      sym_quantity,
-  [2960] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    STATE(241), 1,
-      sym__range_op,
-    ACTIONS(437), 2,
-      anon_sym_DOT_DOT,
-      anon_sym_u2013,
-    ACTIONS(457), 5,
-      anon_sym_RBRACE,
-      anon_sym_total,
+    ACTIONS(416), 1,
       anon_sym_COMMA,
-      anon_sym_description,
-      anon_sym_row,
-  [2978] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(357), 1,
-      anon_sym_DASH,
-    ACTIONS(363), 1,
-      sym_euro,
-    ACTIONS(459), 1,
-      sym_number,
-    ACTIONS(461), 1,
-      sym_pm,
-    STATE(57), 4,
-      sym__amount,
-      sym__quantity,
-      sym_money,
-      sym_quantity,
-  [3000] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(47), 1,
-      anon_sym_description,
-    ACTIONS(463), 1,
-      anon_sym_RBRACE,
-    ACTIONS(465), 1,
-      anon_sym_total,
-    ACTIONS(467), 1,
-      anon_sym_row,
-    STATE(122), 4,
-      sym_description,
-      sym_row,
-      sym_total_row,
-      aux_sym_table_repeat1,
-  [3022] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(469), 8,
+    ACTIONS(418), 1,
+      sym_year,
+    STATE(87), 2,
+      sym_year_amount,
+      aux_sym_yearly_values_repeat1,
+    ACTIONS(178), 8,
       ts_builtin_sym_end,
       anon_sym_plan,
       anon_sym_include,
@@ -9086,152 +10000,150 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_total,
       anon_sym_measure,
       anon_sym_table,
-  [3036] = 3,
+  [2992] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(473), 1,
+    ACTIONS(442), 3,
       anon_sym_DASH,
-    ACTIONS(471), 7,
+      anon_sym_u2013,
+      anon_sym_u2014,
+    ACTIONS(440), 9,
       anon_sym_RBRACE,
       anon_sym_total,
       anon_sym_description,
+      anon_sym_sign,
       anon_sym_row,
       sym_number,
+      sym_euro,
       sym_pm,
       sym_not_applicable,
-  [3052] = 6,
+  [3012] = 10,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(385), 1,
-      anon_sym_DASH,
-    ACTIONS(391), 1,
+    ACTIONS(262), 1,
+      anon_sym_PERCENT,
+    ACTIONS(436), 1,
+      anon_sym_taakveld,
+    ACTIONS(438), 1,
+      anon_sym_as,
+    ACTIONS(444), 1,
+      anon_sym_EQ,
+    STATE(199), 1,
+      sym_unit,
+    STATE(222), 1,
+      sym_role,
+    STATE(256), 1,
+      sym_taakveld,
+    ACTIONS(260), 2,
+      sym_identifier,
+      sym__unicode_word,
+    ACTIONS(264), 3,
+      anon_sym_fte,
+      anon_sym_hours,
       sym_euro,
-    ACTIONS(475), 1,
-      sym_number,
-    ACTIONS(477), 1,
-      sym_pm,
-    STATE(256), 4,
-      sym__amount,
-      sym__quantity,
-      sym_money,
-      sym_quantity,
-  [3074] = 6,
+  [3046] = 5,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(47), 1,
-      anon_sym_description,
-    ACTIONS(465), 1,
-      anon_sym_total,
-    ACTIONS(467), 1,
-      anon_sym_row,
-    ACTIONS(479), 1,
+    ACTIONS(446), 1,
+      anon_sym_COMMA,
+    ACTIONS(448), 1,
+      sym_year,
+    STATE(98), 2,
+      sym_year_amount,
+      aux_sym_yearly_values_repeat1,
+    ACTIONS(178), 8,
       anon_sym_RBRACE,
-    STATE(113), 4,
-      sym_description,
-      sym_row,
-      sym_total_row,
-      aux_sym_table_repeat1,
-  [3096] = 6,
+      anon_sym_text,
+      anon_sym_group,
+      anon_sym_target,
+      anon_sym_total,
+      anon_sym_measure,
+      anon_sym_description,
+      anon_sym_table,
+  [3070] = 5,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(47), 1,
-      anon_sym_description,
-    ACTIONS(465), 1,
-      anon_sym_total,
-    ACTIONS(467), 1,
-      anon_sym_row,
-    ACTIONS(481), 1,
+    ACTIONS(446), 1,
+      anon_sym_COMMA,
+    ACTIONS(448), 1,
+      sym_year,
+    STATE(99), 2,
+      sym_year_amount,
+      aux_sym_yearly_values_repeat1,
+    ACTIONS(184), 8,
       anon_sym_RBRACE,
-    STATE(122), 4,
-      sym_description,
-      sym_row,
-      sym_total_row,
-      aux_sym_table_repeat1,
+      anon_sym_text,
+      anon_sym_group,
+      anon_sym_target,
+      anon_sym_total,
+      anon_sym_measure,
+      anon_sym_description,
+      anon_sym_table,
+  [3094] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(450), 1,
+      anon_sym_COMMA,
+    ACTIONS(453), 1,
+      sym_year,
+    STATE(99), 2,
+      sym_year_amount,
+      aux_sym_yearly_values_repeat1,
+    ACTIONS(109), 8,
+      anon_sym_RBRACE,
+      anon_sym_text,
+      anon_sym_group,
+      anon_sym_target,
+      anon_sym_total,
+      anon_sym_measure,
+      anon_sym_description,
+      anon_sym_table,
   [3118] = 6,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(47), 1,
-      anon_sym_description,
-    ACTIONS(465), 1,
-      anon_sym_total,
-    ACTIONS(467), 1,
-      anon_sym_row,
-    ACTIONS(481), 1,
-      anon_sym_RBRACE,
-    STATE(123), 4,
-      sym_description,
-      sym_row,
-      sym_total_row,
-      aux_sym_table_repeat1,
-  [3140] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(357), 1,
-      anon_sym_DASH,
-    ACTIONS(363), 1,
+    ACTIONS(351), 1,
       sym_euro,
-    ACTIONS(459), 1,
+    ACTIONS(456), 1,
       sym_number,
-    ACTIONS(483), 1,
+    ACTIONS(458), 1,
       sym_pm,
-    STATE(49), 4,
+    ACTIONS(345), 4,
+      anon_sym_DASH,
+      anon_sym_u2013,
+      anon_sym_u2014,
+      anon_sym_u2212,
+    STATE(8), 4,
       sym__amount,
       sym__quantity,
       sym_money,
       sym_quantity,
-  [3162] = 6,
+  [3143] = 6,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(121), 1,
-      anon_sym_by,
-    ACTIONS(205), 1,
-      anon_sym_PERCENT,
-    STATE(15), 1,
-      sym_unit,
-    ACTIONS(203), 2,
-      sym_identifier,
-      sym__unicode_word,
-    ACTIONS(207), 3,
-      anon_sym_fte,
-      anon_sym_hours,
+    ACTIONS(339), 1,
       sym_euro,
-  [3184] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(121), 1,
-      anon_sym_of,
-    ACTIONS(205), 1,
-      anon_sym_PERCENT,
-    STATE(15), 1,
-      sym_unit,
-    ACTIONS(203), 2,
-      sym_identifier,
-      sym__unicode_word,
-    ACTIONS(207), 3,
-      anon_sym_fte,
-      anon_sym_hours,
-      sym_euro,
-  [3206] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(357), 1,
-      anon_sym_DASH,
-    ACTIONS(363), 1,
-      sym_euro,
-    ACTIONS(449), 1,
+    ACTIONS(458), 1,
       sym_pm,
-    ACTIONS(485), 1,
+    ACTIONS(460), 1,
       sym_number,
-    STATE(9), 4,
+    ACTIONS(333), 4,
+      anon_sym_DASH,
+      anon_sym_u2013,
+      anon_sym_u2014,
+      anon_sym_u2212,
+    STATE(8), 4,
       sym__amount,
       sym__quantity,
       sym_money,
       sym_quantity,
-  [3228] = 2,
+  [3168] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(487), 8,
+    ACTIONS(462), 11,
+      ts_builtin_sym_end,
+      anon_sym_plan,
       anon_sym_RBRACE,
+      anon_sym_include,
       anon_sym_text,
       anon_sym_group,
       anon_sym_target,
@@ -9239,583 +10151,1606 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_measure,
       anon_sym_description,
       anon_sym_table,
-  [3242] = 6,
+  [3185] = 6,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(385), 1,
-      anon_sym_DASH,
-    ACTIONS(391), 1,
+    ACTIONS(339), 1,
       sym_euro,
-    ACTIONS(449), 1,
+    ACTIONS(458), 1,
       sym_pm,
-    ACTIONS(489), 1,
+    ACTIONS(464), 1,
       sym_number,
-    STATE(9), 4,
+    ACTIONS(333), 4,
+      anon_sym_DASH,
+      anon_sym_u2013,
+      anon_sym_u2014,
+      anon_sym_u2212,
+    STATE(8), 4,
       sym__amount,
       sym__quantity,
       sym_money,
       sym_quantity,
-  [3264] = 2,
+  [3210] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(491), 8,
+    ACTIONS(466), 11,
       ts_builtin_sym_end,
       anon_sym_plan,
+      anon_sym_RBRACE,
       anon_sym_include,
       anon_sym_text,
       anon_sym_group,
+      anon_sym_target,
       anon_sym_total,
       anon_sym_measure,
+      anon_sym_description,
+      anon_sym_table,
+  [3227] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(468), 11,
+      ts_builtin_sym_end,
+      anon_sym_plan,
+      anon_sym_RBRACE,
+      anon_sym_include,
+      anon_sym_text,
+      anon_sym_group,
+      anon_sym_target,
+      anon_sym_total,
+      anon_sym_measure,
+      anon_sym_description,
+      anon_sym_table,
+  [3244] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(470), 11,
+      ts_builtin_sym_end,
+      anon_sym_plan,
+      anon_sym_RBRACE,
+      anon_sym_include,
+      anon_sym_text,
+      anon_sym_group,
+      anon_sym_target,
+      anon_sym_total,
+      anon_sym_measure,
+      anon_sym_description,
+      anon_sym_table,
+  [3261] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(472), 11,
+      ts_builtin_sym_end,
+      anon_sym_plan,
+      anon_sym_RBRACE,
+      anon_sym_include,
+      anon_sym_text,
+      anon_sym_group,
+      anon_sym_target,
+      anon_sym_total,
+      anon_sym_measure,
+      anon_sym_description,
       anon_sym_table,
   [3278] = 6,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(493), 1,
+    ACTIONS(351), 1,
+      sym_euro,
+    ACTIONS(474), 1,
+      sym_number,
+    ACTIONS(476), 1,
+      sym_pm,
+    ACTIONS(345), 4,
+      anon_sym_DASH,
+      anon_sym_u2013,
+      anon_sym_u2014,
+      anon_sym_u2212,
+    STATE(71), 4,
+      sym__amount,
+      sym__quantity,
+      sym_money,
+      sym_quantity,
+  [3303] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(480), 1,
+      sym_column_mark,
+    ACTIONS(484), 1,
+      sym_string,
+    STATE(301), 1,
+      sym__range_op,
+    ACTIONS(482), 2,
+      anon_sym_u2013,
+      anon_sym_DOT_DOT,
+    ACTIONS(478), 6,
       anon_sym_RBRACE,
-    ACTIONS(495), 1,
       anon_sym_total,
+      anon_sym_COMMA,
+      anon_sym_description,
+      anon_sym_sign,
+      anon_sym_row,
+  [3328] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(486), 11,
+      ts_builtin_sym_end,
+      anon_sym_plan,
+      anon_sym_RBRACE,
+      anon_sym_include,
+      anon_sym_text,
+      anon_sym_group,
+      anon_sym_target,
+      anon_sym_total,
+      anon_sym_measure,
+      anon_sym_description,
+      anon_sym_table,
+  [3345] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(410), 1,
+      sym_column_mark,
+    ACTIONS(414), 1,
+      sym_string,
+    STATE(244), 1,
+      sym__range_op,
+    ACTIONS(412), 2,
+      anon_sym_u2013,
+      anon_sym_DOT_DOT,
+    ACTIONS(488), 6,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_COMMA,
+      anon_sym_description,
+      anon_sym_sign,
+      anon_sym_row,
+  [3370] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(490), 11,
+      ts_builtin_sym_end,
+      anon_sym_plan,
+      anon_sym_RBRACE,
+      anon_sym_include,
+      anon_sym_text,
+      anon_sym_group,
+      anon_sym_target,
+      anon_sym_total,
+      anon_sym_measure,
+      anon_sym_description,
+      anon_sym_table,
+  [3387] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(494), 1,
+      anon_sym_below,
+    ACTIONS(492), 10,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_COMMA,
+      anon_sym_COLON,
+      anon_sym_description,
+      anon_sym_sign,
+      anon_sym_PLUS,
+      anon_sym_DASH,
+      anon_sym_row,
+      anon_sym_RPAREN,
+  [3406] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
     ACTIONS(498), 1,
+      anon_sym_LPAREN,
+    ACTIONS(496), 10,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_COMMA,
+      anon_sym_COLON,
       anon_sym_description,
-    ACTIONS(501), 1,
+      anon_sym_sign,
+      anon_sym_PLUS,
+      anon_sym_DASH,
       anon_sym_row,
-    STATE(122), 4,
-      sym_description,
-      sym_row,
-      sym_total_row,
-      aux_sym_table_repeat1,
-  [3300] = 6,
+      anon_sym_RPAREN,
+  [3425] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(502), 1,
+      anon_sym_LPAREN,
+    ACTIONS(500), 10,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_COMMA,
+      anon_sym_COLON,
+      anon_sym_description,
+      anon_sym_sign,
+      anon_sym_PLUS,
+      anon_sym_DASH,
+      anon_sym_row,
+      anon_sym_RPAREN,
+  [3444] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(504), 11,
+      ts_builtin_sym_end,
+      anon_sym_plan,
+      anon_sym_RBRACE,
+      anon_sym_include,
+      anon_sym_text,
+      anon_sym_group,
+      anon_sym_target,
+      anon_sym_total,
+      anon_sym_measure,
+      anon_sym_description,
+      anon_sym_table,
+  [3461] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(506), 11,
+      ts_builtin_sym_end,
+      anon_sym_plan,
+      anon_sym_RBRACE,
+      anon_sym_include,
+      anon_sym_text,
+      anon_sym_group,
+      anon_sym_target,
+      anon_sym_total,
+      anon_sym_measure,
+      anon_sym_description,
+      anon_sym_table,
+  [3478] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(339), 1,
+      sym_euro,
+    ACTIONS(508), 1,
+      sym_number,
+    ACTIONS(510), 1,
+      sym_pm,
+    ACTIONS(333), 4,
+      anon_sym_DASH,
+      anon_sym_u2013,
+      anon_sym_u2014,
+      anon_sym_u2212,
+    STATE(245), 4,
+      sym__amount,
+      sym__quantity,
+      sym_money,
+      sym_quantity,
+  [3503] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(512), 11,
+      ts_builtin_sym_end,
+      anon_sym_plan,
+      anon_sym_RBRACE,
+      anon_sym_include,
+      anon_sym_text,
+      anon_sym_group,
+      anon_sym_target,
+      anon_sym_total,
+      anon_sym_measure,
+      anon_sym_description,
+      anon_sym_table,
+  [3520] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(514), 11,
+      ts_builtin_sym_end,
+      anon_sym_plan,
+      anon_sym_RBRACE,
+      anon_sym_include,
+      anon_sym_text,
+      anon_sym_group,
+      anon_sym_target,
+      anon_sym_total,
+      anon_sym_measure,
+      anon_sym_description,
+      anon_sym_table,
+  [3537] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(516), 11,
+      ts_builtin_sym_end,
+      anon_sym_plan,
+      anon_sym_RBRACE,
+      anon_sym_include,
+      anon_sym_text,
+      anon_sym_group,
+      anon_sym_target,
+      anon_sym_total,
+      anon_sym_measure,
+      anon_sym_description,
+      anon_sym_table,
+  [3554] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(351), 1,
+      sym_euro,
+    ACTIONS(474), 1,
+      sym_number,
+    ACTIONS(518), 1,
+      sym_pm,
+    ACTIONS(345), 4,
+      anon_sym_DASH,
+      anon_sym_u2013,
+      anon_sym_u2014,
+      anon_sym_u2212,
+    STATE(72), 4,
+      sym__amount,
+      sym__quantity,
+      sym_money,
+      sym_quantity,
+  [3579] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(339), 1,
+      sym_euro,
+    ACTIONS(520), 1,
+      sym_number,
+    ACTIONS(522), 1,
+      sym_pm,
+    ACTIONS(333), 4,
+      anon_sym_DASH,
+      anon_sym_u2013,
+      anon_sym_u2014,
+      anon_sym_u2212,
+    STATE(207), 4,
+      sym__amount,
+      sym__quantity,
+      sym_money,
+      sym_quantity,
+  [3604] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(524), 1,
+      sym_magnitude,
+    ACTIONS(117), 10,
+      anon_sym_RBRACE,
+      anon_sym_in,
+      anon_sym_text,
+      anon_sym_group,
+      anon_sym_target,
+      anon_sym_total,
+      anon_sym_measure,
+      anon_sym_from,
+      anon_sym_description,
+      anon_sym_table,
+  [3623] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(526), 1,
+      sym_magnitude,
+    ACTIONS(111), 10,
+      anon_sym_RBRACE,
+      anon_sym_in,
+      anon_sym_text,
+      anon_sym_group,
+      anon_sym_target,
+      anon_sym_total,
+      anon_sym_measure,
+      anon_sym_from,
+      anon_sym_description,
+      anon_sym_table,
+  [3642] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(391), 1,
+      sym_euro,
+    STATE(198), 1,
+      sym_cells,
+    STATE(82), 2,
+      sym_euro_cell,
+      aux_sym_cells_repeat1,
+    ACTIONS(387), 3,
+      anon_sym_DASH,
+      anon_sym_u2013,
+      anon_sym_u2014,
+    ACTIONS(528), 3,
+      sym_number,
+      sym_pm,
+      sym_not_applicable,
+  [3666] = 7,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(47), 1,
       anon_sym_description,
-    ACTIONS(465), 1,
-      anon_sym_total,
-    ACTIONS(467), 1,
-      anon_sym_row,
-    ACTIONS(504), 1,
+    ACTIONS(530), 1,
       anon_sym_RBRACE,
-    STATE(122), 4,
+    ACTIONS(532), 1,
+      anon_sym_total,
+    ACTIONS(534), 1,
+      anon_sym_sign,
+    ACTIONS(536), 1,
+      anon_sym_row,
+    STATE(137), 5,
       sym_description,
+      sym_sign_rule,
       sym_row,
       sym_total_row,
       aux_sym_table_repeat1,
-  [3322] = 6,
+  [3692] = 7,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(47), 1,
       anon_sym_description,
-    ACTIONS(465), 1,
+    ACTIONS(532), 1,
       anon_sym_total,
-    ACTIONS(467), 1,
+    ACTIONS(534), 1,
+      anon_sym_sign,
+    ACTIONS(536), 1,
       anon_sym_row,
-    ACTIONS(504), 1,
+    ACTIONS(538), 1,
       anon_sym_RBRACE,
-    STATE(108), 4,
+    STATE(129), 5,
       sym_description,
+      sym_sign_rule,
       sym_row,
       sym_total_row,
       aux_sym_table_repeat1,
-  [3344] = 2,
+  [3718] = 7,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(506), 7,
+    ACTIONS(540), 1,
       anon_sym_RBRACE,
-      anon_sym_municipality,
-      anon_sym_adopted,
-      anon_sym_period,
-      anon_sym_currency,
-      anon_sym_tolerance,
+    ACTIONS(542), 1,
+      anon_sym_total,
+    ACTIONS(545), 1,
       anon_sym_description,
-  [3357] = 2,
+    ACTIONS(548), 1,
+      anon_sym_sign,
+    ACTIONS(551), 1,
+      anon_sym_row,
+    STATE(129), 5,
+      sym_description,
+      sym_sign_rule,
+      sym_row,
+      sym_total_row,
+      aux_sym_table_repeat1,
+  [3744] = 7,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(508), 7,
+    ACTIONS(47), 1,
+      anon_sym_description,
+    ACTIONS(532), 1,
+      anon_sym_total,
+    ACTIONS(534), 1,
+      anon_sym_sign,
+    ACTIONS(536), 1,
+      anon_sym_row,
+    ACTIONS(538), 1,
       anon_sym_RBRACE,
-      anon_sym_municipality,
-      anon_sym_adopted,
-      anon_sym_period,
-      anon_sym_currency,
-      anon_sym_tolerance,
-      anon_sym_description,
-  [3370] = 5,
+    STATE(131), 5,
+      sym_description,
+      sym_sign_rule,
+      sym_row,
+      sym_total_row,
+      aux_sym_table_repeat1,
+  [3770] = 7,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(205), 1,
-      anon_sym_PERCENT,
+    ACTIONS(47), 1,
+      anon_sym_description,
+    ACTIONS(532), 1,
+      anon_sym_total,
+    ACTIONS(534), 1,
+      anon_sym_sign,
+    ACTIONS(536), 1,
+      anon_sym_row,
+    ACTIONS(554), 1,
+      anon_sym_RBRACE,
+    STATE(129), 5,
+      sym_description,
+      sym_sign_rule,
+      sym_row,
+      sym_total_row,
+      aux_sym_table_repeat1,
+  [3796] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(47), 1,
+      anon_sym_description,
+    ACTIONS(532), 1,
+      anon_sym_total,
+    ACTIONS(534), 1,
+      anon_sym_sign,
+    ACTIONS(536), 1,
+      anon_sym_row,
+    ACTIONS(554), 1,
+      anon_sym_RBRACE,
+    STATE(135), 5,
+      sym_description,
+      sym_sign_rule,
+      sym_row,
+      sym_total_row,
+      aux_sym_table_repeat1,
+  [3822] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(47), 1,
+      anon_sym_description,
+    ACTIONS(532), 1,
+      anon_sym_total,
+    ACTIONS(534), 1,
+      anon_sym_sign,
+    ACTIONS(536), 1,
+      anon_sym_row,
+    ACTIONS(556), 1,
+      anon_sym_RBRACE,
+    STATE(128), 5,
+      sym_description,
+      sym_sign_rule,
+      sym_row,
+      sym_total_row,
+      aux_sym_table_repeat1,
+  [3848] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(558), 10,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_COMMA,
+      anon_sym_COLON,
+      anon_sym_description,
+      anon_sym_sign,
+      anon_sym_PLUS,
+      anon_sym_DASH,
+      anon_sym_row,
+      anon_sym_RPAREN,
+  [3864] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(47), 1,
+      anon_sym_description,
+    ACTIONS(532), 1,
+      anon_sym_total,
+    ACTIONS(534), 1,
+      anon_sym_sign,
+    ACTIONS(536), 1,
+      anon_sym_row,
+    ACTIONS(560), 1,
+      anon_sym_RBRACE,
+    STATE(129), 5,
+      sym_description,
+      sym_sign_rule,
+      sym_row,
+      sym_total_row,
+      aux_sym_table_repeat1,
+  [3890] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(562), 10,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_COMMA,
+      anon_sym_COLON,
+      anon_sym_description,
+      anon_sym_sign,
+      anon_sym_PLUS,
+      anon_sym_DASH,
+      anon_sym_row,
+      anon_sym_RPAREN,
+  [3906] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(47), 1,
+      anon_sym_description,
+    ACTIONS(532), 1,
+      anon_sym_total,
+    ACTIONS(534), 1,
+      anon_sym_sign,
+    ACTIONS(536), 1,
+      anon_sym_row,
+    ACTIONS(556), 1,
+      anon_sym_RBRACE,
+    STATE(129), 5,
+      sym_description,
+      sym_sign_rule,
+      sym_row,
+      sym_total_row,
+      aux_sym_table_repeat1,
+  [3932] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(391), 1,
+      sym_euro,
+    STATE(191), 1,
+      sym_cells,
+    STATE(82), 2,
+      sym_euro_cell,
+      aux_sym_cells_repeat1,
+    ACTIONS(387), 3,
+      anon_sym_DASH,
+      anon_sym_u2013,
+      anon_sym_u2014,
+    ACTIONS(528), 3,
+      sym_number,
+      sym_pm,
+      sym_not_applicable,
+  [3956] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(564), 10,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_COMMA,
+      anon_sym_COLON,
+      anon_sym_description,
+      anon_sym_sign,
+      anon_sym_PLUS,
+      anon_sym_DASH,
+      anon_sym_row,
+      anon_sym_RPAREN,
+  [3972] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(566), 10,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_COMMA,
+      anon_sym_COLON,
+      anon_sym_description,
+      anon_sym_sign,
+      anon_sym_PLUS,
+      anon_sym_DASH,
+      anon_sym_row,
+      anon_sym_RPAREN,
+  [3988] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(391), 1,
+      sym_euro,
+    STATE(193), 1,
+      sym_cells,
+    STATE(82), 2,
+      sym_euro_cell,
+      aux_sym_cells_repeat1,
+    ACTIONS(387), 3,
+      anon_sym_DASH,
+      anon_sym_u2013,
+      anon_sym_u2014,
+    ACTIONS(528), 3,
+      sym_number,
+      sym_pm,
+      sym_not_applicable,
+  [4012] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(391), 1,
+      sym_euro,
+    STATE(192), 1,
+      sym_cells,
+    STATE(82), 2,
+      sym_euro_cell,
+      aux_sym_cells_repeat1,
+    ACTIONS(387), 3,
+      anon_sym_DASH,
+      anon_sym_u2013,
+      anon_sym_u2014,
+    ACTIONS(528), 3,
+      sym_number,
+      sym_pm,
+      sym_not_applicable,
+  [4036] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(568), 10,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_COMMA,
+      anon_sym_COLON,
+      anon_sym_description,
+      anon_sym_sign,
+      anon_sym_PLUS,
+      anon_sym_DASH,
+      anon_sym_row,
+      anon_sym_RPAREN,
+  [4052] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(570), 10,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_COMMA,
+      anon_sym_COLON,
+      anon_sym_description,
+      anon_sym_sign,
+      anon_sym_PLUS,
+      anon_sym_DASH,
+      anon_sym_row,
+      anon_sym_RPAREN,
+  [4068] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(572), 10,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_COMMA,
+      anon_sym_COLON,
+      anon_sym_description,
+      anon_sym_sign,
+      anon_sym_PLUS,
+      anon_sym_DASH,
+      anon_sym_row,
+      anon_sym_RPAREN,
+  [4084] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(391), 1,
+      sym_euro,
+    STATE(194), 1,
+      sym_cells,
+    STATE(82), 2,
+      sym_euro_cell,
+      aux_sym_cells_repeat1,
+    ACTIONS(387), 3,
+      anon_sym_DASH,
+      anon_sym_u2013,
+      anon_sym_u2014,
+    ACTIONS(528), 3,
+      sym_number,
+      sym_pm,
+      sym_not_applicable,
+  [4108] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(391), 1,
+      sym_euro,
     STATE(195), 1,
+      sym_cells,
+    STATE(82), 2,
+      sym_euro_cell,
+      aux_sym_cells_repeat1,
+    ACTIONS(387), 3,
+      anon_sym_DASH,
+      anon_sym_u2013,
+      anon_sym_u2014,
+    ACTIONS(528), 3,
+      sym_number,
+      sym_pm,
+      sym_not_applicable,
+  [4132] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(391), 1,
+      sym_euro,
+    STATE(196), 1,
+      sym_cells,
+    STATE(82), 2,
+      sym_euro_cell,
+      aux_sym_cells_repeat1,
+    ACTIONS(387), 3,
+      anon_sym_DASH,
+      anon_sym_u2013,
+      anon_sym_u2014,
+    ACTIONS(528), 3,
+      sym_number,
+      sym_pm,
+      sym_not_applicable,
+  [4156] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(391), 1,
+      sym_euro,
+    STATE(197), 1,
+      sym_cells,
+    STATE(82), 2,
+      sym_euro_cell,
+      aux_sym_cells_repeat1,
+    ACTIONS(387), 3,
+      anon_sym_DASH,
+      anon_sym_u2013,
+      anon_sym_u2014,
+    ACTIONS(528), 3,
+      sym_number,
+      sym_pm,
+      sym_not_applicable,
+  [4180] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(103), 10,
+      anon_sym_RBRACE,
+      anon_sym_in,
+      anon_sym_text,
+      anon_sym_group,
+      anon_sym_target,
+      anon_sym_total,
+      anon_sym_measure,
+      anon_sym_from,
+      anon_sym_description,
+      anon_sym_table,
+  [4196] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(99), 10,
+      anon_sym_RBRACE,
+      anon_sym_in,
+      anon_sym_text,
+      anon_sym_group,
+      anon_sym_target,
+      anon_sym_total,
+      anon_sym_measure,
+      anon_sym_from,
+      anon_sym_description,
+      anon_sym_table,
+  [4212] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(147), 10,
+      anon_sym_RBRACE,
+      anon_sym_in,
+      anon_sym_text,
+      anon_sym_group,
+      anon_sym_target,
+      anon_sym_total,
+      anon_sym_measure,
+      anon_sym_from,
+      anon_sym_description,
+      anon_sym_table,
+  [4228] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(135), 10,
+      anon_sym_RBRACE,
+      anon_sym_in,
+      anon_sym_text,
+      anon_sym_group,
+      anon_sym_target,
+      anon_sym_total,
+      anon_sym_measure,
+      anon_sym_from,
+      anon_sym_description,
+      anon_sym_table,
+  [4244] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(141), 10,
+      anon_sym_RBRACE,
+      anon_sym_in,
+      anon_sym_text,
+      anon_sym_group,
+      anon_sym_target,
+      anon_sym_total,
+      anon_sym_measure,
+      anon_sym_from,
+      anon_sym_description,
+      anon_sym_table,
+  [4260] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(574), 10,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_COMMA,
+      anon_sym_COLON,
+      anon_sym_description,
+      anon_sym_sign,
+      anon_sym_PLUS,
+      anon_sym_DASH,
+      anon_sym_row,
+      anon_sym_RPAREN,
+  [4276] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(262), 1,
+      anon_sym_PERCENT,
+    STATE(19), 1,
       sym_unit,
-    ACTIONS(203), 2,
+    ACTIONS(127), 2,
+      anon_sym_u2013,
+      anon_sym_DOT_DOT,
+    ACTIONS(260), 2,
       sym_identifier,
       sym__unicode_word,
-    ACTIONS(207), 3,
+    ACTIONS(264), 3,
       anon_sym_fte,
       anon_sym_hours,
       sym_euro,
-  [3389] = 2,
+  [4299] = 5,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(510), 7,
+    ACTIONS(339), 1,
+      sym_euro,
+    ACTIONS(576), 1,
+      sym_number,
+    STATE(170), 3,
+      sym__quantity,
+      sym_money,
+      sym_quantity,
+    ACTIONS(333), 4,
+      anon_sym_DASH,
+      anon_sym_u2013,
+      anon_sym_u2014,
+      anon_sym_u2212,
+  [4320] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(351), 1,
+      sym_euro,
+    ACTIONS(474), 1,
+      sym_number,
+    STATE(69), 3,
+      sym__quantity,
+      sym_money,
+      sym_quantity,
+    ACTIONS(345), 4,
+      anon_sym_DASH,
+      anon_sym_u2013,
+      anon_sym_u2014,
+      anon_sym_u2212,
+  [4341] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(578), 8,
+      anon_sym_RBRACE,
+      anon_sym_text,
+      anon_sym_group,
+      anon_sym_target,
+      anon_sym_total,
+      anon_sym_measure,
+      anon_sym_description,
+      anon_sym_table,
+  [4355] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(580), 8,
+      ts_builtin_sym_end,
+      anon_sym_plan,
+      anon_sym_include,
+      anon_sym_text,
+      anon_sym_group,
+      anon_sym_total,
+      anon_sym_measure,
+      anon_sym_table,
+  [4369] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(582), 8,
+      ts_builtin_sym_end,
+      anon_sym_plan,
+      anon_sym_include,
+      anon_sym_text,
+      anon_sym_group,
+      anon_sym_total,
+      anon_sym_measure,
+      anon_sym_table,
+  [4383] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(584), 8,
+      ts_builtin_sym_end,
+      anon_sym_plan,
+      anon_sym_include,
+      anon_sym_text,
+      anon_sym_group,
+      anon_sym_total,
+      anon_sym_measure,
+      anon_sym_table,
+  [4397] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(586), 8,
       anon_sym_budget,
+      anon_sym_saving,
       anon_sym_cost,
       anon_sym_forecast,
       anon_sym_actual,
       anon_sym_deficit,
       anon_sym_revenue,
       anon_sym_staffing,
-  [3402] = 2,
+  [4411] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(512), 7,
-      anon_sym_RBRACE,
-      anon_sym_municipality,
-      anon_sym_adopted,
-      anon_sym_period,
-      anon_sym_currency,
-      anon_sym_tolerance,
-      anon_sym_description,
-  [3415] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(514), 7,
-      anon_sym_RBRACE,
-      anon_sym_municipality,
-      anon_sym_adopted,
-      anon_sym_period,
-      anon_sym_currency,
-      anon_sym_tolerance,
-      anon_sym_description,
-  [3428] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(516), 7,
-      anon_sym_RBRACE,
-      anon_sym_municipality,
-      anon_sym_adopted,
-      anon_sym_period,
-      anon_sym_currency,
-      anon_sym_tolerance,
-      anon_sym_description,
-  [3441] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(429), 1,
-      anon_sym_DASH,
-    STATE(99), 1,
-      aux_sym_cells_repeat1,
-    STATE(160), 1,
-      sym_cells,
-    ACTIONS(518), 3,
-      sym_number,
-      sym_pm,
-      sym_not_applicable,
-  [3459] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(357), 1,
-      anon_sym_DASH,
-    ACTIONS(363), 1,
+    ACTIONS(590), 2,
       sym_euro,
-    ACTIONS(459), 1,
-      sym_number,
-    STATE(51), 3,
-      sym__quantity,
-      sym_money,
-      sym_quantity,
-  [3477] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(435), 1,
-      anon_sym_COMMA,
-    STATE(143), 1,
-      aux_sym_columns_repeat1,
-    ACTIONS(433), 4,
-      anon_sym_RBRACE,
-      anon_sym_total,
-      anon_sym_description,
-      anon_sym_row,
-  [3493] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(429), 1,
-      anon_sym_DASH,
-    STATE(99), 1,
-      aux_sym_cells_repeat1,
-    STATE(164), 1,
-      sym_cells,
-    ACTIONS(518), 3,
-      sym_number,
       sym_pm,
-      sym_not_applicable,
-  [3511] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(429), 1,
+    ACTIONS(588), 6,
       anon_sym_DASH,
-    STATE(99), 1,
-      aux_sym_cells_repeat1,
-    STATE(156), 1,
-      sym_cells,
-    ACTIONS(518), 3,
+      anon_sym_u2013,
+      anon_sym_u2014,
+      anon_sym_u2212,
+      sym_year,
       sym_number,
-      sym_pm,
-      sym_not_applicable,
-  [3529] = 5,
+  [4427] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(429), 1,
-      anon_sym_DASH,
-    STATE(99), 1,
-      aux_sym_cells_repeat1,
-    STATE(155), 1,
-      sym_cells,
-    ACTIONS(518), 3,
-      sym_number,
-      sym_pm,
-      sym_not_applicable,
-  [3547] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(429), 1,
-      anon_sym_DASH,
-    STATE(99), 1,
-      aux_sym_cells_repeat1,
-    STATE(158), 1,
-      sym_cells,
-    ACTIONS(518), 3,
-      sym_number,
-      sym_pm,
-      sym_not_applicable,
-  [3565] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(429), 1,
-      anon_sym_DASH,
-    STATE(99), 1,
-      aux_sym_cells_repeat1,
-    STATE(163), 1,
-      sym_cells,
-    ACTIONS(518), 3,
-      sym_number,
-      sym_pm,
-      sym_not_applicable,
-  [3583] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(429), 1,
-      anon_sym_DASH,
-    STATE(99), 1,
-      aux_sym_cells_repeat1,
-    STATE(159), 1,
-      sym_cells,
-    ACTIONS(518), 3,
-      sym_number,
-      sym_pm,
-      sym_not_applicable,
-  [3601] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(385), 1,
-      anon_sym_DASH,
-    ACTIONS(391), 1,
-      sym_euro,
-    ACTIONS(520), 1,
-      sym_number,
-    STATE(126), 3,
-      sym__quantity,
-      sym_money,
-      sym_quantity,
-  [3619] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(429), 1,
-      anon_sym_DASH,
-    STATE(99), 1,
-      aux_sym_cells_repeat1,
-    STATE(161), 1,
-      sym_cells,
-    ACTIONS(518), 3,
-      sym_number,
-      sym_pm,
-      sym_not_applicable,
-  [3637] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(435), 1,
-      anon_sym_COMMA,
-    STATE(144), 1,
-      aux_sym_columns_repeat1,
-    ACTIONS(522), 4,
-      anon_sym_RBRACE,
-      anon_sym_total,
-      anon_sym_description,
-      anon_sym_row,
-  [3653] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(524), 1,
-      anon_sym_COMMA,
-    STATE(144), 1,
-      aux_sym_columns_repeat1,
-    ACTIONS(457), 4,
-      anon_sym_RBRACE,
-      anon_sym_total,
-      anon_sym_description,
-      anon_sym_row,
-  [3669] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(529), 1,
-      anon_sym_LPAREN,
-    ACTIONS(527), 4,
-      anon_sym_COLON,
-      anon_sym_DASH,
+    ACTIONS(594), 2,
       anon_sym_PLUS,
-      anon_sym_RPAREN,
-  [3682] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(457), 5,
+      anon_sym_DASH,
+    ACTIONS(592), 6,
       anon_sym_RBRACE,
       anon_sym_total,
       anon_sym_COMMA,
       anon_sym_description,
+      anon_sym_sign,
       anon_sym_row,
-  [3693] = 6,
+  [4443] = 6,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(43), 1,
-      anon_sym_taakveld,
-    ACTIONS(531), 1,
-      anon_sym_as,
-    ACTIONS(533), 1,
-      anon_sym_EQ,
-    STATE(177), 1,
-      sym_role,
-    STATE(248), 1,
-      sym_taakveld,
-  [3712] = 2,
+    ACTIONS(129), 1,
+      anon_sym_by,
+    ACTIONS(262), 1,
+      anon_sym_PERCENT,
+    STATE(19), 1,
+      sym_unit,
+    ACTIONS(260), 2,
+      sym_identifier,
+      sym__unicode_word,
+    ACTIONS(264), 3,
+      anon_sym_fte,
+      anon_sym_hours,
+      sym_euro,
+  [4465] = 6,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(535), 5,
-      anon_sym_RBRACE,
+    ACTIONS(129), 1,
+      anon_sym_of,
+    ACTIONS(262), 1,
+      anon_sym_PERCENT,
+    STATE(19), 1,
+      sym_unit,
+    ACTIONS(260), 2,
+      sym_identifier,
+      sym__unicode_word,
+    ACTIONS(264), 3,
+      anon_sym_fte,
+      anon_sym_hours,
+      sym_euro,
+  [4487] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(596), 8,
+      ts_builtin_sym_end,
+      anon_sym_plan,
+      anon_sym_include,
+      anon_sym_text,
+      anon_sym_group,
       anon_sym_total,
-      anon_sym_COMMA,
-      anon_sym_description,
-      anon_sym_row,
-  [3723] = 6,
+      anon_sym_measure,
+      anon_sym_table,
+  [4501] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(43), 1,
-      anon_sym_taakveld,
-    ACTIONS(531), 1,
-      anon_sym_as,
-    ACTIONS(537), 1,
-      anon_sym_COLON,
+    ACTIONS(598), 7,
+      anon_sym_RBRACE,
+      anon_sym_municipality,
+      anon_sym_adopted,
+      anon_sym_period,
+      anon_sym_currency,
+      anon_sym_tolerance,
+      anon_sym_description,
+  [4514] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(600), 7,
+      anon_sym_RBRACE,
+      anon_sym_municipality,
+      anon_sym_adopted,
+      anon_sym_period,
+      anon_sym_currency,
+      anon_sym_tolerance,
+      anon_sym_description,
+  [4527] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(602), 1,
+      sym_identifier,
+    ACTIONS(604), 1,
+      sym_year,
+    STATE(247), 1,
+      sym__column_kind,
+    STATE(187), 4,
+      sym_year_span,
+      sym_year_column,
+      sym_named_column,
+      sym_total_column,
+  [4546] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(606), 1,
+      anon_sym_COMMA,
     STATE(172), 1,
-      sym_role,
-    STATE(260), 1,
-      sym_taakveld,
-  [3742] = 6,
+      aux_sym_columns_repeat1,
+    ACTIONS(488), 5,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_description,
+      anon_sym_sign,
+      anon_sym_row,
+  [4563] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(531), 1,
-      anon_sym_as,
-    ACTIONS(539), 1,
-      anon_sym_LBRACE,
-    ACTIONS(541), 1,
-      anon_sym_in,
-    STATE(179), 1,
-      sym_table_unit,
-    STATE(230), 1,
-      sym_role,
-  [3761] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(545), 2,
-      sym_euro,
-      sym_pm,
-    ACTIONS(543), 3,
-      anon_sym_DASH,
-      sym_year,
-      sym_number,
-  [3774] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(547), 5,
+    ACTIONS(611), 1,
+      sym_string,
+    ACTIONS(609), 6,
       anon_sym_RBRACE,
       anon_sym_total,
       anon_sym_COMMA,
       anon_sym_description,
+      anon_sym_sign,
       anon_sym_row,
-  [3785] = 3,
+  [4578] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(551), 1,
-      anon_sym_LPAREN,
-    ACTIONS(549), 4,
-      anon_sym_COLON,
-      anon_sym_DASH,
-      anon_sym_PLUS,
-      anon_sym_RPAREN,
-  [3798] = 2,
+    ACTIONS(615), 1,
+      sym_string,
+    ACTIONS(613), 6,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_COMMA,
+      anon_sym_description,
+      anon_sym_sign,
+      anon_sym_row,
+  [4593] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(553), 4,
-      anon_sym_COLON,
-      anon_sym_DASH,
-      anon_sym_PLUS,
-      anon_sym_RPAREN,
-  [3808] = 2,
+    ACTIONS(617), 7,
+      anon_sym_RBRACE,
+      anon_sym_municipality,
+      anon_sym_adopted,
+      anon_sym_period,
+      anon_sym_currency,
+      anon_sym_tolerance,
+      anon_sym_description,
+  [4606] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(555), 4,
+    ACTIONS(408), 1,
+      anon_sym_COMMA,
+    STATE(177), 1,
+      aux_sym_columns_repeat1,
+    ACTIONS(406), 5,
       anon_sym_RBRACE,
       anon_sym_total,
       anon_sym_description,
+      anon_sym_sign,
       anon_sym_row,
-  [3818] = 2,
+  [4623] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(557), 4,
+    ACTIONS(408), 1,
+      anon_sym_COMMA,
+    STATE(172), 1,
+      aux_sym_columns_repeat1,
+    ACTIONS(619), 5,
       anon_sym_RBRACE,
       anon_sym_total,
       anon_sym_description,
+      anon_sym_sign,
       anon_sym_row,
-  [3828] = 2,
+  [4640] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(559), 4,
-      anon_sym_COLON,
-      anon_sym_DASH,
-      anon_sym_PLUS,
-      anon_sym_RPAREN,
-  [3838] = 2,
+    ACTIONS(621), 7,
+      anon_sym_RBRACE,
+      anon_sym_municipality,
+      anon_sym_adopted,
+      anon_sym_period,
+      anon_sym_currency,
+      anon_sym_tolerance,
+      anon_sym_description,
+  [4653] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(561), 4,
+    ACTIONS(623), 7,
+      anon_sym_RBRACE,
+      anon_sym_municipality,
+      anon_sym_adopted,
+      anon_sym_period,
+      anon_sym_currency,
+      anon_sym_tolerance,
+      anon_sym_description,
+  [4666] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(627), 1,
+      anon_sym_EQ,
+    ACTIONS(625), 6,
       anon_sym_RBRACE,
       anon_sym_total,
+      anon_sym_COMMA,
       anon_sym_description,
+      anon_sym_sign,
       anon_sym_row,
-  [3848] = 2,
+  [4681] = 5,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(563), 4,
-      anon_sym_RBRACE,
-      anon_sym_total,
-      anon_sym_description,
-      anon_sym_row,
-  [3858] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(565), 4,
-      anon_sym_RBRACE,
-      anon_sym_total,
-      anon_sym_description,
-      anon_sym_row,
-  [3868] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(567), 4,
-      anon_sym_RBRACE,
-      anon_sym_total,
-      anon_sym_description,
-      anon_sym_row,
-  [3878] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(569), 4,
-      anon_sym_COLON,
-      anon_sym_DASH,
-      anon_sym_PLUS,
-      anon_sym_RPAREN,
-  [3888] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(571), 4,
-      anon_sym_RBRACE,
-      anon_sym_total,
-      anon_sym_description,
-      anon_sym_row,
-  [3898] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(573), 4,
-      anon_sym_RBRACE,
-      anon_sym_total,
-      anon_sym_description,
-      anon_sym_row,
-  [3908] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(575), 1,
+    ACTIONS(602), 1,
       sym_identifier,
-    ACTIONS(577), 1,
+    ACTIONS(629), 1,
       sym_year,
-    STATE(146), 2,
+    STATE(247), 1,
+      sym__column_kind,
+    STATE(176), 4,
       sym_year_span,
+      sym_year_column,
       sym_named_column,
-  [3922] = 4,
+      sym_total_column,
+  [4700] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(575), 1,
-      sym_identifier,
-    ACTIONS(579), 1,
-      sym_year,
-    STATE(134), 2,
-      sym_year_span,
-      sym_named_column,
-  [3936] = 2,
+    ACTIONS(631), 6,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_COMMA,
+      anon_sym_description,
+      anon_sym_sign,
+      anon_sym_row,
+  [4712] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(581), 4,
-      anon_sym_COLON,
+    ACTIONS(633), 6,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_COMMA,
+      anon_sym_description,
+      anon_sym_sign,
+      anon_sym_row,
+  [4724] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(635), 6,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_COMMA,
+      anon_sym_description,
+      anon_sym_sign,
+      anon_sym_row,
+  [4736] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(339), 1,
+      sym_euro,
+    STATE(255), 1,
+      sym_money,
+    ACTIONS(430), 4,
       anon_sym_DASH,
-      anon_sym_PLUS,
-      anon_sym_RPAREN,
-  [3946] = 2,
+      anon_sym_u2013,
+      anon_sym_u2014,
+      anon_sym_u2212,
+  [4752] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(583), 4,
+    ACTIONS(637), 6,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_description,
+      anon_sym_sign,
+      anon_sym_columns,
+      anon_sym_row,
+  [4764] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(488), 6,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_COMMA,
+      anon_sym_description,
+      anon_sym_sign,
+      anon_sym_row,
+  [4776] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(639), 6,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_COMMA,
+      anon_sym_description,
+      anon_sym_sign,
+      anon_sym_row,
+  [4788] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(641), 6,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_COMMA,
+      anon_sym_description,
+      anon_sym_sign,
+      anon_sym_row,
+  [4800] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(643), 6,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_COMMA,
+      anon_sym_description,
+      anon_sym_sign,
+      anon_sym_row,
+  [4812] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(645), 5,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_description,
+      anon_sym_sign,
+      anon_sym_row,
+  [4823] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(647), 5,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_description,
+      anon_sym_sign,
+      anon_sym_row,
+  [4834] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(649), 5,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_description,
+      anon_sym_sign,
+      anon_sym_row,
+  [4845] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(651), 5,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_description,
+      anon_sym_sign,
+      anon_sym_row,
+  [4856] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(653), 5,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_description,
+      anon_sym_sign,
+      anon_sym_row,
+  [4867] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(655), 5,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_description,
+      anon_sym_sign,
+      anon_sym_row,
+  [4878] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(657), 5,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_description,
+      anon_sym_sign,
+      anon_sym_row,
+  [4889] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(659), 5,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_description,
+      anon_sym_sign,
+      anon_sym_row,
+  [4900] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(43), 1,
+      anon_sym_taakveld,
+    ACTIONS(661), 1,
+      anon_sym_as,
+    ACTIONS(663), 1,
+      anon_sym_EQ,
+    STATE(226), 1,
+      sym_role,
+    STATE(282), 1,
+      sym_taakveld,
+  [4919] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(43), 1,
+      anon_sym_taakveld,
+    ACTIONS(661), 1,
+      anon_sym_as,
+    ACTIONS(665), 1,
+      anon_sym_COLON,
+    STATE(206), 1,
+      sym_role,
+    STATE(297), 1,
+      sym_taakveld,
+  [4938] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(661), 1,
+      anon_sym_as,
+    ACTIONS(667), 1,
+      anon_sym_LBRACE,
+    ACTIONS(669), 1,
+      anon_sym_in,
+    STATE(215), 1,
+      sym_table_unit,
+    STATE(295), 1,
+      sym_role,
+  [4957] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(534), 1,
+      anon_sym_sign,
+    ACTIONS(671), 1,
+      anon_sym_columns,
+    STATE(133), 1,
+      sym_columns,
+    STATE(231), 1,
+      sym_sign_rule,
+  [4973] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(534), 1,
+      anon_sym_sign,
+    ACTIONS(671), 1,
+      anon_sym_columns,
+    STATE(130), 1,
+      sym_columns,
+    STATE(232), 1,
+      sym_sign_rule,
+  [4989] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(673), 4,
       anon_sym_LBRACE,
       anon_sym_COLON,
       anon_sym_taakveld,
       anon_sym_EQ,
-  [3956] = 2,
+  [4999] = 5,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(585), 4,
-      anon_sym_COLON,
-      anon_sym_DASH,
-      anon_sym_PLUS,
-      anon_sym_RPAREN,
-  [3966] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(587), 4,
-      anon_sym_COLON,
-      anon_sym_DASH,
-      anon_sym_PLUS,
-      anon_sym_RPAREN,
-  [3976] = 4,
+    ACTIONS(534), 1,
+      anon_sym_sign,
+    ACTIONS(671), 1,
+      anon_sym_columns,
+    STATE(127), 1,
+      sym_columns,
+    STATE(236), 1,
+      sym_sign_rule,
+  [5015] = 4,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(43), 1,
       anon_sym_taakveld,
-    ACTIONS(533), 1,
+    ACTIONS(675), 1,
+      anon_sym_COLON,
+    STATE(246), 1,
+      sym_taakveld,
+  [5028] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    STATE(108), 1,
+      sym__range_op,
+    ACTIONS(677), 2,
+      anon_sym_u2013,
+      anon_sym_DOT_DOT,
+  [5039] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(43), 1,
+      anon_sym_taakveld,
+    ACTIONS(665), 1,
+      anon_sym_COLON,
+    STATE(297), 1,
+      sym_taakveld,
+  [5052] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(679), 1,
+      anon_sym_RPAREN,
+    ACTIONS(594), 2,
+      anon_sym_PLUS,
+      anon_sym_DASH,
+  [5063] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(681), 1,
+      anon_sym_LBRACE,
+    ACTIONS(683), 1,
+      anon_sym_in,
+    STATE(281), 1,
+      sym_scale,
+  [5076] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(685), 1,
+      anon_sym_COLON,
+    ACTIONS(594), 2,
+      anon_sym_PLUS,
+      anon_sym_DASH,
+  [5087] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(687), 1,
+      sym_year,
+    ACTIONS(689), 2,
+      sym_date,
+      sym_quarter,
+  [5098] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(691), 1,
+      anon_sym_COLON,
+    ACTIONS(594), 2,
+      anon_sym_PLUS,
+      anon_sym_DASH,
+  [5109] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(683), 1,
+      anon_sym_in,
+    ACTIONS(693), 1,
+      anon_sym_LBRACE,
+    STATE(276), 1,
+      sym_scale,
+  [5122] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(661), 1,
+      anon_sym_as,
+    ACTIONS(695), 1,
+      anon_sym_LBRACE,
+    STATE(240), 1,
+      sym_role,
+  [5135] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(697), 1,
+      sym_year,
+    ACTIONS(699), 2,
+      sym_date,
+      sym_quarter,
+  [5146] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(701), 1,
+      anon_sym_RPAREN,
+    ACTIONS(594), 2,
+      anon_sym_PLUS,
+      anon_sym_DASH,
+  [5157] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    STATE(268), 1,
+      sym__range_op,
+    ACTIONS(703), 2,
+      anon_sym_u2013,
+      anon_sym_DOT_DOT,
+  [5168] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(705), 1,
+      anon_sym_needed,
+    ACTIONS(707), 1,
+      anon_sym_not,
+    STATE(39), 1,
+      sym_not_needed,
+  [5181] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(709), 1,
+      anon_sym_COLON,
+    ACTIONS(594), 2,
+      anon_sym_PLUS,
+      anon_sym_DASH,
+  [5192] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(711), 1,
+      anon_sym_COLON,
+    ACTIONS(594), 2,
+      anon_sym_PLUS,
+      anon_sym_DASH,
+  [5203] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(43), 1,
+      anon_sym_taakveld,
+    ACTIONS(663), 1,
       anon_sym_EQ,
-    STATE(248), 1,
+    STATE(282), 1,
       sym_taakveld,
-  [3989] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(43), 1,
-      anon_sym_taakveld,
-    ACTIONS(589), 1,
-      anon_sym_COLON,
-    STATE(200), 1,
-      sym_taakveld,
-  [4002] = 3,
+  [5216] = 3,
     ACTIONS(3), 1,
       sym_comment,
     STATE(79), 1,
@@ -9823,525 +11758,465 @@ static const uint16_t ts_small_parse_table[] = {
     ACTIONS(25), 2,
       anon_sym_saving,
       anon_sym_cost,
-  [4013] = 3,
+  [5227] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    STATE(115), 1,
-      sym__range_op,
-    ACTIONS(591), 2,
-      anon_sym_DOT_DOT,
-      anon_sym_u2013,
-  [4024] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(595), 1,
-      anon_sym_RPAREN,
-    ACTIONS(593), 2,
-      anon_sym_DASH,
-      anon_sym_PLUS,
-  [4035] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    STATE(250), 1,
-      sym__range_op,
-    ACTIONS(597), 2,
-      anon_sym_DOT_DOT,
-      anon_sym_u2013,
-  [4046] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(43), 1,
-      anon_sym_taakveld,
-    ACTIONS(599), 1,
-      anon_sym_EQ,
-    STATE(251), 1,
-      sym_taakveld,
-  [4059] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(601), 1,
-      anon_sym_needed,
-    ACTIONS(603), 1,
-      anon_sym_not,
-    STATE(36), 1,
-      sym_not_needed,
-  [4072] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(531), 1,
-      anon_sym_as,
-    ACTIONS(605), 1,
+    ACTIONS(713), 1,
+      sym_number,
+    ACTIONS(103), 2,
       anon_sym_LBRACE,
-    STATE(226), 1,
-      sym_role,
-  [4085] = 3,
+      anon_sym_as,
+  [5238] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(607), 1,
-      anon_sym_COLON,
-    ACTIONS(593), 2,
-      anon_sym_DASH,
-      anon_sym_PLUS,
-  [4096] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(609), 1,
-      anon_sym_COLON,
-    ACTIONS(593), 2,
-      anon_sym_DASH,
-      anon_sym_PLUS,
-  [4107] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(611), 1,
-      sym_year,
-    ACTIONS(613), 2,
-      sym_date,
-      sym_quarter,
-  [4118] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(615), 1,
-      sym_year,
-    ACTIONS(617), 2,
-      sym_date,
-      sym_quarter,
-  [4129] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    STATE(72), 1,
+    STATE(75), 1,
       sym_effect_kind,
     ACTIONS(25), 2,
       anon_sym_saving,
       anon_sym_cost,
-  [4140] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(619), 1,
-      anon_sym_RPAREN,
-    ACTIONS(593), 2,
-      anon_sym_DASH,
-      anon_sym_PLUS,
-  [4151] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(621), 1,
-      anon_sym_COLON,
-    ACTIONS(593), 2,
-      anon_sym_DASH,
-      anon_sym_PLUS,
-  [4162] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(623), 1,
-      anon_sym_COLON,
-    ACTIONS(593), 2,
-      anon_sym_DASH,
-      anon_sym_PLUS,
-  [4173] = 4,
+  [5249] = 4,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(43), 1,
       anon_sym_taakveld,
-    ACTIONS(537), 1,
-      anon_sym_COLON,
-    STATE(260), 1,
-      sym_taakveld,
-  [4186] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(397), 1,
-      sym_year,
-    STATE(8), 1,
-      sym_year_amount,
-  [4196] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(625), 1,
-      anon_sym_columns,
-    STATE(114), 1,
-      sym_columns,
-  [4206] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(627), 1,
-      sym_number,
-    STATE(206), 1,
-      sym_quantity,
-  [4216] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(369), 1,
-      sym_year,
-    STATE(8), 1,
-      sym_year_amount,
-  [4226] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(625), 1,
-      anon_sym_columns,
-    STATE(112), 1,
-      sym_columns,
-  [4236] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(625), 1,
-      anon_sym_columns,
-    STATE(124), 1,
-      sym_columns,
-  [4246] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(629), 2,
-      anon_sym_LBRACE,
-      anon_sym_as,
-  [4254] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(166), 1,
-      sym_year,
-    STATE(8), 1,
-      sym_year_amount,
-  [4264] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(533), 1,
-      anon_sym_EQ,
-  [4271] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(631), 1,
-      sym_string,
-  [4278] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(633), 1,
-      sym_string,
-  [4285] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(635), 1,
-      anon_sym_COLON,
-  [4292] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(637), 1,
-      anon_sym_RPAREN,
-  [4299] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(639), 1,
-      sym_identifier,
-  [4306] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(641), 1,
-      anon_sym_RPAREN,
-  [4313] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(643), 1,
-      sym_identifier,
-  [4320] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(645), 1,
-      sym_number,
-  [4327] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(647), 1,
-      anon_sym_of,
-  [4334] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(649), 1,
-      sym_string,
-  [4341] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(651), 1,
-      sym_number,
-  [4348] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(653), 1,
-      sym_identifier,
-  [4355] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(655), 1,
-      ts_builtin_sym_end,
-  [4362] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(657), 1,
-      sym_string,
-  [4369] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(659), 1,
-      anon_sym_LBRACE,
-  [4376] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(661), 1,
-      sym_string,
-  [4383] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(663), 1,
-      sym_identifier,
-  [4390] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(665), 1,
-      sym_date,
-  [4397] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(667), 1,
-      anon_sym_LBRACE,
-  [4404] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(669), 1,
-      sym_date,
-  [4411] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(671), 1,
-      anon_sym_needed,
-  [4418] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(673), 1,
-      sym_string,
-  [4425] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(675), 1,
-      sym_string,
-  [4432] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(677), 1,
-      sym_date,
-  [4439] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(679), 1,
-      sym_year,
-  [4446] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(681), 1,
-      sym_string,
-  [4453] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(683), 1,
-      sym_year,
-  [4460] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(685), 1,
-      sym_string,
-  [4467] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(687), 1,
-      anon_sym_LBRACE,
-  [4474] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(689), 1,
-      sym_taakveld_code,
-  [4481] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(691), 1,
-      sym_identifier,
-  [4488] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(693), 1,
-      sym_identifier,
-  [4495] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(605), 1,
-      anon_sym_LBRACE,
-  [4502] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(695), 1,
-      sym_identifier,
-  [4509] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(697), 1,
-      sym_string,
-  [4516] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(699), 1,
-      sym_identifier,
-  [4523] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(537), 1,
-      anon_sym_COLON,
-  [4530] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(701), 1,
-      anon_sym_LBRACE,
-  [4537] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(703), 1,
-      sym_identifier,
-  [4544] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(705), 1,
-      sym_identifier,
-  [4551] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(707), 1,
-      sym_year,
-  [4558] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(709), 1,
-      anon_sym_COLON,
-  [4565] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(711), 1,
-      sym_euro,
-  [4572] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(713), 1,
-      sym_year,
-  [4579] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
     ACTIONS(715), 1,
-      anon_sym_LPAREN,
-  [4586] = 2,
+      anon_sym_EQ,
+    STATE(241), 1,
+      sym_taakveld,
+  [5262] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(717), 1,
-      sym_string,
-  [4593] = 2,
+    ACTIONS(717), 2,
+      anon_sym_PLUS,
+      anon_sym_DASH,
+  [5270] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(719), 1,
+    ACTIONS(719), 2,
+      anon_sym_adverse,
+      anon_sym_favourable,
+  [5278] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(182), 1,
       sym_year,
-  [4600] = 2,
+    STATE(9), 1,
+      sym_year_amount,
+  [5288] = 3,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(721), 1,
-      anon_sym_budget,
-  [4607] = 2,
+      sym_number,
+    STATE(239), 1,
+      sym_quantity,
+  [5298] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(671), 1,
+      anon_sym_columns,
+    STATE(130), 1,
+      sym_columns,
+  [5308] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(671), 1,
+      anon_sym_columns,
+    STATE(132), 1,
+      sym_columns,
+  [5318] = 3,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(723), 1,
-      anon_sym_COLON,
-  [4614] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
+      sym_year,
     ACTIONS(725), 1,
-      sym_number,
-  [4621] = 2,
+      sym_string,
+  [5328] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(599), 1,
-      anon_sym_EQ,
-  [4628] = 2,
+    ACTIONS(418), 1,
+      sym_year,
+    STATE(9), 1,
+      sym_year_amount,
+  [5338] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(727), 1,
-      sym_number,
-  [4635] = 2,
+    ACTIONS(448), 1,
+      sym_year,
+    STATE(9), 1,
+      sym_year_amount,
+  [5348] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(671), 1,
+      anon_sym_columns,
+    STATE(133), 1,
+      sym_columns,
+  [5358] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(727), 2,
+      anon_sym_LBRACE,
+      anon_sym_as,
+  [5366] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(729), 1,
-      sym_year,
-  [4642] = 2,
+      anon_sym_COLON,
+  [5373] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(731), 1,
-      anon_sym_EQ,
-  [4649] = 2,
+      anon_sym_of,
+  [5380] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(733), 1,
-      sym_string,
-  [4656] = 2,
+      anon_sym_LBRACE,
+  [5387] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(735), 1,
-      sym_string,
-  [4663] = 2,
+      anon_sym_EQ,
+  [5394] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(737), 1,
-      sym_number,
-  [4670] = 2,
+      sym_euro,
+  [5401] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(739), 1,
-      sym_number,
-  [4677] = 2,
+      anon_sym_COLON,
+  [5408] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(741), 1,
-      anon_sym_by,
-  [4684] = 2,
+      sym_year,
+  [5415] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(743), 1,
-      sym_euro,
-  [4691] = 2,
+      anon_sym_by,
+  [5422] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(745), 1,
       anon_sym_COLON,
-  [4698] = 2,
+  [5429] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(747), 1,
-      sym_taakveld_code,
-  [4705] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(589), 1,
-      anon_sym_COLON,
-  [4712] = 2,
+      sym_year,
+  [5436] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(749), 1,
       sym_string,
-  [4719] = 2,
+  [5443] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(751), 1,
-      sym_identifier,
-  [4726] = 2,
+      ts_builtin_sym_end,
+  [5450] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(753), 1,
-      sym_euro,
-  [4733] = 2,
+      anon_sym_LPAREN,
+  [5457] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(755), 1,
+      sym_identifier,
+  [5464] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(757), 1,
       sym_string,
+  [5471] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(759), 1,
+      sym_string,
+  [5478] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(761), 1,
+      sym_identifier,
+  [5485] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(763), 1,
+      anon_sym_LBRACE,
+  [5492] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(663), 1,
+      anon_sym_EQ,
+  [5499] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(765), 1,
+      sym_string,
+  [5506] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(767), 1,
+      anon_sym_needed,
+  [5513] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(769), 1,
+      sym_year,
+  [5520] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(665), 1,
+      anon_sym_COLON,
+  [5527] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(771), 1,
+      sym_year,
+  [5534] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(773), 1,
+      sym_string,
+  [5541] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(713), 1,
+      sym_number,
+  [5548] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(775), 1,
+      sym_string,
+  [5555] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(777), 1,
+      sym_identifier,
+  [5562] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(779), 1,
+      sym_identifier,
+  [5569] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(781), 1,
+      anon_sym_LBRACE,
+  [5576] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(783), 1,
+      sym_year,
+  [5583] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(785), 1,
+      sym_identifier,
+  [5590] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(787), 1,
+      sym_string,
+  [5597] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(789), 1,
+      sym_year,
+  [5604] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(791), 1,
+      sym_identifier,
+  [5611] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(793), 1,
+      sym_string,
+  [5618] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(795), 1,
+      anon_sym_EQ,
+  [5625] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(797), 1,
+      sym_identifier,
+  [5632] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(799), 1,
+      anon_sym_LBRACE,
+  [5639] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(801), 1,
+      sym_identifier,
+  [5646] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(803), 1,
+      anon_sym_budget,
+  [5653] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(805), 1,
+      sym_number,
+  [5660] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(807), 1,
+      sym_string,
+  [5667] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(809), 1,
+      anon_sym_LBRACE,
+  [5674] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(715), 1,
+      anon_sym_EQ,
+  [5681] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(811), 1,
+      sym_date,
+  [5688] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(813), 1,
+      sym_string,
+  [5695] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(815), 1,
+      sym_string,
+  [5702] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(817), 1,
+      sym_number,
+  [5709] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(819), 1,
+      sym_string,
+  [5716] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(821), 1,
+      sym_taakveld_code,
+  [5723] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(823), 1,
+      sym_identifier,
+  [5730] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(825), 1,
+      sym_string,
+  [5737] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(827), 1,
+      anon_sym_COLON,
+  [5744] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(829), 1,
+      sym_number,
+  [5751] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(831), 1,
+      sym_taakveld_code,
+  [5758] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(833), 1,
+      sym_number,
+  [5765] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(695), 1,
+      anon_sym_LBRACE,
+  [5772] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(835), 1,
+      sym_date,
+  [5779] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(675), 1,
+      anon_sym_COLON,
+  [5786] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(837), 1,
+      sym_identifier,
+  [5793] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(839), 1,
+      sym_number,
+  [5800] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(841), 1,
+      sym_number,
+  [5807] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(843), 1,
+      sym_year,
+  [5814] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(845), 1,
+      sym_euro,
+  [5821] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(847), 1,
+      anon_sym_RPAREN,
+  [5828] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(849), 1,
+      sym_year,
+  [5835] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(851), 1,
+      anon_sym_RPAREN,
+  [5842] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(853), 1,
+      sym_string,
+  [5849] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(855), 1,
+      sym_identifier,
+  [5856] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(857), 1,
+      sym_euro,
+  [5863] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(859), 1,
+      sym_date,
 };
 
 static const uint32_t ts_small_parse_table_map[] = {
@@ -10349,265 +12224,310 @@ static const uint32_t ts_small_parse_table_map[] = {
   [SMALL_STATE(3)] = 71,
   [SMALL_STATE(4)] = 142,
   [SMALL_STATE(5)] = 213,
-  [SMALL_STATE(6)] = 250,
-  [SMALL_STATE(7)] = 287,
-  [SMALL_STATE(8)] = 321,
-  [SMALL_STATE(9)] = 354,
-  [SMALL_STATE(10)] = 387,
-  [SMALL_STATE(11)] = 418,
-  [SMALL_STATE(12)] = 449,
-  [SMALL_STATE(13)] = 480,
-  [SMALL_STATE(14)] = 521,
-  [SMALL_STATE(15)] = 562,
-  [SMALL_STATE(16)] = 594,
-  [SMALL_STATE(17)] = 625,
-  [SMALL_STATE(18)] = 656,
-  [SMALL_STATE(19)] = 695,
-  [SMALL_STATE(20)] = 728,
-  [SMALL_STATE(21)] = 760,
-  [SMALL_STATE(22)] = 790,
-  [SMALL_STATE(23)] = 820,
-  [SMALL_STATE(24)] = 848,
-  [SMALL_STATE(25)] = 876,
-  [SMALL_STATE(26)] = 904,
-  [SMALL_STATE(27)] = 932,
-  [SMALL_STATE(28)] = 962,
-  [SMALL_STATE(29)] = 990,
-  [SMALL_STATE(30)] = 1022,
-  [SMALL_STATE(31)] = 1054,
-  [SMALL_STATE(32)] = 1079,
-  [SMALL_STATE(33)] = 1107,
-  [SMALL_STATE(34)] = 1135,
-  [SMALL_STATE(35)] = 1161,
-  [SMALL_STATE(36)] = 1189,
-  [SMALL_STATE(37)] = 1217,
-  [SMALL_STATE(38)] = 1242,
-  [SMALL_STATE(39)] = 1281,
-  [SMALL_STATE(40)] = 1320,
-  [SMALL_STATE(41)] = 1353,
-  [SMALL_STATE(42)] = 1376,
-  [SMALL_STATE(43)] = 1409,
-  [SMALL_STATE(44)] = 1442,
-  [SMALL_STATE(45)] = 1475,
-  [SMALL_STATE(46)] = 1514,
-  [SMALL_STATE(47)] = 1553,
-  [SMALL_STATE(48)] = 1592,
-  [SMALL_STATE(49)] = 1614,
-  [SMALL_STATE(50)] = 1636,
-  [SMALL_STATE(51)] = 1658,
-  [SMALL_STATE(52)] = 1680,
-  [SMALL_STATE(53)] = 1702,
-  [SMALL_STATE(54)] = 1724,
-  [SMALL_STATE(55)] = 1746,
-  [SMALL_STATE(56)] = 1768,
-  [SMALL_STATE(57)] = 1790,
-  [SMALL_STATE(58)] = 1812,
-  [SMALL_STATE(59)] = 1834,
-  [SMALL_STATE(60)] = 1856,
-  [SMALL_STATE(61)] = 1891,
-  [SMALL_STATE(62)] = 1926,
-  [SMALL_STATE(63)] = 1961,
-  [SMALL_STATE(64)] = 1991,
-  [SMALL_STATE(65)] = 2016,
-  [SMALL_STATE(66)] = 2041,
-  [SMALL_STATE(67)] = 2072,
-  [SMALL_STATE(68)] = 2103,
-  [SMALL_STATE(69)] = 2134,
-  [SMALL_STATE(70)] = 2165,
-  [SMALL_STATE(71)] = 2196,
-  [SMALL_STATE(72)] = 2227,
-  [SMALL_STATE(73)] = 2259,
-  [SMALL_STATE(74)] = 2291,
-  [SMALL_STATE(75)] = 2315,
-  [SMALL_STATE(76)] = 2349,
-  [SMALL_STATE(77)] = 2383,
-  [SMALL_STATE(78)] = 2407,
-  [SMALL_STATE(79)] = 2431,
-  [SMALL_STATE(80)] = 2463,
-  [SMALL_STATE(81)] = 2487,
-  [SMALL_STATE(82)] = 2511,
-  [SMALL_STATE(83)] = 2535,
-  [SMALL_STATE(84)] = 2552,
-  [SMALL_STATE(85)] = 2569,
-  [SMALL_STATE(86)] = 2586,
-  [SMALL_STATE(87)] = 2603,
-  [SMALL_STATE(88)] = 2620,
-  [SMALL_STATE(89)] = 2649,
-  [SMALL_STATE(90)] = 2666,
-  [SMALL_STATE(91)] = 2683,
-  [SMALL_STATE(92)] = 2700,
-  [SMALL_STATE(93)] = 2717,
-  [SMALL_STATE(94)] = 2734,
-  [SMALL_STATE(95)] = 2750,
-  [SMALL_STATE(96)] = 2766,
-  [SMALL_STATE(97)] = 2782,
-  [SMALL_STATE(98)] = 2798,
-  [SMALL_STATE(99)] = 2814,
-  [SMALL_STATE(100)] = 2835,
-  [SMALL_STATE(101)] = 2858,
-  [SMALL_STATE(102)] = 2879,
-  [SMALL_STATE(103)] = 2902,
-  [SMALL_STATE(104)] = 2924,
-  [SMALL_STATE(105)] = 2938,
-  [SMALL_STATE(106)] = 2960,
-  [SMALL_STATE(107)] = 2978,
-  [SMALL_STATE(108)] = 3000,
-  [SMALL_STATE(109)] = 3022,
-  [SMALL_STATE(110)] = 3036,
-  [SMALL_STATE(111)] = 3052,
-  [SMALL_STATE(112)] = 3074,
-  [SMALL_STATE(113)] = 3096,
-  [SMALL_STATE(114)] = 3118,
-  [SMALL_STATE(115)] = 3140,
-  [SMALL_STATE(116)] = 3162,
-  [SMALL_STATE(117)] = 3184,
-  [SMALL_STATE(118)] = 3206,
-  [SMALL_STATE(119)] = 3228,
-  [SMALL_STATE(120)] = 3242,
-  [SMALL_STATE(121)] = 3264,
-  [SMALL_STATE(122)] = 3278,
-  [SMALL_STATE(123)] = 3300,
-  [SMALL_STATE(124)] = 3322,
-  [SMALL_STATE(125)] = 3344,
-  [SMALL_STATE(126)] = 3357,
-  [SMALL_STATE(127)] = 3370,
-  [SMALL_STATE(128)] = 3389,
-  [SMALL_STATE(129)] = 3402,
-  [SMALL_STATE(130)] = 3415,
-  [SMALL_STATE(131)] = 3428,
-  [SMALL_STATE(132)] = 3441,
-  [SMALL_STATE(133)] = 3459,
-  [SMALL_STATE(134)] = 3477,
-  [SMALL_STATE(135)] = 3493,
-  [SMALL_STATE(136)] = 3511,
-  [SMALL_STATE(137)] = 3529,
-  [SMALL_STATE(138)] = 3547,
-  [SMALL_STATE(139)] = 3565,
-  [SMALL_STATE(140)] = 3583,
-  [SMALL_STATE(141)] = 3601,
-  [SMALL_STATE(142)] = 3619,
-  [SMALL_STATE(143)] = 3637,
-  [SMALL_STATE(144)] = 3653,
-  [SMALL_STATE(145)] = 3669,
-  [SMALL_STATE(146)] = 3682,
-  [SMALL_STATE(147)] = 3693,
-  [SMALL_STATE(148)] = 3712,
-  [SMALL_STATE(149)] = 3723,
-  [SMALL_STATE(150)] = 3742,
-  [SMALL_STATE(151)] = 3761,
-  [SMALL_STATE(152)] = 3774,
-  [SMALL_STATE(153)] = 3785,
-  [SMALL_STATE(154)] = 3798,
-  [SMALL_STATE(155)] = 3808,
-  [SMALL_STATE(156)] = 3818,
-  [SMALL_STATE(157)] = 3828,
-  [SMALL_STATE(158)] = 3838,
-  [SMALL_STATE(159)] = 3848,
-  [SMALL_STATE(160)] = 3858,
-  [SMALL_STATE(161)] = 3868,
-  [SMALL_STATE(162)] = 3878,
-  [SMALL_STATE(163)] = 3888,
-  [SMALL_STATE(164)] = 3898,
-  [SMALL_STATE(165)] = 3908,
-  [SMALL_STATE(166)] = 3922,
-  [SMALL_STATE(167)] = 3936,
-  [SMALL_STATE(168)] = 3946,
-  [SMALL_STATE(169)] = 3956,
-  [SMALL_STATE(170)] = 3966,
-  [SMALL_STATE(171)] = 3976,
-  [SMALL_STATE(172)] = 3989,
-  [SMALL_STATE(173)] = 4002,
-  [SMALL_STATE(174)] = 4013,
-  [SMALL_STATE(175)] = 4024,
-  [SMALL_STATE(176)] = 4035,
-  [SMALL_STATE(177)] = 4046,
-  [SMALL_STATE(178)] = 4059,
-  [SMALL_STATE(179)] = 4072,
-  [SMALL_STATE(180)] = 4085,
-  [SMALL_STATE(181)] = 4096,
-  [SMALL_STATE(182)] = 4107,
-  [SMALL_STATE(183)] = 4118,
-  [SMALL_STATE(184)] = 4129,
-  [SMALL_STATE(185)] = 4140,
-  [SMALL_STATE(186)] = 4151,
-  [SMALL_STATE(187)] = 4162,
-  [SMALL_STATE(188)] = 4173,
-  [SMALL_STATE(189)] = 4186,
-  [SMALL_STATE(190)] = 4196,
-  [SMALL_STATE(191)] = 4206,
-  [SMALL_STATE(192)] = 4216,
-  [SMALL_STATE(193)] = 4226,
-  [SMALL_STATE(194)] = 4236,
-  [SMALL_STATE(195)] = 4246,
-  [SMALL_STATE(196)] = 4254,
-  [SMALL_STATE(197)] = 4264,
-  [SMALL_STATE(198)] = 4271,
-  [SMALL_STATE(199)] = 4278,
-  [SMALL_STATE(200)] = 4285,
-  [SMALL_STATE(201)] = 4292,
-  [SMALL_STATE(202)] = 4299,
-  [SMALL_STATE(203)] = 4306,
-  [SMALL_STATE(204)] = 4313,
-  [SMALL_STATE(205)] = 4320,
-  [SMALL_STATE(206)] = 4327,
-  [SMALL_STATE(207)] = 4334,
-  [SMALL_STATE(208)] = 4341,
-  [SMALL_STATE(209)] = 4348,
-  [SMALL_STATE(210)] = 4355,
-  [SMALL_STATE(211)] = 4362,
-  [SMALL_STATE(212)] = 4369,
-  [SMALL_STATE(213)] = 4376,
-  [SMALL_STATE(214)] = 4383,
-  [SMALL_STATE(215)] = 4390,
-  [SMALL_STATE(216)] = 4397,
-  [SMALL_STATE(217)] = 4404,
-  [SMALL_STATE(218)] = 4411,
-  [SMALL_STATE(219)] = 4418,
-  [SMALL_STATE(220)] = 4425,
-  [SMALL_STATE(221)] = 4432,
-  [SMALL_STATE(222)] = 4439,
-  [SMALL_STATE(223)] = 4446,
-  [SMALL_STATE(224)] = 4453,
-  [SMALL_STATE(225)] = 4460,
-  [SMALL_STATE(226)] = 4467,
-  [SMALL_STATE(227)] = 4474,
-  [SMALL_STATE(228)] = 4481,
-  [SMALL_STATE(229)] = 4488,
-  [SMALL_STATE(230)] = 4495,
-  [SMALL_STATE(231)] = 4502,
-  [SMALL_STATE(232)] = 4509,
-  [SMALL_STATE(233)] = 4516,
-  [SMALL_STATE(234)] = 4523,
-  [SMALL_STATE(235)] = 4530,
-  [SMALL_STATE(236)] = 4537,
-  [SMALL_STATE(237)] = 4544,
-  [SMALL_STATE(238)] = 4551,
-  [SMALL_STATE(239)] = 4558,
-  [SMALL_STATE(240)] = 4565,
-  [SMALL_STATE(241)] = 4572,
-  [SMALL_STATE(242)] = 4579,
-  [SMALL_STATE(243)] = 4586,
-  [SMALL_STATE(244)] = 4593,
-  [SMALL_STATE(245)] = 4600,
-  [SMALL_STATE(246)] = 4607,
-  [SMALL_STATE(247)] = 4614,
-  [SMALL_STATE(248)] = 4621,
-  [SMALL_STATE(249)] = 4628,
-  [SMALL_STATE(250)] = 4635,
-  [SMALL_STATE(251)] = 4642,
-  [SMALL_STATE(252)] = 4649,
-  [SMALL_STATE(253)] = 4656,
-  [SMALL_STATE(254)] = 4663,
-  [SMALL_STATE(255)] = 4670,
-  [SMALL_STATE(256)] = 4677,
-  [SMALL_STATE(257)] = 4684,
-  [SMALL_STATE(258)] = 4691,
-  [SMALL_STATE(259)] = 4698,
-  [SMALL_STATE(260)] = 4705,
-  [SMALL_STATE(261)] = 4712,
-  [SMALL_STATE(262)] = 4719,
-  [SMALL_STATE(263)] = 4726,
-  [SMALL_STATE(264)] = 4733,
+  [SMALL_STATE(6)] = 248,
+  [SMALL_STATE(7)] = 285,
+  [SMALL_STATE(8)] = 322,
+  [SMALL_STATE(9)] = 355,
+  [SMALL_STATE(10)] = 388,
+  [SMALL_STATE(11)] = 424,
+  [SMALL_STATE(12)] = 460,
+  [SMALL_STATE(13)] = 491,
+  [SMALL_STATE(14)] = 532,
+  [SMALL_STATE(15)] = 565,
+  [SMALL_STATE(16)] = 596,
+  [SMALL_STATE(17)] = 629,
+  [SMALL_STATE(18)] = 660,
+  [SMALL_STATE(19)] = 701,
+  [SMALL_STATE(20)] = 733,
+  [SMALL_STATE(21)] = 772,
+  [SMALL_STATE(22)] = 805,
+  [SMALL_STATE(23)] = 836,
+  [SMALL_STATE(24)] = 867,
+  [SMALL_STATE(25)] = 897,
+  [SMALL_STATE(26)] = 929,
+  [SMALL_STATE(27)] = 957,
+  [SMALL_STATE(28)] = 985,
+  [SMALL_STATE(29)] = 1013,
+  [SMALL_STATE(30)] = 1043,
+  [SMALL_STATE(31)] = 1071,
+  [SMALL_STATE(32)] = 1101,
+  [SMALL_STATE(33)] = 1129,
+  [SMALL_STATE(34)] = 1161,
+  [SMALL_STATE(35)] = 1193,
+  [SMALL_STATE(36)] = 1218,
+  [SMALL_STATE(37)] = 1246,
+  [SMALL_STATE(38)] = 1274,
+  [SMALL_STATE(39)] = 1300,
+  [SMALL_STATE(40)] = 1328,
+  [SMALL_STATE(41)] = 1356,
+  [SMALL_STATE(42)] = 1393,
+  [SMALL_STATE(43)] = 1432,
+  [SMALL_STATE(44)] = 1471,
+  [SMALL_STATE(45)] = 1510,
+  [SMALL_STATE(46)] = 1549,
+  [SMALL_STATE(47)] = 1574,
+  [SMALL_STATE(48)] = 1597,
+  [SMALL_STATE(49)] = 1636,
+  [SMALL_STATE(50)] = 1675,
+  [SMALL_STATE(51)] = 1708,
+  [SMALL_STATE(52)] = 1745,
+  [SMALL_STATE(53)] = 1778,
+  [SMALL_STATE(54)] = 1815,
+  [SMALL_STATE(55)] = 1852,
+  [SMALL_STATE(56)] = 1885,
+  [SMALL_STATE(57)] = 1922,
+  [SMALL_STATE(58)] = 1955,
+  [SMALL_STATE(59)] = 1992,
+  [SMALL_STATE(60)] = 2031,
+  [SMALL_STATE(61)] = 2068,
+  [SMALL_STATE(62)] = 2090,
+  [SMALL_STATE(63)] = 2112,
+  [SMALL_STATE(64)] = 2134,
+  [SMALL_STATE(65)] = 2156,
+  [SMALL_STATE(66)] = 2178,
+  [SMALL_STATE(67)] = 2200,
+  [SMALL_STATE(68)] = 2222,
+  [SMALL_STATE(69)] = 2244,
+  [SMALL_STATE(70)] = 2266,
+  [SMALL_STATE(71)] = 2288,
+  [SMALL_STATE(72)] = 2310,
+  [SMALL_STATE(73)] = 2332,
+  [SMALL_STATE(74)] = 2367,
+  [SMALL_STATE(75)] = 2402,
+  [SMALL_STATE(76)] = 2437,
+  [SMALL_STATE(77)] = 2472,
+  [SMALL_STATE(78)] = 2507,
+  [SMALL_STATE(79)] = 2542,
+  [SMALL_STATE(80)] = 2577,
+  [SMALL_STATE(81)] = 2612,
+  [SMALL_STATE(82)] = 2642,
+  [SMALL_STATE(83)] = 2670,
+  [SMALL_STATE(84)] = 2698,
+  [SMALL_STATE(85)] = 2723,
+  [SMALL_STATE(86)] = 2748,
+  [SMALL_STATE(87)] = 2778,
+  [SMALL_STATE(88)] = 2802,
+  [SMALL_STATE(89)] = 2832,
+  [SMALL_STATE(90)] = 2856,
+  [SMALL_STATE(91)] = 2876,
+  [SMALL_STATE(92)] = 2904,
+  [SMALL_STATE(93)] = 2934,
+  [SMALL_STATE(94)] = 2968,
+  [SMALL_STATE(95)] = 2992,
+  [SMALL_STATE(96)] = 3012,
+  [SMALL_STATE(97)] = 3046,
+  [SMALL_STATE(98)] = 3070,
+  [SMALL_STATE(99)] = 3094,
+  [SMALL_STATE(100)] = 3118,
+  [SMALL_STATE(101)] = 3143,
+  [SMALL_STATE(102)] = 3168,
+  [SMALL_STATE(103)] = 3185,
+  [SMALL_STATE(104)] = 3210,
+  [SMALL_STATE(105)] = 3227,
+  [SMALL_STATE(106)] = 3244,
+  [SMALL_STATE(107)] = 3261,
+  [SMALL_STATE(108)] = 3278,
+  [SMALL_STATE(109)] = 3303,
+  [SMALL_STATE(110)] = 3328,
+  [SMALL_STATE(111)] = 3345,
+  [SMALL_STATE(112)] = 3370,
+  [SMALL_STATE(113)] = 3387,
+  [SMALL_STATE(114)] = 3406,
+  [SMALL_STATE(115)] = 3425,
+  [SMALL_STATE(116)] = 3444,
+  [SMALL_STATE(117)] = 3461,
+  [SMALL_STATE(118)] = 3478,
+  [SMALL_STATE(119)] = 3503,
+  [SMALL_STATE(120)] = 3520,
+  [SMALL_STATE(121)] = 3537,
+  [SMALL_STATE(122)] = 3554,
+  [SMALL_STATE(123)] = 3579,
+  [SMALL_STATE(124)] = 3604,
+  [SMALL_STATE(125)] = 3623,
+  [SMALL_STATE(126)] = 3642,
+  [SMALL_STATE(127)] = 3666,
+  [SMALL_STATE(128)] = 3692,
+  [SMALL_STATE(129)] = 3718,
+  [SMALL_STATE(130)] = 3744,
+  [SMALL_STATE(131)] = 3770,
+  [SMALL_STATE(132)] = 3796,
+  [SMALL_STATE(133)] = 3822,
+  [SMALL_STATE(134)] = 3848,
+  [SMALL_STATE(135)] = 3864,
+  [SMALL_STATE(136)] = 3890,
+  [SMALL_STATE(137)] = 3906,
+  [SMALL_STATE(138)] = 3932,
+  [SMALL_STATE(139)] = 3956,
+  [SMALL_STATE(140)] = 3972,
+  [SMALL_STATE(141)] = 3988,
+  [SMALL_STATE(142)] = 4012,
+  [SMALL_STATE(143)] = 4036,
+  [SMALL_STATE(144)] = 4052,
+  [SMALL_STATE(145)] = 4068,
+  [SMALL_STATE(146)] = 4084,
+  [SMALL_STATE(147)] = 4108,
+  [SMALL_STATE(148)] = 4132,
+  [SMALL_STATE(149)] = 4156,
+  [SMALL_STATE(150)] = 4180,
+  [SMALL_STATE(151)] = 4196,
+  [SMALL_STATE(152)] = 4212,
+  [SMALL_STATE(153)] = 4228,
+  [SMALL_STATE(154)] = 4244,
+  [SMALL_STATE(155)] = 4260,
+  [SMALL_STATE(156)] = 4276,
+  [SMALL_STATE(157)] = 4299,
+  [SMALL_STATE(158)] = 4320,
+  [SMALL_STATE(159)] = 4341,
+  [SMALL_STATE(160)] = 4355,
+  [SMALL_STATE(161)] = 4369,
+  [SMALL_STATE(162)] = 4383,
+  [SMALL_STATE(163)] = 4397,
+  [SMALL_STATE(164)] = 4411,
+  [SMALL_STATE(165)] = 4427,
+  [SMALL_STATE(166)] = 4443,
+  [SMALL_STATE(167)] = 4465,
+  [SMALL_STATE(168)] = 4487,
+  [SMALL_STATE(169)] = 4501,
+  [SMALL_STATE(170)] = 4514,
+  [SMALL_STATE(171)] = 4527,
+  [SMALL_STATE(172)] = 4546,
+  [SMALL_STATE(173)] = 4563,
+  [SMALL_STATE(174)] = 4578,
+  [SMALL_STATE(175)] = 4593,
+  [SMALL_STATE(176)] = 4606,
+  [SMALL_STATE(177)] = 4623,
+  [SMALL_STATE(178)] = 4640,
+  [SMALL_STATE(179)] = 4653,
+  [SMALL_STATE(180)] = 4666,
+  [SMALL_STATE(181)] = 4681,
+  [SMALL_STATE(182)] = 4700,
+  [SMALL_STATE(183)] = 4712,
+  [SMALL_STATE(184)] = 4724,
+  [SMALL_STATE(185)] = 4736,
+  [SMALL_STATE(186)] = 4752,
+  [SMALL_STATE(187)] = 4764,
+  [SMALL_STATE(188)] = 4776,
+  [SMALL_STATE(189)] = 4788,
+  [SMALL_STATE(190)] = 4800,
+  [SMALL_STATE(191)] = 4812,
+  [SMALL_STATE(192)] = 4823,
+  [SMALL_STATE(193)] = 4834,
+  [SMALL_STATE(194)] = 4845,
+  [SMALL_STATE(195)] = 4856,
+  [SMALL_STATE(196)] = 4867,
+  [SMALL_STATE(197)] = 4878,
+  [SMALL_STATE(198)] = 4889,
+  [SMALL_STATE(199)] = 4900,
+  [SMALL_STATE(200)] = 4919,
+  [SMALL_STATE(201)] = 4938,
+  [SMALL_STATE(202)] = 4957,
+  [SMALL_STATE(203)] = 4973,
+  [SMALL_STATE(204)] = 4989,
+  [SMALL_STATE(205)] = 4999,
+  [SMALL_STATE(206)] = 5015,
+  [SMALL_STATE(207)] = 5028,
+  [SMALL_STATE(208)] = 5039,
+  [SMALL_STATE(209)] = 5052,
+  [SMALL_STATE(210)] = 5063,
+  [SMALL_STATE(211)] = 5076,
+  [SMALL_STATE(212)] = 5087,
+  [SMALL_STATE(213)] = 5098,
+  [SMALL_STATE(214)] = 5109,
+  [SMALL_STATE(215)] = 5122,
+  [SMALL_STATE(216)] = 5135,
+  [SMALL_STATE(217)] = 5146,
+  [SMALL_STATE(218)] = 5157,
+  [SMALL_STATE(219)] = 5168,
+  [SMALL_STATE(220)] = 5181,
+  [SMALL_STATE(221)] = 5192,
+  [SMALL_STATE(222)] = 5203,
+  [SMALL_STATE(223)] = 5216,
+  [SMALL_STATE(224)] = 5227,
+  [SMALL_STATE(225)] = 5238,
+  [SMALL_STATE(226)] = 5249,
+  [SMALL_STATE(227)] = 5262,
+  [SMALL_STATE(228)] = 5270,
+  [SMALL_STATE(229)] = 5278,
+  [SMALL_STATE(230)] = 5288,
+  [SMALL_STATE(231)] = 5298,
+  [SMALL_STATE(232)] = 5308,
+  [SMALL_STATE(233)] = 5318,
+  [SMALL_STATE(234)] = 5328,
+  [SMALL_STATE(235)] = 5338,
+  [SMALL_STATE(236)] = 5348,
+  [SMALL_STATE(237)] = 5358,
+  [SMALL_STATE(238)] = 5366,
+  [SMALL_STATE(239)] = 5373,
+  [SMALL_STATE(240)] = 5380,
+  [SMALL_STATE(241)] = 5387,
+  [SMALL_STATE(242)] = 5394,
+  [SMALL_STATE(243)] = 5401,
+  [SMALL_STATE(244)] = 5408,
+  [SMALL_STATE(245)] = 5415,
+  [SMALL_STATE(246)] = 5422,
+  [SMALL_STATE(247)] = 5429,
+  [SMALL_STATE(248)] = 5436,
+  [SMALL_STATE(249)] = 5443,
+  [SMALL_STATE(250)] = 5450,
+  [SMALL_STATE(251)] = 5457,
+  [SMALL_STATE(252)] = 5464,
+  [SMALL_STATE(253)] = 5471,
+  [SMALL_STATE(254)] = 5478,
+  [SMALL_STATE(255)] = 5485,
+  [SMALL_STATE(256)] = 5492,
+  [SMALL_STATE(257)] = 5499,
+  [SMALL_STATE(258)] = 5506,
+  [SMALL_STATE(259)] = 5513,
+  [SMALL_STATE(260)] = 5520,
+  [SMALL_STATE(261)] = 5527,
+  [SMALL_STATE(262)] = 5534,
+  [SMALL_STATE(263)] = 5541,
+  [SMALL_STATE(264)] = 5548,
+  [SMALL_STATE(265)] = 5555,
+  [SMALL_STATE(266)] = 5562,
+  [SMALL_STATE(267)] = 5569,
+  [SMALL_STATE(268)] = 5576,
+  [SMALL_STATE(269)] = 5583,
+  [SMALL_STATE(270)] = 5590,
+  [SMALL_STATE(271)] = 5597,
+  [SMALL_STATE(272)] = 5604,
+  [SMALL_STATE(273)] = 5611,
+  [SMALL_STATE(274)] = 5618,
+  [SMALL_STATE(275)] = 5625,
+  [SMALL_STATE(276)] = 5632,
+  [SMALL_STATE(277)] = 5639,
+  [SMALL_STATE(278)] = 5646,
+  [SMALL_STATE(279)] = 5653,
+  [SMALL_STATE(280)] = 5660,
+  [SMALL_STATE(281)] = 5667,
+  [SMALL_STATE(282)] = 5674,
+  [SMALL_STATE(283)] = 5681,
+  [SMALL_STATE(284)] = 5688,
+  [SMALL_STATE(285)] = 5695,
+  [SMALL_STATE(286)] = 5702,
+  [SMALL_STATE(287)] = 5709,
+  [SMALL_STATE(288)] = 5716,
+  [SMALL_STATE(289)] = 5723,
+  [SMALL_STATE(290)] = 5730,
+  [SMALL_STATE(291)] = 5737,
+  [SMALL_STATE(292)] = 5744,
+  [SMALL_STATE(293)] = 5751,
+  [SMALL_STATE(294)] = 5758,
+  [SMALL_STATE(295)] = 5765,
+  [SMALL_STATE(296)] = 5772,
+  [SMALL_STATE(297)] = 5779,
+  [SMALL_STATE(298)] = 5786,
+  [SMALL_STATE(299)] = 5793,
+  [SMALL_STATE(300)] = 5800,
+  [SMALL_STATE(301)] = 5807,
+  [SMALL_STATE(302)] = 5814,
+  [SMALL_STATE(303)] = 5821,
+  [SMALL_STATE(304)] = 5828,
+  [SMALL_STATE(305)] = 5835,
+  [SMALL_STATE(306)] = 5842,
+  [SMALL_STATE(307)] = 5849,
+  [SMALL_STATE(308)] = 5856,
+  [SMALL_STATE(309)] = 5863,
 };
 
 static const TSParseActionEntry ts_parse_actions[] = {
@@ -10615,357 +12535,408 @@ static const TSParseActionEntry ts_parse_actions[] = {
   [1] = {.entry = {.count = 1, .reusable = false}}, RECOVER(),
   [3] = {.entry = {.count = 1, .reusable = true}}, SHIFT_EXTRA(),
   [5] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_source_file, 0, 0, 0),
-  [7] = {.entry = {.count = 1, .reusable = true}}, SHIFT(211),
-  [9] = {.entry = {.count = 1, .reusable = true}}, SHIFT(253),
-  [11] = {.entry = {.count = 1, .reusable = true}}, SHIFT(207),
-  [13] = {.entry = {.count = 1, .reusable = true}}, SHIFT(204),
-  [15] = {.entry = {.count = 1, .reusable = true}}, SHIFT(173),
-  [17] = {.entry = {.count = 1, .reusable = true}}, SHIFT(202),
-  [19] = {.entry = {.count = 1, .reusable = true}}, SHIFT(214),
-  [21] = {.entry = {.count = 1, .reusable = true}}, SHIFT(83),
-  [23] = {.entry = {.count = 1, .reusable = true}}, SHIFT(107),
-  [25] = {.entry = {.count = 1, .reusable = true}}, SHIFT(151),
-  [27] = {.entry = {.count = 1, .reusable = true}}, SHIFT(191),
-  [29] = {.entry = {.count = 1, .reusable = true}}, SHIFT(105),
-  [31] = {.entry = {.count = 1, .reusable = true}}, SHIFT(209),
-  [33] = {.entry = {.count = 1, .reusable = true}}, SHIFT(213),
-  [35] = {.entry = {.count = 1, .reusable = true}}, SHIFT(215),
-  [37] = {.entry = {.count = 1, .reusable = true}}, SHIFT(217),
-  [39] = {.entry = {.count = 1, .reusable = true}}, SHIFT(178),
-  [41] = {.entry = {.count = 1, .reusable = true}}, SHIFT(223),
-  [43] = {.entry = {.count = 1, .reusable = true}}, SHIFT(227),
-  [45] = {.entry = {.count = 1, .reusable = true}}, SHIFT(231),
-  [47] = {.entry = {.count = 1, .reusable = true}}, SHIFT(261),
-  [49] = {.entry = {.count = 1, .reusable = true}}, SHIFT(264),
-  [51] = {.entry = {.count = 1, .reusable = true}}, SHIFT(89),
-  [53] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0),
-  [55] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(107),
-  [58] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(151),
-  [61] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(191),
-  [64] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(105),
-  [67] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(209),
-  [70] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(213),
-  [73] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(215),
-  [76] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(217),
-  [79] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(178),
-  [82] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(223),
-  [85] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(227),
-  [88] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(231),
-  [91] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(261),
-  [94] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(264),
-  [97] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit, 1, 0, 0),
-  [99] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit, 1, 0, 0),
-  [101] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit, 1, 0, 3),
-  [103] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit, 1, 0, 3),
-  [105] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_description, 2, 0, 0),
-  [107] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_yearly_values_repeat1, 2, 0, 0),
-  [109] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_year_amount, 3, 0, 0),
-  [111] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_from_year, 2, 0, 0),
-  [113] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__effect_value, 2, 0, 0),
-  [115] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_in_year, 2, 0, 0),
-  [117] = {.entry = {.count = 1, .reusable = false}}, SHIFT(25),
-  [119] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_quantity, 1, 0, 0),
-  [121] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_quantity, 1, 0, 0),
-  [123] = {.entry = {.count = 1, .reusable = true}}, SHIFT(23),
-  [125] = {.entry = {.count = 1, .reusable = false}}, SHIFT(23),
-  [127] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_quantity, 2, 0, 0),
-  [129] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_quantity, 2, 0, 0),
-  [131] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_money, 3, 0, 5),
-  [133] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_money, 3, 0, 5),
-  [135] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_money, 2, 0, 0),
-  [137] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_money, 2, 0, 0),
-  [139] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__effect_value, 1, 0, 0),
-  [141] = {.entry = {.count = 1, .reusable = true}}, SHIFT(238),
-  [143] = {.entry = {.count = 1, .reusable = false}}, SHIFT(222),
-  [145] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_yearly_values_repeat1, 2, 0, 0), SHIFT_REPEAT(196),
-  [148] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_yearly_values_repeat1, 2, 0, 0), SHIFT_REPEAT(246),
-  [151] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_taakveld, 2, 0, 0),
-  [153] = {.entry = {.count = 1, .reusable = true}}, SHIFT(259),
-  [155] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_taakveld, 3, 0, 0),
-  [157] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_taakveld_repeat1, 2, 0, 0),
-  [159] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_taakveld_repeat1, 2, 0, 0), SHIFT_REPEAT(259),
-  [162] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_yearly_values, 1, 0, 0),
-  [164] = {.entry = {.count = 1, .reusable = true}}, SHIFT(196),
-  [166] = {.entry = {.count = 1, .reusable = true}}, SHIFT(246),
-  [168] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_yearly_values, 2, 0, 0),
-  [170] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_related, 2, 0, 7),
-  [172] = {.entry = {.count = 1, .reusable = true}}, SHIFT(229),
-  [174] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_related, 3, 0, 7),
-  [176] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_not_needed, 2, 0, 0),
-  [178] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_not_needed, 2, 0, 0),
-  [180] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_related_repeat1, 2, 0, 0),
-  [182] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_related_repeat1, 2, 0, 0), SHIFT_REPEAT(229),
-  [185] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_decision, 2, 0, 0),
-  [187] = {.entry = {.count = 1, .reusable = false}}, SHIFT(252),
-  [189] = {.entry = {.count = 1, .reusable = true}}, SHIFT(183),
-  [191] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_decision, 4, 0, 10),
-  [193] = {.entry = {.count = 1, .reusable = true}}, SHIFT(182),
-  [195] = {.entry = {.count = 1, .reusable = true}}, SHIFT(93),
-  [197] = {.entry = {.count = 1, .reusable = true}}, SHIFT(111),
-  [199] = {.entry = {.count = 1, .reusable = true}}, SHIFT(184),
-  [201] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_source_file, 1, 0, 0),
-  [203] = {.entry = {.count = 1, .reusable = false}}, SHIFT(6),
-  [205] = {.entry = {.count = 1, .reusable = true}}, SHIFT(5),
-  [207] = {.entry = {.count = 1, .reusable = false}}, SHIFT(5),
-  [209] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_related_repeat1, 2, 0, 7),
-  [211] = {.entry = {.count = 1, .reusable = false}}, SHIFT(97),
-  [213] = {.entry = {.count = 1, .reusable = true}}, SHIFT(95),
-  [215] = {.entry = {.count = 1, .reusable = false}}, SHIFT(95),
-  [217] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_group_repeat1, 2, 0, 0),
-  [219] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_group_repeat1, 2, 0, 0), SHIFT_REPEAT(207),
-  [222] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_group_repeat1, 2, 0, 0), SHIFT_REPEAT(204),
-  [225] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_group_repeat1, 2, 0, 0), SHIFT_REPEAT(111),
-  [228] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_group_repeat1, 2, 0, 0), SHIFT_REPEAT(184),
-  [231] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_group_repeat1, 2, 0, 0), SHIFT_REPEAT(202),
-  [234] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_group_repeat1, 2, 0, 0), SHIFT_REPEAT(261),
-  [237] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_group_repeat1, 2, 0, 0), SHIFT_REPEAT(214),
-  [240] = {.entry = {.count = 1, .reusable = true}}, SHIFT(87),
-  [242] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0),
-  [244] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(211),
-  [247] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(253),
-  [250] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(207),
-  [253] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(204),
-  [256] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(173),
-  [259] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(202),
-  [262] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(214),
-  [265] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_share, 4, 0, 0),
-  [267] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_estimate_range, 4, 0, 0),
-  [269] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_decision, 4, 0, 11),
-  [271] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 3, 0, 8),
-  [273] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_decision, 6, 0, 12),
-  [275] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_owner, 2, 0, 0),
-  [277] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_start_date, 2, 0, 0),
-  [279] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_category, 2, 0, 0),
-  [281] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_end_date, 2, 0, 0),
-  [283] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_budget, 2, 0, 0),
-  [285] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_status, 2, 0, 0),
-  [287] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_effect, 2, 0, 0),
-  [289] = {.entry = {.count = 1, .reusable = true}}, SHIFT(121),
-  [291] = {.entry = {.count = 1, .reusable = true}}, SHIFT(220),
-  [293] = {.entry = {.count = 1, .reusable = true}}, SHIFT(221),
-  [295] = {.entry = {.count = 1, .reusable = true}}, SHIFT(224),
-  [297] = {.entry = {.count = 1, .reusable = true}}, SHIFT(228),
-  [299] = {.entry = {.count = 1, .reusable = true}}, SHIFT(141),
-  [301] = {.entry = {.count = 1, .reusable = true}}, SHIFT(109),
-  [303] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_plan_header_repeat1, 2, 0, 0),
-  [305] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_plan_header_repeat1, 2, 0, 0), SHIFT_REPEAT(220),
-  [308] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_plan_header_repeat1, 2, 0, 0), SHIFT_REPEAT(221),
-  [311] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_plan_header_repeat1, 2, 0, 0), SHIFT_REPEAT(224),
-  [314] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_plan_header_repeat1, 2, 0, 0), SHIFT_REPEAT(228),
-  [317] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_plan_header_repeat1, 2, 0, 0), SHIFT_REPEAT(141),
-  [320] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_plan_header_repeat1, 2, 0, 0), SHIFT_REPEAT(261),
-  [323] = {.entry = {.count = 1, .reusable = true}}, SHIFT(222),
-  [325] = {.entry = {.count = 1, .reusable = false}}, SHIFT(169),
-  [327] = {.entry = {.count = 1, .reusable = false}}, SHIFT(187),
-  [329] = {.entry = {.count = 1, .reusable = false}}, SHIFT(145),
-  [331] = {.entry = {.count = 1, .reusable = true}}, SHIFT(67),
-  [333] = {.entry = {.count = 1, .reusable = false}}, SHIFT(153),
-  [335] = {.entry = {.count = 1, .reusable = false}}, SHIFT(242),
-  [337] = {.entry = {.count = 1, .reusable = false}}, SHIFT(175),
-  [339] = {.entry = {.count = 1, .reusable = false}}, SHIFT(186),
-  [341] = {.entry = {.count = 1, .reusable = false}}, SHIFT(185),
-  [343] = {.entry = {.count = 1, .reusable = false}}, SHIFT(181),
-  [345] = {.entry = {.count = 1, .reusable = false}}, SHIFT(180),
-  [347] = {.entry = {.count = 1, .reusable = false}}, SHIFT(263),
-  [349] = {.entry = {.count = 1, .reusable = false}}, SHIFT(258),
-  [351] = {.entry = {.count = 1, .reusable = false}}, SHIFT(43),
-  [353] = {.entry = {.count = 1, .reusable = true}}, SHIFT(254),
-  [355] = {.entry = {.count = 1, .reusable = true}}, SHIFT(65),
-  [357] = {.entry = {.count = 1, .reusable = false}}, SHIFT(257),
-  [359] = {.entry = {.count = 1, .reusable = false}}, SHIFT(246),
-  [361] = {.entry = {.count = 1, .reusable = false}}, SHIFT(13),
-  [363] = {.entry = {.count = 1, .reusable = true}}, SHIFT(247),
-  [365] = {.entry = {.count = 1, .reusable = true}}, SHIFT(19),
-  [367] = {.entry = {.count = 1, .reusable = true}}, SHIFT(192),
-  [369] = {.entry = {.count = 1, .reusable = true}}, SHIFT(239),
-  [371] = {.entry = {.count = 1, .reusable = false}}, SHIFT(227),
-  [373] = {.entry = {.count = 1, .reusable = false}}, SHIFT(128),
-  [375] = {.entry = {.count = 1, .reusable = true}}, SHIFT(66),
-  [377] = {.entry = {.count = 1, .reusable = true}}, SHIFT(140),
-  [379] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_yearly_values_repeat1, 2, 0, 0), SHIFT_REPEAT(189),
-  [382] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_yearly_values_repeat1, 2, 0, 0), SHIFT_REPEAT(258),
-  [385] = {.entry = {.count = 1, .reusable = false}}, SHIFT(240),
-  [387] = {.entry = {.count = 1, .reusable = false}}, SHIFT(239),
-  [389] = {.entry = {.count = 1, .reusable = false}}, SHIFT(40),
-  [391] = {.entry = {.count = 1, .reusable = true}}, SHIFT(205),
-  [393] = {.entry = {.count = 1, .reusable = true}}, SHIFT(64),
-  [395] = {.entry = {.count = 1, .reusable = true}}, SHIFT(189),
-  [397] = {.entry = {.count = 1, .reusable = true}}, SHIFT(258),
-  [399] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_yearly_values_repeat1, 2, 0, 0), SHIFT_REPEAT(192),
-  [402] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_yearly_values_repeat1, 2, 0, 0), SHIFT_REPEAT(239),
-  [405] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_measure, 5, 0, 4),
-  [407] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_table, 9, 0, 4),
-  [409] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_table, 8, 0, 4),
-  [411] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_declared_total, 3, 0, 0),
-  [413] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_group, 6, 0, 4),
-  [415] = {.entry = {.count = 1, .reusable = false}}, SHIFT(162),
-  [417] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_measure, 6, 0, 4),
-  [419] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_table, 6, 0, 4),
-  [421] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_table, 7, 0, 4),
-  [423] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_text_block, 2, 0, 0),
-  [425] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_group, 5, 0, 4),
-  [427] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_cells, 1, 0, 0),
-  [429] = {.entry = {.count = 1, .reusable = false}}, SHIFT(110),
-  [431] = {.entry = {.count = 1, .reusable = true}}, SHIFT(101),
-  [433] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_columns, 2, 0, 0),
-  [435] = {.entry = {.count = 1, .reusable = true}}, SHIFT(165),
-  [437] = {.entry = {.count = 1, .reusable = true}}, SHIFT(241),
-  [439] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_cells_repeat1, 2, 0, 0),
-  [441] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_cells_repeat1, 2, 0, 0), SHIFT_REPEAT(110),
-  [444] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_cells_repeat1, 2, 0, 0), SHIFT_REPEAT(101),
-  [447] = {.entry = {.count = 1, .reusable = true}}, SHIFT(44),
-  [449] = {.entry = {.count = 1, .reusable = true}}, SHIFT(9),
-  [451] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_include, 2, 0, 1),
-  [453] = {.entry = {.count = 1, .reusable = true}}, SHIFT(102),
-  [455] = {.entry = {.count = 1, .reusable = true}}, SHIFT(174),
-  [457] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_columns_repeat1, 2, 0, 0),
-  [459] = {.entry = {.count = 1, .reusable = true}}, SHIFT(18),
-  [461] = {.entry = {.count = 1, .reusable = true}}, SHIFT(57),
-  [463] = {.entry = {.count = 1, .reusable = true}}, SHIFT(84),
-  [465] = {.entry = {.count = 1, .reusable = true}}, SHIFT(236),
-  [467] = {.entry = {.count = 1, .reusable = true}}, SHIFT(237),
-  [469] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_plan_header, 4, 0, 2),
-  [471] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_cells_repeat1, 1, 0, 14),
-  [473] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_cells_repeat1, 1, 0, 14),
-  [475] = {.entry = {.count = 1, .reusable = true}}, SHIFT(116),
-  [477] = {.entry = {.count = 1, .reusable = true}}, SHIFT(256),
-  [479] = {.entry = {.count = 1, .reusable = true}}, SHIFT(90),
-  [481] = {.entry = {.count = 1, .reusable = true}}, SHIFT(91),
-  [483] = {.entry = {.count = 1, .reusable = true}}, SHIFT(49),
-  [485] = {.entry = {.count = 1, .reusable = true}}, SHIFT(14),
-  [487] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_target, 4, 0, 0),
-  [489] = {.entry = {.count = 1, .reusable = true}}, SHIFT(42),
-  [491] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_plan_header, 5, 0, 2),
-  [493] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_table_repeat1, 2, 0, 0),
-  [495] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_table_repeat1, 2, 0, 0), SHIFT_REPEAT(236),
-  [498] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_table_repeat1, 2, 0, 0), SHIFT_REPEAT(261),
-  [501] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_table_repeat1, 2, 0, 0), SHIFT_REPEAT(237),
-  [504] = {.entry = {.count = 1, .reusable = true}}, SHIFT(85),
-  [506] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_currency, 2, 0, 0),
-  [508] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_tolerance, 2, 0, 0),
-  [510] = {.entry = {.count = 1, .reusable = true}}, SHIFT(168),
-  [512] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_period, 4, 0, 0),
-  [514] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_municipality, 2, 0, 0),
-  [516] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_adopted, 2, 0, 0),
-  [518] = {.entry = {.count = 1, .reusable = true}}, SHIFT(99),
-  [520] = {.entry = {.count = 1, .reusable = true}}, SHIFT(63),
-  [522] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_columns, 3, 0, 0),
-  [524] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_columns_repeat1, 2, 0, 0), SHIFT_REPEAT(165),
-  [527] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_savings_of, 1, 0, 0),
-  [529] = {.entry = {.count = 1, .reusable = true}}, SHIFT(262),
-  [531] = {.entry = {.count = 1, .reusable = true}}, SHIFT(128),
-  [533] = {.entry = {.count = 1, .reusable = true}}, SHIFT(68),
-  [535] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_year_span, 3, 0, 0),
-  [537] = {.entry = {.count = 1, .reusable = true}}, SHIFT(139),
-  [539] = {.entry = {.count = 1, .reusable = true}}, SHIFT(193),
-  [541] = {.entry = {.count = 1, .reusable = true}}, SHIFT(127),
-  [543] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_effect_kind, 1, 0, 0),
-  [545] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_effect_kind, 1, 0, 0),
-  [547] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_named_column, 2, 0, 9),
-  [549] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_costs_of, 1, 0, 0),
-  [551] = {.entry = {.count = 1, .reusable = true}}, SHIFT(233),
-  [553] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_cumulative, 4, 0, 0),
-  [555] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_row, 8, 0, 15),
-  [557] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_total_row, 8, 0, 19),
-  [559] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_parenthesized, 3, 0, 0),
-  [561] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_total_row, 10, 0, 21),
-  [563] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_row, 5, 0, 15),
-  [565] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_total_row, 9, 0, 20),
-  [567] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_total_row, 7, 0, 16),
-  [569] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_binary_expression, 3, 0, 17),
-  [571] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_row, 6, 0, 15),
-  [573] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_row, 7, 0, 15),
-  [575] = {.entry = {.count = 1, .reusable = false}}, SHIFT(232),
-  [577] = {.entry = {.count = 1, .reusable = false}}, SHIFT(106),
-  [579] = {.entry = {.count = 1, .reusable = false}}, SHIFT(100),
-  [581] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_savings_of, 4, 0, 18),
-  [583] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_role, 2, 0, 6),
-  [585] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__term, 1, 0, 13),
-  [587] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_costs_of, 4, 0, 18),
-  [589] = {.entry = {.count = 1, .reusable = true}}, SHIFT(135),
-  [591] = {.entry = {.count = 1, .reusable = true}}, SHIFT(115),
-  [593] = {.entry = {.count = 1, .reusable = true}}, SHIFT(88),
-  [595] = {.entry = {.count = 1, .reusable = true}}, SHIFT(157),
-  [597] = {.entry = {.count = 1, .reusable = true}}, SHIFT(250),
-  [599] = {.entry = {.count = 1, .reusable = true}}, SHIFT(70),
-  [601] = {.entry = {.count = 1, .reusable = true}}, SHIFT(36),
-  [603] = {.entry = {.count = 1, .reusable = true}}, SHIFT(218),
-  [605] = {.entry = {.count = 1, .reusable = true}}, SHIFT(190),
-  [607] = {.entry = {.count = 1, .reusable = true}}, SHIFT(138),
-  [609] = {.entry = {.count = 1, .reusable = true}}, SHIFT(132),
-  [611] = {.entry = {.count = 1, .reusable = false}}, SHIFT(52),
-  [613] = {.entry = {.count = 1, .reusable = true}}, SHIFT(52),
-  [615] = {.entry = {.count = 1, .reusable = false}}, SHIFT(50),
-  [617] = {.entry = {.count = 1, .reusable = true}}, SHIFT(50),
-  [619] = {.entry = {.count = 1, .reusable = true}}, SHIFT(154),
-  [621] = {.entry = {.count = 1, .reusable = true}}, SHIFT(136),
-  [623] = {.entry = {.count = 1, .reusable = true}}, SHIFT(142),
-  [625] = {.entry = {.count = 1, .reusable = true}}, SHIFT(166),
-  [627] = {.entry = {.count = 1, .reusable = true}}, SHIFT(117),
-  [629] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_table_unit, 2, 0, 0),
-  [631] = {.entry = {.count = 1, .reusable = true}}, SHIFT(75),
-  [633] = {.entry = {.count = 1, .reusable = true}}, SHIFT(76),
-  [635] = {.entry = {.count = 1, .reusable = true}}, SHIFT(137),
-  [637] = {.entry = {.count = 1, .reusable = true}}, SHIFT(167),
-  [639] = {.entry = {.count = 1, .reusable = true}}, SHIFT(219),
-  [641] = {.entry = {.count = 1, .reusable = true}}, SHIFT(170),
-  [643] = {.entry = {.count = 1, .reusable = true}}, SHIFT(225),
-  [645] = {.entry = {.count = 1, .reusable = true}}, SHIFT(17),
-  [647] = {.entry = {.count = 1, .reusable = true}}, SHIFT(245),
-  [649] = {.entry = {.count = 1, .reusable = true}}, SHIFT(92),
-  [651] = {.entry = {.count = 1, .reusable = true}}, SHIFT(16),
-  [653] = {.entry = {.count = 1, .reusable = true}}, SHIFT(55),
-  [655] = {.entry = {.count = 1, .reusable = true}},  ACCEPT_INPUT(),
-  [657] = {.entry = {.count = 1, .reusable = true}}, SHIFT(212),
-  [659] = {.entry = {.count = 1, .reusable = true}}, SHIFT(61),
-  [661] = {.entry = {.count = 1, .reusable = true}}, SHIFT(53),
-  [663] = {.entry = {.count = 1, .reusable = true}}, SHIFT(243),
-  [665] = {.entry = {.count = 1, .reusable = true}}, SHIFT(54),
-  [667] = {.entry = {.count = 1, .reusable = true}}, SHIFT(2),
-  [669] = {.entry = {.count = 1, .reusable = true}}, SHIFT(56),
-  [671] = {.entry = {.count = 1, .reusable = true}}, SHIFT(34),
-  [673] = {.entry = {.count = 1, .reusable = true}}, SHIFT(216),
-  [675] = {.entry = {.count = 1, .reusable = true}}, SHIFT(130),
-  [677] = {.entry = {.count = 1, .reusable = true}}, SHIFT(131),
-  [679] = {.entry = {.count = 1, .reusable = true}}, SHIFT(12),
-  [681] = {.entry = {.count = 1, .reusable = true}}, SHIFT(58),
-  [683] = {.entry = {.count = 1, .reusable = true}}, SHIFT(176),
-  [685] = {.entry = {.count = 1, .reusable = true}}, SHIFT(235),
-  [687] = {.entry = {.count = 1, .reusable = true}}, SHIFT(194),
-  [689] = {.entry = {.count = 1, .reusable = true}}, SHIFT(21),
-  [691] = {.entry = {.count = 1, .reusable = true}}, SHIFT(125),
-  [693] = {.entry = {.count = 1, .reusable = true}}, SHIFT(41),
-  [695] = {.entry = {.count = 1, .reusable = true}}, SHIFT(32),
-  [697] = {.entry = {.count = 1, .reusable = true}}, SHIFT(152),
-  [699] = {.entry = {.count = 1, .reusable = true}}, SHIFT(203),
-  [701] = {.entry = {.count = 1, .reusable = true}}, SHIFT(38),
-  [703] = {.entry = {.count = 1, .reusable = true}}, SHIFT(198),
-  [705] = {.entry = {.count = 1, .reusable = true}}, SHIFT(199),
-  [707] = {.entry = {.count = 1, .reusable = true}}, SHIFT(10),
-  [709] = {.entry = {.count = 1, .reusable = true}}, SHIFT(103),
-  [711] = {.entry = {.count = 1, .reusable = true}}, SHIFT(208),
-  [713] = {.entry = {.count = 1, .reusable = true}}, SHIFT(148),
-  [715] = {.entry = {.count = 1, .reusable = true}}, SHIFT(69),
-  [717] = {.entry = {.count = 1, .reusable = true}}, SHIFT(150),
-  [719] = {.entry = {.count = 1, .reusable = true}}, SHIFT(119),
-  [721] = {.entry = {.count = 1, .reusable = true}}, SHIFT(48),
-  [723] = {.entry = {.count = 1, .reusable = true}}, SHIFT(118),
-  [725] = {.entry = {.count = 1, .reusable = true}}, SHIFT(24),
-  [727] = {.entry = {.count = 1, .reusable = true}}, SHIFT(26),
-  [729] = {.entry = {.count = 1, .reusable = true}}, SHIFT(129),
-  [731] = {.entry = {.count = 1, .reusable = true}}, SHIFT(71),
-  [733] = {.entry = {.count = 1, .reusable = true}}, SHIFT(37),
-  [735] = {.entry = {.count = 1, .reusable = true}}, SHIFT(104),
-  [737] = {.entry = {.count = 1, .reusable = true}}, SHIFT(98),
-  [739] = {.entry = {.count = 1, .reusable = true}}, SHIFT(96),
-  [741] = {.entry = {.count = 1, .reusable = true}}, SHIFT(244),
-  [743] = {.entry = {.count = 1, .reusable = true}}, SHIFT(249),
-  [745] = {.entry = {.count = 1, .reusable = true}}, SHIFT(120),
-  [747] = {.entry = {.count = 1, .reusable = true}}, SHIFT(31),
-  [749] = {.entry = {.count = 1, .reusable = true}}, SHIFT(7),
-  [751] = {.entry = {.count = 1, .reusable = true}}, SHIFT(201),
-  [753] = {.entry = {.count = 1, .reusable = true}}, SHIFT(255),
-  [755] = {.entry = {.count = 1, .reusable = true}}, SHIFT(133),
+  [7] = {.entry = {.count = 1, .reusable = true}}, SHIFT(257),
+  [9] = {.entry = {.count = 1, .reusable = true}}, SHIFT(306),
+  [11] = {.entry = {.count = 1, .reusable = true}}, SHIFT(270),
+  [13] = {.entry = {.count = 1, .reusable = true}}, SHIFT(269),
+  [15] = {.entry = {.count = 1, .reusable = true}}, SHIFT(225),
+  [17] = {.entry = {.count = 1, .reusable = true}}, SHIFT(265),
+  [19] = {.entry = {.count = 1, .reusable = true}}, SHIFT(266),
+  [21] = {.entry = {.count = 1, .reusable = true}}, SHIFT(121),
+  [23] = {.entry = {.count = 1, .reusable = true}}, SHIFT(122),
+  [25] = {.entry = {.count = 1, .reusable = true}}, SHIFT(164),
+  [27] = {.entry = {.count = 1, .reusable = true}}, SHIFT(230),
+  [29] = {.entry = {.count = 1, .reusable = true}}, SHIFT(123),
+  [31] = {.entry = {.count = 1, .reusable = true}}, SHIFT(272),
+  [33] = {.entry = {.count = 1, .reusable = true}}, SHIFT(273),
+  [35] = {.entry = {.count = 1, .reusable = true}}, SHIFT(309),
+  [37] = {.entry = {.count = 1, .reusable = true}}, SHIFT(283),
+  [39] = {.entry = {.count = 1, .reusable = true}}, SHIFT(219),
+  [41] = {.entry = {.count = 1, .reusable = true}}, SHIFT(287),
+  [43] = {.entry = {.count = 1, .reusable = true}}, SHIFT(288),
+  [45] = {.entry = {.count = 1, .reusable = true}}, SHIFT(289),
+  [47] = {.entry = {.count = 1, .reusable = true}}, SHIFT(248),
+  [49] = {.entry = {.count = 1, .reusable = true}}, SHIFT(290),
+  [51] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0),
+  [53] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(122),
+  [56] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(164),
+  [59] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(230),
+  [62] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(123),
+  [65] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(272),
+  [68] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(273),
+  [71] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(309),
+  [74] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(283),
+  [77] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(219),
+  [80] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(287),
+  [83] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(288),
+  [86] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(289),
+  [89] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(248),
+  [92] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(290),
+  [95] = {.entry = {.count = 1, .reusable = true}}, SHIFT(104),
+  [97] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_description, 2, 0, 0),
+  [99] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit, 1, 0, 3),
+  [101] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit, 1, 0, 3),
+  [103] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit, 1, 0, 0),
+  [105] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit, 1, 0, 0),
+  [107] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_year_amount, 3, 0, 0),
+  [109] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_yearly_values_repeat1, 2, 0, 0),
+  [111] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_money, 3, 0, 6),
+  [113] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_money, 3, 0, 6),
+  [115] = {.entry = {.count = 1, .reusable = true}}, SHIFT(16),
+  [117] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_money, 2, 0, 0),
+  [119] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_money, 2, 0, 0),
+  [121] = {.entry = {.count = 1, .reusable = true}}, SHIFT(14),
+  [123] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__effect_value, 2, 0, 0),
+  [125] = {.entry = {.count = 1, .reusable = false}}, SHIFT(28),
+  [127] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_quantity, 1, 0, 0),
+  [129] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_quantity, 1, 0, 0),
+  [131] = {.entry = {.count = 1, .reusable = true}}, SHIFT(30),
+  [133] = {.entry = {.count = 1, .reusable = false}}, SHIFT(30),
+  [135] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_money, 3, 0, 0),
+  [137] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_money, 3, 0, 0),
+  [139] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_in_year, 2, 0, 0),
+  [141] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_money, 4, 0, 6),
+  [143] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_money, 4, 0, 6),
+  [145] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_from_year, 2, 0, 0),
+  [147] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_quantity, 2, 0, 0),
+  [149] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_quantity, 2, 0, 0),
+  [151] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__effect_value, 1, 0, 0),
+  [153] = {.entry = {.count = 1, .reusable = false}}, SHIFT(259),
+  [155] = {.entry = {.count = 1, .reusable = true}}, SHIFT(261),
+  [157] = {.entry = {.count = 1, .reusable = true}}, SHIFT(27),
+  [159] = {.entry = {.count = 1, .reusable = true}}, SHIFT(26),
+  [161] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_taakveld, 3, 0, 0),
+  [163] = {.entry = {.count = 1, .reusable = true}}, SHIFT(293),
+  [165] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_yearly_values_repeat1, 2, 0, 0), SHIFT_REPEAT(229),
+  [168] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_yearly_values_repeat1, 2, 0, 0), SHIFT_REPEAT(291),
+  [171] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_taakveld_repeat1, 2, 0, 0),
+  [173] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_taakveld_repeat1, 2, 0, 0), SHIFT_REPEAT(293),
+  [176] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_taakveld, 2, 0, 0),
+  [178] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_yearly_values, 1, 0, 0),
+  [180] = {.entry = {.count = 1, .reusable = true}}, SHIFT(229),
+  [182] = {.entry = {.count = 1, .reusable = true}}, SHIFT(291),
+  [184] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_yearly_values, 2, 0, 0),
+  [186] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_related_repeat1, 2, 0, 0),
+  [188] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_related_repeat1, 2, 0, 0), SHIFT_REPEAT(298),
+  [191] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_related, 3, 0, 0),
+  [193] = {.entry = {.count = 1, .reusable = true}}, SHIFT(298),
+  [195] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_not_needed, 2, 0, 0),
+  [197] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_not_needed, 2, 0, 0),
+  [199] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_decision, 2, 0, 0),
+  [201] = {.entry = {.count = 1, .reusable = false}}, SHIFT(280),
+  [203] = {.entry = {.count = 1, .reusable = true}}, SHIFT(212),
+  [205] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_related, 2, 0, 0),
+  [207] = {.entry = {.count = 1, .reusable = false}}, SHIFT(134),
+  [209] = {.entry = {.count = 1, .reusable = true}}, SHIFT(88),
+  [211] = {.entry = {.count = 1, .reusable = false}}, SHIFT(113),
+  [213] = {.entry = {.count = 1, .reusable = false}}, SHIFT(114),
+  [215] = {.entry = {.count = 1, .reusable = true}}, SHIFT(53),
+  [217] = {.entry = {.count = 1, .reusable = false}}, SHIFT(115),
+  [219] = {.entry = {.count = 1, .reusable = false}}, SHIFT(250),
+  [221] = {.entry = {.count = 1, .reusable = true}}, SHIFT(117),
+  [223] = {.entry = {.count = 1, .reusable = true}}, SHIFT(118),
+  [225] = {.entry = {.count = 1, .reusable = true}}, SHIFT(223),
+  [227] = {.entry = {.count = 1, .reusable = true}}, SHIFT(102),
+  [229] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_group_repeat1, 2, 0, 0),
+  [231] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_group_repeat1, 2, 0, 0), SHIFT_REPEAT(270),
+  [234] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_group_repeat1, 2, 0, 0), SHIFT_REPEAT(269),
+  [237] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_group_repeat1, 2, 0, 0), SHIFT_REPEAT(118),
+  [240] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_group_repeat1, 2, 0, 0), SHIFT_REPEAT(223),
+  [243] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_group_repeat1, 2, 0, 0), SHIFT_REPEAT(265),
+  [246] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_group_repeat1, 2, 0, 0), SHIFT_REPEAT(248),
+  [249] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_group_repeat1, 2, 0, 0), SHIFT_REPEAT(266),
+  [252] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_source_file, 1, 0, 0),
+  [254] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_decision, 4, 0, 12),
+  [256] = {.entry = {.count = 1, .reusable = true}}, SHIFT(216),
+  [258] = {.entry = {.count = 1, .reusable = true}}, SHIFT(107),
+  [260] = {.entry = {.count = 1, .reusable = false}}, SHIFT(6),
+  [262] = {.entry = {.count = 1, .reusable = true}}, SHIFT(7),
+  [264] = {.entry = {.count = 1, .reusable = false}}, SHIFT(7),
+  [266] = {.entry = {.count = 1, .reusable = false}}, SHIFT(151),
+  [268] = {.entry = {.count = 1, .reusable = true}}, SHIFT(150),
+  [270] = {.entry = {.count = 1, .reusable = false}}, SHIFT(150),
+  [272] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0),
+  [274] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(257),
+  [277] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(306),
+  [280] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(270),
+  [283] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(269),
+  [286] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(225),
+  [289] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(265),
+  [292] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(266),
+  [295] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_decision, 4, 0, 13),
+  [297] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_category, 2, 0, 4),
+  [299] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_owner, 2, 0, 0),
+  [301] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_start_date, 2, 0, 0),
+  [303] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_decision, 6, 0, 20),
+  [305] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_end_date, 2, 0, 0),
+  [307] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_status, 2, 0, 0),
+  [309] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_effect, 2, 0, 0),
+  [311] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 3, 0, 9),
+  [313] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_share, 4, 0, 0),
+  [315] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_estimate_range, 4, 0, 0),
+  [317] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_budget, 2, 0, 0),
+  [319] = {.entry = {.count = 1, .reusable = true}}, SHIFT(162),
+  [321] = {.entry = {.count = 1, .reusable = true}}, SHIFT(284),
+  [323] = {.entry = {.count = 1, .reusable = true}}, SHIFT(296),
+  [325] = {.entry = {.count = 1, .reusable = true}}, SHIFT(304),
+  [327] = {.entry = {.count = 1, .reusable = true}}, SHIFT(307),
+  [329] = {.entry = {.count = 1, .reusable = true}}, SHIFT(157),
+  [331] = {.entry = {.count = 1, .reusable = true}}, SHIFT(160),
+  [333] = {.entry = {.count = 1, .reusable = false}}, SHIFT(242),
+  [335] = {.entry = {.count = 1, .reusable = false}}, SHIFT(243),
+  [337] = {.entry = {.count = 1, .reusable = false}}, SHIFT(50),
+  [339] = {.entry = {.count = 1, .reusable = true}}, SHIFT(263),
+  [341] = {.entry = {.count = 1, .reusable = true}}, SHIFT(85),
+  [343] = {.entry = {.count = 1, .reusable = true}}, SHIFT(168),
+  [345] = {.entry = {.count = 1, .reusable = false}}, SHIFT(302),
+  [347] = {.entry = {.count = 1, .reusable = false}}, SHIFT(291),
+  [349] = {.entry = {.count = 1, .reusable = false}}, SHIFT(18),
+  [351] = {.entry = {.count = 1, .reusable = true}}, SHIFT(292),
+  [353] = {.entry = {.count = 1, .reusable = true}}, SHIFT(21),
+  [355] = {.entry = {.count = 1, .reusable = false}}, SHIFT(308),
+  [357] = {.entry = {.count = 1, .reusable = false}}, SHIFT(238),
+  [359] = {.entry = {.count = 1, .reusable = false}}, SHIFT(55),
+  [361] = {.entry = {.count = 1, .reusable = true}}, SHIFT(299),
+  [363] = {.entry = {.count = 1, .reusable = true}}, SHIFT(84),
+  [365] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_plan_header_repeat1, 2, 0, 0),
+  [367] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_plan_header_repeat1, 2, 0, 0), SHIFT_REPEAT(284),
+  [370] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_plan_header_repeat1, 2, 0, 0), SHIFT_REPEAT(296),
+  [373] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_plan_header_repeat1, 2, 0, 0), SHIFT_REPEAT(304),
+  [376] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_plan_header_repeat1, 2, 0, 0), SHIFT_REPEAT(307),
+  [379] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_plan_header_repeat1, 2, 0, 0), SHIFT_REPEAT(157),
+  [382] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_plan_header_repeat1, 2, 0, 0), SHIFT_REPEAT(248),
+  [385] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_cells, 1, 0, 0),
+  [387] = {.entry = {.count = 1, .reusable = false}}, SHIFT(90),
+  [389] = {.entry = {.count = 1, .reusable = true}}, SHIFT(83),
+  [391] = {.entry = {.count = 1, .reusable = true}}, SHIFT(286),
+  [393] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_cells_repeat1, 2, 0, 0),
+  [395] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_cells_repeat1, 2, 0, 0), SHIFT_REPEAT(90),
+  [398] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_cells_repeat1, 2, 0, 0), SHIFT_REPEAT(83),
+  [401] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_cells_repeat1, 2, 0, 0), SHIFT_REPEAT(286),
+  [404] = {.entry = {.count = 1, .reusable = true}}, SHIFT(259),
+  [406] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_columns, 2, 0, 0),
+  [408] = {.entry = {.count = 1, .reusable = true}}, SHIFT(171),
+  [410] = {.entry = {.count = 1, .reusable = true}}, SHIFT(173),
+  [412] = {.entry = {.count = 1, .reusable = true}}, SHIFT(244),
+  [414] = {.entry = {.count = 1, .reusable = true}}, SHIFT(184),
+  [416] = {.entry = {.count = 1, .reusable = true}}, SHIFT(234),
+  [418] = {.entry = {.count = 1, .reusable = true}}, SHIFT(243),
+  [420] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_yearly_values_repeat1, 2, 0, 0), SHIFT_REPEAT(234),
+  [423] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_yearly_values_repeat1, 2, 0, 0), SHIFT_REPEAT(243),
+  [426] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_cells_repeat1, 1, 0, 22),
+  [428] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_cells_repeat1, 1, 0, 22),
+  [430] = {.entry = {.count = 1, .reusable = true}}, SHIFT(242),
+  [432] = {.entry = {.count = 1, .reusable = false}}, SHIFT(224),
+  [434] = {.entry = {.count = 1, .reusable = true}}, SHIFT(126),
+  [436] = {.entry = {.count = 1, .reusable = false}}, SHIFT(288),
+  [438] = {.entry = {.count = 1, .reusable = false}}, SHIFT(163),
+  [440] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_euro_cell, 2, 0, 0),
+  [442] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_euro_cell, 2, 0, 0),
+  [444] = {.entry = {.count = 1, .reusable = true}}, SHIFT(54),
+  [446] = {.entry = {.count = 1, .reusable = true}}, SHIFT(235),
+  [448] = {.entry = {.count = 1, .reusable = true}}, SHIFT(238),
+  [450] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_yearly_values_repeat1, 2, 0, 0), SHIFT_REPEAT(235),
+  [453] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_yearly_values_repeat1, 2, 0, 0), SHIFT_REPEAT(238),
+  [456] = {.entry = {.count = 1, .reusable = true}}, SHIFT(13),
+  [458] = {.entry = {.count = 1, .reusable = true}}, SHIFT(8),
+  [460] = {.entry = {.count = 1, .reusable = true}}, SHIFT(57),
+  [462] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_group, 6, 0, 5),
+  [464] = {.entry = {.count = 1, .reusable = true}}, SHIFT(52),
+  [466] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_measure, 6, 0, 5),
+  [468] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_text_block, 2, 0, 0),
+  [470] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_table, 6, 0, 5),
+  [472] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_group, 7, 0, 5),
+  [474] = {.entry = {.count = 1, .reusable = true}}, SHIFT(20),
+  [476] = {.entry = {.count = 1, .reusable = true}}, SHIFT(71),
+  [478] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_year_column, 2, 0, 11),
+  [480] = {.entry = {.count = 1, .reusable = true}}, SHIFT(174),
+  [482] = {.entry = {.count = 1, .reusable = true}}, SHIFT(301),
+  [484] = {.entry = {.count = 1, .reusable = true}}, SHIFT(183),
+  [486] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_table, 7, 0, 5),
+  [488] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_columns_repeat1, 2, 0, 0),
+  [490] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_table, 8, 0, 5),
+  [492] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_sum_all, 1, 0, 0),
+  [494] = {.entry = {.count = 1, .reusable = true}}, SHIFT(155),
+  [496] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_savings_of, 1, 0, 0),
+  [498] = {.entry = {.count = 1, .reusable = true}}, SHIFT(275),
+  [500] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_costs_of, 1, 0, 0),
+  [502] = {.entry = {.count = 1, .reusable = true}}, SHIFT(277),
+  [504] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_table, 9, 0, 5),
+  [506] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_group, 5, 0, 5),
+  [508] = {.entry = {.count = 1, .reusable = true}}, SHIFT(166),
+  [510] = {.entry = {.count = 1, .reusable = true}}, SHIFT(245),
+  [512] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_table, 10, 0, 5),
+  [514] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_declared_total, 3, 0, 0),
+  [516] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_measure, 5, 0, 5),
+  [518] = {.entry = {.count = 1, .reusable = true}}, SHIFT(72),
+  [520] = {.entry = {.count = 1, .reusable = true}}, SHIFT(156),
+  [522] = {.entry = {.count = 1, .reusable = true}}, SHIFT(207),
+  [524] = {.entry = {.count = 1, .reusable = true}}, SHIFT(153),
+  [526] = {.entry = {.count = 1, .reusable = true}}, SHIFT(154),
+  [528] = {.entry = {.count = 1, .reusable = true}}, SHIFT(82),
+  [530] = {.entry = {.count = 1, .reusable = true}}, SHIFT(106),
+  [532] = {.entry = {.count = 1, .reusable = true}}, SHIFT(251),
+  [534] = {.entry = {.count = 1, .reusable = true}}, SHIFT(227),
+  [536] = {.entry = {.count = 1, .reusable = true}}, SHIFT(254),
+  [538] = {.entry = {.count = 1, .reusable = true}}, SHIFT(112),
+  [540] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_table_repeat1, 2, 0, 0),
+  [542] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_table_repeat1, 2, 0, 0), SHIFT_REPEAT(251),
+  [545] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_table_repeat1, 2, 0, 0), SHIFT_REPEAT(248),
+  [548] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_table_repeat1, 2, 0, 0), SHIFT_REPEAT(227),
+  [551] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_table_repeat1, 2, 0, 0), SHIFT_REPEAT(254),
+  [554] = {.entry = {.count = 1, .reusable = true}}, SHIFT(116),
+  [556] = {.entry = {.count = 1, .reusable = true}}, SHIFT(110),
+  [558] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__term, 1, 0, 17),
+  [560] = {.entry = {.count = 1, .reusable = true}}, SHIFT(119),
+  [562] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_negation, 2, 0, 21),
+  [564] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_parenthesized, 3, 0, 0),
+  [566] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_binary_expression, 3, 0, 24),
+  [568] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_savings_of, 4, 0, 25),
+  [570] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_costs_of, 4, 0, 25),
+  [572] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_cumulative, 4, 0, 0),
+  [574] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_sum_all, 2, 0, 0),
+  [576] = {.entry = {.count = 1, .reusable = true}}, SHIFT(81),
+  [578] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_target, 4, 0, 0),
+  [580] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_plan_header, 5, 0, 2),
+  [582] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_include, 2, 0, 1),
+  [584] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_plan_header, 6, 0, 2),
+  [586] = {.entry = {.count = 1, .reusable = true}}, SHIFT(204),
+  [588] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_effect_kind, 1, 0, 0),
+  [590] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_effect_kind, 1, 0, 0),
+  [592] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_total_column, 4, 0, 18),
+  [594] = {.entry = {.count = 1, .reusable = true}}, SHIFT(92),
+  [596] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_plan_header, 4, 0, 2),
+  [598] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_municipality, 2, 0, 0),
+  [600] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_tolerance, 2, 0, 0),
+  [602] = {.entry = {.count = 1, .reusable = false}}, SHIFT(233),
+  [604] = {.entry = {.count = 1, .reusable = false}}, SHIFT(111),
+  [606] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_columns_repeat1, 2, 0, 0), SHIFT_REPEAT(171),
+  [609] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_year_column, 2, 0, 0),
+  [611] = {.entry = {.count = 1, .reusable = true}}, SHIFT(189),
+  [613] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_year_column, 3, 0, 11),
+  [615] = {.entry = {.count = 1, .reusable = true}}, SHIFT(188),
+  [617] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_adopted, 2, 0, 0),
+  [619] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_columns, 3, 0, 0),
+  [621] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_period, 4, 0, 0),
+  [623] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_currency, 2, 0, 4),
+  [625] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_named_column, 2, 0, 10),
+  [627] = {.entry = {.count = 1, .reusable = true}}, SHIFT(51),
+  [629] = {.entry = {.count = 1, .reusable = false}}, SHIFT(86),
+  [631] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_year_span, 3, 0, 0),
+  [633] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_year_column, 3, 0, 16),
+  [635] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_year_column, 2, 0, 9),
+  [637] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_sign_rule, 4, 0, 14),
+  [639] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_year_column, 4, 0, 19),
+  [641] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_year_column, 3, 0, 15),
+  [643] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_year_span, 4, 0, 11),
+  [645] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_row, 6, 0, 23),
+  [647] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_row, 7, 0, 23),
+  [649] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_total_row, 7, 0, 26),
+  [651] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_total_row, 8, 0, 27),
+  [653] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_row, 8, 0, 23),
+  [655] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_total_row, 9, 0, 28),
+  [657] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_total_row, 10, 0, 29),
+  [659] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_row, 5, 0, 23),
+  [661] = {.entry = {.count = 1, .reusable = true}}, SHIFT(163),
+  [663] = {.entry = {.count = 1, .reusable = true}}, SHIFT(58),
+  [665] = {.entry = {.count = 1, .reusable = true}}, SHIFT(138),
+  [667] = {.entry = {.count = 1, .reusable = true}}, SHIFT(205),
+  [669] = {.entry = {.count = 1, .reusable = true}}, SHIFT(91),
+  [671] = {.entry = {.count = 1, .reusable = true}}, SHIFT(181),
+  [673] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_role, 2, 0, 7),
+  [675] = {.entry = {.count = 1, .reusable = true}}, SHIFT(142),
+  [677] = {.entry = {.count = 1, .reusable = true}}, SHIFT(108),
+  [679] = {.entry = {.count = 1, .reusable = true}}, SHIFT(145),
+  [681] = {.entry = {.count = 1, .reusable = true}}, SHIFT(76),
+  [683] = {.entry = {.count = 1, .reusable = true}}, SHIFT(185),
+  [685] = {.entry = {.count = 1, .reusable = true}}, SHIFT(149),
+  [687] = {.entry = {.count = 1, .reusable = false}}, SHIFT(61),
+  [689] = {.entry = {.count = 1, .reusable = true}}, SHIFT(61),
+  [691] = {.entry = {.count = 1, .reusable = true}}, SHIFT(146),
+  [693] = {.entry = {.count = 1, .reusable = true}}, SHIFT(42),
+  [695] = {.entry = {.count = 1, .reusable = true}}, SHIFT(202),
+  [697] = {.entry = {.count = 1, .reusable = false}}, SHIFT(65),
+  [699] = {.entry = {.count = 1, .reusable = true}}, SHIFT(65),
+  [701] = {.entry = {.count = 1, .reusable = true}}, SHIFT(139),
+  [703] = {.entry = {.count = 1, .reusable = true}}, SHIFT(268),
+  [705] = {.entry = {.count = 1, .reusable = true}}, SHIFT(39),
+  [707] = {.entry = {.count = 1, .reusable = true}}, SHIFT(258),
+  [709] = {.entry = {.count = 1, .reusable = true}}, SHIFT(141),
+  [711] = {.entry = {.count = 1, .reusable = true}}, SHIFT(148),
+  [713] = {.entry = {.count = 1, .reusable = true}}, SHIFT(11),
+  [715] = {.entry = {.count = 1, .reusable = true}}, SHIFT(41),
+  [717] = {.entry = {.count = 1, .reusable = true}}, SHIFT(274),
+  [719] = {.entry = {.count = 1, .reusable = true}}, SHIFT(186),
+  [721] = {.entry = {.count = 1, .reusable = true}}, SHIFT(167),
+  [723] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__column_kind, 1, 0, 8),
+  [725] = {.entry = {.count = 1, .reusable = true}}, SHIFT(180),
+  [727] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_table_unit, 2, 0, 0),
+  [729] = {.entry = {.count = 1, .reusable = true}}, SHIFT(101),
+  [731] = {.entry = {.count = 1, .reusable = true}}, SHIFT(278),
+  [733] = {.entry = {.count = 1, .reusable = true}}, SHIFT(203),
+  [735] = {.entry = {.count = 1, .reusable = true}}, SHIFT(60),
+  [737] = {.entry = {.count = 1, .reusable = true}}, SHIFT(279),
+  [739] = {.entry = {.count = 1, .reusable = true}}, SHIFT(103),
+  [741] = {.entry = {.count = 1, .reusable = true}}, SHIFT(182),
+  [743] = {.entry = {.count = 1, .reusable = true}}, SHIFT(271),
+  [745] = {.entry = {.count = 1, .reusable = true}}, SHIFT(147),
+  [747] = {.entry = {.count = 1, .reusable = true}}, SHIFT(109),
+  [749] = {.entry = {.count = 1, .reusable = true}}, SHIFT(5),
+  [751] = {.entry = {.count = 1, .reusable = true}},  ACCEPT_INPUT(),
+  [753] = {.entry = {.count = 1, .reusable = true}}, SHIFT(56),
+  [755] = {.entry = {.count = 1, .reusable = true}}, SHIFT(252),
+  [757] = {.entry = {.count = 1, .reusable = true}}, SHIFT(96),
+  [759] = {.entry = {.count = 1, .reusable = true}}, SHIFT(93),
+  [761] = {.entry = {.count = 1, .reusable = true}}, SHIFT(253),
+  [763] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_scale, 2, 0, 0),
+  [765] = {.entry = {.count = 1, .reusable = true}}, SHIFT(210),
+  [767] = {.entry = {.count = 1, .reusable = true}}, SHIFT(38),
+  [769] = {.entry = {.count = 1, .reusable = true}}, SHIFT(15),
+  [771] = {.entry = {.count = 1, .reusable = true}}, SHIFT(17),
+  [773] = {.entry = {.count = 1, .reusable = true}}, SHIFT(267),
+  [775] = {.entry = {.count = 1, .reusable = true}}, SHIFT(201),
+  [777] = {.entry = {.count = 1, .reusable = true}}, SHIFT(262),
+  [779] = {.entry = {.count = 1, .reusable = true}}, SHIFT(264),
+  [781] = {.entry = {.count = 1, .reusable = true}}, SHIFT(2),
+  [783] = {.entry = {.count = 1, .reusable = true}}, SHIFT(178),
+  [785] = {.entry = {.count = 1, .reusable = true}}, SHIFT(285),
+  [787] = {.entry = {.count = 1, .reusable = true}}, SHIFT(105),
+  [789] = {.entry = {.count = 1, .reusable = true}}, SHIFT(159),
+  [791] = {.entry = {.count = 1, .reusable = true}}, SHIFT(62),
+  [793] = {.entry = {.count = 1, .reusable = true}}, SHIFT(63),
+  [795] = {.entry = {.count = 1, .reusable = true}}, SHIFT(228),
+  [797] = {.entry = {.count = 1, .reusable = true}}, SHIFT(303),
+  [799] = {.entry = {.count = 1, .reusable = true}}, SHIFT(49),
+  [801] = {.entry = {.count = 1, .reusable = true}}, SHIFT(305),
+  [803] = {.entry = {.count = 1, .reusable = true}}, SHIFT(70),
+  [805] = {.entry = {.count = 1, .reusable = true}}, SHIFT(10),
+  [807] = {.entry = {.count = 1, .reusable = true}}, SHIFT(46),
+  [809] = {.entry = {.count = 1, .reusable = true}}, SHIFT(77),
+  [811] = {.entry = {.count = 1, .reusable = true}}, SHIFT(66),
+  [813] = {.entry = {.count = 1, .reusable = true}}, SHIFT(169),
+  [815] = {.entry = {.count = 1, .reusable = true}}, SHIFT(214),
+  [817] = {.entry = {.count = 1, .reusable = true}}, SHIFT(95),
+  [819] = {.entry = {.count = 1, .reusable = true}}, SHIFT(67),
+  [821] = {.entry = {.count = 1, .reusable = true}}, SHIFT(31),
+  [823] = {.entry = {.count = 1, .reusable = true}}, SHIFT(40),
+  [825] = {.entry = {.count = 1, .reusable = true}}, SHIFT(158),
+  [827] = {.entry = {.count = 1, .reusable = true}}, SHIFT(100),
+  [829] = {.entry = {.count = 1, .reusable = true}}, SHIFT(22),
+  [831] = {.entry = {.count = 1, .reusable = true}}, SHIFT(35),
+  [833] = {.entry = {.count = 1, .reusable = true}}, SHIFT(23),
+  [835] = {.entry = {.count = 1, .reusable = true}}, SHIFT(175),
+  [837] = {.entry = {.count = 1, .reusable = true}}, SHIFT(47),
+  [839] = {.entry = {.count = 1, .reusable = true}}, SHIFT(124),
+  [841] = {.entry = {.count = 1, .reusable = true}}, SHIFT(125),
+  [843] = {.entry = {.count = 1, .reusable = true}}, SHIFT(190),
+  [845] = {.entry = {.count = 1, .reusable = true}}, SHIFT(294),
+  [847] = {.entry = {.count = 1, .reusable = true}}, SHIFT(143),
+  [849] = {.entry = {.count = 1, .reusable = true}}, SHIFT(218),
+  [851] = {.entry = {.count = 1, .reusable = true}}, SHIFT(144),
+  [853] = {.entry = {.count = 1, .reusable = true}}, SHIFT(161),
+  [855] = {.entry = {.count = 1, .reusable = true}}, SHIFT(179),
+  [857] = {.entry = {.count = 1, .reusable = true}}, SHIFT(300),
+  [859] = {.entry = {.count = 1, .reusable = true}}, SHIFT(64),
 };
 
 #ifdef __cplusplus
