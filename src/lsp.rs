@@ -9,7 +9,6 @@ use crate::formula::{self, Evaluator};
 use crate::source::SourceMap;
 use crate::syntax::ast::*;
 use crate::syntax::errors::KEYWORDS;
-use crate::syntax::number::format_dutch;
 use codespan_reporting::files::Files;
 use lsp_server::{Connection, ExtractError, Message, Notification, Request, RequestId, Response};
 use lsp_types as lsp;
@@ -306,7 +305,8 @@ impl Server {
             range: Some(range(sources, span)),
         };
         let years = &doc.evaluation.years;
-        let money = |d: rust_decimal::Decimal| format!("€ {}", format_dutch(d.round_dp(0)));
+        // Figures as every other output shows them (one home: `sheet`).
+        let money = crate::sheet::eur;
 
         // A measure id (where it is declared or referred to).
         for (mi, m) in model.measures.iter().enumerate() {
@@ -324,9 +324,8 @@ impl Server {
                     m.id.value, m.title.value
                 );
                 for (i, y) in years.iter().enumerate() {
-                    let s = e.savings[i].expected;
-                    let saving = if s.pm > 0 { format!("{} + P.M.", money(s.known)) } else { money(s.known) };
-                    text.push_str(&format!("| {y} | {saving} | {} |\n", money(e.costs[i].known)));
+                    let saving = crate::sheet::eur_figure(&e.savings[i].expected);
+                    text.push_str(&format!("| {y} | {saving} | {} |\n", crate::sheet::eur_figure(&e.costs[i])));
                 }
                 if let Some(b) = m.budget.as_ref().and_then(|b| b.value.known()) {
                     text.push_str(&format!("\nbudget {}", money(b.value)));
@@ -375,20 +374,25 @@ impl Server {
         // A declared figure in a total row: the recomputed figure and the lines it adds.
         for (ti, t) in model.tables.iter().enumerate() {
             for (ri, row) in t.table.rows.iter().enumerate() {
-                let Some(expr) = &row.formula else { continue };
                 for (ci, cell) in row.cells.iter().enumerate() {
                     if !contains(cell.span, at) {
                         continue;
                     }
-                    let evaluator = Evaluator { model, table: ti, row: ri };
-                    let text = match evaluator.column(expr, ci) {
+                    // A total column's cell is recomputed across its row, a total row's down its
+                    // column; a plain cell is neither.
+                    let computed = match (t.table.columns.get(ci).and_then(|c| c.formula.as_ref()), &row.formula) {
+                        (Some(_), _) => formula::column_total(model, ti, ri, ci),
+                        (None, Some(expr)) => Evaluator { model, table: ti, row: ri }.column(expr, ci),
+                        (None, None) => return None,
+                    };
+                    let text = match computed {
                         Ok(c) => {
                             let unit = formula::row_unit(&t.table, row);
                             let fmt = |v: rust_decimal::Decimal| crate::fmt::quantity(&Quantity::new(v, unit.clone()));
                             let mut s = format!(
                                 "**{} — {}**\n\nprinted {}, computed {}{}\n\n",
                                 row.label.value,
-                                t.table.columns[ci].key,
+                                t.table.columns[ci].title(),
                                 crate::fmt::quantity(&Quantity::new(formula::cell_figure(cell).known, unit.clone())),
                                 fmt(c.figure.known),
                                 crate::sheet::pm_suffix(&c.figure)

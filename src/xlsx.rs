@@ -5,7 +5,7 @@
 
 use crate::api::Checked;
 use crate::effects::Figure;
-use crate::eval::{evaluate, Evaluation};
+use crate::eval::{evaluate, Evaluation, TargetEval};
 use crate::formula::{self, Evaluator};
 use crate::resolve::Model;
 use crate::syntax::ast::*;
@@ -83,7 +83,9 @@ pub fn write(checked: &Checked, path: &Path) -> Result<(), XlsxError> {
     // Plan the table sheets first, so formulas can point across sheets.
     let mut table_sheets = Vec::new();
     for (t, ti) in model.tables.iter().enumerate() {
-        let name = sheet_name(&ti.table.id.value, &mut taken);
+        // "Table D.1", not "D.1": a short name of letters, a dot and digits trips the Excel
+        // writer's check for names that look like a cell (and reads less well too).
+        let name = sheet_name(&format!("Table {}", ti.table.id.value), &mut taken);
         for r in 0..ti.table.rows.len() {
             book.rows.insert((t, r), (name.clone(), 2 + r as u32));
         }
@@ -217,11 +219,13 @@ impl Book<'_> {
 
     fn measures(&self, sheet: &mut Worksheet) -> Result<(), XlsxError> {
         let model = self.model;
-        for (c, h) in ["Id", "Title", "Group", "Groups", "Budget"].iter().enumerate() {
+        for (c, h) in ["Id", "Title", "Group", "Groups (for formulas)", "Budget"].iter().enumerate() {
             sheet.write_string_with_format(0, c as u16, *h, &self.bold)?;
         }
         self.year_header(sheet, 0, MEASURE_YEAR_COL)?;
         sheet.set_column_width(1, 48)?;
+        // The path of groups is only there for the SUMIF formulas of `savings(C1)`: hidden.
+        sheet.set_column_hidden(3)?;
         for (mi, info) in model.measures.iter().enumerate() {
             let row = 1 + mi as u32;
             let m = &info.measure;
@@ -268,20 +272,29 @@ impl Book<'_> {
             let col = 1 + i as u16;
             let mut f =
                 Formula::new(format!("=SUM({}:{})", cell(2, col), cell(total_row.saturating_sub(1).max(2), col)));
+            let mut format = self.euro.clone();
             if let Some(ge) = ge {
                 f = f.set_result(num(ge.savings[i].known).to_string());
+                format = self.euro_for(&ge.savings[i]);
             }
-            sheet.write_formula_with_format(total_row, col, f, &self.euro)?;
+            sheet.write_formula_with_format(total_row, col, f, &format)?;
         }
-        if let Some((year, target)) =
-            info.targets.first().and_then(|t| Some((t.year.value, t.amount.value.known()?.value)))
-        {
-            sheet.write_string(total_row + 2, 0, format!("Target by {year}"))?;
-            sheet.write_number_with_format(total_row + 2, 1, num(target), &self.euro)?;
-            if let Some(i) = self.e.years.iter().position(|y| *y == year) {
-                sheet.write_string(total_row + 3, 0, "Shortfall (negative: surplus)")?;
-                let f = Formula::new(format!("={}-{}", cell(total_row + 2, 1), cell(total_row, 1 + i as u16)));
-                sheet.write_formula_with_format(total_row + 3, 1, f, &self.euro)?;
+        // Every target, in its year's column: the target, the shortfall as a live formula, and
+        // grip's verdict (the same as `grip check` and `grip eval`).
+        let targets: Vec<&TargetEval> = ge.map(|g| g.targets.iter().collect()).unwrap_or_default();
+        if !targets.is_empty() {
+            let (target_row, short_row, verdict_row) = (total_row + 2, total_row + 3, total_row + 4);
+            sheet.write_string_with_format(target_row, 0, "Target", &self.bold)?;
+            sheet.write_string(short_row, 0, "Shortfall (negative: surplus)")?;
+            sheet.write_string(verdict_row, 0, "Reached")?;
+            for t in targets {
+                let Some(i) = self.e.years.iter().position(|y| *y == t.year) else { continue };
+                let col = 1 + i as u16;
+                sheet.write_number_with_format(target_row, col, num(t.amount), &self.euro)?;
+                let f = Formula::new(format!("={}-{}", cell(target_row, col), cell(total_row, col)))
+                    .set_result(num(t.shortfall()).to_string());
+                sheet.write_formula_with_format(short_row, col, f, &self.euro)?;
+                sheet.write_string(verdict_row, col, crate::sheet::verdict(t))?;
             }
         }
         Ok(())
@@ -357,68 +370,128 @@ impl Book<'_> {
         }
     }
 
+    /// An Excel formula for a total column in a row (`totaal "Totaal" = sum`, `= lasten -
+    /// baten`), or None where it has no spreadsheet equivalent.
+    fn excel_column_formula(&self, t: usize, r: usize, expr: &Expr, col: usize) -> Option<String> {
+        let table = &self.model.tables[t].table;
+        let row = 2 + r as u32;
+        match expr {
+            Expr::Sum(_) => {
+                let start = table.columns[..col].iter().rposition(|c| c.formula.is_some()).map(|i| i + 1).unwrap_or(0);
+                if start >= col {
+                    return Some("0".into());
+                }
+                Some(format!("SUM({}:{})", cell(row, 1 + start as u16), cell(row, col as u16)))
+            }
+            Expr::Row(name) => {
+                let c = table.columns.iter().position(|c| match &c.key {
+                    ColumnKey::Named(n) => *n == name.value,
+                    ColumnKey::Year(y) => y.to_string() == name.value,
+                })?;
+                Some(cell(row, 1 + c as u16))
+            }
+            Expr::Terms(terms, _) => {
+                let mut s = String::new();
+                for (k, (sign, term)) in terms.iter().enumerate() {
+                    let part = self.excel_column_formula(t, r, term, col)?;
+                    match (k, sign) {
+                        (0, Sign::Plus) => s.push_str(&format!("({part})")),
+                        (0, Sign::Minus) => s.push_str(&format!("-({part})")),
+                        (_, Sign::Plus) => s.push_str(&format!("+({part})")),
+                        (_, Sign::Minus) => s.push_str(&format!("-({part})")),
+                    }
+                }
+                Some(s)
+            }
+            _ => None,
+        }
+    }
+
     fn table(&self, sheet: &mut Worksheet, t: usize) -> Result<(), XlsxError> {
         let table = &self.model.tables[t].table;
         sheet.write_string_with_format(0, 0, &table.title.value, &self.bold)?;
         sheet.set_column_width(0, 48)?;
+        let n = table.columns.len() as u16;
+        // What the document printed for every total (row or column) stands in a block to the
+        // right, one column per column of the table, so a reviewer sees grip's live formula and
+        // the printed figure side by side.
+        let checked =
+            table.rows.iter().any(|r| r.formula.is_some()) || table.columns.iter().any(|c| c.formula.is_some());
+        let printed_col = |c: usize| 2 + n + c as u16;
         for (c, col) in table.columns.iter().enumerate() {
-            match &col.key {
-                ColumnKey::Year(y) => sheet.write_number_with_format(1, 1 + c as u16, *y as f64, &self.bold)?,
-                ColumnKey::Named(n) => {
-                    sheet.write_string_with_format(1, 1 + c as u16, col.label.as_deref().unwrap_or(n), &self.bold)?
+            match (&col.key, &col.kind, &col.label) {
+                (ColumnKey::Year(y), None, None) => {
+                    sheet.write_number_with_format(1, 1 + c as u16, *y as f64, &self.bold)?;
                 }
-            };
+                _ => {
+                    sheet.write_string_with_format(1, 1 + c as u16, col.title(), &self.bold)?;
+                }
+            }
+            if checked {
+                sheet.write_string_with_format(1, printed_col(c), format!("printed {}", col.title()), &self.bold)?;
+            }
         }
-        sheet.write_string_with_format(1, 1 + table.columns.len() as u16, "Printed in the plan", &self.bold)?;
         for (r, row) in table.rows.iter().enumerate() {
             let xr = 2 + r as u32;
             let format = if formula::row_unit(table, row) == Unit::Euro { &self.euro } else { &self.fte };
             let label_format = if row.formula.is_some() { &self.bold } else { &Format::new() };
             sheet.write_string_with_format(xr, 0, &row.label.value, label_format)?;
-            let mut printed = Vec::new();
             for (c, cellv) in row.cells.iter().enumerate() {
                 let xc = 1 + c as u16;
-                match (&row.formula, &cellv.value) {
-                    (_, CellValue::NotApplicable) => {}
-                    (Some(expr), value) => {
-                        let computed = Evaluator { model: self.model, table: t, row: r }.column(expr, c).ok();
-                        let format = match (&computed, format == &self.euro) {
-                            (Some(v), true) => self.euro_for(&v.figure),
-                            _ => format.clone(),
-                        };
-                        match self.excel_formula(t, r, expr, c) {
-                            Some(f) => {
-                                let mut formula = Formula::new(format!("={f}"));
-                                if let Some(v) = &computed {
-                                    formula = formula.set_result(num(v.figure.known).to_string());
-                                }
-                                sheet.write_formula_with_format(xr, xc, formula, &format)?;
-                            }
-                            None => {
-                                if let Some(v) = computed {
-                                    sheet.write_number_with_format(xr, xc, num(v.figure.known), &format)?;
-                                }
-                            }
+                let column_formula = table.columns.get(c).and_then(|col| col.formula.as_ref());
+                let is_total = row.formula.is_some() || column_formula.is_some();
+                if matches!(cellv.value, CellValue::NotApplicable) {
+                    continue;
+                }
+                if is_total {
+                    // grip's figure, as a live formula where Excel can compute it.
+                    let (computed, excel) = match (column_formula, &row.formula) {
+                        (Some(expr), _) => {
+                            (formula::column_total(self.model, t, r, c).ok(), self.excel_column_formula(t, r, expr, c))
                         }
-                        printed.push(match value {
-                            CellValue::Number(v) => crate::syntax::number::format_dutch(*v),
-                            CellValue::Pm { negative: true } => "-P.M.".into(),
-                            CellValue::Pm { negative: false } => "P.M.".into(),
-                            _ => "-".into(),
-                        });
+                        (None, Some(expr)) => (
+                            Evaluator { model: self.model, table: t, row: r }.column(expr, c).ok(),
+                            self.excel_formula(t, r, expr, c),
+                        ),
+                        (None, None) => (None, None),
+                    };
+                    let format = match (&computed, format == &self.euro) {
+                        (Some(v), true) => self.euro_for(&v.figure),
+                        _ => format.clone(),
+                    };
+                    match (excel, &computed) {
+                        (Some(f), _) => {
+                            let mut formula = Formula::new(format!("={f}"));
+                            if let Some(v) = &computed {
+                                formula = formula.set_result(num(v.figure.known).to_string());
+                            }
+                            sheet.write_formula_with_format(xr, xc, formula, &format)?;
+                        }
+                        (None, Some(v)) => {
+                            sheet.write_number_with_format(xr, xc, num(v.figure.known), &format)?;
+                        }
+                        (None, None) => {}
                     }
-                    (None, CellValue::Number(v)) => {
+                    match &cellv.value {
+                        CellValue::Number(v) => {
+                            sheet.write_number_with_format(xr, printed_col(c), num(*v), &format)?;
+                        }
+                        CellValue::Pm { negative } => {
+                            sheet.write_string(xr, printed_col(c), if *negative { "-P.M." } else { "P.M." })?;
+                        }
+                        _ => {}
+                    }
+                    continue;
+                }
+                match &cellv.value {
+                    CellValue::Number(v) => {
                         sheet.write_number_with_format(xr, xc, num(*v), format)?;
                     }
-                    (None, CellValue::Pm { negative }) => {
+                    CellValue::Pm { negative } => {
                         sheet.write_string(xr, xc, if *negative { "-P.M." } else { "P.M." })?;
                     }
-                    (None, CellValue::Empty | CellValue::Unreadable) => {}
+                    _ => {}
                 }
-            }
-            if row.formula.is_some() {
-                // What the document printed, beside the live formula, so a reviewer sees both.
-                sheet.write_string(xr, 1 + table.columns.len() as u16, printed.join("  "))?;
             }
         }
         Ok(())

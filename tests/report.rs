@@ -161,7 +161,7 @@ fn the_workbook_has_live_formulas_and_euro_amounts() {
     grip().args(["report", "examples/leudal.plan", "--xlsx"]).arg(&out).assert().code(0);
     let mut book: Xlsx<_> = open_workbook(&out).unwrap();
     let names = book.sheet_names();
-    for wanted in ["Balance", "Measures", "Group a", "begroting", "opgave", "Problems"] {
+    for wanted in ["Balance", "Measures", "Group a", "Table begroting", "Table opgave", "Problems"] {
         assert!(names.iter().any(|n| n == wanted), "no sheet {wanted} in {names:?}");
     }
     let balance = book.worksheet_range("Balance").unwrap();
@@ -171,12 +171,18 @@ fn the_workbook_has_live_formulas_and_euro_amounts() {
     assert_eq!(formulas.get_value((7, 2)).map(String::as_str), Some("C5+C6-C7"));
     assert!(formulas.get_value((5, 2)).unwrap().starts_with("SUM('Measures'!"));
     // A table's declared total is a live sum of its lines.
-    let formulas = book.worksheet_formula("begroting").unwrap();
+    let formulas = book.worksheet_formula("Table begroting").unwrap();
     let totals: Vec<&String> = formulas.used_cells().map(|(_, _, f)| f).filter(|f| f.starts_with("SUM(")).collect();
     assert!(!totals.is_empty(), "no SUM formula in begroting");
     // The cached value is grip's computed figure.
-    let values = book.worksheet_range("begroting").unwrap();
+    let values = book.worksheet_range("Table begroting").unwrap();
     assert_eq!(values.get_value((8, 1)), Some(&Data::Float(21714207.0)));
+    // A printed total stands beside grip's formula as a number, not as text.
+    let opgave = book.worksheet_range("Table opgave").unwrap();
+    let printed_header =
+        opgave.rows().nth(1).unwrap().iter().position(|c| matches!(c, Data::String(s) if s.starts_with("printed ")));
+    let col = printed_header.expect("a printed block beside the table");
+    assert!(opgave.rows().skip(2).any(|r| matches!(r.get(col), Some(Data::Float(_)))));
     // Problems are listed.
     let problems = book.worksheet_range("Problems").unwrap();
     assert!(problems.rows().any(|r| r.iter().any(|c| matches!(c, Data::String(s) if s == "grip::total_mismatch"))));

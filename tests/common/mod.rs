@@ -1,0 +1,98 @@
+//! A JSON-RPC client for `grip lsp`, as an editor speaks to it: shared by the tests that drive
+//! the real language server process.
+#![allow(dead_code)]
+
+use serde_json::{json, Value};
+use std::io::{BufRead, BufReader, Read, Write};
+use std::process::{Child, ChildStdin, Command, Stdio};
+use std::sync::mpsc::{channel, Receiver};
+use std::time::Duration;
+
+pub struct Client {
+    pub child: Child,
+    stdin: ChildStdin,
+    messages: Receiver<Value>,
+    next_id: u64,
+}
+
+impl Client {
+    pub fn start() -> Client {
+        let mut child = Command::new(assert_cmd::cargo::cargo_bin("grip"))
+            .arg("lsp")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("grip lsp starts");
+        let stdin = child.stdin.take().unwrap();
+        let stdout = child.stdout.take().unwrap();
+        let (tx, rx) = channel();
+        std::thread::spawn(move || {
+            let mut reader = BufReader::new(stdout);
+            loop {
+                let mut length = None;
+                loop {
+                    let mut line = String::new();
+                    if reader.read_line(&mut line).unwrap_or(0) == 0 {
+                        return;
+                    }
+                    let line = line.trim_end();
+                    if line.is_empty() {
+                        break;
+                    }
+                    if let Some(v) = line.strip_prefix("Content-Length: ") {
+                        length = v.parse::<usize>().ok();
+                    }
+                }
+                let mut body = vec![0; length.expect("Content-Length header")];
+                if reader.read_exact(&mut body).is_err() {
+                    return;
+                }
+                if tx.send(serde_json::from_slice(&body).expect("JSON body")).is_err() {
+                    return;
+                }
+            }
+        });
+        Client { child, stdin, messages: rx, next_id: 1 }
+    }
+
+    pub fn send(&mut self, msg: Value) {
+        let body = msg.to_string();
+        write!(self.stdin, "Content-Length: {}\r\n\r\n{body}", body.len()).unwrap();
+        self.stdin.flush().unwrap();
+    }
+
+    pub fn notify(&mut self, method: &str, params: Value) {
+        self.send(json!({"jsonrpc": "2.0", "method": method, "params": params}));
+    }
+
+    pub fn request(&mut self, method: &str, params: Value) -> Value {
+        let id = self.next_id;
+        self.next_id += 1;
+        self.send(json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
+        loop {
+            let msg = self.messages.recv_timeout(Duration::from_secs(20)).expect("a reply from grip lsp");
+            if msg["id"] == id {
+                assert!(msg.get("error").is_none(), "{msg}");
+                return msg["result"].clone();
+            }
+        }
+    }
+
+    /// The next diagnostics published for a URI.
+    pub fn diagnostics_for(&mut self, uri: &str) -> Vec<Value> {
+        loop {
+            let msg = self.messages.recv_timeout(Duration::from_secs(20)).expect("diagnostics from grip lsp");
+            if msg["method"] == "textDocument/publishDiagnostics" && msg["params"]["uri"] == uri {
+                return msg["params"]["diagnostics"].as_array().unwrap().clone();
+            }
+        }
+    }
+}
+
+pub fn position_of(text: &str, needle: &str) -> Value {
+    let at = text.find(needle).unwrap_or_else(|| panic!("{needle} not in the plan"));
+    let line = text[..at].matches('\n').count();
+    let col = text[text[..at].rfind('\n').map(|i| i + 1).unwrap_or(0)..at].encode_utf16().count();
+    json!({"line": line, "character": col})
+}
