@@ -142,6 +142,7 @@ pub fn html(checked: &Checked) -> String {
     charts(&mut out, &e, model);
     groups(&mut out, &e, model);
     execution(&mut out, &e, model);
+    taakvelden(&mut out, &e);
     diagnostics(&mut out, checked);
     out.push_str("</body>\n</html>\n");
     out
@@ -520,6 +521,17 @@ fn execution(out: &mut String, e: &Evaluation, model: &Model) {
     out.push_str("</section>\n");
 }
 
+/// Budget, forecast, deficit, savings and costs per taakveld (BBV code), when the plan names any.
+fn taakvelden(out: &mut String, e: &Evaluation) {
+    if e.taakvelden.iter().all(|t| t.codes.is_empty()) {
+        return;
+    }
+    out.push_str("<section id=\"taakvelden\">\n<h2>Per taakveld</h2>\n");
+    let s = sheet::sheet(e, By::Taakveld, &(0..e.years.len()).collect::<Vec<_>>());
+    table_html(out, &s, "Budget, forecast, deficit and the measures' savings per taakveld");
+    out.push_str("</section>\n");
+}
+
 fn diagnostics(out: &mut String, checked: &Checked) {
     out.push_str("<section id=\"diagnostics\">\n<h2>Problems found</h2>\n");
     if checked.diagnostics.is_empty() {
@@ -571,6 +583,10 @@ pub fn markdown(checked: &Checked) -> String {
     out.push('\n');
     out.push_str(&sheet::markdown(&sheet::sheet(&e, By::Group, &idx)));
     out.push('\n');
+    if e.taakvelden.iter().any(|t| !t.codes.is_empty()) {
+        out.push_str(&sheet::markdown(&sheet::sheet(&e, By::Taakveld, &idx)));
+        out.push('\n');
+    }
     for g in &model.groups {
         if g.measures.is_empty() {
             continue;

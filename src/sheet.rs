@@ -148,11 +148,13 @@ pub fn sheet(e: &Evaluation, by: By, idx: &[usize]) -> Sheet {
                     rows.push(row("  forecast", idx.iter().map(|&i| money(t.forecast[i])).collect(), false));
                     rows.push(row("  deficit", idx.iter().map(|&i| money(t.deficit(i))).collect(), false));
                 }
-                rows.push(row(
-                    "  savings of measures",
-                    idx.iter().map(|&i| Value::Money(t.savings[i])).collect(),
-                    false,
-                ));
+                if t.savings.iter().any(|s| *s != Figure::default()) {
+                    rows.push(row(
+                        "  savings of measures",
+                        idx.iter().map(|&i| Value::Money(t.savings[i])).collect(),
+                        false,
+                    ));
+                }
                 if t.costs.iter().any(|c| *c != Figure::default()) {
                     rows.push(row(
                         "  costs of execution",
