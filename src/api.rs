@@ -75,6 +75,93 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     Ok(())
 }
 
+/// A plan to check for a file named on the command line, and the part it was named for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Root {
+    pub path: PathBuf,
+    /// The file that was named, when it is a part of this plan rather than a plan itself.
+    pub part: Option<PathBuf>,
+}
+
+/// The plans to check for the files named on the command line (by pre-commit, say). A file that
+/// is a part of a plan stands for that plan: it says so (`part of "main.plan"`), or a plan under
+/// `scope` (the repository) includes it, directly or through other parts. Each plan is checked
+/// once; a file no plan includes is checked on its own.
+pub fn roots_of(files: &[PathBuf], scope: &Path) -> Vec<Root> {
+    let canonical = |p: &Path| p.canonicalize().unwrap_or_else(|_| p.to_path_buf());
+    // Which plan includes which, read once from every plan under the scope.
+    let mut included_by: Vec<(PathBuf, PathBuf)> = Vec::new();
+    let mut declared: Vec<(PathBuf, PathBuf)> = Vec::new();
+    let mut all = Vec::new();
+    let _ = walk(scope, &mut all);
+    for plan in &all {
+        let Ok(text) = resolve::read_text(plan) else { continue };
+        let (doc, _) = crate::syntax::parse(crate::syntax::ast::FileId(0), &text);
+        let dir = plan.parent().unwrap_or(Path::new("."));
+        for item in &doc.items {
+            match item {
+                crate::syntax::ast::Item::Include(s) => {
+                    included_by.push((canonical(&dir.join(&s.value)), canonical(plan)));
+                }
+                crate::syntax::ast::Item::PartOf(s) => declared.push((canonical(plan), canonical(&dir.join(&s.value)))),
+                _ => {}
+            }
+        }
+    }
+    let mut out: Vec<Root> = Vec::new();
+    for file in files {
+        let me = canonical(file);
+        // The plans this file is a part of, following parts of parts; the ones that are parts
+        // of nothing are the roots.
+        let mut frontier = vec![me.clone()];
+        let mut seen = vec![me.clone()];
+        let mut roots = Vec::new();
+        while let Some(f) = frontier.pop() {
+            let parents: Vec<PathBuf> = included_by
+                .iter()
+                .filter(|(child, _)| *child == f)
+                .map(|(_, parent)| parent.clone())
+                .chain(declared.iter().filter(|(child, _)| *child == f).map(|(_, parent)| parent.clone()))
+                .collect();
+            if parents.is_empty() {
+                roots.push(f);
+            }
+            for p in parents {
+                if !seen.contains(&p) && seen.len() < 256 {
+                    seen.push(p.clone());
+                    frontier.push(p);
+                }
+            }
+        }
+        roots.sort();
+        // Shown as the user would name them: relative to the current folder where possible.
+        let here = std::env::current_dir().ok().map(|d| canonical(&d));
+        let shown = |p: PathBuf| match here.as_ref().and_then(|h| p.strip_prefix(h).ok()) {
+            Some(rel) => rel.to_path_buf(),
+            None => p,
+        };
+        for root in roots {
+            let root = if root == me { root } else { shown(root) };
+            let root = if root == me { file.clone() } else { root };
+            let part = (root != *file).then(|| file.clone());
+            if !out.iter().any(|r| canonical(&r.path) == canonical(&root)) {
+                out.push(Root { path: root, part });
+            }
+        }
+    }
+    out
+}
+
+/// The folder whose plans are searched for the plans that include a file: the git repository
+/// around the current folder, else the current folder.
+pub fn repository_scope() -> PathBuf {
+    let top = std::process::Command::new("git").args(["rev-parse", "--show-toplevel"]).output();
+    match top {
+        Ok(o) if o.status.success() => PathBuf::from(String::from_utf8_lossy(&o.stdout).trim()),
+        _ => PathBuf::from("."),
+    }
+}
+
 /// Checks several plans. A file that another checked plan includes is checked as part of that
 /// plan, not again on its own. Returns each root's result in order, or the I/O failure of a
 /// root file.

@@ -92,6 +92,8 @@ impl<'m> Checker<'m> {
 
     fn header(&mut self) {
         match &self.model.header {
+            // A file that says it is a part of a plan needs no header of its own.
+            None if self.model.part_of.is_some() => {}
             None => {
                 if !self.model.measures.is_empty() || !self.model.tables.is_empty() {
                     self.push(Problem::NoPlanHeader { span: self.model.root_span });

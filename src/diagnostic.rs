@@ -739,7 +739,7 @@ impl Diagnostic {
             TargetNotMet { .. } => "add measures, raise their savings, or lower the target".into(),
             TargetUnverifiable { .. } => "replace P.M. by an estimate to verify the target".into(),
             NoOwner { .. } => "add `owner \"...\"`: the other measures in this plan have one".into(),
-            NoPlanHeader { .. } => "start the plan with `plan \"Title\" { period 2021..2024 }`".into(),
+            NoPlanHeader { .. } => "start the plan with `plan \"Title\" { period 2021..2024 }`; a file that another plan includes can say so instead: `part of \"main.plan\"`".into(),
             NoPeriod { .. } => "add `period 2021..2024` (the first and last year) to the plan header".into(),
             IncludeNotFound { .. } => "check the path; it is relative to the file that includes it".into(),
                         IncludeCycle { path, .. } => format!("remove this include of `{path}`, or the include that leads back here"),

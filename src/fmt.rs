@@ -260,7 +260,11 @@ impl Formatter<'_> {
         match item {
             Item::Header(h) => self.header(h, depth),
             Item::Include(s) => {
-                let text = format!("include {}", self.raw(s.span));
+                let text = format!("include {}", self.string(s));
+                self.line(depth, text, s.span);
+            }
+            Item::PartOf(s) => {
+                let text = format!("part of {}", self.string(s));
                 self.line(depth, text, s.span);
             }
             Item::Text(s) => {
@@ -498,7 +502,7 @@ const PREFIX_LIMIT: usize = 100;
 fn item_span(item: &Item) -> Span {
     match item {
         Item::Header(h) => h.span,
-        Item::Include(s) | Item::Text(s) => s.span,
+        Item::Include(s) | Item::PartOf(s) | Item::Text(s) => s.span,
         Item::Group(g) => g.span,
         Item::Measure(m) => m.span,
         Item::Table(t) => t.span,

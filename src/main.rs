@@ -660,9 +660,23 @@ fn check(
     options: grip::resolve::LoadOptions,
 ) -> ExitCode {
     let shown = paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ");
+    // Files named one by one (as pre-commit names changed files): a part of a plan stands for
+    // the plan, so an error its change causes in the plan is found.
+    let named = !paths.is_empty() && paths.iter().all(|p| p.is_file());
     let files = match plan_files(paths) {
         Ok(files) => files,
         Err(code) => return code,
+    };
+    let files = if named {
+        let roots = api::roots_of(&files, &api::repository_scope());
+        for r in &roots {
+            if let Some(part) = &r.part {
+                eprintln!("note: {} is a part of {}; checking {}", part.display(), r.path.display(), r.path.display());
+            }
+        }
+        roots.into_iter().map(|r| r.path).collect()
+    } else {
+        files
     };
     if files.is_empty() {
         eprintln!("grip: no .plan files found in {}", if shown.is_empty() { "." } else { &shown });

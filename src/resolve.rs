@@ -81,6 +81,8 @@ pub struct Model {
     pub table_by_id: HashMap<String, usize>,
     /// Where the root file starts, for diagnostics about the plan as a whole.
     pub root_span: Span,
+    /// `part of "main.plan"` in a file checked on its own: the plan it is a part of.
+    pub part_of: Option<Spanned<String>>,
 }
 
 impl Model {
@@ -324,6 +326,11 @@ impl Flattener<'_> {
                 }
             }
             Item::Include(_) => {}
+            Item::PartOf(p) => {
+                if self.model.part_of.is_none() {
+                    self.model.part_of = Some(p);
+                }
+            }
             Item::Text(t) => self.model.texts.push(t),
             Item::Total(t) => match group {
                 Some(g) => self.model.groups[g].totals.push(t),

@@ -260,3 +260,37 @@ fn eval_refuses_an_unreadable_plan_unless_allowed() {
         .stderr(predicate::str::contains("--allow-errors"));
     grip().args(["eval", "--allow-errors"]).arg(&path).assert().code(0);
 }
+
+/// A part of a plan named on its own (as pre-commit names a changed file) stands for the plan
+/// that includes it: an error the part causes in the plan is found, and a part needs no header
+/// when it says what it is part of.
+#[test]
+fn checking_a_part_checks_the_plan_it_belongs_to() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::create_dir_all(d.join("deel")).unwrap();
+    std::fs::write(
+        d.join("main.plan"),
+        "plan \"Hoofdplan\" {\n  period 2025..2028\n}\ninclude \"deel/jeugd.plan\"\ntotal saving € 50.000\n",
+    )
+    .unwrap();
+    let part = "group J \"Jeugd\" {\n  measure J.1 \"Preventieve GGZ\" {\n    saving € 70.000 from 2027\n  }\n}\n";
+    // Found by the include alone.
+    std::fs::write(d.join("deel/jeugd.plan"), part).unwrap();
+    grip()
+        .current_dir(d)
+        .args(["check", "deel/jeugd.plan", "--format", "short"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("main.plan:5:14: error[grip::total_mismatch]"))
+        .stderr(predicate::str::contains("deel/jeugd.plan is a part of main.plan"));
+    // Said in the part, which then needs no header (--deny-warnings passes a correct part).
+    std::fs::write(
+        d.join("deel/jeugd.plan"),
+        format!("part of \"../main.plan\"\n{}", part.replace("70.000", "50.000")),
+    )
+    .unwrap();
+    grip().current_dir(d).args(["check", "--deny-warnings", "deel/jeugd.plan"]).assert().code(0);
+    let alone = grip::api::check_path(&d.join("deel/jeugd.plan")).unwrap();
+    assert!(alone.diagnostics.is_empty(), "{:?}", alone.diagnostics.iter().map(|x| x.message()).collect::<Vec<_>>());
+}

@@ -68,4 +68,26 @@ fn pre_commit_refuses_a_broken_plan_and_passes_a_fixed_one() {
     let passed = run(d, "pre-commit", &["run", "--all-files"]);
     let out = format!("{}{}", String::from_utf8_lossy(&passed.stdout), String::from_utf8_lossy(&passed.stderr));
     assert!(passed.status.success(), "a correct plan was refused:\n{out}");
+
+    // A change to a part alone (deel/jeugd.plan, included by main.plan) that breaks the plan's
+    // total is refused too: the hook checks the plan the part belongs to.
+    std::fs::create_dir_all(d.join("deel")).unwrap();
+    std::fs::write(d.join("main.plan"), MAIN).unwrap();
+    std::fs::write(d.join("deel/jeugd.plan"), PART).unwrap();
+    assert!(run(d, "git", &["add", "."]).status.success());
+    let _ = run(d, "pre-commit", &["run", "--all-files"]);
+    assert!(run(d, "git", &["add", "."]).status.success());
+    let passed = run(d, "pre-commit", &["run", "--all-files"]);
+    let out = format!("{}{}", String::from_utf8_lossy(&passed.stdout), String::from_utf8_lossy(&passed.stderr));
+    assert!(passed.status.success(), "the correct plan and its part were refused:\n{out}");
+    std::fs::write(d.join("deel/jeugd.plan"), PART.replace("€ 50.000", "€ 70.000")).unwrap();
+    assert!(run(d, "git", &["add", "."]).status.success());
+    let refused = run(d, "pre-commit", &["run", "--files", "deel/jeugd.plan"]);
+    let out = format!("{}{}", String::from_utf8_lossy(&refused.stdout), String::from_utf8_lossy(&refused.stderr));
+    assert!(!refused.status.success(), "a part that breaks its plan passed pre-commit:\n{out}");
+    assert!(out.contains("main.plan") && out.contains("grip::total_mismatch"), "{out}");
 }
+
+const MAIN: &str =
+    "plan \"Hoofdplan\" {\n  period 2025..2028\n}\n\ninclude \"deel/jeugd.plan\"\n\ntotal saving € 50.000\n";
+const PART: &str = "part of \"../main.plan\"\n\ngroup J \"Jeugd\" {\n  measure J.1 \"Preventieve GGZ\" {\n    saving € 50.000 from 2027\n  }\n}\n";

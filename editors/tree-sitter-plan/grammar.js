@@ -25,7 +25,7 @@ const KEYWORDS = [
   'decision', 'needed', 'not', 'planned', 'status', 'taakveld', 'related',
   'description', 'indicator', 'table', 'as', 'forecast', 'actual', 'deficit', 'revenue',
   'staffing', 'columns', 'row', 'sum', 'savings', 'costs', 'cumulative', 'fte',
-  'hours', 'sign', 'adverse', 'favourable', 'below',
+  'hours', 'sign', 'adverse', 'favourable', 'below', 'part',
 ];
 
 /**
@@ -70,6 +70,7 @@ module.exports = grammar({
     _top_item: $ => choice(
       $.plan_header,
       $.include,
+      $.part_of,
       $.group,
       $.measure,
       $.table,
@@ -106,6 +107,8 @@ module.exports = grammar({
     tolerance: $ => seq(kw('tolerance'), $._quantity),
 
     include: $ => seq(kw('include'), field('path', $.string)),
+    // `part of "main.plan"`: this file is a part of that plan.
+    part_of: $ => seq(kw('part'), kw('of'), field('path', $.string)),
 
     // A free paragraph outside any measure.
     text_block: $ => seq(kw('text'), $.string),

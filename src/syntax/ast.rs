@@ -162,6 +162,8 @@ pub struct Document {
 pub enum Item {
     Header(Box<PlanHeader>),
     Include(Spanned<String>),
+    /// `part of "main.plan"`: the plan this file is a part of, as written.
+    PartOf(Spanned<String>),
     Group(Group),
     Measure(Box<Measure>),
     Table(Table),

@@ -63,6 +63,7 @@ pub const KEYWORDS: &[&str] = &[
     "adverse",
     "favourable",
     "below",
+    "part",
 ];
 
 /// How a rule is called in a message, or `None` for rules that never appear on their own.
@@ -122,6 +123,7 @@ fn phrase(rule: Rule) -> Option<String> {
         Rule::kw_adverse => kw("adverse"),
         Rule::kw_favourable => kw("favourable"),
         Rule::kw_below => kw("below"),
+        Rule::kw_part | Rule::part_of => kw("part"),
         Rule::sign_char => Some("`+` or `-`".into()),
         Rule::scale => Some("a scale like `in € 1.000`".into()),
         Rule::magnitude | Rule::magnitude_word => Some("`mln` or `mld`".into()),

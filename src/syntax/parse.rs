@@ -375,6 +375,10 @@ impl Builder<'_> {
                 let s = pair.into_inner().find(|p| p.as_rule() == Rule::string)?;
                 Item::Include(self.string(s))
             }
+            Rule::part_of => {
+                let s = pair.into_inner().find(|p| p.as_rule() == Rule::string)?;
+                Item::PartOf(self.string(s))
+            }
             Rule::group => Item::Group(self.group(pair)),
             Rule::measure => Item::Measure(Box::new(self.measure(pair))),
             Rule::table => Item::Table(self.table(pair)),

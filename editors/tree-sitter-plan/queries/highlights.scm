@@ -11,6 +11,7 @@
 ] @keyword
 
 "include" @keyword.import
+"part" @keyword.import
 
 ; Formula words
 (sum_all) @function.builtin

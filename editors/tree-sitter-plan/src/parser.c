@@ -15,16 +15,16 @@
 #endif
 
 #define LANGUAGE_VERSION 14
-#define STATE_COUNT 310
+#define STATE_COUNT 313
 #define LARGE_STATE_COUNT 2
-#define SYMBOL_COUNT 161
+#define SYMBOL_COUNT 163
 #define ALIAS_COUNT 4
-#define TOKEN_COUNT 82
+#define TOKEN_COUNT 83
 #define EXTERNAL_TOKEN_COUNT 0
 #define FIELD_COUNT 15
 #define MAX_ALIAS_SEQUENCE_LENGTH 10
 #define MAX_RESERVED_WORD_SET_SIZE 0
-#define PRODUCTION_ID_COUNT 30
+#define PRODUCTION_ID_COUNT 31
 #define SUPERTYPE_COUNT 0
 
 enum ts_symbol_identifiers {
@@ -39,159 +39,161 @@ enum ts_symbol_identifiers {
   anon_sym_currency = 9,
   anon_sym_tolerance = 10,
   anon_sym_include = 11,
-  anon_sym_text = 12,
-  anon_sym_group = 13,
-  anon_sym_target = 14,
-  anon_sym_by = 15,
-  anon_sym_total = 16,
-  anon_sym_measure = 17,
-  anon_sym_budget = 18,
-  anon_sym_saving = 19,
-  anon_sym_cost = 20,
-  anon_sym_COMMA = 21,
-  anon_sym_COLON = 22,
-  anon_sym_from = 23,
-  anon_sym_share = 24,
-  anon_sym_of = 25,
-  anon_sym_range = 26,
-  anon_sym_category = 27,
-  anon_sym_owner = 28,
-  anon_sym_start = 29,
-  anon_sym_end = 30,
-  anon_sym_decision = 31,
-  anon_sym_needed = 32,
-  anon_sym_planned = 33,
-  anon_sym_not = 34,
-  anon_sym_status = 35,
-  anon_sym_taakveld = 36,
-  anon_sym_related = 37,
-  anon_sym_description = 38,
-  anon_sym_indicator = 39,
-  anon_sym_table = 40,
-  anon_sym_as = 41,
-  anon_sym_forecast = 42,
-  anon_sym_actual = 43,
-  anon_sym_deficit = 44,
-  anon_sym_revenue = 45,
-  anon_sym_staffing = 46,
-  anon_sym_sign = 47,
-  anon_sym_PLUS = 48,
-  anon_sym_DASH = 49,
-  anon_sym_EQ = 50,
-  anon_sym_adverse = 51,
-  anon_sym_favourable = 52,
-  anon_sym_columns = 53,
-  sym_column_mark = 54,
-  anon_sym_row = 55,
-  anon_sym_u2013 = 56,
-  anon_sym_u2014 = 57,
-  anon_sym_sum = 58,
-  anon_sym_below = 59,
-  anon_sym_savings = 60,
-  anon_sym_LPAREN = 61,
-  anon_sym_RPAREN = 62,
-  anon_sym_costs = 63,
-  anon_sym_cumulative = 64,
-  anon_sym_u2212 = 65,
-  sym_magnitude = 66,
-  anon_sym_PERCENT = 67,
-  anon_sym_fte = 68,
-  anon_sym_hours = 69,
-  sym_year = 70,
-  sym_date = 71,
-  sym_quarter = 72,
-  sym_number = 73,
-  sym_taakveld_code = 74,
-  sym_euro = 75,
-  sym_pm = 76,
-  sym_not_applicable = 77,
-  sym_string = 78,
-  sym_comment = 79,
-  sym__unicode_word = 80,
-  anon_sym_DOT_DOT = 81,
-  sym_source_file = 82,
-  sym__top_item = 83,
-  sym_plan_header = 84,
-  sym_scale = 85,
-  sym__header_field = 86,
-  sym_municipality = 87,
-  sym_adopted = 88,
-  sym_period = 89,
-  sym_currency = 90,
-  sym_tolerance = 91,
-  sym_include = 92,
-  sym_text_block = 93,
-  sym_group = 94,
-  sym__group_item = 95,
-  sym_target = 96,
-  sym_declared_total = 97,
-  sym_measure = 98,
-  sym__measure_field = 99,
-  sym_budget = 100,
-  sym_effect = 101,
-  sym_effect_kind = 102,
-  sym__effect_value = 103,
-  sym_yearly_values = 104,
-  sym_year_amount = 105,
-  sym__year_spec = 106,
-  sym_from_year = 107,
-  sym_in_year = 108,
-  sym_share = 109,
-  sym_estimate_range = 110,
-  sym_category = 111,
-  sym_owner = 112,
-  sym_start_date = 113,
-  sym_end_date = 114,
-  sym_decision = 115,
-  sym_not_needed = 116,
-  sym_status = 117,
-  sym_taakveld = 118,
-  sym_related = 119,
-  sym_description = 120,
-  sym_indicator = 121,
-  sym_table = 122,
-  sym_table_unit = 123,
-  sym_role = 124,
-  sym_sign_rule = 125,
-  sym_columns = 126,
-  sym_year_span = 127,
-  sym_year_column = 128,
-  sym__column_kind = 129,
-  sym_named_column = 130,
-  sym_total_column = 131,
-  sym_row = 132,
-  sym_total_row = 133,
-  sym_cells = 134,
-  sym_euro_cell = 135,
-  sym__expr = 136,
-  sym_negation = 137,
-  sym_binary_expression = 138,
-  sym__term = 139,
-  sym_sum_all = 140,
-  sym_savings_of = 141,
-  sym_costs_of = 142,
-  sym_cumulative = 143,
-  sym_parenthesized = 144,
-  sym__amount = 145,
-  sym__quantity = 146,
-  sym_money = 147,
-  sym_quantity = 148,
-  sym_unit = 149,
-  sym__range_op = 150,
-  aux_sym_source_file_repeat1 = 151,
-  aux_sym_plan_header_repeat1 = 152,
-  aux_sym_group_repeat1 = 153,
-  aux_sym_measure_repeat1 = 154,
-  aux_sym_yearly_values_repeat1 = 155,
-  aux_sym_taakveld_repeat1 = 156,
-  aux_sym_related_repeat1 = 157,
-  aux_sym_table_repeat1 = 158,
-  aux_sym_columns_repeat1 = 159,
-  aux_sym_cells_repeat1 = 160,
-  alias_sym_column_kind = 161,
-  alias_sym_empty_cell = 162,
-  alias_sym_name = 163,
-  alias_sym_row_ref = 164,
+  anon_sym_part = 12,
+  anon_sym_of = 13,
+  anon_sym_text = 14,
+  anon_sym_group = 15,
+  anon_sym_target = 16,
+  anon_sym_by = 17,
+  anon_sym_total = 18,
+  anon_sym_measure = 19,
+  anon_sym_budget = 20,
+  anon_sym_saving = 21,
+  anon_sym_cost = 22,
+  anon_sym_COMMA = 23,
+  anon_sym_COLON = 24,
+  anon_sym_from = 25,
+  anon_sym_share = 26,
+  anon_sym_range = 27,
+  anon_sym_category = 28,
+  anon_sym_owner = 29,
+  anon_sym_start = 30,
+  anon_sym_end = 31,
+  anon_sym_decision = 32,
+  anon_sym_needed = 33,
+  anon_sym_planned = 34,
+  anon_sym_not = 35,
+  anon_sym_status = 36,
+  anon_sym_taakveld = 37,
+  anon_sym_related = 38,
+  anon_sym_description = 39,
+  anon_sym_indicator = 40,
+  anon_sym_table = 41,
+  anon_sym_as = 42,
+  anon_sym_forecast = 43,
+  anon_sym_actual = 44,
+  anon_sym_deficit = 45,
+  anon_sym_revenue = 46,
+  anon_sym_staffing = 47,
+  anon_sym_sign = 48,
+  anon_sym_PLUS = 49,
+  anon_sym_DASH = 50,
+  anon_sym_EQ = 51,
+  anon_sym_adverse = 52,
+  anon_sym_favourable = 53,
+  anon_sym_columns = 54,
+  sym_column_mark = 55,
+  anon_sym_row = 56,
+  anon_sym_u2013 = 57,
+  anon_sym_u2014 = 58,
+  anon_sym_sum = 59,
+  anon_sym_below = 60,
+  anon_sym_savings = 61,
+  anon_sym_LPAREN = 62,
+  anon_sym_RPAREN = 63,
+  anon_sym_costs = 64,
+  anon_sym_cumulative = 65,
+  anon_sym_u2212 = 66,
+  sym_magnitude = 67,
+  anon_sym_PERCENT = 68,
+  anon_sym_fte = 69,
+  anon_sym_hours = 70,
+  sym_year = 71,
+  sym_date = 72,
+  sym_quarter = 73,
+  sym_number = 74,
+  sym_taakveld_code = 75,
+  sym_euro = 76,
+  sym_pm = 77,
+  sym_not_applicable = 78,
+  sym_string = 79,
+  sym_comment = 80,
+  sym__unicode_word = 81,
+  anon_sym_DOT_DOT = 82,
+  sym_source_file = 83,
+  sym__top_item = 84,
+  sym_plan_header = 85,
+  sym_scale = 86,
+  sym__header_field = 87,
+  sym_municipality = 88,
+  sym_adopted = 89,
+  sym_period = 90,
+  sym_currency = 91,
+  sym_tolerance = 92,
+  sym_include = 93,
+  sym_part_of = 94,
+  sym_text_block = 95,
+  sym_group = 96,
+  sym__group_item = 97,
+  sym_target = 98,
+  sym_declared_total = 99,
+  sym_measure = 100,
+  sym__measure_field = 101,
+  sym_budget = 102,
+  sym_effect = 103,
+  sym_effect_kind = 104,
+  sym__effect_value = 105,
+  sym_yearly_values = 106,
+  sym_year_amount = 107,
+  sym__year_spec = 108,
+  sym_from_year = 109,
+  sym_in_year = 110,
+  sym_share = 111,
+  sym_estimate_range = 112,
+  sym_category = 113,
+  sym_owner = 114,
+  sym_start_date = 115,
+  sym_end_date = 116,
+  sym_decision = 117,
+  sym_not_needed = 118,
+  sym_status = 119,
+  sym_taakveld = 120,
+  sym_related = 121,
+  sym_description = 122,
+  sym_indicator = 123,
+  sym_table = 124,
+  sym_table_unit = 125,
+  sym_role = 126,
+  sym_sign_rule = 127,
+  sym_columns = 128,
+  sym_year_span = 129,
+  sym_year_column = 130,
+  sym__column_kind = 131,
+  sym_named_column = 132,
+  sym_total_column = 133,
+  sym_row = 134,
+  sym_total_row = 135,
+  sym_cells = 136,
+  sym_euro_cell = 137,
+  sym__expr = 138,
+  sym_negation = 139,
+  sym_binary_expression = 140,
+  sym__term = 141,
+  sym_sum_all = 142,
+  sym_savings_of = 143,
+  sym_costs_of = 144,
+  sym_cumulative = 145,
+  sym_parenthesized = 146,
+  sym__amount = 147,
+  sym__quantity = 148,
+  sym_money = 149,
+  sym_quantity = 150,
+  sym_unit = 151,
+  sym__range_op = 152,
+  aux_sym_source_file_repeat1 = 153,
+  aux_sym_plan_header_repeat1 = 154,
+  aux_sym_group_repeat1 = 155,
+  aux_sym_measure_repeat1 = 156,
+  aux_sym_yearly_values_repeat1 = 157,
+  aux_sym_taakveld_repeat1 = 158,
+  aux_sym_related_repeat1 = 159,
+  aux_sym_table_repeat1 = 160,
+  aux_sym_columns_repeat1 = 161,
+  aux_sym_cells_repeat1 = 162,
+  alias_sym_column_kind = 163,
+  alias_sym_empty_cell = 164,
+  alias_sym_name = 165,
+  alias_sym_row_ref = 166,
 };
 
 static const char * const ts_symbol_names[] = {
@@ -207,6 +209,8 @@ static const char * const ts_symbol_names[] = {
   [anon_sym_currency] = "currency",
   [anon_sym_tolerance] = "tolerance",
   [anon_sym_include] = "include",
+  [anon_sym_part] = "part",
+  [anon_sym_of] = "of",
   [anon_sym_text] = "text",
   [anon_sym_group] = "group",
   [anon_sym_target] = "target",
@@ -220,7 +224,6 @@ static const char * const ts_symbol_names[] = {
   [anon_sym_COLON] = ":",
   [anon_sym_from] = "from",
   [anon_sym_share] = "share",
-  [anon_sym_of] = "of",
   [anon_sym_range] = "range",
   [anon_sym_category] = "category",
   [anon_sym_owner] = "owner",
@@ -288,6 +291,7 @@ static const char * const ts_symbol_names[] = {
   [sym_currency] = "currency",
   [sym_tolerance] = "tolerance",
   [sym_include] = "include",
+  [sym_part_of] = "part_of",
   [sym_text_block] = "text_block",
   [sym_group] = "group",
   [sym__group_item] = "_group_item",
@@ -375,6 +379,8 @@ static const TSSymbol ts_symbol_map[] = {
   [anon_sym_currency] = anon_sym_currency,
   [anon_sym_tolerance] = anon_sym_tolerance,
   [anon_sym_include] = anon_sym_include,
+  [anon_sym_part] = anon_sym_part,
+  [anon_sym_of] = anon_sym_of,
   [anon_sym_text] = anon_sym_text,
   [anon_sym_group] = anon_sym_group,
   [anon_sym_target] = anon_sym_target,
@@ -388,7 +394,6 @@ static const TSSymbol ts_symbol_map[] = {
   [anon_sym_COLON] = anon_sym_COLON,
   [anon_sym_from] = anon_sym_from,
   [anon_sym_share] = anon_sym_share,
-  [anon_sym_of] = anon_sym_of,
   [anon_sym_range] = anon_sym_range,
   [anon_sym_category] = anon_sym_category,
   [anon_sym_owner] = anon_sym_owner,
@@ -456,6 +461,7 @@ static const TSSymbol ts_symbol_map[] = {
   [sym_currency] = sym_currency,
   [sym_tolerance] = sym_tolerance,
   [sym_include] = sym_include,
+  [sym_part_of] = sym_part_of,
   [sym_text_block] = sym_text_block,
   [sym_group] = sym_group,
   [sym__group_item] = sym__group_item,
@@ -579,6 +585,14 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
     .visible = true,
     .named = false,
   },
+  [anon_sym_part] = {
+    .visible = true,
+    .named = false,
+  },
+  [anon_sym_of] = {
+    .visible = true,
+    .named = false,
+  },
   [anon_sym_text] = {
     .visible = true,
     .named = false,
@@ -628,10 +642,6 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
     .named = false,
   },
   [anon_sym_share] = {
-    .visible = true,
-    .named = false,
-  },
-  [anon_sym_of] = {
     .visible = true,
     .named = false,
   },
@@ -900,6 +910,10 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
     .named = true,
   },
   [sym_include] = {
+    .visible = true,
+    .named = true,
+  },
+  [sym_part_of] = {
     .visible = true,
     .named = true,
   },
@@ -1233,95 +1247,98 @@ static const char * const ts_field_names[] = {
 static const TSMapSlice ts_field_map_slices[PRODUCTION_ID_COUNT] = {
   [1] = {.index = 0, .length = 1},
   [2] = {.index = 1, .length = 1},
-  [5] = {.index = 2, .length = 2},
-  [7] = {.index = 4, .length = 1},
+  [3] = {.index = 2, .length = 1},
+  [6] = {.index = 3, .length = 2},
   [8] = {.index = 5, .length = 1},
   [9] = {.index = 6, .length = 1},
-  [10] = {.index = 7, .length = 2},
-  [11] = {.index = 9, .length = 1},
+  [10] = {.index = 7, .length = 1},
+  [11] = {.index = 8, .length = 2},
   [12] = {.index = 10, .length = 1},
   [13] = {.index = 11, .length = 1},
-  [14] = {.index = 12, .length = 2},
-  [15] = {.index = 14, .length = 1},
-  [16] = {.index = 15, .length = 2},
-  [18] = {.index = 17, .length = 3},
-  [19] = {.index = 20, .length = 2},
-  [20] = {.index = 22, .length = 2},
-  [21] = {.index = 24, .length = 1},
-  [23] = {.index = 25, .length = 2},
-  [24] = {.index = 27, .length = 3},
-  [25] = {.index = 30, .length = 1},
-  [26] = {.index = 31, .length = 3},
-  [27] = {.index = 34, .length = 3},
-  [28] = {.index = 37, .length = 3},
-  [29] = {.index = 40, .length = 3},
+  [14] = {.index = 12, .length = 1},
+  [15] = {.index = 13, .length = 2},
+  [16] = {.index = 15, .length = 1},
+  [17] = {.index = 16, .length = 2},
+  [19] = {.index = 18, .length = 3},
+  [20] = {.index = 21, .length = 2},
+  [21] = {.index = 23, .length = 2},
+  [22] = {.index = 25, .length = 1},
+  [24] = {.index = 26, .length = 2},
+  [25] = {.index = 28, .length = 3},
+  [26] = {.index = 31, .length = 1},
+  [27] = {.index = 32, .length = 3},
+  [28] = {.index = 35, .length = 3},
+  [29] = {.index = 38, .length = 3},
+  [30] = {.index = 41, .length = 3},
 };
 
 static const TSFieldMapEntry ts_field_map_entries[] = {
   [0] =
     {field_path, 1},
   [1] =
-    {field_title, 1},
+    {field_path, 2},
   [2] =
+    {field_title, 1},
+  [3] =
     {field_id, 1},
     {field_title, 2},
-  [4] =
-    {field_name, 1},
   [5] =
-    {field_kind, 0},
+    {field_name, 1},
   [6] =
-    {field_label, 1},
+    {field_kind, 0},
   [7] =
     {field_label, 1},
+  [8] =
+    {field_label, 1},
     {field_name, 0},
-  [9] =
-    {field_kind, 0, .inherited = true},
   [10] =
-    {field_forum, 3},
+    {field_kind, 0, .inherited = true},
   [11] =
-    {field_when, 3},
+    {field_forum, 3},
   [12] =
+    {field_when, 3},
+  [13] =
     {field_meaning, 3},
     {field_sign, 1},
-  [14] =
-    {field_label, 2},
   [15] =
+    {field_label, 2},
+  [16] =
     {field_kind, 0, .inherited = true},
     {field_label, 2},
-  [17] =
+  [18] =
     {field_formula, 3},
     {field_label, 1},
     {field_name, 0},
-  [20] =
+  [21] =
     {field_kind, 0, .inherited = true},
     {field_label, 3},
-  [22] =
+  [23] =
     {field_forum, 3},
     {field_when, 5},
-  [24] =
-    {field_operator, 0},
   [25] =
+    {field_operator, 0},
+  [26] =
     {field_label, 2},
     {field_name, 1},
-  [27] =
+  [28] =
     {field_left, 0},
     {field_operator, 1},
     {field_right, 2},
-  [30] =
-    {field_group, 2},
   [31] =
+    {field_group, 2},
+  [32] =
     {field_formula, 4},
     {field_label, 2},
     {field_name, 1},
-  [34] =
+  [35] =
     {field_formula, 5},
     {field_label, 2},
     {field_name, 1},
-  [37] =
+  [38] =
     {field_formula, 6},
     {field_label, 2},
     {field_name, 1},
-  [40] =
+  [41] =
     {field_formula, 7},
     {field_label, 2},
     {field_name, 1},
@@ -1329,34 +1346,31 @@ static const TSFieldMapEntry ts_field_map_entries[] = {
 
 static const TSSymbol ts_alias_sequences[PRODUCTION_ID_COUNT][MAX_ALIAS_SEQUENCE_LENGTH] = {
   [0] = {0},
-  [3] = {
+  [4] = {
     [0] = sym__unicode_word,
   },
-  [4] = {
+  [5] = {
     [1] = alias_sym_name,
   },
-  [6] = {
+  [7] = {
     [0] = anon_sym_u2014,
   },
-  [8] = {
+  [9] = {
     [0] = alias_sym_column_kind,
   },
-  [10] = {
+  [11] = {
     [0] = alias_sym_name,
-  },
-  [17] = {
-    [0] = alias_sym_row_ref,
   },
   [18] = {
+    [0] = alias_sym_row_ref,
+  },
+  [19] = {
     [0] = alias_sym_name,
   },
-  [22] = {
+  [23] = {
     [0] = alias_sym_empty_cell,
   },
-  [23] = {
-    [1] = alias_sym_name,
-  },
-  [26] = {
+  [24] = {
     [1] = alias_sym_name,
   },
   [27] = {
@@ -1366,6 +1380,9 @@ static const TSSymbol ts_alias_sequences[PRODUCTION_ID_COUNT][MAX_ALIAS_SEQUENCE
     [1] = alias_sym_name,
   },
   [29] = {
+    [1] = alias_sym_name,
+  },
+  [30] = {
     [1] = alias_sym_name,
   },
 };
@@ -1393,49 +1410,49 @@ static const TSStateId ts_primary_state_ids[STATE_COUNT] = {
   [15] = 15,
   [16] = 16,
   [17] = 17,
-  [18] = 13,
-  [19] = 19,
-  [20] = 13,
-  [21] = 21,
-  [22] = 11,
+  [18] = 18,
+  [19] = 17,
+  [20] = 17,
+  [21] = 11,
+  [22] = 22,
   [23] = 10,
   [24] = 24,
   [25] = 25,
-  [26] = 16,
-  [27] = 14,
-  [28] = 6,
-  [29] = 29,
-  [30] = 7,
-  [31] = 31,
-  [32] = 19,
+  [26] = 5,
+  [27] = 18,
+  [28] = 15,
+  [29] = 6,
+  [30] = 30,
+  [31] = 14,
+  [32] = 32,
   [33] = 33,
   [34] = 34,
   [35] = 35,
   [36] = 36,
   [37] = 37,
   [38] = 38,
-  [39] = 39,
+  [39] = 17,
   [40] = 40,
   [41] = 41,
   [42] = 42,
   [43] = 43,
-  [44] = 44,
+  [44] = 17,
   [45] = 45,
-  [46] = 46,
+  [46] = 17,
   [47] = 47,
   [48] = 48,
   [49] = 49,
-  [50] = 13,
+  [50] = 50,
   [51] = 51,
-  [52] = 13,
+  [52] = 52,
   [53] = 53,
   [54] = 54,
-  [55] = 13,
+  [55] = 55,
   [56] = 56,
-  [57] = 13,
+  [57] = 57,
   [58] = 58,
   [59] = 59,
-  [60] = 60,
+  [60] = 17,
   [61] = 61,
   [62] = 62,
   [63] = 63,
@@ -1454,53 +1471,53 @@ static const TSStateId ts_primary_state_ids[STATE_COUNT] = {
   [76] = 76,
   [77] = 77,
   [78] = 78,
-  [79] = 75,
-  [80] = 80,
-  [81] = 13,
+  [79] = 79,
+  [80] = 76,
+  [81] = 17,
   [82] = 82,
-  [83] = 83,
-  [84] = 21,
-  [85] = 21,
-  [86] = 86,
-  [87] = 34,
-  [88] = 88,
-  [89] = 25,
+  [83] = 22,
+  [84] = 84,
+  [85] = 33,
+  [86] = 34,
+  [87] = 32,
+  [88] = 22,
+  [89] = 89,
   [90] = 90,
   [91] = 91,
   [92] = 92,
   [93] = 93,
-  [94] = 33,
+  [94] = 94,
   [95] = 95,
   [96] = 96,
-  [97] = 33,
-  [98] = 34,
-  [99] = 25,
+  [97] = 97,
+  [98] = 98,
+  [99] = 99,
   [100] = 100,
-  [101] = 100,
+  [101] = 101,
   [102] = 102,
-  [103] = 100,
+  [103] = 103,
   [104] = 104,
   [105] = 105,
   [106] = 106,
   [107] = 107,
   [108] = 108,
-  [109] = 109,
-  [110] = 110,
-  [111] = 111,
+  [109] = 32,
+  [110] = 33,
+  [111] = 34,
   [112] = 112,
   [113] = 113,
   [114] = 114,
   [115] = 115,
-  [116] = 116,
+  [116] = 113,
   [117] = 117,
   [118] = 118,
   [119] = 119,
   [120] = 120,
-  [121] = 121,
-  [122] = 122,
+  [121] = 11,
+  [122] = 10,
   [123] = 123,
-  [124] = 11,
-  [125] = 10,
+  [124] = 113,
+  [125] = 125,
   [126] = 126,
   [127] = 127,
   [128] = 128,
@@ -1516,24 +1533,24 @@ static const TSStateId ts_primary_state_ids[STATE_COUNT] = {
   [138] = 138,
   [139] = 139,
   [140] = 140,
-  [141] = 141,
-  [142] = 142,
+  [141] = 5,
+  [142] = 18,
   [143] = 143,
   [144] = 144,
-  [145] = 145,
-  [146] = 146,
+  [145] = 15,
+  [146] = 14,
   [147] = 147,
   [148] = 148,
   [149] = 149,
-  [150] = 7,
-  [151] = 6,
-  [152] = 19,
-  [153] = 14,
-  [154] = 16,
-  [155] = 155,
-  [156] = 13,
+  [150] = 150,
+  [151] = 151,
+  [152] = 152,
+  [153] = 153,
+  [154] = 154,
+  [155] = 6,
+  [156] = 156,
   [157] = 157,
-  [158] = 158,
+  [158] = 17,
   [159] = 159,
   [160] = 160,
   [161] = 161,
@@ -1541,10 +1558,10 @@ static const TSStateId ts_primary_state_ids[STATE_COUNT] = {
   [163] = 163,
   [164] = 164,
   [165] = 165,
-  [166] = 13,
-  [167] = 13,
-  [168] = 168,
-  [169] = 169,
+  [166] = 166,
+  [167] = 167,
+  [168] = 17,
+  [169] = 17,
   [170] = 170,
   [171] = 171,
   [172] = 172,
@@ -1599,8 +1616,8 @@ static const TSStateId ts_primary_state_ids[STATE_COUNT] = {
   [221] = 221,
   [222] = 222,
   [223] = 223,
-  [224] = 224,
-  [225] = 223,
+  [224] = 223,
+  [225] = 225,
   [226] = 226,
   [227] = 227,
   [228] = 228,
@@ -1608,17 +1625,17 @@ static const TSStateId ts_primary_state_ids[STATE_COUNT] = {
   [230] = 230,
   [231] = 231,
   [232] = 232,
-  [233] = 233,
-  [234] = 229,
-  [235] = 229,
-  [236] = 236,
+  [233] = 232,
+  [234] = 234,
+  [235] = 235,
+  [236] = 232,
   [237] = 237,
   [238] = 238,
   [239] = 239,
   [240] = 240,
   [241] = 241,
   [242] = 242,
-  [243] = 238,
+  [243] = 243,
   [244] = 244,
   [245] = 245,
   [246] = 246,
@@ -1666,25 +1683,28 @@ static const TSStateId ts_primary_state_ids[STATE_COUNT] = {
   [288] = 288,
   [289] = 289,
   [290] = 290,
-  [291] = 238,
-  [292] = 263,
+  [291] = 291,
+  [292] = 292,
   [293] = 293,
-  [294] = 279,
-  [295] = 295,
+  [294] = 282,
+  [295] = 289,
   [296] = 296,
-  [297] = 297,
+  [297] = 275,
   [298] = 298,
-  [299] = 263,
-  [300] = 279,
+  [299] = 299,
+  [300] = 300,
   [301] = 301,
-  [302] = 242,
-  [303] = 303,
+  [302] = 289,
+  [303] = 275,
   [304] = 304,
-  [305] = 305,
-  [306] = 306,
+  [305] = 280,
+  [306] = 282,
   [307] = 307,
-  [308] = 242,
+  [308] = 308,
   [309] = 309,
+  [310] = 310,
+  [311] = 280,
+  [312] = 312,
 };
 
 static const TSCharacterRange sym__unicode_word_character_set_1[] = {
@@ -1868,47 +1888,47 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
   eof = lexer->eof(lexer);
   switch (state) {
     case 0:
-      if (eof) ADVANCE(187);
+      if (eof) ADVANCE(189);
       ADVANCE_MAP(
         '"', 1,
-        '#', 322,
-        '%', 286,
-        '(', 280,
-        ')', 281,
-        '*', 271,
-        '+', 266,
-        ',', 220,
-        '-', 267,
+        '#', 327,
+        '%', 291,
+        '(', 285,
+        ')', 286,
+        '*', 276,
+        '+', 271,
+        ',', 225,
+        '-', 272,
         '.', 39,
         '/', 33,
-        ':', 221,
-        '=', 270,
-        'E', 325,
-        'M', 562,
-        'a', 506,
-        'b', 538,
-        'c', 327,
-        'd', 385,
-        'e', 460,
-        'g', 490,
-        'i', 452,
-        'm', 386,
-        'o', 553,
-        'p', 442,
-        'r', 346,
-        's', 328,
-        't', 331,
-        '{', 191,
-        '}', 192,
-        0x2013, 274,
-        0x2014, 277,
-        0x20ac, 304,
-        0x2212, 282,
-        'N', 581,
-        'n', 581,
+        ':', 226,
+        '=', 275,
+        'E', 330,
+        'M', 571,
+        'a', 513,
+        'b', 547,
+        'c', 332,
+        'd', 392,
+        'e', 465,
+        'g', 495,
+        'i', 457,
+        'm', 393,
+        'o', 562,
+        'p', 349,
+        'r', 352,
+        's', 333,
+        't', 336,
+        '{', 193,
+        '}', 194,
+        0x2013, 279,
+        0x2014, 282,
+        0x20ac, 309,
+        0x2212, 287,
+        'N', 590,
+        'n', 590,
       );
-      if ((0x201c <= lookahead && lookahead <= 0x201e)) ADVANCE(167);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(582);
+      if ((0x201c <= lookahead && lookahead <= 0x201e)) ADVANCE(169);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(591);
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
           lookahead == 0xa0 ||
@@ -1918,26 +1938,26 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead == 0xfeff) SKIP(0);
       if (('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('f' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+          ('f' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 1:
-      if (lookahead == '"') ADVANCE(320);
+      if (lookahead == '"') ADVANCE(325);
       if (lookahead == '\\') ADVANCE(4);
       if (lookahead != 0 &&
           lookahead != '\n') ADVANCE(2);
       END_STATE();
     case 2:
-      if (lookahead == '"') ADVANCE(318);
+      if (lookahead == '"') ADVANCE(323);
       if (lookahead == '\\') ADVANCE(4);
       if (lookahead != 0 &&
           lookahead != '\n') ADVANCE(2);
       END_STATE();
     case 3:
-      if (lookahead == '"') ADVANCE(318);
+      if (lookahead == '"') ADVANCE(323);
       if (lookahead != 0) ADVANCE(6);
       END_STATE();
     case 4:
-      if (lookahead == '"') ADVANCE(319);
+      if (lookahead == '"') ADVANCE(324);
       if (lookahead == '\\') ADVANCE(4);
       if (lookahead != 0 &&
           lookahead != '\n') ADVANCE(2);
@@ -1952,25 +1972,25 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       END_STATE();
     case 7:
       ADVANCE_MAP(
-        '#', 322,
-        '%', 286,
-        ',', 220,
+        '#', 327,
+        '%', 291,
+        ',', 225,
         '/', 33,
-        'E', 326,
-        '_', 580,
-        'b', 540,
-        'c', 336,
-        'd', 393,
-        'e', 462,
-        'i', 466,
-        'o', 554,
-        'r', 348,
-        's', 337,
-        't', 351,
-        '}', 192,
-        0x20ac, 304,
+        'E', 331,
+        '_', 589,
+        'b', 549,
+        'c', 341,
+        'd', 400,
+        'e', 467,
+        'i', 471,
+        'o', 563,
+        'r', 354,
+        's', 342,
+        't', 357,
+        '}', 194,
+        0x20ac, 309,
       );
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(578);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(587);
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
           lookahead == 0xa0 ||
@@ -1979,26 +1999,26 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead == 0x202f ||
           lookahead == 0xfeff) SKIP(7);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_1, 677, lookahead)) ADVANCE(585);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_1, 677, lookahead)) ADVANCE(594);
       END_STATE();
     case 8:
       ADVANCE_MAP(
-        '#', 322,
-        '%', 286,
-        ',', 220,
+        '#', 327,
+        '%', 291,
+        ',', 225,
         '/', 33,
-        'E', 326,
-        '_', 580,
-        'd', 408,
-        'e', 572,
-        'g', 498,
-        'm', 412,
-        't', 342,
-        '}', 192,
-        0x20ac, 304,
+        'E', 331,
+        '_', 589,
+        'd', 415,
+        'e', 581,
+        'g', 503,
+        'm', 418,
+        't', 347,
+        '}', 194,
+        0x20ac, 309,
       );
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(578);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(587);
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
           lookahead == 0xa0 ||
@@ -2007,22 +2027,22 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead == 0x202f ||
           lookahead == 0xfeff) SKIP(8);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_1, 677, lookahead)) ADVANCE(585);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_1, 677, lookahead)) ADVANCE(594);
       END_STATE();
     case 9:
       ADVANCE_MAP(
-        '#', 322,
-        '%', 286,
-        '-', 267,
+        '#', 327,
+        '%', 291,
+        '-', 272,
         '.', 39,
         '/', 33,
-        'E', 326,
-        'e', 572,
-        0x2013, 274,
-        0x2014, 277,
-        0x20ac, 304,
-        0x2212, 282,
+        'E', 331,
+        'e', 581,
+        0x2013, 279,
+        0x2014, 282,
+        0x20ac, 309,
+        0x2212, 287,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
@@ -2032,23 +2052,23 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead == 0x202f ||
           lookahead == 0xfeff) SKIP(9);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
+          lookahead == '_') ADVANCE(589);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
       END_STATE();
     case 10:
       ADVANCE_MAP(
-        '#', 322,
-        '%', 286,
+        '#', 327,
+        '%', 291,
         '/', 33,
-        ':', 221,
-        '=', 270,
-        'E', 326,
-        'a', 511,
-        'e', 572,
-        't', 351,
-        0x20ac, 304,
+        ':', 226,
+        '=', 275,
+        'E', 331,
+        'a', 518,
+        'e', 581,
+        't', 357,
+        0x20ac, 309,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
@@ -2058,28 +2078,28 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead == 0x202f ||
           lookahead == 0xfeff) SKIP(10);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
+          lookahead == '_') ADVANCE(589);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_1, 677, lookahead)) ADVANCE(585);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_1, 677, lookahead)) ADVANCE(594);
       END_STATE();
     case 11:
       ADVANCE_MAP(
-        '#', 322,
-        '%', 286,
+        '#', 327,
+        '%', 291,
         '/', 33,
-        'E', 326,
-        'b', 540,
-        'c', 336,
-        'd', 393,
-        'e', 462,
-        'i', 466,
-        'o', 554,
-        'r', 348,
-        's', 337,
-        't', 351,
-        '}', 192,
-        0x20ac, 304,
+        'E', 331,
+        'b', 549,
+        'c', 341,
+        'd', 400,
+        'e', 467,
+        'i', 471,
+        'o', 563,
+        'r', 354,
+        's', 342,
+        't', 357,
+        '}', 194,
+        0x20ac, 309,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
@@ -2089,24 +2109,24 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead == 0x202f ||
           lookahead == 0xfeff) SKIP(11);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
+          lookahead == '_') ADVANCE(589);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_1, 677, lookahead)) ADVANCE(585);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_1, 677, lookahead)) ADVANCE(594);
       END_STATE();
     case 12:
       ADVANCE_MAP(
-        '#', 322,
-        '%', 286,
+        '#', 327,
+        '%', 291,
         '/', 33,
-        'E', 326,
-        'd', 408,
-        'e', 572,
-        'g', 498,
-        'm', 412,
-        't', 342,
-        '}', 192,
-        0x20ac, 304,
+        'E', 331,
+        'd', 415,
+        'e', 581,
+        'g', 503,
+        'm', 418,
+        't', 347,
+        '}', 194,
+        0x20ac, 309,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
@@ -2116,21 +2136,21 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead == 0x202f ||
           lookahead == 0xfeff) SKIP(12);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
+          lookahead == '_') ADVANCE(589);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_1, 677, lookahead)) ADVANCE(585);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_1, 677, lookahead)) ADVANCE(594);
       END_STATE();
     case 13:
       ADVANCE_MAP(
-        '#', 322,
-        '%', 286,
+        '#', 327,
+        '%', 291,
         '/', 33,
-        'E', 326,
-        'd', 408,
-        'e', 572,
-        '}', 192,
-        0x20ac, 304,
+        'E', 331,
+        'd', 415,
+        'e', 581,
+        '}', 194,
+        0x20ac, 309,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
@@ -2140,18 +2160,18 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead == 0x202f ||
           lookahead == 0xfeff) SKIP(13);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
+          lookahead == '_') ADVANCE(589);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_1, 677, lookahead)) ADVANCE(585);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_1, 677, lookahead)) ADVANCE(594);
       END_STATE();
     case 14:
-      if (lookahead == '#') ADVANCE(322);
-      if (lookahead == '(') ADVANCE(280);
-      if (lookahead == '+') ADVANCE(266);
-      if (lookahead == '-') ADVANCE(267);
+      if (lookahead == '#') ADVANCE(327);
+      if (lookahead == '(') ADVANCE(285);
+      if (lookahead == '+') ADVANCE(271);
+      if (lookahead == '-') ADVANCE(272);
       if (lookahead == '/') ADVANCE(33);
-      if (lookahead == '{') ADVANCE(191);
+      if (lookahead == '{') ADVANCE(193);
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
           lookahead == 0xa0 ||
@@ -2162,34 +2182,34 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 15:
       ADVANCE_MAP(
-        '#', 322,
-        '(', 174,
-        '+', 158,
-        '-', 268,
+        '#', 327,
+        '(', 176,
+        '+', 160,
+        '-', 273,
         '/', 33,
         'E', 46,
-        'a', 128,
-        'd', 79,
-        'e', 164,
+        'a', 129,
+        'd', 80,
+        'e', 166,
         'r', 112,
-        's', 88,
+        's', 89,
         't', 113,
-        '{', 191,
-        '}', 192,
-        0x2013, 275,
-        0x2014, 278,
-        0x20ac, 304,
-        0x2212, 283,
+        '{', 193,
+        '}', 194,
+        0x2013, 280,
+        0x2014, 283,
+        0x20ac, 309,
+        0x2212, 288,
         'N', 41,
         'n', 41,
         'P', 40,
         'p', 40,
       );
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(298);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(303);
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
           lookahead == 0xa0 ||
@@ -2200,21 +2220,21 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       END_STATE();
     case 16:
       ADVANCE_MAP(
-        '#', 322,
-        '(', 174,
-        '+', 158,
-        '-', 268,
+        '#', 327,
+        '(', 176,
+        '+', 160,
+        '-', 273,
         '/', 33,
         'E', 46,
-        'e', 164,
-        0x2013, 275,
-        0x2014, 278,
-        0x20ac, 304,
-        0x2212, 283,
+        'e', 166,
+        0x2013, 280,
+        0x2014, 283,
+        0x20ac, 309,
+        0x2212, 288,
         'P', 40,
         'p', 40,
       );
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(297);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(302);
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
           lookahead == 0xa0 ||
@@ -2225,19 +2245,19 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       END_STATE();
     case 17:
       ADVANCE_MAP(
-        '#', 322,
-        '(', 174,
-        '+', 175,
-        '-', 269,
+        '#', 327,
+        '(', 176,
+        '+', 177,
+        '-', 274,
         '/', 33,
         'E', 46,
-        'e', 164,
-        0x2013, 276,
-        0x2014, 279,
-        0x20ac, 304,
-        0x2212, 284,
+        'e', 166,
+        0x2013, 281,
+        0x2014, 284,
+        0x20ac, 309,
+        0x2212, 289,
       );
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(298);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(303);
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
           lookahead == 0xa0 ||
@@ -2248,18 +2268,18 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       END_STATE();
     case 18:
       ADVANCE_MAP(
-        '#', 322,
-        ')', 281,
-        '+', 266,
-        ',', 220,
-        '-', 267,
+        '#', 327,
+        ')', 286,
+        '+', 271,
+        ',', 225,
+        '-', 272,
         '/', 33,
-        ':', 221,
-        'd', 409,
-        'r', 475,
-        's', 425,
-        't', 476,
-        '}', 192,
+        ':', 226,
+        'd', 416,
+        'r', 480,
+        's', 432,
+        't', 481,
+        '}', 194,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
@@ -2271,27 +2291,27 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 19:
       ADVANCE_MAP(
-        '#', 322,
-        ',', 220,
+        '#', 327,
+        ',', 225,
         '/', 33,
-        'b', 538,
-        'c', 327,
-        'd', 385,
-        'e', 461,
-        'i', 470,
-        'o', 553,
-        'r', 347,
-        's', 329,
-        't', 357,
-        '}', 192,
-        'M', 562,
-        'm', 562,
+        'b', 547,
+        'c', 332,
+        'd', 392,
+        'e', 466,
+        'i', 475,
+        'o', 562,
+        'r', 353,
+        's', 334,
+        't', 364,
+        '}', 194,
+        'M', 571,
+        'm', 571,
       );
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(578);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(587);
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
           lookahead == 0xa0 ||
@@ -2301,25 +2321,25 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead == 0xfeff) SKIP(19);
       if (('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 20:
       ADVANCE_MAP(
-        '#', 322,
-        ',', 220,
+        '#', 327,
+        ',', 225,
         '/', 33,
-        'b', 538,
-        'c', 327,
-        'd', 385,
-        'e', 461,
-        'i', 470,
-        'o', 553,
-        'r', 347,
-        's', 329,
-        't', 357,
-        '}', 192,
+        'b', 547,
+        'c', 332,
+        'd', 392,
+        'e', 466,
+        'i', 475,
+        'o', 562,
+        'r', 353,
+        's', 334,
+        't', 364,
+        '}', 194,
       );
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(578);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(587);
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
           lookahead == 0xa0 ||
@@ -2329,18 +2349,18 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead == 0xfeff) SKIP(20);
       if (('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 21:
       ADVANCE_MAP(
-        '#', 322,
+        '#', 327,
         '/', 33,
-        'M', 562,
-        'd', 409,
-        'g', 490,
-        'm', 386,
-        't', 335,
-        '}', 192,
+        'M', 571,
+        'd', 416,
+        'g', 495,
+        'm', 393,
+        't', 340,
+        '}', 194,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
@@ -2352,13 +2372,13 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 22:
-      if (lookahead == '#') ADVANCE(322);
+      if (lookahead == '#') ADVANCE(327);
       if (lookahead == '/') ADVANCE(33);
-      if (lookahead == 'a') ADVANCE(506);
-      if (lookahead == '{') ADVANCE(191);
+      if (lookahead == 'a') ADVANCE(513);
+      if (lookahead == '{') ADVANCE(193);
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
           lookahead == 0xa0 ||
@@ -2369,24 +2389,24 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 23:
       ADVANCE_MAP(
-        '#', 322,
+        '#', 327,
         '/', 33,
-        'b', 538,
-        'c', 327,
-        'd', 385,
-        'e', 461,
-        'g', 490,
-        'i', 470,
-        'm', 387,
-        'o', 553,
-        'r', 346,
-        's', 328,
-        't', 331,
-        '}', 192,
+        'b', 547,
+        'c', 332,
+        'd', 392,
+        'e', 466,
+        'g', 495,
+        'i', 475,
+        'm', 394,
+        'o', 562,
+        'r', 352,
+        's', 333,
+        't', 336,
+        '}', 194,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
@@ -2398,22 +2418,22 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 24:
       ADVANCE_MAP(
-        '#', 322,
+        '#', 327,
         '/', 33,
-        'b', 538,
-        'c', 327,
-        'd', 385,
-        'e', 461,
-        'i', 470,
-        'o', 553,
-        'r', 347,
-        's', 329,
-        't', 357,
-        '}', 192,
+        'b', 547,
+        'c', 332,
+        'd', 392,
+        'e', 466,
+        'i', 475,
+        'o', 562,
+        'r', 353,
+        's', 334,
+        't', 364,
+        '}', 194,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
@@ -2425,14 +2445,14 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 25:
-      if (lookahead == '#') ADVANCE(322);
+      if (lookahead == '#') ADVANCE(327);
       if (lookahead == '/') ADVANCE(33);
-      if (lookahead == 'b') ADVANCE(538);
-      if (lookahead == 'c') ADVANCE(473);
-      if (lookahead == 's') ADVANCE(330);
+      if (lookahead == 'b') ADVANCE(547);
+      if (lookahead == 'c') ADVANCE(478);
+      if (lookahead == 's') ADVANCE(335);
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
           lookahead == 0xa0 ||
@@ -2443,16 +2463,16 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 26:
-      if (lookahead == '#') ADVANCE(322);
+      if (lookahead == '#') ADVANCE(327);
       if (lookahead == '/') ADVANCE(33);
-      if (lookahead == 'd') ADVANCE(409);
-      if (lookahead == 'g') ADVANCE(490);
-      if (lookahead == 'm') ADVANCE(387);
-      if (lookahead == 't') ADVANCE(335);
-      if (lookahead == '}') ADVANCE(192);
+      if (lookahead == 'd') ADVANCE(416);
+      if (lookahead == 'g') ADVANCE(495);
+      if (lookahead == 'm') ADVANCE(394);
+      if (lookahead == 't') ADVANCE(340);
+      if (lookahead == '}') ADVANCE(194);
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
           lookahead == 0xa0 ||
@@ -2463,13 +2483,13 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 27:
-      if (lookahead == '#') ADVANCE(322);
+      if (lookahead == '#') ADVANCE(327);
       if (lookahead == '/') ADVANCE(33);
-      if (lookahead == 'd') ADVANCE(409);
-      if (lookahead == '}') ADVANCE(192);
+      if (lookahead == 'd') ADVANCE(416);
+      if (lookahead == '}') ADVANCE(194);
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
           lookahead == 0xa0 ||
@@ -2480,12 +2500,12 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 28:
-      if (lookahead == '#') ADVANCE(322);
+      if (lookahead == '#') ADVANCE(327);
       if (lookahead == '/') ADVANCE(33);
-      if (lookahead == 's') ADVANCE(425);
+      if (lookahead == 's') ADVANCE(432);
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
           lookahead == 0xa0 ||
@@ -2496,12 +2516,12 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 29:
-      if (lookahead == '#') ADVANCE(322);
+      if (lookahead == '#') ADVANCE(327);
       if (lookahead == '/') ADVANCE(33);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(578);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(587);
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
           lookahead == 0xa0 ||
@@ -2511,29 +2531,29 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead == 0xfeff) SKIP(29);
       if (('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 30:
-      if (lookahead == ')') ADVANCE(294);
+      if (lookahead == ')') ADVANCE(299);
       END_STATE();
     case 31:
-      if (lookahead == ')') ADVANCE(294);
+      if (lookahead == ')') ADVANCE(299);
       if (lookahead == ',') ADVANCE(38);
-      if (lookahead == '.') ADVANCE(174);
+      if (lookahead == '.') ADVANCE(176);
       if (('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_') ADVANCE(31);
       END_STATE();
     case 32:
-      if (lookahead == ')') ADVANCE(294);
+      if (lookahead == ')') ADVANCE(299);
       if (lookahead == '-') ADVANCE(30);
       END_STATE();
     case 33:
       if (lookahead == '*') ADVANCE(35);
-      if (lookahead == '/') ADVANCE(322);
+      if (lookahead == '/') ADVANCE(327);
       END_STATE();
     case 34:
       if (lookahead == '*') ADVANCE(34);
-      if (lookahead == '/') ADVANCE(321);
+      if (lookahead == '/') ADVANCE(326);
       if (lookahead != 0) ADVANCE(35);
       END_STATE();
     case 35:
@@ -2541,12 +2561,12 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead != 0) ADVANCE(35);
       END_STATE();
     case 36:
-      if (lookahead == '-') ADVANCE(155);
+      if (lookahead == '-') ADVANCE(157);
       END_STATE();
     case 37:
-      if (lookahead == '-') ADVANCE(299);
-      if (lookahead == '=') ADVANCE(294);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(298);
+      if (lookahead == '-') ADVANCE(304);
+      if (lookahead == '=') ADVANCE(299);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(303);
       END_STATE();
     case 38:
       if (lookahead == '-') ADVANCE(32);
@@ -2554,250 +2574,251 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(31);
       END_STATE();
     case 39:
-      if (lookahead == '.') ADVANCE(586);
+      if (lookahead == '.') ADVANCE(595);
       END_STATE();
     case 40:
-      if (lookahead == '.') ADVANCE(156);
+      if (lookahead == '.') ADVANCE(158);
       if (lookahead == 'M' ||
-          lookahead == 'm') ADVANCE(313);
+          lookahead == 'm') ADVANCE(318);
       END_STATE();
     case 41:
-      if (lookahead == '.') ADVANCE(165);
+      if (lookahead == '.') ADVANCE(167);
       if (lookahead == 'V' ||
-          lookahead == 'v') ADVANCE(161);
+          lookahead == 'v') ADVANCE(163);
       END_STATE();
     case 42:
-      if (lookahead == '.') ADVANCE(315);
+      if (lookahead == '.') ADVANCE(320);
       END_STATE();
     case 43:
-      if (lookahead == '.') ADVANCE(162);
+      if (lookahead == '.') ADVANCE(164);
       END_STATE();
     case 44:
-      if (lookahead == '.') ADVANCE(172);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(177);
+      if (lookahead == '.') ADVANCE(174);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(179);
       END_STATE();
     case 45:
-      if (lookahead == 'R') ADVANCE(311);
-      if (lookahead == 'r') ADVANCE(157);
+      if (lookahead == 'R') ADVANCE(316);
+      if (lookahead == 'r') ADVANCE(159);
       END_STATE();
     case 46:
       if (lookahead == 'U') ADVANCE(45);
-      if (lookahead == 'u') ADVANCE(160);
+      if (lookahead == 'u') ADVANCE(162);
       END_STATE();
     case 47:
-      if (lookahead == 'a') ADVANCE(139);
-      if (lookahead == 'o') ADVANCE(132);
+      if (lookahead == 'a') ADVANCE(141);
+      if (lookahead == 'o') ADVANCE(133);
       END_STATE();
     case 48:
-      if (lookahead == 'a') ADVANCE(149);
-      if (lookahead == 'h') ADVANCE(52);
-      if (lookahead == 'i') ADVANCE(85);
+      if (lookahead == 'a') ADVANCE(151);
+      if (lookahead == 'h') ADVANCE(54);
+      if (lookahead == 'i') ADVANCE(86);
       if (lookahead == 't') ADVANCE(50);
       END_STATE();
     case 49:
       if (lookahead == 'a') ADVANCE(51);
-      if (lookahead == 'e') ADVANCE(153);
-      if (lookahead == 'o') ADVANCE(140);
+      if (lookahead == 'e') ADVANCE(155);
+      if (lookahead == 'o') ADVANCE(142);
       END_STATE();
     case 50:
-      if (lookahead == 'a') ADVANCE(124);
-      END_STATE();
-    case 51:
-      if (lookahead == 'a') ADVANCE(95);
-      if (lookahead == 'b') ADVANCE(100);
-      if (lookahead == 'r') ADVANCE(87);
-      END_STATE();
-    case 52:
       if (lookahead == 'a') ADVANCE(126);
       END_STATE();
+    case 51:
+      if (lookahead == 'a') ADVANCE(96);
+      if (lookahead == 'b') ADVANCE(100);
+      if (lookahead == 'r') ADVANCE(88);
+      END_STATE();
+    case 52:
+      if (lookahead == 'a') ADVANCE(124);
+      if (lookahead == 'l') ADVANCE(56);
+      END_STATE();
     case 53:
-      if (lookahead == 'a') ADVANCE(131);
+      if (lookahead == 'a') ADVANCE(132);
       END_STATE();
     case 54:
-      if (lookahead == 'a') ADVANCE(110);
-      if (lookahead == 'e') ADVANCE(99);
-      if (lookahead == 'o') ADVANCE(151);
+      if (lookahead == 'a') ADVANCE(127);
       END_STATE();
     case 55:
-      if (lookahead == 'a') ADVANCE(103);
+      if (lookahead == 'a') ADVANCE(110);
+      if (lookahead == 'e') ADVANCE(99);
+      if (lookahead == 'o') ADVANCE(153);
       END_STATE();
     case 56:
-      if (lookahead == 'a') ADVANCE(96);
+      if (lookahead == 'a') ADVANCE(103);
       END_STATE();
     case 57:
-      if (lookahead == 'a') ADVANCE(142);
+      if (lookahead == 'a') ADVANCE(97);
       END_STATE();
     case 58:
-      if (lookahead == 'a') ADVANCE(141);
+      if (lookahead == 'a') ADVANCE(144);
       END_STATE();
     case 59:
-      if (lookahead == 'c') ADVANCE(92);
-      if (lookahead == 's') ADVANCE(61);
+      if (lookahead == 'a') ADVANCE(143);
       END_STATE();
     case 60:
-      if (lookahead == 'c') ADVANCE(101);
-      if (lookahead == 'd') ADVANCE(89);
+      if (lookahead == 'c') ADVANCE(93);
+      if (lookahead == 's') ADVANCE(62);
       END_STATE();
     case 61:
-      if (lookahead == 'c') ADVANCE(125);
+      if (lookahead == 'c') ADVANCE(101);
+      if (lookahead == 'd') ADVANCE(90);
       END_STATE();
     case 62:
-      if (lookahead == 'c') ADVANCE(57);
+      if (lookahead == 'c') ADVANCE(125);
       END_STATE();
     case 63:
-      if (lookahead == 'd') ADVANCE(237);
+      if (lookahead == 'c') ADVANCE(58);
       END_STATE();
     case 64:
-      if (lookahead == 'd') ADVANCE(249);
+      if (lookahead == 'd') ADVANCE(242);
       END_STATE();
     case 65:
-      if (lookahead == 'd') ADVANCE(246);
+      if (lookahead == 'd') ADVANCE(254);
       END_STATE();
     case 66:
-      if (lookahead == 'd') ADVANCE(84);
+      if (lookahead == 'd') ADVANCE(251);
       END_STATE();
     case 67:
-      if (lookahead == 'd') ADVANCE(73);
+      if (lookahead == 'd') ADVANCE(85);
       END_STATE();
     case 68:
-      if (lookahead == 'e') ADVANCE(59);
+      if (lookahead == 'd') ADVANCE(74);
       END_STATE();
     case 69:
-      if (lookahead == 'e') ADVANCE(53);
+      if (lookahead == 'e') ADVANCE(60);
       END_STATE();
     case 70:
-      if (lookahead == 'e') ADVANCE(225);
+      if (lookahead == 'e') ADVANCE(53);
       END_STATE();
     case 71:
-      if (lookahead == 'e') ADVANCE(222);
+      if (lookahead == 'e') ADVANCE(230);
       END_STATE();
     case 72:
-      if (lookahead == 'e') ADVANCE(258);
+      if (lookahead == 'e') ADVANCE(227);
       END_STATE();
     case 73:
-      if (lookahead == 'e') ADVANCE(193);
+      if (lookahead == 'e') ADVANCE(263);
       END_STATE();
     case 74:
-      if (lookahead == 'e') ADVANCE(208);
+      if (lookahead == 'e') ADVANCE(195);
       END_STATE();
     case 75:
-      if (lookahead == 'e') ADVANCE(83);
+      if (lookahead == 'e') ADVANCE(213);
       END_STATE();
     case 76:
-      if (lookahead == 'e') ADVANCE(121);
+      if (lookahead == 'e') ADVANCE(84);
       END_STATE();
     case 77:
-      if (lookahead == 'e') ADVANCE(64);
+      if (lookahead == 'e') ADVANCE(65);
       END_STATE();
     case 78:
-      if (lookahead == 'e') ADVANCE(98);
+      if (lookahead == 'e') ADVANCE(121);
       END_STATE();
     case 79:
-      if (lookahead == 'e') ADVANCE(129);
+      if (lookahead == 'e') ADVANCE(98);
       END_STATE();
     case 80:
-      if (lookahead == 'e') ADVANCE(137);
+      if (lookahead == 'e') ADVANCE(130);
       END_STATE();
     case 81:
-      if (lookahead == 'e') ADVANCE(138);
+      if (lookahead == 'e') ADVANCE(139);
       END_STATE();
     case 82:
-      if (lookahead == 'g') ADVANCE(214);
+      if (lookahead == 'e') ADVANCE(140);
       END_STATE();
     case 83:
-      if (lookahead == 'g') ADVANCE(114);
+      if (lookahead == 'g') ADVANCE(219);
       END_STATE();
     case 84:
-      if (lookahead == 'g') ADVANCE(80);
+      if (lookahead == 'g') ADVANCE(114);
       END_STATE();
     case 85:
-      if (lookahead == 'g') ADVANCE(104);
-      END_STATE();
-    case 86:
-      if (lookahead == 'g') ADVANCE(70);
-      END_STATE();
-    case 87:
       if (lookahead == 'g') ADVANCE(81);
       END_STATE();
+    case 86:
+      if (lookahead == 'g') ADVANCE(104);
+      END_STATE();
+    case 87:
+      if (lookahead == 'g') ADVANCE(71);
+      END_STATE();
     case 88:
-      if (lookahead == 'i') ADVANCE(85);
+      if (lookahead == 'g') ADVANCE(82);
       END_STATE();
     case 89:
-      if (lookahead == 'i') ADVANCE(62);
+      if (lookahead == 'i') ADVANCE(86);
       END_STATE();
     case 90:
-      if (lookahead == 'i') ADVANCE(119);
+      if (lookahead == 'i') ADVANCE(63);
       END_STATE();
     case 91:
-      if (lookahead == 'i') ADVANCE(116);
+      if (lookahead == 'i') ADVANCE(119);
       END_STATE();
     case 92:
-      if (lookahead == 'i') ADVANCE(133);
+      if (lookahead == 'i') ADVANCE(116);
       END_STATE();
     case 93:
-      if (lookahead == 'i') ADVANCE(109);
+      if (lookahead == 'i') ADVANCE(134);
       END_STATE();
     case 94:
-      if (lookahead == 'i') ADVANCE(117);
+      if (lookahead == 'i') ADVANCE(109);
       END_STATE();
     case 95:
-      if (lookahead == 'k') ADVANCE(150);
+      if (lookahead == 'i') ADVANCE(117);
       END_STATE();
     case 96:
-      if (lookahead == 'l') ADVANCE(205);
+      if (lookahead == 'k') ADVANCE(152);
       END_STATE();
     case 97:
-      if (lookahead == 'l') ADVANCE(55);
+      if (lookahead == 'l') ADVANCE(210);
       END_STATE();
     case 98:
-      if (lookahead == 'l') ADVANCE(65);
+      if (lookahead == 'l') ADVANCE(66);
       END_STATE();
     case 99:
-      if (lookahead == 'l') ADVANCE(58);
+      if (lookahead == 'l') ADVANCE(59);
       END_STATE();
     case 100:
-      if (lookahead == 'l') ADVANCE(72);
+      if (lookahead == 'l') ADVANCE(73);
       END_STATE();
     case 101:
-      if (lookahead == 'l') ADVANCE(146);
+      if (lookahead == 'l') ADVANCE(148);
       END_STATE();
     case 102:
-      if (lookahead == 'n') ADVANCE(60);
+      if (lookahead == 'n') ADVANCE(61);
       END_STATE();
     case 103:
-      if (lookahead == 'n') ADVANCE(188);
+      if (lookahead == 'n') ADVANCE(190);
       END_STATE();
     case 104:
-      if (lookahead == 'n') ADVANCE(264);
+      if (lookahead == 'n') ADVANCE(269);
       END_STATE();
     case 105:
-      if (lookahead == 'n') ADVANCE(240);
+      if (lookahead == 'n') ADVANCE(245);
       END_STATE();
     case 106:
-      if (lookahead == 'n') ADVANCE(252);
+      if (lookahead == 'n') ADVANCE(257);
       END_STATE();
     case 107:
-      if (lookahead == 'n') ADVANCE(63);
+      if (lookahead == 'n') ADVANCE(64);
       if (lookahead == 'U' ||
-          lookahead == 'u') ADVANCE(160);
+          lookahead == 'u') ADVANCE(162);
       END_STATE();
     case 108:
-      if (lookahead == 'n') ADVANCE(76);
+      if (lookahead == 'n') ADVANCE(78);
       END_STATE();
     case 109:
-      if (lookahead == 'n') ADVANCE(82);
+      if (lookahead == 'n') ADVANCE(83);
       END_STATE();
     case 110:
-      if (lookahead == 'n') ADVANCE(86);
+      if (lookahead == 'n') ADVANCE(87);
       END_STATE();
     case 111:
-      if (lookahead == 'o') ADVANCE(145);
+      if (lookahead == 'o') ADVANCE(147);
       END_STATE();
     case 112:
-      if (lookahead == 'o') ADVANCE(151);
+      if (lookahead == 'o') ADVANCE(153);
       END_STATE();
     case 113:
-      if (lookahead == 'o') ADVANCE(140);
+      if (lookahead == 'o') ADVANCE(142);
       END_STATE();
     case 114:
       if (lookahead == 'o') ADVANCE(122);
@@ -2812,259 +2833,265 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead == 'o') ADVANCE(106);
       END_STATE();
     case 118:
-      if (lookahead == 'p') ADVANCE(199);
+      if (lookahead == 'p') ADVANCE(204);
       END_STATE();
     case 119:
-      if (lookahead == 'p') ADVANCE(143);
+      if (lookahead == 'p') ADVANCE(145);
       END_STATE();
     case 120:
       if (lookahead == 'r') ADVANCE(111);
       END_STATE();
     case 121:
-      if (lookahead == 'r') ADVANCE(231);
+      if (lookahead == 'r') ADVANCE(236);
       END_STATE();
     case 122:
-      if (lookahead == 'r') ADVANCE(154);
+      if (lookahead == 'r') ADVANCE(156);
       END_STATE();
     case 123:
-      if (lookahead == 'r') ADVANCE(255);
+      if (lookahead == 'r') ADVANCE(260);
       END_STATE();
     case 124:
       if (lookahead == 'r') ADVANCE(136);
-      if (lookahead == 't') ADVANCE(147);
       END_STATE();
     case 125:
-      if (lookahead == 'r') ADVANCE(90);
+      if (lookahead == 'r') ADVANCE(91);
       END_STATE();
     case 126:
-      if (lookahead == 'r') ADVANCE(71);
+      if (lookahead == 'r') ADVANCE(138);
+      if (lookahead == 't') ADVANCE(149);
       END_STATE();
     case 127:
-      if (lookahead == 'r') ADVANCE(74);
+      if (lookahead == 'r') ADVANCE(72);
       END_STATE();
     case 128:
-      if (lookahead == 's') ADVANCE(261);
+      if (lookahead == 'r') ADVANCE(75);
       END_STATE();
     case 129:
-      if (lookahead == 's') ADVANCE(61);
+      if (lookahead == 's') ADVANCE(266);
       END_STATE();
     case 130:
-      if (lookahead == 's') ADVANCE(243);
+      if (lookahead == 's') ADVANCE(62);
       END_STATE();
     case 131:
-      if (lookahead == 's') ADVANCE(148);
+      if (lookahead == 's') ADVANCE(248);
       END_STATE();
     case 132:
-      if (lookahead == 's') ADVANCE(134);
+      if (lookahead == 's') ADVANCE(150);
       END_STATE();
     case 133:
-      if (lookahead == 's') ADVANCE(91);
+      if (lookahead == 's') ADVANCE(135);
       END_STATE();
     case 134:
-      if (lookahead == 't') ADVANCE(217);
+      if (lookahead == 's') ADVANCE(92);
       END_STATE();
     case 135:
-      if (lookahead == 't') ADVANCE(196);
+      if (lookahead == 't') ADVANCE(222);
       END_STATE();
     case 136:
-      if (lookahead == 't') ADVANCE(234);
+      if (lookahead == 't') ADVANCE(198);
       END_STATE();
     case 137:
-      if (lookahead == 't') ADVANCE(211);
+      if (lookahead == 't') ADVANCE(201);
       END_STATE();
     case 138:
-      if (lookahead == 't') ADVANCE(202);
+      if (lookahead == 't') ADVANCE(239);
       END_STATE();
     case 139:
-      if (lookahead == 't') ADVANCE(75);
+      if (lookahead == 't') ADVANCE(216);
       END_STATE();
     case 140:
-      if (lookahead == 't') ADVANCE(56);
+      if (lookahead == 't') ADVANCE(207);
       END_STATE();
     case 141:
-      if (lookahead == 't') ADVANCE(77);
+      if (lookahead == 't') ADVANCE(76);
       END_STATE();
     case 142:
-      if (lookahead == 't') ADVANCE(115);
+      if (lookahead == 't') ADVANCE(57);
       END_STATE();
     case 143:
-      if (lookahead == 't') ADVANCE(94);
+      if (lookahead == 't') ADVANCE(77);
       END_STATE();
     case 144:
-      if (lookahead == 'u') ADVANCE(66);
+      if (lookahead == 't') ADVANCE(115);
       END_STATE();
     case 145:
-      if (lookahead == 'u') ADVANCE(118);
+      if (lookahead == 't') ADVANCE(95);
       END_STATE();
     case 146:
       if (lookahead == 'u') ADVANCE(67);
       END_STATE();
     case 147:
-      if (lookahead == 'u') ADVANCE(130);
+      if (lookahead == 'u') ADVANCE(118);
       END_STATE();
     case 148:
-      if (lookahead == 'u') ADVANCE(127);
+      if (lookahead == 'u') ADVANCE(68);
       END_STATE();
     case 149:
-      if (lookahead == 'v') ADVANCE(93);
+      if (lookahead == 'u') ADVANCE(131);
       END_STATE();
     case 150:
-      if (lookahead == 'v') ADVANCE(78);
+      if (lookahead == 'u') ADVANCE(128);
       END_STATE();
     case 151:
-      if (lookahead == 'w') ADVANCE(272);
+      if (lookahead == 'v') ADVANCE(94);
       END_STATE();
     case 152:
-      if (lookahead == 'w') ADVANCE(108);
+      if (lookahead == 'v') ADVANCE(79);
       END_STATE();
     case 153:
-      if (lookahead == 'x') ADVANCE(135);
+      if (lookahead == 'w') ADVANCE(277);
       END_STATE();
     case 154:
-      if (lookahead == 'y') ADVANCE(228);
+      if (lookahead == 'w') ADVANCE(108);
       END_STATE();
     case 155:
-      if (lookahead == ' ' ||
-          lookahead == 0xa0) ADVANCE(155);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(298);
+      if (lookahead == 'x') ADVANCE(137);
       END_STATE();
     case 156:
-      if (lookahead == 'M' ||
-          lookahead == 'm') ADVANCE(314);
+      if (lookahead == 'y') ADVANCE(233);
       END_STATE();
     case 157:
-      if (lookahead == 'O' ||
-          lookahead == 'o') ADVANCE(312);
+      if (lookahead == ' ' ||
+          lookahead == 0xa0) ADVANCE(157);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(303);
       END_STATE();
     case 158:
-      if (lookahead == 'P' ||
-          lookahead == 'p') ADVANCE(40);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(298);
+      if (lookahead == 'M' ||
+          lookahead == 'm') ADVANCE(319);
       END_STATE();
     case 159:
-      if (lookahead == 'Q' ||
-          lookahead == 'q') ADVANCE(168);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(170);
+      if (lookahead == 'O' ||
+          lookahead == 'o') ADVANCE(317);
       END_STATE();
     case 160:
-      if (lookahead == 'R' ||
-          lookahead == 'r') ADVANCE(157);
+      if (lookahead == 'P' ||
+          lookahead == 'p') ADVANCE(40);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(303);
       END_STATE();
     case 161:
-      if (lookahead == 'T' ||
-          lookahead == 't') ADVANCE(315);
+      if (lookahead == 'Q' ||
+          lookahead == 'q') ADVANCE(170);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(172);
       END_STATE();
     case 162:
-      if (lookahead == 'T' ||
-          lookahead == 't') ADVANCE(42);
+      if (lookahead == 'R' ||
+          lookahead == 'r') ADVANCE(159);
       END_STATE();
     case 163:
       if (lookahead == 'T' ||
-          lookahead == 't') ADVANCE(584);
+          lookahead == 't') ADVANCE(320);
+      END_STATE();
+    case 164:
+      if (lookahead == 'T' ||
+          lookahead == 't') ADVANCE(42);
+      END_STATE();
+    case 165:
+      if (lookahead == 'T' ||
+          lookahead == 't') ADVANCE(593);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
-    case 164:
+    case 166:
       if (lookahead == 'U' ||
-          lookahead == 'u') ADVANCE(160);
+          lookahead == 'u') ADVANCE(162);
       END_STATE();
-    case 165:
+    case 167:
       if (lookahead == 'V' ||
           lookahead == 'v') ADVANCE(43);
       END_STATE();
-    case 166:
+    case 168:
       if (lookahead == 'V' ||
-          lookahead == 'v') ADVANCE(583);
+          lookahead == 'v') ADVANCE(592);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
-      END_STATE();
-    case 167:
-      if (lookahead == '"' ||
-          lookahead == 0x201c ||
-          lookahead == 0x201d) ADVANCE(318);
-      if (lookahead != 0 &&
-          lookahead != '\n') ADVANCE(167);
-      END_STATE();
-    case 168:
-      if (('1' <= lookahead && lookahead <= '4')) ADVANCE(293);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 169:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(301);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+      if (lookahead == '"' ||
+          lookahead == 0x201c ||
+          lookahead == 0x201d) ADVANCE(323);
+      if (lookahead != 0 &&
+          lookahead != '\n') ADVANCE(169);
       END_STATE();
     case 170:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(292);
+      if (('1' <= lookahead && lookahead <= '4')) ADVANCE(298);
       END_STATE();
     case 171:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(291);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(306);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 172:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(303);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(297);
       END_STATE();
     case 173:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(288);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(296);
       END_STATE();
     case 174:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(31);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(308);
       END_STATE();
     case 175:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(298);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(293);
       END_STATE();
     case 176:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(171);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(31);
       END_STATE();
     case 177:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(173);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(303);
       END_STATE();
     case 178:
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(173);
+      END_STATE();
+    case 179:
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(175);
+      END_STATE();
+    case 180:
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
-    case 179:
-      if (eof) ADVANCE(187);
+    case 181:
+      if (eof) ADVANCE(189);
       ADVANCE_MAP(
         '"', 1,
-        '#', 322,
-        '(', 280,
-        ')', 281,
-        '*', 271,
-        '+', 266,
-        ',', 220,
-        '-', 267,
+        '#', 327,
+        '(', 285,
+        ')', 286,
+        '*', 276,
+        '+', 271,
+        ',', 225,
+        '-', 272,
         '.', 39,
         '/', 33,
-        ':', 221,
-        '=', 270,
+        ':', 226,
+        '=', 275,
         'E', 46,
-        'a', 128,
-        'b', 144,
+        'a', 129,
+        'b', 146,
         'c', 47,
-        'd', 68,
+        'd', 69,
         'e', 107,
         'g', 120,
         'i', 102,
-        'm', 69,
-        'o', 152,
-        'p', 97,
-        'r', 54,
+        'm', 70,
+        'o', 154,
+        'p', 52,
+        'r', 55,
         's', 48,
         't', 49,
-        '{', 191,
-        '}', 192,
-        0x2013, 274,
-        0x2014, 277,
-        0x20ac, 304,
-        0x2212, 282,
+        '{', 193,
+        '}', 194,
+        0x2013, 279,
+        0x2014, 282,
+        0x20ac, 309,
+        0x2212, 287,
       );
-      if ((0x201c <= lookahead && lookahead <= 0x201e)) ADVANCE(167);
+      if ((0x201c <= lookahead && lookahead <= 0x201e)) ADVANCE(169);
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(44);
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
@@ -3072,86 +3099,26 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead == 0x2007 ||
           lookahead == 0x2009 ||
           lookahead == 0x202f ||
-          lookahead == 0xfeff) SKIP(179);
-      END_STATE();
-    case 180:
-      if (eof) ADVANCE(187);
-      ADVANCE_MAP(
-        '#', 322,
-        '%', 286,
-        ',', 220,
-        '/', 33,
-        'E', 326,
-        '_', 580,
-        'e', 572,
-        'g', 498,
-        'i', 468,
-        'm', 412,
-        'p', 448,
-        't', 341,
-        0x20ac, 304,
-      );
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(578);
-      if (('\t' <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ' ||
-          lookahead == 0xa0 ||
-          lookahead == 0x2007 ||
-          lookahead == 0x2009 ||
-          lookahead == 0x202f ||
-          lookahead == 0xfeff) SKIP(180);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_1, 677, lookahead)) ADVANCE(585);
-      END_STATE();
-    case 181:
-      if (eof) ADVANCE(187);
-      ADVANCE_MAP(
-        '#', 322,
-        '%', 286,
-        '/', 33,
-        'E', 326,
-        'e', 572,
-        'g', 498,
-        'i', 468,
-        'm', 412,
-        'p', 448,
-        't', 341,
-        0x20ac, 304,
-      );
-      if (('\t' <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ' ||
-          lookahead == 0xa0 ||
-          lookahead == 0x2007 ||
-          lookahead == 0x2009 ||
-          lookahead == 0x202f ||
           lookahead == 0xfeff) SKIP(181);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_1, 677, lookahead)) ADVANCE(585);
       END_STATE();
     case 182:
-      if (eof) ADVANCE(187);
+      if (eof) ADVANCE(189);
       ADVANCE_MAP(
-        '#', 322,
-        ',', 220,
-        '.', 39,
+        '#', 327,
+        '%', 291,
+        ',', 225,
         '/', 33,
-        ':', 221,
-        '=', 270,
-        'a', 506,
-        'd', 409,
-        'g', 490,
-        'i', 464,
-        'm', 387,
-        'p', 442,
-        't', 331,
-        '{', 191,
-        '}', 192,
-        0x2013, 274,
+        'E', 331,
+        '_', 589,
+        'e', 581,
+        'g', 503,
+        'i', 473,
+        'm', 418,
+        'p', 361,
+        't', 346,
+        0x20ac, 309,
       );
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(578);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(587);
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
           lookahead == 0xa0 ||
@@ -3160,29 +3127,24 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead == 0x202f ||
           lookahead == 0xfeff) SKIP(182);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_1, 677, lookahead)) ADVANCE(594);
       END_STATE();
     case 183:
-      if (eof) ADVANCE(187);
+      if (eof) ADVANCE(189);
       ADVANCE_MAP(
-        '#', 322,
-        ',', 220,
-        '.', 39,
+        '#', 327,
+        '%', 291,
         '/', 33,
-        'M', 562,
-        'a', 506,
-        'd', 409,
-        'g', 490,
-        'i', 464,
-        'm', 386,
-        'p', 442,
-        't', 335,
-        '{', 191,
-        '}', 192,
-        0x2013, 274,
+        'E', 331,
+        'e', 581,
+        'g', 503,
+        'i', 473,
+        'm', 418,
+        'p', 361,
+        't', 346,
+        0x20ac, 309,
       );
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(578);
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
           lookahead == 0xa0 ||
@@ -3190,29 +3152,33 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead == 0x2009 ||
           lookahead == 0x202f ||
           lookahead == 0xfeff) SKIP(183);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(589);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_1, 677, lookahead)) ADVANCE(594);
       END_STATE();
     case 184:
-      if (eof) ADVANCE(187);
+      if (eof) ADVANCE(189);
       ADVANCE_MAP(
-        '#', 322,
-        ',', 220,
+        '#', 327,
+        ',', 225,
         '.', 39,
         '/', 33,
-        'a', 506,
-        'd', 409,
-        'g', 490,
-        'i', 464,
-        'm', 387,
-        'p', 442,
-        't', 335,
-        '{', 191,
-        '}', 192,
-        0x2013, 274,
+        ':', 226,
+        '=', 275,
+        'a', 513,
+        'd', 416,
+        'g', 495,
+        'i', 469,
+        'm', 394,
+        'p', 349,
+        't', 336,
+        '{', 193,
+        '}', 194,
+        0x2013, 279,
       );
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(578);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(587);
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
           lookahead == 0xa0 ||
@@ -3222,25 +3188,28 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead == 0xfeff) SKIP(184);
       if (('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 185:
-      if (eof) ADVANCE(187);
+      if (eof) ADVANCE(189);
       ADVANCE_MAP(
-        '#', 322,
-        ',', 220,
+        '#', 327,
+        ',', 225,
         '.', 39,
         '/', 33,
-        'd', 409,
-        'g', 490,
-        'i', 464,
-        'm', 387,
-        'p', 442,
-        't', 335,
-        '}', 192,
-        0x2013, 274,
+        'M', 571,
+        'a', 513,
+        'd', 416,
+        'g', 495,
+        'i', 469,
+        'm', 393,
+        'p', 349,
+        't', 340,
+        '{', 193,
+        '}', 194,
+        0x2013, 279,
       );
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(578);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(587);
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
           lookahead == 0xa0 ||
@@ -3250,17 +3219,27 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead == 0xfeff) SKIP(185);
       if (('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 186:
-      if (eof) ADVANCE(187);
-      if (lookahead == '#') ADVANCE(322);
-      if (lookahead == '/') ADVANCE(33);
-      if (lookahead == 'g') ADVANCE(490);
-      if (lookahead == 'i') ADVANCE(464);
-      if (lookahead == 'm') ADVANCE(387);
-      if (lookahead == 'p') ADVANCE(442);
-      if (lookahead == 't') ADVANCE(343);
+      if (eof) ADVANCE(189);
+      ADVANCE_MAP(
+        '#', 327,
+        ',', 225,
+        '.', 39,
+        '/', 33,
+        'a', 513,
+        'd', 416,
+        'g', 495,
+        'i', 469,
+        'm', 394,
+        'p', 349,
+        't', 340,
+        '{', 193,
+        '}', 194,
+        0x2013, 279,
+      );
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(587);
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
           lookahead == 0xa0 ||
@@ -3268,3359 +3247,3467 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead == 0x2009 ||
           lookahead == 0x202f ||
           lookahead == 0xfeff) SKIP(186);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+      END_STATE();
+    case 187:
+      if (eof) ADVANCE(189);
+      ADVANCE_MAP(
+        '#', 327,
+        ',', 225,
+        '.', 39,
+        '/', 33,
+        'd', 416,
+        'g', 495,
+        'i', 469,
+        'm', 394,
+        'p', 349,
+        't', 340,
+        '}', 194,
+        0x2013, 279,
+      );
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(587);
+      if (('\t' <= lookahead && lookahead <= '\r') ||
+          lookahead == ' ' ||
+          lookahead == 0xa0 ||
+          lookahead == 0x2007 ||
+          lookahead == 0x2009 ||
+          lookahead == 0x202f ||
+          lookahead == 0xfeff) SKIP(187);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+      END_STATE();
+    case 188:
+      if (eof) ADVANCE(189);
+      if (lookahead == '#') ADVANCE(327);
+      if (lookahead == '/') ADVANCE(33);
+      if (lookahead == 'g') ADVANCE(495);
+      if (lookahead == 'i') ADVANCE(469);
+      if (lookahead == 'm') ADVANCE(394);
+      if (lookahead == 'p') ADVANCE(349);
+      if (lookahead == 't') ADVANCE(348);
+      if (('\t' <= lookahead && lookahead <= '\r') ||
+          lookahead == ' ' ||
+          lookahead == 0xa0 ||
+          lookahead == 0x2007 ||
+          lookahead == 0x2009 ||
+          lookahead == 0x202f ||
+          lookahead == 0xfeff) SKIP(188);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
-      END_STATE();
-    case 187:
-      ACCEPT_TOKEN(ts_builtin_sym_end);
-      END_STATE();
-    case 188:
-      ACCEPT_TOKEN(anon_sym_plan);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 189:
-      ACCEPT_TOKEN(anon_sym_plan);
-      if (lookahead == '.') ADVANCE(178);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
+      ACCEPT_TOKEN(ts_builtin_sym_end);
       END_STATE();
     case 190:
       ACCEPT_TOKEN(anon_sym_plan);
-      if (lookahead == '.') ADVANCE(178);
+      END_STATE();
+    case 191:
+      ACCEPT_TOKEN(anon_sym_plan);
+      if (lookahead == '.') ADVANCE(180);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+      END_STATE();
+    case 192:
+      ACCEPT_TOKEN(anon_sym_plan);
+      if (lookahead == '.') ADVANCE(180);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
-      END_STATE();
-    case 191:
-      ACCEPT_TOKEN(anon_sym_LBRACE);
-      END_STATE();
-    case 192:
-      ACCEPT_TOKEN(anon_sym_RBRACE);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 193:
-      ACCEPT_TOKEN(anon_sym_include);
+      ACCEPT_TOKEN(anon_sym_LBRACE);
       END_STATE();
     case 194:
-      ACCEPT_TOKEN(anon_sym_include);
-      if (lookahead == '.') ADVANCE(178);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
+      ACCEPT_TOKEN(anon_sym_RBRACE);
       END_STATE();
     case 195:
       ACCEPT_TOKEN(anon_sym_include);
-      if (lookahead == '.') ADVANCE(178);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
       END_STATE();
     case 196:
-      ACCEPT_TOKEN(anon_sym_text);
+      ACCEPT_TOKEN(anon_sym_include);
+      if (lookahead == '.') ADVANCE(180);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
       END_STATE();
     case 197:
-      ACCEPT_TOKEN(anon_sym_text);
-      if (lookahead == '.') ADVANCE(178);
+      ACCEPT_TOKEN(anon_sym_include);
+      if (lookahead == '.') ADVANCE(180);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 198:
-      ACCEPT_TOKEN(anon_sym_text);
-      if (lookahead == '.') ADVANCE(178);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+      ACCEPT_TOKEN(anon_sym_part);
       END_STATE();
     case 199:
-      ACCEPT_TOKEN(anon_sym_group);
+      ACCEPT_TOKEN(anon_sym_part);
+      if (lookahead == '.') ADVANCE(180);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
       END_STATE();
     case 200:
-      ACCEPT_TOKEN(anon_sym_group);
-      if (lookahead == '.') ADVANCE(178);
+      ACCEPT_TOKEN(anon_sym_part);
+      if (lookahead == '.') ADVANCE(180);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 201:
-      ACCEPT_TOKEN(anon_sym_group);
-      if (lookahead == '.') ADVANCE(178);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+      ACCEPT_TOKEN(anon_sym_text);
       END_STATE();
     case 202:
-      ACCEPT_TOKEN(anon_sym_target);
+      ACCEPT_TOKEN(anon_sym_text);
+      if (lookahead == '.') ADVANCE(180);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
       END_STATE();
     case 203:
-      ACCEPT_TOKEN(anon_sym_target);
-      if (lookahead == '.') ADVANCE(178);
+      ACCEPT_TOKEN(anon_sym_text);
+      if (lookahead == '.') ADVANCE(180);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 204:
-      ACCEPT_TOKEN(anon_sym_target);
-      if (lookahead == '.') ADVANCE(178);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+      ACCEPT_TOKEN(anon_sym_group);
       END_STATE();
     case 205:
-      ACCEPT_TOKEN(anon_sym_total);
+      ACCEPT_TOKEN(anon_sym_group);
+      if (lookahead == '.') ADVANCE(180);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
       END_STATE();
     case 206:
-      ACCEPT_TOKEN(anon_sym_total);
-      if (lookahead == '.') ADVANCE(178);
+      ACCEPT_TOKEN(anon_sym_group);
+      if (lookahead == '.') ADVANCE(180);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 207:
-      ACCEPT_TOKEN(anon_sym_total);
-      if (lookahead == '.') ADVANCE(178);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+      ACCEPT_TOKEN(anon_sym_target);
       END_STATE();
     case 208:
-      ACCEPT_TOKEN(anon_sym_measure);
+      ACCEPT_TOKEN(anon_sym_target);
+      if (lookahead == '.') ADVANCE(180);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
       END_STATE();
     case 209:
-      ACCEPT_TOKEN(anon_sym_measure);
-      if (lookahead == '.') ADVANCE(178);
+      ACCEPT_TOKEN(anon_sym_target);
+      if (lookahead == '.') ADVANCE(180);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 210:
-      ACCEPT_TOKEN(anon_sym_measure);
-      if (lookahead == '.') ADVANCE(178);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+      ACCEPT_TOKEN(anon_sym_total);
       END_STATE();
     case 211:
-      ACCEPT_TOKEN(anon_sym_budget);
+      ACCEPT_TOKEN(anon_sym_total);
+      if (lookahead == '.') ADVANCE(180);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
       END_STATE();
     case 212:
-      ACCEPT_TOKEN(anon_sym_budget);
-      if (lookahead == '.') ADVANCE(178);
+      ACCEPT_TOKEN(anon_sym_total);
+      if (lookahead == '.') ADVANCE(180);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 213:
-      ACCEPT_TOKEN(anon_sym_budget);
-      if (lookahead == '.') ADVANCE(178);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+      ACCEPT_TOKEN(anon_sym_measure);
       END_STATE();
     case 214:
-      ACCEPT_TOKEN(anon_sym_saving);
+      ACCEPT_TOKEN(anon_sym_measure);
+      if (lookahead == '.') ADVANCE(180);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
       END_STATE();
     case 215:
-      ACCEPT_TOKEN(anon_sym_saving);
-      if (lookahead == '.') ADVANCE(178);
+      ACCEPT_TOKEN(anon_sym_measure);
+      if (lookahead == '.') ADVANCE(180);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 216:
-      ACCEPT_TOKEN(anon_sym_saving);
-      if (lookahead == '.') ADVANCE(178);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+      ACCEPT_TOKEN(anon_sym_budget);
       END_STATE();
     case 217:
-      ACCEPT_TOKEN(anon_sym_cost);
+      ACCEPT_TOKEN(anon_sym_budget);
+      if (lookahead == '.') ADVANCE(180);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
       END_STATE();
     case 218:
-      ACCEPT_TOKEN(anon_sym_cost);
-      if (lookahead == '.') ADVANCE(178);
+      ACCEPT_TOKEN(anon_sym_budget);
+      if (lookahead == '.') ADVANCE(180);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 219:
-      ACCEPT_TOKEN(anon_sym_cost);
-      if (lookahead == '.') ADVANCE(178);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+      ACCEPT_TOKEN(anon_sym_saving);
       END_STATE();
     case 220:
-      ACCEPT_TOKEN(anon_sym_COMMA);
+      ACCEPT_TOKEN(anon_sym_saving);
+      if (lookahead == '.') ADVANCE(180);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
       END_STATE();
     case 221:
-      ACCEPT_TOKEN(anon_sym_COLON);
+      ACCEPT_TOKEN(anon_sym_saving);
+      if (lookahead == '.') ADVANCE(180);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 222:
-      ACCEPT_TOKEN(anon_sym_share);
+      ACCEPT_TOKEN(anon_sym_cost);
       END_STATE();
     case 223:
-      ACCEPT_TOKEN(anon_sym_share);
-      if (lookahead == '.') ADVANCE(178);
+      ACCEPT_TOKEN(anon_sym_cost);
+      if (lookahead == '.') ADVANCE(180);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
+          lookahead == '_') ADVANCE(589);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
       END_STATE();
     case 224:
-      ACCEPT_TOKEN(anon_sym_share);
-      if (lookahead == '.') ADVANCE(178);
+      ACCEPT_TOKEN(anon_sym_cost);
+      if (lookahead == '.') ADVANCE(180);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 225:
-      ACCEPT_TOKEN(anon_sym_range);
+      ACCEPT_TOKEN(anon_sym_COMMA);
       END_STATE();
     case 226:
-      ACCEPT_TOKEN(anon_sym_range);
-      if (lookahead == '.') ADVANCE(178);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
+      ACCEPT_TOKEN(anon_sym_COLON);
       END_STATE();
     case 227:
-      ACCEPT_TOKEN(anon_sym_range);
-      if (lookahead == '.') ADVANCE(178);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+      ACCEPT_TOKEN(anon_sym_share);
       END_STATE();
     case 228:
-      ACCEPT_TOKEN(anon_sym_category);
+      ACCEPT_TOKEN(anon_sym_share);
+      if (lookahead == '.') ADVANCE(180);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
       END_STATE();
     case 229:
-      ACCEPT_TOKEN(anon_sym_category);
-      if (lookahead == '.') ADVANCE(178);
+      ACCEPT_TOKEN(anon_sym_share);
+      if (lookahead == '.') ADVANCE(180);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 230:
-      ACCEPT_TOKEN(anon_sym_category);
-      if (lookahead == '.') ADVANCE(178);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+      ACCEPT_TOKEN(anon_sym_range);
       END_STATE();
     case 231:
-      ACCEPT_TOKEN(anon_sym_owner);
+      ACCEPT_TOKEN(anon_sym_range);
+      if (lookahead == '.') ADVANCE(180);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
       END_STATE();
     case 232:
-      ACCEPT_TOKEN(anon_sym_owner);
-      if (lookahead == '.') ADVANCE(178);
+      ACCEPT_TOKEN(anon_sym_range);
+      if (lookahead == '.') ADVANCE(180);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 233:
-      ACCEPT_TOKEN(anon_sym_owner);
-      if (lookahead == '.') ADVANCE(178);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+      ACCEPT_TOKEN(anon_sym_category);
       END_STATE();
     case 234:
-      ACCEPT_TOKEN(anon_sym_start);
+      ACCEPT_TOKEN(anon_sym_category);
+      if (lookahead == '.') ADVANCE(180);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
       END_STATE();
     case 235:
-      ACCEPT_TOKEN(anon_sym_start);
-      if (lookahead == '.') ADVANCE(178);
+      ACCEPT_TOKEN(anon_sym_category);
+      if (lookahead == '.') ADVANCE(180);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 236:
-      ACCEPT_TOKEN(anon_sym_start);
-      if (lookahead == '.') ADVANCE(178);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+      ACCEPT_TOKEN(anon_sym_owner);
       END_STATE();
     case 237:
-      ACCEPT_TOKEN(anon_sym_end);
+      ACCEPT_TOKEN(anon_sym_owner);
+      if (lookahead == '.') ADVANCE(180);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
       END_STATE();
     case 238:
-      ACCEPT_TOKEN(anon_sym_end);
-      if (lookahead == '.') ADVANCE(178);
+      ACCEPT_TOKEN(anon_sym_owner);
+      if (lookahead == '.') ADVANCE(180);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 239:
-      ACCEPT_TOKEN(anon_sym_end);
-      if (lookahead == '.') ADVANCE(178);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+      ACCEPT_TOKEN(anon_sym_start);
       END_STATE();
     case 240:
-      ACCEPT_TOKEN(anon_sym_decision);
+      ACCEPT_TOKEN(anon_sym_start);
+      if (lookahead == '.') ADVANCE(180);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
       END_STATE();
     case 241:
-      ACCEPT_TOKEN(anon_sym_decision);
-      if (lookahead == '.') ADVANCE(178);
+      ACCEPT_TOKEN(anon_sym_start);
+      if (lookahead == '.') ADVANCE(180);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 242:
-      ACCEPT_TOKEN(anon_sym_decision);
-      if (lookahead == '.') ADVANCE(178);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+      ACCEPT_TOKEN(anon_sym_end);
       END_STATE();
     case 243:
-      ACCEPT_TOKEN(anon_sym_status);
+      ACCEPT_TOKEN(anon_sym_end);
+      if (lookahead == '.') ADVANCE(180);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
       END_STATE();
     case 244:
-      ACCEPT_TOKEN(anon_sym_status);
-      if (lookahead == '.') ADVANCE(178);
+      ACCEPT_TOKEN(anon_sym_end);
+      if (lookahead == '.') ADVANCE(180);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 245:
-      ACCEPT_TOKEN(anon_sym_status);
-      if (lookahead == '.') ADVANCE(178);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+      ACCEPT_TOKEN(anon_sym_decision);
       END_STATE();
     case 246:
-      ACCEPT_TOKEN(anon_sym_taakveld);
+      ACCEPT_TOKEN(anon_sym_decision);
+      if (lookahead == '.') ADVANCE(180);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
       END_STATE();
     case 247:
-      ACCEPT_TOKEN(anon_sym_taakveld);
-      if (lookahead == '.') ADVANCE(178);
+      ACCEPT_TOKEN(anon_sym_decision);
+      if (lookahead == '.') ADVANCE(180);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 248:
-      ACCEPT_TOKEN(anon_sym_taakveld);
-      if (lookahead == '.') ADVANCE(178);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+      ACCEPT_TOKEN(anon_sym_status);
       END_STATE();
     case 249:
-      ACCEPT_TOKEN(anon_sym_related);
+      ACCEPT_TOKEN(anon_sym_status);
+      if (lookahead == '.') ADVANCE(180);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
       END_STATE();
     case 250:
-      ACCEPT_TOKEN(anon_sym_related);
-      if (lookahead == '.') ADVANCE(178);
+      ACCEPT_TOKEN(anon_sym_status);
+      if (lookahead == '.') ADVANCE(180);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 251:
-      ACCEPT_TOKEN(anon_sym_related);
-      if (lookahead == '.') ADVANCE(178);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+      ACCEPT_TOKEN(anon_sym_taakveld);
       END_STATE();
     case 252:
-      ACCEPT_TOKEN(anon_sym_description);
+      ACCEPT_TOKEN(anon_sym_taakveld);
+      if (lookahead == '.') ADVANCE(180);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
       END_STATE();
     case 253:
-      ACCEPT_TOKEN(anon_sym_description);
-      if (lookahead == '.') ADVANCE(178);
+      ACCEPT_TOKEN(anon_sym_taakveld);
+      if (lookahead == '.') ADVANCE(180);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 254:
-      ACCEPT_TOKEN(anon_sym_description);
-      if (lookahead == '.') ADVANCE(178);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+      ACCEPT_TOKEN(anon_sym_related);
       END_STATE();
     case 255:
-      ACCEPT_TOKEN(anon_sym_indicator);
+      ACCEPT_TOKEN(anon_sym_related);
+      if (lookahead == '.') ADVANCE(180);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
       END_STATE();
     case 256:
-      ACCEPT_TOKEN(anon_sym_indicator);
-      if (lookahead == '.') ADVANCE(178);
+      ACCEPT_TOKEN(anon_sym_related);
+      if (lookahead == '.') ADVANCE(180);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 257:
-      ACCEPT_TOKEN(anon_sym_indicator);
-      if (lookahead == '.') ADVANCE(178);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+      ACCEPT_TOKEN(anon_sym_description);
       END_STATE();
     case 258:
-      ACCEPT_TOKEN(anon_sym_table);
+      ACCEPT_TOKEN(anon_sym_description);
+      if (lookahead == '.') ADVANCE(180);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
       END_STATE();
     case 259:
-      ACCEPT_TOKEN(anon_sym_table);
-      if (lookahead == '.') ADVANCE(178);
+      ACCEPT_TOKEN(anon_sym_description);
+      if (lookahead == '.') ADVANCE(180);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 260:
-      ACCEPT_TOKEN(anon_sym_table);
-      if (lookahead == '.') ADVANCE(178);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+      ACCEPT_TOKEN(anon_sym_indicator);
       END_STATE();
     case 261:
-      ACCEPT_TOKEN(anon_sym_as);
+      ACCEPT_TOKEN(anon_sym_indicator);
+      if (lookahead == '.') ADVANCE(180);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
       END_STATE();
     case 262:
-      ACCEPT_TOKEN(anon_sym_as);
-      if (lookahead == '.') ADVANCE(178);
+      ACCEPT_TOKEN(anon_sym_indicator);
+      if (lookahead == '.') ADVANCE(180);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 263:
-      ACCEPT_TOKEN(anon_sym_as);
-      if (lookahead == '.') ADVANCE(178);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+      ACCEPT_TOKEN(anon_sym_table);
       END_STATE();
     case 264:
-      ACCEPT_TOKEN(anon_sym_sign);
+      ACCEPT_TOKEN(anon_sym_table);
+      if (lookahead == '.') ADVANCE(180);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
       END_STATE();
     case 265:
-      ACCEPT_TOKEN(anon_sym_sign);
-      if (lookahead == '.') ADVANCE(178);
+      ACCEPT_TOKEN(anon_sym_table);
+      if (lookahead == '.') ADVANCE(180);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 266:
-      ACCEPT_TOKEN(anon_sym_PLUS);
+      ACCEPT_TOKEN(anon_sym_as);
       END_STATE();
     case 267:
-      ACCEPT_TOKEN(anon_sym_DASH);
+      ACCEPT_TOKEN(anon_sym_as);
+      if (lookahead == '.') ADVANCE(180);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
       END_STATE();
     case 268:
-      ACCEPT_TOKEN(anon_sym_DASH);
-      if (lookahead == '/') ADVANCE(36);
-      if (lookahead == 'P' ||
-          lookahead == 'p') ADVANCE(40);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(298);
+      ACCEPT_TOKEN(anon_sym_as);
+      if (lookahead == '.') ADVANCE(180);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 269:
-      ACCEPT_TOKEN(anon_sym_DASH);
-      if (lookahead == '/') ADVANCE(36);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(298);
+      ACCEPT_TOKEN(anon_sym_sign);
       END_STATE();
     case 270:
-      ACCEPT_TOKEN(anon_sym_EQ);
+      ACCEPT_TOKEN(anon_sym_sign);
+      if (lookahead == '.') ADVANCE(180);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 271:
-      ACCEPT_TOKEN(sym_column_mark);
-      if (lookahead == '*') ADVANCE(271);
+      ACCEPT_TOKEN(anon_sym_PLUS);
       END_STATE();
     case 272:
-      ACCEPT_TOKEN(anon_sym_row);
+      ACCEPT_TOKEN(anon_sym_DASH);
       END_STATE();
     case 273:
-      ACCEPT_TOKEN(anon_sym_row);
-      if (lookahead == '.') ADVANCE(178);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+      ACCEPT_TOKEN(anon_sym_DASH);
+      if (lookahead == '/') ADVANCE(36);
+      if (lookahead == 'P' ||
+          lookahead == 'p') ADVANCE(40);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(303);
       END_STATE();
     case 274:
-      ACCEPT_TOKEN(anon_sym_u2013);
+      ACCEPT_TOKEN(anon_sym_DASH);
+      if (lookahead == '/') ADVANCE(36);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(303);
       END_STATE();
     case 275:
-      ACCEPT_TOKEN(anon_sym_u2013);
-      if (lookahead == 'P' ||
-          lookahead == 'p') ADVANCE(40);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(298);
+      ACCEPT_TOKEN(anon_sym_EQ);
       END_STATE();
     case 276:
-      ACCEPT_TOKEN(anon_sym_u2013);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(298);
+      ACCEPT_TOKEN(sym_column_mark);
+      if (lookahead == '*') ADVANCE(276);
       END_STATE();
     case 277:
-      ACCEPT_TOKEN(anon_sym_u2014);
+      ACCEPT_TOKEN(anon_sym_row);
       END_STATE();
     case 278:
-      ACCEPT_TOKEN(anon_sym_u2014);
-      if (lookahead == 'P' ||
-          lookahead == 'p') ADVANCE(40);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(298);
+      ACCEPT_TOKEN(anon_sym_row);
+      if (lookahead == '.') ADVANCE(180);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 279:
-      ACCEPT_TOKEN(anon_sym_u2014);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(298);
+      ACCEPT_TOKEN(anon_sym_u2013);
       END_STATE();
     case 280:
-      ACCEPT_TOKEN(anon_sym_LPAREN);
+      ACCEPT_TOKEN(anon_sym_u2013);
+      if (lookahead == 'P' ||
+          lookahead == 'p') ADVANCE(40);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(303);
       END_STATE();
     case 281:
-      ACCEPT_TOKEN(anon_sym_RPAREN);
+      ACCEPT_TOKEN(anon_sym_u2013);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(303);
       END_STATE();
     case 282:
-      ACCEPT_TOKEN(anon_sym_u2212);
+      ACCEPT_TOKEN(anon_sym_u2014);
       END_STATE();
     case 283:
+      ACCEPT_TOKEN(anon_sym_u2014);
+      if (lookahead == 'P' ||
+          lookahead == 'p') ADVANCE(40);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(303);
+      END_STATE();
+    case 284:
+      ACCEPT_TOKEN(anon_sym_u2014);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(303);
+      END_STATE();
+    case 285:
+      ACCEPT_TOKEN(anon_sym_LPAREN);
+      END_STATE();
+    case 286:
+      ACCEPT_TOKEN(anon_sym_RPAREN);
+      END_STATE();
+    case 287:
+      ACCEPT_TOKEN(anon_sym_u2212);
+      END_STATE();
+    case 288:
       ACCEPT_TOKEN(anon_sym_u2212);
       if (lookahead == 'P' ||
           lookahead == 'p') ADVANCE(40);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(298);
-      END_STATE();
-    case 284:
-      ACCEPT_TOKEN(anon_sym_u2212);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(298);
-      END_STATE();
-    case 285:
-      ACCEPT_TOKEN(sym_magnitude);
-      if (lookahead == '.') ADVANCE(178);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
-      END_STATE();
-    case 286:
-      ACCEPT_TOKEN(anon_sym_PERCENT);
-      END_STATE();
-    case 287:
-      ACCEPT_TOKEN(sym_year);
-      if (lookahead == ',') ADVANCE(37);
-      if (lookahead == '.') ADVANCE(175);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(298);
-      END_STATE();
-    case 288:
-      ACCEPT_TOKEN(sym_year);
-      if (lookahead == '-') ADVANCE(159);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(303);
       END_STATE();
     case 289:
-      ACCEPT_TOKEN(sym_year);
-      if (lookahead == '-') ADVANCE(159);
-      if (lookahead == '.') ADVANCE(178);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+      ACCEPT_TOKEN(anon_sym_u2212);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(303);
       END_STATE();
     case 290:
-      ACCEPT_TOKEN(sym_year);
-      if (lookahead == '.') ADVANCE(178);
+      ACCEPT_TOKEN(sym_magnitude);
+      if (lookahead == '.') ADVANCE(180);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 291:
-      ACCEPT_TOKEN(sym_date);
+      ACCEPT_TOKEN(anon_sym_PERCENT);
       END_STATE();
     case 292:
-      ACCEPT_TOKEN(sym_date);
-      if (lookahead == '-') ADVANCE(176);
+      ACCEPT_TOKEN(sym_year);
+      if (lookahead == ',') ADVANCE(37);
+      if (lookahead == '.') ADVANCE(177);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(303);
       END_STATE();
     case 293:
-      ACCEPT_TOKEN(sym_quarter);
+      ACCEPT_TOKEN(sym_year);
+      if (lookahead == '-') ADVANCE(161);
       END_STATE();
     case 294:
-      ACCEPT_TOKEN(sym_number);
+      ACCEPT_TOKEN(sym_year);
+      if (lookahead == '-') ADVANCE(161);
+      if (lookahead == '.') ADVANCE(180);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 295:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == ',') ADVANCE(37);
-      if (lookahead == '.') ADVANCE(175);
-      if (lookahead == '_') ADVANCE(298);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(287);
+      ACCEPT_TOKEN(sym_year);
+      if (lookahead == '.') ADVANCE(180);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 296:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == ',') ADVANCE(37);
-      if (lookahead == '.') ADVANCE(175);
-      if (lookahead == '_') ADVANCE(298);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(295);
+      ACCEPT_TOKEN(sym_date);
       END_STATE();
     case 297:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == ',') ADVANCE(37);
-      if (lookahead == '.') ADVANCE(175);
-      if (lookahead == '_') ADVANCE(298);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(296);
+      ACCEPT_TOKEN(sym_date);
+      if (lookahead == '-') ADVANCE(178);
       END_STATE();
     case 298:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == ',') ADVANCE(37);
-      if (lookahead == '.') ADVANCE(175);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(298);
+      ACCEPT_TOKEN(sym_quarter);
       END_STATE();
     case 299:
       ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(294);
       END_STATE();
     case 300:
-      ACCEPT_TOKEN(sym_taakveld_code);
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == ',') ADVANCE(37);
+      if (lookahead == '.') ADVANCE(177);
+      if (lookahead == '_') ADVANCE(303);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(292);
       END_STATE();
     case 301:
-      ACCEPT_TOKEN(sym_taakveld_code);
-      if (lookahead == '.') ADVANCE(178);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(301);
-      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(302);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_') ADVANCE(580);
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == ',') ADVANCE(37);
+      if (lookahead == '.') ADVANCE(177);
+      if (lookahead == '_') ADVANCE(303);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(300);
       END_STATE();
     case 302:
-      ACCEPT_TOKEN(sym_taakveld_code);
-      if (lookahead == '.') ADVANCE(178);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == ',') ADVANCE(37);
+      if (lookahead == '.') ADVANCE(177);
+      if (lookahead == '_') ADVANCE(303);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(301);
       END_STATE();
     case 303:
-      ACCEPT_TOKEN(sym_taakveld_code);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(303);
-      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(300);
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == ',') ADVANCE(37);
+      if (lookahead == '.') ADVANCE(177);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(303);
       END_STATE();
     case 304:
-      ACCEPT_TOKEN(sym_euro);
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(299);
       END_STATE();
     case 305:
-      ACCEPT_TOKEN(sym_euro);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'O' ||
-          lookahead == 'o') ADVANCE(307);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+      ACCEPT_TOKEN(sym_taakveld_code);
       END_STATE();
     case 306:
-      ACCEPT_TOKEN(sym_euro);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'O' ||
-          lookahead == 'o') ADVANCE(308);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
+      ACCEPT_TOKEN(sym_taakveld_code);
+      if (lookahead == '.') ADVANCE(180);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(306);
+      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(307);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
+          lookahead == '_') ADVANCE(589);
       END_STATE();
     case 307:
-      ACCEPT_TOKEN(sym_euro);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'S' ||
-          lookahead == 's') ADVANCE(310);
+      ACCEPT_TOKEN(sym_taakveld_code);
+      if (lookahead == '.') ADVANCE(180);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 308:
-      ACCEPT_TOKEN(sym_euro);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'S' ||
-          lookahead == 's') ADVANCE(309);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
+      ACCEPT_TOKEN(sym_taakveld_code);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(308);
+      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(305);
       END_STATE();
     case 309:
       ACCEPT_TOKEN(sym_euro);
-      if (lookahead == '.') ADVANCE(178);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
       END_STATE();
     case 310:
       ACCEPT_TOKEN(sym_euro);
-      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'O' ||
+          lookahead == 'o') ADVANCE(312);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 311:
       ACCEPT_TOKEN(sym_euro);
+      if (lookahead == '.') ADVANCE(180);
       if (lookahead == 'O' ||
-          lookahead == 'o') ADVANCE(312);
+          lookahead == 'o') ADVANCE(313);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
       END_STATE();
     case 312:
       ACCEPT_TOKEN(sym_euro);
+      if (lookahead == '.') ADVANCE(180);
       if (lookahead == 'S' ||
-          lookahead == 's') ADVANCE(304);
+          lookahead == 's') ADVANCE(315);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 313:
-      ACCEPT_TOKEN(sym_pm);
+      ACCEPT_TOKEN(sym_euro);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'S' ||
+          lookahead == 's') ADVANCE(314);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
       END_STATE();
     case 314:
-      ACCEPT_TOKEN(sym_pm);
-      if (lookahead == '.') ADVANCE(313);
+      ACCEPT_TOKEN(sym_euro);
+      if (lookahead == '.') ADVANCE(180);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
       END_STATE();
     case 315:
-      ACCEPT_TOKEN(sym_not_applicable);
+      ACCEPT_TOKEN(sym_euro);
+      if (lookahead == '.') ADVANCE(180);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 316:
-      ACCEPT_TOKEN(sym_not_applicable);
-      if (lookahead == '.') ADVANCE(178);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+      ACCEPT_TOKEN(sym_euro);
+      if (lookahead == 'O' ||
+          lookahead == 'o') ADVANCE(317);
       END_STATE();
     case 317:
+      ACCEPT_TOKEN(sym_euro);
+      if (lookahead == 'S' ||
+          lookahead == 's') ADVANCE(309);
+      END_STATE();
+    case 318:
+      ACCEPT_TOKEN(sym_pm);
+      END_STATE();
+    case 319:
+      ACCEPT_TOKEN(sym_pm);
+      if (lookahead == '.') ADVANCE(318);
+      END_STATE();
+    case 320:
+      ACCEPT_TOKEN(sym_not_applicable);
+      END_STATE();
+    case 321:
+      ACCEPT_TOKEN(sym_not_applicable);
+      if (lookahead == '.') ADVANCE(180);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+      END_STATE();
+    case 322:
       ACCEPT_TOKEN(sym_not_applicable);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
-    case 318:
+    case 323:
       ACCEPT_TOKEN(sym_string);
       END_STATE();
-    case 319:
+    case 324:
       ACCEPT_TOKEN(sym_string);
-      if (lookahead == '"') ADVANCE(318);
+      if (lookahead == '"') ADVANCE(323);
       if (lookahead == '\\') ADVANCE(4);
       if (lookahead != 0 &&
           lookahead != '\n') ADVANCE(2);
       END_STATE();
-    case 320:
+    case 325:
       ACCEPT_TOKEN(sym_string);
       if (lookahead == '"') ADVANCE(6);
       END_STATE();
-    case 321:
+    case 326:
       ACCEPT_TOKEN(sym_comment);
       END_STATE();
-    case 322:
+    case 327:
       ACCEPT_TOKEN(sym_comment);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(322);
-      END_STATE();
-    case 323:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'R') ADVANCE(305);
-      if (lookahead == 'r') ADVANCE(566);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
-      END_STATE();
-    case 324:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'R') ADVANCE(306);
-      if (lookahead == 'r') ADVANCE(567);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
-      END_STATE();
-    case 325:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'U') ADVANCE(323);
-      if (lookahead == 'u') ADVANCE(568);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
-      END_STATE();
-    case 326:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'U') ADVANCE(324);
-      if (lookahead == 'u') ADVANCE(570);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
-      END_STATE();
-    case 327:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'a') ADVANCE(528);
-      if (lookahead == 'o') ADVANCE(514);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+          lookahead != '\r') ADVANCE(327);
       END_STATE();
     case 328:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'a') ADVANCE(548);
-      if (lookahead == 'h') ADVANCE(344);
-      if (lookahead == 'i') ADVANCE(421);
-      if (lookahead == 't') ADVANCE(332);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'R') ADVANCE(310);
+      if (lookahead == 'r') ADVANCE(575);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 329:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'a') ADVANCE(548);
-      if (lookahead == 'h') ADVANCE(344);
-      if (lookahead == 't') ADVANCE(332);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'R') ADVANCE(311);
+      if (lookahead == 'r') ADVANCE(576);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
       END_STATE();
     case 330:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'a') ADVANCE(548);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'U') ADVANCE(328);
+      if (lookahead == 'u') ADVANCE(577);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 331:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'a') ADVANCE(333);
-      if (lookahead == 'e') ADVANCE(555);
-      if (lookahead == 'o') ADVANCE(530);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'U') ADVANCE(329);
+      if (lookahead == 'u') ADVANCE(579);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
       END_STATE();
     case 332:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'a') ADVANCE(499);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'a') ADVANCE(537);
+      if (lookahead == 'o') ADVANCE(521);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 333:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'a') ADVANCE(438);
-      if (lookahead == 'b') ADVANCE(447);
-      if (lookahead == 'r') ADVANCE(423);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'a') ADVANCE(557);
+      if (lookahead == 'h') ADVANCE(351);
+      if (lookahead == 'i') ADVANCE(428);
+      if (lookahead == 't') ADVANCE(337);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('c' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 334:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'a') ADVANCE(438);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'a') ADVANCE(557);
+      if (lookahead == 'h') ADVANCE(351);
+      if (lookahead == 't') ADVANCE(337);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 335:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'a') ADVANCE(360);
-      if (lookahead == 'e') ADVANCE(555);
-      if (lookahead == 'o') ADVANCE(530);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'a') ADVANCE(557);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 336:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'a') ADVANCE(529);
-      if (lookahead == 'o') ADVANCE(512);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
-      END_STATE();
-    case 337:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'a') ADVANCE(549);
-      if (lookahead == 'h') ADVANCE(338);
-      if (lookahead == 't') ADVANCE(339);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
-      END_STATE();
-    case 338:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'a') ADVANCE(503);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
-      END_STATE();
-    case 339:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'a') ADVANCE(497);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
-      END_STATE();
-    case 340:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'a') ADVANCE(439);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
-      END_STATE();
-    case 341:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'a') ADVANCE(363);
-      if (lookahead == 'e') ADVANCE(556);
-      if (lookahead == 'o') ADVANCE(533);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
-      END_STATE();
-    case 342:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'a') ADVANCE(362);
-      if (lookahead == 'e') ADVANCE(556);
-      if (lookahead == 'o') ADVANCE(533);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
-      END_STATE();
-    case 343:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'a') ADVANCE(361);
-      if (lookahead == 'e') ADVANCE(555);
-      if (lookahead == 'o') ADVANCE(530);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(580);
-      END_STATE();
-    case 344:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'a') ADVANCE(502);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(580);
-      END_STATE();
-    case 345:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'a') ADVANCE(513);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(580);
-      END_STATE();
-    case 346:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'a') ADVANCE(472);
-      if (lookahead == 'e') ADVANCE(444);
-      if (lookahead == 'o') ADVANCE(552);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(580);
-      END_STATE();
-    case 347:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'a') ADVANCE(472);
-      if (lookahead == 'e') ADVANCE(444);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(580);
-      END_STATE();
-    case 348:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'a') ADVANCE(471);
-      if (lookahead == 'e') ADVANCE(445);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
-      END_STATE();
-    case 349:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'a') ADVANCE(453);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(580);
-      END_STATE();
-    case 350:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'a') ADVANCE(440);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(580);
-      END_STATE();
-    case 351:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'a') ADVANCE(340);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
-      END_STATE();
-    case 352:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'a') ADVANCE(516);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
-      END_STATE();
-    case 353:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'a') ADVANCE(534);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
-      END_STATE();
-    case 354:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'a') ADVANCE(441);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
-      END_STATE();
-    case 355:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'a') ADVANCE(535);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(580);
-      END_STATE();
-    case 356:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'a') ADVANCE(459);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
-      END_STATE();
-    case 357:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'a') ADVANCE(334);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(580);
-      END_STATE();
-    case 358:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'a') ADVANCE(532);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(580);
-      END_STATE();
-    case 359:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'a') ADVANCE(531);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
-      END_STATE();
-    case 360:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'b') ADVANCE(447);
-      if (lookahead == 'r') ADVANCE(423);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
-      END_STATE();
-    case 361:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'b') ADVANCE(447);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
-      END_STATE();
-    case 362:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'b') ADVANCE(449);
-      if (lookahead == 'r') ADVANCE(424);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
-      END_STATE();
-    case 363:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'b') ADVANCE(449);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
-      END_STATE();
-    case 364:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'c') ADVANCE(433);
-      if (lookahead == 's') ADVANCE(369);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
-      END_STATE();
-    case 365:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'c') ADVANCE(429);
-      if (lookahead == 's') ADVANCE(368);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
-      END_STATE();
-    case 366:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'c') ADVANCE(450);
-      if (lookahead == 'd') ADVANCE(427);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
-      END_STATE();
-    case 367:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'c') ADVANCE(450);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
-      END_STATE();
-    case 368:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'c') ADVANCE(501);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
-      END_STATE();
-    case 369:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'c') ADVANCE(500);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
-      END_STATE();
-    case 370:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'c') ADVANCE(451);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
-      END_STATE();
-    case 371:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'c') ADVANCE(353);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
-      END_STATE();
-    case 372:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'c') ADVANCE(355);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
-      END_STATE();
-    case 373:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'd') ADVANCE(239);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
-      END_STATE();
-    case 374:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'd') ADVANCE(251);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
-      END_STATE();
-    case 375:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'd') ADVANCE(248);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
-      END_STATE();
-    case 376:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'd') ADVANCE(419);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
-      END_STATE();
-    case 377:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'd') ADVANCE(238);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
-      END_STATE();
-    case 378:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'd') ADVANCE(250);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
-      END_STATE();
-    case 379:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'd') ADVANCE(247);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
-      END_STATE();
-    case 380:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'd') ADVANCE(418);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
-      END_STATE();
-    case 381:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'd') ADVANCE(427);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
-      END_STATE();
-    case 382:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'd') ADVANCE(430);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
-      END_STATE();
-    case 383:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'd') ADVANCE(391);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
-      END_STATE();
-    case 384:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'd') ADVANCE(397);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
-      END_STATE();
-    case 385:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'e') ADVANCE(364);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
-      END_STATE();
-    case 386:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'e') ADVANCE(345);
-      if (lookahead == 'I' ||
-          lookahead == 'i') ADVANCE(564);
-      if (lookahead == 'L' ||
-          lookahead == 'l') ADVANCE(573);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
-      END_STATE();
-    case 387:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'e') ADVANCE(345);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
-      END_STATE();
-    case 388:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'e') ADVANCE(227);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
-      END_STATE();
-    case 389:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'e') ADVANCE(224);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
-      END_STATE();
-    case 390:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'e') ADVANCE(260);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
-      END_STATE();
-    case 391:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'e') ADVANCE(195);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
-      END_STATE();
-    case 392:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'e') ADVANCE(210);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
-      END_STATE();
-    case 393:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'e') ADVANCE(365);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
-      END_STATE();
-    case 394:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'e') ADVANCE(226);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
-      END_STATE();
-    case 395:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'e') ADVANCE(223);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
-      END_STATE();
-    case 396:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'e') ADVANCE(259);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
-      END_STATE();
-    case 397:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'e') ADVANCE(194);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
-      END_STATE();
-    case 398:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'e') ADVANCE(209);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
-      END_STATE();
-    case 399:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'e') ADVANCE(446);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
-      END_STATE();
-    case 400:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'e') ADVANCE(415);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
-      END_STATE();
-    case 401:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'e') ADVANCE(417);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
-      END_STATE();
-    case 402:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'e') ADVANCE(494);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
-      END_STATE();
-    case 403:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'e') ADVANCE(491);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
-      END_STATE();
-    case 404:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'e') ADVANCE(374);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
-      END_STATE();
-    case 405:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'e') ADVANCE(378);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
-      END_STATE();
-    case 406:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'e') ADVANCE(525);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
-      END_STATE();
-    case 407:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'e') ADVANCE(443);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
-      END_STATE();
-    case 408:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'e') ADVANCE(509);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
-      END_STATE();
-    case 409:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'e') ADVANCE(507);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
-      END_STATE();
-    case 410:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'e') ADVANCE(521);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
-      END_STATE();
-    case 411:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'e') ADVANCE(522);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
-      END_STATE();
-    case 412:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'e') ADVANCE(352);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
-      END_STATE();
-    case 413:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'e') ADVANCE(527);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
-      END_STATE();
-    case 414:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'g') ADVANCE(216);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
-      END_STATE();
-    case 415:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'g') ADVANCE(478);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
-      END_STATE();
-    case 416:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'g') ADVANCE(215);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
-      END_STATE();
-    case 417:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'g') ADVANCE(479);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
-      END_STATE();
-    case 418:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'g') ADVANCE(410);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
-      END_STATE();
-    case 419:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'g') ADVANCE(406);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
-      END_STATE();
-    case 420:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'g') ADVANCE(388);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
-      END_STATE();
-    case 421:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'g') ADVANCE(454);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
-      END_STATE();
-    case 422:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'g') ADVANCE(394);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
-      END_STATE();
-    case 423:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'g') ADVANCE(411);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
-      END_STATE();
-    case 424:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'g') ADVANCE(413);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
-      END_STATE();
-    case 425:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'i') ADVANCE(421);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
-      END_STATE();
-    case 426:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'i') ADVANCE(488);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
-      END_STATE();
-    case 427:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'i') ADVANCE(372);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
-      END_STATE();
-    case 428:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'i') ADVANCE(489);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
-      END_STATE();
-    case 429:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'i') ADVANCE(517);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
-      END_STATE();
-    case 430:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'i') ADVANCE(371);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
-      END_STATE();
-    case 431:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'i') ADVANCE(480);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
-      END_STATE();
-    case 432:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'i') ADVANCE(484);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
-      END_STATE();
-    case 433:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'i') ADVANCE(515);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
-      END_STATE();
-    case 434:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'i') ADVANCE(467);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
-      END_STATE();
-    case 435:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'i') ADVANCE(469);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
-      END_STATE();
-    case 436:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'i') ADVANCE(483);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
-      END_STATE();
-    case 437:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'i') ADVANCE(485);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
-      END_STATE();
-    case 438:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'k') ADVANCE(551);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
-      END_STATE();
-    case 439:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'k') ADVANCE(550);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
-      END_STATE();
-    case 440:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'l') ADVANCE(207);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
-      END_STATE();
-    case 441:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'l') ADVANCE(206);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
-      END_STATE();
-    case 442:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'l') ADVANCE(349);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
-      END_STATE();
-    case 443:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'l') ADVANCE(375);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
-      END_STATE();
-    case 444:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'l') ADVANCE(358);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
-      END_STATE();
-    case 445:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'l') ADVANCE(359);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
-      END_STATE();
-    case 446:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'l') ADVANCE(379);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
-      END_STATE();
-    case 447:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'l') ADVANCE(390);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
-      END_STATE();
-    case 448:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'l') ADVANCE(356);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
-      END_STATE();
-    case 449:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'l') ADVANCE(396);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
-      END_STATE();
-    case 450:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'l') ADVANCE(542);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
-      END_STATE();
-    case 451:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'l') ADVANCE(545);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
-      END_STATE();
-    case 452:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'n') ADVANCE(366);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
-      END_STATE();
-    case 453:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'n') ADVANCE(190);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
-      END_STATE();
-    case 454:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'n') ADVANCE(265);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
-      END_STATE();
-    case 455:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'n') ADVANCE(242);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
-      END_STATE();
-    case 456:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'n') ADVANCE(254);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
-      END_STATE();
-    case 457:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'n') ADVANCE(241);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
-      END_STATE();
-    case 458:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'n') ADVANCE(253);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
-      END_STATE();
-    case 459:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'n') ADVANCE(189);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
-      END_STATE();
-    case 460:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'n') ADVANCE(373);
-      if (lookahead == 'U' ||
-          lookahead == 'u') ADVANCE(568);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
-      END_STATE();
-    case 461:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'n') ADVANCE(373);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
-      END_STATE();
-    case 462:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'n') ADVANCE(377);
-      if (lookahead == 'U' ||
-          lookahead == 'u') ADVANCE(570);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
-      END_STATE();
-    case 463:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'n') ADVANCE(403);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
-      END_STATE();
-    case 464:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'n') ADVANCE(367);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
-      END_STATE();
-    case 465:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'n') ADVANCE(402);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
-      END_STATE();
-    case 466:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'n') ADVANCE(382);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
-      END_STATE();
-    case 467:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'n') ADVANCE(416);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
-      END_STATE();
-    case 468:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'n') ADVANCE(370);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
-      END_STATE();
-    case 469:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'n') ADVANCE(414);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
-      END_STATE();
-    case 470:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'n') ADVANCE(381);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
-      END_STATE();
-    case 471:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'n') ADVANCE(422);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
-      END_STATE();
-    case 472:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'n') ADVANCE(420);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
-      END_STATE();
-    case 473:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'o') ADVANCE(514);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
-      END_STATE();
-    case 474:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'a') ADVANCE(338);
+      if (lookahead == 'e') ADVANCE(564);
       if (lookahead == 'o') ADVANCE(539);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+      END_STATE();
+    case 337:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'a') ADVANCE(508);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+      END_STATE();
+    case 338:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'a') ADVANCE(445);
+      if (lookahead == 'b') ADVANCE(453);
+      if (lookahead == 'r') ADVANCE(430);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('c' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+      END_STATE();
+    case 339:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'a') ADVANCE(445);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+      END_STATE();
+    case 340:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'a') ADVANCE(367);
+      if (lookahead == 'e') ADVANCE(564);
+      if (lookahead == 'o') ADVANCE(539);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+      END_STATE();
+    case 341:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'a') ADVANCE(538);
+      if (lookahead == 'o') ADVANCE(519);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+      END_STATE();
+    case 342:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'a') ADVANCE(558);
+      if (lookahead == 'h') ADVANCE(343);
+      if (lookahead == 't') ADVANCE(344);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+      END_STATE();
+    case 343:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'a') ADVANCE(509);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+      END_STATE();
+    case 344:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'a') ADVANCE(502);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+      END_STATE();
+    case 345:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'a') ADVANCE(446);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+      END_STATE();
+    case 346:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'a') ADVANCE(370);
+      if (lookahead == 'e') ADVANCE(565);
+      if (lookahead == 'o') ADVANCE(542);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+      END_STATE();
+    case 347:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'a') ADVANCE(369);
+      if (lookahead == 'e') ADVANCE(565);
+      if (lookahead == 'o') ADVANCE(542);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+      END_STATE();
+    case 348:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'a') ADVANCE(368);
+      if (lookahead == 'e') ADVANCE(564);
+      if (lookahead == 'o') ADVANCE(539);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+      END_STATE();
+    case 349:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'a') ADVANCE(504);
+      if (lookahead == 'l') ADVANCE(355);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+      END_STATE();
+    case 350:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'a') ADVANCE(520);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+      END_STATE();
+    case 351:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'a') ADVANCE(507);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+      END_STATE();
+    case 352:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'a') ADVANCE(477);
+      if (lookahead == 'e') ADVANCE(450);
+      if (lookahead == 'o') ADVANCE(561);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+      END_STATE();
+    case 353:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'a') ADVANCE(477);
+      if (lookahead == 'e') ADVANCE(450);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+      END_STATE();
+    case 354:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'a') ADVANCE(476);
+      if (lookahead == 'e') ADVANCE(451);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+      END_STATE();
+    case 355:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'a') ADVANCE(458);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+      END_STATE();
+    case 356:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'a') ADVANCE(447);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+      END_STATE();
+    case 357:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'a') ADVANCE(345);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+      END_STATE();
+    case 358:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'a') ADVANCE(523);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+      END_STATE();
+    case 359:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'a') ADVANCE(543);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+      END_STATE();
+    case 360:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'a') ADVANCE(448);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+      END_STATE();
+    case 361:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'a') ADVANCE(510);
+      if (lookahead == 'l') ADVANCE(362);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+      END_STATE();
+    case 362:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'a') ADVANCE(464);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+      END_STATE();
+    case 363:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'a') ADVANCE(544);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+      END_STATE();
+    case 364:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'a') ADVANCE(339);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+      END_STATE();
+    case 365:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'a') ADVANCE(541);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+      END_STATE();
+    case 366:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'a') ADVANCE(540);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+      END_STATE();
+    case 367:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'b') ADVANCE(453);
+      if (lookahead == 'r') ADVANCE(430);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+      END_STATE();
+    case 368:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'b') ADVANCE(453);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+      END_STATE();
+    case 369:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'b') ADVANCE(454);
+      if (lookahead == 'r') ADVANCE(431);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+      END_STATE();
+    case 370:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'b') ADVANCE(454);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+      END_STATE();
+    case 371:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'c') ADVANCE(440);
+      if (lookahead == 's') ADVANCE(377);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+      END_STATE();
+    case 372:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'c') ADVANCE(436);
+      if (lookahead == 's') ADVANCE(375);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+      END_STATE();
+    case 373:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'c') ADVANCE(455);
+      if (lookahead == 'd') ADVANCE(434);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+      END_STATE();
+    case 374:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'c') ADVANCE(455);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+      END_STATE();
+    case 375:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'c') ADVANCE(506);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+      END_STATE();
+    case 376:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'c') ADVANCE(456);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+      END_STATE();
+    case 377:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'c') ADVANCE(505);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+      END_STATE();
+    case 378:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'c') ADVANCE(359);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+      END_STATE();
+    case 379:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'c') ADVANCE(363);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+      END_STATE();
+    case 380:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'd') ADVANCE(244);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+      END_STATE();
+    case 381:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'd') ADVANCE(256);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+      END_STATE();
+    case 382:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'd') ADVANCE(253);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+      END_STATE();
+    case 383:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'd') ADVANCE(426);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+      END_STATE();
+    case 384:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'd') ADVANCE(243);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+      END_STATE();
+    case 385:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'd') ADVANCE(255);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+      END_STATE();
+    case 386:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'd') ADVANCE(252);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+      END_STATE();
+    case 387:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'd') ADVANCE(425);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+      END_STATE();
+    case 388:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'd') ADVANCE(434);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+      END_STATE();
+    case 389:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'd') ADVANCE(437);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+      END_STATE();
+    case 390:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'd') ADVANCE(398);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+      END_STATE();
+    case 391:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'd') ADVANCE(404);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+      END_STATE();
+    case 392:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'e') ADVANCE(371);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+      END_STATE();
+    case 393:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'e') ADVANCE(350);
+      if (lookahead == 'I' ||
+          lookahead == 'i') ADVANCE(573);
+      if (lookahead == 'L' ||
+          lookahead == 'l') ADVANCE(582);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+      END_STATE();
+    case 394:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'e') ADVANCE(350);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+      END_STATE();
+    case 395:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'e') ADVANCE(232);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+      END_STATE();
+    case 396:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'e') ADVANCE(229);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+      END_STATE();
+    case 397:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'e') ADVANCE(265);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+      END_STATE();
+    case 398:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'e') ADVANCE(197);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+      END_STATE();
+    case 399:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'e') ADVANCE(215);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+      END_STATE();
+    case 400:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'e') ADVANCE(372);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+      END_STATE();
+    case 401:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'e') ADVANCE(231);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+      END_STATE();
+    case 402:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'e') ADVANCE(228);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+      END_STATE();
+    case 403:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'e') ADVANCE(264);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+      END_STATE();
+    case 404:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'e') ADVANCE(196);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+      END_STATE();
+    case 405:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'e') ADVANCE(214);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+      END_STATE();
+    case 406:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'e') ADVANCE(452);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+      END_STATE();
+    case 407:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'e') ADVANCE(422);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+      END_STATE();
+    case 408:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'e') ADVANCE(424);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+      END_STATE();
+    case 409:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'e') ADVANCE(499);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+      END_STATE();
+    case 410:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'e') ADVANCE(381);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+      END_STATE();
+    case 411:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'e') ADVANCE(385);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+      END_STATE();
+    case 412:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'e') ADVANCE(533);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+      END_STATE();
+    case 413:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'e') ADVANCE(496);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+      END_STATE();
+    case 414:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'e') ADVANCE(449);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+      END_STATE();
+    case 415:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'e') ADVANCE(516);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+      END_STATE();
+    case 416:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'e') ADVANCE(514);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+      END_STATE();
+    case 417:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'e') ADVANCE(529);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+      END_STATE();
+    case 418:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'e') ADVANCE(358);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+      END_STATE();
+    case 419:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'e') ADVANCE(530);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+      END_STATE();
+    case 420:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'e') ADVANCE(536);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+      END_STATE();
+    case 421:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'g') ADVANCE(221);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+      END_STATE();
+    case 422:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'g') ADVANCE(483);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+      END_STATE();
+    case 423:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'g') ADVANCE(220);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+      END_STATE();
+    case 424:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'g') ADVANCE(486);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+      END_STATE();
+    case 425:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'g') ADVANCE(417);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+      END_STATE();
+    case 426:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'g') ADVANCE(412);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+      END_STATE();
+    case 427:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'g') ADVANCE(395);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+      END_STATE();
+    case 428:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'g') ADVANCE(459);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+      END_STATE();
+    case 429:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'g') ADVANCE(401);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+      END_STATE();
+    case 430:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'g') ADVANCE(419);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+      END_STATE();
+    case 431:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'g') ADVANCE(420);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+      END_STATE();
+    case 432:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'i') ADVANCE(428);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+      END_STATE();
+    case 433:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'i') ADVANCE(493);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+      END_STATE();
+    case 434:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'i') ADVANCE(379);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+      END_STATE();
+    case 435:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'i') ADVANCE(494);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+      END_STATE();
+    case 436:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'i') ADVANCE(524);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+      END_STATE();
+    case 437:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'i') ADVANCE(378);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+      END_STATE();
+    case 438:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'i') ADVANCE(484);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+      END_STATE();
+    case 439:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'i') ADVANCE(489);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+      END_STATE();
+    case 440:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'i') ADVANCE(522);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+      END_STATE();
+    case 441:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'i') ADVANCE(472);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+      END_STATE();
+    case 442:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'i') ADVANCE(474);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+      END_STATE();
+    case 443:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'i') ADVANCE(487);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+      END_STATE();
+    case 444:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'i') ADVANCE(490);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+      END_STATE();
+    case 445:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'k') ADVANCE(560);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+      END_STATE();
+    case 446:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'k') ADVANCE(559);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+      END_STATE();
+    case 447:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'l') ADVANCE(212);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+      END_STATE();
+    case 448:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'l') ADVANCE(211);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+      END_STATE();
+    case 449:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'l') ADVANCE(382);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+      END_STATE();
+    case 450:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'l') ADVANCE(365);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+      END_STATE();
+    case 451:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'l') ADVANCE(366);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+      END_STATE();
+    case 452:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'l') ADVANCE(386);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+      END_STATE();
+    case 453:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'l') ADVANCE(397);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+      END_STATE();
+    case 454:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'l') ADVANCE(403);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+      END_STATE();
+    case 455:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'l') ADVANCE(551);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+      END_STATE();
+    case 456:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'l') ADVANCE(554);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+      END_STATE();
+    case 457:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'n') ADVANCE(373);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+      END_STATE();
+    case 458:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'n') ADVANCE(192);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+      END_STATE();
+    case 459:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'n') ADVANCE(270);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+      END_STATE();
+    case 460:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'n') ADVANCE(247);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+      END_STATE();
+    case 461:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'n') ADVANCE(259);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+      END_STATE();
+    case 462:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'n') ADVANCE(246);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+      END_STATE();
+    case 463:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'n') ADVANCE(258);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+      END_STATE();
+    case 464:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'n') ADVANCE(191);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+      END_STATE();
+    case 465:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'n') ADVANCE(380);
+      if (lookahead == 'U' ||
+          lookahead == 'u') ADVANCE(577);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+      END_STATE();
+    case 466:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'n') ADVANCE(380);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+      END_STATE();
+    case 467:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'n') ADVANCE(384);
+      if (lookahead == 'U' ||
+          lookahead == 'u') ADVANCE(579);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+      END_STATE();
+    case 468:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'n') ADVANCE(413);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+      END_STATE();
+    case 469:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'n') ADVANCE(374);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+      END_STATE();
+    case 470:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'n') ADVANCE(409);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+      END_STATE();
+    case 471:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'n') ADVANCE(389);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+      END_STATE();
+    case 472:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'n') ADVANCE(423);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+      END_STATE();
+    case 473:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'n') ADVANCE(376);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+      END_STATE();
+    case 474:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'n') ADVANCE(421);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 475:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'o') ADVANCE(552);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'n') ADVANCE(388);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 476:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'o') ADVANCE(530);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'n') ADVANCE(429);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
       END_STATE();
     case 477:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'o') ADVANCE(541);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'n') ADVANCE(427);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 478:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'o') ADVANCE(495);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'o') ADVANCE(521);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 479:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'o') ADVANCE(492);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'o') ADVANCE(548);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 480:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'o') ADVANCE(457);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'o') ADVANCE(561);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 481:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'o') ADVANCE(496);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'o') ADVANCE(539);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 482:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'o') ADVANCE(493);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'o') ADVANCE(550);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
       END_STATE();
     case 483:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'o') ADVANCE(458);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'o') ADVANCE(500);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
+          lookahead == '_') ADVANCE(589);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
       END_STATE();
     case 484:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'o') ADVANCE(455);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'o') ADVANCE(462);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
       END_STATE();
     case 485:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'o') ADVANCE(456);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'o') ADVANCE(501);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
       END_STATE();
     case 486:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'p') ADVANCE(201);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'o') ADVANCE(497);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 487:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'p') ADVANCE(200);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'o') ADVANCE(463);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
+          lookahead == '_') ADVANCE(589);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
       END_STATE();
     case 488:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'p') ADVANCE(537);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'o') ADVANCE(498);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 489:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'p') ADVANCE(536);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'o') ADVANCE(460);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 490:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'r') ADVANCE(474);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'o') ADVANCE(461);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 491:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'r') ADVANCE(233);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'p') ADVANCE(206);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 492:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'r') ADVANCE(557);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'p') ADVANCE(205);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
       END_STATE();
     case 493:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'r') ADVANCE(257);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'p') ADVANCE(546);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
       END_STATE();
     case 494:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'r') ADVANCE(232);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'p') ADVANCE(545);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 495:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'r') ADVANCE(558);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'r') ADVANCE(479);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 496:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'r') ADVANCE(256);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'r') ADVANCE(238);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 497:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'r') ADVANCE(524);
-      if (lookahead == 't') ADVANCE(543);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'r') ADVANCE(566);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 498:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'r') ADVANCE(477);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'r') ADVANCE(262);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 499:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'r') ADVANCE(520);
-      if (lookahead == 't') ADVANCE(544);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'r') ADVANCE(237);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
       END_STATE();
     case 500:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'r') ADVANCE(428);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'r') ADVANCE(567);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
       END_STATE();
     case 501:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'r') ADVANCE(426);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'r') ADVANCE(261);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
+          lookahead == '_') ADVANCE(589);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
       END_STATE();
     case 502:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'r') ADVANCE(389);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'r') ADVANCE(532);
+      if (lookahead == 't') ADVANCE(552);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
       END_STATE();
     case 503:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'r') ADVANCE(395);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'r') ADVANCE(482);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
+          lookahead == '_') ADVANCE(589);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
       END_STATE();
     case 504:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'r') ADVANCE(392);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'r') ADVANCE(526);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 505:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'r') ADVANCE(398);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'r') ADVANCE(435);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 506:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 's') ADVANCE(263);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'r') ADVANCE(433);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
       END_STATE();
     case 507:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 's') ADVANCE(369);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'r') ADVANCE(396);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 508:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 's') ADVANCE(245);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'r') ADVANCE(528);
+      if (lookahead == 't') ADVANCE(553);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 509:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 's') ADVANCE(368);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'r') ADVANCE(402);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
+          lookahead == '_') ADVANCE(589);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
       END_STATE();
     case 510:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 's') ADVANCE(244);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'r') ADVANCE(534);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
+          lookahead == '_') ADVANCE(589);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
       END_STATE();
     case 511:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 's') ADVANCE(262);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'r') ADVANCE(399);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 512:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 's') ADVANCE(523);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'r') ADVANCE(405);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
+          lookahead == '_') ADVANCE(589);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
       END_STATE();
     case 513:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 's') ADVANCE(547);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 's') ADVANCE(268);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 514:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 's') ADVANCE(518);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 's') ADVANCE(377);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 515:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 's') ADVANCE(432);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 's') ADVANCE(250);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 516:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 's') ADVANCE(546);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 's') ADVANCE(375);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
+          lookahead == '_') ADVANCE(589);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
       END_STATE();
     case 517:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 's') ADVANCE(431);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 's') ADVANCE(249);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
+          lookahead == '_') ADVANCE(589);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
       END_STATE();
     case 518:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 't') ADVANCE(219);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 's') ADVANCE(267);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
       END_STATE();
     case 519:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 't') ADVANCE(198);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 's') ADVANCE(531);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
       END_STATE();
     case 520:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 't') ADVANCE(236);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 's') ADVANCE(556);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 521:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 't') ADVANCE(213);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 's') ADVANCE(525);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 522:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 't') ADVANCE(204);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 's') ADVANCE(439);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 523:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 't') ADVANCE(218);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 's') ADVANCE(555);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
+          lookahead == '_') ADVANCE(589);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
       END_STATE();
     case 524:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 't') ADVANCE(235);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 's') ADVANCE(438);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
+          lookahead == '_') ADVANCE(589);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
       END_STATE();
     case 525:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 't') ADVANCE(212);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 't') ADVANCE(224);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 526:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 't') ADVANCE(197);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 't') ADVANCE(200);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 527:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == '.') ADVANCE(180);
       if (lookahead == 't') ADVANCE(203);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 528:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 't') ADVANCE(401);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 't') ADVANCE(241);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 529:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 't') ADVANCE(400);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 't') ADVANCE(218);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 530:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 't') ADVANCE(350);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 't') ADVANCE(209);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 531:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 't') ADVANCE(405);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 't') ADVANCE(223);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
+          lookahead == '_') ADVANCE(589);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
       END_STATE();
     case 532:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 't') ADVANCE(404);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 't') ADVANCE(240);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
       END_STATE();
     case 533:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 't') ADVANCE(354);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 't') ADVANCE(217);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
+          lookahead == '_') ADVANCE(589);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
       END_STATE();
     case 534:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 't') ADVANCE(481);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 't') ADVANCE(199);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
+          lookahead == '_') ADVANCE(589);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
       END_STATE();
     case 535:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 't') ADVANCE(482);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 't') ADVANCE(202);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
       END_STATE();
     case 536:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 't') ADVANCE(437);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 't') ADVANCE(208);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
       END_STATE();
     case 537:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 't') ADVANCE(436);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 't') ADVANCE(408);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 538:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'u') ADVANCE(380);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 't') ADVANCE(407);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
       END_STATE();
     case 539:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'u') ADVANCE(486);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 't') ADVANCE(356);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 540:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'u') ADVANCE(376);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 't') ADVANCE(411);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
+          lookahead == '_') ADVANCE(589);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
       END_STATE();
     case 541:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'u') ADVANCE(487);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 't') ADVANCE(410);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 542:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'u') ADVANCE(383);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 't') ADVANCE(360);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
       END_STATE();
     case 543:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'u') ADVANCE(510);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 't') ADVANCE(485);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
+          lookahead == '_') ADVANCE(589);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
       END_STATE();
     case 544:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'u') ADVANCE(508);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 't') ADVANCE(488);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 545:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'u') ADVANCE(384);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 't') ADVANCE(444);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 546:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'u') ADVANCE(505);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 't') ADVANCE(443);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
+          lookahead == '_') ADVANCE(589);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
       END_STATE();
     case 547:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'u') ADVANCE(504);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'u') ADVANCE(387);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 548:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'v') ADVANCE(435);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'u') ADVANCE(491);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 549:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'v') ADVANCE(434);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'u') ADVANCE(383);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
+          lookahead == '_') ADVANCE(589);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
       END_STATE();
     case 550:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'v') ADVANCE(399);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'u') ADVANCE(492);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
+          lookahead == '_') ADVANCE(589);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
       END_STATE();
     case 551:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'v') ADVANCE(407);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'u') ADVANCE(390);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 552:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'w') ADVANCE(273);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'u') ADVANCE(517);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
       END_STATE();
     case 553:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'w') ADVANCE(463);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'u') ADVANCE(515);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 554:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'w') ADVANCE(465);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'u') ADVANCE(391);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
+          lookahead == '_') ADVANCE(589);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
       END_STATE();
     case 555:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'x') ADVANCE(519);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'u') ADVANCE(512);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
       END_STATE();
     case 556:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'x') ADVANCE(526);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'u') ADVANCE(511);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 557:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'y') ADVANCE(230);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'v') ADVANCE(442);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 558:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'y') ADVANCE(229);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'v') ADVANCE(441);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
+          lookahead == '_') ADVANCE(589);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
       END_STATE();
     case 559:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'A' ||
-          lookahead == 'a') ADVANCE(569);
-      if (lookahead == 'O' ||
-          lookahead == 'o') ADVANCE(561);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'v') ADVANCE(406);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('B' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
       END_STATE();
     case 560:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'D' ||
-          lookahead == 'd') ADVANCE(285);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'v') ADVANCE(414);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 561:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'E' ||
-          lookahead == 'e') ADVANCE(565);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'w') ADVANCE(278);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 562:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'I' ||
-          lookahead == 'i') ADVANCE(564);
-      if (lookahead == 'L' ||
-          lookahead == 'l') ADVANCE(573);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'w') ADVANCE(468);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 563:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'J' ||
-          lookahead == 'j') ADVANCE(559);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'w') ADVANCE(470);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
       END_STATE();
     case 564:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'L' ||
-          lookahead == 'l') ADVANCE(563);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'x') ADVANCE(527);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 565:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'N' ||
-          lookahead == 'n') ADVANCE(285);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'x') ADVANCE(535);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
       END_STATE();
     case 566:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'O' ||
-          lookahead == 'o') ADVANCE(307);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'y') ADVANCE(235);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 567:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'O' ||
-          lookahead == 'o') ADVANCE(308);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'y') ADVANCE(234);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
+          lookahead == '_') ADVANCE(589);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
       END_STATE();
     case 568:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'R' ||
-          lookahead == 'r') ADVANCE(566);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'A' ||
+          lookahead == 'a') ADVANCE(578);
+      if (lookahead == 'O' ||
+          lookahead == 'o') ADVANCE(570);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
+          ('B' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 569:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'R' ||
-          lookahead == 'r') ADVANCE(560);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'D' ||
+          lookahead == 'd') ADVANCE(290);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 570:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'R' ||
-          lookahead == 'r') ADVANCE(567);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'E' ||
+          lookahead == 'e') ADVANCE(574);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 571:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'T' ||
-          lookahead == 't') ADVANCE(316);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'I' ||
+          lookahead == 'i') ADVANCE(573);
+      if (lookahead == 'L' ||
+          lookahead == 'l') ADVANCE(582);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 572:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'U' ||
-          lookahead == 'u') ADVANCE(570);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'J' ||
+          lookahead == 'j') ADVANCE(568);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 573:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'D' ||
-          lookahead == 'N' ||
-          lookahead == 'd' ||
-          lookahead == 'n') ADVANCE(285);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'L' ||
+          lookahead == 'l') ADVANCE(572);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 574:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(289);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'N' ||
+          lookahead == 'n') ADVANCE(290);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 575:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(290);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'O' ||
+          lookahead == 'o') ADVANCE(312);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 576:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(574);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'O' ||
+          lookahead == 'o') ADVANCE(313);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(589);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
       END_STATE();
     case 577:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(575);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'R' ||
+          lookahead == 'r') ADVANCE(575);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 578:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(577);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'R' ||
+          lookahead == 'r') ADVANCE(569);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 579:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'R' ||
+          lookahead == 'r') ADVANCE(576);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(580);
+          lookahead == '_') ADVANCE(589);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(579);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
       END_STATE();
     case 580:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'T' ||
+          lookahead == 't') ADVANCE(321);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 581:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(166);
-      if (lookahead == 'V' ||
-          lookahead == 'v') ADVANCE(571);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'U' ||
+          lookahead == 'u') ADVANCE(579);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
       END_STATE();
     case 582:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(169);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(576);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'D' ||
+          lookahead == 'N' ||
+          lookahead == 'd' ||
+          lookahead == 'n') ADVANCE(290);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 583:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(163);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
+      if (lookahead == '.') ADVANCE(180);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(294);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
     case 584:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(317);
+      if (lookahead == '.') ADVANCE(180);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(295);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+      END_STATE();
+    case 585:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(583);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+      END_STATE();
+    case 586:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(584);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+      END_STATE();
+    case 587:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(586);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+      END_STATE();
+    case 588:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(589);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+      END_STATE();
+    case 589:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(180);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(580);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
       END_STATE();
-    case 585:
+    case 590:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(168);
+      if (lookahead == 'V' ||
+          lookahead == 'v') ADVANCE(580);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+      END_STATE();
+    case 591:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(171);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(585);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+      END_STATE();
+    case 592:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(165);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+      END_STATE();
+    case 593:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(322);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+      END_STATE();
+    case 594:
       ACCEPT_TOKEN(sym__unicode_word);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(585);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
       END_STATE();
-    case 586:
+    case 595:
       ACCEPT_TOKEN(anon_sym_DOT_DOT);
       END_STATE();
     default:
@@ -7127,315 +7214,318 @@ static bool ts_lex_keywords(TSLexer *lexer, TSStateId state) {
 
 static const TSLexMode ts_lex_modes[STATE_COUNT] = {
   [0] = {.lex_state = 0},
-  [1] = {.lex_state = 179},
-  [2] = {.lex_state = 179},
-  [3] = {.lex_state = 179},
-  [4] = {.lex_state = 179},
-  [5] = {.lex_state = 23},
-  [6] = {.lex_state = 182},
-  [7] = {.lex_state = 182},
-  [8] = {.lex_state = 179},
-  [9] = {.lex_state = 179},
-  [10] = {.lex_state = 183},
-  [11] = {.lex_state = 183},
-  [12] = {.lex_state = 179},
-  [13] = {.lex_state = 7},
-  [14] = {.lex_state = 184},
-  [15] = {.lex_state = 179},
-  [16] = {.lex_state = 184},
-  [17] = {.lex_state = 179},
-  [18] = {.lex_state = 11},
-  [19] = {.lex_state = 185},
+  [1] = {.lex_state = 181},
+  [2] = {.lex_state = 181},
+  [3] = {.lex_state = 181},
+  [4] = {.lex_state = 181},
+  [5] = {.lex_state = 184},
+  [6] = {.lex_state = 184},
+  [7] = {.lex_state = 23},
+  [8] = {.lex_state = 181},
+  [9] = {.lex_state = 181},
+  [10] = {.lex_state = 185},
+  [11] = {.lex_state = 185},
+  [12] = {.lex_state = 181},
+  [13] = {.lex_state = 181},
+  [14] = {.lex_state = 186},
+  [15] = {.lex_state = 186},
+  [16] = {.lex_state = 181},
+  [17] = {.lex_state = 7},
+  [18] = {.lex_state = 187},
+  [19] = {.lex_state = 11},
   [20] = {.lex_state = 11},
-  [21] = {.lex_state = 24},
-  [22] = {.lex_state = 19},
+  [21] = {.lex_state = 19},
+  [22] = {.lex_state = 24},
   [23] = {.lex_state = 19},
-  [24] = {.lex_state = 179},
-  [25] = {.lex_state = 179},
+  [24] = {.lex_state = 181},
+  [25] = {.lex_state = 181},
   [26] = {.lex_state = 20},
   [27] = {.lex_state = 20},
   [28] = {.lex_state = 20},
-  [29] = {.lex_state = 179},
-  [30] = {.lex_state = 20},
-  [31] = {.lex_state = 179},
-  [32] = {.lex_state = 20},
-  [33] = {.lex_state = 179},
-  [34] = {.lex_state = 179},
-  [35] = {.lex_state = 179},
-  [36] = {.lex_state = 179},
-  [37] = {.lex_state = 179},
-  [38] = {.lex_state = 24},
-  [39] = {.lex_state = 24},
-  [40] = {.lex_state = 179},
-  [41] = {.lex_state = 14},
-  [42] = {.lex_state = 179},
-  [43] = {.lex_state = 179},
-  [44] = {.lex_state = 179},
-  [45] = {.lex_state = 179},
-  [46] = {.lex_state = 24},
-  [47] = {.lex_state = 179},
-  [48] = {.lex_state = 179},
-  [49] = {.lex_state = 179},
-  [50] = {.lex_state = 181},
+  [29] = {.lex_state = 20},
+  [30] = {.lex_state = 181},
+  [31] = {.lex_state = 20},
+  [32] = {.lex_state = 181},
+  [33] = {.lex_state = 181},
+  [34] = {.lex_state = 181},
+  [35] = {.lex_state = 181},
+  [36] = {.lex_state = 181},
+  [37] = {.lex_state = 181},
+  [38] = {.lex_state = 181},
+  [39] = {.lex_state = 182},
+  [40] = {.lex_state = 24},
+  [41] = {.lex_state = 181},
+  [42] = {.lex_state = 24},
+  [43] = {.lex_state = 181},
+  [44] = {.lex_state = 183},
+  [45] = {.lex_state = 181},
+  [46] = {.lex_state = 8},
+  [47] = {.lex_state = 24},
+  [48] = {.lex_state = 181},
+  [49] = {.lex_state = 181},
+  [50] = {.lex_state = 14},
   [51] = {.lex_state = 14},
-  [52] = {.lex_state = 180},
+  [52] = {.lex_state = 14},
   [53] = {.lex_state = 14},
   [54] = {.lex_state = 14},
-  [55] = {.lex_state = 12},
+  [55] = {.lex_state = 14},
   [56] = {.lex_state = 14},
-  [57] = {.lex_state = 8},
-  [58] = {.lex_state = 14},
-  [59] = {.lex_state = 179},
-  [60] = {.lex_state = 14},
-  [61] = {.lex_state = 179},
-  [62] = {.lex_state = 179},
-  [63] = {.lex_state = 179},
-  [64] = {.lex_state = 179},
-  [65] = {.lex_state = 179},
-  [66] = {.lex_state = 179},
-  [67] = {.lex_state = 179},
-  [68] = {.lex_state = 179},
-  [69] = {.lex_state = 179},
-  [70] = {.lex_state = 179},
-  [71] = {.lex_state = 179},
-  [72] = {.lex_state = 179},
+  [57] = {.lex_state = 181},
+  [58] = {.lex_state = 181},
+  [59] = {.lex_state = 181},
+  [60] = {.lex_state = 12},
+  [61] = {.lex_state = 181},
+  [62] = {.lex_state = 181},
+  [63] = {.lex_state = 181},
+  [64] = {.lex_state = 181},
+  [65] = {.lex_state = 181},
+  [66] = {.lex_state = 181},
+  [67] = {.lex_state = 181},
+  [68] = {.lex_state = 181},
+  [69] = {.lex_state = 181},
+  [70] = {.lex_state = 181},
+  [71] = {.lex_state = 181},
+  [72] = {.lex_state = 181},
   [73] = {.lex_state = 27},
   [74] = {.lex_state = 27},
   [75] = {.lex_state = 16},
-  [76] = {.lex_state = 27},
+  [76] = {.lex_state = 16},
   [77] = {.lex_state = 27},
-  [78] = {.lex_state = 16},
-  [79] = {.lex_state = 16},
-  [80] = {.lex_state = 27},
+  [78] = {.lex_state = 27},
+  [79] = {.lex_state = 27},
+  [80] = {.lex_state = 16},
   [81] = {.lex_state = 13},
   [82] = {.lex_state = 15},
-  [83] = {.lex_state = 15},
-  [84] = {.lex_state = 26},
-  [85] = {.lex_state = 186},
-  [86] = {.lex_state = 179},
-  [87] = {.lex_state = 179},
-  [88] = {.lex_state = 14},
-  [89] = {.lex_state = 179},
-  [90] = {.lex_state = 15},
-  [91] = {.lex_state = 9},
-  [92] = {.lex_state = 14},
-  [93] = {.lex_state = 10},
-  [94] = {.lex_state = 179},
-  [95] = {.lex_state = 15},
-  [96] = {.lex_state = 10},
-  [97] = {.lex_state = 179},
-  [98] = {.lex_state = 179},
-  [99] = {.lex_state = 179},
-  [100] = {.lex_state = 15},
-  [101] = {.lex_state = 15},
-  [102] = {.lex_state = 179},
-  [103] = {.lex_state = 15},
-  [104] = {.lex_state = 179},
-  [105] = {.lex_state = 179},
-  [106] = {.lex_state = 179},
-  [107] = {.lex_state = 179},
+  [83] = {.lex_state = 188},
+  [84] = {.lex_state = 15},
+  [85] = {.lex_state = 181},
+  [86] = {.lex_state = 181},
+  [87] = {.lex_state = 181},
+  [88] = {.lex_state = 26},
+  [89] = {.lex_state = 181},
+  [90] = {.lex_state = 181},
+  [91] = {.lex_state = 181},
+  [92] = {.lex_state = 181},
+  [93] = {.lex_state = 181},
+  [94] = {.lex_state = 9},
+  [95] = {.lex_state = 181},
+  [96] = {.lex_state = 181},
+  [97] = {.lex_state = 181},
+  [98] = {.lex_state = 181},
+  [99] = {.lex_state = 181},
+  [100] = {.lex_state = 181},
+  [101] = {.lex_state = 14},
+  [102] = {.lex_state = 181},
+  [103] = {.lex_state = 10},
+  [104] = {.lex_state = 15},
+  [105] = {.lex_state = 10},
+  [106] = {.lex_state = 181},
+  [107] = {.lex_state = 14},
   [108] = {.lex_state = 15},
-  [109] = {.lex_state = 179},
-  [110] = {.lex_state = 179},
-  [111] = {.lex_state = 179},
-  [112] = {.lex_state = 179},
-  [113] = {.lex_state = 18},
-  [114] = {.lex_state = 179},
-  [115] = {.lex_state = 179},
-  [116] = {.lex_state = 179},
-  [117] = {.lex_state = 179},
-  [118] = {.lex_state = 15},
-  [119] = {.lex_state = 179},
-  [120] = {.lex_state = 179},
-  [121] = {.lex_state = 179},
-  [122] = {.lex_state = 15},
+  [109] = {.lex_state = 181},
+  [110] = {.lex_state = 181},
+  [111] = {.lex_state = 181},
+  [112] = {.lex_state = 15},
+  [113] = {.lex_state = 15},
+  [114] = {.lex_state = 181},
+  [115] = {.lex_state = 181},
+  [116] = {.lex_state = 15},
+  [117] = {.lex_state = 18},
+  [118] = {.lex_state = 181},
+  [119] = {.lex_state = 15},
+  [120] = {.lex_state = 181},
+  [121] = {.lex_state = 21},
+  [122] = {.lex_state = 21},
   [123] = {.lex_state = 15},
-  [124] = {.lex_state = 21},
-  [125] = {.lex_state = 21},
-  [126] = {.lex_state = 15},
-  [127] = {.lex_state = 179},
-  [128] = {.lex_state = 179},
-  [129] = {.lex_state = 179},
-  [130] = {.lex_state = 179},
-  [131] = {.lex_state = 179},
-  [132] = {.lex_state = 179},
-  [133] = {.lex_state = 179},
-  [134] = {.lex_state = 179},
-  [135] = {.lex_state = 179},
-  [136] = {.lex_state = 179},
-  [137] = {.lex_state = 179},
-  [138] = {.lex_state = 15},
-  [139] = {.lex_state = 179},
-  [140] = {.lex_state = 179},
-  [141] = {.lex_state = 15},
-  [142] = {.lex_state = 15},
-  [143] = {.lex_state = 179},
-  [144] = {.lex_state = 179},
-  [145] = {.lex_state = 179},
-  [146] = {.lex_state = 15},
+  [124] = {.lex_state = 15},
+  [125] = {.lex_state = 15},
+  [126] = {.lex_state = 181},
+  [127] = {.lex_state = 15},
+  [128] = {.lex_state = 15},
+  [129] = {.lex_state = 15},
+  [130] = {.lex_state = 181},
+  [131] = {.lex_state = 181},
+  [132] = {.lex_state = 181},
+  [133] = {.lex_state = 181},
+  [134] = {.lex_state = 15},
+  [135] = {.lex_state = 181},
+  [136] = {.lex_state = 181},
+  [137] = {.lex_state = 181},
+  [138] = {.lex_state = 181},
+  [139] = {.lex_state = 15},
+  [140] = {.lex_state = 181},
+  [141] = {.lex_state = 26},
+  [142] = {.lex_state = 26},
+  [143] = {.lex_state = 15},
+  [144] = {.lex_state = 181},
+  [145] = {.lex_state = 26},
+  [146] = {.lex_state = 26},
   [147] = {.lex_state = 15},
-  [148] = {.lex_state = 15},
-  [149] = {.lex_state = 15},
-  [150] = {.lex_state = 26},
-  [151] = {.lex_state = 26},
-  [152] = {.lex_state = 26},
-  [153] = {.lex_state = 26},
-  [154] = {.lex_state = 26},
-  [155] = {.lex_state = 179},
-  [156] = {.lex_state = 9},
-  [157] = {.lex_state = 17},
-  [158] = {.lex_state = 17},
-  [159] = {.lex_state = 179},
-  [160] = {.lex_state = 179},
-  [161] = {.lex_state = 179},
-  [162] = {.lex_state = 179},
-  [163] = {.lex_state = 25},
-  [164] = {.lex_state = 16},
-  [165] = {.lex_state = 179},
-  [166] = {.lex_state = 9},
-  [167] = {.lex_state = 9},
-  [168] = {.lex_state = 179},
-  [169] = {.lex_state = 27},
-  [170] = {.lex_state = 27},
-  [171] = {.lex_state = 29},
-  [172] = {.lex_state = 179},
-  [173] = {.lex_state = 179},
-  [174] = {.lex_state = 179},
+  [148] = {.lex_state = 181},
+  [149] = {.lex_state = 181},
+  [150] = {.lex_state = 181},
+  [151] = {.lex_state = 181},
+  [152] = {.lex_state = 181},
+  [153] = {.lex_state = 181},
+  [154] = {.lex_state = 15},
+  [155] = {.lex_state = 26},
+  [156] = {.lex_state = 17},
+  [157] = {.lex_state = 181},
+  [158] = {.lex_state = 9},
+  [159] = {.lex_state = 17},
+  [160] = {.lex_state = 181},
+  [161] = {.lex_state = 181},
+  [162] = {.lex_state = 181},
+  [163] = {.lex_state = 181},
+  [164] = {.lex_state = 181},
+  [165] = {.lex_state = 16},
+  [166] = {.lex_state = 25},
+  [167] = {.lex_state = 181},
+  [168] = {.lex_state = 9},
+  [169] = {.lex_state = 9},
+  [170] = {.lex_state = 181},
+  [171] = {.lex_state = 181},
+  [172] = {.lex_state = 29},
+  [173] = {.lex_state = 181},
+  [174] = {.lex_state = 27},
   [175] = {.lex_state = 27},
-  [176] = {.lex_state = 179},
-  [177] = {.lex_state = 179},
+  [176] = {.lex_state = 181},
+  [177] = {.lex_state = 27},
   [178] = {.lex_state = 27},
   [179] = {.lex_state = 27},
-  [180] = {.lex_state = 179},
-  [181] = {.lex_state = 29},
-  [182] = {.lex_state = 179},
-  [183] = {.lex_state = 179},
-  [184] = {.lex_state = 179},
-  [185] = {.lex_state = 179},
+  [180] = {.lex_state = 29},
+  [181] = {.lex_state = 181},
+  [182] = {.lex_state = 181},
+  [183] = {.lex_state = 181},
+  [184] = {.lex_state = 181},
+  [185] = {.lex_state = 181},
   [186] = {.lex_state = 18},
-  [187] = {.lex_state = 179},
-  [188] = {.lex_state = 179},
-  [189] = {.lex_state = 179},
-  [190] = {.lex_state = 179},
-  [191] = {.lex_state = 179},
-  [192] = {.lex_state = 179},
-  [193] = {.lex_state = 179},
-  [194] = {.lex_state = 179},
-  [195] = {.lex_state = 179},
-  [196] = {.lex_state = 179},
-  [197] = {.lex_state = 179},
-  [198] = {.lex_state = 179},
-  [199] = {.lex_state = 179},
-  [200] = {.lex_state = 179},
-  [201] = {.lex_state = 22},
-  [202] = {.lex_state = 28},
-  [203] = {.lex_state = 28},
-  [204] = {.lex_state = 179},
+  [187] = {.lex_state = 181},
+  [188] = {.lex_state = 181},
+  [189] = {.lex_state = 181},
+  [190] = {.lex_state = 181},
+  [191] = {.lex_state = 181},
+  [192] = {.lex_state = 181},
+  [193] = {.lex_state = 181},
+  [194] = {.lex_state = 181},
+  [195] = {.lex_state = 181},
+  [196] = {.lex_state = 181},
+  [197] = {.lex_state = 181},
+  [198] = {.lex_state = 181},
+  [199] = {.lex_state = 181},
+  [200] = {.lex_state = 22},
+  [201] = {.lex_state = 181},
+  [202] = {.lex_state = 181},
+  [203] = {.lex_state = 181},
+  [204] = {.lex_state = 28},
   [205] = {.lex_state = 28},
-  [206] = {.lex_state = 179},
-  [207] = {.lex_state = 0},
-  [208] = {.lex_state = 179},
+  [206] = {.lex_state = 28},
+  [207] = {.lex_state = 181},
+  [208] = {.lex_state = 15},
   [209] = {.lex_state = 0},
-  [210] = {.lex_state = 14},
+  [210] = {.lex_state = 0},
   [211] = {.lex_state = 0},
-  [212] = {.lex_state = 179},
+  [212] = {.lex_state = 0},
   [213] = {.lex_state = 0},
   [214] = {.lex_state = 14},
-  [215] = {.lex_state = 179},
-  [216] = {.lex_state = 179},
-  [217] = {.lex_state = 0},
-  [218] = {.lex_state = 0},
+  [215] = {.lex_state = 0},
+  [216] = {.lex_state = 181},
+  [217] = {.lex_state = 181},
+  [218] = {.lex_state = 181},
   [219] = {.lex_state = 14},
   [220] = {.lex_state = 0},
-  [221] = {.lex_state = 0},
-  [222] = {.lex_state = 179},
-  [223] = {.lex_state = 179},
-  [224] = {.lex_state = 15},
-  [225] = {.lex_state = 179},
-  [226] = {.lex_state = 179},
-  [227] = {.lex_state = 0},
-  [228] = {.lex_state = 14},
-  [229] = {.lex_state = 179},
-  [230] = {.lex_state = 15},
+  [221] = {.lex_state = 181},
+  [222] = {.lex_state = 181},
+  [223] = {.lex_state = 181},
+  [224] = {.lex_state = 181},
+  [225] = {.lex_state = 0},
+  [226] = {.lex_state = 181},
+  [227] = {.lex_state = 14},
+  [228] = {.lex_state = 15},
+  [229] = {.lex_state = 14},
+  [230] = {.lex_state = 181},
   [231] = {.lex_state = 14},
-  [232] = {.lex_state = 14},
-  [233] = {.lex_state = 179},
-  [234] = {.lex_state = 179},
-  [235] = {.lex_state = 179},
-  [236] = {.lex_state = 14},
-  [237] = {.lex_state = 179},
-  [238] = {.lex_state = 0},
-  [239] = {.lex_state = 14},
+  [232] = {.lex_state = 181},
+  [233] = {.lex_state = 181},
+  [234] = {.lex_state = 0},
+  [235] = {.lex_state = 181},
+  [236] = {.lex_state = 181},
+  [237] = {.lex_state = 14},
+  [238] = {.lex_state = 14},
+  [239] = {.lex_state = 0},
   [240] = {.lex_state = 0},
-  [241] = {.lex_state = 0},
-  [242] = {.lex_state = 179},
+  [241] = {.lex_state = 14},
+  [242] = {.lex_state = 0},
   [243] = {.lex_state = 0},
-  [244] = {.lex_state = 179},
-  [245] = {.lex_state = 14},
-  [246] = {.lex_state = 0},
-  [247] = {.lex_state = 179},
+  [244] = {.lex_state = 0},
+  [245] = {.lex_state = 181},
+  [246] = {.lex_state = 181},
+  [247] = {.lex_state = 0},
   [248] = {.lex_state = 0},
   [249] = {.lex_state = 0},
-  [250] = {.lex_state = 0},
+  [250] = {.lex_state = 14},
   [251] = {.lex_state = 14},
   [252] = {.lex_state = 0},
   [253] = {.lex_state = 0},
-  [254] = {.lex_state = 14},
+  [254] = {.lex_state = 0},
   [255] = {.lex_state = 0},
-  [256] = {.lex_state = 0},
-  [257] = {.lex_state = 0},
-  [258] = {.lex_state = 14},
-  [259] = {.lex_state = 179},
+  [256] = {.lex_state = 181},
+  [257] = {.lex_state = 181},
+  [258] = {.lex_state = 181},
+  [259] = {.lex_state = 0},
   [260] = {.lex_state = 0},
-  [261] = {.lex_state = 179},
+  [261] = {.lex_state = 14},
   [262] = {.lex_state = 0},
-  [263] = {.lex_state = 15},
-  [264] = {.lex_state = 0},
-  [265] = {.lex_state = 14},
-  [266] = {.lex_state = 14},
+  [263] = {.lex_state = 181},
+  [264] = {.lex_state = 181},
+  [265] = {.lex_state = 0},
+  [266] = {.lex_state = 0},
   [267] = {.lex_state = 0},
-  [268] = {.lex_state = 179},
+  [268] = {.lex_state = 181},
   [269] = {.lex_state = 14},
-  [270] = {.lex_state = 0},
-  [271] = {.lex_state = 179},
+  [270] = {.lex_state = 181},
+  [271] = {.lex_state = 0},
   [272] = {.lex_state = 14},
-  [273] = {.lex_state = 0},
-  [274] = {.lex_state = 0},
-  [275] = {.lex_state = 14},
-  [276] = {.lex_state = 0},
-  [277] = {.lex_state = 14},
-  [278] = {.lex_state = 179},
-  [279] = {.lex_state = 15},
-  [280] = {.lex_state = 0},
-  [281] = {.lex_state = 0},
+  [273] = {.lex_state = 14},
+  [274] = {.lex_state = 14},
+  [275] = {.lex_state = 15},
+  [276] = {.lex_state = 14},
+  [277] = {.lex_state = 181},
+  [278] = {.lex_state = 0},
+  [279] = {.lex_state = 0},
+  [280] = {.lex_state = 181},
+  [281] = {.lex_state = 181},
   [282] = {.lex_state = 0},
-  [283] = {.lex_state = 179},
+  [283] = {.lex_state = 0},
   [284] = {.lex_state = 0},
-  [285] = {.lex_state = 0},
-  [286] = {.lex_state = 15},
+  [285] = {.lex_state = 14},
+  [286] = {.lex_state = 14},
   [287] = {.lex_state = 0},
-  [288] = {.lex_state = 179},
-  [289] = {.lex_state = 14},
-  [290] = {.lex_state = 0},
+  [288] = {.lex_state = 181},
+  [289] = {.lex_state = 15},
+  [290] = {.lex_state = 14},
   [291] = {.lex_state = 0},
-  [292] = {.lex_state = 15},
-  [293] = {.lex_state = 179},
-  [294] = {.lex_state = 15},
-  [295] = {.lex_state = 0},
-  [296] = {.lex_state = 179},
-  [297] = {.lex_state = 0},
-  [298] = {.lex_state = 14},
-  [299] = {.lex_state = 15},
-  [300] = {.lex_state = 15},
-  [301] = {.lex_state = 179},
-  [302] = {.lex_state = 179},
-  [303] = {.lex_state = 0},
-  [304] = {.lex_state = 179},
-  [305] = {.lex_state = 0},
+  [292] = {.lex_state = 0},
+  [293] = {.lex_state = 15},
+  [294] = {.lex_state = 0},
+  [295] = {.lex_state = 15},
+  [296] = {.lex_state = 14},
+  [297] = {.lex_state = 15},
+  [298] = {.lex_state = 0},
+  [299] = {.lex_state = 14},
+  [300] = {.lex_state = 0},
+  [301] = {.lex_state = 181},
+  [302] = {.lex_state = 15},
+  [303] = {.lex_state = 15},
+  [304] = {.lex_state = 0},
+  [305] = {.lex_state = 181},
   [306] = {.lex_state = 0},
-  [307] = {.lex_state = 14},
-  [308] = {.lex_state = 179},
-  [309] = {.lex_state = 179},
+  [307] = {.lex_state = 0},
+  [308] = {.lex_state = 0},
+  [309] = {.lex_state = 14},
+  [310] = {.lex_state = 0},
+  [311] = {.lex_state = 181},
+  [312] = {.lex_state = 181},
 };
 
 static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
@@ -7452,6 +7542,8 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [anon_sym_currency] = ACTIONS(1),
     [anon_sym_tolerance] = ACTIONS(1),
     [anon_sym_include] = ACTIONS(1),
+    [anon_sym_part] = ACTIONS(1),
+    [anon_sym_of] = ACTIONS(1),
     [anon_sym_text] = ACTIONS(1),
     [anon_sym_group] = ACTIONS(1),
     [anon_sym_target] = ACTIONS(1),
@@ -7465,7 +7557,6 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [anon_sym_COLON] = ACTIONS(1),
     [anon_sym_from] = ACTIONS(1),
     [anon_sym_share] = ACTIONS(1),
-    [anon_sym_of] = ACTIONS(1),
     [anon_sym_range] = ACTIONS(1),
     [anon_sym_category] = ACTIONS(1),
     [anon_sym_owner] = ACTIONS(1),
@@ -7521,24 +7612,26 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [anon_sym_DOT_DOT] = ACTIONS(1),
   },
   [STATE(1)] = {
-    [sym_source_file] = STATE(249),
-    [sym__top_item] = STATE(45),
-    [sym_plan_header] = STATE(45),
-    [sym_include] = STATE(45),
-    [sym_text_block] = STATE(45),
-    [sym_group] = STATE(45),
-    [sym_declared_total] = STATE(45),
-    [sym_measure] = STATE(45),
-    [sym_table] = STATE(45),
-    [aux_sym_source_file_repeat1] = STATE(45),
+    [sym_source_file] = STATE(291),
+    [sym__top_item] = STATE(35),
+    [sym_plan_header] = STATE(35),
+    [sym_include] = STATE(35),
+    [sym_part_of] = STATE(35),
+    [sym_text_block] = STATE(35),
+    [sym_group] = STATE(35),
+    [sym_declared_total] = STATE(35),
+    [sym_measure] = STATE(35),
+    [sym_table] = STATE(35),
+    [aux_sym_source_file_repeat1] = STATE(35),
     [ts_builtin_sym_end] = ACTIONS(5),
     [anon_sym_plan] = ACTIONS(7),
     [anon_sym_include] = ACTIONS(9),
-    [anon_sym_text] = ACTIONS(11),
-    [anon_sym_group] = ACTIONS(13),
-    [anon_sym_total] = ACTIONS(15),
-    [anon_sym_measure] = ACTIONS(17),
-    [anon_sym_table] = ACTIONS(19),
+    [anon_sym_part] = ACTIONS(11),
+    [anon_sym_text] = ACTIONS(13),
+    [anon_sym_group] = ACTIONS(15),
+    [anon_sym_total] = ACTIONS(17),
+    [anon_sym_measure] = ACTIONS(19),
+    [anon_sym_table] = ACTIONS(21),
     [sym_comment] = ACTIONS(3),
   },
 };
@@ -7547,37 +7640,37 @@ static const uint16_t ts_small_parse_table[] = {
   [0] = 18,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(21), 1,
-      anon_sym_RBRACE,
     ACTIONS(23), 1,
+      anon_sym_RBRACE,
+    ACTIONS(25), 1,
       anon_sym_budget,
-    ACTIONS(27), 1,
-      anon_sym_share,
     ACTIONS(29), 1,
-      anon_sym_range,
+      anon_sym_share,
     ACTIONS(31), 1,
-      anon_sym_category,
+      anon_sym_range,
     ACTIONS(33), 1,
-      anon_sym_owner,
+      anon_sym_category,
     ACTIONS(35), 1,
-      anon_sym_start,
+      anon_sym_owner,
     ACTIONS(37), 1,
-      anon_sym_end,
+      anon_sym_start,
     ACTIONS(39), 1,
-      anon_sym_decision,
+      anon_sym_end,
     ACTIONS(41), 1,
-      anon_sym_status,
+      anon_sym_decision,
     ACTIONS(43), 1,
-      anon_sym_taakveld,
+      anon_sym_status,
     ACTIONS(45), 1,
-      anon_sym_related,
+      anon_sym_taakveld,
     ACTIONS(47), 1,
-      anon_sym_description,
+      anon_sym_related,
     ACTIONS(49), 1,
+      anon_sym_description,
+    ACTIONS(51), 1,
       anon_sym_indicator,
-    STATE(78), 1,
+    STATE(75), 1,
       sym_effect_kind,
-    ACTIONS(25), 2,
+    ACTIONS(27), 2,
       anon_sym_saving,
       anon_sym_cost,
     STATE(4), 16,
@@ -7600,37 +7693,37 @@ static const uint16_t ts_small_parse_table[] = {
   [71] = 18,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(51), 1,
-      anon_sym_RBRACE,
     ACTIONS(53), 1,
+      anon_sym_RBRACE,
+    ACTIONS(55), 1,
       anon_sym_budget,
-    ACTIONS(59), 1,
+    ACTIONS(61), 1,
       anon_sym_share,
-    ACTIONS(62), 1,
+    ACTIONS(64), 1,
       anon_sym_range,
-    ACTIONS(65), 1,
+    ACTIONS(67), 1,
       anon_sym_category,
-    ACTIONS(68), 1,
+    ACTIONS(70), 1,
       anon_sym_owner,
-    ACTIONS(71), 1,
+    ACTIONS(73), 1,
       anon_sym_start,
-    ACTIONS(74), 1,
+    ACTIONS(76), 1,
       anon_sym_end,
-    ACTIONS(77), 1,
+    ACTIONS(79), 1,
       anon_sym_decision,
-    ACTIONS(80), 1,
+    ACTIONS(82), 1,
       anon_sym_status,
-    ACTIONS(83), 1,
+    ACTIONS(85), 1,
       anon_sym_taakveld,
-    ACTIONS(86), 1,
+    ACTIONS(88), 1,
       anon_sym_related,
-    ACTIONS(89), 1,
+    ACTIONS(91), 1,
       anon_sym_description,
-    ACTIONS(92), 1,
+    ACTIONS(94), 1,
       anon_sym_indicator,
-    STATE(78), 1,
+    STATE(75), 1,
       sym_effect_kind,
-    ACTIONS(56), 2,
+    ACTIONS(58), 2,
       anon_sym_saving,
       anon_sym_cost,
     STATE(3), 16,
@@ -7653,37 +7746,37 @@ static const uint16_t ts_small_parse_table[] = {
   [142] = 18,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(23), 1,
+    ACTIONS(25), 1,
       anon_sym_budget,
-    ACTIONS(27), 1,
-      anon_sym_share,
     ACTIONS(29), 1,
-      anon_sym_range,
+      anon_sym_share,
     ACTIONS(31), 1,
-      anon_sym_category,
+      anon_sym_range,
     ACTIONS(33), 1,
-      anon_sym_owner,
+      anon_sym_category,
     ACTIONS(35), 1,
-      anon_sym_start,
+      anon_sym_owner,
     ACTIONS(37), 1,
-      anon_sym_end,
+      anon_sym_start,
     ACTIONS(39), 1,
-      anon_sym_decision,
+      anon_sym_end,
     ACTIONS(41), 1,
-      anon_sym_status,
+      anon_sym_decision,
     ACTIONS(43), 1,
-      anon_sym_taakveld,
+      anon_sym_status,
     ACTIONS(45), 1,
-      anon_sym_related,
+      anon_sym_taakveld,
     ACTIONS(47), 1,
-      anon_sym_description,
+      anon_sym_related,
     ACTIONS(49), 1,
+      anon_sym_description,
+    ACTIONS(51), 1,
       anon_sym_indicator,
-    ACTIONS(95), 1,
+    ACTIONS(97), 1,
       anon_sym_RBRACE,
-    STATE(78), 1,
+    STATE(75), 1,
       sym_effect_kind,
-    ACTIONS(25), 2,
+    ACTIONS(27), 2,
       anon_sym_saving,
       anon_sym_cost,
     STATE(3), 16,
@@ -7703,10 +7796,80 @@ static const uint16_t ts_small_parse_table[] = {
       sym_description,
       sym_indicator,
       aux_sym_measure_repeat1,
-  [213] = 2,
+  [213] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(97), 29,
+    ACTIONS(101), 1,
+      anon_sym_in,
+    ACTIONS(99), 29,
+      ts_builtin_sym_end,
+      anon_sym_plan,
+      anon_sym_LBRACE,
+      anon_sym_RBRACE,
+      anon_sym_municipality,
+      anon_sym_adopted,
+      anon_sym_period,
+      anon_sym_currency,
+      anon_sym_tolerance,
+      anon_sym_include,
+      anon_sym_part,
+      anon_sym_of,
+      anon_sym_text,
+      anon_sym_group,
+      anon_sym_target,
+      anon_sym_by,
+      anon_sym_total,
+      anon_sym_measure,
+      anon_sym_COMMA,
+      anon_sym_COLON,
+      anon_sym_from,
+      anon_sym_taakveld,
+      anon_sym_description,
+      anon_sym_table,
+      anon_sym_as,
+      anon_sym_EQ,
+      anon_sym_u2013,
+      sym_year,
+      anon_sym_DOT_DOT,
+  [251] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(105), 1,
+      anon_sym_in,
+    ACTIONS(103), 29,
+      ts_builtin_sym_end,
+      anon_sym_plan,
+      anon_sym_LBRACE,
+      anon_sym_RBRACE,
+      anon_sym_municipality,
+      anon_sym_adopted,
+      anon_sym_period,
+      anon_sym_currency,
+      anon_sym_tolerance,
+      anon_sym_include,
+      anon_sym_part,
+      anon_sym_of,
+      anon_sym_text,
+      anon_sym_group,
+      anon_sym_target,
+      anon_sym_by,
+      anon_sym_total,
+      anon_sym_measure,
+      anon_sym_COMMA,
+      anon_sym_COLON,
+      anon_sym_from,
+      anon_sym_taakveld,
+      anon_sym_description,
+      anon_sym_table,
+      anon_sym_as,
+      anon_sym_EQ,
+      anon_sym_u2013,
+      sym_year,
+      anon_sym_DOT_DOT,
+  [289] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(107), 29,
       anon_sym_RBRACE,
       anon_sym_municipality,
       anon_sym_adopted,
@@ -7736,82 +7899,15 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_table,
       anon_sym_sign,
       anon_sym_row,
-  [248] = 3,
+  [324] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(101), 1,
-      anon_sym_in,
-    ACTIONS(99), 28,
-      ts_builtin_sym_end,
-      anon_sym_plan,
-      anon_sym_LBRACE,
-      anon_sym_RBRACE,
-      anon_sym_municipality,
-      anon_sym_adopted,
-      anon_sym_period,
-      anon_sym_currency,
-      anon_sym_tolerance,
-      anon_sym_include,
-      anon_sym_text,
-      anon_sym_group,
-      anon_sym_target,
-      anon_sym_by,
-      anon_sym_total,
-      anon_sym_measure,
-      anon_sym_COMMA,
-      anon_sym_COLON,
-      anon_sym_from,
-      anon_sym_of,
-      anon_sym_taakveld,
-      anon_sym_description,
-      anon_sym_table,
-      anon_sym_as,
-      anon_sym_EQ,
-      anon_sym_u2013,
-      sym_year,
-      anon_sym_DOT_DOT,
-  [285] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(105), 1,
-      anon_sym_in,
-    ACTIONS(103), 28,
-      ts_builtin_sym_end,
-      anon_sym_plan,
-      anon_sym_LBRACE,
-      anon_sym_RBRACE,
-      anon_sym_municipality,
-      anon_sym_adopted,
-      anon_sym_period,
-      anon_sym_currency,
-      anon_sym_tolerance,
-      anon_sym_include,
-      anon_sym_text,
-      anon_sym_group,
-      anon_sym_target,
-      anon_sym_by,
-      anon_sym_total,
-      anon_sym_measure,
-      anon_sym_COMMA,
-      anon_sym_COLON,
-      anon_sym_from,
-      anon_sym_of,
-      anon_sym_taakveld,
-      anon_sym_description,
-      anon_sym_table,
-      anon_sym_as,
-      anon_sym_EQ,
-      anon_sym_u2013,
-      sym_year,
-      anon_sym_DOT_DOT,
-  [322] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(107), 27,
+    ACTIONS(109), 28,
       ts_builtin_sym_end,
       anon_sym_plan,
       anon_sym_RBRACE,
       anon_sym_include,
+      anon_sym_part,
       anon_sym_text,
       anon_sym_group,
       anon_sym_target,
@@ -7835,14 +7931,15 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_indicator,
       anon_sym_table,
       sym_year,
-  [355] = 2,
+  [358] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(109), 27,
+    ACTIONS(111), 28,
       ts_builtin_sym_end,
       anon_sym_plan,
       anon_sym_RBRACE,
       anon_sym_include,
+      anon_sym_part,
       anon_sym_text,
       anon_sym_group,
       anon_sym_target,
@@ -7866,14 +7963,14 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_indicator,
       anon_sym_table,
       sym_year,
-  [388] = 4,
+  [392] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(113), 1,
-      anon_sym_in,
     ACTIONS(115), 1,
+      anon_sym_in,
+    ACTIONS(117), 1,
       sym_magnitude,
-    ACTIONS(111), 24,
+    ACTIONS(113), 25,
       ts_builtin_sym_end,
       anon_sym_plan,
       anon_sym_LBRACE,
@@ -7884,6 +7981,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_currency,
       anon_sym_tolerance,
       anon_sym_include,
+      anon_sym_part,
       anon_sym_text,
       anon_sym_group,
       anon_sym_target,
@@ -7898,14 +7996,14 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_u2013,
       sym_year,
       anon_sym_DOT_DOT,
-  [424] = 4,
+  [429] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(119), 1,
-      anon_sym_in,
     ACTIONS(121), 1,
+      anon_sym_in,
+    ACTIONS(123), 1,
       sym_magnitude,
-    ACTIONS(117), 24,
+    ACTIONS(119), 25,
       ts_builtin_sym_end,
       anon_sym_plan,
       anon_sym_LBRACE,
@@ -7916,6 +8014,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_currency,
       anon_sym_tolerance,
       anon_sym_include,
+      anon_sym_part,
       anon_sym_text,
       anon_sym_group,
       anon_sym_target,
@@ -7930,14 +8029,15 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_u2013,
       sym_year,
       anon_sym_DOT_DOT,
-  [460] = 2,
+  [466] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(123), 25,
+    ACTIONS(125), 26,
       ts_builtin_sym_end,
       anon_sym_plan,
       anon_sym_RBRACE,
       anon_sym_include,
+      anon_sym_part,
       anon_sym_text,
       anon_sym_group,
       anon_sym_target,
@@ -7959,46 +8059,42 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_description,
       anon_sym_indicator,
       anon_sym_table,
-  [491] = 7,
+  [498] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(127), 26,
+      ts_builtin_sym_end,
+      anon_sym_plan,
+      anon_sym_RBRACE,
+      anon_sym_include,
+      anon_sym_part,
+      anon_sym_text,
+      anon_sym_group,
+      anon_sym_target,
+      anon_sym_total,
+      anon_sym_measure,
+      anon_sym_budget,
+      anon_sym_saving,
+      anon_sym_cost,
+      anon_sym_share,
+      anon_sym_range,
+      anon_sym_category,
+      anon_sym_owner,
+      anon_sym_start,
+      anon_sym_end,
+      anon_sym_decision,
+      anon_sym_status,
+      anon_sym_taakveld,
+      anon_sym_related,
+      anon_sym_description,
+      anon_sym_indicator,
+      anon_sym_table,
+  [530] = 3,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(131), 1,
-      anon_sym_PERCENT,
-    STATE(32), 1,
-      sym_unit,
-    ACTIONS(125), 2,
-      sym_identifier,
-      sym__unicode_word,
-    ACTIONS(127), 2,
-      anon_sym_RBRACE,
-      anon_sym_COMMA,
-    ACTIONS(133), 3,
-      anon_sym_fte,
-      anon_sym_hours,
-      sym_euro,
-    ACTIONS(129), 16,
-      anon_sym_budget,
-      anon_sym_saving,
-      anon_sym_cost,
-      anon_sym_share,
-      anon_sym_range,
-      anon_sym_category,
-      anon_sym_owner,
-      anon_sym_start,
-      anon_sym_end,
-      anon_sym_decision,
-      anon_sym_status,
-      anon_sym_taakveld,
-      anon_sym_related,
-      anon_sym_description,
-      anon_sym_indicator,
-      sym_year,
-  [532] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(137), 1,
       anon_sym_in,
-    ACTIONS(135), 24,
+    ACTIONS(129), 25,
       ts_builtin_sym_end,
       anon_sym_plan,
       anon_sym_LBRACE,
@@ -8009,6 +8105,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_currency,
       anon_sym_tolerance,
       anon_sym_include,
+      anon_sym_part,
       anon_sym_text,
       anon_sym_group,
       anon_sym_target,
@@ -8023,41 +8120,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_u2013,
       sym_year,
       anon_sym_DOT_DOT,
-  [565] = 2,
+  [564] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(139), 25,
-      ts_builtin_sym_end,
-      anon_sym_plan,
-      anon_sym_RBRACE,
-      anon_sym_include,
-      anon_sym_text,
-      anon_sym_group,
-      anon_sym_target,
-      anon_sym_total,
-      anon_sym_measure,
-      anon_sym_budget,
-      anon_sym_saving,
-      anon_sym_cost,
-      anon_sym_share,
-      anon_sym_range,
-      anon_sym_category,
-      anon_sym_owner,
-      anon_sym_start,
-      anon_sym_end,
-      anon_sym_decision,
-      anon_sym_status,
-      anon_sym_taakveld,
-      anon_sym_related,
-      anon_sym_description,
-      anon_sym_indicator,
-      anon_sym_table,
-  [596] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(143), 1,
+    ACTIONS(135), 1,
       anon_sym_in,
-    ACTIONS(141), 24,
+    ACTIONS(133), 25,
       ts_builtin_sym_end,
       anon_sym_plan,
       anon_sym_LBRACE,
@@ -8068,6 +8136,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_currency,
       anon_sym_tolerance,
       anon_sym_include,
+      anon_sym_part,
       anon_sym_text,
       anon_sym_group,
       anon_sym_target,
@@ -8082,14 +8151,15 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_u2013,
       sym_year,
       anon_sym_DOT_DOT,
-  [629] = 2,
+  [598] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(145), 25,
+    ACTIONS(137), 26,
       ts_builtin_sym_end,
       anon_sym_plan,
       anon_sym_RBRACE,
       anon_sym_include,
+      anon_sym_part,
       anon_sym_text,
       anon_sym_group,
       anon_sym_target,
@@ -8111,28 +8181,27 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_description,
       anon_sym_indicator,
       anon_sym_table,
-  [660] = 7,
+  [630] = 7,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(127), 1,
-      anon_sym_RBRACE,
-    ACTIONS(131), 1,
+    ACTIONS(145), 1,
       anon_sym_PERCENT,
-    STATE(32), 1,
+    STATE(27), 1,
       sym_unit,
-    ACTIONS(125), 2,
+    ACTIONS(139), 2,
       sym_identifier,
       sym__unicode_word,
-    ACTIONS(133), 3,
+    ACTIONS(141), 2,
+      anon_sym_RBRACE,
+      anon_sym_COMMA,
+    ACTIONS(147), 3,
       anon_sym_fte,
       anon_sym_hours,
       sym_euro,
-    ACTIONS(129), 17,
-      anon_sym_in,
+    ACTIONS(143), 16,
       anon_sym_budget,
       anon_sym_saving,
       anon_sym_cost,
-      anon_sym_from,
       anon_sym_share,
       anon_sym_range,
       anon_sym_category,
@@ -8145,12 +8214,13 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_related,
       anon_sym_description,
       anon_sym_indicator,
-  [701] = 3,
+      sym_year,
+  [671] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(149), 1,
+    ACTIONS(151), 1,
       anon_sym_in,
-    ACTIONS(147), 23,
+    ACTIONS(149), 24,
       ts_builtin_sym_end,
       anon_sym_plan,
       anon_sym_RBRACE,
@@ -8160,37 +8230,72 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_currency,
       anon_sym_tolerance,
       anon_sym_include,
-      anon_sym_text,
-      anon_sym_group,
-      anon_sym_target,
-      anon_sym_by,
-      anon_sym_total,
-      anon_sym_measure,
-      anon_sym_COMMA,
-      anon_sym_from,
+      anon_sym_part,
       anon_sym_of,
+      anon_sym_text,
+      anon_sym_group,
+      anon_sym_target,
+      anon_sym_by,
+      anon_sym_total,
+      anon_sym_measure,
+      anon_sym_COMMA,
+      anon_sym_from,
       anon_sym_description,
       anon_sym_table,
       anon_sym_u2013,
       sym_year,
       anon_sym_DOT_DOT,
-  [733] = 7,
+  [704] = 7,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(127), 1,
+    ACTIONS(141), 1,
       anon_sym_RBRACE,
-    ACTIONS(131), 1,
+    ACTIONS(145), 1,
       anon_sym_PERCENT,
-    STATE(32), 1,
+    STATE(27), 1,
       sym_unit,
-    ACTIONS(125), 2,
+    ACTIONS(139), 2,
       sym_identifier,
       sym__unicode_word,
-    ACTIONS(133), 3,
+    ACTIONS(147), 3,
       anon_sym_fte,
       anon_sym_hours,
       sym_euro,
-    ACTIONS(129), 15,
+    ACTIONS(143), 17,
+      anon_sym_in,
+      anon_sym_budget,
+      anon_sym_saving,
+      anon_sym_cost,
+      anon_sym_from,
+      anon_sym_share,
+      anon_sym_range,
+      anon_sym_category,
+      anon_sym_owner,
+      anon_sym_start,
+      anon_sym_end,
+      anon_sym_decision,
+      anon_sym_status,
+      anon_sym_taakveld,
+      anon_sym_related,
+      anon_sym_description,
+      anon_sym_indicator,
+  [745] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(141), 1,
+      anon_sym_RBRACE,
+    ACTIONS(145), 1,
+      anon_sym_PERCENT,
+    STATE(27), 1,
+      sym_unit,
+    ACTIONS(139), 2,
+      sym_identifier,
+      sym__unicode_word,
+    ACTIONS(147), 3,
+      anon_sym_fte,
+      anon_sym_hours,
+      sym_euro,
+    ACTIONS(143), 15,
       anon_sym_budget,
       anon_sym_saving,
       anon_sym_cost,
@@ -8206,18 +8311,45 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_related,
       anon_sym_description,
       anon_sym_indicator,
-  [772] = 5,
+  [784] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(153), 1,
+    ACTIONS(121), 1,
       anon_sym_in,
-    ACTIONS(155), 1,
+    ACTIONS(153), 1,
+      sym_magnitude,
+    ACTIONS(119), 19,
+      anon_sym_RBRACE,
+      anon_sym_budget,
+      anon_sym_saving,
+      anon_sym_cost,
+      anon_sym_COMMA,
+      anon_sym_from,
+      anon_sym_share,
+      anon_sym_range,
+      anon_sym_category,
+      anon_sym_owner,
+      anon_sym_start,
+      anon_sym_end,
+      anon_sym_decision,
+      anon_sym_status,
+      anon_sym_taakveld,
+      anon_sym_related,
+      anon_sym_description,
+      anon_sym_indicator,
+      sym_year,
+  [815] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(157), 1,
+      anon_sym_in,
+    ACTIONS(159), 1,
       anon_sym_from,
     STATE(12), 3,
       sym__year_spec,
       sym_from_year,
       sym_in_year,
-    ACTIONS(151), 16,
+    ACTIONS(155), 16,
       anon_sym_RBRACE,
       anon_sym_budget,
       anon_sym_saving,
@@ -8234,14 +8366,14 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_related,
       anon_sym_description,
       anon_sym_indicator,
-  [805] = 4,
+  [848] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(119), 1,
+    ACTIONS(115), 1,
       anon_sym_in,
-    ACTIONS(157), 1,
+    ACTIONS(161), 1,
       sym_magnitude,
-    ACTIONS(117), 19,
+    ACTIONS(113), 19,
       anon_sym_RBRACE,
       anon_sym_budget,
       anon_sym_saving,
@@ -8261,41 +8393,14 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_description,
       anon_sym_indicator,
       sym_year,
-  [836] = 4,
+  [879] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(113), 1,
-      anon_sym_in,
-    ACTIONS(159), 1,
-      sym_magnitude,
-    ACTIONS(111), 19,
-      anon_sym_RBRACE,
-      anon_sym_budget,
-      anon_sym_saving,
-      anon_sym_cost,
+    ACTIONS(165), 1,
       anon_sym_COMMA,
-      anon_sym_from,
-      anon_sym_share,
-      anon_sym_range,
-      anon_sym_category,
-      anon_sym_owner,
-      anon_sym_start,
-      anon_sym_end,
-      anon_sym_decision,
-      anon_sym_status,
-      anon_sym_taakveld,
-      anon_sym_related,
-      anon_sym_description,
-      anon_sym_indicator,
-      sym_year,
-  [867] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(163), 1,
-      anon_sym_COMMA,
-    STATE(29), 1,
+    STATE(25), 1,
       aux_sym_taakveld_repeat1,
-    ACTIONS(161), 18,
+    ACTIONS(163), 18,
       anon_sym_RBRACE,
       anon_sym_budget,
       anon_sym_saving,
@@ -8314,21 +8419,19 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_description,
       anon_sym_indicator,
       anon_sym_EQ,
-  [897] = 5,
+  [909] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(165), 1,
+    ACTIONS(169), 1,
       anon_sym_COMMA,
-    ACTIONS(168), 1,
-      sym_year,
-    STATE(25), 2,
-      sym_year_amount,
-      aux_sym_yearly_values_repeat1,
-    ACTIONS(109), 16,
+    STATE(25), 1,
+      aux_sym_taakveld_repeat1,
+    ACTIONS(167), 18,
       anon_sym_RBRACE,
       anon_sym_budget,
       anon_sym_saving,
       anon_sym_cost,
+      anon_sym_COLON,
       anon_sym_share,
       anon_sym_range,
       anon_sym_category,
@@ -8341,57 +8444,8 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_related,
       anon_sym_description,
       anon_sym_indicator,
-  [929] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(143), 1,
-      anon_sym_in,
-    ACTIONS(141), 19,
-      anon_sym_RBRACE,
-      anon_sym_budget,
-      anon_sym_saving,
-      anon_sym_cost,
-      anon_sym_COMMA,
-      anon_sym_from,
-      anon_sym_share,
-      anon_sym_range,
-      anon_sym_category,
-      anon_sym_owner,
-      anon_sym_start,
-      anon_sym_end,
-      anon_sym_decision,
-      anon_sym_status,
-      anon_sym_taakveld,
-      anon_sym_related,
-      anon_sym_description,
-      anon_sym_indicator,
-      sym_year,
-  [957] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(137), 1,
-      anon_sym_in,
-    ACTIONS(135), 19,
-      anon_sym_RBRACE,
-      anon_sym_budget,
-      anon_sym_saving,
-      anon_sym_cost,
-      anon_sym_COMMA,
-      anon_sym_from,
-      anon_sym_share,
-      anon_sym_range,
-      anon_sym_category,
-      anon_sym_owner,
-      anon_sym_start,
-      anon_sym_end,
-      anon_sym_decision,
-      anon_sym_status,
-      anon_sym_taakveld,
-      anon_sym_related,
-      anon_sym_description,
-      anon_sym_indicator,
-      sym_year,
-  [985] = 3,
+      anon_sym_EQ,
+  [939] = 3,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(101), 1,
@@ -8416,19 +8470,18 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_description,
       anon_sym_indicator,
       sym_year,
-  [1013] = 4,
+  [967] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(173), 1,
-      anon_sym_COMMA,
-    STATE(29), 1,
-      aux_sym_taakveld_repeat1,
-    ACTIONS(171), 18,
+    ACTIONS(151), 1,
+      anon_sym_in,
+    ACTIONS(149), 19,
       anon_sym_RBRACE,
       anon_sym_budget,
       anon_sym_saving,
       anon_sym_cost,
-      anon_sym_COLON,
+      anon_sym_COMMA,
+      anon_sym_from,
       anon_sym_share,
       anon_sym_range,
       anon_sym_category,
@@ -8441,8 +8494,33 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_related,
       anon_sym_description,
       anon_sym_indicator,
-      anon_sym_EQ,
-  [1043] = 3,
+      sym_year,
+  [995] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(135), 1,
+      anon_sym_in,
+    ACTIONS(133), 19,
+      anon_sym_RBRACE,
+      anon_sym_budget,
+      anon_sym_saving,
+      anon_sym_cost,
+      anon_sym_COMMA,
+      anon_sym_from,
+      anon_sym_share,
+      anon_sym_range,
+      anon_sym_category,
+      anon_sym_owner,
+      anon_sym_start,
+      anon_sym_end,
+      anon_sym_decision,
+      anon_sym_status,
+      anon_sym_taakveld,
+      anon_sym_related,
+      anon_sym_description,
+      anon_sym_indicator,
+      sym_year,
+  [1023] = 3,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(105), 1,
@@ -8467,14 +8545,14 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_description,
       anon_sym_indicator,
       sym_year,
-  [1071] = 4,
+  [1051] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(163), 1,
+    ACTIONS(165), 1,
       anon_sym_COMMA,
     STATE(24), 1,
       aux_sym_taakveld_repeat1,
-    ACTIONS(176), 18,
+    ACTIONS(172), 18,
       anon_sym_RBRACE,
       anon_sym_budget,
       anon_sym_saving,
@@ -8493,12 +8571,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_description,
       anon_sym_indicator,
       anon_sym_EQ,
-  [1101] = 3,
+  [1081] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(149), 1,
+    ACTIONS(131), 1,
       anon_sym_in,
-    ACTIONS(147), 19,
+    ACTIONS(129), 19,
       anon_sym_RBRACE,
       anon_sym_budget,
       anon_sym_saving,
@@ -8518,17 +8596,44 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_description,
       anon_sym_indicator,
       sym_year,
-  [1129] = 5,
+  [1109] = 5,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(180), 1,
+    ACTIONS(176), 1,
       anon_sym_COMMA,
-    ACTIONS(182), 1,
+    ACTIONS(178), 1,
+      sym_year,
+    STATE(33), 2,
+      sym_year_amount,
+      aux_sym_yearly_values_repeat1,
+    ACTIONS(174), 16,
+      anon_sym_RBRACE,
+      anon_sym_budget,
+      anon_sym_saving,
+      anon_sym_cost,
+      anon_sym_share,
+      anon_sym_range,
+      anon_sym_category,
+      anon_sym_owner,
+      anon_sym_start,
+      anon_sym_end,
+      anon_sym_decision,
+      anon_sym_status,
+      anon_sym_taakveld,
+      anon_sym_related,
+      anon_sym_description,
+      anon_sym_indicator,
+  [1141] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(176), 1,
+      anon_sym_COMMA,
+    ACTIONS(178), 1,
       sym_year,
     STATE(34), 2,
       sym_year_amount,
       aux_sym_yearly_values_repeat1,
-    ACTIONS(178), 16,
+    ACTIONS(180), 16,
       anon_sym_RBRACE,
       anon_sym_budget,
       anon_sym_saving,
@@ -8545,17 +8650,17 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_related,
       anon_sym_description,
       anon_sym_indicator,
-  [1161] = 5,
+  [1173] = 5,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(180), 1,
-      anon_sym_COMMA,
     ACTIONS(182), 1,
+      anon_sym_COMMA,
+    ACTIONS(185), 1,
       sym_year,
-    STATE(25), 2,
+    STATE(34), 2,
       sym_year_amount,
       aux_sym_yearly_values_repeat1,
-    ACTIONS(184), 16,
+    ACTIONS(111), 16,
       anon_sym_RBRACE,
       anon_sym_budget,
       anon_sym_saving,
@@ -8572,264 +8677,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_related,
       anon_sym_description,
       anon_sym_indicator,
-  [1193] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(171), 19,
-      anon_sym_RBRACE,
-      anon_sym_budget,
-      anon_sym_saving,
-      anon_sym_cost,
-      anon_sym_COMMA,
-      anon_sym_COLON,
-      anon_sym_share,
-      anon_sym_range,
-      anon_sym_category,
-      anon_sym_owner,
-      anon_sym_start,
-      anon_sym_end,
-      anon_sym_decision,
-      anon_sym_status,
-      anon_sym_taakveld,
-      anon_sym_related,
-      anon_sym_description,
-      anon_sym_indicator,
-      anon_sym_EQ,
-  [1218] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(188), 1,
-      anon_sym_COMMA,
-    STATE(36), 1,
-      aux_sym_related_repeat1,
-    ACTIONS(186), 16,
-      anon_sym_RBRACE,
-      anon_sym_budget,
-      anon_sym_saving,
-      anon_sym_cost,
-      anon_sym_share,
-      anon_sym_range,
-      anon_sym_category,
-      anon_sym_owner,
-      anon_sym_start,
-      anon_sym_end,
-      anon_sym_decision,
-      anon_sym_status,
-      anon_sym_taakveld,
-      anon_sym_related,
-      anon_sym_description,
-      anon_sym_indicator,
-  [1246] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(193), 1,
-      anon_sym_COMMA,
-    STATE(36), 1,
-      aux_sym_related_repeat1,
-    ACTIONS(191), 16,
-      anon_sym_RBRACE,
-      anon_sym_budget,
-      anon_sym_saving,
-      anon_sym_cost,
-      anon_sym_share,
-      anon_sym_range,
-      anon_sym_category,
-      anon_sym_owner,
-      anon_sym_start,
-      anon_sym_end,
-      anon_sym_decision,
-      anon_sym_status,
-      anon_sym_taakveld,
-      anon_sym_related,
-      anon_sym_description,
-      anon_sym_indicator,
-  [1274] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(197), 1,
-      anon_sym_in,
-    ACTIONS(195), 17,
-      anon_sym_RBRACE,
-      anon_sym_budget,
-      anon_sym_saving,
-      anon_sym_cost,
-      anon_sym_share,
-      anon_sym_range,
-      anon_sym_category,
-      anon_sym_owner,
-      anon_sym_start,
-      anon_sym_end,
-      anon_sym_decision,
-      anon_sym_planned,
-      anon_sym_status,
-      anon_sym_taakveld,
-      anon_sym_related,
-      anon_sym_description,
-      anon_sym_indicator,
-  [1300] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(201), 1,
-      anon_sym_in,
-    ACTIONS(203), 1,
-      anon_sym_planned,
-    ACTIONS(199), 16,
-      anon_sym_RBRACE,
-      anon_sym_budget,
-      anon_sym_saving,
-      anon_sym_cost,
-      anon_sym_share,
-      anon_sym_range,
-      anon_sym_category,
-      anon_sym_owner,
-      anon_sym_start,
-      anon_sym_end,
-      anon_sym_decision,
-      anon_sym_status,
-      anon_sym_taakveld,
-      anon_sym_related,
-      anon_sym_description,
-      anon_sym_indicator,
-  [1328] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(193), 1,
-      anon_sym_COMMA,
-    STATE(37), 1,
-      aux_sym_related_repeat1,
-    ACTIONS(205), 16,
-      anon_sym_RBRACE,
-      anon_sym_budget,
-      anon_sym_saving,
-      anon_sym_cost,
-      anon_sym_share,
-      anon_sym_range,
-      anon_sym_category,
-      anon_sym_owner,
-      anon_sym_start,
-      anon_sym_end,
-      anon_sym_decision,
-      anon_sym_status,
-      anon_sym_taakveld,
-      anon_sym_related,
-      anon_sym_description,
-      anon_sym_indicator,
-  [1356] = 9,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(207), 1,
-      sym_identifier,
-    ACTIONS(211), 1,
-      anon_sym_sum,
-    ACTIONS(213), 1,
-      anon_sym_savings,
-    ACTIONS(215), 1,
-      anon_sym_LPAREN,
-    ACTIONS(217), 1,
-      anon_sym_costs,
-    ACTIONS(219), 1,
-      anon_sym_cumulative,
-    ACTIONS(209), 2,
-      anon_sym_PLUS,
-      anon_sym_DASH,
-    STATE(221), 9,
-      sym__expr,
-      sym_negation,
-      sym_binary_expression,
-      sym__term,
-      sym_sum_all,
-      sym_savings_of,
-      sym_costs_of,
-      sym_cumulative,
-      sym_parenthesized,
-  [1393] = 10,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(11), 1,
-      anon_sym_text,
-    ACTIONS(13), 1,
-      anon_sym_group,
-    ACTIONS(17), 1,
-      anon_sym_measure,
-    ACTIONS(19), 1,
-      anon_sym_table,
-    ACTIONS(47), 1,
-      anon_sym_description,
-    ACTIONS(221), 1,
-      anon_sym_RBRACE,
-    ACTIONS(223), 1,
-      anon_sym_target,
-    ACTIONS(225), 1,
-      anon_sym_total,
-    STATE(43), 9,
-      sym_text_block,
-      sym_group,
-      sym__group_item,
-      sym_target,
-      sym_declared_total,
-      sym_measure,
-      sym_description,
-      sym_table,
-      aux_sym_group_repeat1,
-  [1432] = 10,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(11), 1,
-      anon_sym_text,
-    ACTIONS(13), 1,
-      anon_sym_group,
-    ACTIONS(17), 1,
-      anon_sym_measure,
-    ACTIONS(19), 1,
-      anon_sym_table,
-    ACTIONS(47), 1,
-      anon_sym_description,
-    ACTIONS(223), 1,
-      anon_sym_target,
-    ACTIONS(225), 1,
-      anon_sym_total,
-    ACTIONS(227), 1,
-      anon_sym_RBRACE,
-    STATE(44), 9,
-      sym_text_block,
-      sym_group,
-      sym__group_item,
-      sym_target,
-      sym_declared_total,
-      sym_measure,
-      sym_description,
-      sym_table,
-      aux_sym_group_repeat1,
-  [1471] = 10,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(229), 1,
-      anon_sym_RBRACE,
-    ACTIONS(231), 1,
-      anon_sym_text,
-    ACTIONS(234), 1,
-      anon_sym_group,
-    ACTIONS(237), 1,
-      anon_sym_target,
-    ACTIONS(240), 1,
-      anon_sym_total,
-    ACTIONS(243), 1,
-      anon_sym_measure,
-    ACTIONS(246), 1,
-      anon_sym_description,
-    ACTIONS(249), 1,
-      anon_sym_table,
-    STATE(44), 9,
-      sym_text_block,
-      sym_group,
-      sym__group_item,
-      sym_target,
-      sym_declared_total,
-      sym_measure,
-      sym_description,
-      sym_table,
-      aux_sym_group_repeat1,
-  [1510] = 10,
+  [1205] = 11,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(7), 1,
@@ -8837,33 +8685,144 @@ static const uint16_t ts_small_parse_table[] = {
     ACTIONS(9), 1,
       anon_sym_include,
     ACTIONS(11), 1,
-      anon_sym_text,
+      anon_sym_part,
     ACTIONS(13), 1,
-      anon_sym_group,
+      anon_sym_text,
     ACTIONS(15), 1,
-      anon_sym_total,
+      anon_sym_group,
     ACTIONS(17), 1,
-      anon_sym_measure,
+      anon_sym_total,
     ACTIONS(19), 1,
+      anon_sym_measure,
+    ACTIONS(21), 1,
       anon_sym_table,
-    ACTIONS(252), 1,
+    ACTIONS(188), 1,
       ts_builtin_sym_end,
-    STATE(59), 9,
+    STATE(37), 10,
       sym__top_item,
       sym_plan_header,
       sym_include,
+      sym_part_of,
       sym_text_block,
       sym_group,
       sym_declared_total,
       sym_measure,
       sym_table,
       aux_sym_source_file_repeat1,
-  [1549] = 3,
+  [1248] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(256), 1,
+    ACTIONS(167), 19,
+      anon_sym_RBRACE,
+      anon_sym_budget,
+      anon_sym_saving,
+      anon_sym_cost,
+      anon_sym_COMMA,
+      anon_sym_COLON,
+      anon_sym_share,
+      anon_sym_range,
+      anon_sym_category,
+      anon_sym_owner,
+      anon_sym_start,
+      anon_sym_end,
+      anon_sym_decision,
+      anon_sym_status,
+      anon_sym_taakveld,
+      anon_sym_related,
+      anon_sym_description,
+      anon_sym_indicator,
+      anon_sym_EQ,
+  [1273] = 11,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(190), 1,
+      ts_builtin_sym_end,
+    ACTIONS(192), 1,
+      anon_sym_plan,
+    ACTIONS(195), 1,
+      anon_sym_include,
+    ACTIONS(198), 1,
+      anon_sym_part,
+    ACTIONS(201), 1,
+      anon_sym_text,
+    ACTIONS(204), 1,
+      anon_sym_group,
+    ACTIONS(207), 1,
+      anon_sym_total,
+    ACTIONS(210), 1,
+      anon_sym_measure,
+    ACTIONS(213), 1,
+      anon_sym_table,
+    STATE(37), 10,
+      sym__top_item,
+      sym_plan_header,
+      sym_include,
+      sym_part_of,
+      sym_text_block,
+      sym_group,
+      sym_declared_total,
+      sym_measure,
+      sym_table,
+      aux_sym_source_file_repeat1,
+  [1316] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(218), 1,
+      anon_sym_COMMA,
+    STATE(38), 1,
+      aux_sym_related_repeat1,
+    ACTIONS(216), 16,
+      anon_sym_RBRACE,
+      anon_sym_budget,
+      anon_sym_saving,
+      anon_sym_cost,
+      anon_sym_share,
+      anon_sym_range,
+      anon_sym_category,
+      anon_sym_owner,
+      anon_sym_start,
+      anon_sym_end,
+      anon_sym_decision,
+      anon_sym_status,
+      anon_sym_taakveld,
+      anon_sym_related,
+      anon_sym_description,
+      anon_sym_indicator,
+  [1344] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(223), 1,
+      anon_sym_PERCENT,
+    STATE(18), 1,
+      sym_unit,
+    ACTIONS(141), 2,
+      ts_builtin_sym_end,
+      anon_sym_COMMA,
+    ACTIONS(221), 2,
+      sym_identifier,
+      sym__unicode_word,
+    ACTIONS(225), 3,
+      anon_sym_fte,
+      anon_sym_hours,
+      sym_euro,
+    ACTIONS(143), 9,
+      anon_sym_plan,
+      anon_sym_include,
+      anon_sym_part,
+      anon_sym_text,
+      anon_sym_group,
+      anon_sym_total,
+      anon_sym_measure,
+      anon_sym_table,
+      sym_year,
+  [1378] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(229), 1,
+      anon_sym_in,
+    ACTIONS(231), 1,
       anon_sym_planned,
-    ACTIONS(254), 16,
+    ACTIONS(227), 16,
       anon_sym_RBRACE,
       anon_sym_budget,
       anon_sym_saving,
@@ -8880,10 +8839,185 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_related,
       anon_sym_description,
       anon_sym_indicator,
-  [1574] = 2,
+  [1406] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(186), 17,
+    ACTIONS(235), 1,
+      anon_sym_COMMA,
+    STATE(43), 1,
+      aux_sym_related_repeat1,
+    ACTIONS(233), 16,
+      anon_sym_RBRACE,
+      anon_sym_budget,
+      anon_sym_saving,
+      anon_sym_cost,
+      anon_sym_share,
+      anon_sym_range,
+      anon_sym_category,
+      anon_sym_owner,
+      anon_sym_start,
+      anon_sym_end,
+      anon_sym_decision,
+      anon_sym_status,
+      anon_sym_taakveld,
+      anon_sym_related,
+      anon_sym_description,
+      anon_sym_indicator,
+  [1434] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(239), 1,
+      anon_sym_in,
+    ACTIONS(237), 17,
+      anon_sym_RBRACE,
+      anon_sym_budget,
+      anon_sym_saving,
+      anon_sym_cost,
+      anon_sym_share,
+      anon_sym_range,
+      anon_sym_category,
+      anon_sym_owner,
+      anon_sym_start,
+      anon_sym_end,
+      anon_sym_decision,
+      anon_sym_planned,
+      anon_sym_status,
+      anon_sym_taakveld,
+      anon_sym_related,
+      anon_sym_description,
+      anon_sym_indicator,
+  [1460] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(235), 1,
+      anon_sym_COMMA,
+    STATE(38), 1,
+      aux_sym_related_repeat1,
+    ACTIONS(241), 16,
+      anon_sym_RBRACE,
+      anon_sym_budget,
+      anon_sym_saving,
+      anon_sym_cost,
+      anon_sym_share,
+      anon_sym_range,
+      anon_sym_category,
+      anon_sym_owner,
+      anon_sym_start,
+      anon_sym_end,
+      anon_sym_decision,
+      anon_sym_status,
+      anon_sym_taakveld,
+      anon_sym_related,
+      anon_sym_description,
+      anon_sym_indicator,
+  [1488] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(141), 1,
+      ts_builtin_sym_end,
+    ACTIONS(223), 1,
+      anon_sym_PERCENT,
+    STATE(18), 1,
+      sym_unit,
+    ACTIONS(221), 2,
+      sym_identifier,
+      sym__unicode_word,
+    ACTIONS(225), 3,
+      anon_sym_fte,
+      anon_sym_hours,
+      sym_euro,
+    ACTIONS(143), 10,
+      anon_sym_plan,
+      anon_sym_in,
+      anon_sym_include,
+      anon_sym_part,
+      anon_sym_text,
+      anon_sym_group,
+      anon_sym_total,
+      anon_sym_measure,
+      anon_sym_from,
+      anon_sym_table,
+  [1522] = 10,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(13), 1,
+      anon_sym_text,
+    ACTIONS(15), 1,
+      anon_sym_group,
+    ACTIONS(19), 1,
+      anon_sym_measure,
+    ACTIONS(21), 1,
+      anon_sym_table,
+    ACTIONS(49), 1,
+      anon_sym_description,
+    ACTIONS(243), 1,
+      anon_sym_RBRACE,
+    ACTIONS(245), 1,
+      anon_sym_target,
+    ACTIONS(247), 1,
+      anon_sym_total,
+    STATE(57), 9,
+      sym_text_block,
+      sym_group,
+      sym__group_item,
+      sym_target,
+      sym_declared_total,
+      sym_measure,
+      sym_description,
+      sym_table,
+      aux_sym_group_repeat1,
+  [1561] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(223), 1,
+      anon_sym_PERCENT,
+    STATE(18), 1,
+      sym_unit,
+    ACTIONS(141), 2,
+      anon_sym_RBRACE,
+      anon_sym_COMMA,
+    ACTIONS(221), 2,
+      sym_identifier,
+      sym__unicode_word,
+    ACTIONS(225), 3,
+      anon_sym_fte,
+      anon_sym_hours,
+      sym_euro,
+    ACTIONS(143), 8,
+      anon_sym_text,
+      anon_sym_group,
+      anon_sym_target,
+      anon_sym_total,
+      anon_sym_measure,
+      anon_sym_description,
+      anon_sym_table,
+      sym_year,
+  [1594] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(251), 1,
+      anon_sym_planned,
+    ACTIONS(249), 16,
+      anon_sym_RBRACE,
+      anon_sym_budget,
+      anon_sym_saving,
+      anon_sym_cost,
+      anon_sym_share,
+      anon_sym_range,
+      anon_sym_category,
+      anon_sym_owner,
+      anon_sym_start,
+      anon_sym_end,
+      anon_sym_decision,
+      anon_sym_status,
+      anon_sym_taakveld,
+      anon_sym_related,
+      anon_sym_description,
+      anon_sym_indicator,
+  [1619] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(216), 17,
       anon_sym_RBRACE,
       anon_sym_budget,
       anon_sym_saving,
@@ -8901,26 +9035,26 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_related,
       anon_sym_description,
       anon_sym_indicator,
-  [1597] = 10,
+  [1642] = 10,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(11), 1,
+    ACTIONS(253), 1,
+      anon_sym_RBRACE,
+    ACTIONS(255), 1,
       anon_sym_text,
-    ACTIONS(13), 1,
-      anon_sym_group,
-    ACTIONS(17), 1,
-      anon_sym_measure,
-    ACTIONS(19), 1,
-      anon_sym_table,
-    ACTIONS(47), 1,
-      anon_sym_description,
-    ACTIONS(223), 1,
-      anon_sym_target,
-    ACTIONS(225), 1,
-      anon_sym_total,
     ACTIONS(258), 1,
-      anon_sym_RBRACE,
-    STATE(44), 9,
+      anon_sym_group,
+    ACTIONS(261), 1,
+      anon_sym_target,
+    ACTIONS(264), 1,
+      anon_sym_total,
+    ACTIONS(267), 1,
+      anon_sym_measure,
+    ACTIONS(270), 1,
+      anon_sym_description,
+    ACTIONS(273), 1,
+      anon_sym_table,
+    STATE(49), 9,
       sym_text_block,
       sym_group,
       sym__group_item,
@@ -8930,80 +9064,25 @@ static const uint16_t ts_small_parse_table[] = {
       sym_description,
       sym_table,
       aux_sym_group_repeat1,
-  [1636] = 10,
+  [1681] = 9,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(11), 1,
-      anon_sym_text,
-    ACTIONS(13), 1,
-      anon_sym_group,
-    ACTIONS(17), 1,
-      anon_sym_measure,
-    ACTIONS(19), 1,
-      anon_sym_table,
-    ACTIONS(47), 1,
-      anon_sym_description,
-    ACTIONS(223), 1,
-      anon_sym_target,
-    ACTIONS(225), 1,
-      anon_sym_total,
-    ACTIONS(227), 1,
-      anon_sym_RBRACE,
-    STATE(48), 9,
-      sym_text_block,
-      sym_group,
-      sym__group_item,
-      sym_target,
-      sym_declared_total,
-      sym_measure,
-      sym_description,
-      sym_table,
-      aux_sym_group_repeat1,
-  [1675] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(127), 1,
-      ts_builtin_sym_end,
-    ACTIONS(262), 1,
-      anon_sym_PERCENT,
-    STATE(19), 1,
-      sym_unit,
-    ACTIONS(260), 2,
+    ACTIONS(276), 1,
       sym_identifier,
-      sym__unicode_word,
-    ACTIONS(264), 3,
-      anon_sym_fte,
-      anon_sym_hours,
-      sym_euro,
-    ACTIONS(129), 9,
-      anon_sym_plan,
-      anon_sym_in,
-      anon_sym_include,
-      anon_sym_text,
-      anon_sym_group,
-      anon_sym_total,
-      anon_sym_measure,
-      anon_sym_from,
-      anon_sym_table,
-  [1708] = 9,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(207), 1,
-      sym_identifier,
-    ACTIONS(211), 1,
+    ACTIONS(280), 1,
       anon_sym_sum,
-    ACTIONS(213), 1,
+    ACTIONS(282), 1,
       anon_sym_savings,
-    ACTIONS(215), 1,
+    ACTIONS(284), 1,
       anon_sym_LPAREN,
-    ACTIONS(217), 1,
+    ACTIONS(286), 1,
       anon_sym_costs,
-    ACTIONS(219), 1,
+    ACTIONS(288), 1,
       anon_sym_cumulative,
-    ACTIONS(209), 2,
+    ACTIONS(278), 2,
       anon_sym_PLUS,
       anon_sym_DASH,
-    STATE(165), 9,
+    STATE(167), 9,
       sym__expr,
       sym_negation,
       sym_binary_expression,
@@ -9013,51 +9092,25 @@ static const uint16_t ts_small_parse_table[] = {
       sym_costs_of,
       sym_cumulative,
       sym_parenthesized,
-  [1745] = 7,
+  [1718] = 9,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(262), 1,
-      anon_sym_PERCENT,
-    STATE(19), 1,
-      sym_unit,
-    ACTIONS(127), 2,
-      ts_builtin_sym_end,
-      anon_sym_COMMA,
-    ACTIONS(260), 2,
+    ACTIONS(276), 1,
       sym_identifier,
-      sym__unicode_word,
-    ACTIONS(264), 3,
-      anon_sym_fte,
-      anon_sym_hours,
-      sym_euro,
-    ACTIONS(129), 8,
-      anon_sym_plan,
-      anon_sym_include,
-      anon_sym_text,
-      anon_sym_group,
-      anon_sym_total,
-      anon_sym_measure,
-      anon_sym_table,
-      sym_year,
-  [1778] = 9,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(207), 1,
-      sym_identifier,
-    ACTIONS(211), 1,
+    ACTIONS(280), 1,
       anon_sym_sum,
-    ACTIONS(213), 1,
+    ACTIONS(282), 1,
       anon_sym_savings,
-    ACTIONS(215), 1,
+    ACTIONS(284), 1,
       anon_sym_LPAREN,
-    ACTIONS(217), 1,
+    ACTIONS(286), 1,
       anon_sym_costs,
-    ACTIONS(219), 1,
+    ACTIONS(288), 1,
       anon_sym_cumulative,
-    ACTIONS(209), 2,
+    ACTIONS(278), 2,
       anon_sym_PLUS,
       anon_sym_DASH,
-    STATE(217), 9,
+    STATE(212), 9,
       sym__expr,
       sym_negation,
       sym_binary_expression,
@@ -9067,130 +9120,22 @@ static const uint16_t ts_small_parse_table[] = {
       sym_costs_of,
       sym_cumulative,
       sym_parenthesized,
-  [1815] = 9,
+  [1755] = 9,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(207), 1,
+    ACTIONS(276), 1,
       sym_identifier,
-    ACTIONS(211), 1,
+    ACTIONS(280), 1,
       anon_sym_sum,
-    ACTIONS(213), 1,
+    ACTIONS(282), 1,
       anon_sym_savings,
-    ACTIONS(215), 1,
+    ACTIONS(284), 1,
       anon_sym_LPAREN,
-    ACTIONS(217), 1,
+    ACTIONS(286), 1,
       anon_sym_costs,
-    ACTIONS(219), 1,
+    ACTIONS(288), 1,
       anon_sym_cumulative,
-    ACTIONS(209), 2,
-      anon_sym_PLUS,
-      anon_sym_DASH,
-    STATE(220), 9,
-      sym__expr,
-      sym_negation,
-      sym_binary_expression,
-      sym__term,
-      sym_sum_all,
-      sym_savings_of,
-      sym_costs_of,
-      sym_cumulative,
-      sym_parenthesized,
-  [1852] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(127), 1,
-      anon_sym_RBRACE,
-    ACTIONS(268), 1,
-      anon_sym_PERCENT,
-    STATE(152), 1,
-      sym_unit,
-    ACTIONS(266), 2,
-      sym_identifier,
-      sym__unicode_word,
-    ACTIONS(270), 3,
-      anon_sym_fte,
-      anon_sym_hours,
-      sym_euro,
-    ACTIONS(129), 9,
-      anon_sym_in,
-      anon_sym_text,
-      anon_sym_group,
-      anon_sym_target,
-      anon_sym_total,
-      anon_sym_measure,
-      anon_sym_from,
-      anon_sym_description,
-      anon_sym_table,
-  [1885] = 9,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(207), 1,
-      sym_identifier,
-    ACTIONS(211), 1,
-      anon_sym_sum,
-    ACTIONS(213), 1,
-      anon_sym_savings,
-    ACTIONS(215), 1,
-      anon_sym_LPAREN,
-    ACTIONS(217), 1,
-      anon_sym_costs,
-    ACTIONS(219), 1,
-      anon_sym_cumulative,
-    ACTIONS(209), 2,
-      anon_sym_PLUS,
-      anon_sym_DASH,
-    STATE(209), 9,
-      sym__expr,
-      sym_negation,
-      sym_binary_expression,
-      sym__term,
-      sym_sum_all,
-      sym_savings_of,
-      sym_costs_of,
-      sym_cumulative,
-      sym_parenthesized,
-  [1922] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(262), 1,
-      anon_sym_PERCENT,
-    STATE(19), 1,
-      sym_unit,
-    ACTIONS(127), 2,
-      anon_sym_RBRACE,
-      anon_sym_COMMA,
-    ACTIONS(260), 2,
-      sym_identifier,
-      sym__unicode_word,
-    ACTIONS(264), 3,
-      anon_sym_fte,
-      anon_sym_hours,
-      sym_euro,
-    ACTIONS(129), 8,
-      anon_sym_text,
-      anon_sym_group,
-      anon_sym_target,
-      anon_sym_total,
-      anon_sym_measure,
-      anon_sym_description,
-      anon_sym_table,
-      sym_year,
-  [1955] = 9,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(207), 1,
-      sym_identifier,
-    ACTIONS(211), 1,
-      anon_sym_sum,
-    ACTIONS(213), 1,
-      anon_sym_savings,
-    ACTIONS(215), 1,
-      anon_sym_LPAREN,
-    ACTIONS(217), 1,
-      anon_sym_costs,
-    ACTIONS(219), 1,
-      anon_sym_cumulative,
-    ACTIONS(209), 2,
+    ACTIONS(278), 2,
       anon_sym_PLUS,
       anon_sym_DASH,
     STATE(213), 9,
@@ -9203,51 +9148,50 @@ static const uint16_t ts_small_parse_table[] = {
       sym_costs_of,
       sym_cumulative,
       sym_parenthesized,
-  [1992] = 10,
+  [1792] = 9,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(272), 1,
-      ts_builtin_sym_end,
-    ACTIONS(274), 1,
-      anon_sym_plan,
-    ACTIONS(277), 1,
-      anon_sym_include,
-    ACTIONS(280), 1,
-      anon_sym_text,
-    ACTIONS(283), 1,
-      anon_sym_group,
-    ACTIONS(286), 1,
-      anon_sym_total,
-    ACTIONS(289), 1,
-      anon_sym_measure,
-    ACTIONS(292), 1,
-      anon_sym_table,
-    STATE(59), 9,
-      sym__top_item,
-      sym_plan_header,
-      sym_include,
-      sym_text_block,
-      sym_group,
-      sym_declared_total,
-      sym_measure,
-      sym_table,
-      aux_sym_source_file_repeat1,
-  [2031] = 9,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(207), 1,
+    ACTIONS(276), 1,
       sym_identifier,
-    ACTIONS(211), 1,
+    ACTIONS(280), 1,
       anon_sym_sum,
-    ACTIONS(213), 1,
+    ACTIONS(282), 1,
       anon_sym_savings,
-    ACTIONS(215), 1,
+    ACTIONS(284), 1,
       anon_sym_LPAREN,
-    ACTIONS(217), 1,
+    ACTIONS(286), 1,
       anon_sym_costs,
-    ACTIONS(219), 1,
+    ACTIONS(288), 1,
       anon_sym_cumulative,
-    ACTIONS(209), 2,
+    ACTIONS(278), 2,
+      anon_sym_PLUS,
+      anon_sym_DASH,
+    STATE(209), 9,
+      sym__expr,
+      sym_negation,
+      sym_binary_expression,
+      sym__term,
+      sym_sum_all,
+      sym_savings_of,
+      sym_costs_of,
+      sym_cumulative,
+      sym_parenthesized,
+  [1829] = 9,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(276), 1,
+      sym_identifier,
+    ACTIONS(280), 1,
+      anon_sym_sum,
+    ACTIONS(282), 1,
+      anon_sym_savings,
+    ACTIONS(284), 1,
+      anon_sym_LPAREN,
+    ACTIONS(286), 1,
+      anon_sym_costs,
+    ACTIONS(288), 1,
+      anon_sym_cumulative,
+    ACTIONS(278), 2,
       anon_sym_PLUS,
       anon_sym_DASH,
     STATE(211), 9,
@@ -9260,30 +9204,179 @@ static const uint16_t ts_small_parse_table[] = {
       sym_costs_of,
       sym_cumulative,
       sym_parenthesized,
-  [2068] = 2,
+  [1866] = 9,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(295), 16,
-      anon_sym_RBRACE,
-      anon_sym_budget,
-      anon_sym_saving,
-      anon_sym_cost,
-      anon_sym_share,
-      anon_sym_range,
-      anon_sym_category,
-      anon_sym_owner,
-      anon_sym_start,
-      anon_sym_end,
-      anon_sym_decision,
-      anon_sym_status,
-      anon_sym_taakveld,
-      anon_sym_related,
+    ACTIONS(276), 1,
+      sym_identifier,
+    ACTIONS(280), 1,
+      anon_sym_sum,
+    ACTIONS(282), 1,
+      anon_sym_savings,
+    ACTIONS(284), 1,
+      anon_sym_LPAREN,
+    ACTIONS(286), 1,
+      anon_sym_costs,
+    ACTIONS(288), 1,
+      anon_sym_cumulative,
+    ACTIONS(278), 2,
+      anon_sym_PLUS,
+      anon_sym_DASH,
+    STATE(220), 9,
+      sym__expr,
+      sym_negation,
+      sym_binary_expression,
+      sym__term,
+      sym_sum_all,
+      sym_savings_of,
+      sym_costs_of,
+      sym_cumulative,
+      sym_parenthesized,
+  [1903] = 9,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(276), 1,
+      sym_identifier,
+    ACTIONS(280), 1,
+      anon_sym_sum,
+    ACTIONS(282), 1,
+      anon_sym_savings,
+    ACTIONS(284), 1,
+      anon_sym_LPAREN,
+    ACTIONS(286), 1,
+      anon_sym_costs,
+    ACTIONS(288), 1,
+      anon_sym_cumulative,
+    ACTIONS(278), 2,
+      anon_sym_PLUS,
+      anon_sym_DASH,
+    STATE(225), 9,
+      sym__expr,
+      sym_negation,
+      sym_binary_expression,
+      sym__term,
+      sym_sum_all,
+      sym_savings_of,
+      sym_costs_of,
+      sym_cumulative,
+      sym_parenthesized,
+  [1940] = 10,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(13), 1,
+      anon_sym_text,
+    ACTIONS(15), 1,
+      anon_sym_group,
+    ACTIONS(19), 1,
+      anon_sym_measure,
+    ACTIONS(21), 1,
+      anon_sym_table,
+    ACTIONS(49), 1,
       anon_sym_description,
-      anon_sym_indicator,
+    ACTIONS(245), 1,
+      anon_sym_target,
+    ACTIONS(247), 1,
+      anon_sym_total,
+    ACTIONS(290), 1,
+      anon_sym_RBRACE,
+    STATE(49), 9,
+      sym_text_block,
+      sym_group,
+      sym__group_item,
+      sym_target,
+      sym_declared_total,
+      sym_measure,
+      sym_description,
+      sym_table,
+      aux_sym_group_repeat1,
+  [1979] = 10,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(13), 1,
+      anon_sym_text,
+    ACTIONS(15), 1,
+      anon_sym_group,
+    ACTIONS(19), 1,
+      anon_sym_measure,
+    ACTIONS(21), 1,
+      anon_sym_table,
+    ACTIONS(49), 1,
+      anon_sym_description,
+    ACTIONS(245), 1,
+      anon_sym_target,
+    ACTIONS(247), 1,
+      anon_sym_total,
+    ACTIONS(292), 1,
+      anon_sym_RBRACE,
+    STATE(49), 9,
+      sym_text_block,
+      sym_group,
+      sym__group_item,
+      sym_target,
+      sym_declared_total,
+      sym_measure,
+      sym_description,
+      sym_table,
+      aux_sym_group_repeat1,
+  [2018] = 10,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(13), 1,
+      anon_sym_text,
+    ACTIONS(15), 1,
+      anon_sym_group,
+    ACTIONS(19), 1,
+      anon_sym_measure,
+    ACTIONS(21), 1,
+      anon_sym_table,
+    ACTIONS(49), 1,
+      anon_sym_description,
+    ACTIONS(245), 1,
+      anon_sym_target,
+    ACTIONS(247), 1,
+      anon_sym_total,
+    ACTIONS(290), 1,
+      anon_sym_RBRACE,
+    STATE(58), 9,
+      sym_text_block,
+      sym_group,
+      sym__group_item,
+      sym_target,
+      sym_declared_total,
+      sym_measure,
+      sym_description,
+      sym_table,
+      aux_sym_group_repeat1,
+  [2057] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(141), 1,
+      anon_sym_RBRACE,
+    ACTIONS(296), 1,
+      anon_sym_PERCENT,
+    STATE(142), 1,
+      sym_unit,
+    ACTIONS(294), 2,
+      sym_identifier,
+      sym__unicode_word,
+    ACTIONS(298), 3,
+      anon_sym_fte,
+      anon_sym_hours,
+      sym_euro,
+    ACTIONS(143), 9,
+      anon_sym_in,
+      anon_sym_text,
+      anon_sym_group,
+      anon_sym_target,
+      anon_sym_total,
+      anon_sym_measure,
+      anon_sym_from,
+      anon_sym_description,
+      anon_sym_table,
   [2090] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(297), 16,
+    ACTIONS(300), 16,
       anon_sym_RBRACE,
       anon_sym_budget,
       anon_sym_saving,
@@ -9303,7 +9396,7 @@ static const uint16_t ts_small_parse_table[] = {
   [2112] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(299), 16,
+    ACTIONS(302), 16,
       anon_sym_RBRACE,
       anon_sym_budget,
       anon_sym_saving,
@@ -9323,7 +9416,7 @@ static const uint16_t ts_small_parse_table[] = {
   [2134] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(301), 16,
+    ACTIONS(304), 16,
       anon_sym_RBRACE,
       anon_sym_budget,
       anon_sym_saving,
@@ -9343,7 +9436,7 @@ static const uint16_t ts_small_parse_table[] = {
   [2156] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(303), 16,
+    ACTIONS(306), 16,
       anon_sym_RBRACE,
       anon_sym_budget,
       anon_sym_saving,
@@ -9363,7 +9456,7 @@ static const uint16_t ts_small_parse_table[] = {
   [2178] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(305), 16,
+    ACTIONS(308), 16,
       anon_sym_RBRACE,
       anon_sym_budget,
       anon_sym_saving,
@@ -9383,7 +9476,7 @@ static const uint16_t ts_small_parse_table[] = {
   [2200] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(307), 16,
+    ACTIONS(310), 16,
       anon_sym_RBRACE,
       anon_sym_budget,
       anon_sym_saving,
@@ -9403,7 +9496,7 @@ static const uint16_t ts_small_parse_table[] = {
   [2222] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(309), 16,
+    ACTIONS(312), 16,
       anon_sym_RBRACE,
       anon_sym_budget,
       anon_sym_saving,
@@ -9423,7 +9516,7 @@ static const uint16_t ts_small_parse_table[] = {
   [2244] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(311), 16,
+    ACTIONS(314), 16,
       anon_sym_RBRACE,
       anon_sym_budget,
       anon_sym_saving,
@@ -9443,7 +9536,7 @@ static const uint16_t ts_small_parse_table[] = {
   [2266] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(313), 16,
+    ACTIONS(316), 16,
       anon_sym_RBRACE,
       anon_sym_budget,
       anon_sym_saving,
@@ -9463,7 +9556,7 @@ static const uint16_t ts_small_parse_table[] = {
   [2288] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(315), 16,
+    ACTIONS(318), 16,
       anon_sym_RBRACE,
       anon_sym_budget,
       anon_sym_saving,
@@ -9483,7 +9576,7 @@ static const uint16_t ts_small_parse_table[] = {
   [2310] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(317), 16,
+    ACTIONS(320), 16,
       anon_sym_RBRACE,
       anon_sym_budget,
       anon_sym_saving,
@@ -9500,101 +9593,43 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_related,
       anon_sym_description,
       anon_sym_indicator,
-  [2332] = 9,
+  [2332] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(47), 1,
-      anon_sym_description,
-    ACTIONS(319), 1,
+    ACTIONS(322), 16,
       anon_sym_RBRACE,
-    ACTIONS(321), 1,
-      anon_sym_municipality,
-    ACTIONS(323), 1,
-      anon_sym_adopted,
-    ACTIONS(325), 1,
-      anon_sym_period,
-    ACTIONS(327), 1,
-      anon_sym_currency,
-    ACTIONS(329), 1,
-      anon_sym_tolerance,
-    STATE(80), 8,
-      sym__header_field,
-      sym_municipality,
-      sym_adopted,
-      sym_period,
-      sym_currency,
-      sym_tolerance,
-      sym_description,
-      aux_sym_plan_header_repeat1,
-  [2367] = 9,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(47), 1,
+      anon_sym_budget,
+      anon_sym_saving,
+      anon_sym_cost,
+      anon_sym_share,
+      anon_sym_range,
+      anon_sym_category,
+      anon_sym_owner,
+      anon_sym_start,
+      anon_sym_end,
+      anon_sym_decision,
+      anon_sym_status,
+      anon_sym_taakveld,
+      anon_sym_related,
       anon_sym_description,
-    ACTIONS(321), 1,
-      anon_sym_municipality,
-    ACTIONS(323), 1,
-      anon_sym_adopted,
-    ACTIONS(325), 1,
-      anon_sym_period,
-    ACTIONS(327), 1,
-      anon_sym_currency,
-    ACTIONS(329), 1,
-      anon_sym_tolerance,
-    ACTIONS(331), 1,
-      anon_sym_RBRACE,
-    STATE(80), 8,
-      sym__header_field,
-      sym_municipality,
-      sym_adopted,
-      sym_period,
-      sym_currency,
-      sym_tolerance,
-      sym_description,
-      aux_sym_plan_header_repeat1,
-  [2402] = 9,
+      anon_sym_indicator,
+  [2354] = 9,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(335), 1,
-      sym_year,
-    ACTIONS(337), 1,
-      sym_number,
-    ACTIONS(339), 1,
-      sym_euro,
-    ACTIONS(341), 1,
-      sym_pm,
-    STATE(94), 1,
-      sym_year_amount,
-    STATE(120), 2,
-      sym__effect_value,
-      sym_yearly_values,
-    ACTIONS(333), 4,
-      anon_sym_DASH,
-      anon_sym_u2013,
-      anon_sym_u2014,
-      anon_sym_u2212,
-    STATE(85), 4,
-      sym__amount,
-      sym__quantity,
-      sym_money,
-      sym_quantity,
-  [2437] = 9,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(47), 1,
+    ACTIONS(49), 1,
       anon_sym_description,
-    ACTIONS(321), 1,
-      anon_sym_municipality,
-    ACTIONS(323), 1,
-      anon_sym_adopted,
-    ACTIONS(325), 1,
-      anon_sym_period,
-    ACTIONS(327), 1,
-      anon_sym_currency,
-    ACTIONS(329), 1,
-      anon_sym_tolerance,
-    ACTIONS(343), 1,
+    ACTIONS(324), 1,
       anon_sym_RBRACE,
+    ACTIONS(326), 1,
+      anon_sym_municipality,
+    ACTIONS(328), 1,
+      anon_sym_adopted,
+    ACTIONS(330), 1,
+      anon_sym_period,
+    ACTIONS(332), 1,
+      anon_sym_currency,
+    ACTIONS(334), 1,
+      anon_sym_tolerance,
     STATE(74), 8,
       sym__header_field,
       sym_municipality,
@@ -9604,24 +9639,24 @@ static const uint16_t ts_small_parse_table[] = {
       sym_tolerance,
       sym_description,
       aux_sym_plan_header_repeat1,
-  [2472] = 9,
+  [2389] = 9,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(47), 1,
+    ACTIONS(49), 1,
       anon_sym_description,
-    ACTIONS(321), 1,
+    ACTIONS(326), 1,
       anon_sym_municipality,
-    ACTIONS(323), 1,
+    ACTIONS(328), 1,
       anon_sym_adopted,
-    ACTIONS(325), 1,
+    ACTIONS(330), 1,
       anon_sym_period,
-    ACTIONS(327), 1,
+    ACTIONS(332), 1,
       anon_sym_currency,
-    ACTIONS(329), 1,
+    ACTIONS(334), 1,
       anon_sym_tolerance,
-    ACTIONS(331), 1,
+    ACTIONS(336), 1,
       anon_sym_RBRACE,
-    STATE(73), 8,
+    STATE(78), 8,
       sym__header_field,
       sym_municipality,
       sym_adopted,
@@ -9630,76 +9665,102 @@ static const uint16_t ts_small_parse_table[] = {
       sym_tolerance,
       sym_description,
       aux_sym_plan_header_repeat1,
-  [2507] = 9,
+  [2424] = 9,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(347), 1,
+    ACTIONS(340), 1,
       sym_year,
-    ACTIONS(349), 1,
+    ACTIONS(342), 1,
       sym_number,
-    ACTIONS(351), 1,
+    ACTIONS(344), 1,
       sym_euro,
-    ACTIONS(353), 1,
+    ACTIONS(346), 1,
       sym_pm,
-    STATE(33), 1,
+    STATE(32), 1,
       sym_year_amount,
-    STATE(68), 2,
+    STATE(72), 2,
       sym__effect_value,
       sym_yearly_values,
-    ACTIONS(345), 4,
+    ACTIONS(338), 4,
       anon_sym_DASH,
       anon_sym_u2013,
       anon_sym_u2014,
       anon_sym_u2212,
-    STATE(21), 4,
+    STATE(22), 4,
       sym__amount,
       sym__quantity,
       sym_money,
       sym_quantity,
-  [2542] = 9,
+  [2459] = 9,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(357), 1,
+    ACTIONS(350), 1,
       sym_year,
-    ACTIONS(359), 1,
+    ACTIONS(352), 1,
       sym_number,
-    ACTIONS(361), 1,
+    ACTIONS(354), 1,
       sym_euro,
-    ACTIONS(363), 1,
+    ACTIONS(356), 1,
       sym_pm,
-    STATE(97), 1,
+    STATE(87), 1,
       sym_year_amount,
-    STATE(120), 2,
+    STATE(95), 2,
       sym__effect_value,
       sym_yearly_values,
-    ACTIONS(355), 4,
+    ACTIONS(348), 4,
       anon_sym_DASH,
       anon_sym_u2013,
       anon_sym_u2014,
       anon_sym_u2212,
-    STATE(84), 4,
+    STATE(83), 4,
       sym__amount,
       sym__quantity,
       sym_money,
       sym_quantity,
-  [2577] = 9,
+  [2494] = 9,
     ACTIONS(3), 1,
       sym_comment,
+    ACTIONS(49), 1,
+      anon_sym_description,
+    ACTIONS(326), 1,
+      anon_sym_municipality,
+    ACTIONS(328), 1,
+      anon_sym_adopted,
+    ACTIONS(330), 1,
+      anon_sym_period,
+    ACTIONS(332), 1,
+      anon_sym_currency,
+    ACTIONS(334), 1,
+      anon_sym_tolerance,
+    ACTIONS(358), 1,
+      anon_sym_RBRACE,
+    STATE(78), 8,
+      sym__header_field,
+      sym_municipality,
+      sym_adopted,
+      sym_period,
+      sym_currency,
+      sym_tolerance,
+      sym_description,
+      aux_sym_plan_header_repeat1,
+  [2529] = 9,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(360), 1,
+      anon_sym_RBRACE,
+    ACTIONS(362), 1,
+      anon_sym_municipality,
     ACTIONS(365), 1,
-      anon_sym_RBRACE,
-    ACTIONS(367), 1,
-      anon_sym_municipality,
-    ACTIONS(370), 1,
       anon_sym_adopted,
-    ACTIONS(373), 1,
+    ACTIONS(368), 1,
       anon_sym_period,
-    ACTIONS(376), 1,
+    ACTIONS(371), 1,
       anon_sym_currency,
-    ACTIONS(379), 1,
+    ACTIONS(374), 1,
       anon_sym_tolerance,
-    ACTIONS(382), 1,
+    ACTIONS(377), 1,
       anon_sym_description,
-    STATE(80), 8,
+    STATE(78), 8,
       sym__header_field,
       sym_municipality,
       sym_adopted,
@@ -9708,85 +9769,218 @@ static const uint16_t ts_small_parse_table[] = {
       sym_tolerance,
       sym_description,
       aux_sym_plan_header_repeat1,
-  [2612] = 7,
+  [2564] = 9,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(127), 1,
+    ACTIONS(49), 1,
+      anon_sym_description,
+    ACTIONS(326), 1,
+      anon_sym_municipality,
+    ACTIONS(328), 1,
+      anon_sym_adopted,
+    ACTIONS(330), 1,
+      anon_sym_period,
+    ACTIONS(332), 1,
+      anon_sym_currency,
+    ACTIONS(334), 1,
+      anon_sym_tolerance,
+    ACTIONS(336), 1,
       anon_sym_RBRACE,
-    ACTIONS(262), 1,
+    STATE(77), 8,
+      sym__header_field,
+      sym_municipality,
+      sym_adopted,
+      sym_period,
+      sym_currency,
+      sym_tolerance,
+      sym_description,
+      aux_sym_plan_header_repeat1,
+  [2599] = 9,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(382), 1,
+      sym_year,
+    ACTIONS(384), 1,
+      sym_number,
+    ACTIONS(386), 1,
+      sym_euro,
+    ACTIONS(388), 1,
+      sym_pm,
+    STATE(109), 1,
+      sym_year_amount,
+    STATE(95), 2,
+      sym__effect_value,
+      sym_yearly_values,
+    ACTIONS(380), 4,
+      anon_sym_DASH,
+      anon_sym_u2013,
+      anon_sym_u2014,
+      anon_sym_u2212,
+    STATE(88), 4,
+      sym__amount,
+      sym__quantity,
+      sym_money,
+      sym_quantity,
+  [2634] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(141), 1,
+      anon_sym_RBRACE,
+    ACTIONS(223), 1,
       anon_sym_PERCENT,
-    STATE(19), 1,
+    STATE(18), 1,
       sym_unit,
-    ACTIONS(260), 2,
+    ACTIONS(221), 2,
       sym_identifier,
       sym__unicode_word,
-    ACTIONS(264), 3,
+    ACTIONS(225), 3,
       anon_sym_fte,
       anon_sym_hours,
       sym_euro,
-    ACTIONS(129), 6,
+    ACTIONS(143), 6,
       anon_sym_municipality,
       anon_sym_adopted,
       anon_sym_period,
       anon_sym_currency,
       anon_sym_tolerance,
       anon_sym_description,
-  [2642] = 6,
+  [2664] = 6,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(391), 1,
+    ACTIONS(398), 1,
       sym_euro,
-    STATE(83), 2,
+    STATE(82), 2,
       sym_euro_cell,
       aux_sym_cells_repeat1,
-    ACTIONS(387), 3,
+    ACTIONS(392), 3,
       anon_sym_DASH,
       anon_sym_u2013,
       anon_sym_u2014,
-    ACTIONS(389), 3,
-      sym_number,
-      sym_pm,
-      sym_not_applicable,
-    ACTIONS(385), 5,
-      anon_sym_RBRACE,
-      anon_sym_total,
-      anon_sym_description,
-      anon_sym_sign,
-      anon_sym_row,
-  [2670] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(401), 1,
-      sym_euro,
-    STATE(83), 2,
-      sym_euro_cell,
-      aux_sym_cells_repeat1,
     ACTIONS(395), 3,
-      anon_sym_DASH,
-      anon_sym_u2013,
-      anon_sym_u2014,
-    ACTIONS(398), 3,
       sym_number,
       sym_pm,
       sym_not_applicable,
-    ACTIONS(393), 5,
+    ACTIONS(390), 5,
       anon_sym_RBRACE,
       anon_sym_total,
       anon_sym_description,
       anon_sym_sign,
       anon_sym_row,
-  [2698] = 5,
+  [2692] = 5,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(155), 1,
+    ACTIONS(157), 1,
+      anon_sym_in,
+    ACTIONS(159), 1,
       anon_sym_from,
-    ACTIONS(404), 1,
+    STATE(12), 3,
+      sym__year_spec,
+      sym_from_year,
+      sym_in_year,
+    ACTIONS(155), 9,
+      ts_builtin_sym_end,
+      anon_sym_plan,
+      anon_sym_include,
+      anon_sym_part,
+      anon_sym_text,
+      anon_sym_group,
+      anon_sym_total,
+      anon_sym_measure,
+      anon_sym_table,
+  [2718] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(407), 1,
+      sym_euro,
+    STATE(82), 2,
+      sym_euro_cell,
+      aux_sym_cells_repeat1,
+    ACTIONS(403), 3,
+      anon_sym_DASH,
+      anon_sym_u2013,
+      anon_sym_u2014,
+    ACTIONS(405), 3,
+      sym_number,
+      sym_pm,
+      sym_not_applicable,
+    ACTIONS(401), 5,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_description,
+      anon_sym_sign,
+      anon_sym_row,
+  [2746] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(409), 1,
+      anon_sym_COMMA,
+    ACTIONS(411), 1,
+      sym_year,
+    STATE(86), 2,
+      sym_year_amount,
+      aux_sym_yearly_values_repeat1,
+    ACTIONS(180), 9,
+      ts_builtin_sym_end,
+      anon_sym_plan,
+      anon_sym_include,
+      anon_sym_part,
+      anon_sym_text,
+      anon_sym_group,
+      anon_sym_total,
+      anon_sym_measure,
+      anon_sym_table,
+  [2771] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(413), 1,
+      anon_sym_COMMA,
+    ACTIONS(416), 1,
+      sym_year,
+    STATE(86), 2,
+      sym_year_amount,
+      aux_sym_yearly_values_repeat1,
+    ACTIONS(111), 9,
+      ts_builtin_sym_end,
+      anon_sym_plan,
+      anon_sym_include,
+      anon_sym_part,
+      anon_sym_text,
+      anon_sym_group,
+      anon_sym_total,
+      anon_sym_measure,
+      anon_sym_table,
+  [2796] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(409), 1,
+      anon_sym_COMMA,
+    ACTIONS(411), 1,
+      sym_year,
+    STATE(85), 2,
+      sym_year_amount,
+      aux_sym_yearly_values_repeat1,
+    ACTIONS(174), 9,
+      ts_builtin_sym_end,
+      anon_sym_plan,
+      anon_sym_include,
+      anon_sym_part,
+      anon_sym_text,
+      anon_sym_group,
+      anon_sym_total,
+      anon_sym_measure,
+      anon_sym_table,
+  [2821] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(159), 1,
+      anon_sym_from,
+    ACTIONS(419), 1,
       anon_sym_in,
     STATE(12), 3,
       sym__year_spec,
       sym_from_year,
       sym_in_year,
-    ACTIONS(151), 8,
+    ACTIONS(155), 8,
       anon_sym_RBRACE,
       anon_sym_text,
       anon_sym_group,
@@ -9795,263 +9989,378 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_measure,
       anon_sym_description,
       anon_sym_table,
-  [2723] = 5,
+  [2846] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(153), 1,
-      anon_sym_in,
-    ACTIONS(155), 1,
-      anon_sym_from,
-    STATE(12), 3,
-      sym__year_spec,
-      sym_from_year,
-      sym_in_year,
-    ACTIONS(151), 8,
+    ACTIONS(421), 12,
       ts_builtin_sym_end,
       anon_sym_plan,
+      anon_sym_RBRACE,
       anon_sym_include,
+      anon_sym_part,
       anon_sym_text,
       anon_sym_group,
+      anon_sym_target,
       anon_sym_total,
       anon_sym_measure,
+      anon_sym_description,
       anon_sym_table,
-  [2748] = 8,
+  [2864] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(408), 1,
+    ACTIONS(423), 12,
+      ts_builtin_sym_end,
+      anon_sym_plan,
+      anon_sym_RBRACE,
+      anon_sym_include,
+      anon_sym_part,
+      anon_sym_text,
+      anon_sym_group,
+      anon_sym_target,
+      anon_sym_total,
+      anon_sym_measure,
+      anon_sym_description,
+      anon_sym_table,
+  [2882] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(425), 12,
+      ts_builtin_sym_end,
+      anon_sym_plan,
+      anon_sym_RBRACE,
+      anon_sym_include,
+      anon_sym_part,
+      anon_sym_text,
+      anon_sym_group,
+      anon_sym_target,
+      anon_sym_total,
+      anon_sym_measure,
+      anon_sym_description,
+      anon_sym_table,
+  [2900] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(427), 12,
+      ts_builtin_sym_end,
+      anon_sym_plan,
+      anon_sym_RBRACE,
+      anon_sym_include,
+      anon_sym_part,
+      anon_sym_text,
+      anon_sym_group,
+      anon_sym_target,
+      anon_sym_total,
+      anon_sym_measure,
+      anon_sym_description,
+      anon_sym_table,
+  [2918] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(429), 12,
+      ts_builtin_sym_end,
+      anon_sym_plan,
+      anon_sym_RBRACE,
+      anon_sym_include,
+      anon_sym_part,
+      anon_sym_text,
+      anon_sym_group,
+      anon_sym_target,
+      anon_sym_total,
+      anon_sym_measure,
+      anon_sym_description,
+      anon_sym_table,
+  [2936] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(223), 1,
+      anon_sym_PERCENT,
+    ACTIONS(433), 1,
+      sym_euro,
+    ACTIONS(221), 2,
+      sym_identifier,
+      sym__unicode_word,
+    ACTIONS(225), 2,
+      anon_sym_fte,
+      anon_sym_hours,
+    STATE(235), 2,
+      sym_money,
+      sym_unit,
+    ACTIONS(431), 4,
+      anon_sym_DASH,
+      anon_sym_u2013,
+      anon_sym_u2014,
+      anon_sym_u2212,
+  [2964] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(435), 12,
+      ts_builtin_sym_end,
+      anon_sym_plan,
+      anon_sym_RBRACE,
+      anon_sym_include,
+      anon_sym_part,
+      anon_sym_text,
+      anon_sym_group,
+      anon_sym_target,
+      anon_sym_total,
+      anon_sym_measure,
+      anon_sym_description,
+      anon_sym_table,
+  [2982] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(437), 12,
+      ts_builtin_sym_end,
+      anon_sym_plan,
+      anon_sym_RBRACE,
+      anon_sym_include,
+      anon_sym_part,
+      anon_sym_text,
+      anon_sym_group,
+      anon_sym_target,
+      anon_sym_total,
+      anon_sym_measure,
+      anon_sym_description,
+      anon_sym_table,
+  [3000] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(439), 12,
+      ts_builtin_sym_end,
+      anon_sym_plan,
+      anon_sym_RBRACE,
+      anon_sym_include,
+      anon_sym_part,
+      anon_sym_text,
+      anon_sym_group,
+      anon_sym_target,
+      anon_sym_total,
+      anon_sym_measure,
+      anon_sym_description,
+      anon_sym_table,
+  [3018] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(441), 12,
+      ts_builtin_sym_end,
+      anon_sym_plan,
+      anon_sym_RBRACE,
+      anon_sym_include,
+      anon_sym_part,
+      anon_sym_text,
+      anon_sym_group,
+      anon_sym_target,
+      anon_sym_total,
+      anon_sym_measure,
+      anon_sym_description,
+      anon_sym_table,
+  [3036] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(443), 12,
+      ts_builtin_sym_end,
+      anon_sym_plan,
+      anon_sym_RBRACE,
+      anon_sym_include,
+      anon_sym_part,
+      anon_sym_text,
+      anon_sym_group,
+      anon_sym_target,
+      anon_sym_total,
+      anon_sym_measure,
+      anon_sym_description,
+      anon_sym_table,
+  [3054] = 8,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(447), 1,
       anon_sym_COMMA,
-    ACTIONS(410), 1,
+    ACTIONS(449), 1,
       sym_column_mark,
-    ACTIONS(414), 1,
+    ACTIONS(453), 1,
       sym_string,
-    STATE(177), 1,
+    STATE(182), 1,
       aux_sym_columns_repeat1,
-    STATE(244), 1,
+    STATE(301), 1,
       sym__range_op,
-    ACTIONS(412), 2,
+    ACTIONS(451), 2,
       anon_sym_u2013,
       anon_sym_DOT_DOT,
-    ACTIONS(406), 5,
+    ACTIONS(445), 5,
       anon_sym_RBRACE,
       anon_sym_total,
       anon_sym_description,
       anon_sym_sign,
       anon_sym_row,
-  [2778] = 5,
+  [3084] = 8,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(416), 1,
-      anon_sym_COMMA,
-    ACTIONS(418), 1,
-      sym_year,
-    STATE(89), 2,
-      sym_year_amount,
-      aux_sym_yearly_values_repeat1,
-    ACTIONS(184), 8,
-      ts_builtin_sym_end,
-      anon_sym_plan,
-      anon_sym_include,
-      anon_sym_text,
-      anon_sym_group,
-      anon_sym_total,
-      anon_sym_measure,
-      anon_sym_table,
-  [2802] = 8,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(207), 1,
+    ACTIONS(276), 1,
       sym_identifier,
-    ACTIONS(211), 1,
+    ACTIONS(280), 1,
       anon_sym_sum,
-    ACTIONS(213), 1,
+    ACTIONS(282), 1,
       anon_sym_savings,
-    ACTIONS(215), 1,
+    ACTIONS(284), 1,
       anon_sym_LPAREN,
-    ACTIONS(217), 1,
+    ACTIONS(286), 1,
       anon_sym_costs,
-    ACTIONS(219), 1,
+    ACTIONS(288), 1,
       anon_sym_cumulative,
-    STATE(136), 6,
+    STATE(132), 6,
       sym__term,
       sym_sum_all,
       sym_savings_of,
       sym_costs_of,
       sym_cumulative,
       sym_parenthesized,
-  [2832] = 5,
+  [3114] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(420), 1,
-      anon_sym_COMMA,
-    ACTIONS(423), 1,
-      sym_year,
-    STATE(89), 2,
-      sym_year_amount,
-      aux_sym_yearly_values_repeat1,
-    ACTIONS(109), 8,
+    ACTIONS(455), 12,
       ts_builtin_sym_end,
       anon_sym_plan,
+      anon_sym_RBRACE,
       anon_sym_include,
+      anon_sym_part,
       anon_sym_text,
       anon_sym_group,
+      anon_sym_target,
       anon_sym_total,
       anon_sym_measure,
-      anon_sym_table,
-  [2856] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(428), 3,
-      anon_sym_DASH,
-      anon_sym_u2013,
-      anon_sym_u2014,
-    ACTIONS(426), 9,
-      anon_sym_RBRACE,
-      anon_sym_total,
       anon_sym_description,
-      anon_sym_sign,
-      anon_sym_row,
-      sym_number,
-      sym_euro,
-      sym_pm,
-      sym_not_applicable,
-  [2876] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(262), 1,
-      anon_sym_PERCENT,
-    ACTIONS(432), 1,
-      sym_euro,
-    ACTIONS(260), 2,
-      sym_identifier,
-      sym__unicode_word,
-    ACTIONS(264), 2,
-      anon_sym_fte,
-      anon_sym_hours,
-    STATE(237), 2,
-      sym_money,
-      sym_unit,
-    ACTIONS(430), 4,
-      anon_sym_DASH,
-      anon_sym_u2013,
-      anon_sym_u2014,
-      anon_sym_u2212,
-  [2904] = 8,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(207), 1,
-      sym_identifier,
-    ACTIONS(211), 1,
-      anon_sym_sum,
-    ACTIONS(213), 1,
-      anon_sym_savings,
-    ACTIONS(215), 1,
-      anon_sym_LPAREN,
-    ACTIONS(217), 1,
-      anon_sym_costs,
-    ACTIONS(219), 1,
-      anon_sym_cumulative,
-    STATE(140), 6,
-      sym__term,
-      sym_sum_all,
-      sym_savings_of,
-      sym_costs_of,
-      sym_cumulative,
-      sym_parenthesized,
-  [2934] = 10,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(262), 1,
-      anon_sym_PERCENT,
-    ACTIONS(434), 1,
-      anon_sym_COLON,
-    ACTIONS(436), 1,
-      anon_sym_taakveld,
-    ACTIONS(438), 1,
-      anon_sym_as,
-    STATE(200), 1,
-      sym_unit,
-    STATE(208), 1,
-      sym_role,
-    STATE(260), 1,
-      sym_taakveld,
-    ACTIONS(260), 2,
-      sym_identifier,
-      sym__unicode_word,
-    ACTIONS(264), 3,
-      anon_sym_fte,
-      anon_sym_hours,
-      sym_euro,
-  [2968] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(416), 1,
-      anon_sym_COMMA,
-    ACTIONS(418), 1,
-      sym_year,
-    STATE(87), 2,
-      sym_year_amount,
-      aux_sym_yearly_values_repeat1,
-    ACTIONS(178), 8,
-      ts_builtin_sym_end,
-      anon_sym_plan,
-      anon_sym_include,
-      anon_sym_text,
-      anon_sym_group,
-      anon_sym_total,
-      anon_sym_measure,
       anon_sym_table,
-  [2992] = 3,
+  [3132] = 10,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(442), 3,
-      anon_sym_DASH,
-      anon_sym_u2013,
-      anon_sym_u2014,
-    ACTIONS(440), 9,
-      anon_sym_RBRACE,
-      anon_sym_total,
-      anon_sym_description,
-      anon_sym_sign,
-      anon_sym_row,
-      sym_number,
-      sym_euro,
-      sym_pm,
-      sym_not_applicable,
-  [3012] = 10,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(262), 1,
+    ACTIONS(223), 1,
       anon_sym_PERCENT,
-    ACTIONS(436), 1,
+    ACTIONS(457), 1,
       anon_sym_taakveld,
-    ACTIONS(438), 1,
+    ACTIONS(459), 1,
       anon_sym_as,
-    ACTIONS(444), 1,
+    ACTIONS(461), 1,
       anon_sym_EQ,
-    STATE(199), 1,
+    STATE(202), 1,
       sym_unit,
-    STATE(222), 1,
+    STATE(226), 1,
       sym_role,
-    STATE(256), 1,
+    STATE(255), 1,
       sym_taakveld,
-    ACTIONS(260), 2,
+    ACTIONS(221), 2,
       sym_identifier,
       sym__unicode_word,
-    ACTIONS(264), 3,
+    ACTIONS(225), 3,
       anon_sym_fte,
       anon_sym_hours,
       sym_euro,
-  [3046] = 5,
+  [3166] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(446), 1,
+    ACTIONS(465), 3,
+      anon_sym_DASH,
+      anon_sym_u2013,
+      anon_sym_u2014,
+    ACTIONS(463), 9,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_description,
+      anon_sym_sign,
+      anon_sym_row,
+      sym_number,
+      sym_euro,
+      sym_pm,
+      sym_not_applicable,
+  [3186] = 10,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(223), 1,
+      anon_sym_PERCENT,
+    ACTIONS(457), 1,
+      anon_sym_taakveld,
+    ACTIONS(459), 1,
+      anon_sym_as,
+    ACTIONS(467), 1,
+      anon_sym_COLON,
+    STATE(192), 1,
+      sym_unit,
+    STATE(218), 1,
+      sym_role,
+    STATE(259), 1,
+      sym_taakveld,
+    ACTIONS(221), 2,
+      sym_identifier,
+      sym__unicode_word,
+    ACTIONS(225), 3,
+      anon_sym_fte,
+      anon_sym_hours,
+      sym_euro,
+  [3220] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(469), 12,
+      ts_builtin_sym_end,
+      anon_sym_plan,
+      anon_sym_RBRACE,
+      anon_sym_include,
+      anon_sym_part,
+      anon_sym_text,
+      anon_sym_group,
+      anon_sym_target,
+      anon_sym_total,
+      anon_sym_measure,
+      anon_sym_description,
+      anon_sym_table,
+  [3238] = 8,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(276), 1,
+      sym_identifier,
+    ACTIONS(280), 1,
+      anon_sym_sum,
+    ACTIONS(282), 1,
+      anon_sym_savings,
+    ACTIONS(284), 1,
+      anon_sym_LPAREN,
+    ACTIONS(286), 1,
+      anon_sym_costs,
+    ACTIONS(288), 1,
+      anon_sym_cumulative,
+    STATE(151), 6,
+      sym__term,
+      sym_sum_all,
+      sym_savings_of,
+      sym_costs_of,
+      sym_cumulative,
+      sym_parenthesized,
+  [3268] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(473), 3,
+      anon_sym_DASH,
+      anon_sym_u2013,
+      anon_sym_u2014,
+    ACTIONS(471), 9,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_description,
+      anon_sym_sign,
+      anon_sym_row,
+      sym_number,
+      sym_euro,
+      sym_pm,
+      sym_not_applicable,
+  [3288] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(475), 1,
       anon_sym_COMMA,
-    ACTIONS(448), 1,
+    ACTIONS(477), 1,
       sym_year,
-    STATE(98), 2,
+    STATE(110), 2,
       sym_year_amount,
       aux_sym_yearly_values_repeat1,
-    ACTIONS(178), 8,
+    ACTIONS(174), 8,
       anon_sym_RBRACE,
       anon_sym_text,
       anon_sym_group,
@@ -10060,17 +10369,17 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_measure,
       anon_sym_description,
       anon_sym_table,
-  [3070] = 5,
+  [3312] = 5,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(446), 1,
+    ACTIONS(475), 1,
       anon_sym_COMMA,
-    ACTIONS(448), 1,
+    ACTIONS(477), 1,
       sym_year,
-    STATE(99), 2,
+    STATE(111), 2,
       sym_year_amount,
       aux_sym_yearly_values_repeat1,
-    ACTIONS(184), 8,
+    ACTIONS(180), 8,
       anon_sym_RBRACE,
       anon_sym_text,
       anon_sym_group,
@@ -10079,35 +10388,111 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_measure,
       anon_sym_description,
       anon_sym_table,
-  [3094] = 5,
+  [3336] = 5,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(450), 1,
+    ACTIONS(479), 1,
       anon_sym_COMMA,
+    ACTIONS(482), 1,
+      sym_year,
+    STATE(111), 2,
+      sym_year_amount,
+      aux_sym_yearly_values_repeat1,
+    ACTIONS(111), 8,
+      anon_sym_RBRACE,
+      anon_sym_text,
+      anon_sym_group,
+      anon_sym_target,
+      anon_sym_total,
+      anon_sym_measure,
+      anon_sym_description,
+      anon_sym_table,
+  [3360] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(354), 1,
+      sym_euro,
+    ACTIONS(485), 1,
+      sym_number,
+    ACTIONS(487), 1,
+      sym_pm,
+    ACTIONS(348), 4,
+      anon_sym_DASH,
+      anon_sym_u2013,
+      anon_sym_u2014,
+      anon_sym_u2212,
+    STATE(210), 4,
+      sym__amount,
+      sym__quantity,
+      sym_money,
+      sym_quantity,
+  [3385] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(354), 1,
+      sym_euro,
+    ACTIONS(489), 1,
+      sym_number,
+    ACTIONS(491), 1,
+      sym_pm,
+    ACTIONS(348), 4,
+      anon_sym_DASH,
+      anon_sym_u2013,
+      anon_sym_u2014,
+      anon_sym_u2212,
+    STATE(8), 4,
+      sym__amount,
+      sym__quantity,
+      sym_money,
+      sym_quantity,
+  [3410] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(449), 1,
+      sym_column_mark,
     ACTIONS(453), 1,
-      sym_year,
-    STATE(99), 2,
-      sym_year_amount,
-      aux_sym_yearly_values_repeat1,
-    ACTIONS(109), 8,
+      sym_string,
+    STATE(301), 1,
+      sym__range_op,
+    ACTIONS(451), 2,
+      anon_sym_u2013,
+      anon_sym_DOT_DOT,
+    ACTIONS(493), 6,
       anon_sym_RBRACE,
-      anon_sym_text,
-      anon_sym_group,
-      anon_sym_target,
       anon_sym_total,
-      anon_sym_measure,
+      anon_sym_COMMA,
       anon_sym_description,
-      anon_sym_table,
-  [3118] = 6,
+      anon_sym_sign,
+      anon_sym_row,
+  [3435] = 6,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(351), 1,
+    ACTIONS(497), 1,
+      sym_column_mark,
+    ACTIONS(501), 1,
+      sym_string,
+    STATE(263), 1,
+      sym__range_op,
+    ACTIONS(499), 2,
+      anon_sym_u2013,
+      anon_sym_DOT_DOT,
+    ACTIONS(495), 6,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_COMMA,
+      anon_sym_description,
+      anon_sym_sign,
+      anon_sym_row,
+  [3460] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(344), 1,
       sym_euro,
-    ACTIONS(456), 1,
-      sym_number,
-    ACTIONS(458), 1,
+    ACTIONS(491), 1,
       sym_pm,
-    ACTIONS(345), 4,
+    ACTIONS(503), 1,
+      sym_number,
+    ACTIONS(338), 4,
       anon_sym_DASH,
       anon_sym_u2013,
       anon_sym_u2014,
@@ -10117,16 +10502,134 @@ static const uint16_t ts_small_parse_table[] = {
       sym__quantity,
       sym_money,
       sym_quantity,
-  [3143] = 6,
+  [3485] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(339), 1,
+    ACTIONS(507), 1,
+      anon_sym_below,
+    ACTIONS(505), 10,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_COMMA,
+      anon_sym_COLON,
+      anon_sym_description,
+      anon_sym_sign,
+      anon_sym_PLUS,
+      anon_sym_DASH,
+      anon_sym_row,
+      anon_sym_RPAREN,
+  [3504] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(511), 1,
+      anon_sym_LPAREN,
+    ACTIONS(509), 10,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_COMMA,
+      anon_sym_COLON,
+      anon_sym_description,
+      anon_sym_sign,
+      anon_sym_PLUS,
+      anon_sym_DASH,
+      anon_sym_row,
+      anon_sym_RPAREN,
+  [3523] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(354), 1,
       sym_euro,
-    ACTIONS(458), 1,
-      sym_pm,
-    ACTIONS(460), 1,
+    ACTIONS(513), 1,
       sym_number,
-    ACTIONS(333), 4,
+    ACTIONS(515), 1,
+      sym_pm,
+    ACTIONS(348), 4,
+      anon_sym_DASH,
+      anon_sym_u2013,
+      anon_sym_u2014,
+      anon_sym_u2212,
+    STATE(276), 4,
+      sym__amount,
+      sym__quantity,
+      sym_money,
+      sym_quantity,
+  [3548] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(519), 1,
+      anon_sym_LPAREN,
+    ACTIONS(517), 10,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_COMMA,
+      anon_sym_COLON,
+      anon_sym_description,
+      anon_sym_sign,
+      anon_sym_PLUS,
+      anon_sym_DASH,
+      anon_sym_row,
+      anon_sym_RPAREN,
+  [3567] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(521), 1,
+      sym_magnitude,
+    ACTIONS(119), 10,
+      anon_sym_RBRACE,
+      anon_sym_in,
+      anon_sym_text,
+      anon_sym_group,
+      anon_sym_target,
+      anon_sym_total,
+      anon_sym_measure,
+      anon_sym_from,
+      anon_sym_description,
+      anon_sym_table,
+  [3586] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(523), 1,
+      sym_magnitude,
+    ACTIONS(113), 10,
+      anon_sym_RBRACE,
+      anon_sym_in,
+      anon_sym_text,
+      anon_sym_group,
+      anon_sym_target,
+      anon_sym_total,
+      anon_sym_measure,
+      anon_sym_from,
+      anon_sym_description,
+      anon_sym_table,
+  [3605] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(344), 1,
+      sym_euro,
+    ACTIONS(525), 1,
+      sym_number,
+    ACTIONS(527), 1,
+      sym_pm,
+    ACTIONS(338), 4,
+      anon_sym_DASH,
+      anon_sym_u2013,
+      anon_sym_u2014,
+      anon_sym_u2212,
+    STATE(66), 4,
+      sym__amount,
+      sym__quantity,
+      sym_money,
+      sym_quantity,
+  [3630] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(354), 1,
+      sym_euro,
+    ACTIONS(491), 1,
+      sym_pm,
+    ACTIONS(529), 1,
+      sym_number,
+    ACTIONS(348), 4,
       anon_sym_DASH,
       anon_sym_u2013,
       anon_sym_u2014,
@@ -10136,110 +10639,16 @@ static const uint16_t ts_small_parse_table[] = {
       sym__quantity,
       sym_money,
       sym_quantity,
-  [3168] = 2,
+  [3655] = 6,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(462), 11,
-      ts_builtin_sym_end,
-      anon_sym_plan,
-      anon_sym_RBRACE,
-      anon_sym_include,
-      anon_sym_text,
-      anon_sym_group,
-      anon_sym_target,
-      anon_sym_total,
-      anon_sym_measure,
-      anon_sym_description,
-      anon_sym_table,
-  [3185] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(339), 1,
+    ACTIONS(344), 1,
       sym_euro,
-    ACTIONS(458), 1,
-      sym_pm,
-    ACTIONS(464), 1,
+    ACTIONS(525), 1,
       sym_number,
-    ACTIONS(333), 4,
-      anon_sym_DASH,
-      anon_sym_u2013,
-      anon_sym_u2014,
-      anon_sym_u2212,
-    STATE(8), 4,
-      sym__amount,
-      sym__quantity,
-      sym_money,
-      sym_quantity,
-  [3210] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(466), 11,
-      ts_builtin_sym_end,
-      anon_sym_plan,
-      anon_sym_RBRACE,
-      anon_sym_include,
-      anon_sym_text,
-      anon_sym_group,
-      anon_sym_target,
-      anon_sym_total,
-      anon_sym_measure,
-      anon_sym_description,
-      anon_sym_table,
-  [3227] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(468), 11,
-      ts_builtin_sym_end,
-      anon_sym_plan,
-      anon_sym_RBRACE,
-      anon_sym_include,
-      anon_sym_text,
-      anon_sym_group,
-      anon_sym_target,
-      anon_sym_total,
-      anon_sym_measure,
-      anon_sym_description,
-      anon_sym_table,
-  [3244] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(470), 11,
-      ts_builtin_sym_end,
-      anon_sym_plan,
-      anon_sym_RBRACE,
-      anon_sym_include,
-      anon_sym_text,
-      anon_sym_group,
-      anon_sym_target,
-      anon_sym_total,
-      anon_sym_measure,
-      anon_sym_description,
-      anon_sym_table,
-  [3261] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(472), 11,
-      ts_builtin_sym_end,
-      anon_sym_plan,
-      anon_sym_RBRACE,
-      anon_sym_include,
-      anon_sym_text,
-      anon_sym_group,
-      anon_sym_target,
-      anon_sym_total,
-      anon_sym_measure,
-      anon_sym_description,
-      anon_sym_table,
-  [3278] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(351), 1,
-      sym_euro,
-    ACTIONS(474), 1,
-      sym_number,
-    ACTIONS(476), 1,
+    ACTIONS(531), 1,
       sym_pm,
-    ACTIONS(345), 4,
+    ACTIONS(338), 4,
       anon_sym_DASH,
       anon_sym_u2013,
       anon_sym_u2014,
@@ -10249,316 +10658,194 @@ static const uint16_t ts_small_parse_table[] = {
       sym__quantity,
       sym_money,
       sym_quantity,
-  [3303] = 6,
+  [3680] = 7,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(480), 1,
-      sym_column_mark,
-    ACTIONS(484), 1,
-      sym_string,
-    STATE(301), 1,
-      sym__range_op,
-    ACTIONS(482), 2,
-      anon_sym_u2013,
-      anon_sym_DOT_DOT,
-    ACTIONS(478), 6,
-      anon_sym_RBRACE,
-      anon_sym_total,
-      anon_sym_COMMA,
+    ACTIONS(49), 1,
       anon_sym_description,
+    ACTIONS(533), 1,
+      anon_sym_RBRACE,
+    ACTIONS(535), 1,
+      anon_sym_total,
+    ACTIONS(537), 1,
       anon_sym_sign,
+    ACTIONS(539), 1,
       anon_sym_row,
-  [3328] = 2,
+    STATE(140), 5,
+      sym_description,
+      sym_sign_rule,
+      sym_row,
+      sym_total_row,
+      aux_sym_table_repeat1,
+  [3706] = 6,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(486), 11,
-      ts_builtin_sym_end,
-      anon_sym_plan,
-      anon_sym_RBRACE,
-      anon_sym_include,
-      anon_sym_text,
-      anon_sym_group,
-      anon_sym_target,
-      anon_sym_total,
-      anon_sym_measure,
-      anon_sym_description,
-      anon_sym_table,
-  [3345] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(410), 1,
-      sym_column_mark,
-    ACTIONS(414), 1,
-      sym_string,
-    STATE(244), 1,
-      sym__range_op,
-    ACTIONS(412), 2,
-      anon_sym_u2013,
-      anon_sym_DOT_DOT,
-    ACTIONS(488), 6,
-      anon_sym_RBRACE,
-      anon_sym_total,
-      anon_sym_COMMA,
-      anon_sym_description,
-      anon_sym_sign,
-      anon_sym_row,
-  [3370] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(490), 11,
-      ts_builtin_sym_end,
-      anon_sym_plan,
-      anon_sym_RBRACE,
-      anon_sym_include,
-      anon_sym_text,
-      anon_sym_group,
-      anon_sym_target,
-      anon_sym_total,
-      anon_sym_measure,
-      anon_sym_description,
-      anon_sym_table,
-  [3387] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(494), 1,
-      anon_sym_below,
-    ACTIONS(492), 10,
-      anon_sym_RBRACE,
-      anon_sym_total,
-      anon_sym_COMMA,
-      anon_sym_COLON,
-      anon_sym_description,
-      anon_sym_sign,
-      anon_sym_PLUS,
-      anon_sym_DASH,
-      anon_sym_row,
-      anon_sym_RPAREN,
-  [3406] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(498), 1,
-      anon_sym_LPAREN,
-    ACTIONS(496), 10,
-      anon_sym_RBRACE,
-      anon_sym_total,
-      anon_sym_COMMA,
-      anon_sym_COLON,
-      anon_sym_description,
-      anon_sym_sign,
-      anon_sym_PLUS,
-      anon_sym_DASH,
-      anon_sym_row,
-      anon_sym_RPAREN,
-  [3425] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(502), 1,
-      anon_sym_LPAREN,
-    ACTIONS(500), 10,
-      anon_sym_RBRACE,
-      anon_sym_total,
-      anon_sym_COMMA,
-      anon_sym_COLON,
-      anon_sym_description,
-      anon_sym_sign,
-      anon_sym_PLUS,
-      anon_sym_DASH,
-      anon_sym_row,
-      anon_sym_RPAREN,
-  [3444] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(504), 11,
-      ts_builtin_sym_end,
-      anon_sym_plan,
-      anon_sym_RBRACE,
-      anon_sym_include,
-      anon_sym_text,
-      anon_sym_group,
-      anon_sym_target,
-      anon_sym_total,
-      anon_sym_measure,
-      anon_sym_description,
-      anon_sym_table,
-  [3461] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(506), 11,
-      ts_builtin_sym_end,
-      anon_sym_plan,
-      anon_sym_RBRACE,
-      anon_sym_include,
-      anon_sym_text,
-      anon_sym_group,
-      anon_sym_target,
-      anon_sym_total,
-      anon_sym_measure,
-      anon_sym_description,
-      anon_sym_table,
-  [3478] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(339), 1,
+    ACTIONS(407), 1,
       sym_euro,
-    ACTIONS(508), 1,
-      sym_number,
-    ACTIONS(510), 1,
-      sym_pm,
-    ACTIONS(333), 4,
-      anon_sym_DASH,
-      anon_sym_u2013,
-      anon_sym_u2014,
-      anon_sym_u2212,
-    STATE(245), 4,
-      sym__amount,
-      sym__quantity,
-      sym_money,
-      sym_quantity,
-  [3503] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(512), 11,
-      ts_builtin_sym_end,
-      anon_sym_plan,
-      anon_sym_RBRACE,
-      anon_sym_include,
-      anon_sym_text,
-      anon_sym_group,
-      anon_sym_target,
-      anon_sym_total,
-      anon_sym_measure,
-      anon_sym_description,
-      anon_sym_table,
-  [3520] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(514), 11,
-      ts_builtin_sym_end,
-      anon_sym_plan,
-      anon_sym_RBRACE,
-      anon_sym_include,
-      anon_sym_text,
-      anon_sym_group,
-      anon_sym_target,
-      anon_sym_total,
-      anon_sym_measure,
-      anon_sym_description,
-      anon_sym_table,
-  [3537] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(516), 11,
-      ts_builtin_sym_end,
-      anon_sym_plan,
-      anon_sym_RBRACE,
-      anon_sym_include,
-      anon_sym_text,
-      anon_sym_group,
-      anon_sym_target,
-      anon_sym_total,
-      anon_sym_measure,
-      anon_sym_description,
-      anon_sym_table,
-  [3554] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(351), 1,
-      sym_euro,
-    ACTIONS(474), 1,
-      sym_number,
-    ACTIONS(518), 1,
-      sym_pm,
-    ACTIONS(345), 4,
-      anon_sym_DASH,
-      anon_sym_u2013,
-      anon_sym_u2014,
-      anon_sym_u2212,
-    STATE(72), 4,
-      sym__amount,
-      sym__quantity,
-      sym_money,
-      sym_quantity,
-  [3579] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(339), 1,
-      sym_euro,
-    ACTIONS(520), 1,
-      sym_number,
-    ACTIONS(522), 1,
-      sym_pm,
-    ACTIONS(333), 4,
-      anon_sym_DASH,
-      anon_sym_u2013,
-      anon_sym_u2014,
-      anon_sym_u2212,
-    STATE(207), 4,
-      sym__amount,
-      sym__quantity,
-      sym_money,
-      sym_quantity,
-  [3604] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(524), 1,
-      sym_magnitude,
-    ACTIONS(117), 10,
-      anon_sym_RBRACE,
-      anon_sym_in,
-      anon_sym_text,
-      anon_sym_group,
-      anon_sym_target,
-      anon_sym_total,
-      anon_sym_measure,
-      anon_sym_from,
-      anon_sym_description,
-      anon_sym_table,
-  [3623] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(526), 1,
-      sym_magnitude,
-    ACTIONS(111), 10,
-      anon_sym_RBRACE,
-      anon_sym_in,
-      anon_sym_text,
-      anon_sym_group,
-      anon_sym_target,
-      anon_sym_total,
-      anon_sym_measure,
-      anon_sym_from,
-      anon_sym_description,
-      anon_sym_table,
-  [3642] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(391), 1,
-      sym_euro,
-    STATE(198), 1,
+    STATE(199), 1,
       sym_cells,
-    STATE(82), 2,
+    STATE(84), 2,
       sym_euro_cell,
       aux_sym_cells_repeat1,
-    ACTIONS(387), 3,
+    ACTIONS(403), 3,
       anon_sym_DASH,
       anon_sym_u2013,
       anon_sym_u2014,
-    ACTIONS(528), 3,
+    ACTIONS(541), 3,
       sym_number,
       sym_pm,
       sym_not_applicable,
-  [3666] = 7,
+  [3730] = 6,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(47), 1,
+    ACTIONS(407), 1,
+      sym_euro,
+    STATE(198), 1,
+      sym_cells,
+    STATE(84), 2,
+      sym_euro_cell,
+      aux_sym_cells_repeat1,
+    ACTIONS(403), 3,
+      anon_sym_DASH,
+      anon_sym_u2013,
+      anon_sym_u2014,
+    ACTIONS(541), 3,
+      sym_number,
+      sym_pm,
+      sym_not_applicable,
+  [3754] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(407), 1,
+      sym_euro,
+    STATE(201), 1,
+      sym_cells,
+    STATE(84), 2,
+      sym_euro_cell,
+      aux_sym_cells_repeat1,
+    ACTIONS(403), 3,
+      anon_sym_DASH,
+      anon_sym_u2013,
+      anon_sym_u2014,
+    ACTIONS(541), 3,
+      sym_number,
+      sym_pm,
+      sym_not_applicable,
+  [3778] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(49), 1,
       anon_sym_description,
-    ACTIONS(530), 1,
-      anon_sym_RBRACE,
-    ACTIONS(532), 1,
+    ACTIONS(535), 1,
       anon_sym_total,
-    ACTIONS(534), 1,
+    ACTIONS(537), 1,
       anon_sym_sign,
-    ACTIONS(536), 1,
+    ACTIONS(539), 1,
+      anon_sym_row,
+    ACTIONS(543), 1,
+      anon_sym_RBRACE,
+    STATE(140), 5,
+      sym_description,
+      sym_sign_rule,
+      sym_row,
+      sym_total_row,
+      aux_sym_table_repeat1,
+  [3804] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(49), 1,
+      anon_sym_description,
+    ACTIONS(535), 1,
+      anon_sym_total,
+    ACTIONS(537), 1,
+      anon_sym_sign,
+    ACTIONS(539), 1,
+      anon_sym_row,
+    ACTIONS(543), 1,
+      anon_sym_RBRACE,
+    STATE(149), 5,
+      sym_description,
+      sym_sign_rule,
+      sym_row,
+      sym_total_row,
+      aux_sym_table_repeat1,
+  [3830] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(545), 10,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_COMMA,
+      anon_sym_COLON,
+      anon_sym_description,
+      anon_sym_sign,
+      anon_sym_PLUS,
+      anon_sym_DASH,
+      anon_sym_row,
+      anon_sym_RPAREN,
+  [3846] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(49), 1,
+      anon_sym_description,
+    ACTIONS(535), 1,
+      anon_sym_total,
+    ACTIONS(537), 1,
+      anon_sym_sign,
+    ACTIONS(539), 1,
+      anon_sym_row,
+    ACTIONS(547), 1,
+      anon_sym_RBRACE,
+    STATE(130), 5,
+      sym_description,
+      sym_sign_rule,
+      sym_row,
+      sym_total_row,
+      aux_sym_table_repeat1,
+  [3872] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(407), 1,
+      sym_euro,
+    STATE(193), 1,
+      sym_cells,
+    STATE(84), 2,
+      sym_euro_cell,
+      aux_sym_cells_repeat1,
+    ACTIONS(403), 3,
+      anon_sym_DASH,
+      anon_sym_u2013,
+      anon_sym_u2014,
+    ACTIONS(541), 3,
+      sym_number,
+      sym_pm,
+      sym_not_applicable,
+  [3896] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(549), 10,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_COMMA,
+      anon_sym_COLON,
+      anon_sym_description,
+      anon_sym_sign,
+      anon_sym_PLUS,
+      anon_sym_DASH,
+      anon_sym_row,
+      anon_sym_RPAREN,
+  [3912] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(49), 1,
+      anon_sym_description,
+    ACTIONS(533), 1,
+      anon_sym_RBRACE,
+    ACTIONS(535), 1,
+      anon_sym_total,
+    ACTIONS(537), 1,
+      anon_sym_sign,
+    ACTIONS(539), 1,
       anon_sym_row,
     STATE(137), 5,
       sym_description,
@@ -10566,124 +10853,29 @@ static const uint16_t ts_small_parse_table[] = {
       sym_row,
       sym_total_row,
       aux_sym_table_repeat1,
-  [3692] = 7,
+  [3938] = 7,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(47), 1,
+    ACTIONS(49), 1,
       anon_sym_description,
-    ACTIONS(532), 1,
+    ACTIONS(535), 1,
       anon_sym_total,
-    ACTIONS(534), 1,
+    ACTIONS(537), 1,
       anon_sym_sign,
-    ACTIONS(536), 1,
+    ACTIONS(539), 1,
       anon_sym_row,
-    ACTIONS(538), 1,
+    ACTIONS(547), 1,
       anon_sym_RBRACE,
-    STATE(129), 5,
+    STATE(140), 5,
       sym_description,
       sym_sign_rule,
       sym_row,
       sym_total_row,
       aux_sym_table_repeat1,
-  [3718] = 7,
+  [3964] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(540), 1,
-      anon_sym_RBRACE,
-    ACTIONS(542), 1,
-      anon_sym_total,
-    ACTIONS(545), 1,
-      anon_sym_description,
-    ACTIONS(548), 1,
-      anon_sym_sign,
-    ACTIONS(551), 1,
-      anon_sym_row,
-    STATE(129), 5,
-      sym_description,
-      sym_sign_rule,
-      sym_row,
-      sym_total_row,
-      aux_sym_table_repeat1,
-  [3744] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(47), 1,
-      anon_sym_description,
-    ACTIONS(532), 1,
-      anon_sym_total,
-    ACTIONS(534), 1,
-      anon_sym_sign,
-    ACTIONS(536), 1,
-      anon_sym_row,
-    ACTIONS(538), 1,
-      anon_sym_RBRACE,
-    STATE(131), 5,
-      sym_description,
-      sym_sign_rule,
-      sym_row,
-      sym_total_row,
-      aux_sym_table_repeat1,
-  [3770] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(47), 1,
-      anon_sym_description,
-    ACTIONS(532), 1,
-      anon_sym_total,
-    ACTIONS(534), 1,
-      anon_sym_sign,
-    ACTIONS(536), 1,
-      anon_sym_row,
-    ACTIONS(554), 1,
-      anon_sym_RBRACE,
-    STATE(129), 5,
-      sym_description,
-      sym_sign_rule,
-      sym_row,
-      sym_total_row,
-      aux_sym_table_repeat1,
-  [3796] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(47), 1,
-      anon_sym_description,
-    ACTIONS(532), 1,
-      anon_sym_total,
-    ACTIONS(534), 1,
-      anon_sym_sign,
-    ACTIONS(536), 1,
-      anon_sym_row,
-    ACTIONS(554), 1,
-      anon_sym_RBRACE,
-    STATE(135), 5,
-      sym_description,
-      sym_sign_rule,
-      sym_row,
-      sym_total_row,
-      aux_sym_table_repeat1,
-  [3822] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(47), 1,
-      anon_sym_description,
-    ACTIONS(532), 1,
-      anon_sym_total,
-    ACTIONS(534), 1,
-      anon_sym_sign,
-    ACTIONS(536), 1,
-      anon_sym_row,
-    ACTIONS(556), 1,
-      anon_sym_RBRACE,
-    STATE(128), 5,
-      sym_description,
-      sym_sign_rule,
-      sym_row,
-      sym_total_row,
-      aux_sym_table_repeat1,
-  [3848] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(558), 10,
+    ACTIONS(551), 10,
       anon_sym_RBRACE,
       anon_sym_total,
       anon_sym_COMMA,
@@ -10694,269 +10886,44 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_DASH,
       anon_sym_row,
       anon_sym_RPAREN,
-  [3864] = 7,
+  [3980] = 6,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(47), 1,
-      anon_sym_description,
-    ACTIONS(532), 1,
-      anon_sym_total,
-    ACTIONS(534), 1,
-      anon_sym_sign,
-    ACTIONS(536), 1,
-      anon_sym_row,
-    ACTIONS(560), 1,
-      anon_sym_RBRACE,
-    STATE(129), 5,
-      sym_description,
-      sym_sign_rule,
-      sym_row,
-      sym_total_row,
-      aux_sym_table_repeat1,
-  [3890] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(562), 10,
-      anon_sym_RBRACE,
-      anon_sym_total,
-      anon_sym_COMMA,
-      anon_sym_COLON,
-      anon_sym_description,
-      anon_sym_sign,
-      anon_sym_PLUS,
-      anon_sym_DASH,
-      anon_sym_row,
-      anon_sym_RPAREN,
-  [3906] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(47), 1,
-      anon_sym_description,
-    ACTIONS(532), 1,
-      anon_sym_total,
-    ACTIONS(534), 1,
-      anon_sym_sign,
-    ACTIONS(536), 1,
-      anon_sym_row,
-    ACTIONS(556), 1,
-      anon_sym_RBRACE,
-    STATE(129), 5,
-      sym_description,
-      sym_sign_rule,
-      sym_row,
-      sym_total_row,
-      aux_sym_table_repeat1,
-  [3932] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(391), 1,
-      sym_euro,
-    STATE(191), 1,
-      sym_cells,
-    STATE(82), 2,
-      sym_euro_cell,
-      aux_sym_cells_repeat1,
-    ACTIONS(387), 3,
-      anon_sym_DASH,
-      anon_sym_u2013,
-      anon_sym_u2014,
-    ACTIONS(528), 3,
-      sym_number,
-      sym_pm,
-      sym_not_applicable,
-  [3956] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(564), 10,
-      anon_sym_RBRACE,
-      anon_sym_total,
-      anon_sym_COMMA,
-      anon_sym_COLON,
-      anon_sym_description,
-      anon_sym_sign,
-      anon_sym_PLUS,
-      anon_sym_DASH,
-      anon_sym_row,
-      anon_sym_RPAREN,
-  [3972] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(566), 10,
-      anon_sym_RBRACE,
-      anon_sym_total,
-      anon_sym_COMMA,
-      anon_sym_COLON,
-      anon_sym_description,
-      anon_sym_sign,
-      anon_sym_PLUS,
-      anon_sym_DASH,
-      anon_sym_row,
-      anon_sym_RPAREN,
-  [3988] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(391), 1,
-      sym_euro,
-    STATE(193), 1,
-      sym_cells,
-    STATE(82), 2,
-      sym_euro_cell,
-      aux_sym_cells_repeat1,
-    ACTIONS(387), 3,
-      anon_sym_DASH,
-      anon_sym_u2013,
-      anon_sym_u2014,
-    ACTIONS(528), 3,
-      sym_number,
-      sym_pm,
-      sym_not_applicable,
-  [4012] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(391), 1,
-      sym_euro,
-    STATE(192), 1,
-      sym_cells,
-    STATE(82), 2,
-      sym_euro_cell,
-      aux_sym_cells_repeat1,
-    ACTIONS(387), 3,
-      anon_sym_DASH,
-      anon_sym_u2013,
-      anon_sym_u2014,
-    ACTIONS(528), 3,
-      sym_number,
-      sym_pm,
-      sym_not_applicable,
-  [4036] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(568), 10,
-      anon_sym_RBRACE,
-      anon_sym_total,
-      anon_sym_COMMA,
-      anon_sym_COLON,
-      anon_sym_description,
-      anon_sym_sign,
-      anon_sym_PLUS,
-      anon_sym_DASH,
-      anon_sym_row,
-      anon_sym_RPAREN,
-  [4052] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(570), 10,
-      anon_sym_RBRACE,
-      anon_sym_total,
-      anon_sym_COMMA,
-      anon_sym_COLON,
-      anon_sym_description,
-      anon_sym_sign,
-      anon_sym_PLUS,
-      anon_sym_DASH,
-      anon_sym_row,
-      anon_sym_RPAREN,
-  [4068] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(572), 10,
-      anon_sym_RBRACE,
-      anon_sym_total,
-      anon_sym_COMMA,
-      anon_sym_COLON,
-      anon_sym_description,
-      anon_sym_sign,
-      anon_sym_PLUS,
-      anon_sym_DASH,
-      anon_sym_row,
-      anon_sym_RPAREN,
-  [4084] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(391), 1,
-      sym_euro,
-    STATE(194), 1,
-      sym_cells,
-    STATE(82), 2,
-      sym_euro_cell,
-      aux_sym_cells_repeat1,
-    ACTIONS(387), 3,
-      anon_sym_DASH,
-      anon_sym_u2013,
-      anon_sym_u2014,
-    ACTIONS(528), 3,
-      sym_number,
-      sym_pm,
-      sym_not_applicable,
-  [4108] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(391), 1,
+    ACTIONS(407), 1,
       sym_euro,
     STATE(195), 1,
       sym_cells,
-    STATE(82), 2,
+    STATE(84), 2,
       sym_euro_cell,
       aux_sym_cells_repeat1,
-    ACTIONS(387), 3,
+    ACTIONS(403), 3,
       anon_sym_DASH,
       anon_sym_u2013,
       anon_sym_u2014,
-    ACTIONS(528), 3,
+    ACTIONS(541), 3,
       sym_number,
       sym_pm,
       sym_not_applicable,
-  [4132] = 6,
+  [4004] = 7,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(391), 1,
-      sym_euro,
-    STATE(196), 1,
-      sym_cells,
-    STATE(82), 2,
-      sym_euro_cell,
-      aux_sym_cells_repeat1,
-    ACTIONS(387), 3,
-      anon_sym_DASH,
-      anon_sym_u2013,
-      anon_sym_u2014,
-    ACTIONS(528), 3,
-      sym_number,
-      sym_pm,
-      sym_not_applicable,
-  [4156] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(391), 1,
-      sym_euro,
-    STATE(197), 1,
-      sym_cells,
-    STATE(82), 2,
-      sym_euro_cell,
-      aux_sym_cells_repeat1,
-    ACTIONS(387), 3,
-      anon_sym_DASH,
-      anon_sym_u2013,
-      anon_sym_u2014,
-    ACTIONS(528), 3,
-      sym_number,
-      sym_pm,
-      sym_not_applicable,
-  [4180] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(103), 10,
+    ACTIONS(553), 1,
       anon_sym_RBRACE,
-      anon_sym_in,
-      anon_sym_text,
-      anon_sym_group,
-      anon_sym_target,
+    ACTIONS(555), 1,
       anon_sym_total,
-      anon_sym_measure,
-      anon_sym_from,
+    ACTIONS(558), 1,
       anon_sym_description,
-      anon_sym_table,
-  [4196] = 2,
+    ACTIONS(561), 1,
+      anon_sym_sign,
+    ACTIONS(564), 1,
+      anon_sym_row,
+    STATE(140), 5,
+      sym_description,
+      sym_sign_rule,
+      sym_row,
+      sym_total_row,
+      aux_sym_table_repeat1,
+  [4030] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(99), 10,
@@ -10970,10 +10937,10 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_from,
       anon_sym_description,
       anon_sym_table,
-  [4212] = 2,
+  [4046] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(147), 10,
+    ACTIONS(149), 10,
       anon_sym_RBRACE,
       anon_sym_in,
       anon_sym_text,
@@ -10984,38 +10951,28 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_from,
       anon_sym_description,
       anon_sym_table,
-  [4228] = 2,
+  [4062] = 6,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(135), 10,
-      anon_sym_RBRACE,
-      anon_sym_in,
-      anon_sym_text,
-      anon_sym_group,
-      anon_sym_target,
-      anon_sym_total,
-      anon_sym_measure,
-      anon_sym_from,
-      anon_sym_description,
-      anon_sym_table,
-  [4244] = 2,
+    ACTIONS(407), 1,
+      sym_euro,
+    STATE(196), 1,
+      sym_cells,
+    STATE(84), 2,
+      sym_euro_cell,
+      aux_sym_cells_repeat1,
+    ACTIONS(403), 3,
+      anon_sym_DASH,
+      anon_sym_u2013,
+      anon_sym_u2014,
+    ACTIONS(541), 3,
+      sym_number,
+      sym_pm,
+      sym_not_applicable,
+  [4086] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(141), 10,
-      anon_sym_RBRACE,
-      anon_sym_in,
-      anon_sym_text,
-      anon_sym_group,
-      anon_sym_target,
-      anon_sym_total,
-      anon_sym_measure,
-      anon_sym_from,
-      anon_sym_description,
-      anon_sym_table,
-  [4260] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(574), 10,
+    ACTIONS(567), 10,
       anon_sym_RBRACE,
       anon_sym_total,
       anon_sym_COMMA,
@@ -11026,59 +10983,296 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_DASH,
       anon_sym_row,
       anon_sym_RPAREN,
-  [4276] = 6,
+  [4102] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(262), 1,
+    ACTIONS(133), 10,
+      anon_sym_RBRACE,
+      anon_sym_in,
+      anon_sym_text,
+      anon_sym_group,
+      anon_sym_target,
+      anon_sym_total,
+      anon_sym_measure,
+      anon_sym_from,
+      anon_sym_description,
+      anon_sym_table,
+  [4118] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(129), 10,
+      anon_sym_RBRACE,
+      anon_sym_in,
+      anon_sym_text,
+      anon_sym_group,
+      anon_sym_target,
+      anon_sym_total,
+      anon_sym_measure,
+      anon_sym_from,
+      anon_sym_description,
+      anon_sym_table,
+  [4134] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(407), 1,
+      sym_euro,
+    STATE(194), 1,
+      sym_cells,
+    STATE(84), 2,
+      sym_euro_cell,
+      aux_sym_cells_repeat1,
+    ACTIONS(403), 3,
+      anon_sym_DASH,
+      anon_sym_u2013,
+      anon_sym_u2014,
+    ACTIONS(541), 3,
+      sym_number,
+      sym_pm,
+      sym_not_applicable,
+  [4158] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(49), 1,
+      anon_sym_description,
+    ACTIONS(535), 1,
+      anon_sym_total,
+    ACTIONS(537), 1,
+      anon_sym_sign,
+    ACTIONS(539), 1,
+      anon_sym_row,
+    ACTIONS(569), 1,
+      anon_sym_RBRACE,
+    STATE(126), 5,
+      sym_description,
+      sym_sign_rule,
+      sym_row,
+      sym_total_row,
+      aux_sym_table_repeat1,
+  [4184] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(49), 1,
+      anon_sym_description,
+    ACTIONS(535), 1,
+      anon_sym_total,
+    ACTIONS(537), 1,
+      anon_sym_sign,
+    ACTIONS(539), 1,
+      anon_sym_row,
+    ACTIONS(571), 1,
+      anon_sym_RBRACE,
+    STATE(140), 5,
+      sym_description,
+      sym_sign_rule,
+      sym_row,
+      sym_total_row,
+      aux_sym_table_repeat1,
+  [4210] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(573), 10,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_COMMA,
+      anon_sym_COLON,
+      anon_sym_description,
+      anon_sym_sign,
+      anon_sym_PLUS,
+      anon_sym_DASH,
+      anon_sym_row,
+      anon_sym_RPAREN,
+  [4226] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(575), 10,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_COMMA,
+      anon_sym_COLON,
+      anon_sym_description,
+      anon_sym_sign,
+      anon_sym_PLUS,
+      anon_sym_DASH,
+      anon_sym_row,
+      anon_sym_RPAREN,
+  [4242] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(577), 10,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_COMMA,
+      anon_sym_COLON,
+      anon_sym_description,
+      anon_sym_sign,
+      anon_sym_PLUS,
+      anon_sym_DASH,
+      anon_sym_row,
+      anon_sym_RPAREN,
+  [4258] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(579), 10,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_COMMA,
+      anon_sym_COLON,
+      anon_sym_description,
+      anon_sym_sign,
+      anon_sym_PLUS,
+      anon_sym_DASH,
+      anon_sym_row,
+      anon_sym_RPAREN,
+  [4274] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(407), 1,
+      sym_euro,
+    STATE(197), 1,
+      sym_cells,
+    STATE(84), 2,
+      sym_euro_cell,
+      aux_sym_cells_repeat1,
+    ACTIONS(403), 3,
+      anon_sym_DASH,
+      anon_sym_u2013,
+      anon_sym_u2014,
+    ACTIONS(541), 3,
+      sym_number,
+      sym_pm,
+      sym_not_applicable,
+  [4298] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(103), 10,
+      anon_sym_RBRACE,
+      anon_sym_in,
+      anon_sym_text,
+      anon_sym_group,
+      anon_sym_target,
+      anon_sym_total,
+      anon_sym_measure,
+      anon_sym_from,
+      anon_sym_description,
+      anon_sym_table,
+  [4314] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(344), 1,
+      sym_euro,
+    ACTIONS(525), 1,
+      sym_number,
+    STATE(63), 3,
+      sym__quantity,
+      sym_money,
+      sym_quantity,
+    ACTIONS(338), 4,
+      anon_sym_DASH,
+      anon_sym_u2013,
+      anon_sym_u2014,
+      anon_sym_u2212,
+  [4335] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(581), 9,
+      ts_builtin_sym_end,
+      anon_sym_plan,
+      anon_sym_include,
+      anon_sym_part,
+      anon_sym_text,
+      anon_sym_group,
+      anon_sym_total,
+      anon_sym_measure,
+      anon_sym_table,
+  [4350] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(223), 1,
       anon_sym_PERCENT,
-    STATE(19), 1,
+    STATE(18), 1,
       sym_unit,
-    ACTIONS(127), 2,
+    ACTIONS(141), 2,
       anon_sym_u2013,
       anon_sym_DOT_DOT,
-    ACTIONS(260), 2,
+    ACTIONS(221), 2,
       sym_identifier,
       sym__unicode_word,
-    ACTIONS(264), 3,
+    ACTIONS(225), 3,
       anon_sym_fte,
       anon_sym_hours,
       sym_euro,
-  [4299] = 5,
+  [4373] = 5,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(339), 1,
+    ACTIONS(354), 1,
       sym_euro,
-    ACTIONS(576), 1,
+    ACTIONS(583), 1,
       sym_number,
-    STATE(170), 3,
+    STATE(179), 3,
       sym__quantity,
       sym_money,
       sym_quantity,
-    ACTIONS(333), 4,
+    ACTIONS(348), 4,
       anon_sym_DASH,
       anon_sym_u2013,
       anon_sym_u2014,
       anon_sym_u2212,
-  [4320] = 5,
+  [4394] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(351), 1,
-      sym_euro,
-    ACTIONS(474), 1,
-      sym_number,
-    STATE(69), 3,
-      sym__quantity,
-      sym_money,
-      sym_quantity,
-    ACTIONS(345), 4,
-      anon_sym_DASH,
-      anon_sym_u2013,
-      anon_sym_u2014,
-      anon_sym_u2212,
-  [4341] = 2,
+    ACTIONS(585), 9,
+      ts_builtin_sym_end,
+      anon_sym_plan,
+      anon_sym_include,
+      anon_sym_part,
+      anon_sym_text,
+      anon_sym_group,
+      anon_sym_total,
+      anon_sym_measure,
+      anon_sym_table,
+  [4409] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(578), 8,
+    ACTIONS(587), 9,
+      ts_builtin_sym_end,
+      anon_sym_plan,
+      anon_sym_include,
+      anon_sym_part,
+      anon_sym_text,
+      anon_sym_group,
+      anon_sym_total,
+      anon_sym_measure,
+      anon_sym_table,
+  [4424] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(589), 9,
+      ts_builtin_sym_end,
+      anon_sym_plan,
+      anon_sym_include,
+      anon_sym_part,
+      anon_sym_text,
+      anon_sym_group,
+      anon_sym_total,
+      anon_sym_measure,
+      anon_sym_table,
+  [4439] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(591), 9,
+      ts_builtin_sym_end,
+      anon_sym_plan,
+      anon_sym_include,
+      anon_sym_part,
+      anon_sym_text,
+      anon_sym_group,
+      anon_sym_total,
+      anon_sym_measure,
+      anon_sym_table,
+  [4454] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(593), 8,
       anon_sym_RBRACE,
       anon_sym_text,
       anon_sym_group,
@@ -11087,46 +11281,23 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_measure,
       anon_sym_description,
       anon_sym_table,
-  [4355] = 2,
+  [4468] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(580), 8,
-      ts_builtin_sym_end,
-      anon_sym_plan,
-      anon_sym_include,
-      anon_sym_text,
-      anon_sym_group,
-      anon_sym_total,
-      anon_sym_measure,
-      anon_sym_table,
-  [4369] = 2,
+    ACTIONS(597), 2,
+      sym_euro,
+      sym_pm,
+    ACTIONS(595), 6,
+      anon_sym_DASH,
+      anon_sym_u2013,
+      anon_sym_u2014,
+      anon_sym_u2212,
+      sym_year,
+      sym_number,
+  [4484] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(582), 8,
-      ts_builtin_sym_end,
-      anon_sym_plan,
-      anon_sym_include,
-      anon_sym_text,
-      anon_sym_group,
-      anon_sym_total,
-      anon_sym_measure,
-      anon_sym_table,
-  [4383] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(584), 8,
-      ts_builtin_sym_end,
-      anon_sym_plan,
-      anon_sym_include,
-      anon_sym_text,
-      anon_sym_group,
-      anon_sym_total,
-      anon_sym_measure,
-      anon_sym_table,
-  [4397] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(586), 8,
+    ACTIONS(599), 8,
       anon_sym_budget,
       anon_sym_saving,
       anon_sym_cost,
@@ -11135,1088 +11306,1073 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_deficit,
       anon_sym_revenue,
       anon_sym_staffing,
-  [4411] = 3,
+  [4498] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(590), 2,
-      sym_euro,
-      sym_pm,
-    ACTIONS(588), 6,
-      anon_sym_DASH,
-      anon_sym_u2013,
-      anon_sym_u2014,
-      anon_sym_u2212,
-      sym_year,
-      sym_number,
-  [4427] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(594), 2,
+    ACTIONS(603), 2,
       anon_sym_PLUS,
       anon_sym_DASH,
-    ACTIONS(592), 6,
+    ACTIONS(601), 6,
       anon_sym_RBRACE,
       anon_sym_total,
       anon_sym_COMMA,
       anon_sym_description,
       anon_sym_sign,
       anon_sym_row,
-  [4443] = 6,
+  [4514] = 6,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(129), 1,
-      anon_sym_by,
-    ACTIONS(262), 1,
-      anon_sym_PERCENT,
-    STATE(19), 1,
-      sym_unit,
-    ACTIONS(260), 2,
-      sym_identifier,
-      sym__unicode_word,
-    ACTIONS(264), 3,
-      anon_sym_fte,
-      anon_sym_hours,
-      sym_euro,
-  [4465] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(129), 1,
+    ACTIONS(143), 1,
       anon_sym_of,
-    ACTIONS(262), 1,
+    ACTIONS(223), 1,
       anon_sym_PERCENT,
-    STATE(19), 1,
+    STATE(18), 1,
       sym_unit,
-    ACTIONS(260), 2,
+    ACTIONS(221), 2,
       sym_identifier,
       sym__unicode_word,
-    ACTIONS(264), 3,
+    ACTIONS(225), 3,
       anon_sym_fte,
       anon_sym_hours,
       sym_euro,
-  [4487] = 2,
+  [4536] = 6,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(596), 8,
-      ts_builtin_sym_end,
-      anon_sym_plan,
-      anon_sym_include,
-      anon_sym_text,
-      anon_sym_group,
-      anon_sym_total,
-      anon_sym_measure,
-      anon_sym_table,
-  [4501] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(598), 7,
-      anon_sym_RBRACE,
-      anon_sym_municipality,
-      anon_sym_adopted,
-      anon_sym_period,
-      anon_sym_currency,
-      anon_sym_tolerance,
-      anon_sym_description,
-  [4514] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(600), 7,
-      anon_sym_RBRACE,
-      anon_sym_municipality,
-      anon_sym_adopted,
-      anon_sym_period,
-      anon_sym_currency,
-      anon_sym_tolerance,
-      anon_sym_description,
-  [4527] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(602), 1,
+    ACTIONS(143), 1,
+      anon_sym_by,
+    ACTIONS(223), 1,
+      anon_sym_PERCENT,
+    STATE(18), 1,
+      sym_unit,
+    ACTIONS(221), 2,
       sym_identifier,
-    ACTIONS(604), 1,
-      sym_year,
-    STATE(247), 1,
-      sym__column_kind,
-    STATE(187), 4,
-      sym_year_span,
-      sym_year_column,
-      sym_named_column,
-      sym_total_column,
-  [4546] = 4,
+      sym__unicode_word,
+    ACTIONS(225), 3,
+      anon_sym_fte,
+      anon_sym_hours,
+      sym_euro,
+  [4558] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(606), 1,
-      anon_sym_COMMA,
-    STATE(172), 1,
-      aux_sym_columns_repeat1,
-    ACTIONS(488), 5,
-      anon_sym_RBRACE,
-      anon_sym_total,
-      anon_sym_description,
-      anon_sym_sign,
-      anon_sym_row,
-  [4563] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(611), 1,
-      sym_string,
-    ACTIONS(609), 6,
-      anon_sym_RBRACE,
-      anon_sym_total,
-      anon_sym_COMMA,
-      anon_sym_description,
-      anon_sym_sign,
-      anon_sym_row,
-  [4578] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(615), 1,
-      sym_string,
-    ACTIONS(613), 6,
-      anon_sym_RBRACE,
-      anon_sym_total,
-      anon_sym_COMMA,
-      anon_sym_description,
-      anon_sym_sign,
-      anon_sym_row,
-  [4593] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(617), 7,
-      anon_sym_RBRACE,
-      anon_sym_municipality,
-      anon_sym_adopted,
-      anon_sym_period,
-      anon_sym_currency,
-      anon_sym_tolerance,
-      anon_sym_description,
-  [4606] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(408), 1,
-      anon_sym_COMMA,
-    STATE(177), 1,
-      aux_sym_columns_repeat1,
-    ACTIONS(406), 5,
-      anon_sym_RBRACE,
-      anon_sym_total,
-      anon_sym_description,
-      anon_sym_sign,
-      anon_sym_row,
-  [4623] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(408), 1,
-      anon_sym_COMMA,
-    STATE(172), 1,
-      aux_sym_columns_repeat1,
-    ACTIONS(619), 5,
-      anon_sym_RBRACE,
-      anon_sym_total,
-      anon_sym_description,
-      anon_sym_sign,
-      anon_sym_row,
-  [4640] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(621), 7,
-      anon_sym_RBRACE,
-      anon_sym_municipality,
-      anon_sym_adopted,
-      anon_sym_period,
-      anon_sym_currency,
-      anon_sym_tolerance,
-      anon_sym_description,
-  [4653] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(623), 7,
-      anon_sym_RBRACE,
-      anon_sym_municipality,
-      anon_sym_adopted,
-      anon_sym_period,
-      anon_sym_currency,
-      anon_sym_tolerance,
-      anon_sym_description,
-  [4666] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(627), 1,
+    ACTIONS(607), 1,
       anon_sym_EQ,
-    ACTIONS(625), 6,
+    ACTIONS(605), 6,
       anon_sym_RBRACE,
       anon_sym_total,
       anon_sym_COMMA,
       anon_sym_description,
       anon_sym_sign,
       anon_sym_row,
-  [4681] = 5,
+  [4573] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(602), 1,
+    ACTIONS(609), 1,
+      anon_sym_COMMA,
+    STATE(171), 1,
+      aux_sym_columns_repeat1,
+    ACTIONS(493), 5,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_description,
+      anon_sym_sign,
+      anon_sym_row,
+  [4590] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(612), 1,
       sym_identifier,
-    ACTIONS(629), 1,
+    ACTIONS(614), 1,
       sym_year,
-    STATE(247), 1,
+    STATE(270), 1,
       sym__column_kind,
     STATE(176), 4,
       sym_year_span,
       sym_year_column,
       sym_named_column,
       sym_total_column,
-  [4700] = 2,
+  [4609] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(631), 6,
+    ACTIONS(618), 1,
+      sym_string,
+    ACTIONS(616), 6,
       anon_sym_RBRACE,
       anon_sym_total,
       anon_sym_COMMA,
       anon_sym_description,
       anon_sym_sign,
       anon_sym_row,
-  [4712] = 2,
+  [4624] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(633), 6,
+    ACTIONS(620), 7,
+      anon_sym_RBRACE,
+      anon_sym_municipality,
+      anon_sym_adopted,
+      anon_sym_period,
+      anon_sym_currency,
+      anon_sym_tolerance,
+      anon_sym_description,
+  [4637] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(622), 7,
+      anon_sym_RBRACE,
+      anon_sym_municipality,
+      anon_sym_adopted,
+      anon_sym_period,
+      anon_sym_currency,
+      anon_sym_tolerance,
+      anon_sym_description,
+  [4650] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(447), 1,
+      anon_sym_COMMA,
+    STATE(182), 1,
+      aux_sym_columns_repeat1,
+    ACTIONS(445), 5,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_description,
+      anon_sym_sign,
+      anon_sym_row,
+  [4667] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(624), 7,
+      anon_sym_RBRACE,
+      anon_sym_municipality,
+      anon_sym_adopted,
+      anon_sym_period,
+      anon_sym_currency,
+      anon_sym_tolerance,
+      anon_sym_description,
+  [4680] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(626), 7,
+      anon_sym_RBRACE,
+      anon_sym_municipality,
+      anon_sym_adopted,
+      anon_sym_period,
+      anon_sym_currency,
+      anon_sym_tolerance,
+      anon_sym_description,
+  [4693] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(628), 7,
+      anon_sym_RBRACE,
+      anon_sym_municipality,
+      anon_sym_adopted,
+      anon_sym_period,
+      anon_sym_currency,
+      anon_sym_tolerance,
+      anon_sym_description,
+  [4706] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(612), 1,
+      sym_identifier,
+    ACTIONS(630), 1,
+      sym_year,
+    STATE(270), 1,
+      sym__column_kind,
+    STATE(183), 4,
+      sym_year_span,
+      sym_year_column,
+      sym_named_column,
+      sym_total_column,
+  [4725] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(634), 1,
+      sym_string,
+    ACTIONS(632), 6,
       anon_sym_RBRACE,
       anon_sym_total,
       anon_sym_COMMA,
       anon_sym_description,
       anon_sym_sign,
       anon_sym_row,
-  [4724] = 2,
+  [4740] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(635), 6,
+    ACTIONS(447), 1,
+      anon_sym_COMMA,
+    STATE(171), 1,
+      aux_sym_columns_repeat1,
+    ACTIONS(636), 5,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_description,
+      anon_sym_sign,
+      anon_sym_row,
+  [4757] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(493), 6,
       anon_sym_RBRACE,
       anon_sym_total,
       anon_sym_COMMA,
       anon_sym_description,
       anon_sym_sign,
       anon_sym_row,
-  [4736] = 4,
+  [4769] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(339), 1,
+    ACTIONS(638), 6,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_COMMA,
+      anon_sym_description,
+      anon_sym_sign,
+      anon_sym_row,
+  [4781] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(354), 1,
       sym_euro,
-    STATE(255), 1,
+    STATE(240), 1,
       sym_money,
-    ACTIONS(430), 4,
+    ACTIONS(431), 4,
       anon_sym_DASH,
       anon_sym_u2013,
       anon_sym_u2014,
       anon_sym_u2212,
-  [4752] = 2,
+  [4797] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(637), 6,
+    ACTIONS(640), 6,
       anon_sym_RBRACE,
       anon_sym_total,
       anon_sym_description,
       anon_sym_sign,
       anon_sym_columns,
       anon_sym_row,
-  [4764] = 2,
+  [4809] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(488), 6,
+    ACTIONS(642), 6,
       anon_sym_RBRACE,
       anon_sym_total,
       anon_sym_COMMA,
       anon_sym_description,
       anon_sym_sign,
       anon_sym_row,
-  [4776] = 2,
+  [4821] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(639), 6,
+    ACTIONS(644), 6,
       anon_sym_RBRACE,
       anon_sym_total,
       anon_sym_COMMA,
       anon_sym_description,
       anon_sym_sign,
       anon_sym_row,
-  [4788] = 2,
+  [4833] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(641), 6,
+    ACTIONS(646), 6,
       anon_sym_RBRACE,
       anon_sym_total,
       anon_sym_COMMA,
-      anon_sym_description,
-      anon_sym_sign,
-      anon_sym_row,
-  [4800] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(643), 6,
-      anon_sym_RBRACE,
-      anon_sym_total,
-      anon_sym_COMMA,
-      anon_sym_description,
-      anon_sym_sign,
-      anon_sym_row,
-  [4812] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(645), 5,
-      anon_sym_RBRACE,
-      anon_sym_total,
-      anon_sym_description,
-      anon_sym_sign,
-      anon_sym_row,
-  [4823] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(647), 5,
-      anon_sym_RBRACE,
-      anon_sym_total,
-      anon_sym_description,
-      anon_sym_sign,
-      anon_sym_row,
-  [4834] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(649), 5,
-      anon_sym_RBRACE,
-      anon_sym_total,
       anon_sym_description,
       anon_sym_sign,
       anon_sym_row,
   [4845] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(651), 5,
+    ACTIONS(648), 6,
       anon_sym_RBRACE,
       anon_sym_total,
+      anon_sym_COMMA,
       anon_sym_description,
       anon_sym_sign,
       anon_sym_row,
-  [4856] = 2,
+  [4857] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(653), 5,
+    ACTIONS(650), 6,
       anon_sym_RBRACE,
       anon_sym_total,
+      anon_sym_COMMA,
       anon_sym_description,
       anon_sym_sign,
       anon_sym_row,
-  [4867] = 2,
+  [4869] = 6,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(655), 5,
-      anon_sym_RBRACE,
-      anon_sym_total,
-      anon_sym_description,
-      anon_sym_sign,
-      anon_sym_row,
-  [4878] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(657), 5,
-      anon_sym_RBRACE,
-      anon_sym_total,
-      anon_sym_description,
-      anon_sym_sign,
-      anon_sym_row,
-  [4889] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(659), 5,
-      anon_sym_RBRACE,
-      anon_sym_total,
-      anon_sym_description,
-      anon_sym_sign,
-      anon_sym_row,
-  [4900] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(43), 1,
+    ACTIONS(45), 1,
       anon_sym_taakveld,
-    ACTIONS(661), 1,
-      anon_sym_as,
-    ACTIONS(663), 1,
-      anon_sym_EQ,
-    STATE(226), 1,
-      sym_role,
-    STATE(282), 1,
-      sym_taakveld,
-  [4919] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(43), 1,
-      anon_sym_taakveld,
-    ACTIONS(661), 1,
-      anon_sym_as,
-    ACTIONS(665), 1,
+    ACTIONS(652), 1,
       anon_sym_COLON,
-    STATE(206), 1,
-      sym_role,
-    STATE(297), 1,
-      sym_taakveld,
-  [4938] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(661), 1,
+    ACTIONS(654), 1,
       anon_sym_as,
-    ACTIONS(667), 1,
-      anon_sym_LBRACE,
-    ACTIONS(669), 1,
-      anon_sym_in,
-    STATE(215), 1,
-      sym_table_unit,
-    STATE(295), 1,
+    STATE(221), 1,
       sym_role,
-  [4957] = 5,
+    STATE(300), 1,
+      sym_taakveld,
+  [4888] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(534), 1,
+    ACTIONS(656), 5,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_description,
       anon_sym_sign,
-    ACTIONS(671), 1,
+      anon_sym_row,
+  [4899] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(658), 5,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_description,
+      anon_sym_sign,
+      anon_sym_row,
+  [4910] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(660), 5,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_description,
+      anon_sym_sign,
+      anon_sym_row,
+  [4921] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(662), 5,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_description,
+      anon_sym_sign,
+      anon_sym_row,
+  [4932] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(664), 5,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_description,
+      anon_sym_sign,
+      anon_sym_row,
+  [4943] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(666), 5,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_description,
+      anon_sym_sign,
+      anon_sym_row,
+  [4954] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(668), 5,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_description,
+      anon_sym_sign,
+      anon_sym_row,
+  [4965] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(654), 1,
+      anon_sym_as,
+    ACTIONS(670), 1,
+      anon_sym_LBRACE,
+    ACTIONS(672), 1,
+      anon_sym_in,
+    STATE(222), 1,
+      sym_table_unit,
+    STATE(260), 1,
+      sym_role,
+  [4984] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(674), 5,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_description,
+      anon_sym_sign,
+      anon_sym_row,
+  [4995] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(45), 1,
+      anon_sym_taakveld,
+    ACTIONS(654), 1,
+      anon_sym_as,
+    ACTIONS(676), 1,
+      anon_sym_EQ,
+    STATE(217), 1,
+      sym_role,
+    STATE(284), 1,
+      sym_taakveld,
+  [5014] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(678), 4,
+      anon_sym_LBRACE,
+      anon_sym_COLON,
+      anon_sym_taakveld,
+      anon_sym_EQ,
+  [5024] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(537), 1,
+      anon_sym_sign,
+    ACTIONS(680), 1,
       anon_sym_columns,
-    STATE(133), 1,
+    STATE(148), 1,
+      sym_columns,
+    STATE(238), 1,
+      sym_sign_rule,
+  [5040] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(537), 1,
+      anon_sym_sign,
+    ACTIONS(680), 1,
+      anon_sym_columns,
+    STATE(136), 1,
       sym_columns,
     STATE(231), 1,
       sym_sign_rule,
-  [4973] = 5,
+  [5056] = 5,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(534), 1,
+    ACTIONS(537), 1,
       anon_sym_sign,
-    ACTIONS(671), 1,
+    ACTIONS(680), 1,
       anon_sym_columns,
-    STATE(130), 1,
+    STATE(133), 1,
       sym_columns,
-    STATE(232), 1,
+    STATE(237), 1,
       sym_sign_rule,
-  [4989] = 2,
+  [5072] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(673), 4,
-      anon_sym_LBRACE,
-      anon_sym_COLON,
-      anon_sym_taakveld,
-      anon_sym_EQ,
-  [4999] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(534), 1,
-      anon_sym_sign,
-    ACTIONS(671), 1,
-      anon_sym_columns,
-    STATE(127), 1,
-      sym_columns,
-    STATE(236), 1,
-      sym_sign_rule,
-  [5015] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(43), 1,
-      anon_sym_taakveld,
-    ACTIONS(675), 1,
-      anon_sym_COLON,
-    STATE(246), 1,
-      sym_taakveld,
-  [5028] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    STATE(108), 1,
-      sym__range_op,
-    ACTIONS(677), 2,
-      anon_sym_u2013,
-      anon_sym_DOT_DOT,
-  [5039] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(43), 1,
-      anon_sym_taakveld,
-    ACTIONS(665), 1,
-      anon_sym_COLON,
-    STATE(297), 1,
-      sym_taakveld,
-  [5052] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(679), 1,
-      anon_sym_RPAREN,
-    ACTIONS(594), 2,
-      anon_sym_PLUS,
-      anon_sym_DASH,
-  [5063] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(681), 1,
-      anon_sym_LBRACE,
-    ACTIONS(683), 1,
-      anon_sym_in,
-    STATE(281), 1,
-      sym_scale,
-  [5076] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(685), 1,
-      anon_sym_COLON,
-    ACTIONS(594), 2,
-      anon_sym_PLUS,
-      anon_sym_DASH,
-  [5087] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(687), 1,
+    ACTIONS(682), 1,
       sym_year,
-    ACTIONS(689), 2,
+    ACTIONS(684), 2,
       sym_date,
       sym_quarter,
-  [5098] = 3,
+  [5083] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(691), 1,
-      anon_sym_COLON,
-    ACTIONS(594), 2,
-      anon_sym_PLUS,
-      anon_sym_DASH,
-  [5109] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(683), 1,
-      anon_sym_in,
-    ACTIONS(693), 1,
-      anon_sym_LBRACE,
-    STATE(276), 1,
-      sym_scale,
-  [5122] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(661), 1,
-      anon_sym_as,
-    ACTIONS(695), 1,
-      anon_sym_LBRACE,
-    STATE(240), 1,
-      sym_role,
-  [5135] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(697), 1,
-      sym_year,
-    ACTIONS(699), 2,
-      sym_date,
-      sym_quarter,
-  [5146] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(701), 1,
-      anon_sym_RPAREN,
-    ACTIONS(594), 2,
-      anon_sym_PLUS,
-      anon_sym_DASH,
-  [5157] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    STATE(268), 1,
-      sym__range_op,
-    ACTIONS(703), 2,
-      anon_sym_u2013,
-      anon_sym_DOT_DOT,
-  [5168] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(705), 1,
-      anon_sym_needed,
-    ACTIONS(707), 1,
-      anon_sym_not,
-    STATE(39), 1,
-      sym_not_needed,
-  [5181] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(709), 1,
-      anon_sym_COLON,
-    ACTIONS(594), 2,
-      anon_sym_PLUS,
-      anon_sym_DASH,
-  [5192] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(711), 1,
-      anon_sym_COLON,
-    ACTIONS(594), 2,
-      anon_sym_PLUS,
-      anon_sym_DASH,
-  [5203] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(43), 1,
-      anon_sym_taakveld,
-    ACTIONS(663), 1,
-      anon_sym_EQ,
-    STATE(282), 1,
-      sym_taakveld,
-  [5216] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    STATE(79), 1,
-      sym_effect_kind,
-    ACTIONS(25), 2,
-      anon_sym_saving,
-      anon_sym_cost,
-  [5227] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(713), 1,
+    ACTIONS(686), 1,
       sym_number,
     ACTIONS(103), 2,
       anon_sym_LBRACE,
       anon_sym_as,
-  [5238] = 3,
+  [5094] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    STATE(75), 1,
-      sym_effect_kind,
-    ACTIONS(25), 2,
-      anon_sym_saving,
-      anon_sym_cost,
-  [5249] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(43), 1,
-      anon_sym_taakveld,
-    ACTIONS(715), 1,
-      anon_sym_EQ,
-    STATE(241), 1,
-      sym_taakveld,
-  [5262] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(717), 2,
+    ACTIONS(688), 1,
+      anon_sym_RPAREN,
+    ACTIONS(603), 2,
       anon_sym_PLUS,
       anon_sym_DASH,
-  [5270] = 2,
+  [5105] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(719), 2,
+    STATE(123), 1,
+      sym__range_op,
+    ACTIONS(690), 2,
+      anon_sym_u2013,
+      anon_sym_DOT_DOT,
+  [5116] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(692), 1,
+      anon_sym_COLON,
+    ACTIONS(603), 2,
+      anon_sym_PLUS,
+      anon_sym_DASH,
+  [5127] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(694), 1,
+      anon_sym_RPAREN,
+    ACTIONS(603), 2,
+      anon_sym_PLUS,
+      anon_sym_DASH,
+  [5138] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(696), 1,
+      anon_sym_COLON,
+    ACTIONS(603), 2,
+      anon_sym_PLUS,
+      anon_sym_DASH,
+  [5149] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(698), 1,
+      anon_sym_needed,
+    ACTIONS(700), 1,
+      anon_sym_not,
+    STATE(40), 1,
+      sym_not_needed,
+  [5162] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    STATE(268), 1,
+      sym__range_op,
+    ACTIONS(702), 2,
+      anon_sym_u2013,
+      anon_sym_DOT_DOT,
+  [5173] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(704), 1,
+      sym_year,
+    ACTIONS(706), 2,
+      sym_date,
+      sym_quarter,
+  [5184] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(45), 1,
+      anon_sym_taakveld,
+    ACTIONS(708), 1,
+      anon_sym_EQ,
+    STATE(239), 1,
+      sym_taakveld,
+  [5197] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(45), 1,
+      anon_sym_taakveld,
+    ACTIONS(652), 1,
+      anon_sym_COLON,
+    STATE(300), 1,
+      sym_taakveld,
+  [5210] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(710), 1,
+      anon_sym_LBRACE,
+    ACTIONS(712), 1,
+      anon_sym_in,
+    STATE(254), 1,
+      sym_scale,
+  [5223] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(714), 1,
+      anon_sym_COLON,
+    ACTIONS(603), 2,
+      anon_sym_PLUS,
+      anon_sym_DASH,
+  [5234] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(45), 1,
+      anon_sym_taakveld,
+    ACTIONS(716), 1,
+      anon_sym_COLON,
+    STATE(249), 1,
+      sym_taakveld,
+  [5247] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(654), 1,
+      anon_sym_as,
+    ACTIONS(718), 1,
+      anon_sym_LBRACE,
+    STATE(267), 1,
+      sym_role,
+  [5260] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    STATE(76), 1,
+      sym_effect_kind,
+    ACTIONS(27), 2,
+      anon_sym_saving,
+      anon_sym_cost,
+  [5271] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    STATE(80), 1,
+      sym_effect_kind,
+    ACTIONS(27), 2,
+      anon_sym_saving,
+      anon_sym_cost,
+  [5282] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(720), 1,
+      anon_sym_COLON,
+    ACTIONS(603), 2,
+      anon_sym_PLUS,
+      anon_sym_DASH,
+  [5293] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(45), 1,
+      anon_sym_taakveld,
+    ACTIONS(676), 1,
+      anon_sym_EQ,
+    STATE(284), 1,
+      sym_taakveld,
+  [5306] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(712), 1,
+      anon_sym_in,
+    ACTIONS(722), 1,
+      anon_sym_LBRACE,
+    STATE(248), 1,
+      sym_scale,
+  [5319] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(724), 1,
+      sym_number,
+    STATE(309), 1,
+      sym_quantity,
+  [5329] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(726), 2,
       anon_sym_adverse,
       anon_sym_favourable,
-  [5278] = 3,
+  [5337] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(182), 1,
+    ACTIONS(728), 1,
       sym_year,
-    STATE(9), 1,
-      sym_year_amount,
-  [5288] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(721), 1,
-      sym_number,
-    STATE(239), 1,
-      sym_quantity,
-  [5298] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(671), 1,
-      anon_sym_columns,
-    STATE(130), 1,
-      sym_columns,
-  [5308] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(671), 1,
-      anon_sym_columns,
-    STATE(132), 1,
-      sym_columns,
-  [5318] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(723), 1,
-      sym_year,
-    ACTIONS(725), 1,
+    ACTIONS(730), 1,
       sym_string,
-  [5328] = 3,
+  [5347] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(418), 1,
-      sym_year,
-    STATE(9), 1,
-      sym_year_amount,
-  [5338] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(448), 1,
-      sym_year,
-    STATE(9), 1,
-      sym_year_amount,
-  [5348] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(671), 1,
+    ACTIONS(680), 1,
       anon_sym_columns,
     STATE(133), 1,
       sym_columns,
-  [5358] = 2,
+  [5357] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(727), 2,
+    ACTIONS(178), 1,
+      sym_year,
+    STATE(9), 1,
+      sym_year_amount,
+  [5367] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(411), 1,
+      sym_year,
+    STATE(9), 1,
+      sym_year_amount,
+  [5377] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(732), 2,
+      anon_sym_PLUS,
+      anon_sym_DASH,
+  [5385] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(734), 2,
       anon_sym_LBRACE,
       anon_sym_as,
-  [5366] = 2,
+  [5393] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(729), 1,
-      anon_sym_COLON,
-  [5373] = 2,
+    ACTIONS(477), 1,
+      sym_year,
+    STATE(9), 1,
+      sym_year_amount,
+  [5403] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(731), 1,
-      anon_sym_of,
-  [5380] = 2,
+    ACTIONS(680), 1,
+      anon_sym_columns,
+    STATE(131), 1,
+      sym_columns,
+  [5413] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(733), 1,
-      anon_sym_LBRACE,
-  [5387] = 2,
+    ACTIONS(680), 1,
+      anon_sym_columns,
+    STATE(136), 1,
+      sym_columns,
+  [5423] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(735), 1,
+    ACTIONS(736), 1,
       anon_sym_EQ,
-  [5394] = 2,
+  [5430] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(737), 1,
-      sym_euro,
-  [5401] = 2,
+    ACTIONS(738), 1,
+      anon_sym_LBRACE,
+  [5437] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(739), 1,
-      anon_sym_COLON,
-  [5408] = 2,
+    ACTIONS(740), 1,
+      sym_identifier,
+  [5444] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(741), 1,
-      sym_year,
-  [5415] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(743), 1,
-      anon_sym_by,
-  [5422] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(745), 1,
-      anon_sym_COLON,
-  [5429] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(747), 1,
-      sym_year,
-  [5436] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(749), 1,
-      sym_string,
-  [5443] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(751), 1,
-      ts_builtin_sym_end,
-  [5450] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(753), 1,
+    ACTIONS(742), 1,
       anon_sym_LPAREN,
-  [5457] = 2,
+  [5451] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(755), 1,
-      sym_identifier,
-  [5464] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(757), 1,
+    ACTIONS(744), 1,
       sym_string,
-  [5471] = 2,
+  [5458] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(759), 1,
-      sym_string,
-  [5478] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(761), 1,
-      sym_identifier,
-  [5485] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(763), 1,
+    ACTIONS(746), 1,
       anon_sym_LBRACE,
-  [5492] = 2,
+  [5465] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(663), 1,
-      anon_sym_EQ,
-  [5499] = 2,
+    ACTIONS(748), 1,
+      sym_year,
+  [5472] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(765), 1,
+    ACTIONS(750), 1,
+      sym_year,
+  [5479] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(752), 1,
       sym_string,
-  [5506] = 2,
+  [5486] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(767), 1,
+    ACTIONS(754), 1,
+      anon_sym_LBRACE,
+  [5493] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(756), 1,
+      anon_sym_COLON,
+  [5500] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(758), 1,
       anon_sym_needed,
-  [5513] = 2,
+  [5507] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(769), 1,
-      sym_year,
-  [5520] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(665), 1,
-      anon_sym_COLON,
-  [5527] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(771), 1,
-      sym_year,
-  [5534] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(773), 1,
-      sym_string,
-  [5541] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(713), 1,
-      sym_number,
-  [5548] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(775), 1,
-      sym_string,
-  [5555] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(777), 1,
+    ACTIONS(760), 1,
       sym_identifier,
-  [5562] = 2,
+  [5514] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(779), 1,
-      sym_identifier,
-  [5569] = 2,
+    ACTIONS(762), 1,
+      sym_string,
+  [5521] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(781), 1,
+    ACTIONS(764), 1,
+      sym_string,
+  [5528] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(766), 1,
       anon_sym_LBRACE,
-  [5576] = 2,
+  [5535] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(783), 1,
-      sym_year,
-  [5583] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(785), 1,
-      sym_identifier,
-  [5590] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(787), 1,
-      sym_string,
-  [5597] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(789), 1,
-      sym_year,
-  [5604] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(791), 1,
-      sym_identifier,
-  [5611] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(793), 1,
-      sym_string,
-  [5618] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(795), 1,
+    ACTIONS(676), 1,
       anon_sym_EQ,
-  [5625] = 2,
+  [5542] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(797), 1,
-      sym_identifier,
-  [5632] = 2,
+    ACTIONS(768), 1,
+      sym_date,
+  [5549] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(799), 1,
+    ACTIONS(770), 1,
+      sym_year,
+  [5556] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(772), 1,
+      sym_date,
+  [5563] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(652), 1,
+      anon_sym_COLON,
+  [5570] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(718), 1,
       anon_sym_LBRACE,
-  [5639] = 2,
+  [5577] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(801), 1,
+    ACTIONS(774), 1,
       sym_identifier,
-  [5646] = 2,
+  [5584] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(803), 1,
+    ACTIONS(776), 1,
+      sym_string,
+  [5591] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(778), 1,
+      sym_year,
+  [5598] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(780), 1,
+      sym_date,
+  [5605] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(782), 1,
+      sym_string,
+  [5612] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(784), 1,
+      anon_sym_EQ,
+  [5619] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(786), 1,
+      anon_sym_LBRACE,
+  [5626] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(788), 1,
+      sym_year,
+  [5633] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(790), 1,
+      sym_identifier,
+  [5640] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(792), 1,
+      sym_year,
+  [5647] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(794), 1,
+      sym_string,
+  [5654] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(796), 1,
+      sym_identifier,
+  [5661] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(798), 1,
+      sym_identifier,
+  [5668] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(800), 1,
+      sym_identifier,
+  [5675] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(802), 1,
+      sym_number,
+  [5682] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(804), 1,
+      anon_sym_by,
+  [5689] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(806), 1,
+      sym_taakveld_code,
+  [5696] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(808), 1,
+      sym_string,
+  [5703] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(810), 1,
+      sym_string,
+  [5710] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(812), 1,
+      sym_euro,
+  [5717] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(814), 1,
       anon_sym_budget,
-  [5653] = 2,
+  [5724] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(805), 1,
-      sym_number,
-  [5660] = 2,
+    ACTIONS(816), 1,
+      anon_sym_COLON,
+  [5731] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(807), 1,
+    ACTIONS(818), 1,
       sym_string,
-  [5667] = 2,
+  [5738] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(809), 1,
-      anon_sym_LBRACE,
-  [5674] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(715), 1,
+    ACTIONS(708), 1,
       anon_sym_EQ,
-  [5681] = 2,
+  [5745] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(811), 1,
-      sym_date,
-  [5688] = 2,
+    ACTIONS(820), 1,
+      sym_identifier,
+  [5752] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(813), 1,
+    ACTIONS(822), 1,
+      sym_identifier,
+  [5759] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(824), 1,
       sym_string,
-  [5695] = 2,
+  [5766] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(815), 1,
-      sym_string,
-  [5702] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(817), 1,
-      sym_number,
-  [5709] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(819), 1,
-      sym_string,
-  [5716] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(821), 1,
+    ACTIONS(826), 1,
       sym_taakveld_code,
-  [5723] = 2,
+  [5773] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(823), 1,
+    ACTIONS(686), 1,
+      sym_number,
+  [5780] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(828), 1,
       sym_identifier,
-  [5730] = 2,
+  [5787] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(825), 1,
+    ACTIONS(830), 1,
+      ts_builtin_sym_end,
+  [5794] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(832), 1,
       sym_string,
-  [5737] = 2,
+  [5801] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(827), 1,
+    ACTIONS(834), 1,
+      sym_number,
+  [5808] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(836), 1,
       anon_sym_COLON,
-  [5744] = 2,
+  [5815] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(829), 1,
+    ACTIONS(838), 1,
       sym_number,
-  [5751] = 2,
+  [5822] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(831), 1,
-      sym_taakveld_code,
-  [5758] = 2,
+    ACTIONS(840), 1,
+      anon_sym_of,
+  [5829] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(833), 1,
+    ACTIONS(842), 1,
       sym_number,
-  [5765] = 2,
+  [5836] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(695), 1,
-      anon_sym_LBRACE,
-  [5772] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(835), 1,
-      sym_date,
-  [5779] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(675), 1,
-      anon_sym_COLON,
-  [5786] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(837), 1,
-      sym_identifier,
-  [5793] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(839), 1,
-      sym_number,
-  [5800] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(841), 1,
-      sym_number,
-  [5807] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(843), 1,
-      sym_year,
-  [5814] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(845), 1,
-      sym_euro,
-  [5821] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(847), 1,
-      anon_sym_RPAREN,
-  [5828] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(849), 1,
-      sym_year,
-  [5835] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(851), 1,
-      anon_sym_RPAREN,
-  [5842] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(853), 1,
+    ACTIONS(844), 1,
       sym_string,
-  [5849] = 2,
+  [5843] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(855), 1,
+    ACTIONS(846), 1,
       sym_identifier,
-  [5856] = 2,
+  [5850] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(857), 1,
+    ACTIONS(716), 1,
+      anon_sym_COLON,
+  [5857] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(848), 1,
+      sym_year,
+  [5864] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(850), 1,
+      sym_number,
+  [5871] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(852), 1,
+      sym_number,
+  [5878] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(854), 1,
+      sym_string,
+  [5885] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(856), 1,
       sym_euro,
-  [5863] = 2,
+  [5892] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(859), 1,
-      sym_date,
+    ACTIONS(858), 1,
+      anon_sym_COLON,
+  [5899] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(860), 1,
+      sym_string,
+  [5906] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(862), 1,
+      anon_sym_RPAREN,
+  [5913] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(864), 1,
+      anon_sym_of,
+  [5920] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(866), 1,
+      anon_sym_RPAREN,
+  [5927] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(868), 1,
+      sym_euro,
+  [5934] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(870), 1,
+      sym_year,
 };
 
 static const uint32_t ts_small_parse_table_map[] = {
@@ -12224,310 +12380,313 @@ static const uint32_t ts_small_parse_table_map[] = {
   [SMALL_STATE(3)] = 71,
   [SMALL_STATE(4)] = 142,
   [SMALL_STATE(5)] = 213,
-  [SMALL_STATE(6)] = 248,
-  [SMALL_STATE(7)] = 285,
-  [SMALL_STATE(8)] = 322,
-  [SMALL_STATE(9)] = 355,
-  [SMALL_STATE(10)] = 388,
-  [SMALL_STATE(11)] = 424,
-  [SMALL_STATE(12)] = 460,
-  [SMALL_STATE(13)] = 491,
-  [SMALL_STATE(14)] = 532,
-  [SMALL_STATE(15)] = 565,
-  [SMALL_STATE(16)] = 596,
-  [SMALL_STATE(17)] = 629,
-  [SMALL_STATE(18)] = 660,
-  [SMALL_STATE(19)] = 701,
-  [SMALL_STATE(20)] = 733,
-  [SMALL_STATE(21)] = 772,
-  [SMALL_STATE(22)] = 805,
-  [SMALL_STATE(23)] = 836,
-  [SMALL_STATE(24)] = 867,
-  [SMALL_STATE(25)] = 897,
-  [SMALL_STATE(26)] = 929,
-  [SMALL_STATE(27)] = 957,
-  [SMALL_STATE(28)] = 985,
-  [SMALL_STATE(29)] = 1013,
-  [SMALL_STATE(30)] = 1043,
-  [SMALL_STATE(31)] = 1071,
-  [SMALL_STATE(32)] = 1101,
-  [SMALL_STATE(33)] = 1129,
-  [SMALL_STATE(34)] = 1161,
-  [SMALL_STATE(35)] = 1193,
-  [SMALL_STATE(36)] = 1218,
-  [SMALL_STATE(37)] = 1246,
-  [SMALL_STATE(38)] = 1274,
-  [SMALL_STATE(39)] = 1300,
-  [SMALL_STATE(40)] = 1328,
-  [SMALL_STATE(41)] = 1356,
-  [SMALL_STATE(42)] = 1393,
-  [SMALL_STATE(43)] = 1432,
-  [SMALL_STATE(44)] = 1471,
-  [SMALL_STATE(45)] = 1510,
-  [SMALL_STATE(46)] = 1549,
-  [SMALL_STATE(47)] = 1574,
-  [SMALL_STATE(48)] = 1597,
-  [SMALL_STATE(49)] = 1636,
-  [SMALL_STATE(50)] = 1675,
-  [SMALL_STATE(51)] = 1708,
-  [SMALL_STATE(52)] = 1745,
-  [SMALL_STATE(53)] = 1778,
-  [SMALL_STATE(54)] = 1815,
-  [SMALL_STATE(55)] = 1852,
-  [SMALL_STATE(56)] = 1885,
-  [SMALL_STATE(57)] = 1922,
-  [SMALL_STATE(58)] = 1955,
-  [SMALL_STATE(59)] = 1992,
-  [SMALL_STATE(60)] = 2031,
-  [SMALL_STATE(61)] = 2068,
-  [SMALL_STATE(62)] = 2090,
-  [SMALL_STATE(63)] = 2112,
-  [SMALL_STATE(64)] = 2134,
-  [SMALL_STATE(65)] = 2156,
-  [SMALL_STATE(66)] = 2178,
-  [SMALL_STATE(67)] = 2200,
-  [SMALL_STATE(68)] = 2222,
-  [SMALL_STATE(69)] = 2244,
-  [SMALL_STATE(70)] = 2266,
-  [SMALL_STATE(71)] = 2288,
-  [SMALL_STATE(72)] = 2310,
-  [SMALL_STATE(73)] = 2332,
-  [SMALL_STATE(74)] = 2367,
-  [SMALL_STATE(75)] = 2402,
-  [SMALL_STATE(76)] = 2437,
-  [SMALL_STATE(77)] = 2472,
-  [SMALL_STATE(78)] = 2507,
-  [SMALL_STATE(79)] = 2542,
-  [SMALL_STATE(80)] = 2577,
-  [SMALL_STATE(81)] = 2612,
-  [SMALL_STATE(82)] = 2642,
-  [SMALL_STATE(83)] = 2670,
-  [SMALL_STATE(84)] = 2698,
-  [SMALL_STATE(85)] = 2723,
-  [SMALL_STATE(86)] = 2748,
-  [SMALL_STATE(87)] = 2778,
-  [SMALL_STATE(88)] = 2802,
-  [SMALL_STATE(89)] = 2832,
-  [SMALL_STATE(90)] = 2856,
-  [SMALL_STATE(91)] = 2876,
-  [SMALL_STATE(92)] = 2904,
-  [SMALL_STATE(93)] = 2934,
-  [SMALL_STATE(94)] = 2968,
-  [SMALL_STATE(95)] = 2992,
-  [SMALL_STATE(96)] = 3012,
-  [SMALL_STATE(97)] = 3046,
-  [SMALL_STATE(98)] = 3070,
-  [SMALL_STATE(99)] = 3094,
-  [SMALL_STATE(100)] = 3118,
-  [SMALL_STATE(101)] = 3143,
-  [SMALL_STATE(102)] = 3168,
-  [SMALL_STATE(103)] = 3185,
-  [SMALL_STATE(104)] = 3210,
-  [SMALL_STATE(105)] = 3227,
-  [SMALL_STATE(106)] = 3244,
-  [SMALL_STATE(107)] = 3261,
-  [SMALL_STATE(108)] = 3278,
-  [SMALL_STATE(109)] = 3303,
-  [SMALL_STATE(110)] = 3328,
-  [SMALL_STATE(111)] = 3345,
-  [SMALL_STATE(112)] = 3370,
-  [SMALL_STATE(113)] = 3387,
-  [SMALL_STATE(114)] = 3406,
-  [SMALL_STATE(115)] = 3425,
-  [SMALL_STATE(116)] = 3444,
-  [SMALL_STATE(117)] = 3461,
-  [SMALL_STATE(118)] = 3478,
-  [SMALL_STATE(119)] = 3503,
-  [SMALL_STATE(120)] = 3520,
-  [SMALL_STATE(121)] = 3537,
-  [SMALL_STATE(122)] = 3554,
-  [SMALL_STATE(123)] = 3579,
-  [SMALL_STATE(124)] = 3604,
-  [SMALL_STATE(125)] = 3623,
-  [SMALL_STATE(126)] = 3642,
-  [SMALL_STATE(127)] = 3666,
-  [SMALL_STATE(128)] = 3692,
-  [SMALL_STATE(129)] = 3718,
-  [SMALL_STATE(130)] = 3744,
-  [SMALL_STATE(131)] = 3770,
-  [SMALL_STATE(132)] = 3796,
-  [SMALL_STATE(133)] = 3822,
-  [SMALL_STATE(134)] = 3848,
-  [SMALL_STATE(135)] = 3864,
-  [SMALL_STATE(136)] = 3890,
-  [SMALL_STATE(137)] = 3906,
-  [SMALL_STATE(138)] = 3932,
-  [SMALL_STATE(139)] = 3956,
-  [SMALL_STATE(140)] = 3972,
-  [SMALL_STATE(141)] = 3988,
-  [SMALL_STATE(142)] = 4012,
-  [SMALL_STATE(143)] = 4036,
-  [SMALL_STATE(144)] = 4052,
-  [SMALL_STATE(145)] = 4068,
-  [SMALL_STATE(146)] = 4084,
-  [SMALL_STATE(147)] = 4108,
-  [SMALL_STATE(148)] = 4132,
-  [SMALL_STATE(149)] = 4156,
-  [SMALL_STATE(150)] = 4180,
-  [SMALL_STATE(151)] = 4196,
-  [SMALL_STATE(152)] = 4212,
-  [SMALL_STATE(153)] = 4228,
-  [SMALL_STATE(154)] = 4244,
-  [SMALL_STATE(155)] = 4260,
-  [SMALL_STATE(156)] = 4276,
-  [SMALL_STATE(157)] = 4299,
-  [SMALL_STATE(158)] = 4320,
-  [SMALL_STATE(159)] = 4341,
-  [SMALL_STATE(160)] = 4355,
-  [SMALL_STATE(161)] = 4369,
-  [SMALL_STATE(162)] = 4383,
-  [SMALL_STATE(163)] = 4397,
-  [SMALL_STATE(164)] = 4411,
-  [SMALL_STATE(165)] = 4427,
-  [SMALL_STATE(166)] = 4443,
-  [SMALL_STATE(167)] = 4465,
-  [SMALL_STATE(168)] = 4487,
-  [SMALL_STATE(169)] = 4501,
-  [SMALL_STATE(170)] = 4514,
-  [SMALL_STATE(171)] = 4527,
-  [SMALL_STATE(172)] = 4546,
-  [SMALL_STATE(173)] = 4563,
-  [SMALL_STATE(174)] = 4578,
-  [SMALL_STATE(175)] = 4593,
-  [SMALL_STATE(176)] = 4606,
-  [SMALL_STATE(177)] = 4623,
-  [SMALL_STATE(178)] = 4640,
-  [SMALL_STATE(179)] = 4653,
-  [SMALL_STATE(180)] = 4666,
-  [SMALL_STATE(181)] = 4681,
-  [SMALL_STATE(182)] = 4700,
-  [SMALL_STATE(183)] = 4712,
-  [SMALL_STATE(184)] = 4724,
-  [SMALL_STATE(185)] = 4736,
-  [SMALL_STATE(186)] = 4752,
-  [SMALL_STATE(187)] = 4764,
-  [SMALL_STATE(188)] = 4776,
-  [SMALL_STATE(189)] = 4788,
-  [SMALL_STATE(190)] = 4800,
-  [SMALL_STATE(191)] = 4812,
-  [SMALL_STATE(192)] = 4823,
-  [SMALL_STATE(193)] = 4834,
-  [SMALL_STATE(194)] = 4845,
-  [SMALL_STATE(195)] = 4856,
-  [SMALL_STATE(196)] = 4867,
-  [SMALL_STATE(197)] = 4878,
-  [SMALL_STATE(198)] = 4889,
-  [SMALL_STATE(199)] = 4900,
-  [SMALL_STATE(200)] = 4919,
-  [SMALL_STATE(201)] = 4938,
-  [SMALL_STATE(202)] = 4957,
-  [SMALL_STATE(203)] = 4973,
-  [SMALL_STATE(204)] = 4989,
-  [SMALL_STATE(205)] = 4999,
-  [SMALL_STATE(206)] = 5015,
-  [SMALL_STATE(207)] = 5028,
-  [SMALL_STATE(208)] = 5039,
-  [SMALL_STATE(209)] = 5052,
-  [SMALL_STATE(210)] = 5063,
-  [SMALL_STATE(211)] = 5076,
-  [SMALL_STATE(212)] = 5087,
-  [SMALL_STATE(213)] = 5098,
-  [SMALL_STATE(214)] = 5109,
-  [SMALL_STATE(215)] = 5122,
-  [SMALL_STATE(216)] = 5135,
-  [SMALL_STATE(217)] = 5146,
-  [SMALL_STATE(218)] = 5157,
-  [SMALL_STATE(219)] = 5168,
-  [SMALL_STATE(220)] = 5181,
-  [SMALL_STATE(221)] = 5192,
-  [SMALL_STATE(222)] = 5203,
-  [SMALL_STATE(223)] = 5216,
-  [SMALL_STATE(224)] = 5227,
-  [SMALL_STATE(225)] = 5238,
-  [SMALL_STATE(226)] = 5249,
-  [SMALL_STATE(227)] = 5262,
-  [SMALL_STATE(228)] = 5270,
-  [SMALL_STATE(229)] = 5278,
-  [SMALL_STATE(230)] = 5288,
-  [SMALL_STATE(231)] = 5298,
-  [SMALL_STATE(232)] = 5308,
-  [SMALL_STATE(233)] = 5318,
-  [SMALL_STATE(234)] = 5328,
-  [SMALL_STATE(235)] = 5338,
-  [SMALL_STATE(236)] = 5348,
-  [SMALL_STATE(237)] = 5358,
-  [SMALL_STATE(238)] = 5366,
-  [SMALL_STATE(239)] = 5373,
-  [SMALL_STATE(240)] = 5380,
-  [SMALL_STATE(241)] = 5387,
-  [SMALL_STATE(242)] = 5394,
-  [SMALL_STATE(243)] = 5401,
-  [SMALL_STATE(244)] = 5408,
-  [SMALL_STATE(245)] = 5415,
-  [SMALL_STATE(246)] = 5422,
-  [SMALL_STATE(247)] = 5429,
-  [SMALL_STATE(248)] = 5436,
-  [SMALL_STATE(249)] = 5443,
-  [SMALL_STATE(250)] = 5450,
-  [SMALL_STATE(251)] = 5457,
-  [SMALL_STATE(252)] = 5464,
-  [SMALL_STATE(253)] = 5471,
-  [SMALL_STATE(254)] = 5478,
-  [SMALL_STATE(255)] = 5485,
-  [SMALL_STATE(256)] = 5492,
-  [SMALL_STATE(257)] = 5499,
-  [SMALL_STATE(258)] = 5506,
-  [SMALL_STATE(259)] = 5513,
-  [SMALL_STATE(260)] = 5520,
-  [SMALL_STATE(261)] = 5527,
-  [SMALL_STATE(262)] = 5534,
-  [SMALL_STATE(263)] = 5541,
-  [SMALL_STATE(264)] = 5548,
-  [SMALL_STATE(265)] = 5555,
-  [SMALL_STATE(266)] = 5562,
-  [SMALL_STATE(267)] = 5569,
-  [SMALL_STATE(268)] = 5576,
-  [SMALL_STATE(269)] = 5583,
-  [SMALL_STATE(270)] = 5590,
-  [SMALL_STATE(271)] = 5597,
-  [SMALL_STATE(272)] = 5604,
-  [SMALL_STATE(273)] = 5611,
-  [SMALL_STATE(274)] = 5618,
-  [SMALL_STATE(275)] = 5625,
-  [SMALL_STATE(276)] = 5632,
-  [SMALL_STATE(277)] = 5639,
-  [SMALL_STATE(278)] = 5646,
-  [SMALL_STATE(279)] = 5653,
-  [SMALL_STATE(280)] = 5660,
-  [SMALL_STATE(281)] = 5667,
-  [SMALL_STATE(282)] = 5674,
-  [SMALL_STATE(283)] = 5681,
-  [SMALL_STATE(284)] = 5688,
-  [SMALL_STATE(285)] = 5695,
-  [SMALL_STATE(286)] = 5702,
-  [SMALL_STATE(287)] = 5709,
-  [SMALL_STATE(288)] = 5716,
-  [SMALL_STATE(289)] = 5723,
-  [SMALL_STATE(290)] = 5730,
-  [SMALL_STATE(291)] = 5737,
-  [SMALL_STATE(292)] = 5744,
-  [SMALL_STATE(293)] = 5751,
-  [SMALL_STATE(294)] = 5758,
-  [SMALL_STATE(295)] = 5765,
-  [SMALL_STATE(296)] = 5772,
-  [SMALL_STATE(297)] = 5779,
-  [SMALL_STATE(298)] = 5786,
-  [SMALL_STATE(299)] = 5793,
-  [SMALL_STATE(300)] = 5800,
-  [SMALL_STATE(301)] = 5807,
-  [SMALL_STATE(302)] = 5814,
-  [SMALL_STATE(303)] = 5821,
-  [SMALL_STATE(304)] = 5828,
-  [SMALL_STATE(305)] = 5835,
-  [SMALL_STATE(306)] = 5842,
-  [SMALL_STATE(307)] = 5849,
-  [SMALL_STATE(308)] = 5856,
-  [SMALL_STATE(309)] = 5863,
+  [SMALL_STATE(6)] = 251,
+  [SMALL_STATE(7)] = 289,
+  [SMALL_STATE(8)] = 324,
+  [SMALL_STATE(9)] = 358,
+  [SMALL_STATE(10)] = 392,
+  [SMALL_STATE(11)] = 429,
+  [SMALL_STATE(12)] = 466,
+  [SMALL_STATE(13)] = 498,
+  [SMALL_STATE(14)] = 530,
+  [SMALL_STATE(15)] = 564,
+  [SMALL_STATE(16)] = 598,
+  [SMALL_STATE(17)] = 630,
+  [SMALL_STATE(18)] = 671,
+  [SMALL_STATE(19)] = 704,
+  [SMALL_STATE(20)] = 745,
+  [SMALL_STATE(21)] = 784,
+  [SMALL_STATE(22)] = 815,
+  [SMALL_STATE(23)] = 848,
+  [SMALL_STATE(24)] = 879,
+  [SMALL_STATE(25)] = 909,
+  [SMALL_STATE(26)] = 939,
+  [SMALL_STATE(27)] = 967,
+  [SMALL_STATE(28)] = 995,
+  [SMALL_STATE(29)] = 1023,
+  [SMALL_STATE(30)] = 1051,
+  [SMALL_STATE(31)] = 1081,
+  [SMALL_STATE(32)] = 1109,
+  [SMALL_STATE(33)] = 1141,
+  [SMALL_STATE(34)] = 1173,
+  [SMALL_STATE(35)] = 1205,
+  [SMALL_STATE(36)] = 1248,
+  [SMALL_STATE(37)] = 1273,
+  [SMALL_STATE(38)] = 1316,
+  [SMALL_STATE(39)] = 1344,
+  [SMALL_STATE(40)] = 1378,
+  [SMALL_STATE(41)] = 1406,
+  [SMALL_STATE(42)] = 1434,
+  [SMALL_STATE(43)] = 1460,
+  [SMALL_STATE(44)] = 1488,
+  [SMALL_STATE(45)] = 1522,
+  [SMALL_STATE(46)] = 1561,
+  [SMALL_STATE(47)] = 1594,
+  [SMALL_STATE(48)] = 1619,
+  [SMALL_STATE(49)] = 1642,
+  [SMALL_STATE(50)] = 1681,
+  [SMALL_STATE(51)] = 1718,
+  [SMALL_STATE(52)] = 1755,
+  [SMALL_STATE(53)] = 1792,
+  [SMALL_STATE(54)] = 1829,
+  [SMALL_STATE(55)] = 1866,
+  [SMALL_STATE(56)] = 1903,
+  [SMALL_STATE(57)] = 1940,
+  [SMALL_STATE(58)] = 1979,
+  [SMALL_STATE(59)] = 2018,
+  [SMALL_STATE(60)] = 2057,
+  [SMALL_STATE(61)] = 2090,
+  [SMALL_STATE(62)] = 2112,
+  [SMALL_STATE(63)] = 2134,
+  [SMALL_STATE(64)] = 2156,
+  [SMALL_STATE(65)] = 2178,
+  [SMALL_STATE(66)] = 2200,
+  [SMALL_STATE(67)] = 2222,
+  [SMALL_STATE(68)] = 2244,
+  [SMALL_STATE(69)] = 2266,
+  [SMALL_STATE(70)] = 2288,
+  [SMALL_STATE(71)] = 2310,
+  [SMALL_STATE(72)] = 2332,
+  [SMALL_STATE(73)] = 2354,
+  [SMALL_STATE(74)] = 2389,
+  [SMALL_STATE(75)] = 2424,
+  [SMALL_STATE(76)] = 2459,
+  [SMALL_STATE(77)] = 2494,
+  [SMALL_STATE(78)] = 2529,
+  [SMALL_STATE(79)] = 2564,
+  [SMALL_STATE(80)] = 2599,
+  [SMALL_STATE(81)] = 2634,
+  [SMALL_STATE(82)] = 2664,
+  [SMALL_STATE(83)] = 2692,
+  [SMALL_STATE(84)] = 2718,
+  [SMALL_STATE(85)] = 2746,
+  [SMALL_STATE(86)] = 2771,
+  [SMALL_STATE(87)] = 2796,
+  [SMALL_STATE(88)] = 2821,
+  [SMALL_STATE(89)] = 2846,
+  [SMALL_STATE(90)] = 2864,
+  [SMALL_STATE(91)] = 2882,
+  [SMALL_STATE(92)] = 2900,
+  [SMALL_STATE(93)] = 2918,
+  [SMALL_STATE(94)] = 2936,
+  [SMALL_STATE(95)] = 2964,
+  [SMALL_STATE(96)] = 2982,
+  [SMALL_STATE(97)] = 3000,
+  [SMALL_STATE(98)] = 3018,
+  [SMALL_STATE(99)] = 3036,
+  [SMALL_STATE(100)] = 3054,
+  [SMALL_STATE(101)] = 3084,
+  [SMALL_STATE(102)] = 3114,
+  [SMALL_STATE(103)] = 3132,
+  [SMALL_STATE(104)] = 3166,
+  [SMALL_STATE(105)] = 3186,
+  [SMALL_STATE(106)] = 3220,
+  [SMALL_STATE(107)] = 3238,
+  [SMALL_STATE(108)] = 3268,
+  [SMALL_STATE(109)] = 3288,
+  [SMALL_STATE(110)] = 3312,
+  [SMALL_STATE(111)] = 3336,
+  [SMALL_STATE(112)] = 3360,
+  [SMALL_STATE(113)] = 3385,
+  [SMALL_STATE(114)] = 3410,
+  [SMALL_STATE(115)] = 3435,
+  [SMALL_STATE(116)] = 3460,
+  [SMALL_STATE(117)] = 3485,
+  [SMALL_STATE(118)] = 3504,
+  [SMALL_STATE(119)] = 3523,
+  [SMALL_STATE(120)] = 3548,
+  [SMALL_STATE(121)] = 3567,
+  [SMALL_STATE(122)] = 3586,
+  [SMALL_STATE(123)] = 3605,
+  [SMALL_STATE(124)] = 3630,
+  [SMALL_STATE(125)] = 3655,
+  [SMALL_STATE(126)] = 3680,
+  [SMALL_STATE(127)] = 3706,
+  [SMALL_STATE(128)] = 3730,
+  [SMALL_STATE(129)] = 3754,
+  [SMALL_STATE(130)] = 3778,
+  [SMALL_STATE(131)] = 3804,
+  [SMALL_STATE(132)] = 3830,
+  [SMALL_STATE(133)] = 3846,
+  [SMALL_STATE(134)] = 3872,
+  [SMALL_STATE(135)] = 3896,
+  [SMALL_STATE(136)] = 3912,
+  [SMALL_STATE(137)] = 3938,
+  [SMALL_STATE(138)] = 3964,
+  [SMALL_STATE(139)] = 3980,
+  [SMALL_STATE(140)] = 4004,
+  [SMALL_STATE(141)] = 4030,
+  [SMALL_STATE(142)] = 4046,
+  [SMALL_STATE(143)] = 4062,
+  [SMALL_STATE(144)] = 4086,
+  [SMALL_STATE(145)] = 4102,
+  [SMALL_STATE(146)] = 4118,
+  [SMALL_STATE(147)] = 4134,
+  [SMALL_STATE(148)] = 4158,
+  [SMALL_STATE(149)] = 4184,
+  [SMALL_STATE(150)] = 4210,
+  [SMALL_STATE(151)] = 4226,
+  [SMALL_STATE(152)] = 4242,
+  [SMALL_STATE(153)] = 4258,
+  [SMALL_STATE(154)] = 4274,
+  [SMALL_STATE(155)] = 4298,
+  [SMALL_STATE(156)] = 4314,
+  [SMALL_STATE(157)] = 4335,
+  [SMALL_STATE(158)] = 4350,
+  [SMALL_STATE(159)] = 4373,
+  [SMALL_STATE(160)] = 4394,
+  [SMALL_STATE(161)] = 4409,
+  [SMALL_STATE(162)] = 4424,
+  [SMALL_STATE(163)] = 4439,
+  [SMALL_STATE(164)] = 4454,
+  [SMALL_STATE(165)] = 4468,
+  [SMALL_STATE(166)] = 4484,
+  [SMALL_STATE(167)] = 4498,
+  [SMALL_STATE(168)] = 4514,
+  [SMALL_STATE(169)] = 4536,
+  [SMALL_STATE(170)] = 4558,
+  [SMALL_STATE(171)] = 4573,
+  [SMALL_STATE(172)] = 4590,
+  [SMALL_STATE(173)] = 4609,
+  [SMALL_STATE(174)] = 4624,
+  [SMALL_STATE(175)] = 4637,
+  [SMALL_STATE(176)] = 4650,
+  [SMALL_STATE(177)] = 4667,
+  [SMALL_STATE(178)] = 4680,
+  [SMALL_STATE(179)] = 4693,
+  [SMALL_STATE(180)] = 4706,
+  [SMALL_STATE(181)] = 4725,
+  [SMALL_STATE(182)] = 4740,
+  [SMALL_STATE(183)] = 4757,
+  [SMALL_STATE(184)] = 4769,
+  [SMALL_STATE(185)] = 4781,
+  [SMALL_STATE(186)] = 4797,
+  [SMALL_STATE(187)] = 4809,
+  [SMALL_STATE(188)] = 4821,
+  [SMALL_STATE(189)] = 4833,
+  [SMALL_STATE(190)] = 4845,
+  [SMALL_STATE(191)] = 4857,
+  [SMALL_STATE(192)] = 4869,
+  [SMALL_STATE(193)] = 4888,
+  [SMALL_STATE(194)] = 4899,
+  [SMALL_STATE(195)] = 4910,
+  [SMALL_STATE(196)] = 4921,
+  [SMALL_STATE(197)] = 4932,
+  [SMALL_STATE(198)] = 4943,
+  [SMALL_STATE(199)] = 4954,
+  [SMALL_STATE(200)] = 4965,
+  [SMALL_STATE(201)] = 4984,
+  [SMALL_STATE(202)] = 4995,
+  [SMALL_STATE(203)] = 5014,
+  [SMALL_STATE(204)] = 5024,
+  [SMALL_STATE(205)] = 5040,
+  [SMALL_STATE(206)] = 5056,
+  [SMALL_STATE(207)] = 5072,
+  [SMALL_STATE(208)] = 5083,
+  [SMALL_STATE(209)] = 5094,
+  [SMALL_STATE(210)] = 5105,
+  [SMALL_STATE(211)] = 5116,
+  [SMALL_STATE(212)] = 5127,
+  [SMALL_STATE(213)] = 5138,
+  [SMALL_STATE(214)] = 5149,
+  [SMALL_STATE(215)] = 5162,
+  [SMALL_STATE(216)] = 5173,
+  [SMALL_STATE(217)] = 5184,
+  [SMALL_STATE(218)] = 5197,
+  [SMALL_STATE(219)] = 5210,
+  [SMALL_STATE(220)] = 5223,
+  [SMALL_STATE(221)] = 5234,
+  [SMALL_STATE(222)] = 5247,
+  [SMALL_STATE(223)] = 5260,
+  [SMALL_STATE(224)] = 5271,
+  [SMALL_STATE(225)] = 5282,
+  [SMALL_STATE(226)] = 5293,
+  [SMALL_STATE(227)] = 5306,
+  [SMALL_STATE(228)] = 5319,
+  [SMALL_STATE(229)] = 5329,
+  [SMALL_STATE(230)] = 5337,
+  [SMALL_STATE(231)] = 5347,
+  [SMALL_STATE(232)] = 5357,
+  [SMALL_STATE(233)] = 5367,
+  [SMALL_STATE(234)] = 5377,
+  [SMALL_STATE(235)] = 5385,
+  [SMALL_STATE(236)] = 5393,
+  [SMALL_STATE(237)] = 5403,
+  [SMALL_STATE(238)] = 5413,
+  [SMALL_STATE(239)] = 5423,
+  [SMALL_STATE(240)] = 5430,
+  [SMALL_STATE(241)] = 5437,
+  [SMALL_STATE(242)] = 5444,
+  [SMALL_STATE(243)] = 5451,
+  [SMALL_STATE(244)] = 5458,
+  [SMALL_STATE(245)] = 5465,
+  [SMALL_STATE(246)] = 5472,
+  [SMALL_STATE(247)] = 5479,
+  [SMALL_STATE(248)] = 5486,
+  [SMALL_STATE(249)] = 5493,
+  [SMALL_STATE(250)] = 5500,
+  [SMALL_STATE(251)] = 5507,
+  [SMALL_STATE(252)] = 5514,
+  [SMALL_STATE(253)] = 5521,
+  [SMALL_STATE(254)] = 5528,
+  [SMALL_STATE(255)] = 5535,
+  [SMALL_STATE(256)] = 5542,
+  [SMALL_STATE(257)] = 5549,
+  [SMALL_STATE(258)] = 5556,
+  [SMALL_STATE(259)] = 5563,
+  [SMALL_STATE(260)] = 5570,
+  [SMALL_STATE(261)] = 5577,
+  [SMALL_STATE(262)] = 5584,
+  [SMALL_STATE(263)] = 5591,
+  [SMALL_STATE(264)] = 5598,
+  [SMALL_STATE(265)] = 5605,
+  [SMALL_STATE(266)] = 5612,
+  [SMALL_STATE(267)] = 5619,
+  [SMALL_STATE(268)] = 5626,
+  [SMALL_STATE(269)] = 5633,
+  [SMALL_STATE(270)] = 5640,
+  [SMALL_STATE(271)] = 5647,
+  [SMALL_STATE(272)] = 5654,
+  [SMALL_STATE(273)] = 5661,
+  [SMALL_STATE(274)] = 5668,
+  [SMALL_STATE(275)] = 5675,
+  [SMALL_STATE(276)] = 5682,
+  [SMALL_STATE(277)] = 5689,
+  [SMALL_STATE(278)] = 5696,
+  [SMALL_STATE(279)] = 5703,
+  [SMALL_STATE(280)] = 5710,
+  [SMALL_STATE(281)] = 5717,
+  [SMALL_STATE(282)] = 5724,
+  [SMALL_STATE(283)] = 5731,
+  [SMALL_STATE(284)] = 5738,
+  [SMALL_STATE(285)] = 5745,
+  [SMALL_STATE(286)] = 5752,
+  [SMALL_STATE(287)] = 5759,
+  [SMALL_STATE(288)] = 5766,
+  [SMALL_STATE(289)] = 5773,
+  [SMALL_STATE(290)] = 5780,
+  [SMALL_STATE(291)] = 5787,
+  [SMALL_STATE(292)] = 5794,
+  [SMALL_STATE(293)] = 5801,
+  [SMALL_STATE(294)] = 5808,
+  [SMALL_STATE(295)] = 5815,
+  [SMALL_STATE(296)] = 5822,
+  [SMALL_STATE(297)] = 5829,
+  [SMALL_STATE(298)] = 5836,
+  [SMALL_STATE(299)] = 5843,
+  [SMALL_STATE(300)] = 5850,
+  [SMALL_STATE(301)] = 5857,
+  [SMALL_STATE(302)] = 5864,
+  [SMALL_STATE(303)] = 5871,
+  [SMALL_STATE(304)] = 5878,
+  [SMALL_STATE(305)] = 5885,
+  [SMALL_STATE(306)] = 5892,
+  [SMALL_STATE(307)] = 5899,
+  [SMALL_STATE(308)] = 5906,
+  [SMALL_STATE(309)] = 5913,
+  [SMALL_STATE(310)] = 5920,
+  [SMALL_STATE(311)] = 5927,
+  [SMALL_STATE(312)] = 5934,
 };
 
 static const TSParseActionEntry ts_parse_actions[] = {
@@ -12535,408 +12694,413 @@ static const TSParseActionEntry ts_parse_actions[] = {
   [1] = {.entry = {.count = 1, .reusable = false}}, RECOVER(),
   [3] = {.entry = {.count = 1, .reusable = true}}, SHIFT_EXTRA(),
   [5] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_source_file, 0, 0, 0),
-  [7] = {.entry = {.count = 1, .reusable = true}}, SHIFT(257),
-  [9] = {.entry = {.count = 1, .reusable = true}}, SHIFT(306),
-  [11] = {.entry = {.count = 1, .reusable = true}}, SHIFT(270),
-  [13] = {.entry = {.count = 1, .reusable = true}}, SHIFT(269),
-  [15] = {.entry = {.count = 1, .reusable = true}}, SHIFT(225),
-  [17] = {.entry = {.count = 1, .reusable = true}}, SHIFT(265),
-  [19] = {.entry = {.count = 1, .reusable = true}}, SHIFT(266),
-  [21] = {.entry = {.count = 1, .reusable = true}}, SHIFT(121),
-  [23] = {.entry = {.count = 1, .reusable = true}}, SHIFT(122),
-  [25] = {.entry = {.count = 1, .reusable = true}}, SHIFT(164),
-  [27] = {.entry = {.count = 1, .reusable = true}}, SHIFT(230),
-  [29] = {.entry = {.count = 1, .reusable = true}}, SHIFT(123),
-  [31] = {.entry = {.count = 1, .reusable = true}}, SHIFT(272),
-  [33] = {.entry = {.count = 1, .reusable = true}}, SHIFT(273),
-  [35] = {.entry = {.count = 1, .reusable = true}}, SHIFT(309),
-  [37] = {.entry = {.count = 1, .reusable = true}}, SHIFT(283),
-  [39] = {.entry = {.count = 1, .reusable = true}}, SHIFT(219),
-  [41] = {.entry = {.count = 1, .reusable = true}}, SHIFT(287),
-  [43] = {.entry = {.count = 1, .reusable = true}}, SHIFT(288),
-  [45] = {.entry = {.count = 1, .reusable = true}}, SHIFT(289),
-  [47] = {.entry = {.count = 1, .reusable = true}}, SHIFT(248),
-  [49] = {.entry = {.count = 1, .reusable = true}}, SHIFT(290),
-  [51] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0),
-  [53] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(122),
-  [56] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(164),
-  [59] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(230),
-  [62] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(123),
-  [65] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(272),
-  [68] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(273),
-  [71] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(309),
-  [74] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(283),
-  [77] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(219),
-  [80] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(287),
-  [83] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(288),
-  [86] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(289),
-  [89] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(248),
-  [92] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(290),
-  [95] = {.entry = {.count = 1, .reusable = true}}, SHIFT(104),
-  [97] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_description, 2, 0, 0),
-  [99] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit, 1, 0, 3),
-  [101] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit, 1, 0, 3),
+  [7] = {.entry = {.count = 1, .reusable = true}}, SHIFT(292),
+  [9] = {.entry = {.count = 1, .reusable = true}}, SHIFT(243),
+  [11] = {.entry = {.count = 1, .reusable = true}}, SHIFT(296),
+  [13] = {.entry = {.count = 1, .reusable = true}}, SHIFT(278),
+  [15] = {.entry = {.count = 1, .reusable = true}}, SHIFT(299),
+  [17] = {.entry = {.count = 1, .reusable = true}}, SHIFT(223),
+  [19] = {.entry = {.count = 1, .reusable = true}}, SHIFT(251),
+  [21] = {.entry = {.count = 1, .reusable = true}}, SHIFT(286),
+  [23] = {.entry = {.count = 1, .reusable = true}}, SHIFT(97),
+  [25] = {.entry = {.count = 1, .reusable = true}}, SHIFT(125),
+  [27] = {.entry = {.count = 1, .reusable = true}}, SHIFT(165),
+  [29] = {.entry = {.count = 1, .reusable = true}}, SHIFT(228),
+  [31] = {.entry = {.count = 1, .reusable = true}}, SHIFT(112),
+  [33] = {.entry = {.count = 1, .reusable = true}}, SHIFT(241),
+  [35] = {.entry = {.count = 1, .reusable = true}}, SHIFT(247),
+  [37] = {.entry = {.count = 1, .reusable = true}}, SHIFT(258),
+  [39] = {.entry = {.count = 1, .reusable = true}}, SHIFT(264),
+  [41] = {.entry = {.count = 1, .reusable = true}}, SHIFT(214),
+  [43] = {.entry = {.count = 1, .reusable = true}}, SHIFT(271),
+  [45] = {.entry = {.count = 1, .reusable = true}}, SHIFT(277),
+  [47] = {.entry = {.count = 1, .reusable = true}}, SHIFT(285),
+  [49] = {.entry = {.count = 1, .reusable = true}}, SHIFT(265),
+  [51] = {.entry = {.count = 1, .reusable = true}}, SHIFT(304),
+  [53] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0),
+  [55] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(125),
+  [58] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(165),
+  [61] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(228),
+  [64] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(112),
+  [67] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(241),
+  [70] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(247),
+  [73] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(258),
+  [76] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(264),
+  [79] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(214),
+  [82] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(271),
+  [85] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(277),
+  [88] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(285),
+  [91] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(265),
+  [94] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(304),
+  [97] = {.entry = {.count = 1, .reusable = true}}, SHIFT(92),
+  [99] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit, 1, 0, 4),
+  [101] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit, 1, 0, 4),
   [103] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit, 1, 0, 0),
   [105] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit, 1, 0, 0),
-  [107] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_year_amount, 3, 0, 0),
-  [109] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_yearly_values_repeat1, 2, 0, 0),
-  [111] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_money, 3, 0, 6),
-  [113] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_money, 3, 0, 6),
-  [115] = {.entry = {.count = 1, .reusable = true}}, SHIFT(16),
-  [117] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_money, 2, 0, 0),
-  [119] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_money, 2, 0, 0),
-  [121] = {.entry = {.count = 1, .reusable = true}}, SHIFT(14),
-  [123] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__effect_value, 2, 0, 0),
-  [125] = {.entry = {.count = 1, .reusable = false}}, SHIFT(28),
-  [127] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_quantity, 1, 0, 0),
-  [129] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_quantity, 1, 0, 0),
-  [131] = {.entry = {.count = 1, .reusable = true}}, SHIFT(30),
-  [133] = {.entry = {.count = 1, .reusable = false}}, SHIFT(30),
-  [135] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_money, 3, 0, 0),
-  [137] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_money, 3, 0, 0),
-  [139] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_in_year, 2, 0, 0),
-  [141] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_money, 4, 0, 6),
-  [143] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_money, 4, 0, 6),
-  [145] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_from_year, 2, 0, 0),
-  [147] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_quantity, 2, 0, 0),
-  [149] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_quantity, 2, 0, 0),
-  [151] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__effect_value, 1, 0, 0),
-  [153] = {.entry = {.count = 1, .reusable = false}}, SHIFT(259),
-  [155] = {.entry = {.count = 1, .reusable = true}}, SHIFT(261),
-  [157] = {.entry = {.count = 1, .reusable = true}}, SHIFT(27),
-  [159] = {.entry = {.count = 1, .reusable = true}}, SHIFT(26),
-  [161] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_taakveld, 3, 0, 0),
-  [163] = {.entry = {.count = 1, .reusable = true}}, SHIFT(293),
-  [165] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_yearly_values_repeat1, 2, 0, 0), SHIFT_REPEAT(229),
-  [168] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_yearly_values_repeat1, 2, 0, 0), SHIFT_REPEAT(291),
-  [171] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_taakveld_repeat1, 2, 0, 0),
-  [173] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_taakveld_repeat1, 2, 0, 0), SHIFT_REPEAT(293),
-  [176] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_taakveld, 2, 0, 0),
-  [178] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_yearly_values, 1, 0, 0),
-  [180] = {.entry = {.count = 1, .reusable = true}}, SHIFT(229),
-  [182] = {.entry = {.count = 1, .reusable = true}}, SHIFT(291),
-  [184] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_yearly_values, 2, 0, 0),
-  [186] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_related_repeat1, 2, 0, 0),
-  [188] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_related_repeat1, 2, 0, 0), SHIFT_REPEAT(298),
-  [191] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_related, 3, 0, 0),
-  [193] = {.entry = {.count = 1, .reusable = true}}, SHIFT(298),
-  [195] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_not_needed, 2, 0, 0),
-  [197] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_not_needed, 2, 0, 0),
-  [199] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_decision, 2, 0, 0),
-  [201] = {.entry = {.count = 1, .reusable = false}}, SHIFT(280),
-  [203] = {.entry = {.count = 1, .reusable = true}}, SHIFT(212),
-  [205] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_related, 2, 0, 0),
-  [207] = {.entry = {.count = 1, .reusable = false}}, SHIFT(134),
-  [209] = {.entry = {.count = 1, .reusable = true}}, SHIFT(88),
-  [211] = {.entry = {.count = 1, .reusable = false}}, SHIFT(113),
-  [213] = {.entry = {.count = 1, .reusable = false}}, SHIFT(114),
-  [215] = {.entry = {.count = 1, .reusable = true}}, SHIFT(53),
-  [217] = {.entry = {.count = 1, .reusable = false}}, SHIFT(115),
-  [219] = {.entry = {.count = 1, .reusable = false}}, SHIFT(250),
-  [221] = {.entry = {.count = 1, .reusable = true}}, SHIFT(117),
-  [223] = {.entry = {.count = 1, .reusable = true}}, SHIFT(118),
-  [225] = {.entry = {.count = 1, .reusable = true}}, SHIFT(223),
-  [227] = {.entry = {.count = 1, .reusable = true}}, SHIFT(102),
-  [229] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_group_repeat1, 2, 0, 0),
-  [231] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_group_repeat1, 2, 0, 0), SHIFT_REPEAT(270),
-  [234] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_group_repeat1, 2, 0, 0), SHIFT_REPEAT(269),
-  [237] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_group_repeat1, 2, 0, 0), SHIFT_REPEAT(118),
-  [240] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_group_repeat1, 2, 0, 0), SHIFT_REPEAT(223),
-  [243] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_group_repeat1, 2, 0, 0), SHIFT_REPEAT(265),
-  [246] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_group_repeat1, 2, 0, 0), SHIFT_REPEAT(248),
-  [249] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_group_repeat1, 2, 0, 0), SHIFT_REPEAT(266),
-  [252] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_source_file, 1, 0, 0),
-  [254] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_decision, 4, 0, 12),
-  [256] = {.entry = {.count = 1, .reusable = true}}, SHIFT(216),
-  [258] = {.entry = {.count = 1, .reusable = true}}, SHIFT(107),
-  [260] = {.entry = {.count = 1, .reusable = false}}, SHIFT(6),
-  [262] = {.entry = {.count = 1, .reusable = true}}, SHIFT(7),
-  [264] = {.entry = {.count = 1, .reusable = false}}, SHIFT(7),
-  [266] = {.entry = {.count = 1, .reusable = false}}, SHIFT(151),
-  [268] = {.entry = {.count = 1, .reusable = true}}, SHIFT(150),
-  [270] = {.entry = {.count = 1, .reusable = false}}, SHIFT(150),
-  [272] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0),
-  [274] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(257),
-  [277] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(306),
-  [280] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(270),
-  [283] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(269),
-  [286] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(225),
-  [289] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(265),
-  [292] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(266),
-  [295] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_decision, 4, 0, 13),
-  [297] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_category, 2, 0, 4),
-  [299] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_owner, 2, 0, 0),
-  [301] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_start_date, 2, 0, 0),
-  [303] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_decision, 6, 0, 20),
-  [305] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_end_date, 2, 0, 0),
-  [307] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_status, 2, 0, 0),
-  [309] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_effect, 2, 0, 0),
-  [311] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 3, 0, 9),
-  [313] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_share, 4, 0, 0),
-  [315] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_estimate_range, 4, 0, 0),
-  [317] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_budget, 2, 0, 0),
-  [319] = {.entry = {.count = 1, .reusable = true}}, SHIFT(162),
-  [321] = {.entry = {.count = 1, .reusable = true}}, SHIFT(284),
-  [323] = {.entry = {.count = 1, .reusable = true}}, SHIFT(296),
-  [325] = {.entry = {.count = 1, .reusable = true}}, SHIFT(304),
-  [327] = {.entry = {.count = 1, .reusable = true}}, SHIFT(307),
-  [329] = {.entry = {.count = 1, .reusable = true}}, SHIFT(157),
-  [331] = {.entry = {.count = 1, .reusable = true}}, SHIFT(160),
-  [333] = {.entry = {.count = 1, .reusable = false}}, SHIFT(242),
-  [335] = {.entry = {.count = 1, .reusable = false}}, SHIFT(243),
-  [337] = {.entry = {.count = 1, .reusable = false}}, SHIFT(50),
-  [339] = {.entry = {.count = 1, .reusable = true}}, SHIFT(263),
-  [341] = {.entry = {.count = 1, .reusable = true}}, SHIFT(85),
-  [343] = {.entry = {.count = 1, .reusable = true}}, SHIFT(168),
-  [345] = {.entry = {.count = 1, .reusable = false}}, SHIFT(302),
-  [347] = {.entry = {.count = 1, .reusable = false}}, SHIFT(291),
-  [349] = {.entry = {.count = 1, .reusable = false}}, SHIFT(18),
-  [351] = {.entry = {.count = 1, .reusable = true}}, SHIFT(292),
-  [353] = {.entry = {.count = 1, .reusable = true}}, SHIFT(21),
-  [355] = {.entry = {.count = 1, .reusable = false}}, SHIFT(308),
-  [357] = {.entry = {.count = 1, .reusable = false}}, SHIFT(238),
-  [359] = {.entry = {.count = 1, .reusable = false}}, SHIFT(55),
-  [361] = {.entry = {.count = 1, .reusable = true}}, SHIFT(299),
-  [363] = {.entry = {.count = 1, .reusable = true}}, SHIFT(84),
-  [365] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_plan_header_repeat1, 2, 0, 0),
-  [367] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_plan_header_repeat1, 2, 0, 0), SHIFT_REPEAT(284),
-  [370] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_plan_header_repeat1, 2, 0, 0), SHIFT_REPEAT(296),
-  [373] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_plan_header_repeat1, 2, 0, 0), SHIFT_REPEAT(304),
-  [376] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_plan_header_repeat1, 2, 0, 0), SHIFT_REPEAT(307),
-  [379] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_plan_header_repeat1, 2, 0, 0), SHIFT_REPEAT(157),
-  [382] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_plan_header_repeat1, 2, 0, 0), SHIFT_REPEAT(248),
-  [385] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_cells, 1, 0, 0),
-  [387] = {.entry = {.count = 1, .reusable = false}}, SHIFT(90),
-  [389] = {.entry = {.count = 1, .reusable = true}}, SHIFT(83),
-  [391] = {.entry = {.count = 1, .reusable = true}}, SHIFT(286),
-  [393] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_cells_repeat1, 2, 0, 0),
-  [395] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_cells_repeat1, 2, 0, 0), SHIFT_REPEAT(90),
-  [398] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_cells_repeat1, 2, 0, 0), SHIFT_REPEAT(83),
-  [401] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_cells_repeat1, 2, 0, 0), SHIFT_REPEAT(286),
-  [404] = {.entry = {.count = 1, .reusable = true}}, SHIFT(259),
-  [406] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_columns, 2, 0, 0),
-  [408] = {.entry = {.count = 1, .reusable = true}}, SHIFT(171),
-  [410] = {.entry = {.count = 1, .reusable = true}}, SHIFT(173),
-  [412] = {.entry = {.count = 1, .reusable = true}}, SHIFT(244),
-  [414] = {.entry = {.count = 1, .reusable = true}}, SHIFT(184),
-  [416] = {.entry = {.count = 1, .reusable = true}}, SHIFT(234),
-  [418] = {.entry = {.count = 1, .reusable = true}}, SHIFT(243),
-  [420] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_yearly_values_repeat1, 2, 0, 0), SHIFT_REPEAT(234),
-  [423] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_yearly_values_repeat1, 2, 0, 0), SHIFT_REPEAT(243),
-  [426] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_cells_repeat1, 1, 0, 22),
-  [428] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_cells_repeat1, 1, 0, 22),
-  [430] = {.entry = {.count = 1, .reusable = true}}, SHIFT(242),
-  [432] = {.entry = {.count = 1, .reusable = false}}, SHIFT(224),
-  [434] = {.entry = {.count = 1, .reusable = true}}, SHIFT(126),
-  [436] = {.entry = {.count = 1, .reusable = false}}, SHIFT(288),
-  [438] = {.entry = {.count = 1, .reusable = false}}, SHIFT(163),
-  [440] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_euro_cell, 2, 0, 0),
-  [442] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_euro_cell, 2, 0, 0),
-  [444] = {.entry = {.count = 1, .reusable = true}}, SHIFT(54),
-  [446] = {.entry = {.count = 1, .reusable = true}}, SHIFT(235),
-  [448] = {.entry = {.count = 1, .reusable = true}}, SHIFT(238),
-  [450] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_yearly_values_repeat1, 2, 0, 0), SHIFT_REPEAT(235),
-  [453] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_yearly_values_repeat1, 2, 0, 0), SHIFT_REPEAT(238),
-  [456] = {.entry = {.count = 1, .reusable = true}}, SHIFT(13),
-  [458] = {.entry = {.count = 1, .reusable = true}}, SHIFT(8),
-  [460] = {.entry = {.count = 1, .reusable = true}}, SHIFT(57),
-  [462] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_group, 6, 0, 5),
-  [464] = {.entry = {.count = 1, .reusable = true}}, SHIFT(52),
-  [466] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_measure, 6, 0, 5),
-  [468] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_text_block, 2, 0, 0),
-  [470] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_table, 6, 0, 5),
-  [472] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_group, 7, 0, 5),
-  [474] = {.entry = {.count = 1, .reusable = true}}, SHIFT(20),
-  [476] = {.entry = {.count = 1, .reusable = true}}, SHIFT(71),
-  [478] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_year_column, 2, 0, 11),
-  [480] = {.entry = {.count = 1, .reusable = true}}, SHIFT(174),
-  [482] = {.entry = {.count = 1, .reusable = true}}, SHIFT(301),
-  [484] = {.entry = {.count = 1, .reusable = true}}, SHIFT(183),
-  [486] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_table, 7, 0, 5),
-  [488] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_columns_repeat1, 2, 0, 0),
-  [490] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_table, 8, 0, 5),
-  [492] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_sum_all, 1, 0, 0),
-  [494] = {.entry = {.count = 1, .reusable = true}}, SHIFT(155),
-  [496] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_savings_of, 1, 0, 0),
-  [498] = {.entry = {.count = 1, .reusable = true}}, SHIFT(275),
-  [500] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_costs_of, 1, 0, 0),
-  [502] = {.entry = {.count = 1, .reusable = true}}, SHIFT(277),
-  [504] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_table, 9, 0, 5),
-  [506] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_group, 5, 0, 5),
-  [508] = {.entry = {.count = 1, .reusable = true}}, SHIFT(166),
-  [510] = {.entry = {.count = 1, .reusable = true}}, SHIFT(245),
-  [512] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_table, 10, 0, 5),
-  [514] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_declared_total, 3, 0, 0),
-  [516] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_measure, 5, 0, 5),
-  [518] = {.entry = {.count = 1, .reusable = true}}, SHIFT(72),
-  [520] = {.entry = {.count = 1, .reusable = true}}, SHIFT(156),
-  [522] = {.entry = {.count = 1, .reusable = true}}, SHIFT(207),
-  [524] = {.entry = {.count = 1, .reusable = true}}, SHIFT(153),
-  [526] = {.entry = {.count = 1, .reusable = true}}, SHIFT(154),
-  [528] = {.entry = {.count = 1, .reusable = true}}, SHIFT(82),
-  [530] = {.entry = {.count = 1, .reusable = true}}, SHIFT(106),
-  [532] = {.entry = {.count = 1, .reusable = true}}, SHIFT(251),
-  [534] = {.entry = {.count = 1, .reusable = true}}, SHIFT(227),
-  [536] = {.entry = {.count = 1, .reusable = true}}, SHIFT(254),
-  [538] = {.entry = {.count = 1, .reusable = true}}, SHIFT(112),
-  [540] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_table_repeat1, 2, 0, 0),
-  [542] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_table_repeat1, 2, 0, 0), SHIFT_REPEAT(251),
-  [545] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_table_repeat1, 2, 0, 0), SHIFT_REPEAT(248),
-  [548] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_table_repeat1, 2, 0, 0), SHIFT_REPEAT(227),
-  [551] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_table_repeat1, 2, 0, 0), SHIFT_REPEAT(254),
-  [554] = {.entry = {.count = 1, .reusable = true}}, SHIFT(116),
-  [556] = {.entry = {.count = 1, .reusable = true}}, SHIFT(110),
-  [558] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__term, 1, 0, 17),
-  [560] = {.entry = {.count = 1, .reusable = true}}, SHIFT(119),
-  [562] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_negation, 2, 0, 21),
-  [564] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_parenthesized, 3, 0, 0),
-  [566] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_binary_expression, 3, 0, 24),
-  [568] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_savings_of, 4, 0, 25),
-  [570] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_costs_of, 4, 0, 25),
-  [572] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_cumulative, 4, 0, 0),
-  [574] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_sum_all, 2, 0, 0),
-  [576] = {.entry = {.count = 1, .reusable = true}}, SHIFT(81),
-  [578] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_target, 4, 0, 0),
-  [580] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_plan_header, 5, 0, 2),
-  [582] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_include, 2, 0, 1),
-  [584] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_plan_header, 6, 0, 2),
-  [586] = {.entry = {.count = 1, .reusable = true}}, SHIFT(204),
-  [588] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_effect_kind, 1, 0, 0),
-  [590] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_effect_kind, 1, 0, 0),
-  [592] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_total_column, 4, 0, 18),
-  [594] = {.entry = {.count = 1, .reusable = true}}, SHIFT(92),
-  [596] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_plan_header, 4, 0, 2),
-  [598] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_municipality, 2, 0, 0),
-  [600] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_tolerance, 2, 0, 0),
-  [602] = {.entry = {.count = 1, .reusable = false}}, SHIFT(233),
-  [604] = {.entry = {.count = 1, .reusable = false}}, SHIFT(111),
-  [606] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_columns_repeat1, 2, 0, 0), SHIFT_REPEAT(171),
-  [609] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_year_column, 2, 0, 0),
-  [611] = {.entry = {.count = 1, .reusable = true}}, SHIFT(189),
-  [613] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_year_column, 3, 0, 11),
-  [615] = {.entry = {.count = 1, .reusable = true}}, SHIFT(188),
-  [617] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_adopted, 2, 0, 0),
-  [619] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_columns, 3, 0, 0),
-  [621] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_period, 4, 0, 0),
-  [623] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_currency, 2, 0, 4),
-  [625] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_named_column, 2, 0, 10),
-  [627] = {.entry = {.count = 1, .reusable = true}}, SHIFT(51),
-  [629] = {.entry = {.count = 1, .reusable = false}}, SHIFT(86),
-  [631] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_year_span, 3, 0, 0),
-  [633] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_year_column, 3, 0, 16),
-  [635] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_year_column, 2, 0, 9),
-  [637] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_sign_rule, 4, 0, 14),
-  [639] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_year_column, 4, 0, 19),
-  [641] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_year_column, 3, 0, 15),
-  [643] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_year_span, 4, 0, 11),
-  [645] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_row, 6, 0, 23),
-  [647] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_row, 7, 0, 23),
-  [649] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_total_row, 7, 0, 26),
-  [651] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_total_row, 8, 0, 27),
-  [653] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_row, 8, 0, 23),
-  [655] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_total_row, 9, 0, 28),
-  [657] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_total_row, 10, 0, 29),
-  [659] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_row, 5, 0, 23),
-  [661] = {.entry = {.count = 1, .reusable = true}}, SHIFT(163),
-  [663] = {.entry = {.count = 1, .reusable = true}}, SHIFT(58),
-  [665] = {.entry = {.count = 1, .reusable = true}}, SHIFT(138),
-  [667] = {.entry = {.count = 1, .reusable = true}}, SHIFT(205),
-  [669] = {.entry = {.count = 1, .reusable = true}}, SHIFT(91),
-  [671] = {.entry = {.count = 1, .reusable = true}}, SHIFT(181),
-  [673] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_role, 2, 0, 7),
-  [675] = {.entry = {.count = 1, .reusable = true}}, SHIFT(142),
-  [677] = {.entry = {.count = 1, .reusable = true}}, SHIFT(108),
-  [679] = {.entry = {.count = 1, .reusable = true}}, SHIFT(145),
-  [681] = {.entry = {.count = 1, .reusable = true}}, SHIFT(76),
-  [683] = {.entry = {.count = 1, .reusable = true}}, SHIFT(185),
-  [685] = {.entry = {.count = 1, .reusable = true}}, SHIFT(149),
-  [687] = {.entry = {.count = 1, .reusable = false}}, SHIFT(61),
-  [689] = {.entry = {.count = 1, .reusable = true}}, SHIFT(61),
-  [691] = {.entry = {.count = 1, .reusable = true}}, SHIFT(146),
-  [693] = {.entry = {.count = 1, .reusable = true}}, SHIFT(42),
-  [695] = {.entry = {.count = 1, .reusable = true}}, SHIFT(202),
-  [697] = {.entry = {.count = 1, .reusable = false}}, SHIFT(65),
-  [699] = {.entry = {.count = 1, .reusable = true}}, SHIFT(65),
-  [701] = {.entry = {.count = 1, .reusable = true}}, SHIFT(139),
-  [703] = {.entry = {.count = 1, .reusable = true}}, SHIFT(268),
-  [705] = {.entry = {.count = 1, .reusable = true}}, SHIFT(39),
-  [707] = {.entry = {.count = 1, .reusable = true}}, SHIFT(258),
-  [709] = {.entry = {.count = 1, .reusable = true}}, SHIFT(141),
-  [711] = {.entry = {.count = 1, .reusable = true}}, SHIFT(148),
-  [713] = {.entry = {.count = 1, .reusable = true}}, SHIFT(11),
-  [715] = {.entry = {.count = 1, .reusable = true}}, SHIFT(41),
-  [717] = {.entry = {.count = 1, .reusable = true}}, SHIFT(274),
-  [719] = {.entry = {.count = 1, .reusable = true}}, SHIFT(186),
-  [721] = {.entry = {.count = 1, .reusable = true}}, SHIFT(167),
-  [723] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__column_kind, 1, 0, 8),
-  [725] = {.entry = {.count = 1, .reusable = true}}, SHIFT(180),
-  [727] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_table_unit, 2, 0, 0),
-  [729] = {.entry = {.count = 1, .reusable = true}}, SHIFT(101),
-  [731] = {.entry = {.count = 1, .reusable = true}}, SHIFT(278),
-  [733] = {.entry = {.count = 1, .reusable = true}}, SHIFT(203),
-  [735] = {.entry = {.count = 1, .reusable = true}}, SHIFT(60),
-  [737] = {.entry = {.count = 1, .reusable = true}}, SHIFT(279),
-  [739] = {.entry = {.count = 1, .reusable = true}}, SHIFT(103),
-  [741] = {.entry = {.count = 1, .reusable = true}}, SHIFT(182),
-  [743] = {.entry = {.count = 1, .reusable = true}}, SHIFT(271),
-  [745] = {.entry = {.count = 1, .reusable = true}}, SHIFT(147),
-  [747] = {.entry = {.count = 1, .reusable = true}}, SHIFT(109),
-  [749] = {.entry = {.count = 1, .reusable = true}}, SHIFT(5),
-  [751] = {.entry = {.count = 1, .reusable = true}},  ACCEPT_INPUT(),
-  [753] = {.entry = {.count = 1, .reusable = true}}, SHIFT(56),
-  [755] = {.entry = {.count = 1, .reusable = true}}, SHIFT(252),
-  [757] = {.entry = {.count = 1, .reusable = true}}, SHIFT(96),
-  [759] = {.entry = {.count = 1, .reusable = true}}, SHIFT(93),
-  [761] = {.entry = {.count = 1, .reusable = true}}, SHIFT(253),
-  [763] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_scale, 2, 0, 0),
-  [765] = {.entry = {.count = 1, .reusable = true}}, SHIFT(210),
-  [767] = {.entry = {.count = 1, .reusable = true}}, SHIFT(38),
-  [769] = {.entry = {.count = 1, .reusable = true}}, SHIFT(15),
-  [771] = {.entry = {.count = 1, .reusable = true}}, SHIFT(17),
-  [773] = {.entry = {.count = 1, .reusable = true}}, SHIFT(267),
-  [775] = {.entry = {.count = 1, .reusable = true}}, SHIFT(201),
-  [777] = {.entry = {.count = 1, .reusable = true}}, SHIFT(262),
-  [779] = {.entry = {.count = 1, .reusable = true}}, SHIFT(264),
-  [781] = {.entry = {.count = 1, .reusable = true}}, SHIFT(2),
-  [783] = {.entry = {.count = 1, .reusable = true}}, SHIFT(178),
-  [785] = {.entry = {.count = 1, .reusable = true}}, SHIFT(285),
-  [787] = {.entry = {.count = 1, .reusable = true}}, SHIFT(105),
-  [789] = {.entry = {.count = 1, .reusable = true}}, SHIFT(159),
-  [791] = {.entry = {.count = 1, .reusable = true}}, SHIFT(62),
-  [793] = {.entry = {.count = 1, .reusable = true}}, SHIFT(63),
-  [795] = {.entry = {.count = 1, .reusable = true}}, SHIFT(228),
-  [797] = {.entry = {.count = 1, .reusable = true}}, SHIFT(303),
-  [799] = {.entry = {.count = 1, .reusable = true}}, SHIFT(49),
-  [801] = {.entry = {.count = 1, .reusable = true}}, SHIFT(305),
-  [803] = {.entry = {.count = 1, .reusable = true}}, SHIFT(70),
-  [805] = {.entry = {.count = 1, .reusable = true}}, SHIFT(10),
-  [807] = {.entry = {.count = 1, .reusable = true}}, SHIFT(46),
-  [809] = {.entry = {.count = 1, .reusable = true}}, SHIFT(77),
-  [811] = {.entry = {.count = 1, .reusable = true}}, SHIFT(66),
-  [813] = {.entry = {.count = 1, .reusable = true}}, SHIFT(169),
-  [815] = {.entry = {.count = 1, .reusable = true}}, SHIFT(214),
-  [817] = {.entry = {.count = 1, .reusable = true}}, SHIFT(95),
-  [819] = {.entry = {.count = 1, .reusable = true}}, SHIFT(67),
-  [821] = {.entry = {.count = 1, .reusable = true}}, SHIFT(31),
-  [823] = {.entry = {.count = 1, .reusable = true}}, SHIFT(40),
-  [825] = {.entry = {.count = 1, .reusable = true}}, SHIFT(158),
-  [827] = {.entry = {.count = 1, .reusable = true}}, SHIFT(100),
-  [829] = {.entry = {.count = 1, .reusable = true}}, SHIFT(22),
-  [831] = {.entry = {.count = 1, .reusable = true}}, SHIFT(35),
-  [833] = {.entry = {.count = 1, .reusable = true}}, SHIFT(23),
-  [835] = {.entry = {.count = 1, .reusable = true}}, SHIFT(175),
-  [837] = {.entry = {.count = 1, .reusable = true}}, SHIFT(47),
-  [839] = {.entry = {.count = 1, .reusable = true}}, SHIFT(124),
-  [841] = {.entry = {.count = 1, .reusable = true}}, SHIFT(125),
-  [843] = {.entry = {.count = 1, .reusable = true}}, SHIFT(190),
-  [845] = {.entry = {.count = 1, .reusable = true}}, SHIFT(294),
-  [847] = {.entry = {.count = 1, .reusable = true}}, SHIFT(143),
-  [849] = {.entry = {.count = 1, .reusable = true}}, SHIFT(218),
-  [851] = {.entry = {.count = 1, .reusable = true}}, SHIFT(144),
-  [853] = {.entry = {.count = 1, .reusable = true}}, SHIFT(161),
-  [855] = {.entry = {.count = 1, .reusable = true}}, SHIFT(179),
-  [857] = {.entry = {.count = 1, .reusable = true}}, SHIFT(300),
-  [859] = {.entry = {.count = 1, .reusable = true}}, SHIFT(64),
+  [107] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_description, 2, 0, 0),
+  [109] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_year_amount, 3, 0, 0),
+  [111] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_yearly_values_repeat1, 2, 0, 0),
+  [113] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_money, 3, 0, 7),
+  [115] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_money, 3, 0, 7),
+  [117] = {.entry = {.count = 1, .reusable = true}}, SHIFT(14),
+  [119] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_money, 2, 0, 0),
+  [121] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_money, 2, 0, 0),
+  [123] = {.entry = {.count = 1, .reusable = true}}, SHIFT(15),
+  [125] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__effect_value, 2, 0, 0),
+  [127] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_in_year, 2, 0, 0),
+  [129] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_money, 4, 0, 7),
+  [131] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_money, 4, 0, 7),
+  [133] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_money, 3, 0, 0),
+  [135] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_money, 3, 0, 0),
+  [137] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_from_year, 2, 0, 0),
+  [139] = {.entry = {.count = 1, .reusable = false}}, SHIFT(26),
+  [141] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_quantity, 1, 0, 0),
+  [143] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_quantity, 1, 0, 0),
+  [145] = {.entry = {.count = 1, .reusable = true}}, SHIFT(29),
+  [147] = {.entry = {.count = 1, .reusable = false}}, SHIFT(29),
+  [149] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_quantity, 2, 0, 0),
+  [151] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_quantity, 2, 0, 0),
+  [153] = {.entry = {.count = 1, .reusable = true}}, SHIFT(28),
+  [155] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__effect_value, 1, 0, 0),
+  [157] = {.entry = {.count = 1, .reusable = false}}, SHIFT(245),
+  [159] = {.entry = {.count = 1, .reusable = true}}, SHIFT(246),
+  [161] = {.entry = {.count = 1, .reusable = true}}, SHIFT(31),
+  [163] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_taakveld, 3, 0, 0),
+  [165] = {.entry = {.count = 1, .reusable = true}}, SHIFT(288),
+  [167] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_taakveld_repeat1, 2, 0, 0),
+  [169] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_taakveld_repeat1, 2, 0, 0), SHIFT_REPEAT(288),
+  [172] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_taakveld, 2, 0, 0),
+  [174] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_yearly_values, 1, 0, 0),
+  [176] = {.entry = {.count = 1, .reusable = true}}, SHIFT(232),
+  [178] = {.entry = {.count = 1, .reusable = true}}, SHIFT(294),
+  [180] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_yearly_values, 2, 0, 0),
+  [182] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_yearly_values_repeat1, 2, 0, 0), SHIFT_REPEAT(232),
+  [185] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_yearly_values_repeat1, 2, 0, 0), SHIFT_REPEAT(294),
+  [188] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_source_file, 1, 0, 0),
+  [190] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0),
+  [192] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(292),
+  [195] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(243),
+  [198] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(296),
+  [201] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(278),
+  [204] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(299),
+  [207] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(223),
+  [210] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(251),
+  [213] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(286),
+  [216] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_related_repeat1, 2, 0, 0),
+  [218] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_related_repeat1, 2, 0, 0), SHIFT_REPEAT(290),
+  [221] = {.entry = {.count = 1, .reusable = false}}, SHIFT(5),
+  [223] = {.entry = {.count = 1, .reusable = true}}, SHIFT(6),
+  [225] = {.entry = {.count = 1, .reusable = false}}, SHIFT(6),
+  [227] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_decision, 2, 0, 0),
+  [229] = {.entry = {.count = 1, .reusable = false}}, SHIFT(283),
+  [231] = {.entry = {.count = 1, .reusable = true}}, SHIFT(207),
+  [233] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_related, 2, 0, 0),
+  [235] = {.entry = {.count = 1, .reusable = true}}, SHIFT(290),
+  [237] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_not_needed, 2, 0, 0),
+  [239] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_not_needed, 2, 0, 0),
+  [241] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_related, 3, 0, 0),
+  [243] = {.entry = {.count = 1, .reusable = true}}, SHIFT(98),
+  [245] = {.entry = {.count = 1, .reusable = true}}, SHIFT(119),
+  [247] = {.entry = {.count = 1, .reusable = true}}, SHIFT(224),
+  [249] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_decision, 4, 0, 13),
+  [251] = {.entry = {.count = 1, .reusable = true}}, SHIFT(216),
+  [253] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_group_repeat1, 2, 0, 0),
+  [255] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_group_repeat1, 2, 0, 0), SHIFT_REPEAT(278),
+  [258] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_group_repeat1, 2, 0, 0), SHIFT_REPEAT(299),
+  [261] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_group_repeat1, 2, 0, 0), SHIFT_REPEAT(119),
+  [264] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_group_repeat1, 2, 0, 0), SHIFT_REPEAT(224),
+  [267] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_group_repeat1, 2, 0, 0), SHIFT_REPEAT(251),
+  [270] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_group_repeat1, 2, 0, 0), SHIFT_REPEAT(265),
+  [273] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_group_repeat1, 2, 0, 0), SHIFT_REPEAT(286),
+  [276] = {.entry = {.count = 1, .reusable = false}}, SHIFT(138),
+  [278] = {.entry = {.count = 1, .reusable = true}}, SHIFT(107),
+  [280] = {.entry = {.count = 1, .reusable = false}}, SHIFT(117),
+  [282] = {.entry = {.count = 1, .reusable = false}}, SHIFT(118),
+  [284] = {.entry = {.count = 1, .reusable = true}}, SHIFT(51),
+  [286] = {.entry = {.count = 1, .reusable = false}}, SHIFT(120),
+  [288] = {.entry = {.count = 1, .reusable = false}}, SHIFT(242),
+  [290] = {.entry = {.count = 1, .reusable = true}}, SHIFT(90),
+  [292] = {.entry = {.count = 1, .reusable = true}}, SHIFT(89),
+  [294] = {.entry = {.count = 1, .reusable = false}}, SHIFT(141),
+  [296] = {.entry = {.count = 1, .reusable = true}}, SHIFT(155),
+  [298] = {.entry = {.count = 1, .reusable = false}}, SHIFT(155),
+  [300] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_decision, 6, 0, 21),
+  [302] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_status, 2, 0, 0),
+  [304] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 3, 0, 10),
+  [306] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_start_date, 2, 0, 0),
+  [308] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_share, 4, 0, 0),
+  [310] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_estimate_range, 4, 0, 0),
+  [312] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_category, 2, 0, 5),
+  [314] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_decision, 4, 0, 14),
+  [316] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_owner, 2, 0, 0),
+  [318] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_end_date, 2, 0, 0),
+  [320] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_budget, 2, 0, 0),
+  [322] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_effect, 2, 0, 0),
+  [324] = {.entry = {.count = 1, .reusable = true}}, SHIFT(157),
+  [326] = {.entry = {.count = 1, .reusable = true}}, SHIFT(252),
+  [328] = {.entry = {.count = 1, .reusable = true}}, SHIFT(256),
+  [330] = {.entry = {.count = 1, .reusable = true}}, SHIFT(257),
+  [332] = {.entry = {.count = 1, .reusable = true}}, SHIFT(261),
+  [334] = {.entry = {.count = 1, .reusable = true}}, SHIFT(159),
+  [336] = {.entry = {.count = 1, .reusable = true}}, SHIFT(163),
+  [338] = {.entry = {.count = 1, .reusable = false}}, SHIFT(305),
+  [340] = {.entry = {.count = 1, .reusable = false}}, SHIFT(294),
+  [342] = {.entry = {.count = 1, .reusable = false}}, SHIFT(19),
+  [344] = {.entry = {.count = 1, .reusable = true}}, SHIFT(295),
+  [346] = {.entry = {.count = 1, .reusable = true}}, SHIFT(22),
+  [348] = {.entry = {.count = 1, .reusable = false}}, SHIFT(280),
+  [350] = {.entry = {.count = 1, .reusable = false}}, SHIFT(282),
+  [352] = {.entry = {.count = 1, .reusable = false}}, SHIFT(44),
+  [354] = {.entry = {.count = 1, .reusable = true}}, SHIFT(289),
+  [356] = {.entry = {.count = 1, .reusable = true}}, SHIFT(83),
+  [358] = {.entry = {.count = 1, .reusable = true}}, SHIFT(160),
+  [360] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_plan_header_repeat1, 2, 0, 0),
+  [362] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_plan_header_repeat1, 2, 0, 0), SHIFT_REPEAT(252),
+  [365] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_plan_header_repeat1, 2, 0, 0), SHIFT_REPEAT(256),
+  [368] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_plan_header_repeat1, 2, 0, 0), SHIFT_REPEAT(257),
+  [371] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_plan_header_repeat1, 2, 0, 0), SHIFT_REPEAT(261),
+  [374] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_plan_header_repeat1, 2, 0, 0), SHIFT_REPEAT(159),
+  [377] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_plan_header_repeat1, 2, 0, 0), SHIFT_REPEAT(265),
+  [380] = {.entry = {.count = 1, .reusable = false}}, SHIFT(311),
+  [382] = {.entry = {.count = 1, .reusable = false}}, SHIFT(306),
+  [384] = {.entry = {.count = 1, .reusable = false}}, SHIFT(60),
+  [386] = {.entry = {.count = 1, .reusable = true}}, SHIFT(302),
+  [388] = {.entry = {.count = 1, .reusable = true}}, SHIFT(88),
+  [390] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_cells_repeat1, 2, 0, 0),
+  [392] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_cells_repeat1, 2, 0, 0), SHIFT_REPEAT(104),
+  [395] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_cells_repeat1, 2, 0, 0), SHIFT_REPEAT(82),
+  [398] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_cells_repeat1, 2, 0, 0), SHIFT_REPEAT(293),
+  [401] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_cells, 1, 0, 0),
+  [403] = {.entry = {.count = 1, .reusable = false}}, SHIFT(104),
+  [405] = {.entry = {.count = 1, .reusable = true}}, SHIFT(82),
+  [407] = {.entry = {.count = 1, .reusable = true}}, SHIFT(293),
+  [409] = {.entry = {.count = 1, .reusable = true}}, SHIFT(233),
+  [411] = {.entry = {.count = 1, .reusable = true}}, SHIFT(282),
+  [413] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_yearly_values_repeat1, 2, 0, 0), SHIFT_REPEAT(233),
+  [416] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_yearly_values_repeat1, 2, 0, 0), SHIFT_REPEAT(282),
+  [419] = {.entry = {.count = 1, .reusable = true}}, SHIFT(245),
+  [421] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_group, 7, 0, 6),
+  [423] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_group, 6, 0, 6),
+  [425] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_table, 7, 0, 6),
+  [427] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_measure, 6, 0, 6),
+  [429] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_table, 8, 0, 6),
+  [431] = {.entry = {.count = 1, .reusable = true}}, SHIFT(280),
+  [433] = {.entry = {.count = 1, .reusable = false}}, SHIFT(208),
+  [435] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_declared_total, 3, 0, 0),
+  [437] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_table, 9, 0, 6),
+  [439] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_measure, 5, 0, 6),
+  [441] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_group, 5, 0, 6),
+  [443] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_text_block, 2, 0, 0),
+  [445] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_columns, 2, 0, 0),
+  [447] = {.entry = {.count = 1, .reusable = true}}, SHIFT(180),
+  [449] = {.entry = {.count = 1, .reusable = true}}, SHIFT(181),
+  [451] = {.entry = {.count = 1, .reusable = true}}, SHIFT(301),
+  [453] = {.entry = {.count = 1, .reusable = true}}, SHIFT(191),
+  [455] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_table, 6, 0, 6),
+  [457] = {.entry = {.count = 1, .reusable = false}}, SHIFT(277),
+  [459] = {.entry = {.count = 1, .reusable = false}}, SHIFT(166),
+  [461] = {.entry = {.count = 1, .reusable = true}}, SHIFT(52),
+  [463] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_cells_repeat1, 1, 0, 23),
+  [465] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_cells_repeat1, 1, 0, 23),
+  [467] = {.entry = {.count = 1, .reusable = true}}, SHIFT(147),
+  [469] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_table, 10, 0, 6),
+  [471] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_euro_cell, 2, 0, 0),
+  [473] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_euro_cell, 2, 0, 0),
+  [475] = {.entry = {.count = 1, .reusable = true}}, SHIFT(236),
+  [477] = {.entry = {.count = 1, .reusable = true}}, SHIFT(306),
+  [479] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_yearly_values_repeat1, 2, 0, 0), SHIFT_REPEAT(236),
+  [482] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_yearly_values_repeat1, 2, 0, 0), SHIFT_REPEAT(306),
+  [485] = {.entry = {.count = 1, .reusable = true}}, SHIFT(158),
+  [487] = {.entry = {.count = 1, .reusable = true}}, SHIFT(210),
+  [489] = {.entry = {.count = 1, .reusable = true}}, SHIFT(39),
+  [491] = {.entry = {.count = 1, .reusable = true}}, SHIFT(8),
+  [493] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_columns_repeat1, 2, 0, 0),
+  [495] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_year_column, 2, 0, 12),
+  [497] = {.entry = {.count = 1, .reusable = true}}, SHIFT(173),
+  [499] = {.entry = {.count = 1, .reusable = true}}, SHIFT(263),
+  [501] = {.entry = {.count = 1, .reusable = true}}, SHIFT(188),
+  [503] = {.entry = {.count = 1, .reusable = true}}, SHIFT(17),
+  [505] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_sum_all, 1, 0, 0),
+  [507] = {.entry = {.count = 1, .reusable = true}}, SHIFT(152),
+  [509] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_savings_of, 1, 0, 0),
+  [511] = {.entry = {.count = 1, .reusable = true}}, SHIFT(269),
+  [513] = {.entry = {.count = 1, .reusable = true}}, SHIFT(169),
+  [515] = {.entry = {.count = 1, .reusable = true}}, SHIFT(276),
+  [517] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_costs_of, 1, 0, 0),
+  [519] = {.entry = {.count = 1, .reusable = true}}, SHIFT(272),
+  [521] = {.entry = {.count = 1, .reusable = true}}, SHIFT(145),
+  [523] = {.entry = {.count = 1, .reusable = true}}, SHIFT(146),
+  [525] = {.entry = {.count = 1, .reusable = true}}, SHIFT(20),
+  [527] = {.entry = {.count = 1, .reusable = true}}, SHIFT(66),
+  [529] = {.entry = {.count = 1, .reusable = true}}, SHIFT(46),
+  [531] = {.entry = {.count = 1, .reusable = true}}, SHIFT(71),
+  [533] = {.entry = {.count = 1, .reusable = true}}, SHIFT(91),
+  [535] = {.entry = {.count = 1, .reusable = true}}, SHIFT(273),
+  [537] = {.entry = {.count = 1, .reusable = true}}, SHIFT(234),
+  [539] = {.entry = {.count = 1, .reusable = true}}, SHIFT(274),
+  [541] = {.entry = {.count = 1, .reusable = true}}, SHIFT(84),
+  [543] = {.entry = {.count = 1, .reusable = true}}, SHIFT(96),
+  [545] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_binary_expression, 3, 0, 25),
+  [547] = {.entry = {.count = 1, .reusable = true}}, SHIFT(93),
+  [549] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_parenthesized, 3, 0, 0),
+  [551] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__term, 1, 0, 18),
+  [553] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_table_repeat1, 2, 0, 0),
+  [555] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_table_repeat1, 2, 0, 0), SHIFT_REPEAT(273),
+  [558] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_table_repeat1, 2, 0, 0), SHIFT_REPEAT(265),
+  [561] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_table_repeat1, 2, 0, 0), SHIFT_REPEAT(234),
+  [564] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_table_repeat1, 2, 0, 0), SHIFT_REPEAT(274),
+  [567] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_savings_of, 4, 0, 26),
+  [569] = {.entry = {.count = 1, .reusable = true}}, SHIFT(102),
+  [571] = {.entry = {.count = 1, .reusable = true}}, SHIFT(106),
+  [573] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_costs_of, 4, 0, 26),
+  [575] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_negation, 2, 0, 22),
+  [577] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_sum_all, 2, 0, 0),
+  [579] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_cumulative, 4, 0, 0),
+  [581] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_plan_header, 4, 0, 3),
+  [583] = {.entry = {.count = 1, .reusable = true}}, SHIFT(81),
+  [585] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_plan_header, 6, 0, 3),
+  [587] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_include, 2, 0, 1),
+  [589] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_part_of, 3, 0, 2),
+  [591] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_plan_header, 5, 0, 3),
+  [593] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_target, 4, 0, 0),
+  [595] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_effect_kind, 1, 0, 0),
+  [597] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_effect_kind, 1, 0, 0),
+  [599] = {.entry = {.count = 1, .reusable = true}}, SHIFT(203),
+  [601] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_total_column, 4, 0, 19),
+  [603] = {.entry = {.count = 1, .reusable = true}}, SHIFT(101),
+  [605] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_named_column, 2, 0, 11),
+  [607] = {.entry = {.count = 1, .reusable = true}}, SHIFT(50),
+  [609] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_columns_repeat1, 2, 0, 0), SHIFT_REPEAT(180),
+  [612] = {.entry = {.count = 1, .reusable = false}}, SHIFT(230),
+  [614] = {.entry = {.count = 1, .reusable = false}}, SHIFT(100),
+  [616] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_year_column, 3, 0, 12),
+  [618] = {.entry = {.count = 1, .reusable = true}}, SHIFT(190),
+  [620] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_municipality, 2, 0, 0),
+  [622] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_adopted, 2, 0, 0),
+  [624] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_period, 4, 0, 0),
+  [626] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_currency, 2, 0, 5),
+  [628] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_tolerance, 2, 0, 0),
+  [630] = {.entry = {.count = 1, .reusable = false}}, SHIFT(114),
+  [632] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_year_column, 2, 0, 0),
+  [634] = {.entry = {.count = 1, .reusable = true}}, SHIFT(187),
+  [636] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_columns, 3, 0, 0),
+  [638] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_year_span, 4, 0, 12),
+  [640] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_sign_rule, 4, 0, 15),
+  [642] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_year_column, 3, 0, 16),
+  [644] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_year_column, 3, 0, 17),
+  [646] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_year_span, 3, 0, 0),
+  [648] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_year_column, 4, 0, 20),
+  [650] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_year_column, 2, 0, 10),
+  [652] = {.entry = {.count = 1, .reusable = true}}, SHIFT(139),
+  [654] = {.entry = {.count = 1, .reusable = true}}, SHIFT(166),
+  [656] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_total_row, 7, 0, 27),
+  [658] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_row, 5, 0, 24),
+  [660] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_row, 6, 0, 24),
+  [662] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_row, 7, 0, 24),
+  [664] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_total_row, 8, 0, 28),
+  [666] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_total_row, 9, 0, 29),
+  [668] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_row, 8, 0, 24),
+  [670] = {.entry = {.count = 1, .reusable = true}}, SHIFT(204),
+  [672] = {.entry = {.count = 1, .reusable = true}}, SHIFT(94),
+  [674] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_total_row, 10, 0, 30),
+  [676] = {.entry = {.count = 1, .reusable = true}}, SHIFT(54),
+  [678] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_role, 2, 0, 8),
+  [680] = {.entry = {.count = 1, .reusable = true}}, SHIFT(172),
+  [682] = {.entry = {.count = 1, .reusable = false}}, SHIFT(68),
+  [684] = {.entry = {.count = 1, .reusable = true}}, SHIFT(68),
+  [686] = {.entry = {.count = 1, .reusable = true}}, SHIFT(11),
+  [688] = {.entry = {.count = 1, .reusable = true}}, SHIFT(153),
+  [690] = {.entry = {.count = 1, .reusable = true}}, SHIFT(123),
+  [692] = {.entry = {.count = 1, .reusable = true}}, SHIFT(154),
+  [694] = {.entry = {.count = 1, .reusable = true}}, SHIFT(135),
+  [696] = {.entry = {.count = 1, .reusable = true}}, SHIFT(134),
+  [698] = {.entry = {.count = 1, .reusable = true}}, SHIFT(40),
+  [700] = {.entry = {.count = 1, .reusable = true}}, SHIFT(250),
+  [702] = {.entry = {.count = 1, .reusable = true}}, SHIFT(268),
+  [704] = {.entry = {.count = 1, .reusable = false}}, SHIFT(61),
+  [706] = {.entry = {.count = 1, .reusable = true}}, SHIFT(61),
+  [708] = {.entry = {.count = 1, .reusable = true}}, SHIFT(55),
+  [710] = {.entry = {.count = 1, .reusable = true}}, SHIFT(45),
+  [712] = {.entry = {.count = 1, .reusable = true}}, SHIFT(185),
+  [714] = {.entry = {.count = 1, .reusable = true}}, SHIFT(128),
+  [716] = {.entry = {.count = 1, .reusable = true}}, SHIFT(143),
+  [718] = {.entry = {.count = 1, .reusable = true}}, SHIFT(205),
+  [720] = {.entry = {.count = 1, .reusable = true}}, SHIFT(129),
+  [722] = {.entry = {.count = 1, .reusable = true}}, SHIFT(73),
+  [724] = {.entry = {.count = 1, .reusable = true}}, SHIFT(168),
+  [726] = {.entry = {.count = 1, .reusable = true}}, SHIFT(186),
+  [728] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__column_kind, 1, 0, 9),
+  [730] = {.entry = {.count = 1, .reusable = true}}, SHIFT(170),
+  [732] = {.entry = {.count = 1, .reusable = true}}, SHIFT(266),
+  [734] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_table_unit, 2, 0, 0),
+  [736] = {.entry = {.count = 1, .reusable = true}}, SHIFT(56),
+  [738] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_scale, 2, 0, 0),
+  [740] = {.entry = {.count = 1, .reusable = true}}, SHIFT(67),
+  [742] = {.entry = {.count = 1, .reusable = true}}, SHIFT(53),
+  [744] = {.entry = {.count = 1, .reusable = true}}, SHIFT(161),
+  [746] = {.entry = {.count = 1, .reusable = true}}, SHIFT(2),
+  [748] = {.entry = {.count = 1, .reusable = true}}, SHIFT(13),
+  [750] = {.entry = {.count = 1, .reusable = true}}, SHIFT(16),
+  [752] = {.entry = {.count = 1, .reusable = true}}, SHIFT(69),
+  [754] = {.entry = {.count = 1, .reusable = true}}, SHIFT(79),
+  [756] = {.entry = {.count = 1, .reusable = true}}, SHIFT(127),
+  [758] = {.entry = {.count = 1, .reusable = true}}, SHIFT(42),
+  [760] = {.entry = {.count = 1, .reusable = true}}, SHIFT(287),
+  [762] = {.entry = {.count = 1, .reusable = true}}, SHIFT(174),
+  [764] = {.entry = {.count = 1, .reusable = true}}, SHIFT(103),
+  [766] = {.entry = {.count = 1, .reusable = true}}, SHIFT(59),
+  [768] = {.entry = {.count = 1, .reusable = true}}, SHIFT(175),
+  [770] = {.entry = {.count = 1, .reusable = true}}, SHIFT(215),
+  [772] = {.entry = {.count = 1, .reusable = true}}, SHIFT(64),
+  [774] = {.entry = {.count = 1, .reusable = true}}, SHIFT(178),
+  [776] = {.entry = {.count = 1, .reusable = true}}, SHIFT(162),
+  [778] = {.entry = {.count = 1, .reusable = true}}, SHIFT(184),
+  [780] = {.entry = {.count = 1, .reusable = true}}, SHIFT(70),
+  [782] = {.entry = {.count = 1, .reusable = true}}, SHIFT(7),
+  [784] = {.entry = {.count = 1, .reusable = true}}, SHIFT(229),
+  [786] = {.entry = {.count = 1, .reusable = true}}, SHIFT(206),
+  [788] = {.entry = {.count = 1, .reusable = true}}, SHIFT(177),
+  [790] = {.entry = {.count = 1, .reusable = true}}, SHIFT(308),
+  [792] = {.entry = {.count = 1, .reusable = true}}, SHIFT(115),
+  [794] = {.entry = {.count = 1, .reusable = true}}, SHIFT(62),
+  [796] = {.entry = {.count = 1, .reusable = true}}, SHIFT(310),
+  [798] = {.entry = {.count = 1, .reusable = true}}, SHIFT(253),
+  [800] = {.entry = {.count = 1, .reusable = true}}, SHIFT(279),
+  [802] = {.entry = {.count = 1, .reusable = true}}, SHIFT(10),
+  [804] = {.entry = {.count = 1, .reusable = true}}, SHIFT(312),
+  [806] = {.entry = {.count = 1, .reusable = true}}, SHIFT(30),
+  [808] = {.entry = {.count = 1, .reusable = true}}, SHIFT(99),
+  [810] = {.entry = {.count = 1, .reusable = true}}, SHIFT(105),
+  [812] = {.entry = {.count = 1, .reusable = true}}, SHIFT(275),
+  [814] = {.entry = {.count = 1, .reusable = true}}, SHIFT(65),
+  [816] = {.entry = {.count = 1, .reusable = true}}, SHIFT(113),
+  [818] = {.entry = {.count = 1, .reusable = true}}, SHIFT(47),
+  [820] = {.entry = {.count = 1, .reusable = true}}, SHIFT(41),
+  [822] = {.entry = {.count = 1, .reusable = true}}, SHIFT(298),
+  [824] = {.entry = {.count = 1, .reusable = true}}, SHIFT(244),
+  [826] = {.entry = {.count = 1, .reusable = true}}, SHIFT(36),
+  [828] = {.entry = {.count = 1, .reusable = true}}, SHIFT(48),
+  [830] = {.entry = {.count = 1, .reusable = true}},  ACCEPT_INPUT(),
+  [832] = {.entry = {.count = 1, .reusable = true}}, SHIFT(227),
+  [834] = {.entry = {.count = 1, .reusable = true}}, SHIFT(108),
+  [836] = {.entry = {.count = 1, .reusable = true}}, SHIFT(116),
+  [838] = {.entry = {.count = 1, .reusable = true}}, SHIFT(21),
+  [840] = {.entry = {.count = 1, .reusable = true}}, SHIFT(262),
+  [842] = {.entry = {.count = 1, .reusable = true}}, SHIFT(23),
+  [844] = {.entry = {.count = 1, .reusable = true}}, SHIFT(200),
+  [846] = {.entry = {.count = 1, .reusable = true}}, SHIFT(307),
+  [848] = {.entry = {.count = 1, .reusable = true}}, SHIFT(189),
+  [850] = {.entry = {.count = 1, .reusable = true}}, SHIFT(121),
+  [852] = {.entry = {.count = 1, .reusable = true}}, SHIFT(122),
+  [854] = {.entry = {.count = 1, .reusable = true}}, SHIFT(156),
+  [856] = {.entry = {.count = 1, .reusable = true}}, SHIFT(297),
+  [858] = {.entry = {.count = 1, .reusable = true}}, SHIFT(124),
+  [860] = {.entry = {.count = 1, .reusable = true}}, SHIFT(219),
+  [862] = {.entry = {.count = 1, .reusable = true}}, SHIFT(144),
+  [864] = {.entry = {.count = 1, .reusable = true}}, SHIFT(281),
+  [866] = {.entry = {.count = 1, .reusable = true}}, SHIFT(150),
+  [868] = {.entry = {.count = 1, .reusable = true}}, SHIFT(303),
+  [870] = {.entry = {.count = 1, .reusable = true}}, SHIFT(164),
 };
 
 #ifdef __cplusplus
