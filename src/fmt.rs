@@ -35,6 +35,7 @@ pub fn format_source(text: &str) -> Result<String, Vec<Diagnostic>> {
         at: Vec::new(),
         last: 0,
         fresh_block: true,
+        prefix: None,
     };
     for item in &doc.items {
         f.item(item, 0);
@@ -116,6 +117,8 @@ struct Formatter<'s> {
     last: usize,
     /// Nothing has been written in the current block yet (no blank line before the first line).
     fresh_block: bool,
+    /// Block comments to write before the next line, where they stood before its code.
+    prefix: Option<String>,
 }
 
 const INDENT: &str = "  ";
@@ -133,7 +136,8 @@ impl Formatter<'_> {
             self.out.push(String::new());
             self.at.push(None);
         }
-        self.out.push(format!("{}{}", INDENT.repeat(depth), text));
+        let prefix = self.prefix.take().unwrap_or_default();
+        self.out.push(format!("{}{prefix}{}", INDENT.repeat(depth), text));
         self.at.push(None);
         self.fresh_block = false;
     }
@@ -179,6 +183,18 @@ impl Formatter<'_> {
                 break;
             }
             self.next += 1;
+            // A block comment that starts its line, with the next code right after it on that
+            // line, stays before that code: `/* was 2 */ budget € 10`.
+            let gap = self.src.get(c.end..before).unwrap_or("\n");
+            let line_start = self.src[..c.start].rfind('\n').map(|i| i + 1).unwrap_or(0);
+            let starts_line = self.src[line_start..c.start].trim().is_empty();
+            if c.text.starts_with("/*") && starts_line && !gap.contains('\n') && before < self.src.len() {
+                let prefix = self.prefix.get_or_insert_with(String::new);
+                prefix.push_str(&c.text);
+                prefix.push(' ');
+                self.last = self.last.max(c.end);
+                continue;
+            }
             // A comment that shares its line with code already written is trailing there.
             let line_start = self.src[..c.start].rfind('\n').map(|i| i + 1).unwrap_or(0);
             let own_line = self.src[line_start..c.start].trim().is_empty();
@@ -206,12 +222,26 @@ impl Formatter<'_> {
         }
     }
 
-    /// One line for a node spanning `span`: its leading comments, the line, trailing comments.
+    /// One line for a node spanning `span`: its leading comments, the line, comments written
+    /// inside it (`saving € 1 /* was 2 */ from 2026`) and after it, at its end.
     fn line(&mut self, depth: usize, text: String, span: Span) {
-        self.leading(depth, span.end);
+        self.leading(depth, span.start);
         self.push(depth, text, span.start);
+        self.inner(span.end);
         self.last = self.last.max(span.end);
         self.trailing(span.end);
+    }
+
+    /// Comments that start before `end`, inside the node just written: at the end of its line.
+    fn inner(&mut self, end: usize) {
+        while let Some(c) = self.comments.get(self.next).cloned() {
+            if c.start >= end {
+                break;
+            }
+            self.next += 1;
+            self.append_comment(&c.text);
+            self.last = self.last.max(c.end);
+        }
     }
 
     /// Comments left before `end` (the end of a block or the file).
@@ -239,6 +269,7 @@ impl Formatter<'_> {
             braces(&self.src[block.start..block.end]).next().map(|(i, _)| block.start + i).unwrap_or(block.start);
         self.leading(depth, block.start);
         self.push(depth, format!("{header} {{"), block.start);
+        self.inner(brace);
         self.last = brace + 1;
         self.trailing(brace + 1);
         self.fresh_block = true;
@@ -434,11 +465,20 @@ impl Formatter<'_> {
         let prefixes: Vec<String> = t.rows.iter().map(|r| self.row_prefix(r)).collect();
         let cells: Vec<Vec<String>> = t.rows.iter().map(|r| r.cells.iter().map(|c| self.cell(c)).collect()).collect();
         let ncols = cells.iter().map(Vec::len).max().unwrap_or(0);
+        // Columns are at least as wide as the figures of their kind usually are, so that a figure
+        // that grows by a digit does not realign every other row (a one-figure change is a
+        // one-line diff); only a figure wider than that widens its column.
+        let min_width = t.rows.iter().map(|r| min_cell_width(t, r)).max().unwrap_or(0);
         let widths: Vec<usize> = (0..ncols)
-            .map(|c| cells.iter().filter_map(|r| r.get(c)).map(|s| s.chars().count()).max().unwrap_or(0))
+            .map(|c| {
+                let widest = cells.iter().filter_map(|r| r.get(c)).map(|s| s.chars().count()).max().unwrap_or(0);
+                widest.max(min_width)
+            })
             .collect();
         let short = |p: &String| p.chars().count() <= PREFIX_LIMIT;
+        // The prefixes (keyword, name, label, formula) align in steps of four, for the same reason.
         let prefix_width = prefixes.iter().filter(|p| short(p)).map(|p| p.chars().count()).max().unwrap_or(0);
+        let prefix_width = prefix_width.div_ceil(4) * 4;
         let mut lines: Vec<(Span, Vec<String>)> = Vec::new();
         for (i, r) in t.rows.iter().enumerate() {
             let figures: Vec<String> =
@@ -463,8 +503,9 @@ impl Formatter<'_> {
         for (span, text) in children {
             let mut it = text.into_iter();
             if let Some(first) = it.next() {
-                self.leading(depth + 1, span.end);
+                self.leading(depth + 1, span.start);
                 self.push(depth + 1, first, span.start);
+                self.inner(span.end);
                 for more in it {
                     self.out.push(format!("{}{}", INDENT.repeat(depth + 1), more));
                     self.at.push(None);
@@ -493,6 +534,17 @@ impl Formatter<'_> {
             p.push_str(&format!(" = {}", expr(f, false)));
         }
         p
+    }
+}
+
+/// The narrowest a table's figure column is written: room for -99.999.999 in euros, -99.999 in a
+/// table printed in a scale (`in € 1.000`), and -100,25 in fte, hours, percent or counts.
+fn min_cell_width(t: &Table, r: &Row) -> usize {
+    let unit = r.unit.as_ref().or(t.unit.as_ref()).map(|u| &u.value);
+    match unit {
+        None | Some(Unit::Euro) if t.scale.is_some() => 7,
+        None | Some(Unit::Euro) => 11,
+        _ => 7,
     }
 }
 

@@ -104,8 +104,9 @@ Examples:
     #[command(after_help = "\
 The canonical layout: two spaces of indentation per block, one fact per line, amounts in Dutch \
 notation (€ 1.171.494, 0,6 fte), keywords and spacing normalised, table figures aligned in \
-columns. Items keep their order, every comment is kept, blank lines between items are kept \
-(collapsed to one). CRLF line endings and a byte-order mark are kept. A plan with syntax errors \
+columns at least 11 characters wide for euros (7 in a table in thousands, fte or other units), \
+so a figure that gains a digit changes one line. Items keep their order, every comment is kept \
+where it was, blank lines between items are kept (collapsed to one). CRLF line endings and a byte-order mark are kept. A plan with syntax errors \
 is never rewritten: the errors are shown and the file is left alone.
 
 Examples:
