@@ -478,8 +478,12 @@ fn delta_suffix(delta: &Option<String>) -> String {
         .unwrap_or_default()
 }
 
-/// The diff as text for a terminal.
+/// The diff as text for a terminal (text from the plans with any control character escaped).
 pub fn text(d: &PlanDiff, old_name: &str, new_name: &str) -> String {
+    crate::render::visible(&text_raw(d, old_name, new_name))
+}
+
+fn text_raw(d: &PlanDiff, old_name: &str, new_name: &str) -> String {
     let mut out = format!("grip diff {old_name} → {new_name}\n");
     if d.is_empty() {
         out.push_str("\nNo change in meaning.\n");
@@ -556,7 +560,7 @@ pub fn colour(text: &str) -> String {
 }
 
 fn md(t: &str) -> String {
-    t.replace('|', "\\|")
+    crate::sheet::md_text(t)
 }
 
 /// The diff as Markdown, for a pull-request comment.

@@ -18,9 +18,16 @@ pub fn format_source(text: &str) -> Result<String, Vec<Diagnostic>> {
         Some(rest) => ("\u{feff}", rest),
         None => ("", text),
     };
-    let crlf = body.contains("\r\n");
-    // Work on LF text so spans and line scanning are simple; CR is restored at the end.
-    let lf = body.replace("\r\n", "\n");
+    // The file's line endings are kept: CRLF, or the lone CR of old Mac files, or LF.
+    let newline = if body.contains("\r\n") {
+        "\r\n"
+    } else if body.contains('\r') && !body.contains('\n') {
+        "\r"
+    } else {
+        "\n"
+    };
+    // Work on LF text so spans and line scanning are simple; the endings are restored at the end.
+    let lf = crate::source::lone_cr_as_lf(body.replace("\r\n", "\n"));
     let (doc, diags) = parse(FileId(0), &lf);
     // A figure grip cannot read is kept as written (it is reported by `check`); any other
     // problem means the text cannot be written back without loss.
@@ -46,10 +53,15 @@ pub fn format_source(text: &str) -> Result<String, Vec<Diagnostic>> {
         f.at.pop();
     }
     f.align_trailing_comments();
-    let newline = if crlf { "\r\n" } else { "\n" };
     let mut result = String::from(bom);
     for line in &f.out {
-        result.push_str(line);
+        // A text over several lines (`"""`) is one output line with line breaks inside: they
+        // get the file's line endings too.
+        if newline == "\n" {
+            result.push_str(line);
+        } else {
+            result.push_str(&line.replace('\n', newline));
+        }
         result.push_str(newline);
     }
     Ok(result)

@@ -63,25 +63,64 @@ pub fn human(sources: &SourceMap, diags: &[Diagnostic], color: bool) -> String {
             Severity::Warning => miette::Severity::Warning,
             Severity::Note => miette::Severity::Advice,
         };
-        let labels = d.labels().into_iter().filter(|l| l.span.file == file).map(|l| {
+        let source = CharColumns::around(sources, file, d);
+        // A snippet of a line of thousands of characters helps nobody (and is more than the
+        // renderer can lay out): such a diagnostic says where it is in words instead.
+        let readable = source.longest_line() <= MAX_SNIPPET_LINE;
+        let labels = d.labels().into_iter().filter(|l| readable && l.span.file == file).map(|l| {
             let len = l.span.end.saturating_sub(l.span.start);
+            let text = Some(visible(&l.text));
             if l.primary {
-                LabeledSpan::new_primary_with_span(Some(l.text), (l.span.start, len))
+                LabeledSpan::new_primary_with_span(text, (l.span.start, len))
             } else {
-                LabeledSpan::new_with_span(Some(l.text), (l.span.start, len))
+                LabeledSpan::new_with_span(text, (l.span.start, len))
             }
         });
-        let mut diag =
-            MietteDiagnostic::new(d.message()).with_code(d.code()).with_severity(severity).with_labels(labels);
-        if let Some(help) = d.help() {
-            diag = diag.with_help(help);
+        let mut message = visible(&d.message());
+        if !readable {
+            let (line, col) = sources.line_col(d.span());
+            message
+                .push_str(&format!(" (at {}:{line}:{col}; the line is too long to show)", visible(sources.name(file))));
         }
-        let source = CharColumns::around(sources, file, d);
+        let mut diag = MietteDiagnostic::new(message).with_code(d.code()).with_severity(severity).with_labels(labels);
+        if let Some(help) = d.help() {
+            diag = diag.with_help(visible(&help));
+        }
         let report = miette::Report::new(diag).with_source_code(source);
         // Writing to a String cannot fail.
         let _ = handler.render_report(&mut out, report.as_ref());
     }
     out
+}
+
+/// Lines longer than this (in characters) are not shown in a snippet.
+const MAX_SNIPPET_LINE: usize = 2000;
+
+/// Text from a plan as it may be shown on a terminal: control characters (an escape sequence
+/// that clears the screen or sets the window title) are written as `\u{1b}`, never sent raw.
+pub fn visible(text: &str) -> String {
+    if !text.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
+        return text.to_string();
+    }
+    text.chars()
+        .map(|c| if c.is_control() && c != '\n' && c != '\t' { c.escape_unicode().to_string() } else { c.to_string() })
+        .collect()
+}
+
+/// The same for a snippet of source, keeping every byte offset: a control character becomes
+/// `?` (one byte) or `¿` (two bytes, for the two-byte C1 controls).
+fn visible_in_place(text: String) -> String {
+    if !text.chars().any(|c| c.is_control() && c != '\n' && c != '\t' && c != '\r') {
+        return text;
+    }
+    text.chars()
+        .map(|c| match c {
+            '\n' | '\t' | '\r' => c,
+            c if c.is_control() && c.len_utf8() == 1 => '?',
+            c if c.is_control() => '¿',
+            c => c,
+        })
+        .collect()
 }
 
 /// The part of a file miette needs to show one diagnostic: the lines of its labels with a few
@@ -118,11 +157,16 @@ impl CharColumns {
         let base = sources.line_range(file, first).map(|r| r.start).unwrap_or(0);
         let end = sources.line_range(file, last).map(|r| r.end).unwrap_or(text.len());
         CharColumns {
-            name: sources.name(file).to_string(),
-            window: text.get(base..end).unwrap_or("").to_string(),
+            name: visible(sources.name(file)),
+            window: visible_in_place(text.get(base..end).unwrap_or("").to_string()),
             base,
             base_line: first,
         }
+    }
+
+    /// The length of the longest line of the window, in characters.
+    fn longest_line(&self) -> usize {
+        self.window.lines().map(|l| l.chars().count()).max().unwrap_or(0)
     }
 }
 
@@ -162,7 +206,7 @@ pub fn short(sources: &SourceMap, diags: &[Diagnostic]) -> String {
             Severity::Note => cs::Severity::Note,
         };
         let diag = cs::Diagnostic::new(severity)
-            .with_message(d.message())
+            .with_message(visible(&d.message()))
             .with_code(d.code())
             .with_labels(vec![cs::Label::primary(s.file, s.start..s.end)]);
         // Writing to memory cannot fail; a file id the map does not know is skipped.

@@ -57,7 +57,7 @@ h1 { font-size: 1.6rem; margin-bottom: .2rem; }
 h2 { font-size: 1.25rem; border-bottom: 2px solid #0072B2; padding-bottom: .2rem; margin-top: 2.2rem; }
 h3 { font-size: 1.05rem; margin-top: 1.4rem; }
 .meta { color: #555; margin-top: 0; }
-table { border-collapse: collapse; margin: .6rem 0 1rem; font-size: .88rem; }
+table { border-collapse: collapse; margin: .6rem 0 1rem; font-size: .88rem; display: block; max-width: 100%; overflow-x: auto; }
 th, td { border-bottom: 1px solid #ccc; padding: .25rem .55rem; vertical-align: top; }
 th { text-align: left; background: #f0f4f8; }
 td.num, th.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
@@ -572,12 +572,12 @@ pub fn markdown(checked: &Checked) -> String {
     let model = &checked.model;
     let idx: Vec<usize> = (0..e.years.len()).collect();
     let title = if e.title.is_empty() { "Plan".to_string() } else { e.title.clone() };
-    let mut out = format!("# {}\n\n", title.replace('|', "\\|"));
+    let mut out = format!("# {}\n\n", sheet::md_text(&title));
     if let Some(warning) = incomplete(checked) {
         out.push_str(&format!("> **{warning}**\n\n"));
     }
     if let Some(m) = &e.municipality {
-        out.push_str(&format!("Gemeente {m}\n\n"));
+        out.push_str(&format!("Gemeente {}\n\n", sheet::md_text(m)));
     }
     out.push_str(&sheet::markdown(&sheet::sheet(&e, By::Year, &idx)));
     out.push('\n');
@@ -591,7 +591,7 @@ pub fn markdown(checked: &Checked) -> String {
         if g.measures.is_empty() {
             continue;
         }
-        out.push_str(&format!("### {} {}\n\n| measure | budget |", g.id.value, g.title.value.replace('|', "\\|")));
+        out.push_str(&format!("### {} {}\n\n| measure | budget |", g.id.value, sheet::md_text(&g.title.value)));
         for y in &e.years {
             out.push_str(&format!(" {y} |"));
         }
@@ -605,7 +605,7 @@ pub fn markdown(checked: &Checked) -> String {
             out.push_str(&format!(
                 "| {} {} | {} |",
                 m.id.value,
-                m.title.value.replace('|', "\\|"),
+                sheet::md_text(&m.title.value),
                 m.budget.as_ref().map(|b| crate::fmt::amount(&b.value)).unwrap_or_else(|| "—".into())
             ));
             for s in &e.measures[mi].savings {
@@ -613,7 +613,7 @@ pub fn markdown(checked: &Checked) -> String {
             }
             out.push_str(&format!(
                 " {} |\n",
-                m.owner.as_ref().map(|o| o.value.replace('|', "\\|")).unwrap_or_else(|| "—".into())
+                m.owner.as_ref().map(|o| sheet::md_text(&o.value)).unwrap_or_else(|| "—".into())
             ));
         }
         out.push('\n');
@@ -628,9 +628,9 @@ pub fn markdown(checked: &Checked) -> String {
             "- **{}** `{}` {}:{line}:{col}: {}{}\n",
             d.severity().word(),
             d.code(),
-            checked.sources.name(d.span().file),
-            d.message().replace('|', "\\|"),
-            d.help().map(|h| format!(" — {h}")).unwrap_or_default()
+            sheet::md_text(checked.sources.name(d.span().file)),
+            sheet::md_text(&d.message()),
+            d.help().map(|h| format!(" — {}", sheet::md_text(&h))).unwrap_or_default()
         ));
     }
     out

@@ -257,6 +257,30 @@ fn is_negative(v: &Value) -> bool {
 
 /// An aligned terminal table; negative amounts in red when `color`.
 pub fn table(s: &Sheet, color: bool) -> String {
+    // Text from the plan never reaches the terminal with a control character in it.
+    let visible = crate::render::visible;
+    let shown = Sheet {
+        title: visible(&s.title),
+        columns: s.columns.iter().map(|c| visible(c)).collect(),
+        rows: s
+            .rows
+            .iter()
+            .map(|r| SheetRow {
+                label: visible(&r.label),
+                cells: r
+                    .cells
+                    .iter()
+                    .map(|v| match v {
+                        Value::Text(t) => Value::Text(visible(t)),
+                        other => other.clone(),
+                    })
+                    .collect(),
+                strong: r.strong,
+            })
+            .collect(),
+        notes: s.notes.iter().map(|n| visible(n)).collect(),
+    };
+    let s = &shown;
     let label_w = s.rows.iter().map(|r| r.label.chars().count()).max().unwrap_or(0).max(1);
     let widths: Vec<usize> = (0..s.columns.len())
         .map(|c| {
@@ -307,7 +331,29 @@ pub fn table(s: &Sheet, color: bool) -> String {
 }
 
 fn md_escape(t: &str) -> String {
-    t.replace('|', "\\|")
+    md_text(t)
+}
+
+/// Text from a plan inside Markdown: shown as the text it is, never as Markdown or HTML. `<`,
+/// `>` and `&` become entities (no `<script>`, `<img onerror>`), brackets and the other Markdown
+/// marks are escaped (no `[link](javascript:…)`), a line break is a space (a table row stays
+/// one row), and control characters are shown as escapes.
+pub fn md_text(t: &str) -> String {
+    let mut out = String::with_capacity(t.len());
+    for c in crate::render::visible(t).chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '\n' | '\r' => out.push(' '),
+            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '#' | '!' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// A Markdown table for a memo or a pull request.
@@ -334,8 +380,11 @@ pub fn markdown(s: &Sheet) -> String {
         }
         out.push('\n');
     }
+    // Notes are grip's own sentences (with `code` in them); only what could break out of them
+    // is escaped.
     for n in &s.notes {
-        out.push_str(&format!("\n> {}\n", md_escape(n)));
+        let note = crate::render::visible(n).replace('<', "&lt;").replace('>', "&gt;").replace('\n', " ");
+        out.push_str(&format!("\n> {note}\n"));
     }
     out
 }

@@ -26,9 +26,12 @@ impl SourceMap {
     }
 
     pub fn add(&mut self, name: impl Into<String>, path: Option<PathBuf>, text: String) -> FileId {
+        let text = lone_cr_as_lf(text);
         let line_starts = files::line_starts(&text).collect();
         let id = FileId(self.files.len() as u32);
-        self.files.push(SourceFile { name: name.into(), path, text, line_starts });
+        // A file name is shown in every output: never with a terminal escape in it.
+        let name = crate::render::visible(&name.into());
+        self.files.push(SourceFile { name, path, text, line_starts });
         id
     }
 
@@ -63,6 +66,22 @@ impl SourceMap {
     pub fn slice(&self, span: Span) -> &str {
         self.text(span.file).get(span.start..span.end).unwrap_or("")
     }
+}
+
+/// A file with the line endings of old Mac files (a CR alone) read as lines, like any other: each
+/// lone CR becomes a LF, which keeps every byte offset. CRLF stays as it is.
+pub fn lone_cr_as_lf(text: String) -> String {
+    if !text.contains('\r') {
+        return text;
+    }
+    let mut bytes = text.into_bytes();
+    for i in 0..bytes.len() {
+        if bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n') {
+            bytes[i] = b'\n';
+        }
+    }
+    // Only ASCII CR bytes were replaced by ASCII LF bytes: the text is still UTF-8.
+    String::from_utf8(bytes).unwrap_or_default()
 }
 
 impl<'a> Files<'a> for SourceMap {

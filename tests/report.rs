@@ -73,6 +73,20 @@ fn chromium() -> Option<PathBuf> {
 
 /// Runs headless Chromium on a page: its DOM after loading, a screenshot, and the URLs the
 /// page itself asked for (Chromium's own background requests have no page as initiator).
+/// The DOM of a page after it ran, in a window of the given size ("1280,2000").
+fn browse_at(browser: &Path, page: &Path, work: &Path, size: &str) -> (String, ()) {
+    let out = std::process::Command::new(browser)
+        .args(["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"])
+        .args(["--disable-component-update", "--disable-sync", "--disable-quic", "--disable-extensions"])
+        .arg(format!("--user-data-dir={}", work.join("profile-size").display()))
+        .arg(format!("--window-size={size}"))
+        .arg("--dump-dom")
+        .arg(format!("file://{}", page.display()))
+        .output()
+        .expect("chromium runs");
+    (String::from_utf8_lossy(&out.stdout).into_owned(), ())
+}
+
 fn browse(browser: &Path, page: &Path, work: &Path, screenshot: Option<&Path>) -> (String, Vec<String>) {
     let netlog = work.join("net.json");
     let common = |cmd: &mut std::process::Command| {
@@ -144,6 +158,33 @@ fn the_html_report_in_a_real_browser() {
         ["id=\"summary\"", "id=\"chart-balance\"", "<rect", "€ -2.992.824", "Problems found", "grip::total_mismatch"]
     {
         assert!(dom.contains(needle), "the rendered page lacks {needle}");
+    }
+    // On a 1280 px wide screen nothing sticks out of the page: a wide table scrolls inside it.
+    // (The report allows no script; a copy with one measures the layout.)
+    // A plan of sixteen years makes tables wider than the page.
+    let long = dir.path().join("lang.plan");
+    std::fs::write(
+        &long,
+        "plan \"Meerjarenplan\" {\n  period 2021..2036\n}\ngroup A \"Voorveld\" {\n  target € 1.000.000 by 2030\n  measure A.1 \"Minder inzet\" {\n    saving € 1.250.000 from 2022\n  }\n}\n",
+    )
+    .unwrap();
+    let long = long.display().to_string();
+    for plan in ["examples/noordoostpolder.plan", "tests/real/zoetermeer-perspectiefnota-2023.plan", long.as_str()] {
+        let (page, html) = report_html(Path::new(plan), dir.path());
+        let measured = html
+            .replace("default-src 'none'", "default-src 'none'; script-src 'unsafe-inline'")
+            .replace(
+                "</body>",
+                "<script>document.body.setAttribute('data-overflow', [...document.querySelectorAll('table, section, figure')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 0.5).length + ' ' + (document.documentElement.scrollWidth > window.innerWidth));</script></body>",
+            );
+        let copy = page.with_file_name("measured.html");
+        std::fs::write(&copy, measured).unwrap();
+        let (dom, _) = browse_at(&browser, &copy, dir.path(), "1280,2000");
+        assert!(
+            dom.contains("data-overflow=\"0 false\""),
+            "{plan}: something sticks out at 1280 px: {}",
+            &dom[dom.find("data-overflow").unwrap_or(0)..].chars().take(40).collect::<String>()
+        );
     }
     // The check can fail: a page that loads an image from the network is caught.
     let control = dir.path().join("control.html");

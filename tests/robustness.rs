@@ -197,3 +197,83 @@ fn a_table_whose_only_span_was_refused_has_rows_but_no_columns() {
     let text = "table K \"K\" {\n  columns 4042..2024\n  row a \"A\" : 1\n  total t \"T\" = a : 1\n}\n";
     assert_eq!(codes(text), ["grip::no_plan_header", "grip::reversed_columns"]);
 }
+
+// ---------------------------------------------------------------------------------------------
+// The defects of the adversarial run (issue "Robustness"), each by name.
+// ---------------------------------------------------------------------------------------------
+
+/// fmt wrote `period 21..2024` for `period 0021..2024`, which no longer parses.
+#[test]
+fn fmt_keeps_years_written_with_leading_zeros() {
+    let text = "plan \"x\" {\n  period 0021..2024\n}\nmeasure A \"a\" {\n  saving € 1 from 0224\n  cost € 1 in 0099\n  decision needed planned 0021-Q1\n}\ngroup G \"g\" {\n  target € 1 by 0050\n}\ntable T \"t\" {\n  columns 0021..0022\n  row a \"a\" : 1 2\n}\n";
+    let once = grip::fmt::format_source(text).unwrap();
+    for kept in ["period 0021..2024", "from 0224", "in 0099", "planned 0021-Q1", "by 0050", "columns 0021..0022"] {
+        assert!(once.contains(kept), "{kept} lost:\n{once}");
+    }
+    assert_eq!(grip::fmt::format_source(&once).unwrap(), once);
+}
+
+/// A diagnostic past column 65.510 of a line made miette panic ("Formatting argument out of
+/// range"); such a line is now named, not drawn.
+#[test]
+fn a_diagnostic_far_out_on_a_long_line_does_not_panic() {
+    let text = format!(
+        "plan \"x\" {{ period 2021..2022 }}\ntable T \"t\" {{ columns 2021 row a \"{}\" : 1.5 }}\n",
+        "a".repeat(70_000)
+    );
+    let checked = api::check_text("long.plan", None, text);
+    let human = grip::render::human(&checked.sources, &checked.diagnostics, false);
+    assert!(human.contains("long.plan:2:70039; the line is too long to show"), "{human}");
+}
+
+/// With CR-only line endings (old Mac files) a `//` comment ran to the end of the file, so a
+/// wrong total "checked" clean; and line numbers differed between the output formats.
+#[test]
+fn cr_only_line_endings_end_comments_and_lines() {
+    let text = "plan \"x\" {\r  period 2021..2022 // a comment\r}\rtable T \"t\" {\r  columns 2021\r  row a \"a\" : 1\r  total t \"T\" = a : 2\r}\r";
+    let checked = api::check_text("mac.plan", None, text.to_string());
+    let short = grip::render::short(&checked.sources, &checked.diagnostics);
+    assert!(short.contains("mac.plan:7:21: error[grip::total_mismatch]"), "{short}");
+    let human = grip::render::human(&checked.sources, &checked.diagnostics, false);
+    assert!(human.contains("[mac.plan:7:21]"), "{human}");
+    // fmt keeps the file's line endings.
+    let formatted = grip::fmt::format_source(text).unwrap();
+    assert!(!formatted.contains('\n') && formatted.contains('\r'), "{formatted:?}");
+}
+
+/// CRLF was not kept inside `"""` blocks, which left mixed line endings.
+#[test]
+fn crlf_is_kept_inside_triple_quoted_text() {
+    let text = "plan \"x\" {\r\n  description \"\"\"\r\n    a\r\n    b\r\n    \"\"\"\r\n}\r\n";
+    let formatted = grip::fmt::format_source(text).unwrap();
+    assert_eq!(formatted.matches('\n').count(), formatted.matches("\r\n").count(), "{formatted:?}");
+}
+
+/// Control characters in plan text (`\x1b[2J`, an OSC title) were echoed raw to the terminal,
+/// even with --color never.
+#[test]
+fn terminal_escapes_in_plan_text_are_shown_not_sent() {
+    let text = "plan \"x\x1b[2J\" { period 2021..2022 }\nmeasure A \"\x1b]0;owned\x07\" {\n  saving 1.5\n}\ngroup G \"\x1b[31m\" {\n  measure B \"b\" {\n    related \x1b\n  }\n}\n";
+    let checked = api::check_text("esc\x1b[0m.plan", None, text.to_string());
+    for out in [
+        grip::render::human(&checked.sources, &checked.diagnostics, false),
+        grip::render::short(&checked.sources, &checked.diagnostics),
+    ] {
+        assert!(!out.contains('\x1b') && !out.contains('\x07'), "{out:?}");
+    }
+    let e = evaluate(&checked.model);
+    let table = grip::sheet::table(&grip::sheet::sheet(&e, grip::sheet::By::Year, &[0]), false);
+    assert!(!table.contains('\x1b'), "{table:?}");
+}
+
+/// Markdown output passed raw HTML and links from plan text.
+#[test]
+fn markdown_shows_plan_text_as_text() {
+    let text = "plan \"<script>x</script>\" { period 2021..2022 }\ngroup A \"[a](javascript:alert(1))\" {\n  measure A.1 \"<img src=x onerror=alert(1)>\" {\n    saving € 10 from 2021\n  }\n}\n";
+    let checked = api::check_text("md.plan", None, text.to_string());
+    let md = grip::report::markdown(&checked);
+    for raw in ["<script>", "<img", "a](javascript:"] {
+        assert!(!md.contains(raw), "{raw} in\n{md}");
+    }
+    assert!(md.contains("&lt;script&gt;x&lt;/script&gt;"), "{md}");
+}

@@ -236,8 +236,8 @@ impl When {
 impl fmt::Display for When {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            When::Year(y) => write!(f, "{y}"),
-            When::Quarter(y, q) => write!(f, "{y}-Q{q}"),
+            When::Year(y) => write!(f, "{y:04}"),
+            When::Quarter(y, q) => write!(f, "{y:04}-Q{q}"),
             When::Date(d) => write!(f, "{d}"),
         }
     }
