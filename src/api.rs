@@ -58,7 +58,16 @@ pub fn plan_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, LoadError> {
     Ok(out)
 }
 
+/// Every `*.plan` under `dir`. A symbolic link is followed only when it stays inside `dir`, and a
+/// folder is visited once however many links lead to it (a link to `.` makes no loop); only
+/// regular files are taken (a pipe named `x.plan` would make a reader wait forever).
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    let root = dir.canonicalize()?;
+    let mut visited = vec![root.clone()];
+    walk_in(dir, &root, &mut visited, out)
+}
+
+fn walk_in(dir: &Path, root: &Path, visited: &mut Vec<PathBuf>, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)?.filter_map(|e| e.ok().map(|e| e.path())).collect();
     entries.sort();
     for path in entries {
@@ -66,9 +75,17 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
         if name.starts_with('.') || name == "target" {
             continue;
         }
-        if path.is_dir() {
-            walk(&path, out)?;
-        } else if path.extension().is_some_and(|e| e == "plan") {
+        let Ok(real) = path.canonicalize() else { continue };
+        if !real.starts_with(root) {
+            continue;
+        }
+        let Ok(meta) = std::fs::metadata(&real) else { continue };
+        if meta.is_dir() {
+            if !visited.contains(&real) {
+                visited.push(real);
+                walk_in(&path, root, visited, out)?;
+            }
+        } else if meta.is_file() && path.extension().is_some_and(|e| e == "plan") {
             out.push(path);
         }
     }

@@ -327,6 +327,12 @@ pub enum Problem {
     BadScale {
         span: Span,
     },
+    IncludedTwice {
+        path: String,
+        span: Span,
+        /// The include that read it first (None: it is the plan's own file).
+        first: Option<Span>,
+    },
     EuroSignInRow {
         span: Span,
         unit: Unit,
@@ -502,6 +508,7 @@ impl Diagnostic {
             TooDeep { .. } => "grip::nested_too_deeply",
             IncludeOutside { .. } => "grip::include_outside",
             BadScale { .. } => "grip::invalid_scale",
+            IncludedTwice { .. } => "grip::include_twice",
             EuroSignInRow { .. } => "grip::unit_mismatch",
             Unverifiable { target: true, .. } => "grip::target_unverifiable",
             Unverifiable { target: false, .. } => "grip::total_unverifiable",
@@ -649,6 +656,10 @@ impl Diagnostic {
             TooDeep { limit, .. } => format!("blocks are nested more than {limit} deep here"),
             IncludeOutside { path, .. } => format!("`{path}` is outside the plan's folder, so grip does not read it"),
             BadScale { .. } => "a scale of print must be € 1 followed by zeros, like € 1.000, or € 1 mln".into(),
+            IncludedTwice { path, first: None, .. } => {
+                format!("`{path}` is the plan's own file; a plan cannot include itself")
+            }
+            IncludedTwice { path, .. } => format!("`{path}` is already part of the plan; a file is included once"),
             EuroSignInRow { unit, row, .. } => {
                 format!("this figure has a euro sign, but {row} is in {}", unit.words())
             }
@@ -748,6 +759,9 @@ impl Diagnostic {
             TooDeep { .. } => "a plan needs only a few levels of groups; check for `{` without a matching `}`".into(),
             IncludeOutside { .. } => {
                 "move the file into the plan's folder, or run grip check with --allow-outside-includes if you trust it".into()
+            }
+            IncludedTwice { .. } => {
+                "remove this include: the file's measures and tables would count twice".into()
             }
             BadScale { .. } => {
                 "write the scale the document states: `in € 1.000` for \"bedragen x € 1.000\", `in € 1 mln` for millions".into()
@@ -920,6 +934,11 @@ impl Diagnostic {
             TooDeep { span, .. } => vec![p(*span, "too deep".into())],
             IncludeOutside { span, .. } => vec![p(*span, "outside the plan's folder".into())],
             BadScale { span } => vec![p(*span, "not a scale".into())],
+            IncludedTwice { span, first, .. } => {
+                let mut v = vec![p(*span, "included again".into())];
+                v.extend(first.map(|f| s(f, "first included here".into())));
+                v
+            }
             EuroSignInRow { span, .. } => vec![p(*span, "in euros".into())],
             Unverifiable { span, cause, reason, .. } => {
                 vec![p(*span, "not checked".into()), s(*cause, reason.label().into())]

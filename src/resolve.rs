@@ -129,16 +129,35 @@ impl std::fmt::Display for LoadError {
 
 impl std::error::Error for LoadError {}
 
-/// Reads a file as UTF-8 text, with a reason a person understands when it cannot.
+/// The largest plan file grip reads (a plan of a million measures is about 300 MB).
+pub const MAX_FILE_BYTES: u64 = 1 << 30;
+
+/// Reads a file as UTF-8 text, with a reason a person understands when it cannot. Only a
+/// regular file is read (not a directory, a pipe, a device or a file in /proc), and only up to
+/// [`MAX_FILE_BYTES`].
 pub fn read_text(path: &Path) -> Result<String, String> {
-    if path.is_dir() {
-        return Err("it is a directory, not a plan file".into());
-    }
-    let bytes = std::fs::read(path).map_err(|e| match e.kind() {
+    use std::io::Read;
+    let why = |e: std::io::Error| match e.kind() {
         std::io::ErrorKind::NotFound => "no such file".to_string(),
         std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
         _ => e.to_string(),
-    })?;
+    };
+    let meta = std::fs::metadata(path).map_err(why)?;
+    if meta.is_dir() {
+        return Err("it is a directory, not a plan file".into());
+    }
+    if !meta.is_file() {
+        return Err("it is not a regular file (a pipe or a device, say), so grip does not read it".into());
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(format!("it is larger than {} MB, more than any plan", MAX_FILE_BYTES >> 20));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    // Read at most one byte past the limit, in case the file grows while it is read.
+    std::fs::File::open(path).and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)).map_err(why)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(format!("it is larger than {} MB, more than any plan", MAX_FILE_BYTES >> 20));
+    }
     String::from_utf8(bytes).map_err(|e| {
         format!(
             "it is not UTF-8 text (invalid byte at offset {}); save the plan as UTF-8",
@@ -174,18 +193,27 @@ pub fn load_text(name: &str, path: Option<&Path>, text: String) -> Loaded {
 
 /// [`load_text`] with options.
 pub fn load_text_with(name: &str, path: Option<&Path>, text: String, options: LoadOptions) -> Loaded {
-    let root_dir = match path {
-        Some(p) => p.canonicalize().ok().and_then(|c| c.parent().map(Path::to_path_buf)),
-        None => std::env::current_dir().ok().and_then(|d| d.canonicalize().ok()),
+    // Includes must stay in the plan's folder. When that folder cannot be found (an editor's
+    // unsaved document, a version from git whose file is gone, a plan deleted after it was
+    // read), the folder the plan names is used, else the current one; when none can be found,
+    // no include is read at all: never anywhere.
+    let folder = |p: &Path| -> Option<PathBuf> {
+        let dir = p.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        p.canonicalize().ok().and_then(|c| c.parent().map(Path::to_path_buf)).or_else(|| dir.canonicalize().ok())
     };
-    let mut loader = Loader {
-        sources: SourceMap::new(),
-        diagnostics: Vec::new(),
-        documents: Vec::new(),
-        root_dir: root_dir.filter(|_| !options.allow_outside_includes),
+    let guard = if options.allow_outside_includes {
+        Guard::Anywhere
+    } else {
+        match path.map(folder).unwrap_or_else(|| std::env::current_dir().ok().and_then(|d| d.canonicalize().ok())) {
+            Some(dir) => Guard::Under(dir),
+            None => Guard::Nowhere,
+        }
     };
+    let mut loader =
+        Loader { sources: SourceMap::new(), diagnostics: Vec::new(), documents: Vec::new(), guard, loaded: Vec::new() };
     let root = loader.sources.add(name, path.map(Path::to_path_buf), text);
     let canonical = path.and_then(|p| p.canonicalize().ok());
+    loader.loaded.extend(canonical.iter().map(|c| (c.clone(), None)));
     loader.parse_file(root, &mut canonical.into_iter().collect());
     let mut model = Model { root_span: Span::new(root, 0, 0), ..Model::default() };
     let mut diagnostics = std::mem::take(&mut loader.diagnostics);
@@ -204,8 +232,20 @@ struct Loader {
     sources: SourceMap,
     diagnostics: Vec<Diagnostic>,
     documents: Vec<Document>,
-    /// Includes must lie in this folder or below it (None: anywhere).
-    root_dir: Option<PathBuf>,
+    /// Where included files may lie.
+    guard: Guard,
+    /// Every file read so far, with the include that read it (None: the root).
+    loaded: Vec<(PathBuf, Option<Span>)>,
+}
+
+/// Where included files may lie.
+enum Guard {
+    /// Anywhere (`--allow-outside-includes`).
+    Anywhere,
+    /// In this folder or below it.
+    Under(PathBuf),
+    /// Nowhere: the plan's folder is unknown.
+    Nowhere,
 }
 
 /// Includes nested deeper than this are refused, so a chain of files cannot exhaust the stack.
@@ -242,11 +282,23 @@ impl Loader {
                     continue;
                 }
             }
-            if let (Some(root), Some(c)) = (&self.root_dir, &canonical) {
-                if !c.starts_with(root) {
-                    self.diagnostics.push(Problem::IncludeOutside { path: inc.value.clone(), span: inc.span }.into());
-                    continue;
-                }
+            let inside = match (&self.guard, &canonical) {
+                (Guard::Anywhere, _) => true,
+                (Guard::Under(root), Some(c)) => c.starts_with(root),
+                // A file that cannot be resolved is not read: it is reported as not found.
+                (Guard::Under(_), None) => true,
+                (Guard::Nowhere, _) => false,
+            };
+            if !inside {
+                self.diagnostics.push(Problem::IncludeOutside { path: inc.value.clone(), span: inc.span }.into());
+                continue;
+            }
+            // A file is part of a plan once: included twice, its measures would count twice
+            // (and a file that includes another twice, nested, would be read exponentially often).
+            if let Some((_, first)) = canonical.as_ref().and_then(|c| self.loaded.iter().find(|(p, _)| p == c)) {
+                let first = *first;
+                self.diagnostics.push(Problem::IncludedTwice { path: inc.value.clone(), span: inc.span, first }.into());
+                continue;
             }
             if chain.len() >= MAX_INCLUDE_DEPTH {
                 self.diagnostics.push(
@@ -261,6 +313,9 @@ impl Loader {
             }
             match read_text(&target) {
                 Ok(text) => {
+                    if let Some(c) = &canonical {
+                        self.loaded.push((c.clone(), Some(inc.span)));
+                    }
                     let id = self.sources.add(
                         display_base.join(&inc.value).display().to_string(),
                         Some(target.clone()),

@@ -277,3 +277,75 @@ fn markdown_shows_plan_text_as_text() {
     }
     assert!(md.contains("&lt;script&gt;x&lt;/script&gt;"), "{md}");
 }
+
+/// An include of a pipe, or a pipe named `*.plan` in a checked folder, made grip wait forever;
+/// `/dev/zero` grew memory without bound. Only regular files are read.
+#[cfg(unix)]
+#[test]
+fn pipes_and_devices_are_not_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe.plan");
+    assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    let plan = dir.path().join("main.plan");
+    std::fs::write(&plan, "plan \"x\" {\n  period 2021..2022\n}\ninclude \"pipe.plan\"\n").unwrap();
+    let checked = api::check_path(&plan).unwrap();
+    let messages: Vec<String> = checked.diagnostics.iter().map(|d| d.message()).collect();
+    assert!(messages.iter().any(|m| m.contains("not a regular file")), "{messages:?}");
+    let options = grip::resolve::LoadOptions { allow_outside_includes: true };
+    let zero = api::check_text("z.plan", Some(&plan), "include \"/dev/zero\"\n".to_string());
+    assert!(zero.diagnostics.iter().any(|d| d.code() == "grip::include_outside"));
+    std::fs::write(&plan, "include \"/dev/zero\"\n").unwrap();
+    let zero = api::check_path_with(&plan, options).unwrap();
+    assert!(zero.diagnostics.iter().any(|d| d.message().contains("not a regular file")), "{:?}", zero.diagnostics);
+    // The folder walk skips the pipe instead of waiting on it.
+    let files = api::plan_files(&[dir.path().to_path_buf()]).unwrap();
+    assert_eq!(files, [plan]);
+}
+
+/// A symbolic link to `.` made the folder walk check every plan 41 times.
+#[cfg(unix)]
+#[test]
+fn a_folder_with_links_to_itself_is_walked_once() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("sub")).unwrap();
+    std::fs::write(dir.path().join("a.plan"), "").unwrap();
+    std::fs::write(dir.path().join("sub/b.plan"), "").unwrap();
+    std::os::unix::fs::symlink(".", dir.path().join("loop")).unwrap();
+    std::os::unix::fs::symlink("..", dir.path().join("sub/up")).unwrap();
+    std::os::unix::fs::symlink("/etc", dir.path().join("outside")).unwrap();
+    let files = api::plan_files(&[dir.path().to_path_buf()]).unwrap();
+    assert_eq!(files.len(), 2, "{files:?}");
+}
+
+/// 19 files under 1 KB that each include the next twice took 13,6 s and 800 MB: a file is part
+/// of a plan once, and an include of it again is an error, read no more.
+#[test]
+fn a_file_included_twice_is_read_once() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..19 {
+        let next = format!("f{}.plan", i + 1);
+        let text = format!("include \"{next}\"\ninclude \"{next}\"\nmeasure M{i} \"m\" {{\n  saving € 1\n}}\n");
+        std::fs::write(dir.path().join(format!("f{i}.plan")), text).unwrap();
+    }
+    std::fs::write(dir.path().join("f19.plan"), "measure M19 \"m\" {\n  saving € 1\n}\n").unwrap();
+    let checked = api::check_path(&dir.path().join("f0.plan")).unwrap();
+    assert_eq!(checked.sources.len(), 20, "every file read once");
+    assert_eq!(checked.diagnostics.iter().filter(|d| d.code() == "grip::include_twice").count(), 19);
+    assert_eq!(checked.model.measures.len(), 20);
+}
+
+/// The outside-include guard was off when the plan's own path could not be resolved (an editor's
+/// unsaved document, a version from git whose file is gone, a plan deleted after it was read):
+/// `/etc/passwd` was then read and its lines published.
+#[test]
+fn the_outside_include_guard_holds_without_a_plan_file() {
+    let text =
+        "plan \"x\" {\n  period 2021..2022\n}\ninclude \"/etc/passwd\"\ninclude \"../../../../../../etc/passwd\"\n";
+    for path in
+        [None, Some(std::path::Path::new("/nonexistent/folder/plan.plan")), Some(std::path::Path::new("gone.plan"))]
+    {
+        let checked = api::check_text("p.plan", path, text.to_string());
+        assert_eq!(checked.sources.len(), 1, "{path:?}: a file outside the plan's folder was read");
+        assert_eq!(checked.diagnostics.iter().filter(|d| d.code() == "grip::include_outside").count(), 2, "{path:?}");
+    }
+}
