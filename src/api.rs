@@ -243,26 +243,142 @@ pub fn format_text(name: &str, text: &str) -> Result<Formatted, Unformattable> {
     }
 }
 
+/// Why a file was not written, in words a person understands (never the temporary file's name).
+#[derive(Debug)]
+pub struct WriteError(pub String);
+
+impl std::fmt::Display for WriteError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for WriteError {}
+
+/// What a file was when it was read, to tell whether it changed before it is replaced.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Snapshot {
+    len: u64,
+    modified: Option<std::time::SystemTime>,
+}
+
+impl Snapshot {
+    /// The file as it is now (None: it does not exist).
+    pub fn of(path: &Path) -> Option<Snapshot> {
+        let meta = std::fs::metadata(path).ok()?;
+        Some(Snapshot { len: meta.len(), modified: meta.modified().ok() })
+    }
+}
+
+/// The prefix of grip's temporary files; the process id follows, so a later run can tell the
+/// files of a run that was killed from those of one still writing.
+const TMP_PREFIX: &str = ".grip-tmp-";
+
 /// Writes `text` to `path` atomically: a temporary file beside it, then a rename, so a reader
-/// never sees half a plan and a failure leaves the old file as it was. Keeps the permissions.
-pub fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
+/// never sees half a file and a failure leaves the old file as it was.
+///
+/// - A symbolic link is followed: its target is written, and the link stays a link.
+/// - The file keeps its permissions (and, where the system allows, its owner).
+/// - A read-only file, a file with several hard links (replacing it would split them), and a
+///   file that changed since `read` was taken (an edit saved meanwhile) are not written.
+/// - Temporary files left by a run that was killed are removed the next time.
+pub fn write_atomically_checked(path: &Path, text: &str, read: Option<&Snapshot>) -> Result<(), WriteError> {
     use std::io::Write;
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let mut tmp = tempfile::Builder::new().prefix(".grip-fmt-").suffix(".tmp").tempfile_in(dir)?;
-    tmp.write_all(text.as_bytes())?;
-    tmp.as_file().sync_all()?;
-    if let Ok(meta) = std::fs::metadata(path) {
-        tmp.as_file().set_permissions(meta.permissions())?;
-    } else {
-        // A new file gets the usual permissions, not the temporary file's private ones.
+    let shown = path.display().to_string();
+    let target = match std::fs::canonicalize(path) {
+        Ok(real) => real,
+        Err(_) if !path.exists() => path.to_path_buf(),
+        Err(e) => return Err(WriteError(format!("cannot write {shown}: {e}"))),
+    };
+    let dir = target.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new(".")).to_path_buf();
+    remove_stale_temporary_files(&dir);
+    let existing = std::fs::metadata(&target).ok();
+    if let Some(meta) = &existing {
+        if !meta.is_file() {
+            return Err(WriteError(format!("{shown} is not a regular file; grip writes only regular files")));
+        }
+        if meta.permissions().readonly() {
+            return Err(WriteError(format!("{shown} is read-only; grip leaves it as it is")));
+        }
         #[cfg(unix)]
         {
-            use std::os::unix::fs::PermissionsExt;
-            tmp.as_file().set_permissions(std::fs::Permissions::from_mode(0o644))?;
+            use std::os::unix::fs::MetadataExt;
+            if meta.nlink() > 1 {
+                return Err(WriteError(format!(
+                    "{shown} has {} hard links; replacing it would split them, so grip leaves it as it is",
+                    meta.nlink()
+                )));
+            }
         }
     }
-    tmp.persist(path).map_err(|e| e.error)?;
+    let busy = |e: std::io::Error| match e.kind() {
+        std::io::ErrorKind::PermissionDenied => {
+            WriteError(format!("cannot write {shown}: the folder {} is not writable", dir.display()))
+        }
+        _ => WriteError(format!("cannot write {shown}: {e}")),
+    };
+    let mut tmp = temporary_file(&dir, ".tmp").map_err(busy)?;
+    tmp.write_all(text.as_bytes()).map_err(busy)?;
+    tmp.as_file().sync_all().map_err(busy)?;
+    match &existing {
+        Some(meta) => {
+            tmp.as_file().set_permissions(meta.permissions()).map_err(busy)?;
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::MetadataExt;
+                // Keeping the owner needs the right to give files away; without it the file is
+                // the writer's, as any editor would leave it.
+                let _ = std::os::unix::fs::fchown(tmp.as_file(), Some(meta.uid()), Some(meta.gid()));
+            }
+        }
+        None => {
+            // A new file gets the usual permissions, not the temporary file's private ones.
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt;
+                tmp.as_file().set_permissions(std::fs::Permissions::from_mode(0o644)).map_err(busy)?;
+            }
+        }
+    }
+    // Last moment: an edit saved since the file was read is never overwritten.
+    if let Some(read) = read {
+        if Snapshot::of(&target).as_ref() != Some(read) {
+            return Err(WriteError(format!("{shown} changed while grip was formatting it; run grip fmt again")));
+        }
+    }
+    tmp.persist(&target).map_err(|e| busy(e.error))?;
     Ok(())
+}
+
+/// [`write_atomically_checked`] for a file grip writes fresh (a report).
+pub fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
+    write_atomically_checked(path, text, None).map_err(|e| std::io::Error::other(e.0))
+}
+
+/// A temporary file in `dir` that a later run can remove if this process is killed before it
+/// is renamed into place.
+pub fn temporary_file(dir: &Path, suffix: &str) -> std::io::Result<tempfile::NamedTempFile> {
+    remove_stale_temporary_files(dir);
+    tempfile::Builder::new().prefix(&format!("{TMP_PREFIX}{}-", std::process::id())).suffix(suffix).tempfile_in(dir)
+}
+
+/// Removes grip's temporary files in `dir` whose process is gone (killed while it wrote).
+pub fn remove_stale_temporary_files(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Some(rest) = name.strip_prefix(TMP_PREFIX) else { continue };
+        let pid = rest.split('-').next().and_then(|p| p.parse::<u32>().ok());
+        let alive = match pid {
+            Some(pid) if pid == std::process::id() => true,
+            // Without /proc there is no telling: the file is left alone.
+            Some(pid) => !Path::new("/proc").exists() || Path::new(&format!("/proc/{pid}")).exists(),
+            None => true,
+        };
+        if !alive {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }
 
 /// A unified diff of a file before and after formatting.

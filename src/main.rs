@@ -449,6 +449,7 @@ fn fmt(paths: Vec<PathBuf>, check: bool, color: Color) -> ExitCode {
     };
     let (mut changed, mut broken, mut failed) = (0, 0, false);
     for path in &files {
+        let read = api::Snapshot::of(path);
         let text = match grip::resolve::read_text(path) {
             Ok(t) => t,
             Err(reason) => {
@@ -464,8 +465,8 @@ fn fmt(paths: Vec<PathBuf>, check: bool, color: Color) -> ExitCode {
                 changed += 1;
                 if check {
                     print!("{}", api::unified_diff(&name, &old, &new));
-                } else if let Err(e) = api::write_atomically(path, &new) {
-                    eprintln!("grip: cannot write {name}: {e}");
+                } else if let Err(e) = api::write_atomically_checked(path, &new, read.as_ref()) {
+                    eprintln!("grip: {e}");
                     failed = true;
                 } else {
                     eprintln!("formatted {name}");

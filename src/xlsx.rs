@@ -118,7 +118,7 @@ pub fn write(checked: &Checked, path: &Path) -> Result<(), XlsxError> {
     problems(sheet, checked, &book.bold)?;
     // Write beside the target and rename, so a reader never sees half a workbook.
     let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let tmp = tempfile::Builder::new().prefix(".grip-report-").suffix(".xlsx").tempfile_in(dir)?;
+    let tmp = crate::api::temporary_file(dir, ".xlsx")?;
     workbook.save(tmp.path())?;
     #[cfg(unix)]
     {

@@ -425,3 +425,70 @@ fn comments_stay_where_they_were() {
     }
     "#);
 }
+
+// ---------------------------------------------------------------------------------------------
+// fmt's write path (the defects of the adversarial run, by name).
+// ---------------------------------------------------------------------------------------------
+
+const UNFORMATTED: &str = "measure A \"a\" {\nsaving € 1000 from 2022\n}\n";
+const FORMATTED: &str = "measure A \"a\" {\n  saving € 1.000 from 2022\n}\n";
+
+/// Temporary files of a run killed with -9 stayed behind; the next run removes them.
+#[cfg(unix)]
+#[test]
+fn temporary_files_of_a_killed_run_are_removed_next_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let stale = dir.path().join(".grip-tmp-4194303-abc123.tmp");
+    std::fs::write(&stale, "half a plan").unwrap();
+    std::fs::write(dir.path().join("p.plan"), UNFORMATTED).unwrap();
+    grip().arg("fmt").arg(dir.path().join("p.plan")).assert().code(0);
+    assert!(!stale.exists(), "the stale temporary file is still there");
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+}
+
+/// A symbolic link was replaced by a regular file and its target left unformatted.
+#[cfg(unix)]
+#[test]
+fn a_symbolic_link_stays_a_link_and_its_target_is_formatted() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("echt.plan");
+    let link = dir.path().join("link.plan");
+    std::fs::write(&target, UNFORMATTED).unwrap();
+    std::os::unix::fs::symlink("echt.plan", &link).unwrap();
+    grip().arg("fmt").arg(&link).assert().code(0);
+    assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), FORMATTED);
+}
+
+/// A read-only file was rewritten; a hard-linked file was split from its other names.
+#[cfg(unix)]
+#[test]
+fn read_only_and_hard_linked_files_are_left_alone_with_a_message() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let ro = dir.path().join("ro.plan");
+    std::fs::write(&ro, UNFORMATTED).unwrap();
+    std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o444)).unwrap();
+    grip().arg("fmt").arg(&ro).assert().code(2).stderr(predicate::str::contains("ro.plan is read-only"));
+    assert_eq!(std::fs::read_to_string(&ro).unwrap(), UNFORMATTED);
+    let a = dir.path().join("a.plan");
+    std::fs::write(&a, UNFORMATTED).unwrap();
+    std::fs::hard_link(&a, dir.path().join("b.plan")).unwrap();
+    grip().arg("fmt").arg(&a).assert().code(2).stderr(predicate::str::contains("has 2 hard links"));
+    assert_eq!(std::fs::read_to_string(dir.path().join("b.plan")).unwrap(), UNFORMATTED);
+}
+
+/// An edit saved while fmt ran was silently lost: the file is not replaced when it changed
+/// since it was read.
+#[test]
+fn an_edit_saved_meanwhile_is_not_overwritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.plan");
+    std::fs::write(&path, UNFORMATTED).unwrap();
+    let read = grip::api::Snapshot::of(&path);
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    std::fs::write(&path, "measure A \"a\" {\nsaving € 2000 from 2022\n}\n// an edit\n").unwrap();
+    let err = grip::api::write_atomically_checked(&path, FORMATTED, read.as_ref()).unwrap_err();
+    assert!(err.to_string().contains("changed while grip was formatting it"), "{err}");
+    assert!(std::fs::read_to_string(&path).unwrap().contains("// an edit"));
+}
