@@ -18,6 +18,20 @@ use std::path::Path;
 const EURO: &str = "€ #,##0;[Red]€ -#,##0";
 const FTE: &str = "0.0#";
 
+/// The most characters Excel keeps in a cell.
+const MAX_CELL_TEXT: usize = 32_767;
+
+/// Text for a cell: as it is, or, when longer than a cell can hold, cut with a note that says so
+/// (a workbook with one long text is still a workbook, not an error).
+fn fit(text: &str) -> String {
+    if text.chars().count() <= MAX_CELL_TEXT {
+        return text.to_string();
+    }
+    const NOTE: &str = " … (cut: longer than an Excel cell holds; see the plan)";
+    let keep: String = text.chars().take(MAX_CELL_TEXT - NOTE.chars().count()).collect();
+    format!("{keep}{NOTE}")
+}
+
 fn num(d: Decimal) -> f64 {
     d.to_f64().unwrap_or(0.0)
 }
@@ -158,7 +172,7 @@ impl Book<'_> {
 
     fn balance(&self, sheet: &mut Worksheet) -> Result<(), XlsxError> {
         let e = &self.e;
-        sheet.write_string_with_format(0, 0, &e.title, &self.bold)?;
+        sheet.write_string_with_format(0, 0, fit(&e.title), &self.bold)?;
         sheet.set_column_width(0, 34)?;
         self.year_header(sheet, 1, 1)?;
         let labels = [
@@ -229,8 +243,8 @@ impl Book<'_> {
         for (mi, info) in model.measures.iter().enumerate() {
             let row = 1 + mi as u32;
             let m = &info.measure;
-            sheet.write_string(row, 0, &m.id.value)?;
-            sheet.write_string(row, 1, &m.title.value)?;
+            sheet.write_string(row, 0, fit(&m.id.value))?;
+            sheet.write_string(row, 1, fit(&m.title.value))?;
             // The path of groups, `|C|C1|C1.1|`, lets SUMIF pick a group and its sub-groups.
             let mut path = Vec::new();
             let mut g = info.group;
@@ -239,8 +253,8 @@ impl Book<'_> {
                 g = model.groups[gi].parent;
             }
             path.reverse();
-            sheet.write_string(row, 2, path.last().cloned().unwrap_or_default())?;
-            sheet.write_string(row, 3, format!("|{}|", path.join("|")))?;
+            sheet.write_string(row, 2, fit(&path.last().cloned().unwrap_or_default()))?;
+            sheet.write_string(row, 3, fit(&format!("|{}|", path.join("|"))))?;
             if let Some(b) = m.budget.as_ref().and_then(|b| b.value.known()) {
                 sheet.write_number_with_format(row, 4, num(b.value), &self.euro)?;
             }
@@ -253,14 +267,14 @@ impl Book<'_> {
 
     fn group(&self, sheet: &mut Worksheet, g: usize) -> Result<(), XlsxError> {
         let info = &self.model.groups[g];
-        sheet.write_string_with_format(0, 0, format!("{} {}", info.id.value, info.title.value), &self.bold)?;
+        sheet.write_string_with_format(0, 0, fit(&format!("{} {}", info.id.value, info.title.value)), &self.bold)?;
         sheet.set_column_width(0, 48)?;
         self.year_header(sheet, 1, 1)?;
         let members = self.model.measures_in(g);
         for (k, &mi) in members.iter().enumerate() {
             let row = 2 + k as u32;
             let m = &self.model.measures[mi].measure;
-            sheet.write_string(row, 0, format!("{} {}", m.id.value, m.title.value))?;
+            sheet.write_string(row, 0, fit(&format!("{} {}", m.id.value, m.title.value)))?;
             for (i, s) in self.e.measures[mi].savings.iter().enumerate() {
                 self.money(sheet, row, 1 + i as u16, s.expected)?;
             }
@@ -409,7 +423,7 @@ impl Book<'_> {
 
     fn table(&self, sheet: &mut Worksheet, t: usize) -> Result<(), XlsxError> {
         let table = &self.model.tables[t].table;
-        sheet.write_string_with_format(0, 0, &table.title.value, &self.bold)?;
+        sheet.write_string_with_format(0, 0, fit(&table.title.value), &self.bold)?;
         sheet.set_column_width(0, 48)?;
         let n = table.columns.len() as u16;
         // What the document printed for every total (row or column) stands in a block to the
@@ -424,18 +438,23 @@ impl Book<'_> {
                     sheet.write_number_with_format(1, 1 + c as u16, *y as f64, &self.bold)?;
                 }
                 _ => {
-                    sheet.write_string_with_format(1, 1 + c as u16, col.title(), &self.bold)?;
+                    sheet.write_string_with_format(1, 1 + c as u16, fit(&col.title()), &self.bold)?;
                 }
             }
             if checked {
-                sheet.write_string_with_format(1, printed_col(c), format!("printed {}", col.title()), &self.bold)?;
+                sheet.write_string_with_format(
+                    1,
+                    printed_col(c),
+                    fit(&format!("printed {}", col.title())),
+                    &self.bold,
+                )?;
             }
         }
         for (r, row) in table.rows.iter().enumerate() {
             let xr = 2 + r as u32;
             let format = if formula::row_unit(table, row) == Unit::Euro { &self.euro } else { &self.fte };
             let label_format = if row.formula.is_some() { &self.bold } else { &Format::new() };
-            sheet.write_string_with_format(xr, 0, &row.label.value, label_format)?;
+            sheet.write_string_with_format(xr, 0, fit(&row.label.value), label_format)?;
             for (c, cellv) in row.cells.iter().enumerate() {
                 let xc = 1 + c as u16;
                 let column_formula = table.columns.get(c).and_then(|col| col.formula.as_ref());
@@ -511,11 +530,11 @@ fn problems(sheet: &mut Worksheet, checked: &Checked, bold: &Format) -> Result<(
         let (line, col) = checked.sources.line_col(d.span());
         sheet.write_string(row, 0, d.severity().word())?;
         sheet.write_string(row, 1, d.code())?;
-        sheet.write_string(row, 2, checked.sources.name(d.span().file))?;
+        sheet.write_string(row, 2, fit(checked.sources.name(d.span().file)))?;
         sheet.write_number(row, 3, line as f64)?;
         sheet.write_number(row, 4, col as f64)?;
-        sheet.write_string(row, 5, d.message())?;
-        sheet.write_string(row, 6, d.help().unwrap_or_default())?;
+        sheet.write_string(row, 5, fit(&d.message()))?;
+        sheet.write_string(row, 6, fit(&d.help().unwrap_or_default()))?;
         if let Some((declared, computed, _)) = d.compared() {
             sheet.write_number(row, 7, num(declared))?;
             sheet.write_number(row, 8, num(computed))?;

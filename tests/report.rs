@@ -271,3 +271,24 @@ fn a_report_of_a_plan_grip_cannot_read_is_refused_or_marked() {
         .code(0)
         .stdout(predicates::str::contains("> **This report is incomplete"));
 }
+
+/// A text longer than an Excel cell holds (32.767 characters) made the whole workbook fail; it
+/// is cut, with a note.
+#[test]
+fn a_text_too_long_for_excel_is_cut_not_refused() {
+    use calamine::{open_workbook, Data, Reader, Xlsx};
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("lang.plan");
+    let title = "x".repeat(40_000);
+    std::fs::write(
+        &plan,
+        format!("plan \"{title}\" {{\n  period 2021..2022\n}}\nmeasure A \"{title}\" {{\n  saving € 10\n}}\n"),
+    )
+    .unwrap();
+    let out = dir.path().join("r.xlsx");
+    grip().arg("report").arg(&plan).arg("--xlsx").arg(&out).assert().code(0);
+    let mut book: Xlsx<_> = open_workbook(&out).unwrap();
+    let measures = book.worksheet_range("Measures").unwrap();
+    let Some(Data::String(cell)) = measures.get_value((1, 1)) else { panic!("no title cell") };
+    assert!(cell.chars().count() <= 32_767 && cell.ends_with("see the plan)"), "{}", cell.len());
+}
