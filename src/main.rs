@@ -272,7 +272,7 @@ fn main() -> ExitCode {
             report(path, html, xlsx, markdown, allow_errors, use_color(color) && std::io::stderr().is_terminal())
         }
         Command::Lsp { .. } => match grip::lsp::run() {
-            Ok(()) => ExitCode::SUCCESS,
+            Ok(status) => ExitCode::from(status),
             Err(e) => {
                 eprintln!("grip lsp: {e}");
                 ExitCode::from(2)

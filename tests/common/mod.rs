@@ -62,6 +62,30 @@ impl Client {
         self.stdin.flush().unwrap();
     }
 
+    /// Writes raw bytes to the server, as a broken client might.
+    pub fn send_raw(&mut self, bytes: &[u8]) {
+        self.stdin.write_all(bytes).unwrap();
+        self.stdin.flush().unwrap();
+    }
+
+    /// The next message from the server (within 20 s).
+    pub fn next(&mut self) -> Value {
+        self.messages.recv_timeout(Duration::from_secs(20)).expect("a message from grip lsp")
+    }
+
+    /// A request whose reply is an error: the error.
+    pub fn request_error(&mut self, method: &str, params: Value) -> Value {
+        let id = self.next_id;
+        self.next_id += 1;
+        self.send(json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
+        loop {
+            let msg = self.next();
+            if msg["id"] == id {
+                return msg["error"].clone();
+            }
+        }
+    }
+
     pub fn notify(&mut self, method: &str, params: Value) {
         self.send(json!({"jsonrpc": "2.0", "method": method, "params": params}));
     }

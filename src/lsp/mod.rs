@@ -17,10 +17,25 @@ use lsp_types::request::Request as _;
 use std::collections::HashMap;
 use std::path::PathBuf;
 
+mod transport;
+
+/// How the server ended: 0 after `shutdown` and `exit`, 1 after `exit` without `shutdown` (as
+/// the protocol asks) or when the client went away without either.
+pub type ExitStatus = u8;
+
 /// Runs the server on stdin/stdout until the client asks it to exit.
-pub fn run() -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
-    let (connection, io_threads) = Connection::stdio();
-    let capabilities = lsp::ServerCapabilities {
+pub fn run() -> Result<ExitStatus, Box<dyn std::error::Error + Send + Sync>> {
+    let (connection, threads) = transport::stdio();
+    let status = serve(&connection)?;
+    drop(connection);
+    // The reader thread ends when stdin closes; the process ends without waiting for that.
+    drop(threads);
+    Ok(status)
+}
+
+/// The server's capabilities.
+fn capabilities() -> lsp::ServerCapabilities {
+    lsp::ServerCapabilities {
         text_document_sync: Some(lsp::TextDocumentSyncCapability::Kind(lsp::TextDocumentSyncKind::FULL)),
         hover_provider: Some(lsp::HoverProviderCapability::Simple(true)),
         definition_provider: Some(lsp::OneOf::Left(true)),
@@ -33,29 +48,99 @@ pub fn run() -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
             ..Default::default()
         }),
         ..Default::default()
-    };
-    connection.initialize(serde_json::to_value(capabilities)?)?;
-    let mut server = Server { docs: HashMap::new() };
-    for msg in &connection.receiver {
+    }
+}
+
+/// The protocol's states: before `initialize`, then serving, then after `shutdown`.
+fn serve(connection: &Connection) -> Result<ExitStatus, Box<dyn std::error::Error + Send + Sync>> {
+    let reply = |resp: Response| connection.sender.send(Message::Response(resp));
+    // Until `initialize`: a request is answered "not initialized" (in words, not as a dump of
+    // it), a notification is dropped, `exit` ends the server.
+    loop {
+        let Ok(msg) = connection.receiver.recv() else { return Ok(1) };
         match msg {
-            Message::Request(req) => {
-                if connection.handle_shutdown(&req)? {
-                    break;
-                }
-                let resp = server.request(req);
-                connection.sender.send(Message::Response(resp))?;
+            Message::Request(req) if req.method == lsp::request::Initialize::METHOD => {
+                let result = lsp::InitializeResult {
+                    capabilities: capabilities(),
+                    server_info: Some(lsp::ServerInfo {
+                        name: "grip".into(),
+                        version: Some(env!("CARGO_PKG_VERSION").into()),
+                    }),
+                };
+                reply(Response::new_ok(req.id, result))?;
+                break;
             }
-            Message::Notification(note) => {
-                for out in server.notification(note) {
-                    connection.sender.send(Message::Notification(out))?;
-                }
-            }
-            Message::Response(_) => {}
+            Message::Request(req) => reply(Response::new_err(
+                req.id,
+                lsp_server::ErrorCode::ServerNotInitialized as i32,
+                format!("grip lsp has not been initialized: send `initialize` before `{}`", req.method),
+            ))?,
+            Message::Notification(n) if n.method == lsp::notification::Exit::METHOD => return Ok(1),
+            Message::Notification(_) | Message::Response(_) => {}
         }
     }
-    drop(connection);
-    io_threads.join()?;
-    Ok(())
+    let mut server = Server { docs: HashMap::new() };
+    let mut shut_down = false;
+    loop {
+        let Ok(first) = connection.receiver.recv() else { return Ok(if shut_down { 0 } else { 1 }) };
+        // Everything that has arrived meanwhile, so that a burst of edits is checked once: an
+        // edit of a document followed by another edit of it (with no request about it between)
+        // is skipped, the text of the later one being the whole document anyway.
+        let mut batch = vec![first];
+        while let Ok(more) = connection.receiver.try_recv() {
+            batch.push(more);
+        }
+        let superseded = superseded_changes(&batch);
+        for (i, msg) in batch.into_iter().enumerate() {
+            match msg {
+                Message::Request(req) if req.method == lsp::request::Shutdown::METHOD => {
+                    shut_down = true;
+                    reply(Response::new_ok(req.id, ()))?;
+                }
+                Message::Request(req) if shut_down => reply(Response::new_err(
+                    req.id,
+                    lsp_server::ErrorCode::InvalidRequest as i32,
+                    "grip lsp is shutting down".into(),
+                ))?,
+                Message::Request(req) => reply(server.request(req))?,
+                Message::Notification(n) if n.method == lsp::notification::Exit::METHOD => {
+                    return Ok(if shut_down { 0 } else { 1 });
+                }
+                Message::Notification(_) if superseded.contains(&i) => {}
+                Message::Notification(note) => {
+                    for out in server.notification(note) {
+                        connection.sender.send(Message::Notification(out))?;
+                    }
+                }
+                Message::Response(_) => {}
+            }
+        }
+    }
+}
+
+/// The positions in a batch of `didChange` notifications that a later change of the same
+/// document makes moot (no request about that document comes between them).
+fn superseded_changes(batch: &[Message]) -> Vec<usize> {
+    let uri_of = |msg: &Message| -> Option<(bool, String)> {
+        match msg {
+            Message::Notification(n) if n.method == lsp::notification::DidChangeTextDocument::METHOD => {
+                Some((true, n.params.pointer("/textDocument/uri")?.as_str()?.to_string()))
+            }
+            Message::Notification(n) => Some((false, n.params.pointer("/textDocument/uri")?.as_str()?.to_string())),
+            Message::Request(r) => Some((false, r.params.pointer("/textDocument/uri")?.as_str()?.to_string())),
+            Message::Response(_) => None,
+        }
+    };
+    let mut out = Vec::new();
+    for (i, msg) in batch.iter().enumerate() {
+        let Some((true, uri)) = uri_of(msg) else { continue };
+        // The next message about this document, if it is another change, makes this one moot.
+        let next = batch[i + 1..].iter().find_map(|m| uri_of(m).filter(|(_, u)| *u == uri));
+        if matches!(next, Some((true, _))) {
+            out.push(i);
+        }
+    }
+    out
 }
 
 /// An open document and what the pipeline made of it.
@@ -105,6 +190,20 @@ fn offset(text: &str, pos: lsp::Position) -> usize {
         units += ch.len_utf16() as u32;
     }
     text.len()
+}
+
+/// The measure whose id is at `at`, where it is declared or named in a `related` line, with the
+/// span of the id there. One pass over the plan, whatever the number of `related` links.
+fn measure_at(model: &crate::resolve::Model, at: usize) -> Option<(usize, Span)> {
+    for (mi, m) in model.measures.iter().enumerate() {
+        if contains(m.measure.id.span, at) {
+            return Some((mi, m.measure.id.span));
+        }
+        if let Some(r) = m.measure.related.iter().find(|r| contains(r.span, at)) {
+            return model.measure_by_id.get(&r.value).map(|&target| (target, r.span));
+        }
+    }
+    None
 }
 
 fn contains(span: Span, at: usize) -> bool {
@@ -309,15 +408,9 @@ impl Server {
         let money = crate::sheet::eur;
 
         // A measure id (where it is declared or referred to).
-        for (mi, m) in model.measures.iter().enumerate() {
-            let m = &m.measure;
-            let refers = model
-                .measures
-                .iter()
-                .flat_map(|o| o.measure.related.iter())
-                .find(|r| r.value == m.id.value && contains(r.span, at));
-            let span = if contains(m.id.span, at) { Some(m.id.span) } else { refers.map(|r| r.span) };
-            if let Some(span) = span {
+        if let Some((mi, span)) = measure_at(model, at) {
+            let m = &model.measures[mi].measure;
+            {
                 let e = &doc.evaluation.measures[mi];
                 let mut text = format!(
                     "**measure {} — {}**\n\n| year | saving | cost |\n|---:|---:|---:|\n",
@@ -456,15 +549,9 @@ impl Server {
         let sources = &doc.checked.sources;
         let loc = |span: Span| Some(lsp::Location::new(uri_of(sources, span.file, uri)?, range(sources, span)));
         // A measure id: where it is declared and every `related` that names it.
-        for m in &model.measures {
-            let id = &m.measure.id;
-            let named_here = contains(id.span, at)
-                || model
-                    .measures
-                    .iter()
-                    .flat_map(|o| o.measure.related.iter())
-                    .any(|r| r.value == id.value && contains(r.span, at));
-            if named_here {
+        if let Some((mi, _)) = measure_at(model, at) {
+            let id = &model.measures[mi].measure.id;
+            {
                 let mut out: Vec<lsp::Location> = loc(id.span).into_iter().collect();
                 for r in model.measures.iter().flat_map(|o| o.measure.related.iter()).filter(|r| r.value == id.value) {
                     out.extend(loc(r.span));
