@@ -304,6 +304,15 @@ pub fn syntax_problem(file: FileId, text: &str, error: &pest::error::Error<Rule>
 
     let mut hint = None;
     if let Some(w) = &word {
+        if let Some(fixed) = latin_look_alikes(w) {
+            hint = Some(format!(
+                "`{w}` has letters that only look Latin (Cyrillic or Greek, pasted from somewhere else); type it as `{fixed}`"
+            ));
+        } else if w.starts_with("/*") {
+            hint = Some("a comment opened with `/*` is never closed: end it with `*/`".into());
+        }
+    }
+    if let (Some(w), None) = (&word, &hint) {
         let allowed: Vec<&str> = positives
             .iter()
             .filter_map(|r| format!("{r:?}").strip_prefix("kw_").map(|k| k.replace('_', " ")))
@@ -371,6 +380,59 @@ fn or_list_words(items: &[String]) -> String {
         [one] => one.clone(),
         [init @ .., last] => format!("{} or {}", init.join(", "), last),
     }
+}
+
+/// The word with its Cyrillic and Greek letters that look like Latin ones replaced by those (`А.1`
+/// with a Cyrillic А is `A.1`), if it has any.
+fn latin_look_alikes(word: &str) -> Option<String> {
+    const PAIRS: &[(char, char)] = &[
+        ('А', 'A'),
+        ('В', 'B'),
+        ('Е', 'E'),
+        ('К', 'K'),
+        ('М', 'M'),
+        ('Н', 'H'),
+        ('О', 'O'),
+        ('Р', 'P'),
+        ('С', 'C'),
+        ('Т', 'T'),
+        ('Х', 'X'),
+        ('а', 'a'),
+        ('е', 'e'),
+        ('о', 'o'),
+        ('р', 'p'),
+        ('с', 'c'),
+        ('у', 'y'),
+        ('х', 'x'),
+        ('і', 'i'),
+        ('Α', 'A'),
+        ('Β', 'B'),
+        ('Ε', 'E'),
+        ('Ζ', 'Z'),
+        ('Η', 'H'),
+        ('Ι', 'I'),
+        ('Κ', 'K'),
+        ('Μ', 'M'),
+        ('Ν', 'N'),
+        ('Ο', 'O'),
+        ('Ρ', 'P'),
+        ('Τ', 'T'),
+        ('Υ', 'Y'),
+        ('Χ', 'X'),
+        ('ο', 'o'),
+    ];
+    let mut changed = false;
+    let fixed: String = word
+        .chars()
+        .map(|c| match PAIRS.iter().find(|(from, _)| *from == c) {
+            Some((_, to)) => {
+                changed = true;
+                *to
+            }
+            None => c,
+        })
+        .collect();
+    changed.then_some(fixed)
 }
 
 /// `28-04-2021`: a date in Dutch day-month-year order.
