@@ -113,6 +113,11 @@ pub fn roots_of(files: &[PathBuf], scope: &Path) -> Vec<Root> {
     let _ = walk(scope, &mut all);
     for plan in &all {
         let Ok(text) = resolve::read_text(plan) else { continue };
+        // Only a plan that says `include` or `part` can make a file a part; the rest is not
+        // parsed at all.
+        if !text.contains("include") && !text.contains("part") {
+            continue;
+        }
         let (doc, _) = crate::syntax::parse(crate::syntax::ast::FileId(0), &text);
         let dir = plan.parent().unwrap_or(Path::new("."));
         for item in &doc.items {
@@ -388,7 +393,15 @@ pub fn unified_diff(name: &str, old: &str, new: &str) -> String {
 
 /// A unified diff of two texts, headed with their names.
 pub fn unified_diff_between(old_name: &str, new_name: &str, old: &str, new: &str) -> String {
-    similar::TextDiff::from_lines(old, new).unified_diff().context_radius(3).header(old_name, new_name).to_string()
+    // The smallest diff of two very different texts takes time quadratic in their size; past a
+    // second the diff may be larger than the smallest, but it is found at once.
+    similar::TextDiff::configure()
+        .timeout(std::time::Duration::from_secs(1))
+        .diff_lines(old, new)
+        .unified_diff()
+        .context_radius(3)
+        .header(old_name, new_name)
+        .to_string()
 }
 
 /// Loads and checks a plan given as text, for `grip diff` (one version may come from git).

@@ -75,9 +75,7 @@ impl Computed {
 /// Finds a row by the name used in a formula: `formatie` in the same table, else
 /// `C1.2.formatie` (table id, a dot, row id).
 pub fn find_row(model: &Model, table: usize, name: &str) -> Option<RowRef> {
-    let local = |t: usize, r: &str| {
-        model.tables.get(t).and_then(|ti| ti.table.rows.iter().position(|row| row.id.value == r)).map(|ri| (t, ri))
-    };
+    let local = |t: usize, r: &str| model.tables.get(t).and_then(|ti| ti.rows_by_id.get(r)).map(|&ri| (t, ri));
     if let Some(found) = local(table, name) {
         return Some(found);
     }

@@ -2,9 +2,9 @@
 //! codespan-reporting (one line each, for editors and grep), and `json` (a documented,
 //! versioned schema: docs/json.md).
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Label, Severity};
 use crate::source::SourceMap;
-use crate::syntax::ast::FileId;
+use crate::syntax::ast::{FileId, Span};
 use codespan_reporting::diagnostic as cs;
 use codespan_reporting::files::Files;
 use codespan_reporting::term;
@@ -63,11 +63,25 @@ pub fn human(sources: &SourceMap, diags: &[Diagnostic], color: bool) -> String {
             Severity::Warning => miette::Severity::Warning,
             Severity::Note => miette::Severity::Advice,
         };
-        let source = CharColumns::around(sources, file, d);
+        // Labels far from the problem (a duplicate's first use, thousands of lines up) are named
+        // by their line in the help instead of stretching the snippet over the file between.
+        let primary_line = sources.line_index(file, d.span().start).unwrap_or(0);
+        let (near, far): (Vec<Label>, Vec<Label>) =
+            d.labels().into_iter().filter(|l| l.span.file == file).partition(|l| {
+                l.primary
+                    || sources.line_index(file, l.span.start).unwrap_or(0).abs_diff(primary_line) <= MAX_LABEL_SPREAD
+            });
         // A snippet of a line of thousands of characters helps nobody (and is more than the
-        // renderer can lay out): such a diagnostic says where it is in words instead.
-        let readable = source.longest_line() <= MAX_SNIPPET_LINE;
-        let labels = d.labels().into_iter().filter(|l| readable && l.span.file == file).map(|l| {
+        // renderer can lay out): such a diagnostic says where it is in words instead, and the
+        // line is not even copied.
+        let readable = longest_line(sources, file, &near) <= MAX_SNIPPET_LINE;
+        let shown: &[Label] = if readable { &near } else { &[] };
+        let source = if readable {
+            CharColumns::around(sources, file, d.span(), shown)
+        } else {
+            CharColumns { name: visible(sources.name(file)), window: String::new(), base: 0, base_line: 0 }
+        };
+        let labels = near.into_iter().filter(|_| readable).map(|l| {
             let len = l.span.end.saturating_sub(l.span.start);
             let text = Some(visible(&l.text));
             if l.primary {
@@ -83,7 +97,20 @@ pub fn human(sources: &SourceMap, diags: &[Diagnostic], color: bool) -> String {
                 .push_str(&format!(" (at {}:{line}:{col}; the line is too long to show)", visible(sources.name(file))));
         }
         let mut diag = MietteDiagnostic::new(message).with_code(d.code()).with_severity(severity).with_labels(labels);
-        if let Some(help) = d.help() {
+        let elsewhere: Vec<String> = far
+            .iter()
+            .map(|l| {
+                let (line, col) = sources.line_col(l.span);
+                format!("{} at line {line}, column {col}", l.text)
+            })
+            .collect();
+        let help = match (d.help(), elsewhere.is_empty()) {
+            (Some(h), true) => Some(h),
+            (Some(h), false) => Some(format!("{h}\n({})", elsewhere.join("; "))),
+            (None, false) => Some(format!("({})", elsewhere.join("; "))),
+            (None, true) => None,
+        };
+        if let Some(help) = help {
             diag = diag.with_help(visible(&help));
         }
         let report = miette::Report::new(diag).with_source_code(source);
@@ -92,6 +119,9 @@ pub fn human(sources: &SourceMap, diags: &[Diagnostic], color: bool) -> String {
     }
     out
 }
+
+/// Secondary labels more lines than this from the problem are named, not drawn.
+const MAX_LABEL_SPREAD: usize = 40;
 
 /// Lines longer than this (in characters) are not shown in a snippet.
 const MAX_SNIPPET_LINE: usize = 2000;
@@ -143,11 +173,10 @@ struct CharColumns {
 const WINDOW_CONTEXT_LINES: usize = 4;
 
 impl CharColumns {
-    fn around(sources: &SourceMap, file: FileId, d: &Diagnostic) -> CharColumns {
+    fn around(sources: &SourceMap, file: FileId, span: Span, labels: &[Label]) -> CharColumns {
         let text = sources.text(file);
-        let span = d.span();
         let (mut lo, mut hi) = (span.start, span.end);
-        for l in d.labels().iter().filter(|l| l.span.file == file) {
+        for l in labels.iter().filter(|l| l.span.file == file) {
             lo = lo.min(l.span.start);
             hi = hi.max(l.span.end);
         }
@@ -163,11 +192,19 @@ impl CharColumns {
             base_line: first,
         }
     }
+}
 
-    /// The length of the longest line of the window, in characters.
-    fn longest_line(&self) -> usize {
-        self.window.lines().map(|l| l.chars().count()).max().unwrap_or(0)
-    }
+/// The longest line (in bytes, which is at least its characters) of those the labels stand on.
+fn longest_line(sources: &SourceMap, file: FileId, labels: &[Label]) -> usize {
+    labels
+        .iter()
+        .flat_map(|l| {
+            let first = sources.line_index(file, l.span.start).unwrap_or(0);
+            let last = sources.line_index(file, l.span.end).unwrap_or(first);
+            (first..=last.min(first + 1000)).filter_map(|i| sources.line_range(file, i).ok()).map(|r| r.len())
+        })
+        .max()
+        .unwrap_or(0)
 }
 
 impl SourceCode for CharColumns {

@@ -549,8 +549,12 @@ fn diagnostic_html(out: &mut String, checked: &Checked, d: &Diagnostic) {
     let sources = &checked.sources;
     let span = d.span();
     let (line, column) = sources.line_col(span);
-    let text = sources.text(span.file);
-    let line_text = text.lines().nth(line.saturating_sub(1)).unwrap_or("");
+    // The line, found by the line index (not by counting lines from the top for each problem),
+    // and at most a few hundred characters of it.
+    let range =
+        codespan_reporting::files::Files::line_range(sources, span.file, line.saturating_sub(1)).unwrap_or(0..0);
+    let whole = sources.text(span.file).get(range).unwrap_or("").trim_end_matches(['\n', '\r']);
+    let line_text: String = whole.chars().take(400).collect();
     out.push_str(&format!(
         "<div class=\"diag {}\" role=\"note\"><p><strong>{}</strong> <span class=\"code\">{}</span>: {}</p>\n<pre>{}:{line}:{column}\n{line:>5} | {}</pre>\n",
         d.severity().word(),
@@ -558,7 +562,7 @@ fn diagnostic_html(out: &mut String, checked: &Checked, d: &Diagnostic) {
         escape(d.code()),
         escape(&d.message()),
         escape(sources.name(span.file)),
-        escape(line_text)
+        escape(&line_text)
     ));
     if let Some(help) = d.help() {
         out.push_str(&format!("<p>help: {}</p>\n", escape(&help)));

@@ -46,6 +46,8 @@ pub struct TableInfo {
     /// The scale its euro figures were printed in (the table's own `in € 1.000`, else its
     /// group's or the plan's), as a power of ten; its euro cells hold euros already.
     pub exp: u8,
+    /// Its rows by name (the first of a name, when a name is used twice).
+    pub rows_by_id: HashMap<String, usize>,
 }
 
 /// Why a figure cannot be used, pointing at the cause (which is reported as an error there).
@@ -403,7 +405,11 @@ impl Flattener<'_> {
             Item::Table(t) => {
                 let index = self.model.tables.len();
                 let id = t.id.clone();
-                self.model.tables.push(TableInfo { table: t, group, exp: 0 });
+                let mut rows_by_id = HashMap::with_capacity(t.rows.len());
+                for (r, row) in t.rows.iter().enumerate() {
+                    rows_by_id.entry(row.id.value.clone()).or_insert(r);
+                }
+                self.model.tables.push(TableInfo { table: t, group, exp: 0, rows_by_id });
                 self.register("table", &id, index);
                 if let Some(g) = group {
                     self.model.groups[g].tables.push(index);

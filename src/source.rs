@@ -13,6 +13,38 @@ pub struct SourceFile {
     pub path: Option<PathBuf>,
     pub text: String,
     line_starts: Vec<usize>,
+    /// Every [`CHECKPOINT_BYTES`] bytes (at a character boundary): the byte offset and how many
+    /// characters come before it, so a column on a line of megabytes is counted from the
+    /// nearest checkpoint, not from the start of the line.
+    checkpoints: Vec<(usize, usize)>,
+}
+
+/// The distance between character-count checkpoints.
+const CHECKPOINT_BYTES: usize = 4096;
+
+impl SourceFile {
+    /// How many characters come before byte `at`.
+    fn chars_before(&self, at: usize) -> usize {
+        let at = at.min(self.text.len());
+        let i = self.checkpoints.partition_point(|(b, _)| *b <= at).saturating_sub(1);
+        let (byte, chars) = self.checkpoints.get(i).copied().unwrap_or((0, 0));
+        chars + self.text.get(byte..at).map(|s| s.chars().count()).unwrap_or(0)
+    }
+}
+
+fn checkpoints(text: &str) -> Vec<(usize, usize)> {
+    let mut out = vec![(0, 0)];
+    let (mut byte, mut chars) = (0usize, 0usize);
+    while byte + CHECKPOINT_BYTES < text.len() {
+        let mut next = byte + CHECKPOINT_BYTES;
+        while !text.is_char_boundary(next) {
+            next += 1;
+        }
+        chars += text[byte..next].chars().count();
+        byte = next;
+        out.push((byte, chars));
+    }
+    out
 }
 
 #[derive(Debug, Clone, Default)]
@@ -31,7 +63,8 @@ impl SourceMap {
         let id = FileId(self.files.len() as u32);
         // A file name is shown in every output: never with a terminal escape in it.
         let name = crate::render::visible(&name.into());
-        self.files.push(SourceFile { name, path, text, line_starts });
+        let checkpoints = checkpoints(&text);
+        self.files.push(SourceFile { name, path, text, line_starts, checkpoints });
         id
     }
 
@@ -100,6 +133,12 @@ impl<'a> Files<'a> for SourceMap {
     fn line_index(&'a self, id: FileId, byte_index: usize) -> Result<usize, files::Error> {
         let file = self.get(id).ok_or(files::Error::FileMissing)?;
         Ok(file.line_starts.binary_search(&byte_index).unwrap_or_else(|next| next - 1))
+    }
+
+    fn column_number(&'a self, id: FileId, line_index: usize, byte_index: usize) -> Result<usize, files::Error> {
+        let file = self.get(id).ok_or(files::Error::FileMissing)?;
+        let start = self.line_range(id, line_index)?.start;
+        Ok(file.chars_before(byte_index) - file.chars_before(start) + 1)
     }
 
     fn line_range(&'a self, id: FileId, line_index: usize) -> Result<Range<usize>, files::Error> {

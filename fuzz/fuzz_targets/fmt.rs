@@ -9,6 +9,8 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
     let Ok(once) = grip::fmt::format_source(text) else { return };
     let (_, problems) = grip::syntax::parse(FileId(0), &once);
+    // A figure grip cannot read is kept as written, so it is still reported; nothing else may be.
+    let problems: Vec<_> = problems.into_iter().filter(|p| p.code() != "grip::number_notation").collect();
     assert!(
         problems.is_empty(),
         "the formatted text does not parse: {problems:?}\n--- input ---\n{text}\n--- formatted ---\n{once}"

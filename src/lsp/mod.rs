@@ -17,7 +17,32 @@ use lsp_types::request::Request as _;
 use std::collections::HashMap;
 use std::path::PathBuf;
 
-mod transport;
+pub mod transport;
+
+/// The server's engine without the wire: it takes a message (after `initialize`) and returns
+/// what the server sends back. The stdio loop drives it; the fuzz target drives it with any
+/// sequence of messages.
+pub struct Engine {
+    server: Server,
+}
+
+impl Default for Engine {
+    fn default() -> Self {
+        Engine { server: Server { docs: HashMap::new() } }
+    }
+}
+
+impl Engine {
+    pub fn handle(&mut self, msg: Message) -> Vec<Message> {
+        match msg {
+            Message::Request(req) => vec![Message::Response(self.server.request(req))],
+            Message::Notification(note) => {
+                self.server.notification(note).into_iter().map(Message::Notification).collect()
+            }
+            Message::Response(_) => Vec::new(),
+        }
+    }
+}
 
 /// How the server ended: 0 after `shutdown` and `exit`, 1 after `exit` without `shutdown` (as
 /// the protocol asks) or when the client went away without either.
@@ -79,7 +104,7 @@ fn serve(connection: &Connection) -> Result<ExitStatus, Box<dyn std::error::Erro
             Message::Notification(_) | Message::Response(_) => {}
         }
     }
-    let mut server = Server { docs: HashMap::new() };
+    let mut engine = Engine::default();
     let mut shut_down = false;
     loop {
         let Ok(first) = connection.receiver.recv() else { return Ok(if shut_down { 0 } else { 1 }) };
@@ -102,14 +127,18 @@ fn serve(connection: &Connection) -> Result<ExitStatus, Box<dyn std::error::Erro
                     lsp_server::ErrorCode::InvalidRequest as i32,
                     "grip lsp is shutting down".into(),
                 ))?,
-                Message::Request(req) => reply(server.request(req))?,
+                Message::Request(req) => {
+                    for out in engine.handle(Message::Request(req)) {
+                        connection.sender.send(out)?;
+                    }
+                }
                 Message::Notification(n) if n.method == lsp::notification::Exit::METHOD => {
                     return Ok(if shut_down { 0 } else { 1 });
                 }
                 Message::Notification(_) if superseded.contains(&i) => {}
                 Message::Notification(note) => {
-                    for out in server.notification(note) {
-                        connection.sender.send(Message::Notification(out))?;
+                    for out in engine.handle(Message::Notification(note)) {
+                        connection.sender.send(out)?;
                     }
                 }
                 Message::Response(_) => {}

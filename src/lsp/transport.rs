@@ -134,6 +134,20 @@ fn read_frame(input: &mut impl BufRead) -> Frame {
     }
 }
 
+/// Reads frames from `input` until it ends, as the server would, and says how many were
+/// messages (for the fuzz target: no input may panic, hang or allocate without bound).
+pub fn count_messages(input: &[u8]) -> usize {
+    let mut reader = std::io::BufReader::new(input);
+    let mut n = 0;
+    loop {
+        match read_frame(&mut reader) {
+            Frame::End => return n,
+            Frame::Message(_) => n += 1,
+            Frame::Bad { .. } => {}
+        }
+    }
+}
+
 fn bad(code: i32, message: String) -> Frame {
     Frame::Bad { code, message, id: serde_json::Value::Null }
 }

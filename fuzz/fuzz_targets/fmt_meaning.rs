@@ -1,0 +1,32 @@
+//! `grip fmt` never changes what a plan means: for any text that formats, the formatted text
+//! gives the same problems (code and message, whatever their positions) and the same
+//! evaluation (`grip eval --format json`).
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+fn meaning(text: &str) -> (Vec<(String, String)>, String) {
+    let checked = grip::api::check_text("f.plan", None, text.to_string());
+    let mut problems: Vec<(String, String)> =
+        checked.diagnostics.iter().map(|d| (d.code().to_string(), d.message())).collect();
+    problems.sort();
+    let e = grip::eval::evaluate(&checked.model);
+    let all: Vec<usize> = (0..e.years.len()).collect();
+    (problems, grip::eval::to_json(&e, &all))
+}
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    // An include reads the disk; the check target covers includes.
+    if text.contains("include") || text.contains("part") {
+        return;
+    }
+    let Ok(formatted) = grip::fmt::format_source(text) else { return };
+    let (before, after) = (meaning(text), meaning(&formatted));
+    assert!(
+        before == after,
+        "fmt changed the meaning\n--- input ---\n{text}\n--- formatted ---\n{formatted}\n--- problems before ---\n{:?}\n--- after ---\n{:?}",
+        before.0,
+        after.0
+    );
+});
