@@ -209,7 +209,9 @@ fn blank_around(work: &mut String, pos: usize) -> bool {
         let open_at = line_start + open.0;
         (blank_start(work, pos.min(open_at)), matching_close(work, open_at).map(|c| c + 1).unwrap_or(work.len()))
     } else {
-        (line_start, line_end)
+        // Text before a `}` earlier on the line belongs to the block that `}` closes, which
+        // parsed: `040}0.5` blanks only `0.5`.
+        (blank_start(work, pos), line_end)
     };
     let keep_closing = !line_braces.iter().any(|(_, c)| *c == b'{');
     blank_range(work, start, end, if keep_closing { pos } else { usize::MAX })
