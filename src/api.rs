@@ -2,6 +2,7 @@
 
 use crate::check::check;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::lang::{Lang, Msg};
 use crate::resolve::{self, LoadError, Model};
 use crate::source::SourceMap;
 use rayon::prelude::*;
@@ -22,6 +23,11 @@ impl Checked {
     }
     pub fn has_warnings(&self) -> bool {
         self.diagnostics.iter().any(|d| d.severity() == Severity::Warning)
+    }
+
+    /// The language the plan is written in, if its keywords say.
+    pub fn language(&self) -> Option<crate::lang::Lang> {
+        self.model.language
     }
 }
 
@@ -50,7 +56,10 @@ pub fn plan_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, LoadError> {
     let mut out = Vec::new();
     for p in paths {
         if p.is_dir() {
-            walk(p, &mut out).map_err(|e| LoadError { path: p.clone(), reason: e.to_string() })?;
+            walk(p, &mut out).map_err(|e| LoadError {
+                path: p.clone(),
+                reason: crate::lang::Msg::id("read-other").arg("error", e.to_string()),
+            })?;
         } else {
             out.push(p.clone());
         }
@@ -224,37 +233,46 @@ pub fn check_paths(paths: &[PathBuf], options: resolve::LoadOptions) -> Vec<(Pat
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Formatted {
     Unchanged,
-    Changed { old: String, new: String },
+    /// The text before and after, and the language of the plan's keywords (if they say).
+    Changed {
+        old: String,
+        new: String,
+        language: Option<Lang>,
+    },
 }
 
-/// A file that cannot be formatted because it does not parse cleanly: its sources and problems.
+/// A file that cannot be formatted because it does not parse cleanly: its sources, problems
+/// and the language of its keywords (if they say).
 #[derive(Debug, Clone)]
 pub struct Unformattable {
     pub sources: SourceMap,
     pub diagnostics: Vec<Diagnostic>,
+    pub language: Option<Lang>,
 }
 
-/// Formats text; `name` is used in the problems if it cannot be formatted.
-pub fn format_text(name: &str, text: &str) -> Result<Formatted, Unformattable> {
-    match crate::fmt::format_source(text) {
+/// Formats text, its keywords in `keywords` (default: the plan's own language); `name` is used
+/// in the problems if it cannot be formatted.
+pub fn format_text(name: &str, text: &str, keywords: Option<Lang>) -> Result<Formatted, Unformattable> {
+    let language = crate::syntax::keywords::detect(text).map(|d| d.lang);
+    match crate::fmt::format_source_in(text, keywords) {
         Ok(new) if new == text => Ok(Formatted::Unchanged),
-        Ok(new) => Ok(Formatted::Changed { old: text.to_string(), new }),
+        Ok(new) => Ok(Formatted::Changed { old: text.to_string(), new, language: keywords.or(language) }),
         Err(diagnostics) => {
             let mut sources = SourceMap::new();
             // The formatter parses LF text; show the problems against that text.
             sources.add(name, None, text.trim_start_matches('\u{feff}').replace("\r\n", "\n"));
-            Err(Unformattable { sources, diagnostics })
+            Err(Unformattable { sources, diagnostics, language })
         }
     }
 }
 
 /// Why a file was not written, in words a person understands (never the temporary file's name).
 #[derive(Debug)]
-pub struct WriteError(pub String);
+pub struct WriteError(pub Msg);
 
 impl std::fmt::Display for WriteError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
+        f.write_str(&self.0.render(Lang::En))
     }
 }
 
@@ -290,37 +308,38 @@ const TMP_PREFIX: &str = ".grip-tmp-";
 pub fn write_atomically_checked(path: &Path, text: &str, read: Option<&Snapshot>) -> Result<(), WriteError> {
     use std::io::Write;
     let shown = path.display().to_string();
+    let why = |id: &'static str| WriteError(Msg::id(id).arg("path", &shown));
+    let io = |e: std::io::Error| WriteError(Msg::id("write-io").arg("path", &shown).arg("error", e.to_string()));
     let target = match std::fs::canonicalize(path) {
         Ok(real) => real,
         Err(_) if !path.exists() => path.to_path_buf(),
-        Err(e) => return Err(WriteError(format!("cannot write {shown}: {e}"))),
+        Err(e) => return Err(io(e)),
     };
     let dir = target.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new(".")).to_path_buf();
     remove_stale_temporary_files(&dir);
     let existing = std::fs::metadata(&target).ok();
     if let Some(meta) = &existing {
         if !meta.is_file() {
-            return Err(WriteError(format!("{shown} is not a regular file; grip writes only regular files")));
+            return Err(why("write-not-regular"));
         }
         if meta.permissions().readonly() {
-            return Err(WriteError(format!("{shown} is read-only; grip leaves it as it is")));
+            return Err(why("write-read-only"));
         }
         #[cfg(unix)]
         {
             use std::os::unix::fs::MetadataExt;
             if meta.nlink() > 1 {
-                return Err(WriteError(format!(
-                    "{shown} has {} hard links; replacing it would split them, so grip leaves it as it is",
-                    meta.nlink()
-                )));
+                return Err(WriteError(
+                    Msg::id("write-hard-links").arg("path", &shown).arg("links", meta.nlink().to_string()),
+                ));
             }
         }
     }
     let busy = |e: std::io::Error| match e.kind() {
-        std::io::ErrorKind::PermissionDenied => {
-            WriteError(format!("cannot write {shown}: the folder {} is not writable", dir.display()))
-        }
-        _ => WriteError(format!("cannot write {shown}: {e}")),
+        std::io::ErrorKind::PermissionDenied => WriteError(
+            Msg::id("write-folder-not-writable").arg("path", &shown).arg("folder", dir.display().to_string()),
+        ),
+        _ => io(e),
     };
     let mut tmp = temporary_file(&dir, ".tmp").map_err(busy)?;
     tmp.write_all(text.as_bytes()).map_err(busy)?;
@@ -348,7 +367,7 @@ pub fn write_atomically_checked(path: &Path, text: &str, read: Option<&Snapshot>
     // Last moment: an edit saved since the file was read is never overwritten.
     if let Some(read) = read {
         if Snapshot::of(&target).as_ref() != Some(read) {
-            return Err(WriteError(format!("{shown} changed while grip was formatting it; run grip fmt again")));
+            return Err(why("write-changed-meanwhile"));
         }
     }
     tmp.persist(&target).map_err(|e| busy(e.error))?;
@@ -356,8 +375,8 @@ pub fn write_atomically_checked(path: &Path, text: &str, read: Option<&Snapshot>
 }
 
 /// [`write_atomically_checked`] for a file grip writes fresh (a report).
-pub fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
-    write_atomically_checked(path, text, None).map_err(|e| std::io::Error::other(e.0))
+pub fn write_atomically(path: &Path, text: &str) -> Result<(), WriteError> {
+    write_atomically_checked(path, text, None)
 }
 
 /// A temporary file in `dir` that a later run can remove if this process is killed before it
@@ -387,8 +406,10 @@ pub fn remove_stale_temporary_files(dir: &Path) {
 }
 
 /// A unified diff of a file before and after formatting.
-pub fn unified_diff(name: &str, old: &str, new: &str) -> String {
-    unified_diff_between(&format!("{name} (as written)"), &format!("{name} (formatted)"), old, new)
+pub fn unified_diff(name: &str, old: &str, new: &str, lang: Lang) -> String {
+    let written = Msg::id("diff-as-written").arg("name", name).render(lang);
+    let formatted = Msg::id("diff-formatted").arg("name", name).render(lang);
+    unified_diff_between(&written, &formatted, old, new)
 }
 
 /// A unified diff of two texts, headed with their names.
@@ -411,7 +432,7 @@ pub fn check_version(name: &str, path: Option<&Path>, text: String) -> Checked {
 }
 
 /// The text of `path` at a git revision, read with `git show`.
-pub fn git_show(rev: &str, path: &Path) -> Result<String, String> {
+pub fn git_show(rev: &str, path: &Path) -> Result<String, Msg> {
     let spec = format!("{rev}:./{}", path.display());
     let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let file = path.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default();
@@ -421,13 +442,13 @@ pub fn git_show(rev: &str, path: &Path) -> Result<String, String> {
         .arg(&spec_in_dir)
         .current_dir(dir)
         .output()
-        .map_err(|e| format!("cannot run git: {e}"))?;
+        .map_err(|e| Msg::id("git-cannot-run").arg("error", e.to_string()))?;
     if !out.status.success() {
         let err = String::from_utf8_lossy(&out.stderr);
         if err.contains("does not exist") || err.contains("exists on disk, but not in") {
             return Ok(String::new());
         }
-        return Err(format!("git show {spec}: {}", err.trim()));
+        return Err(Msg::id("git-show-failed").arg("spec", &spec).arg("error", err.trim()));
     }
-    String::from_utf8(out.stdout).map_err(|_| format!("{spec} is not UTF-8 text"))
+    String::from_utf8(out.stdout).map_err(|_| Msg::id("git-not-utf8").arg("spec", &spec))
 }

@@ -6,6 +6,7 @@ use crate::diagnostic::{Diagnostic, Figure as Fig, NamedCode, Problem, Severity,
 use crate::effects;
 use crate::eval::Verdict;
 use crate::formula::{self, Computed, Evaluator, FormulaError};
+use crate::lang::Msg;
 use crate::resolve::{Loaded, Model};
 use crate::syntax::ast::*;
 use crate::taakveld::{self, Lookup};
@@ -97,7 +98,7 @@ impl<'m> Checker<'m> {
         }
         for t in self.model.totals.clone() {
             let all: Vec<usize> = (0..self.model.measures.len()).collect();
-            self.declared_total(&t, &all, "the plan total");
+            self.declared_total(&t, &all, &Msg::id("subject-plan-total"));
         }
         for ti in 0..self.model.tables.len() {
             self.table(ti);
@@ -175,14 +176,14 @@ impl<'m> Checker<'m> {
         }
     }
 
-    fn euro(&mut self, q: &Spanned<Amount>, context: &str) -> bool {
+    fn euro(&mut self, q: &Spanned<Amount>, context: &Msg) -> bool {
         if let Amount::Known(quantity) = &q.value {
             if quantity.unit != Unit::Euro {
                 self.push(Problem::WrongUnit {
                     span: q.span,
                     expected: Unit::Euro,
                     found: quantity.unit.clone(),
-                    what: context.to_string(),
+                    what: context.clone(),
                 });
                 return false;
             }
@@ -194,10 +195,10 @@ impl<'m> Checker<'m> {
         let m = &self.model.measures[mi].measure;
         let name = m.id.value.clone();
         if let Some(b) = &m.budget {
-            self.euro(b, &format!("the budget of measure {name}"));
+            self.euro(b, &Msg::id("amount-budget").arg("id", &name));
         }
         for e in &m.effects {
-            self.euro(&e.amount, &format!("a {} of measure {name}", e.kind.word()));
+            self.euro(&e.amount, &Msg::id("amount-effect").arg("kind", e.kind.word()).arg("id", &name));
             match e.years {
                 YearSpec::From(y) | YearSpec::In(y) => self.year_in_period(y),
                 YearSpec::Always => {}
@@ -379,22 +380,22 @@ impl<'m> Checker<'m> {
     fn group(&mut self, gi: usize) {
         let g = &self.model.groups[gi];
         let measures = self.model.measures_in(gi);
-        let label = format!("the total of group {} “{}”", g.id.value, g.title.value);
+        let label = Msg::id("subject-group-total").arg("id", &g.id.value).arg("title", &g.title.value);
         for t in g.totals.clone() {
             self.declared_total(&t, &measures, &label);
         }
         for target in g.targets.clone() {
             self.year_in_period(target.year);
             let Some(goal) = target.amount.value.known().map(|q| q.value) else { continue };
-            if !self.euro(&target.amount, &format!("the target of group {}", g.id.value)) {
+            if !self.euro(&target.amount, &Msg::id("amount-target").arg("id", &g.id.value)) {
                 continue;
             }
             let year = target.year.value;
             let computed = self.measures_in_year(&measures, EffectKind::Saving, year);
-            let group = format!("group {} “{}”", g.id.value, g.title.value);
+            let group = Msg::id("subject-group").arg("id", &g.id.value).arg("title", &g.title.value);
             if let Some(fault) = computed.fault() {
                 self.push(Problem::Unverifiable {
-                    what: format!("the target of {group}"),
+                    what: group.as_id("subject-group-target"),
                     target: true,
                     span: target.span,
                     years: vec![year.to_string()],
@@ -440,7 +441,7 @@ impl<'m> Checker<'m> {
     }
 
     /// `total saving € 600.000` or `total saving 2021: € 690.000, ...` over some measures.
-    fn declared_total(&mut self, total: &DeclaredTotal, measures: &[usize], label: &str) {
+    fn declared_total(&mut self, total: &DeclaredTotal, measures: &[usize], label: &Msg) {
         let mut outcome = Outcome::default();
         for value in &total.values {
             if let Some(y) = value.year {
@@ -458,7 +459,8 @@ impl<'m> Checker<'m> {
             let computed = self.measures_in_year(measures, total.kind, year);
             let printed_unit = value.amount.value.known().filter(|q| q.exp > 0).map(|q| q.printed_unit());
             let printed = Printed { declared, printed_unit, span: value.amount.span, year: Some(year.to_string()) };
-            self.compare_into(&mut outcome, label, "its measures", total.span, printed, computed, Unit::Euro);
+            let parts = Msg::id("parts-measures");
+            self.compare_into(&mut outcome, label, &parts, total.span, printed, computed, Unit::Euro);
         }
         self.finish(outcome, label);
     }
@@ -469,8 +471,8 @@ impl<'m> Checker<'m> {
     fn compare_into(
         &mut self,
         outcome: &mut Outcome,
-        label: &str,
-        parts: &'static str,
+        label: &Msg,
+        parts: &Msg,
         formula: Span,
         printed: Printed,
         computed: Computed,
@@ -495,10 +497,10 @@ impl<'m> Checker<'m> {
 
     /// What is said once per total: the figures it could not check because a line has an error
     /// of its own, and the P.M. items it left out (a note, when nothing else was wrong).
-    fn finish(&mut self, outcome: Outcome, label: &str) {
+    fn finish(&mut self, outcome: Outcome, label: &Msg) {
         if let (Some(fault), Some(span)) = (&outcome.fault, outcome.fault_span) {
             self.push(Problem::Unverifiable {
-                what: label.to_string(),
+                what: label.clone(),
                 target: false,
                 span,
                 years: outcome.fault_years.clone(),
@@ -508,7 +510,7 @@ impl<'m> Checker<'m> {
             });
         }
         if let (false, Some(span)) = (outcome.errors || outcome.pm_items.is_empty(), outcome.pm_span) {
-            self.push(Problem::PmInTotal { label: label.to_string(), span, pm_items: outcome.pm_items });
+            self.push(Problem::PmInTotal { label: label.clone(), span, pm_items: outcome.pm_items });
         }
     }
 
@@ -517,8 +519,8 @@ impl<'m> Checker<'m> {
     /// it reported an error.
     fn compare(
         &mut self,
-        label: &str,
-        parts: &'static str,
+        label: &Msg,
+        parts: &Msg,
         formula: Span,
         printed: Printed,
         computed: Computed,
@@ -549,8 +551,8 @@ impl<'m> Checker<'m> {
         if !steps.is_empty() && difference <= allowance {
             let step = steps.iter().copied().max().unwrap_or_default();
             let problem = Problem::TotalRoundedInScale {
-                label: label.to_string(),
-                parts,
+                label: label.clone(),
+                parts: parts.clone(),
                 span,
                 figure,
                 step,
@@ -560,17 +562,23 @@ impl<'m> Checker<'m> {
             self.push(problem);
             false
         } else if known.normalize().scale() > scale && rounded == declared {
-            self.push(Problem::TotalRounded { label: label.to_string(), parts, span, figure });
+            self.push(Problem::TotalRounded { label: label.clone(), parts: parts.clone(), span, figure });
             false
         } else if let Some(tol) = self.tolerances.get(&unit).copied().filter(|t| difference <= *t) {
-            self.push(Problem::TotalWithinTolerance { label: label.to_string(), parts, span, figure, tolerance: tol });
+            self.push(Problem::TotalWithinTolerance {
+                label: label.clone(),
+                parts: parts.clone(),
+                span,
+                figure,
+                tolerance: tol,
+            });
             false
         } else {
             let pm_items = pm_items(&computed.terms);
             let terms = computed.terms;
             self.push(Problem::TotalMismatch {
-                label: label.to_string(),
-                parts,
+                label: label.clone(),
+                parts: parts.clone(),
                 span,
                 formula,
                 figure,
@@ -645,10 +653,12 @@ impl<'m> Checker<'m> {
             }
             // A label printed twice in a table (seven rows "Saldo") is told apart by the row's name.
             let label = if label_count.get(row.label.value.as_str()).copied().unwrap_or(0) > 1 {
-                format!("{}.{} “{}”", table.id.value, row.id.value, row.label.value)
+                Msg::id("subject-row-named").arg("row", &row.id.value)
             } else {
-                format!("{} “{}”", table.id.value, row.label.value)
-            };
+                Msg::id("subject-row")
+            }
+            .arg("table", &table.id.value)
+            .arg("label", &row.label.value);
             // The row's total columns (`totaal "Totaal" = sum`).
             let mut outcome = Outcome::default();
             for (ci, column) in table.columns.iter().enumerate() {
@@ -666,7 +676,8 @@ impl<'m> Checker<'m> {
                         };
                         let formula_span = column.formula.as_ref().map(|f| f.span()).unwrap_or(column.span);
                         let unit = formula::row_unit(table, row);
-                        self.compare_into(&mut outcome, &label, "its columns", formula_span, printed, computed, unit);
+                        let parts = Msg::id("parts-columns");
+                        self.compare_into(&mut outcome, &label, &parts, formula_span, printed, computed, unit);
                     }
                     Err(e) => {
                         // The column's formula is wrong for every row: report it once.
@@ -704,7 +715,7 @@ impl<'m> Checker<'m> {
                         self.compare_into(
                             &mut outcome,
                             &label,
-                            "its lines",
+                            &Msg::id("parts-lines"),
                             formula.span(),
                             printed,
                             computed,
@@ -716,7 +727,7 @@ impl<'m> Checker<'m> {
                             label: label.clone(),
                             span: cell.span,
                             year: Some(column.title()),
-                            missing: format!("`{missing}` has no figure for {}", column.title()),
+                            missing: Msg::id("missing-figure").arg("row", missing).arg("column", column.title()),
                             missing_span: span,
                         });
                     }
@@ -732,7 +743,7 @@ impl<'m> Checker<'m> {
         }
     }
 
-    fn formula_error(&mut self, e: FormulaError, label: &str) {
+    fn formula_error(&mut self, e: FormulaError, label: &Msg) {
         match e {
             FormulaError::UnknownRow { name, span, suggestion } => {
                 self.push(Problem::UnknownReference { kind: "row", name, span, suggestion })
@@ -740,18 +751,20 @@ impl<'m> Checker<'m> {
             FormulaError::UnknownGroup { name, span, suggestion } => {
                 self.push(Problem::UnknownReference { kind: "group", name, span, suggestion })
             }
-            FormulaError::UnitMismatch { expected, found, span } => self.push(Problem::UnitMismatch {
-                span,
-                expected,
-                found,
-                expected_span: None,
-                context: label.to_string(),
-            }),
+            FormulaError::UnitMismatch { expected, found, span } => {
+                self.push(Problem::UnitMismatch { span, expected, found, expected_span: None, context: label.clone() })
+            }
             FormulaError::NotAYear { span, column } => self.push(Problem::SavingsNeedYear { span, column }),
             FormulaError::UnknownColumn { name, span, suggestion } => {
                 self.push(Problem::UnknownReference { kind: "column", name, span, suggestion })
             }
-            FormulaError::NotInColumnTotal { span, term } => self.push(Problem::NotInColumnTotal { span, term }),
+            FormulaError::NotInColumnTotal { span, term } => {
+                // The term as the plan writes it, in its keyword language.
+                let lang = self.model.language.unwrap_or_default();
+                let words: Vec<&str> =
+                    term.iter().filter_map(|r| crate::syntax::keywords::of_rule(*r)).map(|k| k.word(lang)).collect();
+                self.push(Problem::NotInColumnTotal { span, term: words.join(" ") })
+            }
             FormulaError::MissingColumn { .. } => {}
         }
     }
@@ -775,7 +788,7 @@ struct Outcome {
     fault: Option<Term>,
     fault_span: Option<Span>,
     fault_years: Vec<String>,
-    pm_items: Vec<(String, Span)>,
+    pm_items: Vec<(Msg, Span)>,
     errors: bool,
 }
 
@@ -790,8 +803,8 @@ fn declared_figure(cell: &Cell) -> Option<Decimal> {
 }
 
 /// The P.M. items among the terms of a total, each once.
-fn pm_items(terms: &[Term]) -> Vec<(String, Span)> {
-    let mut out: Vec<(String, Span)> = Vec::new();
+fn pm_items(terms: &[Term]) -> Vec<(Msg, Span)> {
+    let mut out: Vec<(Msg, Span)> = Vec::new();
     for t in terms.iter().filter(|t| matches!(t.value, TermValue::Pm { .. })) {
         if !out.iter().any(|(l, _)| *l == t.label) {
             out.push((t.label.clone(), t.span));
@@ -808,11 +821,10 @@ fn fault_reason(term: &Term) -> crate::resolve::FaultReason {
 }
 
 /// A term as named in a sentence: "measure W.2", or a row's label in quotes.
-fn part_name(term: &Term) -> String {
-    if term.label.starts_with("measure ") {
-        term.label.clone()
-    } else {
-        format!("“{}”", term.label)
+fn part_name(term: &Term) -> Msg {
+    match &term.label {
+        Msg::Plain(label) => Msg::plain(format!("“{label}”")),
+        measure => measure.clone(),
     }
 }
 

@@ -3,6 +3,7 @@
 //! so the checker never formats a sentence and every output (human, short, JSON, editor) says
 //! the same thing.
 
+use crate::lang::{Lang, Msg};
 use crate::resolve::FaultReason;
 use crate::syntax::ast::{Date, Span, Unit};
 use crate::syntax::number::{format_dutch, NumberError};
@@ -30,7 +31,7 @@ impl Severity {
 /// One term of a recomputed total, for the "lines that were added" label.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Term {
-    pub label: String,
+    pub label: Msg,
     pub value: TermValue,
     pub negated: bool,
     pub span: Span,
@@ -61,24 +62,23 @@ impl TermValue {
 }
 
 impl FaultReason {
-    /// Why the figure cannot be used, in a few words.
-    pub fn words(self) -> &'static str {
+    fn key(self) -> &'static str {
         match self {
-            FaultReason::Unreadable => "a figure grip cannot read",
-            FaultReason::WrongUnit => "an amount in the wrong unit",
-            FaultReason::YearOutsidePeriod => "a year outside the plan's period",
-            FaultReason::WrongCellCount => "more or fewer figures than the table has columns",
+            FaultReason::Unreadable => "unreadable",
+            FaultReason::WrongUnit => "unit",
+            FaultReason::YearOutsidePeriod => "year",
+            FaultReason::WrongCellCount => "cells",
         }
     }
 
+    /// Why the figure cannot be used, in a few words.
+    pub fn words(self) -> Msg {
+        Msg::id("fault-words").arg("reason", self.key())
+    }
+
     /// The same, as a label under the cause.
-    pub fn label(self) -> &'static str {
-        match self {
-            FaultReason::Unreadable => "cannot be read",
-            FaultReason::WrongUnit => "wrong unit",
-            FaultReason::YearOutsidePeriod => "outside the period",
-            FaultReason::WrongCellCount => "figures do not match the columns",
-        }
+    pub fn label(self) -> Msg {
+        Msg::id("fault-label").arg("reason", self.key())
     }
 }
 
@@ -104,14 +104,14 @@ pub struct NamedCode {
 pub enum Problem {
     Syntax {
         span: Span,
-        expected: Vec<String>,
-        found: Option<String>,
-        hint: Option<String>,
+        expected: Vec<Msg>,
+        found: Option<Msg>,
+        hint: Option<Msg>,
     },
     UnclosedBlock {
         span: Span,
         opened: Span,
-        what: String,
+        what: Msg,
     },
     BadNumber {
         span: Span,
@@ -126,7 +126,7 @@ pub enum Problem {
         span: Span,
         first: Span,
         field: &'static str,
-        owner: String,
+        owner: Msg,
     },
     DuplicateId {
         kind: &'static str,
@@ -194,7 +194,7 @@ pub enum Problem {
         span: Span,
         expected: Unit,
         found: Unit,
-        what: String,
+        what: Msg,
     },
     SavingsNeedYear {
         span: Span,
@@ -205,7 +205,7 @@ pub enum Problem {
         expected: Unit,
         found: Unit,
         expected_span: Option<Span>,
-        context: String,
+        context: Msg,
     },
     PercentOver100 {
         span: Span,
@@ -219,39 +219,39 @@ pub enum Problem {
         budget_span: Span,
     },
     TotalMismatch {
-        label: String,
-        parts: &'static str,
+        label: Msg,
+        parts: Msg,
         span: Span,
         formula: Span,
         figure: Figure,
         terms: Vec<Term>,
         /// P.M. items among the lines: not counted (as documents count them).
-        pm_items: Vec<(String, Span)>,
+        pm_items: Vec<(Msg, Span)>,
     },
     TotalWithinTolerance {
-        label: String,
-        parts: &'static str,
+        label: Msg,
+        parts: Msg,
         span: Span,
         figure: Figure,
         tolerance: Decimal,
     },
     TotalRounded {
-        label: String,
-        parts: &'static str,
+        label: Msg,
+        parts: Msg,
         span: Span,
         figure: Figure,
     },
     TotalUnverifiable {
-        label: String,
+        label: Msg,
         span: Span,
         year: Option<String>,
-        missing: String,
+        missing: Msg,
         missing_span: Span,
     },
     PmInTotal {
-        label: String,
+        label: Msg,
         span: Span,
-        pm_items: Vec<(String, Span)>,
+        pm_items: Vec<(Msg, Span)>,
     },
     ShareMismatch {
         measure: String,
@@ -271,19 +271,19 @@ pub enum Problem {
         range: Span,
     },
     TargetNotMet {
-        group: String,
+        group: Msg,
         year: u16,
         target: Decimal,
         reached: Decimal,
         span: Span,
     },
     TargetUnverifiable {
-        group: String,
+        group: Msg,
         year: u16,
         target: Decimal,
         reached: Decimal,
         span: Span,
-        pm_items: Vec<(String, Span)>,
+        pm_items: Vec<(Msg, Span)>,
     },
     NoOwner {
         measure: String,
@@ -299,7 +299,7 @@ pub enum Problem {
     IncludeNotFound {
         path: String,
         span: Span,
-        reason: String,
+        reason: Msg,
     },
     IncludeCycle {
         path: String,
@@ -336,29 +336,41 @@ pub enum Problem {
     EuroSignInRow {
         span: Span,
         unit: Unit,
-        row: String,
+        row: Msg,
     },
     /// A total or target that cannot be checked because a figure it adds has an error of its
     /// own (the cause, reported there).
     Unverifiable {
-        what: String,
+        what: Msg,
         target: bool,
         span: Span,
         years: Vec<String>,
         cause: Span,
         /// What has the fault: "measure W.2", "“Formatie”".
-        part: String,
+        part: Msg,
         reason: FaultReason,
     },
     NotInColumnTotal {
         span: Span,
-        term: &'static str,
+        /// The term as the plan writes it (`sum below`, `besparingen`).
+        term: String,
+    },
+    /// A keyword in the other language than the plan's (`maatregel` in a plan written with
+    /// English keywords).
+    MixedKeywords {
+        span: Span,
+        found: &'static str,
+        /// The same keyword in the plan's language.
+        keyword: &'static str,
+        lang: Lang,
+        /// The word that shows the plan's language first.
+        decided: Span,
     },
     /// A total printed in a scale (`in € 1.000`) that differs from its lines by no more than
     /// the rounding of the printed figures can explain.
     TotalRoundedInScale {
-        label: String,
-        parts: &'static str,
+        label: Msg,
+        parts: Msg,
         span: Span,
         figure: Figure,
         /// The printed step (€ 1.000), how many printed figures were rounded to it, and how
@@ -391,14 +403,15 @@ impl From<Problem> for Diagnostic {
 /// A sum label lists at most this many of its terms.
 const MAX_SUM_TERMS: usize = 12;
 
-fn eur_or(unit: &Unit, v: Decimal) -> String {
+/// A figure with its unit, as documents print it: `€ 1.171.494`, `20%`, `0,6 fte`.
+pub fn eur_or(lang: Lang, unit: &Unit, v: Decimal) -> String {
     match unit {
         // A figure in millions (`€ 1,5 mln`) is whole euros: no ",0" after it.
         Unit::Euro if v.fract().is_zero() => format!("€ {}", format_dutch(v.normalize())),
         Unit::Euro => format!("€ {}", format_dutch(v)),
         Unit::Percent => format!("{}%", format_dutch(v)),
         Unit::Count(None) => format_dutch(v),
-        other => format!("{} {}", format_dutch(v), other),
+        other => format!("{} {}", format_dutch(v), unit_name(lang, other)),
     }
 }
 
@@ -406,24 +419,85 @@ fn eur(v: Decimal) -> String {
     format!("€ {}", format_dutch(v))
 }
 
+/// The unit in a sentence: "must be in euros".
+pub fn unit_words(lang: Lang, unit: &Unit) -> String {
+    unit_msg("unit-words", unit).render(lang)
+}
+
+/// The unit's short name: "in hours", "in fte".
+pub fn unit_name(lang: Lang, unit: &Unit) -> String {
+    unit_msg("unit-name", unit).render(lang)
+}
+
+fn unit_msg(id: &'static str, unit: &Unit) -> Msg {
+    let key = match unit {
+        Unit::Euro => "euro",
+        Unit::Percent => "percent",
+        Unit::Count(None) => "count",
+        Unit::Fte => "fte",
+        Unit::Hours => "hours",
+        Unit::Count(Some(_)) => "other",
+    };
+    Msg::id(id).arg("unit", key).arg("name", unit.name())
+}
+
 fn list_codes(codes: &[NamedCode]) -> String {
     codes.iter().map(|c| format!("{} {}", c.code, c.name)).collect::<Vec<_>>().join(", ")
 }
 
-fn or_list(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} or {}", init.join(", "), last),
+/// "a", "a or b", "a, b or c", in a language.
+fn or_list(lang: Lang, items: &[String]) -> String {
+    crate::lang::list(lang, false, items)
+}
+
+/// "a", "a and b", "a, b and c", in a language.
+fn and_list(lang: Lang, items: &[String]) -> String {
+    crate::lang::list(lang, true, items)
+}
+
+fn is_year(y: &str) -> bool {
+    y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// " in 2021" or " in the column “Begroting”", to follow the name of a total.
+fn year_suffix(lang: Lang, year: &Option<String>) -> String {
+    match year {
+        Some(y) if is_year(y) => format!(" {}", Msg::id("year-in").arg("year", y).render(lang)),
+        Some(column) => format!(" {}", Msg::id("column-in").arg("column", column).render(lang)),
+        None => String::new(),
     }
 }
 
-fn year_suffix(year: &Option<String>) -> String {
-    match year {
-        Some(y) if y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()) => format!(" in {y}"),
-        Some(column) => format!(" in the column “{column}”"),
-        None => String::new(),
+/// " in 2021", " in 2021 and 2022", " in 2021, 2022 and 2023".
+fn years_suffix(lang: Lang, years: &[String]) -> String {
+    let quoted: Vec<String> = years.iter().map(|y| if is_year(y) { y.clone() } else { format!("“{y}”") }).collect();
+    if quoted.is_empty() {
+        return String::new();
     }
+    format!(" {}", Msg::id("year-in").arg("year", and_list(lang, &quoted)).render(lang))
+}
+
+/// A term's figure in a label: `€ 1.000`, `P.M.`, `unknown`.
+fn term_text(lang: Lang, unit: &Unit, value: &TermValue) -> String {
+    match value {
+        TermValue::Known(v) => eur_or(lang, unit, *v),
+        TermValue::Pm { negative: true } => "-P.M.".into(),
+        TermValue::Pm { negative: false } => "P.M.".into(),
+        TermValue::Faulty(_) => Msg::id("term-unknown").render(lang),
+    }
+}
+
+/// Terms of a total farther than this from it are not labelled in the snippet.
+const NEAR_BYTES: usize = 1200;
+
+fn dedup_labels(labels: Vec<Label>) -> Vec<Label> {
+    let mut out: Vec<Label> = Vec::with_capacity(labels.len());
+    for l in labels {
+        if !out.iter().any(|o| o.span == l.span) {
+            out.push(l);
+        }
+    }
+    out
 }
 
 impl Diagnostic {
@@ -461,6 +535,7 @@ impl Diagnostic {
                     | ExpiredTaakveld { .. }
                     | StartAfterEnd { .. }
                     | NotInColumnTotal { .. }
+                    | MixedKeywords { .. }
             )
     }
 
@@ -514,346 +589,251 @@ impl Diagnostic {
             Unverifiable { target: false, .. } => "grip::total_unverifiable",
             NotInColumnTotal { .. } => "grip::column_total",
             TotalRoundedInScale { .. } => "grip::total_rounded",
+            MixedKeywords { .. } => "grip::mixed_keywords",
         }
     }
 
     /// The span the diagnostic is about (its primary label).
     pub fn span(&self) -> Span {
-        self.labels().into_iter().find(|l| l.primary).map(|l| l.span).unwrap_or_default()
+        self.labels_in(Lang::En).into_iter().find(|l| l.primary).map(|l| l.span).unwrap_or_default()
     }
 
-    pub fn message(&self) -> String {
+    /// The diagnostic as a message of the catalogue, with every argument its message, help
+    /// and labels use: [`Diagnostic::message_in`], [`Diagnostic::help_in`] and
+    /// [`Diagnostic::labels_in`] show it in a language.
+    pub fn msg(&self, lang: Lang) -> Msg {
         use Problem::*;
+        let m = Msg::id;
+        let amount = |unit: &Unit, v: Decimal| eur_or(lang, unit, v);
+        let total = |id: &'static str, label: &Msg, parts: Option<&Msg>, figure: &Figure| {
+            let msg = m(id)
+                .arg("label", label.clone())
+                .arg("year", year_suffix(lang, &figure.year))
+                .arg("declared", amount(&figure.unit, figure.declared))
+                .arg("computed", amount(&figure.unit, figure.computed));
+            match parts {
+                Some(parts) => msg.arg("parts", parts.clone()),
+                None => msg,
+            }
+        };
+        let duplicate_id = |key: &'static str| {
+            m("duplicate-id")
+                .arg("key", key)
+                .arg("kind", m("ref-kind").arg("kind", key))
+                .arg("kinds", m("ref-kinds").arg("kind", key))
+        };
         match &self.problem {
-            Syntax { expected, found, .. } => {
-                let found = found.as_ref().map(|f| format!(", found {f}")).unwrap_or_default();
+            Syntax { expected, found, hint: _, .. } => {
+                let found_args = |msg: Msg| match found {
+                    Some(f) => msg.arg("found", "some").arg("what", f.clone()),
+                    None => msg.arg("found", "none"),
+                };
                 if expected.is_empty() {
-                    format!("grip cannot read this line{found}")
+                    found_args(m("syntax-unreadable"))
                 } else {
-                    format!("expected {}{found}", or_list(expected))
+                    let list: Vec<String> = expected.iter().map(|e| e.render(lang)).collect();
+                    found_args(m("syntax")).arg("expected", or_list(lang, &list))
                 }
             }
-            UnclosedBlock { what, .. } => format!("{what} is never closed with `}}`"),
-            BadNumber { text, error, .. } => format!("{}: `{text}`", error.message()),
-            BadDate { text, .. } => format!("`{text}` is not a valid date"),
-            DuplicateField { field, owner, .. } => format!("{owner} gives `{field}` twice"),
-            DuplicateId { kind, id, .. } => format!("there are two {kind}s with the id `{id}`"),
-            UnknownReference { kind, name, .. } => format!("there is no {kind} `{name}`"),
-            UnknownTaakveld { code, .. } => format!("`{code}` is not a taakveld code"),
-            ExpiredTaakveld { code, year, .. } => {
-                format!("taakveld {code} no longer exists for {year}: it was split in 2023")
+            UnclosedBlock { what, .. } => m("unclosed-block").arg("what", what.clone()),
+            BadNumber { text, error, .. } => error.msg(text),
+            BadDate { text, .. } => m("invalid-date").arg("text", text),
+            DuplicateField { field, owner, .. } => {
+                m("duplicate-field").arg("field", *field).arg("owner", owner.clone())
+            }
+            DuplicateId { kind: key, id, .. } => duplicate_id(key).arg("id", id),
+            UnknownReference { kind: key, name, suggestion, .. } => {
+                let msg = m("unknown-reference").arg("kind", m("ref-kind").arg("kind", *key)).arg("name", name);
+                match suggestion {
+                    Some(s) => msg.arg("suggestion", s),
+                    None => msg,
+                }
+            }
+            UnknownTaakveld { code, nearest, .. } => {
+                m("unknown-taakveld").arg("code", code).arg("codes", list_codes(nearest))
+            }
+            ExpiredTaakveld { code, year, replaced_by, .. } => {
+                m("expired-taakveld").arg("code", code).arg("year", *year).arg("codes", list_codes(replaced_by))
             }
             YearOutsidePeriod { year, first, last, .. } => {
-                format!("{year} is outside the plan's period {first}..{last}")
+                m("year-outside-period").arg("year", *year).arg("first", *first).arg("last", *last)
             }
-            OverlappingYears { measure, year, .. } => {
-                format!("measure {measure} states two amounts of the same kind for {year}")
+            OverlappingYears { measure, year, .. } => m("overlapping-years").arg("measure", measure).arg("year", *year),
+            StartAfterEnd { start, end, .. } => {
+                m("start-after-end").arg("start", start.to_string()).arg("end", end.to_string())
             }
-            StartAfterEnd { start, end, .. } => format!("the start date {start} is after the end date {end}"),
-            ReversedPeriod { first, last, .. } => format!("the period starts in {first} but ends earlier, in {last}"),
-            ReversedColumns { first, last, .. } => {
-                format!("the columns run backwards, from {first} to the earlier year {last}")
-            }
-            UnsupportedCurrency { currency, .. } => {
-                format!("the plan says its currency is {currency}, but grip reads every amount as euros")
-            }
-            TooManyColumns { first, last, limit, .. } => {
-                format!(
-                    "the columns {first}..{last} span {} years; a table can have at most {limit} year columns",
-                    last - first + 1
-                )
-            }
-            WrongUnit { expected, found, what, .. } => {
-                format!("{what} must be in {}, not in {}", expected.words(), found.words())
-            }
-            SavingsNeedYear { column, .. } => {
-                format!("`savings` and `costs` are yearly figures, but the column “{column}” is not a year")
-            }
-            UnitMismatch { expected, found, context, .. } => {
-                format!("{context} mixes {} and {}, which cannot be added", expected.words(), found.words())
-            }
+            ReversedPeriod { first, last, .. } => m("reversed-period").arg("first", *first).arg("last", *last),
+            ReversedColumns { first, last, .. } => m("reversed-columns").arg("first", *first).arg("last", *last),
+            UnsupportedCurrency { currency, .. } => m("unsupported-currency").arg("currency", currency),
+            TooManyColumns { first, last, limit, .. } => m("too-many-columns")
+                .arg("first", *first)
+                .arg("last", *last)
+                .arg("years", (last - first + 1).to_string())
+                .arg("limit", *limit),
+            WrongUnit { expected, found, what, .. } => m("wrong-unit")
+                .arg("what", what.clone())
+                .arg("expected", unit_words(lang, expected))
+                .arg("found", unit_words(lang, found))
+                .arg("found-name", unit_name(lang, found)),
+            SavingsNeedYear { column, .. } => m("savings-need-year").arg("column", column),
+            UnitMismatch { expected, found, context, .. } => m("unit-mismatch")
+                .arg("context", context.clone())
+                .arg("expected", unit_words(lang, expected))
+                .arg("found", unit_words(lang, found))
+                .arg("expected-name", unit_name(lang, expected))
+                .arg("found-name", unit_name(lang, found)),
             PercentOver100 { value, .. } if *value < Decimal::ZERO => {
-                format!("a share cannot be negative: {}%", format_dutch(*value))
+                m("share-negative").arg("value", format_dutch(*value))
             }
-            PercentOver100 { value, .. } => {
-                format!("a share of {}% is more than the whole budget", format_dutch(*value))
+            PercentOver100 { value, .. } => m("share-over-100").arg("value", format_dutch(*value)),
+            SavingExceedsBudget { measure, saving, budget, .. } => m("saving-exceeds-budget")
+                .arg("measure", measure)
+                .arg("saving", eur(*saving))
+                .arg("budget", eur(*budget)),
+            TotalMismatch { label, parts, figure, pm_items, .. } => {
+                let diff = figure.declared - figure.computed;
+                total("total-mismatch", label, Some(parts), figure)
+                    .arg("difference", amount(&figure.unit, diff.abs()))
+                    .arg("direction", if diff > Decimal::ZERO { "more" } else { "less" })
+                    .arg("pm", pm_items.len())
             }
-            SavingExceedsBudget { measure, saving, budget, .. } => {
-                format!("measure {measure} saves {} but its budget is only {}", eur(*saving), eur(*budget))
+            TotalWithinTolerance { label, parts, figure, tolerance, .. } => {
+                total("total-within-tolerance", label, Some(parts), figure)
+                    .arg("difference", amount(&figure.unit, figure.declared - figure.computed))
+                    .arg("tolerance", amount(&figure.unit, *tolerance))
             }
-            TotalMismatch { label, parts, figure, .. } => format!(
-                "{label}{} is {}, but {parts} add up to {}",
-                year_suffix(&figure.year),
-                eur_or(&figure.unit, figure.declared),
-                eur_or(&figure.unit, figure.computed)
-            ),
-            TotalWithinTolerance { label, parts, figure, .. } => format!(
-                "{label}{} is {}, {parts} add up to {}: within the plan's tolerance",
-                year_suffix(&figure.year),
-                eur_or(&figure.unit, figure.declared),
-                eur_or(&figure.unit, figure.computed)
-            ),
-            TotalRounded { label, figure, .. } => format!(
-                "{label}{} is printed as {}, rounded from {}",
-                year_suffix(&figure.year),
-                eur_or(&figure.unit, figure.declared),
-                eur_or(&figure.unit, figure.computed)
-            ),
-            TotalUnverifiable { label, year, missing, .. } => {
-                format!("{label}{} cannot be checked: {missing}", year_suffix(year))
+            TotalRounded { label, figure, .. } => total("total-rounded", label, None, figure),
+            TotalRoundedInScale { label, parts, figure, step, rounded, allowance, .. } => {
+                total("total-rounded-in-scale", label, Some(parts), figure)
+                    .arg("step", eur(step.normalize()))
+                    .arg("rounded", *rounded)
+                    .arg("allowance", eur(allowance.normalize()))
             }
-            PmInTotal { label, pm_items, .. } => format!(
-                "{label} adds {} P.M. item{}: grip compared the known amounts, as the document counts them",
-                pm_items.len(),
-                if pm_items.len() == 1 { "" } else { "s" }
-            ),
-            ShareMismatch { measure, percent, budget, expected, stated, .. } => format!(
-                "measure {measure}: {}% of {} is {}, not {}",
-                format_dutch(*percent),
-                eur(*budget),
-                eur(*expected),
-                eur(*stated)
-            ),
-            OutsideRange { measure, amount, low, high, .. } => format!(
-                "measure {measure} saves {}, outside its stated range {} – {}",
-                eur(*amount),
-                eur(*low),
-                eur(*high)
-            ),
-            TargetNotMet { group, year, target, reached, .. } => format!(
-                "the measures of {group} save {} in {year}, short of its target {} by {}",
-                eur(*reached),
-                eur(*target),
-                eur(*target - *reached)
-            ),
-            TargetUnverifiable { group, year, pm_items, target, reached, .. } if reached >= target => format!(
-                "the known savings of {group} in {year} are {}, enough for its target {}, but {} P.M. item{} that lower{} them could bring them below it",
-                eur(*reached),
-                eur(*target),
-                pm_items.len(),
-                if pm_items.len() == 1 { "" } else { "s" },
-                if pm_items.len() == 1 { "s" } else { "" }
-            ),
-            TargetUnverifiable { group, year, pm_items, target, reached, .. } => format!(
-                "the known savings of {group} in {year} are {}, short of its target {}: {} P.M. item{} would have to bring {}",
-                eur(*reached),
-                eur(*target),
-                pm_items.len(),
-                if pm_items.len() == 1 { "" } else { "s" },
-                eur(*target - *reached)
-            ),
-            NoOwner { measure, .. } => format!("measure {measure} has no owner"),
-            NoPlanHeader { .. } => "this plan has no `plan` header".into(),
-            NoPeriod { .. } => "the plan header does not say which years the plan covers".into(),
-            IncludeNotFound { path, reason, .. } => format!("cannot include `{path}`: {reason}"),
-            IncludeCycle { chain, .. } => format!("the plan's files include each other: {}", chain.join(" → ")),
-            WrongCellCount { found, expected, .. } => format!(
-                "this row has {found} figure{} but the table has {expected} column{}",
-                if *found == 1 { "" } else { "s" },
-                if *expected == 1 { "" } else { "s" }
-            ),
-            CycleInFormula { row, .. } => format!("the total `{row}` depends on itself"),
-            TooDeep { limit, .. } => format!("blocks are nested more than {limit} deep here"),
-            IncludeOutside { path, .. } => format!("`{path}` is outside the plan's folder, so grip does not read it"),
-            BadScale { .. } => "a scale of print must be € 1 followed by zeros, like € 1.000, or € 1 mln".into(),
-            IncludedTwice { path, first: None, .. } => {
-                format!("`{path}` is the plan's own file; a plan cannot include itself")
+            TotalUnverifiable { label, year, missing, .. } => m("total-unverifiable")
+                .arg("label", label.clone())
+                .arg("year", year_suffix(lang, year))
+                .arg("missing", missing.clone()),
+            PmInTotal { label, pm_items, .. } => {
+                m("pm-in-total").arg("label", label.clone()).arg("count", pm_items.len())
             }
-            IncludedTwice { path, .. } => format!("`{path}` is already part of the plan; a file is included once"),
+            ShareMismatch { measure, percent, budget, expected, stated, .. } => m("share-mismatch")
+                .arg("measure", measure)
+                .arg("percent", format_dutch(*percent))
+                .arg("budget", eur(*budget))
+                .arg("expected", eur(*expected))
+                .arg("stated", eur(*stated)),
+            OutsideRange { measure, amount, low, high, .. } => m("outside-range")
+                .arg("measure", measure)
+                .arg("amount", eur(*amount))
+                .arg("low", eur(*low))
+                .arg("high", eur(*high)),
+            TargetNotMet { group, year, target, reached, .. } => m("target-not-met")
+                .arg("group", group.clone())
+                .arg("year", *year)
+                .arg("reached", eur(*reached))
+                .arg("target", eur(*target))
+                .arg("shortfall", eur(*target - *reached)),
+            TargetUnverifiable { group, year, pm_items, target, reached, .. } => {
+                let id = if reached >= target { "target-unverifiable-lower" } else { "target-unverifiable" };
+                m(id)
+                    .arg("group", group.clone())
+                    .arg("year", *year)
+                    .arg("reached", eur(*reached))
+                    .arg("target", eur(*target))
+                    .arg("shortfall", eur(*target - *reached))
+                    .arg("count", pm_items.len())
+            }
+            NoOwner { measure, .. } => m("no-owner").arg("measure", measure),
+            NoPlanHeader { .. } => m("no-plan-header"),
+            NoPeriod { .. } => m("no-period"),
+            IncludeNotFound { path, reason, .. } => {
+                m("include-not-found").arg("path", path).arg("reason", reason.clone())
+            }
+            IncludeCycle { path, chain, .. } => m("include-cycle").arg("path", path).arg("chain", chain.join(" → ")),
+            WrongCellCount { found, expected, .. } => {
+                m("wrong-cell-count").arg("found", *found).arg("expected", *expected)
+            }
+            CycleInFormula { row, .. } => m("formula-cycle").arg("row", row),
+            TooDeep { limit, .. } => m("nested-too-deeply").arg("limit", *limit),
+            IncludeOutside { path, .. } => m("include-outside").arg("path", path),
+            BadScale { .. } => m("invalid-scale"),
+            IncludedTwice { path, first: None, .. } => m("include-self").arg("path", path),
+            IncludedTwice { path, .. } => m("include-twice").arg("path", path),
             EuroSignInRow { unit, row, .. } => {
-                format!("this figure has a euro sign, but {row} is in {}", unit.words())
+                m("euro-sign-in-row").arg("row", row.clone()).arg("unit", unit_words(lang, unit))
             }
-            Unverifiable { what, years, reason, part, .. } => {
-                format!("{what}{} cannot be checked: {part}, which it adds, has {}", years_suffix(years), reason.words())
-            }
-            NotInColumnTotal { term, .. } => {
-                format!("a column total adds columns of its own row, so it cannot use `{term}`")
-            }
-            TotalRoundedInScale { label, parts, figure, .. } => format!(
-                "{label}{} is printed as {}, {parts} add up to {}: a difference rounding explains",
-                year_suffix(&figure.year),
-                eur_or(&figure.unit, figure.declared),
-                eur_or(&figure.unit, figure.computed)
-            ),
+            Unverifiable { what, years, reason, part, target, .. } => m("unverifiable")
+                .arg("what", what.clone())
+                .arg("years", years_suffix(lang, years))
+                .arg("part", part.clone())
+                .arg("reason", reason.words())
+                .arg("mark", reason.label())
+                .arg("target", if *target { "yes" } else { "no" }),
+            NotInColumnTotal { term, .. } => m("column-total").arg("term", term),
+            MixedKeywords { found, keyword, lang: plan, .. } => m("mixed-keywords")
+                .arg("found", *found)
+                .arg("keyword", *keyword)
+                .arg("plan", plan.code())
+                .arg("other", plan.other().code()),
         }
     }
 
-    pub fn help(&self) -> Option<String> {
+    /// What is wrong, in one sentence.
+    pub fn message_in(&self, lang: Lang) -> String {
+        self.msg(lang).render(lang)
+    }
+
+    /// How to fix it, where grip can say.
+    pub fn help_in(&self, lang: Lang) -> Option<String> {
         use Problem::*;
+        let msg = self.msg(lang);
+        let attr = |id: &'static str, attr: &str| msg.as_id(id).attr(lang, attr);
         Some(match &self.problem {
-            Syntax { hint, .. } => return hint.clone(),
-            UnclosedBlock { .. } => "add a `}` where the block ends".into(),
-            BadNumber { error, .. } => error.help(),
-            BadDate { .. } => "write a date as year-month-day, like 2021-04-28, or year-month, like 2020-08".into(),
-            DuplicateField { field, .. } => format!("keep one `{field}` line and remove the other"),
-            DuplicateId { kind, .. } => format!("give each {kind} its own id"),
-            UnknownReference { suggestion: Some(s), .. } => format!("did you mean `{s}`?"),
-            UnknownReference { kind, .. } => format!("check the spelling, or declare the {kind} first"),
-            UnknownTaakveld { nearest, .. } if !nearest.is_empty() => {
-                format!("the nearest valid codes are {}", list_codes(nearest))
-            }
-            UnknownTaakveld { .. } => "use a BBV taakveld code, like 6.3 or 6.72".into(),
-            ExpiredTaakveld { replaced_by, .. } => {
-                format!("from 2023 use one of {}", list_codes(replaced_by))
-            }
-            YearOutsidePeriod { .. } => {
-                "correct the year, or widen the `period` in the plan header".into()
-            }
-            OverlappingYears { .. } => {
-                "keep one amount for that year; for a ramp, write `in` for the first year and `from` for the next".into()
-            }
-                        StartAfterEnd { .. } => "swap the dates, or correct the one that is wrong".into(),
-            ReversedPeriod { first, last, .. } => format!("write the first year first: period {last}..{first}"),
-            ReversedColumns { first, last, .. } => format!(
-                "write the first year first: columns {last}..{first}, and the figures of every row in that order"
-            ),
-            TooManyColumns { .. } => "check both years of the span: one of them is probably mistyped".into(),
-            UnsupportedCurrency { .. } => {
-                "write `currency EUR`, or leave the line out: a plan's figures are in euros".into()
-            }
-            WrongUnit { expected, .. } => format!("write the amount in {}, like € 45.600", expected.words()),
-            SavingsNeedYear { .. } => "use `savings` only in a table whose columns are years".into(),
-            UnitMismatch { expected, .. } => format!("write every figure here in {}, or move the other figures to their own row", expected.words()),
-            PercentOver100 { .. } => "a share is between 0% and 100% of the budget it acts on".into(),
-            SavingExceedsBudget { .. } => {
-                "check the saving and the budget: a measure cannot save more than the budget it acts on".into()
-            }
-            TotalMismatch { figure, parts, pm_items, .. } => {
-                let diff = figure.declared - figure.computed;
-                let pm = match pm_items.len() {
-                    0 => String::new(),
-                    1 => " (the P.M. item counts as nil, as in the document)".to_string(),
-                    _ => " (P.M. items count as nil, as in the document)".to_string(),
-                };
-                format!(
-                    "the printed total is {} {} than {parts}{pm}; correct the total, or the figure that is wrong",
-                    eur_or(&figure.unit, diff.abs()),
-                    if diff > Decimal::ZERO { "more" } else { "less" }
-                )
-            }
-            TotalWithinTolerance { tolerance, figure, .. } => format!(
-                "the difference of {} is within the tolerance of {}; nothing to do unless the figures should match exactly",
-                eur_or(&figure.unit, figure.declared - figure.computed),
-                eur_or(&figure.unit, *tolerance)
-            ),
-            TotalRounded { .. } => "the total is the sum rounded for print; nothing to do".into(),
-            TotalUnverifiable { .. } => "add the missing figure to check this total".into(),
-            PmInTotal { .. } => {
-                "nothing to do; when an amount is known, replace its P.M. and grip checks the total with it".into()
-            }
-            ShareMismatch { percent, expected, .. } => format!(
-                "if the saving is {}%, write {}; otherwise correct the share",
-                format_dutch(*percent),
-                eur(*expected)
-            ),
-            OutsideRange { .. } => "correct the amount, or widen the range".into(),
-            TargetNotMet { .. } => "add measures, raise their savings, or lower the target".into(),
-            TargetUnverifiable { .. } => "replace P.M. by an estimate to verify the target".into(),
-            NoOwner { .. } => "add `owner \"...\"`: the other measures in this plan have one".into(),
-            NoPlanHeader { .. } => "start the plan with `plan \"Title\" { period 2021..2024 }`; a file that another plan includes can say so instead: `part of \"main.plan\"`".into(),
-            NoPeriod { .. } => "add `period 2021..2024` (the first and last year) to the plan header".into(),
-            IncludeNotFound { .. } => "check the path; it is relative to the file that includes it".into(),
-                        IncludeCycle { path, .. } => format!("remove this include of `{path}`, or the include that leads back here"),
-            WrongCellCount { .. } => "give one figure per column; write `-` for an empty cell".into(),
-            CycleInFormula { .. } => "a total can only add rows that do not depend on it".into(),
-            TooDeep { .. } => "a plan needs only a few levels of groups; check for `{` without a matching `}`".into(),
-            IncludeOutside { .. } => {
-                "move the file into the plan's folder, or run grip check with --allow-outside-includes if you trust it".into()
-            }
-            IncludedTwice { .. } => {
-                "remove this include: the file's measures and tables would count twice".into()
-            }
-            BadScale { .. } => {
-                "write the scale the document states: `in € 1.000` for \"bedragen x € 1.000\", `in € 1 mln` for millions".into()
-            }
-            EuroSignInRow { unit, .. } => {
-                format!("remove the `€`, or give the row its unit: a figure in this row is in {}", unit.words())
-            }
-            Unverifiable { reason, target, .. } => format!(
-                "correct what is marked “{}” first; grip then checks this {}",
-                reason.label(),
-                if *target { "target" } else { "total" }
-            ),
-            NotInColumnTotal { .. } => {
-                "name the columns it adds (`= lasten - baten`), or write `sum` for the columns before it".into()
-            }
-            TotalRoundedInScale { step, rounded, allowance, .. } => format!(
-                "the figures are rounded to {}, so each may be up to half of that off; {rounded} rounded figure{} together may be {} off, so this difference is rounding; nothing to do",
-                eur(step.normalize()),
-                if *rounded == 1 { "" } else { "s" },
-                eur(allowance.normalize())
-            ),
+            Syntax { hint, .. } => return hint.as_ref().map(|h| h.render(lang)),
+            UnknownReference { suggestion: Some(_), .. } => msg.attr(lang, "help-suggestion"),
+            UnknownTaakveld { nearest, .. } if !nearest.is_empty() => msg.attr(lang, "help-nearest"),
+            // These share the help of the message they are a case of.
+            TargetUnverifiable { .. } => attr("target-unverifiable", "help"),
+            IncludedTwice { .. } => attr("include-twice", "help"),
+            _ => msg.attr(lang, "help"),
         })
     }
 
-    pub fn labels(&self) -> Vec<Label> {
+    /// Where, as labels on the source: the primary one says what is wrong there.
+    pub fn labels_in(&self, lang: Lang) -> Vec<Label> {
         use Problem::*;
+        let msg = self.msg(lang);
+        let a = |attr: &str| msg.attr(lang, attr);
         let p = |span: Span, text: String| Label { span, text, primary: true };
         let s = |span: Span, text: String| Label { span, text, primary: false };
         match &self.problem {
             Syntax { span, expected, .. } => {
-                let short = or_list(expected);
-                let text = if expected.is_empty() || short.len() > 48 {
-                    "not expected here".to_string()
-                } else {
-                    format!("expected {short}")
-                };
+                let list: Vec<String> = expected.iter().map(|e| e.render(lang)).collect();
+                let short = or_list(lang, &list);
+                let text = if expected.is_empty() || short.len() > 48 { a("label") } else { a("label-expected") };
                 vec![p(*span, text)]
             }
-            UnclosedBlock { span, opened, .. } => {
-                vec![
-                    p(*opened, "this block is opened here".into()),
-                    s(*span, "the file ends before it is closed".into()),
-                ]
+            UnclosedBlock { span, opened, .. } => vec![p(*opened, a("label")), s(*span, a("label-end"))],
+            DuplicateField { span, first, .. } | DuplicateId { span, first, .. } => {
+                vec![p(*span, a("label")), s(*first, a("label-first"))]
             }
-            BadNumber { span, error, .. } => vec![p(*span, error.label().into())],
-            BadDate { span, .. } => vec![p(*span, "not a date".into())],
-            DuplicateField { span, first, field, .. } => {
-                vec![p(*span, format!("second `{field}`")), s(*first, "first given here".into())]
-            }
-            DuplicateId { span, first, .. } => {
-                vec![p(*span, "used again here".into()), s(*first, "first used here".into())]
-            }
-            UnknownReference { span, kind, .. } => vec![p(*span, format!("unknown {kind}"))],
-            UnknownTaakveld { span, .. } => vec![p(*span, "not in the BBV list".into())],
-            ExpiredTaakveld { span, .. } => vec![p(*span, "code from before 2023".into())],
-            YearOutsidePeriod { span, period, .. } => {
-                vec![p(*span, "outside the period".into()), s(*period, "the period is set here".into())]
-            }
-            OverlappingYears { span, other, year, .. } => {
-                vec![p(*span, format!("also applies to {year}")), s(*other, "first amount for that year".into())]
-            }
+            YearOutsidePeriod { span, period, .. } => vec![p(*span, a("label")), s(*period, a("label-period"))],
+            OverlappingYears { span, other, .. } => vec![p(*span, a("label")), s(*other, a("label-first"))],
             StartAfterEnd { start_span, end_span, .. } => {
-                vec![p(*start_span, "starts here".into()), s(*end_span, "but ends earlier".into())]
+                vec![p(*start_span, a("label")), s(*end_span, a("label-end"))]
             }
-            ReversedPeriod { span, .. } => vec![p(*span, "first year after last year".into())],
-            ReversedColumns { span, .. } => vec![p(*span, "first year after last year".into())],
-            TooManyColumns { span, .. } => vec![p(*span, "too many years".into())],
-            UnsupportedCurrency { span, .. } => vec![p(*span, "not euros".into())],
-            WrongUnit { span, found, .. } => vec![p(*span, format!("in {found}"))],
-            SavingsNeedYear { span, .. } => vec![p(*span, "needs a year column".into())],
-            UnitMismatch { span, found, expected, expected_span, .. } => {
-                let mut v = vec![p(*span, format!("in {found}"))];
-                if let Some(e) = expected_span {
-                    v.push(s(*e, format!("in {expected}")));
-                }
+            UnitMismatch { span, expected_span, .. } => {
+                let mut v = vec![p(*span, a("label"))];
+                v.extend(expected_span.map(|e| s(e, a("label-expected"))));
                 v
             }
-            PercentOver100 { span, .. } => vec![p(*span, "more than 100%".into())],
             SavingExceedsBudget { span, budget_span, .. } => {
-                vec![p(*span, "the saving".into()), s(*budget_span, "the budget".into())]
+                vec![p(*span, a("label")), s(*budget_span, a("label-budget"))]
             }
             TotalMismatch { span, formula, figure, terms, pm_items, .. } => {
-                let mut v = vec![p(
-                    *span,
-                    format!(
-                        "printed {}, computed {}",
-                        eur_or(&figure.unit, figure.declared),
-                        eur_or(&figure.unit, figure.computed)
-                    ),
-                )];
-                let term = |t: &Term| {
-                    let v = term_text(&figure.unit, &t.value);
+                let mut v = vec![p(*span, a("label"))];
+                let term = |t: &&Term| {
+                    let v = term_text(lang, &figure.unit, &t.value);
                     if t.negated {
                         format!("− {v}")
                     } else {
@@ -864,89 +844,100 @@ impl Diagnostic {
                 // show the first and last few and how many there are. P.M. items are not
                 // counted, and said so after the sum.
                 let terms: Vec<&Term> = terms.iter().filter(|t| !matches!(t.value, TermValue::Pm { .. })).collect();
-                let term = |t: &&Term| term(t);
                 let sum = if terms.len() > MAX_SUM_TERMS {
                     let head: Vec<String> = terms[..MAX_SUM_TERMS - 2].iter().map(term).collect();
                     let tail: Vec<String> = terms[terms.len() - 2..].iter().map(term).collect();
-                    format!("{} … {} ({} lines)", head.join(" "), tail.join(" "), terms.len())
+                    Msg::id("sum-lines")
+                        .arg("head", head.join(" "))
+                        .arg("tail", tail.join(" "))
+                        .arg("count", terms.len().to_string())
+                        .render(lang)
                 } else {
                     terms.iter().map(term).collect::<Vec<_>>().join(" ")
                 };
                 let sum = sum.strip_prefix("+ ").unwrap_or(&sum).to_string();
                 let sum = match pm_items.len() {
                     0 => sum,
-                    1 => format!("{sum}, without 1 P.M. item"),
-                    n => format!("{sum}, without {n} P.M. items"),
+                    n => Msg::id("sum-without-pm").arg("sum", sum).arg("count", n).render(lang),
                 };
                 if !(formula.start <= span.start && span.end <= formula.end) {
-                    v.push(s(*formula, format!("adds up to {}: {sum}", eur_or(&figure.unit, figure.computed))));
+                    v.push(s(*formula, msg.clone().arg("sum", sum).attr(lang, "label-sum")));
                 }
                 // Point at the lines that were added when they are near the total; farther
                 // ones are listed in the sum above, so the snippet stays short.
                 let near = |t: &&&Term| t.span.file == span.file && t.span.start.abs_diff(span.start) <= NEAR_BYTES;
                 for t in terms.iter().filter(near).filter(|t| t.span != *formula) {
-                    let value = term_text(&figure.unit, &t.value);
-                    v.push(s(t.span, format!("{}: {value}", t.label)));
+                    let value = term_text(lang, &figure.unit, &t.value);
+                    v.push(s(
+                        t.span,
+                        Msg::id("term-at").arg("label", t.label.clone()).arg("value", value).render(lang),
+                    ));
                 }
                 for (name, sp) in pm_items {
-                    v.push(s(*sp, format!("{name}: P.M., not counted")));
+                    v.push(s(*sp, Msg::id("not-counted-pm").arg("name", name.clone()).render(lang)));
                 }
                 dedup_labels(v)
             }
-            TotalWithinTolerance { span, figure, .. } | TotalRounded { span, figure, .. } => {
-                vec![p(*span, format!("lines add up to {}", eur_or(&figure.unit, figure.computed)))]
-            }
             TotalUnverifiable { span, missing_span, .. } => {
-                vec![
-                    p(*span, "cannot be recomputed".into()),
-                    s(*missing_span, "this has no figure for that year".into()),
-                ]
+                vec![p(*span, a("label")), s(*missing_span, a("label-missing"))]
             }
             PmInTotal { span, pm_items, .. } => {
-                let mut v = vec![p(*span, "known amounts checked".into())];
-                v.extend(pm_items.iter().map(|(name, sp)| s(*sp, format!("{name}: P.M., not counted"))));
+                let mut v = vec![p(*span, a("label"))];
+                v.extend(
+                    pm_items
+                        .iter()
+                        .map(|(name, sp)| s(*sp, Msg::id("not-counted-pm").arg("name", name.clone()).render(lang))),
+                );
                 dedup_labels(v)
             }
-            ShareMismatch { share_span, amount_span, expected, .. } => vec![
-                p(*amount_span, "stated saving".into()),
-                s(*share_span, format!("this share is {}", eur(*expected))),
-            ],
-            OutsideRange { span, range, .. } => {
-                vec![p(*span, "outside the range".into()), s(*range, "the range".into())]
+            ShareMismatch { share_span, amount_span, .. } => {
+                vec![p(*amount_span, a("label")), s(*share_span, a("label-share"))]
             }
-            TargetNotMet { span, target, reached, .. } => {
-                vec![p(*span, format!("short by {}", eur(*target - *reached)))]
-            }
-            TargetUnverifiable { span, pm_items, reached, .. } => {
-                let mut v = vec![p(*span, format!("known savings: {}", eur(*reached)))];
-                v.extend(pm_items.iter().map(|(name, sp)| s(*sp, format!("{name} is P.M."))));
+            OutsideRange { span, range, .. } => vec![p(*span, a("label")), s(*range, a("label-range"))],
+            TargetUnverifiable { span, pm_items, .. } => {
+                let mut v = vec![p(*span, msg.as_id("target-unverifiable").attr(lang, "label"))];
+                v.extend(
+                    pm_items.iter().map(|(name, sp)| s(*sp, Msg::id("is-pm").arg("name", name.clone()).render(lang))),
+                );
                 v
             }
-            NoOwner { span, example, .. } => vec![p(*span, "no owner".into()), s(*example, "like this one".into())],
-            NoPlanHeader { span } => vec![p(*span, "the plan starts here".into())],
-            NoPeriod { span } => vec![p(*span, "no period".into())],
-            IncludeNotFound { span, .. } => vec![p(*span, "cannot be read".into())],
-            IncludeCycle { span, .. } => vec![p(*span, "included again here".into())],
-            WrongCellCount { span, columns, expected, .. } => {
-                vec![p(*span, "this row".into()), s(*columns, format!("{expected} columns"))]
-            }
-            CycleInFormula { span, .. } => vec![p(*span, "refers back to itself".into())],
-            TooDeep { span, .. } => vec![p(*span, "too deep".into())],
-            IncludeOutside { span, .. } => vec![p(*span, "outside the plan's folder".into())],
-            BadScale { span } => vec![p(*span, "not a scale".into())],
+            NoOwner { span, example, .. } => vec![p(*span, a("label")), s(*example, a("label-example"))],
+            MixedKeywords { span, decided, .. } => vec![p(*span, a("label")), s(*decided, a("label-decided"))],
+            WrongCellCount { span, columns, .. } => vec![p(*span, a("label")), s(*columns, a("label-columns"))],
             IncludedTwice { span, first, .. } => {
-                let mut v = vec![p(*span, "included again".into())];
-                v.extend(first.map(|f| s(f, "first included here".into())));
+                let mut v = vec![p(*span, msg.as_id("include-twice").attr(lang, "label"))];
+                v.extend(first.map(|f| s(f, msg.as_id("include-twice").attr(lang, "label-first"))));
                 v
             }
-            EuroSignInRow { span, .. } => vec![p(*span, "in euros".into())],
             Unverifiable { span, cause, reason, .. } => {
-                vec![p(*span, "not checked".into()), s(*cause, reason.label().into())]
+                vec![p(*span, a("label")), s(*cause, reason.label().render(lang))]
             }
-            NotInColumnTotal { span, .. } => vec![p(*span, "not a column".into())],
-            TotalRoundedInScale { span, figure, .. } => {
-                vec![p(*span, format!("lines add up to {}", eur_or(&figure.unit, figure.computed)))]
-            }
+            BadNumber { span, .. }
+            | BadDate { span, .. }
+            | UnknownReference { span, .. }
+            | UnknownTaakveld { span, .. }
+            | ExpiredTaakveld { span, .. }
+            | ReversedPeriod { span, .. }
+            | ReversedColumns { span, .. }
+            | TooManyColumns { span, .. }
+            | UnsupportedCurrency { span, .. }
+            | WrongUnit { span, .. }
+            | SavingsNeedYear { span, .. }
+            | PercentOver100 { span, .. }
+            | TotalWithinTolerance { span, .. }
+            | TotalRounded { span, .. }
+            | TotalRoundedInScale { span, .. }
+            | TargetNotMet { span, .. }
+            | NoPlanHeader { span }
+            | NoPeriod { span }
+            | IncludeNotFound { span, .. }
+            | IncludeCycle { span, .. }
+            | CycleInFormula { span, .. }
+            | TooDeep { span, .. }
+            | IncludeOutside { span, .. }
+            | BadScale { span }
+            | EuroSignInRow { span, .. }
+            | NotInColumnTotal { span, .. } => vec![p(*span, a("label"))],
         }
     }
 
@@ -994,40 +985,4 @@ impl Diagnostic {
             _ => None,
         }
     }
-}
-
-/// A term's figure in a label: `€ 1.000`, `P.M.`, `unreadable`.
-fn term_text(unit: &Unit, value: &TermValue) -> String {
-    match value {
-        TermValue::Known(v) => eur_or(unit, *v),
-        TermValue::Pm { negative: true } => "-P.M.".into(),
-        TermValue::Pm { negative: false } => "P.M.".into(),
-        TermValue::Faulty(_) => "unknown".into(),
-    }
-}
-
-/// " in 2021", " in 2021 and 2022", " in 2021, 2022 and 2023".
-fn years_suffix(years: &[String]) -> String {
-    let quoted: Vec<String> = years
-        .iter()
-        .map(|y| if y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()) { y.clone() } else { format!("“{y}”") })
-        .collect();
-    match quoted.as_slice() {
-        [] => String::new(),
-        [one] => format!(" in {one}"),
-        [init @ .., last] => format!(" in {} and {last}", init.join(", ")),
-    }
-}
-
-/// Terms of a total farther than this from it are not labelled in the snippet.
-const NEAR_BYTES: usize = 1200;
-
-fn dedup_labels(labels: Vec<Label>) -> Vec<Label> {
-    let mut out: Vec<Label> = Vec::with_capacity(labels.len());
-    for l in labels {
-        if !out.iter().any(|o| o.span == l.span) {
-            out.push(l);
-        }
-    }
-    out
 }

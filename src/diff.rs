@@ -7,6 +7,7 @@ use crate::api::Checked;
 use crate::diagnostic::Severity;
 use crate::effects;
 use crate::eval::{evaluate, Evaluation, TargetEval, Verdict};
+use crate::lang::{Lang, Msg};
 use crate::resolve::Model;
 use crate::syntax::ast::*;
 use crate::syntax::number::format_dutch;
@@ -86,8 +87,13 @@ fn signed_eur(d: Decimal) -> String {
     }
 }
 
-fn amount_text(a: &Amount) -> String {
-    crate::fmt::amount(a)
+fn amount_text(a: &Amount, lang: Lang) -> String {
+    crate::fmt::amount(a, lang)
+}
+
+/// A word of the diff in its language.
+fn t(lang: Lang, id: &'static str) -> String {
+    Msg::id(id).render(lang)
 }
 
 fn figure_text(f: effects::Figure) -> String {
@@ -98,8 +104,8 @@ fn change(what: impl Into<String>, before: String, after: String) -> Option<Chan
     (before != after).then(|| Change { what: what.into(), before, after, delta: None })
 }
 
-fn opt_text<T: std::fmt::Display>(v: Option<T>) -> String {
-    v.map(|v| v.to_string()).unwrap_or_else(|| "(none)".into())
+fn opt_text<T: std::fmt::Display>(v: Option<T>, lang: Lang) -> String {
+    v.map(|v| v.to_string()).unwrap_or_else(|| t(lang, "diff-none"))
 }
 
 /// The years both versions have in common with either period, in order.
@@ -110,40 +116,52 @@ fn union_years(a: &Evaluation, b: &Evaluation) -> Vec<u16> {
     years
 }
 
-fn measure_facts(m: &Measure) -> Vec<(String, String)> {
+fn measure_facts(m: &Measure, lang: Lang) -> Vec<(String, String)> {
+    let none = || t(lang, "diff-none");
+    let fact = |id: &'static str| t(lang, id);
     let mut facts = vec![
-        ("budget".to_string(), m.budget.as_ref().map(|b| amount_text(&b.value)).unwrap_or_else(|| "(none)".into())),
-        ("owner".to_string(), opt_text(m.owner.as_ref().map(|o| format!("\"{}\"", o.value)))),
-        ("start".to_string(), opt_text(m.start.as_ref().map(|d| d.value))),
-        ("end".to_string(), opt_text(m.end.as_ref().map(|d| d.value))),
-        ("status".to_string(), opt_text(m.status.as_ref().map(|s| format!("\"{}\"", s.value)))),
-        ("category".to_string(), opt_text(m.category.as_ref().map(|c| c.value.clone()))),
+        (fact("diff-fact-budget"), m.budget.as_ref().map(|b| amount_text(&b.value, lang)).unwrap_or_else(none)),
+        (fact("diff-fact-owner"), opt_text(m.owner.as_ref().map(|o| format!("\"{}\"", o.value)), lang)),
+        (fact("diff-fact-start"), opt_text(m.start.as_ref().map(|d| d.value), lang)),
+        (fact("diff-fact-end"), opt_text(m.end.as_ref().map(|d| d.value), lang)),
+        (fact("diff-fact-status"), opt_text(m.status.as_ref().map(|s| format!("\"{}\"", s.value)), lang)),
+        (fact("diff-fact-category"), opt_text(m.category.as_ref().map(|c| c.value.clone()), lang)),
         (
-            "decision".to_string(),
-            opt_text(m.decision.as_ref().map(|d| {
-                let mut t = if d.needed { "needed".to_string() } else { "not needed".to_string() };
-                if let Some(f) = &d.forum {
-                    t.push_str(&format!(" in \"{}\"", f.value));
-                }
-                if let Some(p) = &d.planned {
-                    t.push_str(&format!(" planned {}", p.value));
-                }
-                t
-            })),
-        ),
-        ("share".to_string(), opt_text(m.shares.first().map(|s| format!("{}%", format_dutch(s.percent.value))))),
-        (
-            "range".to_string(),
+            fact("diff-fact-decision"),
             opt_text(
-                m.range.as_ref().map(|r| format!("{} .. {}", amount_text(&r.low.value), amount_text(&r.high.value))),
+                m.decision.as_ref().map(|d| {
+                    let mut text =
+                        t(lang, if d.needed { "report-decision-needed" } else { "report-decision-not-needed" });
+                    if let Some(f) = &d.forum {
+                        text.push_str(&format!(", \"{}\"", f.value));
+                    }
+                    if let Some(p) = &d.planned {
+                        text.push_str(&format!(", {}", p.value));
+                    }
+                    text
+                }),
+                lang,
             ),
         ),
-        ("taakveld".to_string(), m.taakvelden.iter().map(|t| t.value.clone()).collect::<Vec<_>>().join(", ")),
-        ("related".to_string(), m.related.iter().map(|t| t.value.clone()).collect::<Vec<_>>().join(", ")),
+        (
+            fact("diff-fact-share"),
+            opt_text(m.shares.first().map(|s| format!("{}%", format_dutch(s.percent.value))), lang),
+        ),
+        (
+            fact("diff-fact-range"),
+            opt_text(
+                m.range
+                    .as_ref()
+                    .map(|r| format!("{} .. {}", amount_text(&r.low.value, lang), amount_text(&r.high.value, lang))),
+                lang,
+            ),
+        ),
+        (fact("diff-fact-taakveld"), m.taakvelden.iter().map(|t| t.value.clone()).collect::<Vec<_>>().join(", ")),
+        (fact("diff-fact-related"), m.related.iter().map(|t| t.value.clone()).collect::<Vec<_>>().join(", ")),
     ];
     for f in facts.iter_mut() {
         if f.1.is_empty() {
-            f.1 = "(none)".into();
+            f.1 = none();
         }
     }
     facts
@@ -152,7 +170,7 @@ fn measure_facts(m: &Measure) -> Vec<(String, String)> {
 /// Compares two checked versions of a plan. Every figure comes from each version's one
 /// evaluation (`eval::evaluate`); facts that are not figures (metadata, declared totals as
 /// printed, table cells) come from the models; problems from each version's `grip check`.
-pub fn diff(old: &Checked, new: &Checked) -> PlanDiff {
+pub fn diff(old: &Checked, new: &Checked, lang: Lang) -> PlanDiff {
     let (eo, en) = (evaluate(&old.model), evaluate(&new.model));
     let years = union_years(&eo, &en);
     let mut out = PlanDiff::default();
@@ -164,7 +182,7 @@ pub fn diff(old: &Checked, new: &Checked) -> PlanDiff {
     };
     let saving_at = |e: &Evaluation, m: &crate::eval::MeasureEval, y: u16| figure_at(e, m, EffectKind::Saving, y);
     for (mi, m) in en.measures.iter().enumerate() {
-        let facts_new = measure_facts(&new.model.measures[mi].measure);
+        let facts_new = measure_facts(&new.model.measures[mi].measure, lang);
         match eo.measures.iter().position(|o| o.id == m.id) {
             None => {
                 let mut changes = Vec::new();
@@ -172,7 +190,7 @@ pub fn diff(old: &Checked, new: &Checked) -> PlanDiff {
                     let f = saving_at(&en, m, y).unwrap_or_default();
                     if f != effects::Figure::default() {
                         changes.push(Change {
-                            what: format!("saving {y}"),
+                            what: Msg::id("diff-effect-year").arg("kind", "saving").arg("year", y).render(lang),
                             before: "—".into(),
                             after: figure_text(f),
                             delta: Some(f.known.normalize().to_string()),
@@ -180,7 +198,12 @@ pub fn diff(old: &Checked, new: &Checked) -> PlanDiff {
                     }
                 }
                 if let Some(g) = &m.group {
-                    changes.push(Change { what: "group".into(), before: "—".into(), after: g.clone(), delta: None });
+                    changes.push(Change {
+                        what: t(lang, "diff-group"),
+                        before: "—".into(),
+                        after: g.clone(),
+                        delta: None,
+                    });
                 }
                 out.measures.push(MeasureDiff { id: m.id.clone(), title: m.title.clone(), status: "added", changes });
             }
@@ -189,20 +212,24 @@ pub fn diff(old: &Checked, new: &Checked) -> PlanDiff {
                 let mut changes = Vec::new();
                 if before.title != m.title {
                     changes.push(Change {
-                        what: "title (renamed)".into(),
+                        what: t(lang, "diff-renamed"),
                         before: format!("\"{}\"", before.title),
                         after: format!("\"{}\"", m.title),
                         delta: None,
                     });
                 }
-                changes.extend(change("group", opt_text(before.group.clone()), opt_text(m.group.clone())));
+                changes.extend(change(
+                    t(lang, "diff-group"),
+                    opt_text(before.group.clone(), lang),
+                    opt_text(m.group.clone(), lang),
+                ));
                 for kind in [EffectKind::Saving, EffectKind::Cost] {
                     for &y in &years {
                         let a = figure_at(&eo, before, kind, y).unwrap_or_default();
                         let b = figure_at(&en, m, kind, y).unwrap_or_default();
                         if a != b {
                             changes.push(Change {
-                                what: format!("{} {y}", kind.word()),
+                                what: Msg::id("diff-effect-year").arg("kind", kind.word()).arg("year", y).render(lang),
                                 before: figure_text(a),
                                 after: figure_text(b),
                                 delta: (a.pm == b.pm).then(|| (b.known - a.known).normalize().to_string()),
@@ -210,7 +237,7 @@ pub fn diff(old: &Checked, new: &Checked) -> PlanDiff {
                         }
                     }
                 }
-                let facts_old = measure_facts(&old.model.measures[oi].measure);
+                let facts_old = measure_facts(&old.model.measures[oi].measure, lang);
                 for ((what, a), (_, b)) in facts_old.into_iter().zip(facts_new) {
                     changes.extend(change(what, a, b));
                 }
@@ -231,7 +258,7 @@ pub fn diff(old: &Checked, new: &Checked) -> PlanDiff {
             .filter_map(|&y| {
                 let f = saving_at(&eo, m, y).unwrap_or_default();
                 (f != effects::Figure::default()).then(|| Change {
-                    what: format!("saving {y}"),
+                    what: Msg::id("diff-effect-year").arg("kind", "saving").arg("year", y).render(lang),
                     before: figure_text(f),
                     after: "—".into(),
                     delta: Some((-f.known).normalize().to_string()),
@@ -246,12 +273,17 @@ pub fn diff(old: &Checked, new: &Checked) -> PlanDiff {
     let header = |m: &Model| -> Vec<(String, String)> {
         let h = m.header.as_ref();
         vec![
-            ("plan title".into(), opt_text(h.map(|h| format!("\"{}\"", h.title.value)))),
-            ("period".into(), opt_text(m.period().map(|p| format!("{}..{}", p.first.value, p.last.value)))),
+            (t(lang, "diff-plan-title"), opt_text(h.map(|h| format!("\"{}\"", h.title.value)), lang)),
             (
-                "tolerance".into(),
-                h.map(|h| h.tolerances.iter().map(|t| crate::fmt::quantity(&t.value)).collect::<Vec<_>>().join(", "))
-                    .unwrap_or_default(),
+                t(lang, "diff-period"),
+                opt_text(m.period().map(|p| format!("{}..{}", p.first.value, p.last.value)), lang),
+            ),
+            (
+                t(lang, "diff-tolerance"),
+                h.map(|h| {
+                    h.tolerances.iter().map(|t| crate::fmt::quantity(&t.value, lang)).collect::<Vec<_>>().join(", ")
+                })
+                .unwrap_or_default(),
             ),
         ]
     };
@@ -262,16 +294,16 @@ pub fn diff(old: &Checked, new: &Checked) -> PlanDiff {
         let info = &m.groups[g];
         vec![
             (
-                format!("group {} targets", info.id.value),
+                Msg::id("diff-group-targets").arg("id", &info.id.value).render(lang),
                 info.targets
                     .iter()
-                    .map(|t| format!("{} by {}", amount_text(&t.amount.value), t.year.value))
+                    .map(|t| format!("{} ({})", amount_text(&t.amount.value, lang), t.year.value))
                     .collect::<Vec<_>>()
                     .join(", "),
             ),
             (
-                format!("group {} declared total", info.id.value),
-                info.totals.iter().map(declared_text).collect::<Vec<_>>().join("; "),
+                Msg::id("diff-group-total").arg("id", &info.id.value).render(lang),
+                info.totals.iter().map(|t| declared_text(t, lang)).collect::<Vec<_>>().join("; "),
             ),
         ]
     };
@@ -280,37 +312,37 @@ pub fn diff(old: &Checked, new: &Checked) -> PlanDiff {
         match old_m.group_by_id.get(&g.id.value).map(|&o| group_facts(old_m, o)) {
             Some(before) => {
                 for ((what, a), (_, b)) in before.into_iter().zip(after) {
-                    out.plan.extend(change(what, none_if_empty(a), none_if_empty(b)));
+                    out.plan.extend(change(what, none_if_empty(a, lang), none_if_empty(b, lang)));
                 }
             }
             None => out.plan.push(Change {
-                what: format!("group {} “{}”", g.id.value, g.title.value),
+                what: Msg::id("subject-group").arg("id", &g.id.value).arg("title", &g.title.value).render(lang),
                 before: "—".into(),
-                after: "added".into(),
+                after: t(lang, "diff-added"),
                 delta: None,
             }),
         }
     }
     for g in old_m.groups.iter().filter(|g| !new_m.group_by_id.contains_key(&g.id.value)) {
         out.plan.push(Change {
-            what: format!("group {} “{}”", g.id.value, g.title.value),
-            before: "present".into(),
-            after: "removed".into(),
+            what: Msg::id("subject-group").arg("id", &g.id.value).arg("title", &g.title.value).render(lang),
+            before: t(lang, "diff-present"),
+            after: t(lang, "diff-removed"),
             delta: None,
         });
     }
-    let totals_text = |m: &Model| m.totals.iter().map(declared_text).collect::<Vec<_>>().join("; ");
+    let totals_text = |m: &Model| m.totals.iter().map(|t| declared_text(t, lang)).collect::<Vec<_>>().join("; ");
     out.plan.extend(change(
-        "plan declared total",
-        none_if_empty(totals_text(old_m)),
-        none_if_empty(totals_text(new_m)),
+        t(lang, "diff-plan-total"),
+        none_if_empty(totals_text(old_m), lang),
+        none_if_empty(totals_text(new_m), lang),
     ));
     for t in &new_m.tables {
         let Some(&o) = old_m.table_by_id.get(&t.table.id.value) else {
             out.plan.push(Change {
-                what: format!("table {}", t.table.id.value),
+                what: Msg::id("subject-table").arg("id", &t.table.id.value).render(lang),
                 before: "—".into(),
-                after: "added".into(),
+                after: Msg::id("diff-added").render(lang),
                 delta: None,
             });
             continue;
@@ -319,9 +351,12 @@ pub fn diff(old: &Checked, new: &Checked) -> PlanDiff {
         for row in &t.table.rows {
             let Some(brow) = before.rows.iter().find(|r| r.id.value == row.id.value) else {
                 out.plan.push(Change {
-                    what: format!("table {} row {}", t.table.id.value, row.id.value),
+                    what: Msg::id("diff-table-row")
+                        .arg("table", &t.table.id.value)
+                        .arg("row", &row.id.value)
+                        .render(lang),
                     before: "—".into(),
-                    after: "added".into(),
+                    after: Msg::id("diff-added").render(lang),
                     delta: None,
                 });
                 continue;
@@ -331,7 +366,11 @@ pub fn diff(old: &Checked, new: &Checked) -> PlanDiff {
                 let (a, b) = (brow.cells.get(bci).map(cell_text), row.cells.get(ci).map(cell_text));
                 if a != b {
                     out.plan.push(Change {
-                        what: format!("table {} “{}” {}", t.table.id.value, row.label.value, col.title()),
+                        what: Msg::id("diff-table-cell")
+                            .arg("table", &t.table.id.value)
+                            .arg("label", &row.label.value)
+                            .arg("column", col.title())
+                            .render(lang),
                         before: a.unwrap_or_default(),
                         after: b.unwrap_or_default(),
                         delta: None,
@@ -342,15 +381,15 @@ pub fn diff(old: &Checked, new: &Checked) -> PlanDiff {
     }
     for t in old_m.tables.iter().filter(|t| !new_m.table_by_id.contains_key(&t.table.id.value)) {
         out.plan.push(Change {
-            what: format!("table {}", t.table.id.value),
-            before: "present".into(),
-            after: "removed".into(),
+            what: Msg::id("subject-table").arg("id", &t.table.id.value).render(lang),
+            before: Msg::id("diff-present").render(lang),
+            after: Msg::id("diff-removed").render(lang),
             delta: None,
         });
     }
 
     // Evaluated figures per year.
-    let mut push_figure = |what: &str, y: u16, a: Option<effects::Figure>, b: Option<effects::Figure>| {
+    let mut push_figure = |what: &'static str, y: u16, a: Option<effects::Figure>, b: Option<effects::Figure>| {
         if a == b {
             return;
         }
@@ -359,7 +398,7 @@ pub fn diff(old: &Checked, new: &Checked) -> PlanDiff {
             _ => None,
         };
         out.figures.push(YearFigure {
-            what: what.into(),
+            what: Msg::id("diff-figure").arg("what", what).render(lang),
             year: y,
             before: a.map(figure_text),
             after: b.map(figure_text),
@@ -375,12 +414,18 @@ pub fn diff(old: &Checked, new: &Checked) -> PlanDiff {
     }
 
     // Every target of every group, year by year: how far it is reached, before → after.
-    let describe = |t: &TargetEval| match t.verdict {
-        Verdict::Met => format!("{} of {}: met", figure_text(t.reached), eur(t.amount)),
-        Verdict::NotMet => format!("{} of {}: short {}", figure_text(t.reached), eur(t.amount), eur(t.shortfall())),
-        Verdict::Unverifiable => {
-            format!("{} of {}: cannot be verified (P.M.)", figure_text(t.reached), eur(t.amount))
-        }
+    let describe = |t: &TargetEval| {
+        let verdict = match t.verdict {
+            Verdict::Met => "met",
+            Verdict::NotMet => "short",
+            Verdict::Unverifiable => "unverifiable",
+        };
+        Msg::id("diff-target-state")
+            .arg("reached", figure_text(t.reached))
+            .arg("target", eur(t.amount))
+            .arg("verdict", verdict)
+            .arg("shortfall", eur(t.shortfall()))
+            .render(lang)
     };
     let mut keys: Vec<(String, String, u16)> = Vec::new();
     for g in en.groups.iter().chain(&eo.groups) {
@@ -405,7 +450,7 @@ pub fn diff(old: &Checked, new: &Checked) -> PlanDiff {
             _ => None,
         };
         out.targets.push(Change {
-            what: format!("target of group {id} “{title}” ({year})"),
+            what: Msg::id("diff-target-of").arg("id", id).arg("title", title).arg("year", year).render(lang),
             before: was.map(|t| describe(&t)).unwrap_or_else(|| "—".into()),
             after: now.map(|t| describe(&t)).unwrap_or_else(|| "—".into()),
             delta,
@@ -414,7 +459,7 @@ pub fn diff(old: &Checked, new: &Checked) -> PlanDiff {
 
     // Problems grip check finds in one version and not in the other, by what they say.
     let said = |c: &Checked| -> Vec<(Severity, String, String)> {
-        c.diagnostics.iter().map(|d| (d.severity(), d.code().to_string(), d.message())).collect()
+        c.diagnostics.iter().map(|d| (d.severity(), d.code().to_string(), d.message_in(lang))).collect()
     };
     let (before, after) = (said(old), said(new));
     let missing = |from: &[(Severity, String, String)], other: &[(Severity, String, String)]| {
@@ -439,20 +484,20 @@ pub fn diff(old: &Checked, new: &Checked) -> PlanDiff {
     out
 }
 
-fn none_if_empty(s: String) -> String {
+fn none_if_empty(s: String, lang: Lang) -> String {
     if s.is_empty() {
-        "(none)".into()
+        t(lang, "diff-none")
     } else {
         s
     }
 }
 
-fn declared_text(t: &DeclaredTotal) -> String {
+fn declared_text(t: &DeclaredTotal, lang: Lang) -> String {
     t.values
         .iter()
         .map(|v| match v.year {
-            Some(y) => format!("{}: {}", y.value, amount_text(&v.amount.value)),
-            None => amount_text(&v.amount.value),
+            Some(y) => format!("{}: {}", y.value, amount_text(&v.amount.value, lang)),
+            None => amount_text(&v.amount.value, lang),
         })
         .collect::<Vec<_>>()
         .join(", ")
@@ -479,38 +524,66 @@ fn delta_suffix(delta: &Option<String>) -> String {
 }
 
 /// The diff as text for a terminal (text from the plans with any control character escaped).
-pub fn text(d: &PlanDiff, old_name: &str, new_name: &str) -> String {
-    crate::render::visible(&text_raw(d, old_name, new_name))
+pub fn text(d: &PlanDiff, old_name: &str, new_name: &str, lang: Lang) -> String {
+    text_raw(d, old_name, new_name, lang, false)
 }
 
-fn text_raw(d: &PlanDiff, old_name: &str, new_name: &str) -> String {
-    let mut out = format!("grip diff {old_name} → {new_name}\n");
+/// The text form with ANSI colour: added measures and problems that are gone green, removed
+/// measures and new errors red, changed measures and new warnings yellow, headings bold.
+pub fn text_coloured(d: &PlanDiff, old_name: &str, new_name: &str, lang: Lang) -> String {
+    text_raw(d, old_name, new_name, lang, true)
+}
+
+/// "added", "removed", "changed" in a language.
+fn status_word(status: &str, lang: Lang) -> String {
+    Msg::id("diff-status").arg("status", status).render(lang)
+}
+
+/// "new error", "gone warning" in a language.
+fn problem_word(p: &ProblemChange, lang: Lang) -> String {
+    Msg::id("diff-problem").arg("change", p.change).arg("severity", p.severity).render(lang)
+}
+
+fn text_raw(d: &PlanDiff, old_name: &str, new_name: &str, lang: Lang, colour: bool) -> String {
+    // Text from the plans reaches the terminal with its control characters escaped.
+    let v = |line: String| crate::render::visible(&line);
+    let paint = |code: &str, line: String| {
+        let line = v(line);
+        if colour && code != "0" {
+            format!("\x1b[{code}m{line}\x1b[0m")
+        } else {
+            line
+        }
+    };
+    let heading = |id: &'static str| format!("\n{}\n", paint("1", t(lang, id)));
+    let mut out = format!("{}\n", paint("1", format!("grip diff {old_name} → {new_name}")));
     if d.is_empty() {
-        out.push_str("\nNo change in meaning.\n");
+        out.push_str(&format!("\n{}\n", t(lang, "diff-no-change")));
         return out;
     }
     if !d.measures.is_empty() {
-        out.push_str("\nMeasures\n");
+        out.push_str(&heading("diff-measures"));
         for m in &d.measures {
-            let mark = match m.status {
-                "added" => '+',
-                "removed" => '-',
-                _ => '~',
+            let (mark, code) = match m.status {
+                "added" => ('+', "32"),
+                "removed" => ('-', "31"),
+                _ => ('~', "33"),
             };
-            out.push_str(&format!("  {mark} {} “{}” ({})\n", m.id, m.title, m.status));
+            let line = format!("{mark} {} “{}” ({})", m.id, m.title, status_word(m.status, lang));
+            out.push_str(&format!("  {}\n", paint(code, line)));
             for c in &m.changes {
-                out.push_str(&format!("      {}: {} → {}{}\n", c.what, c.before, c.after, delta_suffix(&c.delta)));
+                out.push_str(&v(format!("      {}: {} → {}{}\n", c.what, c.before, c.after, delta_suffix(&c.delta))));
             }
         }
     }
     if !d.plan.is_empty() {
-        out.push_str("\nTargets, totals and tables\n");
+        out.push_str(&heading("diff-plan"));
         for c in &d.plan {
-            out.push_str(&format!("  {}: {} → {}\n", c.what, c.before, c.after));
+            out.push_str(&v(format!("  {}: {} → {}\n", c.what, c.before, c.after)));
         }
     }
     if !d.figures.is_empty() {
-        out.push_str("\nEffect on the figures\n");
+        out.push_str(&heading("diff-effect"));
         for f in &d.figures {
             out.push_str(&format!(
                 "  {} {}: {} → {}{}\n",
@@ -523,40 +596,25 @@ fn text_raw(d: &PlanDiff, old_name: &str, new_name: &str) -> String {
         }
     }
     if !d.targets.is_empty() {
-        out.push_str("\nTargets\n");
+        out.push_str(&heading("diff-targets"));
         for c in &d.targets {
-            out.push_str(&format!("  {}: {} → {}\n", c.what, c.before, c.after));
+            out.push_str(&v(format!("  {}: {} → {}\n", c.what, c.before, c.after)));
         }
     }
     if !d.problems.is_empty() {
-        out.push_str("\nWhat grip check says\n");
+        out.push_str(&heading("diff-check"));
         for p in &d.problems {
-            out.push_str(&format!("  {} {}: {} [{}]\n", p.change, p.severity, p.message, p.code));
+            let code = match (p.change, p.severity) {
+                ("gone", _) => "32",
+                (_, "error") => "31",
+                (_, "warning") => "33",
+                _ => "0",
+            };
+            let line = format!("{}: {} [{}]", problem_word(p, lang), p.message, p.code);
+            out.push_str(&format!("  {}\n", paint(code, line)));
         }
     }
     out
-}
-
-/// The text form with ANSI colour: added measures and new problems green, removed ones and
-/// problems that are gone red, changed ones yellow, headings bold.
-pub fn colour(text: &str) -> String {
-    text.lines()
-        .map(|line| {
-            let t = line.trim_start();
-            let code = if t.starts_with("+ ") || t.starts_with("gone ") {
-                "32"
-            } else if t.starts_with("- ") || t.starts_with("new error") {
-                "31"
-            } else if t.starts_with("~ ") || t.starts_with("new warning") {
-                "33"
-            } else if !line.starts_with(' ') && !line.is_empty() {
-                "1"
-            } else {
-                return format!("{line}\n");
-            };
-            format!("\x1b[{code}m{line}\x1b[0m\n")
-        })
-        .collect()
 }
 
 fn md(t: &str) -> String {
@@ -564,16 +622,22 @@ fn md(t: &str) -> String {
 }
 
 /// The diff as Markdown, for a pull-request comment.
-pub fn markdown(d: &PlanDiff, old_name: &str, new_name: &str) -> String {
+pub fn markdown(d: &PlanDiff, old_name: &str, new_name: &str, lang: Lang) -> String {
     let mut out = format!("### grip diff: `{}` → `{}`\n\n", md(old_name), md(new_name));
     if d.is_empty() {
-        out.push_str("No change in meaning.\n");
+        out.push_str(&format!("{}\n", t(lang, "diff-no-change")));
         return out;
     }
     if !d.figures.is_empty() || !d.targets.is_empty() {
-        out.push_str(
-            "#### Effect on the figures\n\n| figure | year | before | after | change |\n|:---|---:|---:|---:|---:|\n",
-        );
+        out.push_str(&format!(
+            "#### {}\n\n| {} | {} | {} | {} | {} |\n|:---|---:|---:|---:|---:|\n",
+            t(lang, "diff-effect"),
+            t(lang, "diff-col-figure"),
+            t(lang, "report-col-year"),
+            t(lang, "diff-col-before"),
+            t(lang, "diff-col-after"),
+            t(lang, "diff-col-change"),
+        ));
         for f in &d.figures {
             let delta = delta_suffix(&f.delta);
             out.push_str(&format!(
@@ -594,17 +658,24 @@ pub fn markdown(d: &PlanDiff, old_name: &str, new_name: &str) -> String {
         }
     }
     if !d.measures.is_empty() {
-        out.push_str("#### Measures\n\n| measure | change | before | after |\n|:---|:---|---:|---:|\n");
+        out.push_str(&format!(
+            "#### {}\n\n| {} | {} | {} | {} |\n|:---|:---|---:|---:|\n",
+            t(lang, "diff-measures"),
+            t(lang, "report-col-measure"),
+            t(lang, "diff-col-change"),
+            t(lang, "diff-col-before"),
+            t(lang, "diff-col-after"),
+        ));
         for m in &d.measures {
+            let status = status_word(m.status, lang);
             if m.changes.is_empty() {
-                out.push_str(&format!("| {} “{}” | {} | | |\n", md(&m.id), md(&m.title), m.status));
+                out.push_str(&format!("| {} “{}” | {status} | | |\n", md(&m.id), md(&m.title)));
             }
             for c in &m.changes {
                 out.push_str(&format!(
-                    "| {} “{}” ({}) | {} | {} | {} |\n",
+                    "| {} “{}” ({status}) | {} | {} | {} |\n",
                     md(&m.id),
                     md(&m.title),
-                    m.status,
                     md(&c.what),
                     md(&c.before),
                     md(&c.after)
@@ -614,16 +685,16 @@ pub fn markdown(d: &PlanDiff, old_name: &str, new_name: &str) -> String {
         out.push('\n');
     }
     if !d.plan.is_empty() {
-        out.push_str("#### Targets, totals and tables\n\n");
+        out.push_str(&format!("#### {}\n\n", t(lang, "diff-plan")));
         for c in &d.plan {
             out.push_str(&format!("- {}: {} → {}\n", md(&c.what), md(&c.before), md(&c.after)));
         }
         out.push('\n');
     }
     if !d.problems.is_empty() {
-        out.push_str("#### What grip check says\n\n");
+        out.push_str(&format!("#### {}\n\n", t(lang, "diff-check")));
         for p in &d.problems {
-            out.push_str(&format!("- {} {}: {} (`{}`)\n", p.change, p.severity, md(&p.message), p.code));
+            out.push_str(&format!("- {}: {} (`{}`)\n", problem_word(p, lang), md(&p.message), p.code));
         }
     }
     out
@@ -647,13 +718,13 @@ pub fn json(d: &PlanDiff, old_name: &str, new_name: &str) -> String {
 
 /// Why a version cannot be compared: the first problem that keeps grip from reading it
 /// (a syntax error, an unclosed block, nesting too deep), as `file:line:col: message`.
-pub fn unreadable(c: &Checked) -> Option<String> {
+pub fn unreadable(c: &Checked, lang: Lang) -> Option<String> {
     use crate::diagnostic::Problem;
     let d = c.diagnostics.iter().find(|d| {
         matches!(d.problem, Problem::Syntax { .. } | Problem::UnclosedBlock { .. } | Problem::TooDeep { .. })
     })?;
     let (line, col) = c.sources.line_col(d.span());
-    Some(format!("{}:{line}:{col}: {}", c.sources.name(d.span().file), d.message()))
+    Some(format!("{}:{line}:{col}: {}", c.sources.name(d.span().file), d.message_in(lang)))
 }
 
 /// The diff as JSON when a version cannot be read: the reason, and no comparison.

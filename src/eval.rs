@@ -7,6 +7,7 @@
 
 use crate::effects::{self, Figure};
 use crate::formula::{self, Evaluator};
+use crate::lang::{Lang, Msg};
 use crate::resolve::Model;
 use crate::syntax::ast::*;
 use rust_decimal::Decimal;
@@ -128,9 +129,9 @@ impl TaakveldEval {
     }
 
     /// The codes as one label: "6.4, 6.5", or "(no taakveld)".
-    pub fn key(&self) -> String {
+    pub fn key(&self, lang: Lang) -> String {
         if self.codes.is_empty() {
-            "(no taakveld)".into()
+            Msg::id("sheet-no-taakveld-key").render(lang)
         } else {
             self.codes.join(", ")
         }
@@ -171,7 +172,15 @@ pub struct Evaluation {
     /// Per taakveld (BBV code), from the budget lines and the measures that name one.
     pub taakvelden: Vec<TaakveldEval>,
     /// What could not be computed, in plain words.
-    pub notes: Vec<String>,
+    pub notes: Vec<Note>,
+}
+
+/// Something the evaluation could not compute, as a message (shown in any language), and the
+/// year it is about.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Note {
+    pub year: Option<u16>,
+    pub msg: Msg,
 }
 
 impl Evaluation {
@@ -325,18 +334,17 @@ pub fn evaluate(model: &Model) -> Evaluation {
             continue;
         }
         let missing = if budget[i].is_none() { "budget" } else { "forecast" };
-        match printed_deficit(y) {
+        let id = match printed_deficit(y) {
             Some(d) => {
                 deficit[i] = Some(d);
-                notes.push(format!(
-                    "{y}: the plan gives no {missing}, so the deficit is the one it prints (`as deficit`)"
-                ));
+                "note-printed-deficit"
             }
-            None => notes.push(format!("{y}: the plan gives no {missing}, so the deficit and balance are unknown")),
-        }
+            None => "note-no-deficit",
+        };
+        notes.push(Note { year: Some(y), msg: Msg::id(id).arg("year", y).arg("missing", missing) });
     }
     if baseline.is_empty() {
-        notes.push("the plan has no baseline (no table `as budget` and `as forecast`), so no deficit or balance can be computed".into());
+        notes.push(Note { year: None, msg: Msg::id("note-no-baseline") });
     }
 
     // Measures: savings (low / expected / high) and costs per year.
@@ -703,8 +711,9 @@ struct JEvaluation {
     notes: Vec<String>,
 }
 
-/// The evaluation as one JSON document, narrowed to the given year indices.
-pub fn to_json(e: &Evaluation, idx: &[usize]) -> String {
+/// The evaluation as one JSON document, narrowed to the given year indices; its notes in
+/// `lang` (the figures and the keys are the same in every language).
+pub fn to_json(e: &Evaluation, idx: &[usize], lang: Lang) -> String {
     let cum_s = e.cumulative_savings();
     let cum_b = e.cumulative_balance();
     let pick = |v: &Vec<Option<Decimal>>| idx.iter().map(|&i| opt(v[i])).collect::<Vec<_>>();
@@ -796,7 +805,7 @@ pub fn to_json(e: &Evaluation, idx: &[usize]) -> String {
                 costs: idx.iter().map(|&i| fig(m.costs[i])).collect(),
             })
             .collect(),
-        notes: e.notes.clone(),
+        notes: e.notes.iter().map(|n| n.msg.render(lang)).collect(),
     };
     // Serialising plain structs of strings and numbers cannot fail.
     serde_json::to_string_pretty(&doc).unwrap_or_default()

@@ -7,13 +7,28 @@
 //! a byte-order mark is kept. A file that does not parse cleanly is never formatted.
 
 use crate::diagnostic::{Diagnostic, Problem};
+use crate::lang::Lang;
 use crate::syntax::ast::*;
+use crate::syntax::keywords;
 use crate::syntax::number::format_dutch;
-use crate::syntax::parse::{braces, parse};
+use crate::syntax::parse::{braces, parse, Rule};
 
-/// Formats one plan file. Returns the parse problems instead when the file cannot be read
-/// without loss (a syntax error, a number or date grip cannot read, a field given twice).
+/// A keyword in a language.
+fn kw(rule: Rule, lang: Lang) -> &'static str {
+    keywords::of_rule(rule).map(|k| k.word(lang)).unwrap_or("")
+}
+
+/// Formats one plan file, its keywords in the plan's own language. Returns the parse problems
+/// instead when the file cannot be read without loss (a syntax error, a number or date grip
+/// cannot read, a field given twice).
 pub fn format_source(text: &str) -> Result<String, Vec<Diagnostic>> {
+    format_source_in(text, None)
+}
+
+/// [`format_source`] with the keywords in `keywords` (`grip fmt --keywords nl`), or in the
+/// plan's own language when `None` (a keyword of the other language is then written in the
+/// plan's). A plan with no keyword of its own language keeps English.
+pub fn format_source_in(text: &str, keywords: Option<Lang>) -> Result<String, Vec<Diagnostic>> {
     let (bom, body) = match text.strip_prefix('\u{feff}') {
         Some(rest) => ("\u{feff}", rest),
         None => ("", text),
@@ -29,12 +44,23 @@ pub fn format_source(text: &str) -> Result<String, Vec<Diagnostic>> {
     // Work on LF text so spans and line scanning are simple; the endings are restored at the end.
     let lf = crate::source::lone_cr_as_lf(body.replace("\r\n", "\n"));
     let (doc, diags) = parse(FileId(0), &lf);
-    // A figure grip cannot read is kept as written (it is reported by `check`); any other
-    // problem means the text cannot be written back without loss.
-    if diags.iter().any(|d| !matches!(d.problem, Problem::BadNumber { .. })) {
+    // A figure grip cannot read is kept as written (it is reported by `check`), a keyword of the
+    // other language is written in the plan's; any other problem means the text cannot be
+    // written back without loss.
+    // A figure is kept as written only where the AST holds it as unreadable (an amount or a
+    // cell); one anywhere else (a scale, a tolerance, a share) would be lost, so the file is not
+    // formatted.
+    let kept = kept_as_written(&doc);
+    let lost = |d: &Diagnostic| match &d.problem {
+        Problem::BadNumber { span, .. } => !kept.iter().any(|k| k.start <= span.start && span.end <= k.end),
+        Problem::MixedKeywords { .. } => false,
+        _ => true,
+    };
+    if diags.iter().any(lost) {
         return Err(diags);
     }
     let mut f = Formatter {
+        lang: keywords.or(doc.lang).unwrap_or_default(),
         src: &lf,
         comments: comments(&lf),
         next: 0,
@@ -65,6 +91,47 @@ pub fn format_source(text: &str) -> Result<String, Vec<Diagnostic>> {
         result.push_str(newline);
     }
     Ok(result)
+}
+
+/// Where the AST keeps a figure grip cannot read as it was written: unreadable amounts and cells.
+fn kept_as_written(doc: &Document) -> Vec<Span> {
+    fn amount(a: &Spanned<Amount>, out: &mut Vec<Span>) {
+        if matches!(a.value, Amount::Unreadable) {
+            out.push(a.span);
+        }
+    }
+    fn total(t: &DeclaredTotal, out: &mut Vec<Span>) {
+        t.values.iter().for_each(|v| amount(&v.amount, out));
+    }
+    fn item(i: &Item, out: &mut Vec<Span>) {
+        match i {
+            Item::Group(g) => {
+                g.targets.iter().for_each(|t| amount(&t.amount, out));
+                g.totals.iter().for_each(|t| total(t, out));
+                g.items.iter().for_each(|i| item(i, out));
+            }
+            Item::Measure(m) => {
+                m.budget.iter().for_each(|b| amount(b, out));
+                m.effects.iter().for_each(|e| amount(&e.amount, out));
+                if let Some(r) = &m.range {
+                    amount(&r.low, out);
+                    amount(&r.high, out);
+                }
+            }
+            Item::Table(t) => {
+                for c in t.rows.iter().flat_map(|r| r.cells.iter()) {
+                    if matches!(c.value, CellValue::Unreadable) {
+                        out.push(c.span);
+                    }
+                }
+            }
+            Item::Total(t) => total(t, out),
+            Item::Header(_) | Item::Include(_) | Item::PartOf(_) | Item::Text(_) => {}
+        }
+    }
+    let mut out = Vec::new();
+    doc.items.iter().for_each(|i| item(i, &mut out));
+    out
 }
 
 /// A comment in the source: its byte range and text.
@@ -118,6 +185,8 @@ fn comments(text: &str) -> Vec<Comment> {
 }
 
 struct Formatter<'s> {
+    /// The language the keywords are written in.
+    lang: Lang,
     src: &'s str,
     comments: Vec<Comment>,
     /// The first comment not yet written.
@@ -136,6 +205,11 @@ struct Formatter<'s> {
 const INDENT: &str = "  ";
 
 impl Formatter<'_> {
+    /// A keyword in the output's language.
+    fn k(&self, rule: Rule) -> &'static str {
+        kw(rule, self.lang)
+    }
+
     /// A blank line in the source between `from` and `to`?
     fn blank_between(&self, from: usize, to: usize) -> bool {
         let gap = self.src.get(from.min(to)..to).unwrap_or("");
@@ -303,15 +377,15 @@ impl Formatter<'_> {
         match item {
             Item::Header(h) => self.header(h, depth),
             Item::Include(s) => {
-                let text = format!("include {}", self.string(s));
+                let text = format!("{} {}", self.k(Rule::kw_include), self.string(s));
                 self.line(depth, text, s.span);
             }
             Item::PartOf(s) => {
-                let text = format!("part of {}", self.string(s));
+                let text = format!("{} {} {}", self.k(Rule::kw_part), self.k(Rule::kw_of), self.string(s));
                 self.line(depth, text, s.span);
             }
             Item::Text(s) => {
-                let text = format!("text {}", self.raw(s.span));
+                let text = format!("{} {}", self.k(Rule::kw_text), self.raw(s.span));
                 self.line(depth, text, s.span);
             }
             Item::Group(g) => self.group(g, depth),
@@ -326,25 +400,25 @@ impl Formatter<'_> {
 
     fn header(&mut self, h: &PlanHeader, depth: usize) {
         let title = self.string(&h.title);
-        self.open(depth, format!("plan {title}{}", scale(&h.scale)), h.span);
+        self.open(depth, format!("{} {title}{}", self.k(Rule::kw_plan), self.scale(&h.scale)), h.span);
         let mut lines: Vec<(Span, String)> = Vec::new();
         if let Some(m) = &h.municipality {
-            lines.push((m.span, format!("municipality {}", self.string(m))));
+            lines.push((m.span, format!("{} {}", self.k(Rule::kw_municipality), self.string(m))));
         }
         if let Some(a) = &h.adopted {
-            lines.push((a.span, format!("adopted {}", a.value)));
+            lines.push((a.span, format!("{} {}", self.k(Rule::kw_adopted), a.value)));
         }
         if let Some(p) = &h.period {
-            lines.push((p.span, format!("period {:04}..{:04}", p.first.value, p.last.value)));
+            lines.push((p.span, format!("{} {:04}..{:04}", self.k(Rule::kw_period), p.first.value, p.last.value)));
         }
         if let Some(c) = &h.currency {
-            lines.push((c.span, format!("currency {}", c.value)));
+            lines.push((c.span, format!("{} {}", self.k(Rule::kw_currency), c.value)));
         }
         for t in &h.tolerances {
-            lines.push((t.span, format!("tolerance {}", quantity(&t.value))));
+            lines.push((t.span, format!("{} {}", self.k(Rule::kw_tolerance), quantity(&t.value, self.lang))));
         }
         if let Some(d) = &h.description {
-            lines.push((d.span, format!("description {}", self.string(d))));
+            lines.push((d.span, format!("{} {}", self.k(Rule::kw_description), self.string(d))));
         }
         self.lines(depth + 1, lines);
         self.close(depth, h.span);
@@ -358,7 +432,8 @@ impl Formatter<'_> {
     }
 
     fn group(&mut self, g: &Group, depth: usize) {
-        let header = format!("group {} {}{}", g.id.value, self.string(&g.title), scale(&g.scale));
+        let header =
+            format!("{} {} {}{}", self.k(Rule::kw_group), g.id.value, self.string(&g.title), self.scale(&g.scale));
         self.open(depth, header, g.span);
         enum Child<'a> {
             Line(String),
@@ -366,13 +441,20 @@ impl Formatter<'_> {
         }
         let mut children: Vec<(Span, Child)> = Vec::new();
         for t in &g.targets {
-            children.push((t.span, Child::Line(format!("target {} by {:04}", self.amount(&t.amount), t.year.value))));
+            let line = format!(
+                "{} {} {} {:04}",
+                self.k(Rule::kw_target),
+                self.amount(&t.amount),
+                self.k(Rule::kw_by),
+                t.year.value
+            );
+            children.push((t.span, Child::Line(line)));
         }
         for t in &g.totals {
             children.push((t.span, Child::Line(self.declared_total(t))));
         }
         for d in &g.descriptions {
-            children.push((d.span, Child::Line(format!("description {}", self.string(d)))));
+            children.push((d.span, Child::Line(format!("{} {}", self.k(Rule::kw_description), self.string(d)))));
         }
         for item in &g.items {
             children.push((item_span(item), Child::Item(item)));
@@ -388,90 +470,105 @@ impl Formatter<'_> {
     }
 
     fn measure(&mut self, m: &Measure, depth: usize) {
-        let header = format!("measure {} {}", m.id.value, self.string(&m.title));
+        let header = format!("{} {} {}", self.k(Rule::kw_measure), m.id.value, self.string(&m.title));
         self.open(depth, header, m.span);
         let mut lines: Vec<(Span, String)> = Vec::new();
         if let Some(c) = &m.category {
-            lines.push((c.span, format!("category {}", c.value)));
+            lines.push((c.span, format!("{} {}", self.k(Rule::kw_category), c.value)));
         }
         if let Some(o) = &m.owner {
-            lines.push((o.span, format!("owner {}", self.string(o))));
+            lines.push((o.span, format!("{} {}", self.k(Rule::kw_owner), self.string(o))));
         }
         if let Some(s) = &m.start {
-            lines.push((s.span, format!("start {}", s.value)));
+            lines.push((s.span, format!("{} {}", self.k(Rule::kw_start), s.value)));
         }
         if let Some(e) = &m.end {
-            lines.push((e.span, format!("end {}", e.value)));
+            lines.push((e.span, format!("{} {}", self.k(Rule::kw_end), e.value)));
         }
         if let Some(b) = &m.budget {
-            lines.push((b.span, format!("budget {}", self.amount(b))));
+            lines.push((b.span, format!("{} {}", self.k(Rule::kw_budget), self.amount(b))));
         }
         for e in &m.effects {
             let years = match e.years {
                 YearSpec::Always => String::new(),
-                YearSpec::From(y) => format!(" from {:04}", y.value),
-                YearSpec::In(y) => format!(" in {:04}", y.value),
+                YearSpec::From(y) => format!(" {} {:04}", self.k(Rule::kw_from), y.value),
+                YearSpec::In(y) => format!(" {} {:04}", self.k(Rule::kw_in), y.value),
             };
-            lines.push((e.span, format!("{} {}{years}", e.kind.word(), self.amount(&e.amount))));
+            lines.push((e.span, format!("{} {}{years}", self.k(e.kind.rule()), self.amount(&e.amount))));
         }
         for s in &m.shares {
-            lines.push((s.span, format!("share {}% of budget", format_dutch(s.percent.value))));
+            let line = format!(
+                "{} {}% {} {}",
+                self.k(Rule::kw_share),
+                format_dutch(s.percent.value),
+                self.k(Rule::kw_of),
+                self.k(Rule::kw_budget)
+            );
+            lines.push((s.span, line));
         }
         if let Some(r) = &m.range {
-            lines.push((r.span, format!("range {} .. {}", self.amount(&r.low), self.amount(&r.high))));
+            let line = format!("{} {} .. {}", self.k(Rule::kw_range), self.amount(&r.low), self.amount(&r.high));
+            lines.push((r.span, line));
         }
         if let Some(d) = &m.decision {
-            let mut text = String::from(if d.needed { "decision needed" } else { "decision not needed" });
+            let needed = self.k(if d.needed { Rule::kw_needed } else { Rule::kw_not_needed });
+            let mut text = format!("{} {needed}", self.k(Rule::kw_decision));
             if let Some(forum) = &d.forum {
-                text.push_str(&format!(" in {}", self.string(forum)));
+                text.push_str(&format!(" {} {}", self.k(Rule::kw_in), self.string(forum)));
             }
             if let Some(p) = &d.planned {
-                text.push_str(&format!(" planned {}", p.value));
+                text.push_str(&format!(" {} {}", self.k(Rule::kw_planned), p.value));
             }
             lines.push((d.span, text));
         }
         if let Some(s) = &m.status {
-            lines.push((s.span, format!("status {}", self.string(s))));
+            lines.push((s.span, format!("{} {}", self.k(Rule::kw_status), self.string(s))));
         }
         if let Some(first) = m.taakvelden.first() {
             let codes: Vec<&str> = m.taakvelden.iter().map(|c| c.value.as_str()).collect();
             let span = m.taakvelden.iter().fold(first.span, |a, c| a.to(c.span));
-            lines.push((span, format!("taakveld {}", codes.join(", "))));
+            lines.push((span, format!("{} {}", self.k(Rule::kw_taakveld), codes.join(", "))));
         }
         if let Some(first) = m.related.first() {
             let ids: Vec<&str> = m.related.iter().map(|c| c.value.as_str()).collect();
             let span = m.related.iter().fold(first.span, |a, c| a.to(c.span));
-            lines.push((span, format!("related {}", ids.join(", "))));
+            lines.push((span, format!("{} {}", self.k(Rule::kw_related), ids.join(", "))));
         }
         for d in &m.descriptions {
-            lines.push((d.span, format!("description {}", self.string(d))));
+            lines.push((d.span, format!("{} {}", self.k(Rule::kw_description), self.string(d))));
         }
         for i in &m.indicators {
-            lines.push((i.span, format!("indicator {} {}", self.string(&i.label), quantity(&i.quantity.value))));
+            let line = format!(
+                "{} {} {}",
+                self.k(Rule::kw_indicator),
+                self.string(&i.label),
+                quantity(&i.quantity.value, self.lang)
+            );
+            lines.push((i.span, line));
         }
         self.lines(depth + 1, lines);
         self.close(depth, m.span);
     }
 
     fn table(&mut self, t: &Table, depth: usize) {
-        let mut header = format!("table {} {}", t.id.value, self.string(&t.title));
+        let mut header = format!("{} {} {}", self.k(Rule::kw_table), t.id.value, self.string(&t.title));
         match (&t.scale, &t.unit) {
-            (Some(_), _) => header.push_str(&scale(&t.scale)),
-            (None, Some(u)) => header.push_str(&format!(" in {}", unit_word(&u.value))),
+            (Some(_), _) => header.push_str(&self.scale(&t.scale)),
+            (None, Some(u)) => header.push_str(&format!(" {} {}", self.k(Rule::kw_in), unit_word(&u.value, self.lang))),
             (None, None) => {}
         }
         if let Some(r) = &t.role {
-            header.push_str(&format!(" as {}", r.value.word()));
+            header.push_str(&format!(" {} {}", self.k(Rule::kw_as), self.k(r.value.rule())));
         }
         self.open(depth, header, t.span);
         let mut sign_written = false;
         if let Some(sign) = &t.sign {
             if sign.span.start < t.columns_span.start {
-                self.line(depth + 1, sign_rule(sign.value), sign.span);
+                self.line(depth + 1, self.sign_rule(sign.value), sign.span);
                 sign_written = true;
             }
         }
-        self.line(depth + 1, format!("columns {}", columns(t, self.src)), t.columns_span);
+        self.line(depth + 1, format!("{} {}", self.k(Rule::kw_columns), columns(t, self.lang)), t.columns_span);
 
         // Rows: a prefix (keyword, name, label, options, formula) and aligned cells.
         let prefixes: Vec<String> = t.rows.iter().map(|r| self.row_prefix(r)).collect();
@@ -506,10 +603,10 @@ impl Formatter<'_> {
         }
         let mut children: Vec<(Span, Vec<String>)> = lines;
         for d in &t.descriptions {
-            children.push((d.span, vec![format!("description {}", self.string(d))]));
+            children.push((d.span, vec![format!("{} {}", self.k(Rule::kw_description), self.string(d))]));
         }
         if let (Some(sign), false) = (&t.sign, sign_written) {
-            children.push((sign.span, vec![sign_rule(sign.value)]));
+            children.push((sign.span, vec![self.sign_rule(sign.value)]));
         }
         children.sort_by_key(|(s, _)| s.start);
         for (span, text) in children {
@@ -530,20 +627,20 @@ impl Formatter<'_> {
     }
 
     fn row_prefix(&self, r: &Row) -> String {
-        let keyword = if r.formula.is_some() { "total" } else { "row" };
+        let keyword = self.k(if r.formula.is_some() { Rule::kw_total } else { Rule::kw_row });
         let mut p = format!("{keyword} {} {}", r.id.value, self.string(&r.label));
         if let Some(u) = &r.unit {
-            p.push_str(&format!(" {}", unit_word(&u.value)));
+            p.push_str(&format!(" {}", unit_word(&u.value, self.lang)));
         }
         if let Some(role) = &r.role {
-            p.push_str(&format!(" as {}", role.value.word()));
+            p.push_str(&format!(" {} {}", self.k(Rule::kw_as), self.k(role.value.rule())));
         }
         if !r.taakvelden.is_empty() {
             let codes: Vec<&str> = r.taakvelden.iter().map(|c| c.value.as_str()).collect();
-            p.push_str(&format!(" taakveld {}", codes.join(", ")));
+            p.push_str(&format!(" {} {}", self.k(Rule::kw_taakveld), codes.join(", ")));
         }
         if let Some(f) = &r.formula {
-            p.push_str(&format!(" = {}", expr(f, false)));
+            p.push_str(&format!(" = {}", expr(f, false, self.lang)));
         }
         p
     }
@@ -574,11 +671,11 @@ fn item_span(item: &Item) -> Span {
     }
 }
 
-fn unit_word(u: &Unit) -> String {
+fn unit_word(u: &Unit, lang: Lang) -> String {
     match u {
         Unit::Euro => "€".into(),
-        Unit::Fte => "fte".into(),
-        Unit::Hours => "hours".into(),
+        Unit::Fte => kw(Rule::kw_fte, lang).into(),
+        Unit::Hours => kw(Rule::kw_hours, lang).into(),
         Unit::Percent => "%".into(),
         Unit::Count(Some(n)) => n.clone(),
         Unit::Count(None) => String::new(),
@@ -586,8 +683,8 @@ fn unit_word(u: &Unit) -> String {
 }
 
 /// A quantity as Dutch documents print it: `€ 1.171.494`, `0,6 fte`, `20%`, `40 dossiers`,
-/// `€ 1,5 mln`.
-pub fn quantity(q: &Quantity) -> String {
+/// `€ 1,5 mln`; a unit that is a keyword (`hours`) in `lang`.
+pub fn quantity(q: &Quantity, lang: Lang) -> String {
     let n = format_dutch(q.value);
     match &q.unit {
         Unit::Euro if q.exp == 6 || q.exp == 9 => {
@@ -597,14 +694,14 @@ pub fn quantity(q: &Quantity) -> String {
         Unit::Euro => format!("€ {n}"),
         Unit::Percent => format!("{n}%"),
         Unit::Count(None) => n,
-        other => format!("{n} {}", unit_word(other)),
+        other => format!("{n} {}", unit_word(other, lang)),
     }
 }
 
 /// An amount as written in a plan: a quantity, or `P.M.`.
-pub fn amount(a: &Amount) -> String {
+pub fn amount(a: &Amount, lang: Lang) -> String {
     match a {
-        Amount::Known(q) => quantity(q),
+        Amount::Known(q) => quantity(q, lang),
         Amount::Pm { negative: true } => "-P.M.".into(),
         Amount::Pm { negative: false } => "P.M.".into(),
         // `Formatter::amount` writes it as it stands in the source.
@@ -612,28 +709,31 @@ pub fn amount(a: &Amount) -> String {
     }
 }
 
-/// ` in € 1.000`: a scale of print as written after a title.
-fn scale(s: &Option<Spanned<Scale>>) -> String {
-    match s {
-        Some(s) if s.value.exp == 6 => " in € 1 mln".into(),
-        Some(s) if s.value.exp == 9 => " in € 1 mld".into(),
-        Some(s) => format!(" in € {}", format_dutch(s.value.factor())),
-        None => String::new(),
-    }
-}
-
-fn sign_rule(rule: SignRule) -> String {
-    match rule {
-        SignRule::PlusAdverse => "sign + = adverse".into(),
-        SignRule::PlusFavourable => "sign + = favourable".into(),
-    }
-}
-
 impl Formatter<'_> {
+    /// ` in € 1.000`: a scale of print as written after a title.
+    fn scale(&self, s: &Option<Spanned<Scale>>) -> String {
+        let factor = match s {
+            Some(s) if s.value.exp == 6 => "1 mln".to_string(),
+            Some(s) if s.value.exp == 9 => "1 mld".to_string(),
+            Some(s) => format_dutch(s.value.factor()),
+            None => return String::new(),
+        };
+        format!(" {} € {factor}", self.k(Rule::kw_in))
+    }
+
+    fn sign_rule(&self, rule: SignRule) -> String {
+        let side = match rule {
+            SignRule::PlusAdverse => Rule::kw_adverse,
+            SignRule::PlusFavourable => Rule::kw_favourable,
+        };
+        format!("{} + = {}", self.k(Rule::kw_sign), self.k(side))
+    }
+
     fn declared_total(&self, t: &DeclaredTotal) -> String {
-        let kind = t.kind.word();
+        let kind = self.k(t.kind.rule());
+        let total = self.k(Rule::kw_total);
         match t.values.as_slice() {
-            [one] if one.year.is_none() => format!("total {kind} {}", self.amount(&one.amount)),
+            [one] if one.year.is_none() => format!("{total} {kind} {}", self.amount(&one.amount)),
             values => {
                 let parts: Vec<String> = values
                     .iter()
@@ -642,7 +742,7 @@ impl Formatter<'_> {
                         None => self.amount(&v.amount),
                     })
                     .collect();
-                format!("total {kind} {}", parts.join(", "))
+                format!("{total} {kind} {}", parts.join(", "))
             }
         }
     }
@@ -651,7 +751,7 @@ impl Formatter<'_> {
     fn amount(&self, a: &Spanned<Amount>) -> String {
         match a.value {
             Amount::Unreadable => self.raw(a.span).to_string(),
-            ref known => amount(known),
+            ref known => amount(known, self.lang),
         }
     }
 
@@ -668,7 +768,7 @@ impl Formatter<'_> {
 }
 
 /// The columns line: a run of years written as a span stays a span.
-fn columns(t: &Table, _src: &str) -> String {
+fn columns(t: &Table, lang: Lang) -> String {
     let mut parts = Vec::new();
     let mut i = 0;
     while i < t.columns.len() {
@@ -701,7 +801,7 @@ fn columns(t: &Table, _src: &str) -> String {
                     None => name.clone(),
                 };
                 if let Some(f) = &c.formula {
-                    text.push_str(&format!(" = {}", expr(f, false)));
+                    text.push_str(&format!(" = {}", expr(f, false, lang)));
                 }
                 parts.push(text);
                 i += 1;
@@ -711,14 +811,18 @@ fn columns(t: &Table, _src: &str) -> String {
     parts.join(", ")
 }
 
-fn expr(e: &Expr, nested: bool) -> String {
+fn expr(e: &Expr, nested: bool, lang: Lang) -> String {
+    let of = |rule: Rule, g: &Option<Spanned<String>>| match g {
+        Some(g) => format!("{}({})", kw(rule, lang), g.value),
+        None => kw(rule, lang).to_string(),
+    };
     match e {
         Expr::Row(r) => r.value.clone(),
-        Expr::Sum(_) => "sum".into(),
-        Expr::SumBelow(_) => "sum below".into(),
-        Expr::Savings(g, _) => g.as_ref().map(|g| format!("savings({})", g.value)).unwrap_or_else(|| "savings".into()),
-        Expr::Costs(g, _) => g.as_ref().map(|g| format!("costs({})", g.value)).unwrap_or_else(|| "costs".into()),
-        Expr::Cumulative(inner, _) => format!("cumulative({})", expr(inner, false)),
+        Expr::Sum(_) => kw(Rule::kw_sum, lang).into(),
+        Expr::SumBelow(_) => format!("{} {}", kw(Rule::kw_sum, lang), kw(Rule::kw_below, lang)),
+        Expr::Savings(g, _) => of(Rule::kw_savings, g),
+        Expr::Costs(g, _) => of(Rule::kw_costs, g),
+        Expr::Cumulative(inner, _) => format!("{}({})", kw(Rule::kw_cumulative, lang), expr(inner, false, lang)),
         Expr::Terms(terms, _) => {
             let mut s = String::new();
             for (i, (sign, t)) in terms.iter().enumerate() {
@@ -728,7 +832,7 @@ fn expr(e: &Expr, nested: bool) -> String {
                 } else if *sign == Sign::Minus {
                     s.push_str("- ");
                 }
-                s.push_str(&expr(t, true));
+                s.push_str(&expr(t, true, lang));
             }
             if nested {
                 format!("({s})")

@@ -8,8 +8,10 @@
 
 use crate::diagnostic::{Term, TermValue};
 use crate::effects::{self, Figure};
+use crate::lang::Msg;
 use crate::resolve::{FaultReason, Model};
 use crate::syntax::ast::*;
+use crate::syntax::parse::Rule;
 use rust_decimal::Decimal;
 
 /// A row found by name: (table index, row index).
@@ -47,7 +49,8 @@ pub enum FormulaError {
     /// A term a column total cannot have (`savings`, `cumulative(…)`, `sum below`).
     NotInColumnTotal {
         span: Span,
-        term: &'static str,
+        /// Its keywords (`sum below` is two).
+        term: &'static [Rule],
     },
     UnitMismatch {
         expected: Unit,
@@ -151,7 +154,7 @@ pub fn suggest<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> Opt
 pub fn measure_term(model: &Model, m: usize, kind: EffectKind, year: u16) -> Option<(Figure, Term)> {
     let info = &model.measures[m];
     let measure = &info.measure;
-    let label = format!("measure {}", measure.id.value);
+    let label = Msg::id("subject-measure").arg("id", &measure.id.value);
     if let Some(fault) = &info.fault {
         let term = Term {
             label,
@@ -210,7 +213,7 @@ impl Evaluator<'_> {
             let cell = &row.cells[ref_col];
             (cell_value(cell), cell.span, cell_unit(self.model, t, cell))
         };
-        push_term(out, row.label.value.clone(), value, negated, span, unit);
+        push_term(out, Msg::plain(&row.label.value), value, negated, span, unit);
         Ok(())
     }
 
@@ -322,7 +325,7 @@ fn column_suggestion(table: &Table, name: &str) -> Option<String> {
 }
 
 /// Adds a term to a computed figure, with its sign.
-fn push_term(out: &mut Computed, label: String, value: TermValue, negated: bool, span: Span, unit: Option<Decimal>) {
+fn push_term(out: &mut Computed, label: Msg, value: TermValue, negated: bool, span: Span, unit: Option<Decimal>) {
     let fig = match value {
         TermValue::Known(v) => Figure::known(v),
         TermValue::Pm { negative } => Figure::pm_signed(negative),
@@ -362,7 +365,7 @@ fn across(
             Some(cell) if row_fits(table, r) => (cell_value(cell), cell.span, cell_unit(model, t, cell)),
             _ => (TermValue::Faulty(FaultReason::WrongCellCount), r.span, None),
         };
-        push_term(out, column.title(), value, negated, span, unit);
+        push_term(out, Msg::plain(column.title()), value, negated, span, unit);
     };
     match expr {
         Expr::Sum(_) => {
@@ -391,10 +394,16 @@ fn across(
                 across(model, t, row, col, term, negated ^ (*sign == Sign::Minus), out)?;
             }
         }
-        Expr::SumBelow(span) => return Err(FormulaError::NotInColumnTotal { span: *span, term: "sum below" }),
-        Expr::Savings(_, span) => return Err(FormulaError::NotInColumnTotal { span: *span, term: "savings" }),
-        Expr::Costs(_, span) => return Err(FormulaError::NotInColumnTotal { span: *span, term: "costs" }),
-        Expr::Cumulative(_, span) => return Err(FormulaError::NotInColumnTotal { span: *span, term: "cumulative" }),
+        Expr::SumBelow(span) => {
+            return Err(FormulaError::NotInColumnTotal { span: *span, term: &[Rule::kw_sum, Rule::kw_below] })
+        }
+        Expr::Savings(_, span) => {
+            return Err(FormulaError::NotInColumnTotal { span: *span, term: &[Rule::kw_savings] })
+        }
+        Expr::Costs(_, span) => return Err(FormulaError::NotInColumnTotal { span: *span, term: &[Rule::kw_costs] }),
+        Expr::Cumulative(_, span) => {
+            return Err(FormulaError::NotInColumnTotal { span: *span, term: &[Rule::kw_cumulative] })
+        }
     }
     Ok(())
 }

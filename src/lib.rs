@@ -22,6 +22,7 @@ pub mod effects;
 pub mod eval;
 pub mod fmt;
 pub mod formula;
+pub mod lang;
 pub mod lsp;
 pub mod render;
 pub mod report;

@@ -2,6 +2,7 @@
 
 use clap::{Parser, Subcommand, ValueEnum};
 use grip::api;
+use grip::lang::{Lang, Msg};
 use grip::render::{self, Summary};
 use grip::sheet::{self, By};
 use grip::syntax::ast::FileId;
@@ -35,6 +36,10 @@ The language is described in docs/language.md; every diagnostic in docs/diagnost
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// The language of grip's messages, figures and reports: nl (Nederlands) or en (English).
+    /// Default: the language the plan's keywords are written in, else LANG, else English.
+    #[arg(long, global = true, value_enum, value_name = "LANG")]
+    lang: Option<LangArg>,
 }
 
 #[derive(Subcommand)]
@@ -120,6 +125,10 @@ Examples:
         /// Change nothing: print a unified diff of what would change and exit 1 if anything would.
         #[arg(long)]
         check: bool,
+        /// Write the keywords in this language: nl (maatregel, besparing, vanaf) or en (measure,
+        /// saving, from). Default: the plan's own language.
+        #[arg(long, value_enum, value_name = "LANG")]
+        keywords: Option<LangArg>,
         /// Colour in error output: auto follows the terminal and NO_COLOR.
         #[arg(long, value_enum, default_value_t = Color::Auto)]
         color: Color,
@@ -254,6 +263,23 @@ enum Format {
 }
 
 #[derive(Copy, Clone, PartialEq, Eq, ValueEnum)]
+enum LangArg {
+    /// Nederlands.
+    Nl,
+    /// English.
+    En,
+}
+
+impl LangArg {
+    fn lang(self) -> Lang {
+        match self {
+            LangArg::Nl => Lang::Nl,
+            LangArg::En => Lang::En,
+        }
+    }
+}
+
+#[derive(Copy, Clone, PartialEq, Eq, ValueEnum)]
 enum Color {
     Auto,
     Always,
@@ -262,14 +288,16 @@ enum Color {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let say = Say { asked: cli.lang.map(LangArg::lang) };
     match cli.command {
         Command::Check { paths, format, deny_warnings, allow_outside_includes, color } => {
             let options = grip::resolve::LoadOptions { allow_outside_includes };
-            check(paths, format, deny_warnings, color, options)
+            check(say, paths, format, deny_warnings, color, options)
         }
-        Command::Fmt { paths, check, color } => fmt(paths, check, color),
+        Command::Fmt { paths, check, keywords, color } => fmt(say, paths, check, keywords.map(LangArg::lang), color),
         Command::Report { path, html, xlsx, markdown, allow_errors, color } => {
-            report(path, html, xlsx, markdown, allow_errors, use_color(color) && std::io::stderr().is_terminal())
+            let color = use_color(color) && std::io::stderr().is_terminal();
+            report(say, path, html, xlsx, markdown, allow_errors, color)
         }
         Command::Lsp { .. } => match grip::lsp::run() {
             Ok(status) => ExitCode::from(status),
@@ -278,10 +306,35 @@ fn main() -> ExitCode {
                 ExitCode::from(2)
             }
         },
-        Command::Diff { args, git, format, color } => diff(args, git, format, use_color(color)),
+        Command::Diff { args, git, format, color } => diff(say, args, git, format, use_color(color)),
         Command::Eval { path, format, by, years, allow_errors, color } => {
-            eval(path, format, by, years, allow_errors, color)
+            eval(say, path, format, by, years, allow_errors, color)
         }
+    }
+}
+
+/// The language grip speaks in: `--lang`, else the plan's own (the language its keywords are
+/// written in), else the environment's (LANG), else English.
+#[derive(Clone, Copy)]
+struct Say {
+    asked: Option<Lang>,
+}
+
+impl Say {
+    /// The language for what is said about a plan written in `plan`'s language.
+    fn lang(self, plan: Option<Lang>) -> Lang {
+        self.asked.or(plan).or_else(Lang::from_env).unwrap_or_default()
+    }
+
+    /// The language for what is said about several plans: theirs, if they share one.
+    fn lang_of_all(self, plans: &[Option<Lang>]) -> Lang {
+        let first = plans.first().copied().flatten();
+        self.lang(first.filter(|f| plans.iter().all(|p| *p == Some(*f))))
+    }
+
+    /// A message of the catalogue, in the language for a plan in `plan`'s language.
+    fn msg(self, plan: Option<Lang>, msg: Msg) -> String {
+        msg.render(self.lang(plan))
     }
 }
 
@@ -296,22 +349,23 @@ fn exit_without_freeing<T>(value: T) {
 type Versions = (api::Checked, api::Checked);
 
 /// One version of a plan for `diff`: a file, or `/dev/null` for a plan that does not exist.
-fn version_from_file(path: &std::path::Path, shown: &str) -> Result<api::Checked, String> {
+fn version_from_file(path: &std::path::Path, shown: &str) -> Result<api::Checked, Msg> {
     if path == std::path::Path::new("/dev/null") {
         return Ok(api::check_version(shown, None, String::new()));
     }
-    let text = grip::resolve::read_text(path).map_err(|reason| format!("cannot read {}: {reason}", path.display()))?;
+    let text = grip::resolve::read_text(path)
+        .map_err(|reason| Msg::id("cannot-read").arg("path", path.display().to_string()).arg("reason", reason))?;
     Ok(api::check_version(shown, Some(path), text))
 }
 
-fn diff(args: Vec<PathBuf>, git: Option<String>, format: DiffFormat, color: bool) -> ExitCode {
-    let render = |d: &grip::diff::PlanDiff, a: &str, b: &str| match format {
-        DiffFormat::Text if color => grip::diff::colour(&grip::diff::text(d, a, b)),
-        DiffFormat::Text => grip::diff::text(d, a, b),
-        DiffFormat::Markdown => grip::diff::markdown(d, a, b),
+fn diff(say: Say, args: Vec<PathBuf>, git: Option<String>, format: DiffFormat, color: bool) -> ExitCode {
+    let render = |d: &grip::diff::PlanDiff, a: &str, b: &str, lang: Lang| match format {
+        DiffFormat::Text if color => grip::diff::text_coloured(d, a, b, lang),
+        DiffFormat::Text => grip::diff::text(d, a, b, lang),
+        DiffFormat::Markdown => grip::diff::markdown(d, a, b, lang),
         DiffFormat::Json => grip::diff::json(d, a, b) + "\n",
     };
-    let mut pairs: Vec<(String, String, Result<Versions, String>)> = Vec::new();
+    let mut pairs: Vec<(String, String, Result<Versions, Msg>)> = Vec::new();
     let mut external = false;
     if let Some(revs) = git {
         let (from, to) = match revs.split_once("..") {
@@ -322,7 +376,7 @@ fn diff(args: Vec<PathBuf>, git: Option<String>, format: DiffFormat, color: bool
             match std::process::Command::new("git").args(["ls-files", "*.plan"]).output() {
                 Ok(o) if o.status.success() => String::from_utf8_lossy(&o.stdout).lines().map(PathBuf::from).collect(),
                 _ => {
-                    eprintln!("grip: cannot list the plan files git tracks; name them after --git REV");
+                    eprintln!("{}", say.msg(None, Msg::id("cli-git-ls-files")));
                     return ExitCode::from(2);
                 }
             }
@@ -355,7 +409,7 @@ fn diff(args: Vec<PathBuf>, git: Option<String>, format: DiffFormat, color: bool
         let result = (|| Ok((version_from_file(&args[0], &a)?, version_from_file(&args[1], &b)?)))();
         pairs.push((a, b, result));
     } else {
-        eprintln!("grip: diff needs OLD and NEW plan files, or --git REV [PATH...]");
+        eprintln!("{}", say.msg(None, Msg::id("cli-diff-usage")));
         return ExitCode::from(2);
     }
     let mut changed = false;
@@ -364,29 +418,31 @@ fn diff(args: Vec<PathBuf>, git: Option<String>, format: DiffFormat, color: bool
     for (a, b, result) in pairs {
         match result {
             Ok((old, new)) => {
+                // What is said about the change is in the new version's language.
+                let lang = say.lang(new.language().or(old.language()));
                 // A version grip cannot read is never compared as if it were empty.
                 let unreadable: Vec<String> = [(&a, &old), (&b, &new)]
                     .iter()
-                    .filter_map(|(name, c)| grip::diff::unreadable(c).map(|why| format!("{name}: {why}")))
+                    .filter_map(|(name, c)| grip::diff::unreadable(c, lang).map(|why| format!("{name}: {why}")))
                     .collect();
                 if !unreadable.is_empty() {
-                    let reason = format!("grip cannot read {}", unreadable.join("; "));
+                    let reason = unreadable.join("; ");
                     if external {
                         // As git's diff driver: say so, and show the change as text.
                         let (old_text, new_text) = (old.sources.text(FileId(0)), new.sources.text(FileId(0)));
-                        let text = format!(
-                            "grip diff {a} → {b}\n\n{reason}\nThe change as text:\n\n{}",
-                            api::unified_diff_between(&a, &b, old_text, new_text)
-                        );
+                        let text = Msg::id("cli-diff-as-text")
+                            .arg("old", &a)
+                            .arg("new", &b)
+                            .arg("reason", &reason)
+                            .arg("diff", api::unified_diff_between(&a, &b, old_text, new_text))
+                            .render(lang);
                         let _ = stdout.write_all(text.as_bytes());
                     } else if format == DiffFormat::Json {
+                        let reason = Msg::id("cli-cannot-read-versions").arg("reason", &reason).render(lang);
                         let _ = stdout.write_all((grip::diff::json_error(&a, &b, &reason) + "\n").as_bytes());
                         failed = true;
                     } else {
-                        eprintln!(
-                            "grip: {reason}; fix it (see grip check) to compare the versions by meaning",
-                            reason = reason.trim_start_matches("grip ")
-                        );
+                        eprintln!("{}", Msg::id("cli-diff-unreadable").arg("reason", &reason).render(lang));
                         failed = true;
                     }
                     continue;
@@ -394,18 +450,15 @@ fn diff(args: Vec<PathBuf>, git: Option<String>, format: DiffFormat, color: bool
                 for (name, c) in [(&a, &old), (&b, &new)] {
                     let n = c.diagnostics.iter().filter(|d| d.blocks_evaluation()).count();
                     if n > 0 {
-                        eprintln!(
-                            "warning: {name} has {n} error{} that make some figures ambiguous; see grip check",
-                            if n == 1 { "" } else { "s" }
-                        );
+                        eprintln!("{}", Msg::id("cli-diff-ambiguous").arg("name", name).arg("count", n).render(lang));
                     }
                 }
-                let d = grip::diff::diff(&old, &new);
+                let d = grip::diff::diff(&old, &new, lang);
                 changed |= !d.is_empty();
-                let _ = stdout.write_all(render(&d, &a, &b).as_bytes());
+                let _ = stdout.write_all(render(&d, &a, &b, lang).as_bytes());
             }
             Err(e) => {
-                eprintln!("grip: {e}");
+                eprintln!("grip: {}", e.render(say.lang(None)));
                 failed = true;
             }
         }
@@ -420,15 +473,15 @@ fn diff(args: Vec<PathBuf>, git: Option<String>, format: DiffFormat, color: bool
     }
 }
 
-fn fmt(paths: Vec<PathBuf>, check: bool, color: Color) -> ExitCode {
+fn fmt(say: Say, paths: Vec<PathBuf>, check: bool, keywords: Option<Lang>, color: Color) -> ExitCode {
     let color = use_color(color);
     if paths.len() == 1 && paths[0].as_os_str() == "-" {
         let mut text = String::new();
         if let Err(e) = std::io::Read::read_to_string(&mut std::io::stdin(), &mut text) {
-            eprintln!("grip: cannot read standard input: {e}");
+            eprintln!("{}", say.msg(None, Msg::id("cli-stdin").arg("error", e.to_string())));
             return ExitCode::from(2);
         }
-        return match api::format_text("<stdin>", &text) {
+        return match api::format_text("<stdin>", &text, keywords) {
             Ok(api::Formatted::Unchanged) => {
                 let _ = std::io::stdout().write_all(text.as_bytes());
                 ExitCode::SUCCESS
@@ -438,44 +491,48 @@ fn fmt(paths: Vec<PathBuf>, check: bool, color: Color) -> ExitCode {
                 ExitCode::SUCCESS
             }
             Err(u) => {
-                eprint!("{}", render::human(&u.sources, &u.diagnostics, color));
+                eprint!("{}", render::human(&u.sources, &u.diagnostics, color, say.lang(u.language)));
                 ExitCode::from(1)
             }
         };
     }
-    let files = match plan_files(paths) {
+    let files = match plan_files(say, paths) {
         Ok(files) => files,
         Err(code) => return code,
     };
-    let (mut changed, mut broken, mut failed) = (0, 0, false);
+    let (mut changed, mut broken, mut failed) = (0usize, 0usize, false);
+    let mut languages = Vec::new();
     for path in &files {
         let read = api::Snapshot::of(path);
         let text = match grip::resolve::read_text(path) {
             Ok(t) => t,
             Err(reason) => {
-                eprintln!("grip: cannot read {}: {reason}", path.display());
+                let msg = Msg::id("cannot-read").arg("path", path.display().to_string()).arg("reason", reason);
+                eprintln!("grip: {}", say.msg(None, msg));
                 failed = true;
                 continue;
             }
         };
         let name = path.display().to_string();
-        match api::format_text(&name, &text) {
+        match api::format_text(&name, &text, keywords) {
             Ok(api::Formatted::Unchanged) => {}
-            Ok(api::Formatted::Changed { old, new }) => {
+            Ok(api::Formatted::Changed { old, new, language }) => {
                 changed += 1;
+                languages.push(language);
                 if check {
-                    print!("{}", api::unified_diff(&name, &old, &new));
+                    print!("{}", api::unified_diff(&name, &old, &new, say.lang(language)));
                 } else if let Err(e) = api::write_atomically_checked(path, &new, read.as_ref()) {
-                    eprintln!("grip: {e}");
+                    eprintln!("grip: {}", e.0.render(say.lang(language)));
                     failed = true;
                 } else {
-                    eprintln!("formatted {name}");
+                    eprintln!("{}", say.msg(language, Msg::id("cli-formatted").arg("path", &name)));
                 }
             }
             Err(u) => {
                 broken += 1;
-                eprint!("{}", render::human(&u.sources, &u.diagnostics, color));
-                eprintln!("grip: {name} has syntax errors; it was not formatted");
+                let lang = say.lang(u.language);
+                eprint!("{}", render::human(&u.sources, &u.diagnostics, color, lang));
+                eprintln!("{}", Msg::id("cli-not-formatted").arg("path", &name).render(lang));
             }
         }
     }
@@ -483,7 +540,7 @@ fn fmt(paths: Vec<PathBuf>, check: bool, color: Color) -> ExitCode {
         ExitCode::from(2)
     } else if broken > 0 || (check && changed > 0) {
         if check && changed > 0 {
-            eprintln!("{changed} file{} would be reformatted", if changed == 1 { "" } else { "s" });
+            eprintln!("{}", Msg::id("cli-would-reformat").arg("count", changed).render(say.lang_of_all(&languages)));
         }
         ExitCode::from(1)
     } else {
@@ -492,6 +549,7 @@ fn fmt(paths: Vec<PathBuf>, check: bool, color: Color) -> ExitCode {
 }
 
 fn report(
+    say: Say,
     path: PathBuf,
     html: Option<PathBuf>,
     xlsx: Option<PathBuf>,
@@ -500,48 +558,55 @@ fn report(
     color: bool,
 ) -> ExitCode {
     if html.is_none() && xlsx.is_none() && markdown.is_none() {
-        eprintln!("grip: say which report to write: --html OUT.html, --xlsx OUT.xlsx or --markdown [OUT.md]");
+        eprintln!("{}", say.msg(None, Msg::id("cli-report-usage")));
         return ExitCode::from(2);
     }
     let checked = match api::check_path(&path) {
         Ok(c) => c,
         Err(e) => {
-            eprintln!("grip: {e}");
+            eprintln!("grip: {}", e.message(say.lang(None)));
             return ExitCode::from(2);
         }
     };
+    let lang = say.lang(checked.language());
     // A plan grip cannot read whole is never reported as if it were whole (nor empty).
-    if let Some(code) = refuse_unreadable(&checked, &path, allow_errors, "write a report", color) {
+    if let Some(code) = refuse_unreadable(&checked, &path, allow_errors, "report", color, lang) {
         return code;
     }
     let mut failed = false;
+    let wrote = |out: &std::path::Path| {
+        eprintln!("{}", Msg::id("cli-wrote").arg("path", out.display().to_string()).render(lang))
+    };
+    let cannot_write = |out: &std::path::Path, e: String| {
+        eprintln!("{}", Msg::id("cli-cannot-write").arg("path", out.display().to_string()).arg("error", e).render(lang))
+    };
     if let Some(out) = html {
-        match api::write_atomically(&out, &grip::report::html(&checked)) {
-            Ok(()) => eprintln!("wrote {}", out.display()),
+        match api::write_atomically(&out, &grip::report::html(&checked, lang)) {
+            Ok(()) => wrote(&out),
             Err(e) => {
-                eprintln!("grip: cannot write {}: {e}", out.display());
+                eprintln!("grip: {}", e.0.render(lang));
                 failed = true;
             }
         }
     }
     if let Some(out) = xlsx {
-        match grip::xlsx::write(&checked, &out) {
-            Ok(()) => eprintln!("wrote {}", out.display()),
+        match grip::xlsx::write(&checked, &out, lang) {
+            Ok(()) => wrote(&out),
             Err(e) => {
-                eprintln!("grip: cannot write {}: {e}", out.display());
+                cannot_write(&out, e.to_string());
                 failed = true;
             }
         }
     }
     if let Some(out) = markdown {
-        let text = grip::report::markdown(&checked);
+        let text = grip::report::markdown(&checked, lang);
         if out.as_os_str() == "-" {
             let _ = std::io::stdout().write_all(text.as_bytes());
         } else if let Err(e) = api::write_atomically(&out, &text) {
-            eprintln!("grip: cannot write {}: {e}", out.display());
+            eprintln!("grip: {}", e.0.render(lang));
             failed = true;
         } else {
-            eprintln!("wrote {}", out.display());
+            wrote(&out);
         }
     }
     if failed {
@@ -552,6 +617,7 @@ fn report(
 }
 
 fn eval(
+    say: Say,
     path: PathBuf,
     format: EvalFormat,
     by: Breakdown,
@@ -562,34 +628,34 @@ fn eval(
     let checked = match api::check_path(&path) {
         Ok(c) => c,
         Err(e) => {
-            eprintln!("grip: {e}");
+            eprintln!("grip: {}", e.message(say.lang(None)));
             return ExitCode::from(2);
         }
     };
+    let lang = say.lang(checked.language());
     let color = use_color(color);
-    if let Some(code) = refuse_unreadable(&checked, &path, allow_errors, "evaluate it", color) {
+    if let Some(code) = refuse_unreadable(&checked, &path, allow_errors, "evaluate", color, lang) {
         return code;
     }
     let slips = checked.diagnostics.iter().filter(|d| d.severity() == grip::diagnostic::Severity::Error).count();
     if slips > 0 {
-        eprintln!(
-            "note: the plan has {slips} error{} in what it prints (see `grip check {}`); the figures below are computed from its measures and lines",
-            if slips == 1 { "" } else { "s" },
-            path.display()
-        );
+        let msg = Msg::id("cli-eval-slips").arg("count", slips).arg("path", path.display().to_string());
+        eprintln!("{}", msg.render(lang));
     }
     let evaluation = grip::eval::evaluate(&checked.model);
     let idx = evaluation.year_indices(years);
     if idx.is_empty() {
-        match (evaluation.years.first(), evaluation.years.last(), years) {
+        let msg = match (evaluation.years.first(), evaluation.years.last(), years) {
             (Some(first), Some(last), Some((a, b))) => {
                 let asked = if a == b { a.to_string() } else { format!("{a}..{b}") };
-                eprintln!("grip: the plan covers {first}..{last}; {asked} is outside it");
+                Msg::id("cli-years-outside")
+                    .arg("first", first.to_string())
+                    .arg("last", last.to_string())
+                    .arg("asked", asked)
             }
-            _ => eprintln!(
-                "grip: the plan has no years to evaluate: give its header a period (`period 2021..2024`), or its measures and tables years"
-            ),
-        }
+            _ => Msg::id("cli-no-years"),
+        };
+        eprintln!("{}", msg.render(lang));
         return ExitCode::from(2);
     }
     let by = match by {
@@ -600,13 +666,13 @@ fn eval(
     };
     let text = match format {
         EvalFormat::Json => {
-            let mut s = grip::eval::to_json(&evaluation, &idx);
+            let mut s = grip::eval::to_json(&evaluation, &idx, lang);
             s.push('\n');
             s
         }
-        EvalFormat::Table => sheet::table(&sheet::sheet(&evaluation, by, &idx), color),
-        EvalFormat::Markdown => sheet::markdown(&sheet::sheet(&evaluation, by, &idx)),
-        EvalFormat::Csv => sheet::csv(&sheet::sheet(&evaluation, by, &idx)),
+        EvalFormat::Table => sheet::table(&sheet::sheet(&evaluation, by, &idx, lang), color),
+        EvalFormat::Markdown => sheet::markdown(&sheet::sheet(&evaluation, by, &idx, lang)),
+        EvalFormat::Csv => sheet::csv(&sheet::sheet(&evaluation, by, &idx, lang)),
     };
     let _ = std::io::stdout().lock().write_all(text.as_bytes());
     exit_without_freeing((checked, evaluation));
@@ -614,26 +680,24 @@ fn eval(
 }
 
 /// The errors that make a plan's figures unreliable (syntax, unknown names, ambiguous figures):
-/// shown, and the command refused (exit 1), unless `allow` is given.
+/// shown, and the command refused (exit 1), unless `allow` is given. `action` says what was
+/// refused: `report` or `evaluate`.
 fn refuse_unreadable(
     checked: &api::Checked,
     path: &std::path::Path,
     allow: bool,
-    what: &str,
+    action: &str,
     color: bool,
+    lang: Lang,
 ) -> Option<ExitCode> {
     let errors: Vec<_> = checked.diagnostics.iter().filter(|d| d.blocks_evaluation()).cloned().collect();
     if errors.is_empty() || allow {
         return None;
     }
-    eprint!("{}", render::human(&checked.sources, &errors, color));
-    eprintln!(
-        "grip: {} has {} error{}; fix {} or pass --allow-errors to {what} anyway",
-        path.display(),
-        errors.len(),
-        if errors.len() == 1 { "" } else { "s" },
-        if errors.len() == 1 { "it" } else { "them" }
-    );
+    eprint!("{}", render::human(&checked.sources, &errors, color, lang));
+    let msg =
+        Msg::id("cli-refused").arg("path", path.display().to_string()).arg("count", errors.len()).arg("action", action);
+    eprintln!("{}", msg.render(lang));
     Some(ExitCode::from(1))
 }
 
@@ -646,15 +710,16 @@ fn use_color(color: Color) -> bool {
 }
 
 /// The plan files named on the command line (default: under the current directory).
-fn plan_files(paths: Vec<PathBuf>) -> Result<Vec<PathBuf>, ExitCode> {
+fn plan_files(say: Say, paths: Vec<PathBuf>) -> Result<Vec<PathBuf>, ExitCode> {
     let paths = if paths.is_empty() { vec![PathBuf::from(".")] } else { paths };
     api::plan_files(&paths).map_err(|e| {
-        eprintln!("grip: {e}");
+        eprintln!("grip: {}", e.message(say.lang(None)));
         ExitCode::from(2)
     })
 }
 
 fn check(
+    say: Say,
     paths: Vec<PathBuf>,
     format: Format,
     deny_warnings: bool,
@@ -665,7 +730,7 @@ fn check(
     // Files named one by one (as pre-commit names changed files): a part of a plan stands for
     // the plan, so an error its change causes in the plan is found.
     let named = !paths.is_empty() && paths.iter().all(|p| p.is_file());
-    let files = match plan_files(paths) {
+    let files = match plan_files(say, paths) {
         Ok(files) => files,
         Err(code) => return code,
     };
@@ -673,7 +738,10 @@ fn check(
         let roots = api::roots_of(&files, &api::repository_scope());
         for r in &roots {
             if let Some(part) = &r.part {
-                eprintln!("note: {} is a part of {}; checking {}", part.display(), r.path.display(), r.path.display());
+                let msg = Msg::id("cli-part-of")
+                    .arg("part", part.display().to_string())
+                    .arg("plan", r.path.display().to_string());
+                eprintln!("{}", say.msg(None, msg));
             }
         }
         roots.into_iter().map(|r| r.path).collect()
@@ -681,14 +749,15 @@ fn check(
         files
     };
     if files.is_empty() {
-        eprintln!("grip: no .plan files found in {}", if shown.is_empty() { "." } else { &shown });
+        let msg = Msg::id("cli-no-plans").arg("where", if shown.is_empty() { "." } else { &shown });
+        eprintln!("{}", say.msg(None, msg));
         return ExitCode::from(2);
     }
     let results = api::check_paths(&files, options);
     let mut summary = Summary::default();
     let mut io_failure = false;
     let mut checked = Vec::new();
-    for (path, result) in results {
+    for (_, result) in results {
         match result {
             Ok(c) => {
                 summary.files += 1;
@@ -697,23 +766,30 @@ fn check(
             }
             Err(e) => {
                 io_failure = true;
-                eprintln!("grip: cannot read {}: {}", path.display(), e.reason);
+                eprintln!("grip: {}", e.message(say.lang(None)));
             }
         }
     }
     let color = use_color(color);
+    let languages: Vec<Option<Lang>> = checked.iter().map(|c| c.language()).collect();
+    let all = say.lang_of_all(&languages);
     let mut stdout = std::io::stdout().lock();
     let text = match format {
         Format::Human => {
-            let mut s: String = checked.iter().map(|c| render::human(&c.sources, &c.diagnostics, color)).collect();
-            s.push_str(&summary.sentence());
+            let mut s: String = checked
+                .iter()
+                .map(|c| render::human(&c.sources, &c.diagnostics, color, say.lang(c.language())))
+                .collect();
+            s.push_str(&summary.sentence(all));
             s.push('\n');
             s
         }
-        Format::Short => checked.iter().map(|c| render::short(&c.sources, &c.diagnostics)).collect(),
+        Format::Short => {
+            checked.iter().map(|c| render::short(&c.sources, &c.diagnostics, say.lang(c.language()))).collect()
+        }
         Format::Json => {
             let parts: Vec<_> = checked.iter().map(|c| (&c.sources, c.diagnostics.as_slice())).collect();
-            let mut s = render::json(&parts, &summary);
+            let mut s = render::json(&parts, &summary, all);
             s.push('\n');
             s
         }

@@ -3,6 +3,7 @@
 //! versioned schema: docs/json.md).
 
 use crate::diagnostic::{Diagnostic, Label, Severity};
+use crate::lang::{Lang, Msg};
 use crate::source::SourceMap;
 use crate::syntax::ast::{FileId, Span};
 use codespan_reporting::diagnostic as cs;
@@ -38,21 +39,19 @@ impl Summary {
     }
 
     /// "2 errors, 1 warning, 3 notes in 2 files".
-    pub fn sentence(&self) -> String {
-        let n = |count: usize, word: &str| format!("{count} {word}{}", if count == 1 { "" } else { "s" });
-        format!(
-            "{}, {}, {} in {}",
-            n(self.errors, "error"),
-            n(self.warnings, "warning"),
-            n(self.notes, "note"),
-            n(self.files, "file")
-        )
+    pub fn sentence(&self, lang: Lang) -> String {
+        Msg::id("summary")
+            .arg("errors", self.errors)
+            .arg("warnings", self.warnings)
+            .arg("notes", self.notes)
+            .arg("files", self.files)
+            .render(lang)
     }
 }
 
 /// Renders diagnostics the way a person reads them: the source line, a labelled span, the
 /// message, and a help line. `color` follows the terminal and NO_COLOR (decided by the caller).
-pub fn human(sources: &SourceMap, diags: &[Diagnostic], color: bool) -> String {
+pub fn human(sources: &SourceMap, diags: &[Diagnostic], color: bool, lang: Lang) -> String {
     let theme = if color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
     let handler = GraphicalReportHandler::new_themed(theme).with_width(100).with_wrap_lines(false).with_links(false);
     let mut out = String::new();
@@ -67,7 +66,7 @@ pub fn human(sources: &SourceMap, diags: &[Diagnostic], color: bool) -> String {
         // by their line in the help instead of stretching the snippet over the file between.
         let primary_line = sources.line_index(file, d.span().start).unwrap_or(0);
         let (near, far): (Vec<Label>, Vec<Label>) =
-            d.labels().into_iter().filter(|l| l.span.file == file).partition(|l| {
+            d.labels_in(lang).into_iter().filter(|l| l.span.file == file).partition(|l| {
                 l.primary
                     || sources.line_index(file, l.span.start).unwrap_or(0).abs_diff(primary_line) <= MAX_LABEL_SPREAD
             });
@@ -90,21 +89,28 @@ pub fn human(sources: &SourceMap, diags: &[Diagnostic], color: bool) -> String {
                 LabeledSpan::new_with_span(text, (l.span.start, len))
             }
         });
-        let mut message = visible(&d.message());
+        let mut message = visible(&d.message_in(lang));
         if !readable {
             let (line, col) = sources.line_col(d.span());
-            message
-                .push_str(&format!(" (at {}:{line}:{col}; the line is too long to show)", visible(sources.name(file))));
+            let at = Msg::id("line-too-long")
+                .arg("file", visible(sources.name(file)))
+                .arg("line", line.to_string())
+                .arg("column", col.to_string());
+            message.push_str(&format!(" ({})", at.render(lang)));
         }
         let mut diag = MietteDiagnostic::new(message).with_code(d.code()).with_severity(severity).with_labels(labels);
         let elsewhere: Vec<String> = far
             .iter()
             .map(|l| {
                 let (line, col) = sources.line_col(l.span);
-                format!("{} at line {line}, column {col}", l.text)
+                Msg::id("elsewhere")
+                    .arg("label", l.text.clone())
+                    .arg("line", line.to_string())
+                    .arg("column", col.to_string())
+                    .render(lang)
             })
             .collect();
-        let help = match (d.help(), elsewhere.is_empty()) {
+        let help = match (d.help_in(lang), elsewhere.is_empty()) {
             (Some(h), true) => Some(h),
             (Some(h), false) => Some(format!("{h}\n({})", elsewhere.join("; "))),
             (None, false) => Some(format!("({})", elsewhere.join("; "))),
@@ -231,8 +237,9 @@ impl SourceCode for CharColumns {
     }
 }
 
-/// One line per diagnostic: `file:line:col: severity[code]: message`.
-pub fn short(sources: &SourceMap, diags: &[Diagnostic]) -> String {
+/// One line per diagnostic: `file:line:col: severity[code]: message`. The severity word stays
+/// English in every language (editors' problem matchers read it); the message is in `lang`.
+pub fn short(sources: &SourceMap, diags: &[Diagnostic], lang: Lang) -> String {
     let config = term::Config { display_style: term::DisplayStyle::Short, ..term::Config::default() };
     let mut buffer = term::termcolor::NoColor::new(Vec::new());
     for d in diags {
@@ -243,7 +250,7 @@ pub fn short(sources: &SourceMap, diags: &[Diagnostic]) -> String {
             Severity::Note => cs::Severity::Note,
         };
         let diag = cs::Diagnostic::new(severity)
-            .with_message(visible(&d.message()))
+            .with_message(visible(&d.message_in(lang)))
             .with_code(d.code())
             .with_labels(vec![cs::Label::primary(s.file, s.start..s.end)]);
         // Writing to memory cannot fail; a file id the map does not know is skipped.
@@ -297,7 +304,7 @@ struct JsonDocument<'a> {
 }
 
 /// One JSON document with every diagnostic and a summary (schema: docs/json.md).
-pub fn json(files: &[(&SourceMap, &[Diagnostic])], summary: &Summary) -> String {
+pub fn json(files: &[(&SourceMap, &[Diagnostic])], summary: &Summary, lang: Lang) -> String {
     let mut out = Vec::new();
     for (sources, diags) in files {
         for d in diags.iter() {
@@ -307,18 +314,18 @@ pub fn json(files: &[(&SourceMap, &[Diagnostic])], summary: &Summary) -> String 
             out.push(JsonDiagnostic {
                 severity: d.severity(),
                 code: d.code(),
-                message: d.message(),
+                message: d.message_in(lang),
                 file: sources.name(s.file).to_string(),
                 line,
                 column,
                 span: JsonSpan { start: s.start, end: s.end },
-                help: d.help(),
+                help: d.help_in(lang),
                 declared: compared.as_ref().map(|c| c.0.normalize().to_string()),
                 computed: compared.as_ref().map(|c| c.1.normalize().to_string()),
                 unit: compared.as_ref().map(|c| c.2.name()),
                 year: d.year(),
                 labels: d
-                    .labels()
+                    .labels_in(lang)
                     .into_iter()
                     .map(|l| {
                         let (line, column) = sources.line_col(l.span);

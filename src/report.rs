@@ -7,6 +7,7 @@ use crate::api::Checked;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::effects::Figure;
 use crate::eval::{evaluate, Evaluation, Verdict};
+use crate::lang::{Lang, Msg};
 use crate::resolve::Model;
 use crate::sheet::{self, display, By, Value};
 use crate::syntax::ast::*;
@@ -46,6 +47,11 @@ use crate::sheet::eur;
 
 fn fig(f: Figure) -> String {
     display(&Value::Money(f))
+}
+
+/// A text of the report in its language.
+fn t(lang: Lang, id: &'static str) -> String {
+    Msg::id(id).render(lang)
 }
 
 /// Colours that colour-blind readers tell apart (Okabe–Ito).
@@ -89,23 +95,18 @@ details { margin: .4rem 0 1rem; }
 
 /// What the first screen of a report says when the plan has errors that make its figures
 /// unreliable (a report is then written only when asked for with `--allow-errors`).
-pub fn incomplete(checked: &Checked) -> Option<String> {
+pub fn incomplete(checked: &Checked, lang: Lang) -> Option<String> {
     let n = checked.diagnostics.iter().filter(|d| d.blocks_evaluation()).count();
-    (n > 0).then(|| {
-        format!(
-            "This report is incomplete: grip could not read {n} part{} of the plan (see Problems found), so figures may be missing or wrong.",
-            if n == 1 { "" } else { "s" }
-        )
-    })
+    (n > 0).then(|| Msg::id("report-incomplete").arg("count", n).render(lang))
 }
 
 /// The HTML report of a checked plan.
-pub fn html(checked: &Checked) -> String {
+pub fn html(checked: &Checked, lang: Lang) -> String {
     let e = evaluate(&checked.model);
     let model = &checked.model;
     let mut out = String::new();
-    let title = if e.title.is_empty() { "Plan".to_string() } else { e.title.clone() };
-    out.push_str("<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n");
+    let title = sheet::plan_title(&e, lang);
+    out.push_str(&format!("<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n", lang.code()));
     out.push_str("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n");
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     out.push_str(&format!("<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n", escape(&title)));
@@ -115,65 +116,76 @@ pub fn html(checked: &Checked) -> String {
     out.push_str(&format!("<h1>{}</h1>\n", escape(&title)));
     let mut meta = Vec::new();
     if let Some(m) = &e.municipality {
-        meta.push(format!("Gemeente {}", escape(m)));
+        meta.push(escape(&Msg::id("report-municipality").arg("name", m).render(lang)));
     }
     if let Some(h) = &model.header {
         if let Some(a) = &h.adopted {
-            meta.push(format!("adopted {}", a.value));
+            meta.push(escape(&Msg::id("report-adopted").arg("date", a.value.to_string()).render(lang)));
         }
         if let Some(p) = &h.period {
-            meta.push(format!("period {}–{}", p.first.value, p.last.value));
+            let period = Msg::id("report-period").arg("first", p.first.value).arg("last", p.last.value);
+            meta.push(escape(&period.render(lang)));
         }
     }
     out.push_str(&format!("<p class=\"meta\">{}</p>\n", meta.join(" · ")));
     let errors = checked.diagnostics.iter().filter(|d| d.severity() == Severity::Error).count();
-    if let Some(warning) = incomplete(checked) {
+    if let Some(warning) = incomplete(checked, lang) {
         out.push_str(&format!("<p class=\"incomplete\" role=\"alert\"><strong>{}</strong></p>\n", escape(&warning)));
     }
     if errors > 0 {
-        out.push_str(&format!(
-            "<p class=\"short\">This plan does not add up: grip found {errors} error{} in it. See <a href=\"#diagnostics\">Problems found</a>.</p>\n",
-            if errors == 1 { "" } else { "s" }
-        ));
+        let problems = format!("<a href=\"#diagnostics\">{}</a>", escape(&t(lang, "report-problems")));
+        let text = Msg::id("report-does-not-add-up").arg("count", errors).arg("problems", problems).render(lang);
+        out.push_str(&format!("<p class=\"short\">{text}</p>\n"));
     }
     out.push_str("</header>\n");
 
-    summary(&mut out, &e);
-    charts(&mut out, &e, model);
-    groups(&mut out, &e, model);
-    execution(&mut out, &e, model);
-    taakvelden(&mut out, &e);
-    diagnostics(&mut out, checked);
+    summary(&mut out, &e, lang);
+    charts(&mut out, &e, lang);
+    groups(&mut out, &e, model, lang);
+    execution(&mut out, &e, lang);
+    taakvelden(&mut out, &e, lang);
+    diagnostics(&mut out, checked, lang);
     out.push_str("</body>\n</html>\n");
     out
 }
 
-fn summary(out: &mut String, e: &Evaluation) {
-    out.push_str("<section id=\"summary\">\n<h2>Summary</h2>\n");
+fn summary(out: &mut String, e: &Evaluation, lang: Lang) {
+    out.push_str(&format!("<section id=\"summary\">\n<h2>{}</h2>\n", escape(&t(lang, "report-summary"))));
     let last = e.years.len().checked_sub(1);
     if let Some(i) = last {
         let y = e.years[i];
         let s = e.savings[i].expected;
+        let strong = |text: String| format!("<strong>{}</strong>", escape(&text));
         let text = match (e.deficit[i], e.balance[i]) {
-            (Some(d), Some(b)) => format!(
-                "In {y} the gap is <strong>{}</strong>. The measures close <strong>{}</strong>; after the costs of executing them, <strong>{}</strong> remains.",
-                eur(d),
-                escape(&fig(s)),
-                escape(&fig(b.expected))
-            ),
-            _ => format!("In {y} the measures save <strong>{}</strong>.", escape(&fig(s))),
-        };
+            (Some(d), Some(b)) => Msg::id("report-summary-gap")
+                .arg("year", y)
+                .arg("gap", strong(eur(d)))
+                .arg("savings", strong(fig(s)))
+                .arg("remains", strong(fig(b.expected))),
+            _ => Msg::id("report-summary-savings").arg("year", y).arg("savings", strong(fig(s))),
+        }
+        .render(lang);
         out.push_str(&format!("<p>{text}</p>\n"));
     }
-    let s = sheet::sheet(e, By::Year, &(0..e.years.len()).collect::<Vec<_>>());
-    table_html(out, &s, "Figures per year");
+    let s = sheet::sheet(e, By::Year, &(0..e.years.len()).collect::<Vec<_>>(), lang);
+    table_html(out, &s, &t(lang, "report-figures-per-year"));
     for note in &s.notes {
-        out.push_str(&format!("<p class=\"meta\">Note: {}</p>\n", code_spans(&escape(note))));
+        let note = Msg::id("report-note").arg("note", code_spans(&escape(note))).render(lang);
+        out.push_str(&format!("<p class=\"meta\">{note}</p>\n"));
     }
     // Targets met or not.
     // Every target of every group, year by year.
     if e.groups.iter().any(|g| !g.targets.is_empty()) {
-        out.push_str("<h3>Targets</h3>\n<table>\n<thead><tr><th scope=\"col\">Group</th><th scope=\"col\" class=\"num\">Year</th><th scope=\"col\" class=\"num\">Target</th><th scope=\"col\" class=\"num\">Saved</th><th scope=\"col\">Result</th></tr></thead>\n<tbody>\n");
+        let th = |id: &'static str, class: &str| format!("<th scope=\"col\"{class}>{}</th>", escape(&t(lang, id)));
+        out.push_str(&format!(
+            "<h3>{}</h3>\n<table>\n<thead><tr>{}{}{}{}{}</tr></thead>\n<tbody>\n",
+            escape(&t(lang, "report-targets")),
+            th("report-col-group", ""),
+            th("report-col-year", " class=\"num\""),
+            th("report-col-target", " class=\"num\""),
+            th("report-col-saved", " class=\"num\""),
+            th("report-col-result", ""),
+        ));
         for g in &e.groups {
             for t in &g.targets {
                 let class = match t.verdict {
@@ -188,7 +200,7 @@ fn summary(out: &mut String, e: &Evaluation) {
                     t.year,
                     eur(t.amount),
                     escape(&fig(t.reached)),
-                    escape(&sheet::verdict(t))
+                    escape(&sheet::verdict(t, lang))
                 ));
             }
         }
@@ -351,47 +363,45 @@ fn to_f64(d: Decimal) -> f64 {
     d.to_f64().unwrap_or(0.0)
 }
 
-fn charts(out: &mut String, e: &Evaluation, model: &Model) {
-    out.push_str("<section id=\"charts\">\n<h2>The gap before and after measures</h2>\n");
+fn charts(out: &mut String, e: &Evaluation, lang: Lang) {
+    out.push_str(&format!("<section id=\"charts\">\n<h2>{}</h2>\n", escape(&t(lang, "report-gap"))));
     let known: Vec<usize> = (0..e.years.len()).filter(|&i| e.deficit[i].is_some()).collect();
     if !known.is_empty() {
         let years: Vec<u16> = known.iter().map(|&i| e.years[i]).collect();
-        let before = Series {
-            name: "Deficit before measures",
-            values: known.iter().map(|&i| e.deficit[i].unwrap_or_default()).collect(),
-        };
+        let (before_name, after_name) = (t(lang, "report-deficit-before"), t(lang, "sheet-balance"));
+        let before =
+            Series { name: &before_name, values: known.iter().map(|&i| e.deficit[i].unwrap_or_default()).collect() };
         let after = Series {
-            name: "Balance after measures",
+            name: &after_name,
             values: known.iter().map(|&i| e.balance[i].map(|b| b.expected.known).unwrap_or_default()).collect(),
         };
         let desc: Vec<String> = known
             .iter()
             .map(|&i| {
-                format!(
-                    "{}: deficit {}, after measures {}",
-                    e.years[i],
-                    eur(e.deficit[i].unwrap_or_default()),
-                    fig(e.balance[i].map(|b| b.expected).unwrap_or_default())
-                )
+                Msg::id("report-chart-balance-year")
+                    .arg("year", e.years[i])
+                    .arg("deficit", eur(e.deficit[i].unwrap_or_default()))
+                    .arg("after", fig(e.balance[i].map(|b| b.expected).unwrap_or_default()))
+                    .render(lang)
             })
             .collect();
         out.push_str("<figure>\n");
         out.push_str(&bar_chart(
             "chart-balance",
-            "Deficit before and after measures per year",
+            &t(lang, "report-chart-balance"),
             &desc.join("; "),
             &years,
             &[before, after],
             false,
         ));
-        out.push_str("<figcaption>Deficit (budget − forecast) and the balance after the measures' savings and the costs of executing them, per year. Negative is a deficit. The figures are in the table <a href=\"#summary\">Figures per year</a>.</figcaption>\n</figure>\n");
+        let link = format!("<a href=\"#summary\">{}</a>", escape(&t(lang, "report-figures-per-year")));
+        let caption = Msg::id("report-chart-balance-caption").arg("table", link).render(lang);
+        out.push_str(&format!("<figcaption>{caption}</figcaption>\n</figure>\n"));
     } else {
-        out.push_str(
-            "<p class=\"meta\">The plan has no baseline (budget and forecast), so the deficit cannot be drawn.</p>\n",
-        );
+        out.push_str(&format!("<p class=\"meta\">{}</p>\n", escape(&t(lang, "report-no-baseline"))));
     }
 
-    out.push_str("<h2>Savings per year, by group</h2>\n");
+    out.push_str(&format!("<h2>{}</h2>\n", escape(&t(lang, "report-savings-by-group"))));
     let top: Vec<&crate::eval::GroupEval> =
         e.groups.iter().filter(|g| g.depth == 0 && g.savings.iter().any(|f| !f.known.is_zero())).collect();
     let mut series: Vec<Series> = top
@@ -401,80 +411,90 @@ fn charts(out: &mut String, e: &Evaluation, model: &Model) {
     let ungrouped: Vec<Decimal> = (0..e.years.len())
         .map(|i| e.measures.iter().filter(|m| m.group.is_none()).map(|m| m.savings[i].expected.known).sum::<Decimal>())
         .collect();
+    let other = t(lang, "report-other-measures");
     if ungrouped.iter().any(|v| !v.is_zero()) {
-        series.push(Series { name: "Other measures", values: ungrouped });
+        series.push(Series { name: &other, values: ungrouped });
     }
     let desc: Vec<String> =
         e.years.iter().enumerate().map(|(i, y)| format!("{y}: {}", fig(e.savings[i].expected))).collect();
     out.push_str("<figure>\n");
     out.push_str(&bar_chart(
         "chart-savings",
-        "Savings per year, stacked by group",
+        &t(lang, "report-chart-savings"),
         &desc.join("; "),
         &e.years,
         &series,
         true,
     ));
-    out.push_str("<figcaption>What the measures save each year, stacked by the plan's groups. P.M. items are not drawn; the table below lists them.</figcaption>\n</figure>\n");
-    let s = sheet::sheet(e, By::Group, &(0..e.years.len()).collect::<Vec<_>>());
-    table_html(out, &s, "Savings per group");
-    let _ = model;
+    out.push_str(&format!(
+        "<figcaption>{}</figcaption>\n</figure>\n",
+        escape(&t(lang, "report-chart-savings-caption"))
+    ));
+    let s = sheet::sheet(e, By::Group, &(0..e.years.len()).collect::<Vec<_>>(), lang);
+    table_html(out, &s, &t(lang, "report-savings-per-group"));
     out.push_str("</section>\n");
 }
 
-fn measure_row(out: &mut String, e: &Evaluation, model: &Model, mi: usize) {
+fn measure_row(out: &mut String, e: &Evaluation, model: &Model, mi: usize, lang: Lang) {
     let m = &model.measures[mi].measure;
     let me = &e.measures[mi];
     let kind = if m.effects.iter().any(|x| matches!(x.years, YearSpec::From(_) | YearSpec::Always)) {
         if m.effects.iter().any(|x| matches!(x.years, YearSpec::In(_))) {
-            "ramp"
+            t(lang, "report-kind-ramp")
         } else {
-            "structural"
+            t(lang, "report-kind-structural")
         }
     } else if m.effects.is_empty() {
-        "—"
+        "—".to_string()
     } else {
-        "incidental"
+        t(lang, "report-kind-incidental")
     };
     let decision = m
         .decision
         .as_ref()
         .map(|d| {
-            let mut t = if d.needed { "needed".to_string() } else { "not needed".to_string() };
+            let mut text = t(lang, if d.needed { "report-decision-needed" } else { "report-decision-not-needed" });
             if let Some(f) = &d.forum {
-                t.push_str(&format!(", {}", f.value));
+                text.push_str(&format!(", {}", f.value));
             }
             if let Some(p) = &d.planned {
-                t.push_str(&format!(", {}", p.value));
+                text.push_str(&format!(", {}", p.value));
             }
-            t
+            text
         })
         .unwrap_or_else(|| "—".into());
     out.push_str(&format!(
         "<tr><th scope=\"row\"><span class=\"code\">{}</span> {}</th><td class=\"num\">{}</td>",
         escape(&m.id.value),
         escape(&m.title.value),
-        m.budget.as_ref().map(|b| escape(&crate::fmt::amount(&b.value))).unwrap_or_else(|| "—".into())
+        m.budget.as_ref().map(|b| escape(&crate::fmt::amount(&b.value, lang))).unwrap_or_else(|| "—".into())
     ));
     for s in &me.savings {
         out.push_str(&format!("<td class=\"num\">{}</td>", escape(&fig(s.expected))));
     }
     out.push_str(&format!(
-        "<td>{kind}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+        "<td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+        escape(&kind),
         escape(m.owner.as_ref().map(|o| o.value.as_str()).unwrap_or("—")),
         escape(&decision),
         escape(m.status.as_ref().map(|s| s.value.as_str()).unwrap_or("—"))
     ));
 }
 
-fn groups(out: &mut String, e: &Evaluation, model: &Model) {
-    out.push_str("<section id=\"measures\">\n<h2>Measures</h2>\n");
+fn groups(out: &mut String, e: &Evaluation, model: &Model, lang: Lang) {
+    out.push_str(&format!("<section id=\"measures\">\n<h2>{}</h2>\n", escape(&t(lang, "report-measures"))));
+    let th = |id: &'static str, class: &str| format!("<th scope=\"col\"{class}>{}</th>", escape(&t(lang, id)));
     let header = |out: &mut String| {
-        out.push_str("<table>\n<thead><tr><th scope=\"col\">Measure</th><th scope=\"col\" class=\"num\">Budget</th>");
+        out.push_str("<table>\n<thead><tr>");
+        out.push_str(&th("report-col-measure", ""));
+        out.push_str(&th("report-col-budget", " class=\"num\""));
         for y in &e.years {
             out.push_str(&format!("<th scope=\"col\" class=\"num\">{y}</th>"));
         }
-        out.push_str("<th scope=\"col\">Kind</th><th scope=\"col\">Owner</th><th scope=\"col\">Decision needed</th><th scope=\"col\">Status</th></tr></thead>\n<tbody>\n");
+        for id in ["report-col-kind", "report-col-owner", "report-col-decision", "report-col-status"] {
+            out.push_str(&th(id, ""));
+        }
+        out.push_str("</tr></thead>\n<tbody>\n");
     };
     for (gi, g) in model.groups.iter().enumerate() {
         if g.measures.is_empty() {
@@ -483,69 +503,69 @@ fn groups(out: &mut String, e: &Evaluation, model: &Model) {
         out.push_str(&format!("<h3>{} {}</h3>\n", escape(&g.id.value), escape(&g.title.value)));
         header(out);
         for &mi in &model.groups[gi].measures {
-            measure_row(out, e, model, mi);
+            measure_row(out, e, model, mi, lang);
         }
         out.push_str("</tbody>\n</table>\n");
     }
     let loose: Vec<usize> = (0..model.measures.len()).filter(|&m| model.measures[m].group.is_none()).collect();
     if !loose.is_empty() {
-        out.push_str("<h3>Other measures</h3>\n");
+        out.push_str(&format!("<h3>{}</h3>\n", escape(&t(lang, "report-other-measures"))));
         header(out);
         for mi in loose {
-            measure_row(out, e, model, mi);
+            measure_row(out, e, model, mi, lang);
         }
         out.push_str("</tbody>\n</table>\n");
     }
     out.push_str("</section>\n");
 }
 
-fn execution(out: &mut String, e: &Evaluation, model: &Model) {
-    out.push_str("<section id=\"execution\">\n<h2>Costs of execution and staffing</h2>\n<table>\n<thead><tr><th scope=\"col\"></th>");
+fn execution(out: &mut String, e: &Evaluation, lang: Lang) {
+    out.push_str(&format!(
+        "<section id=\"execution\">\n<h2>{}</h2>\n<table>\n<thead><tr><th scope=\"col\"></th>",
+        escape(&t(lang, "report-execution"))
+    ));
     for y in &e.years {
         out.push_str(&format!("<th scope=\"col\" class=\"num\">{y}</th>"));
     }
-    out.push_str("</tr></thead>\n<tbody>\n<tr><th scope=\"row\">Costs of execution</th>");
+    out.push_str(&format!("</tr></thead>\n<tbody>\n<tr><th scope=\"row\">{}</th>", escape(&t(lang, "sheet-costs"))));
     for c in &e.costs {
         out.push_str(&format!("<td class=\"num\">{}</td>", escape(&fig(*c))));
     }
     out.push_str("</tr>\n");
     if e.has_staffing {
-        out.push_str("<tr><th scope=\"row\">Staffing (fte)</th>");
+        out.push_str(&format!("<tr><th scope=\"row\">{}</th>", escape(&t(lang, "sheet-staffing"))));
         for s in &e.staffing {
             out.push_str(&format!("<td class=\"num\">{}</td>", escape(&display(&Value::Fte(*s)))));
         }
         out.push_str("</tr>\n");
     }
     out.push_str("</tbody>\n</table>\n");
-    let _ = model;
     out.push_str("</section>\n");
 }
 
 /// Budget, forecast, deficit, savings and costs per taakveld (BBV code), when the plan names any.
-fn taakvelden(out: &mut String, e: &Evaluation) {
+fn taakvelden(out: &mut String, e: &Evaluation, lang: Lang) {
     if e.taakvelden.iter().all(|t| t.codes.is_empty()) {
         return;
     }
-    out.push_str("<section id=\"taakvelden\">\n<h2>Per taakveld</h2>\n");
-    let s = sheet::sheet(e, By::Taakveld, &(0..e.years.len()).collect::<Vec<_>>());
-    table_html(out, &s, "Budget, forecast, deficit and the measures' savings per taakveld");
+    out.push_str(&format!("<section id=\"taakvelden\">\n<h2>{}</h2>\n", escape(&t(lang, "report-per-taakveld"))));
+    let s = sheet::sheet(e, By::Taakveld, &(0..e.years.len()).collect::<Vec<_>>(), lang);
+    table_html(out, &s, &t(lang, "report-per-taakveld-caption"));
     out.push_str("</section>\n");
 }
 
-fn diagnostics(out: &mut String, checked: &Checked) {
-    out.push_str("<section id=\"diagnostics\">\n<h2>Problems found</h2>\n");
+fn diagnostics(out: &mut String, checked: &Checked, lang: Lang) {
+    out.push_str(&format!("<section id=\"diagnostics\">\n<h2>{}</h2>\n", escape(&t(lang, "report-problems"))));
     if checked.diagnostics.is_empty() {
-        out.push_str(
-            "<p class=\"ok\">grip found no problems: every total, share and target in this plan adds up.</p>\n",
-        );
+        out.push_str(&format!("<p class=\"ok\">{}</p>\n", escape(&t(lang, "report-no-problems"))));
     }
     for d in &checked.diagnostics {
-        diagnostic_html(out, checked, d);
+        diagnostic_html(out, checked, d, lang);
     }
     out.push_str("</section>\n");
 }
 
-fn diagnostic_html(out: &mut String, checked: &Checked, d: &Diagnostic) {
+fn diagnostic_html(out: &mut String, checked: &Checked, d: &Diagnostic, lang: Lang) {
     let sources = &checked.sources;
     let span = d.span();
     let (line, column) = sources.line_col(span);
@@ -558,48 +578,59 @@ fn diagnostic_html(out: &mut String, checked: &Checked, d: &Diagnostic) {
     out.push_str(&format!(
         "<div class=\"diag {}\" role=\"note\"><p><strong>{}</strong> <span class=\"code\">{}</span>: {}</p>\n<pre>{}:{line}:{column}\n{line:>5} | {}</pre>\n",
         d.severity().word(),
-        d.severity().word(),
+        escape(&severity_word(d.severity(), lang)),
         escape(d.code()),
-        escape(&d.message()),
+        escape(&d.message_in(lang)),
         escape(sources.name(span.file)),
         escape(&line_text)
     ));
-    if let Some(help) = d.help() {
-        out.push_str(&format!("<p>help: {}</p>\n", escape(&help)));
+    if let Some(help) = d.help_in(lang) {
+        out.push_str(&format!("<p>{}</p>\n", escape(&Msg::id("help-line").arg("help", help).render(lang))));
     }
     out.push_str("</div>\n");
 }
 
+/// "error", "warning", "note" in a language.
+pub fn severity_word(severity: Severity, lang: Lang) -> String {
+    Msg::id("severity").arg("severity", severity.word()).render(lang)
+}
+
 /// The report in Markdown: the summary, the figures, the measures per group and the problems.
-pub fn markdown(checked: &Checked) -> String {
+pub fn markdown(checked: &Checked, lang: Lang) -> String {
     let e = evaluate(&checked.model);
     let model = &checked.model;
     let idx: Vec<usize> = (0..e.years.len()).collect();
-    let title = if e.title.is_empty() { "Plan".to_string() } else { e.title.clone() };
+    let title = sheet::plan_title(&e, lang);
     let mut out = format!("# {}\n\n", sheet::md_text(&title));
-    if let Some(warning) = incomplete(checked) {
+    if let Some(warning) = incomplete(checked, lang) {
         out.push_str(&format!("> **{warning}**\n\n"));
     }
     if let Some(m) = &e.municipality {
-        out.push_str(&format!("Gemeente {}\n\n", sheet::md_text(m)));
+        out.push_str(&format!("{}\n\n", sheet::md_text(&Msg::id("report-municipality").arg("name", m).render(lang))));
     }
-    out.push_str(&sheet::markdown(&sheet::sheet(&e, By::Year, &idx)));
+    out.push_str(&sheet::markdown(&sheet::sheet(&e, By::Year, &idx, lang)));
     out.push('\n');
-    out.push_str(&sheet::markdown(&sheet::sheet(&e, By::Group, &idx)));
+    out.push_str(&sheet::markdown(&sheet::sheet(&e, By::Group, &idx, lang)));
     out.push('\n');
     if e.taakvelden.iter().any(|t| !t.codes.is_empty()) {
-        out.push_str(&sheet::markdown(&sheet::sheet(&e, By::Taakveld, &idx)));
+        out.push_str(&sheet::markdown(&sheet::sheet(&e, By::Taakveld, &idx, lang)));
         out.push('\n');
     }
     for g in &model.groups {
         if g.measures.is_empty() {
             continue;
         }
-        out.push_str(&format!("### {} {}\n\n| measure | budget |", g.id.value, sheet::md_text(&g.title.value)));
+        out.push_str(&format!(
+            "### {} {}\n\n| {} | {} |",
+            g.id.value,
+            sheet::md_text(&g.title.value),
+            t(lang, "report-col-measure"),
+            t(lang, "report-col-budget")
+        ));
         for y in &e.years {
             out.push_str(&format!(" {y} |"));
         }
-        out.push_str(" owner |\n|:---|---:|");
+        out.push_str(&format!(" {} |\n|:---|---:|", t(lang, "report-col-owner")));
         for _ in &e.years {
             out.push_str("---:|");
         }
@@ -610,7 +641,7 @@ pub fn markdown(checked: &Checked) -> String {
                 "| {} {} | {} |",
                 m.id.value,
                 sheet::md_text(&m.title.value),
-                m.budget.as_ref().map(|b| crate::fmt::amount(&b.value)).unwrap_or_else(|| "—".into())
+                m.budget.as_ref().map(|b| crate::fmt::amount(&b.value, lang)).unwrap_or_else(|| "—".into())
             ));
             for s in &e.measures[mi].savings {
                 out.push_str(&format!(" {} |", fig(s.expected)));
@@ -622,19 +653,19 @@ pub fn markdown(checked: &Checked) -> String {
         }
         out.push('\n');
     }
-    out.push_str("### Problems found\n\n");
+    out.push_str(&format!("### {}\n\n", t(lang, "report-problems")));
     if checked.diagnostics.is_empty() {
-        out.push_str("None: every total, share and target adds up.\n");
+        out.push_str(&format!("{}\n", t(lang, "report-no-problems")));
     }
     for d in &checked.diagnostics {
         let (line, col) = checked.sources.line_col(d.span());
         out.push_str(&format!(
             "- **{}** `{}` {}:{line}:{col}: {}{}\n",
-            d.severity().word(),
+            severity_word(d.severity(), lang),
             d.code(),
             sheet::md_text(checked.sources.name(d.span().file)),
-            sheet::md_text(&d.message()),
-            d.help().map(|h| format!(" — {}", sheet::md_text(&h))).unwrap_or_default()
+            sheet::md_text(&d.message_in(lang)),
+            d.help_in(lang).map(|h| format!(" — {}", sheet::md_text(&h))).unwrap_or_default()
         ));
     }
     out

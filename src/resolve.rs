@@ -3,6 +3,7 @@
 //! Duplicate ids, include cycles and missing includes are reported here.
 
 use crate::diagnostic::{Diagnostic, Problem};
+use crate::lang::{Lang, Msg};
 use crate::source::SourceMap;
 use crate::syntax::ast::*;
 use crate::syntax::parse;
@@ -85,6 +86,9 @@ pub struct Model {
     pub root_span: Span,
     /// `part of "main.plan"` in a file checked on its own: the plan it is a part of.
     pub part_of: Option<Spanned<String>>,
+    /// The language the root file's keywords are written in, when they say (a plan of only
+    /// words both languages share does not).
+    pub language: Option<Lang>,
 }
 
 impl Model {
@@ -120,12 +124,22 @@ pub struct Loaded {
 #[derive(Debug)]
 pub struct LoadError {
     pub path: PathBuf,
-    pub reason: String,
+    pub reason: Msg,
+}
+
+impl LoadError {
+    /// "cannot read PATH: REASON", in a language.
+    pub fn message(&self, lang: Lang) -> String {
+        Msg::id("cannot-read")
+            .arg("path", self.path.display().to_string())
+            .arg("reason", self.reason.clone())
+            .render(lang)
+    }
 }
 
 impl std::fmt::Display for LoadError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "cannot read {}: {}", self.path.display(), self.reason)
+        f.write_str(&self.message(Lang::En))
     }
 }
 
@@ -137,35 +151,32 @@ pub const MAX_FILE_BYTES: u64 = 1 << 30;
 /// Reads a file as UTF-8 text, with a reason a person understands when it cannot. Only a
 /// regular file is read (not a directory, a pipe, a device or a file in /proc), and only up to
 /// [`MAX_FILE_BYTES`].
-pub fn read_text(path: &Path) -> Result<String, String> {
+pub fn read_text(path: &Path) -> Result<String, Msg> {
     use std::io::Read;
     let why = |e: std::io::Error| match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file".to_string(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
-        _ => e.to_string(),
+        std::io::ErrorKind::NotFound => Msg::id("read-no-such-file"),
+        std::io::ErrorKind::PermissionDenied => Msg::id("read-permission"),
+        _ => Msg::id("read-other").arg("error", e.to_string()),
     };
+    let too_large = || Msg::id("read-too-large").arg("mb", (MAX_FILE_BYTES >> 20).to_string());
     let meta = std::fs::metadata(path).map_err(why)?;
     if meta.is_dir() {
-        return Err("it is a directory, not a plan file".into());
+        return Err(Msg::id("read-directory"));
     }
     if !meta.is_file() {
-        return Err("it is not a regular file (a pipe or a device, say), so grip does not read it".into());
+        return Err(Msg::id("read-not-regular"));
     }
     if meta.len() > MAX_FILE_BYTES {
-        return Err(format!("it is larger than {} MB, more than any plan", MAX_FILE_BYTES >> 20));
+        return Err(too_large());
     }
     let mut bytes = Vec::with_capacity(meta.len() as usize);
     // Read at most one byte past the limit, in case the file grows while it is read.
     std::fs::File::open(path).and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)).map_err(why)?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(format!("it is larger than {} MB, more than any plan", MAX_FILE_BYTES >> 20));
+        return Err(too_large());
     }
-    String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "it is not UTF-8 text (invalid byte at offset {}); save the plan as UTF-8",
-            e.utf8_error().valid_up_to()
-        )
-    })
+    String::from_utf8(bytes)
+        .map_err(|e| Msg::id("read-not-utf8").arg("offset", e.utf8_error().valid_up_to().to_string()))
 }
 
 /// How includes are read.
@@ -217,7 +228,8 @@ pub fn load_text_with(name: &str, path: Option<&Path>, text: String, options: Lo
     let canonical = path.and_then(|p| p.canonicalize().ok());
     loader.loaded.extend(canonical.iter().map(|c| (c.clone(), None)));
     loader.parse_file(root, &mut canonical.into_iter().collect());
-    let mut model = Model { root_span: Span::new(root, 0, 0), ..Model::default() };
+    let language = loader.documents.first().and_then(|d| d.lang);
+    let mut model = Model { root_span: Span::new(root, 0, 0), language, ..Model::default() };
     let mut diagnostics = std::mem::take(&mut loader.diagnostics);
     let mut flat = Flattener { model: &mut model, diagnostics: &mut diagnostics };
     for doc in std::mem::take(&mut loader.documents) {
@@ -307,7 +319,7 @@ impl Loader {
                     Problem::IncludeNotFound {
                         path: inc.value.clone(),
                         span: inc.span,
-                        reason: format!("includes are nested more than {MAX_INCLUDE_DEPTH} deep"),
+                        reason: Msg::id("read-too-deep").arg("limit", MAX_INCLUDE_DEPTH.to_string()),
                     }
                     .into(),
                 );
@@ -374,7 +386,7 @@ impl Flattener<'_> {
                             span: h.span,
                             first: first.span,
                             field: "plan",
-                            owner: "the plan".into(),
+                            owner: Msg::id("subject-plan"),
                         }
                         .into(),
                     );

@@ -8,6 +8,7 @@
 
 use crate::effects::Figure;
 use crate::eval::{Evaluation, TargetEval, Verdict};
+use crate::lang::{Lang, Msg};
 use crate::syntax::number::format_dutch;
 use rust_decimal::{Decimal, RoundingStrategy};
 
@@ -35,6 +36,8 @@ pub struct Sheet {
     pub columns: Vec<String>,
     pub rows: Vec<SheetRow>,
     pub notes: Vec<String>,
+    /// The language its words are in.
+    pub lang: Lang,
 }
 
 /// Which breakdown to show.
@@ -54,57 +57,74 @@ fn figure(f: Option<Figure>) -> Value {
     f.map(Value::Money).unwrap_or(Value::Empty)
 }
 
-/// Builds the sheet for a breakdown over the years at `idx`.
-pub fn sheet(e: &Evaluation, by: By, idx: &[usize]) -> Sheet {
+/// A word of a sheet, in its language.
+fn word(lang: Lang, id: &'static str) -> String {
+    Msg::id(id).render(lang)
+}
+
+/// The plan's title, or "Plan".
+pub fn plan_title(e: &Evaluation, lang: Lang) -> String {
+    if e.title.is_empty() {
+        word(lang, "sheet-plan")
+    } else {
+        e.title.clone()
+    }
+}
+
+/// Builds the sheet for a breakdown over the years at `idx`, its words in `lang`.
+pub fn sheet(e: &Evaluation, by: By, idx: &[usize], lang: Lang) -> Sheet {
     let years: Vec<String> = idx.iter().map(|&i| e.years[i].to_string()).collect();
-    let row = |label: &str, cells: Vec<Value>, strong: bool| SheetRow { label: label.to_string(), cells, strong };
-    let name = if e.title.is_empty() { "Plan".to_string() } else { e.title.clone() };
+    let row = |id: &'static str, cells: Vec<Value>, strong: bool| SheetRow { label: word(lang, id), cells, strong };
+    let name = plan_title(e, lang);
     match by {
         By::Year => {
             let mut rows = Vec::new();
             if !e.baseline.is_empty() {
-                rows.push(row("Budget", idx.iter().map(|&i| money(e.budget[i])).collect(), false));
-                rows.push(row("Forecast", idx.iter().map(|&i| money(e.forecast[i])).collect(), false));
-                rows.push(row("Deficit (budget − forecast)", idx.iter().map(|&i| money(e.deficit[i])).collect(), true));
+                rows.push(row("sheet-budget", idx.iter().map(|&i| money(e.budget[i])).collect(), false));
+                rows.push(row("sheet-forecast", idx.iter().map(|&i| money(e.forecast[i])).collect(), false));
+                rows.push(row("sheet-deficit", idx.iter().map(|&i| money(e.deficit[i])).collect(), true));
             }
-            rows.push(row(
-                "Savings of measures",
-                idx.iter().map(|&i| Value::Money(e.savings[i].expected)).collect(),
-                false,
-            ));
+            rows.push(row("sheet-savings", idx.iter().map(|&i| Value::Money(e.savings[i].expected)).collect(), false));
             if e.has_ranges {
-                rows.push(row("  low", idx.iter().map(|&i| money(Some(e.savings[i].low))).collect(), false));
-                rows.push(row("  high", idx.iter().map(|&i| money(Some(e.savings[i].high))).collect(), false));
+                rows.push(row("sheet-low", idx.iter().map(|&i| money(Some(e.savings[i].low))).collect(), false));
+                rows.push(row("sheet-high", idx.iter().map(|&i| money(Some(e.savings[i].high))).collect(), false));
             }
-            rows.push(row("Costs of execution", idx.iter().map(|&i| Value::Money(e.costs[i])).collect(), false));
+            rows.push(row("sheet-costs", idx.iter().map(|&i| Value::Money(e.costs[i])).collect(), false));
             if !e.baseline.is_empty() {
                 rows.push(row(
-                    "Balance after measures",
+                    "sheet-balance",
                     idx.iter().map(|&i| figure(e.balance[i].map(|b| b.expected))).collect(),
                     true,
                 ));
                 if e.has_ranges {
-                    rows.push(row("  low", idx.iter().map(|&i| money(e.balance[i].map(|b| b.low))).collect(), false));
-                    rows.push(row("  high", idx.iter().map(|&i| money(e.balance[i].map(|b| b.high))).collect(), false));
+                    rows.push(row(
+                        "sheet-low",
+                        idx.iter().map(|&i| money(e.balance[i].map(|b| b.low))).collect(),
+                        false,
+                    ));
+                    rows.push(row(
+                        "sheet-high",
+                        idx.iter().map(|&i| money(e.balance[i].map(|b| b.high))).collect(),
+                        false,
+                    ));
                 }
                 let cum = e.cumulative_balance();
-                rows.push(row("Cumulative balance", idx.iter().map(|&i| figure(cum[i])).collect(), false));
+                rows.push(row("sheet-cumulative-balance", idx.iter().map(|&i| figure(cum[i])).collect(), false));
             }
             let cum_s = e.cumulative_savings();
-            rows.push(row("Cumulative savings", idx.iter().map(|&i| Value::Money(cum_s[i])).collect(), false));
+            rows.push(row("sheet-cumulative-savings", idx.iter().map(|&i| Value::Money(cum_s[i])).collect(), false));
             if e.has_staffing {
-                rows.push(row("Staffing (fte)", idx.iter().map(|&i| Value::Fte(e.staffing[i])).collect(), false));
+                rows.push(row("sheet-staffing", idx.iter().map(|&i| Value::Fte(e.staffing[i])).collect(), false));
             }
             // Notes about one year are shown only when that year is.
+            let shown: Vec<u16> = idx.iter().map(|&i| e.years[i]).collect();
             let notes = e
                 .notes
                 .iter()
-                .filter(|n| {
-                    n.get(..4).and_then(|y| y.parse::<u16>().ok()).is_none_or(|y| years.contains(&y.to_string()))
-                })
-                .cloned()
+                .filter(|n| n.year.is_none_or(|y| shown.contains(&y)))
+                .map(|n| n.msg.render(lang))
                 .collect();
-            Sheet { title: name, columns: years, rows, notes }
+            Sheet { title: name, columns: years, rows, notes, lang }
         }
         By::Group => {
             let mut rows = Vec::new();
@@ -121,57 +141,58 @@ pub fn sheet(e: &Evaluation, by: By, idx: &[usize]) -> Sheet {
                     continue;
                 }
                 let at = |year: u16| shown.iter().find(|t| t.year == year);
-                rows.push(row(
-                    &format!("{indent}  {} target", g.id),
-                    idx.iter()
+                rows.push(SheetRow {
+                    label: format!("{indent}  {}", Msg::id("sheet-group-target").arg("id", &g.id).render(lang)),
+                    cells: idx
+                        .iter()
                         .map(|&i| at(e.years[i]).map(|t| money(Some(t.amount))).unwrap_or(Value::Empty))
                         .collect(),
-                    false,
-                ));
-                rows.push(row(
-                    &format!("{indent}  {} reached", g.id),
-                    idx.iter()
-                        .map(|&i| at(e.years[i]).map(|t| Value::Text(verdict(t))).unwrap_or(Value::Empty))
+                    strong: false,
+                });
+                rows.push(SheetRow {
+                    label: format!("{indent}  {}", Msg::id("sheet-group-reached").arg("id", &g.id).render(lang)),
+                    cells: idx
+                        .iter()
+                        .map(|&i| at(e.years[i]).map(|t| Value::Text(verdict(t, lang))).unwrap_or(Value::Empty))
                         .collect(),
-                    false,
-                ));
+                    strong: false,
+                });
             }
-            Sheet { title: format!("{name}: savings per group"), columns: years, rows, notes: Vec::new() }
+            let title = Msg::id("sheet-title-groups").arg("plan", name).render(lang);
+            Sheet { title, columns: years, rows, notes: Vec::new(), lang }
         }
         By::Taakveld => {
             let mut rows = Vec::new();
             for t in &e.taakvelden {
-                let name = if t.codes.is_empty() { t.key() } else { format!("{} {}", t.key(), t.name) };
+                let name = if t.codes.is_empty() { t.key(lang) } else { format!("{} {}", t.key(lang), t.name) };
                 rows.push(SheetRow { label: name, cells: vec![Value::Text(String::new()); idx.len()], strong: true });
+                let sub = |id: &'static str, cells: Vec<Value>| SheetRow {
+                    label: format!("  {}", word(lang, id)),
+                    cells,
+                    strong: false,
+                };
                 if t.budget.iter().chain(&t.forecast).any(Option::is_some) {
-                    rows.push(row("  budget", idx.iter().map(|&i| money(t.budget[i])).collect(), false));
-                    rows.push(row("  forecast", idx.iter().map(|&i| money(t.forecast[i])).collect(), false));
-                    rows.push(row("  deficit", idx.iter().map(|&i| money(t.deficit(i))).collect(), false));
+                    rows.push(sub("sheet-tv-budget", idx.iter().map(|&i| money(t.budget[i])).collect()));
+                    rows.push(sub("sheet-tv-forecast", idx.iter().map(|&i| money(t.forecast[i])).collect()));
+                    rows.push(sub("sheet-tv-deficit", idx.iter().map(|&i| money(t.deficit(i))).collect()));
                 }
                 if t.savings.iter().any(|s| *s != Figure::default()) {
-                    rows.push(row(
-                        "  savings of measures",
-                        idx.iter().map(|&i| Value::Money(t.savings[i])).collect(),
-                        false,
-                    ));
+                    rows.push(sub("sheet-tv-savings", idx.iter().map(|&i| Value::Money(t.savings[i])).collect()));
                 }
                 if t.costs.iter().any(|c| *c != Figure::default()) {
-                    rows.push(row(
-                        "  costs of execution",
-                        idx.iter().map(|&i| Value::Money(t.costs[i])).collect(),
-                        false,
-                    ));
+                    rows.push(sub("sheet-tv-costs", idx.iter().map(|&i| Value::Money(t.costs[i])).collect()));
                 }
             }
             let mut notes = Vec::new();
             if e.taakvelden.is_empty() {
-                notes.push("the plan names no taakveld (no budget line or measure says `taakveld`)".into());
+                notes.push(word(lang, "sheet-no-taakveld"));
             }
-            Sheet { title: format!("{name}: per taakveld"), columns: years, rows, notes }
+            let title = Msg::id("sheet-title-taakveld").arg("plan", name).render(lang);
+            Sheet { title, columns: years, rows, notes, lang }
         }
         By::Measure => {
             let mut columns = years;
-            columns.push("Costs".into());
+            columns.push(word(lang, "sheet-costs-column"));
             let rows = e
                 .measures
                 .iter()
@@ -182,26 +203,26 @@ pub fn sheet(e: &Evaluation, by: By, idx: &[usize]) -> Sheet {
                     SheetRow { label: format!("{} {}", m.id, m.title), cells, strong: false }
                 })
                 .collect();
-            Sheet { title: format!("{name}: savings per measure"), columns, rows, notes: Vec::new() }
+            let title = Msg::id("sheet-title-measures").arg("plan", name).render(lang);
+            Sheet { title, columns, rows, notes: Vec::new(), lang }
         }
     }
 }
 
 /// How far a target is reached, in words: "met (100%)", "short € 50.000 (75%)", "cannot be
 /// verified: P.M. would have to bring € 54.400".
-pub fn verdict(t: &TargetEval) -> String {
+pub fn verdict(t: &TargetEval, lang: Lang) -> String {
     let pct = t
         .coverage()
         .map(|c| format!(" ({}%)", format_dutch(c.round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero))))
         .unwrap_or_default();
-    match t.verdict {
-        Verdict::Met => format!("met{pct}"),
-        Verdict::NotMet => format!("short {}{pct}", eur(t.shortfall())),
-        Verdict::Unverifiable if t.shortfall() <= Decimal::ZERO => {
-            "cannot be verified: a P.M. item that lowers the savings could bring them below it".into()
-        }
-        Verdict::Unverifiable => format!("cannot be verified: P.M. would have to bring {}", eur(t.shortfall())),
-    }
+    let id = match t.verdict {
+        Verdict::Met => "verdict-met",
+        Verdict::NotMet => "verdict-short",
+        Verdict::Unverifiable if t.shortfall() <= Decimal::ZERO => "verdict-unverifiable-lower",
+        Verdict::Unverifiable => "verdict-unverifiable",
+    };
+    Msg::id(id).arg("shortfall", eur(t.shortfall())).arg("pct", pct).render(lang)
 }
 
 fn round_euro(d: Decimal) -> Decimal {
@@ -279,6 +300,7 @@ pub fn table(s: &Sheet, color: bool) -> String {
             })
             .collect(),
         notes: s.notes.iter().map(|n| visible(n)).collect(),
+        lang: s.lang,
     };
     let s = &shown;
     let label_w = s.rows.iter().map(|r| r.label.chars().count()).max().unwrap_or(0).max(1);
@@ -322,7 +344,8 @@ pub fn table(s: &Sheet, color: bool) -> String {
         out.push('\n');
     }
     for n in &s.notes {
-        out.push_str(&format!("\nnote: {n}"));
+        out.push('\n');
+        out.push_str(&Msg::id("note-line").arg("note", n.as_str()).render(s.lang));
     }
     if !s.notes.is_empty() {
         out.push('\n');
@@ -435,7 +458,8 @@ pub fn csv(s: &Sheet) -> String {
             _ => None,
         };
         if r.cells.iter().any(|v| pm(v).is_some()) {
-            out.push_str(&quote_text(&format!("{} (P.M. items)", r.label.trim_start())));
+            let label = Msg::id("sheet-pm-items").arg("label", r.label.trim_start()).render(s.lang);
+            out.push_str(&quote_text(&label));
             for v in &r.cells {
                 out.push(';');
                 out.push_str(&pm(v).map(|n| n.to_string()).unwrap_or_default());

@@ -7,6 +7,7 @@ use crate::api::Checked;
 use crate::effects::Figure;
 use crate::eval::{evaluate, Evaluation, TargetEval};
 use crate::formula::{self, Evaluator};
+use crate::lang::{Lang, Msg};
 use crate::resolve::Model;
 use crate::syntax::ast::*;
 use rust_decimal::prelude::ToPrimitive;
@@ -23,13 +24,13 @@ const MAX_CELL_TEXT: usize = 32_767;
 
 /// Text for a cell: as it is, or, when longer than a cell can hold, cut with a note that says so
 /// (a workbook with one long text is still a workbook, not an error).
-fn fit(text: &str) -> String {
+fn fit(text: &str, lang: Lang) -> String {
     if text.chars().count() <= MAX_CELL_TEXT {
         return text.to_string();
     }
-    const NOTE: &str = " … (cut: longer than an Excel cell holds; see the plan)";
-    let keep: String = text.chars().take(MAX_CELL_TEXT - NOTE.chars().count()).collect();
-    format!("{keep}{NOTE}")
+    let note = format!(" … ({})", t(lang, "xlsx-cut"));
+    let keep: String = text.chars().take(MAX_CELL_TEXT - note.chars().count()).collect();
+    format!("{keep}{note}")
 }
 
 fn num(d: Decimal) -> f64 {
@@ -72,18 +73,25 @@ struct Book<'m> {
     /// The Measures sheet: name, first and last data row, first year column.
     measures_sheet: String,
     measures_rows: (u32, u32),
+    /// The language of the workbook's words.
+    lang: Lang,
+}
+
+/// A word of the workbook in its language.
+fn t(lang: Lang, id: &'static str) -> String {
+    Msg::id(id).render(lang)
 }
 
 const MEASURE_YEAR_COL: u16 = 5;
 
 /// Writes the workbook for a checked plan to `path`.
-pub fn write(checked: &Checked, path: &Path) -> Result<(), XlsxError> {
+pub fn write(checked: &Checked, path: &Path, lang: Lang) -> Result<(), XlsxError> {
     let mut workbook = Workbook::new();
     let mut taken = Vec::new();
     let model = &checked.model;
     let e = evaluate(model);
-    let balance_name = sheet_name("Balance", &mut taken);
-    let measures_name = sheet_name("Measures", &mut taken);
+    let balance_name = sheet_name(&t(lang, "xlsx-sheet-balance"), &mut taken);
+    let measures_name = sheet_name(&t(lang, "xlsx-sheet-measures"), &mut taken);
     let mut book = Book {
         model,
         e,
@@ -93,13 +101,14 @@ pub fn write(checked: &Checked, path: &Path) -> Result<(), XlsxError> {
         rows: HashMap::new(),
         measures_sheet: measures_name.clone(),
         measures_rows: (1, model.measures.len() as u32),
+        lang,
     };
     // Plan the table sheets first, so formulas can point across sheets.
     let mut table_sheets = Vec::new();
     for (t, ti) in model.tables.iter().enumerate() {
         // "Table D.1", not "D.1": a short name of letters, a dot and digits trips the Excel
         // writer's check for names that look like a cell (and reads less well too).
-        let name = sheet_name(&format!("Table {}", ti.table.id.value), &mut taken);
+        let name = sheet_name(&Msg::id("xlsx-sheet-table").arg("id", &ti.table.id.value).render(lang), &mut taken);
         for r in 0..ti.table.rows.len() {
             book.rows.insert((t, r), (name.clone(), 2 + r as u32));
         }
@@ -116,7 +125,7 @@ pub fn write(checked: &Checked, path: &Path) -> Result<(), XlsxError> {
         if model.measures_in(g).is_empty() {
             continue;
         }
-        let name = sheet_name(&format!("Group {}", info.id.value), &mut taken);
+        let name = sheet_name(&Msg::id("xlsx-sheet-group").arg("id", &info.id.value).render(lang), &mut taken);
         let sheet = workbook.add_worksheet();
         sheet.set_name(&name)?;
         book.group(sheet, g)?;
@@ -126,10 +135,10 @@ pub fn write(checked: &Checked, path: &Path) -> Result<(), XlsxError> {
         sheet.set_name(name)?;
         book.table(sheet, t)?;
     }
-    let name = sheet_name("Problems", &mut taken);
+    let name = sheet_name(&t(lang, "xlsx-sheet-problems"), &mut taken);
     let sheet = workbook.add_worksheet();
     sheet.set_name(&name)?;
-    problems(sheet, checked, &book.bold)?;
+    problems(sheet, checked, &book.bold, lang)?;
     // Write beside the target and rename, so a reader never sees half a workbook.
     let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let tmp = crate::api::temporary_file(dir, ".xlsx")?;
@@ -172,20 +181,20 @@ impl Book<'_> {
 
     fn balance(&self, sheet: &mut Worksheet) -> Result<(), XlsxError> {
         let e = &self.e;
-        sheet.write_string_with_format(0, 0, fit(&e.title), &self.bold)?;
+        sheet.write_string_with_format(0, 0, fit(&e.title, self.lang), &self.bold)?;
         sheet.set_column_width(0, 34)?;
         self.year_header(sheet, 1, 1)?;
         let labels = [
-            "Budget",
-            "Forecast",
-            "Deficit (budget − forecast)",
-            "Savings of measures",
-            "Costs of execution",
-            "Balance after measures",
-            "Cumulative balance",
+            "sheet-budget",
+            "sheet-forecast",
+            "sheet-deficit",
+            "sheet-savings",
+            "sheet-costs",
+            "sheet-balance",
+            "sheet-cumulative-balance",
         ];
         for (i, l) in labels.iter().enumerate() {
-            sheet.write_string(2 + i as u32, 0, *l)?;
+            sheet.write_string(2 + i as u32, 0, t(self.lang, l))?;
         }
         let (first, last) = self.measures_rows;
         let cumulative = e.cumulative_balance();
@@ -233,8 +242,9 @@ impl Book<'_> {
 
     fn measures(&self, sheet: &mut Worksheet) -> Result<(), XlsxError> {
         let model = self.model;
-        for (c, h) in ["Id", "Title", "Group", "Groups (for formulas)", "Budget"].iter().enumerate() {
-            sheet.write_string_with_format(0, c as u16, *h, &self.bold)?;
+        let headers = ["xlsx-col-id", "xlsx-col-title", "xlsx-col-group", "xlsx-col-groups", "report-col-budget"];
+        for (c, h) in headers.iter().enumerate() {
+            sheet.write_string_with_format(0, c as u16, t(self.lang, h), &self.bold)?;
         }
         self.year_header(sheet, 0, MEASURE_YEAR_COL)?;
         sheet.set_column_width(1, 48)?;
@@ -243,8 +253,8 @@ impl Book<'_> {
         for (mi, info) in model.measures.iter().enumerate() {
             let row = 1 + mi as u32;
             let m = &info.measure;
-            sheet.write_string(row, 0, fit(&m.id.value))?;
-            sheet.write_string(row, 1, fit(&m.title.value))?;
+            sheet.write_string(row, 0, fit(&m.id.value, self.lang))?;
+            sheet.write_string(row, 1, fit(&m.title.value, self.lang))?;
             // The path of groups, `|C|C1|C1.1|`, lets SUMIF pick a group and its sub-groups.
             let mut path = Vec::new();
             let mut g = info.group;
@@ -253,8 +263,8 @@ impl Book<'_> {
                 g = model.groups[gi].parent;
             }
             path.reverse();
-            sheet.write_string(row, 2, fit(&path.last().cloned().unwrap_or_default()))?;
-            sheet.write_string(row, 3, fit(&format!("|{}|", path.join("|"))))?;
+            sheet.write_string(row, 2, fit(&path.last().cloned().unwrap_or_default(), self.lang))?;
+            sheet.write_string(row, 3, fit(&format!("|{}|", path.join("|")), self.lang))?;
             if let Some(b) = m.budget.as_ref().and_then(|b| b.value.known()) {
                 sheet.write_number_with_format(row, 4, num(b.value), &self.euro)?;
             }
@@ -267,20 +277,25 @@ impl Book<'_> {
 
     fn group(&self, sheet: &mut Worksheet, g: usize) -> Result<(), XlsxError> {
         let info = &self.model.groups[g];
-        sheet.write_string_with_format(0, 0, fit(&format!("{} {}", info.id.value, info.title.value)), &self.bold)?;
+        sheet.write_string_with_format(
+            0,
+            0,
+            fit(&format!("{} {}", info.id.value, info.title.value), self.lang),
+            &self.bold,
+        )?;
         sheet.set_column_width(0, 48)?;
         self.year_header(sheet, 1, 1)?;
         let members = self.model.measures_in(g);
         for (k, &mi) in members.iter().enumerate() {
             let row = 2 + k as u32;
             let m = &self.model.measures[mi].measure;
-            sheet.write_string(row, 0, fit(&format!("{} {}", m.id.value, m.title.value)))?;
+            sheet.write_string(row, 0, fit(&format!("{} {}", m.id.value, m.title.value), self.lang))?;
             for (i, s) in self.e.measures[mi].savings.iter().enumerate() {
                 self.money(sheet, row, 1 + i as u16, s.expected)?;
             }
         }
         let total_row = 2 + members.len() as u32;
-        sheet.write_string_with_format(total_row, 0, "Total", &self.bold)?;
+        sheet.write_string_with_format(total_row, 0, t(self.lang, "xlsx-total"), &self.bold)?;
         let ge = self.e.groups.iter().find(|x| x.id == info.id.value);
         for i in 0..self.e.years.len() {
             let col = 1 + i as u16;
@@ -298,9 +313,9 @@ impl Book<'_> {
         let targets: Vec<&TargetEval> = ge.map(|g| g.targets.iter().collect()).unwrap_or_default();
         if !targets.is_empty() {
             let (target_row, short_row, verdict_row) = (total_row + 2, total_row + 3, total_row + 4);
-            sheet.write_string_with_format(target_row, 0, "Target", &self.bold)?;
-            sheet.write_string(short_row, 0, "Shortfall (negative: surplus)")?;
-            sheet.write_string(verdict_row, 0, "Reached")?;
+            sheet.write_string_with_format(target_row, 0, t(self.lang, "report-col-target"), &self.bold)?;
+            sheet.write_string(short_row, 0, t(self.lang, "xlsx-shortfall"))?;
+            sheet.write_string(verdict_row, 0, t(self.lang, "xlsx-reached"))?;
             for t in targets {
                 let Some(i) = self.e.years.iter().position(|y| *y == t.year) else { continue };
                 let col = 1 + i as u16;
@@ -308,7 +323,7 @@ impl Book<'_> {
                 let f = Formula::new(format!("={}-{}", cell(target_row, col), cell(total_row, col)))
                     .set_result(num(t.shortfall()).to_string());
                 sheet.write_formula_with_format(short_row, col, f, &self.euro)?;
-                sheet.write_string(verdict_row, col, crate::sheet::verdict(t))?;
+                sheet.write_string(verdict_row, col, crate::sheet::verdict(t, self.lang))?;
             }
         }
         Ok(())
@@ -423,7 +438,7 @@ impl Book<'_> {
 
     fn table(&self, sheet: &mut Worksheet, t: usize) -> Result<(), XlsxError> {
         let table = &self.model.tables[t].table;
-        sheet.write_string_with_format(0, 0, fit(&table.title.value), &self.bold)?;
+        sheet.write_string_with_format(0, 0, fit(&table.title.value, self.lang), &self.bold)?;
         sheet.set_column_width(0, 48)?;
         let n = table.columns.len() as u16;
         // What the document printed for every total (row or column) stands in a block to the
@@ -438,14 +453,14 @@ impl Book<'_> {
                     sheet.write_number_with_format(1, 1 + c as u16, *y as f64, &self.bold)?;
                 }
                 _ => {
-                    sheet.write_string_with_format(1, 1 + c as u16, fit(&col.title()), &self.bold)?;
+                    sheet.write_string_with_format(1, 1 + c as u16, fit(&col.title(), self.lang), &self.bold)?;
                 }
             }
             if checked {
                 sheet.write_string_with_format(
                     1,
                     printed_col(c),
-                    fit(&format!("printed {}", col.title())),
+                    fit(&Msg::id("xlsx-printed").arg("column", col.title()).render(self.lang), self.lang),
                     &self.bold,
                 )?;
             }
@@ -454,7 +469,7 @@ impl Book<'_> {
             let xr = 2 + r as u32;
             let format = if formula::row_unit(table, row) == Unit::Euro { &self.euro } else { &self.fte };
             let label_format = if row.formula.is_some() { &self.bold } else { &Format::new() };
-            sheet.write_string_with_format(xr, 0, fit(&row.label.value), label_format)?;
+            sheet.write_string_with_format(xr, 0, fit(&row.label.value, self.lang), label_format)?;
             for (c, cellv) in row.cells.iter().enumerate() {
                 let xc = 1 + c as u16;
                 let column_formula = table.columns.get(c).and_then(|col| col.formula.as_ref());
@@ -517,24 +532,33 @@ impl Book<'_> {
     }
 }
 
-fn problems(sheet: &mut Worksheet, checked: &Checked, bold: &Format) -> Result<(), XlsxError> {
-    for (c, h) in
-        ["Severity", "Code", "File", "Line", "Column", "Problem", "Help", "Declared", "Computed"].iter().enumerate()
-    {
-        sheet.write_string_with_format(0, c as u16, *h, bold)?;
+fn problems(sheet: &mut Worksheet, checked: &Checked, bold: &Format, lang: Lang) -> Result<(), XlsxError> {
+    let headers = [
+        "xlsx-col-severity",
+        "xlsx-col-code",
+        "xlsx-col-file",
+        "xlsx-col-line",
+        "xlsx-col-column",
+        "xlsx-col-problem",
+        "xlsx-col-help",
+        "xlsx-col-declared",
+        "xlsx-col-computed",
+    ];
+    for (c, h) in headers.iter().enumerate() {
+        sheet.write_string_with_format(0, c as u16, t(lang, h), bold)?;
     }
     sheet.set_column_width(5, 80)?;
     sheet.set_column_width(6, 60)?;
     for (i, d) in checked.diagnostics.iter().enumerate() {
         let row = 1 + i as u32;
         let (line, col) = checked.sources.line_col(d.span());
-        sheet.write_string(row, 0, d.severity().word())?;
+        sheet.write_string(row, 0, crate::report::severity_word(d.severity(), lang))?;
         sheet.write_string(row, 1, d.code())?;
-        sheet.write_string(row, 2, fit(checked.sources.name(d.span().file)))?;
+        sheet.write_string(row, 2, fit(checked.sources.name(d.span().file), lang))?;
         sheet.write_number(row, 3, line as f64)?;
         sheet.write_number(row, 4, col as f64)?;
-        sheet.write_string(row, 5, fit(&d.message()))?;
-        sheet.write_string(row, 6, fit(&d.help().unwrap_or_default()))?;
+        sheet.write_string(row, 5, fit(&d.message_in(lang), lang))?;
+        sheet.write_string(row, 6, fit(&d.help_in(lang).unwrap_or_default(), lang))?;
         if let Some((declared, computed, _)) = d.compared() {
             sheet.write_number(row, 7, num(declared))?;
             sheet.write_number(row, 8, num(computed))?;

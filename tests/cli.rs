@@ -292,5 +292,9 @@ fn checking_a_part_checks_the_plan_it_belongs_to() {
     .unwrap();
     grip().current_dir(d).args(["check", "--deny-warnings", "deel/jeugd.plan"]).assert().code(0);
     let alone = grip::api::check_path(&d.join("deel/jeugd.plan")).unwrap();
-    assert!(alone.diagnostics.is_empty(), "{:?}", alone.diagnostics.iter().map(|x| x.message()).collect::<Vec<_>>());
+    assert!(
+        alone.diagnostics.is_empty(),
+        "{:?}",
+        alone.diagnostics.iter().map(|x| x.message_in(grip::lang::Lang::En)).collect::<Vec<_>>()
+    );
 }

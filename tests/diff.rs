@@ -251,5 +251,5 @@ fn diff_takes_color_like_check() {
         .args(["--color", "always"])
         .assert()
         .code(1)
-        .stdout(predicate::str::contains("\x1b[33m  ~ c1"));
+        .stdout(predicate::str::contains("  \x1b[33m~ c1"));
 }

@@ -15,7 +15,11 @@ fn d(s: &str) -> Decimal {
 
 fn eval_text(text: &str) -> Evaluation {
     let checked = api::check_text("test.plan", None, text.to_string());
-    assert!(!checked.has_errors(), "{:?}", checked.diagnostics.iter().map(|d| d.message()).collect::<Vec<_>>());
+    assert!(
+        !checked.has_errors(),
+        "{:?}",
+        checked.diagnostics.iter().map(|d| d.message_in(grip::lang::Lang::En)).collect::<Vec<_>>()
+    );
     evaluate(&checked.model)
 }
 
@@ -79,7 +83,7 @@ fn pm_is_never_zero() {
     // The known savings reach the target, so the P.M. item cannot make it fail.
     assert_eq!(g.targets[0].reached.pm, 1);
     assert_eq!(g.targets[0].verdict, grip::eval::Verdict::Met);
-    let shown = sheet::table(&sheet::sheet(&e, By::Group, &[0, 1, 2, 3]), false);
+    let shown = sheet::table(&sheet::sheet(&e, By::Group, &[0, 1, 2, 3], grip::lang::Lang::En), false);
     assert!(shown.contains("met (100%)"), "{shown}");
     assert!(shown.contains("€ 100 + 1 P.M."), "{shown}");
 }
@@ -95,10 +99,11 @@ fn every_target_year_is_evaluated_with_the_rule_check_uses() {
         [(2022, grip::eval::Verdict::Met), (2024, grip::eval::Verdict::Unverifiable), (2023, grip::eval::Verdict::Met),]
     );
     assert_eq!(t[1].shortfall(), d("150"));
-    let shown = sheet::table(&sheet::sheet(&e, By::Group, &[0, 1, 2, 3]), false);
+    let shown = sheet::table(&sheet::sheet(&e, By::Group, &[0, 1, 2, 3], grip::lang::Lang::En), false);
     assert!(shown.contains("cannot be verified: P.M. would have to bring € 150"), "{shown}");
     // Every target year, in eval's JSON.
-    let json: serde_json::Value = serde_json::from_str(&grip::eval::to_json(&e, &[0, 1, 2, 3])).unwrap();
+    let json: serde_json::Value =
+        serde_json::from_str(&grip::eval::to_json(&e, &[0, 1, 2, 3], grip::lang::Lang::En)).unwrap();
     assert_eq!(json["groups"][0]["targets"].as_array().map(Vec::len), Some(3));
     assert_eq!(json["groups"][0]["targets"][1]["verdict"], "cannot be verified");
 }
@@ -161,12 +166,12 @@ fn all_formats(path: &str) -> String {
     let idx: Vec<usize> = (0..e.years.len()).collect();
     let mut out = String::new();
     for by in [By::Year, By::Group, By::Taakveld, By::Measure] {
-        let s = sheet::sheet(&e, by, &idx);
+        let s = sheet::sheet(&e, by, &idx, grip::lang::Lang::En);
         out.push_str(&format!("==== {by:?}: table\n{}\n", sheet::table(&s, false)));
         out.push_str(&format!("==== {by:?}: markdown\n{}\n", sheet::markdown(&s)));
         out.push_str(&format!("==== {by:?}: csv\n{}\n", sheet::csv(&s).replace("\r\n", "\n")));
     }
-    out.push_str(&format!("==== json\n{}\n", to_json(&e, &idx)));
+    out.push_str(&format!("==== json\n{}\n", to_json(&e, &idx, grip::lang::Lang::En)));
     out
 }
 

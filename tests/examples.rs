@@ -17,37 +17,37 @@ fn summary(c: &api::Checked) -> Summary {
 #[test]
 fn leudal_human() {
     let c = checked("examples/leudal.plan");
-    insta::assert_snapshot!(render::human(&c.sources, &c.diagnostics, false));
+    insta::assert_snapshot!(render::human(&c.sources, &c.diagnostics, false, grip::lang::Lang::En));
 }
 
 #[test]
 fn leudal_short() {
     let c = checked("examples/leudal.plan");
-    insta::assert_snapshot!(render::short(&c.sources, &c.diagnostics));
+    insta::assert_snapshot!(render::short(&c.sources, &c.diagnostics, grip::lang::Lang::En));
 }
 
 #[test]
 fn leudal_json() {
     let c = checked("examples/leudal.plan");
-    insta::assert_snapshot!(render::json(&[(&c.sources, &c.diagnostics)], &summary(&c)));
+    insta::assert_snapshot!(render::json(&[(&c.sources, &c.diagnostics)], &summary(&c), grip::lang::Lang::En));
 }
 
 #[test]
 fn noordoostpolder_human() {
     let c = checked("examples/noordoostpolder.plan");
-    insta::assert_snapshot!(render::human(&c.sources, &c.diagnostics, false));
+    insta::assert_snapshot!(render::human(&c.sources, &c.diagnostics, false, grip::lang::Lang::En));
 }
 
 #[test]
 fn noordoostpolder_short() {
     let c = checked("examples/noordoostpolder.plan");
-    insta::assert_snapshot!(render::short(&c.sources, &c.diagnostics));
+    insta::assert_snapshot!(render::short(&c.sources, &c.diagnostics, grip::lang::Lang::En));
 }
 
 #[test]
 fn noordoostpolder_json() {
     let c = checked("examples/noordoostpolder.plan");
-    insta::assert_snapshot!(render::json(&[(&c.sources, &c.diagnostics)], &summary(&c)));
+    insta::assert_snapshot!(render::json(&[(&c.sources, &c.diagnostics)], &summary(&c), grip::lang::Lang::En));
 }
 
 /// The slips a reader of the documents can verify by hand, each asserted on its own so a
@@ -55,7 +55,7 @@ fn noordoostpolder_json() {
 #[test]
 fn the_documents_real_slips_are_found() {
     let nop = checked("examples/noordoostpolder.plan");
-    let lines = render::short(&nop.sources, &nop.diagnostics);
+    let lines = render::short(&nop.sources, &nop.diagnostics, grip::lang::Lang::En);
     for expected in [
         "20% of € 826.000 is € 165.200, not € 182.000",
         "35% of € 50.000 is € 17.500, not € 18.000",
@@ -71,7 +71,7 @@ fn the_documents_real_slips_are_found() {
     // cannot make it fail, so nothing is said.
     assert!(!lines.contains("group C2 “Wmo”"), "{lines}");
     let leudal = checked("examples/leudal.plan");
-    let lines = render::short(&leudal.sources, &leudal.diagnostics);
+    let lines = render::short(&leudal.sources, &leudal.diagnostics, grip::lang::Lang::En);
     for expected in [
         "“Bijdrage maatregelen aan financiële opgave” in 2021 is € 688.805, but its lines add up to € 690.000",
         "“Bijdrage maatregelen aan financiële opgave” in 2022 is € 2.094.767, but its lines add up to € 2.097.600",
@@ -87,5 +87,5 @@ fn the_documents_real_slips_are_found() {
 #[test]
 fn the_starter_plan_is_clean() {
     let c = checked("examples/starter.plan");
-    assert!(c.diagnostics.is_empty(), "{}", render::short(&c.sources, &c.diagnostics));
+    assert!(c.diagnostics.is_empty(), "{}", render::short(&c.sources, &c.diagnostics, grip::lang::Lang::En));
 }

@@ -1,6 +1,8 @@
 //! The diagnostics corpus: one broken plan per kind of problem in tests/fixtures/, each
-//! snapshotted as a policy writer reads it (source, labels, message, help).
+//! snapshotted as a policy writer reads it (source, labels, message, help), in English and in
+//! Dutch.
 
+use grip::lang::Lang;
 use grip::{api, render};
 
 #[test]
@@ -10,7 +12,18 @@ fn fixture() {
         let text = std::fs::read_to_string(path).expect("fixtures are UTF-8");
         let checked = api::check_text(&name, Some(path), text);
         assert!(!checked.diagnostics.is_empty(), "{name} is meant to be broken but grip found nothing");
-        insta::assert_snapshot!(render::human(&checked.sources, &checked.diagnostics, false));
+        insta::assert_snapshot!(render::human(&checked.sources, &checked.diagnostics, false, Lang::En));
+    });
+}
+
+/// The same corpus as a Dutch writer reads it.
+#[test]
+fn fixture_nl() {
+    insta::glob!("fixtures/*.plan", |path| {
+        let name = format!("tests/fixtures/{}", path.file_name().and_then(|n| n.to_str()).unwrap_or_default());
+        let text = std::fs::read_to_string(path).expect("fixtures are UTF-8");
+        let checked = api::check_text(&name, Some(path), text);
+        insta::assert_snapshot!(render::human(&checked.sources, &checked.diagnostics, false, Lang::Nl));
     });
 }
 
@@ -35,7 +48,7 @@ fn one_fault_is_one_error_with_its_consequences_after_it() {
                 errors.len() <= 1,
                 "{name}: {} errors\n{}",
                 errors.len(),
-                render::short(&checked.sources, &checked.diagnostics)
+                render::short(&checked.sources, &checked.diagnostics, grip::lang::Lang::En)
             );
         }
         for (i, d) in checked.diagnostics.iter().enumerate() {
@@ -46,7 +59,7 @@ fn one_fault_is_one_error_with_its_consequences_after_it() {
                 let listed_before = checked.diagnostics[..i]
                     .iter()
                     .any(|e| e.severity() == grip::diagnostic::Severity::Error && overlaps(e.span(), cause));
-                assert!(listed_before, "{name}: `{}` is listed before its cause", d.message());
+                assert!(listed_before, "{name}: `{}` is listed before its cause", d.message_in(grip::lang::Lang::En));
             }
         }
     }

@@ -82,7 +82,7 @@ fn an_include_of_a_directory_or_a_missing_file_is_reported() {
     let path = dir.path().join("main.plan");
     std::fs::write(&path, "include \"sub\"\ninclude \"nope.plan\"\n").unwrap();
     let checked = api::check_path(&path).unwrap();
-    let messages: Vec<String> = checked.diagnostics.iter().map(|d| d.message()).collect();
+    let messages: Vec<String> = checked.diagnostics.iter().map(|d| d.message_in(grip::lang::Lang::En)).collect();
     assert!(messages.iter().any(|m| m.contains("it is a directory")), "{messages:?}");
     assert!(messages.iter().any(|m| m.contains("no such file")), "{messages:?}");
 }
@@ -162,15 +162,16 @@ fn check_fuzzer_crashes_stay_fixed() {
             assert_eq!(serde_json::to_string(&doc).unwrap(), serde_json::to_string(&whole_doc).unwrap());
         }
         let checked = api::check_text("fuzz.plan", None, text.to_string());
-        let _ = grip::render::short(&checked.sources, &checked.diagnostics);
-        let _ = grip::render::human(&checked.sources, &checked.diagnostics, false);
+        let _ = grip::render::short(&checked.sources, &checked.diagnostics, grip::lang::Lang::En);
+        let _ = grip::render::human(&checked.sources, &checked.diagnostics, false, grip::lang::Lang::En);
         let summary = grip::render::Summary::default();
-        let _ = grip::render::json(&[(&checked.sources, checked.diagnostics.as_slice())], &summary);
+        let _ =
+            grip::render::json(&[(&checked.sources, checked.diagnostics.as_slice())], &summary, grip::lang::Lang::En);
         let evaluation = evaluate(&checked.model);
         let idx = evaluation.year_indices(None);
-        let _ = grip::eval::to_json(&evaluation, &idx);
+        let _ = grip::eval::to_json(&evaluation, &idx, grip::lang::Lang::En);
         for by in [grip::sheet::By::Year, grip::sheet::By::Group, grip::sheet::By::Taakveld, grip::sheet::By::Measure] {
-            let _ = grip::sheet::table(&grip::sheet::sheet(&evaluation, by, &idx), false);
+            let _ = grip::sheet::table(&grip::sheet::sheet(&evaluation, by, &idx, grip::lang::Lang::En), false);
         }
     }
     assert!(n >= 1, "no fuzzer inputs found");
@@ -222,7 +223,7 @@ fn a_diagnostic_far_out_on_a_long_line_does_not_panic() {
         "a".repeat(70_000)
     );
     let checked = api::check_text("long.plan", None, text);
-    let human = grip::render::human(&checked.sources, &checked.diagnostics, false);
+    let human = grip::render::human(&checked.sources, &checked.diagnostics, false, grip::lang::Lang::En);
     assert!(human.contains("long.plan:2:70039; the line is too long to show"), "{human}");
 }
 
@@ -232,9 +233,9 @@ fn a_diagnostic_far_out_on_a_long_line_does_not_panic() {
 fn cr_only_line_endings_end_comments_and_lines() {
     let text = "plan \"x\" {\r  period 2021..2022 // a comment\r}\rtable T \"t\" {\r  columns 2021\r  row a \"a\" : 1\r  total t \"T\" = a : 2\r}\r";
     let checked = api::check_text("mac.plan", None, text.to_string());
-    let short = grip::render::short(&checked.sources, &checked.diagnostics);
+    let short = grip::render::short(&checked.sources, &checked.diagnostics, grip::lang::Lang::En);
     assert!(short.contains("mac.plan:7:21: error[grip::total_mismatch]"), "{short}");
-    let human = grip::render::human(&checked.sources, &checked.diagnostics, false);
+    let human = grip::render::human(&checked.sources, &checked.diagnostics, false, grip::lang::Lang::En);
     assert!(human.contains("[mac.plan:7:21]"), "{human}");
     // fmt keeps the file's line endings.
     let formatted = grip::fmt::format_source(text).unwrap();
@@ -256,13 +257,13 @@ fn terminal_escapes_in_plan_text_are_shown_not_sent() {
     let text = "plan \"x\x1b[2J\" { period 2021..2022 }\nmeasure A \"\x1b]0;owned\x07\" {\n  saving 1.5\n}\ngroup G \"\x1b[31m\" {\n  measure B \"b\" {\n    related \x1b\n  }\n}\n";
     let checked = api::check_text("esc\x1b[0m.plan", None, text.to_string());
     for out in [
-        grip::render::human(&checked.sources, &checked.diagnostics, false),
-        grip::render::short(&checked.sources, &checked.diagnostics),
+        grip::render::human(&checked.sources, &checked.diagnostics, false, grip::lang::Lang::En),
+        grip::render::short(&checked.sources, &checked.diagnostics, grip::lang::Lang::En),
     ] {
         assert!(!out.contains('\x1b') && !out.contains('\x07'), "{out:?}");
     }
     let e = evaluate(&checked.model);
-    let table = grip::sheet::table(&grip::sheet::sheet(&e, grip::sheet::By::Year, &[0]), false);
+    let table = grip::sheet::table(&grip::sheet::sheet(&e, grip::sheet::By::Year, &[0], grip::lang::Lang::En), false);
     assert!(!table.contains('\x1b'), "{table:?}");
 }
 
@@ -271,7 +272,7 @@ fn terminal_escapes_in_plan_text_are_shown_not_sent() {
 fn markdown_shows_plan_text_as_text() {
     let text = "plan \"<script>x</script>\" { period 2021..2022 }\ngroup A \"[a](javascript:alert(1))\" {\n  measure A.1 \"<img src=x onerror=alert(1)>\" {\n    saving € 10 from 2021\n  }\n}\n";
     let checked = api::check_text("md.plan", None, text.to_string());
-    let md = grip::report::markdown(&checked);
+    let md = grip::report::markdown(&checked, grip::lang::Lang::En);
     for raw in ["<script>", "<img", "a](javascript:"] {
         assert!(!md.contains(raw), "{raw} in\n{md}");
     }
@@ -289,14 +290,18 @@ fn pipes_and_devices_are_not_read() {
     let plan = dir.path().join("main.plan");
     std::fs::write(&plan, "plan \"x\" {\n  period 2021..2022\n}\ninclude \"pipe.plan\"\n").unwrap();
     let checked = api::check_path(&plan).unwrap();
-    let messages: Vec<String> = checked.diagnostics.iter().map(|d| d.message()).collect();
+    let messages: Vec<String> = checked.diagnostics.iter().map(|d| d.message_in(grip::lang::Lang::En)).collect();
     assert!(messages.iter().any(|m| m.contains("not a regular file")), "{messages:?}");
     let options = grip::resolve::LoadOptions { allow_outside_includes: true };
     let zero = api::check_text("z.plan", Some(&plan), "include \"/dev/zero\"\n".to_string());
     assert!(zero.diagnostics.iter().any(|d| d.code() == "grip::include_outside"));
     std::fs::write(&plan, "include \"/dev/zero\"\n").unwrap();
     let zero = api::check_path_with(&plan, options).unwrap();
-    assert!(zero.diagnostics.iter().any(|d| d.message().contains("not a regular file")), "{:?}", zero.diagnostics);
+    assert!(
+        zero.diagnostics.iter().any(|d| d.message_in(grip::lang::Lang::En).contains("not a regular file")),
+        "{:?}",
+        zero.diagnostics
+    );
     // The folder walk skips the pipe instead of waiting on it.
     let files = api::plan_files(&[dir.path().to_path_buf()]).unwrap();
     assert_eq!(files, [plan]);

@@ -9,35 +9,67 @@
  * where only a name can stand (`category saving`, which grip refuses), lets ids and names contain
  * dots, allows comments inside an amount (`€ /* x *\/ 1`), takes any scale after `in` (grip
  * wants `€ 1` followed by zeros), and lets the whitespace of text pasted from documents stand
- * anywhere between tokens (`-€ 1.600` with a space, which grip refuses).
+ * anywhere between tokens (`-€ 1.600` with a space, which grip refuses). A plan's keywords are
+ * English or Dutch (`measure`, `maatregel`); this grammar takes either word of every keyword, so it
+ * also reads a plan that mixes the two, which grip refuses (`grip::mixed_keywords`).
  */
 
 /// <reference types="tree-sitter-cli/dsl" />
 // @ts-check
 
-// KEYWORDS: the words of the language, spelled as in `KEYWORDS` in src/syntax/errors.rs and the
-// KEYWORDS section of grammar/plan.pest. tests/editors.rs checks that the lists agree. Every
-// keyword in the rules below goes through kw(), which refuses a word missing from this list.
+// KEYWORDS: the words of the language in English and in Dutch, as in `KEYWORDS` in
+// src/syntax/keywords.rs and the KEYWORDS section of grammar/plan.pest; tests/editors.rs checks
+// that the lists agree. Each entry is [English, Dutch], in the order of keywords.rs; `not needed`
+// is `niet nodig` (its two words are two entries here). Both languages may spell a keyword alike
+// (`budget`), and a Dutch word may stand for two English ones: `in` is `in` and `by`, `kosten` is
+// `cost` and `costs`. Every keyword in the rules below goes through kw(), named by its English
+// word, which refuses a word missing from this list.
 const KEYWORDS = [
-  'plan', 'municipality', 'adopted', 'period', 'currency', 'tolerance', 'include',
-  'text', 'group', 'target', 'by', 'total', 'measure', 'budget', 'saving', 'cost',
-  'from', 'in', 'share', 'of', 'range', 'category', 'owner', 'start', 'end',
-  'decision', 'needed', 'not', 'planned', 'status', 'taakveld', 'related',
-  'description', 'indicator', 'table', 'as', 'forecast', 'actual', 'deficit', 'revenue',
-  'staffing', 'columns', 'row', 'sum', 'savings', 'costs', 'cumulative', 'fte',
-  'hours', 'sign', 'adverse', 'favourable', 'below', 'part',
+  ['plan', 'plan'], ['municipality', 'gemeente'], ['adopted', 'vastgesteld'],
+  ['period', 'periode'], ['currency', 'valuta'], ['tolerance', 'tolerantie'],
+  ['include', 'invoegen'], ['text', 'tekst'], ['group', 'onderdeel'],
+  ['target', 'taakstelling'], ['by', 'in'], ['total', 'totaal'], ['measure', 'maatregel'],
+  ['budget', 'budget'], ['saving', 'besparing'], ['cost', 'kosten'], ['from', 'vanaf'],
+  ['in', 'in'], ['share', 'aandeel'], ['of', 'van'], ['range', 'bandbreedte'],
+  ['category', 'categorie'], ['owner', 'eigenaar'], ['start', 'startdatum'],
+  ['end', 'einddatum'], ['decision', 'besluit'], ['needed', 'nodig'], ['not', 'niet'],
+  ['planned', 'gepland'], ['status', 'status'], ['taakveld', 'taakveld'],
+  ['related', 'relatie'], ['description', 'omschrijving'], ['indicator', 'indicator'],
+  ['table', 'tabel'], ['as', 'als'], ['forecast', 'prognose'], ['actual', 'realisatie'],
+  ['deficit', 'tekort'], ['revenue', 'opbrengst'], ['staffing', 'formatie'],
+  ['columns', 'kolommen'], ['row', 'rij'], ['sum', 'som'], ['savings', 'besparingen'],
+  ['costs', 'kosten'], ['cumulative', 'cumulatief'], ['fte', 'fte'], ['hours', 'uren'],
+  ['sign', 'teken'], ['adverse', 'nadeel'], ['favourable', 'voordeel'],
+  ['below', 'hieronder'], ['part', 'deel'],
 ];
 
+/** The index of a language in an entry of KEYWORDS. */
+const EN = 0;
+const NL = 1;
+
 /**
- * A keyword of the language.
+ * The keyword whose English word is `word`, in one language.
+ * @param {number} language EN or NL
  * @param {string} word
  * @returns {string}
  */
-function kw(word) {
-  if (!KEYWORDS.includes(word)) {
+function kwIn(language, word) {
+  const entry = KEYWORDS.find(([english]) => english === word);
+  if (!entry) {
     throw new Error(`\`${word}\` is not in KEYWORDS`);
   }
-  return word;
+  return entry[language];
+}
+
+/**
+ * A keyword of the language, named by its English word: that word or its Dutch one
+ * (`kw('group')` is `group` or `onderdeel`; `kw('budget')` is `budget`, the same in both).
+ * @param {string} word
+ * @returns {RuleOrLiteral}
+ */
+function kw(word) {
+  const [english, dutch] = [kwIn(EN, word), kwIn(NL, word)];
+  return english === dutch ? english : choice(english, dutch);
 }
 
 /**
@@ -192,7 +224,11 @@ module.exports = grammar({
       optional(seq(kw('in'), field('forum', $.string))),
       optional(seq(kw('planned'), field('when', choice($.quarter, $.date, $.year)))),
     ),
-    not_needed: _ => seq(kw('not'), kw('needed')),
+    // `not needed` or `niet nodig`; never one word of each language (`niet needed`).
+    not_needed: _ => choice(
+      seq(kwIn(EN, 'not'), kwIn(EN, 'needed')),
+      seq(kwIn(NL, 'not'), kwIn(NL, 'needed')),
+    ),
 
     status: $ => seq(kw('status'), $.string),
     taakveld: $ => seq(kw('taakveld'), commaSep1($.taakveld_code)),

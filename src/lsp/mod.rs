@@ -6,9 +6,9 @@ use crate::api::{self, Checked};
 use crate::diagnostic::{Diagnostic, Severity, TermValue};
 use crate::eval::{evaluate, Evaluation};
 use crate::formula::{self, Evaluator};
+use crate::lang::{Lang, Msg};
 use crate::source::SourceMap;
 use crate::syntax::ast::*;
-use crate::syntax::errors::KEYWORDS;
 use codespan_reporting::files::Files;
 use lsp_server::{Connection, ExtractError, Message, Notification, Request, RequestId, Response};
 use lsp_types as lsp;
@@ -28,11 +28,34 @@ pub struct Engine {
 
 impl Default for Engine {
     fn default() -> Self {
-        Engine { server: Server { docs: HashMap::new() } }
+        Engine::new(Languages::default())
+    }
+}
+
+/// The languages the client asks for: `initializationOptions.lang` (as `--lang` on the command
+/// line) before the plan's own language; the client's `locale` (else the environment) after it.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Languages {
+    pub asked: Option<Lang>,
+    pub fallback: Option<Lang>,
+}
+
+impl Languages {
+    /// From the `initialize` request's parameters.
+    pub fn from_initialize(params: &serde_json::Value) -> Languages {
+        let code = |v: Option<&serde_json::Value>| v.and_then(|v| v.as_str()).and_then(Lang::from_code);
+        Languages {
+            asked: code(params.pointer("/initializationOptions/lang")),
+            fallback: code(params.get("locale")).or_else(Lang::from_env),
+        }
     }
 }
 
 impl Engine {
+    pub fn new(languages: Languages) -> Engine {
+        Engine { server: Server { docs: HashMap::new(), languages } }
+    }
+
     pub fn handle(&mut self, msg: Message) -> Vec<Message> {
         match msg {
             Message::Request(req) => vec![Message::Response(self.server.request(req))],
@@ -81,10 +104,11 @@ fn serve(connection: &Connection) -> Result<ExitStatus, Box<dyn std::error::Erro
     let reply = |resp: Response| connection.sender.send(Message::Response(resp));
     // Until `initialize`: a request is answered "not initialized" (in words, not as a dump of
     // it), a notification is dropped, `exit` ends the server.
-    loop {
+    let languages = loop {
         let Ok(msg) = connection.receiver.recv() else { return Ok(1) };
         match msg {
             Message::Request(req) if req.method == lsp::request::Initialize::METHOD => {
+                let languages = Languages::from_initialize(&req.params);
                 let result = lsp::InitializeResult {
                     capabilities: capabilities(),
                     server_info: Some(lsp::ServerInfo {
@@ -93,7 +117,7 @@ fn serve(connection: &Connection) -> Result<ExitStatus, Box<dyn std::error::Erro
                     }),
                 };
                 reply(Response::new_ok(req.id, result))?;
-                break;
+                break languages;
             }
             Message::Request(req) => reply(Response::new_err(
                 req.id,
@@ -103,8 +127,8 @@ fn serve(connection: &Connection) -> Result<ExitStatus, Box<dyn std::error::Erro
             Message::Notification(n) if n.method == lsp::notification::Exit::METHOD => return Ok(1),
             Message::Notification(_) | Message::Response(_) => {}
         }
-    }
-    let mut engine = Engine::default();
+    };
+    let mut engine = Engine::new(languages);
     let mut shut_down = false;
     loop {
         let Ok(first) = connection.receiver.recv() else { return Ok(if shut_down { 0 } else { 1 }) };
@@ -182,6 +206,14 @@ struct Doc {
 
 struct Server {
     docs: HashMap<lsp::Url, Doc>,
+    languages: Languages,
+}
+
+impl Server {
+    /// The language of what is said about a checked plan.
+    fn lang(&self, checked: &Checked) -> Lang {
+        self.languages.asked.or(checked.language()).or(self.languages.fallback).unwrap_or_default()
+    }
 }
 
 fn path_of(uri: &lsp::Url) -> Option<PathBuf> {
@@ -248,19 +280,19 @@ fn uri_of(sources: &SourceMap, file: FileId, root: &lsp::Url) -> Option<lsp::Url
 }
 
 /// A grip diagnostic as an LSP diagnostic: same code, message and help.
-fn to_lsp(sources: &SourceMap, d: &Diagnostic, root: &lsp::Url) -> lsp::Diagnostic {
+fn to_lsp(sources: &SourceMap, d: &Diagnostic, root: &lsp::Url, lang: Lang) -> lsp::Diagnostic {
     let severity = match d.severity() {
         Severity::Error => lsp::DiagnosticSeverity::ERROR,
         Severity::Warning => lsp::DiagnosticSeverity::WARNING,
         Severity::Note => lsp::DiagnosticSeverity::INFORMATION,
     };
-    let mut message = d.message();
-    if let Some(help) = d.help() {
-        message.push_str("\nhelp: ");
-        message.push_str(&help);
+    let mut message = d.message_in(lang);
+    if let Some(help) = d.help_in(lang) {
+        message.push('\n');
+        message.push_str(&Msg::id("help-line").arg("help", help).render(lang));
     }
     let related: Vec<lsp::DiagnosticRelatedInformation> = d
-        .labels()
+        .labels_in(lang)
         .into_iter()
         .filter(|l| !l.primary)
         .filter_map(|l| {
@@ -291,6 +323,7 @@ impl Server {
         let name = path.as_ref().map(|p| p.display().to_string()).unwrap_or_else(|| uri.to_string());
         let checked = api::check_text(&name, path.as_deref(), text);
         let evaluation = evaluate(&checked.model);
+        let lang = self.lang(&checked);
         // Diagnostics per file: this one and every file it includes.
         let mut by_uri: HashMap<lsp::Url, Vec<lsp::Diagnostic>> = HashMap::new();
         by_uri.insert(uri.clone(), Vec::new());
@@ -301,7 +334,7 @@ impl Server {
         }
         for d in &checked.diagnostics {
             if let Some(u) = uri_of(&checked.sources, d.span().file, &uri) {
-                by_uri.entry(u).or_default().push(to_lsp(&checked.sources, d, &uri));
+                by_uri.entry(u).or_default().push(to_lsp(&checked.sources, d, &uri, lang));
             }
         }
         let mut out = Vec::new();
@@ -426,6 +459,7 @@ impl Server {
 
     fn hover(&self, uri: &lsp::Url, pos: lsp::Position) -> Option<lsp::Hover> {
         let (doc, at) = self.doc_at(uri, pos)?;
+        let lang = self.lang(&doc.checked);
         let model = &doc.checked.model;
         let sources = &doc.checked.sources;
         let markdown = |text: String, span: Span| lsp::Hover {
@@ -441,19 +475,24 @@ impl Server {
             let m = &model.measures[mi].measure;
             {
                 let e = &doc.evaluation.measures[mi];
+                let word = |id: &'static str| Msg::id(id).render(lang);
                 let mut text = format!(
-                    "**measure {} — {}**\n\n| year | saving | cost |\n|---:|---:|---:|\n",
-                    m.id.value, m.title.value
+                    "**{} — {}**\n\n| {} | {} | {} |\n|---:|---:|---:|\n",
+                    Msg::id("subject-measure").arg("id", &m.id.value).render(lang),
+                    m.title.value,
+                    word("report-col-year"),
+                    word("hover-saving"),
+                    word("hover-cost"),
                 );
                 for (i, y) in years.iter().enumerate() {
                     let saving = crate::sheet::eur_figure(&e.savings[i].expected);
                     text.push_str(&format!("| {y} | {saving} | {} |\n", crate::sheet::eur_figure(&e.costs[i])));
                 }
                 if let Some(b) = m.budget.as_ref().and_then(|b| b.value.known()) {
-                    text.push_str(&format!("\nbudget {}", money(b.value)));
+                    text.push_str(&format!("\n{}", Msg::id("hover-budget").arg("budget", money(b.value)).render(lang)));
                 }
                 if let Some(o) = &m.owner {
-                    text.push_str(&format!("\n\nowner: {}", o.value));
+                    text.push_str(&format!("\n\n{}", Msg::id("hover-owner").arg("owner", &o.value).render(lang)));
                 }
                 return Some(markdown(text, span));
             }
@@ -468,7 +507,7 @@ impl Server {
             if contains(code.span, at) {
                 let text = match crate::taakveld::find(&code.value) {
                     Some(t) => format!("**taakveld {}** — {}", t.code, t.name),
-                    None => format!("`{}` is not a taakveld code", code.value),
+                    None => Msg::id("unknown-taakveld").arg("code", &code.value).render(lang),
                 };
                 return Some(markdown(text, code.span));
             }
@@ -477,18 +516,19 @@ impl Server {
         for (gi, g) in model.groups.iter().enumerate() {
             if contains(g.id.span, at) {
                 let ge = doc.evaluation.groups.iter().find(|e| e.id == g.id.value)?;
-                let mut text = format!("**group {} — {}**\n\n", g.id.value, g.title.value);
+                let group = Msg::id("hover-group").arg("id", &g.id.value).render(lang);
+                let mut text = format!("**{group} — {}**\n\n", g.title.value);
                 if ge.targets.is_empty() {
-                    text.push_str(&format!("{} measures, no target", model.measures_in(gi).len()));
+                    text.push_str(&Msg::id("hover-no-target").arg("count", model.measures_in(gi).len()).render(lang));
                 }
                 for t in &ge.targets {
-                    text.push_str(&format!(
-                        "- target {} by {}: the measures save {}; {}\n",
-                        money(t.amount),
-                        t.year,
-                        crate::sheet::eur_figure(&t.reached),
-                        crate::sheet::verdict(t)
-                    ));
+                    let line = Msg::id("hover-target")
+                        .arg("target", money(t.amount))
+                        .arg("year", t.year)
+                        .arg("reached", crate::sheet::eur_figure(&t.reached))
+                        .arg("verdict", crate::sheet::verdict(t, lang))
+                        .render(lang);
+                    text.push_str(&format!("- {line}\n"));
                 }
                 return Some(markdown(text, g.id.span));
             }
@@ -510,28 +550,36 @@ impl Server {
                     let text = match computed {
                         Ok(c) => {
                             let unit = formula::row_unit(&t.table, row);
-                            let fmt = |v: rust_decimal::Decimal| crate::fmt::quantity(&Quantity::new(v, unit.clone()));
-                            let mut s = format!(
-                                "**{} — {}**\n\nprinted {}, computed {}{}\n\n",
-                                row.label.value,
-                                t.table.columns[ci].title(),
-                                crate::fmt::quantity(&Quantity::new(formula::cell_figure(cell).known, unit.clone())),
-                                fmt(c.figure.known),
-                                crate::sheet::pm_suffix(&c.figure)
-                            );
+                            let fmt =
+                                |v: rust_decimal::Decimal| crate::fmt::quantity(&Quantity::new(v, unit.clone()), lang);
+                            let printed = Msg::id("hover-printed-computed")
+                                .arg("printed", fmt(formula::cell_figure(cell).known))
+                                .arg(
+                                    "computed",
+                                    format!("{}{}", fmt(c.figure.known), crate::sheet::pm_suffix(&c.figure)),
+                                )
+                                .render(lang);
+                            let mut s =
+                                format!("**{} — {}**\n\n{printed}\n\n", row.label.value, t.table.columns[ci].title());
+                            let not_counted = |pm: &str| Msg::id("hover-pm-not-counted").arg("pm", pm).render(lang);
                             for term in &c.terms {
                                 let v = match term.value {
                                     TermValue::Known(v) => fmt(v),
-                                    TermValue::Pm { negative: true } => "-P.M. (not counted)".into(),
-                                    TermValue::Pm { negative: false } => "P.M. (not counted)".into(),
-                                    TermValue::Faulty(reason) => reason.words().into(),
+                                    TermValue::Pm { negative: true } => not_counted("-P.M."),
+                                    TermValue::Pm { negative: false } => not_counted("P.M."),
+                                    TermValue::Faulty(reason) => reason.words().render(lang),
                                 };
-                                s.push_str(&format!("- {}{}: {v}\n", if term.negated { "− " } else { "" }, term.label));
+                                s.push_str(&format!(
+                                    "- {}{}: {v}\n",
+                                    if term.negated { "− " } else { "" },
+                                    term.label.render(lang)
+                                ));
                             }
                             s
                         }
                         Err(_) => {
-                            format!("**{}**: this total cannot be recomputed; see the diagnostics", row.label.value)
+                            let why = Msg::id("hover-cannot-recompute").render(lang);
+                            format!("**{}**: {why}", row.label.value)
                         }
                     };
                     return Some(markdown(text, cell.span));
@@ -747,7 +795,17 @@ impl Server {
     }
 
     fn completion(&self, uri: &lsp::Url) -> Vec<lsp::CompletionItem> {
-        let mut items: Vec<lsp::CompletionItem> = KEYWORDS
+        // The keywords of the plan's language (both sets while it has none yet).
+        let language = self.docs.get(uri).and_then(|d| d.checked.language());
+        let mut words: Vec<&str> = Vec::new();
+        for lang in Lang::ALL.into_iter().filter(|l| language.is_none_or(|p| p == *l)) {
+            for k in crate::syntax::keywords::KEYWORDS {
+                if !words.contains(&k.word(lang)) {
+                    words.push(k.word(lang));
+                }
+            }
+        }
+        let mut items: Vec<lsp::CompletionItem> = words
             .iter()
             .map(|k| lsp::CompletionItem {
                 label: (*k).into(),

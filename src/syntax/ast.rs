@@ -156,6 +156,8 @@ impl Amount {
 pub struct Document {
     pub file: FileId,
     pub items: Vec<Item>,
+    /// The language the file's keywords are written in, when they say.
+    pub lang: Option<crate::lang::Lang>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -277,6 +279,15 @@ impl EffectKind {
             EffectKind::Cost => "cost",
         }
     }
+
+    /// The keyword that writes it.
+    pub fn rule(self) -> crate::syntax::parse::Rule {
+        use crate::syntax::parse::Rule;
+        match self {
+            EffectKind::Saving => Rule::kw_saving,
+            EffectKind::Cost => Rule::kw_cost,
+        }
+    }
 }
 
 /// When an effect applies.
@@ -394,6 +405,21 @@ impl Role {
             Role::Revenue => "revenue",
             Role::Staffing => "staffing",
             Role::Saving => "saving",
+        }
+    }
+
+    /// The keyword that writes it.
+    pub fn rule(self) -> crate::syntax::parse::Rule {
+        use crate::syntax::parse::Rule;
+        match self {
+            Role::Budget => Rule::kw_budget,
+            Role::Forecast => Rule::kw_forecast,
+            Role::Actual => Rule::kw_actual,
+            Role::Deficit => Rule::kw_deficit,
+            Role::Cost => Rule::kw_cost,
+            Role::Revenue => Rule::kw_revenue,
+            Role::Staffing => Rule::kw_staffing,
+            Role::Saving => Rule::kw_saving,
         }
     }
 }

@@ -3,208 +3,121 @@
 //! "is a `}` missing?").
 
 use super::ast::{FileId, Span};
+use super::keywords::{self, Keyword};
 use super::parse::{open_blocks_at, Rule};
 use crate::diagnostic::Problem;
+use crate::lang::{Lang, Msg};
 use pest::error::{ErrorVariant, InputLocation};
 
-/// Every keyword of the language, for "did you mean" hints. Kept equal to the grammar's
-/// KEYWORDS section by a test.
-pub const KEYWORDS: &[&str] = &[
-    "plan",
-    "municipality",
-    "adopted",
-    "period",
-    "currency",
-    "tolerance",
-    "include",
-    "text",
-    "group",
-    "target",
-    "by",
-    "total",
-    "measure",
-    "budget",
-    "saving",
-    "cost",
-    "from",
-    "in",
-    "share",
-    "of",
-    "range",
-    "category",
-    "owner",
-    "start",
-    "end",
-    "decision",
-    "needed",
-    "not",
-    "planned",
-    "status",
-    "taakveld",
-    "related",
-    "description",
-    "indicator",
-    "table",
-    "as",
-    "forecast",
-    "actual",
-    "deficit",
-    "revenue",
-    "staffing",
-    "columns",
-    "row",
-    "sum",
-    "savings",
-    "costs",
-    "cumulative",
-    "fte",
-    "hours",
-    "sign",
-    "adverse",
-    "favourable",
-    "below",
-    "part",
-];
+/// How an expected rule is named in a message.
+#[derive(Debug, Clone, PartialEq)]
+struct Phrase {
+    msg: Msg,
+    /// A keyword or a single mark (`{`): many of them make "a line starting with one of: ...".
+    word: bool,
+    /// A value (a year, an amount, text), or a mark that only stands before one (`:`, `..`):
+    /// when only these can follow, the statement was cut short.
+    value: bool,
+}
+
+/// The keyword a rule is, or starts with (`measure { … }` starts with `measure`).
+fn leading_keyword(rule: Rule) -> Option<&'static Keyword> {
+    if let Some(k) = keywords::of_rule(rule) {
+        return Some(k);
+    }
+    let kw = match rule {
+        Rule::sign_rule => Rule::kw_sign,
+        Rule::part_of => Rule::kw_part,
+        Rule::sum_all => Rule::kw_sum,
+        Rule::savings_of => Rule::kw_savings,
+        Rule::costs_of => Rule::kw_costs,
+        Rule::cumulative => Rule::kw_cumulative,
+        Rule::row => Rule::kw_row,
+        Rule::total_row => Rule::kw_total,
+        Rule::columns => Rule::kw_columns,
+        Rule::plan_header => Rule::kw_plan,
+        Rule::include => Rule::kw_include,
+        Rule::group => Rule::kw_group,
+        Rule::measure => Rule::kw_measure,
+        Rule::table => Rule::kw_table,
+        Rule::target => Rule::kw_target,
+        Rule::group_total | Rule::plan_total => Rule::kw_total,
+        Rule::text_block => Rule::kw_text,
+        Rule::budget => Rule::kw_budget,
+        Rule::effect | Rule::effect_kind => Rule::kw_saving,
+        Rule::share => Rule::kw_share,
+        Rule::estimate_range => Rule::kw_range,
+        Rule::category => Rule::kw_category,
+        Rule::owner => Rule::kw_owner,
+        Rule::start_date => Rule::kw_start,
+        Rule::end_date => Rule::kw_end,
+        Rule::decision => Rule::kw_decision,
+        Rule::status => Rule::kw_status,
+        Rule::taakveld => Rule::kw_taakveld,
+        Rule::related => Rule::kw_related,
+        Rule::description => Rule::kw_description,
+        Rule::indicator => Rule::kw_indicator,
+        Rule::municipality => Rule::kw_municipality,
+        Rule::adopted => Rule::kw_adopted,
+        Rule::period => Rule::kw_period,
+        Rule::currency => Rule::kw_currency,
+        Rule::tolerance => Rule::kw_tolerance,
+        _ => return None,
+    };
+    keywords::of_rule(kw)
+}
 
 /// How a rule is called in a message, or `None` for rules that never appear on their own.
-fn phrase(rule: Rule) -> Option<String> {
-    let kw = |k: &str| Some(format!("`{k}`"));
+fn phrase(rule: Rule, lang: Lang) -> Option<Phrase> {
+    if let Some(k) = leading_keyword(rule) {
+        return Some(kw_phrase(k.word(lang)));
+    }
+    let mark = |m: &str, value: bool| Some(Phrase { msg: Msg::plain(format!("`{m}`")), word: true, value });
+    let value = |id: &'static str| Some(Phrase { msg: Msg::id(id), word: false, value: true });
+    let other = |id: &'static str| Some(Phrase { msg: Msg::id(id), word: false, value: false });
     match rule {
-        Rule::kw_plan => kw("plan"),
-        Rule::kw_municipality => kw("municipality"),
-        Rule::kw_adopted => kw("adopted"),
-        Rule::kw_period => kw("period"),
-        Rule::kw_currency => kw("currency"),
-        Rule::kw_tolerance => kw("tolerance"),
-        Rule::kw_include => kw("include"),
-        Rule::kw_text => kw("text"),
-        Rule::kw_group => kw("group"),
-        Rule::kw_target => kw("target"),
-        Rule::kw_by => kw("by"),
-        Rule::kw_total => kw("total"),
-        Rule::kw_measure => kw("measure"),
-        Rule::kw_budget => kw("budget"),
-        Rule::kw_saving => kw("saving"),
-        Rule::kw_cost => kw("cost"),
-        Rule::kw_from => kw("from"),
-        Rule::kw_in => kw("in"),
-        Rule::kw_share => kw("share"),
-        Rule::kw_of => kw("of"),
-        Rule::kw_range => kw("range"),
-        Rule::kw_category => kw("category"),
-        Rule::kw_owner => kw("owner"),
-        Rule::kw_start => kw("start"),
-        Rule::kw_end => kw("end"),
-        Rule::kw_decision => kw("decision"),
-        Rule::kw_needed => kw("needed"),
-        Rule::kw_not_needed => kw("not needed"),
-        Rule::kw_planned => kw("planned"),
-        Rule::kw_status => kw("status"),
-        Rule::kw_taakveld => kw("taakveld"),
-        Rule::kw_related => kw("related"),
-        Rule::kw_description => kw("description"),
-        Rule::kw_indicator => kw("indicator"),
-        Rule::kw_table => kw("table"),
-        Rule::kw_as => kw("as"),
-        Rule::kw_forecast => kw("forecast"),
-        Rule::kw_actual => kw("actual"),
-        Rule::kw_deficit => kw("deficit"),
-        Rule::kw_revenue => kw("revenue"),
-        Rule::kw_staffing => kw("staffing"),
-        Rule::kw_columns => kw("columns"),
-        Rule::kw_row => kw("row"),
-        Rule::kw_sum => kw("sum"),
-        Rule::kw_savings => kw("savings"),
-        Rule::kw_costs => kw("costs"),
-        Rule::kw_cumulative => kw("cumulative"),
-        Rule::kw_fte => kw("fte"),
-        Rule::kw_hours => kw("hours"),
-        Rule::kw_sign | Rule::sign_rule => kw("sign"),
-        Rule::kw_adverse => kw("adverse"),
-        Rule::kw_favourable => kw("favourable"),
-        Rule::kw_below => kw("below"),
-        Rule::kw_part | Rule::part_of => kw("part"),
-        Rule::sign_char => Some("`+` or `-`".into()),
-        Rule::scale => Some("a scale like `in € 1.000`".into()),
-        Rule::magnitude | Rule::magnitude_word => Some("`mln` or `mld`".into()),
-        Rule::column_kind => Some("the kind of figure, like begroting".into()),
-        Rule::column_mark => Some("a footnote mark like `*`".into()),
-        Rule::total_column => Some("a total column like totaal \"Totaal\" = sum".into()),
-        Rule::euro_cell => Some("a figure".into()),
-        Rule::year | Rule::year_column | Rule::year_span => Some("a year like 2024".into()),
-        Rule::date => Some("a date like 2021-04-28".into()),
-        Rule::when | Rule::quarter => Some("a year, quarter or date, like 2022, 2021-Q1 or 2021-04-28".into()),
-        Rule::string | Rule::plain_string | Rule::triple_string | Rule::curly_string => {
-            Some("text in double quotes".into())
-        }
-        Rule::item_id => Some("an id like A.1".into()),
-        Rule::ident | Rule::named_column => Some("a name like formatie".into()),
-        Rule::row_ref => Some("the name of a row".into()),
-        Rule::amount | Rule::quantity | Rule::money | Rule::pm => {
-            Some("an amount like € 1.171.494, 0,6 fte or P.M.".into())
-        }
-        Rule::number | Rule::unsigned_number => Some("a number like 1.171.494 or 0,6".into()),
-        Rule::percent => Some("a percentage like 20%".into()),
-        Rule::euro => Some("`€`".into()),
-        Rule::unit | Rule::table_unit | Rule::count_unit => Some("a unit such as €, fte, hours or %".into()),
-        Rule::cell | Rule::empty_cell | Rule::not_applicable => Some("a figure, `-`, P.M. or n.v.t.".into()),
-        Rule::taakveld_code => Some("a taakveld code like 6.72".into()),
-        Rule::open => Some("`{`".into()),
-        Rule::colon => Some("`:` before the figures".into()),
-        Rule::equals => Some("`=` and a formula".into()),
-        Rule::close => Some("`}`".into()),
-        Rule::range_op => Some("`..`".into()),
-        Rule::add_op => Some("`+` or `-`".into()),
-        Rule::role | Rule::role_name => {
-            Some("`as` with budget, forecast, actual, deficit, cost, revenue or staffing".into())
-        }
-        Rule::EOI => Some("the end of the file".into()),
-        Rule::sum_all => kw("sum"),
-        Rule::savings_of => kw("savings"),
-        Rule::costs_of => kw("costs"),
-        Rule::cumulative => kw("cumulative"),
-        Rule::paren => Some("`(`".into()),
-        Rule::expr => Some("a formula like `a + b`".into()),
-        Rule::row => kw("row"),
-        Rule::total_row => kw("total"),
-        Rule::columns => kw("columns"),
-        Rule::plan_header => kw("plan"),
-        Rule::include => kw("include"),
-        Rule::group => kw("group"),
-        Rule::measure => kw("measure"),
-        Rule::table => kw("table"),
-        Rule::target => kw("target"),
-        Rule::group_total | Rule::plan_total => kw("total"),
-        Rule::text_block => kw("text"),
-        Rule::budget => kw("budget"),
-        Rule::effect | Rule::effect_kind => Some("`saving`".into()),
-        Rule::share => kw("share"),
-        Rule::estimate_range => kw("range"),
-        Rule::category => kw("category"),
-        Rule::owner => kw("owner"),
-        Rule::start_date => kw("start"),
-        Rule::end_date => kw("end"),
-        Rule::decision => kw("decision"),
-        Rule::status => kw("status"),
-        Rule::taakveld => kw("taakveld"),
-        Rule::related => kw("related"),
-        Rule::description => kw("description"),
-        Rule::indicator => kw("indicator"),
-        Rule::municipality => kw("municipality"),
-        Rule::adopted => kw("adopted"),
-        Rule::period => kw("period"),
-        Rule::currency => kw("currency"),
-        Rule::tolerance => kw("tolerance"),
-        Rule::year_spec | Rule::from_year | Rule::in_year => Some("`from` or `in` with a year".into()),
-        Rule::yearly_values | Rule::year_amount => Some("a year and amount like 2022: € 180.000".into()),
-        Rule::amount_with_years => Some("an amount like € 1.171.494, 0,6 fte or P.M.".into()),
+        Rule::sign_char => other("phrase-sign"),
+        Rule::scale => value("phrase-scale"),
+        Rule::magnitude | Rule::magnitude_word => other("phrase-magnitude"),
+        Rule::column_kind => value("phrase-column-kind"),
+        Rule::column_mark => value("phrase-column-mark"),
+        Rule::total_column => value("phrase-total-column"),
+        Rule::euro_cell => value("phrase-figure"),
+        Rule::year | Rule::year_column | Rule::year_span => value("phrase-year"),
+        Rule::date => value("phrase-date"),
+        Rule::when | Rule::quarter => value("phrase-when"),
+        Rule::string | Rule::plain_string | Rule::triple_string | Rule::curly_string => value("phrase-text"),
+        Rule::item_id => value("phrase-id"),
+        Rule::ident | Rule::named_column => value("phrase-name"),
+        Rule::row_ref => value("phrase-row"),
+        Rule::amount | Rule::quantity | Rule::money | Rule::pm => value("phrase-amount"),
+        Rule::number | Rule::unsigned_number => value("phrase-number"),
+        Rule::percent => value("phrase-percent"),
+        Rule::euro => mark("€", false),
+        Rule::unit | Rule::table_unit | Rule::count_unit => value("phrase-unit"),
+        Rule::cell | Rule::empty_cell | Rule::not_applicable => value("phrase-cell"),
+        Rule::taakveld_code => value("phrase-taakveld"),
+        Rule::open => mark("{", false),
+        Rule::colon => Some(Phrase { msg: Msg::id("phrase-colon"), word: true, value: true }),
+        Rule::equals => Some(Phrase { msg: Msg::id("phrase-equals"), word: true, value: false }),
+        Rule::close => mark("}", false),
+        Rule::range_op => mark("..", true),
+        Rule::add_op => other("phrase-sign"),
+        Rule::role | Rule::role_name => Some(Phrase { msg: Msg::id("phrase-role"), word: true, value: false }),
+        Rule::EOI => value("phrase-end"),
+        Rule::paren => mark("(", false),
+        Rule::expr => value("phrase-formula"),
+        Rule::year_spec | Rule::from_year | Rule::in_year => other("phrase-year-spec"),
+        Rule::yearly_values | Rule::year_amount => value("phrase-year-amount"),
+        Rule::amount_with_years => value("phrase-amount"),
         Rule::row_options => None,
         _ => None,
     }
 }
 
 /// Turns a pest error into a problem with a message in words.
-pub fn syntax_problem(file: FileId, text: &str, error: &pest::error::Error<Rule>) -> Problem {
+/// Keywords are named as the plan writes them: in `lang`, its keyword language.
+pub fn syntax_problem(file: FileId, text: &str, error: &pest::error::Error<Rule>, lang: Lang) -> Problem {
     let pos = match error.location {
         InputLocation::Pos(p) => p,
         InputLocation::Span((s, _)) => s,
@@ -225,18 +138,13 @@ pub fn syntax_problem(file: FileId, text: &str, error: &pest::error::Error<Rule>
             let line = &text[pos + 1..line_end];
             // "Titel” (pasted from Word): the text does end, with a curly quote.
             let hint = match line.find(['\u{201D}', '\u{201C}']) {
-                Some(close) => format!(
-                    "this text opens with a straight quote and closes with a curly one; write \"{}\"",
-                    &line[..close]
-                ),
-                None => {
-                    "end the text with a double quote on the same line; use \"\"\" for text over several lines".into()
-                }
+                Some(close) => Msg::id("hint-curly-close").arg("text", &line[..close]),
+                None => Msg::id("hint-unterminated"),
             };
             return Problem::Syntax {
                 span: Span::new(file, pos, line_end.max(pos + 1)),
-                expected: vec!["`\"` to close this text".into()],
-                found: Some("the end of the line".into()),
+                expected: vec![Msg::id("hint-expected-quote")],
+                found: Some(Msg::id("found-end-of-line")),
                 hint: Some(hint),
             };
         }
@@ -252,19 +160,14 @@ pub fn syntax_problem(file: FileId, text: &str, error: &pest::error::Error<Rule>
         }
     }
 
-    let mut expected: Vec<String> = Vec::new();
-    let keyword_count = positives
-        .iter()
-        .filter(|r| {
-            format!("{r:?}").starts_with("kw_")
-                || phrase(**r).is_some_and(|p| p.starts_with('`') && p.matches('`').count() == 2)
-        })
-        .count();
+    let mut expected: Vec<Phrase> = Vec::new();
     for rule in &positives {
         let phrases = match rule {
             // A saving line and a cost line start alike.
-            Rule::effect | Rule::effect_kind => vec!["`saving`".to_string(), "`cost`".to_string()],
-            _ => phrase(*rule).into_iter().collect(),
+            Rule::effect | Rule::effect_kind => {
+                [Rule::kw_saving, Rule::kw_cost].iter().filter_map(|r| phrase(*r, lang)).collect::<Vec<_>>()
+            }
+            _ => phrase(*rule, lang).into_iter().collect(),
         };
         for p in phrases {
             if !expected.contains(&p) {
@@ -273,20 +176,27 @@ pub fn syntax_problem(file: FileId, text: &str, error: &pest::error::Error<Rule>
         }
     }
     // Only values (a year, an amount, text) can follow: the statement was cut short.
-    let value_expected = !expected.is_empty()
-        && expected.iter().all(|e| !e.starts_with('`') || e.starts_with("`:`") || e.starts_with("`..`"));
+    let value_expected = !expected.is_empty() && expected.iter().all(|e| e.value);
     // Many keywords: say what kind of line is expected, keeping the list readable.
-    if keyword_count > 6 {
-        let (kws, rest): (Vec<String>, Vec<String>) =
-            expected.into_iter().partition(|p| p.starts_with('`') && p.matches('`').count() == 2);
-        let mut names: Vec<String> = kws.iter().map(|k| k.trim_matches('`').to_string()).collect();
+    let keywords = expected.iter().filter(|p| p.word).count();
+    let expected: Vec<Msg> = if keywords > 6 {
+        let (words, rest): (Vec<Phrase>, Vec<Phrase>) =
+            expected.into_iter().partition(|p| p.word && matches!(p.msg, Msg::Plain(_)));
+        let mut names: Vec<String> = words
+            .iter()
+            .filter_map(|p| match &p.msg {
+                Msg::Plain(text) => Some(text.trim_matches('`').to_string()),
+                _ => None,
+            })
+            .collect();
         // The closing brace is not a kind of line: name it last, in words.
         let closes = names.iter().any(|n| n == "}");
         names.retain(|n| n != "}");
-        let close = if closes { ", or `}` to close the block" } else { "" };
-        expected = vec![format!("a line starting with one of: {}{close}", names.join(", "))];
-        expected.extend(rest);
-    }
+        let id = if closes { "syntax-line-of-close" } else { "syntax-line-of" };
+        std::iter::once(Msg::id(id).arg("keywords", names.join(", "))).chain(rest.into_iter().map(|p| p.msg)).collect()
+    } else {
+        expected.into_iter().map(|p| p.msg).collect()
+    };
 
     // Start at the beginning of the word the error is in, so `cliënten` is shown whole.
     let pos = text[..pos]
@@ -298,49 +208,67 @@ pub fn syntax_problem(file: FileId, text: &str, error: &pest::error::Error<Rule>
         .filter(|_| text[pos..].chars().next().is_some_and(char::is_alphanumeric))
         .unwrap_or(pos);
     let word = found_word(text, pos);
-    let found = if at_end { Some("the end of the file".to_string()) } else { word.as_ref().map(|w| format!("`{w}`")) };
+    let found = if at_end {
+        Some(Msg::id("found-end-of-file"))
+    } else {
+        word.as_ref().map(|w| Msg::id("found-word").arg("word", w))
+    };
     let end = pos + word.as_ref().map(|w| w.len()).unwrap_or(0);
     let span = Span::new(file, pos, end.max(pos));
 
     let mut hint = None;
     if let Some(w) = &word {
         if let Some(fixed) = latin_look_alikes(w) {
-            hint = Some(format!(
-                "`{w}` has letters that only look Latin (Cyrillic or Greek, pasted from somewhere else); type it as `{fixed}`"
-            ));
+            hint = Some(Msg::id("hint-look-alike").arg("word", w).arg("fixed", fixed));
         } else if w.starts_with("/*") {
-            hint = Some("a comment opened with `/*` is never closed: end it with `*/`".into());
+            hint = Some(Msg::id("hint-unclosed-comment"));
         }
     }
     if let (Some(w), None) = (&word, &hint) {
-        let allowed: Vec<&str> = positives
-            .iter()
-            .filter_map(|r| format!("{r:?}").strip_prefix("kw_").map(|k| k.replace('_', " ")))
-            .filter_map(|k| KEYWORDS.iter().find(|kw| **kw == k).copied())
-            .collect();
-        let candidates: &[&str] = if allowed.is_empty() { KEYWORDS } else { &allowed };
-        if let Some(best) = closest(w, candidates) {
-            hint = Some(format!("did you mean `{best}`?"));
-        } else if (w == "from" || w == "in") && positives.contains(&Rule::amount) {
-            hint = Some(format!("write the amount before `{w}`, like `saving € 45.600 {w} 2022`"));
-        } else if KEYWORDS.contains(&w.as_str()) {
+        // The keywords that may stand here, in the plan's language; a word of the other
+        // language (or a variant, `maatregelen`) is matched to its keyword too.
+        let mut allowed: Vec<&Keyword> = positives.iter().filter_map(|r| leading_keyword(*r)).collect();
+        // A saving line and a cost line start alike.
+        if positives.iter().any(|r| matches!(r, Rule::effect | Rule::effect_kind)) {
+            allowed.extend(keywords::of_rule(Rule::kw_cost));
+        }
+        let candidates = |in_lang: Lang| -> Vec<&'static str> {
+            if allowed.is_empty() {
+                keywords::words(in_lang)
+            } else {
+                allowed.iter().map(|k| k.word(in_lang).split(' ').next().unwrap_or("")).collect()
+            }
+        };
+        let other = lang.other();
+        let suggestion = closest(w, &candidates(lang)).or_else(|| {
+            let near = closest(w, &candidates(other)).or_else(|| candidates(other).into_iter().find(|c| *c == w))?;
+            keywords::lookup(near).map(|(k, _)| k.word(lang).split(' ').next().unwrap_or(""))
+        });
+        let from_or_in =
+            [Rule::kw_from, Rule::kw_in].iter().filter_map(|r| keywords::of_rule(*r)).any(|k| k.en == w || k.nl == w);
+        let is_keyword = keywords::lookup(w).is_some();
+        if let Some(best) = suggestion.filter(|b| *b != w) {
+            hint = Some(Msg::id("hint-did-you-mean").arg("word", best));
+        } else if from_or_in && positives.contains(&Rule::amount) {
+            hint = Some(Msg::id("hint-amount-before").arg("word", w));
+        } else if is_keyword {
             let open =
                 innermost_open(text, pos).filter(|(open, _)| indentation_at(text, pos) <= indentation_at(text, *open));
             if let Some((_, what)) = open {
-                hint = Some(format!("`{w}` cannot stand inside {what}; is the `}}` that closes {what} missing?"));
-            } else if let Some(home) = home_of(w) {
-                hint = Some(format!("`{w}` can only stand inside {home}"));
+                hint = Some(Msg::id("hint-not-inside").arg("word", w).arg("block", what));
+            } else if let Some(home) = keywords::lookup(w).and_then(|(k, _)| home_of(k.rule)) {
+                hint = Some(Msg::id("hint-only-inside").arg("word", w).arg("home", Msg::id(home)));
             }
         } else if w.chars().next().is_some_and(|c| c.is_ascii_digit()) && positives.contains(&Rule::colon) {
-            hint = Some("put a `:` between the row's name and its figures".into());
+            hint = Some(Msg::id("hint-colon"));
         } else if w.chars().next().is_some_and(|c| c.is_ascii_digit()) && positives.contains(&Rule::year) {
-            hint = Some("write a year with four digits, like 2024".into());
+            hint = Some(Msg::id("hint-four-digits"));
         } else if w.starts_with('-') && positives.contains(&Rule::range_op) {
-            hint = Some("write a span of years with two dots, like 2021..2024".into());
+            hint = Some(Msg::id("hint-span-dots"));
         } else if is_dutch_date(w) {
-            hint = Some(format!("write the date as year-month-day: {}", iso_from_dutch(w)));
+            hint = Some(Msg::id("hint-date-order").arg("date", iso_from_dutch(w)));
         } else if w == "}" && !positives.contains(&Rule::close) {
-            hint = Some("there is one `}` too many here, or a `{` is missing above".into());
+            hint = Some(Msg::id("hint-brace-too-many"));
         }
     }
 
@@ -349,11 +277,11 @@ pub fn syntax_problem(file: FileId, text: &str, error: &pest::error::Error<Rule>
         let before = text[..pos].trim_end();
         if text[before.len()..pos].contains('\n') && !before.is_empty() {
             let at = before.len();
-            let hint = Some(format!("complete the line with {}", or_list_words(&expected)));
+            let hint = Some(Msg::id("hint-complete-line").arg("expected", Msg::or(expected.clone())));
             return Problem::Syntax {
                 span: Span::new(file, at, at),
                 expected,
-                found: Some("the end of the line".into()),
+                found: Some(Msg::id("found-end-of-line")),
                 hint,
             };
         }
@@ -362,24 +290,21 @@ pub fn syntax_problem(file: FileId, text: &str, error: &pest::error::Error<Rule>
     Problem::Syntax { span, expected, found, hint }
 }
 
-/// Where a keyword may stand, for "`owner` can only stand inside a measure".
-fn home_of(keyword: &str) -> Option<&'static str> {
-    Some(match keyword {
-        "budget" | "saving" | "cost" | "share" | "range" | "category" | "owner" | "start" | "end" | "decision"
-        | "status" | "taakveld" | "related" | "indicator" => "a measure { ... }",
-        "municipality" | "adopted" | "period" | "currency" | "tolerance" => "the plan header, plan \"...\" { ... }",
-        "target" => "a group { ... }",
-        "columns" | "row" => "a table { ... }",
-        _ => return None,
-    })
+fn kw_phrase(k: &str) -> Phrase {
+    Phrase { msg: Msg::plain(format!("`{k}`")), word: true, value: false }
 }
 
-fn or_list_words(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} or {}", init.join(", "), last),
-    }
+/// Where a keyword may stand, for "`owner` can only stand inside a measure".
+fn home_of(rule: Rule) -> Option<&'static str> {
+    use Rule::*;
+    Some(match rule {
+        kw_budget | kw_saving | kw_cost | kw_share | kw_range | kw_category | kw_owner | kw_start | kw_end
+        | kw_decision | kw_status | kw_taakveld | kw_related | kw_indicator => "home-measure",
+        kw_municipality | kw_adopted | kw_period | kw_currency | kw_tolerance => "home-header",
+        kw_target => "home-group",
+        kw_columns | kw_row => "home-table",
+        _ => return None,
+    })
 }
 
 /// The word with its Cyrillic and Greek letters that look like Latin ones replaced by those (`А.1`
@@ -477,12 +402,12 @@ fn indentation_at(text: &str, pos: usize) -> usize {
 }
 
 /// The innermost block still open at `pos`, with its position and a short name (`measure A.1`).
-fn innermost_open(text: &str, pos: usize) -> Option<(usize, String)> {
+fn innermost_open(text: &str, pos: usize) -> Option<(usize, Msg)> {
     let open = *open_blocks_at(text, pos).last()?;
     let line_start = text[..open].rfind('\n').map(|i| i + 1).unwrap_or(0);
     let header = text[line_start..open].trim();
     let what: Vec<&str> = header.split_whitespace().take(2).collect();
-    let what = if what.is_empty() { "this block".to_string() } else { what.join(" ") };
+    let what = if what.is_empty() { Msg::id("block-this") } else { Msg::plain(what.join(" ")) };
     Some((open, what))
 }
 
@@ -491,19 +416,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn keyword_list_matches_the_grammar() {
-        let grammar = include_str!("../../grammar/plan.pest");
-        let start = grammar.find("keyword = @{").expect("grammar has a keyword rule");
-        let end = grammar[start..].find("~ !ident_char").expect("keyword rule ends") + start;
-        let in_grammar: Vec<&str> = grammar[start..end].split('"').skip(1).step_by(2).collect();
-        assert_eq!(in_grammar, KEYWORDS, "grammar/plan.pest and KEYWORDS list different keywords");
-    }
-
-    #[test]
     fn misspelt_keywords_are_recognised() {
-        assert_eq!(closest("mesure", KEYWORDS), Some("measure"));
-        assert_eq!(closest("budgt", KEYWORDS), Some("budget"));
-        assert_eq!(closest("measure", KEYWORDS), None);
-        assert_eq!(closest("xyzzy", KEYWORDS), None);
+        let en = keywords::words(Lang::En);
+        let nl = keywords::words(Lang::Nl);
+        assert_eq!(closest("mesure", &en), Some("measure"));
+        assert_eq!(closest("budgt", &en), Some("budget"));
+        assert_eq!(closest("measure", &en), None);
+        assert_eq!(closest("xyzzy", &en), None);
+        assert_eq!(closest("maatregelen", &nl), Some("maatregel"));
+        assert_eq!(closest("besparingen", &["besparing"]), Some("besparing"));
     }
 }

@@ -4,6 +4,7 @@
 //! or `+` gives the sign, and underscores may group digits (`1_171_494`). A number that can only
 //! be read by guessing is refused with a [`NumberError`] that says how to write it.
 
+use crate::lang::Msg;
 use rust_decimal::Decimal;
 use std::str::FromStr;
 
@@ -26,52 +27,19 @@ pub enum NumberError {
 }
 
 impl NumberError {
-    /// The fix in plain words, for the help line of a diagnostic.
-    pub fn help(&self) -> String {
+    /// The problem as a message of the catalogue, about the number as written: its `.help`
+    /// gives the fix, its `.label` a few words for under the number.
+    pub fn msg(&self, text: &str) -> Msg {
+        let m = |id: &'static str| Msg::id(id).arg("text", text);
         match self {
-            NumberError::AmbiguousDot { suggestion_decimal, suggestion_thousands } => format!(
-                "in Dutch notation the dot groups thousands and the comma is the decimal mark: \
-                 write {suggestion_decimal} for a fraction, or {suggestion_thousands} for a whole number"
-            ),
-            NumberError::BadGrouping { suggestion } => {
-                format!("dots group digits in threes (1.171.494); write {suggestion}")
+            NumberError::AmbiguousDot { suggestion_decimal, suggestion_thousands } => {
+                m("number-ambiguous").arg("decimal", suggestion_decimal).arg("thousands", suggestion_thousands)
             }
-            NumberError::EnglishNotation { suggestion } => format!(
-                "this looks like English notation; in Dutch notation write {suggestion} \
-                 (dot for thousands, comma for decimals)"
-            ),
-            NumberError::LeadingZeroDot { suggestion } => format!(
-                "a dot after a leading 0 cannot group thousands, so it is a decimal point: in Dutch notation write {suggestion}"
-            ),
-            NumberError::Malformed => {
-                "write the number as a document prints it, like 1.171.494 or 0,6 or -1.600".into()
-            }
-            NumberError::TooLarge => {
-                "figures can be at most 999.999.999.999.999, with at most 10 decimals; check for a typing slip".into()
-            }
-        }
-    }
-
-    /// A few words for the label under the number.
-    pub fn label(&self) -> &'static str {
-        match self {
-            NumberError::AmbiguousDot { .. } => "a fraction or a whole number?",
-            NumberError::BadGrouping { .. } => "groups of three digits",
-            NumberError::EnglishNotation { .. } => "English notation",
-            NumberError::LeadingZeroDot { .. } => "a decimal point?",
-            NumberError::Malformed => "not a number",
-            NumberError::TooLarge => "too many digits",
-        }
-    }
-
-    pub fn message(&self) -> &'static str {
-        match self {
-            NumberError::AmbiguousDot { .. } => "this number is ambiguous",
-            NumberError::BadGrouping { .. } => "the thousands groups in this number are wrong",
-            NumberError::EnglishNotation { .. } => "this number is written in English notation",
-            NumberError::LeadingZeroDot { .. } => "this number has a decimal point, not a decimal comma",
-            NumberError::Malformed => "this is not a number grip can read",
-            NumberError::TooLarge => "this number is too large or too precise",
+            NumberError::BadGrouping { suggestion } => m("number-grouping").arg("suggestion", suggestion),
+            NumberError::EnglishNotation { suggestion } => m("number-english").arg("suggestion", suggestion),
+            NumberError::LeadingZeroDot { suggestion } => m("number-leading-zero").arg("suggestion", suggestion),
+            NumberError::Malformed => m("number-malformed"),
+            NumberError::TooLarge => m("number-too-large"),
         }
     }
 }
@@ -265,12 +233,13 @@ mod tests {
 
     #[test]
     fn suggestions_are_dutch() {
-        let Err(e) = parse_dutch("1.5") else { panic!("1.5 must be refused") };
-        assert!(e.help().contains("1,5") && e.help().contains("1.500"), "{}", e.help());
-        let Err(e) = parse_dutch("1,171,494") else { panic!("English notation must be refused") };
-        assert!(e.help().contains("1.171.494"), "{}", e.help());
-        let Err(e) = parse_dutch("1.50.000") else { panic!("bad grouping must be refused") };
-        assert!(e.help().contains("150.000"), "{}", e.help());
+        let help = |text: &str| match parse_dutch(text) {
+            Err(e) => e.msg(text).attr(crate::lang::Lang::En, "help"),
+            Ok(_) => panic!("{text} must be refused"),
+        };
+        assert!(help("1.5").contains("1,5") && help("1.5").contains("1.500"), "{}", help("1.5"));
+        assert!(help("1,171,494").contains("1.171.494"), "{}", help("1,171,494"));
+        assert!(help("1.50.000").contains("150.000"), "{}", help("1.50.000"));
     }
 
     #[test]

@@ -7,8 +7,10 @@
 
 use super::ast::*;
 use super::errors::syntax_problem;
+use super::keywords::{self, Detected};
 use super::number::parse_dutch;
 use crate::diagnostic::{Diagnostic, Problem};
+use crate::lang::Msg;
 use pest::iterators::Pair;
 use pest::Parser;
 use rayon::prelude::*;
@@ -41,6 +43,8 @@ pub fn parse(file: FileId, text: &str) -> (Document, Vec<Diagnostic>) {
 /// [`parse`], cutting pieces once they hold `piece_bytes`. The tests and the `check` fuzzer cut
 /// small pieces, so short inputs go through the pieces too.
 pub fn parse_in_pieces_of(file: FileId, text: &str, piece_bytes: usize) -> (Document, Vec<Diagnostic>) {
+    let language = keywords::detect(text);
+    let lang = language.map(|l| l.lang);
     let mut depth = 0usize;
     let mut cuts = Vec::new();
     let mut piece_start = 0;
@@ -49,7 +53,7 @@ pub fn parse_in_pieces_of(file: FileId, text: &str, piece_bytes: usize) -> (Docu
             depth += 1;
             if depth > MAX_DEPTH {
                 let problem = Problem::TooDeep { span: Span::new(file, at, at + 1), limit: MAX_DEPTH };
-                return (Document { file, items: Vec::new() }, vec![problem.into()]);
+                return (Document { file, items: Vec::new(), lang }, vec![problem.into()]);
             }
         } else {
             depth = depth.saturating_sub(1);
@@ -60,9 +64,10 @@ pub fn parse_in_pieces_of(file: FileId, text: &str, piece_bytes: usize) -> (Docu
         }
     }
     if cuts.is_empty() {
-        parse_whole(file, text)
+        let parsed = parse_recovering(file, text, language);
+        (Document { file, items: parsed.items, lang }, parsed.diagnostics)
     } else {
-        parse_pieces(file, text, &cuts)
+        parse_pieces(file, text, &cuts, language)
     }
 }
 
@@ -76,7 +81,8 @@ pub const PIECE_BYTES: usize = 64 * 1024;
 /// (recovery blanks lines and blocks, and must see what follows them), with the pieces before it
 /// blanked, so the problems are the same too: `tests/robustness.rs` and the `check` fuzzer
 /// compare the two.
-fn parse_pieces(file: FileId, text: &str, cuts: &[usize]) -> (Document, Vec<Diagnostic>) {
+fn parse_pieces(file: FileId, text: &str, cuts: &[usize], language: Option<Detected>) -> (Document, Vec<Diagnostic>) {
+    let lang = language.map(|l| l.lang);
     let mut bounds = Vec::with_capacity(cuts.len() + 1);
     let mut start = 0;
     for end in cuts.iter().copied().chain((cuts.last() != Some(&text.len())).then_some(text.len())) {
@@ -90,7 +96,14 @@ fn parse_pieces(file: FileId, text: &str, cuts: &[usize]) -> (Document, Vec<Diag
             // Cuts are just after a `}`, so they fall between characters.
             let mut pairs = PlanParser::parse(Rule::file, text.get(start..end)?).ok()?;
             let mut diagnostics = Vec::new();
-            let mut builder = Builder { file, base: start, diagnostics: &mut diagnostics };
+            let mut builder = Builder {
+                file,
+                base: start,
+                diagnostics: &mut diagnostics,
+                language,
+                rows_named_like_keywords: Vec::new(),
+                bare_keyword_terms: Vec::new(),
+            };
             let items = pairs.next().map(|file_pair| builder.items(file_pair)).unwrap_or_default();
             Some((items, diagnostics))
         })
@@ -104,9 +117,9 @@ fn parse_pieces(file: FileId, text: &str, cuts: &[usize]) -> (Document, Vec<Diag
             let mut rest_text = String::with_capacity(text.len());
             rest_text.extend(text.bytes().take(start).map(|b| if b == b'\n' { '\n' } else { ' ' }));
             rest_text.push_str(text.get(start..).unwrap_or(""));
-            let rest = parse_recovering(file, &rest_text);
+            let rest = parse_recovering(file, &rest_text, language);
             if rest.gave_up {
-                return (Document { file, items: Vec::new() }, rest.diagnostics);
+                return (Document { file, items: Vec::new(), lang }, rest.diagnostics);
             }
             // In the order parsing the whole file gives: its syntax errors come first.
             let mut all = rest.diagnostics;
@@ -114,12 +127,12 @@ fn parse_pieces(file: FileId, text: &str, cuts: &[usize]) -> (Document, Vec<Diag
             all.extend(diagnostics);
             all.extend(later);
             items.extend(rest.items);
-            return (Document { file, items }, all);
+            return (Document { file, items, lang }, all);
         };
         items.extend(i);
         diagnostics.extend(d);
     }
-    (Document { file, items }, diagnostics)
+    (Document { file, items, lang }, diagnostics)
 }
 
 /// What parsing with recovery gives.
@@ -135,12 +148,14 @@ struct Parsed {
 
 /// Parses the whole text at once, recovering from syntax errors to report them all.
 pub fn parse_whole(file: FileId, text: &str) -> (Document, Vec<Diagnostic>) {
-    let parsed = parse_recovering(file, text);
-    (Document { file, items: parsed.items }, parsed.diagnostics)
+    let language = keywords::detect(text);
+    let parsed = parse_recovering(file, text, language);
+    (Document { file, items: parsed.items, lang: language.map(|l| l.lang) }, parsed.diagnostics)
 }
 
-/// Parses `text`, recovering from syntax errors to report them all.
-fn parse_recovering(file: FileId, text: &str) -> Parsed {
+/// Parses `text`, recovering from syntax errors to report them all. `language` is the plan's
+/// keyword language and where it shows first (detected in the whole file).
+fn parse_recovering(file: FileId, text: &str, language: Option<Detected>) -> Parsed {
     let mut diagnostics = Vec::new();
     let mut syntax_errors = 0;
     let mut work = text.to_string();
@@ -148,7 +163,14 @@ fn parse_recovering(file: FileId, text: &str) -> Parsed {
     loop {
         match PlanParser::parse(Rule::file, &work) {
             Ok(mut pairs) => {
-                let mut builder = Builder { file, base: 0, diagnostics: &mut diagnostics };
+                let mut builder = Builder {
+                    file,
+                    base: 0,
+                    diagnostics: &mut diagnostics,
+                    language,
+                    rows_named_like_keywords: Vec::new(),
+                    bare_keyword_terms: Vec::new(),
+                };
                 let items = match pairs.next() {
                     Some(file_pair) => builder.items(file_pair),
                     None => Vec::new(),
@@ -156,7 +178,7 @@ fn parse_recovering(file: FileId, text: &str) -> Parsed {
                 return Parsed { items, diagnostics, syntax_errors, gave_up: false };
             }
             Err(error) => {
-                let problem = syntax_problem(file, &work, &error);
+                let problem = syntax_problem(file, &work, &error, language.map(|l| l.lang).unwrap_or_default());
                 let stop = matches!(problem, Problem::UnclosedBlock { .. });
                 // A block left open after earlier errors is their consequence, not news.
                 if !stop || diagnostics.is_empty() {
@@ -340,6 +362,14 @@ struct Builder<'d> {
     /// Where the text pest parsed starts in the file (pieces start past 0).
     base: usize,
     diagnostics: &'d mut Vec<Diagnostic>,
+    /// The plan's keyword language and where it shows first: a keyword of the other language
+    /// is an error.
+    language: Option<Detected>,
+    /// Where a keyword word stands as the name of a row (`= kosten - opbrengsten`).
+    rows_named_like_keywords: Vec<usize>,
+    /// Bare `sum`, `savings` and `costs` in the formulas of the table being built, with the
+    /// word written: a row of that name makes them row references.
+    bare_keyword_terms: Vec<(Span, String)>,
 }
 
 /// Field slots of a block that may be given once.
@@ -347,13 +377,11 @@ fn set_once<T>(
     slot: &mut Option<Spanned<T>>,
     value: Spanned<T>,
     field: &'static str,
-    owner: &str,
+    owner: &Msg,
     diags: &mut Vec<Diagnostic>,
 ) {
     if let Some(first) = slot {
-        diags.push(
-            Problem::DuplicateField { span: value.span, first: first.span, field, owner: owner.to_string() }.into(),
-        );
+        diags.push(Problem::DuplicateField { span: value.span, first: first.span, field, owner: owner.clone() }.into());
     } else {
         *slot = Some(value);
     }
@@ -367,7 +395,37 @@ impl Builder<'_> {
     }
 
     fn items(&mut self, file_pair: Pair<Rule>) -> Vec<Item> {
-        file_pair.into_inner().filter_map(|p| self.item(p)).collect()
+        let items = file_pair.clone().into_inner().filter_map(|p| self.item(p)).collect();
+        if let Some(detected) = self.language {
+            self.mixed_keywords(&file_pair, detected);
+        }
+        items
+    }
+
+    /// Every keyword written in the other language than the plan's.
+    fn mixed_keywords(&mut self, file_pair: &Pair<Rule>, detected: Detected) {
+        let lang = detected.lang;
+        let other = lang.other();
+        for p in file_pair.clone().into_inner().flatten() {
+            let Some(k) = keywords::of_rule(p.as_rule()) else { continue };
+            if k.en == k.nl || !p.as_str().split_whitespace().eq(k.word(other).split(' ')) {
+                continue;
+            }
+            // Read as the name of a row (`= kosten - opbrengsten` in an English plan).
+            if self.rows_named_like_keywords.contains(&(self.base + p.as_span().start())) {
+                continue;
+            }
+            self.diagnostics.push(
+                Problem::MixedKeywords {
+                    span: self.span(&p),
+                    found: k.word(other),
+                    keyword: k.word(lang),
+                    lang,
+                    decided: Span::new(self.file, detected.start, detected.end),
+                }
+                .into(),
+            );
+        }
     }
 
     fn item(&mut self, pair: Pair<Rule>) -> Option<Item> {
@@ -573,7 +631,7 @@ impl Builder<'_> {
             description: None,
             span,
         };
-        let owner = "the plan header";
+        let owner = &Msg::id("subject-header");
         for p in pair.into_inner() {
             match p.as_rule() {
                 Rule::string => title = self.string(p),
@@ -583,12 +641,12 @@ impl Builder<'_> {
                 Rule::municipality => {
                     if let Some(s) = p.into_inner().find(|p| p.as_rule() == Rule::string) {
                         let s = self.string(s);
-                        set_once(&mut h.municipality, s, "municipality", owner, self.diagnostics);
+                        set_once(&mut h.municipality, s, self.field("municipality"), owner, self.diagnostics);
                     }
                 }
                 Rule::adopted => {
                     if let Some(d) = p.into_inner().find(|p| p.as_rule() == Rule::date).and_then(|d| self.date(d)) {
-                        set_once(&mut h.adopted, d, "adopted", owner, self.diagnostics);
+                        set_once(&mut h.adopted, d, self.field("adopted"), owner, self.diagnostics);
                     }
                 }
                 Rule::period => {
@@ -601,8 +659,8 @@ impl Builder<'_> {
                                 Problem::DuplicateField {
                                     span: pspan,
                                     first: existing.span,
-                                    field: "period",
-                                    owner: owner.into(),
+                                    field: self.field("period"),
+                                    owner: owner.clone(),
                                 }
                                 .into(),
                             );
@@ -614,7 +672,7 @@ impl Builder<'_> {
                 Rule::currency => {
                     if let Some(i) = p.into_inner().find(|p| p.as_rule() == Rule::ident) {
                         let s = Spanned::new(i.as_str().to_string(), self.span(&i));
-                        set_once(&mut h.currency, s, "currency", owner, self.diagnostics);
+                        set_once(&mut h.currency, s, self.field("currency"), owner, self.diagnostics);
                     }
                 }
                 Rule::tolerance => {
@@ -625,8 +683,8 @@ impl Builder<'_> {
                                     Problem::DuplicateField {
                                         span: q.span,
                                         first: first.span,
-                                        field: "tolerance",
-                                        owner: owner.into(),
+                                        field: self.field("tolerance"),
+                                        owner: owner.clone(),
                                     }
                                     .into(),
                                 );
@@ -639,7 +697,7 @@ impl Builder<'_> {
                 Rule::description => {
                     if let Some(s) = p.into_inner().find(|p| p.as_rule() == Rule::string) {
                         let s = self.string(s);
-                        set_once(&mut h.description, s, "description", owner, self.diagnostics);
+                        set_once(&mut h.description, s, self.field("description"), owner, self.diagnostics);
                     }
                 }
                 _ => {}
@@ -782,18 +840,18 @@ impl Builder<'_> {
             span,
         };
         // The id comes first, so every field after it names its measure in messages.
-        let mut owner = String::from("measure");
+        let mut owner = Msg::id("subject-measure").arg("id", "");
         for p in pair.into_inner() {
             let pspan = self.span(&p);
             match p.as_rule() {
                 Rule::item_id => {
                     m.id = Spanned::new(p.as_str().to_string(), pspan);
-                    owner = format!("measure {}", m.id.value);
+                    owner = Msg::id("subject-measure").arg("id", &m.id.value);
                 }
                 Rule::string => m.title = self.string(p),
                 Rule::budget => {
                     if let Some(a) = p.into_inner().find(|p| p.as_rule() == Rule::amount).and_then(|a| self.amount(a)) {
-                        set_once(&mut m.budget, a, "budget", &owner, self.diagnostics);
+                        set_once(&mut m.budget, a, self.field("budget"), &owner, self.diagnostics);
                     }
                 }
                 Rule::effect => {
@@ -854,7 +912,7 @@ impl Builder<'_> {
                                 Problem::DuplicateField {
                                     span: pspan,
                                     first: m.range.as_ref().map(|r| r.span).unwrap_or(pspan),
-                                    field: "range",
+                                    field: self.field("range"),
                                     owner: owner.clone(),
                                 }
                                 .into(),
@@ -868,23 +926,23 @@ impl Builder<'_> {
                 Rule::category => {
                     if let Some(i) = p.into_inner().find(|p| p.as_rule() == Rule::ident) {
                         let s = Spanned::new(i.as_str().to_string(), self.span(&i));
-                        set_once(&mut m.category, s, "category", &owner, self.diagnostics);
+                        set_once(&mut m.category, s, self.field("category"), &owner, self.diagnostics);
                     }
                 }
                 Rule::owner => {
                     if let Some(s) = p.into_inner().find(|p| p.as_rule() == Rule::string) {
                         let s = self.string(s);
-                        set_once(&mut m.owner, s, "owner", &owner, self.diagnostics);
+                        set_once(&mut m.owner, s, self.field("owner"), &owner, self.diagnostics);
                     }
                 }
                 Rule::start_date => {
                     if let Some(d) = p.into_inner().find(|p| p.as_rule() == Rule::date).and_then(|d| self.date(d)) {
-                        set_once(&mut m.start, d, "start", &owner, self.diagnostics);
+                        set_once(&mut m.start, d, self.field("start"), &owner, self.diagnostics);
                     }
                 }
                 Rule::end_date => {
                     if let Some(d) = p.into_inner().find(|p| p.as_rule() == Rule::date).and_then(|d| self.date(d)) {
-                        set_once(&mut m.end, d, "end", &owner, self.diagnostics);
+                        set_once(&mut m.end, d, self.field("end"), &owner, self.diagnostics);
                     }
                 }
                 Rule::decision => {
@@ -917,7 +975,7 @@ impl Builder<'_> {
                             Problem::DuplicateField {
                                 span: pspan,
                                 first: first.span,
-                                field: "decision",
+                                field: self.field("decision"),
                                 owner: owner.clone(),
                             }
                             .into(),
@@ -929,7 +987,7 @@ impl Builder<'_> {
                 Rule::status => {
                     if let Some(s) = p.into_inner().find(|p| p.as_rule() == Rule::string) {
                         let s = self.string(s);
-                        set_once(&mut m.status, s, "status", &owner, self.diagnostics);
+                        set_once(&mut m.status, s, self.field("status"), &owner, self.diagnostics);
                     }
                 }
                 Rule::taakveld => m.taakvelden.extend(self.taakvelden(p)),
@@ -1034,8 +1092,8 @@ impl Builder<'_> {
                     set_once(
                         &mut t.sign,
                         Spanned::new(rule, sspan),
-                        "sign",
-                        &format!("table {}", t.id.value),
+                        self.field("sign"),
+                        &Msg::id("subject-table").arg("id", &t.id.value),
                         self.diagnostics,
                     );
                 }
@@ -1119,7 +1177,49 @@ impl Builder<'_> {
                 _ => {}
             }
         }
+        self.rows_named_like_keywords_in(&mut t);
         t
+    }
+
+    /// A bare `sum`, `savings` or `costs` (`som`, `besparingen`, `kosten`) in a formula of a
+    /// table that has a row of that name is that row: row names may be any word, and
+    /// `= kosten - opbrengsten` subtracts rows.
+    fn rows_named_like_keywords_in(&mut self, t: &mut Table) {
+        if self.bare_keyword_terms.is_empty() {
+            return;
+        }
+        let bare = std::mem::take(&mut self.bare_keyword_terms);
+        let rows: Vec<String> = t.rows.iter().map(|r| r.id.value.clone()).collect();
+        // A total column adds columns of its row: there the names are the table's columns.
+        let columns: Vec<String> = t
+            .columns
+            .iter()
+            .filter_map(|c| match &c.key {
+                ColumnKey::Named(n) => Some(n.clone()),
+                ColumnKey::Year(_) => None,
+            })
+            .collect();
+        let mut as_rows = Vec::new();
+        let mut fix = |e: &mut Expr, names: &[String]| {
+            rename_bare_terms(e, &mut |span| {
+                let word = &bare.iter().find(|(s, _)| *s == span)?.1;
+                names.contains(word).then(|| {
+                    as_rows.push(span.start);
+                    word.clone()
+                })
+            })
+        };
+        for r in &mut t.rows {
+            if let Some(f) = &mut r.formula {
+                fix(f, &rows);
+            }
+        }
+        for c in &mut t.columns {
+            if let Some(f) = &mut c.formula {
+                fix(f, &columns);
+            }
+        }
+        self.rows_named_like_keywords.extend(as_rows);
     }
 
     /// A row of a table whose unit is `table_unit` (None: euros).
@@ -1160,7 +1260,7 @@ impl Builder<'_> {
                         Some(c) if c.as_rule() == Rule::euro_cell => {
                             let unit = r.unit.as_ref().map(|u| u.value.clone()).or(table_unit.clone());
                             if let Some(found) = unit.filter(|u| *u != Unit::Euro) {
-                                let what = format!("row `{}`", r.id.value);
+                                let what = Msg::id("subject-row-id").arg("id", &r.id.value);
                                 self.diagnostics
                                     .push(Problem::EuroSignInRow { span: cspan, unit: found, row: what }.into());
                             }
@@ -1211,6 +1311,13 @@ impl Builder<'_> {
 
     fn term(&mut self, pair: Pair<Rule>) -> Option<Expr> {
         let span = self.span(&pair);
+        if matches!(pair.as_rule(), Rule::sum_all | Rule::savings_of | Rule::costs_of) {
+            // Bare (no `below`, no group): it may be the name of a row of the table.
+            let mut inner = pair.clone().into_inner();
+            if let (Some(word), None) = (inner.next(), inner.next()) {
+                self.bare_keyword_terms.push((span, word.as_str().to_string()));
+            }
+        }
         Some(match pair.as_rule() {
             Rule::sum_all if pair.clone().into_inner().any(|p| p.as_rule() == Rule::kw_below) => Expr::SumBelow(span),
             Rule::sum_all => Expr::Sum(span),
@@ -1237,6 +1344,27 @@ impl Builder<'_> {
             Rule::row_ref => Expr::Row(Spanned::new(pair.as_str().to_string(), span)),
             _ => return None,
         })
+    }
+
+    /// A field's keyword (given in English) as the plan writes it.
+    fn field(&self, english: &'static str) -> &'static str {
+        let lang = self.language.map(|d| d.lang).unwrap_or_default();
+        keywords::lookup(english).map_or(english, |(k, _)| k.word(lang))
+    }
+}
+
+/// Replaces the bare `sum`, `savings` and `costs` terms of a formula for which `row` names a
+/// row by a reference to that row.
+fn rename_bare_terms(e: &mut Expr, row: &mut impl FnMut(Span) -> Option<String>) {
+    match e {
+        Expr::Sum(span) | Expr::Savings(None, span) | Expr::Costs(None, span) => {
+            if let Some(name) = row(*span) {
+                *e = Expr::Row(Spanned::new(name, *span));
+            }
+        }
+        Expr::Cumulative(inner, _) => rename_bare_terms(inner, row),
+        Expr::Terms(terms, _) => terms.iter_mut().for_each(|(_, t)| rename_bare_terms(t, row)),
+        Expr::Row(_) | Expr::SumBelow(_) | Expr::Savings(Some(_), _) | Expr::Costs(Some(_), _) => {}
     }
 }
 

@@ -1,24 +1,31 @@
 ; Highlights for grip plans. Capture names follow nvim-treesitter; see editors/README.md for
 ; Helix, which calls @number @constant.numeric and @module @namespace.
 
-; Keywords
+; Keywords, English and Dutch
 [
   "plan" "municipality" "adopted" "period" "currency" "tolerance" "include" "text"
   "group" "target" "by" "total" "measure" "budget" "saving" "cost" "from" "in" "share"
   "of" "range" "category" "owner" "start" "end" "decision" "needed" "not" "planned"
   "status" "taakveld" "related" "description" "indicator" "table" "as" "forecast"
   "actual" "deficit" "revenue" "staffing" "columns" "row" "sign" "adverse" "favourable"
+  "gemeente" "vastgesteld" "periode" "valuta" "tolerantie" "invoegen" "tekst" "onderdeel"
+  "taakstelling" "totaal" "maatregel" "besparing" "vanaf" "aandeel" "van" "bandbreedte"
+  "categorie" "eigenaar" "startdatum" "einddatum" "besluit" "nodig" "niet" "gepland"
+  "relatie" "omschrijving" "tabel" "als" "prognose" "realisatie" "tekort" "opbrengst"
+  "formatie" "kolommen" "rij" "teken" "nadeel" "voordeel"
 ] @keyword
+; `kosten` is Dutch for `cost` and for `costs`: a keyword here, a formula word in costs_of.
+(effect_kind "kosten" @keyword)
+(role "kosten" @keyword)
 
-"include" @keyword.import
-"part" @keyword.import
+[ "include" "invoegen" "part" "deel" ] @keyword.import
 
 ; Formula words
 (sum_all) @function.builtin
-(sum_all "below" @function.builtin)
-(savings_of "savings" @function.builtin)
-(costs_of "costs" @function.builtin)
-(cumulative "cumulative" @function.builtin)
+(sum_all [ "below" "hieronder" ] @function.builtin)
+(savings_of [ "savings" "besparingen" ] @function.builtin)
+(costs_of [ "costs" "kosten" ] @function.builtin)
+(cumulative [ "cumulative" "cumulatief" ] @function.builtin)
 
 ; Values
 (string) @string
@@ -40,7 +47,7 @@
 (euro) @type.builtin
 (magnitude) @type.builtin
 (unit) @type
-(unit [ "fte" "hours" "%" ] @type.builtin)
+(unit [ "fte" "hours" "uren" "%" ] @type.builtin)
 (count_unit) @type
 
 ; Ids and names

@@ -15,11 +15,11 @@
 #endif
 
 #define LANGUAGE_VERSION 14
-#define STATE_COUNT 313
+#define STATE_COUNT 314
 #define LARGE_STATE_COUNT 2
-#define SYMBOL_COUNT 163
+#define SYMBOL_COUNT 208
 #define ALIAS_COUNT 4
-#define TOKEN_COUNT 83
+#define TOKEN_COUNT 128
 #define EXTERNAL_TOKEN_COUNT 0
 #define FIELD_COUNT 15
 #define MAX_ALIAS_SEQUENCE_LENGTH 10
@@ -34,166 +34,211 @@ enum ts_symbol_identifiers {
   anon_sym_RBRACE = 4,
   anon_sym_in = 5,
   anon_sym_municipality = 6,
-  anon_sym_adopted = 7,
-  anon_sym_period = 8,
-  anon_sym_currency = 9,
-  anon_sym_tolerance = 10,
-  anon_sym_include = 11,
-  anon_sym_part = 12,
-  anon_sym_of = 13,
-  anon_sym_text = 14,
-  anon_sym_group = 15,
-  anon_sym_target = 16,
-  anon_sym_by = 17,
-  anon_sym_total = 18,
-  anon_sym_measure = 19,
-  anon_sym_budget = 20,
-  anon_sym_saving = 21,
-  anon_sym_cost = 22,
-  anon_sym_COMMA = 23,
-  anon_sym_COLON = 24,
-  anon_sym_from = 25,
-  anon_sym_share = 26,
-  anon_sym_range = 27,
-  anon_sym_category = 28,
-  anon_sym_owner = 29,
-  anon_sym_start = 30,
-  anon_sym_end = 31,
-  anon_sym_decision = 32,
-  anon_sym_needed = 33,
-  anon_sym_planned = 34,
-  anon_sym_not = 35,
-  anon_sym_status = 36,
-  anon_sym_taakveld = 37,
-  anon_sym_related = 38,
-  anon_sym_description = 39,
-  anon_sym_indicator = 40,
-  anon_sym_table = 41,
-  anon_sym_as = 42,
-  anon_sym_forecast = 43,
-  anon_sym_actual = 44,
-  anon_sym_deficit = 45,
-  anon_sym_revenue = 46,
-  anon_sym_staffing = 47,
-  anon_sym_sign = 48,
-  anon_sym_PLUS = 49,
-  anon_sym_DASH = 50,
-  anon_sym_EQ = 51,
-  anon_sym_adverse = 52,
-  anon_sym_favourable = 53,
-  anon_sym_columns = 54,
-  sym_column_mark = 55,
-  anon_sym_row = 56,
-  anon_sym_u2013 = 57,
-  anon_sym_u2014 = 58,
-  anon_sym_sum = 59,
-  anon_sym_below = 60,
-  anon_sym_savings = 61,
-  anon_sym_LPAREN = 62,
-  anon_sym_RPAREN = 63,
-  anon_sym_costs = 64,
-  anon_sym_cumulative = 65,
-  anon_sym_u2212 = 66,
-  sym_magnitude = 67,
-  anon_sym_PERCENT = 68,
-  anon_sym_fte = 69,
-  anon_sym_hours = 70,
-  sym_year = 71,
-  sym_date = 72,
-  sym_quarter = 73,
-  sym_number = 74,
-  sym_taakveld_code = 75,
-  sym_euro = 76,
-  sym_pm = 77,
-  sym_not_applicable = 78,
-  sym_string = 79,
-  sym_comment = 80,
-  sym__unicode_word = 81,
-  anon_sym_DOT_DOT = 82,
-  sym_source_file = 83,
-  sym__top_item = 84,
-  sym_plan_header = 85,
-  sym_scale = 86,
-  sym__header_field = 87,
-  sym_municipality = 88,
-  sym_adopted = 89,
-  sym_period = 90,
-  sym_currency = 91,
-  sym_tolerance = 92,
-  sym_include = 93,
-  sym_part_of = 94,
-  sym_text_block = 95,
-  sym_group = 96,
-  sym__group_item = 97,
-  sym_target = 98,
-  sym_declared_total = 99,
-  sym_measure = 100,
-  sym__measure_field = 101,
-  sym_budget = 102,
-  sym_effect = 103,
-  sym_effect_kind = 104,
-  sym__effect_value = 105,
-  sym_yearly_values = 106,
-  sym_year_amount = 107,
-  sym__year_spec = 108,
-  sym_from_year = 109,
-  sym_in_year = 110,
-  sym_share = 111,
-  sym_estimate_range = 112,
-  sym_category = 113,
-  sym_owner = 114,
-  sym_start_date = 115,
-  sym_end_date = 116,
-  sym_decision = 117,
-  sym_not_needed = 118,
-  sym_status = 119,
-  sym_taakveld = 120,
-  sym_related = 121,
-  sym_description = 122,
-  sym_indicator = 123,
-  sym_table = 124,
-  sym_table_unit = 125,
-  sym_role = 126,
-  sym_sign_rule = 127,
-  sym_columns = 128,
-  sym_year_span = 129,
-  sym_year_column = 130,
-  sym__column_kind = 131,
-  sym_named_column = 132,
-  sym_total_column = 133,
-  sym_row = 134,
-  sym_total_row = 135,
-  sym_cells = 136,
-  sym_euro_cell = 137,
-  sym__expr = 138,
-  sym_negation = 139,
-  sym_binary_expression = 140,
-  sym__term = 141,
-  sym_sum_all = 142,
-  sym_savings_of = 143,
-  sym_costs_of = 144,
-  sym_cumulative = 145,
-  sym_parenthesized = 146,
-  sym__amount = 147,
-  sym__quantity = 148,
-  sym_money = 149,
-  sym_quantity = 150,
-  sym_unit = 151,
-  sym__range_op = 152,
-  aux_sym_source_file_repeat1 = 153,
-  aux_sym_plan_header_repeat1 = 154,
-  aux_sym_group_repeat1 = 155,
-  aux_sym_measure_repeat1 = 156,
-  aux_sym_yearly_values_repeat1 = 157,
-  aux_sym_taakveld_repeat1 = 158,
-  aux_sym_related_repeat1 = 159,
-  aux_sym_table_repeat1 = 160,
-  aux_sym_columns_repeat1 = 161,
-  aux_sym_cells_repeat1 = 162,
-  alias_sym_column_kind = 163,
-  alias_sym_empty_cell = 164,
-  alias_sym_name = 165,
-  alias_sym_row_ref = 166,
+  anon_sym_gemeente = 7,
+  anon_sym_adopted = 8,
+  anon_sym_vastgesteld = 9,
+  anon_sym_period = 10,
+  anon_sym_periode = 11,
+  anon_sym_currency = 12,
+  anon_sym_valuta = 13,
+  anon_sym_tolerance = 14,
+  anon_sym_tolerantie = 15,
+  anon_sym_include = 16,
+  anon_sym_invoegen = 17,
+  anon_sym_part = 18,
+  anon_sym_deel = 19,
+  anon_sym_of = 20,
+  anon_sym_van = 21,
+  anon_sym_text = 22,
+  anon_sym_tekst = 23,
+  anon_sym_group = 24,
+  anon_sym_onderdeel = 25,
+  anon_sym_target = 26,
+  anon_sym_taakstelling = 27,
+  anon_sym_by = 28,
+  anon_sym_total = 29,
+  anon_sym_totaal = 30,
+  anon_sym_measure = 31,
+  anon_sym_maatregel = 32,
+  anon_sym_budget = 33,
+  anon_sym_saving = 34,
+  anon_sym_besparing = 35,
+  anon_sym_cost = 36,
+  anon_sym_kosten = 37,
+  anon_sym_COMMA = 38,
+  anon_sym_COLON = 39,
+  anon_sym_from = 40,
+  anon_sym_vanaf = 41,
+  anon_sym_share = 42,
+  anon_sym_aandeel = 43,
+  anon_sym_range = 44,
+  anon_sym_bandbreedte = 45,
+  anon_sym_category = 46,
+  anon_sym_categorie = 47,
+  anon_sym_owner = 48,
+  anon_sym_eigenaar = 49,
+  anon_sym_start = 50,
+  anon_sym_startdatum = 51,
+  anon_sym_end = 52,
+  anon_sym_einddatum = 53,
+  anon_sym_decision = 54,
+  anon_sym_besluit = 55,
+  anon_sym_needed = 56,
+  anon_sym_nodig = 57,
+  anon_sym_planned = 58,
+  anon_sym_gepland = 59,
+  anon_sym_not = 60,
+  anon_sym_niet = 61,
+  anon_sym_status = 62,
+  anon_sym_taakveld = 63,
+  anon_sym_related = 64,
+  anon_sym_relatie = 65,
+  anon_sym_description = 66,
+  anon_sym_omschrijving = 67,
+  anon_sym_indicator = 68,
+  anon_sym_table = 69,
+  anon_sym_tabel = 70,
+  anon_sym_as = 71,
+  anon_sym_als = 72,
+  anon_sym_forecast = 73,
+  anon_sym_prognose = 74,
+  anon_sym_actual = 75,
+  anon_sym_realisatie = 76,
+  anon_sym_deficit = 77,
+  anon_sym_tekort = 78,
+  anon_sym_revenue = 79,
+  anon_sym_opbrengst = 80,
+  anon_sym_staffing = 81,
+  anon_sym_formatie = 82,
+  anon_sym_sign = 83,
+  anon_sym_teken = 84,
+  anon_sym_PLUS = 85,
+  anon_sym_DASH = 86,
+  anon_sym_EQ = 87,
+  anon_sym_adverse = 88,
+  anon_sym_nadeel = 89,
+  anon_sym_favourable = 90,
+  anon_sym_voordeel = 91,
+  anon_sym_columns = 92,
+  anon_sym_kolommen = 93,
+  sym_column_mark = 94,
+  anon_sym_row = 95,
+  anon_sym_rij = 96,
+  anon_sym_u2013 = 97,
+  anon_sym_u2014 = 98,
+  anon_sym_sum = 99,
+  anon_sym_som = 100,
+  anon_sym_below = 101,
+  anon_sym_hieronder = 102,
+  anon_sym_savings = 103,
+  anon_sym_besparingen = 104,
+  anon_sym_LPAREN = 105,
+  anon_sym_RPAREN = 106,
+  anon_sym_costs = 107,
+  anon_sym_cumulative = 108,
+  anon_sym_cumulatief = 109,
+  anon_sym_u2212 = 110,
+  sym_magnitude = 111,
+  anon_sym_PERCENT = 112,
+  anon_sym_fte = 113,
+  anon_sym_hours = 114,
+  anon_sym_uren = 115,
+  sym_year = 116,
+  sym_date = 117,
+  sym_quarter = 118,
+  sym_number = 119,
+  sym_taakveld_code = 120,
+  sym_euro = 121,
+  sym_pm = 122,
+  sym_not_applicable = 123,
+  sym_string = 124,
+  sym_comment = 125,
+  sym__unicode_word = 126,
+  anon_sym_DOT_DOT = 127,
+  sym_source_file = 128,
+  sym__top_item = 129,
+  sym_plan_header = 130,
+  sym_scale = 131,
+  sym__header_field = 132,
+  sym_municipality = 133,
+  sym_adopted = 134,
+  sym_period = 135,
+  sym_currency = 136,
+  sym_tolerance = 137,
+  sym_include = 138,
+  sym_part_of = 139,
+  sym_text_block = 140,
+  sym_group = 141,
+  sym__group_item = 142,
+  sym_target = 143,
+  sym_declared_total = 144,
+  sym_measure = 145,
+  sym__measure_field = 146,
+  sym_budget = 147,
+  sym_effect = 148,
+  sym_effect_kind = 149,
+  sym__effect_value = 150,
+  sym_yearly_values = 151,
+  sym_year_amount = 152,
+  sym__year_spec = 153,
+  sym_from_year = 154,
+  sym_in_year = 155,
+  sym_share = 156,
+  sym_estimate_range = 157,
+  sym_category = 158,
+  sym_owner = 159,
+  sym_start_date = 160,
+  sym_end_date = 161,
+  sym_decision = 162,
+  sym_not_needed = 163,
+  sym_status = 164,
+  sym_taakveld = 165,
+  sym_related = 166,
+  sym_description = 167,
+  sym_indicator = 168,
+  sym_table = 169,
+  sym_table_unit = 170,
+  sym_role = 171,
+  sym_sign_rule = 172,
+  sym_columns = 173,
+  sym_year_span = 174,
+  sym_year_column = 175,
+  sym__column_kind = 176,
+  sym_named_column = 177,
+  sym_total_column = 178,
+  sym_row = 179,
+  sym_total_row = 180,
+  sym_cells = 181,
+  sym_euro_cell = 182,
+  sym__expr = 183,
+  sym_negation = 184,
+  sym_binary_expression = 185,
+  sym__term = 186,
+  sym_sum_all = 187,
+  sym_savings_of = 188,
+  sym_costs_of = 189,
+  sym_cumulative = 190,
+  sym_parenthesized = 191,
+  sym__amount = 192,
+  sym__quantity = 193,
+  sym_money = 194,
+  sym_quantity = 195,
+  sym_unit = 196,
+  sym__range_op = 197,
+  aux_sym_source_file_repeat1 = 198,
+  aux_sym_plan_header_repeat1 = 199,
+  aux_sym_group_repeat1 = 200,
+  aux_sym_measure_repeat1 = 201,
+  aux_sym_yearly_values_repeat1 = 202,
+  aux_sym_taakveld_repeat1 = 203,
+  aux_sym_related_repeat1 = 204,
+  aux_sym_table_repeat1 = 205,
+  aux_sym_columns_repeat1 = 206,
+  aux_sym_cells_repeat1 = 207,
+  alias_sym_column_kind = 208,
+  alias_sym_empty_cell = 209,
+  alias_sym_name = 210,
+  alias_sym_row_ref = 211,
 };
 
 static const char * const ts_symbol_names[] = {
@@ -204,70 +249,115 @@ static const char * const ts_symbol_names[] = {
   [anon_sym_RBRACE] = "}",
   [anon_sym_in] = "in",
   [anon_sym_municipality] = "municipality",
+  [anon_sym_gemeente] = "gemeente",
   [anon_sym_adopted] = "adopted",
+  [anon_sym_vastgesteld] = "vastgesteld",
   [anon_sym_period] = "period",
+  [anon_sym_periode] = "periode",
   [anon_sym_currency] = "currency",
+  [anon_sym_valuta] = "valuta",
   [anon_sym_tolerance] = "tolerance",
+  [anon_sym_tolerantie] = "tolerantie",
   [anon_sym_include] = "include",
+  [anon_sym_invoegen] = "invoegen",
   [anon_sym_part] = "part",
+  [anon_sym_deel] = "deel",
   [anon_sym_of] = "of",
+  [anon_sym_van] = "van",
   [anon_sym_text] = "text",
+  [anon_sym_tekst] = "tekst",
   [anon_sym_group] = "group",
+  [anon_sym_onderdeel] = "onderdeel",
   [anon_sym_target] = "target",
+  [anon_sym_taakstelling] = "taakstelling",
   [anon_sym_by] = "by",
   [anon_sym_total] = "total",
+  [anon_sym_totaal] = "totaal",
   [anon_sym_measure] = "measure",
+  [anon_sym_maatregel] = "maatregel",
   [anon_sym_budget] = "budget",
   [anon_sym_saving] = "saving",
+  [anon_sym_besparing] = "besparing",
   [anon_sym_cost] = "cost",
+  [anon_sym_kosten] = "kosten",
   [anon_sym_COMMA] = ",",
   [anon_sym_COLON] = ":",
   [anon_sym_from] = "from",
+  [anon_sym_vanaf] = "vanaf",
   [anon_sym_share] = "share",
+  [anon_sym_aandeel] = "aandeel",
   [anon_sym_range] = "range",
+  [anon_sym_bandbreedte] = "bandbreedte",
   [anon_sym_category] = "category",
+  [anon_sym_categorie] = "categorie",
   [anon_sym_owner] = "owner",
+  [anon_sym_eigenaar] = "eigenaar",
   [anon_sym_start] = "start",
+  [anon_sym_startdatum] = "startdatum",
   [anon_sym_end] = "end",
+  [anon_sym_einddatum] = "einddatum",
   [anon_sym_decision] = "decision",
+  [anon_sym_besluit] = "besluit",
   [anon_sym_needed] = "needed",
+  [anon_sym_nodig] = "nodig",
   [anon_sym_planned] = "planned",
+  [anon_sym_gepland] = "gepland",
   [anon_sym_not] = "not",
+  [anon_sym_niet] = "niet",
   [anon_sym_status] = "status",
   [anon_sym_taakveld] = "taakveld",
   [anon_sym_related] = "related",
+  [anon_sym_relatie] = "relatie",
   [anon_sym_description] = "description",
+  [anon_sym_omschrijving] = "omschrijving",
   [anon_sym_indicator] = "indicator",
   [anon_sym_table] = "table",
+  [anon_sym_tabel] = "tabel",
   [anon_sym_as] = "as",
+  [anon_sym_als] = "als",
   [anon_sym_forecast] = "forecast",
+  [anon_sym_prognose] = "prognose",
   [anon_sym_actual] = "actual",
+  [anon_sym_realisatie] = "realisatie",
   [anon_sym_deficit] = "deficit",
+  [anon_sym_tekort] = "tekort",
   [anon_sym_revenue] = "revenue",
+  [anon_sym_opbrengst] = "opbrengst",
   [anon_sym_staffing] = "staffing",
+  [anon_sym_formatie] = "formatie",
   [anon_sym_sign] = "sign",
+  [anon_sym_teken] = "teken",
   [anon_sym_PLUS] = "+",
   [anon_sym_DASH] = "-",
   [anon_sym_EQ] = "=",
   [anon_sym_adverse] = "adverse",
+  [anon_sym_nadeel] = "nadeel",
   [anon_sym_favourable] = "favourable",
+  [anon_sym_voordeel] = "voordeel",
   [anon_sym_columns] = "columns",
+  [anon_sym_kolommen] = "kolommen",
   [sym_column_mark] = "column_mark",
   [anon_sym_row] = "row",
+  [anon_sym_rij] = "rij",
   [anon_sym_u2013] = "\u2013",
   [anon_sym_u2014] = "sign",
   [anon_sym_sum] = "sum",
+  [anon_sym_som] = "som",
   [anon_sym_below] = "below",
+  [anon_sym_hieronder] = "hieronder",
   [anon_sym_savings] = "savings",
+  [anon_sym_besparingen] = "besparingen",
   [anon_sym_LPAREN] = "(",
   [anon_sym_RPAREN] = ")",
   [anon_sym_costs] = "costs",
   [anon_sym_cumulative] = "cumulative",
+  [anon_sym_cumulatief] = "cumulatief",
   [anon_sym_u2212] = "sign",
   [sym_magnitude] = "magnitude",
   [anon_sym_PERCENT] = "%",
   [anon_sym_fte] = "fte",
   [anon_sym_hours] = "hours",
+  [anon_sym_uren] = "uren",
   [sym_year] = "year",
   [sym_date] = "date",
   [sym_quarter] = "quarter",
@@ -374,70 +464,115 @@ static const TSSymbol ts_symbol_map[] = {
   [anon_sym_RBRACE] = anon_sym_RBRACE,
   [anon_sym_in] = anon_sym_in,
   [anon_sym_municipality] = anon_sym_municipality,
+  [anon_sym_gemeente] = anon_sym_gemeente,
   [anon_sym_adopted] = anon_sym_adopted,
+  [anon_sym_vastgesteld] = anon_sym_vastgesteld,
   [anon_sym_period] = anon_sym_period,
+  [anon_sym_periode] = anon_sym_periode,
   [anon_sym_currency] = anon_sym_currency,
+  [anon_sym_valuta] = anon_sym_valuta,
   [anon_sym_tolerance] = anon_sym_tolerance,
+  [anon_sym_tolerantie] = anon_sym_tolerantie,
   [anon_sym_include] = anon_sym_include,
+  [anon_sym_invoegen] = anon_sym_invoegen,
   [anon_sym_part] = anon_sym_part,
+  [anon_sym_deel] = anon_sym_deel,
   [anon_sym_of] = anon_sym_of,
+  [anon_sym_van] = anon_sym_van,
   [anon_sym_text] = anon_sym_text,
+  [anon_sym_tekst] = anon_sym_tekst,
   [anon_sym_group] = anon_sym_group,
+  [anon_sym_onderdeel] = anon_sym_onderdeel,
   [anon_sym_target] = anon_sym_target,
+  [anon_sym_taakstelling] = anon_sym_taakstelling,
   [anon_sym_by] = anon_sym_by,
   [anon_sym_total] = anon_sym_total,
+  [anon_sym_totaal] = anon_sym_totaal,
   [anon_sym_measure] = anon_sym_measure,
+  [anon_sym_maatregel] = anon_sym_maatregel,
   [anon_sym_budget] = anon_sym_budget,
   [anon_sym_saving] = anon_sym_saving,
+  [anon_sym_besparing] = anon_sym_besparing,
   [anon_sym_cost] = anon_sym_cost,
+  [anon_sym_kosten] = anon_sym_kosten,
   [anon_sym_COMMA] = anon_sym_COMMA,
   [anon_sym_COLON] = anon_sym_COLON,
   [anon_sym_from] = anon_sym_from,
+  [anon_sym_vanaf] = anon_sym_vanaf,
   [anon_sym_share] = anon_sym_share,
+  [anon_sym_aandeel] = anon_sym_aandeel,
   [anon_sym_range] = anon_sym_range,
+  [anon_sym_bandbreedte] = anon_sym_bandbreedte,
   [anon_sym_category] = anon_sym_category,
+  [anon_sym_categorie] = anon_sym_categorie,
   [anon_sym_owner] = anon_sym_owner,
+  [anon_sym_eigenaar] = anon_sym_eigenaar,
   [anon_sym_start] = anon_sym_start,
+  [anon_sym_startdatum] = anon_sym_startdatum,
   [anon_sym_end] = anon_sym_end,
+  [anon_sym_einddatum] = anon_sym_einddatum,
   [anon_sym_decision] = anon_sym_decision,
+  [anon_sym_besluit] = anon_sym_besluit,
   [anon_sym_needed] = anon_sym_needed,
+  [anon_sym_nodig] = anon_sym_nodig,
   [anon_sym_planned] = anon_sym_planned,
+  [anon_sym_gepland] = anon_sym_gepland,
   [anon_sym_not] = anon_sym_not,
+  [anon_sym_niet] = anon_sym_niet,
   [anon_sym_status] = anon_sym_status,
   [anon_sym_taakveld] = anon_sym_taakveld,
   [anon_sym_related] = anon_sym_related,
+  [anon_sym_relatie] = anon_sym_relatie,
   [anon_sym_description] = anon_sym_description,
+  [anon_sym_omschrijving] = anon_sym_omschrijving,
   [anon_sym_indicator] = anon_sym_indicator,
   [anon_sym_table] = anon_sym_table,
+  [anon_sym_tabel] = anon_sym_tabel,
   [anon_sym_as] = anon_sym_as,
+  [anon_sym_als] = anon_sym_als,
   [anon_sym_forecast] = anon_sym_forecast,
+  [anon_sym_prognose] = anon_sym_prognose,
   [anon_sym_actual] = anon_sym_actual,
+  [anon_sym_realisatie] = anon_sym_realisatie,
   [anon_sym_deficit] = anon_sym_deficit,
+  [anon_sym_tekort] = anon_sym_tekort,
   [anon_sym_revenue] = anon_sym_revenue,
+  [anon_sym_opbrengst] = anon_sym_opbrengst,
   [anon_sym_staffing] = anon_sym_staffing,
+  [anon_sym_formatie] = anon_sym_formatie,
   [anon_sym_sign] = anon_sym_sign,
+  [anon_sym_teken] = anon_sym_teken,
   [anon_sym_PLUS] = anon_sym_PLUS,
   [anon_sym_DASH] = anon_sym_DASH,
   [anon_sym_EQ] = anon_sym_EQ,
   [anon_sym_adverse] = anon_sym_adverse,
+  [anon_sym_nadeel] = anon_sym_nadeel,
   [anon_sym_favourable] = anon_sym_favourable,
+  [anon_sym_voordeel] = anon_sym_voordeel,
   [anon_sym_columns] = anon_sym_columns,
+  [anon_sym_kolommen] = anon_sym_kolommen,
   [sym_column_mark] = sym_column_mark,
   [anon_sym_row] = anon_sym_row,
+  [anon_sym_rij] = anon_sym_rij,
   [anon_sym_u2013] = anon_sym_u2013,
   [anon_sym_u2014] = anon_sym_u2014,
   [anon_sym_sum] = anon_sym_sum,
+  [anon_sym_som] = anon_sym_som,
   [anon_sym_below] = anon_sym_below,
+  [anon_sym_hieronder] = anon_sym_hieronder,
   [anon_sym_savings] = anon_sym_savings,
+  [anon_sym_besparingen] = anon_sym_besparingen,
   [anon_sym_LPAREN] = anon_sym_LPAREN,
   [anon_sym_RPAREN] = anon_sym_RPAREN,
   [anon_sym_costs] = anon_sym_costs,
   [anon_sym_cumulative] = anon_sym_cumulative,
+  [anon_sym_cumulatief] = anon_sym_cumulatief,
   [anon_sym_u2212] = anon_sym_u2014,
   [sym_magnitude] = sym_magnitude,
   [anon_sym_PERCENT] = anon_sym_PERCENT,
   [anon_sym_fte] = anon_sym_fte,
   [anon_sym_hours] = anon_sym_hours,
+  [anon_sym_uren] = anon_sym_uren,
   [sym_year] = sym_year,
   [sym_date] = sym_date,
   [sym_quarter] = sym_quarter,
@@ -565,7 +700,15 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
     .visible = true,
     .named = false,
   },
+  [anon_sym_gemeente] = {
+    .visible = true,
+    .named = false,
+  },
   [anon_sym_adopted] = {
+    .visible = true,
+    .named = false,
+  },
+  [anon_sym_vastgesteld] = {
     .visible = true,
     .named = false,
   },
@@ -573,7 +716,15 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
     .visible = true,
     .named = false,
   },
+  [anon_sym_periode] = {
+    .visible = true,
+    .named = false,
+  },
   [anon_sym_currency] = {
+    .visible = true,
+    .named = false,
+  },
+  [anon_sym_valuta] = {
     .visible = true,
     .named = false,
   },
@@ -581,7 +732,15 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
     .visible = true,
     .named = false,
   },
+  [anon_sym_tolerantie] = {
+    .visible = true,
+    .named = false,
+  },
   [anon_sym_include] = {
+    .visible = true,
+    .named = false,
+  },
+  [anon_sym_invoegen] = {
     .visible = true,
     .named = false,
   },
@@ -589,7 +748,15 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
     .visible = true,
     .named = false,
   },
+  [anon_sym_deel] = {
+    .visible = true,
+    .named = false,
+  },
   [anon_sym_of] = {
+    .visible = true,
+    .named = false,
+  },
+  [anon_sym_van] = {
     .visible = true,
     .named = false,
   },
@@ -597,11 +764,23 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
     .visible = true,
     .named = false,
   },
+  [anon_sym_tekst] = {
+    .visible = true,
+    .named = false,
+  },
   [anon_sym_group] = {
     .visible = true,
     .named = false,
   },
+  [anon_sym_onderdeel] = {
+    .visible = true,
+    .named = false,
+  },
   [anon_sym_target] = {
+    .visible = true,
+    .named = false,
+  },
+  [anon_sym_taakstelling] = {
     .visible = true,
     .named = false,
   },
@@ -613,7 +792,15 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
     .visible = true,
     .named = false,
   },
+  [anon_sym_totaal] = {
+    .visible = true,
+    .named = false,
+  },
   [anon_sym_measure] = {
+    .visible = true,
+    .named = false,
+  },
+  [anon_sym_maatregel] = {
     .visible = true,
     .named = false,
   },
@@ -625,7 +812,15 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
     .visible = true,
     .named = false,
   },
+  [anon_sym_besparing] = {
+    .visible = true,
+    .named = false,
+  },
   [anon_sym_cost] = {
+    .visible = true,
+    .named = false,
+  },
+  [anon_sym_kosten] = {
     .visible = true,
     .named = false,
   },
@@ -641,7 +836,15 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
     .visible = true,
     .named = false,
   },
+  [anon_sym_vanaf] = {
+    .visible = true,
+    .named = false,
+  },
   [anon_sym_share] = {
+    .visible = true,
+    .named = false,
+  },
+  [anon_sym_aandeel] = {
     .visible = true,
     .named = false,
   },
@@ -649,7 +852,15 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
     .visible = true,
     .named = false,
   },
+  [anon_sym_bandbreedte] = {
+    .visible = true,
+    .named = false,
+  },
   [anon_sym_category] = {
+    .visible = true,
+    .named = false,
+  },
+  [anon_sym_categorie] = {
     .visible = true,
     .named = false,
   },
@@ -657,7 +868,15 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
     .visible = true,
     .named = false,
   },
+  [anon_sym_eigenaar] = {
+    .visible = true,
+    .named = false,
+  },
   [anon_sym_start] = {
+    .visible = true,
+    .named = false,
+  },
+  [anon_sym_startdatum] = {
     .visible = true,
     .named = false,
   },
@@ -665,7 +884,15 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
     .visible = true,
     .named = false,
   },
+  [anon_sym_einddatum] = {
+    .visible = true,
+    .named = false,
+  },
   [anon_sym_decision] = {
+    .visible = true,
+    .named = false,
+  },
+  [anon_sym_besluit] = {
     .visible = true,
     .named = false,
   },
@@ -673,11 +900,23 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
     .visible = true,
     .named = false,
   },
+  [anon_sym_nodig] = {
+    .visible = true,
+    .named = false,
+  },
   [anon_sym_planned] = {
     .visible = true,
     .named = false,
   },
+  [anon_sym_gepland] = {
+    .visible = true,
+    .named = false,
+  },
   [anon_sym_not] = {
+    .visible = true,
+    .named = false,
+  },
+  [anon_sym_niet] = {
     .visible = true,
     .named = false,
   },
@@ -693,7 +932,15 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
     .visible = true,
     .named = false,
   },
+  [anon_sym_relatie] = {
+    .visible = true,
+    .named = false,
+  },
   [anon_sym_description] = {
+    .visible = true,
+    .named = false,
+  },
+  [anon_sym_omschrijving] = {
     .visible = true,
     .named = false,
   },
@@ -705,7 +952,15 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
     .visible = true,
     .named = false,
   },
+  [anon_sym_tabel] = {
+    .visible = true,
+    .named = false,
+  },
   [anon_sym_as] = {
+    .visible = true,
+    .named = false,
+  },
+  [anon_sym_als] = {
     .visible = true,
     .named = false,
   },
@@ -713,7 +968,15 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
     .visible = true,
     .named = false,
   },
+  [anon_sym_prognose] = {
+    .visible = true,
+    .named = false,
+  },
   [anon_sym_actual] = {
+    .visible = true,
+    .named = false,
+  },
+  [anon_sym_realisatie] = {
     .visible = true,
     .named = false,
   },
@@ -721,7 +984,15 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
     .visible = true,
     .named = false,
   },
+  [anon_sym_tekort] = {
+    .visible = true,
+    .named = false,
+  },
   [anon_sym_revenue] = {
+    .visible = true,
+    .named = false,
+  },
+  [anon_sym_opbrengst] = {
     .visible = true,
     .named = false,
   },
@@ -729,7 +1000,15 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
     .visible = true,
     .named = false,
   },
+  [anon_sym_formatie] = {
+    .visible = true,
+    .named = false,
+  },
   [anon_sym_sign] = {
+    .visible = true,
+    .named = false,
+  },
+  [anon_sym_teken] = {
     .visible = true,
     .named = false,
   },
@@ -749,11 +1028,23 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
     .visible = true,
     .named = false,
   },
+  [anon_sym_nadeel] = {
+    .visible = true,
+    .named = false,
+  },
   [anon_sym_favourable] = {
     .visible = true,
     .named = false,
   },
+  [anon_sym_voordeel] = {
+    .visible = true,
+    .named = false,
+  },
   [anon_sym_columns] = {
+    .visible = true,
+    .named = false,
+  },
+  [anon_sym_kolommen] = {
     .visible = true,
     .named = false,
   },
@@ -762,6 +1053,10 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
     .named = true,
   },
   [anon_sym_row] = {
+    .visible = true,
+    .named = false,
+  },
+  [anon_sym_rij] = {
     .visible = true,
     .named = false,
   },
@@ -777,11 +1072,23 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
     .visible = true,
     .named = false,
   },
+  [anon_sym_som] = {
+    .visible = true,
+    .named = false,
+  },
   [anon_sym_below] = {
     .visible = true,
     .named = false,
   },
+  [anon_sym_hieronder] = {
+    .visible = true,
+    .named = false,
+  },
   [anon_sym_savings] = {
+    .visible = true,
+    .named = false,
+  },
+  [anon_sym_besparingen] = {
     .visible = true,
     .named = false,
   },
@@ -798,6 +1105,10 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
     .named = false,
   },
   [anon_sym_cumulative] = {
+    .visible = true,
+    .named = false,
+  },
+  [anon_sym_cumulatief] = {
     .visible = true,
     .named = false,
   },
@@ -818,6 +1129,10 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
     .named = false,
   },
   [anon_sym_hours] = {
+    .visible = true,
+    .named = false,
+  },
+  [anon_sym_uren] = {
     .visible = true,
     .named = false,
   },
@@ -1411,19 +1726,19 @@ static const TSStateId ts_primary_state_ids[STATE_COUNT] = {
   [16] = 16,
   [17] = 17,
   [18] = 18,
-  [19] = 17,
-  [20] = 17,
-  [21] = 11,
+  [19] = 18,
+  [20] = 18,
+  [21] = 13,
   [22] = 22,
-  [23] = 10,
-  [24] = 24,
-  [25] = 25,
+  [23] = 14,
+  [24] = 6,
+  [25] = 17,
   [26] = 5,
-  [27] = 18,
+  [27] = 16,
   [28] = 15,
-  [29] = 6,
+  [29] = 29,
   [30] = 30,
-  [31] = 14,
+  [31] = 31,
   [32] = 32,
   [33] = 33,
   [34] = 34,
@@ -1431,14 +1746,14 @@ static const TSStateId ts_primary_state_ids[STATE_COUNT] = {
   [36] = 36,
   [37] = 37,
   [38] = 38,
-  [39] = 17,
+  [39] = 39,
   [40] = 40,
   [41] = 41,
   [42] = 42,
-  [43] = 43,
-  [44] = 17,
+  [43] = 18,
+  [44] = 44,
   [45] = 45,
-  [46] = 17,
+  [46] = 46,
   [47] = 47,
   [48] = 48,
   [49] = 49,
@@ -1450,15 +1765,15 @@ static const TSStateId ts_primary_state_ids[STATE_COUNT] = {
   [55] = 55,
   [56] = 56,
   [57] = 57,
-  [58] = 58,
-  [59] = 59,
-  [60] = 17,
+  [58] = 18,
+  [59] = 18,
+  [60] = 18,
   [61] = 61,
   [62] = 62,
   [63] = 63,
   [64] = 64,
   [65] = 65,
-  [66] = 66,
+  [66] = 22,
   [67] = 67,
   [68] = 68,
   [69] = 69,
@@ -1470,56 +1785,56 @@ static const TSStateId ts_primary_state_ids[STATE_COUNT] = {
   [75] = 75,
   [76] = 76,
   [77] = 77,
-  [78] = 78,
+  [78] = 18,
   [79] = 79,
-  [80] = 76,
-  [81] = 17,
+  [80] = 22,
+  [81] = 81,
   [82] = 82,
-  [83] = 22,
+  [83] = 83,
   [84] = 84,
-  [85] = 33,
-  [86] = 34,
-  [87] = 32,
-  [88] = 22,
+  [85] = 85,
+  [86] = 86,
+  [87] = 87,
+  [88] = 88,
   [89] = 89,
   [90] = 90,
   [91] = 91,
   [92] = 92,
-  [93] = 93,
-  [94] = 94,
-  [95] = 95,
-  [96] = 96,
-  [97] = 97,
-  [98] = 98,
-  [99] = 99,
-  [100] = 100,
-  [101] = 101,
-  [102] = 102,
-  [103] = 103,
-  [104] = 104,
-  [105] = 105,
+  [93] = 33,
+  [94] = 34,
+  [95] = 32,
+  [96] = 14,
+  [97] = 13,
+  [98] = 6,
+  [99] = 15,
+  [100] = 16,
+  [101] = 5,
+  [102] = 17,
+  [103] = 33,
+  [104] = 34,
+  [105] = 32,
   [106] = 106,
   [107] = 107,
   [108] = 108,
-  [109] = 32,
-  [110] = 33,
-  [111] = 34,
+  [109] = 109,
+  [110] = 110,
+  [111] = 111,
   [112] = 112,
   [113] = 113,
   [114] = 114,
   [115] = 115,
-  [116] = 113,
+  [116] = 116,
   [117] = 117,
   [118] = 118,
   [119] = 119,
   [120] = 120,
-  [121] = 11,
-  [122] = 10,
+  [121] = 121,
+  [122] = 122,
   [123] = 123,
-  [124] = 113,
+  [124] = 124,
   [125] = 125,
   [126] = 126,
-  [127] = 127,
+  [127] = 124,
   [128] = 128,
   [129] = 129,
   [130] = 130,
@@ -1533,12 +1848,12 @@ static const TSStateId ts_primary_state_ids[STATE_COUNT] = {
   [138] = 138,
   [139] = 139,
   [140] = 140,
-  [141] = 5,
-  [142] = 18,
+  [141] = 141,
+  [142] = 142,
   [143] = 143,
   [144] = 144,
-  [145] = 15,
-  [146] = 14,
+  [145] = 145,
+  [146] = 146,
   [147] = 147,
   [148] = 148,
   [149] = 149,
@@ -1547,21 +1862,21 @@ static const TSStateId ts_primary_state_ids[STATE_COUNT] = {
   [152] = 152,
   [153] = 153,
   [154] = 154,
-  [155] = 6,
+  [155] = 155,
   [156] = 156,
   [157] = 157,
-  [158] = 17,
+  [158] = 158,
   [159] = 159,
   [160] = 160,
   [161] = 161,
   [162] = 162,
-  [163] = 163,
+  [163] = 162,
   [164] = 164,
   [165] = 165,
-  [166] = 166,
+  [166] = 162,
   [167] = 167,
-  [168] = 17,
-  [169] = 17,
+  [168] = 168,
+  [169] = 18,
   [170] = 170,
   [171] = 171,
   [172] = 172,
@@ -1575,8 +1890,8 @@ static const TSStateId ts_primary_state_ids[STATE_COUNT] = {
   [180] = 180,
   [181] = 181,
   [182] = 182,
-  [183] = 183,
-  [184] = 184,
+  [183] = 18,
+  [184] = 18,
   [185] = 185,
   [186] = 186,
   [187] = 187,
@@ -1600,7 +1915,7 @@ static const TSStateId ts_primary_state_ids[STATE_COUNT] = {
   [205] = 205,
   [206] = 206,
   [207] = 207,
-  [208] = 208,
+  [208] = 206,
   [209] = 209,
   [210] = 210,
   [211] = 211,
@@ -1616,7 +1931,7 @@ static const TSStateId ts_primary_state_ids[STATE_COUNT] = {
   [221] = 221,
   [222] = 222,
   [223] = 223,
-  [224] = 223,
+  [224] = 224,
   [225] = 225,
   [226] = 226,
   [227] = 227,
@@ -1625,15 +1940,15 @@ static const TSStateId ts_primary_state_ids[STATE_COUNT] = {
   [230] = 230,
   [231] = 231,
   [232] = 232,
-  [233] = 232,
+  [233] = 233,
   [234] = 234,
-  [235] = 235,
-  [236] = 232,
+  [235] = 234,
+  [236] = 236,
   [237] = 237,
   [238] = 238,
   [239] = 239,
   [240] = 240,
-  [241] = 241,
+  [241] = 234,
   [242] = 242,
   [243] = 243,
   [244] = 244,
@@ -1686,25 +2001,26 @@ static const TSStateId ts_primary_state_ids[STATE_COUNT] = {
   [291] = 291,
   [292] = 292,
   [293] = 293,
-  [294] = 282,
-  [295] = 289,
-  [296] = 296,
-  [297] = 275,
-  [298] = 298,
+  [294] = 294,
+  [295] = 244,
+  [296] = 252,
+  [297] = 297,
+  [298] = 255,
   [299] = 299,
   [300] = 300,
   [301] = 301,
-  [302] = 289,
-  [303] = 275,
-  [304] = 304,
-  [305] = 280,
-  [306] = 282,
-  [307] = 307,
+  [302] = 302,
+  [303] = 252,
+  [304] = 255,
+  [305] = 305,
+  [306] = 277,
+  [307] = 244,
   [308] = 308,
   [309] = 309,
   [310] = 310,
-  [311] = 280,
-  [312] = 312,
+  [311] = 311,
+  [312] = 277,
+  [313] = 313,
 };
 
 static const TSCharacterRange sym__unicode_word_character_set_1[] = {
@@ -1888,47 +2204,48 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
   eof = lexer->eof(lexer);
   switch (state) {
     case 0:
-      if (eof) ADVANCE(189);
+      if (eof) ADVANCE(285);
       ADVANCE_MAP(
         '"', 1,
-        '#', 327,
-        '%', 291,
-        '(', 285,
-        ')', 286,
-        '*', 276,
-        '+', 271,
-        ',', 225,
-        '-', 272,
-        '.', 39,
-        '/', 33,
-        ':', 226,
-        '=', 275,
-        'E', 330,
-        'M', 571,
-        'a', 513,
-        'b', 547,
-        'c', 332,
-        'd', 392,
-        'e', 465,
-        'g', 495,
-        'i', 457,
-        'm', 393,
-        'o', 562,
-        'p', 349,
-        'r', 352,
-        's', 333,
-        't', 336,
-        '{', 193,
-        '}', 194,
-        0x2013, 279,
-        0x2014, 282,
-        0x20ac, 309,
-        0x2212, 287,
-        'N', 590,
-        'n', 590,
+        '#', 487,
+        '%', 451,
+        '(', 445,
+        ')', 446,
+        '*', 434,
+        '+', 429,
+        ',', 348,
+        '-', 430,
+        '.', 40,
+        '/', 34,
+        ':', 349,
+        '=', 433,
+        'E', 490,
+        'M', 944,
+        'a', 509,
+        'b', 548,
+        'c', 492,
+        'd', 594,
+        'e', 693,
+        'g', 836,
+        'i', 771,
+        'k', 811,
+        'm', 493,
+        'o', 767,
+        'p', 508,
+        'r', 521,
+        's', 495,
+        't', 498,
+        '{', 289,
+        '}', 290,
+        0x2013, 439,
+        0x2014, 442,
+        0x20ac, 469,
+        0x2212, 447,
+        'N', 963,
+        'n', 963,
       );
-      if ((0x201c <= lookahead && lookahead <= 0x201e)) ADVANCE(169);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(591);
+      if ((0x201c <= lookahead && lookahead <= 0x201e)) ADVANCE(265);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(964);
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
           lookahead == 0xa0 ||
@@ -1938,26 +2255,26 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead == 0xfeff) SKIP(0);
       if (('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('f' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+          ('f' <= lookahead && lookahead <= 'z')) ADVANCE(962);
       END_STATE();
     case 1:
-      if (lookahead == '"') ADVANCE(325);
+      if (lookahead == '"') ADVANCE(485);
       if (lookahead == '\\') ADVANCE(4);
       if (lookahead != 0 &&
           lookahead != '\n') ADVANCE(2);
       END_STATE();
     case 2:
-      if (lookahead == '"') ADVANCE(323);
+      if (lookahead == '"') ADVANCE(483);
       if (lookahead == '\\') ADVANCE(4);
       if (lookahead != 0 &&
           lookahead != '\n') ADVANCE(2);
       END_STATE();
     case 3:
-      if (lookahead == '"') ADVANCE(323);
+      if (lookahead == '"') ADVANCE(483);
       if (lookahead != 0) ADVANCE(6);
       END_STATE();
     case 4:
-      if (lookahead == '"') ADVANCE(324);
+      if (lookahead == '"') ADVANCE(484);
       if (lookahead == '\\') ADVANCE(4);
       if (lookahead != 0 &&
           lookahead != '\n') ADVANCE(2);
@@ -1972,25 +2289,27 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       END_STATE();
     case 7:
       ADVANCE_MAP(
-        '#', 327,
-        '%', 291,
-        ',', 225,
-        '/', 33,
-        'E', 331,
-        '_', 589,
-        'b', 549,
-        'c', 341,
-        'd', 400,
-        'e', 467,
-        'i', 471,
-        'o', 563,
-        'r', 354,
-        's', 342,
-        't', 357,
-        '}', 194,
-        0x20ac, 309,
+        '#', 487,
+        '%', 451,
+        ',', 348,
+        '/', 34,
+        'E', 491,
+        '_', 962,
+        'a', 547,
+        'b', 551,
+        'c', 502,
+        'd', 604,
+        'e', 697,
+        'i', 787,
+        'k', 810,
+        'o', 765,
+        'r', 519,
+        's', 503,
+        't', 526,
+        '}', 290,
+        0x20ac, 469,
       );
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(587);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(960);
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
           lookahead == 0xa0 ||
@@ -1999,26 +2318,27 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead == 0x202f ||
           lookahead == 0xfeff) SKIP(7);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_1, 677, lookahead)) ADVANCE(594);
+          ('f' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_1, 677, lookahead)) ADVANCE(967);
       END_STATE();
     case 8:
       ADVANCE_MAP(
-        '#', 327,
-        '%', 291,
-        ',', 225,
-        '/', 33,
-        'E', 331,
-        '_', 589,
-        'd', 415,
-        'e', 581,
-        'g', 503,
-        'm', 418,
-        't', 347,
-        '}', 194,
-        0x20ac, 309,
+        '#', 487,
+        '%', 451,
+        ',', 348,
+        '/', 34,
+        'E', 491,
+        '_', 962,
+        'd', 636,
+        'e', 954,
+        'g', 837,
+        'm', 540,
+        'o', 764,
+        't', 507,
+        '}', 290,
+        0x20ac, 469,
       );
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(587);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(960);
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
           lookahead == 0xa0 ||
@@ -2027,22 +2347,22 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead == 0x202f ||
           lookahead == 0xfeff) SKIP(8);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_1, 677, lookahead)) ADVANCE(594);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_1, 677, lookahead)) ADVANCE(967);
       END_STATE();
     case 9:
       ADVANCE_MAP(
-        '#', 327,
-        '%', 291,
-        '-', 272,
-        '.', 39,
-        '/', 33,
-        'E', 331,
-        'e', 581,
-        0x2013, 279,
-        0x2014, 282,
-        0x20ac, 309,
-        0x2212, 287,
+        '#', 487,
+        '%', 451,
+        '-', 430,
+        '.', 40,
+        '/', 34,
+        'E', 491,
+        'e', 954,
+        0x2013, 439,
+        0x2014, 442,
+        0x20ac, 469,
+        0x2212, 447,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
@@ -2052,23 +2372,23 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead == 0x202f ||
           lookahead == 0xfeff) SKIP(9);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
+          lookahead == '_') ADVANCE(962);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
       END_STATE();
     case 10:
       ADVANCE_MAP(
-        '#', 327,
-        '%', 291,
-        '/', 33,
-        ':', 226,
-        '=', 275,
-        'E', 331,
-        'a', 518,
-        'e', 581,
-        't', 357,
-        0x20ac, 309,
+        '#', 487,
+        '%', 451,
+        '/', 34,
+        ':', 349,
+        '=', 433,
+        'E', 491,
+        'a', 753,
+        'e', 954,
+        't', 526,
+        0x20ac, 469,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
@@ -2078,28 +2398,30 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead == 0x202f ||
           lookahead == 0xfeff) SKIP(10);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
+          lookahead == '_') ADVANCE(962);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_1, 677, lookahead)) ADVANCE(594);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_1, 677, lookahead)) ADVANCE(967);
       END_STATE();
     case 11:
       ADVANCE_MAP(
-        '#', 327,
-        '%', 291,
-        '/', 33,
-        'E', 331,
-        'b', 549,
-        'c', 341,
-        'd', 400,
-        'e', 467,
-        'i', 471,
-        'o', 563,
-        'r', 354,
-        's', 342,
-        't', 357,
-        '}', 194,
-        0x20ac, 309,
+        '#', 487,
+        '%', 451,
+        '/', 34,
+        'E', 491,
+        'a', 547,
+        'b', 551,
+        'c', 502,
+        'd', 604,
+        'e', 697,
+        'i', 787,
+        'k', 810,
+        'o', 765,
+        'r', 519,
+        's', 503,
+        't', 526,
+        '}', 290,
+        0x20ac, 469,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
@@ -2109,24 +2431,25 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead == 0x202f ||
           lookahead == 0xfeff) SKIP(11);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
+          lookahead == '_') ADVANCE(962);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_1, 677, lookahead)) ADVANCE(594);
+          ('f' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_1, 677, lookahead)) ADVANCE(967);
       END_STATE();
     case 12:
       ADVANCE_MAP(
-        '#', 327,
-        '%', 291,
-        '/', 33,
-        'E', 331,
-        'd', 415,
-        'e', 581,
-        'g', 503,
-        'm', 418,
-        't', 347,
-        '}', 194,
-        0x20ac, 309,
+        '#', 487,
+        '%', 451,
+        '/', 34,
+        'E', 491,
+        'd', 636,
+        'e', 954,
+        'g', 837,
+        'm', 540,
+        'o', 764,
+        't', 507,
+        '}', 290,
+        0x20ac, 469,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
@@ -2136,21 +2459,22 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead == 0x202f ||
           lookahead == 0xfeff) SKIP(12);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
+          lookahead == '_') ADVANCE(962);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_1, 677, lookahead)) ADVANCE(594);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_1, 677, lookahead)) ADVANCE(967);
       END_STATE();
     case 13:
       ADVANCE_MAP(
-        '#', 327,
-        '%', 291,
-        '/', 33,
-        'E', 331,
-        'd', 415,
-        'e', 581,
-        '}', 194,
-        0x20ac, 309,
+        '#', 487,
+        '%', 451,
+        '/', 34,
+        'E', 491,
+        'd', 636,
+        'e', 954,
+        'o', 766,
+        '}', 290,
+        0x20ac, 469,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
@@ -2160,18 +2484,18 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead == 0x202f ||
           lookahead == 0xfeff) SKIP(13);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
+          lookahead == '_') ADVANCE(962);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_1, 677, lookahead)) ADVANCE(594);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_1, 677, lookahead)) ADVANCE(967);
       END_STATE();
     case 14:
-      if (lookahead == '#') ADVANCE(327);
-      if (lookahead == '(') ADVANCE(285);
-      if (lookahead == '+') ADVANCE(271);
-      if (lookahead == '-') ADVANCE(272);
-      if (lookahead == '/') ADVANCE(33);
-      if (lookahead == '{') ADVANCE(193);
+      if (lookahead == '#') ADVANCE(487);
+      if (lookahead == '(') ADVANCE(445);
+      if (lookahead == '+') ADVANCE(429);
+      if (lookahead == '-') ADVANCE(430);
+      if (lookahead == '/') ADVANCE(34);
+      if (lookahead == 'k') ADVANCE(811);
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
           lookahead == 0xa0 ||
@@ -2182,34 +2506,35 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
       END_STATE();
     case 15:
       ADVANCE_MAP(
-        '#', 327,
-        '(', 176,
-        '+', 160,
-        '-', 273,
-        '/', 33,
-        'E', 46,
-        'a', 129,
-        'd', 80,
-        'e', 166,
-        'r', 112,
-        's', 89,
-        't', 113,
-        '{', 193,
-        '}', 194,
-        0x2013, 280,
-        0x2014, 283,
-        0x20ac, 309,
-        0x2212, 288,
+        '#', 487,
+        '(', 273,
+        '+', 256,
+        '-', 431,
+        '/', 34,
+        'E', 47,
+        'a', 156,
+        'd', 110,
+        'e', 262,
+        'o', 171,
+        'r', 137,
+        's', 138,
+        't', 98,
+        '{', 289,
+        '}', 290,
+        0x2013, 440,
+        0x2014, 443,
+        0x20ac, 469,
+        0x2212, 448,
         'N', 41,
         'n', 41,
-        'P', 40,
-        'p', 40,
+        'P', 42,
+        'p', 42,
       );
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(303);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(463);
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
           lookahead == 0xa0 ||
@@ -2220,21 +2545,21 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       END_STATE();
     case 16:
       ADVANCE_MAP(
-        '#', 327,
-        '(', 176,
-        '+', 160,
-        '-', 273,
-        '/', 33,
-        'E', 46,
-        'e', 166,
-        0x2013, 280,
-        0x2014, 283,
-        0x20ac, 309,
-        0x2212, 288,
-        'P', 40,
-        'p', 40,
+        '#', 487,
+        '(', 273,
+        '+', 256,
+        '-', 431,
+        '/', 34,
+        'E', 47,
+        'e', 262,
+        0x2013, 440,
+        0x2014, 443,
+        0x20ac, 469,
+        0x2212, 448,
+        'P', 42,
+        'p', 42,
       );
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(302);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(462);
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
           lookahead == 0xa0 ||
@@ -2245,19 +2570,19 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       END_STATE();
     case 17:
       ADVANCE_MAP(
-        '#', 327,
-        '(', 176,
-        '+', 177,
-        '-', 274,
-        '/', 33,
-        'E', 46,
-        'e', 166,
-        0x2013, 281,
-        0x2014, 284,
-        0x20ac, 309,
-        0x2212, 289,
+        '#', 487,
+        '(', 273,
+        '+', 272,
+        '-', 432,
+        '/', 34,
+        'E', 47,
+        'e', 262,
+        0x2013, 441,
+        0x2014, 444,
+        0x20ac, 469,
+        0x2212, 449,
       );
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(303);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(463);
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
           lookahead == 0xa0 ||
@@ -2268,18 +2593,19 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       END_STATE();
     case 18:
       ADVANCE_MAP(
-        '#', 327,
-        ')', 286,
-        '+', 271,
-        ',', 225,
-        '-', 272,
-        '/', 33,
-        ':', 226,
-        'd', 416,
-        'r', 480,
-        's', 432,
-        't', 481,
-        '}', 194,
+        '#', 487,
+        ')', 446,
+        '+', 429,
+        ',', 348,
+        '-', 430,
+        '/', 34,
+        ':', 349,
+        'd', 641,
+        'o', 770,
+        'r', 695,
+        's', 696,
+        't', 622,
+        '}', 290,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
@@ -2291,27 +2617,29 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
       END_STATE();
     case 19:
       ADVANCE_MAP(
-        '#', 327,
-        ',', 225,
-        '/', 33,
-        'b', 547,
-        'c', 332,
-        'd', 392,
-        'e', 466,
-        'i', 475,
-        'o', 562,
-        'r', 353,
-        's', 334,
-        't', 364,
-        '}', 194,
-        'M', 571,
-        'm', 571,
+        '#', 487,
+        ',', 348,
+        '/', 34,
+        'a', 510,
+        'b', 548,
+        'c', 492,
+        'd', 603,
+        'e', 694,
+        'i', 801,
+        'k', 811,
+        'o', 769,
+        'r', 522,
+        's', 496,
+        't', 539,
+        '}', 290,
+        'M', 944,
+        'm', 944,
       );
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(587);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(960);
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
           lookahead == 0xa0 ||
@@ -2321,25 +2649,27 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead == 0xfeff) SKIP(19);
       if (('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+          ('f' <= lookahead && lookahead <= 'z')) ADVANCE(962);
       END_STATE();
     case 20:
       ADVANCE_MAP(
-        '#', 327,
-        ',', 225,
-        '/', 33,
-        'b', 547,
-        'c', 332,
-        'd', 392,
-        'e', 466,
-        'i', 475,
-        'o', 562,
-        'r', 353,
-        's', 334,
-        't', 364,
-        '}', 194,
+        '#', 487,
+        ',', 348,
+        '/', 34,
+        'a', 510,
+        'b', 548,
+        'c', 492,
+        'd', 603,
+        'e', 694,
+        'i', 801,
+        'k', 811,
+        'o', 769,
+        'r', 522,
+        's', 496,
+        't', 539,
+        '}', 290,
       );
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(587);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(960);
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
           lookahead == 0xa0 ||
@@ -2349,18 +2679,19 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead == 0xfeff) SKIP(20);
       if (('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+          ('f' <= lookahead && lookahead <= 'z')) ADVANCE(962);
       END_STATE();
     case 21:
       ADVANCE_MAP(
-        '#', 327,
-        '/', 33,
-        'M', 571,
-        'd', 416,
-        'g', 495,
-        'm', 393,
-        't', 340,
-        '}', 194,
+        '#', 487,
+        '/', 34,
+        'M', 944,
+        'd', 641,
+        'g', 836,
+        'm', 493,
+        'o', 768,
+        't', 546,
+        '}', 290,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
@@ -2372,13 +2703,13 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
       END_STATE();
     case 22:
-      if (lookahead == '#') ADVANCE(327);
-      if (lookahead == '/') ADVANCE(33);
-      if (lookahead == 'a') ADVANCE(513);
-      if (lookahead == '{') ADVANCE(193);
+      if (lookahead == '#') ADVANCE(487);
+      if (lookahead == '/') ADVANCE(34);
+      if (lookahead == 'a') ADVANCE(734);
+      if (lookahead == '{') ADVANCE(289);
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
           lookahead == 0xa0 ||
@@ -2389,24 +2720,26 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(962);
       END_STATE();
     case 23:
       ADVANCE_MAP(
-        '#', 327,
-        '/', 33,
-        'b', 547,
-        'c', 332,
-        'd', 392,
-        'e', 466,
-        'g', 495,
-        'i', 475,
-        'm', 394,
-        'o', 562,
-        'r', 352,
-        's', 333,
-        't', 336,
-        '}', 194,
+        '#', 487,
+        '/', 34,
+        'a', 510,
+        'b', 548,
+        'c', 492,
+        'd', 603,
+        'e', 694,
+        'g', 836,
+        'i', 801,
+        'k', 811,
+        'm', 494,
+        'o', 767,
+        'r', 521,
+        's', 495,
+        't', 498,
+        '}', 290,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
@@ -2418,22 +2751,24 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+          ('f' <= lookahead && lookahead <= 'z')) ADVANCE(962);
       END_STATE();
     case 24:
       ADVANCE_MAP(
-        '#', 327,
-        '/', 33,
-        'b', 547,
-        'c', 332,
-        'd', 392,
-        'e', 466,
-        'i', 475,
-        'o', 562,
-        'r', 353,
-        's', 334,
-        't', 364,
-        '}', 194,
+        '#', 487,
+        '/', 34,
+        'a', 510,
+        'b', 548,
+        'c', 492,
+        'd', 603,
+        'e', 694,
+        'i', 801,
+        'k', 811,
+        'o', 769,
+        'r', 522,
+        's', 496,
+        't', 539,
+        '}', 290,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
@@ -2445,14 +2780,15 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+          ('f' <= lookahead && lookahead <= 'z')) ADVANCE(962);
       END_STATE();
     case 25:
-      if (lookahead == '#') ADVANCE(327);
-      if (lookahead == '/') ADVANCE(33);
-      if (lookahead == 'b') ADVANCE(547);
-      if (lookahead == 'c') ADVANCE(478);
-      if (lookahead == 's') ADVANCE(335);
+      if (lookahead == '#') ADVANCE(487);
+      if (lookahead == '/') ADVANCE(34);
+      if (lookahead == 'b') ADVANCE(649);
+      if (lookahead == 'c') ADVANCE(809);
+      if (lookahead == 'k') ADVANCE(811);
+      if (lookahead == 's') ADVANCE(497);
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
           lookahead == 0xa0 ||
@@ -2463,16 +2799,19 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
       END_STATE();
     case 26:
-      if (lookahead == '#') ADVANCE(327);
-      if (lookahead == '/') ADVANCE(33);
-      if (lookahead == 'd') ADVANCE(416);
-      if (lookahead == 'g') ADVANCE(495);
-      if (lookahead == 'm') ADVANCE(394);
-      if (lookahead == 't') ADVANCE(340);
-      if (lookahead == '}') ADVANCE(194);
+      ADVANCE_MAP(
+        '#', 487,
+        '/', 34,
+        'd', 641,
+        'g', 836,
+        'm', 494,
+        'o', 768,
+        't', 546,
+        '}', 290,
+      );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
           lookahead == 0xa0 ||
@@ -2483,13 +2822,14 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
       END_STATE();
     case 27:
-      if (lookahead == '#') ADVANCE(327);
-      if (lookahead == '/') ADVANCE(33);
-      if (lookahead == 'd') ADVANCE(416);
-      if (lookahead == '}') ADVANCE(194);
+      if (lookahead == '#') ADVANCE(487);
+      if (lookahead == '/') ADVANCE(34);
+      if (lookahead == 'd') ADVANCE(641);
+      if (lookahead == 'o') ADVANCE(770);
+      if (lookahead == '}') ADVANCE(290);
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
           lookahead == 0xa0 ||
@@ -2500,12 +2840,13 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
       END_STATE();
     case 28:
-      if (lookahead == '#') ADVANCE(327);
-      if (lookahead == '/') ADVANCE(33);
-      if (lookahead == 's') ADVANCE(432);
+      if (lookahead == '#') ADVANCE(487);
+      if (lookahead == '/') ADVANCE(34);
+      if (lookahead == 's') ADVANCE(696);
+      if (lookahead == 't') ADVANCE(623);
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
           lookahead == 0xa0 ||
@@ -2516,12 +2857,12 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
       END_STATE();
     case 29:
-      if (lookahead == '#') ADVANCE(327);
-      if (lookahead == '/') ADVANCE(33);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(587);
+      if (lookahead == '#') ADVANCE(487);
+      if (lookahead == '/') ADVANCE(34);
+      if (lookahead == '{') ADVANCE(289);
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
           lookahead == 0xa0 ||
@@ -2529,4185 +2870,7012 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead == 0x2009 ||
           lookahead == 0x202f ||
           lookahead == 0xfeff) SKIP(29);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
       END_STATE();
     case 30:
-      if (lookahead == ')') ADVANCE(299);
+      if (lookahead == '#') ADVANCE(487);
+      if (lookahead == '/') ADVANCE(34);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(960);
+      if (('\t' <= lookahead && lookahead <= '\r') ||
+          lookahead == ' ' ||
+          lookahead == 0xa0 ||
+          lookahead == 0x2007 ||
+          lookahead == 0x2009 ||
+          lookahead == 0x202f ||
+          lookahead == 0xfeff) SKIP(30);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
       END_STATE();
     case 31:
-      if (lookahead == ')') ADVANCE(299);
-      if (lookahead == ',') ADVANCE(38);
-      if (lookahead == '.') ADVANCE(176);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(31);
+      if (lookahead == ')') ADVANCE(459);
       END_STATE();
     case 32:
-      if (lookahead == ')') ADVANCE(299);
-      if (lookahead == '-') ADVANCE(30);
+      if (lookahead == ')') ADVANCE(459);
+      if (lookahead == ',') ADVANCE(39);
+      if (lookahead == '.') ADVANCE(273);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(32);
       END_STATE();
     case 33:
-      if (lookahead == '*') ADVANCE(35);
-      if (lookahead == '/') ADVANCE(327);
+      if (lookahead == ')') ADVANCE(459);
+      if (lookahead == '-') ADVANCE(31);
       END_STATE();
     case 34:
-      if (lookahead == '*') ADVANCE(34);
-      if (lookahead == '/') ADVANCE(326);
-      if (lookahead != 0) ADVANCE(35);
+      if (lookahead == '*') ADVANCE(36);
+      if (lookahead == '/') ADVANCE(487);
       END_STATE();
     case 35:
-      if (lookahead == '*') ADVANCE(34);
-      if (lookahead != 0) ADVANCE(35);
+      if (lookahead == '*') ADVANCE(35);
+      if (lookahead == '/') ADVANCE(486);
+      if (lookahead != 0) ADVANCE(36);
       END_STATE();
     case 36:
-      if (lookahead == '-') ADVANCE(157);
+      if (lookahead == '*') ADVANCE(35);
+      if (lookahead != 0) ADVANCE(36);
       END_STATE();
     case 37:
-      if (lookahead == '-') ADVANCE(304);
-      if (lookahead == '=') ADVANCE(299);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(303);
+      if (lookahead == '-') ADVANCE(253);
       END_STATE();
     case 38:
-      if (lookahead == '-') ADVANCE(32);
-      if (lookahead == '=') ADVANCE(30);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(31);
+      if (lookahead == '-') ADVANCE(464);
+      if (lookahead == '=') ADVANCE(459);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(463);
       END_STATE();
     case 39:
-      if (lookahead == '.') ADVANCE(595);
+      if (lookahead == '-') ADVANCE(33);
+      if (lookahead == '=') ADVANCE(31);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(32);
       END_STATE();
     case 40:
-      if (lookahead == '.') ADVANCE(158);
-      if (lookahead == 'M' ||
-          lookahead == 'm') ADVANCE(318);
+      if (lookahead == '.') ADVANCE(968);
       END_STATE();
     case 41:
-      if (lookahead == '.') ADVANCE(167);
+      if (lookahead == '.') ADVANCE(263);
       if (lookahead == 'V' ||
-          lookahead == 'v') ADVANCE(163);
+          lookahead == 'v') ADVANCE(259);
       END_STATE();
     case 42:
-      if (lookahead == '.') ADVANCE(320);
+      if (lookahead == '.') ADVANCE(254);
+      if (lookahead == 'M' ||
+          lookahead == 'm') ADVANCE(478);
       END_STATE();
     case 43:
-      if (lookahead == '.') ADVANCE(164);
+      if (lookahead == '.') ADVANCE(480);
       END_STATE();
     case 44:
-      if (lookahead == '.') ADVANCE(174);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(179);
+      if (lookahead == '.') ADVANCE(260);
       END_STATE();
     case 45:
-      if (lookahead == 'R') ADVANCE(316);
-      if (lookahead == 'r') ADVANCE(159);
+      if (lookahead == '.') ADVANCE(270);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(275);
       END_STATE();
     case 46:
-      if (lookahead == 'U') ADVANCE(45);
-      if (lookahead == 'u') ADVANCE(162);
+      if (lookahead == 'R') ADVANCE(476);
+      if (lookahead == 'r') ADVANCE(255);
       END_STATE();
     case 47:
-      if (lookahead == 'a') ADVANCE(141);
-      if (lookahead == 'o') ADVANCE(133);
+      if (lookahead == 'U') ADVANCE(46);
+      if (lookahead == 'u') ADVANCE(258);
       END_STATE();
     case 48:
-      if (lookahead == 'a') ADVANCE(151);
-      if (lookahead == 'h') ADVANCE(54);
-      if (lookahead == 'i') ADVANCE(86);
-      if (lookahead == 't') ADVANCE(50);
+      if (lookahead == 'a') ADVANCE(233);
+      if (lookahead == 'o') ADVANCE(219);
       END_STATE();
     case 49:
-      if (lookahead == 'a') ADVANCE(51);
-      if (lookahead == 'e') ADVANCE(155);
-      if (lookahead == 'o') ADVANCE(142);
+      if (lookahead == 'a') ADVANCE(59);
+      if (lookahead == 'e') ADVANCE(62);
       END_STATE();
     case 50:
-      if (lookahead == 'a') ADVANCE(126);
+      if (lookahead == 'a') ADVANCE(250);
+      if (lookahead == 'h') ADVANCE(57);
+      if (lookahead == 'i') ADVANCE(130);
+      if (lookahead == 't') ADVANCE(52);
       END_STATE();
     case 51:
-      if (lookahead == 'a') ADVANCE(96);
-      if (lookahead == 'b') ADVANCE(100);
-      if (lookahead == 'r') ADVANCE(88);
+      if (lookahead == 'a') ADVANCE(53);
+      if (lookahead == 'e') ADVANCE(153);
+      if (lookahead == 'o') ADVANCE(235);
       END_STATE();
     case 52:
-      if (lookahead == 'a') ADVANCE(124);
-      if (lookahead == 'l') ADVANCE(56);
+      if (lookahead == 'a') ADVANCE(208);
       END_STATE();
     case 53:
-      if (lookahead == 'a') ADVANCE(132);
+      if (lookahead == 'a') ADVANCE(154);
+      if (lookahead == 'b') ADVANCE(100);
+      if (lookahead == 'r') ADVANCE(133);
       END_STATE();
     case 54:
-      if (lookahead == 'a') ADVANCE(127);
+      if (lookahead == 'a') ADVANCE(204);
+      if (lookahead == 'l') ADVANCE(60);
       END_STATE();
     case 55:
-      if (lookahead == 'a') ADVANCE(110);
-      if (lookahead == 'e') ADVANCE(99);
-      if (lookahead == 'o') ADVANCE(153);
+      if (lookahead == 'a') ADVANCE(188);
+      if (lookahead == 'l') ADVANCE(214);
+      if (lookahead == 's') ADVANCE(419);
       END_STATE();
     case 56:
-      if (lookahead == 'a') ADVANCE(103);
+      if (lookahead == 'a') ADVANCE(61);
       END_STATE();
     case 57:
-      if (lookahead == 'a') ADVANCE(97);
+      if (lookahead == 'a') ADVANCE(207);
       END_STATE();
     case 58:
-      if (lookahead == 'a') ADVANCE(144);
+      if (lookahead == 'a') ADVANCE(187);
+      if (lookahead == 'e') ADVANCE(167);
+      if (lookahead == 'i') ADVANCE(151);
+      if (lookahead == 'o') ADVANCE(252);
       END_STATE();
     case 59:
-      if (lookahead == 'a') ADVANCE(143);
+      if (lookahead == 'a') ADVANCE(234);
       END_STATE();
     case 60:
-      if (lookahead == 'c') ADVANCE(93);
-      if (lookahead == 's') ADVANCE(62);
+      if (lookahead == 'a') ADVANCE(174);
       END_STATE();
     case 61:
-      if (lookahead == 'c') ADVANCE(101);
-      if (lookahead == 'd') ADVANCE(90);
+      if (lookahead == 'a') ADVANCE(159);
+      if (lookahead == 'l') ADVANCE(321);
       END_STATE();
     case 62:
-      if (lookahead == 'c') ADVANCE(125);
+      if (lookahead == 'a') ADVANCE(220);
       END_STATE();
     case 63:
-      if (lookahead == 'c') ADVANCE(58);
+      if (lookahead == 'a') ADVANCE(227);
       END_STATE();
     case 64:
-      if (lookahead == 'd') ADVANCE(242);
+      if (lookahead == 'a') ADVANCE(210);
       END_STATE();
     case 65:
-      if (lookahead == 'd') ADVANCE(254);
+      if (lookahead == 'a') ADVANCE(201);
       END_STATE();
     case 66:
-      if (lookahead == 'd') ADVANCE(251);
+      if (lookahead == 'a') ADVANCE(236);
       END_STATE();
     case 67:
-      if (lookahead == 'd') ADVANCE(85);
+      if (lookahead == 'a') ADVANCE(241);
       END_STATE();
     case 68:
-      if (lookahead == 'd') ADVANCE(74);
+      if (lookahead == 'a') ADVANCE(237);
       END_STATE();
     case 69:
-      if (lookahead == 'e') ADVANCE(60);
+      if (lookahead == 'a') ADVANCE(181);
+      if (lookahead == 'e') ADVANCE(215);
+      if (lookahead == 'u') ADVANCE(81);
       END_STATE();
     case 70:
-      if (lookahead == 'e') ADVANCE(53);
+      if (lookahead == 'a') ADVANCE(65);
       END_STATE();
     case 71:
-      if (lookahead == 'e') ADVANCE(230);
+      if (lookahead == 'b') ADVANCE(211);
       END_STATE();
     case 72:
-      if (lookahead == 'e') ADVANCE(227);
+      if (lookahead == 'c') ADVANCE(143);
+      if (lookahead == 'e') ADVANCE(157);
+      if (lookahead == 's') ADVANCE(75);
       END_STATE();
     case 73:
-      if (lookahead == 'e') ADVANCE(263);
+      if (lookahead == 'c') ADVANCE(135);
       END_STATE();
     case 74:
-      if (lookahead == 'e') ADVANCE(195);
+      if (lookahead == 'c') ADVANCE(164);
+      if (lookahead == 'd') ADVANCE(141);
+      if (lookahead == 'v') ADVANCE(196);
       END_STATE();
     case 75:
-      if (lookahead == 'e') ADVANCE(213);
+      if (lookahead == 'c') ADVANCE(205);
       END_STATE();
     case 76:
-      if (lookahead == 'e') ADVANCE(84);
+      if (lookahead == 'c') ADVANCE(67);
       END_STATE();
     case 77:
-      if (lookahead == 'e') ADVANCE(65);
+      if (lookahead == 'd') ADVANCE(380);
       END_STATE();
     case 78:
-      if (lookahead == 'e') ADVANCE(121);
+      if (lookahead == 'd') ADVANCE(71);
       END_STATE();
     case 79:
-      if (lookahead == 'e') ADVANCE(98);
+      if (lookahead == 'd') ADVANCE(398);
       END_STATE();
     case 80:
-      if (lookahead == 'e') ADVANCE(130);
+      if (lookahead == 'd') ADVANCE(395);
       END_STATE();
     case 81:
-      if (lookahead == 'e') ADVANCE(139);
+      if (lookahead == 'd') ADVANCE(129);
       END_STATE();
     case 82:
-      if (lookahead == 'e') ADVANCE(140);
+      if (lookahead == 'd') ADVANCE(101);
       END_STATE();
     case 83:
-      if (lookahead == 'g') ADVANCE(219);
+      if (lookahead == 'd') ADVANCE(113);
       END_STATE();
     case 84:
-      if (lookahead == 'g') ADVANCE(114);
+      if (lookahead == 'd') ADVANCE(86);
       END_STATE();
     case 85:
-      if (lookahead == 'g') ADVANCE(81);
+      if (lookahead == 'd') ADVANCE(93);
       END_STATE();
     case 86:
-      if (lookahead == 'g') ADVANCE(104);
+      if (lookahead == 'd') ADVANCE(66);
       END_STATE();
     case 87:
-      if (lookahead == 'g') ADVANCE(71);
+      if (lookahead == 'd') ADVANCE(120);
       END_STATE();
     case 88:
-      if (lookahead == 'g') ADVANCE(82);
+      if (lookahead == 'd') ADVANCE(239);
       END_STATE();
     case 89:
-      if (lookahead == 'i') ADVANCE(86);
+      if (lookahead == 'e') ADVANCE(72);
       END_STATE();
     case 90:
-      if (lookahead == 'i') ADVANCE(63);
+      if (lookahead == 'e') ADVANCE(356);
       END_STATE();
     case 91:
-      if (lookahead == 'i') ADVANCE(119);
+      if (lookahead == 'e') ADVANCE(350);
       END_STATE();
     case 92:
-      if (lookahead == 'i') ADVANCE(116);
+      if (lookahead == 'e') ADVANCE(413);
       END_STATE();
     case 93:
-      if (lookahead == 'i') ADVANCE(134);
+      if (lookahead == 'e') ADVANCE(291);
       END_STATE();
     case 94:
-      if (lookahead == 'i') ADVANCE(109);
+      if (lookahead == 'e') ADVANCE(327);
       END_STATE();
     case 95:
-      if (lookahead == 'i') ADVANCE(117);
+      if (lookahead == 'e') ADVANCE(401);
       END_STATE();
     case 96:
-      if (lookahead == 'k') ADVANCE(152);
+      if (lookahead == 'e') ADVANCE(365);
       END_STATE();
     case 97:
-      if (lookahead == 'l') ADVANCE(210);
+      if (lookahead == 'e') ADVANCE(359);
       END_STATE();
     case 98:
-      if (lookahead == 'l') ADVANCE(66);
+      if (lookahead == 'e') ADVANCE(155);
+      if (lookahead == 'o') ADVANCE(235);
       END_STATE();
     case 99:
-      if (lookahead == 'l') ADVANCE(59);
+      if (lookahead == 'e') ADVANCE(128);
       END_STATE();
     case 100:
-      if (lookahead == 'l') ADVANCE(73);
+      if (lookahead == 'e') ADVANCE(158);
+      if (lookahead == 'l') ADVANCE(92);
       END_STATE();
     case 101:
-      if (lookahead == 'l') ADVANCE(148);
+      if (lookahead == 'e') ADVANCE(212);
       END_STATE();
     case 102:
-      if (lookahead == 'n') ADVANCE(61);
+      if (lookahead == 'e') ADVANCE(160);
       END_STATE();
     case 103:
-      if (lookahead == 'n') ADVANCE(190);
+      if (lookahead == 'e') ADVANCE(199);
       END_STATE();
     case 104:
-      if (lookahead == 'n') ADVANCE(269);
+      if (lookahead == 'e') ADVANCE(186);
       END_STATE();
     case 105:
-      if (lookahead == 'n') ADVANCE(245);
+      if (lookahead == 'e') ADVANCE(79);
+      if (lookahead == 'i') ADVANCE(95);
       END_STATE();
     case 106:
-      if (lookahead == 'n') ADVANCE(257);
+      if (lookahead == 'e') ADVANCE(165);
       END_STATE();
     case 107:
-      if (lookahead == 'n') ADVANCE(64);
-      if (lookahead == 'U' ||
-          lookahead == 'u') ADVANCE(162);
+      if (lookahead == 'e') ADVANCE(166);
       END_STATE();
     case 108:
-      if (lookahead == 'n') ADVANCE(78);
+      if (lookahead == 'e') ADVANCE(176);
       END_STATE();
     case 109:
-      if (lookahead == 'n') ADVANCE(83);
+      if (lookahead == 'e') ADVANCE(176);
+      if (lookahead == 's') ADVANCE(229);
       END_STATE();
     case 110:
-      if (lookahead == 'n') ADVANCE(87);
+      if (lookahead == 'e') ADVANCE(216);
       END_STATE();
     case 111:
-      if (lookahead == 'o') ADVANCE(147);
+      if (lookahead == 'e') ADVANCE(88);
       END_STATE();
     case 112:
-      if (lookahead == 'o') ADVANCE(153);
+      if (lookahead == 'e') ADVANCE(161);
       END_STATE();
     case 113:
-      if (lookahead == 'o') ADVANCE(142);
+      if (lookahead == 'e') ADVANCE(102);
       END_STATE();
     case 114:
-      if (lookahead == 'o') ADVANCE(122);
+      if (lookahead == 'e') ADVANCE(177);
       END_STATE();
     case 115:
-      if (lookahead == 'o') ADVANCE(123);
+      if (lookahead == 'e') ADVANCE(230);
       END_STATE();
     case 116:
-      if (lookahead == 'o') ADVANCE(105);
+      if (lookahead == 'e') ADVANCE(162);
       END_STATE();
     case 117:
-      if (lookahead == 'o') ADVANCE(106);
+      if (lookahead == 'e') ADVANCE(231);
       END_STATE();
     case 118:
-      if (lookahead == 'p') ADVANCE(204);
+      if (lookahead == 'e') ADVANCE(179);
       END_STATE();
     case 119:
-      if (lookahead == 'p') ADVANCE(145);
+      if (lookahead == 'e') ADVANCE(111);
       END_STATE();
     case 120:
-      if (lookahead == 'r') ADVANCE(111);
+      if (lookahead == 'e') ADVANCE(116);
       END_STATE();
     case 121:
-      if (lookahead == 'r') ADVANCE(236);
+      if (lookahead == 'e') ADVANCE(134);
       END_STATE();
     case 122:
-      if (lookahead == 'r') ADVANCE(156);
+      if (lookahead == 'e') ADVANCE(132);
       END_STATE();
     case 123:
-      if (lookahead == 'r') ADVANCE(260);
+      if (lookahead == 'g') ADVANCE(336);
       END_STATE();
     case 124:
-      if (lookahead == 'r') ADVANCE(136);
+      if (lookahead == 'g') ADVANCE(339);
       END_STATE();
     case 125:
-      if (lookahead == 'r') ADVANCE(91);
+      if (lookahead == 'g') ADVANCE(407);
       END_STATE();
     case 126:
-      if (lookahead == 'r') ADVANCE(138);
-      if (lookahead == 't') ADVANCE(149);
+      if (lookahead == 'g') ADVANCE(318);
       END_STATE();
     case 127:
-      if (lookahead == 'r') ADVANCE(72);
+      if (lookahead == 'g') ADVANCE(104);
+      if (lookahead == 'n') ADVANCE(84);
       END_STATE();
     case 128:
-      if (lookahead == 'r') ADVANCE(75);
+      if (lookahead == 'g') ADVANCE(192);
       END_STATE();
     case 129:
-      if (lookahead == 's') ADVANCE(266);
+      if (lookahead == 'g') ADVANCE(115);
       END_STATE();
     case 130:
-      if (lookahead == 's') ADVANCE(62);
+      if (lookahead == 'g') ADVANCE(175);
       END_STATE();
     case 131:
-      if (lookahead == 's') ADVANCE(248);
+      if (lookahead == 'g') ADVANCE(90);
       END_STATE();
     case 132:
-      if (lookahead == 's') ADVANCE(150);
+      if (lookahead == 'g') ADVANCE(112);
       END_STATE();
     case 133:
-      if (lookahead == 's') ADVANCE(135);
+      if (lookahead == 'g') ADVANCE(117);
       END_STATE();
     case 134:
-      if (lookahead == 's') ADVANCE(92);
+      if (lookahead == 'g') ADVANCE(118);
       END_STATE();
     case 135:
-      if (lookahead == 't') ADVANCE(222);
+      if (lookahead == 'h') ADVANCE(206);
       END_STATE();
     case 136:
-      if (lookahead == 't') ADVANCE(198);
+      if (lookahead == 'i') ADVANCE(127);
+      if (lookahead == 'n') ADVANCE(77);
+      if (lookahead == 'U' ||
+          lookahead == 'u') ADVANCE(258);
       END_STATE();
     case 137:
-      if (lookahead == 't') ADVANCE(201);
+      if (lookahead == 'i') ADVANCE(151);
+      if (lookahead == 'o') ADVANCE(252);
       END_STATE();
     case 138:
-      if (lookahead == 't') ADVANCE(239);
+      if (lookahead == 'i') ADVANCE(130);
       END_STATE();
     case 139:
-      if (lookahead == 't') ADVANCE(216);
+      if (lookahead == 'i') ADVANCE(152);
       END_STATE();
     case 140:
-      if (lookahead == 't') ADVANCE(207);
+      if (lookahead == 'i') ADVANCE(198);
       END_STATE();
     case 141:
-      if (lookahead == 't') ADVANCE(76);
+      if (lookahead == 'i') ADVANCE(76);
       END_STATE();
     case 142:
-      if (lookahead == 't') ADVANCE(57);
+      if (lookahead == 'i') ADVANCE(194);
       END_STATE();
     case 143:
-      if (lookahead == 't') ADVANCE(77);
+      if (lookahead == 'i') ADVANCE(221);
       END_STATE();
     case 144:
-      if (lookahead == 't') ADVANCE(115);
+      if (lookahead == 'i') ADVANCE(182);
       END_STATE();
     case 145:
-      if (lookahead == 't') ADVANCE(95);
+      if (lookahead == 'i') ADVANCE(183);
       END_STATE();
     case 146:
-      if (lookahead == 'u') ADVANCE(67);
+      if (lookahead == 'i') ADVANCE(232);
       END_STATE();
     case 147:
-      if (lookahead == 'u') ADVANCE(118);
+      if (lookahead == 'i') ADVANCE(184);
       END_STATE();
     case 148:
-      if (lookahead == 'u') ADVANCE(68);
+      if (lookahead == 'i') ADVANCE(185);
       END_STATE();
     case 149:
-      if (lookahead == 'u') ADVANCE(131);
+      if (lookahead == 'i') ADVANCE(96);
+      if (lookahead == 'y') ADVANCE(362);
       END_STATE();
     case 150:
-      if (lookahead == 'u') ADVANCE(128);
+      if (lookahead == 'i') ADVANCE(195);
       END_STATE();
     case 151:
-      if (lookahead == 'v') ADVANCE(94);
+      if (lookahead == 'j') ADVANCE(437);
       END_STATE();
     case 152:
-      if (lookahead == 'v') ADVANCE(79);
+      if (lookahead == 'j') ADVANCE(251);
       END_STATE();
     case 153:
-      if (lookahead == 'w') ADVANCE(277);
+      if (lookahead == 'k') ADVANCE(109);
+      if (lookahead == 'x') ADVANCE(226);
       END_STATE();
     case 154:
-      if (lookahead == 'w') ADVANCE(108);
+      if (lookahead == 'k') ADVANCE(223);
       END_STATE();
     case 155:
-      if (lookahead == 'x') ADVANCE(137);
+      if (lookahead == 'k') ADVANCE(108);
       END_STATE();
     case 156:
-      if (lookahead == 'y') ADVANCE(233);
+      if (lookahead == 'l') ADVANCE(214);
+      if (lookahead == 's') ADVANCE(419);
       END_STATE();
     case 157:
-      if (lookahead == ' ' ||
-          lookahead == 0xa0) ADVANCE(157);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(303);
+      if (lookahead == 'l') ADVANCE(300);
       END_STATE();
     case 158:
-      if (lookahead == 'M' ||
-          lookahead == 'm') ADVANCE(319);
+      if (lookahead == 'l') ADVANCE(416);
       END_STATE();
     case 159:
-      if (lookahead == 'O' ||
-          lookahead == 'o') ADVANCE(317);
+      if (lookahead == 'l') ADVANCE(324);
       END_STATE();
     case 160:
-      if (lookahead == 'P' ||
-          lookahead == 'p') ADVANCE(40);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(303);
+      if (lookahead == 'l') ADVANCE(353);
       END_STATE();
     case 161:
-      if (lookahead == 'Q' ||
-          lookahead == 'q') ADVANCE(170);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(172);
+      if (lookahead == 'l') ADVANCE(330);
       END_STATE();
     case 162:
-      if (lookahead == 'R' ||
-          lookahead == 'r') ADVANCE(159);
+      if (lookahead == 'l') ADVANCE(312);
       END_STATE();
     case 163:
-      if (lookahead == 'T' ||
-          lookahead == 't') ADVANCE(320);
+      if (lookahead == 'l') ADVANCE(246);
+      if (lookahead == 'p') ADVANCE(64);
       END_STATE();
     case 164:
-      if (lookahead == 'T' ||
-          lookahead == 't') ADVANCE(42);
+      if (lookahead == 'l') ADVANCE(249);
       END_STATE();
     case 165:
-      if (lookahead == 'T' ||
-          lookahead == 't') ADVANCE(593);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+      if (lookahead == 'l') ADVANCE(80);
       END_STATE();
     case 166:
-      if (lookahead == 'U' ||
-          lookahead == 'u') ADVANCE(162);
+      if (lookahead == 'l') ADVANCE(168);
       END_STATE();
     case 167:
-      if (lookahead == 'V' ||
-          lookahead == 'v') ADVANCE(43);
+      if (lookahead == 'l') ADVANCE(63);
       END_STATE();
     case 168:
-      if (lookahead == 'V' ||
-          lookahead == 'v') ADVANCE(592);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+      if (lookahead == 'l') ADVANCE(148);
       END_STATE();
     case 169:
-      if (lookahead == '"' ||
-          lookahead == 0x201c ||
-          lookahead == 0x201d) ADVANCE(323);
-      if (lookahead != 0 &&
-          lookahead != '\n') ADVANCE(169);
+      if (lookahead == 'm') ADVANCE(383);
       END_STATE();
     case 170:
-      if (('1' <= lookahead && lookahead <= '4')) ADVANCE(298);
+      if (lookahead == 'm') ADVANCE(377);
       END_STATE();
     case 171:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(306);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+      if (lookahead == 'm') ADVANCE(218);
       END_STATE();
     case 172:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(297);
+      if (lookahead == 'm') ADVANCE(218);
+      if (lookahead == 'n') ADVANCE(82);
+      if (lookahead == 'w') ADVANCE(189);
       END_STATE();
     case 173:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(296);
+      if (lookahead == 'n') ADVANCE(74);
       END_STATE();
     case 174:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(308);
+      if (lookahead == 'n') ADVANCE(286);
       END_STATE();
     case 175:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(293);
+      if (lookahead == 'n') ADVANCE(425);
       END_STATE();
     case 176:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(31);
+      if (lookahead == 'n') ADVANCE(427);
       END_STATE();
     case 177:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(303);
+      if (lookahead == 'n') ADVANCE(345);
       END_STATE();
     case 178:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(173);
+      if (lookahead == 'n') ADVANCE(386);
       END_STATE();
     case 179:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(175);
+      if (lookahead == 'n') ADVANCE(294);
       END_STATE();
     case 180:
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+      if (lookahead == 'n') ADVANCE(404);
       END_STATE();
     case 181:
-      if (eof) ADVANCE(189);
-      ADVANCE_MAP(
-        '"', 1,
-        '#', 327,
-        '(', 285,
-        ')', 286,
-        '*', 276,
-        '+', 271,
-        ',', 225,
-        '-', 272,
-        '.', 39,
-        '/', 33,
-        ':', 226,
-        '=', 275,
-        'E', 46,
-        'a', 129,
-        'b', 146,
-        'c', 47,
-        'd', 69,
-        'e', 107,
-        'g', 120,
-        'i', 102,
-        'm', 70,
-        'o', 154,
-        'p', 52,
-        'r', 55,
-        's', 48,
-        't', 49,
-        '{', 193,
-        '}', 194,
-        0x2013, 279,
-        0x2014, 282,
-        0x20ac, 309,
-        0x2212, 287,
-      );
-      if ((0x201c <= lookahead && lookahead <= 0x201e)) ADVANCE(169);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(44);
-      if (('\t' <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ' ||
-          lookahead == 0xa0 ||
-          lookahead == 0x2007 ||
-          lookahead == 0x2009 ||
-          lookahead == 0x202f ||
-          lookahead == 0xfeff) SKIP(181);
+      if (lookahead == 'n') ADVANCE(78);
       END_STATE();
     case 182:
-      if (eof) ADVANCE(189);
-      ADVANCE_MAP(
-        '#', 327,
-        '%', 291,
-        ',', 225,
-        '/', 33,
-        'E', 331,
-        '_', 589,
-        'e', 581,
-        'g', 503,
-        'i', 473,
-        'm', 418,
-        'p', 361,
-        't', 346,
-        0x20ac, 309,
-      );
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(587);
-      if (('\t' <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ' ||
-          lookahead == 0xa0 ||
-          lookahead == 0x2007 ||
-          lookahead == 0x2009 ||
-          lookahead == 0x202f ||
-          lookahead == 0xfeff) SKIP(182);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_1, 677, lookahead)) ADVANCE(594);
+      if (lookahead == 'n') ADVANCE(123);
       END_STATE();
     case 183:
-      if (eof) ADVANCE(189);
-      ADVANCE_MAP(
-        '#', 327,
-        '%', 291,
-        '/', 33,
-        'E', 331,
-        'e', 581,
-        'g', 503,
-        'i', 473,
-        'm', 418,
-        'p', 361,
-        't', 346,
-        0x20ac, 309,
-      );
-      if (('\t' <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ' ||
-          lookahead == 0xa0 ||
-          lookahead == 0x2007 ||
-          lookahead == 0x2009 ||
-          lookahead == 0x202f ||
-          lookahead == 0xfeff) SKIP(183);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_1, 677, lookahead)) ADVANCE(594);
+      if (lookahead == 'n') ADVANCE(124);
       END_STATE();
     case 184:
-      if (eof) ADVANCE(189);
-      ADVANCE_MAP(
-        '#', 327,
-        ',', 225,
-        '.', 39,
-        '/', 33,
-        ':', 226,
-        '=', 275,
-        'a', 513,
-        'd', 416,
-        'g', 495,
-        'i', 469,
-        'm', 394,
-        'p', 349,
-        't', 336,
-        '{', 193,
-        '}', 194,
-        0x2013, 279,
-      );
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(587);
-      if (('\t' <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ' ||
-          lookahead == 0xa0 ||
-          lookahead == 0x2007 ||
-          lookahead == 0x2009 ||
-          lookahead == 0x202f ||
-          lookahead == 0xfeff) SKIP(184);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+      if (lookahead == 'n') ADVANCE(125);
       END_STATE();
     case 185:
-      if (eof) ADVANCE(189);
-      ADVANCE_MAP(
-        '#', 327,
-        ',', 225,
-        '.', 39,
-        '/', 33,
-        'M', 571,
-        'a', 513,
-        'd', 416,
-        'g', 495,
-        'i', 469,
-        'm', 393,
-        'p', 349,
-        't', 340,
-        '{', 193,
-        '}', 194,
-        0x2013, 279,
-      );
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(587);
-      if (('\t' <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ' ||
-          lookahead == 0xa0 ||
-          lookahead == 0x2007 ||
-          lookahead == 0x2009 ||
-          lookahead == 0x202f ||
-          lookahead == 0xfeff) SKIP(185);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+      if (lookahead == 'n') ADVANCE(126);
       END_STATE();
     case 186:
-      if (eof) ADVANCE(189);
-      ADVANCE_MAP(
-        '#', 327,
-        ',', 225,
-        '.', 39,
-        '/', 33,
-        'a', 513,
-        'd', 416,
-        'g', 495,
-        'i', 469,
-        'm', 394,
-        'p', 349,
-        't', 340,
-        '{', 193,
-        '}', 194,
-        0x2013, 279,
-      );
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(587);
-      if (('\t' <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ' ||
-          lookahead == 0xa0 ||
-          lookahead == 0x2007 ||
-          lookahead == 0x2009 ||
-          lookahead == 0x202f ||
-          lookahead == 0xfeff) SKIP(186);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+      if (lookahead == 'n') ADVANCE(70);
       END_STATE();
     case 187:
-      if (eof) ADVANCE(189);
-      ADVANCE_MAP(
-        '#', 327,
-        ',', 225,
-        '.', 39,
-        '/', 33,
-        'd', 416,
-        'g', 495,
-        'i', 469,
-        'm', 394,
-        'p', 349,
-        't', 340,
-        '}', 194,
-        0x2013, 279,
-      );
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(587);
-      if (('\t' <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ' ||
-          lookahead == 0xa0 ||
-          lookahead == 0x2007 ||
-          lookahead == 0x2009 ||
-          lookahead == 0x202f ||
-          lookahead == 0xfeff) SKIP(187);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+      if (lookahead == 'n') ADVANCE(131);
       END_STATE();
     case 188:
-      if (eof) ADVANCE(189);
-      if (lookahead == '#') ADVANCE(327);
-      if (lookahead == '/') ADVANCE(33);
-      if (lookahead == 'g') ADVANCE(495);
-      if (lookahead == 'i') ADVANCE(469);
-      if (lookahead == 'm') ADVANCE(394);
-      if (lookahead == 'p') ADVANCE(349);
-      if (lookahead == 't') ADVANCE(348);
+      if (lookahead == 'n') ADVANCE(83);
+      END_STATE();
+    case 189:
+      if (lookahead == 'n') ADVANCE(103);
+      END_STATE();
+    case 190:
+      if (lookahead == 'o') ADVANCE(243);
+      END_STATE();
+    case 191:
+      if (lookahead == 'o') ADVANCE(222);
+      END_STATE();
+    case 192:
+      if (lookahead == 'o') ADVANCE(200);
+      END_STATE();
+    case 193:
+      if (lookahead == 'o') ADVANCE(202);
+      END_STATE();
+    case 194:
+      if (lookahead == 'o') ADVANCE(178);
+      END_STATE();
+    case 195:
+      if (lookahead == 'o') ADVANCE(180);
+      END_STATE();
+    case 196:
+      if (lookahead == 'o') ADVANCE(121);
+      END_STATE();
+    case 197:
+      if (lookahead == 'p') ADVANCE(309);
+      END_STATE();
+    case 198:
+      if (lookahead == 'p') ADVANCE(242);
+      END_STATE();
+    case 199:
+      if (lookahead == 'r') ADVANCE(368);
+      END_STATE();
+    case 200:
+      if (lookahead == 'r') ADVANCE(149);
+      END_STATE();
+    case 201:
+      if (lookahead == 'r') ADVANCE(371);
+      END_STATE();
+    case 202:
+      if (lookahead == 'r') ADVANCE(410);
+      END_STATE();
+    case 203:
+      if (lookahead == 'r') ADVANCE(190);
+      END_STATE();
+    case 204:
+      if (lookahead == 'r') ADVANCE(225);
+      END_STATE();
+    case 205:
+      if (lookahead == 'r') ADVANCE(140);
+      END_STATE();
+    case 206:
+      if (lookahead == 'r') ADVANCE(139);
+      END_STATE();
+    case 207:
+      if (lookahead == 'r') ADVANCE(91);
+      END_STATE();
+    case 208:
+      if (lookahead == 'r') ADVANCE(228);
+      if (lookahead == 't') ADVANCE(247);
+      END_STATE();
+    case 209:
+      if (lookahead == 'r') ADVANCE(94);
+      END_STATE();
+    case 210:
+      if (lookahead == 'r') ADVANCE(145);
+      END_STATE();
+    case 211:
+      if (lookahead == 'r') ADVANCE(119);
+      END_STATE();
+    case 212:
+      if (lookahead == 'r') ADVANCE(87);
+      END_STATE();
+    case 213:
+      if (lookahead == 'r') ADVANCE(122);
+      END_STATE();
+    case 214:
+      if (lookahead == 's') ADVANCE(422);
+      END_STATE();
+    case 215:
+      if (lookahead == 's') ADVANCE(163);
+      END_STATE();
+    case 216:
+      if (lookahead == 's') ADVANCE(75);
+      END_STATE();
+    case 217:
+      if (lookahead == 's') ADVANCE(392);
+      END_STATE();
+    case 218:
+      if (lookahead == 's') ADVANCE(73);
+      END_STATE();
+    case 219:
+      if (lookahead == 's') ADVANCE(224);
+      END_STATE();
+    case 220:
+      if (lookahead == 's') ADVANCE(248);
+      END_STATE();
+    case 221:
+      if (lookahead == 's') ADVANCE(142);
+      END_STATE();
+    case 222:
+      if (lookahead == 's') ADVANCE(240);
+      END_STATE();
+    case 223:
+      if (lookahead == 's') ADVANCE(238);
+      if (lookahead == 'v') ADVANCE(106);
+      END_STATE();
+    case 224:
+      if (lookahead == 't') ADVANCE(342);
+      END_STATE();
+    case 225:
+      if (lookahead == 't') ADVANCE(297);
+      END_STATE();
+    case 226:
+      if (lookahead == 't') ADVANCE(303);
+      END_STATE();
+    case 227:
+      if (lookahead == 't') ADVANCE(105);
+      END_STATE();
+    case 228:
+      if (lookahead == 't') ADVANCE(376);
+      END_STATE();
+    case 229:
+      if (lookahead == 't') ADVANCE(306);
+      END_STATE();
+    case 230:
+      if (lookahead == 't') ADVANCE(333);
+      END_STATE();
+    case 231:
+      if (lookahead == 't') ADVANCE(315);
+      END_STATE();
+    case 232:
+      if (lookahead == 't') ADVANCE(389);
+      END_STATE();
+    case 233:
+      if (lookahead == 't') ADVANCE(99);
+      END_STATE();
+    case 234:
+      if (lookahead == 't') ADVANCE(213);
+      END_STATE();
+    case 235:
+      if (lookahead == 't') ADVANCE(56);
+      END_STATE();
+    case 236:
+      if (lookahead == 't') ADVANCE(244);
+      END_STATE();
+    case 237:
+      if (lookahead == 't') ADVANCE(245);
+      END_STATE();
+    case 238:
+      if (lookahead == 't') ADVANCE(107);
+      END_STATE();
+    case 239:
+      if (lookahead == 't') ADVANCE(97);
+      END_STATE();
+    case 240:
+      if (lookahead == 't') ADVANCE(114);
+      END_STATE();
+    case 241:
+      if (lookahead == 't') ADVANCE(193);
+      END_STATE();
+    case 242:
+      if (lookahead == 't') ADVANCE(150);
+      END_STATE();
+    case 243:
+      if (lookahead == 'u') ADVANCE(197);
+      END_STATE();
+    case 244:
+      if (lookahead == 'u') ADVANCE(169);
+      END_STATE();
+    case 245:
+      if (lookahead == 'u') ADVANCE(170);
+      END_STATE();
+    case 246:
+      if (lookahead == 'u') ADVANCE(146);
+      END_STATE();
+    case 247:
+      if (lookahead == 'u') ADVANCE(217);
+      END_STATE();
+    case 248:
+      if (lookahead == 'u') ADVANCE(209);
+      END_STATE();
+    case 249:
+      if (lookahead == 'u') ADVANCE(85);
+      END_STATE();
+    case 250:
+      if (lookahead == 'v') ADVANCE(144);
+      END_STATE();
+    case 251:
+      if (lookahead == 'v') ADVANCE(147);
+      END_STATE();
+    case 252:
+      if (lookahead == 'w') ADVANCE(435);
+      END_STATE();
+    case 253:
+      if (lookahead == ' ' ||
+          lookahead == 0xa0) ADVANCE(253);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(463);
+      END_STATE();
+    case 254:
+      if (lookahead == 'M' ||
+          lookahead == 'm') ADVANCE(479);
+      END_STATE();
+    case 255:
+      if (lookahead == 'O' ||
+          lookahead == 'o') ADVANCE(477);
+      END_STATE();
+    case 256:
+      if (lookahead == 'P' ||
+          lookahead == 'p') ADVANCE(42);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(463);
+      END_STATE();
+    case 257:
+      if (lookahead == 'Q' ||
+          lookahead == 'q') ADVANCE(266);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(268);
+      END_STATE();
+    case 258:
+      if (lookahead == 'R' ||
+          lookahead == 'r') ADVANCE(255);
+      END_STATE();
+    case 259:
+      if (lookahead == 'T' ||
+          lookahead == 't') ADVANCE(480);
+      END_STATE();
+    case 260:
+      if (lookahead == 'T' ||
+          lookahead == 't') ADVANCE(43);
+      END_STATE();
+    case 261:
+      if (lookahead == 'T' ||
+          lookahead == 't') ADVANCE(966);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 262:
+      if (lookahead == 'U' ||
+          lookahead == 'u') ADVANCE(258);
+      END_STATE();
+    case 263:
+      if (lookahead == 'V' ||
+          lookahead == 'v') ADVANCE(44);
+      END_STATE();
+    case 264:
+      if (lookahead == 'V' ||
+          lookahead == 'v') ADVANCE(965);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 265:
+      if (lookahead == '"' ||
+          lookahead == 0x201c ||
+          lookahead == 0x201d) ADVANCE(483);
+      if (lookahead != 0 &&
+          lookahead != '\n') ADVANCE(265);
+      END_STATE();
+    case 266:
+      if (('1' <= lookahead && lookahead <= '4')) ADVANCE(458);
+      END_STATE();
+    case 267:
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(466);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 268:
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(457);
+      END_STATE();
+    case 269:
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(456);
+      END_STATE();
+    case 270:
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(468);
+      END_STATE();
+    case 271:
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(453);
+      END_STATE();
+    case 272:
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(463);
+      END_STATE();
+    case 273:
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(32);
+      END_STATE();
+    case 274:
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(269);
+      END_STATE();
+    case 275:
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(271);
+      END_STATE();
+    case 276:
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 277:
+      if (eof) ADVANCE(285);
+      ADVANCE_MAP(
+        '"', 1,
+        '#', 487,
+        '(', 445,
+        ')', 446,
+        '*', 434,
+        '+', 429,
+        ',', 348,
+        '-', 430,
+        '.', 40,
+        '/', 34,
+        ':', 349,
+        '=', 433,
+        'E', 47,
+        'a', 55,
+        'b', 69,
+        'c', 48,
+        'd', 89,
+        'e', 136,
+        'g', 203,
+        'i', 173,
+        'k', 191,
+        'm', 49,
+        'o', 172,
+        'p', 54,
+        'r', 58,
+        's', 50,
+        't', 51,
+        '{', 289,
+        '}', 290,
+        0x2013, 439,
+        0x2014, 442,
+        0x20ac, 469,
+        0x2212, 447,
+      );
+      if ((0x201c <= lookahead && lookahead <= 0x201e)) ADVANCE(265);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(45);
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
           lookahead == 0xa0 ||
           lookahead == 0x2007 ||
           lookahead == 0x2009 ||
           lookahead == 0x202f ||
-          lookahead == 0xfeff) SKIP(188);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
-      END_STATE();
-    case 189:
-      ACCEPT_TOKEN(ts_builtin_sym_end);
-      END_STATE();
-    case 190:
-      ACCEPT_TOKEN(anon_sym_plan);
-      END_STATE();
-    case 191:
-      ACCEPT_TOKEN(anon_sym_plan);
-      if (lookahead == '.') ADVANCE(180);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
-      END_STATE();
-    case 192:
-      ACCEPT_TOKEN(anon_sym_plan);
-      if (lookahead == '.') ADVANCE(180);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
-      END_STATE();
-    case 193:
-      ACCEPT_TOKEN(anon_sym_LBRACE);
-      END_STATE();
-    case 194:
-      ACCEPT_TOKEN(anon_sym_RBRACE);
-      END_STATE();
-    case 195:
-      ACCEPT_TOKEN(anon_sym_include);
-      END_STATE();
-    case 196:
-      ACCEPT_TOKEN(anon_sym_include);
-      if (lookahead == '.') ADVANCE(180);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
-      END_STATE();
-    case 197:
-      ACCEPT_TOKEN(anon_sym_include);
-      if (lookahead == '.') ADVANCE(180);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
-      END_STATE();
-    case 198:
-      ACCEPT_TOKEN(anon_sym_part);
-      END_STATE();
-    case 199:
-      ACCEPT_TOKEN(anon_sym_part);
-      if (lookahead == '.') ADVANCE(180);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
-      END_STATE();
-    case 200:
-      ACCEPT_TOKEN(anon_sym_part);
-      if (lookahead == '.') ADVANCE(180);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
-      END_STATE();
-    case 201:
-      ACCEPT_TOKEN(anon_sym_text);
-      END_STATE();
-    case 202:
-      ACCEPT_TOKEN(anon_sym_text);
-      if (lookahead == '.') ADVANCE(180);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
-      END_STATE();
-    case 203:
-      ACCEPT_TOKEN(anon_sym_text);
-      if (lookahead == '.') ADVANCE(180);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
-      END_STATE();
-    case 204:
-      ACCEPT_TOKEN(anon_sym_group);
-      END_STATE();
-    case 205:
-      ACCEPT_TOKEN(anon_sym_group);
-      if (lookahead == '.') ADVANCE(180);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
-      END_STATE();
-    case 206:
-      ACCEPT_TOKEN(anon_sym_group);
-      if (lookahead == '.') ADVANCE(180);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
-      END_STATE();
-    case 207:
-      ACCEPT_TOKEN(anon_sym_target);
-      END_STATE();
-    case 208:
-      ACCEPT_TOKEN(anon_sym_target);
-      if (lookahead == '.') ADVANCE(180);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
-      END_STATE();
-    case 209:
-      ACCEPT_TOKEN(anon_sym_target);
-      if (lookahead == '.') ADVANCE(180);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
-      END_STATE();
-    case 210:
-      ACCEPT_TOKEN(anon_sym_total);
-      END_STATE();
-    case 211:
-      ACCEPT_TOKEN(anon_sym_total);
-      if (lookahead == '.') ADVANCE(180);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
-      END_STATE();
-    case 212:
-      ACCEPT_TOKEN(anon_sym_total);
-      if (lookahead == '.') ADVANCE(180);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
-      END_STATE();
-    case 213:
-      ACCEPT_TOKEN(anon_sym_measure);
-      END_STATE();
-    case 214:
-      ACCEPT_TOKEN(anon_sym_measure);
-      if (lookahead == '.') ADVANCE(180);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
-      END_STATE();
-    case 215:
-      ACCEPT_TOKEN(anon_sym_measure);
-      if (lookahead == '.') ADVANCE(180);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
-      END_STATE();
-    case 216:
-      ACCEPT_TOKEN(anon_sym_budget);
-      END_STATE();
-    case 217:
-      ACCEPT_TOKEN(anon_sym_budget);
-      if (lookahead == '.') ADVANCE(180);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
-      END_STATE();
-    case 218:
-      ACCEPT_TOKEN(anon_sym_budget);
-      if (lookahead == '.') ADVANCE(180);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
-      END_STATE();
-    case 219:
-      ACCEPT_TOKEN(anon_sym_saving);
-      END_STATE();
-    case 220:
-      ACCEPT_TOKEN(anon_sym_saving);
-      if (lookahead == '.') ADVANCE(180);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
-      END_STATE();
-    case 221:
-      ACCEPT_TOKEN(anon_sym_saving);
-      if (lookahead == '.') ADVANCE(180);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
-      END_STATE();
-    case 222:
-      ACCEPT_TOKEN(anon_sym_cost);
-      END_STATE();
-    case 223:
-      ACCEPT_TOKEN(anon_sym_cost);
-      if (lookahead == '.') ADVANCE(180);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
-      END_STATE();
-    case 224:
-      ACCEPT_TOKEN(anon_sym_cost);
-      if (lookahead == '.') ADVANCE(180);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
-      END_STATE();
-    case 225:
-      ACCEPT_TOKEN(anon_sym_COMMA);
-      END_STATE();
-    case 226:
-      ACCEPT_TOKEN(anon_sym_COLON);
-      END_STATE();
-    case 227:
-      ACCEPT_TOKEN(anon_sym_share);
-      END_STATE();
-    case 228:
-      ACCEPT_TOKEN(anon_sym_share);
-      if (lookahead == '.') ADVANCE(180);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
-      END_STATE();
-    case 229:
-      ACCEPT_TOKEN(anon_sym_share);
-      if (lookahead == '.') ADVANCE(180);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
-      END_STATE();
-    case 230:
-      ACCEPT_TOKEN(anon_sym_range);
-      END_STATE();
-    case 231:
-      ACCEPT_TOKEN(anon_sym_range);
-      if (lookahead == '.') ADVANCE(180);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
-      END_STATE();
-    case 232:
-      ACCEPT_TOKEN(anon_sym_range);
-      if (lookahead == '.') ADVANCE(180);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
-      END_STATE();
-    case 233:
-      ACCEPT_TOKEN(anon_sym_category);
-      END_STATE();
-    case 234:
-      ACCEPT_TOKEN(anon_sym_category);
-      if (lookahead == '.') ADVANCE(180);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
-      END_STATE();
-    case 235:
-      ACCEPT_TOKEN(anon_sym_category);
-      if (lookahead == '.') ADVANCE(180);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
-      END_STATE();
-    case 236:
-      ACCEPT_TOKEN(anon_sym_owner);
-      END_STATE();
-    case 237:
-      ACCEPT_TOKEN(anon_sym_owner);
-      if (lookahead == '.') ADVANCE(180);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
-      END_STATE();
-    case 238:
-      ACCEPT_TOKEN(anon_sym_owner);
-      if (lookahead == '.') ADVANCE(180);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
-      END_STATE();
-    case 239:
-      ACCEPT_TOKEN(anon_sym_start);
-      END_STATE();
-    case 240:
-      ACCEPT_TOKEN(anon_sym_start);
-      if (lookahead == '.') ADVANCE(180);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
-      END_STATE();
-    case 241:
-      ACCEPT_TOKEN(anon_sym_start);
-      if (lookahead == '.') ADVANCE(180);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
-      END_STATE();
-    case 242:
-      ACCEPT_TOKEN(anon_sym_end);
-      END_STATE();
-    case 243:
-      ACCEPT_TOKEN(anon_sym_end);
-      if (lookahead == '.') ADVANCE(180);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
-      END_STATE();
-    case 244:
-      ACCEPT_TOKEN(anon_sym_end);
-      if (lookahead == '.') ADVANCE(180);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
-      END_STATE();
-    case 245:
-      ACCEPT_TOKEN(anon_sym_decision);
-      END_STATE();
-    case 246:
-      ACCEPT_TOKEN(anon_sym_decision);
-      if (lookahead == '.') ADVANCE(180);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
-      END_STATE();
-    case 247:
-      ACCEPT_TOKEN(anon_sym_decision);
-      if (lookahead == '.') ADVANCE(180);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
-      END_STATE();
-    case 248:
-      ACCEPT_TOKEN(anon_sym_status);
-      END_STATE();
-    case 249:
-      ACCEPT_TOKEN(anon_sym_status);
-      if (lookahead == '.') ADVANCE(180);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
-      END_STATE();
-    case 250:
-      ACCEPT_TOKEN(anon_sym_status);
-      if (lookahead == '.') ADVANCE(180);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
-      END_STATE();
-    case 251:
-      ACCEPT_TOKEN(anon_sym_taakveld);
-      END_STATE();
-    case 252:
-      ACCEPT_TOKEN(anon_sym_taakveld);
-      if (lookahead == '.') ADVANCE(180);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
-      END_STATE();
-    case 253:
-      ACCEPT_TOKEN(anon_sym_taakveld);
-      if (lookahead == '.') ADVANCE(180);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
-      END_STATE();
-    case 254:
-      ACCEPT_TOKEN(anon_sym_related);
-      END_STATE();
-    case 255:
-      ACCEPT_TOKEN(anon_sym_related);
-      if (lookahead == '.') ADVANCE(180);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
-      END_STATE();
-    case 256:
-      ACCEPT_TOKEN(anon_sym_related);
-      if (lookahead == '.') ADVANCE(180);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
-      END_STATE();
-    case 257:
-      ACCEPT_TOKEN(anon_sym_description);
-      END_STATE();
-    case 258:
-      ACCEPT_TOKEN(anon_sym_description);
-      if (lookahead == '.') ADVANCE(180);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
-      END_STATE();
-    case 259:
-      ACCEPT_TOKEN(anon_sym_description);
-      if (lookahead == '.') ADVANCE(180);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
-      END_STATE();
-    case 260:
-      ACCEPT_TOKEN(anon_sym_indicator);
-      END_STATE();
-    case 261:
-      ACCEPT_TOKEN(anon_sym_indicator);
-      if (lookahead == '.') ADVANCE(180);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
-      END_STATE();
-    case 262:
-      ACCEPT_TOKEN(anon_sym_indicator);
-      if (lookahead == '.') ADVANCE(180);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
-      END_STATE();
-    case 263:
-      ACCEPT_TOKEN(anon_sym_table);
-      END_STATE();
-    case 264:
-      ACCEPT_TOKEN(anon_sym_table);
-      if (lookahead == '.') ADVANCE(180);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
-      END_STATE();
-    case 265:
-      ACCEPT_TOKEN(anon_sym_table);
-      if (lookahead == '.') ADVANCE(180);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
-      END_STATE();
-    case 266:
-      ACCEPT_TOKEN(anon_sym_as);
-      END_STATE();
-    case 267:
-      ACCEPT_TOKEN(anon_sym_as);
-      if (lookahead == '.') ADVANCE(180);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
-      END_STATE();
-    case 268:
-      ACCEPT_TOKEN(anon_sym_as);
-      if (lookahead == '.') ADVANCE(180);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
-      END_STATE();
-    case 269:
-      ACCEPT_TOKEN(anon_sym_sign);
-      END_STATE();
-    case 270:
-      ACCEPT_TOKEN(anon_sym_sign);
-      if (lookahead == '.') ADVANCE(180);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
-      END_STATE();
-    case 271:
-      ACCEPT_TOKEN(anon_sym_PLUS);
-      END_STATE();
-    case 272:
-      ACCEPT_TOKEN(anon_sym_DASH);
-      END_STATE();
-    case 273:
-      ACCEPT_TOKEN(anon_sym_DASH);
-      if (lookahead == '/') ADVANCE(36);
-      if (lookahead == 'P' ||
-          lookahead == 'p') ADVANCE(40);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(303);
-      END_STATE();
-    case 274:
-      ACCEPT_TOKEN(anon_sym_DASH);
-      if (lookahead == '/') ADVANCE(36);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(303);
-      END_STATE();
-    case 275:
-      ACCEPT_TOKEN(anon_sym_EQ);
-      END_STATE();
-    case 276:
-      ACCEPT_TOKEN(sym_column_mark);
-      if (lookahead == '*') ADVANCE(276);
-      END_STATE();
-    case 277:
-      ACCEPT_TOKEN(anon_sym_row);
+          lookahead == 0xfeff) SKIP(277);
       END_STATE();
     case 278:
-      ACCEPT_TOKEN(anon_sym_row);
-      if (lookahead == '.') ADVANCE(180);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+      if (eof) ADVANCE(285);
+      ADVANCE_MAP(
+        '#', 487,
+        '%', 451,
+        ',', 348,
+        '/', 34,
+        'E', 491,
+        '_', 962,
+        'd', 658,
+        'e', 954,
+        'g', 837,
+        'i', 783,
+        'm', 540,
+        'o', 807,
+        'p', 535,
+        't', 515,
+        0x20ac, 469,
+      );
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(960);
+      if (('\t' <= lookahead && lookahead <= '\r') ||
+          lookahead == ' ' ||
+          lookahead == 0xa0 ||
+          lookahead == 0x2007 ||
+          lookahead == 0x2009 ||
+          lookahead == 0x202f ||
+          lookahead == 0xfeff) SKIP(278);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_1, 677, lookahead)) ADVANCE(967);
       END_STATE();
     case 279:
-      ACCEPT_TOKEN(anon_sym_u2013);
+      if (eof) ADVANCE(285);
+      ADVANCE_MAP(
+        '#', 487,
+        '%', 451,
+        '/', 34,
+        'E', 491,
+        'd', 658,
+        'e', 954,
+        'g', 837,
+        'i', 783,
+        'm', 540,
+        'o', 807,
+        'p', 535,
+        't', 515,
+        0x20ac, 469,
+      );
+      if (('\t' <= lookahead && lookahead <= '\r') ||
+          lookahead == ' ' ||
+          lookahead == 0xa0 ||
+          lookahead == 0x2007 ||
+          lookahead == 0x2009 ||
+          lookahead == 0x202f ||
+          lookahead == 0xfeff) SKIP(279);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_1, 677, lookahead)) ADVANCE(967);
       END_STATE();
     case 280:
-      ACCEPT_TOKEN(anon_sym_u2013);
-      if (lookahead == 'P' ||
-          lookahead == 'p') ADVANCE(40);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(303);
+      if (eof) ADVANCE(285);
+      ADVANCE_MAP(
+        '#', 487,
+        ',', 348,
+        '.', 40,
+        '/', 34,
+        ':', 349,
+        '=', 433,
+        'a', 734,
+        'd', 615,
+        'g', 836,
+        'i', 779,
+        'm', 494,
+        'o', 768,
+        'p', 508,
+        't', 499,
+        '{', 289,
+        '}', 290,
+        0x2013, 439,
+      );
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(960);
+      if (('\t' <= lookahead && lookahead <= '\r') ||
+          lookahead == ' ' ||
+          lookahead == 0xa0 ||
+          lookahead == 0x2007 ||
+          lookahead == 0x2009 ||
+          lookahead == 0x202f ||
+          lookahead == 0xfeff) SKIP(280);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(962);
       END_STATE();
     case 281:
-      ACCEPT_TOKEN(anon_sym_u2013);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(303);
+      if (eof) ADVANCE(285);
+      ADVANCE_MAP(
+        '#', 487,
+        ',', 348,
+        '.', 40,
+        '/', 34,
+        'M', 944,
+        'a', 734,
+        'd', 615,
+        'g', 836,
+        'i', 779,
+        'm', 493,
+        'o', 768,
+        'p', 508,
+        't', 546,
+        '{', 289,
+        '}', 290,
+        0x2013, 439,
+      );
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(960);
+      if (('\t' <= lookahead && lookahead <= '\r') ||
+          lookahead == ' ' ||
+          lookahead == 0xa0 ||
+          lookahead == 0x2007 ||
+          lookahead == 0x2009 ||
+          lookahead == 0x202f ||
+          lookahead == 0xfeff) SKIP(281);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(962);
       END_STATE();
     case 282:
-      ACCEPT_TOKEN(anon_sym_u2014);
+      if (eof) ADVANCE(285);
+      ADVANCE_MAP(
+        '#', 487,
+        ',', 348,
+        '.', 40,
+        '/', 34,
+        'a', 734,
+        'd', 615,
+        'g', 836,
+        'i', 779,
+        'm', 494,
+        'o', 768,
+        'p', 508,
+        't', 546,
+        '{', 289,
+        '}', 290,
+        0x2013, 439,
+      );
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(960);
+      if (('\t' <= lookahead && lookahead <= '\r') ||
+          lookahead == ' ' ||
+          lookahead == 0xa0 ||
+          lookahead == 0x2007 ||
+          lookahead == 0x2009 ||
+          lookahead == 0x202f ||
+          lookahead == 0xfeff) SKIP(282);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(962);
       END_STATE();
     case 283:
-      ACCEPT_TOKEN(anon_sym_u2014);
-      if (lookahead == 'P' ||
-          lookahead == 'p') ADVANCE(40);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(303);
+      if (eof) ADVANCE(285);
+      ADVANCE_MAP(
+        '#', 487,
+        ',', 348,
+        '.', 40,
+        '/', 34,
+        'd', 615,
+        'g', 836,
+        'i', 779,
+        'm', 494,
+        'o', 768,
+        'p', 508,
+        't', 546,
+        '}', 290,
+        0x2013, 439,
+      );
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(960);
+      if (('\t' <= lookahead && lookahead <= '\r') ||
+          lookahead == ' ' ||
+          lookahead == 0xa0 ||
+          lookahead == 0x2007 ||
+          lookahead == 0x2009 ||
+          lookahead == 0x202f ||
+          lookahead == 0xfeff) SKIP(283);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
       END_STATE();
     case 284:
-      ACCEPT_TOKEN(anon_sym_u2014);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(303);
+      if (eof) ADVANCE(285);
+      ADVANCE_MAP(
+        '#', 487,
+        '/', 34,
+        'd', 663,
+        'g', 836,
+        'i', 779,
+        'm', 494,
+        'o', 786,
+        'p', 508,
+        't', 513,
+      );
+      if (('\t' <= lookahead && lookahead <= '\r') ||
+          lookahead == ' ' ||
+          lookahead == 0xa0 ||
+          lookahead == 0x2007 ||
+          lookahead == 0x2009 ||
+          lookahead == 0x202f ||
+          lookahead == 0xfeff) SKIP(284);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
       END_STATE();
     case 285:
-      ACCEPT_TOKEN(anon_sym_LPAREN);
+      ACCEPT_TOKEN(ts_builtin_sym_end);
       END_STATE();
     case 286:
-      ACCEPT_TOKEN(anon_sym_RPAREN);
+      ACCEPT_TOKEN(anon_sym_plan);
       END_STATE();
     case 287:
-      ACCEPT_TOKEN(anon_sym_u2212);
+      ACCEPT_TOKEN(anon_sym_plan);
+      if (lookahead == '.') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
       END_STATE();
     case 288:
-      ACCEPT_TOKEN(anon_sym_u2212);
-      if (lookahead == 'P' ||
-          lookahead == 'p') ADVANCE(40);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(303);
+      ACCEPT_TOKEN(anon_sym_plan);
+      if (lookahead == '.') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
       END_STATE();
     case 289:
-      ACCEPT_TOKEN(anon_sym_u2212);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(303);
+      ACCEPT_TOKEN(anon_sym_LBRACE);
       END_STATE();
     case 290:
-      ACCEPT_TOKEN(sym_magnitude);
-      if (lookahead == '.') ADVANCE(180);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+      ACCEPT_TOKEN(anon_sym_RBRACE);
       END_STATE();
     case 291:
-      ACCEPT_TOKEN(anon_sym_PERCENT);
+      ACCEPT_TOKEN(anon_sym_include);
       END_STATE();
     case 292:
-      ACCEPT_TOKEN(sym_year);
-      if (lookahead == ',') ADVANCE(37);
-      if (lookahead == '.') ADVANCE(177);
+      ACCEPT_TOKEN(anon_sym_include);
+      if (lookahead == '.') ADVANCE(276);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(303);
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
       END_STATE();
     case 293:
-      ACCEPT_TOKEN(sym_year);
-      if (lookahead == '-') ADVANCE(161);
+      ACCEPT_TOKEN(anon_sym_include);
+      if (lookahead == '.') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
       END_STATE();
     case 294:
-      ACCEPT_TOKEN(sym_year);
-      if (lookahead == '-') ADVANCE(161);
-      if (lookahead == '.') ADVANCE(180);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+      ACCEPT_TOKEN(anon_sym_invoegen);
       END_STATE();
     case 295:
-      ACCEPT_TOKEN(sym_year);
-      if (lookahead == '.') ADVANCE(180);
+      ACCEPT_TOKEN(anon_sym_invoegen);
+      if (lookahead == '.') ADVANCE(276);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
       END_STATE();
     case 296:
-      ACCEPT_TOKEN(sym_date);
+      ACCEPT_TOKEN(anon_sym_invoegen);
+      if (lookahead == '.') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
       END_STATE();
     case 297:
-      ACCEPT_TOKEN(sym_date);
-      if (lookahead == '-') ADVANCE(178);
+      ACCEPT_TOKEN(anon_sym_part);
       END_STATE();
     case 298:
-      ACCEPT_TOKEN(sym_quarter);
+      ACCEPT_TOKEN(anon_sym_part);
+      if (lookahead == '.') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
       END_STATE();
     case 299:
-      ACCEPT_TOKEN(sym_number);
+      ACCEPT_TOKEN(anon_sym_part);
+      if (lookahead == '.') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
       END_STATE();
     case 300:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == ',') ADVANCE(37);
-      if (lookahead == '.') ADVANCE(177);
-      if (lookahead == '_') ADVANCE(303);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(292);
+      ACCEPT_TOKEN(anon_sym_deel);
       END_STATE();
     case 301:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == ',') ADVANCE(37);
-      if (lookahead == '.') ADVANCE(177);
-      if (lookahead == '_') ADVANCE(303);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(300);
+      ACCEPT_TOKEN(anon_sym_deel);
+      if (lookahead == '.') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
       END_STATE();
     case 302:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == ',') ADVANCE(37);
-      if (lookahead == '.') ADVANCE(177);
-      if (lookahead == '_') ADVANCE(303);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(301);
+      ACCEPT_TOKEN(anon_sym_deel);
+      if (lookahead == '.') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
       END_STATE();
     case 303:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == ',') ADVANCE(37);
-      if (lookahead == '.') ADVANCE(177);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(303);
+      ACCEPT_TOKEN(anon_sym_text);
       END_STATE();
     case 304:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(299);
+      ACCEPT_TOKEN(anon_sym_text);
+      if (lookahead == '.') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
       END_STATE();
     case 305:
-      ACCEPT_TOKEN(sym_taakveld_code);
+      ACCEPT_TOKEN(anon_sym_text);
+      if (lookahead == '.') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
       END_STATE();
     case 306:
-      ACCEPT_TOKEN(sym_taakveld_code);
-      if (lookahead == '.') ADVANCE(180);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(306);
-      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(307);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_') ADVANCE(589);
+      ACCEPT_TOKEN(anon_sym_tekst);
       END_STATE();
     case 307:
-      ACCEPT_TOKEN(sym_taakveld_code);
-      if (lookahead == '.') ADVANCE(180);
+      ACCEPT_TOKEN(anon_sym_tekst);
+      if (lookahead == '.') ADVANCE(276);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
       END_STATE();
     case 308:
-      ACCEPT_TOKEN(sym_taakveld_code);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(308);
-      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(305);
+      ACCEPT_TOKEN(anon_sym_tekst);
+      if (lookahead == '.') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
       END_STATE();
     case 309:
-      ACCEPT_TOKEN(sym_euro);
+      ACCEPT_TOKEN(anon_sym_group);
       END_STATE();
     case 310:
-      ACCEPT_TOKEN(sym_euro);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'O' ||
-          lookahead == 'o') ADVANCE(312);
+      ACCEPT_TOKEN(anon_sym_group);
+      if (lookahead == '.') ADVANCE(276);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
       END_STATE();
     case 311:
-      ACCEPT_TOKEN(sym_euro);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'O' ||
-          lookahead == 'o') ADVANCE(313);
+      ACCEPT_TOKEN(anon_sym_group);
+      if (lookahead == '.') ADVANCE(276);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
       END_STATE();
     case 312:
-      ACCEPT_TOKEN(sym_euro);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'S' ||
-          lookahead == 's') ADVANCE(315);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+      ACCEPT_TOKEN(anon_sym_onderdeel);
       END_STATE();
     case 313:
-      ACCEPT_TOKEN(sym_euro);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'S' ||
-          lookahead == 's') ADVANCE(314);
+      ACCEPT_TOKEN(anon_sym_onderdeel);
+      if (lookahead == '.') ADVANCE(276);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
+          lookahead == '_') ADVANCE(962);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
       END_STATE();
     case 314:
-      ACCEPT_TOKEN(sym_euro);
-      if (lookahead == '.') ADVANCE(180);
+      ACCEPT_TOKEN(anon_sym_onderdeel);
+      if (lookahead == '.') ADVANCE(276);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
       END_STATE();
     case 315:
-      ACCEPT_TOKEN(sym_euro);
-      if (lookahead == '.') ADVANCE(180);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+      ACCEPT_TOKEN(anon_sym_target);
       END_STATE();
     case 316:
-      ACCEPT_TOKEN(sym_euro);
-      if (lookahead == 'O' ||
-          lookahead == 'o') ADVANCE(317);
+      ACCEPT_TOKEN(anon_sym_target);
+      if (lookahead == '.') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
       END_STATE();
     case 317:
-      ACCEPT_TOKEN(sym_euro);
-      if (lookahead == 'S' ||
-          lookahead == 's') ADVANCE(309);
+      ACCEPT_TOKEN(anon_sym_target);
+      if (lookahead == '.') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
       END_STATE();
     case 318:
-      ACCEPT_TOKEN(sym_pm);
+      ACCEPT_TOKEN(anon_sym_taakstelling);
       END_STATE();
     case 319:
-      ACCEPT_TOKEN(sym_pm);
-      if (lookahead == '.') ADVANCE(318);
+      ACCEPT_TOKEN(anon_sym_taakstelling);
+      if (lookahead == '.') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
       END_STATE();
     case 320:
-      ACCEPT_TOKEN(sym_not_applicable);
+      ACCEPT_TOKEN(anon_sym_taakstelling);
+      if (lookahead == '.') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
       END_STATE();
     case 321:
-      ACCEPT_TOKEN(sym_not_applicable);
-      if (lookahead == '.') ADVANCE(180);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+      ACCEPT_TOKEN(anon_sym_total);
       END_STATE();
     case 322:
+      ACCEPT_TOKEN(anon_sym_total);
+      if (lookahead == '.') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 323:
+      ACCEPT_TOKEN(anon_sym_total);
+      if (lookahead == '.') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 324:
+      ACCEPT_TOKEN(anon_sym_totaal);
+      END_STATE();
+    case 325:
+      ACCEPT_TOKEN(anon_sym_totaal);
+      if (lookahead == '.') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 326:
+      ACCEPT_TOKEN(anon_sym_totaal);
+      if (lookahead == '.') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 327:
+      ACCEPT_TOKEN(anon_sym_measure);
+      END_STATE();
+    case 328:
+      ACCEPT_TOKEN(anon_sym_measure);
+      if (lookahead == '.') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 329:
+      ACCEPT_TOKEN(anon_sym_measure);
+      if (lookahead == '.') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 330:
+      ACCEPT_TOKEN(anon_sym_maatregel);
+      END_STATE();
+    case 331:
+      ACCEPT_TOKEN(anon_sym_maatregel);
+      if (lookahead == '.') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 332:
+      ACCEPT_TOKEN(anon_sym_maatregel);
+      if (lookahead == '.') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 333:
+      ACCEPT_TOKEN(anon_sym_budget);
+      END_STATE();
+    case 334:
+      ACCEPT_TOKEN(anon_sym_budget);
+      if (lookahead == '.') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 335:
+      ACCEPT_TOKEN(anon_sym_budget);
+      if (lookahead == '.') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 336:
+      ACCEPT_TOKEN(anon_sym_saving);
+      END_STATE();
+    case 337:
+      ACCEPT_TOKEN(anon_sym_saving);
+      if (lookahead == '.') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 338:
+      ACCEPT_TOKEN(anon_sym_saving);
+      if (lookahead == '.') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 339:
+      ACCEPT_TOKEN(anon_sym_besparing);
+      END_STATE();
+    case 340:
+      ACCEPT_TOKEN(anon_sym_besparing);
+      if (lookahead == '.') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 341:
+      ACCEPT_TOKEN(anon_sym_besparing);
+      if (lookahead == '.') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 342:
+      ACCEPT_TOKEN(anon_sym_cost);
+      END_STATE();
+    case 343:
+      ACCEPT_TOKEN(anon_sym_cost);
+      if (lookahead == '.') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 344:
+      ACCEPT_TOKEN(anon_sym_cost);
+      if (lookahead == '.') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 345:
+      ACCEPT_TOKEN(anon_sym_kosten);
+      END_STATE();
+    case 346:
+      ACCEPT_TOKEN(anon_sym_kosten);
+      if (lookahead == '.') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 347:
+      ACCEPT_TOKEN(anon_sym_kosten);
+      if (lookahead == '.') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 348:
+      ACCEPT_TOKEN(anon_sym_COMMA);
+      END_STATE();
+    case 349:
+      ACCEPT_TOKEN(anon_sym_COLON);
+      END_STATE();
+    case 350:
+      ACCEPT_TOKEN(anon_sym_share);
+      END_STATE();
+    case 351:
+      ACCEPT_TOKEN(anon_sym_share);
+      if (lookahead == '.') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 352:
+      ACCEPT_TOKEN(anon_sym_share);
+      if (lookahead == '.') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 353:
+      ACCEPT_TOKEN(anon_sym_aandeel);
+      END_STATE();
+    case 354:
+      ACCEPT_TOKEN(anon_sym_aandeel);
+      if (lookahead == '.') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 355:
+      ACCEPT_TOKEN(anon_sym_aandeel);
+      if (lookahead == '.') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 356:
+      ACCEPT_TOKEN(anon_sym_range);
+      END_STATE();
+    case 357:
+      ACCEPT_TOKEN(anon_sym_range);
+      if (lookahead == '.') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 358:
+      ACCEPT_TOKEN(anon_sym_range);
+      if (lookahead == '.') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 359:
+      ACCEPT_TOKEN(anon_sym_bandbreedte);
+      END_STATE();
+    case 360:
+      ACCEPT_TOKEN(anon_sym_bandbreedte);
+      if (lookahead == '.') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 361:
+      ACCEPT_TOKEN(anon_sym_bandbreedte);
+      if (lookahead == '.') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 362:
+      ACCEPT_TOKEN(anon_sym_category);
+      END_STATE();
+    case 363:
+      ACCEPT_TOKEN(anon_sym_category);
+      if (lookahead == '.') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 364:
+      ACCEPT_TOKEN(anon_sym_category);
+      if (lookahead == '.') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 365:
+      ACCEPT_TOKEN(anon_sym_categorie);
+      END_STATE();
+    case 366:
+      ACCEPT_TOKEN(anon_sym_categorie);
+      if (lookahead == '.') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 367:
+      ACCEPT_TOKEN(anon_sym_categorie);
+      if (lookahead == '.') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 368:
+      ACCEPT_TOKEN(anon_sym_owner);
+      END_STATE();
+    case 369:
+      ACCEPT_TOKEN(anon_sym_owner);
+      if (lookahead == '.') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 370:
+      ACCEPT_TOKEN(anon_sym_owner);
+      if (lookahead == '.') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 371:
+      ACCEPT_TOKEN(anon_sym_eigenaar);
+      END_STATE();
+    case 372:
+      ACCEPT_TOKEN(anon_sym_eigenaar);
+      if (lookahead == '.') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 373:
+      ACCEPT_TOKEN(anon_sym_eigenaar);
+      if (lookahead == '.') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 374:
+      ACCEPT_TOKEN(anon_sym_start);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'd') ADVANCE(538);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 375:
+      ACCEPT_TOKEN(anon_sym_start);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'd') ADVANCE(545);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 376:
+      ACCEPT_TOKEN(anon_sym_start);
+      if (lookahead == 'd') ADVANCE(68);
+      END_STATE();
+    case 377:
+      ACCEPT_TOKEN(anon_sym_startdatum);
+      END_STATE();
+    case 378:
+      ACCEPT_TOKEN(anon_sym_startdatum);
+      if (lookahead == '.') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 379:
+      ACCEPT_TOKEN(anon_sym_startdatum);
+      if (lookahead == '.') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 380:
+      ACCEPT_TOKEN(anon_sym_end);
+      END_STATE();
+    case 381:
+      ACCEPT_TOKEN(anon_sym_end);
+      if (lookahead == '.') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 382:
+      ACCEPT_TOKEN(anon_sym_end);
+      if (lookahead == '.') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 383:
+      ACCEPT_TOKEN(anon_sym_einddatum);
+      END_STATE();
+    case 384:
+      ACCEPT_TOKEN(anon_sym_einddatum);
+      if (lookahead == '.') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 385:
+      ACCEPT_TOKEN(anon_sym_einddatum);
+      if (lookahead == '.') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 386:
+      ACCEPT_TOKEN(anon_sym_decision);
+      END_STATE();
+    case 387:
+      ACCEPT_TOKEN(anon_sym_decision);
+      if (lookahead == '.') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 388:
+      ACCEPT_TOKEN(anon_sym_decision);
+      if (lookahead == '.') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 389:
+      ACCEPT_TOKEN(anon_sym_besluit);
+      END_STATE();
+    case 390:
+      ACCEPT_TOKEN(anon_sym_besluit);
+      if (lookahead == '.') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 391:
+      ACCEPT_TOKEN(anon_sym_besluit);
+      if (lookahead == '.') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 392:
+      ACCEPT_TOKEN(anon_sym_status);
+      END_STATE();
+    case 393:
+      ACCEPT_TOKEN(anon_sym_status);
+      if (lookahead == '.') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 394:
+      ACCEPT_TOKEN(anon_sym_status);
+      if (lookahead == '.') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 395:
+      ACCEPT_TOKEN(anon_sym_taakveld);
+      END_STATE();
+    case 396:
+      ACCEPT_TOKEN(anon_sym_taakveld);
+      if (lookahead == '.') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 397:
+      ACCEPT_TOKEN(anon_sym_taakveld);
+      if (lookahead == '.') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 398:
+      ACCEPT_TOKEN(anon_sym_related);
+      END_STATE();
+    case 399:
+      ACCEPT_TOKEN(anon_sym_related);
+      if (lookahead == '.') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 400:
+      ACCEPT_TOKEN(anon_sym_related);
+      if (lookahead == '.') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 401:
+      ACCEPT_TOKEN(anon_sym_relatie);
+      END_STATE();
+    case 402:
+      ACCEPT_TOKEN(anon_sym_relatie);
+      if (lookahead == '.') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 403:
+      ACCEPT_TOKEN(anon_sym_relatie);
+      if (lookahead == '.') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 404:
+      ACCEPT_TOKEN(anon_sym_description);
+      END_STATE();
+    case 405:
+      ACCEPT_TOKEN(anon_sym_description);
+      if (lookahead == '.') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 406:
+      ACCEPT_TOKEN(anon_sym_description);
+      if (lookahead == '.') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 407:
+      ACCEPT_TOKEN(anon_sym_omschrijving);
+      END_STATE();
+    case 408:
+      ACCEPT_TOKEN(anon_sym_omschrijving);
+      if (lookahead == '.') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 409:
+      ACCEPT_TOKEN(anon_sym_omschrijving);
+      if (lookahead == '.') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 410:
+      ACCEPT_TOKEN(anon_sym_indicator);
+      END_STATE();
+    case 411:
+      ACCEPT_TOKEN(anon_sym_indicator);
+      if (lookahead == '.') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 412:
+      ACCEPT_TOKEN(anon_sym_indicator);
+      if (lookahead == '.') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 413:
+      ACCEPT_TOKEN(anon_sym_table);
+      END_STATE();
+    case 414:
+      ACCEPT_TOKEN(anon_sym_table);
+      if (lookahead == '.') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 415:
+      ACCEPT_TOKEN(anon_sym_table);
+      if (lookahead == '.') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 416:
+      ACCEPT_TOKEN(anon_sym_tabel);
+      END_STATE();
+    case 417:
+      ACCEPT_TOKEN(anon_sym_tabel);
+      if (lookahead == '.') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 418:
+      ACCEPT_TOKEN(anon_sym_tabel);
+      if (lookahead == '.') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 419:
+      ACCEPT_TOKEN(anon_sym_as);
+      END_STATE();
+    case 420:
+      ACCEPT_TOKEN(anon_sym_as);
+      if (lookahead == '.') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 421:
+      ACCEPT_TOKEN(anon_sym_as);
+      if (lookahead == '.') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 422:
+      ACCEPT_TOKEN(anon_sym_als);
+      END_STATE();
+    case 423:
+      ACCEPT_TOKEN(anon_sym_als);
+      if (lookahead == '.') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 424:
+      ACCEPT_TOKEN(anon_sym_als);
+      if (lookahead == '.') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 425:
+      ACCEPT_TOKEN(anon_sym_sign);
+      END_STATE();
+    case 426:
+      ACCEPT_TOKEN(anon_sym_sign);
+      if (lookahead == '.') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 427:
+      ACCEPT_TOKEN(anon_sym_teken);
+      END_STATE();
+    case 428:
+      ACCEPT_TOKEN(anon_sym_teken);
+      if (lookahead == '.') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 429:
+      ACCEPT_TOKEN(anon_sym_PLUS);
+      END_STATE();
+    case 430:
+      ACCEPT_TOKEN(anon_sym_DASH);
+      END_STATE();
+    case 431:
+      ACCEPT_TOKEN(anon_sym_DASH);
+      if (lookahead == '/') ADVANCE(37);
+      if (lookahead == 'P' ||
+          lookahead == 'p') ADVANCE(42);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(463);
+      END_STATE();
+    case 432:
+      ACCEPT_TOKEN(anon_sym_DASH);
+      if (lookahead == '/') ADVANCE(37);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(463);
+      END_STATE();
+    case 433:
+      ACCEPT_TOKEN(anon_sym_EQ);
+      END_STATE();
+    case 434:
+      ACCEPT_TOKEN(sym_column_mark);
+      if (lookahead == '*') ADVANCE(434);
+      END_STATE();
+    case 435:
+      ACCEPT_TOKEN(anon_sym_row);
+      END_STATE();
+    case 436:
+      ACCEPT_TOKEN(anon_sym_row);
+      if (lookahead == '.') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 437:
+      ACCEPT_TOKEN(anon_sym_rij);
+      END_STATE();
+    case 438:
+      ACCEPT_TOKEN(anon_sym_rij);
+      if (lookahead == '.') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 439:
+      ACCEPT_TOKEN(anon_sym_u2013);
+      END_STATE();
+    case 440:
+      ACCEPT_TOKEN(anon_sym_u2013);
+      if (lookahead == 'P' ||
+          lookahead == 'p') ADVANCE(42);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(463);
+      END_STATE();
+    case 441:
+      ACCEPT_TOKEN(anon_sym_u2013);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(463);
+      END_STATE();
+    case 442:
+      ACCEPT_TOKEN(anon_sym_u2014);
+      END_STATE();
+    case 443:
+      ACCEPT_TOKEN(anon_sym_u2014);
+      if (lookahead == 'P' ||
+          lookahead == 'p') ADVANCE(42);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(463);
+      END_STATE();
+    case 444:
+      ACCEPT_TOKEN(anon_sym_u2014);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(463);
+      END_STATE();
+    case 445:
+      ACCEPT_TOKEN(anon_sym_LPAREN);
+      END_STATE();
+    case 446:
+      ACCEPT_TOKEN(anon_sym_RPAREN);
+      END_STATE();
+    case 447:
+      ACCEPT_TOKEN(anon_sym_u2212);
+      END_STATE();
+    case 448:
+      ACCEPT_TOKEN(anon_sym_u2212);
+      if (lookahead == 'P' ||
+          lookahead == 'p') ADVANCE(42);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(463);
+      END_STATE();
+    case 449:
+      ACCEPT_TOKEN(anon_sym_u2212);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(463);
+      END_STATE();
+    case 450:
+      ACCEPT_TOKEN(sym_magnitude);
+      if (lookahead == '.') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 451:
+      ACCEPT_TOKEN(anon_sym_PERCENT);
+      END_STATE();
+    case 452:
+      ACCEPT_TOKEN(sym_year);
+      if (lookahead == ',') ADVANCE(38);
+      if (lookahead == '.') ADVANCE(272);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(463);
+      END_STATE();
+    case 453:
+      ACCEPT_TOKEN(sym_year);
+      if (lookahead == '-') ADVANCE(257);
+      END_STATE();
+    case 454:
+      ACCEPT_TOKEN(sym_year);
+      if (lookahead == '-') ADVANCE(257);
+      if (lookahead == '.') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 455:
+      ACCEPT_TOKEN(sym_year);
+      if (lookahead == '.') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 456:
+      ACCEPT_TOKEN(sym_date);
+      END_STATE();
+    case 457:
+      ACCEPT_TOKEN(sym_date);
+      if (lookahead == '-') ADVANCE(274);
+      END_STATE();
+    case 458:
+      ACCEPT_TOKEN(sym_quarter);
+      END_STATE();
+    case 459:
+      ACCEPT_TOKEN(sym_number);
+      END_STATE();
+    case 460:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == ',') ADVANCE(38);
+      if (lookahead == '.') ADVANCE(272);
+      if (lookahead == '_') ADVANCE(463);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(452);
+      END_STATE();
+    case 461:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == ',') ADVANCE(38);
+      if (lookahead == '.') ADVANCE(272);
+      if (lookahead == '_') ADVANCE(463);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(460);
+      END_STATE();
+    case 462:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == ',') ADVANCE(38);
+      if (lookahead == '.') ADVANCE(272);
+      if (lookahead == '_') ADVANCE(463);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(461);
+      END_STATE();
+    case 463:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == ',') ADVANCE(38);
+      if (lookahead == '.') ADVANCE(272);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(463);
+      END_STATE();
+    case 464:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(459);
+      END_STATE();
+    case 465:
+      ACCEPT_TOKEN(sym_taakveld_code);
+      END_STATE();
+    case 466:
+      ACCEPT_TOKEN(sym_taakveld_code);
+      if (lookahead == '.') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(466);
+      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(467);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_') ADVANCE(962);
+      END_STATE();
+    case 467:
+      ACCEPT_TOKEN(sym_taakveld_code);
+      if (lookahead == '.') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 468:
+      ACCEPT_TOKEN(sym_taakveld_code);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(468);
+      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(465);
+      END_STATE();
+    case 469:
+      ACCEPT_TOKEN(sym_euro);
+      END_STATE();
+    case 470:
+      ACCEPT_TOKEN(sym_euro);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'O' ||
+          lookahead == 'o') ADVANCE(472);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 471:
+      ACCEPT_TOKEN(sym_euro);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'O' ||
+          lookahead == 'o') ADVANCE(473);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 472:
+      ACCEPT_TOKEN(sym_euro);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'S' ||
+          lookahead == 's') ADVANCE(475);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 473:
+      ACCEPT_TOKEN(sym_euro);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'S' ||
+          lookahead == 's') ADVANCE(474);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 474:
+      ACCEPT_TOKEN(sym_euro);
+      if (lookahead == '.') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 475:
+      ACCEPT_TOKEN(sym_euro);
+      if (lookahead == '.') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 476:
+      ACCEPT_TOKEN(sym_euro);
+      if (lookahead == 'O' ||
+          lookahead == 'o') ADVANCE(477);
+      END_STATE();
+    case 477:
+      ACCEPT_TOKEN(sym_euro);
+      if (lookahead == 'S' ||
+          lookahead == 's') ADVANCE(469);
+      END_STATE();
+    case 478:
+      ACCEPT_TOKEN(sym_pm);
+      END_STATE();
+    case 479:
+      ACCEPT_TOKEN(sym_pm);
+      if (lookahead == '.') ADVANCE(478);
+      END_STATE();
+    case 480:
+      ACCEPT_TOKEN(sym_not_applicable);
+      END_STATE();
+    case 481:
+      ACCEPT_TOKEN(sym_not_applicable);
+      if (lookahead == '.') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 482:
       ACCEPT_TOKEN(sym_not_applicable);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
       END_STATE();
-    case 323:
+    case 483:
       ACCEPT_TOKEN(sym_string);
       END_STATE();
-    case 324:
+    case 484:
       ACCEPT_TOKEN(sym_string);
-      if (lookahead == '"') ADVANCE(323);
+      if (lookahead == '"') ADVANCE(483);
       if (lookahead == '\\') ADVANCE(4);
       if (lookahead != 0 &&
           lookahead != '\n') ADVANCE(2);
       END_STATE();
-    case 325:
+    case 485:
       ACCEPT_TOKEN(sym_string);
       if (lookahead == '"') ADVANCE(6);
       END_STATE();
-    case 326:
+    case 486:
       ACCEPT_TOKEN(sym_comment);
       END_STATE();
-    case 327:
+    case 487:
       ACCEPT_TOKEN(sym_comment);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(327);
+          lookahead != '\r') ADVANCE(487);
       END_STATE();
-    case 328:
+    case 488:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'R') ADVANCE(310);
-      if (lookahead == 'r') ADVANCE(575);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'R') ADVANCE(470);
+      if (lookahead == 'r') ADVANCE(948);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
       END_STATE();
-    case 329:
+    case 489:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'R') ADVANCE(311);
-      if (lookahead == 'r') ADVANCE(576);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'R') ADVANCE(471);
+      if (lookahead == 'r') ADVANCE(949);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
+          lookahead == '_') ADVANCE(962);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
       END_STATE();
-    case 330:
+    case 490:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'U') ADVANCE(328);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'U') ADVANCE(488);
+      if (lookahead == 'u') ADVANCE(950);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 491:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'U') ADVANCE(489);
+      if (lookahead == 'u') ADVANCE(952);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 492:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'a') ADVANCE(900);
+      if (lookahead == 'o') ADVANCE(869);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 493:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'a') ADVANCE(523);
+      if (lookahead == 'e') ADVANCE(528);
+      if (lookahead == 'I' ||
+          lookahead == 'i') ADVANCE(946);
+      if (lookahead == 'L' ||
+          lookahead == 'l') ADVANCE(955);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 494:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'a') ADVANCE(523);
+      if (lookahead == 'e') ADVANCE(528);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 495:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'a') ADVANCE(934);
+      if (lookahead == 'h') ADVANCE(517);
+      if (lookahead == 'i') ADVANCE(681);
+      if (lookahead == 't') ADVANCE(500);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 496:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'a') ADVANCE(934);
+      if (lookahead == 'h') ADVANCE(517);
+      if (lookahead == 't') ADVANCE(500);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 497:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'a') ADVANCE(934);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 498:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'a') ADVANCE(501);
+      if (lookahead == 'e') ADVANCE(725);
+      if (lookahead == 'o') ADVANCE(905);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 499:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'a') ADVANCE(501);
+      if (lookahead == 'e') ADVANCE(730);
+      if (lookahead == 'o') ADVANCE(905);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 500:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'a') ADVANCE(845);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 501:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'a') ADVANCE(726);
+      if (lookahead == 'b') ADVANCE(621);
+      if (lookahead == 'r') ADVANCE(688);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('c' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 502:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'a') ADVANCE(901);
+      if (lookahead == 'o') ADVANCE(867);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 503:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'a') ADVANCE(935);
+      if (lookahead == 'h') ADVANCE(504);
+      if (lookahead == 't') ADVANCE(505);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 504:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'a') ADVANCE(846);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 505:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'a') ADVANCE(838);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 506:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'a') ADVANCE(728);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 507:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'a') ADVANCE(514);
+      if (lookahead == 'e') ADVANCE(729);
+      if (lookahead == 'o') ADVANCE(908);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 508:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'a') ADVANCE(839);
+      if (lookahead == 'l') ADVANCE(524);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 509:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'a') ADVANCE(805);
+      if (lookahead == 'l') ADVANCE(858);
+      if (lookahead == 's') ADVANCE(421);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 510:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'a') ADVANCE(805);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 511:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'a') ADVANCE(525);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 512:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'a') ADVANCE(733);
+      if (lookahead == 'b') ADVANCE(621);
+      if (lookahead == 'r') ADVANCE(688);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('c' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 513:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'a') ADVANCE(552);
+      if (lookahead == 'e') ADVANCE(730);
+      if (lookahead == 'o') ADVANCE(905);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 514:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'a') ADVANCE(732);
+      if (lookahead == 'b') ADVANCE(630);
+      if (lookahead == 'r') ADVANCE(687);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('c' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 515:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'a') ADVANCE(553);
+      if (lookahead == 'e') ADVANCE(729);
+      if (lookahead == 'o') ADVANCE(908);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 516:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'a') ADVANCE(532);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 517:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'a') ADVANCE(844);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 518:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'a') ADVANCE(727);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 519:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'a') ADVANCE(802);
+      if (lookahead == 'e') ADVANCE(750);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 520:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'a') ADVANCE(892);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 521:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'a') ADVANCE(803);
+      if (lookahead == 'e') ADVANCE(757);
+      if (lookahead == 'i') ADVANCE(722);
+      if (lookahead == 'o') ADVANCE(940);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 522:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'a') ADVANCE(803);
+      if (lookahead == 'e') ADVANCE(757);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 523:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'a') ADVANCE(904);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 524:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'a') ADVANCE(772);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 525:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'a') ADVANCE(737);
+      if (lookahead == 'l') ADVANCE(323);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 526:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'a') ADVANCE(506);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 527:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'a') ADVANCE(834);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 528:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'a') ADVANCE(871);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 529:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'a') ADVANCE(885);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 530:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'a') ADVANCE(874);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 531:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'a') ADVANCE(902);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 532:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'a') ADVANCE(745);
+      if (lookahead == 'l') ADVANCE(322);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 533:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'a') ADVANCE(850);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 534:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'a') ADVANCE(913);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 535:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'a') ADVANCE(848);
+      if (lookahead == 'l') ADVANCE(541);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 536:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'a') ADVANCE(830);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 537:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'a') ADVANCE(527);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 538:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'a') ADVANCE(903);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 539:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'a') ADVANCE(518);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 540:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'a') ADVANCE(542);
+      if (lookahead == 'e') ADVANCE(530);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 541:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'a') ADVANCE(784);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 542:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'a') ADVANCE(919);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 543:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'a') ADVANCE(906);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 544:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'a') ADVANCE(916);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 545:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'a') ADVANCE(907);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 546:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'a') ADVANCE(512);
+      if (lookahead == 'e') ADVANCE(730);
+      if (lookahead == 'o') ADVANCE(905);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 547:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'a') ADVANCE(792);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 548:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'a') ADVANCE(789);
+      if (lookahead == 'e') ADVANCE(859);
       if (lookahead == 'u') ADVANCE(577);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(962);
       END_STATE();
-    case 331:
+    case 549:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'U') ADVANCE(329);
-      if (lookahead == 'u') ADVANCE(579);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'a') ADVANCE(851);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
+          lookahead == '_') ADVANCE(962);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
       END_STATE();
-    case 332:
+    case 550:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'a') ADVANCE(537);
-      if (lookahead == 'o') ADVANCE(521);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'a') ADVANCE(536);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(962);
       END_STATE();
-    case 333:
+    case 551:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'a') ADVANCE(557);
-      if (lookahead == 'h') ADVANCE(351);
-      if (lookahead == 'i') ADVANCE(428);
-      if (lookahead == 't') ADVANCE(337);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'a') ADVANCE(795);
+      if (lookahead == 'e') ADVANCE(862);
+      if (lookahead == 'u') ADVANCE(572);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(589);
-      END_STATE();
-    case 334:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'a') ADVANCE(557);
-      if (lookahead == 'h') ADVANCE(351);
-      if (lookahead == 't') ADVANCE(337);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(589);
-      END_STATE();
-    case 335:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'a') ADVANCE(557);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(589);
-      END_STATE();
-    case 336:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'a') ADVANCE(338);
-      if (lookahead == 'e') ADVANCE(564);
-      if (lookahead == 'o') ADVANCE(539);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(589);
-      END_STATE();
-    case 337:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'a') ADVANCE(508);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(589);
-      END_STATE();
-    case 338:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'a') ADVANCE(445);
-      if (lookahead == 'b') ADVANCE(453);
-      if (lookahead == 'r') ADVANCE(430);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('c' <= lookahead && lookahead <= 'z')) ADVANCE(589);
-      END_STATE();
-    case 339:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'a') ADVANCE(445);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(589);
-      END_STATE();
-    case 340:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'a') ADVANCE(367);
-      if (lookahead == 'e') ADVANCE(564);
-      if (lookahead == 'o') ADVANCE(539);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(589);
-      END_STATE();
-    case 341:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'a') ADVANCE(538);
-      if (lookahead == 'o') ADVANCE(519);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
+          lookahead == '_') ADVANCE(962);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
       END_STATE();
-    case 342:
+    case 552:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'a') ADVANCE(558);
-      if (lookahead == 'h') ADVANCE(343);
-      if (lookahead == 't') ADVANCE(344);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
-      END_STATE();
-    case 343:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'a') ADVANCE(509);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
-      END_STATE();
-    case 344:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'a') ADVANCE(502);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
-      END_STATE();
-    case 345:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'a') ADVANCE(446);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
-      END_STATE();
-    case 346:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'a') ADVANCE(370);
-      if (lookahead == 'e') ADVANCE(565);
-      if (lookahead == 'o') ADVANCE(542);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
-      END_STATE();
-    case 347:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'a') ADVANCE(369);
-      if (lookahead == 'e') ADVANCE(565);
-      if (lookahead == 'o') ADVANCE(542);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
-      END_STATE();
-    case 348:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'a') ADVANCE(368);
-      if (lookahead == 'e') ADVANCE(564);
-      if (lookahead == 'o') ADVANCE(539);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'b') ADVANCE(621);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
       END_STATE();
-    case 349:
+    case 553:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'a') ADVANCE(504);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'b') ADVANCE(630);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 554:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'b') ADVANCE(853);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 555:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'b') ADVANCE(852);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 556:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'c') ADVANCE(709);
+      if (lookahead == 'e') ADVANCE(735);
+      if (lookahead == 's') ADVANCE(564);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 557:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'c') ADVANCE(709);
+      if (lookahead == 's') ADVANCE(564);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 558:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'c') ADVANCE(691);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 559:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'c') ADVANCE(707);
+      if (lookahead == 's') ADVANCE(561);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 560:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'c') ADVANCE(692);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 561:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'c') ADVANCE(841);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 562:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'c') ADVANCE(749);
+      if (lookahead == 'd') ADVANCE(702);
+      if (lookahead == 'v') ADVANCE(822);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 563:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'c') ADVANCE(749);
+      if (lookahead == 'v') ADVANCE(822);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 564:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'c') ADVANCE(840);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 565:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'c') ADVANCE(751);
+      if (lookahead == 'v') ADVANCE(821);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 566:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'c') ADVANCE(534);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 567:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'c') ADVANCE(544);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 568:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'd') ADVANCE(382);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 569:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'd') ADVANCE(555);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 570:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'd') ADVANCE(400);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 571:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'd') ADVANCE(397);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 572:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'd') ADVANCE(682);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 573:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'd') ADVANCE(381);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 574:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'd') ADVANCE(554);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 575:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'd') ADVANCE(399);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 576:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'd') ADVANCE(396);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 577:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'd') ADVANCE(680);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 578:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'd') ADVANCE(702);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 579:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'd') ADVANCE(704);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 580:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'd') ADVANCE(627);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 581:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'd') ADVANCE(647);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 582:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'd') ADVANCE(644);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 583:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'd') ADVANCE(589);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 584:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'd') ADVANCE(585);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 585:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'd') ADVANCE(531);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 586:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'd') ADVANCE(598);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 587:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'd') ADVANCE(646);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 588:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'd') ADVANCE(611);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 589:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'd') ADVANCE(543);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 590:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'd') ADVANCE(909);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 591:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'd') ADVANCE(661);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 592:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'd') ADVANCE(911);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 593:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'd') ADVANCE(662);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 594:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'e') ADVANCE(556);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 595:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'e') ADVANCE(358);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 596:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'e') ADVANCE(352);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 597:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'e') ADVANCE(415);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 598:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'e') ADVANCE(293);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 599:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'e') ADVANCE(329);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 600:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'e') ADVANCE(403);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 601:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'e') ADVANCE(367);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 602:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'e') ADVANCE(361);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 603:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'e') ADVANCE(557);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 604:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'e') ADVANCE(559);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 605:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'e') ADVANCE(357);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 606:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'e') ADVANCE(351);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 607:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'e') ADVANCE(402);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 608:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'e') ADVANCE(366);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 609:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'e') ADVANCE(360);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 610:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'e') ADVANCE(414);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 611:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'e') ADVANCE(292);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 612:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'e') ADVANCE(328);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 613:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'e') ADVANCE(735);
+      if (lookahead == 's') ADVANCE(564);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 614:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'e') ADVANCE(735);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 615:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'e') ADVANCE(613);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 616:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'e') ADVANCE(742);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 617:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'e') ADVANCE(676);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 618:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'e') ADVANCE(679);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 619:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'e') ADVANCE(754);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 620:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'e') ADVANCE(832);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 621:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'e') ADVANCE(736);
+      if (lookahead == 'l') ADVANCE(597);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 622:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'e') ADVANCE(731);
+      if (lookahead == 'o') ADVANCE(905);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 623:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'e') ADVANCE(731);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 624:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'e') ADVANCE(804);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 625:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'e') ADVANCE(743);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 626:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'e') ADVANCE(894);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 627:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'e') ADVANCE(854);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 628:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'e') ADVANCE(738);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 629:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'e') ADVANCE(780);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 630:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'e') ADVANCE(744);
+      if (lookahead == 'l') ADVANCE(610);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 631:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'e') ADVANCE(828);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 632:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'e') ADVANCE(800);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 633:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'e') ADVANCE(570);
+      if (lookahead == 'i') ADVANCE(600);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 634:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'e') ADVANCE(752);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 635:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'e') ADVANCE(755);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 636:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'e') ADVANCE(863);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 637:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'e') ADVANCE(575);
+      if (lookahead == 'i') ADVANCE(607);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 638:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'e') ADVANCE(746);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 639:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'e') ADVANCE(774);
+      if (lookahead == 's') ADVANCE(887);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 640:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'e') ADVANCE(774);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 641:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'e') ADVANCE(860);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 642:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'e') ADVANCE(592);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 643:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'e') ADVANCE(739);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 644:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'e') ADVANCE(616);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 645:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'e') ADVANCE(747);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 646:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'e') ADVANCE(855);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 647:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'e') ADVANCE(628);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 648:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'e') ADVANCE(775);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 649:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'e') ADVANCE(870);
+      if (lookahead == 'u') ADVANCE(577);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 650:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'e') ADVANCE(888);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 651:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'e') ADVANCE(740);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 652:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'e') ADVANCE(590);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 653:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'e') ADVANCE(756);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 654:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'e') ADVANCE(889);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 655:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'e') ADVANCE(652);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 656:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'e') ADVANCE(777);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 657:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'e') ADVANCE(785);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 658:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'e') ADVANCE(625);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 659:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'e') ADVANCE(642);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 660:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'e') ADVANCE(899);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 661:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'e') ADVANCE(651);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 662:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'e') ADVANCE(645);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 663:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'e') ADVANCE(614);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 664:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'e') ADVANCE(690);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 665:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'e') ADVANCE(689);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 666:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'e') ADVANCE(686);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 667:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'e') ADVANCE(685);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 668:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'g') ADVANCE(338);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 669:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'g') ADVANCE(341);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 670:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'g') ADVANCE(409);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 671:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'g') ADVANCE(320);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 672:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'g') ADVANCE(337);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 673:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'g') ADVANCE(340);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 674:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'g') ADVANCE(408);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 675:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'g') ADVANCE(319);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 676:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'g') ADVANCE(812);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 677:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'g') ADVANCE(632);
+      if (lookahead == 'n') ADVANCE(583);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 678:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'g') ADVANCE(624);
+      if (lookahead == 'n') ADVANCE(584);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 679:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'g') ADVANCE(816);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 680:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'g') ADVANCE(650);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 681:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'g') ADVANCE(773);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 682:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'g') ADVANCE(626);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 683:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'g') ADVANCE(595);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 684:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'g') ADVANCE(605);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 685:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'g') ADVANCE(643);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 686:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'g') ADVANCE(638);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 687:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'g') ADVANCE(660);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 688:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'g') ADVANCE(654);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 689:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'g') ADVANCE(656);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 690:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'g') ADVANCE(657);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 691:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'h') ADVANCE(842);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 692:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'h') ADVANCE(843);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 693:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'i') ADVANCE(677);
+      if (lookahead == 'n') ADVANCE(568);
+      if (lookahead == 'U' ||
+          lookahead == 'u') ADVANCE(950);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 694:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'i') ADVANCE(677);
+      if (lookahead == 'n') ADVANCE(568);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 695:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'i') ADVANCE(722);
+      if (lookahead == 'o') ADVANCE(940);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 696:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'i') ADVANCE(681);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 697:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'i') ADVANCE(678);
+      if (lookahead == 'n') ADVANCE(573);
+      if (lookahead == 'U' ||
+          lookahead == 'u') ADVANCE(952);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 698:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'i') ADVANCE(826);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 699:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'i') ADVANCE(724);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 700:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'i') ADVANCE(723);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 701:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'i') ADVANCE(827);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 702:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'i') ADVANCE(567);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 703:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'i') ADVANCE(815);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 704:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'i') ADVANCE(566);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 705:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'i') ADVANCE(819);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 706:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'i') ADVANCE(788);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 707:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'i') ADVANCE(873);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 708:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'i') ADVANCE(895);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 709:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'i') ADVANCE(872);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 710:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'i') ADVANCE(793);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 711:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'i') ADVANCE(790);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 712:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'i') ADVANCE(796);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 713:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'i') ADVANCE(794);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 714:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'i') ADVANCE(890);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 715:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'i') ADVANCE(608);
+      if (lookahead == 'y') ADVANCE(363);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 716:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'i') ADVANCE(798);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 717:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'i') ADVANCE(797);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 718:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'i') ADVANCE(799);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 719:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'i') ADVANCE(601);
+      if (lookahead == 'y') ADVANCE(364);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 720:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'i') ADVANCE(817);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 721:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'i') ADVANCE(820);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 722:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'j') ADVANCE(438);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 723:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'j') ADVANCE(938);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 724:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'j') ADVANCE(939);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 725:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'k') ADVANCE(639);
+      if (lookahead == 'x') ADVANCE(884);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 726:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'k') ADVANCE(879);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 727:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'k') ADVANCE(937);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 728:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'k') ADVANCE(936);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 729:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'k') ADVANCE(876);
+      if (lookahead == 'x') ADVANCE(897);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 730:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'k') ADVANCE(875);
+      if (lookahead == 'x') ADVANCE(884);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 731:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'k') ADVANCE(640);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 732:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'k') ADVANCE(881);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 733:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'k') ADVANCE(880);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 734:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'l') ADVANCE(858);
+      if (lookahead == 's') ADVANCE(421);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 735:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'l') ADVANCE(302);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 736:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'l') ADVANCE(418);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 737:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'l') ADVANCE(326);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 738:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
       if (lookahead == 'l') ADVANCE(355);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
       END_STATE();
-    case 350:
+    case 739:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'a') ADVANCE(520);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'l') ADVANCE(332);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
       END_STATE();
-    case 351:
+    case 740:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'a') ADVANCE(507);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'l') ADVANCE(314);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
       END_STATE();
-    case 352:
+    case 741:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'a') ADVANCE(477);
-      if (lookahead == 'e') ADVANCE(450);
-      if (lookahead == 'o') ADVANCE(561);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'l') ADVANCE(927);
+      if (lookahead == 'p') ADVANCE(549);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(589);
-      END_STATE();
-    case 353:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'a') ADVANCE(477);
-      if (lookahead == 'e') ADVANCE(450);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(589);
-      END_STATE();
-    case 354:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'a') ADVANCE(476);
-      if (lookahead == 'e') ADVANCE(451);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
+          lookahead == '_') ADVANCE(962);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
       END_STATE();
-    case 355:
+    case 742:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'a') ADVANCE(458);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'l') ADVANCE(354);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(589);
-      END_STATE();
-    case 356:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'a') ADVANCE(447);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(589);
-      END_STATE();
-    case 357:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'a') ADVANCE(345);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
+          lookahead == '_') ADVANCE(962);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
       END_STATE();
-    case 358:
+    case 743:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'a') ADVANCE(523);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'l') ADVANCE(301);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
+          lookahead == '_') ADVANCE(962);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
       END_STATE();
-    case 359:
+    case 744:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'a') ADVANCE(543);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'l') ADVANCE(417);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
+          lookahead == '_') ADVANCE(962);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
       END_STATE();
-    case 360:
+    case 745:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'a') ADVANCE(448);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'l') ADVANCE(325);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
+          lookahead == '_') ADVANCE(962);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
       END_STATE();
-    case 361:
+    case 746:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'a') ADVANCE(510);
-      if (lookahead == 'l') ADVANCE(362);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'l') ADVANCE(331);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
+          lookahead == '_') ADVANCE(962);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
       END_STATE();
-    case 362:
+    case 747:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'a') ADVANCE(464);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'l') ADVANCE(313);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
+          lookahead == '_') ADVANCE(962);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
       END_STATE();
-    case 363:
+    case 748:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'a') ADVANCE(544);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'l') ADVANCE(926);
+      if (lookahead == 'p') ADVANCE(533);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
       END_STATE();
-    case 364:
+    case 749:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'a') ADVANCE(339);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'l') ADVANCE(931);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
       END_STATE();
-    case 365:
+    case 750:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'a') ADVANCE(541);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'l') ADVANCE(520);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(589);
-      END_STATE();
-    case 366:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'a') ADVANCE(540);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
+          lookahead == '_') ADVANCE(962);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
       END_STATE();
-    case 367:
+    case 751:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'b') ADVANCE(453);
-      if (lookahead == 'r') ADVANCE(430);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'l') ADVANCE(932);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
-      END_STATE();
-    case 368:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'b') ADVANCE(453);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
-      END_STATE();
-    case 369:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'b') ADVANCE(454);
-      if (lookahead == 'r') ADVANCE(431);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
+          lookahead == '_') ADVANCE(962);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
       END_STATE();
-    case 370:
+    case 752:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'b') ADVANCE(454);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'l') ADVANCE(571);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 753:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'l') ADVANCE(865);
+      if (lookahead == 's') ADVANCE(420);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
       END_STATE();
-    case 371:
+    case 754:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'c') ADVANCE(440);
-      if (lookahead == 's') ADVANCE(377);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'l') ADVANCE(576);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
-      END_STATE();
-    case 372:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'c') ADVANCE(436);
-      if (lookahead == 's') ADVANCE(375);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
+          lookahead == '_') ADVANCE(962);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
       END_STATE();
-    case 373:
+    case 755:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'c') ADVANCE(455);
-      if (lookahead == 'd') ADVANCE(434);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'l') ADVANCE(758);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
       END_STATE();
-    case 374:
+    case 756:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'c') ADVANCE(455);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'l') ADVANCE(759);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
-      END_STATE();
-    case 375:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'c') ADVANCE(506);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
+          lookahead == '_') ADVANCE(962);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
       END_STATE();
-    case 376:
+    case 757:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'c') ADVANCE(456);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'l') ADVANCE(529);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 758:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'l') ADVANCE(718);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 759:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'l') ADVANCE(716);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
       END_STATE();
-    case 377:
+    case 760:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'c') ADVANCE(505);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'm') ADVANCE(385);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
       END_STATE();
-    case 378:
+    case 761:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'c') ADVANCE(359);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'm') ADVANCE(379);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 762:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'm') ADVANCE(384);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
       END_STATE();
-    case 379:
+    case 763:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'c') ADVANCE(363);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'm') ADVANCE(378);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
-      END_STATE();
-    case 380:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'd') ADVANCE(244);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
-      END_STATE();
-    case 381:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'd') ADVANCE(256);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
-      END_STATE();
-    case 382:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'd') ADVANCE(253);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
-      END_STATE();
-    case 383:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'd') ADVANCE(426);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
+          lookahead == '_') ADVANCE(962);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
       END_STATE();
-    case 384:
+    case 764:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'd') ADVANCE(243);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'm') ADVANCE(868);
+      if (lookahead == 'n') ADVANCE(587);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
+          lookahead == '_') ADVANCE(962);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
       END_STATE();
-    case 385:
+    case 765:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'd') ADVANCE(255);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'm') ADVANCE(868);
+      if (lookahead == 'w') ADVANCE(791);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
+          lookahead == '_') ADVANCE(962);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
       END_STATE();
-    case 386:
+    case 766:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'd') ADVANCE(252);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'm') ADVANCE(868);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
+          lookahead == '_') ADVANCE(962);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
       END_STATE();
-    case 387:
+    case 767:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'd') ADVANCE(425);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'm') ADVANCE(866);
+      if (lookahead == 'n') ADVANCE(580);
+      if (lookahead == 'w') ADVANCE(806);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
       END_STATE();
-    case 388:
+    case 768:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'd') ADVANCE(434);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'm') ADVANCE(866);
+      if (lookahead == 'n') ADVANCE(580);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
       END_STATE();
-    case 389:
+    case 769:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'd') ADVANCE(437);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
-      END_STATE();
-    case 390:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'd') ADVANCE(398);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'm') ADVANCE(866);
+      if (lookahead == 'w') ADVANCE(806);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
       END_STATE();
-    case 391:
+    case 770:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'd') ADVANCE(404);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
-      END_STATE();
-    case 392:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'e') ADVANCE(371);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'm') ADVANCE(866);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
       END_STATE();
-    case 393:
+    case 771:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'e') ADVANCE(350);
-      if (lookahead == 'I' ||
-          lookahead == 'i') ADVANCE(573);
-      if (lookahead == 'L' ||
-          lookahead == 'l') ADVANCE(582);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'n') ADVANCE(562);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
       END_STATE();
-    case 394:
+    case 772:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'e') ADVANCE(350);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'n') ADVANCE(288);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
       END_STATE();
-    case 395:
+    case 773:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'e') ADVANCE(232);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'n') ADVANCE(426);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
       END_STATE();
-    case 396:
+    case 774:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'e') ADVANCE(229);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'n') ADVANCE(428);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
       END_STATE();
-    case 397:
+    case 775:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'e') ADVANCE(265);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'n') ADVANCE(347);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
       END_STATE();
-    case 398:
+    case 776:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'e') ADVANCE(197);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
-      END_STATE();
-    case 399:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'e') ADVANCE(215);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
-      END_STATE();
-    case 400:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'e') ADVANCE(372);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
-      END_STATE();
-    case 401:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'e') ADVANCE(231);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
-      END_STATE();
-    case 402:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'e') ADVANCE(228);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
-      END_STATE();
-    case 403:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'e') ADVANCE(264);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
-      END_STATE();
-    case 404:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'e') ADVANCE(196);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
-      END_STATE();
-    case 405:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'e') ADVANCE(214);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
-      END_STATE();
-    case 406:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'e') ADVANCE(452);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
-      END_STATE();
-    case 407:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'e') ADVANCE(422);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
-      END_STATE();
-    case 408:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'e') ADVANCE(424);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
-      END_STATE();
-    case 409:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'e') ADVANCE(499);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
-      END_STATE();
-    case 410:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'e') ADVANCE(381);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
-      END_STATE();
-    case 411:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'e') ADVANCE(385);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
-      END_STATE();
-    case 412:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'e') ADVANCE(533);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
-      END_STATE();
-    case 413:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'e') ADVANCE(496);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
-      END_STATE();
-    case 414:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'e') ADVANCE(449);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
-      END_STATE();
-    case 415:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'e') ADVANCE(516);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
-      END_STATE();
-    case 416:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'e') ADVANCE(514);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
-      END_STATE();
-    case 417:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'e') ADVANCE(529);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
-      END_STATE();
-    case 418:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'e') ADVANCE(358);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
-      END_STATE();
-    case 419:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'e') ADVANCE(530);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
-      END_STATE();
-    case 420:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'e') ADVANCE(536);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
-      END_STATE();
-    case 421:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'g') ADVANCE(221);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
-      END_STATE();
-    case 422:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'g') ADVANCE(483);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
-      END_STATE();
-    case 423:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'g') ADVANCE(220);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
-      END_STATE();
-    case 424:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'g') ADVANCE(486);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
-      END_STATE();
-    case 425:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'g') ADVANCE(417);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
-      END_STATE();
-    case 426:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'g') ADVANCE(412);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
-      END_STATE();
-    case 427:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'g') ADVANCE(395);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
-      END_STATE();
-    case 428:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'g') ADVANCE(459);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
-      END_STATE();
-    case 429:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'g') ADVANCE(401);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
-      END_STATE();
-    case 430:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'g') ADVANCE(419);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
-      END_STATE();
-    case 431:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'g') ADVANCE(420);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
-      END_STATE();
-    case 432:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'i') ADVANCE(428);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
-      END_STATE();
-    case 433:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'i') ADVANCE(493);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
-      END_STATE();
-    case 434:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'i') ADVANCE(379);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
-      END_STATE();
-    case 435:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'i') ADVANCE(494);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
-      END_STATE();
-    case 436:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'i') ADVANCE(524);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
-      END_STATE();
-    case 437:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'i') ADVANCE(378);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
-      END_STATE();
-    case 438:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'i') ADVANCE(484);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
-      END_STATE();
-    case 439:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'i') ADVANCE(489);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
-      END_STATE();
-    case 440:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'i') ADVANCE(522);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
-      END_STATE();
-    case 441:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'i') ADVANCE(472);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
-      END_STATE();
-    case 442:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'i') ADVANCE(474);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
-      END_STATE();
-    case 443:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'i') ADVANCE(487);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
-      END_STATE();
-    case 444:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'i') ADVANCE(490);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
-      END_STATE();
-    case 445:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'k') ADVANCE(560);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
-      END_STATE();
-    case 446:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'k') ADVANCE(559);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
-      END_STATE();
-    case 447:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'l') ADVANCE(212);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
-      END_STATE();
-    case 448:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'l') ADVANCE(211);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
-      END_STATE();
-    case 449:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'l') ADVANCE(382);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
-      END_STATE();
-    case 450:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'l') ADVANCE(365);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
-      END_STATE();
-    case 451:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'l') ADVANCE(366);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
-      END_STATE();
-    case 452:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'l') ADVANCE(386);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
-      END_STATE();
-    case 453:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'l') ADVANCE(397);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
-      END_STATE();
-    case 454:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'l') ADVANCE(403);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
-      END_STATE();
-    case 455:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'l') ADVANCE(551);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
-      END_STATE();
-    case 456:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'l') ADVANCE(554);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
-      END_STATE();
-    case 457:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'n') ADVANCE(373);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
-      END_STATE();
-    case 458:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'n') ADVANCE(192);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
-      END_STATE();
-    case 459:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'n') ADVANCE(270);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
-      END_STATE();
-    case 460:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'n') ADVANCE(247);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
-      END_STATE();
-    case 461:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'n') ADVANCE(259);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
-      END_STATE();
-    case 462:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'n') ADVANCE(246);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
-      END_STATE();
-    case 463:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'n') ADVANCE(258);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
-      END_STATE();
-    case 464:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'n') ADVANCE(191);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
-      END_STATE();
-    case 465:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'n') ADVANCE(380);
-      if (lookahead == 'U' ||
-          lookahead == 'u') ADVANCE(577);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
-      END_STATE();
-    case 466:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'n') ADVANCE(380);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
-      END_STATE();
-    case 467:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'n') ADVANCE(384);
-      if (lookahead == 'U' ||
-          lookahead == 'u') ADVANCE(579);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
-      END_STATE();
-    case 468:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'n') ADVANCE(413);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
-      END_STATE();
-    case 469:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'n') ADVANCE(374);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
-      END_STATE();
-    case 470:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'n') ADVANCE(409);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
-      END_STATE();
-    case 471:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'n') ADVANCE(389);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
-      END_STATE();
-    case 472:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'n') ADVANCE(423);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
-      END_STATE();
-    case 473:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'n') ADVANCE(376);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
-      END_STATE();
-    case 474:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'n') ADVANCE(421);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
-      END_STATE();
-    case 475:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == '.') ADVANCE(276);
       if (lookahead == 'n') ADVANCE(388);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
       END_STATE();
-    case 476:
+    case 777:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'n') ADVANCE(429);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'n') ADVANCE(296);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 778:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'n') ADVANCE(406);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 779:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'n') ADVANCE(563);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 780:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'n') ADVANCE(346);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
       END_STATE();
-    case 477:
+    case 781:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'n') ADVANCE(427);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'n') ADVANCE(387);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
-      END_STATE();
-    case 478:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'o') ADVANCE(521);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
-      END_STATE();
-    case 479:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'o') ADVANCE(548);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
-      END_STATE();
-    case 480:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'o') ADVANCE(561);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
-      END_STATE();
-    case 481:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'o') ADVANCE(539);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
-      END_STATE();
-    case 482:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'o') ADVANCE(550);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
+          lookahead == '_') ADVANCE(962);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
       END_STATE();
-    case 483:
+    case 782:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'o') ADVANCE(500);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'n') ADVANCE(405);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
+          lookahead == '_') ADVANCE(962);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
       END_STATE();
-    case 484:
+    case 783:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'o') ADVANCE(462);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'n') ADVANCE(565);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
+          lookahead == '_') ADVANCE(962);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
       END_STATE();
-    case 485:
+    case 784:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'o') ADVANCE(501);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'n') ADVANCE(287);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
+          lookahead == '_') ADVANCE(962);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
       END_STATE();
-    case 486:
+    case 785:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'o') ADVANCE(497);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'n') ADVANCE(295);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
-      END_STATE();
-    case 487:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'o') ADVANCE(463);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
+          lookahead == '_') ADVANCE(962);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
       END_STATE();
-    case 488:
+    case 786:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'o') ADVANCE(498);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'n') ADVANCE(580);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
       END_STATE();
-    case 489:
+    case 787:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'o') ADVANCE(460);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'n') ADVANCE(579);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
-      END_STATE();
-    case 490:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'o') ADVANCE(461);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
-      END_STATE();
-    case 491:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'p') ADVANCE(206);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
-      END_STATE();
-    case 492:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'p') ADVANCE(205);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
+          lookahead == '_') ADVANCE(962);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
       END_STATE();
-    case 493:
+    case 788:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'p') ADVANCE(546);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'n') ADVANCE(672);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
+          lookahead == '_') ADVANCE(962);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
       END_STATE();
-    case 494:
+    case 789:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'p') ADVANCE(545);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'n') ADVANCE(569);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
       END_STATE();
-    case 495:
+    case 790:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'r') ADVANCE(479);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'n') ADVANCE(668);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
       END_STATE();
-    case 496:
+    case 791:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'r') ADVANCE(238);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'n') ADVANCE(620);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
-      END_STATE();
-    case 497:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'r') ADVANCE(566);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
-      END_STATE();
-    case 498:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'r') ADVANCE(262);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
-      END_STATE();
-    case 499:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'r') ADVANCE(237);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
+          lookahead == '_') ADVANCE(962);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
       END_STATE();
-    case 500:
+    case 792:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'r') ADVANCE(567);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'n') ADVANCE(582);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
+          lookahead == '_') ADVANCE(962);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
       END_STATE();
-    case 501:
+    case 793:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'r') ADVANCE(261);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'n') ADVANCE(673);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
+          lookahead == '_') ADVANCE(962);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
       END_STATE();
-    case 502:
+    case 794:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'r') ADVANCE(532);
-      if (lookahead == 't') ADVANCE(552);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
-      END_STATE();
-    case 503:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'r') ADVANCE(482);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
-      END_STATE();
-    case 504:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'r') ADVANCE(526);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'n') ADVANCE(669);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
       END_STATE();
-    case 505:
+    case 795:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'r') ADVANCE(435);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'n') ADVANCE(574);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
-      END_STATE();
-    case 506:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'r') ADVANCE(433);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
+          lookahead == '_') ADVANCE(962);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
       END_STATE();
-    case 507:
+    case 796:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'r') ADVANCE(396);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'n') ADVANCE(674);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
-      END_STATE();
-    case 508:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'r') ADVANCE(528);
-      if (lookahead == 't') ADVANCE(553);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
-      END_STATE();
-    case 509:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'r') ADVANCE(402);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
+          lookahead == '_') ADVANCE(962);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
       END_STATE();
-    case 510:
+    case 797:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'r') ADVANCE(534);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
-      END_STATE();
-    case 511:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'r') ADVANCE(399);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'n') ADVANCE(670);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
       END_STATE();
-    case 512:
+    case 798:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'r') ADVANCE(405);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'n') ADVANCE(675);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
+          lookahead == '_') ADVANCE(962);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
       END_STATE();
-    case 513:
+    case 799:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 's') ADVANCE(268);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'n') ADVANCE(671);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
       END_STATE();
-    case 514:
+    case 800:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 's') ADVANCE(377);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'n') ADVANCE(550);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
       END_STATE();
-    case 515:
+    case 801:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 's') ADVANCE(250);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'n') ADVANCE(578);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
       END_STATE();
-    case 516:
+    case 802:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 's') ADVANCE(375);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'n') ADVANCE(684);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
+          lookahead == '_') ADVANCE(962);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
       END_STATE();
-    case 517:
+    case 803:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 's') ADVANCE(249);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
-      END_STATE();
-    case 518:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 's') ADVANCE(267);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
-      END_STATE();
-    case 519:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 's') ADVANCE(531);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
-      END_STATE();
-    case 520:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 's') ADVANCE(556);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'n') ADVANCE(683);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
       END_STATE();
-    case 521:
+    case 804:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 's') ADVANCE(525);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'n') ADVANCE(537);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
-      END_STATE();
-    case 522:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 's') ADVANCE(439);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
-      END_STATE();
-    case 523:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 's') ADVANCE(555);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
+          lookahead == '_') ADVANCE(962);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
       END_STATE();
-    case 524:
+    case 805:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 's') ADVANCE(438);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
-      END_STATE();
-    case 525:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 't') ADVANCE(224);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'n') ADVANCE(581);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
       END_STATE();
-    case 526:
+    case 806:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 't') ADVANCE(200);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'n') ADVANCE(631);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
       END_STATE();
-    case 527:
+    case 807:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 't') ADVANCE(203);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'n') ADVANCE(587);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 808:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'o') ADVANCE(920);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
       END_STATE();
-    case 528:
+    case 809:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 't') ADVANCE(241);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'o') ADVANCE(869);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
       END_STATE();
-    case 529:
+    case 810:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 't') ADVANCE(218);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'o') ADVANCE(878);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 811:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'o') ADVANCE(877);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
       END_STATE();
-    case 530:
+    case 812:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 't') ADVANCE(209);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'o') ADVANCE(833);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 813:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'o') ADVANCE(924);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 814:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'o') ADVANCE(835);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 815:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'o') ADVANCE(781);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 816:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'o') ADVANCE(829);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
       END_STATE();
-    case 531:
+    case 817:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 't') ADVANCE(223);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'o') ADVANCE(782);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
+          lookahead == '_') ADVANCE(962);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
       END_STATE();
-    case 532:
+    case 818:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 't') ADVANCE(240);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
-      END_STATE();
-    case 533:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 't') ADVANCE(217);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
-      END_STATE();
-    case 534:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 't') ADVANCE(199);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
-      END_STATE();
-    case 535:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 't') ADVANCE(202);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
-      END_STATE();
-    case 536:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 't') ADVANCE(208);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
-      END_STATE();
-    case 537:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 't') ADVANCE(408);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'o') ADVANCE(831);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
       END_STATE();
-    case 538:
+    case 819:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 't') ADVANCE(407);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
-      END_STATE();
-    case 539:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 't') ADVANCE(356);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'o') ADVANCE(776);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
       END_STATE();
-    case 540:
+    case 820:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 't') ADVANCE(411);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
-      END_STATE();
-    case 541:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 't') ADVANCE(410);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'o') ADVANCE(778);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
       END_STATE();
-    case 542:
+    case 821:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 't') ADVANCE(360);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'o') ADVANCE(664);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
+          lookahead == '_') ADVANCE(962);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
       END_STATE();
-    case 543:
+    case 822:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 't') ADVANCE(485);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
-      END_STATE();
-    case 544:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 't') ADVANCE(488);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'o') ADVANCE(665);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
       END_STATE();
-    case 545:
+    case 823:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 't') ADVANCE(444);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'p') ADVANCE(311);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
       END_STATE();
-    case 546:
+    case 824:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 't') ADVANCE(443);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'p') ADVANCE(310);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
+          lookahead == '_') ADVANCE(962);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
       END_STATE();
-    case 547:
+    case 825:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'u') ADVANCE(387);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'p') ADVANCE(533);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
       END_STATE();
-    case 548:
+    case 826:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'u') ADVANCE(491);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'p') ADVANCE(918);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
-      END_STATE();
-    case 549:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'u') ADVANCE(383);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
+          lookahead == '_') ADVANCE(962);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
       END_STATE();
-    case 550:
+    case 827:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'u') ADVANCE(492);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
-      END_STATE();
-    case 551:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'u') ADVANCE(390);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'p') ADVANCE(917);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
       END_STATE();
-    case 552:
+    case 828:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'u') ADVANCE(517);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
-      END_STATE();
-    case 553:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'u') ADVANCE(515);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'r') ADVANCE(370);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
       END_STATE();
-    case 554:
+    case 829:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'u') ADVANCE(391);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
-      END_STATE();
-    case 555:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'u') ADVANCE(512);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
-      END_STATE();
-    case 556:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'u') ADVANCE(511);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'r') ADVANCE(719);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
       END_STATE();
-    case 557:
+    case 830:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'v') ADVANCE(442);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'r') ADVANCE(373);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
       END_STATE();
-    case 558:
+    case 831:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'v') ADVANCE(441);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'r') ADVANCE(412);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 832:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'r') ADVANCE(369);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
       END_STATE();
-    case 559:
+    case 833:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'v') ADVANCE(406);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'r') ADVANCE(715);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
+          lookahead == '_') ADVANCE(962);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
       END_STATE();
-    case 560:
+    case 834:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'v') ADVANCE(414);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'r') ADVANCE(372);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
-      END_STATE();
-    case 561:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'w') ADVANCE(278);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
-      END_STATE();
-    case 562:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'w') ADVANCE(468);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
-      END_STATE();
-    case 563:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'w') ADVANCE(470);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
+          lookahead == '_') ADVANCE(962);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
       END_STATE();
-    case 564:
+    case 835:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'x') ADVANCE(527);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'r') ADVANCE(411);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 836:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'r') ADVANCE(808);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
       END_STATE();
-    case 565:
+    case 837:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'x') ADVANCE(535);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'r') ADVANCE(813);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
+          lookahead == '_') ADVANCE(962);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
       END_STATE();
-    case 566:
+    case 838:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'y') ADVANCE(235);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'r') ADVANCE(893);
+      if (lookahead == 't') ADVANCE(928);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 839:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'r') ADVANCE(883);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
       END_STATE();
-    case 567:
+    case 840:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (lookahead == 'y') ADVANCE(234);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'r') ADVANCE(701);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
       END_STATE();
-    case 568:
+    case 841:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'r') ADVANCE(698);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 842:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'r') ADVANCE(700);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 843:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'r') ADVANCE(699);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 844:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'r') ADVANCE(596);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 845:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'r') ADVANCE(886);
+      if (lookahead == 't') ADVANCE(929);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 846:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'r') ADVANCE(606);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 847:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'r') ADVANCE(599);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 848:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'r') ADVANCE(896);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 849:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'r') ADVANCE(612);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 850:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'r') ADVANCE(713);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 851:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'r') ADVANCE(710);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 852:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'r') ADVANCE(659);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 853:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'r') ADVANCE(655);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 854:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'r') ADVANCE(591);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 855:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'r') ADVANCE(593);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 856:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'r') ADVANCE(666);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 857:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'r') ADVANCE(667);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 858:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 's') ADVANCE(424);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 859:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 's') ADVANCE(748);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 860:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 's') ADVANCE(564);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 861:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 's') ADVANCE(394);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 862:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 's') ADVANCE(741);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 863:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 's') ADVANCE(561);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 864:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 's') ADVANCE(393);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 865:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 's') ADVANCE(423);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 866:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 's') ADVANCE(558);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 867:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 's') ADVANCE(891);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 868:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 's') ADVANCE(560);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 869:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 's') ADVANCE(882);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 870:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 's') ADVANCE(825);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 871:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 's') ADVANCE(930);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 872:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 's') ADVANCE(705);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 873:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 's') ADVANCE(703);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 874:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 's') ADVANCE(933);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 875:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 's') ADVANCE(887);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 876:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 's') ADVANCE(898);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 877:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 's') ADVANCE(914);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 878:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 's') ADVANCE(915);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 879:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 's') ADVANCE(910);
+      if (lookahead == 'v') ADVANCE(634);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 880:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 's') ADVANCE(910);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 881:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 's') ADVANCE(912);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 882:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 't') ADVANCE(344);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 883:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 't') ADVANCE(299);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 884:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 't') ADVANCE(305);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 885:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 't') ADVANCE(633);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 886:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 't') ADVANCE(375);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 887:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 't') ADVANCE(308);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 888:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 't') ADVANCE(335);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 889:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 't') ADVANCE(317);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 890:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 't') ADVANCE(391);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 891:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 't') ADVANCE(343);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 892:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 't') ADVANCE(637);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 893:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 't') ADVANCE(374);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 894:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 't') ADVANCE(334);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 895:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 't') ADVANCE(390);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 896:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 't') ADVANCE(298);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 897:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 't') ADVANCE(304);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 898:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 't') ADVANCE(307);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 899:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 't') ADVANCE(316);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 900:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 't') ADVANCE(618);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 901:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 't') ADVANCE(617);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 902:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 't') ADVANCE(922);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 903:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 't') ADVANCE(925);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 904:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 't') ADVANCE(857);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 905:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 't') ADVANCE(511);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 906:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 't') ADVANCE(921);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 907:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 't') ADVANCE(923);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 908:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 't') ADVANCE(516);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 909:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 't') ADVANCE(609);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 910:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 't') ADVANCE(635);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 911:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 't') ADVANCE(602);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 912:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 't') ADVANCE(653);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 913:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 't') ADVANCE(814);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 914:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 't') ADVANCE(648);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 915:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 't') ADVANCE(629);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 916:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 't') ADVANCE(818);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 917:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 't') ADVANCE(721);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 918:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 't') ADVANCE(720);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 919:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 't') ADVANCE(856);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 920:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'u') ADVANCE(823);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 921:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'u') ADVANCE(760);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 922:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'u') ADVANCE(762);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 923:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'u') ADVANCE(761);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 924:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'u') ADVANCE(824);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 925:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'u') ADVANCE(763);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 926:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'u') ADVANCE(714);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 927:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'u') ADVANCE(708);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 928:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'u') ADVANCE(864);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 929:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'u') ADVANCE(861);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 930:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'u') ADVANCE(847);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 931:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'u') ADVANCE(586);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 932:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'u') ADVANCE(588);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 933:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'u') ADVANCE(849);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 934:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'v') ADVANCE(711);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 935:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'v') ADVANCE(706);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 936:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'v') ADVANCE(619);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 937:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'v') ADVANCE(634);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 938:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'v') ADVANCE(717);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 939:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'v') ADVANCE(712);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(962);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
+      END_STATE();
+    case 940:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
+      if (lookahead == 'w') ADVANCE(436);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
+      END_STATE();
+    case 941:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(276);
       if (lookahead == 'A' ||
-          lookahead == 'a') ADVANCE(578);
+          lookahead == 'a') ADVANCE(951);
       if (lookahead == 'O' ||
-          lookahead == 'o') ADVANCE(570);
+          lookahead == 'o') ADVANCE(943);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('B' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(962);
       END_STATE();
-    case 569:
+    case 942:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == '.') ADVANCE(276);
       if (lookahead == 'D' ||
-          lookahead == 'd') ADVANCE(290);
+          lookahead == 'd') ADVANCE(450);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
       END_STATE();
-    case 570:
+    case 943:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == '.') ADVANCE(276);
       if (lookahead == 'E' ||
-          lookahead == 'e') ADVANCE(574);
+          lookahead == 'e') ADVANCE(947);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
       END_STATE();
-    case 571:
+    case 944:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == '.') ADVANCE(276);
       if (lookahead == 'I' ||
-          lookahead == 'i') ADVANCE(573);
+          lookahead == 'i') ADVANCE(946);
       if (lookahead == 'L' ||
-          lookahead == 'l') ADVANCE(582);
+          lookahead == 'l') ADVANCE(955);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
       END_STATE();
-    case 572:
+    case 945:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == '.') ADVANCE(276);
       if (lookahead == 'J' ||
-          lookahead == 'j') ADVANCE(568);
+          lookahead == 'j') ADVANCE(941);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
       END_STATE();
-    case 573:
+    case 946:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == '.') ADVANCE(276);
       if (lookahead == 'L' ||
-          lookahead == 'l') ADVANCE(572);
+          lookahead == 'l') ADVANCE(945);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
       END_STATE();
-    case 574:
+    case 947:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == '.') ADVANCE(276);
       if (lookahead == 'N' ||
-          lookahead == 'n') ADVANCE(290);
+          lookahead == 'n') ADVANCE(450);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
       END_STATE();
-    case 575:
+    case 948:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == '.') ADVANCE(276);
       if (lookahead == 'O' ||
-          lookahead == 'o') ADVANCE(312);
+          lookahead == 'o') ADVANCE(472);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
       END_STATE();
-    case 576:
+    case 949:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == '.') ADVANCE(276);
       if (lookahead == 'O' ||
-          lookahead == 'o') ADVANCE(313);
+          lookahead == 'o') ADVANCE(473);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
+          lookahead == '_') ADVANCE(962);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
       END_STATE();
-    case 577:
+    case 950:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == '.') ADVANCE(276);
       if (lookahead == 'R' ||
-          lookahead == 'r') ADVANCE(575);
+          lookahead == 'r') ADVANCE(948);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
       END_STATE();
-    case 578:
+    case 951:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == '.') ADVANCE(276);
       if (lookahead == 'R' ||
-          lookahead == 'r') ADVANCE(569);
+          lookahead == 'r') ADVANCE(942);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
       END_STATE();
-    case 579:
+    case 952:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == '.') ADVANCE(276);
       if (lookahead == 'R' ||
-          lookahead == 'r') ADVANCE(576);
+          lookahead == 'r') ADVANCE(949);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
+          lookahead == '_') ADVANCE(962);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
       END_STATE();
-    case 580:
+    case 953:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == '.') ADVANCE(276);
       if (lookahead == 'T' ||
-          lookahead == 't') ADVANCE(321);
+          lookahead == 't') ADVANCE(481);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
       END_STATE();
-    case 581:
+    case 954:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == '.') ADVANCE(276);
       if (lookahead == 'U' ||
-          lookahead == 'u') ADVANCE(579);
+          lookahead == 'u') ADVANCE(952);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
+          lookahead == '_') ADVANCE(962);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
       END_STATE();
-    case 582:
+    case 955:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == '.') ADVANCE(276);
       if (lookahead == 'D' ||
           lookahead == 'N' ||
           lookahead == 'd' ||
-          lookahead == 'n') ADVANCE(290);
+          lookahead == 'n') ADVANCE(450);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
       END_STATE();
-    case 583:
+    case 956:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(294);
+      if (lookahead == '.') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(454);
       if (('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
       END_STATE();
-    case 584:
+    case 957:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(295);
+      if (lookahead == '.') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(455);
       if (('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
       END_STATE();
-    case 585:
+    case 958:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(583);
+      if (lookahead == '.') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(956);
       if (('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
       END_STATE();
-    case 586:
+    case 959:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(584);
+      if (lookahead == '.') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(957);
       if (('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
       END_STATE();
-    case 587:
+    case 960:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(586);
+      if (lookahead == '.') ADVANCE(276);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(959);
       if (('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
       END_STATE();
-    case 588:
+    case 961:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == '.') ADVANCE(276);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(589);
+          lookahead == '_') ADVANCE(962);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(588);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(961);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
       END_STATE();
-    case 589:
+    case 962:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == '.') ADVANCE(276);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
       END_STATE();
-    case 590:
+    case 963:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(168);
+      if (lookahead == '.') ADVANCE(264);
       if (lookahead == 'V' ||
-          lookahead == 'v') ADVANCE(580);
+          lookahead == 'v') ADVANCE(953);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
       END_STATE();
-    case 591:
+    case 964:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(171);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(585);
+      if (lookahead == '.') ADVANCE(267);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(958);
       if (('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
       END_STATE();
-    case 592:
+    case 965:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(165);
+      if (lookahead == '.') ADVANCE(261);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
       END_STATE();
-    case 593:
+    case 966:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(322);
+      if (lookahead == '.') ADVANCE(482);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(589);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(962);
       END_STATE();
-    case 594:
+    case 967:
       ACCEPT_TOKEN(sym__unicode_word);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(594);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(967);
       END_STATE();
-    case 595:
+    case 968:
       ACCEPT_TOKEN(anon_sym_DOT_DOT);
       END_STATE();
     default:
@@ -6726,15 +9894,19 @@ static bool ts_lex_keywords(TSLexer *lexer, TSStateId state) {
         'c', 3,
         'd', 4,
         'f', 5,
-        'h', 6,
-        'i', 7,
-        'm', 8,
-        'n', 9,
-        'o', 10,
-        'p', 11,
-        'r', 12,
-        's', 13,
-        't', 14,
+        'g', 6,
+        'h', 7,
+        'i', 8,
+        'k', 9,
+        'm', 10,
+        'n', 11,
+        'o', 12,
+        'p', 13,
+        'r', 14,
+        's', 15,
+        't', 16,
+        'u', 17,
+        'v', 18,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
@@ -6745,466 +9917,842 @@ static bool ts_lex_keywords(TSLexer *lexer, TSStateId state) {
           lookahead == 0xfeff) SKIP(0);
       END_STATE();
     case 1:
-      if (lookahead == 'c') ADVANCE(15);
-      if (lookahead == 'd') ADVANCE(16);
+      if (lookahead == 'c') ADVANCE(19);
+      if (lookahead == 'd') ADVANCE(20);
       END_STATE();
     case 2:
-      if (lookahead == 'e') ADVANCE(17);
-      if (lookahead == 'y') ADVANCE(18);
+      if (lookahead == 'e') ADVANCE(21);
+      if (lookahead == 'y') ADVANCE(22);
       END_STATE();
     case 3:
-      if (lookahead == 'o') ADVANCE(19);
-      if (lookahead == 'u') ADVANCE(20);
+      if (lookahead == 'o') ADVANCE(23);
+      if (lookahead == 'u') ADVANCE(24);
       END_STATE();
     case 4:
-      if (lookahead == 'e') ADVANCE(21);
+      if (lookahead == 'e') ADVANCE(25);
       END_STATE();
     case 5:
-      if (lookahead == 'a') ADVANCE(22);
-      if (lookahead == 'o') ADVANCE(23);
-      if (lookahead == 'r') ADVANCE(24);
-      if (lookahead == 't') ADVANCE(25);
+      if (lookahead == 'a') ADVANCE(26);
+      if (lookahead == 'o') ADVANCE(27);
+      if (lookahead == 'r') ADVANCE(28);
+      if (lookahead == 't') ADVANCE(29);
       END_STATE();
     case 6:
-      if (lookahead == 'o') ADVANCE(26);
+      if (lookahead == 'e') ADVANCE(30);
       END_STATE();
     case 7:
-      if (lookahead == 'n') ADVANCE(27);
+      if (lookahead == 'i') ADVANCE(31);
+      if (lookahead == 'o') ADVANCE(32);
       END_STATE();
     case 8:
-      if (lookahead == 'u') ADVANCE(28);
+      if (lookahead == 'n') ADVANCE(33);
       END_STATE();
     case 9:
-      if (lookahead == 'e') ADVANCE(29);
-      if (lookahead == 'o') ADVANCE(30);
+      if (lookahead == 'o') ADVANCE(34);
       END_STATE();
     case 10:
-      if (lookahead == 'f') ADVANCE(31);
+      if (lookahead == 'u') ADVANCE(35);
       END_STATE();
     case 11:
-      if (lookahead == 'e') ADVANCE(32);
-      if (lookahead == 'l') ADVANCE(33);
+      if (lookahead == 'a') ADVANCE(36);
+      if (lookahead == 'e') ADVANCE(37);
+      if (lookahead == 'i') ADVANCE(38);
+      if (lookahead == 'o') ADVANCE(39);
       END_STATE();
     case 12:
-      if (lookahead == 'e') ADVANCE(34);
+      if (lookahead == 'f') ADVANCE(40);
+      if (lookahead == 'p') ADVANCE(41);
       END_STATE();
     case 13:
-      if (lookahead == 'a') ADVANCE(35);
-      if (lookahead == 't') ADVANCE(36);
-      if (lookahead == 'u') ADVANCE(37);
+      if (lookahead == 'e') ADVANCE(42);
+      if (lookahead == 'l') ADVANCE(43);
+      if (lookahead == 'r') ADVANCE(44);
       END_STATE();
     case 14:
-      if (lookahead == 'o') ADVANCE(38);
+      if (lookahead == 'e') ADVANCE(45);
       END_STATE();
     case 15:
-      if (lookahead == 't') ADVANCE(39);
+      if (lookahead == 'a') ADVANCE(46);
+      if (lookahead == 'o') ADVANCE(47);
+      if (lookahead == 't') ADVANCE(48);
+      if (lookahead == 'u') ADVANCE(49);
       END_STATE();
     case 16:
-      if (lookahead == 'o') ADVANCE(40);
-      if (lookahead == 'v') ADVANCE(41);
+      if (lookahead == 'e') ADVANCE(50);
+      if (lookahead == 'o') ADVANCE(51);
       END_STATE();
     case 17:
-      if (lookahead == 'l') ADVANCE(42);
+      if (lookahead == 'r') ADVANCE(52);
       END_STATE();
     case 18:
-      ACCEPT_TOKEN(anon_sym_by);
+      if (lookahead == 'a') ADVANCE(53);
+      if (lookahead == 'o') ADVANCE(54);
       END_STATE();
     case 19:
-      if (lookahead == 'l') ADVANCE(43);
-      if (lookahead == 's') ADVANCE(44);
-      END_STATE();
-    case 20:
-      if (lookahead == 'm') ADVANCE(45);
-      if (lookahead == 'r') ADVANCE(46);
-      END_STATE();
-    case 21:
-      if (lookahead == 'f') ADVANCE(47);
-      END_STATE();
-    case 22:
-      if (lookahead == 'v') ADVANCE(48);
-      END_STATE();
-    case 23:
-      if (lookahead == 'r') ADVANCE(49);
-      END_STATE();
-    case 24:
-      if (lookahead == 'o') ADVANCE(50);
-      END_STATE();
-    case 25:
-      if (lookahead == 'e') ADVANCE(51);
-      END_STATE();
-    case 26:
-      if (lookahead == 'u') ADVANCE(52);
-      END_STATE();
-    case 27:
-      ACCEPT_TOKEN(anon_sym_in);
-      END_STATE();
-    case 28:
-      if (lookahead == 'n') ADVANCE(53);
-      END_STATE();
-    case 29:
-      if (lookahead == 'e') ADVANCE(54);
-      END_STATE();
-    case 30:
       if (lookahead == 't') ADVANCE(55);
       END_STATE();
+    case 20:
+      if (lookahead == 'o') ADVANCE(56);
+      if (lookahead == 'v') ADVANCE(57);
+      END_STATE();
+    case 21:
+      if (lookahead == 'l') ADVANCE(58);
+      if (lookahead == 's') ADVANCE(59);
+      END_STATE();
+    case 22:
+      ACCEPT_TOKEN(anon_sym_by);
+      END_STATE();
+    case 23:
+      if (lookahead == 'l') ADVANCE(60);
+      if (lookahead == 's') ADVANCE(61);
+      END_STATE();
+    case 24:
+      if (lookahead == 'm') ADVANCE(62);
+      if (lookahead == 'r') ADVANCE(63);
+      END_STATE();
+    case 25:
+      if (lookahead == 'f') ADVANCE(64);
+      END_STATE();
+    case 26:
+      if (lookahead == 'v') ADVANCE(65);
+      END_STATE();
+    case 27:
+      if (lookahead == 'r') ADVANCE(66);
+      END_STATE();
+    case 28:
+      if (lookahead == 'o') ADVANCE(67);
+      END_STATE();
+    case 29:
+      if (lookahead == 'e') ADVANCE(68);
+      END_STATE();
+    case 30:
+      if (lookahead == 'm') ADVANCE(69);
+      if (lookahead == 'p') ADVANCE(70);
+      END_STATE();
     case 31:
-      ACCEPT_TOKEN(anon_sym_of);
+      if (lookahead == 'e') ADVANCE(71);
       END_STATE();
     case 32:
-      if (lookahead == 'r') ADVANCE(56);
+      if (lookahead == 'u') ADVANCE(72);
       END_STATE();
     case 33:
-      if (lookahead == 'a') ADVANCE(57);
+      ACCEPT_TOKEN(anon_sym_in);
       END_STATE();
     case 34:
-      if (lookahead == 'v') ADVANCE(58);
+      if (lookahead == 'l') ADVANCE(73);
       END_STATE();
     case 35:
-      if (lookahead == 'v') ADVANCE(59);
+      if (lookahead == 'n') ADVANCE(74);
       END_STATE();
     case 36:
-      if (lookahead == 'a') ADVANCE(60);
+      if (lookahead == 'd') ADVANCE(75);
       END_STATE();
     case 37:
-      if (lookahead == 'm') ADVANCE(61);
+      if (lookahead == 'e') ADVANCE(76);
       END_STATE();
     case 38:
-      if (lookahead == 'l') ADVANCE(62);
+      if (lookahead == 'e') ADVANCE(77);
       END_STATE();
     case 39:
-      if (lookahead == 'u') ADVANCE(63);
+      if (lookahead == 'd') ADVANCE(78);
+      if (lookahead == 't') ADVANCE(79);
       END_STATE();
     case 40:
-      if (lookahead == 'p') ADVANCE(64);
+      ACCEPT_TOKEN(anon_sym_of);
       END_STATE();
     case 41:
-      if (lookahead == 'e') ADVANCE(65);
+      if (lookahead == 'b') ADVANCE(80);
       END_STATE();
     case 42:
-      if (lookahead == 'o') ADVANCE(66);
+      if (lookahead == 'r') ADVANCE(81);
       END_STATE();
     case 43:
-      if (lookahead == 'u') ADVANCE(67);
+      if (lookahead == 'a') ADVANCE(82);
       END_STATE();
     case 44:
-      if (lookahead == 't') ADVANCE(68);
+      if (lookahead == 'o') ADVANCE(83);
       END_STATE();
     case 45:
-      if (lookahead == 'u') ADVANCE(69);
+      if (lookahead == 'a') ADVANCE(84);
+      if (lookahead == 'v') ADVANCE(85);
       END_STATE();
     case 46:
-      if (lookahead == 'r') ADVANCE(70);
+      if (lookahead == 'v') ADVANCE(86);
       END_STATE();
     case 47:
-      if (lookahead == 'i') ADVANCE(71);
+      if (lookahead == 'm') ADVANCE(87);
       END_STATE();
     case 48:
-      if (lookahead == 'o') ADVANCE(72);
+      if (lookahead == 'a') ADVANCE(88);
       END_STATE();
     case 49:
-      if (lookahead == 'e') ADVANCE(73);
+      if (lookahead == 'm') ADVANCE(89);
       END_STATE();
     case 50:
-      if (lookahead == 'm') ADVANCE(74);
+      if (lookahead == 'k') ADVANCE(90);
       END_STATE();
     case 51:
-      ACCEPT_TOKEN(anon_sym_fte);
+      if (lookahead == 'l') ADVANCE(91);
       END_STATE();
     case 52:
-      if (lookahead == 'r') ADVANCE(75);
+      if (lookahead == 'e') ADVANCE(92);
       END_STATE();
     case 53:
-      if (lookahead == 'i') ADVANCE(76);
-      END_STATE();
-    case 54:
-      if (lookahead == 'd') ADVANCE(77);
-      END_STATE();
-    case 55:
-      ACCEPT_TOKEN(anon_sym_not);
-      END_STATE();
-    case 56:
-      if (lookahead == 'i') ADVANCE(78);
-      END_STATE();
-    case 57:
-      if (lookahead == 'n') ADVANCE(79);
-      END_STATE();
-    case 58:
-      if (lookahead == 'e') ADVANCE(80);
-      END_STATE();
-    case 59:
-      if (lookahead == 'i') ADVANCE(81);
-      END_STATE();
-    case 60:
-      if (lookahead == 'f') ADVANCE(82);
-      END_STATE();
-    case 61:
-      ACCEPT_TOKEN(anon_sym_sum);
-      END_STATE();
-    case 62:
-      if (lookahead == 'e') ADVANCE(83);
-      END_STATE();
-    case 63:
-      if (lookahead == 'a') ADVANCE(84);
-      END_STATE();
-    case 64:
-      if (lookahead == 't') ADVANCE(85);
-      END_STATE();
-    case 65:
-      if (lookahead == 'r') ADVANCE(86);
-      END_STATE();
-    case 66:
-      if (lookahead == 'w') ADVANCE(87);
-      END_STATE();
-    case 67:
-      if (lookahead == 'm') ADVANCE(88);
-      END_STATE();
-    case 68:
-      if (lookahead == 's') ADVANCE(89);
-      END_STATE();
-    case 69:
-      if (lookahead == 'l') ADVANCE(90);
-      END_STATE();
-    case 70:
-      if (lookahead == 'e') ADVANCE(91);
-      END_STATE();
-    case 71:
-      if (lookahead == 'c') ADVANCE(92);
-      END_STATE();
-    case 72:
-      if (lookahead == 'u') ADVANCE(93);
-      END_STATE();
-    case 73:
-      if (lookahead == 'c') ADVANCE(94);
-      END_STATE();
-    case 74:
-      ACCEPT_TOKEN(anon_sym_from);
-      END_STATE();
-    case 75:
+      if (lookahead == 'l') ADVANCE(93);
+      if (lookahead == 'n') ADVANCE(94);
       if (lookahead == 's') ADVANCE(95);
       END_STATE();
+    case 54:
+      if (lookahead == 'o') ADVANCE(96);
+      END_STATE();
+    case 55:
+      if (lookahead == 'u') ADVANCE(97);
+      END_STATE();
+    case 56:
+      if (lookahead == 'p') ADVANCE(98);
+      END_STATE();
+    case 57:
+      if (lookahead == 'e') ADVANCE(99);
+      END_STATE();
+    case 58:
+      if (lookahead == 'o') ADVANCE(100);
+      END_STATE();
+    case 59:
+      if (lookahead == 'p') ADVANCE(101);
+      END_STATE();
+    case 60:
+      if (lookahead == 'u') ADVANCE(102);
+      END_STATE();
+    case 61:
+      if (lookahead == 't') ADVANCE(103);
+      END_STATE();
+    case 62:
+      if (lookahead == 'u') ADVANCE(104);
+      END_STATE();
+    case 63:
+      if (lookahead == 'r') ADVANCE(105);
+      END_STATE();
+    case 64:
+      if (lookahead == 'i') ADVANCE(106);
+      END_STATE();
+    case 65:
+      if (lookahead == 'o') ADVANCE(107);
+      END_STATE();
+    case 66:
+      if (lookahead == 'e') ADVANCE(108);
+      if (lookahead == 'm') ADVANCE(109);
+      END_STATE();
+    case 67:
+      if (lookahead == 'm') ADVANCE(110);
+      END_STATE();
+    case 68:
+      ACCEPT_TOKEN(anon_sym_fte);
+      END_STATE();
+    case 69:
+      if (lookahead == 'e') ADVANCE(111);
+      END_STATE();
+    case 70:
+      if (lookahead == 'l') ADVANCE(112);
+      END_STATE();
+    case 71:
+      if (lookahead == 'r') ADVANCE(113);
+      END_STATE();
+    case 72:
+      if (lookahead == 'r') ADVANCE(114);
+      END_STATE();
+    case 73:
+      if (lookahead == 'o') ADVANCE(115);
+      END_STATE();
+    case 74:
+      if (lookahead == 'i') ADVANCE(116);
+      END_STATE();
+    case 75:
+      if (lookahead == 'e') ADVANCE(117);
+      END_STATE();
     case 76:
-      if (lookahead == 'c') ADVANCE(96);
+      if (lookahead == 'd') ADVANCE(118);
       END_STATE();
     case 77:
-      if (lookahead == 'e') ADVANCE(97);
+      if (lookahead == 't') ADVANCE(119);
       END_STATE();
     case 78:
-      if (lookahead == 'o') ADVANCE(98);
+      if (lookahead == 'i') ADVANCE(120);
       END_STATE();
     case 79:
-      if (lookahead == 'n') ADVANCE(99);
+      ACCEPT_TOKEN(anon_sym_not);
       END_STATE();
     case 80:
-      if (lookahead == 'n') ADVANCE(100);
+      if (lookahead == 'r') ADVANCE(121);
       END_STATE();
     case 81:
-      if (lookahead == 'n') ADVANCE(101);
+      if (lookahead == 'i') ADVANCE(122);
       END_STATE();
     case 82:
-      if (lookahead == 'f') ADVANCE(102);
+      if (lookahead == 'n') ADVANCE(123);
       END_STATE();
     case 83:
-      if (lookahead == 'r') ADVANCE(103);
+      if (lookahead == 'g') ADVANCE(124);
       END_STATE();
     case 84:
-      if (lookahead == 'l') ADVANCE(104);
+      if (lookahead == 'l') ADVANCE(125);
       END_STATE();
     case 85:
-      if (lookahead == 'e') ADVANCE(105);
+      if (lookahead == 'e') ADVANCE(126);
       END_STATE();
     case 86:
-      if (lookahead == 's') ADVANCE(106);
+      if (lookahead == 'i') ADVANCE(127);
       END_STATE();
     case 87:
-      ACCEPT_TOKEN(anon_sym_below);
+      ACCEPT_TOKEN(anon_sym_som);
       END_STATE();
     case 88:
-      if (lookahead == 'n') ADVANCE(107);
+      if (lookahead == 'f') ADVANCE(128);
       END_STATE();
     case 89:
-      ACCEPT_TOKEN(anon_sym_costs);
+      ACCEPT_TOKEN(anon_sym_sum);
       END_STATE();
     case 90:
-      if (lookahead == 'a') ADVANCE(108);
+      if (lookahead == 'o') ADVANCE(129);
       END_STATE();
     case 91:
-      if (lookahead == 'n') ADVANCE(109);
+      if (lookahead == 'e') ADVANCE(130);
       END_STATE();
     case 92:
-      if (lookahead == 'i') ADVANCE(110);
+      if (lookahead == 'n') ADVANCE(131);
       END_STATE();
     case 93:
-      if (lookahead == 'r') ADVANCE(111);
+      if (lookahead == 'u') ADVANCE(132);
       END_STATE();
     case 94:
-      if (lookahead == 'a') ADVANCE(112);
+      ACCEPT_TOKEN(anon_sym_van);
+      if (lookahead == 'a') ADVANCE(133);
       END_STATE();
     case 95:
-      ACCEPT_TOKEN(anon_sym_hours);
+      if (lookahead == 't') ADVANCE(134);
       END_STATE();
     case 96:
-      if (lookahead == 'i') ADVANCE(113);
+      if (lookahead == 'r') ADVANCE(135);
       END_STATE();
     case 97:
-      if (lookahead == 'd') ADVANCE(114);
+      if (lookahead == 'a') ADVANCE(136);
       END_STATE();
     case 98:
-      if (lookahead == 'd') ADVANCE(115);
+      if (lookahead == 't') ADVANCE(137);
       END_STATE();
     case 99:
-      if (lookahead == 'e') ADVANCE(116);
+      if (lookahead == 'r') ADVANCE(138);
       END_STATE();
     case 100:
-      if (lookahead == 'u') ADVANCE(117);
+      if (lookahead == 'w') ADVANCE(139);
       END_STATE();
     case 101:
-      if (lookahead == 'g') ADVANCE(118);
+      if (lookahead == 'a') ADVANCE(140);
       END_STATE();
     case 102:
-      if (lookahead == 'i') ADVANCE(119);
+      if (lookahead == 'm') ADVANCE(141);
       END_STATE();
     case 103:
-      if (lookahead == 'a') ADVANCE(120);
+      if (lookahead == 's') ADVANCE(142);
       END_STATE();
     case 104:
-      ACCEPT_TOKEN(anon_sym_actual);
-      END_STATE();
-    case 105:
-      if (lookahead == 'd') ADVANCE(121);
-      END_STATE();
-    case 106:
-      if (lookahead == 'e') ADVANCE(122);
-      END_STATE();
-    case 107:
-      if (lookahead == 's') ADVANCE(123);
-      END_STATE();
-    case 108:
-      if (lookahead == 't') ADVANCE(124);
-      END_STATE();
-    case 109:
-      if (lookahead == 'c') ADVANCE(125);
-      END_STATE();
-    case 110:
-      if (lookahead == 't') ADVANCE(126);
-      END_STATE();
-    case 111:
-      if (lookahead == 'a') ADVANCE(127);
-      END_STATE();
-    case 112:
-      if (lookahead == 's') ADVANCE(128);
-      END_STATE();
-    case 113:
-      if (lookahead == 'p') ADVANCE(129);
-      END_STATE();
-    case 114:
-      ACCEPT_TOKEN(anon_sym_needed);
-      END_STATE();
-    case 115:
-      ACCEPT_TOKEN(anon_sym_period);
-      END_STATE();
-    case 116:
-      if (lookahead == 'd') ADVANCE(130);
-      END_STATE();
-    case 117:
-      if (lookahead == 'e') ADVANCE(131);
-      END_STATE();
-    case 118:
-      if (lookahead == 's') ADVANCE(132);
-      END_STATE();
-    case 119:
-      if (lookahead == 'n') ADVANCE(133);
-      END_STATE();
-    case 120:
-      if (lookahead == 'n') ADVANCE(134);
-      END_STATE();
-    case 121:
-      ACCEPT_TOKEN(anon_sym_adopted);
-      END_STATE();
-    case 122:
-      ACCEPT_TOKEN(anon_sym_adverse);
-      END_STATE();
-    case 123:
-      ACCEPT_TOKEN(anon_sym_columns);
-      END_STATE();
-    case 124:
-      if (lookahead == 'i') ADVANCE(135);
-      END_STATE();
-    case 125:
-      if (lookahead == 'y') ADVANCE(136);
-      END_STATE();
-    case 126:
-      ACCEPT_TOKEN(anon_sym_deficit);
-      END_STATE();
-    case 127:
-      if (lookahead == 'b') ADVANCE(137);
-      END_STATE();
-    case 128:
-      if (lookahead == 't') ADVANCE(138);
-      END_STATE();
-    case 129:
-      if (lookahead == 'a') ADVANCE(139);
-      END_STATE();
-    case 130:
-      ACCEPT_TOKEN(anon_sym_planned);
-      END_STATE();
-    case 131:
-      ACCEPT_TOKEN(anon_sym_revenue);
-      END_STATE();
-    case 132:
-      ACCEPT_TOKEN(anon_sym_savings);
-      END_STATE();
-    case 133:
-      if (lookahead == 'g') ADVANCE(140);
-      END_STATE();
-    case 134:
-      if (lookahead == 'c') ADVANCE(141);
-      END_STATE();
-    case 135:
-      if (lookahead == 'v') ADVANCE(142);
-      END_STATE();
-    case 136:
-      ACCEPT_TOKEN(anon_sym_currency);
-      END_STATE();
-    case 137:
       if (lookahead == 'l') ADVANCE(143);
       END_STATE();
+    case 105:
+      if (lookahead == 'e') ADVANCE(144);
+      END_STATE();
+    case 106:
+      if (lookahead == 'c') ADVANCE(145);
+      END_STATE();
+    case 107:
+      if (lookahead == 'u') ADVANCE(146);
+      END_STATE();
+    case 108:
+      if (lookahead == 'c') ADVANCE(147);
+      END_STATE();
+    case 109:
+      if (lookahead == 'a') ADVANCE(148);
+      END_STATE();
+    case 110:
+      ACCEPT_TOKEN(anon_sym_from);
+      END_STATE();
+    case 111:
+      if (lookahead == 'e') ADVANCE(149);
+      END_STATE();
+    case 112:
+      if (lookahead == 'a') ADVANCE(150);
+      END_STATE();
+    case 113:
+      if (lookahead == 'o') ADVANCE(151);
+      END_STATE();
+    case 114:
+      if (lookahead == 's') ADVANCE(152);
+      END_STATE();
+    case 115:
+      if (lookahead == 'm') ADVANCE(153);
+      END_STATE();
+    case 116:
+      if (lookahead == 'c') ADVANCE(154);
+      END_STATE();
+    case 117:
+      if (lookahead == 'e') ADVANCE(155);
+      END_STATE();
+    case 118:
+      if (lookahead == 'e') ADVANCE(156);
+      END_STATE();
+    case 119:
+      ACCEPT_TOKEN(anon_sym_niet);
+      END_STATE();
+    case 120:
+      if (lookahead == 'g') ADVANCE(157);
+      END_STATE();
+    case 121:
+      if (lookahead == 'e') ADVANCE(158);
+      END_STATE();
+    case 122:
+      if (lookahead == 'o') ADVANCE(159);
+      END_STATE();
+    case 123:
+      if (lookahead == 'n') ADVANCE(160);
+      END_STATE();
+    case 124:
+      if (lookahead == 'n') ADVANCE(161);
+      END_STATE();
+    case 125:
+      if (lookahead == 'i') ADVANCE(162);
+      END_STATE();
+    case 126:
+      if (lookahead == 'n') ADVANCE(163);
+      END_STATE();
+    case 127:
+      if (lookahead == 'n') ADVANCE(164);
+      END_STATE();
+    case 128:
+      if (lookahead == 'f') ADVANCE(165);
+      END_STATE();
+    case 129:
+      if (lookahead == 'r') ADVANCE(166);
+      END_STATE();
+    case 130:
+      if (lookahead == 'r') ADVANCE(167);
+      END_STATE();
+    case 131:
+      ACCEPT_TOKEN(anon_sym_uren);
+      END_STATE();
+    case 132:
+      if (lookahead == 't') ADVANCE(168);
+      END_STATE();
+    case 133:
+      if (lookahead == 'f') ADVANCE(169);
+      END_STATE();
+    case 134:
+      if (lookahead == 'g') ADVANCE(170);
+      END_STATE();
+    case 135:
+      if (lookahead == 'd') ADVANCE(171);
+      END_STATE();
+    case 136:
+      if (lookahead == 'l') ADVANCE(172);
+      END_STATE();
+    case 137:
+      if (lookahead == 'e') ADVANCE(173);
+      END_STATE();
     case 138:
-      ACCEPT_TOKEN(anon_sym_forecast);
+      if (lookahead == 's') ADVANCE(174);
       END_STATE();
     case 139:
-      if (lookahead == 'l') ADVANCE(144);
+      ACCEPT_TOKEN(anon_sym_below);
       END_STATE();
     case 140:
-      ACCEPT_TOKEN(anon_sym_staffing);
+      if (lookahead == 'r') ADVANCE(175);
       END_STATE();
     case 141:
-      if (lookahead == 'e') ADVANCE(145);
+      if (lookahead == 'n') ADVANCE(176);
       END_STATE();
     case 142:
-      if (lookahead == 'e') ADVANCE(146);
+      ACCEPT_TOKEN(anon_sym_costs);
       END_STATE();
     case 143:
-      if (lookahead == 'e') ADVANCE(147);
+      if (lookahead == 'a') ADVANCE(177);
       END_STATE();
     case 144:
-      if (lookahead == 'i') ADVANCE(148);
+      if (lookahead == 'n') ADVANCE(178);
       END_STATE();
     case 145:
-      ACCEPT_TOKEN(anon_sym_tolerance);
+      if (lookahead == 'i') ADVANCE(179);
       END_STATE();
     case 146:
-      ACCEPT_TOKEN(anon_sym_cumulative);
+      if (lookahead == 'r') ADVANCE(180);
       END_STATE();
     case 147:
-      ACCEPT_TOKEN(anon_sym_favourable);
+      if (lookahead == 'a') ADVANCE(181);
       END_STATE();
     case 148:
-      if (lookahead == 't') ADVANCE(149);
+      if (lookahead == 't') ADVANCE(182);
       END_STATE();
     case 149:
-      if (lookahead == 'y') ADVANCE(150);
+      if (lookahead == 'n') ADVANCE(183);
       END_STATE();
     case 150:
+      if (lookahead == 'n') ADVANCE(184);
+      END_STATE();
+    case 151:
+      if (lookahead == 'n') ADVANCE(185);
+      END_STATE();
+    case 152:
+      ACCEPT_TOKEN(anon_sym_hours);
+      END_STATE();
+    case 153:
+      if (lookahead == 'm') ADVANCE(186);
+      END_STATE();
+    case 154:
+      if (lookahead == 'i') ADVANCE(187);
+      END_STATE();
+    case 155:
+      if (lookahead == 'l') ADVANCE(188);
+      END_STATE();
+    case 156:
+      if (lookahead == 'd') ADVANCE(189);
+      END_STATE();
+    case 157:
+      ACCEPT_TOKEN(anon_sym_nodig);
+      END_STATE();
+    case 158:
+      if (lookahead == 'n') ADVANCE(190);
+      END_STATE();
+    case 159:
+      if (lookahead == 'd') ADVANCE(191);
+      END_STATE();
+    case 160:
+      if (lookahead == 'e') ADVANCE(192);
+      END_STATE();
+    case 161:
+      if (lookahead == 'o') ADVANCE(193);
+      END_STATE();
+    case 162:
+      if (lookahead == 's') ADVANCE(194);
+      END_STATE();
+    case 163:
+      if (lookahead == 'u') ADVANCE(195);
+      END_STATE();
+    case 164:
+      if (lookahead == 'g') ADVANCE(196);
+      END_STATE();
+    case 165:
+      if (lookahead == 'i') ADVANCE(197);
+      END_STATE();
+    case 166:
+      if (lookahead == 't') ADVANCE(198);
+      END_STATE();
+    case 167:
+      if (lookahead == 'a') ADVANCE(199);
+      END_STATE();
+    case 168:
+      if (lookahead == 'a') ADVANCE(200);
+      END_STATE();
+    case 169:
+      ACCEPT_TOKEN(anon_sym_vanaf);
+      END_STATE();
+    case 170:
+      if (lookahead == 'e') ADVANCE(201);
+      END_STATE();
+    case 171:
+      if (lookahead == 'e') ADVANCE(202);
+      END_STATE();
+    case 172:
+      ACCEPT_TOKEN(anon_sym_actual);
+      END_STATE();
+    case 173:
+      if (lookahead == 'd') ADVANCE(203);
+      END_STATE();
+    case 174:
+      if (lookahead == 'e') ADVANCE(204);
+      END_STATE();
+    case 175:
+      if (lookahead == 'i') ADVANCE(205);
+      END_STATE();
+    case 176:
+      if (lookahead == 's') ADVANCE(206);
+      END_STATE();
+    case 177:
+      if (lookahead == 't') ADVANCE(207);
+      END_STATE();
+    case 178:
+      if (lookahead == 'c') ADVANCE(208);
+      END_STATE();
+    case 179:
+      if (lookahead == 't') ADVANCE(209);
+      END_STATE();
+    case 180:
+      if (lookahead == 'a') ADVANCE(210);
+      END_STATE();
+    case 181:
+      if (lookahead == 's') ADVANCE(211);
+      END_STATE();
+    case 182:
+      if (lookahead == 'i') ADVANCE(212);
+      END_STATE();
+    case 183:
+      if (lookahead == 't') ADVANCE(213);
+      END_STATE();
+    case 184:
+      if (lookahead == 'd') ADVANCE(214);
+      END_STATE();
+    case 185:
+      if (lookahead == 'd') ADVANCE(215);
+      END_STATE();
+    case 186:
+      if (lookahead == 'e') ADVANCE(216);
+      END_STATE();
+    case 187:
+      if (lookahead == 'p') ADVANCE(217);
+      END_STATE();
+    case 188:
+      ACCEPT_TOKEN(anon_sym_nadeel);
+      END_STATE();
+    case 189:
+      ACCEPT_TOKEN(anon_sym_needed);
+      END_STATE();
+    case 190:
+      if (lookahead == 'g') ADVANCE(218);
+      END_STATE();
+    case 191:
+      ACCEPT_TOKEN(anon_sym_period);
+      if (lookahead == 'e') ADVANCE(219);
+      END_STATE();
+    case 192:
+      if (lookahead == 'd') ADVANCE(220);
+      END_STATE();
+    case 193:
+      if (lookahead == 's') ADVANCE(221);
+      END_STATE();
+    case 194:
+      if (lookahead == 'a') ADVANCE(222);
+      END_STATE();
+    case 195:
+      if (lookahead == 'e') ADVANCE(223);
+      END_STATE();
+    case 196:
+      if (lookahead == 's') ADVANCE(224);
+      END_STATE();
+    case 197:
+      if (lookahead == 'n') ADVANCE(225);
+      END_STATE();
+    case 198:
+      ACCEPT_TOKEN(anon_sym_tekort);
+      END_STATE();
+    case 199:
+      if (lookahead == 'n') ADVANCE(226);
+      END_STATE();
+    case 200:
+      ACCEPT_TOKEN(anon_sym_valuta);
+      END_STATE();
+    case 201:
+      if (lookahead == 's') ADVANCE(227);
+      END_STATE();
+    case 202:
+      if (lookahead == 'e') ADVANCE(228);
+      END_STATE();
+    case 203:
+      ACCEPT_TOKEN(anon_sym_adopted);
+      END_STATE();
+    case 204:
+      ACCEPT_TOKEN(anon_sym_adverse);
+      END_STATE();
+    case 205:
+      if (lookahead == 'n') ADVANCE(229);
+      END_STATE();
+    case 206:
+      ACCEPT_TOKEN(anon_sym_columns);
+      END_STATE();
+    case 207:
+      if (lookahead == 'i') ADVANCE(230);
+      END_STATE();
+    case 208:
+      if (lookahead == 'y') ADVANCE(231);
+      END_STATE();
+    case 209:
+      ACCEPT_TOKEN(anon_sym_deficit);
+      END_STATE();
+    case 210:
+      if (lookahead == 'b') ADVANCE(232);
+      END_STATE();
+    case 211:
+      if (lookahead == 't') ADVANCE(233);
+      END_STATE();
+    case 212:
+      if (lookahead == 'e') ADVANCE(234);
+      END_STATE();
+    case 213:
+      if (lookahead == 'e') ADVANCE(235);
+      END_STATE();
+    case 214:
+      ACCEPT_TOKEN(anon_sym_gepland);
+      END_STATE();
+    case 215:
+      if (lookahead == 'e') ADVANCE(236);
+      END_STATE();
+    case 216:
+      if (lookahead == 'n') ADVANCE(237);
+      END_STATE();
+    case 217:
+      if (lookahead == 'a') ADVANCE(238);
+      END_STATE();
+    case 218:
+      if (lookahead == 's') ADVANCE(239);
+      END_STATE();
+    case 219:
+      ACCEPT_TOKEN(anon_sym_periode);
+      END_STATE();
+    case 220:
+      ACCEPT_TOKEN(anon_sym_planned);
+      END_STATE();
+    case 221:
+      if (lookahead == 'e') ADVANCE(240);
+      END_STATE();
+    case 222:
+      if (lookahead == 't') ADVANCE(241);
+      END_STATE();
+    case 223:
+      ACCEPT_TOKEN(anon_sym_revenue);
+      END_STATE();
+    case 224:
+      ACCEPT_TOKEN(anon_sym_savings);
+      END_STATE();
+    case 225:
+      if (lookahead == 'g') ADVANCE(242);
+      END_STATE();
+    case 226:
+      if (lookahead == 'c') ADVANCE(243);
+      if (lookahead == 't') ADVANCE(244);
+      END_STATE();
+    case 227:
+      if (lookahead == 't') ADVANCE(245);
+      END_STATE();
+    case 228:
+      if (lookahead == 'l') ADVANCE(246);
+      END_STATE();
+    case 229:
+      if (lookahead == 'g') ADVANCE(247);
+      END_STATE();
+    case 230:
+      if (lookahead == 'e') ADVANCE(248);
+      if (lookahead == 'v') ADVANCE(249);
+      END_STATE();
+    case 231:
+      ACCEPT_TOKEN(anon_sym_currency);
+      END_STATE();
+    case 232:
+      if (lookahead == 'l') ADVANCE(250);
+      END_STATE();
+    case 233:
+      ACCEPT_TOKEN(anon_sym_forecast);
+      END_STATE();
+    case 234:
+      ACCEPT_TOKEN(anon_sym_formatie);
+      END_STATE();
+    case 235:
+      ACCEPT_TOKEN(anon_sym_gemeente);
+      END_STATE();
+    case 236:
+      if (lookahead == 'r') ADVANCE(251);
+      END_STATE();
+    case 237:
+      ACCEPT_TOKEN(anon_sym_kolommen);
+      END_STATE();
+    case 238:
+      if (lookahead == 'l') ADVANCE(252);
+      END_STATE();
+    case 239:
+      if (lookahead == 't') ADVANCE(253);
+      END_STATE();
+    case 240:
+      ACCEPT_TOKEN(anon_sym_prognose);
+      END_STATE();
+    case 241:
+      if (lookahead == 'i') ADVANCE(254);
+      END_STATE();
+    case 242:
+      ACCEPT_TOKEN(anon_sym_staffing);
+      END_STATE();
+    case 243:
+      if (lookahead == 'e') ADVANCE(255);
+      END_STATE();
+    case 244:
+      if (lookahead == 'i') ADVANCE(256);
+      END_STATE();
+    case 245:
+      if (lookahead == 'e') ADVANCE(257);
+      END_STATE();
+    case 246:
+      ACCEPT_TOKEN(anon_sym_voordeel);
+      END_STATE();
+    case 247:
+      if (lookahead == 'e') ADVANCE(258);
+      END_STATE();
+    case 248:
+      if (lookahead == 'f') ADVANCE(259);
+      END_STATE();
+    case 249:
+      if (lookahead == 'e') ADVANCE(260);
+      END_STATE();
+    case 250:
+      if (lookahead == 'e') ADVANCE(261);
+      END_STATE();
+    case 251:
+      ACCEPT_TOKEN(anon_sym_hieronder);
+      END_STATE();
+    case 252:
+      if (lookahead == 'i') ADVANCE(262);
+      END_STATE();
+    case 253:
+      ACCEPT_TOKEN(anon_sym_opbrengst);
+      END_STATE();
+    case 254:
+      if (lookahead == 'e') ADVANCE(263);
+      END_STATE();
+    case 255:
+      ACCEPT_TOKEN(anon_sym_tolerance);
+      END_STATE();
+    case 256:
+      if (lookahead == 'e') ADVANCE(264);
+      END_STATE();
+    case 257:
+      if (lookahead == 'l') ADVANCE(265);
+      END_STATE();
+    case 258:
+      if (lookahead == 'n') ADVANCE(266);
+      END_STATE();
+    case 259:
+      ACCEPT_TOKEN(anon_sym_cumulatief);
+      END_STATE();
+    case 260:
+      ACCEPT_TOKEN(anon_sym_cumulative);
+      END_STATE();
+    case 261:
+      ACCEPT_TOKEN(anon_sym_favourable);
+      END_STATE();
+    case 262:
+      if (lookahead == 't') ADVANCE(267);
+      END_STATE();
+    case 263:
+      ACCEPT_TOKEN(anon_sym_realisatie);
+      END_STATE();
+    case 264:
+      ACCEPT_TOKEN(anon_sym_tolerantie);
+      END_STATE();
+    case 265:
+      if (lookahead == 'd') ADVANCE(268);
+      END_STATE();
+    case 266:
+      ACCEPT_TOKEN(anon_sym_besparingen);
+      END_STATE();
+    case 267:
+      if (lookahead == 'y') ADVANCE(269);
+      END_STATE();
+    case 268:
+      ACCEPT_TOKEN(anon_sym_vastgesteld);
+      END_STATE();
+    case 269:
       ACCEPT_TOKEN(anon_sym_municipality);
       END_STATE();
     default:
@@ -7214,318 +10762,319 @@ static bool ts_lex_keywords(TSLexer *lexer, TSStateId state) {
 
 static const TSLexMode ts_lex_modes[STATE_COUNT] = {
   [0] = {.lex_state = 0},
-  [1] = {.lex_state = 181},
-  [2] = {.lex_state = 181},
-  [3] = {.lex_state = 181},
-  [4] = {.lex_state = 181},
-  [5] = {.lex_state = 184},
-  [6] = {.lex_state = 184},
-  [7] = {.lex_state = 23},
-  [8] = {.lex_state = 181},
-  [9] = {.lex_state = 181},
-  [10] = {.lex_state = 185},
-  [11] = {.lex_state = 185},
-  [12] = {.lex_state = 181},
-  [13] = {.lex_state = 181},
-  [14] = {.lex_state = 186},
-  [15] = {.lex_state = 186},
-  [16] = {.lex_state = 181},
-  [17] = {.lex_state = 7},
-  [18] = {.lex_state = 187},
-  [19] = {.lex_state = 11},
+  [1] = {.lex_state = 277},
+  [2] = {.lex_state = 23},
+  [3] = {.lex_state = 277},
+  [4] = {.lex_state = 277},
+  [5] = {.lex_state = 280},
+  [6] = {.lex_state = 280},
+  [7] = {.lex_state = 277},
+  [8] = {.lex_state = 277},
+  [9] = {.lex_state = 277},
+  [10] = {.lex_state = 277},
+  [11] = {.lex_state = 277},
+  [12] = {.lex_state = 277},
+  [13] = {.lex_state = 281},
+  [14] = {.lex_state = 281},
+  [15] = {.lex_state = 282},
+  [16] = {.lex_state = 282},
+  [17] = {.lex_state = 283},
+  [18] = {.lex_state = 11},
+  [19] = {.lex_state = 7},
   [20] = {.lex_state = 11},
   [21] = {.lex_state = 19},
   [22] = {.lex_state = 24},
   [23] = {.lex_state = 19},
-  [24] = {.lex_state = 181},
-  [25] = {.lex_state = 181},
+  [24] = {.lex_state = 20},
+  [25] = {.lex_state = 20},
   [26] = {.lex_state = 20},
   [27] = {.lex_state = 20},
   [28] = {.lex_state = 20},
-  [29] = {.lex_state = 20},
-  [30] = {.lex_state = 181},
-  [31] = {.lex_state = 20},
-  [32] = {.lex_state = 181},
-  [33] = {.lex_state = 181},
-  [34] = {.lex_state = 181},
-  [35] = {.lex_state = 181},
-  [36] = {.lex_state = 181},
-  [37] = {.lex_state = 181},
-  [38] = {.lex_state = 181},
-  [39] = {.lex_state = 182},
-  [40] = {.lex_state = 24},
-  [41] = {.lex_state = 181},
-  [42] = {.lex_state = 24},
-  [43] = {.lex_state = 181},
-  [44] = {.lex_state = 183},
-  [45] = {.lex_state = 181},
-  [46] = {.lex_state = 8},
-  [47] = {.lex_state = 24},
-  [48] = {.lex_state = 181},
-  [49] = {.lex_state = 181},
-  [50] = {.lex_state = 14},
-  [51] = {.lex_state = 14},
-  [52] = {.lex_state = 14},
-  [53] = {.lex_state = 14},
-  [54] = {.lex_state = 14},
-  [55] = {.lex_state = 14},
-  [56] = {.lex_state = 14},
-  [57] = {.lex_state = 181},
-  [58] = {.lex_state = 181},
-  [59] = {.lex_state = 181},
-  [60] = {.lex_state = 12},
-  [61] = {.lex_state = 181},
-  [62] = {.lex_state = 181},
-  [63] = {.lex_state = 181},
-  [64] = {.lex_state = 181},
-  [65] = {.lex_state = 181},
-  [66] = {.lex_state = 181},
-  [67] = {.lex_state = 181},
-  [68] = {.lex_state = 181},
-  [69] = {.lex_state = 181},
-  [70] = {.lex_state = 181},
-  [71] = {.lex_state = 181},
-  [72] = {.lex_state = 181},
-  [73] = {.lex_state = 27},
-  [74] = {.lex_state = 27},
-  [75] = {.lex_state = 16},
-  [76] = {.lex_state = 16},
-  [77] = {.lex_state = 27},
-  [78] = {.lex_state = 27},
-  [79] = {.lex_state = 27},
-  [80] = {.lex_state = 16},
-  [81] = {.lex_state = 13},
-  [82] = {.lex_state = 15},
-  [83] = {.lex_state = 188},
-  [84] = {.lex_state = 15},
-  [85] = {.lex_state = 181},
-  [86] = {.lex_state = 181},
-  [87] = {.lex_state = 181},
-  [88] = {.lex_state = 26},
-  [89] = {.lex_state = 181},
-  [90] = {.lex_state = 181},
-  [91] = {.lex_state = 181},
-  [92] = {.lex_state = 181},
-  [93] = {.lex_state = 181},
-  [94] = {.lex_state = 9},
-  [95] = {.lex_state = 181},
-  [96] = {.lex_state = 181},
-  [97] = {.lex_state = 181},
-  [98] = {.lex_state = 181},
-  [99] = {.lex_state = 181},
-  [100] = {.lex_state = 181},
-  [101] = {.lex_state = 14},
-  [102] = {.lex_state = 181},
-  [103] = {.lex_state = 10},
-  [104] = {.lex_state = 15},
-  [105] = {.lex_state = 10},
-  [106] = {.lex_state = 181},
-  [107] = {.lex_state = 14},
-  [108] = {.lex_state = 15},
-  [109] = {.lex_state = 181},
-  [110] = {.lex_state = 181},
-  [111] = {.lex_state = 181},
-  [112] = {.lex_state = 15},
+  [29] = {.lex_state = 277},
+  [30] = {.lex_state = 277},
+  [31] = {.lex_state = 277},
+  [32] = {.lex_state = 277},
+  [33] = {.lex_state = 277},
+  [34] = {.lex_state = 277},
+  [35] = {.lex_state = 277},
+  [36] = {.lex_state = 24},
+  [37] = {.lex_state = 24},
+  [38] = {.lex_state = 24},
+  [39] = {.lex_state = 277},
+  [40] = {.lex_state = 277},
+  [41] = {.lex_state = 277},
+  [42] = {.lex_state = 277},
+  [43] = {.lex_state = 279},
+  [44] = {.lex_state = 277},
+  [45] = {.lex_state = 277},
+  [46] = {.lex_state = 277},
+  [47] = {.lex_state = 277},
+  [48] = {.lex_state = 277},
+  [49] = {.lex_state = 277},
+  [50] = {.lex_state = 277},
+  [51] = {.lex_state = 277},
+  [52] = {.lex_state = 277},
+  [53] = {.lex_state = 277},
+  [54] = {.lex_state = 277},
+  [55] = {.lex_state = 277},
+  [56] = {.lex_state = 277},
+  [57] = {.lex_state = 277},
+  [58] = {.lex_state = 278},
+  [59] = {.lex_state = 12},
+  [60] = {.lex_state = 8},
+  [61] = {.lex_state = 277},
+  [62] = {.lex_state = 277},
+  [63] = {.lex_state = 277},
+  [64] = {.lex_state = 277},
+  [65] = {.lex_state = 277},
+  [66] = {.lex_state = 284},
+  [67] = {.lex_state = 27},
+  [68] = {.lex_state = 14},
+  [69] = {.lex_state = 277},
+  [70] = {.lex_state = 14},
+  [71] = {.lex_state = 14},
+  [72] = {.lex_state = 277},
+  [73] = {.lex_state = 14},
+  [74] = {.lex_state = 14},
+  [75] = {.lex_state = 277},
+  [76] = {.lex_state = 14},
+  [77] = {.lex_state = 14},
+  [78] = {.lex_state = 13},
+  [79] = {.lex_state = 277},
+  [80] = {.lex_state = 26},
+  [81] = {.lex_state = 27},
+  [82] = {.lex_state = 27},
+  [83] = {.lex_state = 277},
+  [84] = {.lex_state = 277},
+  [85] = {.lex_state = 277},
+  [86] = {.lex_state = 277},
+  [87] = {.lex_state = 27},
+  [88] = {.lex_state = 277},
+  [89] = {.lex_state = 277},
+  [90] = {.lex_state = 27},
+  [91] = {.lex_state = 277},
+  [92] = {.lex_state = 277},
+  [93] = {.lex_state = 277},
+  [94] = {.lex_state = 277},
+  [95] = {.lex_state = 277},
+  [96] = {.lex_state = 21},
+  [97] = {.lex_state = 21},
+  [98] = {.lex_state = 26},
+  [99] = {.lex_state = 26},
+  [100] = {.lex_state = 26},
+  [101] = {.lex_state = 26},
+  [102] = {.lex_state = 26},
+  [103] = {.lex_state = 277},
+  [104] = {.lex_state = 277},
+  [105] = {.lex_state = 277},
+  [106] = {.lex_state = 15},
+  [107] = {.lex_state = 15},
+  [108] = {.lex_state = 277},
+  [109] = {.lex_state = 18},
+  [110] = {.lex_state = 277},
+  [111] = {.lex_state = 14},
+  [112] = {.lex_state = 277},
   [113] = {.lex_state = 15},
-  [114] = {.lex_state = 181},
-  [115] = {.lex_state = 181},
-  [116] = {.lex_state = 15},
-  [117] = {.lex_state = 18},
-  [118] = {.lex_state = 181},
-  [119] = {.lex_state = 15},
-  [120] = {.lex_state = 181},
-  [121] = {.lex_state = 21},
-  [122] = {.lex_state = 21},
-  [123] = {.lex_state = 15},
-  [124] = {.lex_state = 15},
-  [125] = {.lex_state = 15},
-  [126] = {.lex_state = 181},
-  [127] = {.lex_state = 15},
-  [128] = {.lex_state = 15},
-  [129] = {.lex_state = 15},
-  [130] = {.lex_state = 181},
-  [131] = {.lex_state = 181},
-  [132] = {.lex_state = 181},
-  [133] = {.lex_state = 181},
-  [134] = {.lex_state = 15},
-  [135] = {.lex_state = 181},
-  [136] = {.lex_state = 181},
-  [137] = {.lex_state = 181},
-  [138] = {.lex_state = 181},
-  [139] = {.lex_state = 15},
-  [140] = {.lex_state = 181},
-  [141] = {.lex_state = 26},
-  [142] = {.lex_state = 26},
-  [143] = {.lex_state = 15},
-  [144] = {.lex_state = 181},
-  [145] = {.lex_state = 26},
-  [146] = {.lex_state = 26},
-  [147] = {.lex_state = 15},
-  [148] = {.lex_state = 181},
-  [149] = {.lex_state = 181},
-  [150] = {.lex_state = 181},
-  [151] = {.lex_state = 181},
-  [152] = {.lex_state = 181},
-  [153] = {.lex_state = 181},
+  [114] = {.lex_state = 15},
+  [115] = {.lex_state = 277},
+  [116] = {.lex_state = 277},
+  [117] = {.lex_state = 277},
+  [118] = {.lex_state = 14},
+  [119] = {.lex_state = 277},
+  [120] = {.lex_state = 277},
+  [121] = {.lex_state = 16},
+  [122] = {.lex_state = 277},
+  [123] = {.lex_state = 277},
+  [124] = {.lex_state = 16},
+  [125] = {.lex_state = 25},
+  [126] = {.lex_state = 277},
+  [127] = {.lex_state = 16},
+  [128] = {.lex_state = 277},
+  [129] = {.lex_state = 277},
+  [130] = {.lex_state = 277},
+  [131] = {.lex_state = 277},
+  [132] = {.lex_state = 277},
+  [133] = {.lex_state = 277},
+  [134] = {.lex_state = 277},
+  [135] = {.lex_state = 277},
+  [136] = {.lex_state = 277},
+  [137] = {.lex_state = 277},
+  [138] = {.lex_state = 277},
+  [139] = {.lex_state = 277},
+  [140] = {.lex_state = 277},
+  [141] = {.lex_state = 277},
+  [142] = {.lex_state = 277},
+  [143] = {.lex_state = 277},
+  [144] = {.lex_state = 10},
+  [145] = {.lex_state = 10},
+  [146] = {.lex_state = 277},
+  [147] = {.lex_state = 9},
+  [148] = {.lex_state = 27},
+  [149] = {.lex_state = 27},
+  [150] = {.lex_state = 27},
+  [151] = {.lex_state = 27},
+  [152] = {.lex_state = 27},
+  [153] = {.lex_state = 277},
   [154] = {.lex_state = 15},
-  [155] = {.lex_state = 26},
-  [156] = {.lex_state = 17},
-  [157] = {.lex_state = 181},
-  [158] = {.lex_state = 9},
-  [159] = {.lex_state = 17},
-  [160] = {.lex_state = 181},
-  [161] = {.lex_state = 181},
-  [162] = {.lex_state = 181},
-  [163] = {.lex_state = 181},
-  [164] = {.lex_state = 181},
-  [165] = {.lex_state = 16},
-  [166] = {.lex_state = 25},
-  [167] = {.lex_state = 181},
-  [168] = {.lex_state = 9},
+  [155] = {.lex_state = 18},
+  [156] = {.lex_state = 15},
+  [157] = {.lex_state = 277},
+  [158] = {.lex_state = 15},
+  [159] = {.lex_state = 277},
+  [160] = {.lex_state = 277},
+  [161] = {.lex_state = 15},
+  [162] = {.lex_state = 15},
+  [163] = {.lex_state = 15},
+  [164] = {.lex_state = 277},
+  [165] = {.lex_state = 277},
+  [166] = {.lex_state = 15},
+  [167] = {.lex_state = 277},
+  [168] = {.lex_state = 277},
   [169] = {.lex_state = 9},
-  [170] = {.lex_state = 181},
-  [171] = {.lex_state = 181},
-  [172] = {.lex_state = 29},
-  [173] = {.lex_state = 181},
-  [174] = {.lex_state = 27},
-  [175] = {.lex_state = 27},
-  [176] = {.lex_state = 181},
-  [177] = {.lex_state = 27},
-  [178] = {.lex_state = 27},
-  [179] = {.lex_state = 27},
-  [180] = {.lex_state = 29},
-  [181] = {.lex_state = 181},
-  [182] = {.lex_state = 181},
-  [183] = {.lex_state = 181},
-  [184] = {.lex_state = 181},
-  [185] = {.lex_state = 181},
-  [186] = {.lex_state = 18},
-  [187] = {.lex_state = 181},
-  [188] = {.lex_state = 181},
-  [189] = {.lex_state = 181},
-  [190] = {.lex_state = 181},
-  [191] = {.lex_state = 181},
-  [192] = {.lex_state = 181},
-  [193] = {.lex_state = 181},
-  [194] = {.lex_state = 181},
-  [195] = {.lex_state = 181},
-  [196] = {.lex_state = 181},
-  [197] = {.lex_state = 181},
-  [198] = {.lex_state = 181},
-  [199] = {.lex_state = 181},
-  [200] = {.lex_state = 22},
-  [201] = {.lex_state = 181},
-  [202] = {.lex_state = 181},
-  [203] = {.lex_state = 181},
-  [204] = {.lex_state = 28},
-  [205] = {.lex_state = 28},
-  [206] = {.lex_state = 28},
-  [207] = {.lex_state = 181},
-  [208] = {.lex_state = 15},
-  [209] = {.lex_state = 0},
-  [210] = {.lex_state = 0},
-  [211] = {.lex_state = 0},
-  [212] = {.lex_state = 0},
-  [213] = {.lex_state = 0},
-  [214] = {.lex_state = 14},
+  [170] = {.lex_state = 277},
+  [171] = {.lex_state = 277},
+  [172] = {.lex_state = 277},
+  [173] = {.lex_state = 277},
+  [174] = {.lex_state = 277},
+  [175] = {.lex_state = 15},
+  [176] = {.lex_state = 15},
+  [177] = {.lex_state = 15},
+  [178] = {.lex_state = 15},
+  [179] = {.lex_state = 15},
+  [180] = {.lex_state = 15},
+  [181] = {.lex_state = 15},
+  [182] = {.lex_state = 15},
+  [183] = {.lex_state = 9},
+  [184] = {.lex_state = 9},
+  [185] = {.lex_state = 277},
+  [186] = {.lex_state = 277},
+  [187] = {.lex_state = 277},
+  [188] = {.lex_state = 277},
+  [189] = {.lex_state = 277},
+  [190] = {.lex_state = 277},
+  [191] = {.lex_state = 277},
+  [192] = {.lex_state = 277},
+  [193] = {.lex_state = 277},
+  [194] = {.lex_state = 17},
+  [195] = {.lex_state = 17},
+  [196] = {.lex_state = 16},
+  [197] = {.lex_state = 30},
+  [198] = {.lex_state = 30},
+  [199] = {.lex_state = 277},
+  [200] = {.lex_state = 277},
+  [201] = {.lex_state = 28},
+  [202] = {.lex_state = 28},
+  [203] = {.lex_state = 28},
+  [204] = {.lex_state = 277},
+  [205] = {.lex_state = 22},
+  [206] = {.lex_state = 277},
+  [207] = {.lex_state = 29},
+  [208] = {.lex_state = 277},
+  [209] = {.lex_state = 277},
+  [210] = {.lex_state = 29},
+  [211] = {.lex_state = 15},
+  [212] = {.lex_state = 277},
+  [213] = {.lex_state = 29},
+  [214] = {.lex_state = 0},
   [215] = {.lex_state = 0},
-  [216] = {.lex_state = 181},
-  [217] = {.lex_state = 181},
-  [218] = {.lex_state = 181},
-  [219] = {.lex_state = 14},
+  [216] = {.lex_state = 277},
+  [217] = {.lex_state = 277},
+  [218] = {.lex_state = 0},
+  [219] = {.lex_state = 29},
   [220] = {.lex_state = 0},
-  [221] = {.lex_state = 181},
-  [222] = {.lex_state = 181},
-  [223] = {.lex_state = 181},
-  [224] = {.lex_state = 181},
-  [225] = {.lex_state = 0},
-  [226] = {.lex_state = 181},
-  [227] = {.lex_state = 14},
-  [228] = {.lex_state = 15},
-  [229] = {.lex_state = 14},
-  [230] = {.lex_state = 181},
-  [231] = {.lex_state = 14},
-  [232] = {.lex_state = 181},
-  [233] = {.lex_state = 181},
-  [234] = {.lex_state = 0},
-  [235] = {.lex_state = 181},
-  [236] = {.lex_state = 181},
-  [237] = {.lex_state = 14},
-  [238] = {.lex_state = 14},
-  [239] = {.lex_state = 0},
-  [240] = {.lex_state = 0},
-  [241] = {.lex_state = 14},
+  [221] = {.lex_state = 0},
+  [222] = {.lex_state = 277},
+  [223] = {.lex_state = 29},
+  [224] = {.lex_state = 277},
+  [225] = {.lex_state = 277},
+  [226] = {.lex_state = 0},
+  [227] = {.lex_state = 277},
+  [228] = {.lex_state = 29},
+  [229] = {.lex_state = 0},
+  [230] = {.lex_state = 29},
+  [231] = {.lex_state = 277},
+  [232] = {.lex_state = 0},
+  [233] = {.lex_state = 29},
+  [234] = {.lex_state = 277},
+  [235] = {.lex_state = 277},
+  [236] = {.lex_state = 0},
+  [237] = {.lex_state = 277},
+  [238] = {.lex_state = 29},
+  [239] = {.lex_state = 15},
+  [240] = {.lex_state = 29},
+  [241] = {.lex_state = 277},
   [242] = {.lex_state = 0},
   [243] = {.lex_state = 0},
   [244] = {.lex_state = 0},
-  [245] = {.lex_state = 181},
-  [246] = {.lex_state = 181},
-  [247] = {.lex_state = 0},
-  [248] = {.lex_state = 0},
+  [245] = {.lex_state = 0},
+  [246] = {.lex_state = 277},
+  [247] = {.lex_state = 29},
+  [248] = {.lex_state = 277},
   [249] = {.lex_state = 0},
-  [250] = {.lex_state = 14},
-  [251] = {.lex_state = 14},
-  [252] = {.lex_state = 0},
+  [250] = {.lex_state = 0},
+  [251] = {.lex_state = 0},
+  [252] = {.lex_state = 15},
   [253] = {.lex_state = 0},
-  [254] = {.lex_state = 0},
-  [255] = {.lex_state = 0},
-  [256] = {.lex_state = 181},
-  [257] = {.lex_state = 181},
-  [258] = {.lex_state = 181},
+  [254] = {.lex_state = 277},
+  [255] = {.lex_state = 15},
+  [256] = {.lex_state = 0},
+  [257] = {.lex_state = 0},
+  [258] = {.lex_state = 0},
   [259] = {.lex_state = 0},
-  [260] = {.lex_state = 0},
-  [261] = {.lex_state = 14},
-  [262] = {.lex_state = 0},
-  [263] = {.lex_state = 181},
-  [264] = {.lex_state = 181},
+  [260] = {.lex_state = 277},
+  [261] = {.lex_state = 0},
+  [262] = {.lex_state = 277},
+  [263] = {.lex_state = 29},
+  [264] = {.lex_state = 29},
   [265] = {.lex_state = 0},
   [266] = {.lex_state = 0},
-  [267] = {.lex_state = 0},
-  [268] = {.lex_state = 181},
-  [269] = {.lex_state = 14},
-  [270] = {.lex_state = 181},
-  [271] = {.lex_state = 0},
-  [272] = {.lex_state = 14},
-  [273] = {.lex_state = 14},
-  [274] = {.lex_state = 14},
-  [275] = {.lex_state = 15},
-  [276] = {.lex_state = 14},
-  [277] = {.lex_state = 181},
+  [267] = {.lex_state = 277},
+  [268] = {.lex_state = 0},
+  [269] = {.lex_state = 29},
+  [270] = {.lex_state = 29},
+  [271] = {.lex_state = 29},
+  [272] = {.lex_state = 0},
+  [273] = {.lex_state = 29},
+  [274] = {.lex_state = 29},
+  [275] = {.lex_state = 0},
+  [276] = {.lex_state = 277},
+  [277] = {.lex_state = 277},
   [278] = {.lex_state = 0},
   [279] = {.lex_state = 0},
-  [280] = {.lex_state = 181},
-  [281] = {.lex_state = 181},
-  [282] = {.lex_state = 0},
-  [283] = {.lex_state = 0},
-  [284] = {.lex_state = 0},
-  [285] = {.lex_state = 14},
-  [286] = {.lex_state = 14},
-  [287] = {.lex_state = 0},
-  [288] = {.lex_state = 181},
-  [289] = {.lex_state = 15},
-  [290] = {.lex_state = 14},
-  [291] = {.lex_state = 0},
+  [280] = {.lex_state = 0},
+  [281] = {.lex_state = 0},
+  [282] = {.lex_state = 277},
+  [283] = {.lex_state = 277},
+  [284] = {.lex_state = 277},
+  [285] = {.lex_state = 29},
+  [286] = {.lex_state = 29},
+  [287] = {.lex_state = 29},
+  [288] = {.lex_state = 0},
+  [289] = {.lex_state = 277},
+  [290] = {.lex_state = 29},
+  [291] = {.lex_state = 15},
   [292] = {.lex_state = 0},
-  [293] = {.lex_state = 15},
+  [293] = {.lex_state = 0},
   [294] = {.lex_state = 0},
-  [295] = {.lex_state = 15},
-  [296] = {.lex_state = 14},
-  [297] = {.lex_state = 15},
-  [298] = {.lex_state = 0},
-  [299] = {.lex_state = 14},
+  [295] = {.lex_state = 0},
+  [296] = {.lex_state = 15},
+  [297] = {.lex_state = 277},
+  [298] = {.lex_state = 15},
+  [299] = {.lex_state = 0},
   [300] = {.lex_state = 0},
-  [301] = {.lex_state = 181},
-  [302] = {.lex_state = 15},
+  [301] = {.lex_state = 0},
+  [302] = {.lex_state = 0},
   [303] = {.lex_state = 15},
-  [304] = {.lex_state = 0},
-  [305] = {.lex_state = 181},
-  [306] = {.lex_state = 0},
+  [304] = {.lex_state = 15},
+  [305] = {.lex_state = 29},
+  [306] = {.lex_state = 277},
   [307] = {.lex_state = 0},
   [308] = {.lex_state = 0},
-  [309] = {.lex_state = 14},
+  [309] = {.lex_state = 277},
   [310] = {.lex_state = 0},
-  [311] = {.lex_state = 181},
-  [312] = {.lex_state = 181},
+  [311] = {.lex_state = 0},
+  [312] = {.lex_state = 277},
+  [313] = {.lex_state = 277},
 };
 
 static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
@@ -7537,70 +11086,115 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [anon_sym_RBRACE] = ACTIONS(1),
     [anon_sym_in] = ACTIONS(1),
     [anon_sym_municipality] = ACTIONS(1),
+    [anon_sym_gemeente] = ACTIONS(1),
     [anon_sym_adopted] = ACTIONS(1),
+    [anon_sym_vastgesteld] = ACTIONS(1),
     [anon_sym_period] = ACTIONS(1),
+    [anon_sym_periode] = ACTIONS(1),
     [anon_sym_currency] = ACTIONS(1),
+    [anon_sym_valuta] = ACTIONS(1),
     [anon_sym_tolerance] = ACTIONS(1),
+    [anon_sym_tolerantie] = ACTIONS(1),
     [anon_sym_include] = ACTIONS(1),
+    [anon_sym_invoegen] = ACTIONS(1),
     [anon_sym_part] = ACTIONS(1),
+    [anon_sym_deel] = ACTIONS(1),
     [anon_sym_of] = ACTIONS(1),
+    [anon_sym_van] = ACTIONS(1),
     [anon_sym_text] = ACTIONS(1),
+    [anon_sym_tekst] = ACTIONS(1),
     [anon_sym_group] = ACTIONS(1),
+    [anon_sym_onderdeel] = ACTIONS(1),
     [anon_sym_target] = ACTIONS(1),
+    [anon_sym_taakstelling] = ACTIONS(1),
     [anon_sym_by] = ACTIONS(1),
     [anon_sym_total] = ACTIONS(1),
+    [anon_sym_totaal] = ACTIONS(1),
     [anon_sym_measure] = ACTIONS(1),
+    [anon_sym_maatregel] = ACTIONS(1),
     [anon_sym_budget] = ACTIONS(1),
     [anon_sym_saving] = ACTIONS(1),
+    [anon_sym_besparing] = ACTIONS(1),
     [anon_sym_cost] = ACTIONS(1),
+    [anon_sym_kosten] = ACTIONS(1),
     [anon_sym_COMMA] = ACTIONS(1),
     [anon_sym_COLON] = ACTIONS(1),
     [anon_sym_from] = ACTIONS(1),
+    [anon_sym_vanaf] = ACTIONS(1),
     [anon_sym_share] = ACTIONS(1),
+    [anon_sym_aandeel] = ACTIONS(1),
     [anon_sym_range] = ACTIONS(1),
+    [anon_sym_bandbreedte] = ACTIONS(1),
     [anon_sym_category] = ACTIONS(1),
+    [anon_sym_categorie] = ACTIONS(1),
     [anon_sym_owner] = ACTIONS(1),
+    [anon_sym_eigenaar] = ACTIONS(1),
     [anon_sym_start] = ACTIONS(1),
+    [anon_sym_startdatum] = ACTIONS(1),
     [anon_sym_end] = ACTIONS(1),
+    [anon_sym_einddatum] = ACTIONS(1),
     [anon_sym_decision] = ACTIONS(1),
+    [anon_sym_besluit] = ACTIONS(1),
     [anon_sym_needed] = ACTIONS(1),
+    [anon_sym_nodig] = ACTIONS(1),
     [anon_sym_planned] = ACTIONS(1),
+    [anon_sym_gepland] = ACTIONS(1),
     [anon_sym_not] = ACTIONS(1),
+    [anon_sym_niet] = ACTIONS(1),
     [anon_sym_status] = ACTIONS(1),
     [anon_sym_taakveld] = ACTIONS(1),
     [anon_sym_related] = ACTIONS(1),
+    [anon_sym_relatie] = ACTIONS(1),
     [anon_sym_description] = ACTIONS(1),
+    [anon_sym_omschrijving] = ACTIONS(1),
     [anon_sym_indicator] = ACTIONS(1),
     [anon_sym_table] = ACTIONS(1),
+    [anon_sym_tabel] = ACTIONS(1),
     [anon_sym_as] = ACTIONS(1),
+    [anon_sym_als] = ACTIONS(1),
     [anon_sym_forecast] = ACTIONS(1),
+    [anon_sym_prognose] = ACTIONS(1),
     [anon_sym_actual] = ACTIONS(1),
+    [anon_sym_realisatie] = ACTIONS(1),
     [anon_sym_deficit] = ACTIONS(1),
+    [anon_sym_tekort] = ACTIONS(1),
     [anon_sym_revenue] = ACTIONS(1),
+    [anon_sym_opbrengst] = ACTIONS(1),
     [anon_sym_staffing] = ACTIONS(1),
+    [anon_sym_formatie] = ACTIONS(1),
     [anon_sym_sign] = ACTIONS(1),
+    [anon_sym_teken] = ACTIONS(1),
     [anon_sym_PLUS] = ACTIONS(1),
     [anon_sym_DASH] = ACTIONS(1),
     [anon_sym_EQ] = ACTIONS(1),
     [anon_sym_adverse] = ACTIONS(1),
+    [anon_sym_nadeel] = ACTIONS(1),
     [anon_sym_favourable] = ACTIONS(1),
+    [anon_sym_voordeel] = ACTIONS(1),
     [anon_sym_columns] = ACTIONS(1),
+    [anon_sym_kolommen] = ACTIONS(1),
     [sym_column_mark] = ACTIONS(1),
     [anon_sym_row] = ACTIONS(1),
+    [anon_sym_rij] = ACTIONS(1),
     [anon_sym_u2013] = ACTIONS(1),
     [anon_sym_u2014] = ACTIONS(1),
     [anon_sym_sum] = ACTIONS(1),
+    [anon_sym_som] = ACTIONS(1),
     [anon_sym_below] = ACTIONS(1),
+    [anon_sym_hieronder] = ACTIONS(1),
     [anon_sym_savings] = ACTIONS(1),
+    [anon_sym_besparingen] = ACTIONS(1),
     [anon_sym_LPAREN] = ACTIONS(1),
     [anon_sym_RPAREN] = ACTIONS(1),
     [anon_sym_costs] = ACTIONS(1),
     [anon_sym_cumulative] = ACTIONS(1),
+    [anon_sym_cumulatief] = ACTIONS(1),
     [anon_sym_u2212] = ACTIONS(1),
     [sym_magnitude] = ACTIONS(1),
     [anon_sym_PERCENT] = ACTIONS(1),
     [anon_sym_fte] = ACTIONS(1),
     [anon_sym_hours] = ACTIONS(1),
+    [anon_sym_uren] = ACTIONS(1),
     [sym_year] = ACTIONS(1),
     [sym_date] = ACTIONS(1),
     [sym_quarter] = ACTIONS(1),
@@ -7612,121 +11206,631 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [anon_sym_DOT_DOT] = ACTIONS(1),
   },
   [STATE(1)] = {
-    [sym_source_file] = STATE(291),
-    [sym__top_item] = STATE(35),
-    [sym_plan_header] = STATE(35),
-    [sym_include] = STATE(35),
-    [sym_part_of] = STATE(35),
-    [sym_text_block] = STATE(35),
-    [sym_group] = STATE(35),
-    [sym_declared_total] = STATE(35),
-    [sym_measure] = STATE(35),
-    [sym_table] = STATE(35),
-    [aux_sym_source_file_repeat1] = STATE(35),
+    [sym_source_file] = STATE(257),
+    [sym__top_item] = STATE(56),
+    [sym_plan_header] = STATE(56),
+    [sym_include] = STATE(56),
+    [sym_part_of] = STATE(56),
+    [sym_text_block] = STATE(56),
+    [sym_group] = STATE(56),
+    [sym_declared_total] = STATE(56),
+    [sym_measure] = STATE(56),
+    [sym_table] = STATE(56),
+    [aux_sym_source_file_repeat1] = STATE(56),
     [ts_builtin_sym_end] = ACTIONS(5),
     [anon_sym_plan] = ACTIONS(7),
     [anon_sym_include] = ACTIONS(9),
+    [anon_sym_invoegen] = ACTIONS(9),
     [anon_sym_part] = ACTIONS(11),
+    [anon_sym_deel] = ACTIONS(11),
     [anon_sym_text] = ACTIONS(13),
+    [anon_sym_tekst] = ACTIONS(13),
     [anon_sym_group] = ACTIONS(15),
+    [anon_sym_onderdeel] = ACTIONS(15),
     [anon_sym_total] = ACTIONS(17),
+    [anon_sym_totaal] = ACTIONS(17),
     [anon_sym_measure] = ACTIONS(19),
+    [anon_sym_maatregel] = ACTIONS(19),
     [anon_sym_table] = ACTIONS(21),
+    [anon_sym_tabel] = ACTIONS(21),
     [sym_comment] = ACTIONS(3),
   },
 };
 
 static const uint16_t ts_small_parse_table[] = {
-  [0] = 18,
+  [0] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(23), 1,
-      anon_sym_RBRACE,
-    ACTIONS(25), 1,
-      anon_sym_budget,
-    ACTIONS(29), 1,
-      anon_sym_share,
-    ACTIONS(31), 1,
-      anon_sym_range,
-    ACTIONS(33), 1,
-      anon_sym_category,
-    ACTIONS(35), 1,
-      anon_sym_owner,
-    ACTIONS(37), 1,
+    ACTIONS(25), 2,
+      anon_sym_period,
       anon_sym_start,
-    ACTIONS(39), 1,
-      anon_sym_end,
-    ACTIONS(41), 1,
-      anon_sym_decision,
-    ACTIONS(43), 1,
-      anon_sym_status,
-    ACTIONS(45), 1,
-      anon_sym_taakveld,
-    ACTIONS(47), 1,
-      anon_sym_related,
-    ACTIONS(49), 1,
-      anon_sym_description,
-    ACTIONS(51), 1,
-      anon_sym_indicator,
-    STATE(75), 1,
-      sym_effect_kind,
-    ACTIONS(27), 2,
+    ACTIONS(23), 51,
+      anon_sym_RBRACE,
+      anon_sym_municipality,
+      anon_sym_gemeente,
+      anon_sym_adopted,
+      anon_sym_vastgesteld,
+      anon_sym_periode,
+      anon_sym_currency,
+      anon_sym_valuta,
+      anon_sym_tolerance,
+      anon_sym_tolerantie,
+      anon_sym_text,
+      anon_sym_tekst,
+      anon_sym_group,
+      anon_sym_onderdeel,
+      anon_sym_target,
+      anon_sym_taakstelling,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_measure,
+      anon_sym_maatregel,
+      anon_sym_budget,
       anon_sym_saving,
+      anon_sym_besparing,
       anon_sym_cost,
-    STATE(4), 16,
-      sym__measure_field,
-      sym_budget,
-      sym_effect,
-      sym_share,
-      sym_estimate_range,
-      sym_category,
-      sym_owner,
-      sym_start_date,
-      sym_end_date,
-      sym_decision,
-      sym_status,
-      sym_taakveld,
-      sym_related,
-      sym_description,
-      sym_indicator,
-      aux_sym_measure_repeat1,
-  [71] = 18,
+      anon_sym_kosten,
+      anon_sym_share,
+      anon_sym_aandeel,
+      anon_sym_range,
+      anon_sym_bandbreedte,
+      anon_sym_category,
+      anon_sym_categorie,
+      anon_sym_owner,
+      anon_sym_eigenaar,
+      anon_sym_startdatum,
+      anon_sym_end,
+      anon_sym_einddatum,
+      anon_sym_decision,
+      anon_sym_besluit,
+      anon_sym_status,
+      anon_sym_taakveld,
+      anon_sym_related,
+      anon_sym_relatie,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_indicator,
+      anon_sym_table,
+      anon_sym_tabel,
+      anon_sym_sign,
+      anon_sym_teken,
+      anon_sym_row,
+      anon_sym_rij,
+  [61] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(29), 1,
+      anon_sym_start,
+    ACTIONS(27), 46,
+      ts_builtin_sym_end,
+      anon_sym_plan,
+      anon_sym_RBRACE,
+      anon_sym_include,
+      anon_sym_invoegen,
+      anon_sym_part,
+      anon_sym_deel,
+      anon_sym_text,
+      anon_sym_tekst,
+      anon_sym_group,
+      anon_sym_onderdeel,
+      anon_sym_target,
+      anon_sym_taakstelling,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_measure,
+      anon_sym_maatregel,
+      anon_sym_budget,
+      anon_sym_saving,
+      anon_sym_besparing,
+      anon_sym_cost,
+      anon_sym_kosten,
+      anon_sym_COMMA,
+      anon_sym_share,
+      anon_sym_aandeel,
+      anon_sym_range,
+      anon_sym_bandbreedte,
+      anon_sym_category,
+      anon_sym_categorie,
+      anon_sym_owner,
+      anon_sym_eigenaar,
+      anon_sym_startdatum,
+      anon_sym_end,
+      anon_sym_einddatum,
+      anon_sym_decision,
+      anon_sym_besluit,
+      anon_sym_status,
+      anon_sym_taakveld,
+      anon_sym_related,
+      anon_sym_relatie,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_indicator,
+      anon_sym_table,
+      anon_sym_tabel,
+      sym_year,
+  [116] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(33), 1,
+      anon_sym_start,
+    ACTIONS(31), 46,
+      ts_builtin_sym_end,
+      anon_sym_plan,
+      anon_sym_RBRACE,
+      anon_sym_include,
+      anon_sym_invoegen,
+      anon_sym_part,
+      anon_sym_deel,
+      anon_sym_text,
+      anon_sym_tekst,
+      anon_sym_group,
+      anon_sym_onderdeel,
+      anon_sym_target,
+      anon_sym_taakstelling,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_measure,
+      anon_sym_maatregel,
+      anon_sym_budget,
+      anon_sym_saving,
+      anon_sym_besparing,
+      anon_sym_cost,
+      anon_sym_kosten,
+      anon_sym_COMMA,
+      anon_sym_share,
+      anon_sym_aandeel,
+      anon_sym_range,
+      anon_sym_bandbreedte,
+      anon_sym_category,
+      anon_sym_categorie,
+      anon_sym_owner,
+      anon_sym_eigenaar,
+      anon_sym_startdatum,
+      anon_sym_end,
+      anon_sym_einddatum,
+      anon_sym_decision,
+      anon_sym_besluit,
+      anon_sym_status,
+      anon_sym_taakveld,
+      anon_sym_related,
+      anon_sym_relatie,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_indicator,
+      anon_sym_table,
+      anon_sym_tabel,
+      sym_year,
+  [171] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(37), 3,
+      anon_sym_in,
+      anon_sym_period,
+      anon_sym_van,
+    ACTIONS(35), 43,
+      ts_builtin_sym_end,
+      anon_sym_plan,
+      anon_sym_LBRACE,
+      anon_sym_RBRACE,
+      anon_sym_municipality,
+      anon_sym_gemeente,
+      anon_sym_adopted,
+      anon_sym_vastgesteld,
+      anon_sym_periode,
+      anon_sym_currency,
+      anon_sym_valuta,
+      anon_sym_tolerance,
+      anon_sym_tolerantie,
+      anon_sym_include,
+      anon_sym_invoegen,
+      anon_sym_part,
+      anon_sym_deel,
+      anon_sym_of,
+      anon_sym_text,
+      anon_sym_tekst,
+      anon_sym_group,
+      anon_sym_onderdeel,
+      anon_sym_target,
+      anon_sym_taakstelling,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_measure,
+      anon_sym_maatregel,
+      anon_sym_COMMA,
+      anon_sym_COLON,
+      anon_sym_from,
+      anon_sym_vanaf,
+      anon_sym_taakveld,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_table,
+      anon_sym_tabel,
+      anon_sym_as,
+      anon_sym_als,
+      anon_sym_EQ,
+      anon_sym_u2013,
+      sym_year,
+      anon_sym_DOT_DOT,
+  [225] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(41), 3,
+      anon_sym_in,
+      anon_sym_period,
+      anon_sym_van,
+    ACTIONS(39), 43,
+      ts_builtin_sym_end,
+      anon_sym_plan,
+      anon_sym_LBRACE,
+      anon_sym_RBRACE,
+      anon_sym_municipality,
+      anon_sym_gemeente,
+      anon_sym_adopted,
+      anon_sym_vastgesteld,
+      anon_sym_periode,
+      anon_sym_currency,
+      anon_sym_valuta,
+      anon_sym_tolerance,
+      anon_sym_tolerantie,
+      anon_sym_include,
+      anon_sym_invoegen,
+      anon_sym_part,
+      anon_sym_deel,
+      anon_sym_of,
+      anon_sym_text,
+      anon_sym_tekst,
+      anon_sym_group,
+      anon_sym_onderdeel,
+      anon_sym_target,
+      anon_sym_taakstelling,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_measure,
+      anon_sym_maatregel,
+      anon_sym_COMMA,
+      anon_sym_COLON,
+      anon_sym_from,
+      anon_sym_vanaf,
+      anon_sym_taakveld,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_table,
+      anon_sym_tabel,
+      anon_sym_as,
+      anon_sym_als,
+      anon_sym_EQ,
+      anon_sym_u2013,
+      sym_year,
+      anon_sym_DOT_DOT,
+  [279] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(45), 1,
+      anon_sym_start,
+    ACTIONS(43), 44,
+      ts_builtin_sym_end,
+      anon_sym_plan,
+      anon_sym_RBRACE,
+      anon_sym_include,
+      anon_sym_invoegen,
+      anon_sym_part,
+      anon_sym_deel,
+      anon_sym_text,
+      anon_sym_tekst,
+      anon_sym_group,
+      anon_sym_onderdeel,
+      anon_sym_target,
+      anon_sym_taakstelling,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_measure,
+      anon_sym_maatregel,
+      anon_sym_budget,
+      anon_sym_saving,
+      anon_sym_besparing,
+      anon_sym_cost,
+      anon_sym_kosten,
+      anon_sym_share,
+      anon_sym_aandeel,
+      anon_sym_range,
+      anon_sym_bandbreedte,
+      anon_sym_category,
+      anon_sym_categorie,
+      anon_sym_owner,
+      anon_sym_eigenaar,
+      anon_sym_startdatum,
+      anon_sym_end,
+      anon_sym_einddatum,
+      anon_sym_decision,
+      anon_sym_besluit,
+      anon_sym_status,
+      anon_sym_taakveld,
+      anon_sym_related,
+      anon_sym_relatie,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_indicator,
+      anon_sym_table,
+      anon_sym_tabel,
+  [332] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(49), 1,
+      anon_sym_start,
+    ACTIONS(47), 44,
+      ts_builtin_sym_end,
+      anon_sym_plan,
+      anon_sym_RBRACE,
+      anon_sym_include,
+      anon_sym_invoegen,
+      anon_sym_part,
+      anon_sym_deel,
+      anon_sym_text,
+      anon_sym_tekst,
+      anon_sym_group,
+      anon_sym_onderdeel,
+      anon_sym_target,
+      anon_sym_taakstelling,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_measure,
+      anon_sym_maatregel,
+      anon_sym_budget,
+      anon_sym_saving,
+      anon_sym_besparing,
+      anon_sym_cost,
+      anon_sym_kosten,
+      anon_sym_share,
+      anon_sym_aandeel,
+      anon_sym_range,
+      anon_sym_bandbreedte,
+      anon_sym_category,
+      anon_sym_categorie,
+      anon_sym_owner,
+      anon_sym_eigenaar,
+      anon_sym_startdatum,
+      anon_sym_end,
+      anon_sym_einddatum,
+      anon_sym_decision,
+      anon_sym_besluit,
+      anon_sym_status,
+      anon_sym_taakveld,
+      anon_sym_related,
+      anon_sym_relatie,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_indicator,
+      anon_sym_table,
+      anon_sym_tabel,
+  [385] = 3,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(53), 1,
+      anon_sym_start,
+    ACTIONS(51), 44,
+      ts_builtin_sym_end,
+      anon_sym_plan,
       anon_sym_RBRACE,
+      anon_sym_include,
+      anon_sym_invoegen,
+      anon_sym_part,
+      anon_sym_deel,
+      anon_sym_text,
+      anon_sym_tekst,
+      anon_sym_group,
+      anon_sym_onderdeel,
+      anon_sym_target,
+      anon_sym_taakstelling,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_measure,
+      anon_sym_maatregel,
+      anon_sym_budget,
+      anon_sym_saving,
+      anon_sym_besparing,
+      anon_sym_cost,
+      anon_sym_kosten,
+      anon_sym_share,
+      anon_sym_aandeel,
+      anon_sym_range,
+      anon_sym_bandbreedte,
+      anon_sym_category,
+      anon_sym_categorie,
+      anon_sym_owner,
+      anon_sym_eigenaar,
+      anon_sym_startdatum,
+      anon_sym_end,
+      anon_sym_einddatum,
+      anon_sym_decision,
+      anon_sym_besluit,
+      anon_sym_status,
+      anon_sym_taakveld,
+      anon_sym_related,
+      anon_sym_relatie,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_indicator,
+      anon_sym_table,
+      anon_sym_tabel,
+  [438] = 19,
+    ACTIONS(3), 1,
+      sym_comment,
     ACTIONS(55), 1,
+      anon_sym_RBRACE,
+    ACTIONS(57), 1,
       anon_sym_budget,
-    ACTIONS(61), 1,
-      anon_sym_share,
-    ACTIONS(64), 1,
-      anon_sym_range,
-    ACTIONS(67), 1,
-      anon_sym_category,
-    ACTIONS(70), 1,
-      anon_sym_owner,
-    ACTIONS(73), 1,
+    ACTIONS(69), 1,
       anon_sym_start,
-    ACTIONS(76), 1,
-      anon_sym_end,
+    ACTIONS(71), 1,
+      anon_sym_startdatum,
+    ACTIONS(77), 1,
+      anon_sym_status,
     ACTIONS(79), 1,
-      anon_sym_decision,
-    ACTIONS(82), 1,
-      anon_sym_status,
+      anon_sym_taakveld,
     ACTIONS(85), 1,
-      anon_sym_taakveld,
-    ACTIONS(88), 1,
+      anon_sym_indicator,
+    STATE(121), 1,
+      sym_effect_kind,
+    ACTIONS(61), 2,
+      anon_sym_share,
+      anon_sym_aandeel,
+    ACTIONS(63), 2,
+      anon_sym_range,
+      anon_sym_bandbreedte,
+    ACTIONS(65), 2,
+      anon_sym_category,
+      anon_sym_categorie,
+    ACTIONS(67), 2,
+      anon_sym_owner,
+      anon_sym_eigenaar,
+    ACTIONS(73), 2,
+      anon_sym_end,
+      anon_sym_einddatum,
+    ACTIONS(75), 2,
+      anon_sym_decision,
+      anon_sym_besluit,
+    ACTIONS(81), 2,
       anon_sym_related,
+      anon_sym_relatie,
+    ACTIONS(83), 2,
+      anon_sym_description,
+      anon_sym_omschrijving,
+    ACTIONS(59), 4,
+      anon_sym_saving,
+      anon_sym_besparing,
+      anon_sym_cost,
+      anon_sym_kosten,
+    STATE(11), 16,
+      sym__measure_field,
+      sym_budget,
+      sym_effect,
+      sym_share,
+      sym_estimate_range,
+      sym_category,
+      sym_owner,
+      sym_start_date,
+      sym_end_date,
+      sym_decision,
+      sym_status,
+      sym_taakveld,
+      sym_related,
+      sym_description,
+      sym_indicator,
+      aux_sym_measure_repeat1,
+  [522] = 19,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(57), 1,
+      anon_sym_budget,
+    ACTIONS(69), 1,
+      anon_sym_start,
+    ACTIONS(71), 1,
+      anon_sym_startdatum,
+    ACTIONS(77), 1,
+      anon_sym_status,
+    ACTIONS(79), 1,
+      anon_sym_taakveld,
+    ACTIONS(85), 1,
+      anon_sym_indicator,
+    ACTIONS(87), 1,
+      anon_sym_RBRACE,
+    STATE(121), 1,
+      sym_effect_kind,
+    ACTIONS(61), 2,
+      anon_sym_share,
+      anon_sym_aandeel,
+    ACTIONS(63), 2,
+      anon_sym_range,
+      anon_sym_bandbreedte,
+    ACTIONS(65), 2,
+      anon_sym_category,
+      anon_sym_categorie,
+    ACTIONS(67), 2,
+      anon_sym_owner,
+      anon_sym_eigenaar,
+    ACTIONS(73), 2,
+      anon_sym_end,
+      anon_sym_einddatum,
+    ACTIONS(75), 2,
+      anon_sym_decision,
+      anon_sym_besluit,
+    ACTIONS(81), 2,
+      anon_sym_related,
+      anon_sym_relatie,
+    ACTIONS(83), 2,
+      anon_sym_description,
+      anon_sym_omschrijving,
+    ACTIONS(59), 4,
+      anon_sym_saving,
+      anon_sym_besparing,
+      anon_sym_cost,
+      anon_sym_kosten,
+    STATE(12), 16,
+      sym__measure_field,
+      sym_budget,
+      sym_effect,
+      sym_share,
+      sym_estimate_range,
+      sym_category,
+      sym_owner,
+      sym_start_date,
+      sym_end_date,
+      sym_decision,
+      sym_status,
+      sym_taakveld,
+      sym_related,
+      sym_description,
+      sym_indicator,
+      aux_sym_measure_repeat1,
+  [606] = 19,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(89), 1,
+      anon_sym_RBRACE,
     ACTIONS(91), 1,
-      anon_sym_description,
-    ACTIONS(94), 1,
+      anon_sym_budget,
+    ACTIONS(109), 1,
+      anon_sym_start,
+    ACTIONS(112), 1,
+      anon_sym_startdatum,
+    ACTIONS(121), 1,
+      anon_sym_status,
+    ACTIONS(124), 1,
+      anon_sym_taakveld,
+    ACTIONS(133), 1,
       anon_sym_indicator,
-    STATE(75), 1,
+    STATE(121), 1,
       sym_effect_kind,
-    ACTIONS(58), 2,
+    ACTIONS(97), 2,
+      anon_sym_share,
+      anon_sym_aandeel,
+    ACTIONS(100), 2,
+      anon_sym_range,
+      anon_sym_bandbreedte,
+    ACTIONS(103), 2,
+      anon_sym_category,
+      anon_sym_categorie,
+    ACTIONS(106), 2,
+      anon_sym_owner,
+      anon_sym_eigenaar,
+    ACTIONS(115), 2,
+      anon_sym_end,
+      anon_sym_einddatum,
+    ACTIONS(118), 2,
+      anon_sym_decision,
+      anon_sym_besluit,
+    ACTIONS(127), 2,
+      anon_sym_related,
+      anon_sym_relatie,
+    ACTIONS(130), 2,
+      anon_sym_description,
+      anon_sym_omschrijving,
+    ACTIONS(94), 4,
       anon_sym_saving,
+      anon_sym_besparing,
       anon_sym_cost,
-    STATE(3), 16,
+      anon_sym_kosten,
+    STATE(12), 16,
       sym__measure_field,
       sym_budget,
       sym_effect,
@@ -7743,962 +11847,1643 @@ static const uint16_t ts_small_parse_table[] = {
       sym_description,
       sym_indicator,
       aux_sym_measure_repeat1,
-  [142] = 18,
+  [690] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(25), 1,
-      anon_sym_budget,
-    ACTIONS(29), 1,
-      anon_sym_share,
-    ACTIONS(31), 1,
-      anon_sym_range,
-    ACTIONS(33), 1,
-      anon_sym_category,
-    ACTIONS(35), 1,
-      anon_sym_owner,
-    ACTIONS(37), 1,
-      anon_sym_start,
-    ACTIONS(39), 1,
-      anon_sym_end,
-    ACTIONS(41), 1,
-      anon_sym_decision,
-    ACTIONS(43), 1,
-      anon_sym_status,
-    ACTIONS(45), 1,
-      anon_sym_taakveld,
-    ACTIONS(47), 1,
-      anon_sym_related,
-    ACTIONS(49), 1,
-      anon_sym_description,
-    ACTIONS(51), 1,
-      anon_sym_indicator,
-    ACTIONS(97), 1,
-      anon_sym_RBRACE,
-    STATE(75), 1,
-      sym_effect_kind,
-    ACTIONS(27), 2,
-      anon_sym_saving,
-      anon_sym_cost,
-    STATE(3), 16,
-      sym__measure_field,
-      sym_budget,
-      sym_effect,
-      sym_share,
-      sym_estimate_range,
-      sym_category,
-      sym_owner,
-      sym_start_date,
-      sym_end_date,
-      sym_decision,
-      sym_status,
-      sym_taakveld,
-      sym_related,
-      sym_description,
-      sym_indicator,
-      aux_sym_measure_repeat1,
-  [213] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(101), 1,
+    ACTIONS(140), 1,
+      sym_magnitude,
+    ACTIONS(138), 2,
       anon_sym_in,
-    ACTIONS(99), 29,
+      anon_sym_period,
+    ACTIONS(136), 39,
       ts_builtin_sym_end,
       anon_sym_plan,
       anon_sym_LBRACE,
       anon_sym_RBRACE,
       anon_sym_municipality,
+      anon_sym_gemeente,
       anon_sym_adopted,
-      anon_sym_period,
+      anon_sym_vastgesteld,
+      anon_sym_periode,
       anon_sym_currency,
+      anon_sym_valuta,
       anon_sym_tolerance,
+      anon_sym_tolerantie,
       anon_sym_include,
+      anon_sym_invoegen,
       anon_sym_part,
+      anon_sym_deel,
+      anon_sym_text,
+      anon_sym_tekst,
+      anon_sym_group,
+      anon_sym_onderdeel,
+      anon_sym_target,
+      anon_sym_taakstelling,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_measure,
+      anon_sym_maatregel,
+      anon_sym_COMMA,
+      anon_sym_from,
+      anon_sym_vanaf,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_table,
+      anon_sym_tabel,
+      anon_sym_as,
+      anon_sym_als,
+      anon_sym_u2013,
+      sym_year,
+      anon_sym_DOT_DOT,
+  [742] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(146), 1,
+      sym_magnitude,
+    ACTIONS(144), 2,
+      anon_sym_in,
+      anon_sym_period,
+    ACTIONS(142), 39,
+      ts_builtin_sym_end,
+      anon_sym_plan,
+      anon_sym_LBRACE,
+      anon_sym_RBRACE,
+      anon_sym_municipality,
+      anon_sym_gemeente,
+      anon_sym_adopted,
+      anon_sym_vastgesteld,
+      anon_sym_periode,
+      anon_sym_currency,
+      anon_sym_valuta,
+      anon_sym_tolerance,
+      anon_sym_tolerantie,
+      anon_sym_include,
+      anon_sym_invoegen,
+      anon_sym_part,
+      anon_sym_deel,
+      anon_sym_text,
+      anon_sym_tekst,
+      anon_sym_group,
+      anon_sym_onderdeel,
+      anon_sym_target,
+      anon_sym_taakstelling,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_measure,
+      anon_sym_maatregel,
+      anon_sym_COMMA,
+      anon_sym_from,
+      anon_sym_vanaf,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_table,
+      anon_sym_tabel,
+      anon_sym_as,
+      anon_sym_als,
+      anon_sym_u2013,
+      sym_year,
+      anon_sym_DOT_DOT,
+  [794] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(150), 2,
+      anon_sym_in,
+      anon_sym_period,
+    ACTIONS(148), 39,
+      ts_builtin_sym_end,
+      anon_sym_plan,
+      anon_sym_LBRACE,
+      anon_sym_RBRACE,
+      anon_sym_municipality,
+      anon_sym_gemeente,
+      anon_sym_adopted,
+      anon_sym_vastgesteld,
+      anon_sym_periode,
+      anon_sym_currency,
+      anon_sym_valuta,
+      anon_sym_tolerance,
+      anon_sym_tolerantie,
+      anon_sym_include,
+      anon_sym_invoegen,
+      anon_sym_part,
+      anon_sym_deel,
+      anon_sym_text,
+      anon_sym_tekst,
+      anon_sym_group,
+      anon_sym_onderdeel,
+      anon_sym_target,
+      anon_sym_taakstelling,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_measure,
+      anon_sym_maatregel,
+      anon_sym_COMMA,
+      anon_sym_from,
+      anon_sym_vanaf,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_table,
+      anon_sym_tabel,
+      anon_sym_as,
+      anon_sym_als,
+      anon_sym_u2013,
+      sym_year,
+      anon_sym_DOT_DOT,
+  [843] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(154), 2,
+      anon_sym_in,
+      anon_sym_period,
+    ACTIONS(152), 39,
+      ts_builtin_sym_end,
+      anon_sym_plan,
+      anon_sym_LBRACE,
+      anon_sym_RBRACE,
+      anon_sym_municipality,
+      anon_sym_gemeente,
+      anon_sym_adopted,
+      anon_sym_vastgesteld,
+      anon_sym_periode,
+      anon_sym_currency,
+      anon_sym_valuta,
+      anon_sym_tolerance,
+      anon_sym_tolerantie,
+      anon_sym_include,
+      anon_sym_invoegen,
+      anon_sym_part,
+      anon_sym_deel,
+      anon_sym_text,
+      anon_sym_tekst,
+      anon_sym_group,
+      anon_sym_onderdeel,
+      anon_sym_target,
+      anon_sym_taakstelling,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_measure,
+      anon_sym_maatregel,
+      anon_sym_COMMA,
+      anon_sym_from,
+      anon_sym_vanaf,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_table,
+      anon_sym_tabel,
+      anon_sym_as,
+      anon_sym_als,
+      anon_sym_u2013,
+      sym_year,
+      anon_sym_DOT_DOT,
+  [892] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(158), 3,
+      anon_sym_in,
+      anon_sym_period,
+      anon_sym_van,
+    ACTIONS(156), 37,
+      ts_builtin_sym_end,
+      anon_sym_plan,
+      anon_sym_RBRACE,
+      anon_sym_municipality,
+      anon_sym_gemeente,
+      anon_sym_adopted,
+      anon_sym_vastgesteld,
+      anon_sym_periode,
+      anon_sym_currency,
+      anon_sym_valuta,
+      anon_sym_tolerance,
+      anon_sym_tolerantie,
+      anon_sym_include,
+      anon_sym_invoegen,
+      anon_sym_part,
+      anon_sym_deel,
       anon_sym_of,
       anon_sym_text,
+      anon_sym_tekst,
       anon_sym_group,
+      anon_sym_onderdeel,
       anon_sym_target,
-      anon_sym_by,
+      anon_sym_taakstelling,
       anon_sym_total,
+      anon_sym_totaal,
       anon_sym_measure,
+      anon_sym_maatregel,
       anon_sym_COMMA,
-      anon_sym_COLON,
       anon_sym_from,
-      anon_sym_taakveld,
+      anon_sym_vanaf,
       anon_sym_description,
+      anon_sym_omschrijving,
       anon_sym_table,
-      anon_sym_as,
-      anon_sym_EQ,
+      anon_sym_tabel,
       anon_sym_u2013,
       sym_year,
       anon_sym_DOT_DOT,
-  [251] = 3,
+  [940] = 7,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(105), 1,
-      anon_sym_in,
-    ACTIONS(103), 29,
-      ts_builtin_sym_end,
-      anon_sym_plan,
-      anon_sym_LBRACE,
+    ACTIONS(162), 1,
       anon_sym_RBRACE,
-      anon_sym_municipality,
-      anon_sym_adopted,
-      anon_sym_period,
-      anon_sym_currency,
-      anon_sym_tolerance,
-      anon_sym_include,
-      anon_sym_part,
-      anon_sym_of,
-      anon_sym_text,
-      anon_sym_group,
-      anon_sym_target,
-      anon_sym_by,
-      anon_sym_total,
-      anon_sym_measure,
-      anon_sym_COMMA,
-      anon_sym_COLON,
-      anon_sym_from,
-      anon_sym_taakveld,
-      anon_sym_description,
-      anon_sym_table,
-      anon_sym_as,
-      anon_sym_EQ,
-      anon_sym_u2013,
-      sym_year,
-      anon_sym_DOT_DOT,
-  [289] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(107), 29,
-      anon_sym_RBRACE,
-      anon_sym_municipality,
-      anon_sym_adopted,
-      anon_sym_period,
-      anon_sym_currency,
-      anon_sym_tolerance,
-      anon_sym_text,
-      anon_sym_group,
-      anon_sym_target,
-      anon_sym_total,
-      anon_sym_measure,
-      anon_sym_budget,
-      anon_sym_saving,
-      anon_sym_cost,
-      anon_sym_share,
-      anon_sym_range,
-      anon_sym_category,
-      anon_sym_owner,
-      anon_sym_start,
-      anon_sym_end,
-      anon_sym_decision,
-      anon_sym_status,
-      anon_sym_taakveld,
-      anon_sym_related,
-      anon_sym_description,
-      anon_sym_indicator,
-      anon_sym_table,
-      anon_sym_sign,
-      anon_sym_row,
-  [324] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(109), 28,
-      ts_builtin_sym_end,
-      anon_sym_plan,
-      anon_sym_RBRACE,
-      anon_sym_include,
-      anon_sym_part,
-      anon_sym_text,
-      anon_sym_group,
-      anon_sym_target,
-      anon_sym_total,
-      anon_sym_measure,
-      anon_sym_budget,
-      anon_sym_saving,
-      anon_sym_cost,
-      anon_sym_COMMA,
-      anon_sym_share,
-      anon_sym_range,
-      anon_sym_category,
-      anon_sym_owner,
-      anon_sym_start,
-      anon_sym_end,
-      anon_sym_decision,
-      anon_sym_status,
-      anon_sym_taakveld,
-      anon_sym_related,
-      anon_sym_description,
-      anon_sym_indicator,
-      anon_sym_table,
-      sym_year,
-  [358] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(111), 28,
-      ts_builtin_sym_end,
-      anon_sym_plan,
-      anon_sym_RBRACE,
-      anon_sym_include,
-      anon_sym_part,
-      anon_sym_text,
-      anon_sym_group,
-      anon_sym_target,
-      anon_sym_total,
-      anon_sym_measure,
-      anon_sym_budget,
-      anon_sym_saving,
-      anon_sym_cost,
-      anon_sym_COMMA,
-      anon_sym_share,
-      anon_sym_range,
-      anon_sym_category,
-      anon_sym_owner,
-      anon_sym_start,
-      anon_sym_end,
-      anon_sym_decision,
-      anon_sym_status,
-      anon_sym_taakveld,
-      anon_sym_related,
-      anon_sym_description,
-      anon_sym_indicator,
-      anon_sym_table,
-      sym_year,
-  [392] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(115), 1,
-      anon_sym_in,
-    ACTIONS(117), 1,
-      sym_magnitude,
-    ACTIONS(113), 25,
-      ts_builtin_sym_end,
-      anon_sym_plan,
-      anon_sym_LBRACE,
-      anon_sym_RBRACE,
-      anon_sym_municipality,
-      anon_sym_adopted,
-      anon_sym_period,
-      anon_sym_currency,
-      anon_sym_tolerance,
-      anon_sym_include,
-      anon_sym_part,
-      anon_sym_text,
-      anon_sym_group,
-      anon_sym_target,
-      anon_sym_by,
-      anon_sym_total,
-      anon_sym_measure,
-      anon_sym_COMMA,
-      anon_sym_from,
-      anon_sym_description,
-      anon_sym_table,
-      anon_sym_as,
-      anon_sym_u2013,
-      sym_year,
-      anon_sym_DOT_DOT,
-  [429] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(121), 1,
-      anon_sym_in,
-    ACTIONS(123), 1,
-      sym_magnitude,
-    ACTIONS(119), 25,
-      ts_builtin_sym_end,
-      anon_sym_plan,
-      anon_sym_LBRACE,
-      anon_sym_RBRACE,
-      anon_sym_municipality,
-      anon_sym_adopted,
-      anon_sym_period,
-      anon_sym_currency,
-      anon_sym_tolerance,
-      anon_sym_include,
-      anon_sym_part,
-      anon_sym_text,
-      anon_sym_group,
-      anon_sym_target,
-      anon_sym_by,
-      anon_sym_total,
-      anon_sym_measure,
-      anon_sym_COMMA,
-      anon_sym_from,
-      anon_sym_description,
-      anon_sym_table,
-      anon_sym_as,
-      anon_sym_u2013,
-      sym_year,
-      anon_sym_DOT_DOT,
-  [466] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(125), 26,
-      ts_builtin_sym_end,
-      anon_sym_plan,
-      anon_sym_RBRACE,
-      anon_sym_include,
-      anon_sym_part,
-      anon_sym_text,
-      anon_sym_group,
-      anon_sym_target,
-      anon_sym_total,
-      anon_sym_measure,
-      anon_sym_budget,
-      anon_sym_saving,
-      anon_sym_cost,
-      anon_sym_share,
-      anon_sym_range,
-      anon_sym_category,
-      anon_sym_owner,
-      anon_sym_start,
-      anon_sym_end,
-      anon_sym_decision,
-      anon_sym_status,
-      anon_sym_taakveld,
-      anon_sym_related,
-      anon_sym_description,
-      anon_sym_indicator,
-      anon_sym_table,
-  [498] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(127), 26,
-      ts_builtin_sym_end,
-      anon_sym_plan,
-      anon_sym_RBRACE,
-      anon_sym_include,
-      anon_sym_part,
-      anon_sym_text,
-      anon_sym_group,
-      anon_sym_target,
-      anon_sym_total,
-      anon_sym_measure,
-      anon_sym_budget,
-      anon_sym_saving,
-      anon_sym_cost,
-      anon_sym_share,
-      anon_sym_range,
-      anon_sym_category,
-      anon_sym_owner,
-      anon_sym_start,
-      anon_sym_end,
-      anon_sym_decision,
-      anon_sym_status,
-      anon_sym_taakveld,
-      anon_sym_related,
-      anon_sym_description,
-      anon_sym_indicator,
-      anon_sym_table,
-  [530] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(131), 1,
-      anon_sym_in,
-    ACTIONS(129), 25,
-      ts_builtin_sym_end,
-      anon_sym_plan,
-      anon_sym_LBRACE,
-      anon_sym_RBRACE,
-      anon_sym_municipality,
-      anon_sym_adopted,
-      anon_sym_period,
-      anon_sym_currency,
-      anon_sym_tolerance,
-      anon_sym_include,
-      anon_sym_part,
-      anon_sym_text,
-      anon_sym_group,
-      anon_sym_target,
-      anon_sym_by,
-      anon_sym_total,
-      anon_sym_measure,
-      anon_sym_COMMA,
-      anon_sym_from,
-      anon_sym_description,
-      anon_sym_table,
-      anon_sym_as,
-      anon_sym_u2013,
-      sym_year,
-      anon_sym_DOT_DOT,
-  [564] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(135), 1,
-      anon_sym_in,
-    ACTIONS(133), 25,
-      ts_builtin_sym_end,
-      anon_sym_plan,
-      anon_sym_LBRACE,
-      anon_sym_RBRACE,
-      anon_sym_municipality,
-      anon_sym_adopted,
-      anon_sym_period,
-      anon_sym_currency,
-      anon_sym_tolerance,
-      anon_sym_include,
-      anon_sym_part,
-      anon_sym_text,
-      anon_sym_group,
-      anon_sym_target,
-      anon_sym_by,
-      anon_sym_total,
-      anon_sym_measure,
-      anon_sym_COMMA,
-      anon_sym_from,
-      anon_sym_description,
-      anon_sym_table,
-      anon_sym_as,
-      anon_sym_u2013,
-      sym_year,
-      anon_sym_DOT_DOT,
-  [598] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(137), 26,
-      ts_builtin_sym_end,
-      anon_sym_plan,
-      anon_sym_RBRACE,
-      anon_sym_include,
-      anon_sym_part,
-      anon_sym_text,
-      anon_sym_group,
-      anon_sym_target,
-      anon_sym_total,
-      anon_sym_measure,
-      anon_sym_budget,
-      anon_sym_saving,
-      anon_sym_cost,
-      anon_sym_share,
-      anon_sym_range,
-      anon_sym_category,
-      anon_sym_owner,
-      anon_sym_start,
-      anon_sym_end,
-      anon_sym_decision,
-      anon_sym_status,
-      anon_sym_taakveld,
-      anon_sym_related,
-      anon_sym_description,
-      anon_sym_indicator,
-      anon_sym_table,
-  [630] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(145), 1,
+    ACTIONS(166), 1,
       anon_sym_PERCENT,
-    STATE(27), 1,
+    STATE(25), 1,
       sym_unit,
-    ACTIONS(139), 2,
+    ACTIONS(160), 2,
       sym_identifier,
       sym__unicode_word,
-    ACTIONS(141), 2,
-      anon_sym_RBRACE,
-      anon_sym_COMMA,
-    ACTIONS(147), 3,
+    ACTIONS(168), 4,
       anon_sym_fte,
       anon_sym_hours,
+      anon_sym_uren,
       sym_euro,
-    ACTIONS(143), 16,
+    ACTIONS(164), 29,
+      anon_sym_in,
       anon_sym_budget,
       anon_sym_saving,
+      anon_sym_besparing,
       anon_sym_cost,
+      anon_sym_kosten,
+      anon_sym_from,
+      anon_sym_vanaf,
       anon_sym_share,
+      anon_sym_aandeel,
       anon_sym_range,
+      anon_sym_bandbreedte,
       anon_sym_category,
+      anon_sym_categorie,
       anon_sym_owner,
+      anon_sym_eigenaar,
       anon_sym_start,
+      anon_sym_startdatum,
       anon_sym_end,
+      anon_sym_einddatum,
       anon_sym_decision,
+      anon_sym_besluit,
       anon_sym_status,
       anon_sym_taakveld,
       anon_sym_related,
+      anon_sym_relatie,
       anon_sym_description,
+      anon_sym_omschrijving,
       anon_sym_indicator,
-      sym_year,
-  [671] = 3,
+  [994] = 7,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(151), 1,
-      anon_sym_in,
-    ACTIONS(149), 24,
-      ts_builtin_sym_end,
-      anon_sym_plan,
-      anon_sym_RBRACE,
-      anon_sym_municipality,
-      anon_sym_adopted,
-      anon_sym_period,
-      anon_sym_currency,
-      anon_sym_tolerance,
-      anon_sym_include,
-      anon_sym_part,
-      anon_sym_of,
-      anon_sym_text,
-      anon_sym_group,
-      anon_sym_target,
-      anon_sym_by,
-      anon_sym_total,
-      anon_sym_measure,
-      anon_sym_COMMA,
-      anon_sym_from,
-      anon_sym_description,
-      anon_sym_table,
-      anon_sym_u2013,
-      sym_year,
-      anon_sym_DOT_DOT,
-  [704] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(141), 1,
-      anon_sym_RBRACE,
-    ACTIONS(145), 1,
+    ACTIONS(166), 1,
       anon_sym_PERCENT,
-    STATE(27), 1,
+    STATE(25), 1,
       sym_unit,
-    ACTIONS(139), 2,
+    ACTIONS(160), 2,
       sym_identifier,
       sym__unicode_word,
-    ACTIONS(147), 3,
+    ACTIONS(162), 2,
+      anon_sym_RBRACE,
+      anon_sym_COMMA,
+    ACTIONS(168), 4,
       anon_sym_fte,
       anon_sym_hours,
+      anon_sym_uren,
       sym_euro,
-    ACTIONS(143), 17,
-      anon_sym_in,
+    ACTIONS(164), 27,
       anon_sym_budget,
       anon_sym_saving,
+      anon_sym_besparing,
       anon_sym_cost,
-      anon_sym_from,
+      anon_sym_kosten,
       anon_sym_share,
+      anon_sym_aandeel,
       anon_sym_range,
+      anon_sym_bandbreedte,
       anon_sym_category,
+      anon_sym_categorie,
       anon_sym_owner,
+      anon_sym_eigenaar,
       anon_sym_start,
+      anon_sym_startdatum,
       anon_sym_end,
+      anon_sym_einddatum,
       anon_sym_decision,
+      anon_sym_besluit,
       anon_sym_status,
       anon_sym_taakveld,
       anon_sym_related,
+      anon_sym_relatie,
       anon_sym_description,
+      anon_sym_omschrijving,
       anon_sym_indicator,
-  [745] = 7,
+      sym_year,
+  [1047] = 7,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(141), 1,
+    ACTIONS(162), 1,
       anon_sym_RBRACE,
-    ACTIONS(145), 1,
+    ACTIONS(166), 1,
       anon_sym_PERCENT,
-    STATE(27), 1,
+    STATE(25), 1,
       sym_unit,
-    ACTIONS(139), 2,
+    ACTIONS(160), 2,
       sym_identifier,
       sym__unicode_word,
-    ACTIONS(147), 3,
+    ACTIONS(168), 4,
       anon_sym_fte,
       anon_sym_hours,
+      anon_sym_uren,
       sym_euro,
-    ACTIONS(143), 15,
+    ACTIONS(164), 26,
       anon_sym_budget,
       anon_sym_saving,
+      anon_sym_besparing,
       anon_sym_cost,
+      anon_sym_kosten,
       anon_sym_share,
+      anon_sym_aandeel,
       anon_sym_range,
+      anon_sym_bandbreedte,
       anon_sym_category,
+      anon_sym_categorie,
       anon_sym_owner,
+      anon_sym_eigenaar,
       anon_sym_start,
+      anon_sym_startdatum,
       anon_sym_end,
+      anon_sym_einddatum,
       anon_sym_decision,
+      anon_sym_besluit,
       anon_sym_status,
       anon_sym_taakveld,
       anon_sym_related,
+      anon_sym_relatie,
       anon_sym_description,
+      anon_sym_omschrijving,
       anon_sym_indicator,
-  [784] = 4,
+  [1098] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(121), 1,
-      anon_sym_in,
-    ACTIONS(153), 1,
+    ACTIONS(170), 1,
       sym_magnitude,
-    ACTIONS(119), 19,
+    ACTIONS(138), 2,
+      anon_sym_in,
+      anon_sym_start,
+    ACTIONS(136), 30,
       anon_sym_RBRACE,
       anon_sym_budget,
       anon_sym_saving,
+      anon_sym_besparing,
       anon_sym_cost,
+      anon_sym_kosten,
       anon_sym_COMMA,
       anon_sym_from,
+      anon_sym_vanaf,
       anon_sym_share,
+      anon_sym_aandeel,
       anon_sym_range,
+      anon_sym_bandbreedte,
       anon_sym_category,
+      anon_sym_categorie,
       anon_sym_owner,
-      anon_sym_start,
+      anon_sym_eigenaar,
+      anon_sym_startdatum,
       anon_sym_end,
+      anon_sym_einddatum,
       anon_sym_decision,
+      anon_sym_besluit,
       anon_sym_status,
       anon_sym_taakveld,
       anon_sym_related,
+      anon_sym_relatie,
       anon_sym_description,
+      anon_sym_omschrijving,
       anon_sym_indicator,
       sym_year,
-  [815] = 5,
+  [1141] = 6,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(157), 1,
+    ACTIONS(174), 1,
       anon_sym_in,
-    ACTIONS(159), 1,
+    ACTIONS(178), 1,
+      anon_sym_start,
+    ACTIONS(176), 2,
       anon_sym_from,
-    STATE(12), 3,
+      anon_sym_vanaf,
+    STATE(7), 3,
       sym__year_spec,
       sym_from_year,
       sym_in_year,
-    ACTIONS(155), 16,
+    ACTIONS(172), 26,
       anon_sym_RBRACE,
       anon_sym_budget,
       anon_sym_saving,
+      anon_sym_besparing,
       anon_sym_cost,
+      anon_sym_kosten,
       anon_sym_share,
+      anon_sym_aandeel,
       anon_sym_range,
+      anon_sym_bandbreedte,
       anon_sym_category,
+      anon_sym_categorie,
       anon_sym_owner,
-      anon_sym_start,
+      anon_sym_eigenaar,
+      anon_sym_startdatum,
       anon_sym_end,
+      anon_sym_einddatum,
       anon_sym_decision,
+      anon_sym_besluit,
       anon_sym_status,
       anon_sym_taakveld,
       anon_sym_related,
+      anon_sym_relatie,
       anon_sym_description,
+      anon_sym_omschrijving,
       anon_sym_indicator,
-  [848] = 4,
+  [1188] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(115), 1,
-      anon_sym_in,
-    ACTIONS(161), 1,
+    ACTIONS(180), 1,
       sym_magnitude,
-    ACTIONS(113), 19,
+    ACTIONS(144), 2,
+      anon_sym_in,
+      anon_sym_start,
+    ACTIONS(142), 30,
       anon_sym_RBRACE,
       anon_sym_budget,
       anon_sym_saving,
+      anon_sym_besparing,
       anon_sym_cost,
+      anon_sym_kosten,
       anon_sym_COMMA,
       anon_sym_from,
+      anon_sym_vanaf,
       anon_sym_share,
+      anon_sym_aandeel,
       anon_sym_range,
+      anon_sym_bandbreedte,
       anon_sym_category,
+      anon_sym_categorie,
       anon_sym_owner,
-      anon_sym_start,
+      anon_sym_eigenaar,
+      anon_sym_startdatum,
       anon_sym_end,
+      anon_sym_einddatum,
       anon_sym_decision,
+      anon_sym_besluit,
       anon_sym_status,
       anon_sym_taakveld,
       anon_sym_related,
+      anon_sym_relatie,
       anon_sym_description,
+      anon_sym_omschrijving,
       anon_sym_indicator,
       sym_year,
-  [879] = 4,
+  [1231] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(165), 1,
-      anon_sym_COMMA,
-    STATE(25), 1,
-      aux_sym_taakveld_repeat1,
-    ACTIONS(163), 18,
+    ACTIONS(41), 2,
+      anon_sym_in,
+      anon_sym_start,
+    ACTIONS(39), 30,
       anon_sym_RBRACE,
       anon_sym_budget,
       anon_sym_saving,
+      anon_sym_besparing,
       anon_sym_cost,
+      anon_sym_kosten,
+      anon_sym_COMMA,
+      anon_sym_from,
+      anon_sym_vanaf,
+      anon_sym_share,
+      anon_sym_aandeel,
+      anon_sym_range,
+      anon_sym_bandbreedte,
+      anon_sym_category,
+      anon_sym_categorie,
+      anon_sym_owner,
+      anon_sym_eigenaar,
+      anon_sym_startdatum,
+      anon_sym_end,
+      anon_sym_einddatum,
+      anon_sym_decision,
+      anon_sym_besluit,
+      anon_sym_status,
+      anon_sym_taakveld,
+      anon_sym_related,
+      anon_sym_relatie,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_indicator,
+      sym_year,
+  [1271] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(158), 2,
+      anon_sym_in,
+      anon_sym_start,
+    ACTIONS(156), 30,
+      anon_sym_RBRACE,
+      anon_sym_budget,
+      anon_sym_saving,
+      anon_sym_besparing,
+      anon_sym_cost,
+      anon_sym_kosten,
+      anon_sym_COMMA,
+      anon_sym_from,
+      anon_sym_vanaf,
+      anon_sym_share,
+      anon_sym_aandeel,
+      anon_sym_range,
+      anon_sym_bandbreedte,
+      anon_sym_category,
+      anon_sym_categorie,
+      anon_sym_owner,
+      anon_sym_eigenaar,
+      anon_sym_startdatum,
+      anon_sym_end,
+      anon_sym_einddatum,
+      anon_sym_decision,
+      anon_sym_besluit,
+      anon_sym_status,
+      anon_sym_taakveld,
+      anon_sym_related,
+      anon_sym_relatie,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_indicator,
+      sym_year,
+  [1311] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(37), 2,
+      anon_sym_in,
+      anon_sym_start,
+    ACTIONS(35), 30,
+      anon_sym_RBRACE,
+      anon_sym_budget,
+      anon_sym_saving,
+      anon_sym_besparing,
+      anon_sym_cost,
+      anon_sym_kosten,
+      anon_sym_COMMA,
+      anon_sym_from,
+      anon_sym_vanaf,
+      anon_sym_share,
+      anon_sym_aandeel,
+      anon_sym_range,
+      anon_sym_bandbreedte,
+      anon_sym_category,
+      anon_sym_categorie,
+      anon_sym_owner,
+      anon_sym_eigenaar,
+      anon_sym_startdatum,
+      anon_sym_end,
+      anon_sym_einddatum,
+      anon_sym_decision,
+      anon_sym_besluit,
+      anon_sym_status,
+      anon_sym_taakveld,
+      anon_sym_related,
+      anon_sym_relatie,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_indicator,
+      sym_year,
+  [1351] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(154), 2,
+      anon_sym_in,
+      anon_sym_start,
+    ACTIONS(152), 30,
+      anon_sym_RBRACE,
+      anon_sym_budget,
+      anon_sym_saving,
+      anon_sym_besparing,
+      anon_sym_cost,
+      anon_sym_kosten,
+      anon_sym_COMMA,
+      anon_sym_from,
+      anon_sym_vanaf,
+      anon_sym_share,
+      anon_sym_aandeel,
+      anon_sym_range,
+      anon_sym_bandbreedte,
+      anon_sym_category,
+      anon_sym_categorie,
+      anon_sym_owner,
+      anon_sym_eigenaar,
+      anon_sym_startdatum,
+      anon_sym_end,
+      anon_sym_einddatum,
+      anon_sym_decision,
+      anon_sym_besluit,
+      anon_sym_status,
+      anon_sym_taakveld,
+      anon_sym_related,
+      anon_sym_relatie,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_indicator,
+      sym_year,
+  [1391] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(150), 2,
+      anon_sym_in,
+      anon_sym_start,
+    ACTIONS(148), 30,
+      anon_sym_RBRACE,
+      anon_sym_budget,
+      anon_sym_saving,
+      anon_sym_besparing,
+      anon_sym_cost,
+      anon_sym_kosten,
+      anon_sym_COMMA,
+      anon_sym_from,
+      anon_sym_vanaf,
+      anon_sym_share,
+      anon_sym_aandeel,
+      anon_sym_range,
+      anon_sym_bandbreedte,
+      anon_sym_category,
+      anon_sym_categorie,
+      anon_sym_owner,
+      anon_sym_eigenaar,
+      anon_sym_startdatum,
+      anon_sym_end,
+      anon_sym_einddatum,
+      anon_sym_decision,
+      anon_sym_besluit,
+      anon_sym_status,
+      anon_sym_taakveld,
+      anon_sym_related,
+      anon_sym_relatie,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_indicator,
+      sym_year,
+  [1431] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(184), 1,
+      anon_sym_COMMA,
+    ACTIONS(186), 1,
+      anon_sym_start,
+    STATE(30), 1,
+      aux_sym_taakveld_repeat1,
+    ACTIONS(182), 28,
+      anon_sym_RBRACE,
+      anon_sym_budget,
+      anon_sym_saving,
+      anon_sym_besparing,
+      anon_sym_cost,
+      anon_sym_kosten,
       anon_sym_COLON,
       anon_sym_share,
+      anon_sym_aandeel,
       anon_sym_range,
+      anon_sym_bandbreedte,
       anon_sym_category,
+      anon_sym_categorie,
       anon_sym_owner,
-      anon_sym_start,
+      anon_sym_eigenaar,
+      anon_sym_startdatum,
       anon_sym_end,
+      anon_sym_einddatum,
       anon_sym_decision,
+      anon_sym_besluit,
       anon_sym_status,
       anon_sym_taakveld,
       anon_sym_related,
+      anon_sym_relatie,
       anon_sym_description,
+      anon_sym_omschrijving,
       anon_sym_indicator,
       anon_sym_EQ,
-  [909] = 4,
+  [1474] = 5,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(169), 1,
+    ACTIONS(184), 1,
       anon_sym_COMMA,
-    STATE(25), 1,
+    ACTIONS(190), 1,
+      anon_sym_start,
+    STATE(31), 1,
       aux_sym_taakveld_repeat1,
-    ACTIONS(167), 18,
+    ACTIONS(188), 28,
       anon_sym_RBRACE,
       anon_sym_budget,
       anon_sym_saving,
+      anon_sym_besparing,
       anon_sym_cost,
+      anon_sym_kosten,
       anon_sym_COLON,
       anon_sym_share,
+      anon_sym_aandeel,
       anon_sym_range,
+      anon_sym_bandbreedte,
       anon_sym_category,
+      anon_sym_categorie,
       anon_sym_owner,
-      anon_sym_start,
+      anon_sym_eigenaar,
+      anon_sym_startdatum,
       anon_sym_end,
+      anon_sym_einddatum,
       anon_sym_decision,
+      anon_sym_besluit,
       anon_sym_status,
       anon_sym_taakveld,
       anon_sym_related,
+      anon_sym_relatie,
       anon_sym_description,
+      anon_sym_omschrijving,
       anon_sym_indicator,
       anon_sym_EQ,
-  [939] = 3,
+  [1517] = 5,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(101), 1,
-      anon_sym_in,
-    ACTIONS(99), 19,
-      anon_sym_RBRACE,
-      anon_sym_budget,
-      anon_sym_saving,
-      anon_sym_cost,
+    ACTIONS(194), 1,
       anon_sym_COMMA,
-      anon_sym_from,
-      anon_sym_share,
-      anon_sym_range,
-      anon_sym_category,
-      anon_sym_owner,
+    ACTIONS(197), 1,
       anon_sym_start,
-      anon_sym_end,
-      anon_sym_decision,
-      anon_sym_status,
-      anon_sym_taakveld,
-      anon_sym_related,
-      anon_sym_description,
-      anon_sym_indicator,
-      sym_year,
-  [967] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(151), 1,
-      anon_sym_in,
-    ACTIONS(149), 19,
-      anon_sym_RBRACE,
-      anon_sym_budget,
-      anon_sym_saving,
-      anon_sym_cost,
-      anon_sym_COMMA,
-      anon_sym_from,
-      anon_sym_share,
-      anon_sym_range,
-      anon_sym_category,
-      anon_sym_owner,
-      anon_sym_start,
-      anon_sym_end,
-      anon_sym_decision,
-      anon_sym_status,
-      anon_sym_taakveld,
-      anon_sym_related,
-      anon_sym_description,
-      anon_sym_indicator,
-      sym_year,
-  [995] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(135), 1,
-      anon_sym_in,
-    ACTIONS(133), 19,
-      anon_sym_RBRACE,
-      anon_sym_budget,
-      anon_sym_saving,
-      anon_sym_cost,
-      anon_sym_COMMA,
-      anon_sym_from,
-      anon_sym_share,
-      anon_sym_range,
-      anon_sym_category,
-      anon_sym_owner,
-      anon_sym_start,
-      anon_sym_end,
-      anon_sym_decision,
-      anon_sym_status,
-      anon_sym_taakveld,
-      anon_sym_related,
-      anon_sym_description,
-      anon_sym_indicator,
-      sym_year,
-  [1023] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(105), 1,
-      anon_sym_in,
-    ACTIONS(103), 19,
-      anon_sym_RBRACE,
-      anon_sym_budget,
-      anon_sym_saving,
-      anon_sym_cost,
-      anon_sym_COMMA,
-      anon_sym_from,
-      anon_sym_share,
-      anon_sym_range,
-      anon_sym_category,
-      anon_sym_owner,
-      anon_sym_start,
-      anon_sym_end,
-      anon_sym_decision,
-      anon_sym_status,
-      anon_sym_taakveld,
-      anon_sym_related,
-      anon_sym_description,
-      anon_sym_indicator,
-      sym_year,
-  [1051] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(165), 1,
-      anon_sym_COMMA,
-    STATE(24), 1,
+    STATE(31), 1,
       aux_sym_taakveld_repeat1,
-    ACTIONS(172), 18,
+    ACTIONS(192), 28,
       anon_sym_RBRACE,
       anon_sym_budget,
       anon_sym_saving,
+      anon_sym_besparing,
       anon_sym_cost,
+      anon_sym_kosten,
       anon_sym_COLON,
       anon_sym_share,
+      anon_sym_aandeel,
       anon_sym_range,
+      anon_sym_bandbreedte,
       anon_sym_category,
+      anon_sym_categorie,
       anon_sym_owner,
-      anon_sym_start,
+      anon_sym_eigenaar,
+      anon_sym_startdatum,
       anon_sym_end,
+      anon_sym_einddatum,
       anon_sym_decision,
+      anon_sym_besluit,
       anon_sym_status,
       anon_sym_taakveld,
       anon_sym_related,
+      anon_sym_relatie,
       anon_sym_description,
+      anon_sym_omschrijving,
       anon_sym_indicator,
       anon_sym_EQ,
-  [1081] = 3,
+  [1560] = 6,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(131), 1,
-      anon_sym_in,
-    ACTIONS(129), 19,
-      anon_sym_RBRACE,
-      anon_sym_budget,
-      anon_sym_saving,
-      anon_sym_cost,
-      anon_sym_COMMA,
-      anon_sym_from,
-      anon_sym_share,
-      anon_sym_range,
-      anon_sym_category,
-      anon_sym_owner,
+    ACTIONS(33), 1,
       anon_sym_start,
-      anon_sym_end,
-      anon_sym_decision,
-      anon_sym_status,
-      anon_sym_taakveld,
-      anon_sym_related,
-      anon_sym_description,
-      anon_sym_indicator,
-      sym_year,
-  [1109] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(176), 1,
+    ACTIONS(199), 1,
       anon_sym_COMMA,
-    ACTIONS(178), 1,
+    ACTIONS(202), 1,
       sym_year,
-    STATE(33), 2,
+    STATE(32), 2,
       sym_year_amount,
       aux_sym_yearly_values_repeat1,
-    ACTIONS(174), 16,
+    ACTIONS(31), 26,
       anon_sym_RBRACE,
       anon_sym_budget,
       anon_sym_saving,
+      anon_sym_besparing,
       anon_sym_cost,
+      anon_sym_kosten,
       anon_sym_share,
+      anon_sym_aandeel,
       anon_sym_range,
+      anon_sym_bandbreedte,
       anon_sym_category,
+      anon_sym_categorie,
       anon_sym_owner,
-      anon_sym_start,
+      anon_sym_eigenaar,
+      anon_sym_startdatum,
       anon_sym_end,
+      anon_sym_einddatum,
       anon_sym_decision,
+      anon_sym_besluit,
       anon_sym_status,
       anon_sym_taakveld,
       anon_sym_related,
+      anon_sym_relatie,
       anon_sym_description,
+      anon_sym_omschrijving,
       anon_sym_indicator,
-  [1141] = 5,
+  [1605] = 6,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(176), 1,
+    ACTIONS(207), 1,
       anon_sym_COMMA,
-    ACTIONS(178), 1,
+    ACTIONS(209), 1,
+      anon_sym_start,
+    ACTIONS(211), 1,
       sym_year,
     STATE(34), 2,
       sym_year_amount,
       aux_sym_yearly_values_repeat1,
-    ACTIONS(180), 16,
+    ACTIONS(205), 26,
       anon_sym_RBRACE,
       anon_sym_budget,
       anon_sym_saving,
+      anon_sym_besparing,
       anon_sym_cost,
+      anon_sym_kosten,
       anon_sym_share,
+      anon_sym_aandeel,
       anon_sym_range,
+      anon_sym_bandbreedte,
       anon_sym_category,
+      anon_sym_categorie,
       anon_sym_owner,
-      anon_sym_start,
+      anon_sym_eigenaar,
+      anon_sym_startdatum,
       anon_sym_end,
+      anon_sym_einddatum,
       anon_sym_decision,
+      anon_sym_besluit,
       anon_sym_status,
       anon_sym_taakveld,
       anon_sym_related,
+      anon_sym_relatie,
       anon_sym_description,
+      anon_sym_omschrijving,
       anon_sym_indicator,
-  [1173] = 5,
+  [1650] = 6,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(182), 1,
+    ACTIONS(207), 1,
       anon_sym_COMMA,
-    ACTIONS(185), 1,
+    ACTIONS(211), 1,
       sym_year,
-    STATE(34), 2,
+    ACTIONS(215), 1,
+      anon_sym_start,
+    STATE(32), 2,
       sym_year_amount,
       aux_sym_yearly_values_repeat1,
-    ACTIONS(111), 16,
+    ACTIONS(213), 26,
       anon_sym_RBRACE,
       anon_sym_budget,
       anon_sym_saving,
+      anon_sym_besparing,
       anon_sym_cost,
+      anon_sym_kosten,
       anon_sym_share,
+      anon_sym_aandeel,
       anon_sym_range,
+      anon_sym_bandbreedte,
       anon_sym_category,
+      anon_sym_categorie,
       anon_sym_owner,
-      anon_sym_start,
+      anon_sym_eigenaar,
+      anon_sym_startdatum,
       anon_sym_end,
+      anon_sym_einddatum,
       anon_sym_decision,
+      anon_sym_besluit,
       anon_sym_status,
       anon_sym_taakveld,
       anon_sym_related,
+      anon_sym_relatie,
       anon_sym_description,
+      anon_sym_omschrijving,
       anon_sym_indicator,
-  [1205] = 11,
+  [1695] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(197), 1,
+      anon_sym_start,
+    ACTIONS(192), 29,
+      anon_sym_RBRACE,
+      anon_sym_budget,
+      anon_sym_saving,
+      anon_sym_besparing,
+      anon_sym_cost,
+      anon_sym_kosten,
+      anon_sym_COMMA,
+      anon_sym_COLON,
+      anon_sym_share,
+      anon_sym_aandeel,
+      anon_sym_range,
+      anon_sym_bandbreedte,
+      anon_sym_category,
+      anon_sym_categorie,
+      anon_sym_owner,
+      anon_sym_eigenaar,
+      anon_sym_startdatum,
+      anon_sym_end,
+      anon_sym_einddatum,
+      anon_sym_decision,
+      anon_sym_besluit,
+      anon_sym_status,
+      anon_sym_taakveld,
+      anon_sym_related,
+      anon_sym_relatie,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_indicator,
+      anon_sym_EQ,
+  [1733] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(219), 2,
+      anon_sym_in,
+      anon_sym_start,
+    ACTIONS(217), 28,
+      anon_sym_RBRACE,
+      anon_sym_budget,
+      anon_sym_saving,
+      anon_sym_besparing,
+      anon_sym_cost,
+      anon_sym_kosten,
+      anon_sym_share,
+      anon_sym_aandeel,
+      anon_sym_range,
+      anon_sym_bandbreedte,
+      anon_sym_category,
+      anon_sym_categorie,
+      anon_sym_owner,
+      anon_sym_eigenaar,
+      anon_sym_startdatum,
+      anon_sym_end,
+      anon_sym_einddatum,
+      anon_sym_decision,
+      anon_sym_besluit,
+      anon_sym_planned,
+      anon_sym_gepland,
+      anon_sym_status,
+      anon_sym_taakveld,
+      anon_sym_related,
+      anon_sym_relatie,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_indicator,
+  [1771] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(223), 1,
+      anon_sym_in,
+    ACTIONS(225), 1,
+      anon_sym_start,
+    ACTIONS(227), 2,
+      anon_sym_planned,
+      anon_sym_gepland,
+    ACTIONS(221), 26,
+      anon_sym_RBRACE,
+      anon_sym_budget,
+      anon_sym_saving,
+      anon_sym_besparing,
+      anon_sym_cost,
+      anon_sym_kosten,
+      anon_sym_share,
+      anon_sym_aandeel,
+      anon_sym_range,
+      anon_sym_bandbreedte,
+      anon_sym_category,
+      anon_sym_categorie,
+      anon_sym_owner,
+      anon_sym_eigenaar,
+      anon_sym_startdatum,
+      anon_sym_end,
+      anon_sym_einddatum,
+      anon_sym_decision,
+      anon_sym_besluit,
+      anon_sym_status,
+      anon_sym_taakveld,
+      anon_sym_related,
+      anon_sym_relatie,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_indicator,
+  [1813] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(231), 1,
+      anon_sym_start,
+    ACTIONS(233), 2,
+      anon_sym_planned,
+      anon_sym_gepland,
+    ACTIONS(229), 26,
+      anon_sym_RBRACE,
+      anon_sym_budget,
+      anon_sym_saving,
+      anon_sym_besparing,
+      anon_sym_cost,
+      anon_sym_kosten,
+      anon_sym_share,
+      anon_sym_aandeel,
+      anon_sym_range,
+      anon_sym_bandbreedte,
+      anon_sym_category,
+      anon_sym_categorie,
+      anon_sym_owner,
+      anon_sym_eigenaar,
+      anon_sym_startdatum,
+      anon_sym_end,
+      anon_sym_einddatum,
+      anon_sym_decision,
+      anon_sym_besluit,
+      anon_sym_status,
+      anon_sym_taakveld,
+      anon_sym_related,
+      anon_sym_relatie,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_indicator,
+  [1852] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(237), 1,
+      anon_sym_COMMA,
+    ACTIONS(239), 1,
+      anon_sym_start,
+    STATE(40), 1,
+      aux_sym_related_repeat1,
+    ACTIONS(235), 26,
+      anon_sym_RBRACE,
+      anon_sym_budget,
+      anon_sym_saving,
+      anon_sym_besparing,
+      anon_sym_cost,
+      anon_sym_kosten,
+      anon_sym_share,
+      anon_sym_aandeel,
+      anon_sym_range,
+      anon_sym_bandbreedte,
+      anon_sym_category,
+      anon_sym_categorie,
+      anon_sym_owner,
+      anon_sym_eigenaar,
+      anon_sym_startdatum,
+      anon_sym_end,
+      anon_sym_einddatum,
+      anon_sym_decision,
+      anon_sym_besluit,
+      anon_sym_status,
+      anon_sym_taakveld,
+      anon_sym_related,
+      anon_sym_relatie,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_indicator,
+  [1893] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(243), 1,
+      anon_sym_COMMA,
+    ACTIONS(246), 1,
+      anon_sym_start,
+    STATE(40), 1,
+      aux_sym_related_repeat1,
+    ACTIONS(241), 26,
+      anon_sym_RBRACE,
+      anon_sym_budget,
+      anon_sym_saving,
+      anon_sym_besparing,
+      anon_sym_cost,
+      anon_sym_kosten,
+      anon_sym_share,
+      anon_sym_aandeel,
+      anon_sym_range,
+      anon_sym_bandbreedte,
+      anon_sym_category,
+      anon_sym_categorie,
+      anon_sym_owner,
+      anon_sym_eigenaar,
+      anon_sym_startdatum,
+      anon_sym_end,
+      anon_sym_einddatum,
+      anon_sym_decision,
+      anon_sym_besluit,
+      anon_sym_status,
+      anon_sym_taakveld,
+      anon_sym_related,
+      anon_sym_relatie,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_indicator,
+  [1934] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(237), 1,
+      anon_sym_COMMA,
+    ACTIONS(250), 1,
+      anon_sym_start,
+    STATE(39), 1,
+      aux_sym_related_repeat1,
+    ACTIONS(248), 26,
+      anon_sym_RBRACE,
+      anon_sym_budget,
+      anon_sym_saving,
+      anon_sym_besparing,
+      anon_sym_cost,
+      anon_sym_kosten,
+      anon_sym_share,
+      anon_sym_aandeel,
+      anon_sym_range,
+      anon_sym_bandbreedte,
+      anon_sym_category,
+      anon_sym_categorie,
+      anon_sym_owner,
+      anon_sym_eigenaar,
+      anon_sym_startdatum,
+      anon_sym_end,
+      anon_sym_einddatum,
+      anon_sym_decision,
+      anon_sym_besluit,
+      anon_sym_status,
+      anon_sym_taakveld,
+      anon_sym_related,
+      anon_sym_relatie,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_indicator,
+  [1975] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(246), 1,
+      anon_sym_start,
+    ACTIONS(241), 27,
+      anon_sym_RBRACE,
+      anon_sym_budget,
+      anon_sym_saving,
+      anon_sym_besparing,
+      anon_sym_cost,
+      anon_sym_kosten,
+      anon_sym_COMMA,
+      anon_sym_share,
+      anon_sym_aandeel,
+      anon_sym_range,
+      anon_sym_bandbreedte,
+      anon_sym_category,
+      anon_sym_categorie,
+      anon_sym_owner,
+      anon_sym_eigenaar,
+      anon_sym_startdatum,
+      anon_sym_end,
+      anon_sym_einddatum,
+      anon_sym_decision,
+      anon_sym_besluit,
+      anon_sym_status,
+      anon_sym_taakveld,
+      anon_sym_related,
+      anon_sym_relatie,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_indicator,
+  [2011] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(162), 1,
+      ts_builtin_sym_end,
+    ACTIONS(254), 1,
+      anon_sym_PERCENT,
+    STATE(17), 1,
+      sym_unit,
+    ACTIONS(252), 2,
+      sym_identifier,
+      sym__unicode_word,
+    ACTIONS(256), 4,
+      anon_sym_fte,
+      anon_sym_hours,
+      anon_sym_uren,
+      sym_euro,
+    ACTIONS(164), 18,
+      anon_sym_plan,
+      anon_sym_in,
+      anon_sym_include,
+      anon_sym_invoegen,
+      anon_sym_part,
+      anon_sym_deel,
+      anon_sym_text,
+      anon_sym_tekst,
+      anon_sym_group,
+      anon_sym_onderdeel,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_measure,
+      anon_sym_maatregel,
+      anon_sym_from,
+      anon_sym_vanaf,
+      anon_sym_table,
+      anon_sym_tabel,
+  [2054] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(260), 1,
+      anon_sym_start,
+    ACTIONS(258), 26,
+      anon_sym_RBRACE,
+      anon_sym_budget,
+      anon_sym_saving,
+      anon_sym_besparing,
+      anon_sym_cost,
+      anon_sym_kosten,
+      anon_sym_share,
+      anon_sym_aandeel,
+      anon_sym_range,
+      anon_sym_bandbreedte,
+      anon_sym_category,
+      anon_sym_categorie,
+      anon_sym_owner,
+      anon_sym_eigenaar,
+      anon_sym_startdatum,
+      anon_sym_end,
+      anon_sym_einddatum,
+      anon_sym_decision,
+      anon_sym_besluit,
+      anon_sym_status,
+      anon_sym_taakveld,
+      anon_sym_related,
+      anon_sym_relatie,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_indicator,
+  [2089] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(264), 1,
+      anon_sym_start,
+    ACTIONS(262), 26,
+      anon_sym_RBRACE,
+      anon_sym_budget,
+      anon_sym_saving,
+      anon_sym_besparing,
+      anon_sym_cost,
+      anon_sym_kosten,
+      anon_sym_share,
+      anon_sym_aandeel,
+      anon_sym_range,
+      anon_sym_bandbreedte,
+      anon_sym_category,
+      anon_sym_categorie,
+      anon_sym_owner,
+      anon_sym_eigenaar,
+      anon_sym_startdatum,
+      anon_sym_end,
+      anon_sym_einddatum,
+      anon_sym_decision,
+      anon_sym_besluit,
+      anon_sym_status,
+      anon_sym_taakveld,
+      anon_sym_related,
+      anon_sym_relatie,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_indicator,
+  [2124] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(268), 1,
+      anon_sym_start,
+    ACTIONS(266), 26,
+      anon_sym_RBRACE,
+      anon_sym_budget,
+      anon_sym_saving,
+      anon_sym_besparing,
+      anon_sym_cost,
+      anon_sym_kosten,
+      anon_sym_share,
+      anon_sym_aandeel,
+      anon_sym_range,
+      anon_sym_bandbreedte,
+      anon_sym_category,
+      anon_sym_categorie,
+      anon_sym_owner,
+      anon_sym_eigenaar,
+      anon_sym_startdatum,
+      anon_sym_end,
+      anon_sym_einddatum,
+      anon_sym_decision,
+      anon_sym_besluit,
+      anon_sym_status,
+      anon_sym_taakveld,
+      anon_sym_related,
+      anon_sym_relatie,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_indicator,
+  [2159] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(272), 1,
+      anon_sym_start,
+    ACTIONS(270), 26,
+      anon_sym_RBRACE,
+      anon_sym_budget,
+      anon_sym_saving,
+      anon_sym_besparing,
+      anon_sym_cost,
+      anon_sym_kosten,
+      anon_sym_share,
+      anon_sym_aandeel,
+      anon_sym_range,
+      anon_sym_bandbreedte,
+      anon_sym_category,
+      anon_sym_categorie,
+      anon_sym_owner,
+      anon_sym_eigenaar,
+      anon_sym_startdatum,
+      anon_sym_end,
+      anon_sym_einddatum,
+      anon_sym_decision,
+      anon_sym_besluit,
+      anon_sym_status,
+      anon_sym_taakveld,
+      anon_sym_related,
+      anon_sym_relatie,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_indicator,
+  [2194] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(276), 1,
+      anon_sym_start,
+    ACTIONS(274), 26,
+      anon_sym_RBRACE,
+      anon_sym_budget,
+      anon_sym_saving,
+      anon_sym_besparing,
+      anon_sym_cost,
+      anon_sym_kosten,
+      anon_sym_share,
+      anon_sym_aandeel,
+      anon_sym_range,
+      anon_sym_bandbreedte,
+      anon_sym_category,
+      anon_sym_categorie,
+      anon_sym_owner,
+      anon_sym_eigenaar,
+      anon_sym_startdatum,
+      anon_sym_end,
+      anon_sym_einddatum,
+      anon_sym_decision,
+      anon_sym_besluit,
+      anon_sym_status,
+      anon_sym_taakveld,
+      anon_sym_related,
+      anon_sym_relatie,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_indicator,
+  [2229] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(280), 1,
+      anon_sym_start,
+    ACTIONS(278), 26,
+      anon_sym_RBRACE,
+      anon_sym_budget,
+      anon_sym_saving,
+      anon_sym_besparing,
+      anon_sym_cost,
+      anon_sym_kosten,
+      anon_sym_share,
+      anon_sym_aandeel,
+      anon_sym_range,
+      anon_sym_bandbreedte,
+      anon_sym_category,
+      anon_sym_categorie,
+      anon_sym_owner,
+      anon_sym_eigenaar,
+      anon_sym_startdatum,
+      anon_sym_end,
+      anon_sym_einddatum,
+      anon_sym_decision,
+      anon_sym_besluit,
+      anon_sym_status,
+      anon_sym_taakveld,
+      anon_sym_related,
+      anon_sym_relatie,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_indicator,
+  [2264] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(284), 1,
+      anon_sym_start,
+    ACTIONS(282), 26,
+      anon_sym_RBRACE,
+      anon_sym_budget,
+      anon_sym_saving,
+      anon_sym_besparing,
+      anon_sym_cost,
+      anon_sym_kosten,
+      anon_sym_share,
+      anon_sym_aandeel,
+      anon_sym_range,
+      anon_sym_bandbreedte,
+      anon_sym_category,
+      anon_sym_categorie,
+      anon_sym_owner,
+      anon_sym_eigenaar,
+      anon_sym_startdatum,
+      anon_sym_end,
+      anon_sym_einddatum,
+      anon_sym_decision,
+      anon_sym_besluit,
+      anon_sym_status,
+      anon_sym_taakveld,
+      anon_sym_related,
+      anon_sym_relatie,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_indicator,
+  [2299] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(288), 1,
+      anon_sym_start,
+    ACTIONS(286), 26,
+      anon_sym_RBRACE,
+      anon_sym_budget,
+      anon_sym_saving,
+      anon_sym_besparing,
+      anon_sym_cost,
+      anon_sym_kosten,
+      anon_sym_share,
+      anon_sym_aandeel,
+      anon_sym_range,
+      anon_sym_bandbreedte,
+      anon_sym_category,
+      anon_sym_categorie,
+      anon_sym_owner,
+      anon_sym_eigenaar,
+      anon_sym_startdatum,
+      anon_sym_end,
+      anon_sym_einddatum,
+      anon_sym_decision,
+      anon_sym_besluit,
+      anon_sym_status,
+      anon_sym_taakveld,
+      anon_sym_related,
+      anon_sym_relatie,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_indicator,
+  [2334] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(292), 1,
+      anon_sym_start,
+    ACTIONS(290), 26,
+      anon_sym_RBRACE,
+      anon_sym_budget,
+      anon_sym_saving,
+      anon_sym_besparing,
+      anon_sym_cost,
+      anon_sym_kosten,
+      anon_sym_share,
+      anon_sym_aandeel,
+      anon_sym_range,
+      anon_sym_bandbreedte,
+      anon_sym_category,
+      anon_sym_categorie,
+      anon_sym_owner,
+      anon_sym_eigenaar,
+      anon_sym_startdatum,
+      anon_sym_end,
+      anon_sym_einddatum,
+      anon_sym_decision,
+      anon_sym_besluit,
+      anon_sym_status,
+      anon_sym_taakveld,
+      anon_sym_related,
+      anon_sym_relatie,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_indicator,
+  [2369] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(296), 1,
+      anon_sym_start,
+    ACTIONS(294), 26,
+      anon_sym_RBRACE,
+      anon_sym_budget,
+      anon_sym_saving,
+      anon_sym_besparing,
+      anon_sym_cost,
+      anon_sym_kosten,
+      anon_sym_share,
+      anon_sym_aandeel,
+      anon_sym_range,
+      anon_sym_bandbreedte,
+      anon_sym_category,
+      anon_sym_categorie,
+      anon_sym_owner,
+      anon_sym_eigenaar,
+      anon_sym_startdatum,
+      anon_sym_end,
+      anon_sym_einddatum,
+      anon_sym_decision,
+      anon_sym_besluit,
+      anon_sym_status,
+      anon_sym_taakveld,
+      anon_sym_related,
+      anon_sym_relatie,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_indicator,
+  [2404] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(300), 1,
+      anon_sym_start,
+    ACTIONS(298), 26,
+      anon_sym_RBRACE,
+      anon_sym_budget,
+      anon_sym_saving,
+      anon_sym_besparing,
+      anon_sym_cost,
+      anon_sym_kosten,
+      anon_sym_share,
+      anon_sym_aandeel,
+      anon_sym_range,
+      anon_sym_bandbreedte,
+      anon_sym_category,
+      anon_sym_categorie,
+      anon_sym_owner,
+      anon_sym_eigenaar,
+      anon_sym_startdatum,
+      anon_sym_end,
+      anon_sym_einddatum,
+      anon_sym_decision,
+      anon_sym_besluit,
+      anon_sym_status,
+      anon_sym_taakveld,
+      anon_sym_related,
+      anon_sym_relatie,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_indicator,
+  [2439] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(304), 1,
+      anon_sym_start,
+    ACTIONS(302), 26,
+      anon_sym_RBRACE,
+      anon_sym_budget,
+      anon_sym_saving,
+      anon_sym_besparing,
+      anon_sym_cost,
+      anon_sym_kosten,
+      anon_sym_share,
+      anon_sym_aandeel,
+      anon_sym_range,
+      anon_sym_bandbreedte,
+      anon_sym_category,
+      anon_sym_categorie,
+      anon_sym_owner,
+      anon_sym_eigenaar,
+      anon_sym_startdatum,
+      anon_sym_end,
+      anon_sym_einddatum,
+      anon_sym_decision,
+      anon_sym_besluit,
+      anon_sym_status,
+      anon_sym_taakveld,
+      anon_sym_related,
+      anon_sym_relatie,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_indicator,
+  [2474] = 11,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(7), 1,
       anon_sym_plan,
-    ACTIONS(9), 1,
-      anon_sym_include,
-    ACTIONS(11), 1,
-      anon_sym_part,
-    ACTIONS(13), 1,
-      anon_sym_text,
-    ACTIONS(15), 1,
-      anon_sym_group,
-    ACTIONS(17), 1,
-      anon_sym_total,
-    ACTIONS(19), 1,
-      anon_sym_measure,
-    ACTIONS(21), 1,
-      anon_sym_table,
-    ACTIONS(188), 1,
+    ACTIONS(306), 1,
       ts_builtin_sym_end,
-    STATE(37), 10,
+    ACTIONS(9), 2,
+      anon_sym_include,
+      anon_sym_invoegen,
+    ACTIONS(11), 2,
+      anon_sym_part,
+      anon_sym_deel,
+    ACTIONS(13), 2,
+      anon_sym_text,
+      anon_sym_tekst,
+    ACTIONS(15), 2,
+      anon_sym_group,
+      anon_sym_onderdeel,
+    ACTIONS(17), 2,
+      anon_sym_total,
+      anon_sym_totaal,
+    ACTIONS(19), 2,
+      anon_sym_measure,
+      anon_sym_maatregel,
+    ACTIONS(21), 2,
+      anon_sym_table,
+      anon_sym_tabel,
+    STATE(57), 10,
       sym__top_item,
       sym_plan_header,
       sym_include,
@@ -8709,51 +13494,35 @@ static const uint16_t ts_small_parse_table[] = {
       sym_measure,
       sym_table,
       aux_sym_source_file_repeat1,
-  [1248] = 2,
+  [2524] = 11,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(167), 19,
-      anon_sym_RBRACE,
-      anon_sym_budget,
-      anon_sym_saving,
-      anon_sym_cost,
-      anon_sym_COMMA,
-      anon_sym_COLON,
-      anon_sym_share,
-      anon_sym_range,
-      anon_sym_category,
-      anon_sym_owner,
-      anon_sym_start,
-      anon_sym_end,
-      anon_sym_decision,
-      anon_sym_status,
-      anon_sym_taakveld,
-      anon_sym_related,
-      anon_sym_description,
-      anon_sym_indicator,
-      anon_sym_EQ,
-  [1273] = 11,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(190), 1,
+    ACTIONS(308), 1,
       ts_builtin_sym_end,
-    ACTIONS(192), 1,
+    ACTIONS(310), 1,
       anon_sym_plan,
-    ACTIONS(195), 1,
+    ACTIONS(313), 2,
       anon_sym_include,
-    ACTIONS(198), 1,
+      anon_sym_invoegen,
+    ACTIONS(316), 2,
       anon_sym_part,
-    ACTIONS(201), 1,
+      anon_sym_deel,
+    ACTIONS(319), 2,
       anon_sym_text,
-    ACTIONS(204), 1,
+      anon_sym_tekst,
+    ACTIONS(322), 2,
       anon_sym_group,
-    ACTIONS(207), 1,
+      anon_sym_onderdeel,
+    ACTIONS(325), 2,
       anon_sym_total,
-    ACTIONS(210), 1,
+      anon_sym_totaal,
+    ACTIONS(328), 2,
       anon_sym_measure,
-    ACTIONS(213), 1,
+      anon_sym_maatregel,
+    ACTIONS(331), 2,
       anon_sym_table,
-    STATE(37), 10,
+      anon_sym_tabel,
+    STATE(57), 10,
       sym__top_item,
       sym_plan_header,
       sym_include,
@@ -8764,297 +13533,137 @@ static const uint16_t ts_small_parse_table[] = {
       sym_measure,
       sym_table,
       aux_sym_source_file_repeat1,
-  [1316] = 4,
+  [2574] = 7,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(218), 1,
-      anon_sym_COMMA,
-    STATE(38), 1,
-      aux_sym_related_repeat1,
-    ACTIONS(216), 16,
-      anon_sym_RBRACE,
-      anon_sym_budget,
-      anon_sym_saving,
-      anon_sym_cost,
-      anon_sym_share,
-      anon_sym_range,
-      anon_sym_category,
-      anon_sym_owner,
-      anon_sym_start,
-      anon_sym_end,
-      anon_sym_decision,
-      anon_sym_status,
-      anon_sym_taakveld,
-      anon_sym_related,
-      anon_sym_description,
-      anon_sym_indicator,
-  [1344] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(223), 1,
+    ACTIONS(254), 1,
       anon_sym_PERCENT,
-    STATE(18), 1,
+    STATE(17), 1,
       sym_unit,
-    ACTIONS(141), 2,
+    ACTIONS(162), 2,
       ts_builtin_sym_end,
       anon_sym_COMMA,
-    ACTIONS(221), 2,
+    ACTIONS(252), 2,
       sym_identifier,
       sym__unicode_word,
-    ACTIONS(225), 3,
+    ACTIONS(256), 4,
       anon_sym_fte,
       anon_sym_hours,
+      anon_sym_uren,
       sym_euro,
-    ACTIONS(143), 9,
+    ACTIONS(164), 16,
       anon_sym_plan,
       anon_sym_include,
+      anon_sym_invoegen,
       anon_sym_part,
+      anon_sym_deel,
       anon_sym_text,
+      anon_sym_tekst,
       anon_sym_group,
+      anon_sym_onderdeel,
       anon_sym_total,
+      anon_sym_totaal,
       anon_sym_measure,
+      anon_sym_maatregel,
       anon_sym_table,
+      anon_sym_tabel,
       sym_year,
-  [1378] = 4,
+  [2616] = 7,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(229), 1,
-      anon_sym_in,
-    ACTIONS(231), 1,
-      anon_sym_planned,
-    ACTIONS(227), 16,
+    ACTIONS(162), 1,
       anon_sym_RBRACE,
-      anon_sym_budget,
-      anon_sym_saving,
-      anon_sym_cost,
-      anon_sym_share,
-      anon_sym_range,
-      anon_sym_category,
-      anon_sym_owner,
-      anon_sym_start,
-      anon_sym_end,
-      anon_sym_decision,
-      anon_sym_status,
-      anon_sym_taakveld,
-      anon_sym_related,
-      anon_sym_description,
-      anon_sym_indicator,
-  [1406] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(235), 1,
-      anon_sym_COMMA,
-    STATE(43), 1,
-      aux_sym_related_repeat1,
-    ACTIONS(233), 16,
-      anon_sym_RBRACE,
-      anon_sym_budget,
-      anon_sym_saving,
-      anon_sym_cost,
-      anon_sym_share,
-      anon_sym_range,
-      anon_sym_category,
-      anon_sym_owner,
-      anon_sym_start,
-      anon_sym_end,
-      anon_sym_decision,
-      anon_sym_status,
-      anon_sym_taakveld,
-      anon_sym_related,
-      anon_sym_description,
-      anon_sym_indicator,
-  [1434] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(239), 1,
-      anon_sym_in,
-    ACTIONS(237), 17,
-      anon_sym_RBRACE,
-      anon_sym_budget,
-      anon_sym_saving,
-      anon_sym_cost,
-      anon_sym_share,
-      anon_sym_range,
-      anon_sym_category,
-      anon_sym_owner,
-      anon_sym_start,
-      anon_sym_end,
-      anon_sym_decision,
-      anon_sym_planned,
-      anon_sym_status,
-      anon_sym_taakveld,
-      anon_sym_related,
-      anon_sym_description,
-      anon_sym_indicator,
-  [1460] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(235), 1,
-      anon_sym_COMMA,
-    STATE(38), 1,
-      aux_sym_related_repeat1,
-    ACTIONS(241), 16,
-      anon_sym_RBRACE,
-      anon_sym_budget,
-      anon_sym_saving,
-      anon_sym_cost,
-      anon_sym_share,
-      anon_sym_range,
-      anon_sym_category,
-      anon_sym_owner,
-      anon_sym_start,
-      anon_sym_end,
-      anon_sym_decision,
-      anon_sym_status,
-      anon_sym_taakveld,
-      anon_sym_related,
-      anon_sym_description,
-      anon_sym_indicator,
-  [1488] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(141), 1,
-      ts_builtin_sym_end,
-    ACTIONS(223), 1,
+    ACTIONS(336), 1,
       anon_sym_PERCENT,
-    STATE(18), 1,
+    STATE(102), 1,
       sym_unit,
-    ACTIONS(221), 2,
+    ACTIONS(334), 2,
       sym_identifier,
       sym__unicode_word,
-    ACTIONS(225), 3,
+    ACTIONS(338), 4,
       anon_sym_fte,
       anon_sym_hours,
+      anon_sym_uren,
       sym_euro,
-    ACTIONS(143), 10,
-      anon_sym_plan,
+    ACTIONS(164), 17,
       anon_sym_in,
-      anon_sym_include,
-      anon_sym_part,
       anon_sym_text,
+      anon_sym_tekst,
       anon_sym_group,
+      anon_sym_onderdeel,
+      anon_sym_target,
+      anon_sym_taakstelling,
       anon_sym_total,
+      anon_sym_totaal,
       anon_sym_measure,
+      anon_sym_maatregel,
       anon_sym_from,
-      anon_sym_table,
-  [1522] = 10,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(13), 1,
-      anon_sym_text,
-    ACTIONS(15), 1,
-      anon_sym_group,
-    ACTIONS(19), 1,
-      anon_sym_measure,
-    ACTIONS(21), 1,
-      anon_sym_table,
-    ACTIONS(49), 1,
+      anon_sym_vanaf,
       anon_sym_description,
-    ACTIONS(243), 1,
-      anon_sym_RBRACE,
-    ACTIONS(245), 1,
-      anon_sym_target,
-    ACTIONS(247), 1,
-      anon_sym_total,
-    STATE(57), 9,
-      sym_text_block,
-      sym_group,
-      sym__group_item,
-      sym_target,
-      sym_declared_total,
-      sym_measure,
-      sym_description,
-      sym_table,
-      aux_sym_group_repeat1,
-  [1561] = 7,
+      anon_sym_omschrijving,
+      anon_sym_table,
+      anon_sym_tabel,
+  [2658] = 7,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(223), 1,
+    ACTIONS(254), 1,
       anon_sym_PERCENT,
-    STATE(18), 1,
+    STATE(17), 1,
       sym_unit,
-    ACTIONS(141), 2,
+    ACTIONS(162), 2,
       anon_sym_RBRACE,
       anon_sym_COMMA,
-    ACTIONS(221), 2,
+    ACTIONS(252), 2,
       sym_identifier,
       sym__unicode_word,
-    ACTIONS(225), 3,
+    ACTIONS(256), 4,
       anon_sym_fte,
       anon_sym_hours,
+      anon_sym_uren,
       sym_euro,
-    ACTIONS(143), 8,
+    ACTIONS(164), 15,
       anon_sym_text,
+      anon_sym_tekst,
       anon_sym_group,
+      anon_sym_onderdeel,
       anon_sym_target,
+      anon_sym_taakstelling,
       anon_sym_total,
+      anon_sym_totaal,
       anon_sym_measure,
+      anon_sym_maatregel,
       anon_sym_description,
+      anon_sym_omschrijving,
       anon_sym_table,
+      anon_sym_tabel,
       sym_year,
-  [1594] = 3,
+  [2699] = 10,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(251), 1,
-      anon_sym_planned,
-    ACTIONS(249), 16,
+    ACTIONS(340), 1,
       anon_sym_RBRACE,
-      anon_sym_budget,
-      anon_sym_saving,
-      anon_sym_cost,
-      anon_sym_share,
-      anon_sym_range,
-      anon_sym_category,
-      anon_sym_owner,
-      anon_sym_start,
-      anon_sym_end,
-      anon_sym_decision,
-      anon_sym_status,
-      anon_sym_taakveld,
-      anon_sym_related,
-      anon_sym_description,
-      anon_sym_indicator,
-  [1619] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(216), 17,
-      anon_sym_RBRACE,
-      anon_sym_budget,
-      anon_sym_saving,
-      anon_sym_cost,
-      anon_sym_COMMA,
-      anon_sym_share,
-      anon_sym_range,
-      anon_sym_category,
-      anon_sym_owner,
-      anon_sym_start,
-      anon_sym_end,
-      anon_sym_decision,
-      anon_sym_status,
-      anon_sym_taakveld,
-      anon_sym_related,
-      anon_sym_description,
-      anon_sym_indicator,
-  [1642] = 10,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(253), 1,
-      anon_sym_RBRACE,
-    ACTIONS(255), 1,
+    ACTIONS(13), 2,
       anon_sym_text,
-    ACTIONS(258), 1,
+      anon_sym_tekst,
+    ACTIONS(15), 2,
       anon_sym_group,
-    ACTIONS(261), 1,
-      anon_sym_target,
-    ACTIONS(264), 1,
-      anon_sym_total,
-    ACTIONS(267), 1,
+      anon_sym_onderdeel,
+    ACTIONS(19), 2,
       anon_sym_measure,
-    ACTIONS(270), 1,
-      anon_sym_description,
-    ACTIONS(273), 1,
+      anon_sym_maatregel,
+    ACTIONS(21), 2,
       anon_sym_table,
-    STATE(49), 9,
+      anon_sym_tabel,
+    ACTIONS(83), 2,
+      anon_sym_description,
+      anon_sym_omschrijving,
+    ACTIONS(342), 2,
+      anon_sym_target,
+      anon_sym_taakstelling,
+    ACTIONS(344), 2,
+      anon_sym_total,
+      anon_sym_totaal,
+    STATE(62), 9,
       sym_text_block,
       sym_group,
       sym__group_item,
@@ -9064,25 +13673,235 @@ static const uint16_t ts_small_parse_table[] = {
       sym_description,
       sym_table,
       aux_sym_group_repeat1,
-  [1681] = 9,
+  [2745] = 10,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(276), 1,
+    ACTIONS(346), 1,
+      anon_sym_RBRACE,
+    ACTIONS(348), 2,
+      anon_sym_text,
+      anon_sym_tekst,
+    ACTIONS(351), 2,
+      anon_sym_group,
+      anon_sym_onderdeel,
+    ACTIONS(354), 2,
+      anon_sym_target,
+      anon_sym_taakstelling,
+    ACTIONS(357), 2,
+      anon_sym_total,
+      anon_sym_totaal,
+    ACTIONS(360), 2,
+      anon_sym_measure,
+      anon_sym_maatregel,
+    ACTIONS(363), 2,
+      anon_sym_description,
+      anon_sym_omschrijving,
+    ACTIONS(366), 2,
+      anon_sym_table,
+      anon_sym_tabel,
+    STATE(62), 9,
+      sym_text_block,
+      sym_group,
+      sym__group_item,
+      sym_target,
+      sym_declared_total,
+      sym_measure,
+      sym_description,
+      sym_table,
+      aux_sym_group_repeat1,
+  [2791] = 10,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(369), 1,
+      anon_sym_RBRACE,
+    ACTIONS(13), 2,
+      anon_sym_text,
+      anon_sym_tekst,
+    ACTIONS(15), 2,
+      anon_sym_group,
+      anon_sym_onderdeel,
+    ACTIONS(19), 2,
+      anon_sym_measure,
+      anon_sym_maatregel,
+    ACTIONS(21), 2,
+      anon_sym_table,
+      anon_sym_tabel,
+    ACTIONS(83), 2,
+      anon_sym_description,
+      anon_sym_omschrijving,
+    ACTIONS(342), 2,
+      anon_sym_target,
+      anon_sym_taakstelling,
+    ACTIONS(344), 2,
+      anon_sym_total,
+      anon_sym_totaal,
+    STATE(62), 9,
+      sym_text_block,
+      sym_group,
+      sym__group_item,
+      sym_target,
+      sym_declared_total,
+      sym_measure,
+      sym_description,
+      sym_table,
+      aux_sym_group_repeat1,
+  [2837] = 10,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(369), 1,
+      anon_sym_RBRACE,
+    ACTIONS(13), 2,
+      anon_sym_text,
+      anon_sym_tekst,
+    ACTIONS(15), 2,
+      anon_sym_group,
+      anon_sym_onderdeel,
+    ACTIONS(19), 2,
+      anon_sym_measure,
+      anon_sym_maatregel,
+    ACTIONS(21), 2,
+      anon_sym_table,
+      anon_sym_tabel,
+    ACTIONS(83), 2,
+      anon_sym_description,
+      anon_sym_omschrijving,
+    ACTIONS(342), 2,
+      anon_sym_target,
+      anon_sym_taakstelling,
+    ACTIONS(344), 2,
+      anon_sym_total,
+      anon_sym_totaal,
+    STATE(61), 9,
+      sym_text_block,
+      sym_group,
+      sym__group_item,
+      sym_target,
+      sym_declared_total,
+      sym_measure,
+      sym_description,
+      sym_table,
+      aux_sym_group_repeat1,
+  [2883] = 10,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(371), 1,
+      anon_sym_RBRACE,
+    ACTIONS(13), 2,
+      anon_sym_text,
+      anon_sym_tekst,
+    ACTIONS(15), 2,
+      anon_sym_group,
+      anon_sym_onderdeel,
+    ACTIONS(19), 2,
+      anon_sym_measure,
+      anon_sym_maatregel,
+    ACTIONS(21), 2,
+      anon_sym_table,
+      anon_sym_tabel,
+    ACTIONS(83), 2,
+      anon_sym_description,
+      anon_sym_omschrijving,
+    ACTIONS(342), 2,
+      anon_sym_target,
+      anon_sym_taakstelling,
+    ACTIONS(344), 2,
+      anon_sym_total,
+      anon_sym_totaal,
+    STATE(63), 9,
+      sym_text_block,
+      sym_group,
+      sym__group_item,
+      sym_target,
+      sym_declared_total,
+      sym_measure,
+      sym_description,
+      sym_table,
+      aux_sym_group_repeat1,
+  [2929] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(174), 1,
+      anon_sym_in,
+    ACTIONS(176), 2,
+      anon_sym_from,
+      anon_sym_vanaf,
+    STATE(7), 3,
+      sym__year_spec,
+      sym_from_year,
+      sym_in_year,
+    ACTIONS(172), 16,
+      ts_builtin_sym_end,
+      anon_sym_plan,
+      anon_sym_include,
+      anon_sym_invoegen,
+      anon_sym_part,
+      anon_sym_deel,
+      anon_sym_text,
+      anon_sym_tekst,
+      anon_sym_group,
+      anon_sym_onderdeel,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_measure,
+      anon_sym_maatregel,
+      anon_sym_table,
+      anon_sym_tabel,
+  [2963] = 10,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(373), 1,
+      anon_sym_RBRACE,
+    ACTIONS(379), 1,
+      anon_sym_period,
+    ACTIONS(381), 1,
+      anon_sym_periode,
+    ACTIONS(83), 2,
+      anon_sym_description,
+      anon_sym_omschrijving,
+    ACTIONS(375), 2,
+      anon_sym_municipality,
+      anon_sym_gemeente,
+    ACTIONS(377), 2,
+      anon_sym_adopted,
+      anon_sym_vastgesteld,
+    ACTIONS(383), 2,
+      anon_sym_currency,
+      anon_sym_valuta,
+    ACTIONS(385), 2,
+      anon_sym_tolerance,
+      anon_sym_tolerantie,
+    STATE(81), 8,
+      sym__header_field,
+      sym_municipality,
+      sym_adopted,
+      sym_period,
+      sym_currency,
+      sym_tolerance,
+      sym_description,
+      aux_sym_plan_header_repeat1,
+  [3006] = 9,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(387), 1,
       sym_identifier,
-    ACTIONS(280), 1,
-      anon_sym_sum,
-    ACTIONS(282), 1,
-      anon_sym_savings,
-    ACTIONS(284), 1,
+    ACTIONS(397), 1,
       anon_sym_LPAREN,
-    ACTIONS(286), 1,
+    ACTIONS(389), 2,
+      anon_sym_kosten,
       anon_sym_costs,
-    ACTIONS(288), 1,
-      anon_sym_cumulative,
-    ACTIONS(278), 2,
+    ACTIONS(391), 2,
       anon_sym_PLUS,
       anon_sym_DASH,
-    STATE(167), 9,
+    ACTIONS(393), 2,
+      anon_sym_sum,
+      anon_sym_som,
+    ACTIONS(395), 2,
+      anon_sym_savings,
+      anon_sym_besparingen,
+    ACTIONS(399), 2,
+      anon_sym_cumulative,
+      anon_sym_cumulatief,
+    STATE(153), 9,
       sym__expr,
       sym_negation,
       sym_binary_expression,
@@ -9092,25 +13911,54 @@ static const uint16_t ts_small_parse_table[] = {
       sym_costs_of,
       sym_cumulative,
       sym_parenthesized,
-  [1718] = 9,
+  [3047] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(276), 1,
+    ACTIONS(401), 21,
+      ts_builtin_sym_end,
+      anon_sym_plan,
+      anon_sym_RBRACE,
+      anon_sym_include,
+      anon_sym_invoegen,
+      anon_sym_part,
+      anon_sym_deel,
+      anon_sym_text,
+      anon_sym_tekst,
+      anon_sym_group,
+      anon_sym_onderdeel,
+      anon_sym_target,
+      anon_sym_taakstelling,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_measure,
+      anon_sym_maatregel,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_table,
+      anon_sym_tabel,
+  [3074] = 9,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(387), 1,
       sym_identifier,
-    ACTIONS(280), 1,
-      anon_sym_sum,
-    ACTIONS(282), 1,
-      anon_sym_savings,
-    ACTIONS(284), 1,
+    ACTIONS(397), 1,
       anon_sym_LPAREN,
-    ACTIONS(286), 1,
+    ACTIONS(389), 2,
+      anon_sym_kosten,
       anon_sym_costs,
-    ACTIONS(288), 1,
-      anon_sym_cumulative,
-    ACTIONS(278), 2,
+    ACTIONS(391), 2,
       anon_sym_PLUS,
       anon_sym_DASH,
-    STATE(212), 9,
+    ACTIONS(393), 2,
+      anon_sym_sum,
+      anon_sym_som,
+    ACTIONS(395), 2,
+      anon_sym_savings,
+      anon_sym_besparingen,
+    ACTIONS(399), 2,
+      anon_sym_cumulative,
+      anon_sym_cumulatief,
+    STATE(218), 9,
       sym__expr,
       sym_negation,
       sym_binary_expression,
@@ -9120,25 +13968,29 @@ static const uint16_t ts_small_parse_table[] = {
       sym_costs_of,
       sym_cumulative,
       sym_parenthesized,
-  [1755] = 9,
+  [3115] = 9,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(276), 1,
+    ACTIONS(387), 1,
       sym_identifier,
-    ACTIONS(280), 1,
-      anon_sym_sum,
-    ACTIONS(282), 1,
-      anon_sym_savings,
-    ACTIONS(284), 1,
+    ACTIONS(397), 1,
       anon_sym_LPAREN,
-    ACTIONS(286), 1,
+    ACTIONS(389), 2,
+      anon_sym_kosten,
       anon_sym_costs,
-    ACTIONS(288), 1,
-      anon_sym_cumulative,
-    ACTIONS(278), 2,
+    ACTIONS(391), 2,
       anon_sym_PLUS,
       anon_sym_DASH,
-    STATE(213), 9,
+    ACTIONS(393), 2,
+      anon_sym_sum,
+      anon_sym_som,
+    ACTIONS(395), 2,
+      anon_sym_savings,
+      anon_sym_besparingen,
+    ACTIONS(399), 2,
+      anon_sym_cumulative,
+      anon_sym_cumulatief,
+    STATE(221), 9,
       sym__expr,
       sym_negation,
       sym_binary_expression,
@@ -9148,25 +14000,54 @@ static const uint16_t ts_small_parse_table[] = {
       sym_costs_of,
       sym_cumulative,
       sym_parenthesized,
-  [1792] = 9,
+  [3156] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(276), 1,
+    ACTIONS(403), 21,
+      ts_builtin_sym_end,
+      anon_sym_plan,
+      anon_sym_RBRACE,
+      anon_sym_include,
+      anon_sym_invoegen,
+      anon_sym_part,
+      anon_sym_deel,
+      anon_sym_text,
+      anon_sym_tekst,
+      anon_sym_group,
+      anon_sym_onderdeel,
+      anon_sym_target,
+      anon_sym_taakstelling,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_measure,
+      anon_sym_maatregel,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_table,
+      anon_sym_tabel,
+  [3183] = 9,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(387), 1,
       sym_identifier,
-    ACTIONS(280), 1,
-      anon_sym_sum,
-    ACTIONS(282), 1,
-      anon_sym_savings,
-    ACTIONS(284), 1,
+    ACTIONS(397), 1,
       anon_sym_LPAREN,
-    ACTIONS(286), 1,
+    ACTIONS(389), 2,
+      anon_sym_kosten,
       anon_sym_costs,
-    ACTIONS(288), 1,
-      anon_sym_cumulative,
-    ACTIONS(278), 2,
+    ACTIONS(391), 2,
       anon_sym_PLUS,
       anon_sym_DASH,
-    STATE(209), 9,
+    ACTIONS(393), 2,
+      anon_sym_sum,
+      anon_sym_som,
+    ACTIONS(395), 2,
+      anon_sym_savings,
+      anon_sym_besparingen,
+    ACTIONS(399), 2,
+      anon_sym_cumulative,
+      anon_sym_cumulatief,
+    STATE(226), 9,
       sym__expr,
       sym_negation,
       sym_binary_expression,
@@ -9176,25 +14057,29 @@ static const uint16_t ts_small_parse_table[] = {
       sym_costs_of,
       sym_cumulative,
       sym_parenthesized,
-  [1829] = 9,
+  [3224] = 9,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(276), 1,
+    ACTIONS(387), 1,
       sym_identifier,
-    ACTIONS(280), 1,
-      anon_sym_sum,
-    ACTIONS(282), 1,
-      anon_sym_savings,
-    ACTIONS(284), 1,
+    ACTIONS(397), 1,
       anon_sym_LPAREN,
-    ACTIONS(286), 1,
+    ACTIONS(389), 2,
+      anon_sym_kosten,
       anon_sym_costs,
-    ACTIONS(288), 1,
-      anon_sym_cumulative,
-    ACTIONS(278), 2,
+    ACTIONS(391), 2,
       anon_sym_PLUS,
       anon_sym_DASH,
-    STATE(211), 9,
+    ACTIONS(393), 2,
+      anon_sym_sum,
+      anon_sym_som,
+    ACTIONS(395), 2,
+      anon_sym_savings,
+      anon_sym_besparingen,
+    ACTIONS(399), 2,
+      anon_sym_cumulative,
+      anon_sym_cumulatief,
+    STATE(229), 9,
       sym__expr,
       sym_negation,
       sym_binary_expression,
@@ -9204,24 +14089,85 @@ static const uint16_t ts_small_parse_table[] = {
       sym_costs_of,
       sym_cumulative,
       sym_parenthesized,
-  [1866] = 9,
+  [3265] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(276), 1,
+    ACTIONS(405), 21,
+      ts_builtin_sym_end,
+      anon_sym_plan,
+      anon_sym_RBRACE,
+      anon_sym_include,
+      anon_sym_invoegen,
+      anon_sym_part,
+      anon_sym_deel,
+      anon_sym_text,
+      anon_sym_tekst,
+      anon_sym_group,
+      anon_sym_onderdeel,
+      anon_sym_target,
+      anon_sym_taakstelling,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_measure,
+      anon_sym_maatregel,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_table,
+      anon_sym_tabel,
+  [3292] = 9,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(387), 1,
       sym_identifier,
-    ACTIONS(280), 1,
-      anon_sym_sum,
-    ACTIONS(282), 1,
-      anon_sym_savings,
-    ACTIONS(284), 1,
+    ACTIONS(397), 1,
       anon_sym_LPAREN,
-    ACTIONS(286), 1,
+    ACTIONS(389), 2,
+      anon_sym_kosten,
       anon_sym_costs,
-    ACTIONS(288), 1,
-      anon_sym_cumulative,
-    ACTIONS(278), 2,
+    ACTIONS(391), 2,
       anon_sym_PLUS,
       anon_sym_DASH,
+    ACTIONS(393), 2,
+      anon_sym_sum,
+      anon_sym_som,
+    ACTIONS(395), 2,
+      anon_sym_savings,
+      anon_sym_besparingen,
+    ACTIONS(399), 2,
+      anon_sym_cumulative,
+      anon_sym_cumulatief,
+    STATE(215), 9,
+      sym__expr,
+      sym_negation,
+      sym_binary_expression,
+      sym__term,
+      sym_sum_all,
+      sym_savings_of,
+      sym_costs_of,
+      sym_cumulative,
+      sym_parenthesized,
+  [3333] = 9,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(387), 1,
+      sym_identifier,
+    ACTIONS(397), 1,
+      anon_sym_LPAREN,
+    ACTIONS(389), 2,
+      anon_sym_kosten,
+      anon_sym_costs,
+    ACTIONS(391), 2,
+      anon_sym_PLUS,
+      anon_sym_DASH,
+    ACTIONS(393), 2,
+      anon_sym_sum,
+      anon_sym_som,
+    ACTIONS(395), 2,
+      anon_sym_savings,
+      anon_sym_besparingen,
+    ACTIONS(399), 2,
+      anon_sym_cumulative,
+      anon_sym_cumulatief,
     STATE(220), 9,
       sym__expr,
       sym_negation,
@@ -9232,456 +14178,1095 @@ static const uint16_t ts_small_parse_table[] = {
       sym_costs_of,
       sym_cumulative,
       sym_parenthesized,
-  [1903] = 9,
+  [3374] = 7,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(276), 1,
+    ACTIONS(162), 1,
+      anon_sym_RBRACE,
+    ACTIONS(254), 1,
+      anon_sym_PERCENT,
+    STATE(17), 1,
+      sym_unit,
+    ACTIONS(252), 2,
       sym_identifier,
-    ACTIONS(280), 1,
-      anon_sym_sum,
-    ACTIONS(282), 1,
-      anon_sym_savings,
-    ACTIONS(284), 1,
-      anon_sym_LPAREN,
-    ACTIONS(286), 1,
-      anon_sym_costs,
-    ACTIONS(288), 1,
-      anon_sym_cumulative,
-    ACTIONS(278), 2,
+      sym__unicode_word,
+    ACTIONS(256), 4,
+      anon_sym_fte,
+      anon_sym_hours,
+      anon_sym_uren,
+      sym_euro,
+    ACTIONS(164), 12,
+      anon_sym_municipality,
+      anon_sym_gemeente,
+      anon_sym_adopted,
+      anon_sym_vastgesteld,
+      anon_sym_period,
+      anon_sym_periode,
+      anon_sym_currency,
+      anon_sym_valuta,
+      anon_sym_tolerance,
+      anon_sym_tolerantie,
+      anon_sym_description,
+      anon_sym_omschrijving,
+  [3411] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(407), 21,
+      ts_builtin_sym_end,
+      anon_sym_plan,
+      anon_sym_RBRACE,
+      anon_sym_include,
+      anon_sym_invoegen,
+      anon_sym_part,
+      anon_sym_deel,
+      anon_sym_text,
+      anon_sym_tekst,
+      anon_sym_group,
+      anon_sym_onderdeel,
+      anon_sym_target,
+      anon_sym_taakstelling,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_measure,
+      anon_sym_maatregel,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_table,
+      anon_sym_tabel,
+  [3438] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(409), 1,
+      anon_sym_in,
+    ACTIONS(176), 2,
+      anon_sym_from,
+      anon_sym_vanaf,
+    STATE(7), 3,
+      sym__year_spec,
+      sym_from_year,
+      sym_in_year,
+    ACTIONS(172), 15,
+      anon_sym_RBRACE,
+      anon_sym_text,
+      anon_sym_tekst,
+      anon_sym_group,
+      anon_sym_onderdeel,
+      anon_sym_target,
+      anon_sym_taakstelling,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_measure,
+      anon_sym_maatregel,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_table,
+      anon_sym_tabel,
+  [3471] = 10,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(411), 1,
+      anon_sym_RBRACE,
+    ACTIONS(419), 1,
+      anon_sym_period,
+    ACTIONS(422), 1,
+      anon_sym_periode,
+    ACTIONS(413), 2,
+      anon_sym_municipality,
+      anon_sym_gemeente,
+    ACTIONS(416), 2,
+      anon_sym_adopted,
+      anon_sym_vastgesteld,
+    ACTIONS(425), 2,
+      anon_sym_currency,
+      anon_sym_valuta,
+    ACTIONS(428), 2,
+      anon_sym_tolerance,
+      anon_sym_tolerantie,
+    ACTIONS(431), 2,
+      anon_sym_description,
+      anon_sym_omschrijving,
+    STATE(81), 8,
+      sym__header_field,
+      sym_municipality,
+      sym_adopted,
+      sym_period,
+      sym_currency,
+      sym_tolerance,
+      sym_description,
+      aux_sym_plan_header_repeat1,
+  [3514] = 10,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(379), 1,
+      anon_sym_period,
+    ACTIONS(381), 1,
+      anon_sym_periode,
+    ACTIONS(434), 1,
+      anon_sym_RBRACE,
+    ACTIONS(83), 2,
+      anon_sym_description,
+      anon_sym_omschrijving,
+    ACTIONS(375), 2,
+      anon_sym_municipality,
+      anon_sym_gemeente,
+    ACTIONS(377), 2,
+      anon_sym_adopted,
+      anon_sym_vastgesteld,
+    ACTIONS(383), 2,
+      anon_sym_currency,
+      anon_sym_valuta,
+    ACTIONS(385), 2,
+      anon_sym_tolerance,
+      anon_sym_tolerantie,
+    STATE(81), 8,
+      sym__header_field,
+      sym_municipality,
+      sym_adopted,
+      sym_period,
+      sym_currency,
+      sym_tolerance,
+      sym_description,
+      aux_sym_plan_header_repeat1,
+  [3557] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(436), 21,
+      ts_builtin_sym_end,
+      anon_sym_plan,
+      anon_sym_RBRACE,
+      anon_sym_include,
+      anon_sym_invoegen,
+      anon_sym_part,
+      anon_sym_deel,
+      anon_sym_text,
+      anon_sym_tekst,
+      anon_sym_group,
+      anon_sym_onderdeel,
+      anon_sym_target,
+      anon_sym_taakstelling,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_measure,
+      anon_sym_maatregel,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_table,
+      anon_sym_tabel,
+  [3584] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(438), 21,
+      ts_builtin_sym_end,
+      anon_sym_plan,
+      anon_sym_RBRACE,
+      anon_sym_include,
+      anon_sym_invoegen,
+      anon_sym_part,
+      anon_sym_deel,
+      anon_sym_text,
+      anon_sym_tekst,
+      anon_sym_group,
+      anon_sym_onderdeel,
+      anon_sym_target,
+      anon_sym_taakstelling,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_measure,
+      anon_sym_maatregel,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_table,
+      anon_sym_tabel,
+  [3611] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(440), 21,
+      ts_builtin_sym_end,
+      anon_sym_plan,
+      anon_sym_RBRACE,
+      anon_sym_include,
+      anon_sym_invoegen,
+      anon_sym_part,
+      anon_sym_deel,
+      anon_sym_text,
+      anon_sym_tekst,
+      anon_sym_group,
+      anon_sym_onderdeel,
+      anon_sym_target,
+      anon_sym_taakstelling,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_measure,
+      anon_sym_maatregel,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_table,
+      anon_sym_tabel,
+  [3638] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(442), 21,
+      ts_builtin_sym_end,
+      anon_sym_plan,
+      anon_sym_RBRACE,
+      anon_sym_include,
+      anon_sym_invoegen,
+      anon_sym_part,
+      anon_sym_deel,
+      anon_sym_text,
+      anon_sym_tekst,
+      anon_sym_group,
+      anon_sym_onderdeel,
+      anon_sym_target,
+      anon_sym_taakstelling,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_measure,
+      anon_sym_maatregel,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_table,
+      anon_sym_tabel,
+  [3665] = 10,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(379), 1,
+      anon_sym_period,
+    ACTIONS(381), 1,
+      anon_sym_periode,
+    ACTIONS(444), 1,
+      anon_sym_RBRACE,
+    ACTIONS(83), 2,
+      anon_sym_description,
+      anon_sym_omschrijving,
+    ACTIONS(375), 2,
+      anon_sym_municipality,
+      anon_sym_gemeente,
+    ACTIONS(377), 2,
+      anon_sym_adopted,
+      anon_sym_vastgesteld,
+    ACTIONS(383), 2,
+      anon_sym_currency,
+      anon_sym_valuta,
+    ACTIONS(385), 2,
+      anon_sym_tolerance,
+      anon_sym_tolerantie,
+    STATE(67), 8,
+      sym__header_field,
+      sym_municipality,
+      sym_adopted,
+      sym_period,
+      sym_currency,
+      sym_tolerance,
+      sym_description,
+      aux_sym_plan_header_repeat1,
+  [3708] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(446), 21,
+      ts_builtin_sym_end,
+      anon_sym_plan,
+      anon_sym_RBRACE,
+      anon_sym_include,
+      anon_sym_invoegen,
+      anon_sym_part,
+      anon_sym_deel,
+      anon_sym_text,
+      anon_sym_tekst,
+      anon_sym_group,
+      anon_sym_onderdeel,
+      anon_sym_target,
+      anon_sym_taakstelling,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_measure,
+      anon_sym_maatregel,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_table,
+      anon_sym_tabel,
+  [3735] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(448), 21,
+      ts_builtin_sym_end,
+      anon_sym_plan,
+      anon_sym_RBRACE,
+      anon_sym_include,
+      anon_sym_invoegen,
+      anon_sym_part,
+      anon_sym_deel,
+      anon_sym_text,
+      anon_sym_tekst,
+      anon_sym_group,
+      anon_sym_onderdeel,
+      anon_sym_target,
+      anon_sym_taakstelling,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_measure,
+      anon_sym_maatregel,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_table,
+      anon_sym_tabel,
+  [3762] = 10,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(373), 1,
+      anon_sym_RBRACE,
+    ACTIONS(379), 1,
+      anon_sym_period,
+    ACTIONS(381), 1,
+      anon_sym_periode,
+    ACTIONS(83), 2,
+      anon_sym_description,
+      anon_sym_omschrijving,
+    ACTIONS(375), 2,
+      anon_sym_municipality,
+      anon_sym_gemeente,
+    ACTIONS(377), 2,
+      anon_sym_adopted,
+      anon_sym_vastgesteld,
+    ACTIONS(383), 2,
+      anon_sym_currency,
+      anon_sym_valuta,
+    ACTIONS(385), 2,
+      anon_sym_tolerance,
+      anon_sym_tolerantie,
+    STATE(82), 8,
+      sym__header_field,
+      sym_municipality,
+      sym_adopted,
+      sym_period,
+      sym_currency,
+      sym_tolerance,
+      sym_description,
+      aux_sym_plan_header_repeat1,
+  [3805] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(450), 21,
+      ts_builtin_sym_end,
+      anon_sym_plan,
+      anon_sym_RBRACE,
+      anon_sym_include,
+      anon_sym_invoegen,
+      anon_sym_part,
+      anon_sym_deel,
+      anon_sym_text,
+      anon_sym_tekst,
+      anon_sym_group,
+      anon_sym_onderdeel,
+      anon_sym_target,
+      anon_sym_taakstelling,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_measure,
+      anon_sym_maatregel,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_table,
+      anon_sym_tabel,
+  [3832] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(452), 21,
+      ts_builtin_sym_end,
+      anon_sym_plan,
+      anon_sym_RBRACE,
+      anon_sym_include,
+      anon_sym_invoegen,
+      anon_sym_part,
+      anon_sym_deel,
+      anon_sym_text,
+      anon_sym_tekst,
+      anon_sym_group,
+      anon_sym_onderdeel,
+      anon_sym_target,
+      anon_sym_taakstelling,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_measure,
+      anon_sym_maatregel,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_table,
+      anon_sym_tabel,
+  [3859] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(454), 1,
+      anon_sym_COMMA,
+    ACTIONS(456), 1,
+      sym_year,
+    STATE(94), 2,
+      sym_year_amount,
+      aux_sym_yearly_values_repeat1,
+    ACTIONS(205), 16,
+      ts_builtin_sym_end,
+      anon_sym_plan,
+      anon_sym_include,
+      anon_sym_invoegen,
+      anon_sym_part,
+      anon_sym_deel,
+      anon_sym_text,
+      anon_sym_tekst,
+      anon_sym_group,
+      anon_sym_onderdeel,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_measure,
+      anon_sym_maatregel,
+      anon_sym_table,
+      anon_sym_tabel,
+  [3891] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(454), 1,
+      anon_sym_COMMA,
+    ACTIONS(456), 1,
+      sym_year,
+    STATE(95), 2,
+      sym_year_amount,
+      aux_sym_yearly_values_repeat1,
+    ACTIONS(213), 16,
+      ts_builtin_sym_end,
+      anon_sym_plan,
+      anon_sym_include,
+      anon_sym_invoegen,
+      anon_sym_part,
+      anon_sym_deel,
+      anon_sym_text,
+      anon_sym_tekst,
+      anon_sym_group,
+      anon_sym_onderdeel,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_measure,
+      anon_sym_maatregel,
+      anon_sym_table,
+      anon_sym_tabel,
+  [3923] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(458), 1,
+      anon_sym_COMMA,
+    ACTIONS(461), 1,
+      sym_year,
+    STATE(95), 2,
+      sym_year_amount,
+      aux_sym_yearly_values_repeat1,
+    ACTIONS(31), 16,
+      ts_builtin_sym_end,
+      anon_sym_plan,
+      anon_sym_include,
+      anon_sym_invoegen,
+      anon_sym_part,
+      anon_sym_deel,
+      anon_sym_text,
+      anon_sym_tekst,
+      anon_sym_group,
+      anon_sym_onderdeel,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_measure,
+      anon_sym_maatregel,
+      anon_sym_table,
+      anon_sym_tabel,
+  [3955] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(464), 1,
+      sym_magnitude,
+    ACTIONS(142), 19,
+      anon_sym_RBRACE,
+      anon_sym_in,
+      anon_sym_text,
+      anon_sym_tekst,
+      anon_sym_group,
+      anon_sym_onderdeel,
+      anon_sym_target,
+      anon_sym_taakstelling,
+      anon_sym_by,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_measure,
+      anon_sym_maatregel,
+      anon_sym_from,
+      anon_sym_vanaf,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_table,
+      anon_sym_tabel,
+  [3983] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(466), 1,
+      sym_magnitude,
+    ACTIONS(136), 19,
+      anon_sym_RBRACE,
+      anon_sym_in,
+      anon_sym_text,
+      anon_sym_tekst,
+      anon_sym_group,
+      anon_sym_onderdeel,
+      anon_sym_target,
+      anon_sym_taakstelling,
+      anon_sym_by,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_measure,
+      anon_sym_maatregel,
+      anon_sym_from,
+      anon_sym_vanaf,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_table,
+      anon_sym_tabel,
+  [4011] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(39), 19,
+      anon_sym_RBRACE,
+      anon_sym_in,
+      anon_sym_text,
+      anon_sym_tekst,
+      anon_sym_group,
+      anon_sym_onderdeel,
+      anon_sym_target,
+      anon_sym_taakstelling,
+      anon_sym_by,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_measure,
+      anon_sym_maatregel,
+      anon_sym_from,
+      anon_sym_vanaf,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_table,
+      anon_sym_tabel,
+  [4036] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(148), 19,
+      anon_sym_RBRACE,
+      anon_sym_in,
+      anon_sym_text,
+      anon_sym_tekst,
+      anon_sym_group,
+      anon_sym_onderdeel,
+      anon_sym_target,
+      anon_sym_taakstelling,
+      anon_sym_by,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_measure,
+      anon_sym_maatregel,
+      anon_sym_from,
+      anon_sym_vanaf,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_table,
+      anon_sym_tabel,
+  [4061] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(152), 19,
+      anon_sym_RBRACE,
+      anon_sym_in,
+      anon_sym_text,
+      anon_sym_tekst,
+      anon_sym_group,
+      anon_sym_onderdeel,
+      anon_sym_target,
+      anon_sym_taakstelling,
+      anon_sym_by,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_measure,
+      anon_sym_maatregel,
+      anon_sym_from,
+      anon_sym_vanaf,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_table,
+      anon_sym_tabel,
+  [4086] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(35), 19,
+      anon_sym_RBRACE,
+      anon_sym_in,
+      anon_sym_text,
+      anon_sym_tekst,
+      anon_sym_group,
+      anon_sym_onderdeel,
+      anon_sym_target,
+      anon_sym_taakstelling,
+      anon_sym_by,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_measure,
+      anon_sym_maatregel,
+      anon_sym_from,
+      anon_sym_vanaf,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_table,
+      anon_sym_tabel,
+  [4111] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(156), 19,
+      anon_sym_RBRACE,
+      anon_sym_in,
+      anon_sym_text,
+      anon_sym_tekst,
+      anon_sym_group,
+      anon_sym_onderdeel,
+      anon_sym_target,
+      anon_sym_taakstelling,
+      anon_sym_by,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_measure,
+      anon_sym_maatregel,
+      anon_sym_from,
+      anon_sym_vanaf,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_table,
+      anon_sym_tabel,
+  [4136] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(468), 1,
+      anon_sym_COMMA,
+    ACTIONS(470), 1,
+      sym_year,
+    STATE(104), 2,
+      sym_year_amount,
+      aux_sym_yearly_values_repeat1,
+    ACTIONS(205), 15,
+      anon_sym_RBRACE,
+      anon_sym_text,
+      anon_sym_tekst,
+      anon_sym_group,
+      anon_sym_onderdeel,
+      anon_sym_target,
+      anon_sym_taakstelling,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_measure,
+      anon_sym_maatregel,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_table,
+      anon_sym_tabel,
+  [4167] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(468), 1,
+      anon_sym_COMMA,
+    ACTIONS(470), 1,
+      sym_year,
+    STATE(105), 2,
+      sym_year_amount,
+      aux_sym_yearly_values_repeat1,
+    ACTIONS(213), 15,
+      anon_sym_RBRACE,
+      anon_sym_text,
+      anon_sym_tekst,
+      anon_sym_group,
+      anon_sym_onderdeel,
+      anon_sym_target,
+      anon_sym_taakstelling,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_measure,
+      anon_sym_maatregel,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_table,
+      anon_sym_tabel,
+  [4198] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(472), 1,
+      anon_sym_COMMA,
+    ACTIONS(475), 1,
+      sym_year,
+    STATE(105), 2,
+      sym_year_amount,
+      aux_sym_yearly_values_repeat1,
+    ACTIONS(31), 15,
+      anon_sym_RBRACE,
+      anon_sym_text,
+      anon_sym_tekst,
+      anon_sym_group,
+      anon_sym_onderdeel,
+      anon_sym_target,
+      anon_sym_taakstelling,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_measure,
+      anon_sym_maatregel,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_table,
+      anon_sym_tabel,
+  [4229] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(486), 1,
+      sym_euro,
+    STATE(106), 2,
+      sym_euro_cell,
+      aux_sym_cells_repeat1,
+    ACTIONS(480), 3,
+      anon_sym_DASH,
+      anon_sym_u2013,
+      anon_sym_u2014,
+    ACTIONS(483), 3,
+      sym_number,
+      sym_pm,
+      sym_not_applicable,
+    ACTIONS(478), 9,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_sign,
+      anon_sym_teken,
+      anon_sym_row,
+      anon_sym_rij,
+  [4261] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(495), 1,
+      sym_euro,
+    STATE(106), 2,
+      sym_euro_cell,
+      aux_sym_cells_repeat1,
+    ACTIONS(491), 3,
+      anon_sym_DASH,
+      anon_sym_u2013,
+      anon_sym_u2014,
+    ACTIONS(493), 3,
+      sym_number,
+      sym_pm,
+      sym_not_applicable,
+    ACTIONS(489), 9,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_sign,
+      anon_sym_teken,
+      anon_sym_row,
+      anon_sym_rij,
+  [4293] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(497), 16,
+      ts_builtin_sym_end,
+      anon_sym_plan,
+      anon_sym_include,
+      anon_sym_invoegen,
+      anon_sym_part,
+      anon_sym_deel,
+      anon_sym_text,
+      anon_sym_tekst,
+      anon_sym_group,
+      anon_sym_onderdeel,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_measure,
+      anon_sym_maatregel,
+      anon_sym_table,
+      anon_sym_tabel,
+  [4315] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(501), 2,
+      anon_sym_below,
+      anon_sym_hieronder,
+    ACTIONS(499), 14,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_COMMA,
+      anon_sym_COLON,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_sign,
+      anon_sym_teken,
       anon_sym_PLUS,
       anon_sym_DASH,
-    STATE(225), 9,
-      sym__expr,
-      sym_negation,
-      sym_binary_expression,
+      anon_sym_row,
+      anon_sym_rij,
+      anon_sym_RPAREN,
+  [4339] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(503), 16,
+      ts_builtin_sym_end,
+      anon_sym_plan,
+      anon_sym_include,
+      anon_sym_invoegen,
+      anon_sym_part,
+      anon_sym_deel,
+      anon_sym_text,
+      anon_sym_tekst,
+      anon_sym_group,
+      anon_sym_onderdeel,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_measure,
+      anon_sym_maatregel,
+      anon_sym_table,
+      anon_sym_tabel,
+  [4361] = 8,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(387), 1,
+      sym_identifier,
+    ACTIONS(397), 1,
+      anon_sym_LPAREN,
+    ACTIONS(389), 2,
+      anon_sym_kosten,
+      anon_sym_costs,
+    ACTIONS(393), 2,
+      anon_sym_sum,
+      anon_sym_som,
+    ACTIONS(395), 2,
+      anon_sym_savings,
+      anon_sym_besparingen,
+    ACTIONS(399), 2,
+      anon_sym_cumulative,
+      anon_sym_cumulatief,
+    STATE(143), 6,
       sym__term,
       sym_sum_all,
       sym_savings_of,
       sym_costs_of,
       sym_cumulative,
       sym_parenthesized,
-  [1940] = 10,
+  [4395] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(13), 1,
+    ACTIONS(505), 16,
+      ts_builtin_sym_end,
+      anon_sym_plan,
+      anon_sym_include,
+      anon_sym_invoegen,
+      anon_sym_part,
+      anon_sym_deel,
       anon_sym_text,
-    ACTIONS(15), 1,
+      anon_sym_tekst,
       anon_sym_group,
-    ACTIONS(19), 1,
-      anon_sym_measure,
-    ACTIONS(21), 1,
-      anon_sym_table,
-    ACTIONS(49), 1,
-      anon_sym_description,
-    ACTIONS(245), 1,
-      anon_sym_target,
-    ACTIONS(247), 1,
+      anon_sym_onderdeel,
       anon_sym_total,
-    ACTIONS(290), 1,
-      anon_sym_RBRACE,
-    STATE(49), 9,
-      sym_text_block,
-      sym_group,
-      sym__group_item,
-      sym_target,
-      sym_declared_total,
-      sym_measure,
-      sym_description,
-      sym_table,
-      aux_sym_group_repeat1,
-  [1979] = 10,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(13), 1,
-      anon_sym_text,
-    ACTIONS(15), 1,
-      anon_sym_group,
-    ACTIONS(19), 1,
+      anon_sym_totaal,
       anon_sym_measure,
-    ACTIONS(21), 1,
+      anon_sym_maatregel,
       anon_sym_table,
-    ACTIONS(49), 1,
-      anon_sym_description,
-    ACTIONS(245), 1,
-      anon_sym_target,
-    ACTIONS(247), 1,
+      anon_sym_tabel,
+  [4417] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(509), 3,
+      anon_sym_DASH,
+      anon_sym_u2013,
+      anon_sym_u2014,
+    ACTIONS(507), 13,
+      anon_sym_RBRACE,
       anon_sym_total,
-    ACTIONS(292), 1,
-      anon_sym_RBRACE,
-    STATE(49), 9,
-      sym_text_block,
-      sym_group,
-      sym__group_item,
-      sym_target,
-      sym_declared_total,
-      sym_measure,
-      sym_description,
-      sym_table,
-      aux_sym_group_repeat1,
-  [2018] = 10,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(13), 1,
-      anon_sym_text,
-    ACTIONS(15), 1,
-      anon_sym_group,
-    ACTIONS(19), 1,
-      anon_sym_measure,
-    ACTIONS(21), 1,
-      anon_sym_table,
-    ACTIONS(49), 1,
+      anon_sym_totaal,
       anon_sym_description,
-    ACTIONS(245), 1,
-      anon_sym_target,
-    ACTIONS(247), 1,
-      anon_sym_total,
-    ACTIONS(290), 1,
-      anon_sym_RBRACE,
-    STATE(58), 9,
-      sym_text_block,
-      sym_group,
-      sym__group_item,
-      sym_target,
-      sym_declared_total,
-      sym_measure,
-      sym_description,
-      sym_table,
-      aux_sym_group_repeat1,
-  [2057] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(141), 1,
-      anon_sym_RBRACE,
-    ACTIONS(296), 1,
-      anon_sym_PERCENT,
-    STATE(142), 1,
-      sym_unit,
-    ACTIONS(294), 2,
-      sym_identifier,
-      sym__unicode_word,
-    ACTIONS(298), 3,
-      anon_sym_fte,
-      anon_sym_hours,
-      sym_euro,
-    ACTIONS(143), 9,
-      anon_sym_in,
-      anon_sym_text,
-      anon_sym_group,
-      anon_sym_target,
-      anon_sym_total,
-      anon_sym_measure,
-      anon_sym_from,
-      anon_sym_description,
-      anon_sym_table,
-  [2090] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(300), 16,
-      anon_sym_RBRACE,
-      anon_sym_budget,
-      anon_sym_saving,
-      anon_sym_cost,
-      anon_sym_share,
-      anon_sym_range,
-      anon_sym_category,
-      anon_sym_owner,
-      anon_sym_start,
-      anon_sym_end,
-      anon_sym_decision,
-      anon_sym_status,
-      anon_sym_taakveld,
-      anon_sym_related,
-      anon_sym_description,
-      anon_sym_indicator,
-  [2112] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(302), 16,
-      anon_sym_RBRACE,
-      anon_sym_budget,
-      anon_sym_saving,
-      anon_sym_cost,
-      anon_sym_share,
-      anon_sym_range,
-      anon_sym_category,
-      anon_sym_owner,
-      anon_sym_start,
-      anon_sym_end,
-      anon_sym_decision,
-      anon_sym_status,
-      anon_sym_taakveld,
-      anon_sym_related,
-      anon_sym_description,
-      anon_sym_indicator,
-  [2134] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(304), 16,
-      anon_sym_RBRACE,
-      anon_sym_budget,
-      anon_sym_saving,
-      anon_sym_cost,
-      anon_sym_share,
-      anon_sym_range,
-      anon_sym_category,
-      anon_sym_owner,
-      anon_sym_start,
-      anon_sym_end,
-      anon_sym_decision,
-      anon_sym_status,
-      anon_sym_taakveld,
-      anon_sym_related,
-      anon_sym_description,
-      anon_sym_indicator,
-  [2156] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(306), 16,
-      anon_sym_RBRACE,
-      anon_sym_budget,
-      anon_sym_saving,
-      anon_sym_cost,
-      anon_sym_share,
-      anon_sym_range,
-      anon_sym_category,
-      anon_sym_owner,
-      anon_sym_start,
-      anon_sym_end,
-      anon_sym_decision,
-      anon_sym_status,
-      anon_sym_taakveld,
-      anon_sym_related,
-      anon_sym_description,
-      anon_sym_indicator,
-  [2178] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(308), 16,
-      anon_sym_RBRACE,
-      anon_sym_budget,
-      anon_sym_saving,
-      anon_sym_cost,
-      anon_sym_share,
-      anon_sym_range,
-      anon_sym_category,
-      anon_sym_owner,
-      anon_sym_start,
-      anon_sym_end,
-      anon_sym_decision,
-      anon_sym_status,
-      anon_sym_taakveld,
-      anon_sym_related,
-      anon_sym_description,
-      anon_sym_indicator,
-  [2200] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(310), 16,
-      anon_sym_RBRACE,
-      anon_sym_budget,
-      anon_sym_saving,
-      anon_sym_cost,
-      anon_sym_share,
-      anon_sym_range,
-      anon_sym_category,
-      anon_sym_owner,
-      anon_sym_start,
-      anon_sym_end,
-      anon_sym_decision,
-      anon_sym_status,
-      anon_sym_taakveld,
-      anon_sym_related,
-      anon_sym_description,
-      anon_sym_indicator,
-  [2222] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(312), 16,
-      anon_sym_RBRACE,
-      anon_sym_budget,
-      anon_sym_saving,
-      anon_sym_cost,
-      anon_sym_share,
-      anon_sym_range,
-      anon_sym_category,
-      anon_sym_owner,
-      anon_sym_start,
-      anon_sym_end,
-      anon_sym_decision,
-      anon_sym_status,
-      anon_sym_taakveld,
-      anon_sym_related,
-      anon_sym_description,
-      anon_sym_indicator,
-  [2244] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(314), 16,
-      anon_sym_RBRACE,
-      anon_sym_budget,
-      anon_sym_saving,
-      anon_sym_cost,
-      anon_sym_share,
-      anon_sym_range,
-      anon_sym_category,
-      anon_sym_owner,
-      anon_sym_start,
-      anon_sym_end,
-      anon_sym_decision,
-      anon_sym_status,
-      anon_sym_taakveld,
-      anon_sym_related,
-      anon_sym_description,
-      anon_sym_indicator,
-  [2266] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(316), 16,
-      anon_sym_RBRACE,
-      anon_sym_budget,
-      anon_sym_saving,
-      anon_sym_cost,
-      anon_sym_share,
-      anon_sym_range,
-      anon_sym_category,
-      anon_sym_owner,
-      anon_sym_start,
-      anon_sym_end,
-      anon_sym_decision,
-      anon_sym_status,
-      anon_sym_taakveld,
-      anon_sym_related,
-      anon_sym_description,
-      anon_sym_indicator,
-  [2288] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(318), 16,
-      anon_sym_RBRACE,
-      anon_sym_budget,
-      anon_sym_saving,
-      anon_sym_cost,
-      anon_sym_share,
-      anon_sym_range,
-      anon_sym_category,
-      anon_sym_owner,
-      anon_sym_start,
-      anon_sym_end,
-      anon_sym_decision,
-      anon_sym_status,
-      anon_sym_taakveld,
-      anon_sym_related,
-      anon_sym_description,
-      anon_sym_indicator,
-  [2310] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(320), 16,
-      anon_sym_RBRACE,
-      anon_sym_budget,
-      anon_sym_saving,
-      anon_sym_cost,
-      anon_sym_share,
-      anon_sym_range,
-      anon_sym_category,
-      anon_sym_owner,
-      anon_sym_start,
-      anon_sym_end,
-      anon_sym_decision,
-      anon_sym_status,
-      anon_sym_taakveld,
-      anon_sym_related,
-      anon_sym_description,
-      anon_sym_indicator,
-  [2332] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(322), 16,
-      anon_sym_RBRACE,
-      anon_sym_budget,
-      anon_sym_saving,
-      anon_sym_cost,
-      anon_sym_share,
-      anon_sym_range,
-      anon_sym_category,
-      anon_sym_owner,
-      anon_sym_start,
-      anon_sym_end,
-      anon_sym_decision,
-      anon_sym_status,
-      anon_sym_taakveld,
-      anon_sym_related,
-      anon_sym_description,
-      anon_sym_indicator,
-  [2354] = 9,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(49), 1,
-      anon_sym_description,
-    ACTIONS(324), 1,
-      anon_sym_RBRACE,
-    ACTIONS(326), 1,
-      anon_sym_municipality,
-    ACTIONS(328), 1,
-      anon_sym_adopted,
-    ACTIONS(330), 1,
-      anon_sym_period,
-    ACTIONS(332), 1,
-      anon_sym_currency,
-    ACTIONS(334), 1,
-      anon_sym_tolerance,
-    STATE(74), 8,
-      sym__header_field,
-      sym_municipality,
-      sym_adopted,
-      sym_period,
-      sym_currency,
-      sym_tolerance,
-      sym_description,
-      aux_sym_plan_header_repeat1,
-  [2389] = 9,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(49), 1,
-      anon_sym_description,
-    ACTIONS(326), 1,
-      anon_sym_municipality,
-    ACTIONS(328), 1,
-      anon_sym_adopted,
-    ACTIONS(330), 1,
-      anon_sym_period,
-    ACTIONS(332), 1,
-      anon_sym_currency,
-    ACTIONS(334), 1,
-      anon_sym_tolerance,
-    ACTIONS(336), 1,
-      anon_sym_RBRACE,
-    STATE(78), 8,
-      sym__header_field,
-      sym_municipality,
-      sym_adopted,
-      sym_period,
-      sym_currency,
-      sym_tolerance,
-      sym_description,
-      aux_sym_plan_header_repeat1,
-  [2424] = 9,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(340), 1,
-      sym_year,
-    ACTIONS(342), 1,
+      anon_sym_omschrijving,
+      anon_sym_sign,
+      anon_sym_teken,
+      anon_sym_row,
+      anon_sym_rij,
       sym_number,
-    ACTIONS(344), 1,
       sym_euro,
-    ACTIONS(346), 1,
       sym_pm,
-    STATE(32), 1,
+      sym_not_applicable,
+  [4441] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(513), 3,
+      anon_sym_DASH,
+      anon_sym_u2013,
+      anon_sym_u2014,
+    ACTIONS(511), 13,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_sign,
+      anon_sym_teken,
+      anon_sym_row,
+      anon_sym_rij,
+      sym_number,
+      sym_euro,
+      sym_pm,
+      sym_not_applicable,
+  [4465] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(515), 16,
+      ts_builtin_sym_end,
+      anon_sym_plan,
+      anon_sym_include,
+      anon_sym_invoegen,
+      anon_sym_part,
+      anon_sym_deel,
+      anon_sym_text,
+      anon_sym_tekst,
+      anon_sym_group,
+      anon_sym_onderdeel,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_measure,
+      anon_sym_maatregel,
+      anon_sym_table,
+      anon_sym_tabel,
+  [4487] = 8,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(519), 1,
+      anon_sym_COMMA,
+    ACTIONS(521), 1,
+      sym_column_mark,
+    ACTIONS(525), 1,
+      sym_string,
+    STATE(165), 1,
+      aux_sym_columns_repeat1,
+    STATE(297), 1,
+      sym__range_op,
+    ACTIONS(523), 2,
+      anon_sym_u2013,
+      anon_sym_DOT_DOT,
+    ACTIONS(517), 9,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_sign,
+      anon_sym_teken,
+      anon_sym_row,
+      anon_sym_rij,
+  [4521] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(527), 16,
+      ts_builtin_sym_end,
+      anon_sym_plan,
+      anon_sym_include,
+      anon_sym_invoegen,
+      anon_sym_part,
+      anon_sym_deel,
+      anon_sym_text,
+      anon_sym_tekst,
+      anon_sym_group,
+      anon_sym_onderdeel,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_measure,
+      anon_sym_maatregel,
+      anon_sym_table,
+      anon_sym_tabel,
+  [4543] = 8,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(387), 1,
+      sym_identifier,
+    ACTIONS(397), 1,
+      anon_sym_LPAREN,
+    ACTIONS(389), 2,
+      anon_sym_kosten,
+      anon_sym_costs,
+    ACTIONS(393), 2,
+      anon_sym_sum,
+      anon_sym_som,
+    ACTIONS(395), 2,
+      anon_sym_savings,
+      anon_sym_besparingen,
+    ACTIONS(399), 2,
+      anon_sym_cumulative,
+      anon_sym_cumulatief,
+    STATE(128), 6,
+      sym__term,
+      sym_sum_all,
+      sym_savings_of,
+      sym_costs_of,
+      sym_cumulative,
+      sym_parenthesized,
+  [4577] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(531), 1,
+      anon_sym_LPAREN,
+    ACTIONS(529), 14,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_COMMA,
+      anon_sym_COLON,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_sign,
+      anon_sym_teken,
+      anon_sym_PLUS,
+      anon_sym_DASH,
+      anon_sym_row,
+      anon_sym_rij,
+      anon_sym_RPAREN,
+  [4600] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(535), 1,
+      anon_sym_LPAREN,
+    ACTIONS(533), 14,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_COMMA,
+      anon_sym_COLON,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_sign,
+      anon_sym_teken,
+      anon_sym_PLUS,
+      anon_sym_DASH,
+      anon_sym_row,
+      anon_sym_rij,
+      anon_sym_RPAREN,
+  [4623] = 9,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(539), 1,
+      sym_year,
+    ACTIONS(541), 1,
+      sym_number,
+    ACTIONS(543), 1,
+      sym_euro,
+    ACTIONS(545), 1,
+      sym_pm,
+    STATE(33), 1,
       sym_year_amount,
-    STATE(72), 2,
+    STATE(50), 2,
       sym__effect_value,
       sym_yearly_values,
-    ACTIONS(338), 4,
+    ACTIONS(537), 4,
       anon_sym_DASH,
       anon_sym_u2013,
       anon_sym_u2014,
@@ -9691,926 +15276,65 @@ static const uint16_t ts_small_parse_table[] = {
       sym__quantity,
       sym_money,
       sym_quantity,
-  [2459] = 9,
+  [4658] = 6,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(350), 1,
+    ACTIONS(549), 1,
+      sym_column_mark,
+    ACTIONS(553), 1,
+      sym_string,
+    STATE(260), 1,
+      sym__range_op,
+    ACTIONS(551), 2,
+      anon_sym_u2013,
+      anon_sym_DOT_DOT,
+    ACTIONS(547), 10,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_COMMA,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_sign,
+      anon_sym_teken,
+      anon_sym_row,
+      anon_sym_rij,
+  [4687] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(555), 15,
+      anon_sym_RBRACE,
+      anon_sym_text,
+      anon_sym_tekst,
+      anon_sym_group,
+      anon_sym_onderdeel,
+      anon_sym_target,
+      anon_sym_taakstelling,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_measure,
+      anon_sym_maatregel,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_table,
+      anon_sym_tabel,
+  [4708] = 9,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(559), 1,
       sym_year,
-    ACTIONS(352), 1,
+    ACTIONS(561), 1,
       sym_number,
-    ACTIONS(354), 1,
+    ACTIONS(563), 1,
       sym_euro,
-    ACTIONS(356), 1,
+    ACTIONS(565), 1,
       sym_pm,
-    STATE(87), 1,
+    STATE(93), 1,
       sym_year_amount,
-    STATE(95), 2,
+    STATE(92), 2,
       sym__effect_value,
       sym_yearly_values,
-    ACTIONS(348), 4,
-      anon_sym_DASH,
-      anon_sym_u2013,
-      anon_sym_u2014,
-      anon_sym_u2212,
-    STATE(83), 4,
-      sym__amount,
-      sym__quantity,
-      sym_money,
-      sym_quantity,
-  [2494] = 9,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(49), 1,
-      anon_sym_description,
-    ACTIONS(326), 1,
-      anon_sym_municipality,
-    ACTIONS(328), 1,
-      anon_sym_adopted,
-    ACTIONS(330), 1,
-      anon_sym_period,
-    ACTIONS(332), 1,
-      anon_sym_currency,
-    ACTIONS(334), 1,
-      anon_sym_tolerance,
-    ACTIONS(358), 1,
-      anon_sym_RBRACE,
-    STATE(78), 8,
-      sym__header_field,
-      sym_municipality,
-      sym_adopted,
-      sym_period,
-      sym_currency,
-      sym_tolerance,
-      sym_description,
-      aux_sym_plan_header_repeat1,
-  [2529] = 9,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(360), 1,
-      anon_sym_RBRACE,
-    ACTIONS(362), 1,
-      anon_sym_municipality,
-    ACTIONS(365), 1,
-      anon_sym_adopted,
-    ACTIONS(368), 1,
-      anon_sym_period,
-    ACTIONS(371), 1,
-      anon_sym_currency,
-    ACTIONS(374), 1,
-      anon_sym_tolerance,
-    ACTIONS(377), 1,
-      anon_sym_description,
-    STATE(78), 8,
-      sym__header_field,
-      sym_municipality,
-      sym_adopted,
-      sym_period,
-      sym_currency,
-      sym_tolerance,
-      sym_description,
-      aux_sym_plan_header_repeat1,
-  [2564] = 9,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(49), 1,
-      anon_sym_description,
-    ACTIONS(326), 1,
-      anon_sym_municipality,
-    ACTIONS(328), 1,
-      anon_sym_adopted,
-    ACTIONS(330), 1,
-      anon_sym_period,
-    ACTIONS(332), 1,
-      anon_sym_currency,
-    ACTIONS(334), 1,
-      anon_sym_tolerance,
-    ACTIONS(336), 1,
-      anon_sym_RBRACE,
-    STATE(77), 8,
-      sym__header_field,
-      sym_municipality,
-      sym_adopted,
-      sym_period,
-      sym_currency,
-      sym_tolerance,
-      sym_description,
-      aux_sym_plan_header_repeat1,
-  [2599] = 9,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(382), 1,
-      sym_year,
-    ACTIONS(384), 1,
-      sym_number,
-    ACTIONS(386), 1,
-      sym_euro,
-    ACTIONS(388), 1,
-      sym_pm,
-    STATE(109), 1,
-      sym_year_amount,
-    STATE(95), 2,
-      sym__effect_value,
-      sym_yearly_values,
-    ACTIONS(380), 4,
-      anon_sym_DASH,
-      anon_sym_u2013,
-      anon_sym_u2014,
-      anon_sym_u2212,
-    STATE(88), 4,
-      sym__amount,
-      sym__quantity,
-      sym_money,
-      sym_quantity,
-  [2634] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(141), 1,
-      anon_sym_RBRACE,
-    ACTIONS(223), 1,
-      anon_sym_PERCENT,
-    STATE(18), 1,
-      sym_unit,
-    ACTIONS(221), 2,
-      sym_identifier,
-      sym__unicode_word,
-    ACTIONS(225), 3,
-      anon_sym_fte,
-      anon_sym_hours,
-      sym_euro,
-    ACTIONS(143), 6,
-      anon_sym_municipality,
-      anon_sym_adopted,
-      anon_sym_period,
-      anon_sym_currency,
-      anon_sym_tolerance,
-      anon_sym_description,
-  [2664] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(398), 1,
-      sym_euro,
-    STATE(82), 2,
-      sym_euro_cell,
-      aux_sym_cells_repeat1,
-    ACTIONS(392), 3,
-      anon_sym_DASH,
-      anon_sym_u2013,
-      anon_sym_u2014,
-    ACTIONS(395), 3,
-      sym_number,
-      sym_pm,
-      sym_not_applicable,
-    ACTIONS(390), 5,
-      anon_sym_RBRACE,
-      anon_sym_total,
-      anon_sym_description,
-      anon_sym_sign,
-      anon_sym_row,
-  [2692] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(157), 1,
-      anon_sym_in,
-    ACTIONS(159), 1,
-      anon_sym_from,
-    STATE(12), 3,
-      sym__year_spec,
-      sym_from_year,
-      sym_in_year,
-    ACTIONS(155), 9,
-      ts_builtin_sym_end,
-      anon_sym_plan,
-      anon_sym_include,
-      anon_sym_part,
-      anon_sym_text,
-      anon_sym_group,
-      anon_sym_total,
-      anon_sym_measure,
-      anon_sym_table,
-  [2718] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(407), 1,
-      sym_euro,
-    STATE(82), 2,
-      sym_euro_cell,
-      aux_sym_cells_repeat1,
-    ACTIONS(403), 3,
-      anon_sym_DASH,
-      anon_sym_u2013,
-      anon_sym_u2014,
-    ACTIONS(405), 3,
-      sym_number,
-      sym_pm,
-      sym_not_applicable,
-    ACTIONS(401), 5,
-      anon_sym_RBRACE,
-      anon_sym_total,
-      anon_sym_description,
-      anon_sym_sign,
-      anon_sym_row,
-  [2746] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(409), 1,
-      anon_sym_COMMA,
-    ACTIONS(411), 1,
-      sym_year,
-    STATE(86), 2,
-      sym_year_amount,
-      aux_sym_yearly_values_repeat1,
-    ACTIONS(180), 9,
-      ts_builtin_sym_end,
-      anon_sym_plan,
-      anon_sym_include,
-      anon_sym_part,
-      anon_sym_text,
-      anon_sym_group,
-      anon_sym_total,
-      anon_sym_measure,
-      anon_sym_table,
-  [2771] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(413), 1,
-      anon_sym_COMMA,
-    ACTIONS(416), 1,
-      sym_year,
-    STATE(86), 2,
-      sym_year_amount,
-      aux_sym_yearly_values_repeat1,
-    ACTIONS(111), 9,
-      ts_builtin_sym_end,
-      anon_sym_plan,
-      anon_sym_include,
-      anon_sym_part,
-      anon_sym_text,
-      anon_sym_group,
-      anon_sym_total,
-      anon_sym_measure,
-      anon_sym_table,
-  [2796] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(409), 1,
-      anon_sym_COMMA,
-    ACTIONS(411), 1,
-      sym_year,
-    STATE(85), 2,
-      sym_year_amount,
-      aux_sym_yearly_values_repeat1,
-    ACTIONS(174), 9,
-      ts_builtin_sym_end,
-      anon_sym_plan,
-      anon_sym_include,
-      anon_sym_part,
-      anon_sym_text,
-      anon_sym_group,
-      anon_sym_total,
-      anon_sym_measure,
-      anon_sym_table,
-  [2821] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(159), 1,
-      anon_sym_from,
-    ACTIONS(419), 1,
-      anon_sym_in,
-    STATE(12), 3,
-      sym__year_spec,
-      sym_from_year,
-      sym_in_year,
-    ACTIONS(155), 8,
-      anon_sym_RBRACE,
-      anon_sym_text,
-      anon_sym_group,
-      anon_sym_target,
-      anon_sym_total,
-      anon_sym_measure,
-      anon_sym_description,
-      anon_sym_table,
-  [2846] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(421), 12,
-      ts_builtin_sym_end,
-      anon_sym_plan,
-      anon_sym_RBRACE,
-      anon_sym_include,
-      anon_sym_part,
-      anon_sym_text,
-      anon_sym_group,
-      anon_sym_target,
-      anon_sym_total,
-      anon_sym_measure,
-      anon_sym_description,
-      anon_sym_table,
-  [2864] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(423), 12,
-      ts_builtin_sym_end,
-      anon_sym_plan,
-      anon_sym_RBRACE,
-      anon_sym_include,
-      anon_sym_part,
-      anon_sym_text,
-      anon_sym_group,
-      anon_sym_target,
-      anon_sym_total,
-      anon_sym_measure,
-      anon_sym_description,
-      anon_sym_table,
-  [2882] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(425), 12,
-      ts_builtin_sym_end,
-      anon_sym_plan,
-      anon_sym_RBRACE,
-      anon_sym_include,
-      anon_sym_part,
-      anon_sym_text,
-      anon_sym_group,
-      anon_sym_target,
-      anon_sym_total,
-      anon_sym_measure,
-      anon_sym_description,
-      anon_sym_table,
-  [2900] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(427), 12,
-      ts_builtin_sym_end,
-      anon_sym_plan,
-      anon_sym_RBRACE,
-      anon_sym_include,
-      anon_sym_part,
-      anon_sym_text,
-      anon_sym_group,
-      anon_sym_target,
-      anon_sym_total,
-      anon_sym_measure,
-      anon_sym_description,
-      anon_sym_table,
-  [2918] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(429), 12,
-      ts_builtin_sym_end,
-      anon_sym_plan,
-      anon_sym_RBRACE,
-      anon_sym_include,
-      anon_sym_part,
-      anon_sym_text,
-      anon_sym_group,
-      anon_sym_target,
-      anon_sym_total,
-      anon_sym_measure,
-      anon_sym_description,
-      anon_sym_table,
-  [2936] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(223), 1,
-      anon_sym_PERCENT,
-    ACTIONS(433), 1,
-      sym_euro,
-    ACTIONS(221), 2,
-      sym_identifier,
-      sym__unicode_word,
-    ACTIONS(225), 2,
-      anon_sym_fte,
-      anon_sym_hours,
-    STATE(235), 2,
-      sym_money,
-      sym_unit,
-    ACTIONS(431), 4,
-      anon_sym_DASH,
-      anon_sym_u2013,
-      anon_sym_u2014,
-      anon_sym_u2212,
-  [2964] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(435), 12,
-      ts_builtin_sym_end,
-      anon_sym_plan,
-      anon_sym_RBRACE,
-      anon_sym_include,
-      anon_sym_part,
-      anon_sym_text,
-      anon_sym_group,
-      anon_sym_target,
-      anon_sym_total,
-      anon_sym_measure,
-      anon_sym_description,
-      anon_sym_table,
-  [2982] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(437), 12,
-      ts_builtin_sym_end,
-      anon_sym_plan,
-      anon_sym_RBRACE,
-      anon_sym_include,
-      anon_sym_part,
-      anon_sym_text,
-      anon_sym_group,
-      anon_sym_target,
-      anon_sym_total,
-      anon_sym_measure,
-      anon_sym_description,
-      anon_sym_table,
-  [3000] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(439), 12,
-      ts_builtin_sym_end,
-      anon_sym_plan,
-      anon_sym_RBRACE,
-      anon_sym_include,
-      anon_sym_part,
-      anon_sym_text,
-      anon_sym_group,
-      anon_sym_target,
-      anon_sym_total,
-      anon_sym_measure,
-      anon_sym_description,
-      anon_sym_table,
-  [3018] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(441), 12,
-      ts_builtin_sym_end,
-      anon_sym_plan,
-      anon_sym_RBRACE,
-      anon_sym_include,
-      anon_sym_part,
-      anon_sym_text,
-      anon_sym_group,
-      anon_sym_target,
-      anon_sym_total,
-      anon_sym_measure,
-      anon_sym_description,
-      anon_sym_table,
-  [3036] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(443), 12,
-      ts_builtin_sym_end,
-      anon_sym_plan,
-      anon_sym_RBRACE,
-      anon_sym_include,
-      anon_sym_part,
-      anon_sym_text,
-      anon_sym_group,
-      anon_sym_target,
-      anon_sym_total,
-      anon_sym_measure,
-      anon_sym_description,
-      anon_sym_table,
-  [3054] = 8,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(447), 1,
-      anon_sym_COMMA,
-    ACTIONS(449), 1,
-      sym_column_mark,
-    ACTIONS(453), 1,
-      sym_string,
-    STATE(182), 1,
-      aux_sym_columns_repeat1,
-    STATE(301), 1,
-      sym__range_op,
-    ACTIONS(451), 2,
-      anon_sym_u2013,
-      anon_sym_DOT_DOT,
-    ACTIONS(445), 5,
-      anon_sym_RBRACE,
-      anon_sym_total,
-      anon_sym_description,
-      anon_sym_sign,
-      anon_sym_row,
-  [3084] = 8,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(276), 1,
-      sym_identifier,
-    ACTIONS(280), 1,
-      anon_sym_sum,
-    ACTIONS(282), 1,
-      anon_sym_savings,
-    ACTIONS(284), 1,
-      anon_sym_LPAREN,
-    ACTIONS(286), 1,
-      anon_sym_costs,
-    ACTIONS(288), 1,
-      anon_sym_cumulative,
-    STATE(132), 6,
-      sym__term,
-      sym_sum_all,
-      sym_savings_of,
-      sym_costs_of,
-      sym_cumulative,
-      sym_parenthesized,
-  [3114] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(455), 12,
-      ts_builtin_sym_end,
-      anon_sym_plan,
-      anon_sym_RBRACE,
-      anon_sym_include,
-      anon_sym_part,
-      anon_sym_text,
-      anon_sym_group,
-      anon_sym_target,
-      anon_sym_total,
-      anon_sym_measure,
-      anon_sym_description,
-      anon_sym_table,
-  [3132] = 10,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(223), 1,
-      anon_sym_PERCENT,
-    ACTIONS(457), 1,
-      anon_sym_taakveld,
-    ACTIONS(459), 1,
-      anon_sym_as,
-    ACTIONS(461), 1,
-      anon_sym_EQ,
-    STATE(202), 1,
-      sym_unit,
-    STATE(226), 1,
-      sym_role,
-    STATE(255), 1,
-      sym_taakveld,
-    ACTIONS(221), 2,
-      sym_identifier,
-      sym__unicode_word,
-    ACTIONS(225), 3,
-      anon_sym_fte,
-      anon_sym_hours,
-      sym_euro,
-  [3166] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(465), 3,
-      anon_sym_DASH,
-      anon_sym_u2013,
-      anon_sym_u2014,
-    ACTIONS(463), 9,
-      anon_sym_RBRACE,
-      anon_sym_total,
-      anon_sym_description,
-      anon_sym_sign,
-      anon_sym_row,
-      sym_number,
-      sym_euro,
-      sym_pm,
-      sym_not_applicable,
-  [3186] = 10,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(223), 1,
-      anon_sym_PERCENT,
-    ACTIONS(457), 1,
-      anon_sym_taakveld,
-    ACTIONS(459), 1,
-      anon_sym_as,
-    ACTIONS(467), 1,
-      anon_sym_COLON,
-    STATE(192), 1,
-      sym_unit,
-    STATE(218), 1,
-      sym_role,
-    STATE(259), 1,
-      sym_taakveld,
-    ACTIONS(221), 2,
-      sym_identifier,
-      sym__unicode_word,
-    ACTIONS(225), 3,
-      anon_sym_fte,
-      anon_sym_hours,
-      sym_euro,
-  [3220] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(469), 12,
-      ts_builtin_sym_end,
-      anon_sym_plan,
-      anon_sym_RBRACE,
-      anon_sym_include,
-      anon_sym_part,
-      anon_sym_text,
-      anon_sym_group,
-      anon_sym_target,
-      anon_sym_total,
-      anon_sym_measure,
-      anon_sym_description,
-      anon_sym_table,
-  [3238] = 8,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(276), 1,
-      sym_identifier,
-    ACTIONS(280), 1,
-      anon_sym_sum,
-    ACTIONS(282), 1,
-      anon_sym_savings,
-    ACTIONS(284), 1,
-      anon_sym_LPAREN,
-    ACTIONS(286), 1,
-      anon_sym_costs,
-    ACTIONS(288), 1,
-      anon_sym_cumulative,
-    STATE(151), 6,
-      sym__term,
-      sym_sum_all,
-      sym_savings_of,
-      sym_costs_of,
-      sym_cumulative,
-      sym_parenthesized,
-  [3268] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(473), 3,
-      anon_sym_DASH,
-      anon_sym_u2013,
-      anon_sym_u2014,
-    ACTIONS(471), 9,
-      anon_sym_RBRACE,
-      anon_sym_total,
-      anon_sym_description,
-      anon_sym_sign,
-      anon_sym_row,
-      sym_number,
-      sym_euro,
-      sym_pm,
-      sym_not_applicable,
-  [3288] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(475), 1,
-      anon_sym_COMMA,
-    ACTIONS(477), 1,
-      sym_year,
-    STATE(110), 2,
-      sym_year_amount,
-      aux_sym_yearly_values_repeat1,
-    ACTIONS(174), 8,
-      anon_sym_RBRACE,
-      anon_sym_text,
-      anon_sym_group,
-      anon_sym_target,
-      anon_sym_total,
-      anon_sym_measure,
-      anon_sym_description,
-      anon_sym_table,
-  [3312] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(475), 1,
-      anon_sym_COMMA,
-    ACTIONS(477), 1,
-      sym_year,
-    STATE(111), 2,
-      sym_year_amount,
-      aux_sym_yearly_values_repeat1,
-    ACTIONS(180), 8,
-      anon_sym_RBRACE,
-      anon_sym_text,
-      anon_sym_group,
-      anon_sym_target,
-      anon_sym_total,
-      anon_sym_measure,
-      anon_sym_description,
-      anon_sym_table,
-  [3336] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(479), 1,
-      anon_sym_COMMA,
-    ACTIONS(482), 1,
-      sym_year,
-    STATE(111), 2,
-      sym_year_amount,
-      aux_sym_yearly_values_repeat1,
-    ACTIONS(111), 8,
-      anon_sym_RBRACE,
-      anon_sym_text,
-      anon_sym_group,
-      anon_sym_target,
-      anon_sym_total,
-      anon_sym_measure,
-      anon_sym_description,
-      anon_sym_table,
-  [3360] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(354), 1,
-      sym_euro,
-    ACTIONS(485), 1,
-      sym_number,
-    ACTIONS(487), 1,
-      sym_pm,
-    ACTIONS(348), 4,
-      anon_sym_DASH,
-      anon_sym_u2013,
-      anon_sym_u2014,
-      anon_sym_u2212,
-    STATE(210), 4,
-      sym__amount,
-      sym__quantity,
-      sym_money,
-      sym_quantity,
-  [3385] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(354), 1,
-      sym_euro,
-    ACTIONS(489), 1,
-      sym_number,
-    ACTIONS(491), 1,
-      sym_pm,
-    ACTIONS(348), 4,
-      anon_sym_DASH,
-      anon_sym_u2013,
-      anon_sym_u2014,
-      anon_sym_u2212,
-    STATE(8), 4,
-      sym__amount,
-      sym__quantity,
-      sym_money,
-      sym_quantity,
-  [3410] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(449), 1,
-      sym_column_mark,
-    ACTIONS(453), 1,
-      sym_string,
-    STATE(301), 1,
-      sym__range_op,
-    ACTIONS(451), 2,
-      anon_sym_u2013,
-      anon_sym_DOT_DOT,
-    ACTIONS(493), 6,
-      anon_sym_RBRACE,
-      anon_sym_total,
-      anon_sym_COMMA,
-      anon_sym_description,
-      anon_sym_sign,
-      anon_sym_row,
-  [3435] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(497), 1,
-      sym_column_mark,
-    ACTIONS(501), 1,
-      sym_string,
-    STATE(263), 1,
-      sym__range_op,
-    ACTIONS(499), 2,
-      anon_sym_u2013,
-      anon_sym_DOT_DOT,
-    ACTIONS(495), 6,
-      anon_sym_RBRACE,
-      anon_sym_total,
-      anon_sym_COMMA,
-      anon_sym_description,
-      anon_sym_sign,
-      anon_sym_row,
-  [3460] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(344), 1,
-      sym_euro,
-    ACTIONS(491), 1,
-      sym_pm,
-    ACTIONS(503), 1,
-      sym_number,
-    ACTIONS(338), 4,
-      anon_sym_DASH,
-      anon_sym_u2013,
-      anon_sym_u2014,
-      anon_sym_u2212,
-    STATE(8), 4,
-      sym__amount,
-      sym__quantity,
-      sym_money,
-      sym_quantity,
-  [3485] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(507), 1,
-      anon_sym_below,
-    ACTIONS(505), 10,
-      anon_sym_RBRACE,
-      anon_sym_total,
-      anon_sym_COMMA,
-      anon_sym_COLON,
-      anon_sym_description,
-      anon_sym_sign,
-      anon_sym_PLUS,
-      anon_sym_DASH,
-      anon_sym_row,
-      anon_sym_RPAREN,
-  [3504] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(511), 1,
-      anon_sym_LPAREN,
-    ACTIONS(509), 10,
-      anon_sym_RBRACE,
-      anon_sym_total,
-      anon_sym_COMMA,
-      anon_sym_COLON,
-      anon_sym_description,
-      anon_sym_sign,
-      anon_sym_PLUS,
-      anon_sym_DASH,
-      anon_sym_row,
-      anon_sym_RPAREN,
-  [3523] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(354), 1,
-      sym_euro,
-    ACTIONS(513), 1,
-      sym_number,
-    ACTIONS(515), 1,
-      sym_pm,
-    ACTIONS(348), 4,
-      anon_sym_DASH,
-      anon_sym_u2013,
-      anon_sym_u2014,
-      anon_sym_u2212,
-    STATE(276), 4,
-      sym__amount,
-      sym__quantity,
-      sym_money,
-      sym_quantity,
-  [3548] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(519), 1,
-      anon_sym_LPAREN,
-    ACTIONS(517), 10,
-      anon_sym_RBRACE,
-      anon_sym_total,
-      anon_sym_COMMA,
-      anon_sym_COLON,
-      anon_sym_description,
-      anon_sym_sign,
-      anon_sym_PLUS,
-      anon_sym_DASH,
-      anon_sym_row,
-      anon_sym_RPAREN,
-  [3567] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(521), 1,
-      sym_magnitude,
-    ACTIONS(119), 10,
-      anon_sym_RBRACE,
-      anon_sym_in,
-      anon_sym_text,
-      anon_sym_group,
-      anon_sym_target,
-      anon_sym_total,
-      anon_sym_measure,
-      anon_sym_from,
-      anon_sym_description,
-      anon_sym_table,
-  [3586] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(523), 1,
-      sym_magnitude,
-    ACTIONS(113), 10,
-      anon_sym_RBRACE,
-      anon_sym_in,
-      anon_sym_text,
-      anon_sym_group,
-      anon_sym_target,
-      anon_sym_total,
-      anon_sym_measure,
-      anon_sym_from,
-      anon_sym_description,
-      anon_sym_table,
-  [3605] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(344), 1,
-      sym_euro,
-    ACTIONS(525), 1,
-      sym_number,
-    ACTIONS(527), 1,
-      sym_pm,
-    ACTIONS(338), 4,
+    ACTIONS(557), 4,
       anon_sym_DASH,
       anon_sym_u2013,
       anon_sym_u2014,
@@ -10620,2073 +15344,2385 @@ static const uint16_t ts_small_parse_table[] = {
       sym__quantity,
       sym_money,
       sym_quantity,
-  [3630] = 6,
+  [4743] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(354), 1,
-      sym_euro,
-    ACTIONS(491), 1,
-      sym_pm,
-    ACTIONS(529), 1,
-      sym_number,
-    ACTIONS(348), 4,
-      anon_sym_DASH,
-      anon_sym_u2013,
-      anon_sym_u2014,
-      anon_sym_u2212,
-    STATE(8), 4,
-      sym__amount,
-      sym__quantity,
-      sym_money,
-      sym_quantity,
-  [3655] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(344), 1,
-      sym_euro,
-    ACTIONS(525), 1,
-      sym_number,
-    ACTIONS(531), 1,
-      sym_pm,
-    ACTIONS(338), 4,
-      anon_sym_DASH,
-      anon_sym_u2013,
-      anon_sym_u2014,
-      anon_sym_u2212,
-    STATE(71), 4,
-      sym__amount,
-      sym__quantity,
-      sym_money,
-      sym_quantity,
-  [3680] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(49), 1,
-      anon_sym_description,
-    ACTIONS(533), 1,
-      anon_sym_RBRACE,
-    ACTIONS(535), 1,
-      anon_sym_total,
-    ACTIONS(537), 1,
-      anon_sym_sign,
-    ACTIONS(539), 1,
-      anon_sym_row,
-    STATE(140), 5,
-      sym_description,
-      sym_sign_rule,
-      sym_row,
-      sym_total_row,
-      aux_sym_table_repeat1,
-  [3706] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(407), 1,
-      sym_euro,
-    STATE(199), 1,
-      sym_cells,
-    STATE(84), 2,
-      sym_euro_cell,
-      aux_sym_cells_repeat1,
-    ACTIONS(403), 3,
-      anon_sym_DASH,
-      anon_sym_u2013,
-      anon_sym_u2014,
-    ACTIONS(541), 3,
-      sym_number,
-      sym_pm,
-      sym_not_applicable,
-  [3730] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(407), 1,
-      sym_euro,
-    STATE(198), 1,
-      sym_cells,
-    STATE(84), 2,
-      sym_euro_cell,
-      aux_sym_cells_repeat1,
-    ACTIONS(403), 3,
-      anon_sym_DASH,
-      anon_sym_u2013,
-      anon_sym_u2014,
-    ACTIONS(541), 3,
-      sym_number,
-      sym_pm,
-      sym_not_applicable,
-  [3754] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(407), 1,
-      sym_euro,
-    STATE(201), 1,
-      sym_cells,
-    STATE(84), 2,
-      sym_euro_cell,
-      aux_sym_cells_repeat1,
-    ACTIONS(403), 3,
-      anon_sym_DASH,
-      anon_sym_u2013,
-      anon_sym_u2014,
-    ACTIONS(541), 3,
-      sym_number,
-      sym_pm,
-      sym_not_applicable,
-  [3778] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(49), 1,
-      anon_sym_description,
-    ACTIONS(535), 1,
-      anon_sym_total,
-    ACTIONS(537), 1,
-      anon_sym_sign,
-    ACTIONS(539), 1,
-      anon_sym_row,
-    ACTIONS(543), 1,
-      anon_sym_RBRACE,
-    STATE(140), 5,
-      sym_description,
-      sym_sign_rule,
-      sym_row,
-      sym_total_row,
-      aux_sym_table_repeat1,
-  [3804] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(49), 1,
-      anon_sym_description,
-    ACTIONS(535), 1,
-      anon_sym_total,
-    ACTIONS(537), 1,
-      anon_sym_sign,
-    ACTIONS(539), 1,
-      anon_sym_row,
-    ACTIONS(543), 1,
-      anon_sym_RBRACE,
-    STATE(149), 5,
-      sym_description,
-      sym_sign_rule,
-      sym_row,
-      sym_total_row,
-      aux_sym_table_repeat1,
-  [3830] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(545), 10,
-      anon_sym_RBRACE,
-      anon_sym_total,
-      anon_sym_COMMA,
-      anon_sym_COLON,
-      anon_sym_description,
-      anon_sym_sign,
-      anon_sym_PLUS,
-      anon_sym_DASH,
-      anon_sym_row,
-      anon_sym_RPAREN,
-  [3846] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(49), 1,
-      anon_sym_description,
-    ACTIONS(535), 1,
-      anon_sym_total,
-    ACTIONS(537), 1,
-      anon_sym_sign,
-    ACTIONS(539), 1,
-      anon_sym_row,
-    ACTIONS(547), 1,
-      anon_sym_RBRACE,
-    STATE(130), 5,
-      sym_description,
-      sym_sign_rule,
-      sym_row,
-      sym_total_row,
-      aux_sym_table_repeat1,
-  [3872] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(407), 1,
-      sym_euro,
-    STATE(193), 1,
-      sym_cells,
-    STATE(84), 2,
-      sym_euro_cell,
-      aux_sym_cells_repeat1,
-    ACTIONS(403), 3,
-      anon_sym_DASH,
-      anon_sym_u2013,
-      anon_sym_u2014,
-    ACTIONS(541), 3,
-      sym_number,
-      sym_pm,
-      sym_not_applicable,
-  [3896] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(549), 10,
-      anon_sym_RBRACE,
-      anon_sym_total,
-      anon_sym_COMMA,
-      anon_sym_COLON,
-      anon_sym_description,
-      anon_sym_sign,
-      anon_sym_PLUS,
-      anon_sym_DASH,
-      anon_sym_row,
-      anon_sym_RPAREN,
-  [3912] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(49), 1,
-      anon_sym_description,
-    ACTIONS(533), 1,
-      anon_sym_RBRACE,
-    ACTIONS(535), 1,
-      anon_sym_total,
-    ACTIONS(537), 1,
-      anon_sym_sign,
-    ACTIONS(539), 1,
-      anon_sym_row,
-    STATE(137), 5,
-      sym_description,
-      sym_sign_rule,
-      sym_row,
-      sym_total_row,
-      aux_sym_table_repeat1,
-  [3938] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(49), 1,
-      anon_sym_description,
-    ACTIONS(535), 1,
-      anon_sym_total,
-    ACTIONS(537), 1,
-      anon_sym_sign,
-    ACTIONS(539), 1,
-      anon_sym_row,
-    ACTIONS(547), 1,
-      anon_sym_RBRACE,
-    STATE(140), 5,
-      sym_description,
-      sym_sign_rule,
-      sym_row,
-      sym_total_row,
-      aux_sym_table_repeat1,
-  [3964] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(551), 10,
-      anon_sym_RBRACE,
-      anon_sym_total,
-      anon_sym_COMMA,
-      anon_sym_COLON,
-      anon_sym_description,
-      anon_sym_sign,
-      anon_sym_PLUS,
-      anon_sym_DASH,
-      anon_sym_row,
-      anon_sym_RPAREN,
-  [3980] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(407), 1,
-      sym_euro,
-    STATE(195), 1,
-      sym_cells,
-    STATE(84), 2,
-      sym_euro_cell,
-      aux_sym_cells_repeat1,
-    ACTIONS(403), 3,
-      anon_sym_DASH,
-      anon_sym_u2013,
-      anon_sym_u2014,
-    ACTIONS(541), 3,
-      sym_number,
-      sym_pm,
-      sym_not_applicable,
-  [4004] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(553), 1,
-      anon_sym_RBRACE,
-    ACTIONS(555), 1,
-      anon_sym_total,
-    ACTIONS(558), 1,
-      anon_sym_description,
-    ACTIONS(561), 1,
-      anon_sym_sign,
-    ACTIONS(564), 1,
-      anon_sym_row,
-    STATE(140), 5,
-      sym_description,
-      sym_sign_rule,
-      sym_row,
-      sym_total_row,
-      aux_sym_table_repeat1,
-  [4030] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(99), 10,
-      anon_sym_RBRACE,
-      anon_sym_in,
-      anon_sym_text,
-      anon_sym_group,
-      anon_sym_target,
-      anon_sym_total,
-      anon_sym_measure,
-      anon_sym_from,
-      anon_sym_description,
-      anon_sym_table,
-  [4046] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(149), 10,
-      anon_sym_RBRACE,
-      anon_sym_in,
-      anon_sym_text,
-      anon_sym_group,
-      anon_sym_target,
-      anon_sym_total,
-      anon_sym_measure,
-      anon_sym_from,
-      anon_sym_description,
-      anon_sym_table,
-  [4062] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(407), 1,
-      sym_euro,
-    STATE(196), 1,
-      sym_cells,
-    STATE(84), 2,
-      sym_euro_cell,
-      aux_sym_cells_repeat1,
-    ACTIONS(403), 3,
-      anon_sym_DASH,
-      anon_sym_u2013,
-      anon_sym_u2014,
-    ACTIONS(541), 3,
-      sym_number,
-      sym_pm,
-      sym_not_applicable,
-  [4086] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(567), 10,
-      anon_sym_RBRACE,
-      anon_sym_total,
-      anon_sym_COMMA,
-      anon_sym_COLON,
-      anon_sym_description,
-      anon_sym_sign,
-      anon_sym_PLUS,
-      anon_sym_DASH,
-      anon_sym_row,
-      anon_sym_RPAREN,
-  [4102] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(133), 10,
-      anon_sym_RBRACE,
-      anon_sym_in,
-      anon_sym_text,
-      anon_sym_group,
-      anon_sym_target,
-      anon_sym_total,
-      anon_sym_measure,
-      anon_sym_from,
-      anon_sym_description,
-      anon_sym_table,
-  [4118] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(129), 10,
-      anon_sym_RBRACE,
-      anon_sym_in,
-      anon_sym_text,
-      anon_sym_group,
-      anon_sym_target,
-      anon_sym_total,
-      anon_sym_measure,
-      anon_sym_from,
-      anon_sym_description,
-      anon_sym_table,
-  [4134] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(407), 1,
-      sym_euro,
-    STATE(194), 1,
-      sym_cells,
-    STATE(84), 2,
-      sym_euro_cell,
-      aux_sym_cells_repeat1,
-    ACTIONS(403), 3,
-      anon_sym_DASH,
-      anon_sym_u2013,
-      anon_sym_u2014,
-    ACTIONS(541), 3,
-      sym_number,
-      sym_pm,
-      sym_not_applicable,
-  [4158] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(49), 1,
-      anon_sym_description,
-    ACTIONS(535), 1,
-      anon_sym_total,
-    ACTIONS(537), 1,
-      anon_sym_sign,
-    ACTIONS(539), 1,
-      anon_sym_row,
-    ACTIONS(569), 1,
-      anon_sym_RBRACE,
-    STATE(126), 5,
-      sym_description,
-      sym_sign_rule,
-      sym_row,
-      sym_total_row,
-      aux_sym_table_repeat1,
-  [4184] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(49), 1,
-      anon_sym_description,
-    ACTIONS(535), 1,
-      anon_sym_total,
-    ACTIONS(537), 1,
-      anon_sym_sign,
-    ACTIONS(539), 1,
-      anon_sym_row,
-    ACTIONS(571), 1,
-      anon_sym_RBRACE,
-    STATE(140), 5,
-      sym_description,
-      sym_sign_rule,
-      sym_row,
-      sym_total_row,
-      aux_sym_table_repeat1,
-  [4210] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(573), 10,
-      anon_sym_RBRACE,
-      anon_sym_total,
-      anon_sym_COMMA,
-      anon_sym_COLON,
-      anon_sym_description,
-      anon_sym_sign,
-      anon_sym_PLUS,
-      anon_sym_DASH,
-      anon_sym_row,
-      anon_sym_RPAREN,
-  [4226] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(575), 10,
-      anon_sym_RBRACE,
-      anon_sym_total,
-      anon_sym_COMMA,
-      anon_sym_COLON,
-      anon_sym_description,
-      anon_sym_sign,
-      anon_sym_PLUS,
-      anon_sym_DASH,
-      anon_sym_row,
-      anon_sym_RPAREN,
-  [4242] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(577), 10,
-      anon_sym_RBRACE,
-      anon_sym_total,
-      anon_sym_COMMA,
-      anon_sym_COLON,
-      anon_sym_description,
-      anon_sym_sign,
-      anon_sym_PLUS,
-      anon_sym_DASH,
-      anon_sym_row,
-      anon_sym_RPAREN,
-  [4258] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(579), 10,
-      anon_sym_RBRACE,
-      anon_sym_total,
-      anon_sym_COMMA,
-      anon_sym_COLON,
-      anon_sym_description,
-      anon_sym_sign,
-      anon_sym_PLUS,
-      anon_sym_DASH,
-      anon_sym_row,
-      anon_sym_RPAREN,
-  [4274] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(407), 1,
-      sym_euro,
-    STATE(197), 1,
-      sym_cells,
-    STATE(84), 2,
-      sym_euro_cell,
-      aux_sym_cells_repeat1,
-    ACTIONS(403), 3,
-      anon_sym_DASH,
-      anon_sym_u2013,
-      anon_sym_u2014,
-    ACTIONS(541), 3,
-      sym_number,
-      sym_pm,
-      sym_not_applicable,
-  [4298] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(103), 10,
-      anon_sym_RBRACE,
-      anon_sym_in,
-      anon_sym_text,
-      anon_sym_group,
-      anon_sym_target,
-      anon_sym_total,
-      anon_sym_measure,
-      anon_sym_from,
-      anon_sym_description,
-      anon_sym_table,
-  [4314] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(344), 1,
-      sym_euro,
-    ACTIONS(525), 1,
-      sym_number,
-    STATE(63), 3,
-      sym__quantity,
-      sym_money,
-      sym_quantity,
-    ACTIONS(338), 4,
-      anon_sym_DASH,
-      anon_sym_u2013,
-      anon_sym_u2014,
-      anon_sym_u2212,
-  [4335] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(581), 9,
-      ts_builtin_sym_end,
-      anon_sym_plan,
-      anon_sym_include,
-      anon_sym_part,
-      anon_sym_text,
-      anon_sym_group,
-      anon_sym_total,
-      anon_sym_measure,
-      anon_sym_table,
-  [4350] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(223), 1,
-      anon_sym_PERCENT,
-    STATE(18), 1,
-      sym_unit,
-    ACTIONS(141), 2,
-      anon_sym_u2013,
-      anon_sym_DOT_DOT,
-    ACTIONS(221), 2,
-      sym_identifier,
-      sym__unicode_word,
-    ACTIONS(225), 3,
-      anon_sym_fte,
-      anon_sym_hours,
-      sym_euro,
-  [4373] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(354), 1,
-      sym_euro,
-    ACTIONS(583), 1,
-      sym_number,
-    STATE(179), 3,
-      sym__quantity,
-      sym_money,
-      sym_quantity,
-    ACTIONS(348), 4,
-      anon_sym_DASH,
-      anon_sym_u2013,
-      anon_sym_u2014,
-      anon_sym_u2212,
-  [4394] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(585), 9,
-      ts_builtin_sym_end,
-      anon_sym_plan,
-      anon_sym_include,
-      anon_sym_part,
-      anon_sym_text,
-      anon_sym_group,
-      anon_sym_total,
-      anon_sym_measure,
-      anon_sym_table,
-  [4409] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(587), 9,
-      ts_builtin_sym_end,
-      anon_sym_plan,
-      anon_sym_include,
-      anon_sym_part,
-      anon_sym_text,
-      anon_sym_group,
-      anon_sym_total,
-      anon_sym_measure,
-      anon_sym_table,
-  [4424] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(589), 9,
-      ts_builtin_sym_end,
-      anon_sym_plan,
-      anon_sym_include,
-      anon_sym_part,
-      anon_sym_text,
-      anon_sym_group,
-      anon_sym_total,
-      anon_sym_measure,
-      anon_sym_table,
-  [4439] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(591), 9,
-      ts_builtin_sym_end,
-      anon_sym_plan,
-      anon_sym_include,
-      anon_sym_part,
-      anon_sym_text,
-      anon_sym_group,
-      anon_sym_total,
-      anon_sym_measure,
-      anon_sym_table,
-  [4454] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(593), 8,
-      anon_sym_RBRACE,
-      anon_sym_text,
-      anon_sym_group,
-      anon_sym_target,
-      anon_sym_total,
-      anon_sym_measure,
-      anon_sym_description,
-      anon_sym_table,
-  [4468] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(597), 2,
-      sym_euro,
-      sym_pm,
-    ACTIONS(595), 6,
-      anon_sym_DASH,
-      anon_sym_u2013,
-      anon_sym_u2014,
-      anon_sym_u2212,
-      sym_year,
-      sym_number,
-  [4484] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(599), 8,
+    ACTIONS(567), 15,
       anon_sym_budget,
       anon_sym_saving,
+      anon_sym_besparing,
       anon_sym_cost,
+      anon_sym_kosten,
       anon_sym_forecast,
+      anon_sym_prognose,
       anon_sym_actual,
+      anon_sym_realisatie,
       anon_sym_deficit,
+      anon_sym_tekort,
       anon_sym_revenue,
+      anon_sym_opbrengst,
       anon_sym_staffing,
-  [4498] = 3,
+      anon_sym_formatie,
+  [4764] = 6,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(603), 2,
-      anon_sym_PLUS,
-      anon_sym_DASH,
-    ACTIONS(601), 6,
-      anon_sym_RBRACE,
-      anon_sym_total,
-      anon_sym_COMMA,
-      anon_sym_description,
-      anon_sym_sign,
-      anon_sym_row,
-  [4514] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(143), 1,
-      anon_sym_of,
-    ACTIONS(223), 1,
-      anon_sym_PERCENT,
-    STATE(18), 1,
-      sym_unit,
-    ACTIONS(221), 2,
-      sym_identifier,
-      sym__unicode_word,
-    ACTIONS(225), 3,
-      anon_sym_fte,
-      anon_sym_hours,
-      sym_euro,
-  [4536] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(143), 1,
-      anon_sym_by,
-    ACTIONS(223), 1,
-      anon_sym_PERCENT,
-    STATE(18), 1,
-      sym_unit,
-    ACTIONS(221), 2,
-      sym_identifier,
-      sym__unicode_word,
-    ACTIONS(225), 3,
-      anon_sym_fte,
-      anon_sym_hours,
-      sym_euro,
-  [4558] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(607), 1,
-      anon_sym_EQ,
-    ACTIONS(605), 6,
-      anon_sym_RBRACE,
-      anon_sym_total,
-      anon_sym_COMMA,
-      anon_sym_description,
-      anon_sym_sign,
-      anon_sym_row,
-  [4573] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(609), 1,
-      anon_sym_COMMA,
-    STATE(171), 1,
-      aux_sym_columns_repeat1,
-    ACTIONS(493), 5,
-      anon_sym_RBRACE,
-      anon_sym_total,
-      anon_sym_description,
-      anon_sym_sign,
-      anon_sym_row,
-  [4590] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(612), 1,
-      sym_identifier,
-    ACTIONS(614), 1,
-      sym_year,
-    STATE(270), 1,
-      sym__column_kind,
-    STATE(176), 4,
-      sym_year_span,
-      sym_year_column,
-      sym_named_column,
-      sym_total_column,
-  [4609] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(618), 1,
+    ACTIONS(521), 1,
+      sym_column_mark,
+    ACTIONS(525), 1,
       sym_string,
-    ACTIONS(616), 6,
+    STATE(297), 1,
+      sym__range_op,
+    ACTIONS(523), 2,
+      anon_sym_u2013,
+      anon_sym_DOT_DOT,
+    ACTIONS(569), 10,
       anon_sym_RBRACE,
       anon_sym_total,
+      anon_sym_totaal,
       anon_sym_COMMA,
       anon_sym_description,
+      anon_sym_omschrijving,
       anon_sym_sign,
+      anon_sym_teken,
       anon_sym_row,
-  [4624] = 2,
+      anon_sym_rij,
+  [4793] = 9,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(620), 7,
-      anon_sym_RBRACE,
-      anon_sym_municipality,
-      anon_sym_adopted,
-      anon_sym_period,
-      anon_sym_currency,
-      anon_sym_tolerance,
-      anon_sym_description,
-  [4637] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(622), 7,
-      anon_sym_RBRACE,
-      anon_sym_municipality,
-      anon_sym_adopted,
-      anon_sym_period,
-      anon_sym_currency,
-      anon_sym_tolerance,
-      anon_sym_description,
-  [4650] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(447), 1,
-      anon_sym_COMMA,
-    STATE(182), 1,
-      aux_sym_columns_repeat1,
-    ACTIONS(445), 5,
-      anon_sym_RBRACE,
-      anon_sym_total,
-      anon_sym_description,
-      anon_sym_sign,
-      anon_sym_row,
-  [4667] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(624), 7,
-      anon_sym_RBRACE,
-      anon_sym_municipality,
-      anon_sym_adopted,
-      anon_sym_period,
-      anon_sym_currency,
-      anon_sym_tolerance,
-      anon_sym_description,
-  [4680] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(626), 7,
-      anon_sym_RBRACE,
-      anon_sym_municipality,
-      anon_sym_adopted,
-      anon_sym_period,
-      anon_sym_currency,
-      anon_sym_tolerance,
-      anon_sym_description,
-  [4693] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(628), 7,
-      anon_sym_RBRACE,
-      anon_sym_municipality,
-      anon_sym_adopted,
-      anon_sym_period,
-      anon_sym_currency,
-      anon_sym_tolerance,
-      anon_sym_description,
-  [4706] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(612), 1,
-      sym_identifier,
-    ACTIONS(630), 1,
+    ACTIONS(573), 1,
       sym_year,
-    STATE(270), 1,
-      sym__column_kind,
-    STATE(183), 4,
-      sym_year_span,
-      sym_year_column,
-      sym_named_column,
-      sym_total_column,
-  [4725] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(634), 1,
-      sym_string,
-    ACTIONS(632), 6,
-      anon_sym_RBRACE,
-      anon_sym_total,
-      anon_sym_COMMA,
-      anon_sym_description,
-      anon_sym_sign,
-      anon_sym_row,
-  [4740] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(447), 1,
-      anon_sym_COMMA,
-    STATE(171), 1,
-      aux_sym_columns_repeat1,
-    ACTIONS(636), 5,
-      anon_sym_RBRACE,
-      anon_sym_total,
-      anon_sym_description,
-      anon_sym_sign,
-      anon_sym_row,
-  [4757] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(493), 6,
-      anon_sym_RBRACE,
-      anon_sym_total,
-      anon_sym_COMMA,
-      anon_sym_description,
-      anon_sym_sign,
-      anon_sym_row,
-  [4769] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(638), 6,
-      anon_sym_RBRACE,
-      anon_sym_total,
-      anon_sym_COMMA,
-      anon_sym_description,
-      anon_sym_sign,
-      anon_sym_row,
-  [4781] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(354), 1,
+    ACTIONS(575), 1,
+      sym_number,
+    ACTIONS(577), 1,
       sym_euro,
-    STATE(240), 1,
-      sym_money,
-    ACTIONS(431), 4,
+    ACTIONS(579), 1,
+      sym_pm,
+    STATE(103), 1,
+      sym_year_amount,
+    STATE(92), 2,
+      sym__effect_value,
+      sym_yearly_values,
+    ACTIONS(571), 4,
       anon_sym_DASH,
       anon_sym_u2013,
       anon_sym_u2014,
       anon_sym_u2212,
-  [4797] = 2,
+    STATE(80), 4,
+      sym__amount,
+      sym__quantity,
+      sym_money,
+      sym_quantity,
+  [4828] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(640), 6,
+    ACTIONS(581), 14,
       anon_sym_RBRACE,
       anon_sym_total,
-      anon_sym_description,
-      anon_sym_sign,
-      anon_sym_columns,
-      anon_sym_row,
-  [4809] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(642), 6,
-      anon_sym_RBRACE,
-      anon_sym_total,
+      anon_sym_totaal,
       anon_sym_COMMA,
-      anon_sym_description,
-      anon_sym_sign,
-      anon_sym_row,
-  [4821] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(644), 6,
-      anon_sym_RBRACE,
-      anon_sym_total,
-      anon_sym_COMMA,
-      anon_sym_description,
-      anon_sym_sign,
-      anon_sym_row,
-  [4833] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(646), 6,
-      anon_sym_RBRACE,
-      anon_sym_total,
-      anon_sym_COMMA,
-      anon_sym_description,
-      anon_sym_sign,
-      anon_sym_row,
-  [4845] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(648), 6,
-      anon_sym_RBRACE,
-      anon_sym_total,
-      anon_sym_COMMA,
-      anon_sym_description,
-      anon_sym_sign,
-      anon_sym_row,
-  [4857] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(650), 6,
-      anon_sym_RBRACE,
-      anon_sym_total,
-      anon_sym_COMMA,
-      anon_sym_description,
-      anon_sym_sign,
-      anon_sym_row,
-  [4869] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(45), 1,
-      anon_sym_taakveld,
-    ACTIONS(652), 1,
       anon_sym_COLON,
-    ACTIONS(654), 1,
-      anon_sym_as,
-    STATE(221), 1,
-      sym_role,
-    STATE(300), 1,
-      sym_taakveld,
-  [4888] = 2,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_sign,
+      anon_sym_teken,
+      anon_sym_PLUS,
+      anon_sym_DASH,
+      anon_sym_row,
+      anon_sym_rij,
+      anon_sym_RPAREN,
+  [4848] = 7,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(656), 5,
+    ACTIONS(583), 1,
+      anon_sym_RBRACE,
+    ACTIONS(83), 2,
+      anon_sym_description,
+      anon_sym_omschrijving,
+    ACTIONS(585), 2,
+      anon_sym_total,
+      anon_sym_totaal,
+    ACTIONS(587), 2,
+      anon_sym_sign,
+      anon_sym_teken,
+    ACTIONS(589), 2,
+      anon_sym_row,
+      anon_sym_rij,
+    STATE(140), 5,
+      sym_description,
+      sym_sign_rule,
+      sym_row,
+      sym_total_row,
+      aux_sym_table_repeat1,
+  [4878] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(591), 14,
       anon_sym_RBRACE,
       anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_COMMA,
+      anon_sym_COLON,
       anon_sym_description,
+      anon_sym_omschrijving,
       anon_sym_sign,
+      anon_sym_teken,
+      anon_sym_PLUS,
+      anon_sym_DASH,
       anon_sym_row,
-  [4899] = 2,
+      anon_sym_rij,
+      anon_sym_RPAREN,
+  [4898] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(658), 5,
+    ACTIONS(593), 14,
       anon_sym_RBRACE,
       anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_COMMA,
+      anon_sym_COLON,
       anon_sym_description,
+      anon_sym_omschrijving,
       anon_sym_sign,
+      anon_sym_teken,
+      anon_sym_PLUS,
+      anon_sym_DASH,
       anon_sym_row,
-  [4910] = 2,
+      anon_sym_rij,
+      anon_sym_RPAREN,
+  [4918] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(660), 5,
+    ACTIONS(595), 14,
       anon_sym_RBRACE,
       anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_COMMA,
+      anon_sym_COLON,
       anon_sym_description,
+      anon_sym_omschrijving,
       anon_sym_sign,
+      anon_sym_teken,
+      anon_sym_PLUS,
+      anon_sym_DASH,
       anon_sym_row,
-  [4921] = 2,
+      anon_sym_rij,
+      anon_sym_RPAREN,
+  [4938] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(662), 5,
+    ACTIONS(597), 14,
       anon_sym_RBRACE,
       anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_COMMA,
+      anon_sym_COLON,
       anon_sym_description,
+      anon_sym_omschrijving,
       anon_sym_sign,
+      anon_sym_teken,
+      anon_sym_PLUS,
+      anon_sym_DASH,
       anon_sym_row,
-  [4932] = 2,
+      anon_sym_rij,
+      anon_sym_RPAREN,
+  [4958] = 7,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(664), 5,
+    ACTIONS(599), 1,
+      anon_sym_RBRACE,
+    ACTIONS(83), 2,
+      anon_sym_description,
+      anon_sym_omschrijving,
+    ACTIONS(585), 2,
+      anon_sym_total,
+      anon_sym_totaal,
+    ACTIONS(587), 2,
+      anon_sym_sign,
+      anon_sym_teken,
+    ACTIONS(589), 2,
+      anon_sym_row,
+      anon_sym_rij,
+    STATE(135), 5,
+      sym_description,
+      sym_sign_rule,
+      sym_row,
+      sym_total_row,
+      aux_sym_table_repeat1,
+  [4988] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(601), 1,
+      anon_sym_RBRACE,
+    ACTIONS(603), 2,
+      anon_sym_total,
+      anon_sym_totaal,
+    ACTIONS(606), 2,
+      anon_sym_description,
+      anon_sym_omschrijving,
+    ACTIONS(609), 2,
+      anon_sym_sign,
+      anon_sym_teken,
+    ACTIONS(612), 2,
+      anon_sym_row,
+      anon_sym_rij,
+    STATE(135), 5,
+      sym_description,
+      sym_sign_rule,
+      sym_row,
+      sym_total_row,
+      aux_sym_table_repeat1,
+  [5018] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(599), 1,
+      anon_sym_RBRACE,
+    ACTIONS(83), 2,
+      anon_sym_description,
+      anon_sym_omschrijving,
+    ACTIONS(585), 2,
+      anon_sym_total,
+      anon_sym_totaal,
+    ACTIONS(587), 2,
+      anon_sym_sign,
+      anon_sym_teken,
+    ACTIONS(589), 2,
+      anon_sym_row,
+      anon_sym_rij,
+    STATE(146), 5,
+      sym_description,
+      sym_sign_rule,
+      sym_row,
+      sym_total_row,
+      aux_sym_table_repeat1,
+  [5048] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(615), 1,
+      anon_sym_RBRACE,
+    ACTIONS(83), 2,
+      anon_sym_description,
+      anon_sym_omschrijving,
+    ACTIONS(585), 2,
+      anon_sym_total,
+      anon_sym_totaal,
+    ACTIONS(587), 2,
+      anon_sym_sign,
+      anon_sym_teken,
+    ACTIONS(589), 2,
+      anon_sym_row,
+      anon_sym_rij,
+    STATE(139), 5,
+      sym_description,
+      sym_sign_rule,
+      sym_row,
+      sym_total_row,
+      aux_sym_table_repeat1,
+  [5078] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(617), 14,
       anon_sym_RBRACE,
       anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_COMMA,
+      anon_sym_COLON,
       anon_sym_description,
+      anon_sym_omschrijving,
       anon_sym_sign,
+      anon_sym_teken,
+      anon_sym_PLUS,
+      anon_sym_DASH,
       anon_sym_row,
-  [4943] = 2,
+      anon_sym_rij,
+      anon_sym_RPAREN,
+  [5098] = 7,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(666), 5,
+    ACTIONS(619), 1,
+      anon_sym_RBRACE,
+    ACTIONS(83), 2,
+      anon_sym_description,
+      anon_sym_omschrijving,
+    ACTIONS(585), 2,
+      anon_sym_total,
+      anon_sym_totaal,
+    ACTIONS(587), 2,
+      anon_sym_sign,
+      anon_sym_teken,
+    ACTIONS(589), 2,
+      anon_sym_row,
+      anon_sym_rij,
+    STATE(135), 5,
+      sym_description,
+      sym_sign_rule,
+      sym_row,
+      sym_total_row,
+      aux_sym_table_repeat1,
+  [5128] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(621), 1,
+      anon_sym_RBRACE,
+    ACTIONS(83), 2,
+      anon_sym_description,
+      anon_sym_omschrijving,
+    ACTIONS(585), 2,
+      anon_sym_total,
+      anon_sym_totaal,
+    ACTIONS(587), 2,
+      anon_sym_sign,
+      anon_sym_teken,
+    ACTIONS(589), 2,
+      anon_sym_row,
+      anon_sym_rij,
+    STATE(135), 5,
+      sym_description,
+      sym_sign_rule,
+      sym_row,
+      sym_total_row,
+      aux_sym_table_repeat1,
+  [5158] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(623), 14,
       anon_sym_RBRACE,
       anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_COMMA,
+      anon_sym_COLON,
       anon_sym_description,
+      anon_sym_omschrijving,
       anon_sym_sign,
+      anon_sym_teken,
+      anon_sym_PLUS,
+      anon_sym_DASH,
       anon_sym_row,
-  [4954] = 2,
+      anon_sym_rij,
+      anon_sym_RPAREN,
+  [5178] = 7,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(668), 5,
+    ACTIONS(619), 1,
+      anon_sym_RBRACE,
+    ACTIONS(83), 2,
+      anon_sym_description,
+      anon_sym_omschrijving,
+    ACTIONS(585), 2,
+      anon_sym_total,
+      anon_sym_totaal,
+    ACTIONS(587), 2,
+      anon_sym_sign,
+      anon_sym_teken,
+    ACTIONS(589), 2,
+      anon_sym_row,
+      anon_sym_rij,
+    STATE(134), 5,
+      sym_description,
+      sym_sign_rule,
+      sym_row,
+      sym_total_row,
+      aux_sym_table_repeat1,
+  [5208] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(625), 14,
       anon_sym_RBRACE,
       anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_COMMA,
+      anon_sym_COLON,
       anon_sym_description,
+      anon_sym_omschrijving,
       anon_sym_sign,
+      anon_sym_teken,
+      anon_sym_PLUS,
+      anon_sym_DASH,
       anon_sym_row,
-  [4965] = 6,
+      anon_sym_rij,
+      anon_sym_RPAREN,
+  [5228] = 10,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(654), 1,
-      anon_sym_as,
-    ACTIONS(670), 1,
-      anon_sym_LBRACE,
-    ACTIONS(672), 1,
-      anon_sym_in,
-    STATE(222), 1,
-      sym_table_unit,
-    STATE(260), 1,
-      sym_role,
-  [4984] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(674), 5,
-      anon_sym_RBRACE,
-      anon_sym_total,
-      anon_sym_description,
-      anon_sym_sign,
-      anon_sym_row,
-  [4995] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(45), 1,
+    ACTIONS(254), 1,
+      anon_sym_PERCENT,
+    ACTIONS(627), 1,
       anon_sym_taakveld,
-    ACTIONS(654), 1,
-      anon_sym_as,
-    ACTIONS(676), 1,
+    ACTIONS(631), 1,
       anon_sym_EQ,
+    STATE(204), 1,
+      sym_unit,
+    STATE(227), 1,
+      sym_role,
+    STATE(249), 1,
+      sym_taakveld,
+    ACTIONS(252), 2,
+      sym_identifier,
+      sym__unicode_word,
+    ACTIONS(629), 2,
+      anon_sym_as,
+      anon_sym_als,
+    ACTIONS(256), 4,
+      anon_sym_fte,
+      anon_sym_hours,
+      anon_sym_uren,
+      sym_euro,
+  [5264] = 10,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(254), 1,
+      anon_sym_PERCENT,
+    ACTIONS(627), 1,
+      anon_sym_taakveld,
+    ACTIONS(633), 1,
+      anon_sym_COLON,
+    STATE(200), 1,
+      sym_unit,
     STATE(217), 1,
       sym_role,
-    STATE(284), 1,
+    STATE(258), 1,
       sym_taakveld,
-  [5014] = 2,
+    ACTIONS(252), 2,
+      sym_identifier,
+      sym__unicode_word,
+    ACTIONS(629), 2,
+      anon_sym_as,
+      anon_sym_als,
+    ACTIONS(256), 4,
+      anon_sym_fte,
+      anon_sym_hours,
+      anon_sym_uren,
+      sym_euro,
+  [5300] = 7,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(678), 4,
-      anon_sym_LBRACE,
-      anon_sym_COLON,
-      anon_sym_taakveld,
-      anon_sym_EQ,
-  [5024] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(537), 1,
+    ACTIONS(583), 1,
+      anon_sym_RBRACE,
+    ACTIONS(83), 2,
+      anon_sym_description,
+      anon_sym_omschrijving,
+    ACTIONS(585), 2,
+      anon_sym_total,
+      anon_sym_totaal,
+    ACTIONS(587), 2,
       anon_sym_sign,
-    ACTIONS(680), 1,
-      anon_sym_columns,
-    STATE(148), 1,
-      sym_columns,
-    STATE(238), 1,
+      anon_sym_teken,
+    ACTIONS(589), 2,
+      anon_sym_row,
+      anon_sym_rij,
+    STATE(135), 5,
+      sym_description,
       sym_sign_rule,
-  [5040] = 5,
+      sym_row,
+      sym_total_row,
+      aux_sym_table_repeat1,
+  [5330] = 7,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(537), 1,
-      anon_sym_sign,
-    ACTIONS(680), 1,
-      anon_sym_columns,
-    STATE(136), 1,
-      sym_columns,
-    STATE(231), 1,
-      sym_sign_rule,
-  [5056] = 5,
+    ACTIONS(254), 1,
+      anon_sym_PERCENT,
+    ACTIONS(637), 1,
+      sym_euro,
+    ACTIONS(252), 2,
+      sym_identifier,
+      sym__unicode_word,
+    STATE(231), 2,
+      sym_money,
+      sym_unit,
+    ACTIONS(256), 3,
+      anon_sym_fte,
+      anon_sym_hours,
+      anon_sym_uren,
+    ACTIONS(635), 4,
+      anon_sym_DASH,
+      anon_sym_u2013,
+      anon_sym_u2014,
+      anon_sym_u2212,
+  [5359] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(537), 1,
+    ACTIONS(641), 1,
+      anon_sym_period,
+    ACTIONS(639), 12,
+      anon_sym_RBRACE,
+      anon_sym_municipality,
+      anon_sym_gemeente,
+      anon_sym_adopted,
+      anon_sym_vastgesteld,
+      anon_sym_periode,
+      anon_sym_currency,
+      anon_sym_valuta,
+      anon_sym_tolerance,
+      anon_sym_tolerantie,
+      anon_sym_description,
+      anon_sym_omschrijving,
+  [5380] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(645), 1,
+      anon_sym_period,
+    ACTIONS(643), 12,
+      anon_sym_RBRACE,
+      anon_sym_municipality,
+      anon_sym_gemeente,
+      anon_sym_adopted,
+      anon_sym_vastgesteld,
+      anon_sym_periode,
+      anon_sym_currency,
+      anon_sym_valuta,
+      anon_sym_tolerance,
+      anon_sym_tolerantie,
+      anon_sym_description,
+      anon_sym_omschrijving,
+  [5401] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(649), 1,
+      anon_sym_period,
+    ACTIONS(647), 12,
+      anon_sym_RBRACE,
+      anon_sym_municipality,
+      anon_sym_gemeente,
+      anon_sym_adopted,
+      anon_sym_vastgesteld,
+      anon_sym_periode,
+      anon_sym_currency,
+      anon_sym_valuta,
+      anon_sym_tolerance,
+      anon_sym_tolerantie,
+      anon_sym_description,
+      anon_sym_omschrijving,
+  [5422] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(653), 1,
+      anon_sym_period,
+    ACTIONS(651), 12,
+      anon_sym_RBRACE,
+      anon_sym_municipality,
+      anon_sym_gemeente,
+      anon_sym_adopted,
+      anon_sym_vastgesteld,
+      anon_sym_periode,
+      anon_sym_currency,
+      anon_sym_valuta,
+      anon_sym_tolerance,
+      anon_sym_tolerantie,
+      anon_sym_description,
+      anon_sym_omschrijving,
+  [5443] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(657), 1,
+      anon_sym_period,
+    ACTIONS(655), 12,
+      anon_sym_RBRACE,
+      anon_sym_municipality,
+      anon_sym_gemeente,
+      anon_sym_adopted,
+      anon_sym_vastgesteld,
+      anon_sym_periode,
+      anon_sym_currency,
+      anon_sym_valuta,
+      anon_sym_tolerance,
+      anon_sym_tolerantie,
+      anon_sym_description,
+      anon_sym_omschrijving,
+  [5464] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(661), 2,
+      anon_sym_PLUS,
+      anon_sym_DASH,
+    ACTIONS(659), 10,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_COMMA,
+      anon_sym_description,
+      anon_sym_omschrijving,
       anon_sym_sign,
-    ACTIONS(680), 1,
+      anon_sym_teken,
+      anon_sym_row,
+      anon_sym_rij,
+  [5484] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(577), 1,
+      sym_euro,
+    ACTIONS(663), 1,
+      sym_number,
+    ACTIONS(665), 1,
+      sym_pm,
+    ACTIONS(571), 4,
+      anon_sym_DASH,
+      anon_sym_u2013,
+      anon_sym_u2014,
+      anon_sym_u2212,
+    STATE(240), 4,
+      sym__amount,
+      sym__quantity,
+      sym_money,
+      sym_quantity,
+  [5509] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(667), 11,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_sign,
+      anon_sym_teken,
       anon_sym_columns,
-    STATE(133), 1,
-      sym_columns,
-    STATE(237), 1,
-      sym_sign_rule,
-  [5072] = 3,
+      anon_sym_kolommen,
+      anon_sym_row,
+      anon_sym_rij,
+  [5526] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(563), 1,
+      sym_euro,
+    ACTIONS(669), 1,
+      sym_number,
+    ACTIONS(671), 1,
+      sym_pm,
+    ACTIONS(557), 4,
+      anon_sym_DASH,
+      anon_sym_u2013,
+      anon_sym_u2014,
+      anon_sym_u2212,
+    STATE(214), 4,
+      sym__amount,
+      sym__quantity,
+      sym_money,
+      sym_quantity,
+  [5551] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(519), 1,
+      anon_sym_COMMA,
+    STATE(165), 1,
+      aux_sym_columns_repeat1,
+    ACTIONS(517), 9,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_sign,
+      anon_sym_teken,
+      anon_sym_row,
+      anon_sym_rij,
+  [5572] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(543), 1,
+      sym_euro,
+    ACTIONS(673), 1,
+      sym_number,
+    ACTIONS(675), 1,
+      sym_pm,
+    ACTIONS(537), 4,
+      anon_sym_DASH,
+      anon_sym_u2013,
+      anon_sym_u2014,
+      anon_sym_u2212,
+    STATE(53), 4,
+      sym__amount,
+      sym__quantity,
+      sym_money,
+      sym_quantity,
+  [5597] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(677), 1,
+      anon_sym_COMMA,
+    STATE(159), 1,
+      aux_sym_columns_repeat1,
+    ACTIONS(569), 9,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_sign,
+      anon_sym_teken,
+      anon_sym_row,
+      anon_sym_rij,
+  [5618] = 3,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(682), 1,
-      sym_year,
-    ACTIONS(684), 2,
-      sym_date,
-      sym_quarter,
-  [5083] = 3,
+      sym_string,
+    ACTIONS(680), 10,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_COMMA,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_sign,
+      anon_sym_teken,
+      anon_sym_row,
+      anon_sym_rij,
+  [5637] = 6,
     ACTIONS(3), 1,
       sym_comment,
+    ACTIONS(543), 1,
+      sym_euro,
+    ACTIONS(673), 1,
+      sym_number,
+    ACTIONS(684), 1,
+      sym_pm,
+    ACTIONS(537), 4,
+      anon_sym_DASH,
+      anon_sym_u2013,
+      anon_sym_u2014,
+      anon_sym_u2212,
+    STATE(44), 4,
+      sym__amount,
+      sym__quantity,
+      sym_money,
+      sym_quantity,
+  [5662] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(543), 1,
+      sym_euro,
     ACTIONS(686), 1,
       sym_number,
-    ACTIONS(103), 2,
-      anon_sym_LBRACE,
-      anon_sym_as,
-  [5094] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
     ACTIONS(688), 1,
-      anon_sym_RPAREN,
-    ACTIONS(603), 2,
-      anon_sym_PLUS,
+      sym_pm,
+    ACTIONS(537), 4,
       anon_sym_DASH,
-  [5105] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    STATE(123), 1,
-      sym__range_op,
-    ACTIONS(690), 2,
       anon_sym_u2013,
-      anon_sym_DOT_DOT,
-  [5116] = 3,
+      anon_sym_u2014,
+      anon_sym_u2212,
+    STATE(3), 4,
+      sym__amount,
+      sym__quantity,
+      sym_money,
+      sym_quantity,
+  [5687] = 6,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(692), 1,
-      anon_sym_COLON,
-    ACTIONS(603), 2,
-      anon_sym_PLUS,
+    ACTIONS(563), 1,
+      sym_euro,
+    ACTIONS(688), 1,
+      sym_pm,
+    ACTIONS(690), 1,
+      sym_number,
+    ACTIONS(557), 4,
       anon_sym_DASH,
-  [5127] = 3,
+      anon_sym_u2013,
+      anon_sym_u2014,
+      anon_sym_u2212,
+    STATE(3), 4,
+      sym__amount,
+      sym__quantity,
+      sym_money,
+      sym_quantity,
+  [5712] = 3,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(694), 1,
-      anon_sym_RPAREN,
-    ACTIONS(603), 2,
-      anon_sym_PLUS,
-      anon_sym_DASH,
-  [5138] = 3,
+      anon_sym_EQ,
+    ACTIONS(692), 10,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_COMMA,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_sign,
+      anon_sym_teken,
+      anon_sym_row,
+      anon_sym_rij,
+  [5731] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(696), 1,
-      anon_sym_COLON,
-    ACTIONS(603), 2,
-      anon_sym_PLUS,
-      anon_sym_DASH,
-  [5149] = 4,
+    ACTIONS(519), 1,
+      anon_sym_COMMA,
+    STATE(159), 1,
+      aux_sym_columns_repeat1,
+    ACTIONS(696), 9,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_sign,
+      anon_sym_teken,
+      anon_sym_row,
+      anon_sym_rij,
+  [5752] = 6,
     ACTIONS(3), 1,
       sym_comment,
+    ACTIONS(563), 1,
+      sym_euro,
+    ACTIONS(688), 1,
+      sym_pm,
     ACTIONS(698), 1,
-      anon_sym_needed,
-    ACTIONS(700), 1,
-      anon_sym_not,
-    STATE(40), 1,
-      sym_not_needed,
-  [5162] = 3,
+      sym_number,
+    ACTIONS(557), 4,
+      anon_sym_DASH,
+      anon_sym_u2013,
+      anon_sym_u2014,
+      anon_sym_u2212,
+    STATE(3), 4,
+      sym__amount,
+      sym__quantity,
+      sym_money,
+      sym_quantity,
+  [5777] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    STATE(268), 1,
-      sym__range_op,
-    ACTIONS(702), 2,
+    ACTIONS(702), 1,
+      sym_string,
+    ACTIONS(700), 10,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_COMMA,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_sign,
+      anon_sym_teken,
+      anon_sym_row,
+      anon_sym_rij,
+  [5796] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(569), 10,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_COMMA,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_sign,
+      anon_sym_teken,
+      anon_sym_row,
+      anon_sym_rij,
+  [5812] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(254), 1,
+      anon_sym_PERCENT,
+    STATE(17), 1,
+      sym_unit,
+    ACTIONS(162), 2,
       anon_sym_u2013,
       anon_sym_DOT_DOT,
-  [5173] = 3,
+    ACTIONS(252), 2,
+      sym_identifier,
+      sym__unicode_word,
+    ACTIONS(256), 4,
+      anon_sym_fte,
+      anon_sym_hours,
+      anon_sym_uren,
+      sym_euro,
+  [5836] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(704), 1,
-      sym_year,
-    ACTIONS(706), 2,
-      sym_date,
-      sym_quarter,
-  [5184] = 4,
+    ACTIONS(704), 10,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_COMMA,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_sign,
+      anon_sym_teken,
+      anon_sym_row,
+      anon_sym_rij,
+  [5852] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(45), 1,
-      anon_sym_taakveld,
-    ACTIONS(708), 1,
-      anon_sym_EQ,
-    STATE(239), 1,
-      sym_taakveld,
-  [5197] = 4,
+    ACTIONS(706), 10,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_COMMA,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_sign,
+      anon_sym_teken,
+      anon_sym_row,
+      anon_sym_rij,
+  [5868] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(45), 1,
-      anon_sym_taakveld,
-    ACTIONS(652), 1,
-      anon_sym_COLON,
-    STATE(300), 1,
-      sym_taakveld,
-  [5210] = 4,
+    ACTIONS(708), 10,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_COMMA,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_sign,
+      anon_sym_teken,
+      anon_sym_row,
+      anon_sym_rij,
+  [5884] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(710), 1,
-      anon_sym_LBRACE,
-    ACTIONS(712), 1,
-      anon_sym_in,
-    STATE(254), 1,
-      sym_scale,
-  [5223] = 3,
+    ACTIONS(710), 10,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_COMMA,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_sign,
+      anon_sym_teken,
+      anon_sym_row,
+      anon_sym_rij,
+  [5900] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(714), 1,
-      anon_sym_COLON,
-    ACTIONS(603), 2,
-      anon_sym_PLUS,
+    ACTIONS(712), 10,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_COMMA,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_sign,
+      anon_sym_teken,
+      anon_sym_row,
+      anon_sym_rij,
+  [5916] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(495), 1,
+      sym_euro,
+    STATE(192), 1,
+      sym_cells,
+    STATE(107), 2,
+      sym_euro_cell,
+      aux_sym_cells_repeat1,
+    ACTIONS(491), 3,
       anon_sym_DASH,
-  [5234] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(45), 1,
-      anon_sym_taakveld,
-    ACTIONS(716), 1,
-      anon_sym_COLON,
-    STATE(249), 1,
-      sym_taakveld,
-  [5247] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(654), 1,
-      anon_sym_as,
-    ACTIONS(718), 1,
-      anon_sym_LBRACE,
-    STATE(267), 1,
-      sym_role,
-  [5260] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    STATE(76), 1,
-      sym_effect_kind,
-    ACTIONS(27), 2,
-      anon_sym_saving,
-      anon_sym_cost,
-  [5271] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    STATE(80), 1,
-      sym_effect_kind,
-    ACTIONS(27), 2,
-      anon_sym_saving,
-      anon_sym_cost,
-  [5282] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(720), 1,
-      anon_sym_COLON,
-    ACTIONS(603), 2,
-      anon_sym_PLUS,
-      anon_sym_DASH,
-  [5293] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(45), 1,
-      anon_sym_taakveld,
-    ACTIONS(676), 1,
-      anon_sym_EQ,
-    STATE(284), 1,
-      sym_taakveld,
-  [5306] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(712), 1,
-      anon_sym_in,
-    ACTIONS(722), 1,
-      anon_sym_LBRACE,
-    STATE(248), 1,
-      sym_scale,
-  [5319] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(724), 1,
+      anon_sym_u2013,
+      anon_sym_u2014,
+    ACTIONS(714), 3,
       sym_number,
-    STATE(309), 1,
-      sym_quantity,
-  [5329] = 2,
+      sym_pm,
+      sym_not_applicable,
+  [5940] = 6,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(726), 2,
-      anon_sym_adverse,
-      anon_sym_favourable,
-  [5337] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(728), 1,
-      sym_year,
-    ACTIONS(730), 1,
-      sym_string,
-  [5347] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(680), 1,
-      anon_sym_columns,
-    STATE(133), 1,
-      sym_columns,
-  [5357] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(178), 1,
-      sym_year,
-    STATE(9), 1,
-      sym_year_amount,
-  [5367] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(411), 1,
-      sym_year,
-    STATE(9), 1,
-      sym_year_amount,
-  [5377] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(732), 2,
-      anon_sym_PLUS,
+    ACTIONS(495), 1,
+      sym_euro,
+    STATE(187), 1,
+      sym_cells,
+    STATE(107), 2,
+      sym_euro_cell,
+      aux_sym_cells_repeat1,
+    ACTIONS(491), 3,
       anon_sym_DASH,
-  [5385] = 2,
+      anon_sym_u2013,
+      anon_sym_u2014,
+    ACTIONS(714), 3,
+      sym_number,
+      sym_pm,
+      sym_not_applicable,
+  [5964] = 6,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(734), 2,
-      anon_sym_LBRACE,
-      anon_sym_as,
-  [5393] = 3,
+    ACTIONS(495), 1,
+      sym_euro,
+    STATE(186), 1,
+      sym_cells,
+    STATE(107), 2,
+      sym_euro_cell,
+      aux_sym_cells_repeat1,
+    ACTIONS(491), 3,
+      anon_sym_DASH,
+      anon_sym_u2013,
+      anon_sym_u2014,
+    ACTIONS(714), 3,
+      sym_number,
+      sym_pm,
+      sym_not_applicable,
+  [5988] = 6,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(477), 1,
+    ACTIONS(495), 1,
+      sym_euro,
+    STATE(188), 1,
+      sym_cells,
+    STATE(107), 2,
+      sym_euro_cell,
+      aux_sym_cells_repeat1,
+    ACTIONS(491), 3,
+      anon_sym_DASH,
+      anon_sym_u2013,
+      anon_sym_u2014,
+    ACTIONS(714), 3,
+      sym_number,
+      sym_pm,
+      sym_not_applicable,
+  [6012] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(495), 1,
+      sym_euro,
+    STATE(189), 1,
+      sym_cells,
+    STATE(107), 2,
+      sym_euro_cell,
+      aux_sym_cells_repeat1,
+    ACTIONS(491), 3,
+      anon_sym_DASH,
+      anon_sym_u2013,
+      anon_sym_u2014,
+    ACTIONS(714), 3,
+      sym_number,
+      sym_pm,
+      sym_not_applicable,
+  [6036] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(495), 1,
+      sym_euro,
+    STATE(190), 1,
+      sym_cells,
+    STATE(107), 2,
+      sym_euro_cell,
+      aux_sym_cells_repeat1,
+    ACTIONS(491), 3,
+      anon_sym_DASH,
+      anon_sym_u2013,
+      anon_sym_u2014,
+    ACTIONS(714), 3,
+      sym_number,
+      sym_pm,
+      sym_not_applicable,
+  [6060] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(495), 1,
+      sym_euro,
+    STATE(191), 1,
+      sym_cells,
+    STATE(107), 2,
+      sym_euro_cell,
+      aux_sym_cells_repeat1,
+    ACTIONS(491), 3,
+      anon_sym_DASH,
+      anon_sym_u2013,
+      anon_sym_u2014,
+    ACTIONS(714), 3,
+      sym_number,
+      sym_pm,
+      sym_not_applicable,
+  [6084] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(495), 1,
+      sym_euro,
+    STATE(193), 1,
+      sym_cells,
+    STATE(107), 2,
+      sym_euro_cell,
+      aux_sym_cells_repeat1,
+    ACTIONS(491), 3,
+      anon_sym_DASH,
+      anon_sym_u2013,
+      anon_sym_u2014,
+    ACTIONS(714), 3,
+      sym_number,
+      sym_pm,
+      sym_not_applicable,
+  [6108] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(336), 1,
+      anon_sym_PERCENT,
+    STATE(102), 1,
+      sym_unit,
+    ACTIONS(164), 2,
+      anon_sym_in,
+      anon_sym_by,
+    ACTIONS(334), 2,
+      sym_identifier,
+      sym__unicode_word,
+    ACTIONS(338), 4,
+      anon_sym_fte,
+      anon_sym_hours,
+      anon_sym_uren,
+      sym_euro,
+  [6132] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(254), 1,
+      anon_sym_PERCENT,
+    STATE(17), 1,
+      sym_unit,
+    ACTIONS(164), 2,
+      anon_sym_of,
+      anon_sym_van,
+    ACTIONS(252), 2,
+      sym_identifier,
+      sym__unicode_word,
+    ACTIONS(256), 4,
+      anon_sym_fte,
+      anon_sym_hours,
+      anon_sym_uren,
+      sym_euro,
+  [6156] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(716), 10,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_COMMA,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_sign,
+      anon_sym_teken,
+      anon_sym_row,
+      anon_sym_rij,
+  [6172] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(718), 9,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_sign,
+      anon_sym_teken,
+      anon_sym_row,
+      anon_sym_rij,
+  [6187] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(720), 9,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_sign,
+      anon_sym_teken,
+      anon_sym_row,
+      anon_sym_rij,
+  [6202] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(722), 9,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_sign,
+      anon_sym_teken,
+      anon_sym_row,
+      anon_sym_rij,
+  [6217] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(724), 9,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_sign,
+      anon_sym_teken,
+      anon_sym_row,
+      anon_sym_rij,
+  [6232] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(726), 9,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_sign,
+      anon_sym_teken,
+      anon_sym_row,
+      anon_sym_rij,
+  [6247] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(728), 9,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_sign,
+      anon_sym_teken,
+      anon_sym_row,
+      anon_sym_rij,
+  [6262] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(730), 9,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_sign,
+      anon_sym_teken,
+      anon_sym_row,
+      anon_sym_rij,
+  [6277] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(732), 9,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_sign,
+      anon_sym_teken,
+      anon_sym_row,
+      anon_sym_rij,
+  [6292] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(543), 1,
+      sym_euro,
+    ACTIONS(673), 1,
+      sym_number,
+    STATE(51), 3,
+      sym__quantity,
+      sym_money,
+      sym_quantity,
+    ACTIONS(537), 4,
+      anon_sym_DASH,
+      anon_sym_u2013,
+      anon_sym_u2014,
+      anon_sym_u2212,
+  [6313] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(563), 1,
+      sym_euro,
+    ACTIONS(734), 1,
+      sym_number,
+    STATE(151), 3,
+      sym__quantity,
+      sym_money,
+      sym_quantity,
+    ACTIONS(557), 4,
+      anon_sym_DASH,
+      anon_sym_u2013,
+      anon_sym_u2014,
+      anon_sym_u2212,
+  [6334] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(738), 2,
+      sym_euro,
+      sym_pm,
+    ACTIONS(736), 6,
+      anon_sym_DASH,
+      anon_sym_u2013,
+      anon_sym_u2014,
+      anon_sym_u2212,
       sym_year,
-    STATE(9), 1,
-      sym_year_amount,
-  [5403] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(680), 1,
-      anon_sym_columns,
-    STATE(131), 1,
-      sym_columns,
-  [5413] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(680), 1,
-      anon_sym_columns,
-    STATE(136), 1,
-      sym_columns,
-  [5423] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(736), 1,
-      anon_sym_EQ,
-  [5430] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(738), 1,
-      anon_sym_LBRACE,
-  [5437] = 2,
+      sym_number,
+  [6350] = 5,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(740), 1,
       sym_identifier,
-  [5444] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
     ACTIONS(742), 1,
-      anon_sym_LPAREN,
-  [5451] = 2,
+      sym_year,
+    STATE(267), 1,
+      sym__column_kind,
+    STATE(157), 4,
+      sym_year_span,
+      sym_year_column,
+      sym_named_column,
+      sym_total_column,
+  [6369] = 5,
     ACTIONS(3), 1,
       sym_comment,
+    ACTIONS(740), 1,
+      sym_identifier,
     ACTIONS(744), 1,
-      sym_string,
-  [5458] = 2,
+      sym_year,
+    STATE(267), 1,
+      sym__column_kind,
+    STATE(168), 4,
+      sym_year_span,
+      sym_year_column,
+      sym_named_column,
+      sym_total_column,
+  [6388] = 4,
     ACTIONS(3), 1,
       sym_comment,
+    ACTIONS(563), 1,
+      sym_euro,
+    STATE(301), 1,
+      sym_money,
+    ACTIONS(635), 4,
+      anon_sym_DASH,
+      anon_sym_u2013,
+      anon_sym_u2014,
+      anon_sym_u2212,
+  [6404] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(79), 1,
+      anon_sym_taakveld,
     ACTIONS(746), 1,
-      anon_sym_LBRACE,
-  [5465] = 2,
+      anon_sym_COLON,
+    STATE(224), 1,
+      sym_role,
+    STATE(278), 1,
+      sym_taakveld,
+    ACTIONS(748), 2,
+      anon_sym_as,
+      anon_sym_als,
+  [6424] = 5,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(748), 1,
-      sym_year,
-  [5472] = 2,
+    STATE(137), 1,
+      sym_columns,
+    STATE(213), 1,
+      sym_sign_rule,
+    ACTIONS(587), 2,
+      anon_sym_sign,
+      anon_sym_teken,
+    ACTIONS(750), 2,
+      anon_sym_columns,
+      anon_sym_kolommen,
+  [6442] = 5,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(750), 1,
-      sym_year,
-  [5479] = 2,
+    STATE(136), 1,
+      sym_columns,
+    STATE(223), 1,
+      sym_sign_rule,
+    ACTIONS(587), 2,
+      anon_sym_sign,
+      anon_sym_teken,
+    ACTIONS(750), 2,
+      anon_sym_columns,
+      anon_sym_kolommen,
+  [6460] = 5,
     ACTIONS(3), 1,
       sym_comment,
+    STATE(142), 1,
+      sym_columns,
+    STATE(228), 1,
+      sym_sign_rule,
+    ACTIONS(587), 2,
+      anon_sym_sign,
+      anon_sym_teken,
+    ACTIONS(750), 2,
+      anon_sym_columns,
+      anon_sym_kolommen,
+  [6478] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(79), 1,
+      anon_sym_taakveld,
     ACTIONS(752), 1,
-      sym_string,
-  [5486] = 2,
+      anon_sym_EQ,
+    STATE(222), 1,
+      sym_role,
+    STATE(288), 1,
+      sym_taakveld,
+    ACTIONS(748), 2,
+      anon_sym_as,
+      anon_sym_als,
+  [6498] = 6,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(754), 1,
       anon_sym_LBRACE,
-  [5493] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
     ACTIONS(756), 1,
-      anon_sym_COLON,
-  [5500] = 2,
+      anon_sym_in,
+    STATE(209), 1,
+      sym_table_unit,
+    STATE(300), 1,
+      sym_role,
+    ACTIONS(748), 2,
+      anon_sym_as,
+      anon_sym_als,
+  [6518] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(758), 1,
-      anon_sym_needed,
-  [5507] = 2,
+    STATE(127), 1,
+      sym_effect_kind,
+    ACTIONS(59), 4,
+      anon_sym_saving,
+      anon_sym_besparing,
+      anon_sym_cost,
+      anon_sym_kosten,
+  [6531] = 5,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(760), 1,
-      sym_identifier,
-  [5514] = 2,
+      anon_sym_not,
+    ACTIONS(762), 1,
+      anon_sym_niet,
+    STATE(37), 1,
+      sym_not_needed,
+    ACTIONS(758), 2,
+      anon_sym_needed,
+      anon_sym_nodig,
+  [6548] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(762), 1,
-      sym_string,
-  [5521] = 2,
+    STATE(124), 1,
+      sym_effect_kind,
+    ACTIONS(59), 4,
+      anon_sym_saving,
+      anon_sym_besparing,
+      anon_sym_cost,
+      anon_sym_kosten,
+  [6561] = 4,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(764), 1,
-      sym_string,
-  [5528] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(766), 1,
       anon_sym_LBRACE,
-  [5535] = 2,
+    STATE(275), 1,
+      sym_role,
+    ACTIONS(748), 2,
+      anon_sym_as,
+      anon_sym_als,
+  [6575] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(676), 1,
-      anon_sym_EQ,
-  [5542] = 2,
+    ACTIONS(766), 4,
+      anon_sym_adverse,
+      anon_sym_nadeel,
+      anon_sym_favourable,
+      anon_sym_voordeel,
+  [6585] = 3,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(768), 1,
-      sym_date,
-  [5549] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(770), 1,
-      sym_year,
-  [5556] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(772), 1,
-      sym_date,
-  [5563] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(652), 1,
-      anon_sym_COLON,
-  [5570] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(718), 1,
+      sym_number,
+    ACTIONS(39), 3,
       anon_sym_LBRACE,
-  [5577] = 2,
+      anon_sym_as,
+      anon_sym_als,
+  [6597] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(770), 4,
+      anon_sym_LBRACE,
+      anon_sym_COLON,
+      anon_sym_taakveld,
+      anon_sym_EQ,
+  [6607] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    STATE(142), 1,
+      sym_columns,
+    ACTIONS(750), 2,
+      anon_sym_columns,
+      anon_sym_kolommen,
+  [6618] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    STATE(158), 1,
+      sym__range_op,
+    ACTIONS(772), 2,
+      anon_sym_u2013,
+      anon_sym_DOT_DOT,
+  [6629] = 3,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(774), 1,
-      sym_identifier,
-  [5584] = 2,
+      anon_sym_COLON,
+    ACTIONS(661), 2,
+      anon_sym_PLUS,
+      anon_sym_DASH,
+  [6640] = 3,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(776), 1,
-      sym_string,
-  [5591] = 2,
+      sym_year,
+    ACTIONS(778), 2,
+      sym_date,
+      sym_quarter,
+  [6651] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(778), 1,
-      sym_year,
-  [5598] = 2,
+    ACTIONS(79), 1,
+      anon_sym_taakveld,
+    ACTIONS(746), 1,
+      anon_sym_COLON,
+    STATE(278), 1,
+      sym_taakveld,
+  [6664] = 3,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(780), 1,
-      sym_date,
-  [5605] = 2,
+      anon_sym_RPAREN,
+    ACTIONS(661), 2,
+      anon_sym_PLUS,
+      anon_sym_DASH,
+  [6675] = 4,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(782), 1,
-      sym_string,
-  [5612] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
+      anon_sym_LBRACE,
     ACTIONS(784), 1,
-      anon_sym_EQ,
-  [5619] = 2,
+      anon_sym_in,
+    STATE(310), 1,
+      sym_scale,
+  [6688] = 3,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(786), 1,
-      anon_sym_LBRACE,
-  [5626] = 2,
+      anon_sym_COLON,
+    ACTIONS(661), 2,
+      anon_sym_PLUS,
+      anon_sym_DASH,
+  [6699] = 3,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(788), 1,
-      sym_year,
-  [5633] = 2,
+      anon_sym_COLON,
+    ACTIONS(661), 2,
+      anon_sym_PLUS,
+      anon_sym_DASH,
+  [6710] = 4,
     ACTIONS(3), 1,
       sym_comment,
+    ACTIONS(79), 1,
+      anon_sym_taakveld,
     ACTIONS(790), 1,
-      sym_identifier,
-  [5640] = 2,
+      anon_sym_EQ,
+    STATE(245), 1,
+      sym_taakveld,
+  [6723] = 3,
     ACTIONS(3), 1,
       sym_comment,
+    STATE(129), 1,
+      sym_columns,
+    ACTIONS(750), 2,
+      anon_sym_columns,
+      anon_sym_kolommen,
+  [6734] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(79), 1,
+      anon_sym_taakveld,
     ACTIONS(792), 1,
-      sym_year,
-  [5647] = 2,
+      anon_sym_COLON,
+    STATE(250), 1,
+      sym_taakveld,
+  [6747] = 3,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(794), 1,
-      sym_string,
-  [5654] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(796), 1,
-      sym_identifier,
-  [5661] = 2,
+      sym_year,
+    ACTIONS(796), 2,
+      sym_date,
+      sym_quarter,
+  [6758] = 3,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(798), 1,
-      sym_identifier,
-  [5668] = 2,
+      anon_sym_RPAREN,
+    ACTIONS(661), 2,
+      anon_sym_PLUS,
+      anon_sym_DASH,
+  [6769] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(79), 1,
+      anon_sym_taakveld,
+    ACTIONS(752), 1,
+      anon_sym_EQ,
+    STATE(288), 1,
+      sym_taakveld,
+  [6782] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    STATE(136), 1,
+      sym_columns,
+    ACTIONS(750), 2,
+      anon_sym_columns,
+      anon_sym_kolommen,
+  [6793] = 3,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(800), 1,
-      sym_identifier,
-  [5675] = 2,
+      anon_sym_COLON,
+    ACTIONS(661), 2,
+      anon_sym_PLUS,
+      anon_sym_DASH,
+  [6804] = 4,
     ACTIONS(3), 1,
       sym_comment,
+    ACTIONS(784), 1,
+      anon_sym_in,
     ACTIONS(802), 1,
-      sym_number,
-  [5682] = 2,
+      anon_sym_LBRACE,
+    STATE(265), 1,
+      sym_scale,
+  [6817] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(804), 1,
-      anon_sym_by,
-  [5689] = 2,
+    ACTIONS(804), 3,
+      anon_sym_LBRACE,
+      anon_sym_as,
+      anon_sym_als,
+  [6826] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(806), 1,
-      sym_taakveld_code,
-  [5696] = 2,
+    STATE(289), 1,
+      sym__range_op,
+    ACTIONS(806), 2,
+      anon_sym_u2013,
+      anon_sym_DOT_DOT,
+  [6837] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(808), 1,
-      sym_string,
-  [5703] = 2,
+    ACTIONS(808), 2,
+      anon_sym_of,
+      anon_sym_van,
+  [6845] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(810), 1,
-      sym_string,
-  [5710] = 2,
+    ACTIONS(470), 1,
+      sym_year,
+    STATE(4), 1,
+      sym_year_amount,
+  [6855] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(456), 1,
+      sym_year,
+    STATE(4), 1,
+      sym_year_amount,
+  [6865] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(810), 2,
+      anon_sym_PLUS,
+      anon_sym_DASH,
+  [6873] = 3,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(812), 1,
-      sym_euro,
-  [5717] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
+      sym_year,
     ACTIONS(814), 1,
-      anon_sym_budget,
-  [5724] = 2,
+      sym_string,
+  [6883] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(816), 1,
-      anon_sym_COLON,
-  [5731] = 2,
+    ACTIONS(816), 2,
+      anon_sym_of,
+      anon_sym_van,
+  [6891] = 3,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(818), 1,
-      sym_string,
-  [5738] = 2,
+      sym_number,
+    STATE(238), 1,
+      sym_quantity,
+  [6901] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(708), 1,
-      anon_sym_EQ,
-  [5745] = 2,
+    ACTIONS(820), 2,
+      anon_sym_in,
+      anon_sym_by,
+  [6909] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(820), 1,
-      sym_identifier,
-  [5752] = 2,
+    ACTIONS(211), 1,
+      sym_year,
+    STATE(4), 1,
+      sym_year_amount,
+  [6919] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(822), 1,
-      sym_identifier,
-  [5759] = 2,
+      sym_string,
+  [6926] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(824), 1,
       sym_string,
-  [5766] = 2,
+  [6933] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(826), 1,
-      sym_taakveld_code,
-  [5773] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(686), 1,
-      sym_number,
-  [5780] = 2,
+      anon_sym_COLON,
+  [6940] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(828), 1,
-      sym_identifier,
-  [5787] = 2,
+      anon_sym_EQ,
+  [6947] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(830), 1,
-      ts_builtin_sym_end,
-  [5794] = 2,
+      sym_date,
+  [6954] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(832), 1,
-      sym_string,
-  [5801] = 2,
+      sym_identifier,
+  [6961] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(834), 1,
-      sym_number,
-  [5808] = 2,
+      sym_year,
+  [6968] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(752), 1,
+      anon_sym_EQ,
+  [6975] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(836), 1,
       anon_sym_COLON,
-  [5815] = 2,
+  [6982] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(838), 1,
+      anon_sym_EQ,
+  [6989] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(768), 1,
       sym_number,
-  [5822] = 2,
+  [6996] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(840), 1,
-      anon_sym_of,
-  [5829] = 2,
+      anon_sym_RPAREN,
+  [7003] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(842), 1,
-      sym_number,
-  [5836] = 2,
+      sym_date,
+  [7010] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(844), 1,
-      sym_string,
-  [5843] = 2,
+      sym_number,
+  [7017] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(846), 1,
-      sym_identifier,
-  [5850] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(716), 1,
-      anon_sym_COLON,
-  [5857] = 2,
+      sym_string,
+  [7024] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(848), 1,
-      sym_year,
-  [5864] = 2,
+      ts_builtin_sym_end,
+  [7031] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(746), 1,
+      anon_sym_COLON,
+  [7038] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(850), 1,
-      sym_number,
-  [5871] = 2,
+      sym_string,
+  [7045] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(852), 1,
-      sym_number,
-  [5878] = 2,
+      sym_year,
+  [7052] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(854), 1,
-      sym_string,
-  [5885] = 2,
+      anon_sym_RPAREN,
+  [7059] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(856), 1,
-      sym_euro,
-  [5892] = 2,
+      sym_taakveld_code,
+  [7066] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(858), 1,
-      anon_sym_COLON,
-  [5899] = 2,
+      sym_identifier,
+  [7073] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(860), 1,
-      sym_string,
-  [5906] = 2,
+      sym_identifier,
+  [7080] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(862), 1,
-      anon_sym_RPAREN,
-  [5913] = 2,
+      anon_sym_LBRACE,
+  [7087] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(864), 1,
-      anon_sym_of,
-  [5920] = 2,
+      sym_string,
+  [7094] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(866), 1,
-      anon_sym_RPAREN,
-  [5927] = 2,
+      sym_year,
+  [7101] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(868), 1,
-      sym_euro,
-  [5934] = 2,
+      sym_string,
+  [7108] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(870), 1,
+      sym_identifier,
+  [7115] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(872), 1,
+      sym_identifier,
+  [7122] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(874), 1,
+      sym_identifier,
+  [7129] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(876), 1,
+      anon_sym_LBRACE,
+  [7136] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(878), 1,
+      sym_identifier,
+  [7143] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(880), 1,
+      sym_identifier,
+  [7150] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(882), 1,
+      anon_sym_LBRACE,
+  [7157] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(884), 1,
       sym_year,
+  [7164] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(886), 1,
+      sym_euro,
+  [7171] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(792), 1,
+      anon_sym_COLON,
+  [7178] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(888), 1,
+      sym_string,
+  [7185] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(890), 1,
+      sym_string,
+  [7192] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(892), 1,
+      sym_string,
+  [7199] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(894), 1,
+      sym_date,
+  [7206] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(896), 1,
+      sym_taakveld_code,
+  [7213] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(898), 1,
+      sym_year,
+  [7220] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(900), 1,
+      sym_identifier,
+  [7227] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(902), 1,
+      anon_sym_needed,
+  [7234] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(904), 1,
+      sym_identifier,
+  [7241] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(790), 1,
+      anon_sym_EQ,
+  [7248] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(906), 1,
+      sym_year,
+  [7255] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(902), 1,
+      anon_sym_nodig,
+  [7262] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(908), 1,
+      sym_number,
+  [7269] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(910), 1,
+      sym_string,
+  [7276] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(912), 1,
+      sym_string,
+  [7283] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(914), 1,
+      anon_sym_LPAREN,
+  [7290] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(916), 1,
+      anon_sym_COLON,
+  [7297] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(918), 1,
+      sym_number,
+  [7304] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(920), 1,
+      sym_year,
+  [7311] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(922), 1,
+      sym_number,
+  [7318] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(924), 1,
+      sym_string,
+  [7325] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(764), 1,
+      anon_sym_LBRACE,
+  [7332] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(926), 1,
+      anon_sym_LBRACE,
+  [7339] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(928), 1,
+      sym_string,
+  [7346] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(930), 1,
+      sym_number,
+  [7353] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(932), 1,
+      sym_number,
+  [7360] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(934), 1,
+      sym_identifier,
+  [7367] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(936), 1,
+      sym_euro,
+  [7374] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(938), 1,
+      anon_sym_COLON,
+  [7381] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(940), 1,
+      sym_string,
+  [7388] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(942), 1,
+      sym_year,
+  [7395] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(944), 1,
+      anon_sym_LBRACE,
+  [7402] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(946), 1,
+      sym_string,
+  [7409] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(948), 1,
+      sym_euro,
+  [7416] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(950), 1,
+      anon_sym_budget,
 };
 
 static const uint32_t ts_small_parse_table_map[] = {
   [SMALL_STATE(2)] = 0,
-  [SMALL_STATE(3)] = 71,
-  [SMALL_STATE(4)] = 142,
-  [SMALL_STATE(5)] = 213,
-  [SMALL_STATE(6)] = 251,
-  [SMALL_STATE(7)] = 289,
-  [SMALL_STATE(8)] = 324,
-  [SMALL_STATE(9)] = 358,
-  [SMALL_STATE(10)] = 392,
-  [SMALL_STATE(11)] = 429,
-  [SMALL_STATE(12)] = 466,
-  [SMALL_STATE(13)] = 498,
-  [SMALL_STATE(14)] = 530,
-  [SMALL_STATE(15)] = 564,
-  [SMALL_STATE(16)] = 598,
-  [SMALL_STATE(17)] = 630,
-  [SMALL_STATE(18)] = 671,
-  [SMALL_STATE(19)] = 704,
-  [SMALL_STATE(20)] = 745,
-  [SMALL_STATE(21)] = 784,
-  [SMALL_STATE(22)] = 815,
-  [SMALL_STATE(23)] = 848,
-  [SMALL_STATE(24)] = 879,
-  [SMALL_STATE(25)] = 909,
-  [SMALL_STATE(26)] = 939,
-  [SMALL_STATE(27)] = 967,
-  [SMALL_STATE(28)] = 995,
-  [SMALL_STATE(29)] = 1023,
-  [SMALL_STATE(30)] = 1051,
-  [SMALL_STATE(31)] = 1081,
-  [SMALL_STATE(32)] = 1109,
-  [SMALL_STATE(33)] = 1141,
-  [SMALL_STATE(34)] = 1173,
-  [SMALL_STATE(35)] = 1205,
-  [SMALL_STATE(36)] = 1248,
-  [SMALL_STATE(37)] = 1273,
-  [SMALL_STATE(38)] = 1316,
-  [SMALL_STATE(39)] = 1344,
-  [SMALL_STATE(40)] = 1378,
-  [SMALL_STATE(41)] = 1406,
-  [SMALL_STATE(42)] = 1434,
-  [SMALL_STATE(43)] = 1460,
-  [SMALL_STATE(44)] = 1488,
-  [SMALL_STATE(45)] = 1522,
-  [SMALL_STATE(46)] = 1561,
-  [SMALL_STATE(47)] = 1594,
-  [SMALL_STATE(48)] = 1619,
-  [SMALL_STATE(49)] = 1642,
-  [SMALL_STATE(50)] = 1681,
-  [SMALL_STATE(51)] = 1718,
-  [SMALL_STATE(52)] = 1755,
-  [SMALL_STATE(53)] = 1792,
-  [SMALL_STATE(54)] = 1829,
-  [SMALL_STATE(55)] = 1866,
-  [SMALL_STATE(56)] = 1903,
-  [SMALL_STATE(57)] = 1940,
-  [SMALL_STATE(58)] = 1979,
-  [SMALL_STATE(59)] = 2018,
-  [SMALL_STATE(60)] = 2057,
-  [SMALL_STATE(61)] = 2090,
-  [SMALL_STATE(62)] = 2112,
-  [SMALL_STATE(63)] = 2134,
-  [SMALL_STATE(64)] = 2156,
-  [SMALL_STATE(65)] = 2178,
-  [SMALL_STATE(66)] = 2200,
-  [SMALL_STATE(67)] = 2222,
-  [SMALL_STATE(68)] = 2244,
-  [SMALL_STATE(69)] = 2266,
-  [SMALL_STATE(70)] = 2288,
-  [SMALL_STATE(71)] = 2310,
-  [SMALL_STATE(72)] = 2332,
-  [SMALL_STATE(73)] = 2354,
-  [SMALL_STATE(74)] = 2389,
-  [SMALL_STATE(75)] = 2424,
-  [SMALL_STATE(76)] = 2459,
-  [SMALL_STATE(77)] = 2494,
-  [SMALL_STATE(78)] = 2529,
-  [SMALL_STATE(79)] = 2564,
-  [SMALL_STATE(80)] = 2599,
-  [SMALL_STATE(81)] = 2634,
-  [SMALL_STATE(82)] = 2664,
-  [SMALL_STATE(83)] = 2692,
-  [SMALL_STATE(84)] = 2718,
-  [SMALL_STATE(85)] = 2746,
-  [SMALL_STATE(86)] = 2771,
-  [SMALL_STATE(87)] = 2796,
-  [SMALL_STATE(88)] = 2821,
-  [SMALL_STATE(89)] = 2846,
-  [SMALL_STATE(90)] = 2864,
-  [SMALL_STATE(91)] = 2882,
-  [SMALL_STATE(92)] = 2900,
-  [SMALL_STATE(93)] = 2918,
-  [SMALL_STATE(94)] = 2936,
-  [SMALL_STATE(95)] = 2964,
-  [SMALL_STATE(96)] = 2982,
-  [SMALL_STATE(97)] = 3000,
-  [SMALL_STATE(98)] = 3018,
-  [SMALL_STATE(99)] = 3036,
-  [SMALL_STATE(100)] = 3054,
-  [SMALL_STATE(101)] = 3084,
-  [SMALL_STATE(102)] = 3114,
-  [SMALL_STATE(103)] = 3132,
-  [SMALL_STATE(104)] = 3166,
-  [SMALL_STATE(105)] = 3186,
-  [SMALL_STATE(106)] = 3220,
-  [SMALL_STATE(107)] = 3238,
-  [SMALL_STATE(108)] = 3268,
-  [SMALL_STATE(109)] = 3288,
-  [SMALL_STATE(110)] = 3312,
-  [SMALL_STATE(111)] = 3336,
-  [SMALL_STATE(112)] = 3360,
-  [SMALL_STATE(113)] = 3385,
-  [SMALL_STATE(114)] = 3410,
-  [SMALL_STATE(115)] = 3435,
-  [SMALL_STATE(116)] = 3460,
-  [SMALL_STATE(117)] = 3485,
-  [SMALL_STATE(118)] = 3504,
-  [SMALL_STATE(119)] = 3523,
-  [SMALL_STATE(120)] = 3548,
-  [SMALL_STATE(121)] = 3567,
-  [SMALL_STATE(122)] = 3586,
-  [SMALL_STATE(123)] = 3605,
-  [SMALL_STATE(124)] = 3630,
-  [SMALL_STATE(125)] = 3655,
-  [SMALL_STATE(126)] = 3680,
-  [SMALL_STATE(127)] = 3706,
-  [SMALL_STATE(128)] = 3730,
-  [SMALL_STATE(129)] = 3754,
-  [SMALL_STATE(130)] = 3778,
-  [SMALL_STATE(131)] = 3804,
-  [SMALL_STATE(132)] = 3830,
-  [SMALL_STATE(133)] = 3846,
-  [SMALL_STATE(134)] = 3872,
-  [SMALL_STATE(135)] = 3896,
-  [SMALL_STATE(136)] = 3912,
-  [SMALL_STATE(137)] = 3938,
-  [SMALL_STATE(138)] = 3964,
-  [SMALL_STATE(139)] = 3980,
-  [SMALL_STATE(140)] = 4004,
-  [SMALL_STATE(141)] = 4030,
-  [SMALL_STATE(142)] = 4046,
-  [SMALL_STATE(143)] = 4062,
-  [SMALL_STATE(144)] = 4086,
-  [SMALL_STATE(145)] = 4102,
-  [SMALL_STATE(146)] = 4118,
-  [SMALL_STATE(147)] = 4134,
-  [SMALL_STATE(148)] = 4158,
-  [SMALL_STATE(149)] = 4184,
-  [SMALL_STATE(150)] = 4210,
-  [SMALL_STATE(151)] = 4226,
-  [SMALL_STATE(152)] = 4242,
-  [SMALL_STATE(153)] = 4258,
-  [SMALL_STATE(154)] = 4274,
-  [SMALL_STATE(155)] = 4298,
-  [SMALL_STATE(156)] = 4314,
-  [SMALL_STATE(157)] = 4335,
-  [SMALL_STATE(158)] = 4350,
-  [SMALL_STATE(159)] = 4373,
-  [SMALL_STATE(160)] = 4394,
-  [SMALL_STATE(161)] = 4409,
-  [SMALL_STATE(162)] = 4424,
-  [SMALL_STATE(163)] = 4439,
-  [SMALL_STATE(164)] = 4454,
-  [SMALL_STATE(165)] = 4468,
-  [SMALL_STATE(166)] = 4484,
-  [SMALL_STATE(167)] = 4498,
-  [SMALL_STATE(168)] = 4514,
-  [SMALL_STATE(169)] = 4536,
-  [SMALL_STATE(170)] = 4558,
-  [SMALL_STATE(171)] = 4573,
-  [SMALL_STATE(172)] = 4590,
-  [SMALL_STATE(173)] = 4609,
-  [SMALL_STATE(174)] = 4624,
-  [SMALL_STATE(175)] = 4637,
-  [SMALL_STATE(176)] = 4650,
-  [SMALL_STATE(177)] = 4667,
-  [SMALL_STATE(178)] = 4680,
-  [SMALL_STATE(179)] = 4693,
-  [SMALL_STATE(180)] = 4706,
-  [SMALL_STATE(181)] = 4725,
-  [SMALL_STATE(182)] = 4740,
-  [SMALL_STATE(183)] = 4757,
-  [SMALL_STATE(184)] = 4769,
-  [SMALL_STATE(185)] = 4781,
-  [SMALL_STATE(186)] = 4797,
-  [SMALL_STATE(187)] = 4809,
-  [SMALL_STATE(188)] = 4821,
-  [SMALL_STATE(189)] = 4833,
-  [SMALL_STATE(190)] = 4845,
-  [SMALL_STATE(191)] = 4857,
-  [SMALL_STATE(192)] = 4869,
-  [SMALL_STATE(193)] = 4888,
-  [SMALL_STATE(194)] = 4899,
-  [SMALL_STATE(195)] = 4910,
-  [SMALL_STATE(196)] = 4921,
-  [SMALL_STATE(197)] = 4932,
-  [SMALL_STATE(198)] = 4943,
-  [SMALL_STATE(199)] = 4954,
-  [SMALL_STATE(200)] = 4965,
-  [SMALL_STATE(201)] = 4984,
-  [SMALL_STATE(202)] = 4995,
-  [SMALL_STATE(203)] = 5014,
-  [SMALL_STATE(204)] = 5024,
-  [SMALL_STATE(205)] = 5040,
-  [SMALL_STATE(206)] = 5056,
-  [SMALL_STATE(207)] = 5072,
-  [SMALL_STATE(208)] = 5083,
-  [SMALL_STATE(209)] = 5094,
-  [SMALL_STATE(210)] = 5105,
-  [SMALL_STATE(211)] = 5116,
-  [SMALL_STATE(212)] = 5127,
-  [SMALL_STATE(213)] = 5138,
-  [SMALL_STATE(214)] = 5149,
-  [SMALL_STATE(215)] = 5162,
-  [SMALL_STATE(216)] = 5173,
-  [SMALL_STATE(217)] = 5184,
-  [SMALL_STATE(218)] = 5197,
-  [SMALL_STATE(219)] = 5210,
-  [SMALL_STATE(220)] = 5223,
-  [SMALL_STATE(221)] = 5234,
-  [SMALL_STATE(222)] = 5247,
-  [SMALL_STATE(223)] = 5260,
-  [SMALL_STATE(224)] = 5271,
-  [SMALL_STATE(225)] = 5282,
-  [SMALL_STATE(226)] = 5293,
-  [SMALL_STATE(227)] = 5306,
-  [SMALL_STATE(228)] = 5319,
-  [SMALL_STATE(229)] = 5329,
-  [SMALL_STATE(230)] = 5337,
-  [SMALL_STATE(231)] = 5347,
-  [SMALL_STATE(232)] = 5357,
-  [SMALL_STATE(233)] = 5367,
-  [SMALL_STATE(234)] = 5377,
-  [SMALL_STATE(235)] = 5385,
-  [SMALL_STATE(236)] = 5393,
-  [SMALL_STATE(237)] = 5403,
-  [SMALL_STATE(238)] = 5413,
-  [SMALL_STATE(239)] = 5423,
-  [SMALL_STATE(240)] = 5430,
-  [SMALL_STATE(241)] = 5437,
-  [SMALL_STATE(242)] = 5444,
-  [SMALL_STATE(243)] = 5451,
-  [SMALL_STATE(244)] = 5458,
-  [SMALL_STATE(245)] = 5465,
-  [SMALL_STATE(246)] = 5472,
-  [SMALL_STATE(247)] = 5479,
-  [SMALL_STATE(248)] = 5486,
-  [SMALL_STATE(249)] = 5493,
-  [SMALL_STATE(250)] = 5500,
-  [SMALL_STATE(251)] = 5507,
-  [SMALL_STATE(252)] = 5514,
-  [SMALL_STATE(253)] = 5521,
-  [SMALL_STATE(254)] = 5528,
-  [SMALL_STATE(255)] = 5535,
-  [SMALL_STATE(256)] = 5542,
-  [SMALL_STATE(257)] = 5549,
-  [SMALL_STATE(258)] = 5556,
-  [SMALL_STATE(259)] = 5563,
-  [SMALL_STATE(260)] = 5570,
-  [SMALL_STATE(261)] = 5577,
-  [SMALL_STATE(262)] = 5584,
-  [SMALL_STATE(263)] = 5591,
-  [SMALL_STATE(264)] = 5598,
-  [SMALL_STATE(265)] = 5605,
-  [SMALL_STATE(266)] = 5612,
-  [SMALL_STATE(267)] = 5619,
-  [SMALL_STATE(268)] = 5626,
-  [SMALL_STATE(269)] = 5633,
-  [SMALL_STATE(270)] = 5640,
-  [SMALL_STATE(271)] = 5647,
-  [SMALL_STATE(272)] = 5654,
-  [SMALL_STATE(273)] = 5661,
-  [SMALL_STATE(274)] = 5668,
-  [SMALL_STATE(275)] = 5675,
-  [SMALL_STATE(276)] = 5682,
-  [SMALL_STATE(277)] = 5689,
-  [SMALL_STATE(278)] = 5696,
-  [SMALL_STATE(279)] = 5703,
-  [SMALL_STATE(280)] = 5710,
-  [SMALL_STATE(281)] = 5717,
-  [SMALL_STATE(282)] = 5724,
-  [SMALL_STATE(283)] = 5731,
-  [SMALL_STATE(284)] = 5738,
-  [SMALL_STATE(285)] = 5745,
-  [SMALL_STATE(286)] = 5752,
-  [SMALL_STATE(287)] = 5759,
-  [SMALL_STATE(288)] = 5766,
-  [SMALL_STATE(289)] = 5773,
-  [SMALL_STATE(290)] = 5780,
-  [SMALL_STATE(291)] = 5787,
-  [SMALL_STATE(292)] = 5794,
-  [SMALL_STATE(293)] = 5801,
-  [SMALL_STATE(294)] = 5808,
-  [SMALL_STATE(295)] = 5815,
-  [SMALL_STATE(296)] = 5822,
-  [SMALL_STATE(297)] = 5829,
-  [SMALL_STATE(298)] = 5836,
-  [SMALL_STATE(299)] = 5843,
-  [SMALL_STATE(300)] = 5850,
-  [SMALL_STATE(301)] = 5857,
-  [SMALL_STATE(302)] = 5864,
-  [SMALL_STATE(303)] = 5871,
-  [SMALL_STATE(304)] = 5878,
-  [SMALL_STATE(305)] = 5885,
-  [SMALL_STATE(306)] = 5892,
-  [SMALL_STATE(307)] = 5899,
-  [SMALL_STATE(308)] = 5906,
-  [SMALL_STATE(309)] = 5913,
-  [SMALL_STATE(310)] = 5920,
-  [SMALL_STATE(311)] = 5927,
-  [SMALL_STATE(312)] = 5934,
+  [SMALL_STATE(3)] = 61,
+  [SMALL_STATE(4)] = 116,
+  [SMALL_STATE(5)] = 171,
+  [SMALL_STATE(6)] = 225,
+  [SMALL_STATE(7)] = 279,
+  [SMALL_STATE(8)] = 332,
+  [SMALL_STATE(9)] = 385,
+  [SMALL_STATE(10)] = 438,
+  [SMALL_STATE(11)] = 522,
+  [SMALL_STATE(12)] = 606,
+  [SMALL_STATE(13)] = 690,
+  [SMALL_STATE(14)] = 742,
+  [SMALL_STATE(15)] = 794,
+  [SMALL_STATE(16)] = 843,
+  [SMALL_STATE(17)] = 892,
+  [SMALL_STATE(18)] = 940,
+  [SMALL_STATE(19)] = 994,
+  [SMALL_STATE(20)] = 1047,
+  [SMALL_STATE(21)] = 1098,
+  [SMALL_STATE(22)] = 1141,
+  [SMALL_STATE(23)] = 1188,
+  [SMALL_STATE(24)] = 1231,
+  [SMALL_STATE(25)] = 1271,
+  [SMALL_STATE(26)] = 1311,
+  [SMALL_STATE(27)] = 1351,
+  [SMALL_STATE(28)] = 1391,
+  [SMALL_STATE(29)] = 1431,
+  [SMALL_STATE(30)] = 1474,
+  [SMALL_STATE(31)] = 1517,
+  [SMALL_STATE(32)] = 1560,
+  [SMALL_STATE(33)] = 1605,
+  [SMALL_STATE(34)] = 1650,
+  [SMALL_STATE(35)] = 1695,
+  [SMALL_STATE(36)] = 1733,
+  [SMALL_STATE(37)] = 1771,
+  [SMALL_STATE(38)] = 1813,
+  [SMALL_STATE(39)] = 1852,
+  [SMALL_STATE(40)] = 1893,
+  [SMALL_STATE(41)] = 1934,
+  [SMALL_STATE(42)] = 1975,
+  [SMALL_STATE(43)] = 2011,
+  [SMALL_STATE(44)] = 2054,
+  [SMALL_STATE(45)] = 2089,
+  [SMALL_STATE(46)] = 2124,
+  [SMALL_STATE(47)] = 2159,
+  [SMALL_STATE(48)] = 2194,
+  [SMALL_STATE(49)] = 2229,
+  [SMALL_STATE(50)] = 2264,
+  [SMALL_STATE(51)] = 2299,
+  [SMALL_STATE(52)] = 2334,
+  [SMALL_STATE(53)] = 2369,
+  [SMALL_STATE(54)] = 2404,
+  [SMALL_STATE(55)] = 2439,
+  [SMALL_STATE(56)] = 2474,
+  [SMALL_STATE(57)] = 2524,
+  [SMALL_STATE(58)] = 2574,
+  [SMALL_STATE(59)] = 2616,
+  [SMALL_STATE(60)] = 2658,
+  [SMALL_STATE(61)] = 2699,
+  [SMALL_STATE(62)] = 2745,
+  [SMALL_STATE(63)] = 2791,
+  [SMALL_STATE(64)] = 2837,
+  [SMALL_STATE(65)] = 2883,
+  [SMALL_STATE(66)] = 2929,
+  [SMALL_STATE(67)] = 2963,
+  [SMALL_STATE(68)] = 3006,
+  [SMALL_STATE(69)] = 3047,
+  [SMALL_STATE(70)] = 3074,
+  [SMALL_STATE(71)] = 3115,
+  [SMALL_STATE(72)] = 3156,
+  [SMALL_STATE(73)] = 3183,
+  [SMALL_STATE(74)] = 3224,
+  [SMALL_STATE(75)] = 3265,
+  [SMALL_STATE(76)] = 3292,
+  [SMALL_STATE(77)] = 3333,
+  [SMALL_STATE(78)] = 3374,
+  [SMALL_STATE(79)] = 3411,
+  [SMALL_STATE(80)] = 3438,
+  [SMALL_STATE(81)] = 3471,
+  [SMALL_STATE(82)] = 3514,
+  [SMALL_STATE(83)] = 3557,
+  [SMALL_STATE(84)] = 3584,
+  [SMALL_STATE(85)] = 3611,
+  [SMALL_STATE(86)] = 3638,
+  [SMALL_STATE(87)] = 3665,
+  [SMALL_STATE(88)] = 3708,
+  [SMALL_STATE(89)] = 3735,
+  [SMALL_STATE(90)] = 3762,
+  [SMALL_STATE(91)] = 3805,
+  [SMALL_STATE(92)] = 3832,
+  [SMALL_STATE(93)] = 3859,
+  [SMALL_STATE(94)] = 3891,
+  [SMALL_STATE(95)] = 3923,
+  [SMALL_STATE(96)] = 3955,
+  [SMALL_STATE(97)] = 3983,
+  [SMALL_STATE(98)] = 4011,
+  [SMALL_STATE(99)] = 4036,
+  [SMALL_STATE(100)] = 4061,
+  [SMALL_STATE(101)] = 4086,
+  [SMALL_STATE(102)] = 4111,
+  [SMALL_STATE(103)] = 4136,
+  [SMALL_STATE(104)] = 4167,
+  [SMALL_STATE(105)] = 4198,
+  [SMALL_STATE(106)] = 4229,
+  [SMALL_STATE(107)] = 4261,
+  [SMALL_STATE(108)] = 4293,
+  [SMALL_STATE(109)] = 4315,
+  [SMALL_STATE(110)] = 4339,
+  [SMALL_STATE(111)] = 4361,
+  [SMALL_STATE(112)] = 4395,
+  [SMALL_STATE(113)] = 4417,
+  [SMALL_STATE(114)] = 4441,
+  [SMALL_STATE(115)] = 4465,
+  [SMALL_STATE(116)] = 4487,
+  [SMALL_STATE(117)] = 4521,
+  [SMALL_STATE(118)] = 4543,
+  [SMALL_STATE(119)] = 4577,
+  [SMALL_STATE(120)] = 4600,
+  [SMALL_STATE(121)] = 4623,
+  [SMALL_STATE(122)] = 4658,
+  [SMALL_STATE(123)] = 4687,
+  [SMALL_STATE(124)] = 4708,
+  [SMALL_STATE(125)] = 4743,
+  [SMALL_STATE(126)] = 4764,
+  [SMALL_STATE(127)] = 4793,
+  [SMALL_STATE(128)] = 4828,
+  [SMALL_STATE(129)] = 4848,
+  [SMALL_STATE(130)] = 4878,
+  [SMALL_STATE(131)] = 4898,
+  [SMALL_STATE(132)] = 4918,
+  [SMALL_STATE(133)] = 4938,
+  [SMALL_STATE(134)] = 4958,
+  [SMALL_STATE(135)] = 4988,
+  [SMALL_STATE(136)] = 5018,
+  [SMALL_STATE(137)] = 5048,
+  [SMALL_STATE(138)] = 5078,
+  [SMALL_STATE(139)] = 5098,
+  [SMALL_STATE(140)] = 5128,
+  [SMALL_STATE(141)] = 5158,
+  [SMALL_STATE(142)] = 5178,
+  [SMALL_STATE(143)] = 5208,
+  [SMALL_STATE(144)] = 5228,
+  [SMALL_STATE(145)] = 5264,
+  [SMALL_STATE(146)] = 5300,
+  [SMALL_STATE(147)] = 5330,
+  [SMALL_STATE(148)] = 5359,
+  [SMALL_STATE(149)] = 5380,
+  [SMALL_STATE(150)] = 5401,
+  [SMALL_STATE(151)] = 5422,
+  [SMALL_STATE(152)] = 5443,
+  [SMALL_STATE(153)] = 5464,
+  [SMALL_STATE(154)] = 5484,
+  [SMALL_STATE(155)] = 5509,
+  [SMALL_STATE(156)] = 5526,
+  [SMALL_STATE(157)] = 5551,
+  [SMALL_STATE(158)] = 5572,
+  [SMALL_STATE(159)] = 5597,
+  [SMALL_STATE(160)] = 5618,
+  [SMALL_STATE(161)] = 5637,
+  [SMALL_STATE(162)] = 5662,
+  [SMALL_STATE(163)] = 5687,
+  [SMALL_STATE(164)] = 5712,
+  [SMALL_STATE(165)] = 5731,
+  [SMALL_STATE(166)] = 5752,
+  [SMALL_STATE(167)] = 5777,
+  [SMALL_STATE(168)] = 5796,
+  [SMALL_STATE(169)] = 5812,
+  [SMALL_STATE(170)] = 5836,
+  [SMALL_STATE(171)] = 5852,
+  [SMALL_STATE(172)] = 5868,
+  [SMALL_STATE(173)] = 5884,
+  [SMALL_STATE(174)] = 5900,
+  [SMALL_STATE(175)] = 5916,
+  [SMALL_STATE(176)] = 5940,
+  [SMALL_STATE(177)] = 5964,
+  [SMALL_STATE(178)] = 5988,
+  [SMALL_STATE(179)] = 6012,
+  [SMALL_STATE(180)] = 6036,
+  [SMALL_STATE(181)] = 6060,
+  [SMALL_STATE(182)] = 6084,
+  [SMALL_STATE(183)] = 6108,
+  [SMALL_STATE(184)] = 6132,
+  [SMALL_STATE(185)] = 6156,
+  [SMALL_STATE(186)] = 6172,
+  [SMALL_STATE(187)] = 6187,
+  [SMALL_STATE(188)] = 6202,
+  [SMALL_STATE(189)] = 6217,
+  [SMALL_STATE(190)] = 6232,
+  [SMALL_STATE(191)] = 6247,
+  [SMALL_STATE(192)] = 6262,
+  [SMALL_STATE(193)] = 6277,
+  [SMALL_STATE(194)] = 6292,
+  [SMALL_STATE(195)] = 6313,
+  [SMALL_STATE(196)] = 6334,
+  [SMALL_STATE(197)] = 6350,
+  [SMALL_STATE(198)] = 6369,
+  [SMALL_STATE(199)] = 6388,
+  [SMALL_STATE(200)] = 6404,
+  [SMALL_STATE(201)] = 6424,
+  [SMALL_STATE(202)] = 6442,
+  [SMALL_STATE(203)] = 6460,
+  [SMALL_STATE(204)] = 6478,
+  [SMALL_STATE(205)] = 6498,
+  [SMALL_STATE(206)] = 6518,
+  [SMALL_STATE(207)] = 6531,
+  [SMALL_STATE(208)] = 6548,
+  [SMALL_STATE(209)] = 6561,
+  [SMALL_STATE(210)] = 6575,
+  [SMALL_STATE(211)] = 6585,
+  [SMALL_STATE(212)] = 6597,
+  [SMALL_STATE(213)] = 6607,
+  [SMALL_STATE(214)] = 6618,
+  [SMALL_STATE(215)] = 6629,
+  [SMALL_STATE(216)] = 6640,
+  [SMALL_STATE(217)] = 6651,
+  [SMALL_STATE(218)] = 6664,
+  [SMALL_STATE(219)] = 6675,
+  [SMALL_STATE(220)] = 6688,
+  [SMALL_STATE(221)] = 6699,
+  [SMALL_STATE(222)] = 6710,
+  [SMALL_STATE(223)] = 6723,
+  [SMALL_STATE(224)] = 6734,
+  [SMALL_STATE(225)] = 6747,
+  [SMALL_STATE(226)] = 6758,
+  [SMALL_STATE(227)] = 6769,
+  [SMALL_STATE(228)] = 6782,
+  [SMALL_STATE(229)] = 6793,
+  [SMALL_STATE(230)] = 6804,
+  [SMALL_STATE(231)] = 6817,
+  [SMALL_STATE(232)] = 6826,
+  [SMALL_STATE(233)] = 6837,
+  [SMALL_STATE(234)] = 6845,
+  [SMALL_STATE(235)] = 6855,
+  [SMALL_STATE(236)] = 6865,
+  [SMALL_STATE(237)] = 6873,
+  [SMALL_STATE(238)] = 6883,
+  [SMALL_STATE(239)] = 6891,
+  [SMALL_STATE(240)] = 6901,
+  [SMALL_STATE(241)] = 6909,
+  [SMALL_STATE(242)] = 6919,
+  [SMALL_STATE(243)] = 6926,
+  [SMALL_STATE(244)] = 6933,
+  [SMALL_STATE(245)] = 6940,
+  [SMALL_STATE(246)] = 6947,
+  [SMALL_STATE(247)] = 6954,
+  [SMALL_STATE(248)] = 6961,
+  [SMALL_STATE(249)] = 6968,
+  [SMALL_STATE(250)] = 6975,
+  [SMALL_STATE(251)] = 6982,
+  [SMALL_STATE(252)] = 6989,
+  [SMALL_STATE(253)] = 6996,
+  [SMALL_STATE(254)] = 7003,
+  [SMALL_STATE(255)] = 7010,
+  [SMALL_STATE(256)] = 7017,
+  [SMALL_STATE(257)] = 7024,
+  [SMALL_STATE(258)] = 7031,
+  [SMALL_STATE(259)] = 7038,
+  [SMALL_STATE(260)] = 7045,
+  [SMALL_STATE(261)] = 7052,
+  [SMALL_STATE(262)] = 7059,
+  [SMALL_STATE(263)] = 7066,
+  [SMALL_STATE(264)] = 7073,
+  [SMALL_STATE(265)] = 7080,
+  [SMALL_STATE(266)] = 7087,
+  [SMALL_STATE(267)] = 7094,
+  [SMALL_STATE(268)] = 7101,
+  [SMALL_STATE(269)] = 7108,
+  [SMALL_STATE(270)] = 7115,
+  [SMALL_STATE(271)] = 7122,
+  [SMALL_STATE(272)] = 7129,
+  [SMALL_STATE(273)] = 7136,
+  [SMALL_STATE(274)] = 7143,
+  [SMALL_STATE(275)] = 7150,
+  [SMALL_STATE(276)] = 7157,
+  [SMALL_STATE(277)] = 7164,
+  [SMALL_STATE(278)] = 7171,
+  [SMALL_STATE(279)] = 7178,
+  [SMALL_STATE(280)] = 7185,
+  [SMALL_STATE(281)] = 7192,
+  [SMALL_STATE(282)] = 7199,
+  [SMALL_STATE(283)] = 7206,
+  [SMALL_STATE(284)] = 7213,
+  [SMALL_STATE(285)] = 7220,
+  [SMALL_STATE(286)] = 7227,
+  [SMALL_STATE(287)] = 7234,
+  [SMALL_STATE(288)] = 7241,
+  [SMALL_STATE(289)] = 7248,
+  [SMALL_STATE(290)] = 7255,
+  [SMALL_STATE(291)] = 7262,
+  [SMALL_STATE(292)] = 7269,
+  [SMALL_STATE(293)] = 7276,
+  [SMALL_STATE(294)] = 7283,
+  [SMALL_STATE(295)] = 7290,
+  [SMALL_STATE(296)] = 7297,
+  [SMALL_STATE(297)] = 7304,
+  [SMALL_STATE(298)] = 7311,
+  [SMALL_STATE(299)] = 7318,
+  [SMALL_STATE(300)] = 7325,
+  [SMALL_STATE(301)] = 7332,
+  [SMALL_STATE(302)] = 7339,
+  [SMALL_STATE(303)] = 7346,
+  [SMALL_STATE(304)] = 7353,
+  [SMALL_STATE(305)] = 7360,
+  [SMALL_STATE(306)] = 7367,
+  [SMALL_STATE(307)] = 7374,
+  [SMALL_STATE(308)] = 7381,
+  [SMALL_STATE(309)] = 7388,
+  [SMALL_STATE(310)] = 7395,
+  [SMALL_STATE(311)] = 7402,
+  [SMALL_STATE(312)] = 7409,
+  [SMALL_STATE(313)] = 7416,
 };
 
 static const TSParseActionEntry ts_parse_actions[] = {
@@ -12694,413 +17730,452 @@ static const TSParseActionEntry ts_parse_actions[] = {
   [1] = {.entry = {.count = 1, .reusable = false}}, RECOVER(),
   [3] = {.entry = {.count = 1, .reusable = true}}, SHIFT_EXTRA(),
   [5] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_source_file, 0, 0, 0),
-  [7] = {.entry = {.count = 1, .reusable = true}}, SHIFT(292),
-  [9] = {.entry = {.count = 1, .reusable = true}}, SHIFT(243),
-  [11] = {.entry = {.count = 1, .reusable = true}}, SHIFT(296),
-  [13] = {.entry = {.count = 1, .reusable = true}}, SHIFT(278),
-  [15] = {.entry = {.count = 1, .reusable = true}}, SHIFT(299),
-  [17] = {.entry = {.count = 1, .reusable = true}}, SHIFT(223),
-  [19] = {.entry = {.count = 1, .reusable = true}}, SHIFT(251),
-  [21] = {.entry = {.count = 1, .reusable = true}}, SHIFT(286),
-  [23] = {.entry = {.count = 1, .reusable = true}}, SHIFT(97),
-  [25] = {.entry = {.count = 1, .reusable = true}}, SHIFT(125),
-  [27] = {.entry = {.count = 1, .reusable = true}}, SHIFT(165),
-  [29] = {.entry = {.count = 1, .reusable = true}}, SHIFT(228),
-  [31] = {.entry = {.count = 1, .reusable = true}}, SHIFT(112),
-  [33] = {.entry = {.count = 1, .reusable = true}}, SHIFT(241),
-  [35] = {.entry = {.count = 1, .reusable = true}}, SHIFT(247),
-  [37] = {.entry = {.count = 1, .reusable = true}}, SHIFT(258),
-  [39] = {.entry = {.count = 1, .reusable = true}}, SHIFT(264),
-  [41] = {.entry = {.count = 1, .reusable = true}}, SHIFT(214),
-  [43] = {.entry = {.count = 1, .reusable = true}}, SHIFT(271),
-  [45] = {.entry = {.count = 1, .reusable = true}}, SHIFT(277),
-  [47] = {.entry = {.count = 1, .reusable = true}}, SHIFT(285),
-  [49] = {.entry = {.count = 1, .reusable = true}}, SHIFT(265),
-  [51] = {.entry = {.count = 1, .reusable = true}}, SHIFT(304),
-  [53] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0),
-  [55] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(125),
-  [58] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(165),
-  [61] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(228),
-  [64] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(112),
-  [67] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(241),
-  [70] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(247),
-  [73] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(258),
-  [76] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(264),
-  [79] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(214),
-  [82] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(271),
-  [85] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(277),
-  [88] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(285),
-  [91] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(265),
-  [94] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(304),
-  [97] = {.entry = {.count = 1, .reusable = true}}, SHIFT(92),
-  [99] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit, 1, 0, 4),
-  [101] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit, 1, 0, 4),
-  [103] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit, 1, 0, 0),
-  [105] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit, 1, 0, 0),
-  [107] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_description, 2, 0, 0),
-  [109] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_year_amount, 3, 0, 0),
-  [111] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_yearly_values_repeat1, 2, 0, 0),
-  [113] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_money, 3, 0, 7),
-  [115] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_money, 3, 0, 7),
-  [117] = {.entry = {.count = 1, .reusable = true}}, SHIFT(14),
-  [119] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_money, 2, 0, 0),
-  [121] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_money, 2, 0, 0),
-  [123] = {.entry = {.count = 1, .reusable = true}}, SHIFT(15),
-  [125] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__effect_value, 2, 0, 0),
-  [127] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_in_year, 2, 0, 0),
-  [129] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_money, 4, 0, 7),
-  [131] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_money, 4, 0, 7),
-  [133] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_money, 3, 0, 0),
-  [135] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_money, 3, 0, 0),
-  [137] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_from_year, 2, 0, 0),
-  [139] = {.entry = {.count = 1, .reusable = false}}, SHIFT(26),
-  [141] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_quantity, 1, 0, 0),
-  [143] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_quantity, 1, 0, 0),
-  [145] = {.entry = {.count = 1, .reusable = true}}, SHIFT(29),
-  [147] = {.entry = {.count = 1, .reusable = false}}, SHIFT(29),
-  [149] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_quantity, 2, 0, 0),
-  [151] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_quantity, 2, 0, 0),
-  [153] = {.entry = {.count = 1, .reusable = true}}, SHIFT(28),
-  [155] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__effect_value, 1, 0, 0),
-  [157] = {.entry = {.count = 1, .reusable = false}}, SHIFT(245),
-  [159] = {.entry = {.count = 1, .reusable = true}}, SHIFT(246),
-  [161] = {.entry = {.count = 1, .reusable = true}}, SHIFT(31),
-  [163] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_taakveld, 3, 0, 0),
-  [165] = {.entry = {.count = 1, .reusable = true}}, SHIFT(288),
-  [167] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_taakveld_repeat1, 2, 0, 0),
-  [169] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_taakveld_repeat1, 2, 0, 0), SHIFT_REPEAT(288),
-  [172] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_taakveld, 2, 0, 0),
-  [174] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_yearly_values, 1, 0, 0),
-  [176] = {.entry = {.count = 1, .reusable = true}}, SHIFT(232),
-  [178] = {.entry = {.count = 1, .reusable = true}}, SHIFT(294),
-  [180] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_yearly_values, 2, 0, 0),
-  [182] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_yearly_values_repeat1, 2, 0, 0), SHIFT_REPEAT(232),
-  [185] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_yearly_values_repeat1, 2, 0, 0), SHIFT_REPEAT(294),
-  [188] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_source_file, 1, 0, 0),
-  [190] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0),
-  [192] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(292),
-  [195] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(243),
-  [198] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(296),
-  [201] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(278),
-  [204] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(299),
-  [207] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(223),
-  [210] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(251),
-  [213] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(286),
-  [216] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_related_repeat1, 2, 0, 0),
-  [218] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_related_repeat1, 2, 0, 0), SHIFT_REPEAT(290),
-  [221] = {.entry = {.count = 1, .reusable = false}}, SHIFT(5),
-  [223] = {.entry = {.count = 1, .reusable = true}}, SHIFT(6),
-  [225] = {.entry = {.count = 1, .reusable = false}}, SHIFT(6),
-  [227] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_decision, 2, 0, 0),
-  [229] = {.entry = {.count = 1, .reusable = false}}, SHIFT(283),
-  [231] = {.entry = {.count = 1, .reusable = true}}, SHIFT(207),
-  [233] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_related, 2, 0, 0),
-  [235] = {.entry = {.count = 1, .reusable = true}}, SHIFT(290),
-  [237] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_not_needed, 2, 0, 0),
-  [239] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_not_needed, 2, 0, 0),
-  [241] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_related, 3, 0, 0),
-  [243] = {.entry = {.count = 1, .reusable = true}}, SHIFT(98),
-  [245] = {.entry = {.count = 1, .reusable = true}}, SHIFT(119),
-  [247] = {.entry = {.count = 1, .reusable = true}}, SHIFT(224),
-  [249] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_decision, 4, 0, 13),
-  [251] = {.entry = {.count = 1, .reusable = true}}, SHIFT(216),
-  [253] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_group_repeat1, 2, 0, 0),
-  [255] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_group_repeat1, 2, 0, 0), SHIFT_REPEAT(278),
-  [258] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_group_repeat1, 2, 0, 0), SHIFT_REPEAT(299),
-  [261] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_group_repeat1, 2, 0, 0), SHIFT_REPEAT(119),
-  [264] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_group_repeat1, 2, 0, 0), SHIFT_REPEAT(224),
-  [267] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_group_repeat1, 2, 0, 0), SHIFT_REPEAT(251),
-  [270] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_group_repeat1, 2, 0, 0), SHIFT_REPEAT(265),
-  [273] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_group_repeat1, 2, 0, 0), SHIFT_REPEAT(286),
-  [276] = {.entry = {.count = 1, .reusable = false}}, SHIFT(138),
-  [278] = {.entry = {.count = 1, .reusable = true}}, SHIFT(107),
-  [280] = {.entry = {.count = 1, .reusable = false}}, SHIFT(117),
-  [282] = {.entry = {.count = 1, .reusable = false}}, SHIFT(118),
-  [284] = {.entry = {.count = 1, .reusable = true}}, SHIFT(51),
-  [286] = {.entry = {.count = 1, .reusable = false}}, SHIFT(120),
-  [288] = {.entry = {.count = 1, .reusable = false}}, SHIFT(242),
-  [290] = {.entry = {.count = 1, .reusable = true}}, SHIFT(90),
-  [292] = {.entry = {.count = 1, .reusable = true}}, SHIFT(89),
-  [294] = {.entry = {.count = 1, .reusable = false}}, SHIFT(141),
-  [296] = {.entry = {.count = 1, .reusable = true}}, SHIFT(155),
-  [298] = {.entry = {.count = 1, .reusable = false}}, SHIFT(155),
-  [300] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_decision, 6, 0, 21),
-  [302] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_status, 2, 0, 0),
-  [304] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 3, 0, 10),
-  [306] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_start_date, 2, 0, 0),
-  [308] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_share, 4, 0, 0),
-  [310] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_estimate_range, 4, 0, 0),
-  [312] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_category, 2, 0, 5),
-  [314] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_decision, 4, 0, 14),
-  [316] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_owner, 2, 0, 0),
-  [318] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_end_date, 2, 0, 0),
-  [320] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_budget, 2, 0, 0),
-  [322] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_effect, 2, 0, 0),
-  [324] = {.entry = {.count = 1, .reusable = true}}, SHIFT(157),
-  [326] = {.entry = {.count = 1, .reusable = true}}, SHIFT(252),
-  [328] = {.entry = {.count = 1, .reusable = true}}, SHIFT(256),
-  [330] = {.entry = {.count = 1, .reusable = true}}, SHIFT(257),
-  [332] = {.entry = {.count = 1, .reusable = true}}, SHIFT(261),
-  [334] = {.entry = {.count = 1, .reusable = true}}, SHIFT(159),
-  [336] = {.entry = {.count = 1, .reusable = true}}, SHIFT(163),
-  [338] = {.entry = {.count = 1, .reusable = false}}, SHIFT(305),
-  [340] = {.entry = {.count = 1, .reusable = false}}, SHIFT(294),
-  [342] = {.entry = {.count = 1, .reusable = false}}, SHIFT(19),
-  [344] = {.entry = {.count = 1, .reusable = true}}, SHIFT(295),
-  [346] = {.entry = {.count = 1, .reusable = true}}, SHIFT(22),
-  [348] = {.entry = {.count = 1, .reusable = false}}, SHIFT(280),
-  [350] = {.entry = {.count = 1, .reusable = false}}, SHIFT(282),
-  [352] = {.entry = {.count = 1, .reusable = false}}, SHIFT(44),
-  [354] = {.entry = {.count = 1, .reusable = true}}, SHIFT(289),
-  [356] = {.entry = {.count = 1, .reusable = true}}, SHIFT(83),
-  [358] = {.entry = {.count = 1, .reusable = true}}, SHIFT(160),
-  [360] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_plan_header_repeat1, 2, 0, 0),
-  [362] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_plan_header_repeat1, 2, 0, 0), SHIFT_REPEAT(252),
-  [365] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_plan_header_repeat1, 2, 0, 0), SHIFT_REPEAT(256),
-  [368] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_plan_header_repeat1, 2, 0, 0), SHIFT_REPEAT(257),
-  [371] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_plan_header_repeat1, 2, 0, 0), SHIFT_REPEAT(261),
-  [374] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_plan_header_repeat1, 2, 0, 0), SHIFT_REPEAT(159),
-  [377] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_plan_header_repeat1, 2, 0, 0), SHIFT_REPEAT(265),
-  [380] = {.entry = {.count = 1, .reusable = false}}, SHIFT(311),
-  [382] = {.entry = {.count = 1, .reusable = false}}, SHIFT(306),
-  [384] = {.entry = {.count = 1, .reusable = false}}, SHIFT(60),
-  [386] = {.entry = {.count = 1, .reusable = true}}, SHIFT(302),
-  [388] = {.entry = {.count = 1, .reusable = true}}, SHIFT(88),
-  [390] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_cells_repeat1, 2, 0, 0),
-  [392] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_cells_repeat1, 2, 0, 0), SHIFT_REPEAT(104),
-  [395] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_cells_repeat1, 2, 0, 0), SHIFT_REPEAT(82),
-  [398] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_cells_repeat1, 2, 0, 0), SHIFT_REPEAT(293),
-  [401] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_cells, 1, 0, 0),
-  [403] = {.entry = {.count = 1, .reusable = false}}, SHIFT(104),
-  [405] = {.entry = {.count = 1, .reusable = true}}, SHIFT(82),
-  [407] = {.entry = {.count = 1, .reusable = true}}, SHIFT(293),
-  [409] = {.entry = {.count = 1, .reusable = true}}, SHIFT(233),
-  [411] = {.entry = {.count = 1, .reusable = true}}, SHIFT(282),
-  [413] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_yearly_values_repeat1, 2, 0, 0), SHIFT_REPEAT(233),
-  [416] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_yearly_values_repeat1, 2, 0, 0), SHIFT_REPEAT(282),
-  [419] = {.entry = {.count = 1, .reusable = true}}, SHIFT(245),
-  [421] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_group, 7, 0, 6),
-  [423] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_group, 6, 0, 6),
-  [425] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_table, 7, 0, 6),
-  [427] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_measure, 6, 0, 6),
-  [429] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_table, 8, 0, 6),
-  [431] = {.entry = {.count = 1, .reusable = true}}, SHIFT(280),
-  [433] = {.entry = {.count = 1, .reusable = false}}, SHIFT(208),
-  [435] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_declared_total, 3, 0, 0),
-  [437] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_table, 9, 0, 6),
-  [439] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_measure, 5, 0, 6),
-  [441] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_group, 5, 0, 6),
-  [443] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_text_block, 2, 0, 0),
-  [445] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_columns, 2, 0, 0),
-  [447] = {.entry = {.count = 1, .reusable = true}}, SHIFT(180),
-  [449] = {.entry = {.count = 1, .reusable = true}}, SHIFT(181),
-  [451] = {.entry = {.count = 1, .reusable = true}}, SHIFT(301),
-  [453] = {.entry = {.count = 1, .reusable = true}}, SHIFT(191),
-  [455] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_table, 6, 0, 6),
-  [457] = {.entry = {.count = 1, .reusable = false}}, SHIFT(277),
-  [459] = {.entry = {.count = 1, .reusable = false}}, SHIFT(166),
-  [461] = {.entry = {.count = 1, .reusable = true}}, SHIFT(52),
-  [463] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_cells_repeat1, 1, 0, 23),
-  [465] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_cells_repeat1, 1, 0, 23),
-  [467] = {.entry = {.count = 1, .reusable = true}}, SHIFT(147),
-  [469] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_table, 10, 0, 6),
-  [471] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_euro_cell, 2, 0, 0),
-  [473] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_euro_cell, 2, 0, 0),
-  [475] = {.entry = {.count = 1, .reusable = true}}, SHIFT(236),
-  [477] = {.entry = {.count = 1, .reusable = true}}, SHIFT(306),
-  [479] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_yearly_values_repeat1, 2, 0, 0), SHIFT_REPEAT(236),
-  [482] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_yearly_values_repeat1, 2, 0, 0), SHIFT_REPEAT(306),
-  [485] = {.entry = {.count = 1, .reusable = true}}, SHIFT(158),
-  [487] = {.entry = {.count = 1, .reusable = true}}, SHIFT(210),
-  [489] = {.entry = {.count = 1, .reusable = true}}, SHIFT(39),
-  [491] = {.entry = {.count = 1, .reusable = true}}, SHIFT(8),
-  [493] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_columns_repeat1, 2, 0, 0),
-  [495] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_year_column, 2, 0, 12),
-  [497] = {.entry = {.count = 1, .reusable = true}}, SHIFT(173),
-  [499] = {.entry = {.count = 1, .reusable = true}}, SHIFT(263),
-  [501] = {.entry = {.count = 1, .reusable = true}}, SHIFT(188),
-  [503] = {.entry = {.count = 1, .reusable = true}}, SHIFT(17),
-  [505] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_sum_all, 1, 0, 0),
-  [507] = {.entry = {.count = 1, .reusable = true}}, SHIFT(152),
-  [509] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_savings_of, 1, 0, 0),
-  [511] = {.entry = {.count = 1, .reusable = true}}, SHIFT(269),
-  [513] = {.entry = {.count = 1, .reusable = true}}, SHIFT(169),
-  [515] = {.entry = {.count = 1, .reusable = true}}, SHIFT(276),
-  [517] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_costs_of, 1, 0, 0),
-  [519] = {.entry = {.count = 1, .reusable = true}}, SHIFT(272),
-  [521] = {.entry = {.count = 1, .reusable = true}}, SHIFT(145),
-  [523] = {.entry = {.count = 1, .reusable = true}}, SHIFT(146),
-  [525] = {.entry = {.count = 1, .reusable = true}}, SHIFT(20),
-  [527] = {.entry = {.count = 1, .reusable = true}}, SHIFT(66),
-  [529] = {.entry = {.count = 1, .reusable = true}}, SHIFT(46),
-  [531] = {.entry = {.count = 1, .reusable = true}}, SHIFT(71),
-  [533] = {.entry = {.count = 1, .reusable = true}}, SHIFT(91),
-  [535] = {.entry = {.count = 1, .reusable = true}}, SHIFT(273),
-  [537] = {.entry = {.count = 1, .reusable = true}}, SHIFT(234),
-  [539] = {.entry = {.count = 1, .reusable = true}}, SHIFT(274),
-  [541] = {.entry = {.count = 1, .reusable = true}}, SHIFT(84),
-  [543] = {.entry = {.count = 1, .reusable = true}}, SHIFT(96),
-  [545] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_binary_expression, 3, 0, 25),
-  [547] = {.entry = {.count = 1, .reusable = true}}, SHIFT(93),
-  [549] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_parenthesized, 3, 0, 0),
-  [551] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__term, 1, 0, 18),
-  [553] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_table_repeat1, 2, 0, 0),
-  [555] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_table_repeat1, 2, 0, 0), SHIFT_REPEAT(273),
-  [558] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_table_repeat1, 2, 0, 0), SHIFT_REPEAT(265),
-  [561] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_table_repeat1, 2, 0, 0), SHIFT_REPEAT(234),
-  [564] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_table_repeat1, 2, 0, 0), SHIFT_REPEAT(274),
-  [567] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_savings_of, 4, 0, 26),
-  [569] = {.entry = {.count = 1, .reusable = true}}, SHIFT(102),
-  [571] = {.entry = {.count = 1, .reusable = true}}, SHIFT(106),
-  [573] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_costs_of, 4, 0, 26),
-  [575] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_negation, 2, 0, 22),
-  [577] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_sum_all, 2, 0, 0),
-  [579] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_cumulative, 4, 0, 0),
-  [581] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_plan_header, 4, 0, 3),
-  [583] = {.entry = {.count = 1, .reusable = true}}, SHIFT(81),
-  [585] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_plan_header, 6, 0, 3),
-  [587] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_include, 2, 0, 1),
-  [589] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_part_of, 3, 0, 2),
-  [591] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_plan_header, 5, 0, 3),
-  [593] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_target, 4, 0, 0),
-  [595] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_effect_kind, 1, 0, 0),
-  [597] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_effect_kind, 1, 0, 0),
-  [599] = {.entry = {.count = 1, .reusable = true}}, SHIFT(203),
-  [601] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_total_column, 4, 0, 19),
-  [603] = {.entry = {.count = 1, .reusable = true}}, SHIFT(101),
-  [605] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_named_column, 2, 0, 11),
-  [607] = {.entry = {.count = 1, .reusable = true}}, SHIFT(50),
-  [609] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_columns_repeat1, 2, 0, 0), SHIFT_REPEAT(180),
-  [612] = {.entry = {.count = 1, .reusable = false}}, SHIFT(230),
-  [614] = {.entry = {.count = 1, .reusable = false}}, SHIFT(100),
-  [616] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_year_column, 3, 0, 12),
-  [618] = {.entry = {.count = 1, .reusable = true}}, SHIFT(190),
-  [620] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_municipality, 2, 0, 0),
-  [622] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_adopted, 2, 0, 0),
-  [624] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_period, 4, 0, 0),
-  [626] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_currency, 2, 0, 5),
-  [628] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_tolerance, 2, 0, 0),
-  [630] = {.entry = {.count = 1, .reusable = false}}, SHIFT(114),
-  [632] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_year_column, 2, 0, 0),
-  [634] = {.entry = {.count = 1, .reusable = true}}, SHIFT(187),
-  [636] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_columns, 3, 0, 0),
-  [638] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_year_span, 4, 0, 12),
-  [640] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_sign_rule, 4, 0, 15),
-  [642] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_year_column, 3, 0, 16),
-  [644] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_year_column, 3, 0, 17),
-  [646] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_year_span, 3, 0, 0),
-  [648] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_year_column, 4, 0, 20),
-  [650] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_year_column, 2, 0, 10),
-  [652] = {.entry = {.count = 1, .reusable = true}}, SHIFT(139),
-  [654] = {.entry = {.count = 1, .reusable = true}}, SHIFT(166),
-  [656] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_total_row, 7, 0, 27),
-  [658] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_row, 5, 0, 24),
-  [660] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_row, 6, 0, 24),
-  [662] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_row, 7, 0, 24),
-  [664] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_total_row, 8, 0, 28),
-  [666] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_total_row, 9, 0, 29),
-  [668] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_row, 8, 0, 24),
-  [670] = {.entry = {.count = 1, .reusable = true}}, SHIFT(204),
-  [672] = {.entry = {.count = 1, .reusable = true}}, SHIFT(94),
-  [674] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_total_row, 10, 0, 30),
-  [676] = {.entry = {.count = 1, .reusable = true}}, SHIFT(54),
-  [678] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_role, 2, 0, 8),
-  [680] = {.entry = {.count = 1, .reusable = true}}, SHIFT(172),
-  [682] = {.entry = {.count = 1, .reusable = false}}, SHIFT(68),
-  [684] = {.entry = {.count = 1, .reusable = true}}, SHIFT(68),
-  [686] = {.entry = {.count = 1, .reusable = true}}, SHIFT(11),
-  [688] = {.entry = {.count = 1, .reusable = true}}, SHIFT(153),
-  [690] = {.entry = {.count = 1, .reusable = true}}, SHIFT(123),
-  [692] = {.entry = {.count = 1, .reusable = true}}, SHIFT(154),
-  [694] = {.entry = {.count = 1, .reusable = true}}, SHIFT(135),
-  [696] = {.entry = {.count = 1, .reusable = true}}, SHIFT(134),
-  [698] = {.entry = {.count = 1, .reusable = true}}, SHIFT(40),
-  [700] = {.entry = {.count = 1, .reusable = true}}, SHIFT(250),
-  [702] = {.entry = {.count = 1, .reusable = true}}, SHIFT(268),
-  [704] = {.entry = {.count = 1, .reusable = false}}, SHIFT(61),
-  [706] = {.entry = {.count = 1, .reusable = true}}, SHIFT(61),
-  [708] = {.entry = {.count = 1, .reusable = true}}, SHIFT(55),
-  [710] = {.entry = {.count = 1, .reusable = true}}, SHIFT(45),
-  [712] = {.entry = {.count = 1, .reusable = true}}, SHIFT(185),
-  [714] = {.entry = {.count = 1, .reusable = true}}, SHIFT(128),
-  [716] = {.entry = {.count = 1, .reusable = true}}, SHIFT(143),
-  [718] = {.entry = {.count = 1, .reusable = true}}, SHIFT(205),
-  [720] = {.entry = {.count = 1, .reusable = true}}, SHIFT(129),
-  [722] = {.entry = {.count = 1, .reusable = true}}, SHIFT(73),
-  [724] = {.entry = {.count = 1, .reusable = true}}, SHIFT(168),
-  [726] = {.entry = {.count = 1, .reusable = true}}, SHIFT(186),
-  [728] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__column_kind, 1, 0, 9),
-  [730] = {.entry = {.count = 1, .reusable = true}}, SHIFT(170),
-  [732] = {.entry = {.count = 1, .reusable = true}}, SHIFT(266),
-  [734] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_table_unit, 2, 0, 0),
-  [736] = {.entry = {.count = 1, .reusable = true}}, SHIFT(56),
-  [738] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_scale, 2, 0, 0),
-  [740] = {.entry = {.count = 1, .reusable = true}}, SHIFT(67),
-  [742] = {.entry = {.count = 1, .reusable = true}}, SHIFT(53),
-  [744] = {.entry = {.count = 1, .reusable = true}}, SHIFT(161),
-  [746] = {.entry = {.count = 1, .reusable = true}}, SHIFT(2),
-  [748] = {.entry = {.count = 1, .reusable = true}}, SHIFT(13),
-  [750] = {.entry = {.count = 1, .reusable = true}}, SHIFT(16),
-  [752] = {.entry = {.count = 1, .reusable = true}}, SHIFT(69),
-  [754] = {.entry = {.count = 1, .reusable = true}}, SHIFT(79),
-  [756] = {.entry = {.count = 1, .reusable = true}}, SHIFT(127),
-  [758] = {.entry = {.count = 1, .reusable = true}}, SHIFT(42),
-  [760] = {.entry = {.count = 1, .reusable = true}}, SHIFT(287),
-  [762] = {.entry = {.count = 1, .reusable = true}}, SHIFT(174),
-  [764] = {.entry = {.count = 1, .reusable = true}}, SHIFT(103),
-  [766] = {.entry = {.count = 1, .reusable = true}}, SHIFT(59),
-  [768] = {.entry = {.count = 1, .reusable = true}}, SHIFT(175),
-  [770] = {.entry = {.count = 1, .reusable = true}}, SHIFT(215),
-  [772] = {.entry = {.count = 1, .reusable = true}}, SHIFT(64),
-  [774] = {.entry = {.count = 1, .reusable = true}}, SHIFT(178),
-  [776] = {.entry = {.count = 1, .reusable = true}}, SHIFT(162),
-  [778] = {.entry = {.count = 1, .reusable = true}}, SHIFT(184),
-  [780] = {.entry = {.count = 1, .reusable = true}}, SHIFT(70),
-  [782] = {.entry = {.count = 1, .reusable = true}}, SHIFT(7),
-  [784] = {.entry = {.count = 1, .reusable = true}}, SHIFT(229),
-  [786] = {.entry = {.count = 1, .reusable = true}}, SHIFT(206),
+  [7] = {.entry = {.count = 1, .reusable = true}}, SHIFT(268),
+  [9] = {.entry = {.count = 1, .reusable = true}}, SHIFT(242),
+  [11] = {.entry = {.count = 1, .reusable = true}}, SHIFT(233),
+  [13] = {.entry = {.count = 1, .reusable = true}}, SHIFT(281),
+  [15] = {.entry = {.count = 1, .reusable = true}}, SHIFT(305),
+  [17] = {.entry = {.count = 1, .reusable = true}}, SHIFT(208),
+  [19] = {.entry = {.count = 1, .reusable = true}}, SHIFT(274),
+  [21] = {.entry = {.count = 1, .reusable = true}}, SHIFT(247),
+  [23] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_description, 2, 0, 0),
+  [25] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_description, 2, 0, 0),
+  [27] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_year_amount, 3, 0, 0),
+  [29] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_year_amount, 3, 0, 0),
+  [31] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_yearly_values_repeat1, 2, 0, 0),
+  [33] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_yearly_values_repeat1, 2, 0, 0),
+  [35] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit, 1, 0, 4),
+  [37] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit, 1, 0, 4),
+  [39] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit, 1, 0, 0),
+  [41] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit, 1, 0, 0),
+  [43] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__effect_value, 2, 0, 0),
+  [45] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__effect_value, 2, 0, 0),
+  [47] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_in_year, 2, 0, 0),
+  [49] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_in_year, 2, 0, 0),
+  [51] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_from_year, 2, 0, 0),
+  [53] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_from_year, 2, 0, 0),
+  [55] = {.entry = {.count = 1, .reusable = true}}, SHIFT(88),
+  [57] = {.entry = {.count = 1, .reusable = true}}, SHIFT(161),
+  [59] = {.entry = {.count = 1, .reusable = true}}, SHIFT(196),
+  [61] = {.entry = {.count = 1, .reusable = true}}, SHIFT(239),
+  [63] = {.entry = {.count = 1, .reusable = true}}, SHIFT(156),
+  [65] = {.entry = {.count = 1, .reusable = true}}, SHIFT(273),
+  [67] = {.entry = {.count = 1, .reusable = true}}, SHIFT(243),
+  [69] = {.entry = {.count = 1, .reusable = false}}, SHIFT(246),
+  [71] = {.entry = {.count = 1, .reusable = true}}, SHIFT(246),
+  [73] = {.entry = {.count = 1, .reusable = true}}, SHIFT(254),
+  [75] = {.entry = {.count = 1, .reusable = true}}, SHIFT(207),
+  [77] = {.entry = {.count = 1, .reusable = true}}, SHIFT(259),
+  [79] = {.entry = {.count = 1, .reusable = true}}, SHIFT(262),
+  [81] = {.entry = {.count = 1, .reusable = true}}, SHIFT(263),
+  [83] = {.entry = {.count = 1, .reusable = true}}, SHIFT(293),
+  [85] = {.entry = {.count = 1, .reusable = true}}, SHIFT(266),
+  [87] = {.entry = {.count = 1, .reusable = true}}, SHIFT(91),
+  [89] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0),
+  [91] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(161),
+  [94] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(196),
+  [97] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(239),
+  [100] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(156),
+  [103] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(273),
+  [106] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(243),
+  [109] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(246),
+  [112] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(246),
+  [115] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(254),
+  [118] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(207),
+  [121] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(259),
+  [124] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(262),
+  [127] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(263),
+  [130] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(293),
+  [133] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(266),
+  [136] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_money, 3, 0, 7),
+  [138] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_money, 3, 0, 7),
+  [140] = {.entry = {.count = 1, .reusable = true}}, SHIFT(16),
+  [142] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_money, 2, 0, 0),
+  [144] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_money, 2, 0, 0),
+  [146] = {.entry = {.count = 1, .reusable = true}}, SHIFT(15),
+  [148] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_money, 3, 0, 0),
+  [150] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_money, 3, 0, 0),
+  [152] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_money, 4, 0, 7),
+  [154] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_money, 4, 0, 7),
+  [156] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_quantity, 2, 0, 0),
+  [158] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_quantity, 2, 0, 0),
+  [160] = {.entry = {.count = 1, .reusable = false}}, SHIFT(26),
+  [162] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_quantity, 1, 0, 0),
+  [164] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_quantity, 1, 0, 0),
+  [166] = {.entry = {.count = 1, .reusable = true}}, SHIFT(24),
+  [168] = {.entry = {.count = 1, .reusable = false}}, SHIFT(24),
+  [170] = {.entry = {.count = 1, .reusable = true}}, SHIFT(27),
+  [172] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__effect_value, 1, 0, 0),
+  [174] = {.entry = {.count = 1, .reusable = false}}, SHIFT(309),
+  [176] = {.entry = {.count = 1, .reusable = true}}, SHIFT(248),
+  [178] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__effect_value, 1, 0, 0),
+  [180] = {.entry = {.count = 1, .reusable = true}}, SHIFT(28),
+  [182] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_taakveld, 2, 0, 0),
+  [184] = {.entry = {.count = 1, .reusable = true}}, SHIFT(283),
+  [186] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_taakveld, 2, 0, 0),
+  [188] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_taakveld, 3, 0, 0),
+  [190] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_taakveld, 3, 0, 0),
+  [192] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_taakveld_repeat1, 2, 0, 0),
+  [194] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_taakveld_repeat1, 2, 0, 0), SHIFT_REPEAT(283),
+  [197] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_taakveld_repeat1, 2, 0, 0),
+  [199] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_yearly_values_repeat1, 2, 0, 0), SHIFT_REPEAT(241),
+  [202] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_yearly_values_repeat1, 2, 0, 0), SHIFT_REPEAT(295),
+  [205] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_yearly_values, 1, 0, 0),
+  [207] = {.entry = {.count = 1, .reusable = true}}, SHIFT(241),
+  [209] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_yearly_values, 1, 0, 0),
+  [211] = {.entry = {.count = 1, .reusable = true}}, SHIFT(295),
+  [213] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_yearly_values, 2, 0, 0),
+  [215] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_yearly_values, 2, 0, 0),
+  [217] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_not_needed, 2, 0, 0),
+  [219] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_not_needed, 2, 0, 0),
+  [221] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_decision, 2, 0, 0),
+  [223] = {.entry = {.count = 1, .reusable = false}}, SHIFT(280),
+  [225] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_decision, 2, 0, 0),
+  [227] = {.entry = {.count = 1, .reusable = true}}, SHIFT(225),
+  [229] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_decision, 4, 0, 13),
+  [231] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_decision, 4, 0, 13),
+  [233] = {.entry = {.count = 1, .reusable = true}}, SHIFT(216),
+  [235] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_related, 3, 0, 0),
+  [237] = {.entry = {.count = 1, .reusable = true}}, SHIFT(285),
+  [239] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_related, 3, 0, 0),
+  [241] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_related_repeat1, 2, 0, 0),
+  [243] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_related_repeat1, 2, 0, 0), SHIFT_REPEAT(285),
+  [246] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_related_repeat1, 2, 0, 0),
+  [248] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_related, 2, 0, 0),
+  [250] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_related, 2, 0, 0),
+  [252] = {.entry = {.count = 1, .reusable = false}}, SHIFT(5),
+  [254] = {.entry = {.count = 1, .reusable = true}}, SHIFT(6),
+  [256] = {.entry = {.count = 1, .reusable = false}}, SHIFT(6),
+  [258] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_budget, 2, 0, 0),
+  [260] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_budget, 2, 0, 0),
+  [262] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_end_date, 2, 0, 0),
+  [264] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_end_date, 2, 0, 0),
+  [266] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_owner, 2, 0, 0),
+  [268] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_owner, 2, 0, 0),
+  [270] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_status, 2, 0, 0),
+  [272] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_status, 2, 0, 0),
+  [274] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_category, 2, 0, 5),
+  [276] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_category, 2, 0, 5),
+  [278] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_start_date, 2, 0, 0),
+  [280] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_start_date, 2, 0, 0),
+  [282] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_effect, 2, 0, 0),
+  [284] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_effect, 2, 0, 0),
+  [286] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 3, 0, 10),
+  [288] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_indicator, 3, 0, 10),
+  [290] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_share, 4, 0, 0),
+  [292] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_share, 4, 0, 0),
+  [294] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_estimate_range, 4, 0, 0),
+  [296] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_estimate_range, 4, 0, 0),
+  [298] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_decision, 4, 0, 14),
+  [300] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_decision, 4, 0, 14),
+  [302] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_decision, 6, 0, 21),
+  [304] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_decision, 6, 0, 21),
+  [306] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_source_file, 1, 0, 0),
+  [308] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0),
+  [310] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(268),
+  [313] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(242),
+  [316] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(233),
+  [319] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(281),
+  [322] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(305),
+  [325] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(208),
+  [328] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(274),
+  [331] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(247),
+  [334] = {.entry = {.count = 1, .reusable = false}}, SHIFT(101),
+  [336] = {.entry = {.count = 1, .reusable = true}}, SHIFT(98),
+  [338] = {.entry = {.count = 1, .reusable = false}}, SHIFT(98),
+  [340] = {.entry = {.count = 1, .reusable = true}}, SHIFT(84),
+  [342] = {.entry = {.count = 1, .reusable = true}}, SHIFT(154),
+  [344] = {.entry = {.count = 1, .reusable = true}}, SHIFT(206),
+  [346] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_group_repeat1, 2, 0, 0),
+  [348] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_group_repeat1, 2, 0, 0), SHIFT_REPEAT(281),
+  [351] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_group_repeat1, 2, 0, 0), SHIFT_REPEAT(305),
+  [354] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_group_repeat1, 2, 0, 0), SHIFT_REPEAT(154),
+  [357] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_group_repeat1, 2, 0, 0), SHIFT_REPEAT(206),
+  [360] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_group_repeat1, 2, 0, 0), SHIFT_REPEAT(274),
+  [363] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_group_repeat1, 2, 0, 0), SHIFT_REPEAT(293),
+  [366] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_group_repeat1, 2, 0, 0), SHIFT_REPEAT(247),
+  [369] = {.entry = {.count = 1, .reusable = true}}, SHIFT(85),
+  [371] = {.entry = {.count = 1, .reusable = true}}, SHIFT(83),
+  [373] = {.entry = {.count = 1, .reusable = true}}, SHIFT(115),
+  [375] = {.entry = {.count = 1, .reusable = true}}, SHIFT(279),
+  [377] = {.entry = {.count = 1, .reusable = true}}, SHIFT(282),
+  [379] = {.entry = {.count = 1, .reusable = false}}, SHIFT(284),
+  [381] = {.entry = {.count = 1, .reusable = true}}, SHIFT(284),
+  [383] = {.entry = {.count = 1, .reusable = true}}, SHIFT(287),
+  [385] = {.entry = {.count = 1, .reusable = true}}, SHIFT(195),
+  [387] = {.entry = {.count = 1, .reusable = false}}, SHIFT(133),
+  [389] = {.entry = {.count = 1, .reusable = false}}, SHIFT(119),
+  [391] = {.entry = {.count = 1, .reusable = true}}, SHIFT(118),
+  [393] = {.entry = {.count = 1, .reusable = false}}, SHIFT(109),
+  [395] = {.entry = {.count = 1, .reusable = false}}, SHIFT(120),
+  [397] = {.entry = {.count = 1, .reusable = true}}, SHIFT(70),
+  [399] = {.entry = {.count = 1, .reusable = false}}, SHIFT(294),
+  [401] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_table, 8, 0, 6),
+  [403] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_table, 9, 0, 6),
+  [405] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_table, 10, 0, 6),
+  [407] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_table, 6, 0, 6),
+  [409] = {.entry = {.count = 1, .reusable = true}}, SHIFT(309),
+  [411] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_plan_header_repeat1, 2, 0, 0),
+  [413] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_plan_header_repeat1, 2, 0, 0), SHIFT_REPEAT(279),
+  [416] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_plan_header_repeat1, 2, 0, 0), SHIFT_REPEAT(282),
+  [419] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_plan_header_repeat1, 2, 0, 0), SHIFT_REPEAT(284),
+  [422] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_plan_header_repeat1, 2, 0, 0), SHIFT_REPEAT(284),
+  [425] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_plan_header_repeat1, 2, 0, 0), SHIFT_REPEAT(287),
+  [428] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_plan_header_repeat1, 2, 0, 0), SHIFT_REPEAT(195),
+  [431] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_plan_header_repeat1, 2, 0, 0), SHIFT_REPEAT(293),
+  [434] = {.entry = {.count = 1, .reusable = true}}, SHIFT(108),
+  [436] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_group, 5, 0, 6),
+  [438] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_group, 7, 0, 6),
+  [440] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_group, 6, 0, 6),
+  [442] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_table, 7, 0, 6),
+  [444] = {.entry = {.count = 1, .reusable = true}}, SHIFT(117),
+  [446] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_measure, 5, 0, 6),
+  [448] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_text_block, 2, 0, 0),
+  [450] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_measure, 6, 0, 6),
+  [452] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_declared_total, 3, 0, 0),
+  [454] = {.entry = {.count = 1, .reusable = true}}, SHIFT(235),
+  [456] = {.entry = {.count = 1, .reusable = true}}, SHIFT(244),
+  [458] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_yearly_values_repeat1, 2, 0, 0), SHIFT_REPEAT(235),
+  [461] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_yearly_values_repeat1, 2, 0, 0), SHIFT_REPEAT(244),
+  [464] = {.entry = {.count = 1, .reusable = true}}, SHIFT(99),
+  [466] = {.entry = {.count = 1, .reusable = true}}, SHIFT(100),
+  [468] = {.entry = {.count = 1, .reusable = true}}, SHIFT(234),
+  [470] = {.entry = {.count = 1, .reusable = true}}, SHIFT(307),
+  [472] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_yearly_values_repeat1, 2, 0, 0), SHIFT_REPEAT(234),
+  [475] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_yearly_values_repeat1, 2, 0, 0), SHIFT_REPEAT(307),
+  [478] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_cells_repeat1, 2, 0, 0),
+  [480] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_cells_repeat1, 2, 0, 0), SHIFT_REPEAT(113),
+  [483] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_cells_repeat1, 2, 0, 0), SHIFT_REPEAT(106),
+  [486] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_cells_repeat1, 2, 0, 0), SHIFT_REPEAT(291),
+  [489] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_cells, 1, 0, 0),
+  [491] = {.entry = {.count = 1, .reusable = false}}, SHIFT(113),
+  [493] = {.entry = {.count = 1, .reusable = true}}, SHIFT(106),
+  [495] = {.entry = {.count = 1, .reusable = true}}, SHIFT(291),
+  [497] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_plan_header, 6, 0, 3),
+  [499] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_sum_all, 1, 0, 0),
+  [501] = {.entry = {.count = 1, .reusable = true}}, SHIFT(138),
+  [503] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_part_of, 3, 0, 2),
+  [505] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_include, 2, 0, 1),
+  [507] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_cells_repeat1, 1, 0, 23),
+  [509] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_cells_repeat1, 1, 0, 23),
+  [511] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_euro_cell, 2, 0, 0),
+  [513] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_euro_cell, 2, 0, 0),
+  [515] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_plan_header, 5, 0, 3),
+  [517] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_columns, 2, 0, 0),
+  [519] = {.entry = {.count = 1, .reusable = true}}, SHIFT(198),
+  [521] = {.entry = {.count = 1, .reusable = true}}, SHIFT(167),
+  [523] = {.entry = {.count = 1, .reusable = true}}, SHIFT(297),
+  [525] = {.entry = {.count = 1, .reusable = true}}, SHIFT(185),
+  [527] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_plan_header, 4, 0, 3),
+  [529] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_costs_of, 1, 0, 0),
+  [531] = {.entry = {.count = 1, .reusable = true}}, SHIFT(264),
+  [533] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_savings_of, 1, 0, 0),
+  [535] = {.entry = {.count = 1, .reusable = true}}, SHIFT(269),
+  [537] = {.entry = {.count = 1, .reusable = false}}, SHIFT(312),
+  [539] = {.entry = {.count = 1, .reusable = false}}, SHIFT(295),
+  [541] = {.entry = {.count = 1, .reusable = false}}, SHIFT(18),
+  [543] = {.entry = {.count = 1, .reusable = true}}, SHIFT(303),
+  [545] = {.entry = {.count = 1, .reusable = true}}, SHIFT(22),
+  [547] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_year_column, 2, 0, 12),
+  [549] = {.entry = {.count = 1, .reusable = true}}, SHIFT(160),
+  [551] = {.entry = {.count = 1, .reusable = true}}, SHIFT(260),
+  [553] = {.entry = {.count = 1, .reusable = true}}, SHIFT(172),
+  [555] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_target, 4, 0, 0),
+  [557] = {.entry = {.count = 1, .reusable = false}}, SHIFT(277),
+  [559] = {.entry = {.count = 1, .reusable = false}}, SHIFT(244),
+  [561] = {.entry = {.count = 1, .reusable = false}}, SHIFT(43),
+  [563] = {.entry = {.count = 1, .reusable = true}}, SHIFT(252),
+  [565] = {.entry = {.count = 1, .reusable = true}}, SHIFT(66),
+  [567] = {.entry = {.count = 1, .reusable = true}}, SHIFT(212),
+  [569] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_columns_repeat1, 2, 0, 0),
+  [571] = {.entry = {.count = 1, .reusable = false}}, SHIFT(306),
+  [573] = {.entry = {.count = 1, .reusable = false}}, SHIFT(307),
+  [575] = {.entry = {.count = 1, .reusable = false}}, SHIFT(59),
+  [577] = {.entry = {.count = 1, .reusable = true}}, SHIFT(296),
+  [579] = {.entry = {.count = 1, .reusable = true}}, SHIFT(80),
+  [581] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_negation, 2, 0, 22),
+  [583] = {.entry = {.count = 1, .reusable = true}}, SHIFT(72),
+  [585] = {.entry = {.count = 1, .reusable = true}}, SHIFT(270),
+  [587] = {.entry = {.count = 1, .reusable = true}}, SHIFT(236),
+  [589] = {.entry = {.count = 1, .reusable = true}}, SHIFT(271),
+  [591] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_costs_of, 4, 0, 26),
+  [593] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_savings_of, 4, 0, 26),
+  [595] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_cumulative, 4, 0, 0),
+  [597] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__term, 1, 0, 18),
+  [599] = {.entry = {.count = 1, .reusable = true}}, SHIFT(69),
+  [601] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_table_repeat1, 2, 0, 0),
+  [603] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_table_repeat1, 2, 0, 0), SHIFT_REPEAT(270),
+  [606] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_table_repeat1, 2, 0, 0), SHIFT_REPEAT(293),
+  [609] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_table_repeat1, 2, 0, 0), SHIFT_REPEAT(236),
+  [612] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_table_repeat1, 2, 0, 0), SHIFT_REPEAT(271),
+  [615] = {.entry = {.count = 1, .reusable = true}}, SHIFT(79),
+  [617] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_sum_all, 2, 0, 0),
+  [619] = {.entry = {.count = 1, .reusable = true}}, SHIFT(86),
+  [621] = {.entry = {.count = 1, .reusable = true}}, SHIFT(75),
+  [623] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_parenthesized, 3, 0, 0),
+  [625] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_binary_expression, 3, 0, 25),
+  [627] = {.entry = {.count = 1, .reusable = false}}, SHIFT(262),
+  [629] = {.entry = {.count = 1, .reusable = false}}, SHIFT(125),
+  [631] = {.entry = {.count = 1, .reusable = true}}, SHIFT(71),
+  [633] = {.entry = {.count = 1, .reusable = true}}, SHIFT(175),
+  [635] = {.entry = {.count = 1, .reusable = true}}, SHIFT(277),
+  [637] = {.entry = {.count = 1, .reusable = false}}, SHIFT(211),
+  [639] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_period, 4, 0, 0),
+  [641] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_period, 4, 0, 0),
+  [643] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_adopted, 2, 0, 0),
+  [645] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_adopted, 2, 0, 0),
+  [647] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_currency, 2, 0, 5),
+  [649] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_currency, 2, 0, 5),
+  [651] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_tolerance, 2, 0, 0),
+  [653] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_tolerance, 2, 0, 0),
+  [655] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_municipality, 2, 0, 0),
+  [657] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_municipality, 2, 0, 0),
+  [659] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_total_column, 4, 0, 19),
+  [661] = {.entry = {.count = 1, .reusable = true}}, SHIFT(111),
+  [663] = {.entry = {.count = 1, .reusable = true}}, SHIFT(183),
+  [665] = {.entry = {.count = 1, .reusable = true}}, SHIFT(240),
+  [667] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_sign_rule, 4, 0, 15),
+  [669] = {.entry = {.count = 1, .reusable = true}}, SHIFT(169),
+  [671] = {.entry = {.count = 1, .reusable = true}}, SHIFT(214),
+  [673] = {.entry = {.count = 1, .reusable = true}}, SHIFT(20),
+  [675] = {.entry = {.count = 1, .reusable = true}}, SHIFT(53),
+  [677] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_columns_repeat1, 2, 0, 0), SHIFT_REPEAT(198),
+  [680] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_year_column, 3, 0, 12),
+  [682] = {.entry = {.count = 1, .reusable = true}}, SHIFT(173),
+  [684] = {.entry = {.count = 1, .reusable = true}}, SHIFT(44),
+  [686] = {.entry = {.count = 1, .reusable = true}}, SHIFT(19),
+  [688] = {.entry = {.count = 1, .reusable = true}}, SHIFT(3),
+  [690] = {.entry = {.count = 1, .reusable = true}}, SHIFT(58),
+  [692] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_named_column, 2, 0, 11),
+  [694] = {.entry = {.count = 1, .reusable = true}}, SHIFT(68),
+  [696] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_columns, 3, 0, 0),
+  [698] = {.entry = {.count = 1, .reusable = true}}, SHIFT(60),
+  [700] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_year_column, 2, 0, 0),
+  [702] = {.entry = {.count = 1, .reusable = true}}, SHIFT(170),
+  [704] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_year_column, 3, 0, 16),
+  [706] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_year_span, 3, 0, 0),
+  [708] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_year_column, 3, 0, 17),
+  [710] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_year_column, 4, 0, 20),
+  [712] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_year_span, 4, 0, 12),
+  [714] = {.entry = {.count = 1, .reusable = true}}, SHIFT(107),
+  [716] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_year_column, 2, 0, 10),
+  [718] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_total_row, 7, 0, 27),
+  [720] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_row, 6, 0, 24),
+  [722] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_row, 7, 0, 24),
+  [724] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_total_row, 8, 0, 28),
+  [726] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_row, 8, 0, 24),
+  [728] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_total_row, 9, 0, 29),
+  [730] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_row, 5, 0, 24),
+  [732] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_total_row, 10, 0, 30),
+  [734] = {.entry = {.count = 1, .reusable = true}}, SHIFT(78),
+  [736] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_effect_kind, 1, 0, 0),
+  [738] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_effect_kind, 1, 0, 0),
+  [740] = {.entry = {.count = 1, .reusable = false}}, SHIFT(237),
+  [742] = {.entry = {.count = 1, .reusable = false}}, SHIFT(116),
+  [744] = {.entry = {.count = 1, .reusable = false}}, SHIFT(126),
+  [746] = {.entry = {.count = 1, .reusable = true}}, SHIFT(176),
+  [748] = {.entry = {.count = 1, .reusable = true}}, SHIFT(125),
+  [750] = {.entry = {.count = 1, .reusable = true}}, SHIFT(197),
+  [752] = {.entry = {.count = 1, .reusable = true}}, SHIFT(74),
+  [754] = {.entry = {.count = 1, .reusable = true}}, SHIFT(201),
+  [756] = {.entry = {.count = 1, .reusable = true}}, SHIFT(147),
+  [758] = {.entry = {.count = 1, .reusable = true}}, SHIFT(37),
+  [760] = {.entry = {.count = 1, .reusable = true}}, SHIFT(286),
+  [762] = {.entry = {.count = 1, .reusable = true}}, SHIFT(290),
+  [764] = {.entry = {.count = 1, .reusable = true}}, SHIFT(203),
+  [766] = {.entry = {.count = 1, .reusable = true}}, SHIFT(155),
+  [768] = {.entry = {.count = 1, .reusable = true}}, SHIFT(14),
+  [770] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_role, 2, 0, 8),
+  [772] = {.entry = {.count = 1, .reusable = true}}, SHIFT(158),
+  [774] = {.entry = {.count = 1, .reusable = true}}, SHIFT(181),
+  [776] = {.entry = {.count = 1, .reusable = false}}, SHIFT(55),
+  [778] = {.entry = {.count = 1, .reusable = true}}, SHIFT(55),
+  [780] = {.entry = {.count = 1, .reusable = true}}, SHIFT(141),
+  [782] = {.entry = {.count = 1, .reusable = true}}, SHIFT(65),
+  [784] = {.entry = {.count = 1, .reusable = true}}, SHIFT(199),
+  [786] = {.entry = {.count = 1, .reusable = true}}, SHIFT(182),
   [788] = {.entry = {.count = 1, .reusable = true}}, SHIFT(177),
-  [790] = {.entry = {.count = 1, .reusable = true}}, SHIFT(308),
-  [792] = {.entry = {.count = 1, .reusable = true}}, SHIFT(115),
-  [794] = {.entry = {.count = 1, .reusable = true}}, SHIFT(62),
-  [796] = {.entry = {.count = 1, .reusable = true}}, SHIFT(310),
-  [798] = {.entry = {.count = 1, .reusable = true}}, SHIFT(253),
-  [800] = {.entry = {.count = 1, .reusable = true}}, SHIFT(279),
-  [802] = {.entry = {.count = 1, .reusable = true}}, SHIFT(10),
-  [804] = {.entry = {.count = 1, .reusable = true}}, SHIFT(312),
-  [806] = {.entry = {.count = 1, .reusable = true}}, SHIFT(30),
-  [808] = {.entry = {.count = 1, .reusable = true}}, SHIFT(99),
-  [810] = {.entry = {.count = 1, .reusable = true}}, SHIFT(105),
-  [812] = {.entry = {.count = 1, .reusable = true}}, SHIFT(275),
-  [814] = {.entry = {.count = 1, .reusable = true}}, SHIFT(65),
-  [816] = {.entry = {.count = 1, .reusable = true}}, SHIFT(113),
-  [818] = {.entry = {.count = 1, .reusable = true}}, SHIFT(47),
-  [820] = {.entry = {.count = 1, .reusable = true}}, SHIFT(41),
-  [822] = {.entry = {.count = 1, .reusable = true}}, SHIFT(298),
-  [824] = {.entry = {.count = 1, .reusable = true}}, SHIFT(244),
-  [826] = {.entry = {.count = 1, .reusable = true}}, SHIFT(36),
-  [828] = {.entry = {.count = 1, .reusable = true}}, SHIFT(48),
-  [830] = {.entry = {.count = 1, .reusable = true}},  ACCEPT_INPUT(),
-  [832] = {.entry = {.count = 1, .reusable = true}}, SHIFT(227),
-  [834] = {.entry = {.count = 1, .reusable = true}}, SHIFT(108),
-  [836] = {.entry = {.count = 1, .reusable = true}}, SHIFT(116),
-  [838] = {.entry = {.count = 1, .reusable = true}}, SHIFT(21),
-  [840] = {.entry = {.count = 1, .reusable = true}}, SHIFT(262),
-  [842] = {.entry = {.count = 1, .reusable = true}}, SHIFT(23),
-  [844] = {.entry = {.count = 1, .reusable = true}}, SHIFT(200),
-  [846] = {.entry = {.count = 1, .reusable = true}}, SHIFT(307),
-  [848] = {.entry = {.count = 1, .reusable = true}}, SHIFT(189),
-  [850] = {.entry = {.count = 1, .reusable = true}}, SHIFT(121),
-  [852] = {.entry = {.count = 1, .reusable = true}}, SHIFT(122),
-  [854] = {.entry = {.count = 1, .reusable = true}}, SHIFT(156),
-  [856] = {.entry = {.count = 1, .reusable = true}}, SHIFT(297),
-  [858] = {.entry = {.count = 1, .reusable = true}}, SHIFT(124),
-  [860] = {.entry = {.count = 1, .reusable = true}}, SHIFT(219),
-  [862] = {.entry = {.count = 1, .reusable = true}}, SHIFT(144),
-  [864] = {.entry = {.count = 1, .reusable = true}}, SHIFT(281),
-  [866] = {.entry = {.count = 1, .reusable = true}}, SHIFT(150),
-  [868] = {.entry = {.count = 1, .reusable = true}}, SHIFT(303),
-  [870] = {.entry = {.count = 1, .reusable = true}}, SHIFT(164),
+  [790] = {.entry = {.count = 1, .reusable = true}}, SHIFT(76),
+  [792] = {.entry = {.count = 1, .reusable = true}}, SHIFT(178),
+  [794] = {.entry = {.count = 1, .reusable = false}}, SHIFT(54),
+  [796] = {.entry = {.count = 1, .reusable = true}}, SHIFT(54),
+  [798] = {.entry = {.count = 1, .reusable = true}}, SHIFT(132),
+  [800] = {.entry = {.count = 1, .reusable = true}}, SHIFT(179),
+  [802] = {.entry = {.count = 1, .reusable = true}}, SHIFT(87),
+  [804] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_table_unit, 2, 0, 0),
+  [806] = {.entry = {.count = 1, .reusable = true}}, SHIFT(289),
+  [808] = {.entry = {.count = 1, .reusable = true}}, SHIFT(299),
+  [810] = {.entry = {.count = 1, .reusable = true}}, SHIFT(251),
+  [812] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__column_kind, 1, 0, 9),
+  [814] = {.entry = {.count = 1, .reusable = true}}, SHIFT(164),
+  [816] = {.entry = {.count = 1, .reusable = true}}, SHIFT(313),
+  [818] = {.entry = {.count = 1, .reusable = true}}, SHIFT(184),
+  [820] = {.entry = {.count = 1, .reusable = true}}, SHIFT(276),
+  [822] = {.entry = {.count = 1, .reusable = true}}, SHIFT(112),
+  [824] = {.entry = {.count = 1, .reusable = true}}, SHIFT(46),
+  [826] = {.entry = {.count = 1, .reusable = true}}, SHIFT(163),
+  [828] = {.entry = {.count = 1, .reusable = true}}, SHIFT(77),
+  [830] = {.entry = {.count = 1, .reusable = true}}, SHIFT(49),
+  [832] = {.entry = {.count = 1, .reusable = true}}, SHIFT(292),
+  [834] = {.entry = {.count = 1, .reusable = true}}, SHIFT(9),
+  [836] = {.entry = {.count = 1, .reusable = true}}, SHIFT(180),
+  [838] = {.entry = {.count = 1, .reusable = true}}, SHIFT(210),
+  [840] = {.entry = {.count = 1, .reusable = true}}, SHIFT(130),
+  [842] = {.entry = {.count = 1, .reusable = true}}, SHIFT(45),
+  [844] = {.entry = {.count = 1, .reusable = true}}, SHIFT(13),
+  [846] = {.entry = {.count = 1, .reusable = true}}, SHIFT(272),
+  [848] = {.entry = {.count = 1, .reusable = true}},  ACCEPT_INPUT(),
+  [850] = {.entry = {.count = 1, .reusable = true}}, SHIFT(47),
+  [852] = {.entry = {.count = 1, .reusable = true}}, SHIFT(174),
+  [854] = {.entry = {.count = 1, .reusable = true}}, SHIFT(131),
+  [856] = {.entry = {.count = 1, .reusable = true}}, SHIFT(29),
+  [858] = {.entry = {.count = 1, .reusable = true}}, SHIFT(41),
+  [860] = {.entry = {.count = 1, .reusable = true}}, SHIFT(253),
+  [862] = {.entry = {.count = 1, .reusable = true}}, SHIFT(90),
+  [864] = {.entry = {.count = 1, .reusable = true}}, SHIFT(194),
+  [866] = {.entry = {.count = 1, .reusable = true}}, SHIFT(122),
+  [868] = {.entry = {.count = 1, .reusable = true}}, SHIFT(230),
+  [870] = {.entry = {.count = 1, .reusable = true}}, SHIFT(261),
+  [872] = {.entry = {.count = 1, .reusable = true}}, SHIFT(311),
+  [874] = {.entry = {.count = 1, .reusable = true}}, SHIFT(302),
+  [876] = {.entry = {.count = 1, .reusable = true}}, SHIFT(10),
+  [878] = {.entry = {.count = 1, .reusable = true}}, SHIFT(48),
+  [880] = {.entry = {.count = 1, .reusable = true}}, SHIFT(256),
+  [882] = {.entry = {.count = 1, .reusable = true}}, SHIFT(202),
+  [884] = {.entry = {.count = 1, .reusable = true}}, SHIFT(123),
+  [886] = {.entry = {.count = 1, .reusable = true}}, SHIFT(255),
+  [888] = {.entry = {.count = 1, .reusable = true}}, SHIFT(152),
+  [890] = {.entry = {.count = 1, .reusable = true}}, SHIFT(38),
+  [892] = {.entry = {.count = 1, .reusable = true}}, SHIFT(89),
+  [894] = {.entry = {.count = 1, .reusable = true}}, SHIFT(149),
+  [896] = {.entry = {.count = 1, .reusable = true}}, SHIFT(35),
+  [898] = {.entry = {.count = 1, .reusable = true}}, SHIFT(232),
+  [900] = {.entry = {.count = 1, .reusable = true}}, SHIFT(42),
+  [902] = {.entry = {.count = 1, .reusable = true}}, SHIFT(36),
+  [904] = {.entry = {.count = 1, .reusable = true}}, SHIFT(150),
+  [906] = {.entry = {.count = 1, .reusable = true}}, SHIFT(148),
+  [908] = {.entry = {.count = 1, .reusable = true}}, SHIFT(114),
+  [910] = {.entry = {.count = 1, .reusable = true}}, SHIFT(205),
+  [912] = {.entry = {.count = 1, .reusable = true}}, SHIFT(2),
+  [914] = {.entry = {.count = 1, .reusable = true}}, SHIFT(73),
+  [916] = {.entry = {.count = 1, .reusable = true}}, SHIFT(162),
+  [918] = {.entry = {.count = 1, .reusable = true}}, SHIFT(96),
+  [920] = {.entry = {.count = 1, .reusable = true}}, SHIFT(171),
+  [922] = {.entry = {.count = 1, .reusable = true}}, SHIFT(97),
+  [924] = {.entry = {.count = 1, .reusable = true}}, SHIFT(110),
+  [926] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_scale, 2, 0, 0),
+  [928] = {.entry = {.count = 1, .reusable = true}}, SHIFT(145),
+  [930] = {.entry = {.count = 1, .reusable = true}}, SHIFT(23),
+  [932] = {.entry = {.count = 1, .reusable = true}}, SHIFT(21),
+  [934] = {.entry = {.count = 1, .reusable = true}}, SHIFT(308),
+  [936] = {.entry = {.count = 1, .reusable = true}}, SHIFT(298),
+  [938] = {.entry = {.count = 1, .reusable = true}}, SHIFT(166),
+  [940] = {.entry = {.count = 1, .reusable = true}}, SHIFT(219),
+  [942] = {.entry = {.count = 1, .reusable = true}}, SHIFT(8),
+  [944] = {.entry = {.count = 1, .reusable = true}}, SHIFT(64),
+  [946] = {.entry = {.count = 1, .reusable = true}}, SHIFT(144),
+  [948] = {.entry = {.count = 1, .reusable = true}}, SHIFT(304),
+  [950] = {.entry = {.count = 1, .reusable = true}}, SHIFT(52),
 };
 
 #ifdef __cplusplus

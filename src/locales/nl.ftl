@@ -1,0 +1,661 @@
+### grip's messages in Dutch. Every message here exists in en.ftl too (tests/lang.rs).
+### Argumenten die als cijfers worden geschreven (bedragen, jaren) komen al opgemaakt binnen;
+### tekst uit het plan komt binnen zoals die er staat.
+
+## Zinsdelen die in andere berichten worden gebruikt
+
+or-list = { $init } of { $last }
+and-list = { $init } en { $last }
+year-in = in { $year }
+column-in = in de kolom “{ $column }”
+subject-plan-total = het totaal van het plan
+subject-group-total = het totaal van onderdeel { $id } “{ $title }”
+subject-row = { $table } “{ $label }”
+subject-row-named = { $table }.{ $row } “{ $label }”
+subject-row-id = rij `{ $id }`
+subject-group = onderdeel { $id } “{ $title }”
+subject-group-target = de taakstelling van onderdeel { $id } “{ $title }”
+subject-measure = maatregel { $id }
+subject-header = de kop van het plan
+subject-plan = het plan
+subject-table = tabel { $id }
+parts-lines = de regels
+parts-measures = de maatregelen
+parts-columns = de kolommen
+ref-kind = { $kind ->
+    [measure] maatregel
+    [group] onderdeel
+    [row] rij
+    [column] kolom
+   *[table] tabel
+}
+ref-kinds = { $kind ->
+    [measure] maatregelen
+    [group] onderdelen
+    [row] rijen
+    [column] kolommen
+   *[table] tabellen
+}
+amount-budget = het budget van maatregel { $id }
+amount-effect = { $kind ->
+    [cost] een kostenbedrag
+   *[saving] een besparing
+} van maatregel { $id }
+amount-target = de taakstelling van onderdeel { $id }
+unit-words = { $unit ->
+    [euro] euro's
+    [percent] procenten
+    [count] gewone getallen
+    [fte] fte
+    [hours] uren
+   *[other] { $name }
+}
+unit-name = { $unit ->
+    [euro] euro
+    [percent] procent
+    [count] aantallen
+    [fte] fte
+    [hours] uren
+   *[other] { $name }
+}
+fault-words = { $reason ->
+    [unreadable] een cijfer dat grip niet kan lezen
+    [unit] een bedrag in de verkeerde eenheid
+    [year] een jaar buiten de periode van het plan
+   *[cells] meer of minder cijfers dan de tabel kolommen heeft
+}
+fault-label = { $reason ->
+    [unreadable] niet te lezen
+    [unit] verkeerde eenheid
+    [year] buiten de periode
+   *[cells] cijfers passen niet bij de kolommen
+}
+missing-figure = `{ $row }` heeft geen cijfer voor { $column }
+not-counted-pm = { $name }: P.M., niet meegeteld
+is-pm = { $name } is P.M.
+sum-lines = { $head } … { $tail } ({ $count } regels)
+sum-without-pm = { $sum }, zonder { $count ->
+    [one] 1 P.M.-post
+   *[other] { $count } P.M.-posten
+}
+term-unknown = onbekend
+help-line = oplossing: { $help }
+term-at = { $label }: { $value }
+elsewhere = { $label } op regel { $line }, kolom { $column }
+line-too-long = op { $file }:{ $line }:{ $column }; de regel is te lang om te tonen
+summary = { $errors ->
+    [one] 1 fout
+   *[other] { $errors } fouten
+}, { $warnings ->
+    [one] 1 waarschuwing
+   *[other] { $warnings } waarschuwingen
+}, { $notes ->
+    [one] 1 opmerking
+   *[other] { $notes } opmerkingen
+} in { $files ->
+    [one] 1 bestand
+   *[other] { $files } bestanden
+}
+
+## Bestanden lezen
+
+cannot-read = { $path } is niet te lezen: { $reason }
+read-no-such-file = het bestand bestaat niet
+read-permission = geen toegang
+read-directory = het is een map, geen planbestand
+read-not-regular = het is geen gewoon bestand (maar bijvoorbeeld een pipe of een apparaat), dus grip leest het niet
+read-too-large = het is groter dan { $mb } MB, groter dan welk plan ook
+read-not-utf8 = het is geen UTF-8-tekst (ongeldige byte op positie { $offset }); sla het plan op als UTF-8
+read-too-deep = bestanden zijn meer dan { $limit } niveaus diep in elkaar ingevoegd
+read-other = { $error }
+
+## Syntaxis
+
+syntax = { $found ->
+    [none] verwacht { $expected }
+   *[some] verwacht { $expected }, maar gevonden { $what }
+}
+    .label-expected = verwacht { $expected }
+    .label = hoort hier niet
+syntax-unreadable = { $found ->
+    [none] grip kan deze regel niet lezen
+   *[some] grip kan deze regel niet lezen, gevonden { $what }
+}
+syntax-line-of = een regel die begint met een van: { $keywords }
+syntax-line-of-close = een regel die begint met een van: { $keywords }, of `{"}"}` om het blok te sluiten
+found-end-of-file = het einde van het bestand
+found-end-of-line = het einde van de regel
+found-word = `{ $word }`
+phrase-keyword = `{ $keyword }`
+phrase-year = een jaar zoals 2024
+phrase-date = een datum zoals 2021-04-28
+phrase-when = een jaar, kwartaal of datum, zoals 2022, 2021-Q1 of 2021-04-28
+phrase-text = tekst tussen dubbele aanhalingstekens
+phrase-id = een id zoals A.1
+phrase-name = een naam zoals formatie
+phrase-row = de naam van een rij
+phrase-amount = een bedrag zoals € 1.171.494, 0,6 fte of P.M.
+phrase-number = een getal zoals 1.171.494 of 0,6
+phrase-percent = een percentage zoals 20%
+phrase-euro = `€`
+phrase-unit = een eenheid zoals €, fte, uren of %
+phrase-cell = een cijfer, `-`, P.M. of n.v.t.
+phrase-taakveld = een taakveldcode zoals 6.72
+phrase-open = `{"{"}`
+phrase-colon = `:` vóór de cijfers
+phrase-equals = `=` en een formule
+phrase-close = `{"}"}`
+phrase-range = `..`
+phrase-add = `+` of `-`
+phrase-role = `als` met budget, prognose, realisatie, tekort, kosten, opbrengst, formatie of besparing
+phrase-end = het einde van het bestand
+phrase-open-paren = `(`
+phrase-formula = een formule zoals `a + b`
+phrase-year-spec = `vanaf` of `in` met een jaar
+phrase-year-amount = een jaar en een bedrag, zoals 2022: € 180.000
+phrase-sign = `+` of `-`
+phrase-scale = een schaal zoals `in € 1.000`
+phrase-magnitude = `mln` of `mld`
+phrase-column-kind = de soort cijfers, zoals begroting
+phrase-column-mark = een voetnootteken zoals `*`
+phrase-total-column = een totaalkolom zoals totaal "Totaal" = som
+phrase-figure = een cijfer
+phrase-saving-or-cost = `besparing` of `kosten`
+hint-unterminated = sluit de tekst af met een dubbel aanhalingsteken op dezelfde regel; gebruik """ voor tekst over meerdere regels
+hint-curly-close = deze tekst begint met een recht aanhalingsteken en eindigt met een gekruld; schrijf "{ $text }"
+hint-expected-quote = `"` om deze tekst af te sluiten
+hint-look-alike = `{ $word }` bevat letters die alleen op Latijnse letters lijken (Cyrillisch of Grieks, ergens anders vandaan geplakt); typ het als `{ $fixed }`
+hint-unclosed-comment = een commentaar dat met `/*` begint, wordt nergens gesloten: sluit het af met `*/`
+hint-did-you-mean = bedoelt u `{ $word }`?
+hint-amount-before = schrijf het bedrag vóór `{ $word }`, zoals `besparing € 45.600 { $word } 2022`
+hint-not-inside = `{ $word }` kan niet binnen { $block } staan; ontbreekt de `{"}"}` die { $block } afsluit?
+hint-only-inside = `{ $word }` kan alleen binnen { $home } staan
+hint-colon = zet een `:` tussen de naam van de rij en de cijfers
+hint-four-digits = schrijf een jaar met vier cijfers, zoals 2024
+hint-span-dots = schrijf een reeks jaren met twee punten, zoals 2021..2024
+hint-date-order = schrijf de datum als jaar-maand-dag: { $date }
+hint-brace-too-many = hier staat een `{"}"}` te veel, of hierboven ontbreekt een `{"{"}`
+hint-complete-line = maak de regel af met { $expected }
+home-measure = een maatregel {"{"} ... {"}"}
+home-header = de kop van het plan, plan "..." {"{"} ... {"}"}
+home-group = een onderdeel {"{"} ... {"}"}
+home-table = een tabel {"{"} ... {"}"}
+block-this = dit blok
+
+## Getallen
+
+number-ambiguous = dit getal is dubbelzinnig: `{ $text }`
+    .label = een decimaal getal of een geheel getal?
+    .help = in Nederlandse notatie scheidt de punt de duizendtallen en is de komma het decimaalteken: schrijf { $decimal } voor een decimaal getal, of { $thousands } voor een geheel getal
+number-grouping = de duizendtallen in dit getal zijn verkeerd gegroepeerd: `{ $text }`
+    .label = groepen van drie cijfers
+    .help = punten delen de cijfers op in groepen van drie (1.171.494); schrijf { $suggestion }
+number-english = dit getal staat in Engelse notatie: `{ $text }`
+    .label = Engelse notatie
+    .help = dit lijkt Engelse notatie; schrijf in Nederlandse notatie { $suggestion } (punt voor duizendtallen, komma voor decimalen)
+number-leading-zero = dit getal heeft een decimale punt in plaats van een decimale komma: `{ $text }`
+    .label = een decimale punt?
+    .help = een punt na een voorloopnul kan geen duizendtallen scheiden, dus het is een decimale punt: schrijf in Nederlandse notatie { $suggestion }
+number-malformed = dit is geen getal dat grip kan lezen: `{ $text }`
+    .label = geen getal
+    .help = schrijf het getal zoals het in een document staat, bijvoorbeeld 1.171.494, 0,6 of -1.600
+number-too-large = dit getal is te groot of te precies: `{ $text }`
+    .label = te veel cijfers
+    .help = cijfers kunnen hoogstens 999.999.999.999.999 zijn, met hoogstens 10 decimalen; controleer of er een tikfout in staat
+
+## Meldingen
+
+unclosed-block = { $what } wordt nergens gesloten met `{"}"}`
+    .help = zet een `{"}"}` waar het blok eindigt
+    .label = dit blok wordt hier geopend
+    .label-end = het bestand eindigt voordat het blok gesloten is
+invalid-date = `{ $text }` is geen geldige datum
+    .help = schrijf een datum als jaar-maand-dag, zoals 2021-04-28, of als jaar-maand, zoals 2020-08
+    .label = geen datum
+duplicate-field = { $owner } noemt `{ $field }` twee keer
+    .help = houd één regel `{ $field }` over en verwijder de andere
+    .label = tweede `{ $field }`
+    .label-first = hier voor het eerst genoemd
+duplicate-id = er zijn twee { $kinds } met id `{ $id }`
+    .help = geef de { $kinds } elk een eigen id
+    .label = hier opnieuw gebruikt
+    .label-first = hier voor het eerst gebruikt
+unknown-reference = er is geen { $kind } `{ $name }`
+    .help = controleer de spelling, of voeg een { $kind } `{ $name }` toe
+    .help-suggestion = bedoelt u `{ $suggestion }`?
+    .label = bestaat niet
+unknown-taakveld = `{ $code }` is geen taakveldcode
+    .help = gebruik een taakveldcode uit de BBV, zoals 6.3 of 6.72
+    .help-nearest = de dichtstbijzijnde geldige codes zijn { $codes }
+    .label = staat niet in de BBV-lijst
+expired-taakveld = taakveld { $code } bestaat niet meer in { $year }: het is in 2023 gesplitst
+    .help = gebruik vanaf 2023 een van { $codes }
+    .label = code van vóór 2023
+year-outside-period = { $year } valt buiten de periode { $first }..{ $last } van het plan
+    .help = corrigeer het jaar, of verruim de `periode` in de kop van het plan
+    .label = buiten de periode
+    .label-period = hier staat de periode
+overlapping-years = maatregel { $measure } noemt voor { $year } twee bedragen van dezelfde soort
+    .help = houd één bedrag voor dat jaar over; schrijf voor een ingroei `in` bij het eerste jaar en `vanaf` bij het volgende
+    .label = geldt ook voor { $year }
+    .label-first = eerste bedrag voor dat jaar
+start-after-end = de startdatum { $start } ligt na de einddatum { $end }
+    .help = draai de datums om, of corrigeer de datum die niet klopt
+    .label = begint hier
+    .label-end = maar eindigt eerder
+reversed-period = de periode begint in { $first } maar eindigt eerder, in { $last }
+    .help = zet het eerste jaar voorop: periode { $last }..{ $first }
+    .label = eerste jaar na laatste jaar
+reversed-columns = de kolommen lopen achteruit, van { $first } naar het eerdere jaar { $last }
+    .help = zet het eerste jaar voorop: kolommen { $last }..{ $first }, en de cijfers van elke rij in die volgorde
+    .label = eerste jaar na laatste jaar
+unsupported-currency = volgens het plan is de valuta { $currency }, maar grip leest elk bedrag als euro's
+    .help = schrijf `valuta EUR`, of laat de regel weg: de bedragen in een plan zijn in euro's
+    .label = geen euro's
+too-many-columns = de kolommen { $first }..{ $last } beslaan { $years } jaar; een tabel kan hoogstens { $limit } jaarkolommen hebben
+    .help = controleer beide jaren van de reeks: een ervan is waarschijnlijk verkeerd getypt
+    .label = te veel jaren
+wrong-unit = { $what } moet in { $expected } staan, niet in { $found }
+    .help = schrijf het bedrag in { $expected }, zoals € 45.600
+    .label = in { $found-name }
+savings-need-year = `besparingen` en `kosten` zijn jaarcijfers, maar de kolom “{ $column }” is geen jaar
+    .help = gebruik `besparingen` alleen in een tabel met jaren als kolommen
+    .label = vraagt om een jaarkolom
+unit-mismatch = { $context } combineert { $expected } en { $found }, en die zijn niet bij elkaar op te tellen
+    .help = schrijf elk cijfer hier in { $expected }, of zet de andere cijfers in een eigen rij
+    .label = in { $found-name }
+    .label-expected = in { $expected-name }
+share-negative = een aandeel kan niet negatief zijn: { $value }%
+    .help = een aandeel ligt tussen 0% en 100% van het budget waar het op slaat
+    .label = minder dan 0%
+share-over-100 = een aandeel van { $value }% is meer dan het hele budget
+    .help = een aandeel ligt tussen 0% en 100% van het budget waar het op slaat
+    .label = meer dan 100%
+saving-exceeds-budget = maatregel { $measure } bespaart { $saving }, maar het budget is maar { $budget }
+    .help = controleer de besparing en het budget: een maatregel kan niet meer besparen dan het budget waar hij op slaat
+    .label = de besparing
+    .label-budget = het budget
+total-mismatch = { $label }{ $year } klopt niet: { $parts } tellen op tot { $computed }, maar er staat { $declared }
+    .help = het vermelde totaal is { $difference } { $direction ->
+        [more] hoger
+       *[less] lager
+    } dan de optelling van { $parts }{ $pm ->
+        [0] {""}
+        [1] {" "}(de P.M.-post telt als nul, zoals in het document)
+       *[other] {" "}(P.M.-posten tellen als nul, zoals in het document)
+    }; corrigeer het totaal, of het cijfer dat niet klopt
+    .label = vermeld { $declared }, berekend { $computed }
+    .label-sum = telt op tot { $computed }: { $sum }
+total-within-tolerance = { $label }{ $year }: er staat { $declared } en { $parts } tellen op tot { $computed }; dat valt binnen de tolerantie van het plan
+    .help = het verschil van { $difference } valt binnen de tolerantie van { $tolerance }; niets te doen, tenzij de cijfers precies moeten kloppen
+    .label = de regels tellen op tot { $computed }
+total-rounded = { $label }{ $year } staat er als { $declared }, afgerond van { $computed }
+    .help = het totaal is de afgeronde som; niets te doen
+    .label = de regels tellen op tot { $computed }
+total-rounded-in-scale = { $label }{ $year }: er staat { $declared } en { $parts } tellen op tot { $computed }; dat verschil komt door afronding
+    .help = de cijfers zijn afgerond op { $step }, dus elk cijfer kan tot de helft daarvan afwijken; { $rounded ->
+        [one] 1 afgerond cijfer mag
+       *[other] { $rounded } afgeronde cijfers mogen samen
+    } { $allowance } afwijken, dus dit verschil is afronding; niets te doen
+    .label = de regels tellen op tot { $computed }
+total-unverifiable = { $label }{ $year } is niet te controleren: { $missing }
+    .help = vul het ontbrekende cijfer in om dit totaal te controleren
+    .label = niet opnieuw te berekenen
+    .label-missing = hier ontbreekt een cijfer voor dat jaar
+pm-in-total = { $label } bevat { $count ->
+        [one] 1 P.M.-post
+       *[other] { $count } P.M.-posten
+    }: grip heeft de bekende bedragen vergeleken, zoals het document ze optelt
+    .help = niets te doen; zodra een bedrag bekend is, vervang dan de P.M. en grip controleert het totaal daarmee
+    .label = bekende bedragen gecontroleerd
+share-mismatch = maatregel { $measure }: { $percent }% van { $budget } is { $expected }, niet { $stated }
+    .help = schrijf { $expected } als de besparing { $percent }% is; corrigeer anders het aandeel
+    .label = vermelde besparing
+    .label-share = dit aandeel is { $expected }
+outside-range = maatregel { $measure } bespaart { $amount }, buiten de opgegeven bandbreedte { $low } – { $high }
+    .help = corrigeer het bedrag, of verruim de bandbreedte
+    .label = buiten de bandbreedte
+    .label-range = de bandbreedte
+target-not-met = de maatregelen van { $group } besparen in { $year } { $reached }, { $shortfall } minder dan de taakstelling van { $target }
+    .help = voeg maatregelen toe, verhoog de besparingen, of verlaag de taakstelling
+    .label = { $shortfall } te weinig
+target-unverifiable = de bekende besparingen van { $group } in { $year } zijn { $reached }, minder dan de taakstelling van { $target }: { $count ->
+        [one] 1 P.M.-post zou
+       *[other] { $count } P.M.-posten zouden
+    } { $shortfall } moeten opbrengen
+    .help = vervang P.M. door een schatting om de taakstelling te kunnen toetsen
+    .label = bekende besparingen: { $reached }
+target-unverifiable-lower = de bekende besparingen van { $group } in { $year } zijn { $reached }, genoeg voor de taakstelling van { $target }, maar { $count ->
+        [one] 1 P.M.-post die ze verlaagt, kan
+       *[other] { $count } P.M.-posten die ze verlagen, kunnen
+    } ze onder de taakstelling brengen
+no-owner = maatregel { $measure } heeft geen eigenaar
+    .help = voeg `eigenaar "..."` toe: de andere maatregelen in dit plan hebben er een
+    .label = geen eigenaar
+    .label-example = zoals deze
+no-plan-header = dit plan heeft geen kop `plan`
+    .help = begin het plan met `plan "Titel" {"{"} periode 2021..2024 {"}"}`; een bestand dat door een ander plan wordt ingevoegd, kan in plaats daarvan `deel van "main.plan"` vermelden
+    .label = hier begint het plan
+no-period = de kop van het plan zegt niet over welke jaren het plan gaat
+    .help = voeg `periode 2021..2024` (het eerste en het laatste jaar) toe aan de kop van het plan
+    .label = geen periode
+include-not-found = `{ $path }` kan niet worden ingevoegd: { $reason }
+    .help = controleer het pad; het is relatief ten opzichte van het bestand dat het invoegt
+    .label = niet te lezen
+include-cycle = de bestanden van het plan voegen elkaar in: { $chain }
+    .help = verwijder hier het invoegen van `{ $path }`, of het invoegen dat hierheen terugleidt
+    .label = hier opnieuw ingevoegd
+wrong-cell-count = deze rij heeft { $found ->
+        [one] 1 cijfer
+       *[other] { $found } cijfers
+    }, maar de tabel heeft { $expected ->
+        [one] 1 kolom
+       *[other] { $expected } kolommen
+    }
+    .help = geef één cijfer per kolom; schrijf `-` voor een lege cel
+    .label = deze rij
+    .label-columns = { $expected } kolommen
+formula-cycle = het totaal `{ $row }` hangt van zichzelf af
+    .help = een totaal kan alleen rijen optellen die niet van dat totaal afhangen
+    .label = verwijst naar zichzelf terug
+nested-too-deeply = blokken zijn hier meer dan { $limit } niveaus diep genest
+    .help = een plan heeft maar een paar niveaus van onderdelen nodig; kijk of er een `{"{"}` staat zonder bijbehorende `{"}"}`
+    .label = te diep
+include-outside = `{ $path }` staat buiten de map van het plan, dus grip leest het niet
+    .help = verplaats het bestand naar de map van het plan, of voer grip check uit met --allow-outside-includes als u het bestand vertrouwt
+    .label = buiten de map van het plan
+invalid-scale = een schaal moet € 1 gevolgd door nullen zijn, zoals € 1.000, of € 1 mln
+    .help = schrijf de schaal die in het document staat: `in € 1.000` voor "bedragen x € 1.000", `in € 1 mln` voor miljoenen
+    .label = geen schaal
+include-twice = `{ $path }` hoort al bij het plan; een bestand wordt maar één keer ingevoegd
+    .help = verwijder dit invoegen: de maatregelen en tabellen van het bestand zouden anders dubbel tellen
+    .label = opnieuw ingevoegd
+    .label-first = hier voor het eerst ingevoegd
+include-self = `{ $path }` is het bestand van het plan zelf; een plan kan zichzelf niet invoegen
+euro-sign-in-row = dit cijfer heeft een euroteken, maar { $row } staat in { $unit }
+    .help = verwijder de `€`, of geef de rij een eigen eenheid: een cijfer in deze rij staat in { $unit }
+    .label = in euro's
+unverifiable = { $what }{ $years } is niet te controleren: { $part }, dat erin meetelt, bevat { $reason }
+    .help = corrigeer eerst wat gemarkeerd is met “{ $mark }”; daarna controleert grip { $target ->
+        [yes] deze taakstelling
+       *[no] dit totaal
+    }
+    .label = niet gecontroleerd
+column-total = een kolomtotaal telt kolommen van de eigen rij op, dus het kan `{ $term }` niet gebruiken
+    .help = noem de kolommen die het optelt (`= lasten - baten`), of schrijf `som` voor de kolommen ervoor
+    .label = geen kolom
+mixed-keywords = `{ $found }` is { $other ->
+        [nl] een Nederlands sleutelwoord
+       *[en] een Engels sleutelwoord
+    }, maar dit plan is geschreven met { $plan ->
+        [nl] Nederlandse
+       *[en] Engelse
+    } sleutelwoorden
+    .help = schrijf `{ $keyword }`: een plan gebruikt de sleutelwoorden van één taal (`grip fmt` zet ze allemaal in de taal van het plan)
+    .label = { $other ->
+        [nl] Nederlands
+       *[en] Engels
+    }
+    .label-decided = { $plan ->
+        [nl] Nederlands
+       *[en] Engels
+    } vanaf hier
+
+## De opdrachtregel
+
+severity = { $severity ->
+    [error] fout
+    [warning] waarschuwing
+   *[note] opmerking
+}
+note-line = let op: { $note }
+cli-git-ls-files = grip: kan de planbestanden die git bijhoudt niet opvragen; noem ze na --git REV
+cli-diff-usage = grip: diff heeft twee planbestanden nodig (OLD en NEW), of --git REV [PATH...]
+cli-cannot-read-versions = grip kan dit niet lezen: { $reason }
+cli-diff-as-text = grip diff { $old } → { $new }
+
+    grip kan dit niet lezen: { $reason }
+    De wijziging als tekst:
+
+    { $diff }
+cli-diff-unreadable = grip: kan dit niet lezen: { $reason }; herstel dat (zie grip check) om de versies op inhoud te vergelijken
+cli-diff-ambiguous = waarschuwing: { $name } bevat { $count ->
+        [one] 1 fout die sommige cijfers dubbelzinnig maakt
+       *[other] { $count } fouten die sommige cijfers dubbelzinnig maken
+    }; zie grip check
+cli-stdin = grip: kan de standaardinvoer niet lezen: { $error }
+cli-formatted = { $path } opgemaakt
+cli-not-formatted = grip: { $path } bevat syntaxfouten; het bestand is niet opgemaakt
+cli-would-reformat = { $count ->
+        [one] 1 bestand zou
+       *[other] { $count } bestanden zouden
+    } opnieuw worden opgemaakt
+cli-report-usage = grip: geef aan welk rapport grip moet schrijven: --html OUT.html, --xlsx OUT.xlsx of --markdown [OUT.md]
+cli-wrote = { $path } geschreven
+cli-cannot-write = grip: kan { $path } niet schrijven: { $error }
+cli-eval-slips = let op: het plan bevat { $count ->
+        [one] 1 fout
+       *[other] { $count } fouten
+    } in de cijfers die het vermeldt (zie `grip check { $path }`); de cijfers hieronder zijn berekend uit de maatregelen en regels
+cli-years-outside = grip: het plan beslaat { $first }..{ $last }; { $asked } valt daarbuiten
+cli-no-years = grip: het plan heeft geen jaren om door te rekenen: geef de kop een periode (`periode 2021..2024`), of geef de maatregelen en tabellen jaren
+cli-refused = grip: { $path } bevat { $count ->
+        [one] 1 fout; herstel die
+       *[other] { $count } fouten; herstel die
+    } of geef --allow-errors mee om toch { $action ->
+        [report] een rapport te schrijven
+       *[evaluate] het plan door te rekenen
+    }
+cli-part-of = let op: { $part } is een deel van { $plan }; grip controleert { $plan }
+cli-no-plans = grip: geen .plan-bestanden gevonden in { $where }
+git-cannot-run = kan git niet starten: { $error }
+git-show-failed = git show { $spec }: { $error }
+git-not-utf8 = { $spec } is geen UTF-8-tekst
+write-io = kan { $path } niet schrijven: { $error }
+write-not-regular = { $path } is geen gewoon bestand; grip schrijft alleen gewone bestanden
+write-read-only = { $path } is alleen-lezen; grip laat het zoals het is
+write-hard-links = { $path } heeft { $links } harde links; vervangen zou ze van elkaar losmaken, dus grip laat het zoals het is
+write-folder-not-writable = kan { $path } niet schrijven: er mag niet worden geschreven in de map { $folder }
+write-changed-meanwhile = { $path } is gewijzigd terwijl grip het opmaakte; voer grip fmt opnieuw uit
+diff-as-written = { $name } (zoals geschreven)
+diff-formatted = { $name } (opgemaakt)
+
+## Berekende cijfers (grip eval, de rapporten)
+
+sheet-plan = Plan
+sheet-budget = Begroting
+sheet-forecast = Prognose
+sheet-deficit = Tekort (begroting − prognose)
+sheet-savings = Besparingen maatregelen
+sheet-low = {"  "}ondergrens
+sheet-high = {"  "}bovengrens
+sheet-costs = Uitvoeringskosten
+sheet-balance = Saldo na maatregelen
+sheet-cumulative-balance = Cumulatief saldo
+sheet-cumulative-savings = Cumulatieve besparingen
+sheet-staffing = Formatie (fte)
+sheet-group-target = { $id } taakstelling
+sheet-group-reached = { $id } behaald
+sheet-title-groups = { $plan }: besparingen per onderdeel
+sheet-title-taakveld = { $plan }: per taakveld
+sheet-title-measures = { $plan }: besparingen per maatregel
+sheet-tv-budget = begroting
+sheet-tv-forecast = prognose
+sheet-tv-deficit = tekort
+sheet-tv-savings = besparingen maatregelen
+sheet-tv-costs = uitvoeringskosten
+sheet-no-taakveld = het plan noemt geen taakveld (geen begrotingsregel of maatregel vermeldt `taakveld`)
+sheet-no-taakveld-key = (geen taakveld)
+sheet-costs-column = Kosten
+sheet-pm-items = { $label } (P.M.-posten)
+verdict-met = gehaald{ $pct }
+verdict-short = niet gehaald, { $shortfall } te weinig{ $pct }
+verdict-unverifiable = niet te toetsen: P.M. zou { $shortfall } moeten opbrengen
+verdict-unverifiable-lower = niet te toetsen: een P.M.-post die de besparingen verlaagt, kan ze onder de taakstelling brengen
+note-printed-deficit = { $year }: het plan geeft geen { $missing ->
+        [budget] begroting
+       *[forecast] prognose
+    }, dus het tekort is het tekort dat het plan vermeldt (`als tekort`)
+note-no-deficit = { $year }: het plan geeft geen { $missing ->
+        [budget] begroting
+       *[forecast] prognose
+    }, dus tekort en saldo zijn onbekend
+note-no-baseline = het plan heeft geen uitgangspositie (geen tabel `als budget` en `als prognose`), dus tekort en saldo zijn niet te berekenen
+
+## Het rapport (HTML, Markdown)
+
+report-incomplete = Dit rapport is onvolledig: grip kon { $count ->
+        [one] 1 deel
+       *[other] { $count } delen
+    } van het plan niet lezen (zie Gevonden problemen), dus cijfers kunnen ontbreken of niet kloppen.
+report-municipality = Gemeente { $name }
+report-adopted = vastgesteld { $date }
+report-period = periode { $first }–{ $last }
+report-does-not-add-up = Dit plan klopt niet: grip vond er { $count ->
+        [one] 1 fout
+       *[other] { $count } fouten
+    } in. Zie { $problems }.
+report-problems = Gevonden problemen
+report-summary = Samenvatting
+report-summary-gap = In { $year } is het tekort { $gap }. De maatregelen dekken { $savings }; na de uitvoeringskosten resteert { $remains }.
+report-summary-savings = In { $year } besparen de maatregelen { $savings }.
+report-figures-per-year = Cijfers per jaar
+report-note = Let op: { $note }
+report-targets = Taakstellingen
+report-col-group = Onderdeel
+report-col-year = Jaar
+report-col-target = Taakstelling
+report-col-saved = Bespaard
+report-col-result = Resultaat
+report-col-measure = Maatregel
+report-col-budget = Budget
+report-col-kind = Soort
+report-col-owner = Eigenaar
+report-col-decision = Besluit nodig
+report-col-status = Status
+report-gap = Het tekort vóór en na maatregelen
+report-deficit-before = Tekort vóór maatregelen
+report-chart-balance = Tekort vóór en na maatregelen per jaar
+report-chart-balance-year = { $year }: tekort { $deficit }, na maatregelen { $after }
+report-chart-balance-caption = Tekort (begroting − prognose) en het saldo na de besparingen van de maatregelen en de uitvoeringskosten, per jaar. Negatief is een tekort. De cijfers staan in de tabel { $table }.
+report-no-baseline = Het plan heeft geen uitgangspositie (begroting en prognose), dus het tekort kan niet in beeld worden gebracht.
+report-savings-by-group = Besparingen per jaar, per onderdeel
+report-other-measures = Overige maatregelen
+report-chart-savings = Besparingen per jaar, gestapeld per onderdeel
+report-chart-savings-caption = Wat de maatregelen elk jaar besparen, gestapeld per onderdeel van het plan. P.M.-posten zijn niet getekend; de tabel hieronder noemt ze.
+report-savings-per-group = Besparingen per onderdeel
+report-kind-ramp = ingroei
+report-kind-structural = structureel
+report-kind-incidental = incidenteel
+report-decision-needed = nodig
+report-decision-not-needed = niet nodig
+report-measures = Maatregelen
+report-execution = Uitvoeringskosten en formatie
+report-per-taakveld = Per taakveld
+report-per-taakveld-caption = Begroting, prognose, tekort en de besparingen van de maatregelen per taakveld
+report-no-problems = grip vond geen problemen: elk totaal, elk aandeel en elke taakstelling in dit plan klopt.
+
+## De werkmap
+
+xlsx-sheet-balance = Saldo
+xlsx-sheet-measures = Maatregelen
+xlsx-sheet-table = Tabel { $id }
+xlsx-sheet-group = Onderdeel { $id }
+xlsx-sheet-problems = Problemen
+xlsx-col-id = Nr.
+xlsx-col-title = Titel
+xlsx-col-group = Onderdeel
+xlsx-col-groups = Onderdelen (voor formules)
+xlsx-total = Totaal
+xlsx-shortfall = Tekort op taakstelling (negatief: overschot)
+xlsx-reached = Behaald
+xlsx-printed = vermeld { $column }
+xlsx-col-severity = Ernst
+xlsx-col-code = Code
+xlsx-col-file = Bestand
+xlsx-col-line = Regel
+xlsx-col-column = Kolom
+xlsx-col-problem = Probleem
+xlsx-col-help = Oplossing
+xlsx-col-declared = Vermeld
+xlsx-col-computed = Berekend
+xlsx-cut = ingekort: langer dan een Excel-cel kan bevatten; zie het plan
+
+## grip diff
+
+diff-none = (geen)
+diff-added = toegevoegd
+diff-removed = verwijderd
+diff-present = aanwezig
+diff-group = onderdeel
+diff-renamed = titel (gewijzigd)
+diff-effect-year = { $kind ->
+        [cost] kosten
+       *[saving] besparing
+    } { $year }
+diff-fact-budget = budget
+diff-fact-owner = eigenaar
+diff-fact-start = startdatum
+diff-fact-end = einddatum
+diff-fact-status = status
+diff-fact-category = categorie
+diff-fact-decision = besluit
+diff-fact-share = aandeel
+diff-fact-range = bandbreedte
+diff-fact-taakveld = taakveld
+diff-fact-related = relatie
+diff-plan-title = titel van het plan
+diff-period = periode
+diff-tolerance = tolerantie
+diff-group-targets = taakstellingen onderdeel { $id }
+diff-group-total = vermeld totaal onderdeel { $id }
+diff-plan-total = vermeld totaal plan
+diff-table-row = tabel { $table } rij { $row }
+diff-table-cell = tabel { $table } “{ $label }” { $column }
+diff-figure = { $what ->
+        [savings] besparingen
+        [costs] uitvoeringskosten
+       *[balance] saldo
+    }
+diff-target-state = { $reached } van { $target }: { $verdict ->
+        [met] gehaald
+        [short] niet gehaald, { $shortfall } te weinig
+       *[unverifiable] niet te toetsen (P.M.)
+    }
+diff-target-of = taakstelling van onderdeel { $id } “{ $title }” ({ $year })
+diff-status = { $status ->
+        [added] toegevoegd
+        [removed] verwijderd
+       *[changed] gewijzigd
+    }
+diff-problem = { $change ->
+        [new] nieuwe
+       *[gone] verdwenen
+    } { $severity ->
+        [error] fout
+        [warning] waarschuwing
+       *[note] opmerking
+    }
+diff-no-change = Geen inhoudelijke wijziging.
+diff-measures = Maatregelen
+diff-plan = Taakstellingen, totalen en tabellen
+diff-effect = Effect op de cijfers
+diff-targets = Taakstellingen
+diff-check = Wat grip check meldt
+diff-col-figure = cijfer
+diff-col-before = vóór
+diff-col-after = na
+diff-col-change = verschil
+
+## De editor (hovers)
+
+hover-saving = besparing
+hover-cost = kosten
+hover-budget = budget { $budget }
+hover-owner = eigenaar: { $owner }
+hover-group = onderdeel { $id }
+hover-no-target = maatregelen: { $count }, geen taakstelling
+hover-target = taakstelling { $target } in { $year }: de maatregelen besparen { $reached }; { $verdict }
+hover-printed-computed = vermeld { $printed }, berekend { $computed }
+hover-pm-not-counted = { $pm } (niet meegeteld)
+hover-cannot-recompute = dit totaal is niet opnieuw te berekenen; zie de meldingen
