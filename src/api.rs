@@ -109,10 +109,11 @@ pub struct Root {
     pub part: Option<PathBuf>,
 }
 
-/// The plans to check for the files named on the command line (by pre-commit, say). A file that
-/// is a part of a plan stands for that plan: it says so (`part of "main.plan"`), or a plan under
-/// `scope` (the repository) includes it, directly or through other parts. Each plan is checked
-/// once; a file no plan includes is checked on its own.
+/// The plans to check for the files named on the command line (by pre-commit, say). A file with
+/// a plan header is a plan and checked as itself. A file without one that is a part of a plan
+/// stands for that plan: it says so (`part of "main.plan"`), or a plan under `scope` (the
+/// repository) includes it, directly or through other parts. Each plan is checked once; a file no
+/// plan includes is checked on its own.
 pub fn roots_of(files: &[PathBuf], scope: &Path) -> Vec<Root> {
     let canonical = |p: &Path| p.canonicalize().unwrap_or_else(|_| p.to_path_buf());
     // Which plan includes which, read once from every plan under the scope.
@@ -122,9 +123,9 @@ pub fn roots_of(files: &[PathBuf], scope: &Path) -> Vec<Root> {
     let _ = walk(scope, &mut all);
     for plan in &all {
         let Ok(text) = resolve::read_text(plan) else { continue };
-        // Only a plan that says `include` or `part` can make a file a part; the rest is not
-        // parsed at all.
-        if !text.contains("include") && !text.contains("part") {
+        // Only a plan that says `include` or `part` (`invoegen`, `deel`) can make a file a part;
+        // the rest is not parsed at all.
+        if !["include", "part", "invoegen", "deel"].iter().any(|w| text.contains(w)) {
             continue;
         }
         let (doc, _) = crate::syntax::parse(crate::syntax::ast::FileId(0), &text);
@@ -142,6 +143,18 @@ pub fn roots_of(files: &[PathBuf], scope: &Path) -> Vec<Root> {
     let mut out: Vec<Root> = Vec::new();
     for file in files {
         let me = canonical(file);
+        // A file with a plan header of its own is a plan, checked as itself (a plan that
+        // includes it is not what was named).
+        let is_plan = resolve::read_text(file).is_ok_and(|text| {
+            let (doc, _) = crate::syntax::parse(crate::syntax::ast::FileId(0), &text);
+            doc.items.iter().any(|i| matches!(i, crate::syntax::ast::Item::Header(_)))
+        });
+        if is_plan {
+            if !out.iter().any(|r| canonical(&r.path) == me) {
+                out.push(Root { path: file.clone(), part: None });
+            }
+            continue;
+        }
         // The plans this file is a part of, following parts of parts; the ones that are parts
         // of nothing are the roots.
         let mut frontier = vec![me.clone()];
@@ -233,7 +246,8 @@ pub fn check_paths(paths: &[PathBuf], options: resolve::LoadOptions) -> Vec<(Pat
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Formatted {
     Unchanged,
-    /// The text before and after, and the language of the plan's keywords (if they say).
+    /// The text before and after, and the language of the plan's keywords as written (if they
+    /// say): what grip says about the file is in that language.
     Changed {
         old: String,
         new: String,
@@ -256,7 +270,7 @@ pub fn format_text(name: &str, text: &str, keywords: Option<Lang>) -> Result<For
     let language = crate::syntax::keywords::detect(text).map(|d| d.lang);
     match crate::fmt::format_source_in(text, keywords) {
         Ok(new) if new == text => Ok(Formatted::Unchanged),
-        Ok(new) => Ok(Formatted::Changed { old: text.to_string(), new, language: keywords.or(language) }),
+        Ok(new) => Ok(Formatted::Changed { old: text.to_string(), new, language }),
         Err(diagnostics) => {
             let mut sources = SourceMap::new();
             // The formatter parses LF text; show the problems against that text.

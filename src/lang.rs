@@ -67,6 +67,11 @@ pub enum Msg {
     Id(&'static str, Vec<(&'static str, Arg)>),
     /// "a, b or c" (or "a, b and c") of other messages.
     List { and: bool, items: Vec<Msg> },
+    /// "a, b, c": other messages, in order.
+    Seq(Vec<Msg>),
+    /// A keyword of the plan language, written in the language of the message (for a plan
+    /// whose own keywords do not say which language it is in).
+    Word { en: &'static str, nl: &'static str },
 }
 
 /// An argument of a message.
@@ -165,6 +170,11 @@ impl Msg {
                 let items: Vec<String> = items.iter().map(|m| m.render(lang)).collect();
                 list(lang, *and, &items)
             }
+            Msg::Seq(items) => items.iter().map(|m| m.render(lang)).collect::<Vec<_>>().join(", "),
+            Msg::Word { en, nl } => match lang {
+                Lang::En => en.to_string(),
+                Lang::Nl => nl.to_string(),
+            },
         }
     }
 

@@ -1,6 +1,5 @@
 //! The `grip` command: a thin clap layer over the library.
 
-use clap::{Parser, Subcommand, ValueEnum};
 use grip::api;
 use grip::lang::{Lang, Msg};
 use grip::render::{self, Summary};
@@ -10,284 +9,12 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-const ABOUT: &str = "grip checks municipal savings plans written as .plan files: every total, \
-share and target the authors claim is recomputed, and every slip is shown with the source line, \
-both figures and how to fix it.";
+mod cli;
 
-const AFTER_HELP: &str = "\
-Examples:
-  grip check examples/leudal.plan       check one plan (and the files it includes)
-  grip check                            check every *.plan under the current directory
-  grip check plans/ --format short      one line per problem, for editors and grep
-  grip check plan.plan --format json    one JSON document, for CI (schema: docs/json.md)
-  grip eval examples/leudal.plan        projected balance per year
-  grip fmt plans/                       rewrite plans in the canonical layout
-  grip fmt --check plans/               show what would change; exit 1 if anything would
-  grip diff old.plan new.plan           what a change means for the money
-  grip diff --git HEAD plan.plan        the work tree against the last commit
-  grip report plan.plan --html r.html   a report for the council, with charts
-  grip eval plan.plan --by group        savings per group against its target
-
-Exit codes: 0 no errors, 1 errors found (or warnings with --deny-warnings), 2 usage or I/O failure.
-The language is described in docs/language.md; every diagnostic in docs/diagnostics.md.";
-
-#[derive(Parser)]
-#[command(name = "grip", version, about = ABOUT, after_help = AFTER_HELP)]
-struct Cli {
-    #[command(subcommand)]
-    command: Command,
-    /// The language of grip's messages, figures and reports: nl (Nederlands) or en (English).
-    /// Default: the language the plan's keywords are written in, else LANG, else English.
-    #[arg(long, global = true, value_enum, value_name = "LANG")]
-    lang: Option<LangArg>,
-}
-
-#[derive(Subcommand)]
-enum Command {
-    /// Check plans: syntax, names, years, units, taakveld codes, declared totals, shares, targets.
-    #[command(after_help = "\
-Every problem is reported in one run, also after a syntax error. Declared totals are compared \
-exactly; a difference within the plan's `tolerance` (or a total rounded for print) is a note, \
-not an error. P.M. amounts are never counted as zero: a total or target that includes one is \
-reported as incomplete.
-
-Examples:
-  grip check examples/
-  grip check examples/leudal.plan --format json
-  grip check --deny-warnings plans/")]
-    Check {
-        /// Plan files, or directories to search for *.plan files (default: the current directory).
-        paths: Vec<PathBuf>,
-        /// Output format: human (source and help), short (file:line:col lines), json.
-        #[arg(long, value_enum, default_value_t = Format::Human)]
-        format: Format,
-        /// Treat warnings as errors (exit 1 when there are any).
-        #[arg(long)]
-        deny_warnings: bool,
-        /// Read included files outside the plan's folder too (refused by default).
-        #[arg(long)]
-        allow_outside_includes: bool,
-        /// Colour in human output: auto follows the terminal and NO_COLOR.
-        #[arg(long, value_enum, default_value_t = Color::Auto)]
-        color: Color,
-    },
-    /// Evaluate a plan: deficit, savings, costs and the balance after measures, per year.
-    #[command(after_help = "\
-Savings are carried forward as the plan says: a structural saving (`from 2022`) in every year from \
-then on, an incidental one (`in 2021`) in its year only. P.M. amounts are shown apart (\"+ 1 P.M.\"), \
-never counted as zero. The balance is deficit + savings − costs; where a measure states a range, \
-the balance is also shown for its low and high end. Amounts are exact; they are rounded to whole \
-euros only for display. The formulas are explained in docs/evaluation.md.
-
-A plan with errors is refused (exit 1) unless --allow-errors is given.
-
-Examples:
-  grip eval examples/leudal.plan
-  grip eval examples/noordoostpolder.plan --by group
-  grip eval examples/leudal.plan --years 2022..2024 --format markdown
-  grip eval examples/leudal.plan --format csv > leudal.csv")]
-    Eval {
-        /// The plan file.
-        path: PathBuf,
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = EvalFormat::Table)]
-        format: EvalFormat,
-        /// Which breakdown to show.
-        #[arg(long, value_enum, default_value_t = Breakdown::Year)]
-        by: Breakdown,
-        /// Only these years, like 2022..2024 (or one year, 2023).
-        #[arg(long, value_parser = parse_years)]
-        years: Option<(u16, u16)>,
-        /// Evaluate even when the plan has errors.
-        #[arg(long)]
-        allow_errors: bool,
-        /// Colour in the table format: auto follows the terminal and NO_COLOR.
-        #[arg(long, value_enum, default_value_t = Color::Auto)]
-        color: Color,
-    },
-    /// Format plans in the canonical layout (in place, atomically), or check that they are.
-    #[command(after_help = "\
-The canonical layout: two spaces of indentation per block, one fact per line, amounts in Dutch \
-notation (€ 1.171.494, 0,6 fte), keywords and spacing normalised, table figures aligned in \
-columns at least 11 characters wide for euros (7 in a table in thousands, fte or other units), \
-so a figure that gains a digit changes one line. Items keep their order, every comment is kept \
-where it was, blank lines between items are kept (collapsed to one). CRLF line endings and a byte-order mark are kept. A plan with syntax errors \
-is never rewritten: the errors are shown and the file is left alone.
-
-Examples:
-  grip fmt examples/leudal.plan       rewrite one plan
-  grip fmt                            rewrite every *.plan under the current directory
-  grip fmt --check plans/             print a diff of what would change; exit 1 if anything would
-  grip fmt - < plan.plan              read standard input, write standard output (for editors)")]
-    Fmt {
-        /// Plan files or directories (default: the current directory); `-` for standard input.
-        paths: Vec<PathBuf>,
-        /// Change nothing: print a unified diff of what would change and exit 1 if anything would.
-        #[arg(long)]
-        check: bool,
-        /// Write the keywords in this language: nl (maatregel, besparing, vanaf) or en (measure,
-        /// saving, from). Default: the plan's own language.
-        #[arg(long, value_enum, value_name = "LANG")]
-        keywords: Option<LangArg>,
-        /// Colour in error output: auto follows the terminal and NO_COLOR.
-        #[arg(long, value_enum, default_value_t = Color::Auto)]
-        color: Color,
-    },
-    /// Compare two versions of a plan by meaning: measures, targets, totals and the figures.
-    #[command(after_help = "\
-Shows measures added, removed, renamed or changed (savings and costs year by year, budget, owner, \
-dates, status), targets and declared totals changed, and the effect on the evaluated figures: \
-savings, costs and balance per year and the coverage of every target, before → after.
-
-Exit codes: 0 nothing changed in meaning, 1 something did, 2 an error.
-
-Examples:
-  grip diff old.plan new.plan
-  grip diff --git HEAD examples/leudal.plan          work tree against the last commit
-  grip diff --git main..feature examples/leudal.plan  two commits
-  grip diff old.plan new.plan --format markdown      for a pull-request comment
-
-As a git diff driver (see the README):
-  git config diff.grip.command 'grip diff'
-  echo '*.plan diff=grip' >> .gitattributes")]
-    Diff {
-        /// OLD NEW (two plan files), or with --git the plan files to compare (default: every
-        /// *.plan git tracks). Git's seven external-diff arguments are understood too.
-        args: Vec<PathBuf>,
-        /// Compare with a git revision (REV: against the work tree) or two (REV1..REV2).
-        #[arg(long, value_name = "REV")]
-        git: Option<String>,
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
-        format: DiffFormat,
-        /// Colour in the text format (added green, removed red): auto follows the terminal and NO_COLOR.
-        #[arg(long, value_enum, default_value_t = Color::Auto)]
-        color: Color,
-    },
-    /// Write a report for people: HTML with charts, an Excel workbook, or Markdown.
-    #[command(after_help = "\
-The HTML report is one self-contained file (no network, styles inline, charts as inline SVG) that \
-opens in any browser and prints on A4: the summary (the gap per year, what the measures close, \
-what remains, targets met or not), charts of the deficit before and after measures and of the \
-savings per group, the measures per group, the costs of execution and staffing, and every \
-problem grip check found. The workbook has a sheet per group and per table, amounts as numbers \
-with euro formatting and totals as live Excel formulas. All read the same figures as grip eval.
-
-Examples:
-  grip report examples/leudal.plan --html leudal.html
-  grip report examples/leudal.plan --xlsx leudal.xlsx
-  grip report examples/leudal.plan --markdown            Markdown on standard output
-  grip report examples/leudal.plan --markdown memo.md")]
-    Report {
-        /// The plan file.
-        path: PathBuf,
-        /// Write an HTML report to this file.
-        #[arg(long, value_name = "OUT.html")]
-        html: Option<PathBuf>,
-        /// Write an Excel workbook to this file.
-        #[arg(long, value_name = "OUT.xlsx")]
-        xlsx: Option<PathBuf>,
-        /// Write Markdown (to this file, or to standard output with no file).
-        #[arg(long, value_name = "OUT.md", num_args = 0..=1, default_missing_value = "-")]
-        markdown: Option<PathBuf>,
-        /// Write the report even when grip cannot read the whole plan; its first screen then
-        /// says it is incomplete.
-        #[arg(long)]
-        allow_errors: bool,
-        /// Colour in error output: auto follows the terminal and NO_COLOR.
-        #[arg(long, value_enum, default_value_t = Color::Auto)]
-        color: Color,
-    },
-    /// Run the language server on stdin/stdout (for editors; see editors/).
-    #[command(after_help = "\
-Editors start this command and speak the Language Server Protocol with it: diagnostics as you \
-type (the same as grip check), hovers with evaluated figures, go to definition, references, an \
-outline, formatting (grip fmt) and completion. The VS Code extension in editors/vscode starts it.")]
-    Lsp {
-        /// Accepted for editors that pass it; stdio is the only transport.
-        #[arg(long, hide = true)]
-        stdio: bool,
-    },
-}
-
-fn parse_years(text: &str) -> Result<(u16, u16), String> {
-    let bad = || format!("`{text}` is not a span of years; write it like 2022..2024");
-    let (a, b) = text.split_once("..").unwrap_or((text, text));
-    let a: u16 = a.trim().parse().map_err(|_| bad())?;
-    let b: u16 = b.trim().parse().map_err(|_| bad())?;
-    if a > b {
-        return Err(bad());
-    }
-    Ok((a, b))
-}
-
-#[derive(Copy, Clone, PartialEq, Eq, ValueEnum)]
-enum DiffFormat {
-    /// Plain text for the terminal.
-    Text,
-    /// Markdown, for a pull-request comment.
-    Markdown,
-    /// One JSON document.
-    Json,
-}
-
-#[derive(Copy, Clone, PartialEq, Eq, ValueEnum)]
-enum EvalFormat {
-    /// An aligned table for the terminal.
-    Table,
-    /// A Markdown table, for a memo or a pull request.
-    Markdown,
-    /// CSV for Excel: `;` between cells, decimal comma.
-    Csv,
-    /// One JSON document (schema: docs/evaluation.md).
-    Json,
-}
-
-#[derive(Copy, Clone, PartialEq, Eq, ValueEnum)]
-enum Breakdown {
-    /// Baseline, savings, costs and balance per year.
-    Year,
-    /// Savings per group against its target.
-    Group,
-    /// Budget, forecast and deficit per budget line (taakveld).
-    Taakveld,
-    /// Savings per measure.
-    Measure,
-}
-
-#[derive(Copy, Clone, PartialEq, Eq, ValueEnum)]
-enum Format {
-    Human,
-    Short,
-    Json,
-}
-
-#[derive(Copy, Clone, PartialEq, Eq, ValueEnum)]
-enum LangArg {
-    /// Nederlands.
-    Nl,
-    /// English.
-    En,
-}
-
-impl LangArg {
-    fn lang(self) -> Lang {
-        match self {
-            LangArg::Nl => Lang::Nl,
-            LangArg::En => Lang::En,
-        }
-    }
-}
-
-#[derive(Copy, Clone, PartialEq, Eq, ValueEnum)]
-enum Color {
-    Auto,
-    Always,
-    Never,
-}
+use cli::{Breakdown, Color, Command, DiffFormat, EvalFormat, Format, LangArg};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = cli::parse();
     let say = Say { asked: cli.lang.map(LangArg::lang) };
     match cli.command {
         Command::Check { paths, format, deny_warnings, allow_outside_includes, color } => {
@@ -741,7 +468,12 @@ fn check(
                 let msg = Msg::id("cli-part-of")
                     .arg("part", part.display().to_string())
                     .arg("plan", r.path.display().to_string());
-                eprintln!("{}", say.msg(None, msg));
+                // In the language the part is written in.
+                let written = grip::resolve::read_text(part)
+                    .ok()
+                    .and_then(|text| grip::syntax::keywords::detect(&text))
+                    .map(|d| d.lang);
+                eprintln!("{}", say.msg(written, msg));
             }
         }
         roots.into_iter().map(|r| r.path).collect()

@@ -7,6 +7,10 @@ use std::fs;
 fn grip() -> Command {
     let mut cmd = Command::cargo_bin("grip").expect("the grip binary is built");
     cmd.env_remove("NO_COLOR");
+    // What grip says about a plan whose keywords say nothing follows LANG: English here.
+    for var in ["LANG", "LC_ALL", "LC_MESSAGES"] {
+        cmd.env_remove(var);
+    }
     cmd
 }
 
@@ -181,7 +185,9 @@ fn the_examples_report_their_slips() {
         .args(["check", "examples/"])
         .assert()
         .code(1)
-        .stdout(predicate::str::contains("20% of € 826.000 is € 165.200, not € 182.000"))
+        // The examples are written with Dutch keywords, so grip answers in Dutch; the summary of
+        // plans in two languages follows the environment (here not Dutch).
+        .stdout(predicate::str::contains("20% van € 826.000 is € 165.200, niet € 182.000"))
         .stdout(predicate::str::contains("in 3 files"));
 }
 
@@ -201,9 +207,9 @@ fn eval_prints_the_balance_per_year() {
         .args(["eval", "examples/leudal.plan", "--color", "never"])
         .assert()
         .code(0)
-        .stdout(predicate::str::contains("Balance after measures"))
+        .stdout(predicate::str::contains("Saldo na maatregelen"))
         .stdout(predicate::str::contains("€ -2.992.824"))
-        .stderr(predicate::str::contains("6 errors in what it prints"));
+        .stderr(predicate::str::contains("6 fouten in de cijfers die het vermeldt"));
 }
 
 #[test]
@@ -227,13 +233,13 @@ fn eval_narrows_years_and_formats() {
         .args(["eval", "examples/noordoostpolder.plan", "--by", "group", "--format", "markdown"])
         .assert()
         .code(0)
-        .stdout(predicate::str::contains("| &nbsp;&nbsp;A reached | — | — | — | met (100%) |"))
+        .stdout(predicate::str::contains("| &nbsp;&nbsp;A behaald | — | — | — | gehaald (100%) |"))
         .stdout(predicate::str::contains("€ 465.000 + 1 P.M."));
     grip()
         .args(["eval", "examples/leudal.plan", "--years", "2030..2031"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("the plan covers 2020..2024; 2030..2031 is outside it"));
+        .stderr(predicate::str::contains("het plan beslaat 2020..2024; 2030..2031 valt daarbuiten"));
     let dir = tempfile::tempdir().unwrap();
     let empty = dir.path().join("leeg.plan");
     std::fs::write(&empty, "plan \"Leeg\" {\n}\n").unwrap();
@@ -297,4 +303,83 @@ fn checking_a_part_checks_the_plan_it_belongs_to() {
         "{:?}",
         alone.diagnostics.iter().map(|x| x.message_in(grip::lang::Lang::En)).collect::<Vec<_>>()
     );
+}
+
+/// The same in Dutch keywords: `invoegen` and `deel van`, and the note in Dutch.
+#[test]
+fn checking_a_dutch_part_checks_the_plan_it_belongs_to() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::create_dir_all(d.join("deel")).unwrap();
+    std::fs::write(
+        d.join("main.plan"),
+        "plan \"Hoofdplan\" {\n  periode 2025..2028\n}\ninvoegen \"deel/jeugd.plan\"\ntotaal besparing € 50.000\n",
+    )
+    .unwrap();
+    let part =
+        "onderdeel J \"Jeugd\" {\n  maatregel J.1 \"Preventieve GGZ\" {\n    besparing € 70.000 vanaf 2027\n  }\n}\n";
+    std::fs::write(d.join("deel/jeugd.plan"), format!("deel van \"../main.plan\"\n{part}")).unwrap();
+    grip()
+        .current_dir(d)
+        .args(["check", "deel/jeugd.plan", "--format", "short"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("main.plan:5:18: error[grip::total_mismatch]"))
+        .stderr(predicate::str::contains("deel/jeugd.plan is een deel van main.plan"));
+}
+
+/// A plan with a header of its own, named on the command line, is checked as itself, even when
+/// another plan includes it.
+#[test]
+fn a_plan_named_is_checked_as_itself() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("a.plan"), "plan \"A\" {\n  period 2025..2028\n}\ninclude \"b.plan\"\n").unwrap();
+    std::fs::write(d.join("b.plan"), "plan \"B\" {\n  period 2025..2028\n}\n").unwrap();
+    let out = grip().current_dir(d).args(["check", "b.plan", "--format", "json"]).output().unwrap();
+    let text = String::from_utf8_lossy(&out.stderr);
+    assert!(!text.contains("a.plan"), "{text}");
+}
+
+/// The help of grip and of every command, in both languages, comes whole from the catalogue.
+#[test]
+fn help_speaks_english_and_dutch() {
+    for lang in ["en", "nl"] {
+        for command in [&[][..], &["check"], &["eval"], &["fmt"], &["diff"], &["report"], &["lsp"]] {
+            let out = grip().args(["--lang", lang]).args(command).arg("--help").output().unwrap();
+            assert!(out.status.success());
+            let text = String::from_utf8_lossy(&out.stdout);
+            assert!(!text.contains("[help-") && !text.contains("[usage-"), "{lang} {command:?}: {text}");
+            let english = ["Usage:", "Options:", "Print help", "Arguments:"];
+            if lang == "nl" {
+                assert!(text.contains("Gebruik:") && text.contains("Opties:"), "{command:?}: {text}");
+                assert!(english.iter().all(|w| !text.contains(w)), "{command:?}: {text}");
+            } else {
+                assert!(text.contains("Usage:") && text.contains("Options:"), "{command:?}: {text}");
+            }
+        }
+    }
+    // LANG chooses when --lang does not.
+    let out = grip().env("LANG", "nl_NL.UTF-8").args(["check", "--help"]).output().unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Controleer plannen"));
+}
+
+#[test]
+fn a_usage_error_is_said_in_dutch_with_a_suggestion() {
+    grip()
+        .args(["--lang", "nl", "chek"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("onbekende opdracht `chek`; bedoelt u `check`?"));
+    grip()
+        .args(["--lang", "nl", "eval", "--years", "2024..2022", "x.plan"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("`2024..2022` is geen reeks jaren; schrijf het als 2022..2024"));
+    grip()
+        .env("LANG", "nl_NL.UTF-8")
+        .args(["eval", "--format", "xml", "x.plan"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("`xml` is geen geldige waarde voor --format"));
 }

@@ -15,7 +15,10 @@ use std::path::PathBuf;
 use std::str::FromStr;
 
 fn grip() -> assert_cmd::Command {
-    assert_cmd::Command::cargo_bin("grip").unwrap()
+    let mut cmd = assert_cmd::Command::cargo_bin("grip").unwrap();
+    // The examples are Dutch plans; these tests read what grip says in English.
+    cmd.args(["--lang", "en"]);
+    cmd
 }
 
 fn plans() -> Vec<PathBuf> {
@@ -70,7 +73,8 @@ fn markdown_row<'a>(text: &'a str, label: &str) -> Option<Vec<&'a str>> {
 fn eval_xlsx_markdown_and_hovers_show_the_same_figures() {
     let dir = tempfile::tempdir().unwrap();
     let mut client = common::Client::start();
-    client.request("initialize", json!({"capabilities": {}, "rootUri": null}));
+    // English, as the command line is asked for it (`--lang en`).
+    client.request("initialize", json!({"capabilities": {}, "rootUri": null, "initializationOptions": {"lang": "en"}}));
     client.notify("initialized", json!({}));
     let mut compared = 0usize;
     for path in plans() {
@@ -178,9 +182,14 @@ fn eval_xlsx_markdown_and_hovers_show_the_same_figures() {
         let _ = client.diagnostics_for(&uri);
         for m in e["measures"].as_array().unwrap() {
             let id = m["id"].as_str().unwrap();
-            let needle = format!("measure {id} ");
-            let Some(at) = text.find(&needle) else { continue };
-            let pos = position_at(&text, at + "measure ".len());
+            // The measure's line, in the plan's keywords (English or Dutch).
+            let Some((at, kw)) = ["measure", "maatregel"]
+                .iter()
+                .find_map(|kw| text.find(&format!("{kw} {id} ")).map(|at| (at, kw.len() + 1)))
+            else {
+                continue;
+            };
+            let pos = position_at(&text, at + kw);
             let hover = client.request("textDocument/hover", json!({"textDocument": {"uri": uri}, "position": pos}));
             let value = hover["contents"]["value"].as_str().unwrap_or_default().to_string();
             for (i, s) in m["savings"].as_array().unwrap().iter().enumerate() {
@@ -191,8 +200,13 @@ fn eval_xlsx_markdown_and_hovers_show_the_same_figures() {
         }
         for g in e["groups"].as_array().unwrap() {
             let id = g["id"].as_str().unwrap();
-            let Some(at) = text.find(&format!("group {id} ")) else { continue };
-            let pos = position_at(&text, at + "group ".len());
+            let Some((at, kw)) = ["group", "onderdeel"]
+                .iter()
+                .find_map(|kw| text.find(&format!("{kw} {id} ")).map(|at| (at, kw.len() + 1)))
+            else {
+                continue;
+            };
+            let pos = position_at(&text, at + kw);
             let hover = client.request("textDocument/hover", json!({"textDocument": {"uri": uri}, "position": pos}));
             let value = hover["contents"]["value"].as_str().unwrap_or_default().to_string();
             for t in g["targets"].as_array().unwrap() {

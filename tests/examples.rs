@@ -1,4 +1,5 @@
-//! `grip check` on the two real plans: the slips the documents contain, in every format.
+//! `grip check` on the two real plans: the slips the documents contain, in every format, in the
+//! plans' own language (they are written with Dutch keywords).
 
 use grip::api;
 use grip::render::{self, Summary};
@@ -6,6 +7,11 @@ use std::path::Path;
 
 fn checked(path: &str) -> api::Checked {
     api::check_path(Path::new(path)).expect("example plans are readable")
+}
+
+/// The plan's own language.
+fn own(c: &api::Checked) -> grip::lang::Lang {
+    c.language().unwrap_or_default()
 }
 
 fn summary(c: &api::Checked) -> Summary {
@@ -17,37 +23,37 @@ fn summary(c: &api::Checked) -> Summary {
 #[test]
 fn leudal_human() {
     let c = checked("examples/leudal.plan");
-    insta::assert_snapshot!(render::human(&c.sources, &c.diagnostics, false, grip::lang::Lang::En));
+    insta::assert_snapshot!(render::human(&c.sources, &c.diagnostics, false, own(&c)));
 }
 
 #[test]
 fn leudal_short() {
     let c = checked("examples/leudal.plan");
-    insta::assert_snapshot!(render::short(&c.sources, &c.diagnostics, grip::lang::Lang::En));
+    insta::assert_snapshot!(render::short(&c.sources, &c.diagnostics, own(&c)));
 }
 
 #[test]
 fn leudal_json() {
     let c = checked("examples/leudal.plan");
-    insta::assert_snapshot!(render::json(&[(&c.sources, &c.diagnostics)], &summary(&c), grip::lang::Lang::En));
+    insta::assert_snapshot!(render::json(&[(&c.sources, &c.diagnostics)], &summary(&c), own(&c)));
 }
 
 #[test]
 fn noordoostpolder_human() {
     let c = checked("examples/noordoostpolder.plan");
-    insta::assert_snapshot!(render::human(&c.sources, &c.diagnostics, false, grip::lang::Lang::En));
+    insta::assert_snapshot!(render::human(&c.sources, &c.diagnostics, false, own(&c)));
 }
 
 #[test]
 fn noordoostpolder_short() {
     let c = checked("examples/noordoostpolder.plan");
-    insta::assert_snapshot!(render::short(&c.sources, &c.diagnostics, grip::lang::Lang::En));
+    insta::assert_snapshot!(render::short(&c.sources, &c.diagnostics, own(&c)));
 }
 
 #[test]
 fn noordoostpolder_json() {
     let c = checked("examples/noordoostpolder.plan");
-    insta::assert_snapshot!(render::json(&[(&c.sources, &c.diagnostics)], &summary(&c), grip::lang::Lang::En));
+    insta::assert_snapshot!(render::json(&[(&c.sources, &c.diagnostics)], &summary(&c), own(&c)));
 }
 
 /// The slips a reader of the documents can verify by hand, each asserted on its own so a

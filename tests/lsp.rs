@@ -27,7 +27,7 @@ fn a_client_gets_diagnostics_hovers_definitions_symbols_and_formatting() {
     assert!(codes.contains(&"grip::unknown_reference"), "{codes:?}");
     assert!(diags
         .iter()
-        .any(|d| d["message"].as_str().unwrap().contains("is € 688.805, but its lines add up to € 690.000")));
+        .any(|d| d["message"].as_str().unwrap().contains("tellen op tot € 690.000, maar er staat € 688.805")));
 
     // Hover on a measure: its yearly effects as evaluated.
     let hover = c.request(
@@ -44,8 +44,8 @@ fn a_client_gets_diagnostics_hovers_definitions_symbols_and_formatting() {
         json!({"textDocument": {"uri": uri}, "position": position_of(&text, "688.805")}),
     );
     let value = hover["contents"]["value"].as_str().unwrap();
-    assert!(value.contains("printed € 688.805, computed € 690.000"), "{value}");
-    assert!(value.contains("measure a1: € 130.000"), "{value}");
+    assert!(value.contains("vermeld € 688.805, berekend € 690.000"), "{value}");
+    assert!(value.contains("maatregel a1: € 130.000"), "{value}");
 
     // Hover on a taakveld code: its official name.
     let mut at = position_of(&text, "taakveld 6.72 ");
@@ -54,12 +54,12 @@ fn a_client_gets_diagnostics_hovers_definitions_symbols_and_formatting() {
     assert!(hover["contents"]["value"].as_str().unwrap().contains("Maatwerkdienstverlening 18-"));
 
     // Go to definition of a related measure, and its references.
-    let mut at = position_of(&text, "related c1");
-    at["character"] = json!(at["character"].as_u64().unwrap() + "related ".len() as u64);
+    let mut at = position_of(&text, "relatie c1");
+    at["character"] = json!(at["character"].as_u64().unwrap() + "relatie ".len() as u64);
     let def = c.request("textDocument/definition", json!({"textDocument": {"uri": uri}, "position": at}));
-    let related_line = position_of(&text, "related c1")["line"].clone();
+    let related_line = position_of(&text, "relatie c1")["line"].clone();
     assert_ne!(def["range"]["start"]["line"], related_line);
-    let c1_line = position_of(&text, "measure c1")["line"].clone();
+    let c1_line = position_of(&text, "maatregel c1")["line"].clone();
     assert_eq!(def["range"]["start"]["line"], c1_line);
     let refs = c.request("textDocument/references", json!({"textDocument": {"uri": uri}, "position": position_of(&text, "c1 \"Verwervingsstrategie"), "context": {"includeDeclaration": true}}));
     assert!(refs.as_array().unwrap().len() >= 3, "{refs}");
@@ -77,7 +77,9 @@ fn a_client_gets_diagnostics_hovers_definitions_symbols_and_formatting() {
         json!({"textDocument": {"uri": uri}, "position": {"line": 0, "character": 0}}),
     );
     let labels: Vec<&str> = items.as_array().unwrap().iter().filter_map(|i| i["label"].as_str()).collect();
-    assert!(labels.contains(&"measure") && labels.contains(&"b7") && labels.contains(&"6.71a"));
+    // The keywords of the plan's language: the example is written with Dutch keywords.
+    assert!(labels.contains(&"maatregel") && !labels.contains(&"measure"), "{labels:?}");
+    assert!(labels.contains(&"b7") && labels.contains(&"6.71a"));
 
     // Live diagnostics on a change, and formatting through grip fmt.
     let messy = "plan \"P\" {\nperiod 2021..2024\n}\nmeasure A \"a\" {\nsaving €1000 from 2022\n}\n";

@@ -19,6 +19,10 @@ fn the_readme_shows_what_grip_prints() {
             .args(&args)
             .current_dir(env!("CARGO_MANIFEST_DIR"))
             .env("NO_COLOR", "1")
+            // The samples show what grip says by the plan's language or `--lang`, not by LANG.
+            .env_remove("LANG")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
             .output()
             .unwrap();
         let printed = String::from_utf8_lossy(&out.stdout);

@@ -4,7 +4,10 @@ use assert_cmd::Command;
 use std::path::{Path, PathBuf};
 
 fn grip() -> Command {
-    Command::cargo_bin("grip").unwrap()
+    let mut cmd = Command::cargo_bin("grip").unwrap();
+    // The examples are Dutch plans; these tests read what grip says in English.
+    cmd.args(["--lang", "en"]);
+    cmd
 }
 
 fn report_html(plan: &Path, dir: &Path) -> (PathBuf, String) {

@@ -126,6 +126,7 @@ syntax-line-of-close = a line starting with one of: { $keywords }, or `{"}"}` to
 found-end-of-file = the end of the file
 found-end-of-line = the end of the line
 found-word = `{ $word }`
+quoted = `{ $text }`
 phrase-keyword = `{ $keyword }`
 phrase-year = a year like 2024
 phrase-date = a date like 2021-04-28
@@ -659,3 +660,125 @@ hover-target = target { $target } by { $year }: the measures save { $reached }; 
 hover-printed-computed = printed { $printed }, computed { $computed }
 hover-pm-not-counted = { $pm } (not counted)
 hover-cannot-recompute = this total cannot be recomputed; see the diagnostics
+
+## The command line's help and usage errors
+
+help-usage = Usage:
+help-heading-commands = Commands
+help-heading-arguments = Arguments
+help-heading-options = Options
+help-help = Print help
+help-version = Print version
+help-about = grip checks municipal savings plans written as .plan files: every total, share and target the authors claim is recomputed, and every slip is shown with the source line, both figures and how to fix it.
+help-after =
+    Examples:
+      grip check examples/leudal.plan       check one plan (and the files it includes)
+      grip check                            check every *.plan under the current directory
+      grip check plans/ --format short      one line per problem, for editors and grep
+      grip check plan.plan --format json    one JSON document, for CI (schema: docs/json.md)
+      grip eval examples/leudal.plan        projected balance per year
+      grip fmt plans/                       rewrite plans in the canonical layout
+      grip fmt --check plans/               show what would change; exit 1 if anything would
+      grip fmt --keywords nl plan.plan      write a plan's keywords in Dutch (en: in English)
+      grip diff old.plan new.plan           what a change means for the money
+      grip diff --git HEAD plan.plan        the work tree against the last commit
+      grip report plan.plan --html r.html   a report for the council, with charts
+      grip eval plan.plan --by group        savings per group against its target
+
+    grip answers in the language of the plan's keywords (English or Dutch); --lang en|nl chooses.
+    Exit codes: 0 no errors, 1 errors found (or warnings with --deny-warnings), 2 usage or I/O failure.
+    The language is described in docs/language.md; every diagnostic in docs/diagnostics.md.
+help-lang = The language of grip's messages, figures and reports: nl (Nederlands) or en (English). Default: the language the plan's keywords are written in, else LANG, else English.
+help-color = Colour: auto (the default) follows the terminal and NO_COLOR, always, never.
+help-check = Check plans: syntax, names, years, units, taakveld codes, declared totals, shares, targets
+help-check-after =
+    Every problem is reported in one run, also after a syntax error. Declared totals are compared exactly; a difference within the plan's `tolerance` (or a total rounded for print) is a note, not an error. P.M. amounts are never counted as zero: a total or target that includes one is reported as incomplete.
+
+    Examples:
+      grip check examples/
+      grip check examples/leudal.plan --format json
+      grip check --deny-warnings plans/
+help-check-paths = Plan files, or directories to search for *.plan files (default: the current directory).
+help-check-format = Output format: human (source and help; the default), short (file:line:col lines), json.
+help-check-deny-warnings = Treat warnings as errors (exit 1 when there are any).
+help-check-allow-outside-includes = Read included files outside the plan's folder too (refused by default).
+help-eval = Evaluate a plan: deficit, savings, costs and the balance after measures, per year
+help-eval-after =
+    Savings are carried forward as the plan says: a structural saving (`from 2022`) in every year from then on, an incidental one (`in 2021`) in its year only. P.M. amounts are shown apart ("+ 1 P.M."), never counted as zero. The balance is deficit + savings − costs; where a measure states a range, the balance is also shown for its low and high end. Amounts are exact; they are rounded to whole euros only for display. The formulas are explained in docs/evaluation.md.
+
+    A plan with errors is refused (exit 1) unless --allow-errors is given.
+
+    Examples:
+      grip eval examples/leudal.plan
+      grip eval examples/noordoostpolder.plan --by group
+      grip eval examples/leudal.plan --years 2022..2024 --format markdown
+      grip eval examples/leudal.plan --format csv > leudal.csv
+help-eval-path = The plan file.
+help-eval-format = Output format: table (aligned, for the terminal; the default), markdown (for a memo or a pull request), csv (for Excel: `;` between cells, decimal comma), json (schema: docs/evaluation.md).
+help-eval-by = What to show per year: year (baseline, savings, costs and balance; the default), group (savings per group against its target), taakveld (budget, forecast and deficit per budget line), measure (savings per measure).
+help-eval-years = Only these years, like 2022..2024 (or one year, 2023).
+help-eval-allow-errors = Evaluate even when the plan has errors.
+help-fmt = Format plans in the canonical layout (in place, atomically), or check that they are
+help-fmt-after =
+    The canonical layout: two spaces of indentation per block, one fact per line, amounts in Dutch notation (€ 1.171.494, 0,6 fte), keywords and spacing normalised, table figures aligned in columns at least 11 characters wide for euros (7 in a table in thousands, fte or other units), so a figure that gains a digit changes one line. Items keep their order, every comment is kept where it was, blank lines between items are kept (collapsed to one). CRLF line endings and a byte-order mark are kept. Keywords are written in the plan's language (--keywords nl|en converts). A plan with syntax errors is never rewritten: the errors are shown and the file is left alone.
+
+    Examples:
+      grip fmt examples/leudal.plan       rewrite one plan
+      grip fmt                            rewrite every *.plan under the current directory
+      grip fmt --check plans/             print a diff of what would change; exit 1 if anything would
+      grip fmt --keywords nl plan.plan    write the plan's keywords in Dutch
+      grip fmt - < plan.plan              read standard input, write standard output (for editors)
+help-fmt-paths = Plan files or directories (default: the current directory); `-` for standard input.
+help-fmt-check = Change nothing: print a unified diff of what would change and exit 1 if anything would.
+help-fmt-keywords = Write the keywords in this language: nl (maatregel, besparing, vanaf) or en (measure, saving, from). Default: the plan's own language.
+help-diff = Compare two versions of a plan by meaning: measures, targets, totals and the figures
+help-diff-after =
+    Shows measures added, removed, renamed or changed (savings and costs year by year, budget, owner, dates, status), targets and declared totals changed, and the effect on the evaluated figures: savings, costs and balance per year and the coverage of every target, before → after.
+
+    Exit codes: 0 nothing changed in meaning, 1 something did, 2 an error.
+
+    Examples:
+      grip diff old.plan new.plan
+      grip diff --git HEAD examples/leudal.plan          work tree against the last commit
+      grip diff --git main..feature examples/leudal.plan  two commits
+      grip diff old.plan new.plan --format markdown      for a pull-request comment
+
+    As a git diff driver (see the README):
+      git config diff.grip.command 'grip diff'
+      echo '*.plan diff=grip' >> .gitattributes
+help-diff-args = OLD NEW (two plan files), or with --git the plan files to compare (default: every *.plan git tracks). Git's seven external-diff arguments are understood too.
+help-diff-git = Compare with a git revision (REV: against the work tree) or two (REV1..REV2).
+help-diff-format = Output format: text (for the terminal; the default), markdown (for a pull-request comment), json.
+help-report = Write a report for people: HTML with charts, an Excel workbook, or Markdown
+help-report-after =
+    The HTML report is one self-contained file (no network, styles inline, charts as inline SVG) that opens in any browser and prints on A4: the summary (the gap per year, what the measures close, what remains, targets met or not), charts of the deficit before and after measures and of the savings per group, the measures per group, the costs of execution and staffing, and every problem grip check found. The workbook has a sheet per group and per table, amounts as numbers with euro formatting and totals as live Excel formulas. All read the same figures as grip eval, in the plan's language.
+
+    Examples:
+      grip report examples/leudal.plan --html leudal.html
+      grip report examples/leudal.plan --xlsx leudal.xlsx
+      grip report examples/leudal.plan --markdown            Markdown on standard output
+      grip report examples/leudal.plan --markdown memo.md
+help-report-path = The plan file.
+help-report-html = Write an HTML report to this file.
+help-report-xlsx = Write an Excel workbook to this file.
+help-report-markdown = Write Markdown (to this file, or to standard output with no file).
+help-report-allow-errors = Write the report even when grip cannot read the whole plan; its first screen then says it is incomplete.
+help-lsp = Run the language server on stdin/stdout (for editors; see editors/)
+help-lsp-after = Editors start this command and speak the Language Server Protocol with it: diagnostics as you type (the same as grip check), hovers with evaluated figures, go to definition, references, an outline, formatting (grip fmt) and completion. The VS Code extension in editors/vscode starts it.
+help-help-command = Print this message or the help of the given subcommand(s)
+usage-error = { $kind ->
+        [unknown-argument] unexpected argument `{ $arg }`
+        [unknown-command] unknown command `{ $arg }`
+        [invalid-value] `{ $value }` is not a valid value for { $arg }{ $valid ->
+            [none] {""}
+           *[other] {"; "}choose one of: { $valid }
+        }
+        [missing] a required argument was not given: { $arg }
+        [too-many] too many values for { $arg }
+        [no-value] { $arg } needs a value
+        [conflict] { $arg } cannot be used with { $other }
+       *[other] { $arg }
+    }
+usage-suggestion = did you mean `{ $suggestion }`?
+usage-more = For more information, try `{ $command } --help`.
+parse-years = `{ $text }` is not a span of years; write it like 2022..2024

@@ -126,6 +126,7 @@ syntax-line-of-close = een regel die begint met een van: { $keywords }, of `{"}"
 found-end-of-file = het einde van het bestand
 found-end-of-line = het einde van de regel
 found-word = `{ $word }`
+quoted = `{ $text }`
 phrase-keyword = `{ $keyword }`
 phrase-year = een jaar zoals 2024
 phrase-date = een datum zoals 2021-04-28
@@ -659,3 +660,125 @@ hover-target = taakstelling { $target } in { $year }: de maatregelen besparen { 
 hover-printed-computed = vermeld { $printed }, berekend { $computed }
 hover-pm-not-counted = { $pm } (niet meegeteld)
 hover-cannot-recompute = dit totaal is niet opnieuw te berekenen; zie de meldingen
+
+## The command line's help and usage errors
+
+help-usage = Gebruik:
+help-heading-commands = Opdrachten
+help-heading-arguments = Argumenten
+help-heading-options = Opties
+help-help = Toon de hulp
+help-version = Toon de versie
+help-about = grip controleert bezuinigingsplannen van gemeenten, geschreven als .plan-bestanden: elk totaal, aandeel en elke taakstelling die de opstellers vermelden wordt nagerekend, en elke vergissing wordt getoond met de regel uit het plan, beide cijfers en hoe u het herstelt.
+help-after =
+    Voorbeelden:
+      grip check examples/leudal.plan       controleer één plan (en de bestanden die het invoegt)
+      grip check                            controleer elk *.plan onder de huidige map
+      grip check plannen/ --format short    één regel per probleem, voor editors en grep
+      grip check plan.plan --format json    één JSON-document, voor CI (schema: docs/json.md)
+      grip eval examples/leudal.plan        het verwachte saldo per jaar
+      grip fmt plannen/                     herschrijf plannen in de vaste opmaak
+      grip fmt --check plannen/             toon wat zou veranderen; stop met 1 als er iets zou veranderen
+      grip fmt --keywords en plan.plan      schrijf de sleutelwoorden van een plan in het Engels (nl: Nederlands)
+      grip diff oud.plan nieuw.plan         wat een wijziging betekent voor het geld
+      grip diff --git HEAD plan.plan        de werkmap vergeleken met de laatste commit
+      grip report plan.plan --html r.html   een rapport voor de raad, met grafieken
+      grip eval plan.plan --by group        besparingen per onderdeel tegenover de taakstelling
+
+    grip antwoordt in de taal van de sleutelwoorden van het plan (Nederlands of Engels); --lang nl|en kiest.
+    Afsluitcodes: 0 geen fouten, 1 fouten gevonden (of waarschuwingen met --deny-warnings), 2 fout in gebruik, lezen of schrijven.
+    De taal staat beschreven in docs/language.md (Nederlands: docs/nl/handleiding.md); elke melding in docs/diagnostics.md.
+help-lang = De taal van de meldingen, cijfers en rapporten van grip: nl (Nederlands) of en (Engels). Standaard: de taal van de sleutelwoorden van het plan, anders LANG, anders Engels.
+help-color = Kleur: auto (standaard) volgt de terminal en NO_COLOR, always (altijd), never (nooit).
+help-check = Controleer plannen: opbouw, namen, jaren, eenheden, taakveldcodes, vermelde totalen, aandelen, taakstellingen
+help-check-after =
+    Elk probleem wordt in één keer gemeld, ook na een fout in de opbouw. Vermelde totalen worden exact vergeleken; een verschil binnen de `tolerantie` van het plan (of een totaal dat voor de druk is afgerond) is een opmerking, geen fout. P.M.-bedragen tellen nooit als nul: een totaal of taakstelling met een P.M.-post wordt als onvolledig gemeld.
+
+    Voorbeelden:
+      grip check examples/
+      grip check examples/leudal.plan --format json
+      grip check --deny-warnings plannen/
+help-check-paths = Planbestanden, of mappen om naar *.plan-bestanden te zoeken (standaard: de huidige map).
+help-check-format = Uitvoer: human (met de bronregel en de oplossing; standaard), short (regels bestand:regel:kolom), json.
+help-check-deny-warnings = Behandel waarschuwingen als fouten (stop met 1 als er een is).
+help-check-allow-outside-includes = Lees ook ingevoegde bestanden buiten de map van het plan (standaard geweigerd).
+help-eval = Reken een plan door: tekort, besparingen, kosten en het saldo na maatregelen, per jaar
+help-eval-after =
+    Besparingen lopen door zoals het plan zegt: een structurele besparing (`vanaf 2022`) in elk jaar vanaf dan, een incidentele (`in 2021`) alleen in dat jaar. P.M.-bedragen worden apart getoond ("+ 1 P.M."), nooit als nul geteld. Het saldo is tekort + besparingen − kosten; waar een maatregel een bandbreedte noemt, staat het saldo ook voor de onder- en bovengrens. Bedragen zijn exact; ze worden alleen voor de weergave op hele euro's afgerond. De berekening staat in docs/evaluation.md.
+
+    Een plan met fouten wordt geweigerd (afsluitcode 1), tenzij --allow-errors is meegegeven.
+
+    Voorbeelden:
+      grip eval examples/leudal.plan
+      grip eval examples/noordoostpolder.plan --by group
+      grip eval examples/leudal.plan --years 2022..2024 --format markdown
+      grip eval examples/leudal.plan --format csv > leudal.csv
+help-eval-path = Het planbestand.
+help-eval-format = Uitvoer: table (uitgelijnd, voor de terminal; standaard), markdown (voor een memo of een pull request), csv (voor Excel: `;` tussen de cellen, decimale komma), json (schema: docs/evaluation.md).
+help-eval-by = Wat er per jaar getoond wordt: year (uitgangspositie, besparingen, kosten en saldo; standaard), group (besparingen per onderdeel tegenover de taakstelling), taakveld (begroting, prognose en tekort per begrotingsregel), measure (besparingen per maatregel).
+help-eval-years = Alleen deze jaren, zoals 2022..2024 (of één jaar, 2023).
+help-eval-allow-errors = Reken door, ook als het plan fouten bevat.
+help-fmt = Zet plannen in de vaste opmaak (ter plekke, in één keer), of controleer dat ze dat al zijn
+help-fmt-after =
+    De vaste opmaak: twee spaties inspringing per blok, één gegeven per regel, bedragen in Nederlandse notatie (€ 1.171.494, 0,6 fte), sleutelwoorden en spaties gelijkgetrokken, cijfers in tabellen uitgelijnd in kolommen van minstens 11 tekens voor euro's (7 in een tabel in duizendtallen, fte of andere eenheden), zodat een cijfer dat er een cijfer bij krijgt maar één regel verandert. De volgorde blijft, elke opmerking blijft waar ze stond, lege regels tussen onderdelen blijven (tot één). CRLF-regeleinden en een byte-order mark blijven. Sleutelwoorden worden in de taal van het plan geschreven (--keywords nl|en zet ze om). Een plan met fouten in de opbouw wordt nooit herschreven: de fouten worden getoond en het bestand blijft zoals het is.
+
+    Voorbeelden:
+      grip fmt examples/leudal.plan       herschrijf één plan
+      grip fmt                            herschrijf elk *.plan onder de huidige map
+      grip fmt --check plannen/           toon een diff van wat zou veranderen; stop met 1 als er iets zou veranderen
+      grip fmt --keywords en plan.plan    schrijf de sleutelwoorden van het plan in het Engels
+      grip fmt - < plan.plan              lees standaardinvoer, schrijf standaarduitvoer (voor editors)
+help-fmt-paths = Planbestanden of mappen (standaard: de huidige map); `-` voor standaardinvoer.
+help-fmt-check = Verander niets: toon een diff van wat zou veranderen en stop met 1 als er iets zou veranderen.
+help-fmt-keywords = Schrijf de sleutelwoorden in deze taal: nl (maatregel, besparing, vanaf) of en (measure, saving, from). Standaard: de taal van het plan.
+help-diff = Vergelijk twee versies van een plan op betekenis: maatregelen, taakstellingen, totalen en de cijfers
+help-diff-after =
+    Toont maatregelen die zijn toegevoegd, verwijderd, hernoemd of gewijzigd (besparingen en kosten per jaar, budget, eigenaar, data, status), gewijzigde taakstellingen en vermelde totalen, en het effect op de doorgerekende cijfers: besparingen, kosten en saldo per jaar en de dekking van elke taakstelling, voor → na.
+
+    Afsluitcodes: 0 niets veranderd in betekenis, 1 wel, 2 een fout.
+
+    Voorbeelden:
+      grip diff oud.plan nieuw.plan
+      grip diff --git HEAD examples/leudal.plan          de werkmap tegenover de laatste commit
+      grip diff --git main..feature examples/leudal.plan  twee commits
+      grip diff oud.plan nieuw.plan --format markdown     voor een reactie op een pull request
+
+    Als diff-driver van git (zie de README):
+      git config diff.grip.command 'grip diff'
+      echo '*.plan diff=grip' >> .gitattributes
+help-diff-args = OUD NIEUW (twee planbestanden), of met --git de planbestanden om te vergelijken (standaard: elk *.plan dat git bijhoudt). De zeven argumenten van een externe diff van git worden ook begrepen.
+help-diff-git = Vergelijk met een git-revisie (REV: tegenover de werkmap) of twee (REV1..REV2).
+help-diff-format = Uitvoer: text (voor de terminal; standaard), markdown (voor een reactie op een pull request), json.
+help-report = Schrijf een rapport voor mensen: HTML met grafieken, een Excel-werkmap of Markdown
+help-report-after =
+    Het HTML-rapport is één zelfstandig bestand (geen netwerk, opmaak en grafieken ingebouwd) dat in elke browser opent en op A4 afdrukt: de samenvatting (het tekort per jaar, wat de maatregelen dichten, wat overblijft, taakstellingen gehaald of niet), grafieken van het tekort voor en na maatregelen en van de besparingen per onderdeel, de maatregelen per onderdeel, de uitvoeringskosten en de formatie, en elk probleem dat grip check vond. De werkmap heeft een blad per onderdeel en per tabel, bedragen als getallen in euro-opmaak en totalen als werkende Excel-formules. Alles leest dezelfde cijfers als grip eval, in de taal van het plan.
+
+    Voorbeelden:
+      grip report examples/leudal.plan --html leudal.html
+      grip report examples/leudal.plan --xlsx leudal.xlsx
+      grip report examples/leudal.plan --markdown            Markdown op de standaarduitvoer
+      grip report examples/leudal.plan --markdown memo.md
+help-report-path = Het planbestand.
+help-report-html = Schrijf een HTML-rapport naar dit bestand.
+help-report-xlsx = Schrijf een Excel-werkmap naar dit bestand.
+help-report-markdown = Schrijf Markdown (naar dit bestand, of zonder bestand naar de standaarduitvoer).
+help-report-allow-errors = Schrijf het rapport ook als grip het plan niet helemaal kan lezen; het eerste scherm meldt dan dat het onvolledig is.
+help-lsp = Start de taalserver op stdin/stdout (voor editors; zie editors/)
+help-lsp-after = Editors starten deze opdracht en spreken er het Language Server Protocol mee: meldingen terwijl u typt (dezelfde als grip check), doorgerekende cijfers bij de muis, naar de definitie gaan, verwijzingen, een overzicht, opmaak (grip fmt) en aanvullen. De VS Code-extensie in editors/vscode start haar.
+help-help-command = Toon deze hulp of de hulp bij de genoemde opdracht(en)
+usage-error = { $kind ->
+        [unknown-argument] onbekend argument `{ $arg }`
+        [unknown-command] onbekende opdracht `{ $arg }`
+        [invalid-value] `{ $value }` is geen geldige waarde voor { $arg }{ $valid ->
+            [none] {""}
+           *[other] {"; "}kies uit: { $valid }
+        }
+        [missing] een verplicht argument ontbreekt: { $arg }
+        [too-many] te veel waarden voor { $arg }
+        [no-value] { $arg } heeft een waarde nodig
+        [conflict] { $arg } kan niet samen met { $other }
+       *[other] { $arg }
+    }
+usage-suggestion = bedoelt u `{ $suggestion }`?
+usage-more = Meer informatie: `{ $command } --help`.
+parse-years = `{ $text }` is geen reeks jaren; schrijf het als 2022..2024

@@ -18,6 +18,8 @@ struct Phrase {
     /// A value (a year, an amount, text), or a mark that only stands before one (`:`, `..`):
     /// when only these can follow, the statement was cut short.
     value: bool,
+    /// The keyword it names, if it is one.
+    keyword: Option<&'static Keyword>,
 }
 
 /// The keyword a rule is, or starts with (`measure { … }` starts with `measure`).
@@ -68,13 +70,16 @@ fn leading_keyword(rule: Rule) -> Option<&'static Keyword> {
 }
 
 /// How a rule is called in a message, or `None` for rules that never appear on their own.
-fn phrase(rule: Rule, lang: Lang) -> Option<Phrase> {
+/// Keywords are named in `lang`, the plan's keyword language; in the language of the message
+/// where the plan's keywords do not say (`None`).
+fn phrase(rule: Rule, lang: Option<Lang>) -> Option<Phrase> {
     if let Some(k) = leading_keyword(rule) {
-        return Some(kw_phrase(k.word(lang)));
+        return Some(kw_phrase(k, lang));
     }
-    let mark = |m: &str, value: bool| Some(Phrase { msg: Msg::plain(format!("`{m}`")), word: true, value });
-    let value = |id: &'static str| Some(Phrase { msg: Msg::id(id), word: false, value: true });
-    let other = |id: &'static str| Some(Phrase { msg: Msg::id(id), word: false, value: false });
+    let mark =
+        |m: &str, value: bool| Some(Phrase { msg: Msg::plain(format!("`{m}`")), word: true, value, keyword: None });
+    let value = |id: &'static str| Some(Phrase { msg: Msg::id(id), word: false, value: true, keyword: None });
+    let other = |id: &'static str| Some(Phrase { msg: Msg::id(id), word: false, value: false, keyword: None });
     match rule {
         Rule::sign_char => other("phrase-sign"),
         Rule::scale => value("phrase-scale"),
@@ -98,12 +103,14 @@ fn phrase(rule: Rule, lang: Lang) -> Option<Phrase> {
         Rule::cell | Rule::empty_cell | Rule::not_applicable => value("phrase-cell"),
         Rule::taakveld_code => value("phrase-taakveld"),
         Rule::open => mark("{", false),
-        Rule::colon => Some(Phrase { msg: Msg::id("phrase-colon"), word: true, value: true }),
-        Rule::equals => Some(Phrase { msg: Msg::id("phrase-equals"), word: true, value: false }),
+        Rule::colon => Some(Phrase { msg: Msg::id("phrase-colon"), word: true, value: true, keyword: None }),
+        Rule::equals => Some(Phrase { msg: Msg::id("phrase-equals"), word: true, value: false, keyword: None }),
         Rule::close => mark("}", false),
         Rule::range_op => mark("..", true),
         Rule::add_op => other("phrase-sign"),
-        Rule::role | Rule::role_name => Some(Phrase { msg: Msg::id("phrase-role"), word: true, value: false }),
+        Rule::role | Rule::role_name => {
+            Some(Phrase { msg: Msg::id("phrase-role"), word: true, value: false, keyword: None })
+        }
         Rule::EOI => value("phrase-end"),
         Rule::paren => mark("(", false),
         Rule::expr => value("phrase-formula"),
@@ -116,8 +123,9 @@ fn phrase(rule: Rule, lang: Lang) -> Option<Phrase> {
 }
 
 /// Turns a pest error into a problem with a message in words.
-/// Keywords are named as the plan writes them: in `lang`, its keyword language.
-pub fn syntax_problem(file: FileId, text: &str, error: &pest::error::Error<Rule>, lang: Lang) -> Problem {
+/// Keywords are named as the plan writes them: in `lang`, its keyword language (or, where the
+/// plan's keywords do not say, in the language the message is shown in).
+pub fn syntax_problem(file: FileId, text: &str, error: &pest::error::Error<Rule>, lang: Option<Lang>) -> Problem {
     let pos = match error.location {
         InputLocation::Pos(p) => p,
         InputLocation::Span((s, _)) => s,
@@ -181,19 +189,21 @@ pub fn syntax_problem(file: FileId, text: &str, error: &pest::error::Error<Rule>
     let keywords = expected.iter().filter(|p| p.word).count();
     let expected: Vec<Msg> = if keywords > 6 {
         let (words, rest): (Vec<Phrase>, Vec<Phrase>) =
-            expected.into_iter().partition(|p| p.word && matches!(p.msg, Msg::Plain(_)));
-        let mut names: Vec<String> = words
+            expected.into_iter().partition(|p| p.word && (p.keyword.is_some() || matches!(p.msg, Msg::Plain(_))));
+        // The closing brace is not a kind of line: name it last, in words.
+        let is_close = |p: &Phrase| matches!(&p.msg, Msg::Plain(t) if t == "`}`");
+        let closes = words.iter().any(is_close);
+        let names: Vec<Msg> = words
             .iter()
-            .filter_map(|p| match &p.msg {
-                Msg::Plain(text) => Some(text.trim_matches('`').to_string()),
-                _ => None,
+            .filter(|p| !is_close(p))
+            .map(|p| match (p.keyword, &p.msg) {
+                (Some(k), _) => keyword_name(k, lang),
+                (None, Msg::Plain(text)) => Msg::plain(text.trim_matches('`')),
+                (None, other) => other.clone(),
             })
             .collect();
-        // The closing brace is not a kind of line: name it last, in words.
-        let closes = names.iter().any(|n| n == "}");
-        names.retain(|n| n != "}");
         let id = if closes { "syntax-line-of-close" } else { "syntax-line-of" };
-        std::iter::once(Msg::id(id).arg("keywords", names.join(", "))).chain(rest.into_iter().map(|p| p.msg)).collect()
+        std::iter::once(Msg::id(id).arg("keywords", Msg::Seq(names))).chain(rest.into_iter().map(|p| p.msg)).collect()
     } else {
         expected.into_iter().map(|p| p.msg).collect()
     };
@@ -239,16 +249,23 @@ pub fn syntax_problem(file: FileId, text: &str, error: &pest::error::Error<Rule>
                 allowed.iter().map(|k| k.word(in_lang).split(' ').next().unwrap_or("")).collect()
             }
         };
-        let other = lang.other();
-        let suggestion = closest(w, &candidates(lang)).or_else(|| {
-            let near = closest(w, &candidates(other)).or_else(|| candidates(other).into_iter().find(|c| *c == w))?;
-            keywords::lookup(near).map(|(k, _)| k.word(lang).split(' ').next().unwrap_or(""))
-        });
+        // The plan's language first; a plan whose keywords do not say is looked up in both.
+        let (first, second) = match lang {
+            Some(l) => (l, l.other()),
+            None => (Lang::En, Lang::Nl),
+        };
+        let near = closest(w, &candidates(first))
+            .or_else(|| closest(w, &candidates(second)))
+            .or_else(|| lang.and_then(|_| candidates(second).into_iter().find(|c| *c == w)));
+        let suggestion = near
+            .and_then(keywords::lookup)
+            .map(|(k, _)| k)
+            .filter(|k| k.word(lang.unwrap_or(first)).split(' ').next() != Some(w.as_str()));
         let from_or_in =
             [Rule::kw_from, Rule::kw_in].iter().filter_map(|r| keywords::of_rule(*r)).any(|k| k.en == w || k.nl == w);
         let is_keyword = keywords::lookup(w).is_some();
-        if let Some(best) = suggestion.filter(|b| *b != w) {
-            hint = Some(Msg::id("hint-did-you-mean").arg("word", best));
+        if let Some(best) = suggestion {
+            hint = Some(Msg::id("hint-did-you-mean").arg("word", first_word(best, lang)));
         } else if from_or_in && positives.contains(&Rule::amount) {
             hint = Some(Msg::id("hint-amount-before").arg("word", w));
         } else if is_keyword {
@@ -290,8 +307,29 @@ pub fn syntax_problem(file: FileId, text: &str, error: &pest::error::Error<Rule>
     Problem::Syntax { span, expected, found, hint }
 }
 
-fn kw_phrase(k: &str) -> Phrase {
-    Phrase { msg: Msg::plain(format!("`{k}`")), word: true, value: false }
+fn kw_phrase(k: &'static Keyword, lang: Option<Lang>) -> Phrase {
+    let msg = match lang {
+        Some(l) => Msg::plain(format!("`{}`", k.word(l))),
+        None => Msg::id("quoted").arg("text", keyword_name(k, None)),
+    };
+    Phrase { msg, word: true, value: false, keyword: Some(k) }
+}
+
+/// A keyword as a message: in the plan's language, or (`None`) in the message's.
+fn keyword_name(k: &'static Keyword, lang: Option<Lang>) -> Msg {
+    match lang {
+        Some(l) => Msg::plain(k.word(l)),
+        None => Msg::Word { en: k.en, nl: k.nl },
+    }
+}
+
+/// The first word of a keyword (`not` of `not needed`), as a message.
+fn first_word(k: &'static Keyword, lang: Option<Lang>) -> Msg {
+    let first = |w: &'static str| w.split(' ').next().unwrap_or(w);
+    match lang {
+        Some(l) => Msg::plain(first(k.word(l))),
+        None => Msg::Word { en: first(k.en), nl: first(k.nl) },
+    }
 }
 
 /// Where a keyword may stand, for "`owner` can only stand inside a measure".

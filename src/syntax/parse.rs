@@ -178,7 +178,7 @@ fn parse_recovering(file: FileId, text: &str, language: Option<Detected>) -> Par
                 return Parsed { items, diagnostics, syntax_errors, gave_up: false };
             }
             Err(error) => {
-                let problem = syntax_problem(file, &work, &error, language.map(|l| l.lang).unwrap_or_default());
+                let problem = syntax_problem(file, &work, &error, language.map(|l| l.lang));
                 let stop = matches!(problem, Problem::UnclosedBlock { .. });
                 // A block left open after earlier errors is their consequence, not news.
                 if !stop || diagnostics.is_empty() {
