@@ -227,15 +227,19 @@ pub fn check_paths(paths: &[PathBuf], options: resolve::LoadOptions) -> Vec<(Pat
         })
         .collect();
     let canonical: Vec<Option<PathBuf>> = results.iter().map(|(p, _)| p.canonicalize().ok()).collect();
-    // Skip a root that another root includes, unless they include each other (a cycle): then
-    // the first one is kept, so the cycle is reported once.
+    // A plan and its progress files read each other; the plan is the one to keep.
+    let is_progress: Vec<bool> =
+        results.iter().map(|(_, r)| r.as_ref().is_ok_and(|c| c.model.progress_of.is_some())).collect();
+    // Skip a root that another root includes, unless they include each other (a cycle, or a
+    // plan and its progress file): then the plan, else the first one, is kept, so everything
+    // is reported once.
     let skip: Vec<bool> = (0..results.len())
         .map(|r| {
             let Some(me) = &canonical[r] else { return false };
             (0..results.len()).any(|s| {
-                s != r
-                    && includes[s].contains(me)
-                    && (canonical[s].as_ref().is_none_or(|other| !includes[r].contains(other)) || s < r)
+                let mutual = canonical[s].as_ref().is_some_and(|other| includes[r].contains(other));
+                let first = (is_progress[r], r) > (is_progress[s], s);
+                s != r && includes[s].contains(me) && (!mutual || first)
             })
         })
         .collect();

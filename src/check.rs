@@ -103,13 +103,237 @@ impl<'m> Checker<'m> {
         for ti in 0..self.model.tables.len() {
             self.table(ti);
         }
+        self.progress();
         self.out
+    }
+
+    /// The progress files: what each reporting moment says, checked against the plan.
+    fn progress(&mut self) {
+        let model = self.model;
+        // Without its plan (it could not be read: reported where it is named), a progress file
+        // has nothing to be checked against.
+        if model.moments.is_empty() || model.header.is_none() {
+            return;
+        }
+        let mut names: HashMap<&str, Span> = HashMap::new();
+        for (k, moment) in model.moments.iter().enumerate() {
+            match names.get(moment.name.value.as_str()) {
+                Some(&first) => self.push(Problem::DuplicateId {
+                    kind: "moment",
+                    id: moment.name.value.clone(),
+                    span: moment.name.span,
+                    first,
+                }),
+                None => {
+                    names.insert(&moment.name.value, moment.name.span);
+                }
+            }
+            // Within a file, moments follow each other in time.
+            let before = model.moments[..k].iter().rev().find(|m| m.span.file == moment.span.file);
+            if let Some(b) = before {
+                if crate::status::moment_key(&moment.date.value) < crate::status::moment_key(&b.date.value) {
+                    self.push(Problem::MomentOrder {
+                        moment: moment.name.value.clone(),
+                        date: moment.date.value,
+                        span: moment.date.span,
+                        previous: b.name.value.clone(),
+                        previous_date: b.date.value,
+                        previous_span: b.date.span,
+                    });
+                }
+            }
+            let mut seen: HashMap<&str, Span> = HashMap::new();
+            for entry in &moment.measures {
+                if !model.measure_by_id.contains_key(&entry.id.value) {
+                    let suggestion = if self.suggestions_left > 0 {
+                        self.suggestions_left -= 1;
+                        formula::suggest(&entry.id.value, model.measure_by_id.keys().map(String::as_str))
+                    } else {
+                        None
+                    };
+                    self.push(Problem::UnknownReference {
+                        kind: "measure",
+                        name: entry.id.value.clone(),
+                        span: entry.id.span,
+                        suggestion,
+                    });
+                } else if let Some(&first) = seen.get(entry.id.value.as_str()) {
+                    self.push(Problem::DuplicateId {
+                        kind: "measure",
+                        id: entry.id.value.clone(),
+                        span: entry.id.span,
+                        first,
+                    });
+                } else {
+                    seen.insert(&entry.id.value, entry.id.span);
+                }
+                if let Some(p) = &entry.phase {
+                    if p.value > 3 {
+                        self.push(Problem::PhaseUnknown { phase: p.value.to_string(), span: p.span });
+                    }
+                }
+                let subject = Msg::id("subject-measure").arg("id", &entry.id.value);
+                for line in entry.realised.iter().chain(&entry.expected) {
+                    if let YearSpec::In(y) | YearSpec::From(y) = line.years {
+                        self.year_in_period(y);
+                    }
+                    self.euro(&line.amount, &subject);
+                }
+                for r in &entry.replacements {
+                    if let YearSpec::In(y) | YearSpec::From(y) = r.years {
+                        self.year_in_period(y);
+                    }
+                    self.euro(&r.amount, &subject);
+                }
+            }
+        }
+        let evaluation = crate::eval::evaluate(model);
+        let progress = crate::status::progress(model, &evaluation);
+        let years = &progress.years;
+        for (pos, status) in progress.moments.iter().enumerate() {
+            let moment = &model.moments[status.index];
+            for ms in &status.measures {
+                let Some(entry) = ms.entry.and_then(|e| moment.measures.get(e)) else {
+                    // Due before the latest moment, and never reported.
+                    let latest = pos + 1 == progress.moments.len();
+                    if let (true, false, Some((due, due_span))) = (latest, ms.reported, &ms.due) {
+                        if ms.reason == crate::status::Reason::ShouldHaveStarted {
+                            self.push(Problem::ProgressMissing {
+                                measure: ms.id.clone(),
+                                moment: status.name.clone(),
+                                due: due.clone(),
+                                span: moment.name.span,
+                                due_span: *due_span,
+                            });
+                        }
+                    }
+                    continue;
+                };
+                if let (Some(p), Some((before, at))) = (&entry.phase, &ms.previous_phase) {
+                    if p.value < before.value && before.value <= 3 && entry.explanation.is_none() {
+                        self.push(Problem::PhaseBackwards {
+                            measure: ms.id.clone(),
+                            phase: p.value,
+                            before: before.value,
+                            previous: progress.moments.get(*at).map(|m| m.name.clone()).unwrap_or_default(),
+                            span: p.span,
+                            previous_span: before.span,
+                        });
+                    }
+                }
+                if ms.faulty.is_some() {
+                    continue;
+                }
+                // Phase 3 here: realised in every year from the first planned saving on.
+                if let Some(p) = entry.phase.filter(|p| p.value == 3) {
+                    let first = ms.figures.planned.iter().position(|f| f.known > Decimal::ZERO);
+                    let short = first.and_then(|from| {
+                        (from..years.len()).find(|&i| {
+                            ms.figures.planned[i].is_complete()
+                                && ms.figures.realised[i].known < ms.figures.planned[i].known
+                        })
+                    });
+                    if let Some(i) = short {
+                        self.push(Problem::RealisedShort {
+                            measure: ms.id.clone(),
+                            year: years[i],
+                            realised: ms.figures.realised[i].known,
+                            planned: ms.figures.planned[i].known,
+                            span: entry.id.span,
+                            phase: p.span,
+                        });
+                    }
+                }
+                // A replacement covers at most the shortfall.
+                for r in &entry.replacements {
+                    let in_years: Vec<usize> = match r.years {
+                        YearSpec::In(y) => years.iter().position(|&x| x == y.value).into_iter().collect(),
+                        YearSpec::From(y) => (0..years.len()).filter(|&i| years[i] >= y.value).collect(),
+                        YearSpec::Always => {
+                            years.iter().position(|&x| x == moment.date.value.year).into_iter().collect()
+                        }
+                    };
+                    let over = in_years.into_iter().find(|&i| {
+                        ms.figures.shortfall[i].is_complete()
+                            && ms.figures.replacement[i].known > ms.figures.shortfall[i].known
+                    });
+                    if let Some(i) = over {
+                        self.push(Problem::ReplacementExceeds {
+                            measure: ms.id.clone(),
+                            year: years[i],
+                            replacement: ms.figures.replacement[i].known,
+                            shortfall: ms.figures.shortfall[i].known,
+                            span: r.amount.span,
+                        });
+                        break;
+                    }
+                }
+            }
+            // `total remaining`: the sum of what every measure has still to realise.
+            for total in &moment.remaining {
+                let label = Msg::id("subject-remaining").arg("moment", &status.name);
+                let mut outcome = Outcome::default();
+                for value in &total.values {
+                    if let Some(y) = value.year {
+                        self.year_in_period(y);
+                    }
+                    let Some(declared) = value.amount.value.known().map(|q| q.value) else { continue };
+                    if !self.euro(&value.amount, &label) {
+                        continue;
+                    }
+                    let year = match (value.year, self.period) {
+                        (Some(y), _) => y.value,
+                        (None, Some(p)) => p.last.value,
+                        (None, None) => continue,
+                    };
+                    let Some(i) = years.iter().position(|&y| y == year) else { continue };
+                    let mut computed = Computed::default();
+                    for ms in &status.measures {
+                        let info = &model.measures[ms.index];
+                        let fault = info.fault.clone().or(ms.faulty.map(|span| crate::resolve::Fault {
+                            span,
+                            reason: crate::resolve::FaultReason::Unreadable,
+                        }));
+                        let f = ms.figures.remaining[i];
+                        let value = match (&fault, f.pm) {
+                            (Some(fault), _) => TermValue::Faulty(fault.reason),
+                            (None, 0) => TermValue::Known(f.known),
+                            (None, _) => TermValue::Pm { negative: f.pm_neg > 0 },
+                        };
+                        if fault.is_none() {
+                            computed.figure += f;
+                        }
+                        let span = ms
+                            .entry
+                            .and_then(|e| moment.measures.get(e))
+                            .map(|e| e.id.span)
+                            .or(fault.as_ref().map(|f| f.span))
+                            .unwrap_or(info.measure.id.span);
+                        computed.terms.push(Term {
+                            label: Msg::id("subject-measure").arg("id", &ms.id),
+                            value,
+                            negated: false,
+                            span: fault.map(|f| f.span).unwrap_or(span),
+                            printed_unit: None,
+                        });
+                    }
+                    let printed_unit = value.amount.value.known().filter(|q| q.exp > 0).map(|q| q.printed_unit());
+                    let printed =
+                        Printed { declared, printed_unit, span: value.amount.span, year: Some(year.to_string()) };
+                    let parts = Msg::id("parts-remaining");
+                    self.compare_into(&mut outcome, &label, &parts, total.span, printed, computed, Unit::Euro);
+                }
+                self.finish(outcome, &label);
+            }
+        }
     }
 
     fn header(&mut self) {
         match &self.model.header {
             // A file that says it is a part of a plan needs no header of its own.
             None if self.model.part_of.is_some() => {}
+            // Nor does a progress file; it reports on its plan.
+            None if self.model.progress_of.is_some() => {}
             None => {
                 if !self.model.measures.is_empty() || !self.model.tables.is_empty() {
                     self.push(Problem::NoPlanHeader { span: self.model.root_span });

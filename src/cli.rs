@@ -46,6 +46,19 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Color::Auto)]
         color: Color,
     },
+    Status {
+        path: PathBuf,
+        #[arg(long, value_name = "NAME")]
+        moment: Option<String>,
+        #[arg(long, value_name = "NAME")]
+        since: Option<String>,
+        #[arg(long, value_enum, default_value_t = EvalFormat::Table)]
+        format: EvalFormat,
+        #[arg(long)]
+        allow_errors: bool,
+        #[arg(long, value_enum, default_value_t = Color::Auto)]
+        color: Color,
+    },
     Fmt {
         paths: Vec<PathBuf>,
         #[arg(long)]
@@ -259,6 +272,20 @@ pub fn command(lang: Lang) -> clap::Command {
                 ("by", "help-eval-by"),
                 ("years", "help-eval-years"),
                 ("allow_errors", "help-eval-allow-errors"),
+            ],
+        )
+    })
+    .mut_subcommand("status", |c| {
+        sub(
+            c,
+            "help-status",
+            "help-status-after",
+            &[
+                ("path", "help-status-path"),
+                ("moment", "help-status-moment"),
+                ("since", "help-status-since"),
+                ("format", "help-status-format"),
+                ("allow_errors", "help-status-allow-errors"),
             ],
         )
     })

@@ -301,6 +301,59 @@ pub enum Problem {
         span: Span,
         reason: Msg,
     },
+    /// A progress file whose plan cannot be read.
+    ProgressPlanNotFound {
+        path: String,
+        span: Span,
+        reason: Msg,
+    },
+    /// A reporting moment dated before the one written before it.
+    MomentOrder {
+        moment: String,
+        date: Date,
+        span: Span,
+        previous: String,
+        previous_date: Date,
+        previous_span: Span,
+    },
+    PhaseUnknown {
+        phase: String,
+        span: Span,
+    },
+    /// A phase lower than at the moment before, without an explanation.
+    PhaseBackwards {
+        measure: String,
+        phase: u8,
+        before: u8,
+        previous: String,
+        span: Span,
+        previous_span: Span,
+    },
+    /// Phase 3 (realised), but less realised than planned in a year.
+    RealisedShort {
+        measure: String,
+        year: u16,
+        realised: Decimal,
+        planned: Decimal,
+        span: Span,
+        phase: Span,
+    },
+    /// A replacement that covers more than the measure's shortfall.
+    ReplacementExceeds {
+        measure: String,
+        year: u16,
+        replacement: Decimal,
+        shortfall: Decimal,
+        span: Span,
+    },
+    /// A measure due to have started by a moment, on which the moment says nothing.
+    ProgressMissing {
+        measure: String,
+        moment: String,
+        due: String,
+        span: Span,
+        due_span: Span,
+    },
     IncludeCycle {
         path: String,
         span: Span,
@@ -510,7 +563,11 @@ impl Diagnostic {
             | TotalUnverifiable { .. }
             | Unverifiable { .. }
             | PmInTotal { .. } => Severity::Note,
-            TargetUnverifiable { .. } | NoOwner { .. } | NoPlanHeader { .. } | NoPeriod { .. } => Severity::Warning,
+            TargetUnverifiable { .. }
+            | NoOwner { .. }
+            | NoPlanHeader { .. }
+            | NoPeriod { .. }
+            | ProgressMissing { .. } => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -536,6 +593,11 @@ impl Diagnostic {
                     | StartAfterEnd { .. }
                     | NotInColumnTotal { .. }
                     | MixedKeywords { .. }
+                    | MomentOrder { .. }
+                    | PhaseUnknown { .. }
+                    | PhaseBackwards { .. }
+                    | RealisedShort { .. }
+                    | ReplacementExceeds { .. }
             )
     }
 
@@ -590,6 +652,13 @@ impl Diagnostic {
             NotInColumnTotal { .. } => "grip::column_total",
             TotalRoundedInScale { .. } => "grip::total_rounded",
             MixedKeywords { .. } => "grip::mixed_keywords",
+            ProgressPlanNotFound { .. } => "grip::progress_plan_not_found",
+            MomentOrder { .. } => "grip::moment_order",
+            PhaseUnknown { .. } => "grip::phase_unknown",
+            PhaseBackwards { .. } => "grip::phase_backwards",
+            RealisedShort { .. } => "grip::realised_short",
+            ReplacementExceeds { .. } => "grip::replacement_exceeds",
+            ProgressMissing { .. } => "grip::progress_missing",
         }
     }
 
@@ -775,6 +844,33 @@ impl Diagnostic {
                 .arg("keyword", *keyword)
                 .arg("plan", plan.code())
                 .arg("other", plan.other().code()),
+            ProgressPlanNotFound { path, reason, .. } => {
+                m("progress-plan-not-found").arg("path", path).arg("reason", reason.clone())
+            }
+            MomentOrder { moment, date, previous, previous_date, .. } => m("moment-order")
+                .arg("moment", moment)
+                .arg("date", date.to_string())
+                .arg("previous", previous)
+                .arg("previous-date", previous_date.to_string()),
+            PhaseUnknown { phase, .. } => m("phase-unknown").arg("phase", phase),
+            PhaseBackwards { measure, phase, before, previous, .. } => m("phase-backwards")
+                .arg("measure", measure)
+                .arg("phase", *phase as u16)
+                .arg("before", *before as u16)
+                .arg("previous", previous),
+            RealisedShort { measure, year, realised, planned, .. } => m("realised-short")
+                .arg("measure", measure)
+                .arg("year", *year)
+                .arg("realised", eur(*realised))
+                .arg("planned", eur(*planned)),
+            ReplacementExceeds { measure, year, replacement, shortfall, .. } => m("replacement-exceeds")
+                .arg("measure", measure)
+                .arg("year", *year)
+                .arg("replacement", eur(*replacement))
+                .arg("shortfall", eur(*shortfall)),
+            ProgressMissing { measure, moment, due, .. } => {
+                m("progress-missing").arg("measure", measure).arg("moment", moment).arg("due", due)
+            }
         }
     }
 
@@ -903,6 +999,11 @@ impl Diagnostic {
             }
             NoOwner { span, example, .. } => vec![p(*span, a("label")), s(*example, a("label-example"))],
             MixedKeywords { span, decided, .. } => vec![p(*span, a("label")), s(*decided, a("label-decided"))],
+            MomentOrder { span, previous_span, .. } | PhaseBackwards { span, previous_span, .. } => {
+                vec![p(*span, a("label")), s(*previous_span, a("label-previous"))]
+            }
+            RealisedShort { phase, .. } => vec![p(*phase, a("label"))],
+            ProgressMissing { span, due_span, .. } => vec![p(*span, a("label")), s(*due_span, a("label-due"))],
             WrongCellCount { span, columns, .. } => vec![p(*span, a("label")), s(*columns, a("label-columns"))],
             IncludedTwice { span, first, .. } => {
                 let mut v = vec![p(*span, msg.as_id("include-twice").attr(lang, "label"))];
@@ -931,6 +1032,9 @@ impl Diagnostic {
             | NoPlanHeader { span }
             | NoPeriod { span }
             | IncludeNotFound { span, .. }
+            | ProgressPlanNotFound { span, .. }
+            | PhaseUnknown { span, .. }
+            | ReplacementExceeds { span, .. }
             | IncludeCycle { span, .. }
             | CycleInFormula { span, .. }
             | TooDeep { span, .. }
@@ -961,6 +1065,7 @@ impl Diagnostic {
             Unverifiable { years, .. } if years.len() == 1 => years.first().cloned(),
             YearOutsidePeriod { year, .. } | OverlappingYears { year, .. } => Some(year.to_string()),
             TargetNotMet { year, .. } | TargetUnverifiable { year, .. } => Some(year.to_string()),
+            RealisedShort { year, .. } | ReplacementExceeds { year, .. } => Some(year.to_string()),
             _ => self.figure().and_then(|f| f.year.clone()),
         }
     }

@@ -65,6 +65,9 @@ pub struct PlanDiff {
     pub targets: Vec<Change>,
     /// Problems that appear or disappear.
     pub problems: Vec<ProblemChange>,
+    /// Reporting moments added, removed or changed in the progress files, and what moved in
+    /// them: lights, phases, realised and expected figures per measure.
+    pub progress: Vec<Change>,
 }
 
 impl PlanDiff {
@@ -74,6 +77,7 @@ impl PlanDiff {
             && self.figures.is_empty()
             && self.targets.is_empty()
             && self.problems.is_empty()
+            && self.progress.is_empty()
     }
 }
 
@@ -481,6 +485,57 @@ pub fn diff(old: &Checked, new: &Checked, lang: Lang) -> PlanDiff {
     for (severity, code, message) in missing(&before, &after) {
         out.problems.push(ProblemChange { change: "gone", severity: severity.word(), code, message });
     }
+    out.progress = progress(old, new, &eo, &en, lang);
+    out
+}
+
+/// What changed in the reporting moments: a moment added (with what moved since the moment
+/// before it) or removed, and edits to a moment both versions have.
+fn progress(old: &Checked, new: &Checked, eo: &Evaluation, en: &Evaluation, lang: Lang) -> Vec<Change> {
+    use crate::status::{self, Light};
+    let (po, pn) = (status::progress(&old.model, eo), status::progress(&new.model, en));
+    let mut out = Vec::new();
+    let light = |l: Option<Light>| l.map(|l| l.word().render(lang)).unwrap_or_else(|| "—".into());
+    let phase = |p: Option<u8>| p.map(|p| p.to_string()).unwrap_or_else(|| "—".into());
+    let moved = |out: &mut Vec<Change>, moment: &str, changes: Vec<status::Change>| {
+        for c in changes {
+            let what = |id: &'static str| {
+                Msg::id("diff-progress-of")
+                    .arg("moment", moment)
+                    .arg("id", c.id.as_str())
+                    .arg("what", Msg::id(id))
+                    .render(lang)
+            };
+            out.extend(change(what("diff-progress-light"), light(c.before), light(c.after)));
+            out.extend(change(what("diff-progress-phase"), phase(c.phase_before), phase(c.phase_after)));
+            for (y, a, b) in &c.realised {
+                let shown = |f: &Option<effects::Figure>| f.map(figure_text).unwrap_or_else(|| "—".into());
+                out.extend(change(format!("{} {y}", what("diff-progress-realised")), shown(a), shown(b)));
+            }
+            for (y, a, b) in &c.expected {
+                out.extend(change(format!("{} {y}", what("diff-progress-expected")), figure_text(*a), figure_text(*b)));
+            }
+        }
+    };
+    for (k, m) in pn.moments.iter().enumerate() {
+        match po.moments.iter().find(|o| o.name == m.name) {
+            Some(o) if po.years == pn.years => moved(&mut out, &m.name, status::changes(&pn.years, o, m)),
+            Some(_) => {}
+            None => {
+                let what = Msg::id("diff-progress-moment").arg("moment", m.name.as_str()).render(lang);
+                out.extend(change(what, "—".into(), format!("{} ({})", t(lang, "diff-added"), m.date)));
+                if let Some(before) = k.checked_sub(1).and_then(|b| pn.moments.get(b)) {
+                    moved(&mut out, &m.name, status::changes(&pn.years, before, m));
+                }
+            }
+        }
+    }
+    for o in &po.moments {
+        if !pn.moments.iter().any(|m| m.name == o.name) {
+            let what = Msg::id("diff-progress-moment").arg("moment", o.name.as_str()).render(lang);
+            out.extend(change(what, o.date.to_string(), t(lang, "diff-removed")));
+        }
+    }
     out
 }
 
@@ -601,6 +656,12 @@ fn text_raw(d: &PlanDiff, old_name: &str, new_name: &str, lang: Lang, colour: bo
             out.push_str(&v(format!("  {}: {} → {}\n", c.what, c.before, c.after)));
         }
     }
+    if !d.progress.is_empty() {
+        out.push_str(&heading("diff-progress"));
+        for c in &d.progress {
+            out.push_str(&v(format!("  {}: {} → {}\n", c.what, c.before, c.after)));
+        }
+    }
     if !d.problems.is_empty() {
         out.push_str(&heading("diff-check"));
         for p in &d.problems {
@@ -687,6 +748,13 @@ pub fn markdown(d: &PlanDiff, old_name: &str, new_name: &str, lang: Lang) -> Str
     if !d.plan.is_empty() {
         out.push_str(&format!("#### {}\n\n", t(lang, "diff-plan")));
         for c in &d.plan {
+            out.push_str(&format!("- {}: {} → {}\n", md(&c.what), md(&c.before), md(&c.after)));
+        }
+        out.push('\n');
+    }
+    if !d.progress.is_empty() {
+        out.push_str(&format!("#### {}\n\n", t(lang, "diff-progress")));
+        for c in &d.progress {
             out.push_str(&format!("- {}: {} → {}\n", md(&c.what), md(&c.before), md(&c.after)));
         }
         out.push('\n');

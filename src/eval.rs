@@ -599,7 +599,7 @@ fn years_of(model: &Model) -> Vec<u16> {
 /// The version of the evaluation JSON; bumped when a field changes meaning or disappears.
 pub const EVAL_JSON_VERSION: u32 = 2;
 
-fn dec(d: Decimal) -> String {
+pub(crate) fn dec(d: Decimal) -> String {
     d.normalize().to_string()
 }
 
@@ -608,7 +608,7 @@ fn opt(d: Option<Decimal>) -> Option<String> {
 }
 
 #[derive(Serialize)]
-struct JFigure {
+pub(crate) struct JFigure {
     known: String,
     pm: u32,
     /// How many of the P.M. items enter with a minus (left out when none do).
@@ -620,7 +620,7 @@ fn is_zero(n: &u32) -> bool {
     *n == 0
 }
 
-fn fig(f: Figure) -> JFigure {
+pub(crate) fn fig(f: Figure) -> JFigure {
     JFigure { known: dec(f.known), pm: f.pm, pm_negative: f.pm_neg }
 }
 

@@ -126,7 +126,14 @@ fn kept_as_written(doc: &Document) -> Vec<Span> {
                 }
             }
             Item::Total(t) => total(t, out),
-            Item::Header(_) | Item::Include(_) | Item::PartOf(_) | Item::Text(_) => {}
+            Item::Moment(m) => {
+                m.remaining.iter().for_each(|t| total(t, out));
+                for p in &m.measures {
+                    p.realised.iter().chain(&p.expected).for_each(|e| amount(&e.amount, out));
+                    p.replacements.iter().for_each(|r| amount(&r.amount, out));
+                }
+            }
+            Item::Header(_) | Item::Include(_) | Item::PartOf(_) | Item::Progress(_) | Item::Text(_) => {}
         }
     }
     let mut out = Vec::new();
@@ -384,6 +391,11 @@ impl Formatter<'_> {
                 let text = format!("{} {} {}", self.k(Rule::kw_part), self.k(Rule::kw_of), self.string(s));
                 self.line(depth, text, s.span);
             }
+            Item::Progress(s) => {
+                let text = format!("{} {} {}", self.k(Rule::kw_progress), self.k(Rule::kw_of), self.string(s));
+                self.line(depth, text, s.span);
+            }
+            Item::Moment(m) => self.moment(m, depth),
             Item::Text(s) => {
                 let text = format!("{} {}", self.k(Rule::kw_text), self.raw(s.span));
                 self.line(depth, text, s.span);
@@ -469,6 +481,70 @@ impl Formatter<'_> {
         self.close(depth, g.span);
     }
 
+    fn moment(&mut self, m: &Moment, depth: usize) {
+        let header = format!("{} {} {}", self.k(Rule::kw_moment), self.string(&m.name), m.date.value);
+        self.open(depth, header, m.span);
+        let mut lines: Vec<(Span, Option<String>, Option<&MeasureProgress>)> = Vec::new();
+        for d in &m.descriptions {
+            lines.push((d.span, Some(format!("{} {}", self.k(Rule::kw_description), self.string(d))), None));
+        }
+        for t in &m.remaining {
+            lines.push((t.span, Some(self.total_line(self.k(Rule::kw_remaining), t)), None));
+        }
+        for p in &m.measures {
+            lines.push((p.span, None, Some(p)));
+        }
+        lines.sort_by_key(|(s, _, _)| s.start);
+        for (span, line, progress) in lines {
+            match (line, progress) {
+                (Some(text), _) => self.line(depth + 1, text, span),
+                (None, Some(p)) => self.measure_progress(p, depth + 1),
+                (None, None) => {}
+            }
+        }
+        self.close(depth, m.span);
+    }
+
+    fn measure_progress(&mut self, m: &MeasureProgress, depth: usize) {
+        self.open(depth, format!("{} {}", self.k(Rule::kw_measure), m.id.value), m.span);
+        let mut lines: Vec<(Span, String)> = Vec::new();
+        if let Some(p) = &m.phase {
+            lines.push((p.span, format!("{} {}", self.k(Rule::kw_phase), self.raw(p.span))));
+        }
+        if let Some(d) = &m.decided {
+            lines.push((d.span, format!("{} {}", self.k(Rule::kw_decided), d.value)));
+        }
+        for (rule, effects) in [(Rule::kw_realised, &m.realised), (Rule::kw_expected, &m.expected)] {
+            for e in effects {
+                lines.push((e.span, format!("{} {}{}", self.k(rule), self.amount(&e.amount), self.years(e.years))));
+            }
+        }
+        if let Some(e) = &m.explanation {
+            lines.push((e.span, format!("{} {}", self.k(Rule::kw_explanation), self.string(e))));
+        }
+        for r in &m.replacements {
+            let line = format!(
+                "{} {}{} {}",
+                self.k(Rule::kw_replacement),
+                self.amount(&r.amount),
+                self.years(r.years),
+                self.string(&r.what)
+            );
+            lines.push((r.span, line));
+        }
+        self.lines(depth + 1, lines);
+        self.close(depth, m.span);
+    }
+
+    /// ` from 2022`, ` in 2022`, or nothing.
+    fn years(&self, years: YearSpec) -> String {
+        match years {
+            YearSpec::Always => String::new(),
+            YearSpec::From(y) => format!(" {} {:04}", self.k(Rule::kw_from), y.value),
+            YearSpec::In(y) => format!(" {} {:04}", self.k(Rule::kw_in), y.value),
+        }
+    }
+
     fn measure(&mut self, m: &Measure, depth: usize) {
         let header = format!("{} {} {}", self.k(Rule::kw_measure), m.id.value, self.string(&m.title));
         self.open(depth, header, m.span);
@@ -489,12 +565,8 @@ impl Formatter<'_> {
             lines.push((b.span, format!("{} {}", self.k(Rule::kw_budget), self.amount(b))));
         }
         for e in &m.effects {
-            let years = match e.years {
-                YearSpec::Always => String::new(),
-                YearSpec::From(y) => format!(" {} {:04}", self.k(Rule::kw_from), y.value),
-                YearSpec::In(y) => format!(" {} {:04}", self.k(Rule::kw_in), y.value),
-            };
-            lines.push((e.span, format!("{} {}{years}", self.k(e.kind.rule()), self.amount(&e.amount))));
+            lines
+                .push((e.span, format!("{} {}{}", self.k(e.kind.rule()), self.amount(&e.amount), self.years(e.years))));
         }
         for s in &m.shares {
             let line = format!(
@@ -663,7 +735,8 @@ const PREFIX_LIMIT: usize = 100;
 fn item_span(item: &Item) -> Span {
     match item {
         Item::Header(h) => h.span,
-        Item::Include(s) | Item::PartOf(s) | Item::Text(s) => s.span,
+        Item::Include(s) | Item::PartOf(s) | Item::Progress(s) | Item::Text(s) => s.span,
+        Item::Moment(m) => m.span,
         Item::Group(g) => g.span,
         Item::Measure(m) => m.span,
         Item::Table(t) => t.span,
@@ -730,7 +803,12 @@ impl Formatter<'_> {
     }
 
     fn declared_total(&self, t: &DeclaredTotal) -> String {
-        let kind = self.k(t.kind.rule());
+        self.total_line(self.k(t.kind.rule()), t)
+    }
+
+    /// `total saving € 400.000`, `total remaining 2021: € 10, 2022: € 20`: `kind` is the word
+    /// after `total`.
+    fn total_line(&self, kind: &str, t: &DeclaredTotal) -> String {
         let total = self.k(Rule::kw_total);
         match t.values.as_slice() {
             [one] if one.year.is_none() => format!("{total} {kind} {}", self.amount(&one.amount)),

@@ -29,6 +29,7 @@ pub mod report;
 pub mod resolve;
 pub mod sheet;
 pub mod source;
+pub mod status;
 pub mod syntax;
 pub mod taakveld;
 pub mod xlsx;

@@ -37,6 +37,9 @@ fn main() -> ExitCode {
         Command::Eval { path, format, by, years, allow_errors, color } => {
             eval(say, path, format, by, years, allow_errors, color)
         }
+        Command::Status { path, moment, since, format, allow_errors, color } => {
+            status(say, path, moment, since, format, allow_errors, color)
+        }
     }
 }
 
@@ -403,6 +406,75 @@ fn eval(
     };
     let _ = std::io::stdout().lock().write_all(text.as_bytes());
     exit_without_freeing((checked, evaluation));
+    ExitCode::SUCCESS
+}
+
+/// `grip status`: a reporting moment of the plan's progress.
+fn status(
+    say: Say,
+    path: PathBuf,
+    moment: Option<String>,
+    since: Option<String>,
+    format: EvalFormat,
+    allow_errors: bool,
+    color: Color,
+) -> ExitCode {
+    let checked = match api::check_path(&path) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("grip: {}", e.message(say.lang(None)));
+            return ExitCode::from(2);
+        }
+    };
+    let lang = say.lang(checked.language());
+    let color = use_color(color);
+    if let Some(code) = refuse_unreadable(&checked, &path, allow_errors, "status", color, lang) {
+        return code;
+    }
+    let evaluation = grip::eval::evaluate(&checked.model);
+    let progress = grip::status::progress(&checked.model, &evaluation);
+    let plan_name = checked
+        .model
+        .progress_of
+        .as_ref()
+        .map(|p| p.value.clone())
+        .unwrap_or_else(|| path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default());
+    let pick = |name: &Option<String>| -> Result<Option<&grip::status::MomentStatus>, ExitCode> {
+        match name {
+            None => Ok(None),
+            Some(n) => progress.find(n).map(Some).ok_or_else(|| {
+                let names: Vec<String> = progress.moments.iter().map(|m| format!("“{}”", m.name)).collect();
+                let msg = Msg::id("status-unknown-moment").arg("name", n.as_str()).arg("names", names.join(", "));
+                eprintln!("grip: {}", msg.render(lang));
+                ExitCode::from(2)
+            }),
+        }
+    };
+    let chosen = match pick(&moment) {
+        Ok(m) => m.or(progress.latest()),
+        Err(code) => return code,
+    };
+    let Some(chosen) = chosen else {
+        let msg = Msg::id("status-no-moments").arg("path", path.display().to_string()).arg("plan", plan_name);
+        eprintln!("grip: {}", msg.render(lang));
+        return ExitCode::from(2);
+    };
+    let since = match pick(&since) {
+        Ok(m) => m,
+        Err(code) => return code,
+    };
+    let title = sheet::plan_title(&evaluation, lang);
+    let text = match format {
+        EvalFormat::Json => {
+            let mut s = grip::status::to_json(&progress, chosen, since, lang);
+            s.push('\n');
+            s
+        }
+        EvalFormat::Table => sheet::table(&sheet::status(&progress, chosen, since, &title, lang), color),
+        EvalFormat::Markdown => sheet::markdown(&sheet::status(&progress, chosen, since, &title, lang)),
+        EvalFormat::Csv => sheet::csv(&sheet::status(&progress, chosen, since, &title, lang)),
+    };
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
     ExitCode::SUCCESS
 }
 

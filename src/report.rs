@@ -82,6 +82,10 @@ details { margin: .4rem 0 1rem; }
 .diag.note { border-color: #56B4E9; background: #f1f8fd; }
 .diag pre { background: #fff; padding: .4rem; overflow-x: auto; font-size: .8rem; }
 .code { font-family: "DejaVu Sans Mono", monospace; font-size: .85em; }
+.light { font-weight: bold; white-space: nowrap; }
+.light.green { color: #00694B; }
+.light.orange { color: #A05A00; }
+.light.red { color: #B00020; }
 @media print {
   @page { size: A4; margin: 18mm 15mm; }
   body { margin: 0; max-width: none; font-size: 10pt; }
@@ -142,6 +146,7 @@ pub fn html(checked: &Checked, lang: Lang) -> String {
     summary(&mut out, &e, lang);
     charts(&mut out, &e, lang);
     groups(&mut out, &e, model, lang);
+    progress(&mut out, &e, model, lang);
     execution(&mut out, &e, lang);
     taakvelden(&mut out, &e, lang);
     diagnostics(&mut out, checked, lang);
@@ -519,6 +524,94 @@ fn groups(out: &mut String, e: &Evaluation, model: &Model, lang: Lang) {
     out.push_str("</section>\n");
 }
 
+/// The latest reporting moment: planned against realised and expected per year as a chart,
+/// each measure's phase and traffic light, and every figure of `grip status`.
+fn progress(out: &mut String, e: &Evaluation, model: &Model, lang: Lang) {
+    let progress = crate::status::progress(model, e);
+    let Some(m) = progress.latest() else { return };
+    let heading = Msg::id("report-progress").arg("moment", &m.name).arg("date", m.date.to_string()).render(lang);
+    out.push_str(&format!("<section id=\"progress\">\n<h2>{}</h2>\n", escape(&heading)));
+    let light = |l: Option<crate::status::Light>| match l {
+        Some(l) => format!("<span class=\"light {}\">● {}</span>", l.key(), escape(&l.word().render(lang))),
+        None => "—".to_string(),
+    };
+    out.push_str(&format!("<p>{}</p>\n", Msg::id("report-progress-plan").arg("light", light(m.light)).render(lang)));
+    let (planned, realised, expected) =
+        (t(lang, "status-planned"), t(lang, "status-realised"), t(lang, "status-expected"));
+    let series = [
+        Series { name: &planned, values: m.total.planned.iter().map(|f| f.known).collect() },
+        Series { name: &realised, values: m.total.realised.iter().map(|f| f.known).collect() },
+        Series { name: &expected, values: m.total.expected.iter().map(|f| f.known).collect() },
+    ];
+    let desc: Vec<String> = (0..progress.years.len())
+        .map(|i| {
+            Msg::id("report-chart-progress-year")
+                .arg("year", progress.years[i])
+                .arg("planned", fig(m.total.planned[i]))
+                .arg("realised", fig(m.total.realised[i]))
+                .arg("expected", fig(m.total.expected[i]))
+                .render(lang)
+        })
+        .collect();
+    out.push_str("<figure>\n");
+    out.push_str(&bar_chart(
+        "chart-progress",
+        &t(lang, "report-chart-progress"),
+        &desc.join("; "),
+        &progress.years,
+        &series,
+        false,
+    ));
+    out.push_str(&format!(
+        "<figcaption>{}</figcaption>\n</figure>\n",
+        escape(&t(lang, "report-chart-progress-caption"))
+    ));
+    // The lights, one line per measure.
+    let last = progress.years.len().checked_sub(1);
+    let at = progress.years.iter().position(|&y| y == m.date.year).or(last);
+    out.push_str(&format!(
+        "<table>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th>",
+        escape(&t(lang, "report-col-measure")),
+        escape(&t(lang, "report-col-phase")),
+        escape(&t(lang, "report-col-light")),
+    ));
+    if let (Some(at), Some(last)) = (at, last) {
+        out.push_str(&format!(
+            "<th scope=\"col\" class=\"num\">{}</th><th scope=\"col\" class=\"num\">{}</th><th scope=\"col\" class=\"num\">{}</th>",
+            escape(&format!("{} {}", planned, progress.years[last])),
+            escape(&format!("{} {}", expected, progress.years[last])),
+            escape(&format!("{} {}", t(lang, "status-remaining"), progress.years[at])),
+        ));
+    }
+    out.push_str(&format!(
+        "<th scope=\"col\">{}</th></tr></thead>\n<tbody>\n",
+        escape(&t(lang, "report-col-explanation"))
+    ));
+    for ms in &m.measures {
+        let phase = ms.phase.as_ref().map(|p| p.value.to_string()).unwrap_or_else(|| "—".into());
+        out.push_str(&format!(
+            "<tr><th scope=\"row\">{} {}</th><td class=\"num\">{phase}</td><td>{} <span class=\"meta\">{}</span></td>",
+            escape(&ms.id),
+            escape(&ms.title),
+            light(ms.light),
+            escape(&ms.reason.words().render(lang)),
+        ));
+        if let (Some(at), Some(last)) = (at, last) {
+            for f in [ms.figures.planned[last], ms.figures.expected[last], ms.figures.remaining[at]] {
+                let neg = if f.known < Decimal::ZERO { " neg" } else { "" };
+                out.push_str(&format!("<td class=\"num{neg}\">{}</td>", escape(&fig(f))));
+            }
+        }
+        out.push_str(&format!("<td>{}</td></tr>\n", escape(ms.explanation.as_deref().unwrap_or(""))));
+    }
+    out.push_str("</tbody>\n</table>\n");
+    let title = sheet::plan_title(e, lang);
+    let all = sheet::status(&progress, m, None, &title, lang);
+    out.push_str(&format!("<details>\n<summary>{}</summary>\n", escape(&t(lang, "report-progress-details"))));
+    table_html(out, &all, &all.title);
+    out.push_str("</details>\n</section>\n");
+}
+
 fn execution(out: &mut String, e: &Evaluation, lang: Lang) {
     out.push_str(&format!(
         "<section id=\"execution\">\n<h2>{}</h2>\n<table>\n<thead><tr><th scope=\"col\"></th>",
@@ -651,6 +744,11 @@ pub fn markdown(checked: &Checked, lang: Lang) -> String {
                 m.owner.as_ref().map(|o| sheet::md_text(&o.value)).unwrap_or_else(|| "—".into())
             ));
         }
+        out.push('\n');
+    }
+    let progress = crate::status::progress(model, &e);
+    if let Some(m) = progress.latest() {
+        out.push_str(&sheet::markdown(&sheet::status(&progress, m, None, &title, lang)));
         out.push('\n');
     }
     out.push_str(&format!("### {}\n\n", t(lang, "report-problems")));

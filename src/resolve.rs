@@ -89,6 +89,12 @@ pub struct Model {
     /// The language the root file's keywords are written in, when they say (a plan of only
     /// words both languages share does not).
     pub language: Option<Lang>,
+    /// `progress of "leudal.plan"` when the file checked is a progress file: the plan it reports
+    /// on, as written there.
+    pub progress_of: Option<Spanned<String>>,
+    /// Every reporting moment of the plan's progress files, in the order read (files by name,
+    /// moments as written); their euro figures in euros, like the plan's.
+    pub moments: Vec<Moment>,
 }
 
 impl Model {
@@ -227,9 +233,24 @@ pub fn load_text_with(name: &str, path: Option<&Path>, text: String, options: Lo
     let root = loader.sources.add(name, path.map(Path::to_path_buf), text);
     let canonical = path.and_then(|p| p.canonicalize().ok());
     loader.loaded.extend(canonical.iter().map(|c| (c.clone(), None)));
-    loader.parse_file(root, &mut canonical.into_iter().collect());
+    loader.parse_file(root, &mut canonical.clone().into_iter().collect());
+    // A progress file brings its plan; a plan brings the progress files beside it.
+    let root_items = loader.documents.first().map(|d| d.items.as_slice()).unwrap_or_default();
+    let has_header = root_items.iter().any(|i| matches!(i, Item::Header(_)));
+    let progress_of = root_items
+        .iter()
+        .find_map(|i| if let Item::Progress(s) = i { Some(s.clone()) } else { None })
+        .filter(|_| !has_header);
+    let plan_path = match (&progress_of, path) {
+        (Some(of), Some(p)) => loader.progress_plan(p, of),
+        (None, Some(_)) if has_header => canonical.clone(),
+        _ => None,
+    };
+    if let Some(plan) = plan_path {
+        loader.progress_files(&plan);
+    }
     let language = loader.documents.first().and_then(|d| d.lang);
-    let mut model = Model { root_span: Span::new(root, 0, 0), language, ..Model::default() };
+    let mut model = Model { root_span: Span::new(root, 0, 0), language, progress_of, ..Model::default() };
     let mut diagnostics = std::mem::take(&mut loader.diagnostics);
     let mut flat = Flattener { model: &mut model, diagnostics: &mut diagnostics };
     for doc in std::mem::take(&mut loader.documents) {
@@ -348,6 +369,89 @@ impl Loader {
     }
 }
 
+impl Loader {
+    /// Reads the plan a progress file reports on (`progress of "leudal.plan"`, relative to the
+    /// progress file), with what it includes; returns its canonical path.
+    fn progress_plan(&mut self, progress: &Path, of: &Spanned<String>) -> Option<PathBuf> {
+        let target = progress.parent().unwrap_or(Path::new(".")).join(&of.value);
+        let canonical = target.canonicalize().ok();
+        let inside = match (&self.guard, &canonical) {
+            (Guard::Anywhere, _) => true,
+            (Guard::Under(root), Some(c)) => c.starts_with(root),
+            (Guard::Under(_), None) => true,
+            (Guard::Nowhere, _) => false,
+        };
+        let refuse = |reason: Msg| Problem::ProgressPlanNotFound { path: of.value.clone(), span: of.span, reason };
+        if !inside {
+            self.diagnostics.push(refuse(Msg::id("read-outside")).into());
+            return None;
+        }
+        if canonical.as_ref().is_some_and(|c| self.loaded.iter().any(|(p, _)| p == c)) {
+            self.diagnostics.push(refuse(Msg::id("read-is-progress")).into());
+            return None;
+        }
+        match read_text(&target) {
+            Ok(text) => {
+                let c = canonical.clone().unwrap_or_else(|| target.clone());
+                self.loaded.push((c.clone(), Some(of.span)));
+                let display_base = Path::new(self.sources.name(of.span.file)).parent().map(Path::to_path_buf);
+                let name = display_base.unwrap_or_default().join(&of.value).display().to_string();
+                let id = self.sources.add(name, Some(target), text);
+                let mut chain: Vec<PathBuf> = self.loaded.iter().map(|(p, _)| p.clone()).collect();
+                self.parse_file(id, &mut chain);
+                canonical
+            }
+            Err(reason) => {
+                self.diagnostics.push(refuse(reason).into());
+                None
+            }
+        }
+    }
+
+    /// Reads every progress file in the plan's folder that reports on the plan (`progress of`
+    /// naming it), in the order of their names, except those read already.
+    fn progress_files(&mut self, plan: &Path) {
+        let Some(dir) = plan.parent() else { return };
+        let Ok(entries) = std::fs::read_dir(dir) else { return };
+        let mut files: Vec<PathBuf> = entries
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|e| e == "plan") && p.is_file())
+            .collect();
+        files.sort();
+        // Shown by a name relative to how the plan was named.
+        let shown_dir = (0..self.sources.len())
+            .filter_map(|i| self.sources.get(FileId(i as u32)))
+            .find(|f| f.path.as_ref().and_then(|p| p.canonicalize().ok()).as_deref() == Some(plan))
+            .and_then(|f| Path::new(&f.name).parent().map(Path::to_path_buf))
+            .unwrap_or_default();
+        for file in files {
+            let Ok(canonical) = file.canonicalize() else { continue };
+            if self.loaded.iter().any(|(p, _)| *p == canonical) {
+                continue;
+            }
+            let Ok(text) = read_text(&file) else { continue };
+            // Only a file that says `progress of` (`voortgang van`) can be one.
+            if !(text.contains("progress") || text.contains("voortgang")) {
+                continue;
+            }
+            let (doc, _) = parse(FileId(0), &text);
+            let reports_on_plan = doc.items.iter().any(|i| match i {
+                Item::Progress(of) => dir.join(&of.value).canonicalize().is_ok_and(|c| c == plan),
+                _ => false,
+            }) && !doc.items.iter().any(|i| matches!(i, Item::Header(_)));
+            if !reports_on_plan {
+                continue;
+            }
+            self.loaded.push((canonical.clone(), None));
+            let name = shown_dir.join(file.file_name().unwrap_or_default()).display().to_string();
+            let id = self.sources.add(name, Some(file.clone()), text);
+            let mut chain = vec![canonical];
+            self.parse_file(id, &mut chain);
+        }
+    }
+}
+
 struct Flattener<'a> {
     model: &'a mut Model,
     diagnostics: &'a mut Vec<Diagnostic>,
@@ -394,7 +498,8 @@ impl Flattener<'_> {
                     self.model.header = Some(*h);
                 }
             }
-            Item::Include(_) => {}
+            Item::Include(_) | Item::Progress(_) => {}
+            Item::Moment(m) => self.model.moments.push(*m),
             Item::PartOf(p) => {
                 if self.model.part_of.is_none() {
                     self.model.part_of = Some(p);
@@ -529,6 +634,19 @@ fn apply_scales(model: &mut Model) {
         if let Some(r) = &mut m.range {
             scale_amount(&mut r.low.value, exp);
             scale_amount(&mut r.high.value, exp);
+        }
+    }
+    if plan > 0 {
+        for moment in &mut model.moments {
+            moment.remaining.iter_mut().for_each(|t| scale_total(t, plan));
+            for m in &mut moment.measures {
+                for e in m.realised.iter_mut().chain(m.expected.iter_mut()) {
+                    scale_amount(&mut e.amount.value, plan);
+                }
+                for r in &mut m.replacements {
+                    scale_amount(&mut r.amount.value, plan);
+                }
+            }
         }
     }
     for info in &mut model.tables {

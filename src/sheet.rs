@@ -470,6 +470,129 @@ pub fn csv(s: &Sheet) -> String {
     out
 }
 
+/// A reporting moment as a sheet (`grip status`): the plan's planned, realised, expected and
+/// remaining figures per year, then each group and each measure with its phase and light;
+/// the explanations, and what moved since `since`, as notes.
+pub fn status(
+    progress: &crate::status::Progress,
+    moment: &crate::status::MomentStatus,
+    since: Option<&crate::status::MomentStatus>,
+    plan: &str,
+    lang: Lang,
+) -> Sheet {
+    use crate::status::Figures;
+    let n = progress.years.len();
+    let columns = progress.years.iter().map(u16::to_string).collect();
+    let mut rows = Vec::new();
+    let text_row = |label: String, strong: bool| SheetRow { label, cells: vec![Value::Text(String::new()); n], strong };
+    let figures_rows = |rows: &mut Vec<SheetRow>, f: &Figures, indent: &str, reported: Option<&[bool]>, all: bool| {
+        let line = |id: &'static str, v: &[Figure], strong: bool| SheetRow {
+            label: format!("{indent}{}", word(lang, id)),
+            cells: v.iter().map(|f| Value::Money(*f)).collect(),
+            strong,
+        };
+        rows.push(line("status-planned", &f.planned, false));
+        let mut realised = line("status-realised", &f.realised, false);
+        if let Some(reported) = reported {
+            for (cell, r) in realised.cells.iter_mut().zip(reported) {
+                if !r {
+                    *cell = Value::Empty;
+                }
+            }
+        }
+        rows.push(realised);
+        rows.push(line("status-expected", &f.expected, false));
+        rows.push(line("status-remaining", &f.remaining, true));
+        if all || f.replacement.iter().any(|r| *r != Figure::default()) {
+            rows.push(line("status-replacement", &f.replacement, false));
+        }
+        if all {
+            rows.push(line("status-effect", &f.effect, false));
+        }
+    };
+    let light = |l: Option<crate::status::Light>| match l {
+        Some(l) => l.word().render(lang),
+        None => "—".to_string(),
+    };
+    rows.push(text_row(Msg::id("status-plan-head").arg("light", light(moment.light)).render(lang), true));
+    figures_rows(&mut rows, &moment.total, "  ", None, true);
+    if moment.balance.iter().any(Option::is_some) {
+        rows.push(SheetRow {
+            label: format!("  {}", word(lang, "status-balance")),
+            cells: moment.balance.iter().map(|b| figure(*b)).collect(),
+            strong: true,
+        });
+    }
+    for g in &moment.groups {
+        let indent = "  ".repeat(g.depth);
+        let head = Msg::id("status-group-head")
+            .arg("id", &g.id)
+            .arg("title", &g.title)
+            .arg("light", light(g.light))
+            .render(lang);
+        rows.push(text_row(format!("{indent}{head}"), true));
+        figures_rows(&mut rows, &g.figures, &format!("{indent}  "), None, false);
+    }
+    let mut notes = Vec::new();
+    for m in &moment.measures {
+        let head = Msg::id("status-measure-head")
+            .arg("id", &m.id)
+            .arg("title", &m.title)
+            .arg("phase", m.phase.as_ref().map(|p| p.value.to_string()).unwrap_or_else(|| "none".into()))
+            .arg("light", light(m.light))
+            .arg("reason", m.reason.words())
+            .render(lang);
+        rows.push(text_row(head, true));
+        figures_rows(&mut rows, &m.figures, "  ", Some(&m.realised_reported), false);
+        if let Some(x) = &m.explanation {
+            notes.push(format!("{}: {x}", m.id));
+        }
+    }
+    if let Some(old) = since {
+        let moved = crate::status::changes(&progress.years, old, moment);
+        notes.push(Msg::id("status-since").arg("moment", &old.name).arg("count", moved.len()).render(lang));
+        for c in moved {
+            let mut parts = Vec::new();
+            if c.before != c.after {
+                parts.push(format!("{} → {}", light(c.before), light(c.after)));
+            }
+            if c.phase_before != c.phase_after {
+                let p = |v: Option<u8>| v.map(|v| v.to_string()).unwrap_or_else(|| "—".into());
+                parts.push(
+                    Msg::id("status-phase-moved")
+                        .arg("before", p(c.phase_before))
+                        .arg("after", p(c.phase_after))
+                        .render(lang),
+                );
+            }
+            let shown = |f: &Option<Figure>| f.as_ref().map(eur_figure).unwrap_or_else(|| "—".into());
+            for (y, a, b) in &c.realised {
+                parts.push(format!(
+                    "{} {y}: {} → {}",
+                    word(lang, "status-realised").to_lowercase(),
+                    shown(a),
+                    shown(b)
+                ));
+            }
+            for (y, a, b) in &c.expected {
+                parts.push(format!(
+                    "{} {y}: {} → {}",
+                    word(lang, "status-expected").to_lowercase(),
+                    eur_figure(a),
+                    eur_figure(b)
+                ));
+            }
+            notes.push(format!("{} “{}”: {}", c.id, c.title, parts.join("; ")));
+        }
+    }
+    let title = Msg::id("status-title")
+        .arg("plan", plan)
+        .arg("moment", &moment.name)
+        .arg("date", moment.date.to_string())
+        .render(lang);
+    Sheet { title, columns, rows, notes, lang }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

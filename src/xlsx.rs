@@ -1,7 +1,8 @@
 //! `grip report --xlsx`: a workbook a financial adviser can keep working in. Amounts are
 //! numbers with euro formatting; every total is a live Excel formula (with grip's value cached,
 //! so the workbook opens with the right figures), so it stays consistent when someone edits a
-//! cell. Sheets: Balance, Measures, one per group, one per table of the plan, and Problems.
+//! cell. Sheets: Balance, Measures, one per group, one per table of the plan, Progress (the
+//! latest reporting moment, when the plan has progress files) and Problems.
 
 use crate::api::Checked;
 use crate::effects::Figure;
@@ -135,6 +136,15 @@ pub fn write(checked: &Checked, path: &Path, lang: Lang) -> Result<(), XlsxError
         sheet.set_name(name)?;
         book.table(sheet, t)?;
     }
+    // The latest reporting moment of the plan's progress, as `grip status` shows it.
+    let progress = crate::status::progress(model, &book.e);
+    if let Some(latest) = progress.latest() {
+        let name = sheet_name(&t(lang, "xlsx-sheet-progress"), &mut taken);
+        let sheet = workbook.add_worksheet();
+        sheet.set_name(&name)?;
+        let title = crate::sheet::plan_title(&book.e, lang);
+        book.status(sheet, &crate::sheet::status(&progress, latest, None, &title, lang))?;
+    }
     let name = sheet_name(&t(lang, "xlsx-sheet-problems"), &mut taken);
     let sheet = workbook.add_worksheet();
     sheet.set_name(&name)?;
@@ -177,6 +187,34 @@ impl Book<'_> {
         }
         let pm = crate::sheet::pm_suffix(f).replace('"', "");
         Format::new().set_num_format(format!("€ #,##0\"{pm}\";[Red]€ -#,##0\"{pm}\""))
+    }
+
+    /// The progress at a reporting moment: the rows of `grip status`, figures as numbers.
+    fn status(&self, sheet: &mut Worksheet, s: &crate::sheet::Sheet) -> Result<(), XlsxError> {
+        sheet.write_string_with_format(0, 0, fit(&s.title, self.lang), &self.bold)?;
+        sheet.set_column_width(0, 60)?;
+        for (i, c) in s.columns.iter().enumerate() {
+            sheet.write_string_with_format(2, 1 + i as u16, c, &self.bold)?;
+        }
+        let mut row = 3;
+        for r in &s.rows {
+            if r.strong {
+                sheet.write_string_with_format(row, 0, fit(&r.label, self.lang), &self.bold)?;
+            } else {
+                sheet.write_string(row, 0, fit(&r.label, self.lang))?;
+            }
+            for (i, v) in r.cells.iter().enumerate() {
+                if let crate::sheet::Value::Money(f) = v {
+                    self.money(sheet, row, 1 + i as u16, *f)?;
+                }
+            }
+            row += 1;
+        }
+        for note in &s.notes {
+            row += 1;
+            sheet.write_string(row, 0, fit(note, self.lang))?;
+        }
+        Ok(())
     }
 
     fn balance(&self, sheet: &mut Worksheet) -> Result<(), XlsxError> {

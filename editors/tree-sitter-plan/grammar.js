@@ -20,10 +20,13 @@
 // KEYWORDS: the words of the language in English and in Dutch, as in `KEYWORDS` in
 // src/syntax/keywords.rs and the KEYWORDS section of grammar/plan.pest; tests/editors.rs checks
 // that the lists agree. Each entry is [English, Dutch], in the order of keywords.rs; `not needed`
-// is `niet nodig` (its two words are two entries here). Both languages may spell a keyword alike
-// (`budget`), and a Dutch word may stand for two English ones: `in` is `in` and `by`, `kosten` is
-// `cost` and `costs`. Every keyword in the rules below goes through kw(), named by its English
-// word, which refuses a word missing from this list.
+// is `niet nodig` (its two words are two entries here). A keyword of several words in one
+// language only is the list of its words (`replacement` is `vervangende dekking`): kw() reads
+// it as those words one after the other, with any white space (or a comment) between them, as
+// grammar/plan.pest does. Both languages may spell a keyword alike (`budget`), and a Dutch word
+// may stand for two English ones: `in` is `in` and `by`, `kosten` is `cost` and `costs`. Every
+// keyword in the rules below goes through kw(), named by its English word, which refuses a word
+// missing from this list.
 const KEYWORDS = [
   ['plan', 'plan'], ['municipality', 'gemeente'], ['adopted', 'vastgesteld'],
   ['period', 'periode'], ['currency', 'valuta'], ['tolerance', 'tolerantie'],
@@ -40,7 +43,10 @@ const KEYWORDS = [
   ['columns', 'kolommen'], ['row', 'rij'], ['sum', 'som'], ['savings', 'besparingen'],
   ['costs', 'kosten'], ['cumulative', 'cumulatief'], ['fte', 'fte'], ['hours', 'uren'],
   ['sign', 'teken'], ['adverse', 'nadeel'], ['favourable', 'voordeel'],
-  ['below', 'hieronder'], ['part', 'deel'],
+  ['below', 'hieronder'], ['part', 'deel'], ['progress', 'voortgang'], ['moment', 'moment'],
+  ['phase', 'fase'], ['realised', 'gerealiseerd'], ['expected', 'verwacht'],
+  ['decided', 'besloten'], ['explanation', 'toelichting'],
+  ['replacement', ['vervangende', 'dekking']], ['remaining', ['nog', 'te', 'realiseren']],
 ];
 
 /** The index of a language in an entry of KEYWORDS. */
@@ -48,10 +54,11 @@ const EN = 0;
 const NL = 1;
 
 /**
- * The keyword whose English word is `word`, in one language.
+ * The keyword whose English word is `word`, in one language: its word, or the list of its words
+ * (`nog te realiseren`).
  * @param {number} language EN or NL
  * @param {string} word
- * @returns {string}
+ * @returns {string | string[]}
  */
 function kwIn(language, word) {
   const entry = KEYWORDS.find(([english]) => english === word);
@@ -62,14 +69,24 @@ function kwIn(language, word) {
 }
 
 /**
+ * The words of a keyword in one language, one after the other.
+ * @param {string | string[]} spelling
+ * @returns {RuleOrLiteral}
+ */
+function words(spelling) {
+  return Array.isArray(spelling) ? seq(...spelling) : spelling;
+}
+
+/**
  * A keyword of the language, named by its English word: that word or its Dutch one
- * (`kw('group')` is `group` or `onderdeel`; `kw('budget')` is `budget`, the same in both).
+ * (`kw('group')` is `group` or `onderdeel`; `kw('budget')` is `budget`, the same in both;
+ * `kw('remaining')` is `remaining` or `nog te realiseren`, three words).
  * @param {string} word
  * @returns {RuleOrLiteral}
  */
 function kw(word) {
   const [english, dutch] = [kwIn(EN, word), kwIn(NL, word)];
-  return english === dutch ? english : choice(english, dutch);
+  return english === dutch ? words(english) : choice(words(english), words(dutch));
 }
 
 /**
@@ -103,6 +120,8 @@ module.exports = grammar({
       $.plan_header,
       $.include,
       $.part_of,
+      $.progress_header,
+      $.moment,
       $.group,
       $.measure,
       $.table,
@@ -144,6 +163,57 @@ module.exports = grammar({
 
     // A free paragraph outside any measure.
     text_block: $ => seq(kw('text'), $.string),
+
+    // -------------------------------------------------------------------------------------------
+    // Progress: what was realised, per reporting moment
+    // -------------------------------------------------------------------------------------------
+
+    // `progress of "leudal.plan"`: this file reports the progress of that plan.
+    progress_header: $ => seq(kw('progress'), kw('of'), field('path', $.string)),
+
+    // `moment "2e bestuursrapportage 2021" 2021-10-15 { … }`: a reporting moment, its name and
+    // date (`2021-10-15` or `2021-10`).
+    moment: $ => seq(
+      kw('moment'),
+      field('name', $.string),
+      field('date', $.date),
+      '{',
+      repeat(choice($.measure_progress, $.remaining_total, $.description)),
+      '}',
+    ),
+
+    // `measure a1 { … }`: the progress of a measure of the plan, by its id.
+    measure_progress: $ => seq(
+      kw('measure'),
+      field('id', alias($.identifier, $.id)),
+      '{',
+      repeat($._progress_field),
+      '}',
+    ),
+
+    _progress_field: $ => choice(
+      $.phase,
+      $.realised,
+      $.expected,
+      $.decided,
+      $.explanation,
+      $.replacement,
+    ),
+
+    phase: $ => seq(kw('phase'), $.phase_number),
+    realised: $ => seq(kw('realised'), $._amount, optional($._year_spec)),
+    expected: $ => seq(kw('expected'), $._amount, optional($._year_spec)),
+    decided: $ => seq(kw('decided'), $.date),
+    explanation: $ => seq(kw('explanation'), $.string),
+    // `vervangende dekking € 20.000 in 2021 "Vrijval budget mantelzorg"`: cover found elsewhere.
+    replacement: $ => seq(
+      kw('replacement'),
+      $._amount,
+      optional($._year_spec),
+      field('what', $.string),
+    ),
+    // `total remaining € 1.200.000 in 2022`: what the report says is still to be realised.
+    remaining_total: $ => seq(kw('total'), kw('remaining'), $._effect_value),
 
     // -------------------------------------------------------------------------------------------
     // Groups and measures
@@ -226,8 +296,8 @@ module.exports = grammar({
     ),
     // `not needed` or `niet nodig`; never one word of each language (`niet needed`).
     not_needed: _ => choice(
-      seq(kwIn(EN, 'not'), kwIn(EN, 'needed')),
-      seq(kwIn(NL, 'not'), kwIn(NL, 'needed')),
+      seq(words(kwIn(EN, 'not')), words(kwIn(EN, 'needed'))),
+      seq(words(kwIn(NL, 'not')), words(kwIn(NL, 'needed'))),
     ),
 
     status: $ => seq(kw('status'), $.string),
@@ -395,6 +465,8 @@ module.exports = grammar({
     // The lexical rules below come before `identifier` on purpose: where a year, a number or
     // `P.M.` and an identifier match the same text, the earlier rule wins (`2021`, `320`, `pm`).
     year: _ => /\d{4}/,
+    // The phase of a measure at a moment: 0, 1, 2 or 3 (grip says what another number is).
+    phase_number: _ => /\d+/,
     date: _ => /\d{4}-\d{2}(-\d{2})?/,
     quarter: _ => /\d{4}-[qQ][1-4]/,
     // Any run of digits, dots, commas and underscores, as a document prints it: grip reads it

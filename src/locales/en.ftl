@@ -27,6 +27,7 @@ ref-kind = { $kind ->
     [group] group
     [row] row
     [column] column
+    [moment] moment
    *[table] table
 }
 ref-kinds = { $kind ->
@@ -34,6 +35,7 @@ ref-kinds = { $kind ->
     [group] groups
     [row] rows
     [column] columns
+    [moment] moments
    *[table] tables
 }
 amount-budget = the budget of measure { $id }
@@ -217,8 +219,14 @@ duplicate-field = { $owner } gives `{ $field }` twice
     .help = keep one `{ $field }` line and remove the other
     .label = second `{ $field }`
     .label-first = first given here
-duplicate-id = there are two { $kinds } with the id `{ $id }`
-    .help = give each { $kind } its own id
+duplicate-id = there are two { $kinds } with the { $key ->
+        [moment] name
+       *[other] id
+    } `{ $id }`
+    .help = give each { $kind } its own { $key ->
+        [moment] name
+       *[other] id
+    }
     .label = used again here
     .label-first = first used here
 unknown-reference = there is no { $kind } `{ $name }`
@@ -445,6 +453,7 @@ cli-refused = grip: { $path } has { $count ->
        *[other] { $count } errors; fix them
     } or pass --allow-errors to { $action ->
         [report] write a report
+        [status] show its progress
        *[evaluate] evaluate it
     } anyway
 cli-part-of = note: { $part } is a part of { $plan }; checking { $plan }
@@ -718,6 +727,21 @@ help-eval-format = Output format: table (aligned, for the terminal; the default)
 help-eval-by = What to show per year: year (baseline, savings, costs and balance; the default), group (savings per group against its target), taakveld (budget, forecast and deficit per budget line), measure (savings per measure).
 help-eval-years = Only these years, like 2022..2024 (or one year, 2023).
 help-eval-allow-errors = Evaluate even when the plan has errors.
+help-status = Show the progress of an adopted plan at a reporting moment: planned, realised, expected and still to realise, per measure and group, with phases and traffic lights
+help-status-after =
+    The moments come from the plan's progress files: the `.plan` files beside the plan that start with `progress of "plan.plan"` (see docs/language.md, "Progress"). PATH may be the plan or a progress file. Without --moment the latest moment (by date) is shown. The traffic lights follow one rule, written out in docs/evaluation.md: red when a needed decision is overdue or the structural saving is not expected, orange when behind (or a measure should have started and nothing is reported), green when realised or on track.
+
+    A plan with errors that make its figures unreadable is refused (exit 1) unless --allow-errors is given.
+
+    Examples:
+      grip status examples/leudal.plan
+      grip status examples/leudal.plan --moment "1e bestuursrapportage 2021"
+      grip status examples/leudal.plan --since "1e bestuursrapportage 2021" --format markdown
+help-status-path = The plan, or one of its progress files.
+help-status-moment = The reporting moment to show, by its name (default: the latest).
+help-status-since = Also show what moved since this earlier moment: lights, phases, realised and expected figures.
+help-status-format = Output format: table (the default), markdown, csv, json (schema: docs/json.md).
+help-status-allow-errors = Show the progress even when the plan has errors.
 help-fmt = Format plans in the canonical layout (in place, atomically), or check that they are
 help-fmt-after =
     The canonical layout: two spaces of indentation per block, one fact per line, amounts in Dutch notation (€ 1.171.494, 0,6 fte), keywords and spacing normalised, table figures aligned in columns at least 11 characters wide for euros (7 in a table in thousands, fte or other units), so a figure that gains a digit changes one line. Items keep their order, every comment is kept where it was, blank lines between items are kept (collapsed to one). CRLF line endings and a byte-order mark are kept. Keywords are written in the plan's language (--keywords nl|en converts). A plan with syntax errors is never rewritten: the errors are shown and the file is left alone.
@@ -782,3 +806,92 @@ usage-error = { $kind ->
 usage-suggestion = did you mean `{ $suggestion }`?
 usage-more = For more information, try `{ $command } --help`.
 parse-years = `{ $text }` is not a span of years; write it like 2022..2024
+
+## progress (voortgang): checks of progress files
+subject-remaining = the total still to be realised at “{ $moment }”
+parts-remaining = the amounts the measures have still to realise
+read-outside = it is outside this file's folder
+read-is-progress = it is this file itself, or read already as a progress file
+progress-plan-not-found = cannot read `{ $path }`, the plan this file reports the progress of: { $reason }
+    .help = check the path after `progress of`: it is relative to this file, and the plan lies in this file's folder
+    .label = the plan of this progress file
+moment-order = moment “{ $moment }” ({ $date }) comes after “{ $previous }” ({ $previous-date }), but is dated before it
+    .help = put the moments in the order of their dates, or correct the date
+    .label = dated { $date }: before “{ $previous }”
+    .label-previous = dated { $previous-date }
+phase-unknown = phase { $phase } does not exist: a phase is 0, 1, 2 or 3
+    .help = write 0 (no action yet), 1 (being worked out), 2 (decided and communicated) or 3 (realised)
+    .label = not a phase
+phase-backwards = measure { $measure } goes back from phase { $before } to phase { $phase } without an explanation
+    .help = say why with `explanation "…"` in this moment, or correct the phase
+    .label = phase { $phase }
+    .label-previous = phase { $before } at “{ $previous }”
+realised-short = measure { $measure } is marked realised (phase 3), but in { $year } it realised { $realised } of the { $planned } planned
+    .help = record what was realised in every year (`realised € … from { $year }`), or give the phase the measure is really in
+    .label = phase 3: realised
+replacement-exceeds = the replacement for measure { $measure } in { $year } is { $replacement }, more than its shortfall of { $shortfall }
+    .help = a replacement covers at most the shortfall: planned minus expected; if the measure now brings less, say so (`expected € … in { $year }`), else lower the replacement
+    .label = covers more than the { $shortfall } that is short
+progress-missing = measure { $measure } should have started by { $due }, but “{ $moment }” says nothing about it
+    .help = report on it in this moment (`measure { $measure } {"{"} phase 0 {"}"}` if it has not started), so the council sees it
+    .label = nothing on { $measure } in this moment
+    .label-due = planned { $due }
+
+## progress (voortgang): grip status
+light = { $light ->
+        [green] green
+        [orange] orange
+       *[red] red
+    }
+light-reason = { $reason ->
+        [decision-overdue] decision overdue
+        [not-expected] structural saving not expected
+        [behind] behind, expected within the period
+        [should-have-started] should have started, nothing reported
+        [realised] realised
+        [on-track] on track
+       *[not-reported] not reported yet
+    }
+status-title = { $plan }: progress at “{ $moment }” ({ $date })
+status-plan-head = Whole plan · { $light }
+status-group-head = { $id } “{ $title }” · { $light }
+status-measure-head = { $id } “{ $title }” · { $phase ->
+        [none] no phase
+       *[other] phase { $phase }
+    } · { $light }: { $reason }
+status-planned = Planned
+status-realised = Realised
+status-expected = Expected
+status-remaining = Still to realise
+status-replacement = Replacement cover
+status-effect = Effect on the balance
+status-balance = Balance after progress
+status-since = Since “{ $moment }”: { $count ->
+        [0] nothing moved
+        [one] 1 measure moved
+       *[other] { $count } measures moved
+    }
+status-phase-moved = phase { $before } → { $after }
+status-no-moments = { $path } has no reporting moments: write a progress file beside the plan that starts with `progress of "{ $plan }"` (see docs/language.md, "Progress")
+status-unknown-moment = there is no reporting moment “{ $name }”; the moments are: { $names }
+hover-progress = **At “{ $moment }”**: { $phase ->
+        [none] no phase
+       *[other] phase { $phase }
+    }, { $light }: { $reason }
+xlsx-sheet-progress = Progress
+report-progress = Progress at “{ $moment }” ({ $date })
+report-progress-plan = The plan as a whole: { $light }. The lights follow the rule in docs/evaluation.md: red when a needed decision is overdue or the structural saving is not expected, orange when behind, green when realised or on track.
+report-chart-progress = Planned, realised and expected savings per year
+report-chart-progress-year = { $year }: planned { $planned }, realised { $realised }, expected { $expected }
+report-chart-progress-caption = Realised counts what the progress files report; a year without a report counts as nil.
+report-col-phase = Phase
+report-col-light = Light
+report-col-explanation = Explanation
+report-progress-details = All figures per year, per group and per measure
+diff-progress = Progress
+diff-progress-moment = reporting moment “{ $moment }”
+diff-progress-of = “{ $moment }”: { $id } { $what }
+diff-progress-light = light
+diff-progress-phase = phase
+diff-progress-realised = realised
+diff-progress-expected = expected

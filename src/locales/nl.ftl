@@ -27,6 +27,7 @@ ref-kind = { $kind ->
     [group] onderdeel
     [row] rij
     [column] kolom
+    [moment] moment
    *[table] tabel
 }
 ref-kinds = { $kind ->
@@ -34,6 +35,7 @@ ref-kinds = { $kind ->
     [group] onderdelen
     [row] rijen
     [column] kolommen
+    [moment] momenten
    *[table] tabellen
 }
 amount-budget = het budget van maatregel { $id }
@@ -217,8 +219,14 @@ duplicate-field = { $owner } noemt `{ $field }` twee keer
     .help = houd één regel `{ $field }` over en verwijder de andere
     .label = tweede `{ $field }`
     .label-first = hier voor het eerst genoemd
-duplicate-id = er zijn twee { $kinds } met id `{ $id }`
-    .help = geef de { $kinds } elk een eigen id
+duplicate-id = er zijn twee { $kinds } met { $key ->
+        [moment] naam
+       *[other] id
+    } `{ $id }`
+    .help = geef de { $kinds } elk een eigen { $key ->
+        [moment] naam
+       *[other] id
+    }
     .label = hier opnieuw gebruikt
     .label-first = hier voor het eerst gebruikt
 unknown-reference = er is geen { $kind } `{ $name }`
@@ -445,6 +453,7 @@ cli-refused = grip: { $path } bevat { $count ->
        *[other] { $count } fouten; herstel die
     } of geef --allow-errors mee om toch { $action ->
         [report] een rapport te schrijven
+        [status] de voortgang te tonen
        *[evaluate] het plan door te rekenen
     }
 cli-part-of = let op: { $part } is een deel van { $plan }; grip controleert { $plan }
@@ -718,6 +727,21 @@ help-eval-format = Uitvoer: table (uitgelijnd, voor de terminal; standaard), mar
 help-eval-by = Wat er per jaar getoond wordt: year (uitgangspositie, besparingen, kosten en saldo; standaard), group (besparingen per onderdeel tegenover de taakstelling), taakveld (begroting, prognose en tekort per begrotingsregel), measure (besparingen per maatregel).
 help-eval-years = Alleen deze jaren, zoals 2022..2024 (of één jaar, 2023).
 help-eval-allow-errors = Reken door, ook als het plan fouten bevat.
+help-status = Toon de voortgang van een vastgesteld plan op een rapportagemoment: gepland, gerealiseerd, verwacht en nog te realiseren, per maatregel en onderdeel, met fasen en stoplichten
+help-status-after =
+    De momenten komen uit de voortgangsbestanden van het plan: de `.plan`-bestanden naast het plan die beginnen met `voortgang van "plan.plan"` (zie docs/nl/handleiding.md, "Voortgang"). PAD mag het plan zijn of een voortgangsbestand. Zonder --moment toont grip het laatste moment (op datum). De stoplichten volgen één regel, uitgeschreven in docs/evaluation.md: rood als een nodig besluit te laat is of de structurele besparing niet wordt verwacht, oranje als de maatregel achterloopt (of had moeten starten zonder dat er iets is gemeld), groen als hij gerealiseerd of op koers is.
+
+    Een plan met fouten waardoor de cijfers niet te lezen zijn, weigert grip (afsluitcode 1), tenzij --allow-errors is meegegeven.
+
+    Voorbeelden:
+      grip status examples/leudal.plan
+      grip status examples/leudal.plan --moment "1e bestuursrapportage 2021"
+      grip status examples/leudal.plan --since "1e bestuursrapportage 2021" --format markdown
+help-status-path = Het plan, of een van zijn voortgangsbestanden.
+help-status-moment = Het rapportagemoment om te tonen, bij naam (standaard: het laatste).
+help-status-since = Toon ook wat er veranderde sinds dit eerdere moment: stoplichten, fasen, gerealiseerde en verwachte bedragen.
+help-status-format = Uitvoer: table (standaard), markdown, csv, json (schema: docs/json.md).
+help-status-allow-errors = Toon de voortgang ook als het plan fouten bevat.
 help-fmt = Zet plannen in de vaste opmaak (ter plekke, in één keer), of controleer dat ze dat al zijn
 help-fmt-after =
     De vaste opmaak: twee spaties inspringing per blok, één gegeven per regel, bedragen in Nederlandse notatie (€ 1.171.494, 0,6 fte), sleutelwoorden en spaties gelijkgetrokken, cijfers in tabellen uitgelijnd in kolommen van minstens 11 tekens voor euro's (7 in een tabel in duizendtallen, fte of andere eenheden), zodat een cijfer dat er een cijfer bij krijgt maar één regel verandert. De volgorde blijft, elke opmerking blijft waar ze stond, lege regels tussen onderdelen blijven (tot één). CRLF-regeleinden en een byte-order mark blijven. Sleutelwoorden worden in de taal van het plan geschreven (--keywords nl|en zet ze om). Een plan met fouten in de opbouw wordt nooit herschreven: de fouten worden getoond en het bestand blijft zoals het is.
@@ -782,3 +806,92 @@ usage-error = { $kind ->
 usage-suggestion = bedoelt u `{ $suggestion }`?
 usage-more = Meer informatie: `{ $command } --help`.
 parse-years = `{ $text }` is geen reeks jaren; schrijf het als 2022..2024
+
+## progress (voortgang): checks of progress files
+subject-remaining = het totaal nog te realiseren bij “{ $moment }”
+parts-remaining = de bedragen die de maatregelen nog moeten realiseren
+read-outside = het staat buiten de map van dit bestand
+read-is-progress = het is dit bestand zelf, of al gelezen als voortgangsbestand
+progress-plan-not-found = kan `{ $path }` niet lezen, het plan waarvan dit bestand de voortgang geeft: { $reason }
+    .help = controleer het pad na `voortgang van`: het gaat uit van dit bestand, en het plan staat in de map van dit bestand
+    .label = het plan van dit voortgangsbestand
+moment-order = moment “{ $moment }” ({ $date }) staat na “{ $previous }” ({ $previous-date }), maar heeft een eerdere datum
+    .help = zet de momenten op volgorde van hun datum, of verbeter de datum
+    .label = datum { $date }: vóór “{ $previous }”
+    .label-previous = datum { $previous-date }
+phase-unknown = fase { $phase } bestaat niet: een fase is 0, 1, 2 of 3
+    .help = schrijf 0 (nog geen actie), 1 (in uitwerking), 2 (besloten en gecommuniceerd) of 3 (gerealiseerd)
+    .label = geen fase
+phase-backwards = maatregel { $measure } gaat terug van fase { $before } naar fase { $phase }, zonder toelichting
+    .help = zeg waarom met `toelichting "…"` in dit moment, of verbeter de fase
+    .label = fase { $phase }
+    .label-previous = fase { $before } bij “{ $previous }”
+realised-short = maatregel { $measure } staat op gerealiseerd (fase 3), maar in { $year } is { $realised } gerealiseerd van de geplande { $planned }
+    .help = noteer wat elk jaar is gerealiseerd (`gerealiseerd € … vanaf { $year }`), of geef de fase waarin de maatregel echt is
+    .label = fase 3: gerealiseerd
+replacement-exceeds = de vervangende dekking voor maatregel { $measure } in { $year } is { $replacement }, meer dan het tekort van { $shortfall }
+    .help = vervangende dekking dekt hooguit het tekort: gepland min verwacht; brengt de maatregel nu minder op, zeg dat dan (`verwacht € … in { $year }`), anders verlaag de dekking
+    .label = dekt meer dan het tekort van { $shortfall }
+progress-missing = maatregel { $measure } had uiterlijk { $due } moeten starten, maar “{ $moment }” zegt er niets over
+    .help = rapporteer er in dit moment over (`maatregel { $measure } {"{"} fase 0 {"}"}` als hij nog niet is gestart), zodat de raad het ziet
+    .label = niets over { $measure } in dit moment
+    .label-due = gepland { $due }
+
+## progress (voortgang): grip status
+light = { $light ->
+        [green] groen
+        [orange] oranje
+       *[red] rood
+    }
+light-reason = { $reason ->
+        [decision-overdue] besluit te laat
+        [not-expected] structurele besparing niet verwacht
+        [behind] achter, binnen de periode verwacht
+        [should-have-started] had moeten starten, niets gemeld
+        [realised] gerealiseerd
+        [on-track] op koers
+       *[not-reported] nog niet gemeld
+    }
+status-title = { $plan }: voortgang bij “{ $moment }” ({ $date })
+status-plan-head = Hele plan · { $light }
+status-group-head = { $id } “{ $title }” · { $light }
+status-measure-head = { $id } “{ $title }” · { $phase ->
+        [none] geen fase
+       *[other] fase { $phase }
+    } · { $light }: { $reason }
+status-planned = Gepland
+status-realised = Gerealiseerd
+status-expected = Verwacht
+status-remaining = Nog te realiseren
+status-replacement = Vervangende dekking
+status-effect = Effect op het saldo
+status-balance = Saldo na voortgang
+status-since = Sinds “{ $moment }”: { $count ->
+        [0] niets veranderd
+        [one] 1 maatregel veranderd
+       *[other] { $count } maatregelen veranderd
+    }
+status-phase-moved = fase { $before } → { $after }
+status-no-moments = { $path } heeft geen rapportagemomenten: schrijf naast het plan een voortgangsbestand dat begint met `voortgang van "{ $plan }"` (zie docs/nl/handleiding.md, "Voortgang")
+status-unknown-moment = er is geen rapportagemoment “{ $name }”; de momenten zijn: { $names }
+hover-progress = **Bij “{ $moment }”**: { $phase ->
+        [none] geen fase
+       *[other] fase { $phase }
+    }, { $light }: { $reason }
+xlsx-sheet-progress = Voortgang
+report-progress = Voortgang bij “{ $moment }” ({ $date })
+report-progress-plan = Het plan als geheel: { $light }. De stoplichten volgen de regel in docs/evaluation.md: rood als een nodig besluit te laat is of de structurele besparing niet wordt verwacht, oranje bij achterstand, groen als de maatregel gerealiseerd of op koers is.
+report-chart-progress = Geplande, gerealiseerde en verwachte besparing per jaar
+report-chart-progress-year = { $year }: gepland { $planned }, gerealiseerd { $realised }, verwacht { $expected }
+report-chart-progress-caption = Gerealiseerd telt wat de voortgangsbestanden melden; een jaar zonder melding telt als nul.
+report-col-phase = Fase
+report-col-light = Stoplicht
+report-col-explanation = Toelichting
+report-progress-details = Alle cijfers per jaar, per onderdeel en per maatregel
+diff-progress = Voortgang
+diff-progress-moment = rapportagemoment “{ $moment }”
+diff-progress-of = “{ $moment }”: { $id } { $what }
+diff-progress-light = stoplicht
+diff-progress-phase = fase
+diff-progress-realised = gerealiseerd
+diff-progress-expected = verwacht

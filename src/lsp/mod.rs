@@ -264,7 +264,56 @@ fn measure_at(model: &crate::resolve::Model, at: usize) -> Option<(usize, Span)>
             return model.measure_by_id.get(&r.value).map(|&target| (target, r.span));
         }
     }
-    None
+    // A measure a reporting moment reports on.
+    let (_, entry) = progress_entry_at(model, at)?;
+    model.measure_by_id.get(&entry.value).map(|&target| (target, entry.span))
+}
+
+/// The reporting moment (its index in the model) and the measure id of a progress entry at `at`.
+fn progress_entry_at(model: &crate::resolve::Model, at: usize) -> Option<(usize, &Spanned<String>)> {
+    model
+        .moments
+        .iter()
+        .enumerate()
+        .find_map(|(k, moment)| moment.measures.iter().find(|e| contains(e.id.span, at)).map(|e| (k, &e.id)))
+}
+
+/// A measure at a reporting moment, for a hover: its phase and light, and planned, realised,
+/// expected and still to realise per year (the figures of `grip status`).
+fn hover_progress(
+    moment: &crate::status::MomentStatus,
+    m: &crate::status::MeasureStatus,
+    years: &[u16],
+    lang: Lang,
+) -> String {
+    let word = |id: &'static str| Msg::id(id).render(lang);
+    let light = m.light.map(|l| l.word().render(lang)).unwrap_or_else(|| "—".into());
+    let head = Msg::id("hover-progress")
+        .arg("moment", &moment.name)
+        .arg("phase", m.phase.as_ref().map(|p| p.value.to_string()).unwrap_or_else(|| "none".into()))
+        .arg("light", light)
+        .arg("reason", m.reason.words())
+        .render(lang);
+    let mut text = format!(
+        "\n\n{head}\n\n| {} | {} | {} | {} | {} |\n|---:|---:|---:|---:|---:|\n",
+        word("report-col-year"),
+        word("status-planned"),
+        word("status-realised"),
+        word("status-expected"),
+        word("status-remaining"),
+    );
+    let f = &m.figures;
+    for (i, y) in years.iter().enumerate() {
+        let realised =
+            if m.realised_reported[i] { crate::sheet::eur_figure(&f.realised[i]) } else { "—".to_string() };
+        text.push_str(&format!(
+            "| {y} | {} | {realised} | {} | {} |\n",
+            crate::sheet::eur_figure(&f.planned[i]),
+            crate::sheet::eur_figure(&f.expected[i]),
+            crate::sheet::eur_figure(&f.remaining[i]),
+        ));
+    }
+    text
 }
 
 fn contains(span: Span, at: usize) -> bool {
@@ -494,6 +543,14 @@ impl Server {
                 if let Some(o) = &m.owner {
                     text.push_str(&format!("\n\n{}", Msg::id("hover-owner").arg("owner", &o.value).render(lang)));
                 }
+                // On a progress entry: the measure at that reporting moment.
+                if let Some((k, _)) = progress_entry_at(model, at) {
+                    let progress = crate::status::progress(model, &doc.evaluation);
+                    let status = progress.moments.iter().find(|s| s.index == k);
+                    if let Some(ms) = status.and_then(|s| s.measures.get(mi).map(|ms| (s, ms))) {
+                        text.push_str(&hover_progress(ms.0, ms.1, years, lang));
+                    }
+                }
                 return Some(markdown(text, span));
             }
         }
@@ -600,6 +657,11 @@ impl Server {
                 return loc(model.measures[target].measure.id.span);
             }
         }
+        // A progress entry: the measure in the plan.
+        if let Some((_, entry)) = progress_entry_at(model, at) {
+            let &target = model.measure_by_id.get(&entry.value)?;
+            return loc(model.measures[target].measure.id.span);
+        }
         for (ti, t) in model.tables.iter().enumerate() {
             for row in &t.table.rows {
                 let mut names = Vec::new();
@@ -625,13 +687,19 @@ impl Server {
         let model = &doc.checked.model;
         let sources = &doc.checked.sources;
         let loc = |span: Span| Some(lsp::Location::new(uri_of(sources, span.file, uri)?, range(sources, span)));
-        // A measure id: where it is declared and every `related` that names it.
+        // A measure id: where it is declared, every `related` that names it, and every progress
+        // entry on it.
         if let Some((mi, _)) = measure_at(model, at) {
             let id = &model.measures[mi].measure.id;
             {
                 let mut out: Vec<lsp::Location> = loc(id.span).into_iter().collect();
                 for r in model.measures.iter().flat_map(|o| o.measure.related.iter()).filter(|r| r.value == id.value) {
                     out.extend(loc(r.span));
+                }
+                // And every reporting moment that reports on it.
+                let entries = model.moments.iter().flat_map(|m| m.measures.iter()).filter(|e| e.id.value == id.value);
+                for e in entries {
+                    out.extend(loc(e.id.span));
                 }
                 return Some(out);
             }

@@ -171,6 +171,50 @@ pub enum Item {
     Table(Table),
     Total(DeclaredTotal),
     Text(Spanned<String>),
+    /// `progress of "leudal.plan"`: the plan this file reports the progress of, as written.
+    Progress(Spanned<String>),
+    /// A reporting moment and what it records.
+    Moment(Box<Moment>),
+}
+
+/// `moment "2e bestuursrapportage 2021" 2021-10-15 { … }`: what a report to the council says
+/// of the measures at one moment.
+#[derive(Debug, Clone, Serialize)]
+pub struct Moment {
+    pub name: Spanned<String>,
+    pub date: Spanned<Date>,
+    pub measures: Vec<MeasureProgress>,
+    /// `total remaining € 1.200.000 in 2022`: what the report says is still to be realised.
+    pub remaining: Vec<DeclaredTotal>,
+    pub descriptions: Vec<Spanned<String>>,
+    pub span: Span,
+}
+
+/// `measure a1 { phase 3  realised € 130.000 in 2021 … }`: a measure's progress at a moment.
+#[derive(Debug, Clone, Serialize)]
+pub struct MeasureProgress {
+    pub id: Spanned<String>,
+    /// 0 no action yet, 1 being worked out, 2 decided and communicated, 3 realised.
+    pub phase: Option<Spanned<u8>>,
+    /// The saving realised: in a year (`in 2021`), or secured from a year on (`from 2022`).
+    pub realised: Vec<Effect>,
+    /// The saving now expected, where it differs from the plan.
+    pub expected: Vec<Effect>,
+    /// When the decision the measure needed was taken.
+    pub decided: Option<Spanned<Date>>,
+    pub explanation: Option<Spanned<String>>,
+    /// Cover found elsewhere for what the measure falls short of (vervangende dekking).
+    pub replacements: Vec<Replacement>,
+    pub span: Span,
+}
+
+/// `replacement € 50.000 in 2022 "Inzet reserve sociaal domein"`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Replacement {
+    pub amount: Spanned<Amount>,
+    pub years: YearSpec,
+    pub what: Spanned<String>,
+    pub span: Span,
 }
 
 /// `plan "Title" { municipality .. adopted .. period .. tolerance .. }`

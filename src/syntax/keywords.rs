@@ -90,6 +90,15 @@ pub const KEYWORDS: &[Keyword] = &[
     kw(Rule::kw_favourable, "favourable", "voordeel"),
     kw(Rule::kw_below, "below", "hieronder"),
     kw(Rule::kw_part, "part", "deel"),
+    kw(Rule::kw_progress, "progress", "voortgang"),
+    kw(Rule::kw_moment, "moment", "moment"),
+    kw(Rule::kw_phase, "phase", "fase"),
+    kw(Rule::kw_realised, "realised", "gerealiseerd"),
+    kw(Rule::kw_expected, "expected", "verwacht"),
+    kw(Rule::kw_decided, "decided", "besloten"),
+    kw(Rule::kw_explanation, "explanation", "toelichting"),
+    kw(Rule::kw_replacement, "replacement", "vervangende dekking"),
+    kw(Rule::kw_remaining, "remaining", "nog te realiseren"),
 ];
 
 /// The keyword a grammar rule matches, if it is one.

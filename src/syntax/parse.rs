@@ -447,8 +447,137 @@ impl Builder<'_> {
                 let s = pair.into_inner().find(|p| p.as_rule() == Rule::string)?;
                 Item::Text(self.string(s))
             }
+            Rule::progress_header => {
+                let s = pair.into_inner().find(|p| p.as_rule() == Rule::string)?;
+                Item::Progress(self.string(s))
+            }
+            Rule::moment => Item::Moment(Box::new(self.moment(pair))),
             _ => return None,
         })
+    }
+
+    /// `moment "2e bestuursrapportage 2021" 2021-10-15 { … }`.
+    fn moment(&mut self, pair: Pair<Rule>) -> Moment {
+        let span = self.span(&pair);
+        let mut m = Moment {
+            name: Spanned::new(String::new(), span),
+            date: Spanned::new(Date { year: 0, month: 1, day: None }, span),
+            measures: Vec::new(),
+            remaining: Vec::new(),
+            descriptions: Vec::new(),
+            span,
+        };
+        for p in pair.into_inner() {
+            match p.as_rule() {
+                Rule::string => m.name = self.string(p),
+                Rule::date => {
+                    if let Some(d) = self.date(p) {
+                        m.date = d;
+                    }
+                }
+                Rule::measure_progress => m.measures.push(self.measure_progress(p)),
+                Rule::remaining_total => m.remaining.push(self.declared_total(p)),
+                Rule::description => {
+                    if let Some(s) = p.into_inner().find(|p| p.as_rule() == Rule::string) {
+                        m.descriptions.push(self.string(s));
+                    }
+                }
+                _ => {}
+            }
+        }
+        m
+    }
+
+    /// `measure a1 { phase 3  realised € 130.000 in 2021 … }` in a moment.
+    fn measure_progress(&mut self, pair: Pair<Rule>) -> MeasureProgress {
+        let span = self.span(&pair);
+        let mut m = MeasureProgress {
+            id: Spanned::new(String::new(), span),
+            phase: None,
+            realised: Vec::new(),
+            expected: Vec::new(),
+            decided: None,
+            explanation: None,
+            replacements: Vec::new(),
+            span,
+        };
+        let mut owner = Msg::id("subject-measure").arg("id", "");
+        for p in pair.into_inner() {
+            let pspan = self.span(&p);
+            match p.as_rule() {
+                Rule::item_id => {
+                    m.id = Spanned::new(p.as_str().to_string(), pspan);
+                    owner = Msg::id("subject-measure").arg("id", &m.id.value);
+                }
+                Rule::phase => {
+                    if let Some(n) = p.into_inner().find(|q| q.as_rule() == Rule::phase_number) {
+                        let nspan = self.span(&n);
+                        let value = n.as_str().parse::<u8>().unwrap_or(u8::MAX);
+                        set_once(
+                            &mut m.phase,
+                            Spanned::new(value, nspan),
+                            self.field("phase"),
+                            &owner,
+                            self.diagnostics,
+                        );
+                    }
+                }
+                Rule::realised | Rule::expected => {
+                    let is_realised = p.as_rule() == Rule::realised;
+                    let (amount, years) = self.amount_and_years(p);
+                    if let Some(amount) = amount {
+                        let e = Effect { kind: EffectKind::Saving, amount, years, span: pspan };
+                        if is_realised {
+                            m.realised.push(e);
+                        } else {
+                            m.expected.push(e);
+                        }
+                    }
+                }
+                Rule::decided => {
+                    if let Some(d) = p.into_inner().find(|q| q.as_rule() == Rule::date).and_then(|d| self.date(d)) {
+                        set_once(&mut m.decided, d, self.field("decided"), &owner, self.diagnostics);
+                    }
+                }
+                Rule::explanation => {
+                    if let Some(s) = p.into_inner().find(|q| q.as_rule() == Rule::string) {
+                        let s = self.string(s);
+                        set_once(&mut m.explanation, s, self.field("explanation"), &owner, self.diagnostics);
+                    }
+                }
+                Rule::replacement => {
+                    let what = p.clone().into_inner().find(|q| q.as_rule() == Rule::string).map(|s| self.string(s));
+                    let (amount, years) = self.amount_and_years(p);
+                    if let (Some(amount), Some(what)) = (amount, what) {
+                        m.replacements.push(Replacement { amount, years, what, span: pspan });
+                    }
+                }
+                _ => {}
+            }
+        }
+        m
+    }
+
+    /// The amount and the years of a line like `realised € 130.000 in 2021`.
+    fn amount_and_years(&mut self, pair: Pair<Rule>) -> (Option<Spanned<Amount>>, YearSpec) {
+        let mut amount = None;
+        let mut years = YearSpec::Always;
+        for q in pair.into_inner() {
+            match q.as_rule() {
+                Rule::amount => amount = self.amount(q),
+                Rule::year_spec => {
+                    if let Some(spec) = q.into_inner().next() {
+                        let is_from = spec.as_rule() == Rule::from_year;
+                        if let Some(y) = spec.into_inner().find(|p| p.as_rule() == Rule::year) {
+                            let y = self.year(y);
+                            years = if is_from { YearSpec::From(y) } else { YearSpec::In(y) };
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        (amount, years)
     }
 
     fn string(&self, pair: Pair<Rule>) -> Spanned<String> {
@@ -868,24 +997,7 @@ impl Builder<'_> {
                                 }
                             }
                             Rule::amount_with_years => {
-                                let mut amount = None;
-                                let mut years = YearSpec::Always;
-                                for r in q.into_inner() {
-                                    match r.as_rule() {
-                                        Rule::amount => amount = self.amount(r),
-                                        Rule::year_spec => {
-                                            if let Some(spec) = r.into_inner().next() {
-                                                let is_from = spec.as_rule() == Rule::from_year;
-                                                if let Some(y) = spec.into_inner().find(|p| p.as_rule() == Rule::year) {
-                                                    let y = self.year(y);
-                                                    years = if is_from { YearSpec::From(y) } else { YearSpec::In(y) };
-                                                }
-                                            }
-                                        }
-                                        _ => {}
-                                    }
-                                }
-                                if let Some(amount) = amount {
+                                if let (Some(amount), years) = self.amount_and_years(q) {
                                     m.effects.push(Effect { kind, amount, years, span: pspan });
                                 }
                             }

@@ -3,6 +3,8 @@
   (plan_header)
   (group)
   (measure)
+  (moment)
+  (measure_progress)
   (table)
   (columns)
   (comment)

@@ -13,12 +13,16 @@
   "categorie" "eigenaar" "startdatum" "einddatum" "besluit" "nodig" "niet" "gepland"
   "relatie" "omschrijving" "tabel" "als" "prognose" "realisatie" "tekort" "opbrengst"
   "formatie" "kolommen" "rij" "teken" "nadeel" "voordeel"
+  ; progress files
+  "moment" "phase" "realised" "expected" "decided" "explanation" "replacement" "remaining"
+  "fase" "gerealiseerd" "verwacht" "besloten" "toelichting" "vervangende" "dekking" "nog" "te"
+  "realiseren"
 ] @keyword
 ; `kosten` is Dutch for `cost` and for `costs`: a keyword here, a formula word in costs_of.
 (effect_kind "kosten" @keyword)
 (role "kosten" @keyword)
 
-[ "include" "invoegen" "part" "deel" ] @keyword.import
+[ "include" "invoegen" "part" "deel" "progress" "voortgang" ] @keyword.import
 
 ; Formula words
 (sum_all) @function.builtin
@@ -35,6 +39,7 @@
   (year)
   (date)
   (quarter)
+  (phase_number)
 ] @number
 (taakveld_code) @constant
 [
@@ -53,6 +58,7 @@
 ; Ids and names
 (group id: (id) @module)
 (measure id: (id) @function)
+(measure_progress id: (id) @function)
 (table id: (id) @type.definition)
 (related (id) @label)
 (savings_of group: (id) @module)
