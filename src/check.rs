@@ -246,13 +246,7 @@ impl<'m> Checker<'m> {
                 }
                 // A replacement covers at most the shortfall.
                 for r in &entry.replacements {
-                    let in_years: Vec<usize> = match r.years {
-                        YearSpec::In(y) => years.iter().position(|&x| x == y.value).into_iter().collect(),
-                        YearSpec::From(y) => (0..years.len()).filter(|&i| years[i] >= y.value).collect(),
-                        YearSpec::Always => {
-                            years.iter().position(|&x| x == moment.date.value.year).into_iter().collect()
-                        }
-                    };
+                    let in_years = crate::status::indices(years, r.years, moment.date.value.year);
                     let over = in_years.into_iter().find(|&i| {
                         ms.figures.shortfall[i].is_complete()
                             && ms.figures.replacement[i].known > ms.figures.shortfall[i].known

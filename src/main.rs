@@ -291,18 +291,11 @@ fn report(
         eprintln!("{}", say.msg(None, Msg::id("cli-report-usage")));
         return ExitCode::from(2);
     }
-    let checked = match api::check_path(&path) {
-        Ok(c) => c,
-        Err(e) => {
-            eprintln!("grip: {}", e.message(say.lang(None)));
-            return ExitCode::from(2);
-        }
-    };
-    let lang = say.lang(checked.language());
     // A plan grip cannot read whole is never reported as if it were whole (nor empty).
-    if let Some(code) = refuse_unreadable(&checked, &path, allow_errors, "report", color, lang) {
-        return code;
-    }
+    let (checked, lang) = match load_plan(say, &path, allow_errors, "report", color) {
+        Ok(plan) => plan,
+        Err(code) => return code,
+    };
     let mut failed = false;
     let wrote = |out: &std::path::Path| {
         eprintln!("{}", Msg::id("cli-wrote").arg("path", out.display().to_string()).render(lang))
@@ -355,18 +348,11 @@ fn eval(
     allow_errors: bool,
     color: Color,
 ) -> ExitCode {
-    let checked = match api::check_path(&path) {
-        Ok(c) => c,
-        Err(e) => {
-            eprintln!("grip: {}", e.message(say.lang(None)));
-            return ExitCode::from(2);
-        }
-    };
-    let lang = say.lang(checked.language());
     let color = use_color(color);
-    if let Some(code) = refuse_unreadable(&checked, &path, allow_errors, "evaluate", color, lang) {
-        return code;
-    }
+    let (checked, lang) = match load_plan(say, &path, allow_errors, "evaluate", color) {
+        Ok(plan) => plan,
+        Err(code) => return code,
+    };
     let slips = checked.diagnostics.iter().filter(|d| d.severity() == grip::diagnostic::Severity::Error).count();
     if slips > 0 {
         let msg = Msg::id("cli-eval-slips").arg("count", slips).arg("path", path.display().to_string());
@@ -419,18 +405,11 @@ fn status(
     allow_errors: bool,
     color: Color,
 ) -> ExitCode {
-    let checked = match api::check_path(&path) {
-        Ok(c) => c,
-        Err(e) => {
-            eprintln!("grip: {}", e.message(say.lang(None)));
-            return ExitCode::from(2);
-        }
-    };
-    let lang = say.lang(checked.language());
     let color = use_color(color);
-    if let Some(code) = refuse_unreadable(&checked, &path, allow_errors, "status", color, lang) {
-        return code;
-    }
+    let (checked, lang) = match load_plan(say, &path, allow_errors, "status", color) {
+        Ok(plan) => plan,
+        Err(code) => return code,
+    };
     let evaluation = grip::eval::evaluate(&checked.model);
     let progress = grip::status::progress(&checked.model, &evaluation);
     let plan_name = checked
@@ -476,6 +455,27 @@ fn status(
     };
     let _ = std::io::stdout().lock().write_all(text.as_bytes());
     ExitCode::SUCCESS
+}
+
+/// Loads and checks the plan a command works on, and the language to speak about it. A file
+/// grip cannot read is exit 2; a plan grip cannot read whole is refused (exit 1) unless `allow`
+/// (see [`refuse_unreadable`]).
+fn load_plan(
+    say: Say,
+    path: &std::path::Path,
+    allow: bool,
+    action: &str,
+    color: bool,
+) -> Result<(api::Checked, Lang), ExitCode> {
+    let checked = api::check_path(path).map_err(|e| {
+        eprintln!("grip: {}", e.message(say.lang(None)));
+        ExitCode::from(2)
+    })?;
+    let lang = say.lang(checked.language());
+    match refuse_unreadable(&checked, path, allow, action, color, lang) {
+        Some(code) => Err(code),
+        None => Ok((checked, lang)),
+    }
 }
 
 /// The errors that make a plan's figures unreliable (syntax, unknown names, ambiguous figures):

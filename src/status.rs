@@ -241,7 +241,7 @@ fn figure(a: &Amount) -> Option<Figure> {
 
 /// The year indices a line applies to: `in Y`, `from Y` (to the end of the period), or the
 /// moment's year.
-fn indices(years: &[u16], spec: YearSpec, moment_year: u16) -> Vec<usize> {
+pub fn indices(years: &[u16], spec: YearSpec, moment_year: u16) -> Vec<usize> {
     let at = |y: u16| years.iter().position(|&x| x == y);
     match spec {
         YearSpec::In(y) => at(y.value).into_iter().collect(),
