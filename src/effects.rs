@@ -59,7 +59,14 @@ impl std::ops::Sub for Figure {
 impl std::ops::Add for Figure {
     type Output = Figure;
     fn add(self, other: Figure) -> Figure {
-        Figure { known: self.known + other.known, pm: self.pm + other.pm, pm_neg: self.pm_neg + other.pm_neg }
+        // Saturating: sums of figures grip read are far below the limit (see
+        // `syntax::number::MAX_MAGNITUDE`); a hostile file of thousands of scaled maxima must
+        // not panic.
+        Figure {
+            known: self.known.saturating_add(other.known),
+            pm: self.pm.saturating_add(other.pm),
+            pm_neg: self.pm_neg.saturating_add(other.pm_neg),
+        }
     }
 }
 

@@ -119,7 +119,7 @@ impl Figures {
 
     /// Shortfall not covered by a replacement in year `i` (known amounts).
     pub fn uncovered(&self, i: usize) -> Decimal {
-        self.shortfall[i].known - self.replacement[i].known
+        self.shortfall[i].known.saturating_sub(self.replacement[i].known)
     }
 }
 

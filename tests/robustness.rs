@@ -354,3 +354,32 @@ fn the_outside_include_guard_holds_without_a_plan_file() {
         assert_eq!(checked.diagnostics.iter().filter(|d| d.code() == "grip::include_outside").count(), 2, "{path:?}");
     }
 }
+
+/// A progress file of the largest figures grip reads, in the largest scale, many times over:
+/// every sum saturates instead of overflowing, and nothing panics.
+#[test]
+fn progress_figures_at_the_limits_do_not_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = "999.999.999.999.999";
+    let plan = format!(
+        "plan \"x\" in € 1.000.000.000.000 {{\n  period 2021..2024\n}}\nmeasure A.1 \"a\" {{\n  saving € {big} from 2022\n  decision needed planned 2021-Q1\n}}\n"
+    );
+    std::fs::write(dir.path().join("p.plan"), plan).unwrap();
+    let mut progress = String::from("progress of \"p.plan\"\n");
+    for k in 0..3 {
+        progress.push_str(&format!("moment \"m{k}\" 2022-0{}-01 {{\n  measure A.1 {{\n    phase {k}\n", k + 1));
+        for _ in 0..200 {
+            progress.push_str(&format!(
+                "    realised -€ {big} from 2021\n    expected € {big} in 2022\n    replacement € {big} from 2021 \"r\"\n"
+            ));
+        }
+        progress.push_str(&format!("  }}\n  total remaining € {big}\n}}\n"));
+    }
+    let path = dir.path().join("v.plan");
+    std::fs::write(&path, progress).unwrap();
+    let checked = api::check_path(&path).unwrap();
+    let e = evaluate(&checked.model);
+    let p = grip::status::progress(&checked.model, &e);
+    assert_eq!(p.moments.len(), 3);
+    let _ = grip::status::to_json(&p, &p.moments[2], Some(&p.moments[0]), grip::lang::Lang::En);
+}
