@@ -842,3 +842,58 @@ fn expr(e: &Expr, nested: bool, lang: Lang) -> String {
         }
     }
 }
+
+/// A table without its figures, in English keywords and in euros (no scale of print): its
+/// header (`D.1 "Title" in fte as cost`, after the keyword `table`), its sign line, its columns
+/// (after `columns`) and the prefix of every row (`total t "Totaal" = a + b`, before the
+/// figures). The workbook of `grip report --xlsx` keeps these beside its figures, so that
+/// `grip import` reads the plan back with the same meaning (`crate::import`).
+pub struct TableParts {
+    pub head: String,
+    pub sign: Option<String>,
+    pub columns: String,
+    pub rows: Vec<String>,
+}
+
+/// The parts of a table, for [`TableParts`].
+pub fn table_parts(t: &Table) -> TableParts {
+    let lang = Lang::En;
+    let quote = |s: &str| format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""));
+    let mut head = format!("{} {}", t.id.value, quote(&t.title.value));
+    if let Some(u) = t.unit.as_ref().filter(|u| u.value != Unit::Euro) {
+        head.push_str(&format!(" {} {}", kw(Rule::kw_in, lang), unit_word(&u.value, lang)));
+    }
+    if let Some(r) = &t.role {
+        head.push_str(&format!(" {} {}", kw(Rule::kw_as, lang), kw(r.value.rule(), lang)));
+    }
+    let sign = t.sign.as_ref().map(|s| {
+        let side = match s.value {
+            SignRule::PlusAdverse => Rule::kw_adverse,
+            SignRule::PlusFavourable => Rule::kw_favourable,
+        };
+        format!("{} + = {}", kw(Rule::kw_sign, lang), kw(side, lang))
+    });
+    let rows = t
+        .rows
+        .iter()
+        .map(|r| {
+            let keyword = kw(if r.formula.is_some() { Rule::kw_total } else { Rule::kw_row }, lang);
+            let mut p = format!("{keyword} {} {}", r.id.value, quote(&r.label.value));
+            if let Some(u) = &r.unit {
+                p.push_str(&format!(" {}", unit_word(&u.value, lang)));
+            }
+            if let Some(role) = &r.role {
+                p.push_str(&format!(" {} {}", kw(Rule::kw_as, lang), kw(role.value.rule(), lang)));
+            }
+            if !r.taakvelden.is_empty() {
+                let codes: Vec<&str> = r.taakvelden.iter().map(|c| c.value.as_str()).collect();
+                p.push_str(&format!(" {} {}", kw(Rule::kw_taakveld, lang), codes.join(", ")));
+            }
+            if let Some(f) = &r.formula {
+                p.push_str(&format!(" = {}", expr(f, false, lang)));
+            }
+            p
+        })
+        .collect();
+    TableParts { head, sign, columns: columns(t, lang), rows }
+}

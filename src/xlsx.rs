@@ -139,6 +139,11 @@ pub fn write(checked: &Checked, path: &Path, lang: Lang) -> Result<(), XlsxError
     let sheet = workbook.add_worksheet();
     sheet.set_name(&name)?;
     problems(sheet, checked, &book.bold, lang)?;
+    // The key grip import reads the plan back with (hidden: it is for grip, not for people).
+    let sheet = workbook.add_worksheet();
+    sheet.set_name(crate::import::KEY_SHEET)?;
+    sheet.set_hidden(true);
+    key(sheet, &book, &table_sheets)?;
     // Write beside the target and rename, so a reader never sees half a workbook.
     let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let tmp = crate::api::temporary_file(dir, ".xlsx")?;
@@ -562,6 +567,161 @@ fn problems(sheet: &mut Worksheet, checked: &Checked, bold: &Format, lang: Lang)
         if let Some((declared, computed, _)) = d.compared() {
             sheet.write_number(row, 7, num(declared))?;
             sheet.write_number(row, 8, num(computed))?;
+        }
+    }
+    Ok(())
+}
+
+/// The key of the workbook, for `grip import`: what the visible sheets do not say in figures (the
+/// plan's structure: which group holds which measure, each table's rows and formulas, costs,
+/// ranges, taakvelden), one record a row, in the order of the plan. The figures themselves
+/// (savings per measure and year, the cells of every table, the printed totals) are read back
+/// from the visible sheets, so a figure changed in Excel comes back into the plan.
+/// Amounts in the key are plain decimal strings (`-138400`, `1.9`), never floating point.
+fn key(sheet: &mut Worksheet, book: &Book, table_sheets: &[String]) -> Result<(), XlsxError> {
+    let model = book.model;
+    let mut records: Vec<Vec<String>> = Vec::new();
+    let figure = |f: Figure| -> String {
+        match (f.pm, f.known.is_zero()) {
+            (0, _) => f.known.normalize().to_string(),
+            (_, true) if f.pm_neg == f.pm => "-P.M.".into(),
+            (_, true) => "P.M.".into(),
+            // A known amount with P.M. items: the known part (the P.M. count is kept apart).
+            _ => f.known.normalize().to_string(),
+        }
+    };
+    let header = model.header.as_ref();
+    let (first, last) = match (book.e.years.first(), book.e.years.last()) {
+        (Some(a), Some(b)) => (a.to_string(), b.to_string()),
+        _ => (String::new(), String::new()),
+    };
+    records.push(vec!["grip-workbook".into(), "1".into()]);
+    records.push(vec![
+        "plan".into(),
+        header.map(|h| h.title.value.clone()).unwrap_or_default(),
+        header.and_then(|h| h.municipality.as_ref()).map(|m| m.value.clone()).unwrap_or_default(),
+        first,
+        last,
+    ]);
+    // Items in the order of the plan: within a group (one file) by their place in the file.
+    #[derive(Clone, Copy)]
+    enum It {
+        Group(usize),
+        Measure(usize),
+        Table(usize),
+    }
+    let span_of = |it: It| match it {
+        It::Group(g) => model.groups[g].span,
+        It::Measure(m) => model.measures[m].measure.span,
+        It::Table(t) => model.tables[t].table.span,
+    };
+    let items_in = |g: Option<usize>| -> Vec<It> {
+        let mut v: Vec<It> = Vec::new();
+        v.extend((0..model.groups.len()).filter(|&i| model.groups[i].parent == g).map(It::Group));
+        v.extend((0..model.measures.len()).filter(|&i| model.measures[i].group == g).map(It::Measure));
+        v.extend((0..model.tables.len()).filter(|&i| model.tables[i].group == g).map(It::Table));
+        v.sort_by_key(|it| {
+            let s = span_of(*it);
+            (s.file.0, s.start)
+        });
+        v
+    };
+    let mut stack = vec![items_in(None).into_iter().rev().collect::<Vec<_>>()];
+    let mut open = 0usize;
+    while let Some(top) = stack.last_mut() {
+        let Some(it) = top.pop() else {
+            stack.pop();
+            if !stack.is_empty() && open > 0 {
+                records.push(vec!["end".into()]);
+                open -= 1;
+            }
+            continue;
+        };
+        match it {
+            It::Group(g) => {
+                let info = &model.groups[g];
+                records.push(vec!["group".into(), info.id.value.clone(), info.title.value.clone()]);
+                if let Some(ge) = book.e.groups.iter().find(|x| x.id == info.id.value) {
+                    for t in &ge.targets {
+                        records.push(vec!["target".into(), t.year.to_string(), t.amount.normalize().to_string()]);
+                    }
+                }
+                // A target of P.M. is not evaluated, but is part of the plan.
+                for t in &info.targets {
+                    if let Amount::Pm { negative } = t.amount.value {
+                        let pm = if negative { "-P.M." } else { "P.M." };
+                        records.push(vec!["target".into(), t.year.value.to_string(), pm.into()]);
+                    }
+                }
+                open += 1;
+                stack.push(items_in(Some(g)).into_iter().rev().collect());
+            }
+            It::Measure(mi) => {
+                let m = &model.measures[mi].measure;
+                let applies: Vec<String> = book
+                    .e
+                    .years
+                    .iter()
+                    .filter(|&&y| crate::effects::applicable(m, EffectKind::Saving, y).is_some())
+                    .map(|y| y.to_string())
+                    .collect();
+                let codes: Vec<&str> = m.taakvelden.iter().map(|c| c.value.as_str()).collect();
+                records.push(vec![
+                    "measure".into(),
+                    m.id.value.clone(),
+                    m.title.value.clone(),
+                    (1 + mi).to_string(),
+                    codes.join(", "),
+                    applies.join(" "),
+                ]);
+                for (i, c) in book.e.measures[mi].costs.iter().enumerate() {
+                    let applies = crate::effects::applicable(m, EffectKind::Cost, book.e.years[i]).is_some();
+                    if applies || c.pm > 0 || !c.known.is_zero() {
+                        records.push(vec!["cost".into(), book.e.years[i].to_string(), figure(*c)]);
+                    }
+                }
+                if let Some(r) = &m.range {
+                    if let (Some(lo), Some(hi)) = (r.low.value.known(), r.high.value.known()) {
+                        records.push(vec![
+                            "range".into(),
+                            lo.value.normalize().to_string(),
+                            hi.value.normalize().to_string(),
+                        ]);
+                    }
+                }
+            }
+            It::Table(t) => {
+                let table = &model.tables[t].table;
+                let parts = crate::fmt::table_parts(table);
+                let name = table_sheets.get(t).cloned().unwrap_or_default();
+                let totals: Vec<String> = (0..table.columns.len())
+                    .filter(|&c| table.columns[c].formula.is_some())
+                    .map(|c| c.to_string())
+                    .collect();
+                records.push(vec![
+                    "table".into(),
+                    parts.head,
+                    name,
+                    parts.columns,
+                    parts.sign.unwrap_or_default(),
+                    totals.join(" "),
+                ]);
+                for (r, row) in table.rows.iter().enumerate() {
+                    records.push(vec!["row".into(), parts.rows[r].clone(), (2 + r).to_string()]);
+                    for (c, cell) in row.cells.iter().enumerate() {
+                        // Blank in the sheet, as `-` is: the key tells them apart.
+                        if matches!(cell.value, CellValue::NotApplicable) {
+                            records.push(vec!["n.v.t.".into(), c.to_string()]);
+                        }
+                    }
+                }
+                records.push(vec!["end-table".into()]);
+            }
+        }
+    }
+    for (r, record) in records.iter().enumerate() {
+        for (c, value) in record.iter().enumerate() {
+            sheet.write_string(r as u32, c as u16, fit(value, book.lang))?;
         }
     }
     Ok(())
