@@ -431,7 +431,15 @@ pub fn detect(grid: &Grid, options: &Options) -> Result<Layout, Msg> {
         Some(w) => {
             Some(find_column(grid, header, w).ok_or_else(|| Msg::id("import-no-column").arg("column", w.as_str()))?)
         }
-        None => None,
+        // A column headed as the part of the plan a row belongs to.
+        None => header.and_then(|h| {
+            (0..cols).find(|&c| {
+                text_of(grid.get(h, c)).is_some_and(|t| {
+                    let t = t.to_lowercase();
+                    ["onderdeel", "domein", "programma", "deelplan", "group", "part"].iter().any(|w| t.starts_with(w))
+                })
+            })
+        }),
     };
     let taakveld_col = match &options.taakveld {
         Some(w) => {
@@ -514,10 +522,12 @@ pub fn detect(grid: &Grid, options: &Options) -> Result<Layout, Msg> {
         }
     };
     for r in 0..header.unwrap_or(0) {
+        // The title stands alone on its row; a row of several texts heads the columns.
+        let alone = (0..cols).filter(|&c| text_of(grid.get(r, c)).is_some()).count() == 1;
         for c in 0..cols {
             let Some(t) = text_of(grid.get(r, c)) else { continue };
             scale_from(r, c, &mut layout);
-            if layout.title.is_none() && !matches!(figure(grid.get(r, c), grid.notation), Fig::Num { .. }) {
+            if alone && layout.title.is_none() && !matches!(figure(grid.get(r, c), grid.notation), Fig::Num { .. }) {
                 layout.title = Some(t);
             } else {
                 layout.above.push(t.clone());
@@ -610,6 +620,18 @@ pub fn detect(grid: &Grid, options: &Options) -> Result<Layout, Msg> {
             } else {
                 RowKind::Heading
             };
+            // A measure with no figures yet (`b 2. Zero Tolerance …`): its id has a digit.
+            let numbered = id.clone().or_else(|| split_id(&label).map(|(i, _)| i));
+            if kind == RowKind::Heading && numbered.is_some_and(|i| i.chars().any(|c| c.is_ascii_digit())) {
+                if id.is_none() {
+                    if let Some((i, rest)) = split_id(&label) {
+                        id = Some(i);
+                        label = rest;
+                    }
+                }
+                layout.rows.push(spec(r, RowKind::Data, label, id, group, taakveld, figs));
+                continue;
+            }
             if kind == RowKind::Note {
                 let cell = title_col.map(|c| grid.address(r, c)).unwrap_or_else(|| grid.address(r, 0));
                 unmapped.push(Unmapped { cell, text: label.clone(), why: Msg::id("import-why-note") });

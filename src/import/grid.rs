@@ -299,7 +299,7 @@ pub fn read_delimited(file: &str, text: &str) -> Grid {
         (b'\t', Notation::Dutch)
     } else if semicolons > 0 && semicolons >= commas / 2 {
         (b';', Notation::Dutch)
-    } else if commas > 0 && looks_like_english_csv(&lines) {
+    } else if commas > 0 && looks_like_english_csv(text) {
         (b',', Notation::English)
     } else {
         return read_spaced(file, text);
@@ -325,10 +325,11 @@ pub fn read_delimited(file: &str, text: &str) -> Grid {
 }
 
 /// A comma-separated file, rather than Dutch text whose figures have decimal commas: its lines
-/// split into the same number of fields.
-fn looks_like_english_csv(lines: &[&str]) -> bool {
-    let counts: Vec<usize> = lines.iter().filter(|l| !l.trim().is_empty()).map(|l| l.matches(',').count()).collect();
-    counts.len() >= 2 && counts.iter().all(|&n| n > 0 && n == counts[0])
+/// split into the same number of fields (quotes respected), at least two.
+fn looks_like_english_csv(text: &str) -> bool {
+    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
+    let counts: Vec<usize> = reader.records().take(50).filter_map(Result::ok).map(|r| r.len()).collect();
+    counts.len() >= 2 && counts.iter().all(|&n| n >= 2 && n == counts[0])
 }
 
 /// A table printed with spaces (as text copied from a PDF): each line is a label and then the

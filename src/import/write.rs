@@ -128,6 +128,7 @@ pub fn plan(grid: &Grid, layout: &Layout, options: &Options) -> Result<Imported,
         let name = super::file_name(&grid.file);
         match &grid.sheet {
             Some(s) => format!("{name} – {s}"),
+            None if name == "<stdin>" => Msg::id("import-title-pasted").render(lang),
             None => name,
         }
     });
@@ -244,6 +245,7 @@ fn table(
         .enumerate()
         .map(|(k, r)| (r.kind == RowKind::Data).then(|| slug(&r.label, &mut names, &format!("r{}", k + 1))))
         .collect();
+    let mut last_group: Option<String> = None;
     for (k, r) in layout.rows.iter().enumerate() {
         match r.kind {
             RowKind::Heading | RowKind::Note => {
@@ -252,9 +254,17 @@ fn table(
             }
             RowKind::Data => {}
         }
+        if r.group.is_some() && r.group != last_group {
+            out.push_str(&format!("  // {}\n", comment(r.group.as_deref().unwrap_or_default())));
+            last_group = r.group.clone();
+        }
         let name = row_names[k].clone().unwrap_or_default();
         let unit = if r.fte && !layout.all_fte { " fte" } else { "" };
         let figs: Vec<String> = r.figs.iter().map(fig_text).collect();
+        let label = match &r.id {
+            Some(id) if !r.label.starts_with(id.as_str()) => format!("{id} {}", r.label),
+            _ => r.label.clone(),
+        };
         if r.not_a_total {
             out.push_str(&format!(
                 "  // {}\n",
@@ -263,7 +273,7 @@ fn table(
         }
         let taakveld = taakveld_of(r, grid, unmapped).map(|t| format!(" taakveld {t}")).unwrap_or_default();
         match &r.total {
-            None => out.push_str(&format!("  row {name} {}{unit}{taakveld} : {}\n", quote(&r.label), figs.join("  "))),
+            None => out.push_str(&format!("  row {name} {}{unit}{taakveld} : {}\n", quote(&label), figs.join("  "))),
             Some(f) => {
                 let expr = match f {
                     Formula::Sum => "sum".to_string(),
@@ -305,7 +315,12 @@ fn taakveld_of(r: &RowSpec, grid: &Grid, unmapped: &mut Vec<Unmapped>) -> Option
         .collect();
     let ok = !codes.is_empty()
         && codes.iter().all(|c| {
-            c.split('.').count() == 2 && c.split('.').all(|p| !p.is_empty() && p.chars().all(|ch| ch.is_ascii_digit()))
+            // `6.3`, `6.72`, `6.71a` (the codes from 2023).
+            let digits_then_letter = |p: &str| {
+                let d = p.trim_end_matches(|ch: char| ch.is_ascii_lowercase());
+                !d.is_empty() && d.chars().all(|ch| ch.is_ascii_digit()) && p.len() - d.len() <= 1
+            };
+            c.split('.').count() == 2 && c.split('.').all(digits_then_letter)
         });
     if ok {
         Some(codes.join(", "))
@@ -361,6 +376,8 @@ fn measures(out: &mut String, grid: &Grid, layout: &Layout, unmapped: &mut Vec<U
     let new_group = |label: &str, group_ids: &mut HashSet<String>| -> (String, String) {
         let (id, title) = match super::detect::split_id(label) {
             Some((id, rest)) => (clean_id(&id), rest),
+            // A one-word name (`Jeugd`, `Wmo`) is its own id.
+            None if label.chars().count() <= 16 => (clean_id(label), label.to_string()),
             None => (None, label.to_string()),
         };
         let mut id = id.filter(|i| !group_ids.contains(i)).unwrap_or_default();
@@ -431,8 +448,15 @@ fn measures(out: &mut String, grid: &Grid, layout: &Layout, unmapped: &mut Vec<U
                 });
                 continue;
             }
-            // A total after a group's total, or with no group open, is the plan's total.
-            if last_was_total {
+            // A total after a group's total, or with no group open, is the plan's total; so is
+            // a total outside the groups of a group column.
+            let outside_column_groups = by_column && {
+                let open_title = open_group
+                    .as_ref()
+                    .and_then(|id| group_of_column.iter().find(|(_, g)| g == id).map(|(l, _)| l.clone()));
+                r.group.is_none() || r.group != open_title
+            };
+            if last_was_total || outside_column_groups {
                 close(out, &mut open_group);
             }
             let indent = if open_group.is_some() { "  " } else { "" };

@@ -12,6 +12,7 @@ import-bad-range = “{ $range }” is not a range of cells: write its corners a
 import-no-table = found no table with figures in { $where }: give the sheet (--sheet) or the cells (--range B4:H30) of the table
 import-no-column = there is no column “{ $column }”: give its letter (C) or the text of its heading
 import-internal = the plan grip made from this sheet does not read back ({ $reason }); this is a fault in grip, please report it with the sheet
+import-title-pasted = Pasted table
 import-stdin = cannot read the pasted table from standard input: { $error }
 import-comment-source = Imported by grip import from “{ $file }”{ $sheet ->
     [none] {""}

@@ -12,6 +12,7 @@ import-bad-range = “{ $range }” is geen celbereik: schrijf de hoeken als B4:
 import-no-table = geen tabel met cijfers gevonden in { $where }: geef het blad (--sheet) of de cellen (--range B4:H30) van de tabel
 import-no-column = er is geen kolom “{ $column }”: geef de letter (C) of de tekst van de kop
 import-internal = het plan dat grip van dit blad maakte, is niet terug te lezen ({ $reason }); dit is een fout in grip, meld die graag met het blad erbij
+import-title-pasted = Geplakte tabel
 import-stdin = kan de geplakte tabel niet lezen van standaardinvoer: { $error }
 import-comment-source = Geïmporteerd met grip import uit “{ $file }”{ $sheet ->
     [none] {""}
