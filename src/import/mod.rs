@@ -166,7 +166,8 @@ fn workbook_grid(path: &Path, sheets: &[(String, bool)], options: &Options) -> R
     }
     let mut first = None;
     for (name, visible) in sheets {
-        if !visible || name == KEY_SHEET {
+        // grip's own key sheet is hidden, so it is skipped here too.
+        if !visible {
             continue;
         }
         let grid = grid::read_workbook_sheet(path, name).map_err(ImportError)?;
