@@ -136,10 +136,12 @@ pub fn read(path: &Path, options: &Options) -> Result<Option<Imported>, Msg> {
                 if let Raw::Number(b) = at(4) {
                     out.push_str(&format!("{ind}  budget € {}\n", format_dutch(*b)));
                 }
+                let mut amounts: Vec<(u16, Option<String>)> = Vec::new();
                 for (k, y) in years.iter().enumerate() {
                     let cell = at(MEASURE_YEAR_COL + k);
                     let zero = matches!(cell, Raw::Number(d) if d.is_zero()) || matches!(cell, Raw::Empty);
                     if zero && !applies.contains(y) {
+                        amounts.push((*y, None));
                         continue;
                     }
                     let amount = match cell_figure(cell) {
@@ -147,7 +149,10 @@ pub fn read(path: &Path, options: &Options) -> Result<Option<Imported>, Msg> {
                         Some(f) => format!("€ {f}"),
                         None => "€ 0".into(),
                     };
-                    out.push_str(&format!("{ind}  saving {amount} in {y}\n"));
+                    amounts.push((*y, Some(amount)));
+                }
+                for line in savings_lines(&amounts) {
+                    out.push_str(&format!("{ind}  {line}\n"));
                 }
                 // Costs and range follow in their own records.
                 while i < records.len() && matches!(records[i].first().map(String::as_str), Some("cost" | "range")) {
@@ -218,4 +223,29 @@ pub fn read(path: &Path, options: &Options) -> Result<Option<Imported>, Msg> {
     }
     let text = super::finish(&out, lang).map_err(|e: ImportError| e.0)?;
     Ok(Some(Imported { text, unmapped: Vec::new(), measures, tables }))
+}
+
+/// A measure's saving lines for its amount in each year (None: no saving line applies): the
+/// amount it keeps to the last year from the year it starts (`from`), each year before that on
+/// its own (`in`). Both say the same of every year, as the plan that wrote the workbook did.
+fn savings_lines(amounts: &[(u16, Option<String>)]) -> Vec<String> {
+    let mut from = amounts.len();
+    if let Some((_, Some(last))) = amounts.last() {
+        from -= 1;
+        while from > 0 && amounts[from - 1].1.as_deref() == Some(last.as_str()) {
+            from -= 1;
+        }
+    }
+    let mut lines = Vec::new();
+    for (i, (y, a)) in amounts.iter().enumerate() {
+        match a {
+            Some(a) if i == from => {
+                lines.push(format!("saving {a} from {y}"));
+                break;
+            }
+            Some(a) => lines.push(format!("saving {a} in {y}")),
+            None => {}
+        }
+    }
+    lines
 }
