@@ -597,8 +597,7 @@ fn import(say: Say, file: PathBuf, output: Option<PathBuf>, options: grip::impor
     // What grip check will say about the plan: the sheet's own slips, if any.
     let name = output.as_ref().map(|o| o.display().to_string()).unwrap_or_else(|| "<import>".into());
     let checked = api::check_text(&name, None, imported.text.clone());
-    let mut summary = Summary::default();
-    summary.files = 1;
+    let mut summary = Summary { files: 1, ..Summary::default() };
     summary.add(&checked.diagnostics);
     eprintln!("{}", Msg::id("import-checked").arg("summary", summary.sentence(lang)).render(lang));
     ExitCode::SUCCESS

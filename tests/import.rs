@@ -15,7 +15,7 @@
 use assert_cmd::Command;
 use grip::import::{import, Input, Options, Shape};
 use grip::lang::Lang;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -273,9 +273,23 @@ fn libreoffice_saves_the_dutch_sheet_as_grip_reads_it() {
         .unwrap();
     let made = dir.path().join("begroting-nl.xlsx");
     assert!(made.exists(), "{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
-    let fresh = import(&Input::File(made), &options()).unwrap();
+    let fresh = import(&Input::File(made.clone()), &options()).unwrap();
     let committed = import(&input("begroting-nl.xlsx"), &options()).unwrap();
     assert_eq!(fresh.text, committed.text);
+    // The same sheet saved as .ods and as .xls (Excel 97) reads the same.
+    for (ext, filter) in [("ods", "ods"), ("xls", "xls:MS Excel 97")] {
+        let out = std::process::Command::new("soffice")
+            .args(["--headless", &format!("-env:UserInstallation=file://{}/profile", dir.path().display())])
+            .args(["--convert-to", filter, "--outdir"])
+            .arg(dir.path())
+            .arg(&made)
+            .output()
+            .unwrap();
+        let other = dir.path().join(format!("begroting-nl.{ext}"));
+        assert!(other.exists(), "{ext}: {}", String::from_utf8_lossy(&out.stderr));
+        let imported = import(&Input::File(other), &options()).unwrap();
+        assert_eq!(imported.text.replace(&format!("begroting-nl.{ext}"), "begroting-nl.xlsx"), committed.text, "{ext}");
+    }
 }
 
 #[test]
@@ -343,9 +357,4 @@ fn the_help_is_in_both_languages() {
     let nl = grip().args(["--lang", "nl", "import", "--help"]).assert().success();
     let nl = String::from_utf8_lossy(&nl.get_output().stdout).to_string();
     assert!(nl.contains("Maak een plan van een spreadsheet"), "{nl}");
-}
-
-#[allow(dead_code)]
-fn exists(p: &Path) -> bool {
-    p.exists()
 }

@@ -608,10 +608,9 @@ pub fn detect(grid: &Grid, options: &Options) -> Result<Layout, Msg> {
         }
         if !any_fig {
             // Text in figure cells with no figure at all: a heading that runs on, or a note.
-            for (k, f) in figs.iter_mut().enumerate() {
+            for f in figs.iter_mut() {
                 if let Fig::Text(t, _) = f {
                     label = format!("{label} {t}").trim().to_string();
-                    let _ = k;
                     *f = Fig::Blank;
                 }
             }

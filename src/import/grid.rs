@@ -112,7 +112,7 @@ impl Grid {
 
     /// Removes empty rows and columns at the edges.
     pub fn trim(&mut self) {
-        let empty_row = |row: &Vec<Raw>| row.iter().all(|c| is_blank(c));
+        let empty_row = |row: &Vec<Raw>| row.iter().all(is_blank);
         while self.cells.last().is_some_and(empty_row) {
             self.cells.pop();
         }

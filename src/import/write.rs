@@ -5,7 +5,6 @@ use super::grid::Grid;
 use super::{comment, quote, ImportError, Imported, Options, Unmapped};
 use crate::lang::{Lang, Msg};
 use crate::syntax::number::format_dutch;
-use rust_decimal::Decimal;
 use std::collections::HashSet;
 
 /// Words a row may not be named: in a formula of its own table they are formula words.
@@ -144,7 +143,7 @@ pub fn plan(grid: &Grid, layout: &Layout, options: &Options) -> Result<Imported,
     }
     out.push_str("}\n\n");
     let (measures, tables) = if layout.measures {
-        (measures(&mut out, grid, layout, &mut unmapped, lang), 0)
+        (measures(&mut out, grid, layout, &mut unmapped), 0)
     } else {
         table(&mut out, grid, layout, &title, &table_scale, lang, &mut unmapped);
         (0, 1)
@@ -217,7 +216,6 @@ fn columns_line(layout: &Layout, names: &mut HashSet<String>) -> String {
     parts.join(", ")
 }
 
-#[allow(clippy::too_many_arguments)]
 fn table(
     out: &mut String,
     grid: &Grid,
@@ -227,7 +225,6 @@ fn table(
     lang: Lang,
     unmapped: &mut Vec<Unmapped>,
 ) {
-    let _ = grid;
     let mut names: HashSet<String> = HashSet::new();
     let columns = columns_line(layout, &mut HashSet::new());
     let unit = if layout.all_fte && scale.is_empty() { " in fte" } else { "" };
@@ -332,7 +329,7 @@ fn taakveld_of(r: &RowSpec, grid: &Grid, unmapped: &mut Vec<Unmapped>) -> Option
 
 /// Measures: each row a measure with its savings per year; headings (or the group column)
 /// groups; total rows declared totals of their group or the plan.
-fn measures(out: &mut String, grid: &Grid, layout: &Layout, unmapped: &mut Vec<Unmapped>, lang: Lang) -> usize {
+fn measures(out: &mut String, grid: &Grid, layout: &Layout, unmapped: &mut Vec<Unmapped>) -> usize {
     let mut ids: HashSet<String> = HashSet::new();
     let mut group_ids: HashSet<String> = HashSet::new();
     let mut count = 0;
@@ -502,7 +499,6 @@ fn measures(out: &mut String, grid: &Grid, layout: &Layout, unmapped: &mut Vec<U
             out.push_str(&format!("{indent}  taakveld {t}\n"));
         }
         out.push_str(&format!("{indent}}}\n"));
-        let _ = lang;
     }
     close(out, &mut open_group);
     count
@@ -548,6 +544,5 @@ fn effects(r: &RowSpec, layout: &Layout) -> Vec<String> {
             lines.push(format!("saving {v} in {y}"));
         }
     }
-    let _ = Decimal::ZERO;
     lines
 }
