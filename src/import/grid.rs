@@ -232,6 +232,7 @@ pub fn read_workbook_sheet(path: &Path, sheet: &str) -> Result<Grid, Msg> {
             .iter()
             .map(|d| match d {
                 Data::Empty => Raw::Empty,
+                Data::Int(i) if i.unsigned_abs() >= 1_000_000_000_000_000 => Raw::Bad(Msg::id("import-why-too-large")),
                 Data::Int(i) => Raw::Number(Decimal::from(*i)),
                 Data::Float(f) => match decimal_of_float(*f) {
                     Ok(d) => Raw::Number(d),
