@@ -358,3 +358,54 @@ fn the_help_is_in_both_languages() {
     let nl = String::from_utf8_lossy(&nl.get_output().stdout).to_string();
     assert!(nl.contains("Maak een plan van een spreadsheet"), "{nl}");
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::test_runner::Config { cases: 300, ..Default::default() })]
+
+    /// Any pasted table, of figures, labels, totals and junk in any order, imports without a
+    /// panic; what it imports reads back as a plan (an error of grip's own is `import-internal`).
+    #[test]
+    fn any_pasted_table_imports_without_a_panic(
+        cells in proptest::collection::vec(
+            proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::strategy::Just("2024".to_string()),
+                    proptest::strategy::Just("Begroting 2025".to_string()),
+                    proptest::strategy::Just("Totaal".to_string()),
+                    proptest::strategy::Just("Cumulatief".to_string()),
+                    proptest::strategy::Just("x € 1.000".to_string()),
+                    proptest::strategy::Just("P.M.".to_string()),
+                    proptest::strategy::Just("-".to_string()),
+                    proptest::strategy::Just("A.1 Maatregel".to_string()),
+                    proptest::strategy::Just(String::new()),
+                    "-?[0-9]{1,7}(,[0-9]{1,3})?",
+                    "[0-9.,]{1,9}",
+                    "[a-zA-Zé€*() ]{0,12}",
+                ],
+                0..7,
+            ),
+            0..9,
+        ),
+        measures in proptest::bool::ANY,
+        joiner in proptest::prop_oneof![
+            proptest::strategy::Just("\t"),
+            proptest::strategy::Just(";"),
+            proptest::strategy::Just(","),
+            proptest::strategy::Just(" "),
+        ],
+    ) {
+        let text: String = cells.iter().map(|r| r.join(joiner) + "\n").collect();
+        let shape = if measures { Shape::Measures } else { Shape::Auto };
+        match import(&Input::Text { name: "<stdin>".into(), text: text.clone() }, &Options { shape, ..options() }) {
+            Ok(imported) => {
+                let checked = grip::api::check_text("p.plan", None, imported.text.clone());
+                let syntax = checked.diagnostics.iter().any(|d| d.code() == "grip::syntax");
+                proptest::prop_assert!(!syntax, "{text:?}\n{}", imported.text);
+            }
+            Err(e) => {
+                let id = match &e.0 { grip::lang::Msg::Id(id, _) => *id, _ => "" };
+                proptest::prop_assert!(id != "import-internal", "{text:?}: {}", e.0.render(Lang::En));
+            }
+        }
+    }
+}

@@ -173,7 +173,10 @@ pub fn figure(raw: &Raw, notation: Notation) -> Fig {
                 Notation::Dutch => match parse_dutch(&normal) {
                     Ok(value) => Fig::Num { value, euro },
                     Err(crate::syntax::number::NumberError::TooLarge) => Fig::Text(t, Msg::id("import-why-too-large")),
-                    Err(_) => Fig::Unreadable(normal),
+                    // Written as printed only when the plan can hold it as a figure
+                    // (digits first and last); `0.` or `1,` are listed instead.
+                    Err(_) if number_token(&normal) => Fig::Unreadable(normal),
+                    Err(_) => Fig::Text(t, Msg::id("import-why-not-a-number")),
                 },
                 Notation::English => match english(&normal) {
                     Some(value) => Fig::Num { value, euro },
@@ -182,6 +185,19 @@ pub fn figure(raw: &Raw, notation: Notation) -> Fig {
             }
         }
     }
+}
+
+/// A figure the plan's grammar reads as one (if not always as a number): an optional minus, then
+/// digits with single dots and commas between them, a digit first and last.
+fn number_token(t: &str) -> bool {
+    let body = t.strip_prefix('-').unwrap_or(t);
+    body.starts_with(|c: char| c.is_ascii_digit())
+        && body.ends_with(|c: char| c.is_ascii_digit())
+        && body.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+        && !body.contains("..")
+        && !body.contains(",,")
+        && !body.contains(".,")
+        && !body.contains(",.")
 }
 
 /// `€ 1.000`, `1.000 €`, `EUR 1.000`, `1.000 euro` → the figure, and that it was in euros.
@@ -563,14 +579,23 @@ pub fn detect(grid: &Grid, options: &Options) -> Result<Layout, Msg> {
         let title = title_col.and_then(|c| text_of(grid.get(r, c)));
         let mut id = id_col.and_then(|c| text_of(grid.get(r, c))).map(|t| t.trim_end_matches('.').to_string());
         let mut label = title.clone().unwrap_or_default();
-        // Other label columns: their text joins the label.
+        // Other label columns: text left of the label joins it (`4 | Totaal`); a column of text
+        // right of it (remarks, a code grip has no place for) is listed.
+        let mut before: Vec<String> = Vec::new();
         for &c in &label_cols {
             if Some(c) == id_col || Some(c) == title_col {
                 continue;
             }
-            if let Some(t) = text_of(grid.get(r, c)) {
-                label = if label.is_empty() { t } else { format!("{t} {label}") };
+            let Some(t) = text_of(grid.get(r, c)) else { continue };
+            if title_col.is_some_and(|tc| c > tc) {
+                unmapped.push(Unmapped { cell: grid.address(r, c), text: t, why: Msg::id("import-why-text-column") });
+            } else {
+                before.push(t);
             }
+        }
+        if !before.is_empty() {
+            before.push(label);
+            label = before.join(" ").trim().to_string();
         }
         let group = group_col.and_then(|c| text_of(grid.get(r, c)));
         let taakveld = taakveld_col.and_then(|c| text_of(grid.get(r, c)));

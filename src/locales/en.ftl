@@ -37,6 +37,7 @@ import-why-error-cell = the cell holds an error ({ $error })
 import-why-text-in-figures = text where a figure belongs (the plan has n.v.t. there)
 import-why-outside-columns = outside the table's columns (no year or heading above it)
 import-why-above-table = text above the table, kept as a comment
+import-why-text-column = a column of text grip has no place for (--group-by or --taakveld can take it)
 import-why-note = a note in or under the table, kept as a comment
 import-why-repeated-header = the years heading repeated, kept as a comment
 import-why-cumulative = a cumulative row: grip computes cumulative savings itself (grip eval)

@@ -37,6 +37,7 @@ import-why-error-cell = de cel bevat een fout ({ $error })
 import-why-text-in-figures = tekst waar een cijfer hoort (het plan zegt daar n.v.t.)
 import-why-outside-columns = buiten de kolommen van de tabel (geen jaar of kop erboven)
 import-why-above-table = tekst boven de tabel, bewaard als commentaar
+import-why-text-column = een kolom tekst waar grip geen plaats voor heeft (--group-by of --taakveld kan hem overnemen)
 import-why-note = een voetnoot in of onder de tabel, bewaard als commentaar
 import-why-repeated-header = de kop met jaren nog eens, bewaard als commentaar
 import-why-cumulative = een cumulatieve rij: grip berekent de cumulatieve besparing zelf (grip eval)
