@@ -125,6 +125,7 @@ fn real_sheets_snapshots() {
     for name in [
         "noordoostpolder-c1.2.tsv",
         "noordoostpolder-c1.2-pdf.txt",
+        "noordoostpolder-extra-bezetting.tsv",
         "leudal-maatregelen.tsv",
         "begroting-nl.xlsx",
         "ombuigingen-excel-nl.csv",
@@ -146,6 +147,22 @@ fn the_slips_of_the_documents_are_found_and_nothing_else() {
         assert!(errs[0].contains("in 2022 is 1,8 fte, but its lines add up to 1,9 fte"), "{}", errs[0]);
         assert!(imported.text.contains("total budget \"Budget\" = kosten_formatie - opbrengsten"), "{}", imported.text);
     }
+    // Noordoostpolder's "Extra bezetting en afbouw": row 1 is the total of its "waarvan" rows
+    // (rounded for print), and the Totaal adds rows 1 and 2. grip finds what it finds in the
+    // hand-encoded plan (table F.4 of examples/noordoostpolder.plan), and nothing else.
+    let imported = import(&input("noordoostpolder-extra-bezetting.tsv"), &options()).unwrap();
+    assert!(imported.text.contains("= waarvan_uitvoering + waarvan_ondersteuning"), "{}", imported.text);
+    let found: Vec<String> = check_short(&imported.text)
+        .lines()
+        .map(|l| l.split_once(": ").map(|(_, m)| m.replace("T1 “", "“")).unwrap_or_default())
+        .collect();
+    let encoded = grip::api::check_path(&repo().join("examples/noordoostpolder.plan")).unwrap();
+    let expected: Vec<String> = grip::render::short(&encoded.sources, &encoded.diagnostics, Lang::En)
+        .lines()
+        .filter(|l| l.contains("F.4 “"))
+        .map(|l| l.split_once(": ").map(|(_, m)| m.replace("F.4 “", "“")).unwrap_or_default())
+        .collect();
+    assert_eq!(found, expected);
     // Leudal's measures: their printed total is right; the heading's "(€ 1.000)" is not applied
     // to figures printed in full euros.
     let imported = import(&input("leudal-maatregelen.tsv"), &options()).unwrap();

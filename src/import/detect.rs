@@ -333,6 +333,13 @@ pub fn total_word(label: &str) -> bool {
         || l.ends_with(" total")
 }
 
+/// A row that breaks down the row above it: "waarvan uitvoering", "- waarvan …", "w.v. …",
+/// "of which …".
+pub fn part_of_above(label: &str) -> bool {
+    let l = label.trim_start_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    l.starts_with("waarvan") || l.starts_with("w.v.") || l.starts_with("of which")
+}
+
 fn cumulative_word(label: &str) -> bool {
     let l = label.to_lowercase();
     l.contains("cumul")
@@ -401,6 +408,20 @@ fn is_id(text: &str) -> bool {
         && t.chars().any(|c| c.is_ascii_digit())
         && !t.starts_with('.')
         && !t.contains("..")
+}
+
+/// Whether column `c` numbers the rows: headed `No.`, `Nr`, `Nummer` or `#`, or holding whole
+/// numbers that count up from 1.
+fn numbering(grid: &Grid, header: Option<usize>, first: usize, rows: usize, c: usize) -> bool {
+    let head = header.and_then(|h| text_of(grid.get(h, c))).unwrap_or_default().to_lowercase();
+    if ["no", "no.", "nr", "nr.", "nummer", "#", "code"].contains(&head.trim()) {
+        return true;
+    }
+    let values: Vec<Decimal> = (first..rows).filter_map(|r| figure(grid.get(r, c), grid.notation).printed()).collect();
+    values.len() >= 2
+        && values.iter().all(|v| v.fract().is_zero())
+        && values.windows(2).all(|w| w[1] > w[0])
+        && values.first() == Some(&Decimal::ONE)
 }
 
 /// A column named by its letter (`C`) or by the text of its heading.
@@ -490,6 +511,10 @@ pub fn detect(grid: &Grid, options: &Options) -> Result<Layout, Msg> {
             let label = head.and_then(text_of).unwrap_or_else(|| grid.address(first_data, c));
             // The label column of a table whose labels are numbers only (rare) is still a label.
             if c == 0 && fig_cols.is_empty() && texts > 0 {
+                continue;
+            }
+            // A column of row numbers (`No.`, `Nr`, or 1, 2, 3 …) is a label, not figures.
+            if fig_cols.is_empty() && numbering(grid, header, first_data, rows, c) {
                 continue;
             }
             let total = total_word(&label);
@@ -698,9 +723,27 @@ pub fn detect(grid: &Grid, options: &Options) -> Result<Layout, Msg> {
             || l.contains("cost");
         row.fte = !money && (title_fte || l.contains("fte") || l.contains("formatie") || l.contains("staffing"));
     }
+    // A row "waarvan …" is in the unit of the row it breaks down.
+    let mut above = None;
+    for row in &mut layout.rows {
+        if row.kind != RowKind::Data {
+            continue;
+        }
+        if part_of_above(&row.label) {
+            if let Some(fte) = above {
+                row.fte = fte;
+            }
+        } else {
+            above = Some(row.fte);
+        }
+    }
     // Measures or a table.
     let data: Vec<&RowSpec> = layout.rows.iter().filter(|r| r.kind == RowKind::Data && !total_word(&r.label)).collect();
-    let with_id = data.iter().filter(|r| r.id.is_some()).count();
+    // Ids of measures have a letter or a dot (`A.1`, `b4`, `1.6`); plain numbers count rows.
+    let with_id = data
+        .iter()
+        .filter(|r| r.id.as_deref().is_some_and(|i| i.chars().any(|c| c.is_ascii_alphabetic() || c == '.')))
+        .count();
     let heading_says = header
         .map(|h| {
             (0..cols).any(|c| {
@@ -835,9 +878,17 @@ fn totals(layout: &mut Layout, grid: &Grid) {
         }
         // The plain rows since the previous total, and the totals before.
         let prev_total = (0..i).rev().find(|&k| layout.rows[k].total.is_some());
-        let since: Vec<usize> = (prev_total.map(|p| p + 1).unwrap_or(0)..i)
+        // Rows "waarvan …" break down the row above them: they are not added again.
+        let start = prev_total.map(|p| p + 1).unwrap_or(0);
+        let since: Vec<usize> = (start..i)
             .filter(|&k| layout.rows[k].kind == RowKind::Data && layout.rows[k].total.is_none())
+            .filter(|&k| !part_of_above(&layout.rows[k].label))
             .collect();
+        let parts_between =
+            (start..i).any(|k| layout.rows[k].kind == RowKind::Data && part_of_above(&layout.rows[k].label));
+        if layout.rows[i].total.is_some() {
+            continue;
+        }
         let row_of_sheet = |abs: u32| -> Option<usize> {
             let g = abs.checked_sub(grid.origin.0)? as usize;
             layout.rows.iter().position(|r| r.row == g)
@@ -873,7 +924,19 @@ fn totals(layout: &mut Layout, grid: &Grid) {
             layout.rows[i].total = Some(formula);
             continue;
         }
-        // 2. What the label and the figures say.
+        // 2. A row followed by its parts ("waarvan …") is their total, when they add up to it.
+        let parts: Vec<usize> = (i + 1..n)
+            .take_while(|&k| layout.rows[k].kind == RowKind::Data && part_of_above(&layout.rows[k].label))
+            .collect();
+        if !parts.is_empty() && !part_of_above(&layout.rows[i].label) {
+            let f = Formula::Terms(parts.iter().map(|&k| (false, k)).collect());
+            let (matches, comparable, _) = score(layout, i, &f, ncols, &since);
+            if comparable > 0 && matches == comparable {
+                layout.rows[i].total = Some(f);
+            }
+            continue;
+        }
+        // 3. What the label and the figures say.
         let label = layout.rows[i].label.clone();
         let labelled = total_word(&label);
         let mut candidates: Vec<Formula> = Vec::new();
@@ -924,6 +987,11 @@ fn totals(layout: &mut Layout, grid: &Grid) {
                 if let Some(fte) = fte {
                     layout.rows[i].fte = fte;
                 }
+                // `sum` would add the parts ("waarvan") too: the rows are named instead.
+                let f = match f {
+                    Formula::Sum if parts_between => Formula::Terms(since.iter().map(|&k| (false, k)).collect()),
+                    f => f,
+                };
                 layout.rows[i].total = Some(f);
             }
             _ if labelled => layout.rows[i].not_a_total = true,
@@ -964,7 +1032,12 @@ fn score(layout: &Layout, i: usize, f: &Formula, ncols: usize, since: &[usize]) 
         let Some(computed) = computed else { continue };
         comparable += 1;
         nonzero |= !printed.is_zero();
-        if computed == printed {
+        // Equal, or the printed figure is the computed one rounded to the decimals printed
+        // (2,85 fte printed 2,9), as grip check counts it.
+        let rounded = printed.scale() < computed.scale()
+            && computed.round_dp_with_strategy(printed.scale(), rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+                == printed;
+        if computed == printed || rounded {
             matches += 1;
         }
     }

@@ -279,7 +279,7 @@ fn table(
                 };
                 out.push_str(&format!(
                     "  total {name} {}{unit}{taakveld} = {expr} : {}\n",
-                    quote(&r.label),
+                    quote(&label),
                     figs.join("  ")
                 ));
             }
