@@ -143,7 +143,7 @@ pub fn write(checked: &Checked, path: &Path, lang: Lang) -> Result<(), XlsxError
     let sheet = workbook.add_worksheet();
     sheet.set_name(crate::import::KEY_SHEET)?;
     sheet.set_hidden(true);
-    key(sheet, &book, &table_sheets)?;
+    key(sheet, &book, &table_sheets, &checked.sources)?;
     // Write beside the target and rename, so a reader never sees half a workbook.
     let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let tmp = crate::api::temporary_file(dir, ".xlsx")?;
@@ -578,22 +578,31 @@ fn problems(sheet: &mut Worksheet, checked: &Checked, bold: &Format, lang: Lang)
 /// (savings per measure and year, the cells of every table, the printed totals) are read back
 /// from the visible sheets, so a figure changed in Excel comes back into the plan.
 /// Amounts in the key are plain decimal strings (`-138400`, `1.9`), never floating point.
-fn key(sheet: &mut Worksheet, book: &Book, table_sheets: &[String]) -> Result<(), XlsxError> {
+fn key(
+    sheet: &mut Worksheet,
+    book: &Book,
+    table_sheets: &[String],
+    sources: &crate::source::SourceMap,
+) -> Result<(), XlsxError> {
     let model = book.model;
     let mut records: Vec<Vec<String>> = Vec::new();
-    let figure = |f: Figure| -> String {
-        match (f.pm, f.known.is_zero()) {
-            (0, _) => f.known.normalize().to_string(),
-            (_, true) if f.pm_neg == f.pm => "-P.M.".into(),
-            (_, true) => "P.M.".into(),
-            // A known amount with P.M. items: the known part (the P.M. count is kept apart).
-            _ => f.known.normalize().to_string(),
-        }
-    };
     let header = model.header.as_ref();
     let (first, last) = match (book.e.years.first(), book.e.years.last()) {
         (Some(a), Some(b)) => (a.to_string(), b.to_string()),
         _ => (String::new(), String::new()),
+    };
+    // The scale each group's figures were printed in (its own, else its parent's, else the plan's).
+    let plan_exp = header.and_then(|h| h.scale).map(|s| s.value.exp).unwrap_or(0);
+    let scale_text = |s: Option<Spanned<Scale>>| s.map(|s| crate::fmt::scale_factor(s.value)).unwrap_or_default();
+    let group_exp = |g: Option<usize>| -> u8 {
+        let mut g = g;
+        while let Some(gi) = g {
+            if let Some(s) = model.groups[gi].scale {
+                return s.value.exp;
+            }
+            g = model.groups[gi].parent;
+        }
+        plan_exp
     };
     records.push(vec!["grip-workbook".into(), "1".into()]);
     records.push(vec![
@@ -602,7 +611,11 @@ fn key(sheet: &mut Worksheet, book: &Book, table_sheets: &[String]) -> Result<()
         header.and_then(|h| h.municipality.as_ref()).map(|m| m.value.clone()).unwrap_or_default(),
         first,
         last,
+        scale_text(header.and_then(|h| h.scale)),
     ]);
+    for line in header.map(crate::fmt::header_facts).unwrap_or_default() {
+        records.push(vec!["header".into(), line]);
+    }
     // Items in the order of the plan: within a group (one file) by their place in the file.
     #[derive(Clone, Copy)]
     enum It {
@@ -640,18 +653,22 @@ fn key(sheet: &mut Worksheet, book: &Book, table_sheets: &[String]) -> Result<()
         match it {
             It::Group(g) => {
                 let info = &model.groups[g];
-                records.push(vec!["group".into(), info.id.value.clone(), info.title.value.clone()]);
-                if let Some(ge) = book.e.groups.iter().find(|x| x.id == info.id.value) {
-                    for t in &ge.targets {
-                        records.push(vec!["target".into(), t.year.to_string(), t.amount.normalize().to_string()]);
-                    }
-                }
-                // A target of P.M. is not evaluated, but is part of the plan.
+                records.push(vec![
+                    "group".into(),
+                    info.id.value.clone(),
+                    info.title.value.clone(),
+                    scale_text(info.scale),
+                ]);
+                let exp = group_exp(Some(g));
                 for t in &info.targets {
-                    if let Amount::Pm { negative } = t.amount.value {
-                        let pm = if negative { "-P.M." } else { "P.M." };
-                        records.push(vec!["target".into(), t.year.value.to_string(), pm.into()]);
-                    }
+                    let amount = crate::fmt::amount_in_scale(&t.amount.value, exp);
+                    records.push(vec!["fact".into(), format!("target {amount} by {}", t.year.value)]);
+                }
+                for t in &info.totals {
+                    records.push(vec!["fact".into(), crate::fmt::declared_total_line(t, exp)]);
+                }
+                for d in &info.descriptions {
+                    records.push(vec!["fact".into(), format!("description {}", crate::fmt::text(&d.value))]);
                 }
                 open += 1;
                 stack.push(items_in(Some(g)).into_iter().rev().collect());
@@ -666,6 +683,7 @@ fn key(sheet: &mut Worksheet, book: &Book, table_sheets: &[String]) -> Result<()
                     .map(|y| y.to_string())
                     .collect();
                 let codes: Vec<&str> = m.taakvelden.iter().map(|c| c.value.as_str()).collect();
+                let exp = group_exp(model.measures[mi].group);
                 records.push(vec![
                     "measure".into(),
                     m.id.value.clone(),
@@ -673,21 +691,27 @@ fn key(sheet: &mut Worksheet, book: &Book, table_sheets: &[String]) -> Result<()
                     (1 + mi).to_string(),
                     codes.join(", "),
                     applies.join(" "),
+                    exp.to_string(),
                 ]);
-                for (i, c) in book.e.measures[mi].costs.iter().enumerate() {
-                    let applies = crate::effects::applicable(m, EffectKind::Cost, book.e.years[i]).is_some();
-                    if applies || c.pm > 0 || !c.known.is_zero() {
-                        records.push(vec!["cost".into(), book.e.years[i].to_string(), figure(*c)]);
-                    }
+                // Costs and the range as the plan writes them (the workbook has no sheet for them).
+                for e in m.effects.iter().filter(|e| e.kind == EffectKind::Cost) {
+                    let years = match e.years {
+                        YearSpec::Always => String::new(),
+                        YearSpec::From(y) => format!(" from {:04}", y.value),
+                        YearSpec::In(y) => format!(" in {:04}", y.value),
+                    };
+                    let amount = crate::fmt::amount_in_scale(&e.amount.value, exp);
+                    records.push(vec!["fact".into(), format!("cost {amount}{years}")]);
                 }
                 if let Some(r) = &m.range {
-                    if let (Some(lo), Some(hi)) = (r.low.value.known(), r.high.value.known()) {
-                        records.push(vec![
-                            "range".into(),
-                            lo.value.normalize().to_string(),
-                            hi.value.normalize().to_string(),
-                        ]);
-                    }
+                    let (lo, hi) = (
+                        crate::fmt::amount_in_scale(&r.low.value, exp),
+                        crate::fmt::amount_in_scale(&r.high.value, exp),
+                    );
+                    records.push(vec!["fact".into(), format!("range {lo} .. {hi}")]);
+                }
+                for line in crate::fmt::measure_facts(m) {
+                    records.push(vec!["fact".into(), line]);
                 }
             }
             It::Table(t) => {
@@ -706,18 +730,47 @@ fn key(sheet: &mut Worksheet, book: &Book, table_sheets: &[String]) -> Result<()
                     parts.sign.unwrap_or_default(),
                     totals.join(" "),
                 ]);
+                let exp = model.tables[t].exp;
                 for (r, row) in table.rows.iter().enumerate() {
-                    records.push(vec!["row".into(), parts.rows[r].clone(), (2 + r).to_string()]);
+                    // Euro cells are euros in the sheet: divided by the scale they were printed in,
+                    // with the decimals they were printed with.
+                    let euro = formula::row_unit(table, row) == Unit::Euro;
+                    let decimals: Vec<String> = row
+                        .cells
+                        .iter()
+                        .map(|c| match c.value {
+                            CellValue::Number(v) => v.scale().to_string(),
+                            _ => "0".into(),
+                        })
+                        .collect();
+                    records.push(vec![
+                        "row".into(),
+                        parts.rows[r].clone(),
+                        (2 + r).to_string(),
+                        if euro { exp.to_string() } else { "0".into() },
+                        decimals.join(" "),
+                    ]);
                     for (c, cell) in row.cells.iter().enumerate() {
                         // Blank in the sheet, as `-` is: the key tells them apart.
                         if matches!(cell.value, CellValue::NotApplicable) {
                             records.push(vec!["n.v.t.".into(), c.to_string()]);
+                        }
+                        // A figure grip could not read has no value in the sheet: it is kept as
+                        // written, so grip check says again what is wrong with it.
+                        if matches!(cell.value, CellValue::Unreadable) {
+                            let written =
+                                sources.text(cell.span.file).get(cell.span.start..cell.span.end).unwrap_or("");
+                            records.push(vec!["as-written".into(), c.to_string(), written.to_string()]);
                         }
                     }
                 }
                 records.push(vec!["end-table".into()]);
             }
         }
+    }
+    // The plan's own declared totals.
+    for t in &model.totals {
+        records.push(vec!["fact".into(), crate::fmt::declared_total_line(t, plan_exp)]);
     }
     for (r, record) in records.iter().enumerate() {
         for (c, value) in record.iter().enumerate() {

@@ -3,7 +3,7 @@
 //!
 //! - The round trip: every example and real document in the repository, written as a workbook
 //!   by `grip report --xlsx` and imported again, evaluates exactly as before (`grip eval
-//!   --format json`).
+//!   --format json`), and `grip check` finds the same in it.
 //! - tests/import/ holds real input: tables copied from the two seed documents (tab-separated,
 //!   as Word copies a table, and as a PDF viewer copies text), a Dutch sheet saved by LibreOffice
 //!   (`begroting-nl.xlsx`, converted headless from `begroting-nl.csv`: SUM formulas and one typed
@@ -86,6 +86,16 @@ fn a_report_workbook_imports_as_the_same_plan() {
                 imported.text
             );
             assert!(imported.unmapped.is_empty());
+            // grip check finds the same in both, but for where it stands.
+            let findings = |c: &grip::api::Checked| {
+                let mut v: Vec<String> = grip::render::short(&c.sources, &c.diagnostics, Lang::En)
+                    .lines()
+                    .map(|l| l.split_once(": ").map(|(_, m)| m.to_string()).unwrap_or_default())
+                    .collect();
+                v.sort();
+                v
+            };
+            assert_eq!(findings(&original), findings(&back), "{} ({lang:?}):\n{}", plan.display(), imported.text);
             // The imported plan is written in the keywords asked for.
             let detected = grip::syntax::keywords::detect(&imported.text).map(|d| d.lang);
             assert!(detected.is_none() || detected == Some(lang), "{}", plan.display());

@@ -13,7 +13,6 @@ use crate::lang::Msg;
 use crate::syntax::number::format_dutch;
 use rust_decimal::Decimal;
 use std::path::Path;
-use std::str::FromStr;
 
 /// The first column of savings per year in the Measures sheet (`crate::xlsx`).
 const MEASURE_YEAR_COL: usize = 5;
@@ -23,15 +22,6 @@ fn text(raw: &Raw) -> String {
         Raw::Text(s) => s.clone(),
         Raw::Number(d) => d.to_string(),
         _ => String::new(),
-    }
-}
-
-/// An amount from the key: a plain decimal, or `P.M.`.
-fn key_amount(s: &str) -> Option<String> {
-    match s.trim() {
-        "P.M." => Some("P.M.".into()),
-        "-P.M." => Some("-P.M.".into()),
-        t => Decimal::from_str(t).ok().map(|d| format!("€ {}", format_dutch(d))),
     }
 }
 
@@ -104,7 +94,7 @@ pub fn read(path: &Path, options: &Options) -> Result<Option<Imported>, Msg> {
         let ind = pad(depth);
         match r.first().map(String::as_str).unwrap_or("") {
             "plan" => {
-                out.push_str(&format!("plan {} {{\n", quote(&field(r, 1))));
+                out.push_str(&format!("plan {}{} {{\n", quote(&field(r, 1)), scale(&field(r, 5))));
                 if !field(r, 2).is_empty() {
                     out.push_str(&format!("  municipality {}\n", quote(&field(r, 2))));
                 }
@@ -112,16 +102,23 @@ pub fn read(path: &Path, options: &Options) -> Result<Option<Imported>, Msg> {
                     out.push_str(&format!("  period {a}..{b}\n"));
                     years = (a..=b).collect();
                 }
+                while i < records.len() && records[i].first().map(String::as_str) == Some("header") {
+                    out.push_str(&format!("  {}\n", field(&records[i], 1)));
+                    i += 1;
+                }
                 out.push_str("}\n\n");
             }
             "group" => {
-                out.push_str(&format!("{ind}group {} {} {{\n", field(r, 1), quote(&field(r, 2))));
+                out.push_str(&format!(
+                    "{ind}group {} {}{} {{\n",
+                    field(r, 1),
+                    quote(&field(r, 2)),
+                    scale(&field(r, 3))
+                ));
                 depth += 1;
             }
-            "target" => {
-                if let Some(a) = key_amount(&field(r, 2)) {
-                    out.push_str(&format!("{ind}target {a} by {}\n", field(r, 1)));
-                }
+            "fact" => {
+                out.push_str(&format!("{ind}{}\n", field(r, 1)));
             }
             "end" => {
                 depth = depth.saturating_sub(1);
@@ -133,8 +130,10 @@ pub fn read(path: &Path, options: &Options) -> Result<Option<Imported>, Msg> {
                 let row: usize = field(r, 3).parse().unwrap_or(0);
                 let applies: Vec<u16> = field(r, 5).split_whitespace().filter_map(|y| y.parse().ok()).collect();
                 let at = |c: usize| measures_grid.at(row, c);
+                // Amounts in the sheet are euros; the plan writes them in its scale of print.
+                let exp: u8 = field(r, 6).parse().unwrap_or(0);
                 if let Raw::Number(b) = at(4) {
-                    out.push_str(&format!("{ind}  budget € {}\n", format_dutch(*b)));
+                    out.push_str(&format!("{ind}  budget € {}\n", format_dutch(unscale(*b, exp, 0))));
                 }
                 let mut amounts: Vec<(u16, Option<String>)> = Vec::new();
                 for (k, y) in years.iter().enumerate() {
@@ -144,32 +143,21 @@ pub fn read(path: &Path, options: &Options) -> Result<Option<Imported>, Msg> {
                         amounts.push((*y, None));
                         continue;
                     }
-                    let amount = match cell_figure(cell) {
-                        Some(p) if p.ends_with("P.M.") => p,
-                        Some(f) => format!("€ {f}"),
-                        None => "€ 0".into(),
+                    let amount = match (cell, cell_figure(cell)) {
+                        (Raw::Number(d), _) => format!("€ {}", format_dutch(unscale(*d, exp, 0))),
+                        (_, Some(p)) if p.ends_with("P.M.") => p,
+                        (_, Some(f)) => format!("€ {f}"),
+                        _ => "€ 0".into(),
                     };
                     amounts.push((*y, Some(amount)));
                 }
                 for line in savings_lines(&amounts) {
                     out.push_str(&format!("{ind}  {line}\n"));
                 }
-                // Costs and range follow in their own records.
-                while i < records.len() && matches!(records[i].first().map(String::as_str), Some("cost" | "range")) {
-                    let c = &records[i];
+                // Costs, the range and the other facts follow as the plan writes them.
+                while i < records.len() && records[i].first().map(String::as_str) == Some("fact") {
+                    out.push_str(&format!("{ind}  {}\n", field(&records[i], 1)));
                     i += 1;
-                    match c[0].as_str() {
-                        "cost" => {
-                            if let Some(a) = key_amount(&field(c, 2)) {
-                                out.push_str(&format!("{ind}  cost {a} in {}\n", field(c, 1)));
-                            }
-                        }
-                        _ => {
-                            if let (Some(lo), Some(hi)) = (key_amount(&field(c, 1)), key_amount(&field(c, 2))) {
-                                out.push_str(&format!("{ind}  range {lo} .. {hi}\n"));
-                            }
-                        }
-                    }
                 }
                 if !field(r, 4).is_empty() {
                     out.push_str(&format!("{ind}  taakveld {}\n", field(r, 4)));
@@ -193,22 +181,39 @@ pub fn read(path: &Path, options: &Options) -> Result<Option<Imported>, Msg> {
                     let row = &records[i];
                     i += 1;
                     let mut nvt: Vec<usize> = Vec::new();
-                    while i < records.len() && records[i].first().map(String::as_str) == Some("n.v.t.") {
+                    let mut as_written: Vec<(usize, String)> = Vec::new();
+                    while i < records.len()
+                        && matches!(records[i].first().map(String::as_str), Some("n.v.t." | "as-written"))
+                    {
                         if let Ok(c) = field(&records[i], 1).parse() {
-                            nvt.push(c);
+                            if records[i][0] == "n.v.t." {
+                                nvt.push(c);
+                            } else {
+                                as_written.push((c, field(&records[i], 2)));
+                            }
                         }
                         i += 1;
                     }
                     let prefix = field(row, 1);
                     let sheet_row: usize = field(row, 2).parse().unwrap_or(0);
+                    let exp: u8 = field(row, 3).parse().unwrap_or(0);
+                    let decimals: Vec<u32> = field(row, 4).split_whitespace().filter_map(|d| d.parse().ok()).collect();
                     let is_total = prefix.starts_with("total ");
                     let cells: Vec<String> = (0..n)
                         .map(|c| {
                             if nvt.contains(&c) {
                                 return "n.v.t.".to_string();
                             }
+                            if let Some((_, w)) = as_written.iter().find(|(k, _)| *k == c) {
+                                if !w.is_empty() && !w.contains(['\n', '}', '{', ':']) {
+                                    return w.clone();
+                                }
+                            }
                             let col = if is_total || total_cols.contains(&c) { 2 + n + c } else { 1 + c };
-                            cell_figure(at(sheet_row, col)).unwrap_or_else(|| "-".into())
+                            match at(sheet_row, col) {
+                                Raw::Number(d) => format_dutch(unscale(*d, exp, decimals.get(c).copied().unwrap_or(0))),
+                                other => cell_figure(other).unwrap_or_else(|| "-".into()),
+                            }
                         })
                         .collect();
                     out.push_str(&format!("{ind}  {prefix} : {}\n", cells.join("  ")));
@@ -248,4 +253,23 @@ fn savings_lines(amounts: &[(u16, Option<String>)]) -> Vec<String> {
         }
     }
     lines
+}
+
+/// ` in € 1.000` for a scale written in the key (`1.000`, `1 mln`), or nothing.
+fn scale(factor: &str) -> String {
+    if factor.is_empty() {
+        String::new()
+    } else {
+        format!(" in € {factor}")
+    }
+}
+
+/// A figure of the sheet (in euros) as printed in a scale of 10^`exp`, with at least the
+/// `decimals` it was printed with (`2,10` stays `2,10`; a figure changed in Excel keeps its own).
+fn unscale(value: Decimal, exp: u8, decimals: u32) -> Decimal {
+    let mut v = if exp > 0 { (value / crate::syntax::ast::pow10(exp as i64)).normalize() } else { value };
+    if v.scale() < decimals && decimals <= 10 {
+        v.rescale(decimals);
+    }
+    v
 }
