@@ -103,17 +103,53 @@ fn a_report_workbook_imports_as_the_same_plan() {
     }
 }
 
+/// The workbook with one cell changed: its XML rewritten as Excel would save the new figure.
+fn with_cell_changed(book: &std::path::Path, sheet_xml: &str, from: &str, to: &str) {
+    let file = std::fs::File::open(book).unwrap();
+    let mut archive = zip::ZipArchive::new(file).unwrap();
+    let mut entries: Vec<(String, Vec<u8>)> = Vec::new();
+    for i in 0..archive.len() {
+        let mut entry = archive.by_index(i).unwrap();
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut entry, &mut bytes).unwrap();
+        if entry.name() == sheet_xml {
+            let text = String::from_utf8(bytes).unwrap();
+            assert!(text.contains(from), "{sheet_xml} has no {from}");
+            bytes = text.replacen(from, to, 1).into_bytes();
+        }
+        entries.push((entry.name().to_string(), bytes));
+    }
+    let mut writer = zip::ZipWriter::new(std::fs::File::create(book).unwrap());
+    for (name, bytes) in entries {
+        writer.start_file(name, zip::write::SimpleFileOptions::default()).unwrap();
+        std::io::Write::write_all(&mut writer, &bytes).unwrap();
+    }
+    writer.finish().unwrap();
+}
+
 #[test]
 fn a_figure_changed_in_the_workbook_comes_back_and_check_finds_what_it_does() {
     use rust_xlsxwriter::Workbook;
-    // grip's workbook, with one saving changed by hand (as a user would in Excel): the key
-    // sheet still names the structure; the figure is the sheet's.
+    // The starter plan's workbook, with A.2's saving in 2028 changed from € 30.000 to € 35.000 in
+    // the Measures sheet: the plan that comes back saves that, and grip check says that group A's
+    // printed total (€ 130.000) no longer adds up.
     let original = grip::api::check_path(&repo().join("examples/starter.plan")).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let book = dir.path().join("starter.xlsx");
     grip::xlsx::write(&original, &book, Lang::En).unwrap();
+    with_cell_changed(
+        &book,
+        "xl/worksheets/sheet2.xml",
+        r#"<c r="I3" s="2"><v>30000</v>"#,
+        r#"<c r="I3" s="2"><v>35000</v>"#,
+    );
     let imported = import(&Input::File(book), &options()).unwrap();
-    assert!(imported.text.contains("saving € 100.000 from 2026") || imported.text.contains("saving € 100.000 in 2026"));
+    assert!(imported.text.contains("saving € 30.000 in 2027\n    saving € 35.000 from 2028"), "{}", imported.text);
+    let errs = errors(&imported.text);
+    assert_eq!(errs.len(), 1, "{errs:?}");
+    assert!(
+        errs[0].contains("the total of group A “Voorveld” in 2028 is € 130.000, but its measures add up to € 135.000")
+    );
     // A workbook made by hand with a sheet named like grip's key, but not grip's key: imported
     // as any sheet.
     let mut wb = Workbook::new();
