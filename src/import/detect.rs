@@ -8,6 +8,7 @@ use super::{Options, Shape, Unmapped};
 use crate::lang::Msg;
 use crate::syntax::number::parse_dutch;
 use rust_decimal::Decimal;
+use std::collections::HashMap;
 use std::str::FromStr;
 
 /// A figure cell as read.
@@ -868,168 +869,232 @@ fn cells_of(part: &str, col: u32) -> Option<Vec<u32>> {
 }
 
 /// Which rows are totals, and what each adds: the sheet's own formulas first, then what the
-/// label and the figures say.
+/// label and the figures say. One pass over the rows, keeping the running sums of the rows
+/// since the previous total and of the totals before, so a sheet of any length is read in time
+/// linear in its size.
 fn totals(layout: &mut Layout, grid: &Grid) {
     let n = layout.rows.len();
     let ncols = layout.cols.len();
+    let by_sheet_row: HashMap<usize, usize> = layout.rows.iter().enumerate().map(|(k, r)| (r.row, k)).collect();
+    let add = |acc: &mut [Option<Decimal>], layout: &Layout, k: usize| {
+        for (c, a) in acc.iter_mut().enumerate() {
+            *a = match (*a, term(layout, k, c)) {
+                (Some(x), Some(v)) => x.checked_add(v),
+                _ => None,
+            };
+        }
+    };
+    let zeros = vec![Some(Decimal::ZERO); ncols];
+    // The state since the previous total: its plain rows ("waarvan" rows break down the row
+    // above them and are not added again), their sums, and the totals before.
+    let mut prev_total: Option<usize> = None;
+    let mut since: Vec<usize> = Vec::new();
+    let mut since_sum = zeros.clone();
+    let mut parts_between = false;
+    let mut totals_before: Vec<usize> = Vec::new();
+    let mut totals_sum = zeros.clone();
     for i in 0..n {
         if layout.rows[i].kind != RowKind::Data {
             continue;
         }
-        // The plain rows since the previous total, and the totals before.
-        let prev_total = (0..i).rev().find(|&k| layout.rows[k].total.is_some());
-        // Rows "waarvan …" break down the row above them: they are not added again.
-        let start = prev_total.map(|p| p + 1).unwrap_or(0);
-        let since: Vec<usize> = (start..i)
-            .filter(|&k| layout.rows[k].kind == RowKind::Data && layout.rows[k].total.is_none())
-            .filter(|&k| !part_of_above(&layout.rows[k].label))
-            .collect();
-        let parts_between =
-            (start..i).any(|k| layout.rows[k].kind == RowKind::Data && part_of_above(&layout.rows[k].label));
+        if layout.rows[i].total.is_none() {
+            decide(
+                layout,
+                grid,
+                i,
+                &by_sheet_row,
+                &since,
+                &since_sum,
+                parts_between,
+                prev_total,
+                &totals_before,
+                &totals_sum,
+            );
+        }
         if layout.rows[i].total.is_some() {
-            continue;
+            prev_total = Some(i);
+            since.clear();
+            since_sum = zeros.clone();
+            parts_between = false;
+            totals_before.push(i);
+            add(&mut totals_sum, layout, i);
+        } else if part_of_above(&layout.rows[i].label) {
+            parts_between = true;
+        } else {
+            since.push(i);
+            add(&mut since_sum, layout, i);
         }
-        let row_of_sheet = |abs: u32| -> Option<usize> {
-            let g = abs.checked_sub(grid.origin.0)? as usize;
-            layout.rows.iter().position(|r| r.row == g)
+    }
+}
+
+/// The figure a row adds to a total in column `c`: a blank cell adds nothing.
+fn term(layout: &Layout, k: usize, c: usize) -> Option<Decimal> {
+    match layout.rows[k].figs.get(c)? {
+        Fig::Blank => Some(Decimal::ZERO),
+        f => f.value(),
+    }
+}
+
+/// Whether row `i` is a total, and of what (see [`totals`]).
+#[allow(clippy::too_many_arguments)]
+fn decide(
+    layout: &mut Layout,
+    grid: &Grid,
+    i: usize,
+    by_sheet_row: &HashMap<usize, usize>,
+    since: &[usize],
+    since_sum: &[Option<Decimal>],
+    parts_between: bool,
+    prev_total: Option<usize>,
+    totals_before: &[usize],
+    totals_sum: &[Option<Decimal>],
+) {
+    let n = layout.rows.len();
+    let ncols = layout.cols.len();
+    let row_of_sheet = |abs: u32| -> Option<usize> {
+        let g = abs.checked_sub(grid.origin.0)? as usize;
+        by_sheet_row.get(&g).copied()
+    };
+    // 1. The sheet's formulas, column by column; the most common one.
+    let mut found: Vec<Vec<(bool, usize)>> = Vec::new();
+    for f in &layout.cols {
+        let Some(text) = grid.formula(layout.rows[i].row, f.col) else { continue };
+        let Some(refs) = formula_rows(text, grid.origin.1 + f.col as u32) else { continue };
+        let mut terms = Vec::new();
+        let mut ok = true;
+        for (minus, abs) in refs {
+            match row_of_sheet(abs) {
+                Some(k) if k < n && k != i && layout.rows[k].kind == RowKind::Data => terms.push((minus, k)),
+                Some(k) if k < n && layout.rows[k].kind != RowKind::Data => {}
+                // A blank row in a SUM range adds nothing.
+                None if abs >= grid.origin.0 => {}
+                _ => ok = false,
+            }
+        }
+        if ok && !terms.is_empty() {
+            found.push(terms);
+        }
+    }
+    if let Some(terms) = most_common(&found) {
+        let plus_rows: Vec<usize> = terms.iter().filter(|(m, _)| !m).map(|(_, k)| *k).collect();
+        let all_plus = terms.iter().all(|(m, _)| !m);
+        let formula = if all_plus && plus_rows == since && !parts_between && terms.iter().all(|(_, k)| *k < i) {
+            Formula::Sum
+        } else {
+            Formula::Terms(terms)
         };
-        // 1. The sheet's formulas, column by column; the most common one.
-        let mut found: Vec<Vec<(bool, usize)>> = Vec::new();
-        for f in &layout.cols {
-            let Some(text) = grid.formula(layout.rows[i].row, f.col) else { continue };
-            let Some(refs) = formula_rows(text, grid.origin.1 + f.col as u32) else { continue };
-            let mut terms = Vec::new();
-            let mut ok = true;
-            for (minus, abs) in refs {
-                match row_of_sheet(abs) {
-                    Some(k) if k < n && k != i && layout.rows[k].kind == RowKind::Data => terms.push((minus, k)),
-                    Some(k) if k < n && layout.rows[k].kind != RowKind::Data => {}
-                    // A blank row in a SUM range adds nothing.
-                    None if abs >= grid.origin.0 => {}
-                    _ => ok = false,
-                }
-            }
-            if ok && !terms.is_empty() {
-                found.push(terms);
-            }
-        }
-        if let Some(terms) = most_common(&found) {
-            let plus_rows: Vec<usize> = terms.iter().filter(|(m, _)| !m).map(|(_, k)| *k).collect();
-            let all_plus = terms.iter().all(|(m, _)| !m);
-            let formula = if all_plus && plus_rows == since && terms.iter().all(|(_, k)| *k < i) {
-                Formula::Sum
-            } else {
-                Formula::Terms(terms)
-            };
-            layout.rows[i].total = Some(formula);
-            continue;
-        }
-        // 2. A row followed by its parts ("waarvan …") is their total, when they add up to it.
-        let parts: Vec<usize> = (i + 1..n)
-            .take_while(|&k| layout.rows[k].kind == RowKind::Data && part_of_above(&layout.rows[k].label))
-            .collect();
-        if !parts.is_empty() && !part_of_above(&layout.rows[i].label) {
-            let f = Formula::Terms(parts.iter().map(|&k| (false, k)).collect());
-            let (matches, comparable, _) = score(layout, i, &f, ncols, &since);
-            if comparable > 0 && matches == comparable {
-                layout.rows[i].total = Some(f);
-            }
-            continue;
-        }
-        // 3. What the label and the figures say.
-        let label = layout.rows[i].label.clone();
-        let labelled = total_word(&label);
-        let mut candidates: Vec<Formula> = Vec::new();
-        if !since.is_empty() {
-            candidates.push(Formula::Sum);
-        }
-        let totals_before: Vec<usize> = (0..i).filter(|&k| layout.rows[k].total.is_some()).collect();
-        if !totals_before.is_empty() {
-            let mut terms: Vec<(bool, usize)> = totals_before.iter().map(|&k| (false, k)).collect();
-            terms.extend(since.iter().map(|&k| (false, k)));
-            if terms.len() >= 2 {
-                candidates.push(Formula::Terms(terms));
-            }
-        }
-        if since.len() >= 2 {
-            let mut terms = vec![(false, since[0])];
-            terms.extend(since[1..].iter().map(|&k| (true, k)));
-            candidates.push(Formula::Terms(terms));
-        }
-        if cumulative_word(&label) {
-            if let Some(p) = prev_total.or_else(|| since.last().copied()) {
-                candidates.insert(0, Formula::Cumulative(p));
-            }
-        }
-        let mut best: Option<(usize, usize, Formula)> = None;
-        for cand in candidates {
-            let (matches, comparable, nonzero) = score(layout, i, &cand, ncols, &since);
-            let better = best.as_ref().is_none_or(|(m, _, _)| matches > *m);
-            if better
-                && (labelled
-                    || (matches == comparable
-                        && comparable >= 1.min(ncols)
-                        && comparable >= 2.min(ncols)
-                        && nonzero
-                        && terms_len(&cand, &since) >= 2))
-            {
-                best = Some((matches, comparable, cand));
-            }
-        }
-        match best {
-            Some((matches, comparable, f)) if matches > 0 || comparable == 0 => {
-                // Units: a total adds rows of one unit; it has the unit of what it adds.
-                let fte = match &f {
-                    Formula::Sum => since.first().map(|&k| layout.rows[k].fte),
-                    Formula::Terms(t) => t.first().map(|(_, k)| layout.rows[*k].fte),
-                    Formula::Cumulative(k) => Some(layout.rows[*k].fte),
-                };
-                if let Some(fte) = fte {
-                    layout.rows[i].fte = fte;
-                }
-                // `sum` would add the parts ("waarvan") too: the rows are named instead.
-                let f = match f {
-                    Formula::Sum if parts_between => Formula::Terms(since.iter().map(|&k| (false, k)).collect()),
-                    f => f,
-                };
-                layout.rows[i].total = Some(f);
-            }
-            _ if labelled => layout.rows[i].not_a_total = true,
-            _ => {}
-        }
+        layout.rows[i].total = Some(formula);
+        return;
     }
-}
-
-fn terms_len(f: &Formula, since: &[usize]) -> usize {
-    match f {
-        Formula::Sum => since.len(),
-        Formula::Terms(t) => t.len(),
-        Formula::Cumulative(_) => 2,
+    // 2. A row followed by its parts ("waarvan …") is their total, when they add up to it.
+    let parts: Vec<usize> = (i + 1..n)
+        .take_while(|&k| layout.rows[k].kind == RowKind::Data && part_of_above(&layout.rows[k].label))
+        .collect();
+    if !parts.is_empty() && !part_of_above(&layout.rows[i].label) {
+        let values: Vec<Option<Decimal>> =
+            (0..ncols).map(|c| sum(layout, parts.iter().map(|&k| (false, k)), c)).collect();
+        let (matches, comparable, _) = score(layout, i, &values);
+        if comparable > 0 && matches == comparable {
+            layout.rows[i].total = Some(Formula::Terms(parts.iter().map(|&k| (false, k)).collect()));
+        }
+        return;
     }
-}
-
-/// How many columns a candidate formula reproduces, of how many can be compared, and whether
-/// any printed figure compared is not zero.
-fn score(layout: &Layout, i: usize, f: &Formula, ncols: usize, since: &[usize]) -> (usize, usize, bool) {
-    let (mut matches, mut comparable, mut nonzero) = (0, 0, false);
-    for c in 0..ncols {
-        let Some(printed) = layout.rows[i].figs.get(c).and_then(Fig::printed) else { continue };
-        let computed = match f {
-            Formula::Sum => sum(layout, since.iter().map(|&k| (false, k)), c),
-            Formula::Terms(t) => sum(layout, t.iter().copied(), c),
-            Formula::Cumulative(k) => {
-                let mut acc = Some(Decimal::ZERO);
-                for cc in 0..=c {
-                    let v = layout.rows[*k].figs.get(cc).and_then(Fig::value);
+    // 3. What the label and the figures say. The candidates, each with its figure per column
+    // and how many rows it adds.
+    let label = layout.rows[i].label.clone();
+    let labelled = total_word(&label);
+    #[derive(Clone, Copy)]
+    enum Cand {
+        Sum,
+        TotalsAndRows,
+        FirstMinusRest,
+        Cumulative(usize),
+    }
+    let mut candidates: Vec<(Cand, Vec<Option<Decimal>>, usize)> = Vec::new();
+    if cumulative_word(&label) {
+        if let Some(p) = prev_total.or_else(|| since.last().copied()) {
+            let mut acc = Some(Decimal::ZERO);
+            let values = (0..ncols)
+                .map(|c| {
+                    let v = layout.rows[p].figs.get(c).and_then(Fig::value);
                     acc = match (acc, v) {
-                        (Some(a), Some(v)) => Some(a + v),
+                        (Some(a), Some(v)) => a.checked_add(v),
                         _ => None,
                     };
+                    acc
+                })
+                .collect();
+            candidates.push((Cand::Cumulative(p), values, 2));
+        }
+    }
+    if !since.is_empty() {
+        candidates.push((Cand::Sum, since_sum.to_vec(), since.len()));
+    }
+    if !totals_before.is_empty() && totals_before.len() + since.len() >= 2 {
+        let values = (0..ncols)
+            .map(|c| match (totals_sum[c], since_sum[c]) {
+                (Some(a), Some(b)) => a.checked_add(b),
+                _ => None,
+            })
+            .collect();
+        candidates.push((Cand::TotalsAndRows, values, totals_before.len() + since.len()));
+    }
+    if since.len() >= 2 {
+        // The first minus the others: twice the first, minus them all.
+        let values = (0..ncols)
+            .map(|c| {
+                let first = term(layout, since[0], c)?;
+                first.checked_add(first)?.checked_sub(since_sum[c]?)
+            })
+            .collect();
+        candidates.push((Cand::FirstMinusRest, values, since.len()));
+    }
+    let mut best: Option<(usize, usize, Cand)> = None;
+    for (cand, values, terms) in candidates {
+        let (matches, comparable, nonzero) = score(layout, i, &values);
+        let better = best.as_ref().is_none_or(|(m, _, _)| matches > *m);
+        if better
+            && (labelled
+                || (matches == comparable && comparable >= 2.min(ncols) && comparable >= 1 && nonzero && terms >= 2))
+        {
+            best = Some((matches, comparable, cand));
+        }
+    }
+    match best {
+        Some((matches, comparable, cand)) if matches > 0 || comparable == 0 => {
+            let f = match cand {
+                // `sum` would add the parts ("waarvan") too: the rows are named instead.
+                Cand::Sum if parts_between => Formula::Terms(since.iter().map(|&k| (false, k)).collect()),
+                Cand::Sum => Formula::Sum,
+                Cand::TotalsAndRows => {
+                    Formula::Terms(totals_before.iter().chain(since.iter()).map(|&k| (false, k)).collect())
                 }
-                acc
+                Cand::FirstMinusRest => Formula::Terms(since.iter().enumerate().map(|(j, &k)| (j > 0, k)).collect()),
+                Cand::Cumulative(p) => Formula::Cumulative(p),
+            };
+            // Units: a total adds rows of one unit; it has the unit of what it adds.
+            let fte = match &f {
+                Formula::Sum => since.first().map(|&k| layout.rows[k].fte),
+                Formula::Terms(t) => t.first().map(|(_, k)| layout.rows[*k].fte),
+                Formula::Cumulative(k) => Some(layout.rows[*k].fte),
+            };
+            if let Some(fte) = fte {
+                layout.rows[i].fte = fte;
             }
-        };
-        let Some(computed) = computed else { continue };
+            layout.rows[i].total = Some(f);
+        }
+        _ if labelled => layout.rows[i].not_a_total = true,
+        _ => {}
+    }
+}
+
+/// How many columns a candidate's figures reproduce, of how many can be compared, and whether
+/// any printed figure compared is not zero.
+fn score(layout: &Layout, i: usize, values: &[Option<Decimal>]) -> (usize, usize, bool) {
+    let (mut matches, mut comparable, mut nonzero) = (0, 0, false);
+    for (c, computed) in values.iter().enumerate() {
+        let Some(printed) = layout.rows[i].figs.get(c).and_then(Fig::printed) else { continue };
+        let Some(computed) = *computed else { continue };
         comparable += 1;
         nonzero |= !printed.is_zero();
         // Equal, or the printed figure is the computed one rounded to the decimals printed

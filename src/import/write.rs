@@ -5,7 +5,7 @@ use super::grid::Grid;
 use super::{comment, quote, ImportError, Imported, Options, Unmapped};
 use crate::lang::{Lang, Msg};
 use crate::syntax::number::format_dutch;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// Words a row may not be named: in a formula of its own table they are formula words.
 const FORMULA_WORDS: [&str; 12] = [
@@ -23,8 +23,35 @@ const FORMULA_WORDS: [&str; 12] = [
     "saving",
 ];
 
+/// Names already given, and for each base name the next number to try, so that a thousand rows
+/// labelled alike are named in linear time (`huur`, `huur_2`, … `huur_1000`).
+#[derive(Default)]
+struct Names {
+    taken: HashSet<String>,
+    next: HashMap<String, usize>,
+}
+
+impl Names {
+    /// `base`, or `base_2`, `base_3`, … whichever is free first.
+    fn unique(&mut self, base: &str) -> String {
+        let mut name = base.to_string();
+        if self.taken.contains(&name) {
+            let n = self.next.entry(base.to_string()).or_insert(2);
+            loop {
+                name = format!("{base}_{n}");
+                *n += 1;
+                if !self.taken.contains(&name) {
+                    break;
+                }
+            }
+        }
+        self.taken.insert(name.clone());
+        name
+    }
+}
+
 /// A name for a row or column from its label: `Kosten formatie` → `kosten_formatie`.
-fn slug(label: &str, taken: &mut HashSet<String>, fallback: &str) -> String {
+fn slug(label: &str, taken: &mut Names, fallback: &str) -> String {
     let mut s = String::new();
     for ch in label.to_lowercase().chars() {
         let ch = match ch {
@@ -54,14 +81,7 @@ fn slug(label: &str, taken: &mut HashSet<String>, fallback: &str) -> String {
     if FORMULA_WORDS.contains(&s.as_str()) {
         s.push_str("_1");
     }
-    let mut name = s.clone();
-    let mut n = 2;
-    while taken.contains(&name) {
-        name = format!("{s}_{n}");
-        n += 1;
-    }
-    taken.insert(name.clone());
-    name
+    taken.unique(&s)
 }
 
 /// A measure id grip accepts: letters, digits and underscores with single dots between.
@@ -163,7 +183,7 @@ pub fn plan(grid: &Grid, layout: &Layout, options: &Options) -> Result<Imported,
     Ok(Imported { text, unmapped, measures, tables })
 }
 
-fn columns_line(layout: &Layout, names: &mut HashSet<String>) -> String {
+fn columns_line(layout: &Layout, names: &mut Names) -> String {
     let mut parts: Vec<String> = Vec::new();
     let mut i = 0;
     let cols = &layout.cols;
@@ -225,8 +245,8 @@ fn table(
     lang: Lang,
     unmapped: &mut Vec<Unmapped>,
 ) {
-    let mut names: HashSet<String> = HashSet::new();
-    let columns = columns_line(layout, &mut HashSet::new());
+    let mut names = Names::default();
+    let columns = columns_line(layout, &mut Names::default());
     let unit = if layout.all_fte && scale.is_empty() { " in fte" } else { "" };
     let id = grid
         .sheet
@@ -330,7 +350,7 @@ fn taakveld_of(r: &RowSpec, grid: &Grid, unmapped: &mut Vec<Unmapped>) -> Option
 /// Measures: each row a measure with its savings per year; headings (or the group column)
 /// groups; total rows declared totals of their group or the plan.
 fn measures(out: &mut String, grid: &Grid, layout: &Layout, unmapped: &mut Vec<Unmapped>) -> usize {
-    let mut ids: HashSet<String> = HashSet::new();
+    let mut ids = Names::default();
     let mut group_ids: HashSet<String> = HashSet::new();
     let mut count = 0;
     // Columns that are not years: a budget column is the measure's budget; the rest is listed.
@@ -473,12 +493,7 @@ fn measures(out: &mut String, grid: &Grid, layout: &Layout, unmapped: &mut Vec<U
         }
         last_was_total = false;
         let id = r.id.as_deref().and_then(clean_id).unwrap_or_else(|| format!("M{}", count + 1));
-        let mut unique = id.clone();
-        let mut n = 2;
-        while ids.contains(&unique) {
-            unique = format!("{id}_{n}");
-            n += 1;
-        }
+        let unique = ids.unique(&id);
         if unique != id {
             unmapped.push(Unmapped {
                 cell: grid.address(r.row, 0),
@@ -486,7 +501,6 @@ fn measures(out: &mut String, grid: &Grid, layout: &Layout, unmapped: &mut Vec<U
                 why: Msg::id("import-why-duplicate-id").arg("id", &unique),
             });
         }
-        ids.insert(unique.clone());
         count += 1;
         out.push_str(&format!("{indent}measure {unique} {} {{\n", quote(&r.label)));
         if let Some(b) = budget_col.and_then(|k| r.figs.get(k)).and_then(amount) {
