@@ -559,6 +559,15 @@ fn import(say: Say, file: PathBuf, output: Option<PathBuf>, options: grip::impor
         }
         grip::import::Input::Text { name: "<stdin>".into(), text }
     } else {
+        // Never over the sheet itself: `grip import plan.csv -o plan.csv` would lose it.
+        let same = |a: &std::path::Path, b: &std::path::Path| match (a.canonicalize(), b.canonicalize()) {
+            (Ok(a), Ok(b)) => a == b,
+            _ => false,
+        };
+        if let Some(out) = output.as_ref().filter(|out| same(out, &file)) {
+            eprintln!("grip: {}", Msg::id("import-same-file").arg("path", out.display().to_string()).render(lang));
+            return ExitCode::from(2);
+        }
         grip::import::Input::File(file)
     };
     let imported = match grip::import::import(&input, &options) {

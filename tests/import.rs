@@ -410,6 +410,13 @@ fn the_command() {
     let assert = grip().args(["import", "plan.docx"]).assert().code(2);
     assert!(String::from_utf8_lossy(&assert.get_output().stderr).contains("it reads workbooks"));
     grip().arg("import").arg(fixture("begroting-nl.xlsx")).args(["--sheet", "Blad9"]).assert().code(2);
+    // Never over the sheet it reads.
+    let sheet = dir.path().join("export.csv");
+    std::fs::copy(fixture("ombuigingen-excel-nl.csv"), &sheet).unwrap();
+    let before = std::fs::read(&sheet).unwrap();
+    let assert = grip().arg("import").arg(&sheet).arg("-o").arg(&sheet).assert().code(2);
+    assert!(String::from_utf8_lossy(&assert.get_output().stderr).contains("does not write over the file it reads"));
+    assert_eq!(std::fs::read(&sheet).unwrap(), before);
 }
 
 #[test]

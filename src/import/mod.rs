@@ -182,6 +182,9 @@ fn workbook_grid(path: &Path, sheets: &[(String, bool)], options: &Options) -> R
 
 /// How the source is named in the plan's first comment: file, sheet and cells.
 pub(crate) fn source_comment(grid: &Grid) -> Msg {
+    if grid.file == "<stdin>" {
+        return Msg::id("import-comment-source-pasted").arg("cells", grid.extent());
+    }
     Msg::id("import-comment-source")
         .arg("file", file_name(&grid.file))
         .arg("sheet", grid.sheet.clone().unwrap_or_else(|| "none".into()))

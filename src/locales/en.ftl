@@ -13,6 +13,7 @@ import-no-table = found no table with figures in { $where }: give the sheet (--s
 import-no-column = there is no column “{ $column }”: give its letter (C) or the text of its heading
 import-internal = the plan grip made from this sheet does not read back ({ $reason }); this is a fault in grip, please report it with the sheet
 import-title-pasted = Pasted table
+import-same-file = grip import does not write over the file it reads ({ $path }): give another name after -o
 import-stdin = cannot read the pasted table from standard input: { $error }
 import-comment-source = Imported by grip import from “{ $file }”{ $sheet ->
     [none] {""}
@@ -21,6 +22,7 @@ import-comment-source = Imported by grip import from “{ $file }”{ $sheet ->
     [none] {""}
    *[other] , cells { $cells }
 }.
+import-comment-source-pasted = Imported by grip import from a table pasted on standard input (its cells counted as a sheet’s: { $cells }).
 import-comment-figures = Every figure is as the sheet has it, and every total as the sheet declares it: grip check recomputes them.
 import-comment-grip-workbook = A workbook of grip report --xlsx: the plan's structure from its key, every figure from its sheets.
 import-comment-scale = The heading says the figures are in { $scale } (cell { $cell }).

@@ -13,6 +13,7 @@ import-no-table = geen tabel met cijfers gevonden in { $where }: geef het blad (
 import-no-column = er is geen kolom “{ $column }”: geef de letter (C) of de tekst van de kop
 import-internal = het plan dat grip van dit blad maakte, is niet terug te lezen ({ $reason }); dit is een fout in grip, meld die graag met het blad erbij
 import-title-pasted = Geplakte tabel
+import-same-file = grip import schrijft niet over het bestand dat het leest ({ $path }): geef na -o een andere naam
 import-stdin = kan de geplakte tabel niet lezen van standaardinvoer: { $error }
 import-comment-source = Geïmporteerd met grip import uit “{ $file }”{ $sheet ->
     [none] {""}
@@ -21,6 +22,7 @@ import-comment-source = Geïmporteerd met grip import uit “{ $file }”{ $shee
     [none] {""}
    *[other] , cellen { $cells }
 }.
+import-comment-source-pasted = Geïmporteerd met grip import uit een tabel geplakt op standaardinvoer (de cellen geteld als in een blad: { $cells }).
 import-comment-figures = Elk cijfer staat er zoals in het blad, en elk totaal zoals het blad het vermeldt: grip check rekent ze na.
 import-comment-grip-workbook = Een werkmap van grip report --xlsx: de opbouw van het plan uit de sleutel, elk cijfer uit de bladen.
 import-comment-scale = Volgens de kop staan de bedragen in { $scale } (cel { $cell }).
