@@ -75,7 +75,7 @@ help-import-after =
       grip import begroting.xlsx -o begroting.plan
       grip import maatregelen.xlsx --sheet Maatregelen --range A3:F20 --as measures
       grip import export.csv --group-by Onderdeel --taakveld Taakveld
-      pbpaste | grip import - > tabel.plan
+      grip import - < geplakt.txt > tabel.plan
 
 ## Zinsdelen die in andere berichten worden gebruikt
 
