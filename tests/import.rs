@@ -350,8 +350,11 @@ fn libreoffice_saves_the_dutch_sheet_as_grip_reads_it() {
             .unwrap();
         let other = dir.path().join(format!("begroting-nl.{ext}"));
         assert!(other.exists(), "{ext}: {}", String::from_utf8_lossy(&out.stderr));
-        let imported = import(&Input::File(other), &options()).unwrap();
+        let imported = import(&Input::File(other.clone()), &options()).unwrap();
         assert_eq!(imported.text.replace(&format!("begroting-nl.{ext}"), "begroting-nl.xlsx"), committed.text, "{ext}");
+        // As a table: the Totaal row's SUM formulas (as .ods stores them) make the total.
+        let table = import(&Input::File(other), &Options { shape: Shape::Table, ..options() }).unwrap();
+        assert!(table.text.contains("total totaal \"Totaal\" = sum"), "{ext}: {}", table.text);
     }
 }
 

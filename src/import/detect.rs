@@ -799,6 +799,11 @@ fn spec(
 /// `(C5)-(C6)`: each referenced sheet row with its sign (true: minus). None for any other
 /// formula (a cell of another column or sheet, a product, a function other than SUM).
 pub fn formula_rows(formula: &str, col: u32) -> Option<Vec<(bool, u32)>> {
+    // OpenDocument writes `of:=SUM([.E4:.E7])`: the same formula, its cells in brackets.
+    let formula = match formula.trim().strip_prefix("of:") {
+        Some(ods) => ods.replace("[.", "").replace(":.", ":").replace(']', ""),
+        None => formula.to_string(),
+    };
     let f: String =
         formula.trim().trim_start_matches('=').chars().filter(|c| !c.is_whitespace() && *c != '$').collect();
     let f = f.to_uppercase();
@@ -1198,5 +1203,9 @@ mod tests {
         assert_eq!(formula_rows("B3*2", 1), None);
         assert_eq!(formula_rows("SUM(C3:C5)", 1), None);
         assert_eq!(formula_rows("'Tabel'!B3", 1), None);
+        // As an .ods file stores them.
+        assert_eq!(formula_rows("of:=SUM([.E4:.E7])", 4), Some(vec![(false, 3), (false, 4), (false, 5), (false, 6)]));
+        assert_eq!(formula_rows("of:=[.B2]-[.B3]", 1), Some(vec![(false, 1), (true, 2)]));
+        assert_eq!(formula_rows("of:=[$Blad2.B2]", 1), None);
     }
 }
