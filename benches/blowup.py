@@ -46,8 +46,16 @@ def changed_lines(n):
     return HEADER + "".join(f'measure M{i} "m" {{\nsaving € 1000 from 2022\n}}\n' for i in range(n))
 
 
+def pasted_rows(n):
+    return "Omschrijving\t2024\t2025\t2026\n" + "".join(f"Regel {i}\t{i}\t-\t1\n" for i in range(n))
+
+
+def pasted_rows_alike(n):
+    return "Omschrijving\t2024\t2025\t2026\n" + "".join(f"Huur\t{i}\t-\t1\n" for i in range(n))
+
+
 CASES = [
-    # (name, generator, small size, command)
+    # (name, generator, small size, command[, file name])
     ("chained total rows", chained_totals, 1000, ["check", "--format", "short"]),
     ("unknown related names", unknown_related, 5000, ["check", "--format", "short"]),
     ("one formula of many terms", long_formula, 10000, ["check", "--format", "short"]),
@@ -55,6 +63,8 @@ CASES = [
     ("a line of many facts", one_long_line, 50000, ["check", "--format", "short"]),
     ("HTML report of many problems", duplicate_ids, 5000, ["report", "--html", "{out}", "--allow-errors"]),
     ("fmt --check of many changed lines", changed_lines, 10000, ["fmt", "--check"]),
+    ("import: pasted rows, no totals", pasted_rows, 5000, ["import"], "table.tsv"),
+    ("import: pasted rows labelled alike", pasted_rows_alike, 5000, ["import"], "table.tsv"),
 ]
 
 
@@ -76,10 +86,10 @@ def main():
     opts = parser.parse_args()
     print(f"{'input':36} {'n':>8} {'4n':>8} {'t(n) s':>8} {'t(4n) s':>8} {'ratio':>6}")
     with tempfile.TemporaryDirectory() as work:
-        for name, generate, n, command in CASES:
+        for name, generate, n, command, *file_name in CASES:
             times = []
             for size in (n, 4 * n):
-                path = os.path.join(work, "plan.plan")
+                path = os.path.join(work, file_name[0] if file_name else "plan.plan")
                 with open(path, "w", encoding="utf-8") as f:
                     f.write(generate(size))
                 times.append(run(opts.grip, command, path, work))

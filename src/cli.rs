@@ -90,6 +90,25 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Color::Auto)]
         color: Color,
     },
+    Import {
+        file: PathBuf,
+        #[arg(short = 'o', long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        #[arg(long, value_name = "NAME")]
+        sheet: Option<String>,
+        #[arg(long, value_name = "B4:H30")]
+        range: Option<String>,
+        #[arg(long = "as", value_enum, value_name = "measures|table")]
+        shape: Option<ShapeArg>,
+        #[arg(long, value_name = "COLUMN")]
+        group_by: Option<String>,
+        #[arg(long, value_name = "COLUMN")]
+        taakveld: Option<String>,
+        #[arg(long, value_enum, value_name = "LANG")]
+        keywords: Option<LangArg>,
+        #[arg(long, value_enum, default_value_t = Color::Auto)]
+        color: Color,
+    },
     Lsp {
         /// Accepted for editors that pass it; stdio is the only transport.
         #[arg(long, hide = true)]
@@ -125,6 +144,12 @@ pub enum Format {
     Human,
     Short,
     Json,
+}
+
+#[derive(Copy, Clone, PartialEq, Eq, ValueEnum)]
+pub enum ShapeArg {
+    Measures,
+    Table,
 }
 
 #[derive(Copy, Clone, PartialEq, Eq, ValueEnum)]
@@ -316,6 +341,23 @@ pub fn command(lang: Lang) -> clap::Command {
                 ("xlsx", "help-report-xlsx"),
                 ("markdown", "help-report-markdown"),
                 ("allow_errors", "help-report-allow-errors"),
+            ],
+        )
+    })
+    .mut_subcommand("import", |c| {
+        sub(
+            c,
+            "help-import",
+            "help-import-after",
+            &[
+                ("file", "help-import-file"),
+                ("output", "help-import-output"),
+                ("sheet", "help-import-sheet"),
+                ("range", "help-import-range"),
+                ("shape", "help-import-as"),
+                ("group_by", "help-import-group-by"),
+                ("taakveld", "help-import-taakveld"),
+                ("keywords", "help-import-keywords"),
             ],
         )
     })

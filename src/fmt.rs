@@ -920,3 +920,188 @@ fn expr(e: &Expr, nested: bool, lang: Lang) -> String {
         }
     }
 }
+
+/// A table without its figures, in English keywords and in euros (no scale of print): its
+/// header (`D.1 "Title" in fte as cost`, after the keyword `table`), its sign line, its columns
+/// (after `columns`) and the prefix of every row (`total t "Totaal" = a + b`, before the
+/// figures). The workbook of `grip report --xlsx` keeps these beside its figures, so that
+/// `grip import` reads the plan back with the same meaning (`crate::import`).
+pub struct TableParts {
+    pub head: String,
+    pub sign: Option<String>,
+    pub columns: String,
+    pub rows: Vec<String>,
+}
+
+/// The parts of a table, for [`TableParts`].
+pub fn table_parts(t: &Table) -> TableParts {
+    let lang = Lang::En;
+    let quote = |s: &str| text(s);
+    let mut head = format!("{} {}", t.id.value, quote(&t.title.value));
+    match (&t.scale, &t.unit) {
+        (Some(sc), _) => head.push_str(&format!(" {} € {}", kw(Rule::kw_in, lang), scale_factor(sc.value))),
+        (None, Some(u)) if u.value != Unit::Euro => {
+            head.push_str(&format!(" {} {}", kw(Rule::kw_in, lang), unit_word(&u.value, lang)))
+        }
+        _ => {}
+    }
+    if let Some(r) = &t.role {
+        head.push_str(&format!(" {} {}", kw(Rule::kw_as, lang), kw(r.value.rule(), lang)));
+    }
+    let sign = t.sign.as_ref().map(|s| {
+        let side = match s.value {
+            SignRule::PlusAdverse => Rule::kw_adverse,
+            SignRule::PlusFavourable => Rule::kw_favourable,
+        };
+        format!("{} + = {}", kw(Rule::kw_sign, lang), kw(side, lang))
+    });
+    let rows = t
+        .rows
+        .iter()
+        .map(|r| {
+            let keyword = kw(if r.formula.is_some() { Rule::kw_total } else { Rule::kw_row }, lang);
+            let mut p = format!("{keyword} {} {}", r.id.value, quote(&r.label.value));
+            if let Some(u) = &r.unit {
+                p.push_str(&format!(" {}", unit_word(&u.value, lang)));
+            }
+            if let Some(role) = &r.role {
+                p.push_str(&format!(" {} {}", kw(Rule::kw_as, lang), kw(role.value.rule(), lang)));
+            }
+            if !r.taakvelden.is_empty() {
+                let codes: Vec<&str> = r.taakvelden.iter().map(|c| c.value.as_str()).collect();
+                p.push_str(&format!(" {} {}", kw(Rule::kw_taakveld, lang), codes.join(", ")));
+            }
+            if let Some(f) = &r.formula {
+                p.push_str(&format!(" = {}", expr(f, false, lang)));
+            }
+            p
+        })
+        .collect();
+    TableParts { head, sign, columns: columns(t, lang), rows }
+}
+
+/// The factor of a scale as written after `in €`: `1.000`, `1 mln`.
+pub fn scale_factor(s: Scale) -> String {
+    match s.exp {
+        6 => "1 mln".to_string(),
+        9 => "1 mld".to_string(),
+        _ => format_dutch(s.factor()),
+    }
+}
+
+/// Text as a plan writes it: in double quotes (a `"` inside as `\"`), or between `"""` when it
+/// runs over several lines.
+pub fn text(s: &str) -> String {
+    if s.contains('\n') && !s.contains("\"\"\"") {
+        return format!("\"\"\"\n{s}\n\"\"\"");
+    }
+    let one_line: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    // A backslash at the end would escape the closing quote.
+    let one_line = if one_line.ends_with('\\') { format!("{one_line} ") } else { one_line };
+    format!("\"{}\"", one_line.replace('"', "\\\""))
+}
+
+/// An amount as written in a context printed in a scale (`exp`, 3 for `in € 1.000`): a euro
+/// figure that the scale made into euros is written back as printed (`€ 1.187`).
+pub fn amount_in_scale(a: &Amount, exp: u8) -> String {
+    match a {
+        Amount::Known(q) if q.unit == Unit::Euro && exp > 0 && q.exp == exp => {
+            format!("€ {}", format_dutch((q.value / pow10(exp as i64)).normalize()))
+        }
+        other => amount(other, Lang::En),
+    }
+}
+
+/// The header of a plan without its period, in English keywords: the lines after
+/// `municipality` that `grip import` writes back from a workbook (`adopted`, `currency`,
+/// `tolerance`, `description`).
+pub fn header_facts(h: &PlanHeader) -> Vec<String> {
+    let lang = Lang::En;
+    let exp = h.scale.map(|s| s.value.exp).unwrap_or(0);
+    let mut lines = Vec::new();
+    if let Some(a) = &h.adopted {
+        lines.push(format!("{} {}", kw(Rule::kw_adopted, lang), a.value));
+    }
+    if let Some(c) = &h.currency {
+        lines.push(format!("{} {}", kw(Rule::kw_currency, lang), c.value));
+    }
+    for t in &h.tolerances {
+        let q = Amount::Known(t.value.clone());
+        lines.push(format!("{} {}", kw(Rule::kw_tolerance, lang), amount_in_scale(&q, exp)));
+    }
+    if let Some(d) = &h.description {
+        lines.push(format!("{} {}", kw(Rule::kw_description, lang), text(&d.value)));
+    }
+    lines
+}
+
+/// A declared total of a group or the plan in English keywords, its amounts as printed in a
+/// context of scale `exp`.
+pub fn declared_total_line(t: &DeclaredTotal, exp: u8) -> String {
+    let lang = Lang::En;
+    let kind = kw(t.kind.rule(), lang);
+    let total = kw(Rule::kw_total, lang);
+    let parts: Vec<String> = t
+        .values
+        .iter()
+        .map(|v| match v.year {
+            Some(y) => format!("{:04}: {}", y.value, amount_in_scale(&v.amount.value, exp)),
+            None => amount_in_scale(&v.amount.value, exp),
+        })
+        .collect();
+    format!("{total} {kind} {}", parts.join(", "))
+}
+
+/// The facts of a measure that are not figures of a year, in English keywords: category, owner,
+/// dates, shares, decision, status, related measures, descriptions and indicators.
+pub fn measure_facts(m: &Measure) -> Vec<String> {
+    let lang = Lang::En;
+    let k = |r: Rule| kw(r, lang);
+    let mut lines = Vec::new();
+    if let Some(c) = &m.category {
+        lines.push(format!("{} {}", k(Rule::kw_category), c.value));
+    }
+    if let Some(o) = &m.owner {
+        lines.push(format!("{} {}", k(Rule::kw_owner), text(&o.value)));
+    }
+    if let Some(s) = &m.start {
+        lines.push(format!("{} {}", k(Rule::kw_start), s.value));
+    }
+    if let Some(e) = &m.end {
+        lines.push(format!("{} {}", k(Rule::kw_end), e.value));
+    }
+    for s in &m.shares {
+        lines.push(format!(
+            "{} {}% {} {}",
+            k(Rule::kw_share),
+            format_dutch(s.percent.value),
+            k(Rule::kw_of),
+            k(Rule::kw_budget)
+        ));
+    }
+    if let Some(d) = &m.decision {
+        let needed = k(if d.needed { Rule::kw_needed } else { Rule::kw_not_needed });
+        let mut line = format!("{} {needed}", k(Rule::kw_decision));
+        if let Some(forum) = &d.forum {
+            line.push_str(&format!(" {} {}", k(Rule::kw_in), text(&forum.value)));
+        }
+        if let Some(p) = &d.planned {
+            line.push_str(&format!(" {} {}", k(Rule::kw_planned), p.value));
+        }
+        lines.push(line);
+    }
+    if let Some(s) = &m.status {
+        lines.push(format!("{} {}", k(Rule::kw_status), text(&s.value)));
+    }
+    if !m.related.is_empty() {
+        let ids: Vec<&str> = m.related.iter().map(|c| c.value.as_str()).collect();
+        lines.push(format!("{} {}", k(Rule::kw_related), ids.join(", ")));
+    }
+    for d in &m.descriptions {
+        lines.push(format!("{} {}", k(Rule::kw_description), text(&d.value)));
+    }
+    for i in &m.indicators {
+        lines.push(format!("{} {} {}", k(Rule::kw_indicator), text(&i.label.value), quantity(&i.quantity.value, lang)));
+    }
+    lines
+}

@@ -7,6 +7,7 @@
 //!   → check (units, years, totals, targets → diagnostics) → render (human, short, json)
 //!   → eval (yearly figures) → sheet (table, markdown, csv) · eval::to_json
 //!   fmt (AST → canonical text) · diff (two evaluated plans)
+//! import (a sheet or a pasted table → plan text, through fmt)
 //! ```
 
 // pest is built without its `std` feature, which would add a native stack probe to every rule
@@ -22,6 +23,7 @@ pub mod effects;
 pub mod eval;
 pub mod fmt;
 pub mod formula;
+pub mod import;
 pub mod lang;
 pub mod lsp;
 pub mod render;

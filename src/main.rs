@@ -11,7 +11,7 @@ use std::process::ExitCode;
 
 mod cli;
 
-use cli::{Breakdown, Color, Command, DiffFormat, EvalFormat, Format, LangArg};
+use cli::{Breakdown, Color, Command, DiffFormat, EvalFormat, Format, LangArg, ShapeArg};
 
 fn main() -> ExitCode {
     let cli = cli::parse();
@@ -25,6 +25,17 @@ fn main() -> ExitCode {
         Command::Report { path, html, xlsx, markdown, allow_errors, color } => {
             let color = use_color(color) && std::io::stderr().is_terminal();
             report(say, path, html, xlsx, markdown, allow_errors, color)
+        }
+        Command::Import { file, output, sheet, range, shape, group_by, taakveld, keywords, color: _ } => {
+            let shape = match shape {
+                None => grip::import::Shape::Auto,
+                Some(ShapeArg::Measures) => grip::import::Shape::Measures,
+                Some(ShapeArg::Table) => grip::import::Shape::Table,
+            };
+            // The plan's keywords: --keywords, else the language grip speaks (--lang, else LANG).
+            let keywords = keywords.map(LangArg::lang).unwrap_or_else(|| say.lang(None));
+            let options = grip::import::Options { sheet, range, shape, group_by, taakveld, keywords };
+            import(say, file, output, options)
         }
         Command::Lsp { .. } => match grip::lsp::run() {
             Ok(status) => ExitCode::from(status),
@@ -608,4 +619,67 @@ fn check(
     } else {
         ExitCode::SUCCESS
     }
+}
+
+fn import(say: Say, file: PathBuf, output: Option<PathBuf>, options: grip::import::Options) -> ExitCode {
+    let lang = say.lang(None);
+    let input = if file.as_os_str() == "-" {
+        let mut text = String::new();
+        if let Err(e) = std::io::Read::read_to_string(&mut std::io::stdin(), &mut text) {
+            eprintln!("grip: {}", Msg::id("import-stdin").arg("error", e.to_string()).render(lang));
+            return ExitCode::from(2);
+        }
+        grip::import::Input::Text { name: "<stdin>".into(), text }
+    } else {
+        // Never over the sheet itself: `grip import plan.csv -o plan.csv` would lose it.
+        let same = |a: &std::path::Path, b: &std::path::Path| match (a.canonicalize(), b.canonicalize()) {
+            (Ok(a), Ok(b)) => a == b,
+            _ => false,
+        };
+        if let Some(out) = output.as_ref().filter(|out| same(out, &file)) {
+            eprintln!("grip: {}", Msg::id("import-same-file").arg("path", out.display().to_string()).render(lang));
+            return ExitCode::from(2);
+        }
+        grip::import::Input::File(file)
+    };
+    let imported = match grip::import::import(&input, &options) {
+        Ok(i) => i,
+        Err(e) => {
+            eprintln!("grip: {}", e.0.render(lang));
+            return ExitCode::from(2);
+        }
+    };
+    match &output {
+        Some(out) => {
+            if let Err(e) = api::write_atomically(out, &imported.text) {
+                eprintln!("grip: {}", e.0.render(lang));
+                return ExitCode::from(2);
+            }
+            let msg = Msg::id("import-wrote")
+                .arg("path", out.display().to_string())
+                .arg("measures", imported.measures)
+                .arg("tables", imported.tables);
+            eprintln!("{}", msg.render(lang));
+        }
+        None => {
+            let _ = std::io::stdout().lock().write_all(imported.text.as_bytes());
+        }
+    }
+    if !imported.unmapped.is_empty() {
+        eprintln!("{}", Msg::id("import-not-imported").arg("count", imported.unmapped.len()).render(lang));
+        for u in &imported.unmapped {
+            let line = Msg::id("import-comment-unmapped-cell")
+                .arg("cell", &u.cell)
+                .arg("text", &u.text)
+                .arg("why", u.why.clone());
+            eprintln!("  {}", line.render(lang));
+        }
+    }
+    // What grip check will say about the plan: the sheet's own slips, if any.
+    let name = output.as_ref().map(|o| o.display().to_string()).unwrap_or_else(|| "<import>".into());
+    let checked = api::check_text(&name, None, imported.text.clone());
+    let mut summary = Summary { files: 1, ..Summary::default() };
+    summary.add(&checked.diagnostics);
+    eprintln!("{}", Msg::id("import-checked").arg("summary", summary.sentence(lang)).render(lang));
+    ExitCode::SUCCESS
 }

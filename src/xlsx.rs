@@ -149,6 +149,11 @@ pub fn write(checked: &Checked, path: &Path, lang: Lang) -> Result<(), XlsxError
     let sheet = workbook.add_worksheet();
     sheet.set_name(&name)?;
     problems(sheet, checked, &book.bold, lang)?;
+    // The key grip import reads the plan back with (hidden: it is for grip, not for people).
+    let sheet = workbook.add_worksheet();
+    sheet.set_name(crate::import::KEY_SHEET)?;
+    sheet.set_hidden(true);
+    key(sheet, &book, &table_sheets, &checked.sources)?;
     // Write beside the target and rename, so a reader never sees half a workbook.
     let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let tmp = crate::api::temporary_file(dir, ".xlsx")?;
@@ -600,6 +605,214 @@ fn problems(sheet: &mut Worksheet, checked: &Checked, bold: &Format, lang: Lang)
         if let Some((declared, computed, _)) = d.compared() {
             sheet.write_number(row, 7, num(declared))?;
             sheet.write_number(row, 8, num(computed))?;
+        }
+    }
+    Ok(())
+}
+
+/// The key of the workbook, for `grip import`: what the visible sheets do not say in figures (the
+/// plan's structure: which group holds which measure, each table's rows and formulas, costs,
+/// ranges, taakvelden), one record a row, in the order of the plan. The figures themselves
+/// (savings per measure and year, the cells of every table, the printed totals) are read back
+/// from the visible sheets, so a figure changed in Excel comes back into the plan.
+/// Amounts in the key are plain decimal strings (`-138400`, `1.9`), never floating point.
+fn key(
+    sheet: &mut Worksheet,
+    book: &Book,
+    table_sheets: &[String],
+    sources: &crate::source::SourceMap,
+) -> Result<(), XlsxError> {
+    let model = book.model;
+    let mut records: Vec<Vec<String>> = Vec::new();
+    let header = model.header.as_ref();
+    let (first, last) = match (book.e.years.first(), book.e.years.last()) {
+        (Some(a), Some(b)) => (a.to_string(), b.to_string()),
+        _ => (String::new(), String::new()),
+    };
+    // The scale each group's figures were printed in (its own, else its parent's, else the plan's).
+    let plan_exp = header.and_then(|h| h.scale).map(|s| s.value.exp).unwrap_or(0);
+    let scale_text = |s: Option<Spanned<Scale>>| s.map(|s| crate::fmt::scale_factor(s.value)).unwrap_or_default();
+    let group_exp = |g: Option<usize>| -> u8 {
+        let mut g = g;
+        while let Some(gi) = g {
+            if let Some(s) = model.groups[gi].scale {
+                return s.value.exp;
+            }
+            g = model.groups[gi].parent;
+        }
+        plan_exp
+    };
+    records.push(vec!["grip-workbook".into(), "1".into()]);
+    records.push(vec![
+        "plan".into(),
+        header.map(|h| h.title.value.clone()).unwrap_or_default(),
+        header.and_then(|h| h.municipality.as_ref()).map(|m| m.value.clone()).unwrap_or_default(),
+        first,
+        last,
+        scale_text(header.and_then(|h| h.scale)),
+    ]);
+    for line in header.map(crate::fmt::header_facts).unwrap_or_default() {
+        records.push(vec!["header".into(), line]);
+    }
+    // Items in the order of the plan: within a group (one file) by their place in the file.
+    #[derive(Clone, Copy)]
+    enum It {
+        Group(usize),
+        Measure(usize),
+        Table(usize),
+    }
+    let span_of = |it: It| match it {
+        It::Group(g) => model.groups[g].span,
+        It::Measure(m) => model.measures[m].measure.span,
+        It::Table(t) => model.tables[t].table.span,
+    };
+    let items_in = |g: Option<usize>| -> Vec<It> {
+        let mut v: Vec<It> = Vec::new();
+        v.extend((0..model.groups.len()).filter(|&i| model.groups[i].parent == g).map(It::Group));
+        v.extend((0..model.measures.len()).filter(|&i| model.measures[i].group == g).map(It::Measure));
+        v.extend((0..model.tables.len()).filter(|&i| model.tables[i].group == g).map(It::Table));
+        v.sort_by_key(|it| {
+            let s = span_of(*it);
+            (s.file.0, s.start)
+        });
+        v
+    };
+    let mut stack = vec![items_in(None).into_iter().rev().collect::<Vec<_>>()];
+    let mut open = 0usize;
+    while let Some(top) = stack.last_mut() {
+        let Some(it) = top.pop() else {
+            stack.pop();
+            if !stack.is_empty() && open > 0 {
+                records.push(vec!["end".into()]);
+                open -= 1;
+            }
+            continue;
+        };
+        match it {
+            It::Group(g) => {
+                let info = &model.groups[g];
+                records.push(vec![
+                    "group".into(),
+                    info.id.value.clone(),
+                    info.title.value.clone(),
+                    scale_text(info.scale),
+                ]);
+                let exp = group_exp(Some(g));
+                for t in &info.targets {
+                    let amount = crate::fmt::amount_in_scale(&t.amount.value, exp);
+                    records.push(vec!["fact".into(), format!("target {amount} by {}", t.year.value)]);
+                }
+                for t in &info.totals {
+                    records.push(vec!["fact".into(), crate::fmt::declared_total_line(t, exp)]);
+                }
+                for d in &info.descriptions {
+                    records.push(vec!["fact".into(), format!("description {}", crate::fmt::text(&d.value))]);
+                }
+                open += 1;
+                stack.push(items_in(Some(g)).into_iter().rev().collect());
+            }
+            It::Measure(mi) => {
+                let m = &model.measures[mi].measure;
+                let applies: Vec<String> = book
+                    .e
+                    .years
+                    .iter()
+                    .filter(|&&y| crate::effects::applicable(m, EffectKind::Saving, y).is_some())
+                    .map(|y| y.to_string())
+                    .collect();
+                let codes: Vec<&str> = m.taakvelden.iter().map(|c| c.value.as_str()).collect();
+                let exp = group_exp(model.measures[mi].group);
+                records.push(vec![
+                    "measure".into(),
+                    m.id.value.clone(),
+                    m.title.value.clone(),
+                    (1 + mi).to_string(),
+                    codes.join(", "),
+                    applies.join(" "),
+                    exp.to_string(),
+                ]);
+                // Costs and the range as the plan writes them (the workbook has no sheet for them).
+                for e in m.effects.iter().filter(|e| e.kind == EffectKind::Cost) {
+                    let years = match e.years {
+                        YearSpec::Always => String::new(),
+                        YearSpec::From(y) => format!(" from {:04}", y.value),
+                        YearSpec::In(y) => format!(" in {:04}", y.value),
+                    };
+                    let amount = crate::fmt::amount_in_scale(&e.amount.value, exp);
+                    records.push(vec!["fact".into(), format!("cost {amount}{years}")]);
+                }
+                if let Some(r) = &m.range {
+                    let (lo, hi) = (
+                        crate::fmt::amount_in_scale(&r.low.value, exp),
+                        crate::fmt::amount_in_scale(&r.high.value, exp),
+                    );
+                    records.push(vec!["fact".into(), format!("range {lo} .. {hi}")]);
+                }
+                for line in crate::fmt::measure_facts(m) {
+                    records.push(vec!["fact".into(), line]);
+                }
+            }
+            It::Table(t) => {
+                let table = &model.tables[t].table;
+                let parts = crate::fmt::table_parts(table);
+                let name = table_sheets.get(t).cloned().unwrap_or_default();
+                let totals: Vec<String> = (0..table.columns.len())
+                    .filter(|&c| table.columns[c].formula.is_some())
+                    .map(|c| c.to_string())
+                    .collect();
+                records.push(vec![
+                    "table".into(),
+                    parts.head,
+                    name,
+                    parts.columns,
+                    parts.sign.unwrap_or_default(),
+                    totals.join(" "),
+                ]);
+                let exp = model.tables[t].exp;
+                for (r, row) in table.rows.iter().enumerate() {
+                    // Euro cells are euros in the sheet: divided by the scale they were printed in,
+                    // with the decimals they were printed with.
+                    let euro = formula::row_unit(table, row) == Unit::Euro;
+                    let decimals: Vec<String> = row
+                        .cells
+                        .iter()
+                        .map(|c| match c.value {
+                            CellValue::Number(v) => v.scale().to_string(),
+                            _ => "0".into(),
+                        })
+                        .collect();
+                    records.push(vec![
+                        "row".into(),
+                        parts.rows[r].clone(),
+                        (2 + r).to_string(),
+                        if euro { exp.to_string() } else { "0".into() },
+                        decimals.join(" "),
+                    ]);
+                    for (c, cell) in row.cells.iter().enumerate() {
+                        // Blank in the sheet, as `-` is: the key tells them apart.
+                        if matches!(cell.value, CellValue::NotApplicable) {
+                            records.push(vec!["n.v.t.".into(), c.to_string()]);
+                        }
+                        // A figure grip could not read has no value in the sheet: it is kept as
+                        // written, so grip check says again what is wrong with it.
+                        if matches!(cell.value, CellValue::Unreadable) {
+                            let written =
+                                sources.text(cell.span.file).get(cell.span.start..cell.span.end).unwrap_or("");
+                            records.push(vec!["as-written".into(), c.to_string(), written.to_string()]);
+                        }
+                    }
+                }
+                records.push(vec!["end-table".into()]);
+            }
+        }
+    }
+    // The plan's own declared totals.
+    for t in &model.totals {
+        records.push(vec!["fact".into(), crate::fmt::declared_total_line(t, plan_exp)]);
+    }
+    for (r, record) in records.iter().enumerate() {
+        for (c, value) in record.iter().enumerate() {
+            sheet.write_string(r as u32, c as u16, fit(value, book.lang))?;
         }
     }
     Ok(())

@@ -2,6 +2,81 @@
 ### Arguments written as figures (amounts, years) arrive formatted; text from the plan arrives
 ### as it is.
 
+## import
+
+import-cannot-open = cannot open { $path } as a workbook: { $error }
+import-cannot-read = cannot read { $path }: { $error }
+import-unknown-format = grip cannot import “{ $path }”: it reads workbooks (.xlsx, .xlsm, .xls, .ods), csv files (.csv, .tsv, .txt) and a table pasted on standard input (grip import -)
+import-no-sheet = the workbook has no sheet “{ $sheet }”; its sheets are { $sheets }
+import-bad-range = “{ $range }” is not a range of cells: write its corners as B4:H30
+import-no-table = found no table with figures in { $where }: give the sheet (--sheet) or the cells (--range B4:H30) of the table
+import-no-column = there is no column “{ $column }”: give its letter (C) or the text of its heading
+import-internal = the plan grip made from this sheet does not read back ({ $reason }); this is a fault in grip, please report it with the sheet
+import-title-pasted = Pasted table
+import-same-file = grip import does not write over the file it reads ({ $path }): give another name after -o
+import-stdin = cannot read the pasted table from standard input: { $error }
+import-comment-source = Imported by grip import from “{ $file }”{ $sheet ->
+    [none] {""}
+   *[other] , sheet “{ $sheet }”
+}{ $cells ->
+    [none] {""}
+   *[other] , cells { $cells }
+}.
+import-comment-source-pasted = Imported by grip import from a table pasted on standard input (its cells counted as a sheet’s: { $cells }).
+import-comment-figures = Every figure is as the sheet has it, and every total as the sheet declares it: grip check recomputes them.
+import-comment-grip-workbook = A workbook of grip report --xlsx: the plan's structure from its key, every figure from its sheets.
+import-comment-scale = The heading says the figures are in { $scale } (cell { $cell }).
+import-comment-scale-ignored = The heading in cell { $cell } gives a scale, but the figures are printed in full euros (with €): grip reads them as euros.
+import-comment-not-total = “{ $label }” reads as a total, but its figures are no sum of the rows above: imported as a plain row.
+import-comment-unmapped = Not imported ({ $count ->
+    [one] one cell
+   *[other] { $count } cells
+}: cell “text”: why):
+import-comment-unmapped-cell = { $cell } “{ $text }”: { $why }
+import-why-not-a-number = not a number grip can read
+import-why-too-large = too large for an exact figure (at most 999.999.999.999.999)
+import-why-error-cell = the cell holds an error ({ $error })
+import-why-text-in-figures = text where a figure belongs (the plan has n.v.t. there)
+import-why-outside-columns = outside the table's columns (no year or heading above it)
+import-why-above-table = text above the table, kept as a comment
+import-why-text-column = a column of text grip has no place for (--group-by or --taakveld can take it)
+import-why-note = a note in or under the table, kept as a comment
+import-why-repeated-header = the years heading repeated, kept as a comment
+import-why-cumulative = a cumulative row: grip computes cumulative savings itself (grip eval)
+import-why-measure-column = a column grip does not take for measures (it takes the years, a budget, the group and the taakveld)
+import-why-total-column = the total of the row's years: grip computes it (grip eval --by measure)
+import-why-taakveld = not a taakveld code (write it as 6.3 or 6.72)
+import-why-duplicate-id = this id was used above; the measure is called { $id }
+import-wrote = wrote { $path }: { $measures ->
+    [one] one measure
+   *[other] { $measures } measures
+}, { $tables ->
+    [one] one table
+   *[other] { $tables } tables
+}
+import-not-imported = { $count ->
+    [one] one cell was not imported; the plan lists it at its end:
+   *[other] { $count } cells were not imported; the plan lists them at its end:
+}
+import-checked = grip check on the imported plan: { $summary }
+help-import = Make a plan from a spreadsheet or from a table copied from a document
+help-import-file = The workbook (.xlsx, .xls, .ods) or csv file to read; - reads a table pasted on standard input.
+help-import-output = Write the plan to this file (written whole or not at all); default: standard output.
+help-import-sheet = The sheet of the workbook to read (default: the first with figures).
+help-import-range = Only these cells, such as B4:H30.
+help-import-as = Read the rows as measures or as a table (default: measures when the rows have ids such as A.1).
+help-import-group-by = The column that names each row's group (onderdeel): its letter (C) or its heading.
+help-import-taakveld = The column with each row's taakveld code: its letter or its heading (default: a column headed Taakveld).
+help-import-keywords = The keywords of the plan: nl or en (default: the language of --lang, else of LANG).
+help-import-after =
+    grip import finds the header row (years such as 2024 or “Begroting 2024”), the labels, the scale (“x € 1.000”), P.M., empty cells and totals (by their label, by the sheet's SUM formulas, or by their figures). Figures are written as the sheet has them and totals as declared totals, so grip check then finds the sheet's own slips. Every cell it does not import is listed, with why.
+
+    Examples:
+      grip import begroting.xlsx -o begroting.plan
+      grip import maatregelen.xlsx --sheet Maatregelen --range A3:F20 --as measures
+      grip import export.csv --group-by Onderdeel --taakveld Taakveld
+      grip import - < geplakt.txt > tabel.plan
+
 ## Phrases used inside other messages
 
 or-list = { $init } or { $last }

@@ -2,6 +2,81 @@
 ### Argumenten die als cijfers worden geschreven (bedragen, jaren) komen al opgemaakt binnen;
 ### tekst uit het plan komt binnen zoals die er staat.
 
+## import
+
+import-cannot-open = kan { $path } niet openen als werkmap: { $error }
+import-cannot-read = kan { $path } niet lezen: { $error }
+import-unknown-format = grip kan “{ $path }” niet importeren: grip leest werkmappen (.xlsx, .xlsm, .xls, .ods), csv-bestanden (.csv, .tsv, .txt) en een geplakte tabel via standaardinvoer (grip import -)
+import-no-sheet = de werkmap heeft geen blad “{ $sheet }”; de bladen zijn { $sheets }
+import-bad-range = “{ $range }” is geen celbereik: schrijf de hoeken als B4:H30
+import-no-table = geen tabel met cijfers gevonden in { $where }: geef het blad (--sheet) of de cellen (--range B4:H30) van de tabel
+import-no-column = er is geen kolom “{ $column }”: geef de letter (C) of de tekst van de kop
+import-internal = het plan dat grip van dit blad maakte, is niet terug te lezen ({ $reason }); dit is een fout in grip, meld die graag met het blad erbij
+import-title-pasted = Geplakte tabel
+import-same-file = grip import schrijft niet over het bestand dat het leest ({ $path }): geef na -o een andere naam
+import-stdin = kan de geplakte tabel niet lezen van standaardinvoer: { $error }
+import-comment-source = Geïmporteerd met grip import uit “{ $file }”{ $sheet ->
+    [none] {""}
+   *[other] , blad “{ $sheet }”
+}{ $cells ->
+    [none] {""}
+   *[other] , cellen { $cells }
+}.
+import-comment-source-pasted = Geïmporteerd met grip import uit een tabel geplakt op standaardinvoer (de cellen geteld als in een blad: { $cells }).
+import-comment-figures = Elk cijfer staat er zoals in het blad, en elk totaal zoals het blad het vermeldt: grip check rekent ze na.
+import-comment-grip-workbook = Een werkmap van grip report --xlsx: de opbouw van het plan uit de sleutel, elk cijfer uit de bladen.
+import-comment-scale = Volgens de kop staan de bedragen in { $scale } (cel { $cell }).
+import-comment-scale-ignored = De kop in cel { $cell } noemt een schaal, maar de bedragen staan er voluit (met €): grip leest ze als euro's.
+import-comment-not-total = “{ $label }” leest als een totaal, maar de cijfers zijn geen som van de rijen erboven: geïmporteerd als gewone rij.
+import-comment-unmapped = Niet geïmporteerd ({ $count ->
+    [one] één cel
+   *[other] { $count } cellen
+}: cel “tekst”: waarom):
+import-comment-unmapped-cell = { $cell } “{ $text }”: { $why }
+import-why-not-a-number = geen getal dat grip kan lezen
+import-why-too-large = te groot voor een exact bedrag (hooguit 999.999.999.999.999)
+import-why-error-cell = de cel bevat een fout ({ $error })
+import-why-text-in-figures = tekst waar een cijfer hoort (het plan zegt daar n.v.t.)
+import-why-outside-columns = buiten de kolommen van de tabel (geen jaar of kop erboven)
+import-why-above-table = tekst boven de tabel, bewaard als commentaar
+import-why-text-column = een kolom tekst waar grip geen plaats voor heeft (--group-by of --taakveld kan hem overnemen)
+import-why-note = een voetnoot in of onder de tabel, bewaard als commentaar
+import-why-repeated-header = de kop met jaren nog eens, bewaard als commentaar
+import-why-cumulative = een cumulatieve rij: grip berekent de cumulatieve besparing zelf (grip eval)
+import-why-measure-column = een kolom die grip niet overneemt bij maatregelen (grip neemt de jaren, een budget, het onderdeel en het taakveld)
+import-why-total-column = het totaal van de jaren van de rij: grip berekent dat zelf (grip eval --by measure)
+import-why-taakveld = geen taakveldcode (schrijf 6.3 of 6.72)
+import-why-duplicate-id = deze code kwam hierboven al voor; de maatregel heet { $id }
+import-wrote = { $path } geschreven: { $measures ->
+    [one] één maatregel
+   *[other] { $measures } maatregelen
+}, { $tables ->
+    [one] één tabel
+   *[other] { $tables } tabellen
+}
+import-not-imported = { $count ->
+    [one] één cel is niet geïmporteerd; het plan noemt die aan het eind:
+   *[other] { $count } cellen zijn niet geïmporteerd; het plan noemt ze aan het eind:
+}
+import-checked = grip check op het geïmporteerde plan: { $summary }
+help-import = Maak een plan van een spreadsheet of van een tabel uit een document
+help-import-file = De werkmap (.xlsx, .xls, .ods) of het csv-bestand; - leest een geplakte tabel van standaardinvoer.
+help-import-output = Schrijf het plan naar dit bestand (helemaal of niet); anders naar standaarduitvoer.
+help-import-sheet = Het blad van de werkmap (anders het eerste blad met cijfers).
+help-import-range = Alleen deze cellen, zoals B4:H30.
+help-import-as = Lees de rijen als maatregelen of als tabel (anders maatregelen als de rijen codes hebben zoals A.1).
+help-import-group-by = De kolom met het onderdeel van elke rij: de letter (C) of de kop.
+help-import-taakveld = De kolom met de taakveldcode van elke rij: de letter of de kop (anders een kolom met de kop Taakveld).
+help-import-keywords = De sleutelwoorden van het plan: nl of en (anders de taal van --lang, of van LANG).
+help-import-after =
+    grip import vindt de kopregel (jaren zoals 2024 of “Begroting 2024”), de omschrijvingen, de schaal (“x € 1.000”), P.M., lege cellen en totalen (aan de omschrijving, aan de SOM-formules van het blad of aan de cijfers). Cijfers komen in het plan zoals het blad ze heeft en totalen als vermelde totalen, zodat grip check daarna de vergissingen in het blad vindt. Elke cel die niet wordt overgenomen, wordt genoemd, met de reden.
+
+    Voorbeelden:
+      grip import begroting.xlsx -o begroting.plan
+      grip import maatregelen.xlsx --sheet Maatregelen --range A3:F20 --as measures
+      grip import export.csv --group-by Onderdeel --taakveld Taakveld
+      grip import - < geplakt.txt > tabel.plan
+
 ## Zinsdelen die in andere berichten worden gebruikt
 
 or-list = { $init } of { $last }
