@@ -190,6 +190,9 @@ pub fn read_piece(file: FileId, text: &str, base: usize, language: Option<Detect
     fast.items().ok_or(fast.i)
 }
 
+/// A value of `yearly_values`: its year, its amount and the span of both.
+type YearValue = (Spanned<u16>, Spanned<Amount>, Span);
+
 struct Fast<'a> {
     t: &'a str,
     s: &'a [u8],
@@ -625,7 +628,7 @@ impl<'a> Fast<'a> {
     }
 
     /// `yearly_values`: `2021: € 1, 2022: € 2`, each value with its year and its span.
-    fn yearly_values(&mut self) -> Option<Vec<(Spanned<u16>, Spanned<Amount>, Span)>> {
+    fn yearly_values(&mut self) -> Option<Vec<YearValue>> {
         let mut out = Vec::new();
         loop {
             let start = self.i;
