@@ -63,7 +63,9 @@ row() { # size tool-label binary command input-file
 }
 
 for n in $SIZES; do
-  plan="$BENCH_DIR/entries-$n.plan"
+  # In a folder of its own: grip check reads every .plan beside a plan (its progress files).
+  plan="$BENCH_DIR/entries-$n/entries-$n.plan"
+  mkdir -p "$BENCH_DIR/entries-$n"
   ledger_file="$BENCH_DIR/entries-$n.ledger"
   beancount_file="$BENCH_DIR/entries-$n.beancount"
   "$GEN" --measures "$n" --wrong-every 0 --minimal > "$plan" 2> "$BENCH_DIR/gen-$n.txt"

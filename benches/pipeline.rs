@@ -7,7 +7,11 @@
 //! ```sh
 //! nice -n 19 cargo bench -j 1 --bench pipeline                          # every size
 //! GRIP_BENCH_SIZES=1000,10000 nice -n 19 cargo bench -j 1 --bench pipeline -- parse
+//! GRIP_BENCH_MINIMAL=1 GRIP_FRONT_END=pest cargo bench --bench pipeline -- '^parse/'
 //! ```
+//!
+//! `GRIP_BENCH_MINIMAL=1` benches the generator's `--minimal` plans; `GRIP_FRONT_END=pest`
+//! parses with pest alone instead of the fast front end (`src/syntax/fast.rs`).
 //!
 //! Throughput is in bytes of plan text (criterion prints MB/s); every figure includes dropping
 //! what the stage built. See docs/performance.md for the figures and the method.
@@ -24,10 +28,16 @@ use std::time::Duration;
 #[path = "../examples/gen.rs"]
 mod gen;
 
-/// A synthetic plan of `measures` measures, as `gen --measures N` writes it.
+/// A synthetic plan of `measures` measures, as `gen --measures N` writes it (with `--minimal`
+/// when `GRIP_BENCH_MINIMAL=1`).
 fn plan(measures: usize) -> String {
     let mut buf = Vec::new();
-    gen::generate(gen::options(&["--measures", &measures.to_string()]), &mut buf).expect("the generator writes");
+    let n = measures.to_string();
+    let mut args = vec!["--measures", &n];
+    if std::env::var("GRIP_BENCH_MINIMAL").is_ok_and(|v| v == "1") {
+        args.push("--minimal");
+    }
+    gen::generate(gen::options(&args), &mut buf).expect("the generator writes");
     String::from_utf8(buf).expect("the generator writes UTF-8")
 }
 

@@ -53,7 +53,10 @@ row() { # size label command bytes
 }
 
 for n in $SIZES; do
-  plan="$BENCH_DIR/plan-$n.plan"
+  # Each plan in a folder of its own: grip check reads every .plan beside a plan to find its
+  # progress files, so plans of every size in one folder would be read by every run.
+  plan="$BENCH_DIR/plan-$n/plan-$n.plan"
+  mkdir -p "$BENCH_DIR/plan-$n"
   "$GEN" --measures "$n" > "$plan" 2> "$BENCH_DIR/gen-$n.txt"
   bytes=$(stat -c %s "$plan")
   row "$n" "cat" "cat '$plan' > /dev/null" "$bytes"

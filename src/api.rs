@@ -119,8 +119,19 @@ pub fn roots_of(files: &[PathBuf], scope: &Path) -> Vec<Root> {
     // Which plan includes which, read once from every plan under the scope.
     let mut included_by: Vec<(PathBuf, PathBuf)> = Vec::new();
     let mut declared: Vec<(PathBuf, PathBuf)> = Vec::new();
+    let is_plan = |file: &Path| {
+        resolve::read_text(file).is_ok_and(|text| {
+            let (doc, _) = crate::syntax::parse(crate::syntax::ast::FileId(0), &text);
+            doc.items.iter().any(|i| matches!(i, crate::syntax::ast::Item::Header(_)))
+        })
+    };
+    let plans: Vec<bool> = files.iter().map(|f| is_plan(f)).collect();
     let mut all = Vec::new();
-    let _ = walk(scope, &mut all);
+    // Only a file that is not a plan itself needs the plans around it: a plan named on its own
+    // (the common case, and every benchmark) does not read the whole repository.
+    if plans.contains(&false) {
+        let _ = walk(scope, &mut all);
+    }
     for plan in &all {
         let Ok(text) = resolve::read_text(plan) else { continue };
         // Only a plan that says `include` or `part` (`invoegen`, `deel`) can make a file a part;
@@ -141,14 +152,10 @@ pub fn roots_of(files: &[PathBuf], scope: &Path) -> Vec<Root> {
         }
     }
     let mut out: Vec<Root> = Vec::new();
-    for file in files {
+    for (file, &is_plan) in files.iter().zip(&plans) {
         let me = canonical(file);
         // A file with a plan header of its own is a plan, checked as itself (a plan that
         // includes it is not what was named).
-        let is_plan = resolve::read_text(file).is_ok_and(|text| {
-            let (doc, _) = crate::syntax::parse(crate::syntax::ast::FileId(0), &text);
-            doc.items.iter().any(|i| matches!(i, crate::syntax::ast::Item::Header(_)))
-        });
         if is_plan {
             if !out.iter().any(|r| canonical(&r.path) == me) {
                 out.push(Root { path: file.clone(), part: None });

@@ -2,6 +2,7 @@
 
 pub mod ast;
 pub mod errors;
+pub mod fast;
 pub mod keywords;
 pub mod number;
 pub mod parse;

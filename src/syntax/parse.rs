@@ -37,12 +37,40 @@ pub const MAX_COLUMN_YEARS: u16 = 200;
 /// so parsing the file in one go would hold about 25 bytes per byte of plan; and after a syntax
 /// error only the rest of the file from the broken piece is parsed again, with recovery.
 pub fn parse(file: FileId, text: &str) -> (Document, Vec<Diagnostic>) {
-    parse_in_pieces_of(file, text, PIECE_BYTES)
+    parse_with(file, text, PIECE_BYTES, FrontEnd::from_env())
+}
+
+/// Which front end reads a piece of a plan first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FrontEnd {
+    /// The hand-written scanner of [`super::fast`] for the pieces it accepts whole, pest for
+    /// every other piece (and for every piece with a syntax error): what grip normally does.
+    Fast,
+    /// pest for every piece: the specification, and what the fast front end must agree with.
+    Pest,
+}
+
+impl FrontEnd {
+    /// [`FrontEnd::Fast`], unless the environment variable `GRIP_FRONT_END` is `pest` (read
+    /// once), so the two can be compared on the whole of `grip`'s output.
+    pub fn from_env() -> FrontEnd {
+        static CHOSEN: std::sync::OnceLock<FrontEnd> = std::sync::OnceLock::new();
+        *CHOSEN.get_or_init(|| match std::env::var("GRIP_FRONT_END") {
+            Ok(v) if v == "pest" => FrontEnd::Pest,
+            _ => FrontEnd::Fast,
+        })
+    }
 }
 
 /// [`parse`], cutting pieces once they hold `piece_bytes`. The tests and the `check` fuzzer cut
 /// small pieces, so short inputs go through the pieces too.
 pub fn parse_in_pieces_of(file: FileId, text: &str, piece_bytes: usize) -> (Document, Vec<Diagnostic>) {
+    parse_with(file, text, piece_bytes, FrontEnd::from_env())
+}
+
+/// [`parse_in_pieces_of`] with the front end chosen: `tests/front_ends.rs` and the
+/// `front_ends` fuzzer compare the two.
+pub fn parse_with(file: FileId, text: &str, piece_bytes: usize, front: FrontEnd) -> (Document, Vec<Diagnostic>) {
     let language = keywords::detect(text);
     let lang = language.map(|l| l.lang);
     let mut depth = 0usize;
@@ -64,10 +92,15 @@ pub fn parse_in_pieces_of(file: FileId, text: &str, piece_bytes: usize) -> (Docu
         }
     }
     if cuts.is_empty() {
+        if front == FrontEnd::Fast {
+            if let Some(items) = super::fast::parse_piece(file, text, 0, language) {
+                return (Document { file, items, lang }, Vec::new());
+            }
+        }
         let parsed = parse_recovering(file, text, language);
         (Document { file, items: parsed.items, lang }, parsed.diagnostics)
     } else {
-        parse_pieces(file, text, &cuts, language)
+        parse_pieces(file, text, &cuts, language, front)
     }
 }
 
@@ -81,7 +114,13 @@ pub const PIECE_BYTES: usize = 64 * 1024;
 /// (recovery blanks lines and blocks, and must see what follows them), with the pieces before it
 /// blanked, so the problems are the same too: `tests/robustness.rs` and the `check` fuzzer
 /// compare the two.
-fn parse_pieces(file: FileId, text: &str, cuts: &[usize], language: Option<Detected>) -> (Document, Vec<Diagnostic>) {
+fn parse_pieces(
+    file: FileId,
+    text: &str,
+    cuts: &[usize],
+    language: Option<Detected>,
+    front: FrontEnd,
+) -> (Document, Vec<Diagnostic>) {
     let lang = language.map(|l| l.lang);
     let mut bounds = Vec::with_capacity(cuts.len() + 1);
     let mut start = 0;
@@ -94,7 +133,14 @@ fn parse_pieces(file: FileId, text: &str, cuts: &[usize], language: Option<Detec
         .par_iter()
         .map(|&(start, end)| {
             // Cuts are just after a `}`, so they fall between characters.
-            let mut pairs = PlanParser::parse(Rule::file, text.get(start..end)?).ok()?;
+            let piece = text.get(start..end)?;
+            if front == FrontEnd::Fast {
+                // A piece the fast front end accepts whole has no problem pest would report.
+                if let Some(items) = super::fast::parse_piece(file, piece, start, language) {
+                    return Some((items, Vec::new()));
+                }
+            }
+            let mut pairs = PlanParser::parse(Rule::file, piece).ok()?;
             let mut diagnostics = Vec::new();
             let mut builder = Builder {
                 file,
@@ -357,6 +403,36 @@ pub(crate) fn open_blocks_at(text: &str, pos: usize) -> Vec<usize> {
     stack
 }
 
+/// The table that starts at `at` in `piece` (a piece of the file that starts at `base`), read
+/// by pest: the fast front end hands tables (their formulas and cells) to the grammar. `None`
+/// when pest refuses it, or when building it reports any problem (a mixed keyword included),
+/// so the piece is parsed by pest whole and every problem is reported as pest's path does.
+pub(crate) fn pest_table(
+    file: FileId,
+    piece: &str,
+    base: usize,
+    at: usize,
+    language: Option<Detected>,
+) -> Option<(Table, usize)> {
+    let rest = piece.get(at..)?;
+    let pair = PlanParser::parse(Rule::table, rest).ok()?.next()?;
+    let end = at + pair.as_span().end();
+    let mut diagnostics = Vec::new();
+    let mut builder = Builder {
+        file,
+        base: base + at,
+        diagnostics: &mut diagnostics,
+        language,
+        rows_named_like_keywords: Vec::new(),
+        bare_keyword_terms: Vec::new(),
+    };
+    let table = builder.table(pair.clone());
+    if let Some(detected) = language {
+        builder.mixed_keywords(&pair, detected);
+    }
+    diagnostics.is_empty().then_some((table, end))
+}
+
 struct Builder<'d> {
     file: FileId,
     /// Where the text pest parsed starts in the file (pieces start past 0).
@@ -582,20 +658,7 @@ impl Builder<'_> {
 
     fn string(&self, pair: Pair<Rule>) -> Spanned<String> {
         let span = self.span(&pair);
-        let raw = pair.as_str();
-        let text = if let Some(inner) = raw.strip_prefix("\"\"\"").and_then(|r| r.strip_suffix("\"\"\"")) {
-            dedent(inner)
-        } else if !raw.starts_with('"') {
-            // “Curly quotes”: one character at each end, no escapes inside.
-            let mut chars = raw.chars();
-            chars.next();
-            chars.next_back();
-            chars.as_str().to_string()
-        } else {
-            let inner = raw.strip_prefix('"').and_then(|r| r.strip_suffix('"')).unwrap_or(raw);
-            inner.replace("\\\"", "\"")
-        };
-        Spanned::new(text, span)
+        Spanned::new(string_value(pair.as_str()), span)
     }
 
     fn year(&mut self, pair: Pair<Rule>) -> Spanned<u16> {
@@ -1570,13 +1633,31 @@ pub fn normalize_number(raw: &str) -> String {
     }
 }
 
-fn days_in_month(year: u16, month: u8) -> u8 {
+pub(crate) fn days_in_month(year: u16, month: u8) -> u8 {
     match month {
         4 | 6 | 9 | 11 => 30,
         2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
         2 => 28,
         _ => 31,
     }
+}
+
+/// The text of a string as written (`raw`, with its quotes): a triple-quoted one dedented,
+/// “curly quotes” stripped, `\"` in a plain one a quote.
+pub(crate) fn string_value(raw: &str) -> String {
+    let text = if let Some(inner) = raw.strip_prefix("\"\"\"").and_then(|r| r.strip_suffix("\"\"\"")) {
+        dedent(inner)
+    } else if !raw.starts_with('"') {
+        // “Curly quotes”: one character at each end, no escapes inside.
+        let mut chars = raw.chars();
+        chars.next();
+        chars.next_back();
+        chars.as_str().to_string()
+    } else {
+        let inner = raw.strip_prefix('"').and_then(|r| r.strip_suffix('"')).unwrap_or(raw);
+        inner.replace("\\\"", "\"")
+    };
+    text
 }
 
 /// Removes the common indentation of a triple-quoted string and its first and last blank lines.
