@@ -895,3 +895,8 @@ diff-progress-light = light
 diff-progress-phase = phase
 diff-progress-realised = realised
 diff-progress-expected = expected
+
+## Quick fixes (the editor's code actions)
+
+fix-figure = write the computed figure { $figure }{ $year }
+fix-replace = replace `{ $from }` by `{ $to }`

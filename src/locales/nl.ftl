@@ -895,3 +895,8 @@ diff-progress-light = stoplicht
 diff-progress-phase = fase
 diff-progress-realised = gerealiseerd
 diff-progress-expected = verwacht
+
+## Snelle correcties (de code-acties van de editor)
+
+fix-figure = schrijf het berekende bedrag { $figure }{ $year }
+fix-replace = vervang `{ $from }` door `{ $to }`

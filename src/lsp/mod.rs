@@ -9,6 +9,7 @@ use std::collections::HashMap;
 
 pub mod transport;
 
+mod code_action;
 mod completion;
 mod convert;
 mod definition;

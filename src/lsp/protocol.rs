@@ -18,6 +18,10 @@ pub(super) fn capabilities() -> lsp::ServerCapabilities {
         document_symbol_provider: Some(lsp::OneOf::Left(true)),
         workspace_symbol_provider: Some(lsp::OneOf::Left(true)),
         document_formatting_provider: Some(lsp::OneOf::Left(true)),
+        code_action_provider: Some(lsp::CodeActionProviderCapability::Options(lsp::CodeActionOptions {
+            code_action_kinds: Some(vec![lsp::CodeActionKind::QUICKFIX]),
+            ..Default::default()
+        })),
         completion_provider: Some(lsp::CompletionOptions {
             trigger_characters: Some(vec![" ".into(), ".".into()]),
             ..Default::default()
@@ -190,6 +194,9 @@ impl Server {
             }
             lsp::request::Completion::METHOD => self.with::<lsp::request::Completion>(req, |s, p| {
                 Some(lsp::CompletionResponse::Array(s.completion(&p.text_document_position.text_document.uri)))
+            }),
+            lsp::request::CodeActionRequest::METHOD => self.with::<lsp::request::CodeActionRequest>(req, |s, p| {
+                Some(s.code_actions(&p.text_document.uri, p.range))
             }),
             _ => {
                 return Response::new_err(
