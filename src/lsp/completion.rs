@@ -1,61 +1,214 @@
-//! textDocument/completion.
+//! textDocument/completion, by context: what may stand where the cursor is. After `taakveld`
+//! the codes valid in the plan's budget year, with their names; after `related` (and after
+//! `measure` in a reporting moment) the plan's measure ids; at the start of a line the
+//! keywords that may begin a line in the block around it, in the plan's language.
 
 use super::*;
 use crate::lang::Lang;
+use crate::syntax::keywords::{self, Keyword};
+use crate::syntax::parse::Rule;
 use lsp_types as lsp;
 
-impl Server {
-    pub(super) fn completion(&self, uri: &lsp::Url) -> Vec<lsp::CompletionItem> {
-        // The keywords of the plan's language (both sets while it has none yet).
-        let language = self.docs.get(uri).and_then(|d| d.checked.language());
-        let mut words: Vec<&str> = Vec::new();
-        for lang in Lang::ALL.into_iter().filter(|l| language.is_none_or(|p| p == *l)) {
-            for k in crate::syntax::keywords::KEYWORDS {
-                if !words.contains(&k.word(lang)) {
-                    words.push(k.word(lang));
+/// Where the cursor is, as far as completion cares.
+#[derive(Debug, PartialEq)]
+enum Spot {
+    /// At the start of a line, in a block opened by this keyword (none: at the top level), itself
+    /// in a block opened by the second.
+    LineStart(Option<Rule>, Option<Rule>),
+    TaakveldCode,
+    MeasureId,
+    /// Anywhere else on a line.
+    Elsewhere,
+}
+
+/// The keywords that may begin a line in a block (by the keyword that opened it and the one
+/// around that).
+fn line_starts(block: Option<Rule>, outer: Option<Rule>) -> &'static [Rule] {
+    use Rule::*;
+    match (block, outer) {
+        (None, _) => {
+            &[kw_plan, kw_include, kw_part, kw_progress, kw_moment, kw_group, kw_measure, kw_table, kw_total, kw_text]
+        }
+        (Some(kw_plan), _) => &[kw_municipality, kw_adopted, kw_period, kw_currency, kw_tolerance, kw_description],
+        (Some(kw_moment), _) => &[kw_measure, kw_total, kw_description],
+        (Some(kw_measure), Some(kw_moment)) => {
+            &[kw_phase, kw_realised, kw_expected, kw_decided, kw_explanation, kw_replacement]
+        }
+        (Some(kw_measure), _) => &[
+            kw_saving,
+            kw_cost,
+            kw_budget,
+            kw_share,
+            kw_range,
+            kw_category,
+            kw_owner,
+            kw_start,
+            kw_end,
+            kw_decision,
+            kw_status,
+            kw_taakveld,
+            kw_related,
+            kw_description,
+            kw_indicator,
+        ],
+        (Some(kw_group), _) => &[kw_measure, kw_group, kw_target, kw_total, kw_table, kw_description, kw_text],
+        (Some(kw_table), _) => &[kw_sign, kw_columns, kw_row, kw_total, kw_description],
+        _ => &[],
+    }
+}
+
+/// The keyword rule a word is, in either language.
+fn rule_of(word: &str) -> Option<Rule> {
+    keywords::lookup(word).map(|(k, _)| k.rule)
+}
+
+/// The blocks open at `at`, innermost last: the first word of the line of each open `{`.
+/// Strings and comments are skipped; the text may be half written.
+fn open_blocks(text: &str, at: usize) -> Vec<Option<Rule>> {
+    let mut stack: Vec<Option<Rule>> = Vec::new();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    let mut line_start = 0;
+    while i < at.min(bytes.len()) {
+        match bytes[i] {
+            b'\n' => line_start = i + 1,
+            b'"' => {
+                // To the closing quote on the same line.
+                while i + 1 < at && bytes[i + 1] != b'"' && bytes[i + 1] != b'\n' {
+                    i += 1;
+                }
+                i += 1;
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'/') => {
+                while i + 1 < at && bytes[i + 1] != b'\n' {
+                    i += 1;
                 }
             }
+            b'/' if bytes.get(i + 1) == Some(&b'*') => match text.get(i + 2..).and_then(|r| r.find("*/")) {
+                Some(end) => i += end + 3,
+                None => return stack,
+            },
+            b'{' => {
+                let line = text.get(line_start..i).unwrap_or("");
+                stack.push(line.split_whitespace().next().and_then(rule_of));
+            }
+            b'}' => {
+                stack.pop();
+            }
+            _ => {}
         }
-        let mut items: Vec<lsp::CompletionItem> = words
-            .iter()
-            .map(|k| lsp::CompletionItem {
-                label: (*k).into(),
-                kind: Some(lsp::CompletionItemKind::KEYWORD),
-                ..Default::default()
-            })
-            .collect();
-        for (label, detail) in [
-            ("€", "euros"),
-            ("fte", "full-time equivalents"),
-            ("hours", "hours"),
-            ("%", "percent"),
-            ("P.M.", "not known yet"),
-        ] {
-            items.push(lsp::CompletionItem {
-                label: label.into(),
-                kind: Some(lsp::CompletionItemKind::UNIT),
-                detail: Some(detail.into()),
-                ..Default::default()
-            });
-        }
-        for t in crate::taakveld::CATALOGUE {
-            items.push(lsp::CompletionItem {
-                label: t.code.into(),
-                kind: Some(lsp::CompletionItemKind::ENUM_MEMBER),
-                detail: Some(format!("taakveld {}", t.name)),
-                ..Default::default()
-            });
-        }
-        if let Some(doc) = self.docs.get(uri) {
-            for m in &doc.checked.model.measures {
-                items.push(lsp::CompletionItem {
+        i += 1;
+    }
+    stack
+}
+
+/// What the cursor at `at` is completing.
+fn spot(text: &str, at: usize) -> Spot {
+    let at = at.min(text.len());
+    let line_start = text[..at].rfind('\n').map(|i| i + 1).unwrap_or(0);
+    let before = &text[line_start..at];
+    // The word being typed, and the words before it on the line.
+    let typed_from = before.rfind(|c: char| c.is_whitespace() || c == ',').map(|i| i + 1).unwrap_or(0);
+    let earlier: Vec<&str> = before[..typed_from].split_whitespace().collect();
+    let blocks = open_blocks(text, line_start);
+    let block = blocks.last().copied().flatten();
+    let outer = blocks.len().checked_sub(2).and_then(|i| blocks[i]);
+    let Some(first) = earlier.first() else {
+        return Spot::LineStart(block, outer);
+    };
+    let first = rule_of(first);
+    // `taakveld 6.71a, 6.72b, …` and `related a1, b2, …`: a list after the keyword.
+    let list_after = |rule: Rule| first == Some(rule) && earlier[1..].iter().all(|w| w.ends_with(','));
+    if list_after(Rule::kw_taakveld) || earlier.last().and_then(|w| rule_of(w)) == Some(Rule::kw_taakveld) {
+        return Spot::TaakveldCode;
+    }
+    if list_after(Rule::kw_related) {
+        return Spot::MeasureId;
+    }
+    if earlier.len() == 1 && first == Some(Rule::kw_measure) && block == Some(Rule::kw_moment) {
+        return Spot::MeasureId;
+    }
+    Spot::Elsewhere
+}
+
+impl Server {
+    pub(super) fn completion(&self, uri: &lsp::Url, pos: lsp::Position) -> Vec<lsp::CompletionItem> {
+        let Some(doc) = self.docs.get(uri) else { return Vec::new() };
+        let model = &doc.checked.model;
+        let text = doc.checked.sources.text(FileId(0));
+        // The plan's language; both while it has none yet.
+        let language = doc.checked.language();
+        let langs: Vec<Lang> = Lang::ALL.into_iter().filter(|l| language.is_none_or(|p| p == *l)).collect();
+        let keyword_items = |rules: &mut dyn Iterator<Item = &'static Keyword>| {
+            let mut words: Vec<&str> = Vec::new();
+            for k in rules {
+                for lang in &langs {
+                    if !words.contains(&k.word(*lang)) {
+                        words.push(k.word(*lang));
+                    }
+                }
+            }
+            words
+                .into_iter()
+                .map(|w| lsp::CompletionItem {
+                    label: w.into(),
+                    kind: Some(lsp::CompletionItemKind::KEYWORD),
+                    ..Default::default()
+                })
+                .collect::<Vec<_>>()
+        };
+        match spot(text, offset(text, pos)) {
+            Spot::TaakveldCode => crate::taakveld::valid(crate::taakveld::year_of(model))
+                .map(|t| lsp::CompletionItem {
+                    label: t.code.into(),
+                    kind: Some(lsp::CompletionItemKind::ENUM_MEMBER),
+                    detail: Some(t.name.into()),
+                    ..Default::default()
+                })
+                .collect(),
+            Spot::MeasureId => model
+                .measures
+                .iter()
+                .map(|m| lsp::CompletionItem {
                     label: m.measure.id.value.clone(),
                     kind: Some(lsp::CompletionItemKind::REFERENCE),
                     detail: Some(m.measure.title.value.clone()),
                     ..Default::default()
-                });
+                })
+                .collect(),
+            Spot::LineStart(block, outer) => {
+                keyword_items(&mut line_starts(block, outer).iter().filter_map(|r| keywords::of_rule(*r)))
+            }
+            Spot::Elsewhere => {
+                let mut items = keyword_items(&mut keywords::KEYWORDS.iter());
+                for label in ["€", "%", "P.M."] {
+                    items.push(lsp::CompletionItem {
+                        label: label.into(),
+                        kind: Some(lsp::CompletionItemKind::UNIT),
+                        ..Default::default()
+                    });
+                }
+                items
             }
         }
-        items
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_spot_is_read_from_the_text_before_the_cursor() {
+        let text = "plan \"P\" {\n  period 2021..2024\n}\nmeasure a \"{a}\" {\n  taakveld 6.1, \n  related \n  \n}\nmoment \"m\" 2022-01-01 {\n  measure \n  measure a {\n    \n  }\n}\n";
+        let at = |needle: &str| text.find(needle).unwrap() + needle.len();
+        assert_eq!(spot(text, at("taakveld 6.1, ")), Spot::TaakveldCode);
+        assert_eq!(spot(text, at("taakveld ")), Spot::TaakveldCode);
+        assert_eq!(spot(text, at("related ")), Spot::MeasureId);
+        assert_eq!(spot(text, at("related \n  ")), Spot::LineStart(Some(Rule::kw_measure), None));
+        assert_eq!(spot(text, at("{\n  measure ")), Spot::MeasureId);
+        assert_eq!(spot(text, at("measure a {\n    ")), Spot::LineStart(Some(Rule::kw_measure), Some(Rule::kw_moment)));
+        assert_eq!(spot(text, 0), Spot::LineStart(None, None));
+        assert_eq!(spot(text, at("  period ")), Spot::Elsewhere);
     }
 }

@@ -193,7 +193,9 @@ impl Server {
                 self.with::<lsp::request::Formatting>(req, |s, p| s.format(&p.text_document.uri))
             }
             lsp::request::Completion::METHOD => self.with::<lsp::request::Completion>(req, |s, p| {
-                Some(lsp::CompletionResponse::Array(s.completion(&p.text_document_position.text_document.uri)))
+                Some(lsp::CompletionResponse::Array(
+                    s.completion(&p.text_document_position.text_document.uri, p.text_document_position.position),
+                ))
             }),
             lsp::request::CodeActionRequest::METHOD => self.with::<lsp::request::CodeActionRequest>(req, |s, p| {
                 Some(s.code_actions(&p.text_document.uri, p.range))
