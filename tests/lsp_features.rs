@@ -107,3 +107,126 @@ fn in_a_reporting_moment_measure_ids_and_progress_fields() {
     }
     assert!(!fields.contains(&"besparing".into()), "{fields:?}");
 }
+
+const TABLES: &str = r#"plan "P" {
+  period 2021..2022
+}
+
+group A "Voorveld" {
+  measure A.1 "Een" {
+    saving € 1.000 from 2021
+    related A.2
+  }
+  measure A.2 "Twee" {
+    saving € 2.000 from 2021
+  }
+}
+
+table D "Dekking" {
+  columns 2021..2022
+  row a "Eerste" : 1.000 1.000
+  row b "Tweede" : 2.000 2.000
+  total t "Totaal" = a + b : 3.000 3.000
+  total s "Besparingen" = savings(A) : 3.000 3.000
+}
+
+table E "Elders" {
+  columns 2021..2022
+  total u "Uit D" = D.a + D.b : 3.000 3.000
+}
+"#;
+
+/// Renames what is at `at` to `new` and returns the edits per URI.
+fn rename(c: &mut Client, uri: &str, at: Value, new: &str) -> serde_json::Map<String, Value> {
+    let edit = c.request("textDocument/rename", json!({"textDocument": {"uri": uri}, "position": at, "newName": new}));
+    edit["changes"].as_object().cloned().unwrap_or_default()
+}
+
+/// The text after a rename in it, checked again: the diagnostics are what they were.
+fn renamed(c: &mut Client, uri: &str, text: &str, edits: &Value) -> String {
+    let fixed = common::apply_edits(text, edits.as_array().unwrap());
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 9}, "contentChanges": [{"text": fixed}]}),
+    );
+    assert_eq!(c.diagnostics_for(uri), Vec::<Value>::new(), "{fixed}");
+    fixed
+}
+
+#[test]
+fn rename_a_row_a_table_a_group_and_a_measure_everywhere_they_are_named() {
+    let uri = "file:///tmp/grip-rename.plan";
+    let (mut c, uri, text) = open_text(uri, TABLES);
+
+    // A row: where it is declared, in its own table's formula, and after another table's dot.
+    let edits = rename(&mut c, &uri, position_of(&text, "a \"Eerste\""), "eerste");
+    let after = renamed(&mut c, &uri, &text, &edits[&uri]);
+    assert!(
+        after.contains("row eerste \"Eerste\"") && after.contains("= eerste + b") && after.contains("D.eerste + D.b"),
+        "{after}"
+    );
+
+    // A table: before the dot of the rows named from elsewhere.
+    let edits = rename(&mut c, &uri, position_of(&after, "D \"Dekking\""), "Dekking");
+    let after = renamed(&mut c, &uri, &after, &edits[&uri]);
+    assert!(after.contains("table Dekking \"Dekking\"") && after.contains("Dekking.eerste + Dekking.b"), "{after}");
+
+    // A group, from where a formula names it.
+    let edits = rename(&mut c, &uri, after(&after, "savings("), "V");
+    let after = renamed(&mut c, &uri, &after, &edits[&uri]);
+    assert!(after.contains("group V \"Voorveld\"") && after.contains("savings(V)"), "{after}");
+
+    // A measure, from a `related` line.
+    let edits = rename(&mut c, &uri, after(&after, "related "), "A.3");
+    let after = renamed(&mut c, &uri, &after, &edits[&uri]);
+    assert!(after.contains("measure A.3 \"Twee\"") && after.contains("related A.3"), "{after}");
+}
+
+#[test]
+fn a_measure_is_renamed_in_its_plan_and_in_the_open_progress_file() {
+    let (mut c, uri, text) = open_file("examples/leudal.plan");
+    let progress = std::fs::canonicalize("examples/leudal-voortgang.plan").unwrap();
+    let progress_uri = format!("file://{}", progress.display());
+    let progress_text = std::fs::read_to_string(&progress).unwrap();
+    c.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": progress_uri, "languageId": "plan", "version": 1, "text": progress_text}}),
+    );
+    let _ = c.diagnostics_for(&progress_uri);
+    let edits = rename(&mut c, &uri, position_of(&text, "c1 \"Verwervingsstrategie"), "c10");
+    let in_plan = edits[&uri].as_array().unwrap();
+    // The declaration and the two `relatie c1` lines.
+    assert_eq!(in_plan.len(), 3, "{in_plan:?}");
+    let after = common::apply_edits(&text, in_plan);
+    assert!(after.contains("maatregel c10 ") && !after.contains("relatie c1\n"), "{after}");
+    let in_progress = edits[&progress_uri].as_array().unwrap();
+    let after = common::apply_edits(&progress_text, in_progress);
+    assert!(after.contains("maatregel c10 {") && !after.contains("maatregel c1 {"), "{after}");
+}
+
+#[test]
+fn prepare_rename_gives_the_id_and_refuses_a_keyword_in_words() {
+    let (mut c, uri, text) = open_file("examples/leudal.plan");
+    let prepared = c.request(
+        "textDocument/prepareRename",
+        json!({"textDocument": {"uri": uri}, "position": position_of(&text, "c1 \"Verwervingsstrategie")}),
+    );
+    assert_eq!(prepared["placeholder"], "c1");
+    assert_eq!(prepared["range"]["start"], position_of(&text, "c1 \"Verwervingsstrategie"));
+    let error = c.request_error(
+        "textDocument/prepareRename",
+        json!({"textDocument": {"uri": uri}, "position": position_of(&text, "maatregel c1")}),
+    );
+    assert_eq!(error["code"], -32803, "{error}");
+    assert!(error["message"].as_str().unwrap().contains("`maatregel` is een sleutelwoord"), "{error}");
+    // A new name that is a keyword, not an id, or already taken: refused, nothing changed.
+    for (new, says) in
+        [("besparing", "kan geen id zijn"), ("c 2", "kan geen id zijn"), ("a1", "er is al een maatregel `a1`")]
+    {
+        let error = c.request_error(
+            "textDocument/rename",
+            json!({"textDocument": {"uri": uri}, "position": position_of(&text, "c1 \"Verwervingsstrategie"), "newName": new}),
+        );
+        assert!(error["message"].as_str().unwrap().contains(says), "{new}: {error}");
+    }
+}

@@ -900,3 +900,10 @@ diff-progress-expected = verwacht
 
 fix-figure = schrijf het berekende bedrag { $figure }{ $year }
 fix-replace = vervang `{ $from }` door `{ $to }`
+
+## Hernoemen in de editor
+
+rename-not-a-name = alleen de id van een maatregel, onderdeel, tabel of rij kan hernoemd worden
+rename-keyword = `{ $word }` is een sleutelwoord van de plantaal, geen naam: het kan niet hernoemd worden
+rename-invalid = `{ $name }` kan geen id zijn: schrijf letters, cijfers en `_`, met punten alleen daartussen (en geen in de naam van een rij), en geen sleutelwoord
+rename-taken = er is al een { $kind } `{ $name }`

@@ -16,7 +16,9 @@ mod definition;
 mod engine;
 mod formatting;
 mod hover;
+mod names;
 mod protocol;
+mod rename;
 mod symbols;
 
 use convert::*;

@@ -22,6 +22,10 @@ pub(super) fn capabilities() -> lsp::ServerCapabilities {
             code_action_kinds: Some(vec![lsp::CodeActionKind::QUICKFIX]),
             ..Default::default()
         })),
+        rename_provider: Some(lsp::OneOf::Right(lsp::RenameOptions {
+            prepare_provider: Some(true),
+            work_done_progress_options: Default::default(),
+        })),
         completion_provider: Some(lsp::CompletionOptions {
             trigger_characters: Some(vec![" ".into(), ".".into()]),
             ..Default::default()
@@ -200,6 +204,14 @@ impl Server {
             lsp::request::CodeActionRequest::METHOD => self.with::<lsp::request::CodeActionRequest>(req, |s, p| {
                 Some(s.code_actions(&p.text_document.uri, p.range))
             }),
+            lsp::request::PrepareRenameRequest::METHOD => self
+                .with_refusal::<lsp::request::PrepareRenameRequest>(req, |s, p| {
+                    s.prepare_rename(&p.text_document.uri, p.position)
+                }),
+            lsp::request::Rename::METHOD => self.with_refusal::<lsp::request::Rename>(req, |s, p| {
+                let pos = p.text_document_position;
+                s.rename(&pos.text_document.uri, pos.position, &p.new_name)
+            }),
             _ => {
                 return Response::new_err(
                     id,
@@ -210,7 +222,7 @@ impl Server {
         };
         match result {
             Ok(value) => Response::new_ok(id, value),
-            Err(message) => Response::new_err(id, lsp_server::ErrorCode::InvalidParams as i32, message),
+            Err((code, message)) => Response::new_err(id, code, message),
         }
     }
 
@@ -218,11 +230,23 @@ impl Server {
         &mut self,
         req: Request,
         f: impl FnOnce(&mut Self, R::Params) -> R::Result,
-    ) -> Result<serde_json::Value, String> {
+    ) -> Result<serde_json::Value, (i32, String)> {
+        self.with_refusal::<R>(req, |s, p| Ok(f(s, p)))
+    }
+
+    /// As [`Server::with`], for a request the engine may refuse (a rename of a keyword): the
+    /// refusal is the error's message, in words.
+    pub(super) fn with_refusal<R: lsp::request::Request>(
+        &mut self,
+        req: Request,
+        f: impl FnOnce(&mut Self, R::Params) -> Result<R::Result, String>,
+    ) -> Result<serde_json::Value, (i32, String)> {
+        let invalid = |message: String| (lsp_server::ErrorCode::InvalidParams as i32, message);
         let (_, params): (RequestId, R::Params) = req.extract(R::METHOD).map_err(|e| match e {
-            ExtractError::MethodMismatch(r) => format!("unexpected method {}", r.method),
-            ExtractError::JsonError { error, .. } => error.to_string(),
+            ExtractError::MethodMismatch(r) => invalid(format!("unexpected method {}", r.method)),
+            ExtractError::JsonError { error, .. } => invalid(error.to_string()),
         })?;
-        serde_json::to_value(f(self, params)).map_err(|e| e.to_string())
+        let result = f(self, params).map_err(|refusal| (lsp_server::ErrorCode::RequestFailed as i32, refusal))?;
+        serde_json::to_value(result).map_err(|e| invalid(e.to_string()))
     }
 }
