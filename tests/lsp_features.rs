@@ -27,7 +27,7 @@ fn open_text(uri: &str, text: &str) -> (Client, String, String) {
 }
 
 /// The position just after `needle` (its first occurrence).
-fn after(text: &str, needle: &str) -> Value {
+fn end_of(text: &str, needle: &str) -> Value {
     let mut at = position_of(text, needle);
     let last_line = needle.rsplit('\n').next().unwrap_or(needle);
     if needle.contains('\n') {
@@ -51,7 +51,7 @@ fn labels(items: &[Value]) -> Vec<String> {
 #[test]
 fn after_related_only_measure_ids_are_offered() {
     let (mut c, uri, text) = open_file("examples/leudal.plan");
-    let items = completion(&mut c, &uri, after(&text, "relatie a1, "));
+    let items = completion(&mut c, &uri, end_of(&text, "relatie a1, "));
     let labels = labels(&items);
     assert!(labels.contains(&"a1".into()) && labels.contains(&"c1".into()), "{labels:?}");
     assert!(!labels.contains(&"maatregel".into()) && !labels.contains(&"6.3".into()), "{labels:?}");
@@ -63,7 +63,7 @@ fn after_related_only_measure_ids_are_offered() {
 fn after_taakveld_only_the_codes_of_the_plans_year_with_their_names() {
     // Leudal was adopted in 2020: the 2017 set, 6.72 and not its 2023 successors.
     let (mut c, uri, text) = open_file("examples/leudal.plan");
-    let items = completion(&mut c, &uri, after(&text, "taakveld "));
+    let items = completion(&mut c, &uri, end_of(&text, "taakveld "));
     let names: Vec<(String, String)> = items
         .iter()
         .map(|i| (i["label"].as_str().unwrap().into(), i["detail"].as_str().unwrap_or("").into()))
@@ -74,7 +74,7 @@ fn after_taakveld_only_the_codes_of_the_plans_year_with_their_names() {
     // A plan adopted in 2024: the lettered codes, not the ones that expired in 2023.
     let plan = "plan \"P\" {\n  adopted 2024-03-01\n  period 2024..2027\n}\nmeasure J.1 \"j\" {\n  saving € 1.000 from 2025\n  taakveld \n}\n";
     let (mut c, uri, text) = open_text("file:///tmp/grip-taakveld-2024.plan", plan);
-    let codes = labels(&completion(&mut c, &uri, after(&text, "taakveld ")));
+    let codes = labels(&completion(&mut c, &uri, end_of(&text, "taakveld ")));
     assert!(codes.contains(&"6.72a".into()) && codes.contains(&"6.3".into()), "{codes:?}");
     assert!(!codes.contains(&"6.72".into()), "{codes:?}");
 }
@@ -83,7 +83,7 @@ fn after_taakveld_only_the_codes_of_the_plans_year_with_their_names() {
 fn at_the_start_of_a_line_the_keywords_that_may_stand_there() {
     let (mut c, uri, text) = open_file("examples/leudal.plan");
     // Inside a measure: its fields, in Dutch, as the plan is.
-    let inside = labels(&completion(&mut c, &uri, after(&text, "    relatie c1\n")));
+    let inside = labels(&completion(&mut c, &uri, end_of(&text, "    relatie c1\n")));
     for word in ["besparing", "eigenaar", "taakveld", "relatie"] {
         assert!(inside.contains(&word.into()), "{word}: {inside:?}");
     }
@@ -91,17 +91,17 @@ fn at_the_start_of_a_line_the_keywords_that_may_stand_there() {
         assert!(!inside.contains(&word.into()), "{word}: {inside:?}");
     }
     // In the plan's header.
-    let header = labels(&completion(&mut c, &uri, after(&text, "  valuta EUR\n")));
+    let header = labels(&completion(&mut c, &uri, end_of(&text, "  valuta EUR\n")));
     assert!(header.contains(&"tolerantie".into()) && !header.contains(&"besparing".into()), "{header:?}");
 }
 
 #[test]
 fn in_a_reporting_moment_measure_ids_and_progress_fields() {
     let (mut c, uri, text) = open_file("examples/leudal-voortgang.plan");
-    let ids = labels(&completion(&mut c, &uri, after(&text, "  maatregel ")));
+    let ids = labels(&completion(&mut c, &uri, end_of(&text, "  maatregel ")));
     assert!(ids.contains(&"a1".into()) && ids.contains(&"b4".into()), "{ids:?}");
     assert!(!ids.contains(&"fase".into()), "{ids:?}");
-    let fields = labels(&completion(&mut c, &uri, after(&text, "  maatregel a1 {\n")));
+    let fields = labels(&completion(&mut c, &uri, end_of(&text, "  maatregel a1 {\n")));
     for word in ["fase", "gerealiseerd", "verwacht", "toelichting"] {
         assert!(fields.contains(&word.into()), "{word}: {fields:?}");
     }
@@ -172,12 +172,12 @@ fn rename_a_row_a_table_a_group_and_a_measure_everywhere_they_are_named() {
     assert!(after.contains("table Dekking \"Dekking\"") && after.contains("Dekking.eerste + Dekking.b"), "{after}");
 
     // A group, from where a formula names it.
-    let edits = rename(&mut c, &uri, after(&after, "savings("), "V");
+    let edits = rename(&mut c, &uri, end_of(&after, "savings("), "V");
     let after = renamed(&mut c, &uri, &after, &edits[&uri]);
     assert!(after.contains("group V \"Voorveld\"") && after.contains("savings(V)"), "{after}");
 
     // A measure, from a `related` line.
-    let edits = rename(&mut c, &uri, after(&after, "related "), "A.3");
+    let edits = rename(&mut c, &uri, end_of(&after, "related "), "A.3");
     let after = renamed(&mut c, &uri, &after, &edits[&uri]);
     assert!(after.contains("measure A.3 \"Twee\"") && after.contains("related A.3"), "{after}");
 }
