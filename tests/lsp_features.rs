@@ -230,3 +230,98 @@ fn prepare_rename_gives_the_id_and_refuses_a_keyword_in_words() {
         assert!(error["message"].as_str().unwrap().contains(says), "{new}: {error}");
     }
 }
+
+fn whole(text: &str) -> Value {
+    json!({"start": {"line": 0, "character": 0}, "end": {"line": text.lines().count() + 1, "character": 0}})
+}
+
+#[test]
+fn inlay_hints_show_the_computed_figure_and_a_targets_coverage() {
+    let (mut c, uri, text) = open_file("tests/fixtures/total_mismatch.plan");
+    let hints = c.request("textDocument/inlayHint", json!({"textDocument": {"uri": uri}, "range": whole(&text)}));
+    let hints = hints.as_array().unwrap();
+    assert_eq!(hints.len(), 1, "{hints:?}");
+    assert_eq!(hints[0]["label"], "computed € 75.600");
+    assert_eq!(hints[0]["position"], end_of(&text, "total saving € 100.000"));
+
+    let (mut c, uri, text) = open_file("tests/fixtures/target_not_met.plan");
+    let hints = c.request("textDocument/inlayHint", json!({"textDocument": {"uri": uri}, "range": whole(&text)}));
+    let hints = hints.as_array().unwrap();
+    assert_eq!(hints.len(), 1, "{hints:?}");
+    let label = hints[0]["label"].as_str().unwrap();
+    assert!(label.starts_with("saves € 75.600: ") && label.contains("€ 24.400"), "{label}");
+    assert_eq!(hints[0]["position"], end_of(&text, "target € 100.000 by 2024"));
+
+    // Only the hints in the range asked for.
+    let none = c.request(
+        "textDocument/inlayHint",
+        json!({"textDocument": {"uri": uri}, "range": {"start": {"line": 0, "character": 0}, "end": {"line": 1, "character": 0}}}),
+    );
+    assert_eq!(none, json!([]));
+}
+
+#[test]
+fn a_code_lens_says_what_a_group_saves_of_its_target() {
+    let (mut c, uri, text) = open_file("tests/fixtures/target_not_met.plan");
+    let lenses = c.request("textDocument/codeLens", json!({"textDocument": {"uri": uri}}));
+    let lenses = lenses.as_array().unwrap();
+    assert_eq!(lenses.len(), 1, "{lenses:?}");
+    let title = lenses[0]["command"]["title"].as_str().unwrap();
+    assert!(title.starts_with("saves € 75.600 of target € 100.000 in 2024: "), "{title}");
+    assert_eq!(lenses[0]["range"]["start"], position_of(&text, "A \"Voorveld"));
+    // In a Dutch plan, in Dutch.
+    let (mut c, uri, _) = open_file("examples/leudal.plan");
+    let lenses = c.request("textDocument/codeLens", json!({"textDocument": {"uri": uri}}));
+    for lens in lenses.as_array().unwrap() {
+        assert!(lens["command"]["title"].as_str().unwrap().starts_with("bespaart "), "{lens}");
+    }
+}
+
+#[test]
+fn blocks_fold_and_a_name_is_highlighted_where_it_is_written() {
+    let (mut c, uri, text) = open_file("examples/leudal.plan");
+    let folds = c.request("textDocument/foldingRange", json!({"textDocument": {"uri": uri}}));
+    let folds = folds.as_array().unwrap();
+    let c1 = position_of(&text, "maatregel c1")["line"].as_u64().unwrap();
+    let fold = folds.iter().find(|f| f["startLine"] == c1).unwrap_or_else(|| panic!("{folds:?}"));
+    let end = fold["endLine"].as_u64().unwrap() as usize;
+    assert_eq!(text.lines().nth(end).unwrap().trim(), "}");
+    assert!(folds.iter().any(|f| f["startLine"] == position_of(&text, "plan \"Plan van")["line"]));
+
+    let marks = c.request(
+        "textDocument/documentHighlight",
+        json!({"textDocument": {"uri": uri}, "position": end_of(&text, "relatie ")}),
+    );
+    let marks = marks.as_array().unwrap();
+    // c1: declared once (written), named by two `relatie` lines (read).
+    assert_eq!(marks.len(), 3, "{marks:?}");
+    let written: Vec<&Value> = marks.iter().filter(|m| m["kind"] == 3).collect();
+    assert_eq!(written.len(), 1);
+    assert_eq!(written[0]["range"]["start"], position_of(&text, "c1 \"Verwervingsstrategie"));
+    assert_eq!(marks.iter().filter(|m| m["kind"] == 2).count(), 2);
+}
+
+#[test]
+fn every_capability_is_announced() {
+    let mut c = Client::start();
+    let init = c.request("initialize", json!({"capabilities": {}}));
+    let caps = &init["capabilities"];
+    for cap in [
+        "hoverProvider",
+        "definitionProvider",
+        "referencesProvider",
+        "documentSymbolProvider",
+        "workspaceSymbolProvider",
+        "documentFormattingProvider",
+        "completionProvider",
+        "codeActionProvider",
+        "renameProvider",
+        "inlayHintProvider",
+        "foldingRangeProvider",
+        "documentHighlightProvider",
+        "codeLensProvider",
+    ] {
+        assert!(!caps[cap].is_null(), "{cap} missing: {caps}");
+    }
+    assert_eq!(caps["renameProvider"]["prepareProvider"], true);
+}

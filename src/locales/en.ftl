@@ -907,3 +907,9 @@ rename-not-a-name = only the id of a measure, group, table or row can be renamed
 rename-keyword = `{ $word }` is a keyword of the plan language, not a name: it cannot be renamed
 rename-invalid = `{ $name }` cannot be an id: write letters, digits and `_`, with dots only between them (and none in a row's name), and no keyword
 rename-taken = there is already a { $kind } `{ $name }`
+
+## Figures beside the text in the editor
+
+inlay-computed = computed { $figure }
+inlay-target = saves { $reached }: { $verdict }
+lens-target = saves { $reached } of target { $target } in { $year }: { $verdict }

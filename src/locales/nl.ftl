@@ -907,3 +907,9 @@ rename-not-a-name = alleen de id van een maatregel, onderdeel, tabel of rij kan 
 rename-keyword = `{ $word }` is een sleutelwoord van de plantaal, geen naam: het kan niet hernoemd worden
 rename-invalid = `{ $name }` kan geen id zijn: schrijf letters, cijfers en `_`, met punten alleen daartussen (en geen in de naam van een rij), en geen sleutelwoord
 rename-taken = er is al een { $kind } `{ $name }`
+
+## Bedragen naast de tekst in de editor
+
+inlay-computed = berekend { $figure }
+inlay-target = bespaart { $reached }: { $verdict }
+lens-target = bespaart { $reached } van taakstelling { $target } in { $year }: { $verdict }

@@ -10,12 +10,16 @@ use std::collections::HashMap;
 pub mod transport;
 
 mod code_action;
+mod code_lens;
 mod completion;
 mod convert;
 mod definition;
 mod engine;
+mod folding;
 mod formatting;
+mod highlight;
 mod hover;
+mod inlay_hints;
 mod names;
 mod protocol;
 mod rename;

@@ -26,6 +26,10 @@ pub(super) fn capabilities() -> lsp::ServerCapabilities {
             prepare_provider: Some(true),
             work_done_progress_options: Default::default(),
         })),
+        inlay_hint_provider: Some(lsp::OneOf::Left(true)),
+        folding_range_provider: Some(lsp::FoldingRangeProviderCapability::Simple(true)),
+        document_highlight_provider: Some(lsp::OneOf::Left(true)),
+        code_lens_provider: Some(lsp::CodeLensOptions { resolve_provider: Some(false) }),
         completion_provider: Some(lsp::CompletionOptions {
             trigger_characters: Some(vec![" ".into(), ".".into()]),
             ..Default::default()
@@ -212,6 +216,20 @@ impl Server {
                 let pos = p.text_document_position;
                 s.rename(&pos.text_document.uri, pos.position, &p.new_name)
             }),
+            lsp::request::InlayHintRequest::METHOD => self
+                .with::<lsp::request::InlayHintRequest>(req, |s, p| Some(s.inlay_hints(&p.text_document.uri, p.range))),
+            lsp::request::FoldingRangeRequest::METHOD => {
+                self.with::<lsp::request::FoldingRangeRequest>(req, |s, p| Some(s.folding_ranges(&p.text_document.uri)))
+            }
+            lsp::request::DocumentHighlightRequest::METHOD => {
+                self.with::<lsp::request::DocumentHighlightRequest>(req, |s, p| {
+                    let pos = p.text_document_position_params;
+                    s.highlights(&pos.text_document.uri, pos.position)
+                })
+            }
+            lsp::request::CodeLensRequest::METHOD => {
+                self.with::<lsp::request::CodeLensRequest>(req, |s, p| Some(s.code_lenses(&p.text_document.uri)))
+            }
             _ => {
                 return Response::new_err(
                     id,
