@@ -653,14 +653,7 @@ impl<'m> Checker<'m> {
 
     /// The savings (or costs) of some measures in a year, as the terms of a total.
     fn measures_in_year(&self, measures: &[usize], kind: EffectKind, year: u16) -> Computed {
-        let mut out = Computed::default();
-        for &m in measures {
-            if let Some((fig, term)) = formula::measure_term(self.model, m, kind, year) {
-                out.figure += fig;
-                out.terms.push(term);
-            }
-        }
-        out
+        formula::measures_total(self.model, measures, kind, year)
     }
 
     /// `total saving € 600.000` or `total saving 2021: € 690.000, ...` over some measures.

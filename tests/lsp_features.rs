@@ -325,3 +325,16 @@ fn every_capability_is_announced() {
     }
     assert_eq!(caps["renameProvider"]["prepareProvider"], true);
 }
+
+#[test]
+fn hover_on_a_declared_total_shows_printed_computed_and_the_measures() {
+    let (mut c, uri, text) = open_file("tests/fixtures/total_mismatch.plan");
+    let hover = c.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri}, "position": end_of(&text, "total saving € 1")}),
+    );
+    let value = hover["contents"]["value"].as_str().unwrap();
+    assert!(value.contains("the total of group A “Voorveld en preventie” in 2024"), "{value}");
+    assert!(value.contains("printed € 100.000, computed € 75.600"), "{value}");
+    assert!(value.contains("- measure A.1: € 45.600") && value.contains("- measure A.2: € 30.000"), "{value}");
+}

@@ -5,6 +5,7 @@ use crate::diagnostic::TermValue;
 use crate::formula::{self, Evaluator};
 use crate::lang::{Lang, Msg};
 use lsp_types as lsp;
+use rust_decimal::Decimal;
 
 /// A measure at a reporting moment, for a hover: its phase and light, and planned, realised,
 /// expected and still to realise per year (the figures of `grip status`).
@@ -129,6 +130,30 @@ impl Server {
                 return Some(markdown(text, g.id.span));
             }
         }
+        // A declared total of a group or of the plan (`total saving € 600.000`): the printed
+        // figure, the one its measures add up to in that year, and each measure's part.
+        let last_year = model.period().filter(|p| p.first.value <= p.last.value).map(|p| p.last.value);
+        let group_totals = model.groups.iter().enumerate().flat_map(|(g, info)| {
+            let heading = Msg::id("subject-group-total").arg("id", &info.id.value).arg("title", &info.title.value);
+            info.totals.iter().map(move |t| (t, Some(g), heading.clone()))
+        });
+        let plan_totals = model.totals.iter().map(|t| (t, None, Msg::id("subject-plan-total")));
+        for (total, group, heading) in group_totals.chain(plan_totals) {
+            for value in total.values.iter().filter(|v| contains(v.amount.span, at)) {
+                let printed = value.amount.value.known()?.value;
+                let year = value.year.map(|y| y.value).or(last_year)?;
+                let measures = match group {
+                    Some(g) => model.measures_in(g),
+                    None => (0..model.measures.len()).collect(),
+                };
+                let c = formula::measures_total(model, &measures, total.kind, year);
+                let heading = format!("{} {}", heading.render(lang), Msg::id("year-in").arg("year", year).render(lang));
+                return Some(markdown(
+                    printed_and_computed(&heading, printed, &c, &Unit::Euro, lang),
+                    value.amount.span,
+                ));
+            }
+        }
         // A declared figure in a total row: the recomputed figure and the lines it adds.
         for (ti, t) in model.tables.iter().enumerate() {
             for (ri, row) in t.table.rows.iter().enumerate() {
@@ -145,33 +170,9 @@ impl Server {
                     };
                     let text = match computed {
                         Ok(c) => {
-                            let unit = formula::row_unit(&t.table, row);
-                            let fmt =
-                                |v: rust_decimal::Decimal| crate::fmt::quantity(&Quantity::new(v, unit.clone()), lang);
-                            let printed = Msg::id("hover-printed-computed")
-                                .arg("printed", fmt(formula::cell_figure(cell).known))
-                                .arg(
-                                    "computed",
-                                    format!("{}{}", fmt(c.figure.known), crate::sheet::pm_suffix(&c.figure)),
-                                )
-                                .render(lang);
-                            let mut s =
-                                format!("**{} — {}**\n\n{printed}\n\n", row.label.value, t.table.columns[ci].title());
-                            let not_counted = |pm: &str| Msg::id("hover-pm-not-counted").arg("pm", pm).render(lang);
-                            for term in &c.terms {
-                                let v = match term.value {
-                                    TermValue::Known(v) => fmt(v),
-                                    TermValue::Pm { negative: true } => not_counted("-P.M."),
-                                    TermValue::Pm { negative: false } => not_counted("P.M."),
-                                    TermValue::Faulty(reason) => reason.words().render(lang),
-                                };
-                                s.push_str(&format!(
-                                    "- {}{}: {v}\n",
-                                    if term.negated { "− " } else { "" },
-                                    term.label.render(lang)
-                                ));
-                            }
-                            s
+                            let heading = format!("{} — {}", row.label.value, t.table.columns[ci].title());
+                            let printed = formula::cell_figure(cell).known;
+                            printed_and_computed(&heading, printed, &c, &formula::row_unit(&t.table, row), lang)
                         }
                         Err(_) => {
                             let why = Msg::id("hover-cannot-recompute").render(lang);
@@ -184,4 +185,26 @@ impl Server {
         }
         None
     }
+}
+
+/// A printed total beside the figure its lines add up to, and each line's part (P.M. items
+/// said not to be counted, as documents do not count them).
+fn printed_and_computed(heading: &str, printed: Decimal, c: &formula::Computed, unit: &Unit, lang: Lang) -> String {
+    let fmt = |v: Decimal| crate::fmt::quantity(&Quantity::new(v, unit.clone()), lang);
+    let line = Msg::id("hover-printed-computed")
+        .arg("printed", fmt(printed))
+        .arg("computed", format!("{}{}", fmt(c.figure.known), crate::sheet::pm_suffix(&c.figure)))
+        .render(lang);
+    let mut s = format!("**{heading}**\n\n{line}\n\n");
+    let not_counted = |pm: &str| Msg::id("hover-pm-not-counted").arg("pm", pm).render(lang);
+    for term in &c.terms {
+        let v = match term.value {
+            TermValue::Known(v) => fmt(v),
+            TermValue::Pm { negative: true } => not_counted("-P.M."),
+            TermValue::Pm { negative: false } => not_counted("P.M."),
+            TermValue::Faulty(reason) => reason.words().render(lang),
+        };
+        s.push_str(&format!("- {}{}: {v}\n", if term.negated { "− " } else { "" }, term.label.render(lang)));
+    }
+    s
 }
