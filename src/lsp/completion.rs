@@ -108,7 +108,12 @@ fn spot(text: &str, at: usize) -> Spot {
     let line_start = text[..at].rfind('\n').map(|i| i + 1).unwrap_or(0);
     let before = &text[line_start..at];
     // The word being typed, and the words before it on the line.
-    let typed_from = before.rfind(|c: char| c.is_whitespace() || c == ',').map(|i| i + 1).unwrap_or(0);
+    let typed_from = before
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace() || *c == ',')
+        .map(|(i, c)| i + c.len_utf8())
+        .unwrap_or(0);
     let earlier: Vec<&str> = before[..typed_from].split_whitespace().collect();
     let blocks = open_blocks(text, line_start);
     let block = blocks.last().copied().flatten();
