@@ -139,7 +139,7 @@ impl Server {
         });
         let plan_totals = model.totals.iter().map(|t| (t, None, Msg::id("subject-plan-total")));
         for (total, group, heading) in group_totals.chain(plan_totals) {
-            for value in total.values.iter().filter(|v| contains(v.amount.span, at)) {
+            if let Some(value) = total.values.iter().find(|v| contains(v.amount.span, at)) {
                 let printed = value.amount.value.known()?.value;
                 let year = value.year.map(|y| y.value).or(last_year)?;
                 let measures = match group {
