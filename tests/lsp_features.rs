@@ -273,7 +273,8 @@ fn a_code_lens_says_what_a_group_saves_of_its_target() {
     let (mut c, uri, _) = open_file("examples/leudal.plan");
     let lenses = c.request("textDocument/codeLens", json!({"textDocument": {"uri": uri}}));
     for lens in lenses.as_array().unwrap() {
-        assert!(lens["command"]["title"].as_str().unwrap().starts_with("bespaart "), "{lens}");
+        let title = lens["command"]["title"].as_str().unwrap();
+        assert!(title.starts_with("bespaart ") || title.contains(" gecontroleerd: "), "{lens}");
     }
 }
 
@@ -337,4 +338,18 @@ fn hover_on_a_declared_total_shows_printed_computed_and_the_measures() {
     assert!(value.contains("the total of group A “Voorveld en preventie” in 2024"), "{value}");
     assert!(value.contains("printed € 100.000, computed € 75.600"), "{value}");
     assert!(value.contains("- measure A.1: € 45.600") && value.contains("- measure A.2: € 30.000"), "{value}");
+}
+
+#[test]
+fn a_code_lens_counts_a_tables_printed_totals_and_those_that_do_not_add_up() {
+    let (mut c, uri, text) = open_file("tests/fixtures/total_mismatch_in_scale.plan");
+    let lenses = c.request("textDocument/codeLens", json!({"textDocument": {"uri": uri}}));
+    let lenses = lenses.as_array().unwrap();
+    assert_eq!(lenses.len(), 1, "{lenses:?}");
+    assert_eq!(lenses[0]["command"]["title"], "4 printed totals checked: 1 does not add up");
+    assert_eq!(lenses[0]["range"]["start"], position_of(&text, "D \"Dekking"));
+    let (mut c, uri, _) = open_text("file:///tmp/grip-lens-tables.plan", TABLES);
+    let lenses = c.request("textDocument/codeLens", json!({"textDocument": {"uri": uri}}));
+    let titles: Vec<&str> = lenses.as_array().unwrap().iter().filter_map(|l| l["command"]["title"].as_str()).collect();
+    assert_eq!(titles, ["4 printed totals checked: all add up", "2 printed totals checked: all add up"]);
 }

@@ -913,3 +913,14 @@ rename-taken = there is already a { $kind } `{ $name }`
 inlay-computed = computed { $figure }
 inlay-target = saves { $reached }: { $verdict }
 lens-target = saves { $reached } of target { $target } in { $year }: { $verdict }
+lens-table = { $checked ->
+    [one] 1 printed total checked
+   *[other] { $checked } printed totals checked
+}: { $wrong ->
+    [0] { $checked ->
+        [one] it adds up
+       *[other] all add up
+    }
+    [one] 1 does not add up
+   *[other] { $wrong } do not add up
+}

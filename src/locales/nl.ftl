@@ -913,3 +913,14 @@ rename-taken = er is al een { $kind } `{ $name }`
 inlay-computed = berekend { $figure }
 inlay-target = bespaart { $reached }: { $verdict }
 lens-target = bespaart { $reached } van taakstelling { $target } in { $year }: { $verdict }
+lens-table = { $checked ->
+    [one] 1 vermeld totaal gecontroleerd
+   *[other] { $checked } vermelde totalen gecontroleerd
+}: { $wrong ->
+    [0] { $checked ->
+        [one] het klopt
+       *[other] alle kloppen
+    }
+    [one] 1 klopt niet
+   *[other] { $wrong } kloppen niet
+}
