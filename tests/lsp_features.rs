@@ -353,3 +353,22 @@ fn a_code_lens_counts_a_tables_printed_totals_and_those_that_do_not_add_up() {
     let titles: Vec<&str> = lenses.as_array().unwrap().iter().filter_map(|l| l["command"]["title"].as_str()).collect();
     assert_eq!(titles, ["4 printed totals checked: all add up", "2 printed totals checked: all add up"]);
 }
+
+#[test]
+fn in_a_total_rows_formula_the_tables_rows_and_the_formula_words() {
+    let plan = TABLES.replace("total t \"Totaal\" = a + b : 3.000 3.000", "total t \"Totaal\" = a + ");
+    let (mut c, uri, text) = open_text("file:///tmp/grip-formula.plan", &plan);
+    let items = completion(&mut c, &uri, end_of(&text, "= a + "));
+    let labels = labels(&items);
+    assert!(labels.contains(&"a".into()) && labels.contains(&"b".into()) && labels.contains(&"s".into()), "{labels:?}");
+    assert!(
+        labels.contains(&"sum".into()) && labels.contains(&"savings".into()) && labels.contains(&"cumulative".into())
+    );
+    // Not the total itself, nor the rows of another table, nor keywords that cannot stand there.
+    assert!(
+        !labels.contains(&"t".into()) && !labels.contains(&"u".into()) && !labels.contains(&"measure".into()),
+        "{labels:?}"
+    );
+    let a = items.iter().find(|i| i["label"] == "a").unwrap();
+    assert_eq!(a["detail"], "Eerste");
+}

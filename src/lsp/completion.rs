@@ -17,6 +17,8 @@ enum Spot {
     LineStart(Option<Rule>, Option<Rule>),
     TaakveldCode,
     MeasureId,
+    /// In the formula of a total row (after `=`, before `:`), the row's own id given.
+    Formula(String),
     /// Anywhere else on a line.
     Elsewhere,
 }
@@ -65,7 +67,12 @@ fn rule_of(word: &str) -> Option<Rule> {
 /// The blocks open at `at`, innermost last: the first word of the line of each open `{`.
 /// Strings and comments are skipped; the text may be half written.
 fn open_blocks(text: &str, at: usize) -> Vec<Option<Rule>> {
-    let mut stack: Vec<Option<Rule>> = Vec::new();
+    open_blocks_at(text, at).into_iter().map(|(rule, _)| rule).collect()
+}
+
+/// As [`open_blocks`], with where the line of each open `{` starts.
+fn open_blocks_at(text: &str, at: usize) -> Vec<(Option<Rule>, usize)> {
+    let mut stack: Vec<(Option<Rule>, usize)> = Vec::new();
     let bytes = text.as_bytes();
     let mut i = 0;
     let mut line_start = 0;
@@ -90,7 +97,7 @@ fn open_blocks(text: &str, at: usize) -> Vec<Option<Rule>> {
             },
             b'{' => {
                 let line = text.get(line_start..i).unwrap_or("");
-                stack.push(line.split_whitespace().next().and_then(rule_of));
+                stack.push((line.split_whitespace().next().and_then(rule_of), line_start));
             }
             b'}' => {
                 stack.pop();
@@ -133,7 +140,32 @@ fn spot(text: &str, at: usize) -> Spot {
     if earlier.len() == 1 && first == Some(Rule::kw_measure) && block == Some(Rule::kw_moment) {
         return Spot::MeasureId;
     }
+    let in_formula = earlier.iter().any(|w| w.ends_with('=')) && !before.contains(':');
+    if first == Some(Rule::kw_total) && block == Some(Rule::kw_table) && in_formula {
+        return Spot::Formula(earlier.get(1).map(|w| w.to_string()).unwrap_or_default());
+    }
     Spot::Elsewhere
+}
+
+/// The rows of the table around `at`, as written (the table may be half written, and then not
+/// in the model): each row's id and label.
+fn table_rows(text: &str, at: usize) -> Vec<(String, String)> {
+    let Some(&(_, start)) = open_blocks_at(text, at).last() else { return Vec::new() };
+    let mut out = Vec::new();
+    for line in text.get(start..).unwrap_or("").lines().skip(1) {
+        let line = line.trim_start();
+        if line.starts_with('}') {
+            break;
+        }
+        let mut words = line.split_whitespace();
+        if !matches!(words.next().and_then(rule_of), Some(Rule::kw_row | Rule::kw_total)) {
+            continue;
+        }
+        let Some(id) = words.next() else { continue };
+        let label = line.split('"').nth(1).unwrap_or("").to_string();
+        out.push((id.to_string(), label));
+    }
+    out
 }
 
 impl Server {
@@ -181,6 +213,23 @@ impl Server {
                     ..Default::default()
                 })
                 .collect(),
+            Spot::Formula(own) => {
+                // The rows of the table the cursor is in (not the total itself), then the words
+                // a formula may use.
+                let mut items: Vec<lsp::CompletionItem> = table_rows(text, offset(text, pos))
+                    .into_iter()
+                    .filter(|(id, _)| *id != own)
+                    .map(|(id, label)| lsp::CompletionItem {
+                        label: id,
+                        kind: Some(lsp::CompletionItemKind::FIELD),
+                        detail: Some(label),
+                        ..Default::default()
+                    })
+                    .collect();
+                let words = [Rule::kw_sum, Rule::kw_savings, Rule::kw_costs, Rule::kw_cumulative];
+                items.extend(keyword_items(&mut words.iter().filter_map(|r| keywords::of_rule(*r))));
+                items
+            }
             Spot::LineStart(block, outer) => {
                 keyword_items(&mut line_starts(block, outer).iter().filter_map(|r| keywords::of_rule(*r)))
             }
@@ -215,5 +264,10 @@ mod tests {
         assert_eq!(spot(text, at("measure a {\n    ")), Spot::LineStart(Some(Rule::kw_measure), Some(Rule::kw_moment)));
         assert_eq!(spot(text, 0), Spot::LineStart(None, None));
         assert_eq!(spot(text, at("  period ")), Spot::Elsewhere);
+        let table =
+            "table T \"t\" {\n  columns 2021\n  row a \"a\" : 1\n  total t \"t\" = a + \n  total u \"u\" = a : ";
+        let at = |needle: &str| table.find(needle).unwrap() + needle.len();
+        assert_eq!(spot(table, at("= a + ")), Spot::Formula("t".into()));
+        assert_eq!(spot(table, at("= a : ")), Spot::Elsewhere);
     }
 }
