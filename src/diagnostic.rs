@@ -1156,7 +1156,32 @@ fn reprint(source: &str, span: Span, printed: Decimal, wanted: Decimal) -> Optio
     Some(Edit { span: Span::new(span.file, start, span.start + run.end), text: format_dutch(figure) })
 }
 
+/// One fix for several printed figures of the same total that differ from their lines (a total
+/// row wrong in every year): each set to its computed figure. `None` unless there are two or
+/// more.
+pub fn fix_together(diagnostics: &[&Diagnostic], source: &str, lang: Lang) -> Option<Fix> {
+    let edits: Vec<Edit> = diagnostics
+        .iter()
+        .filter(|d| matches!(d.problem, Problem::TotalMismatch { .. }))
+        .flat_map(|d| d.fixes(source, lang))
+        .flat_map(|f| f.edits)
+        .collect();
+    (edits.len() > 1).then(|| Fix { title: Msg::id("fix-figures").arg("count", edits.len()), edits })
+}
+
 impl Diagnostic {
+    /// Whether two diagnostics are about the same printed total (its figures in other years or
+    /// columns): what [`fix_together`] sets in one go.
+    pub fn same_total(&self, other: &Diagnostic) -> bool {
+        match (&self.problem, &other.problem) {
+            (
+                Problem::TotalMismatch { formula: a, label: la, span: sa, .. },
+                Problem::TotalMismatch { formula: b, label: lb, span: sb, .. },
+            ) => a == b && la == lb && sa.file == sb.file,
+            _ => false,
+        }
+    }
+
     /// The fixes grip can make without asking: set a printed figure to the computed one,
     /// apply a "did you mean", write a keyword in the plan's language, replace an expired
     /// taakveld code by its successors, write a number in Dutch notation. `source` is the text

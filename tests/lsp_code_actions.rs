@@ -19,7 +19,11 @@ fn said(diags: &[Value]) -> Vec<(String, String)> {
 /// Opens a fixture, takes the quick fix titled `title` for the first diagnostic with `code`,
 /// applies it, and checks again. Returns the text after the fix.
 fn fix(fixture: &str, code: &str, title: &str) -> String {
-    let path = std::fs::canonicalize(format!("tests/fixtures/{fixture}")).unwrap();
+    fix_file(&format!("tests/fixtures/{fixture}"), code, title)
+}
+
+fn fix_file(fixture: &str, code: &str, title: &str) -> String {
+    let path = std::fs::canonicalize(fixture).unwrap();
     let uri = format!("file://{}", path.display());
     let text = std::fs::read_to_string(&path).unwrap();
     let mut c = Client::start();
@@ -51,10 +55,14 @@ fn fix(fixture: &str, code: &str, title: &str) -> String {
         json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": fixed}]}),
     );
     let after = c.diagnostics_for(&uri);
+    // The diagnostics the fix is for go; the action names them.
     let mut expected = said(&before);
-    let gone = said(std::slice::from_ref(&diag));
-    let i = expected.iter().position(|d| *d == gone[0]).unwrap();
-    expected.remove(i);
+    let fixed_ones = action["diagnostics"].as_array().unwrap();
+    assert!(!fixed_ones.is_empty());
+    for gone in said(fixed_ones) {
+        let i = expected.iter().position(|d| *d == gone).unwrap();
+        expected.remove(i);
+    }
     // Nothing else changed; only notes that were consequences of the fixed error (a total
     // that could not be checked for it) may go with it.
     let after = said(&after);
@@ -196,4 +204,48 @@ fn a_diagnostic_without_a_mechanical_fix_offers_none() {
         json!({"textDocument": {"uri": uri}, "range": diags[0]["range"], "context": {"diagnostics": diags}}),
     );
     assert_eq!(actions, json!([]));
+}
+
+#[test]
+fn a_total_wrong_in_every_year_is_fixed_in_one_go() {
+    let plan = "plan \"P\" {\n  period 2021..2022\n}\n\ntable D \"Dekking\" {\n  columns 2021..2022\n  row a \"Eerste\" : 1.000 1.000\n  row b \"Tweede\" : 2.000 2.500\n  total t \"Totaal\" = a + b : 3.100 3.200\n}\n";
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("every-year.plan");
+    std::fs::write(&path, plan).unwrap();
+    let after = fix_file(
+        path.to_str().unwrap(),
+        "grip::total_mismatch",
+        "Write the computed figure in each of the 2 places this total differs",
+    );
+    assert!(after.contains("= a + b : 3.000 3.500\n"), "{after}");
+    // One year alone is offered too.
+    let after = fix_file(path.to_str().unwrap(), "grip::total_mismatch", "Write the computed figure € 3.000 in 2021");
+    assert!(after.contains("= a + b : 3.000 3.200\n"), "{after}");
+}
+
+#[test]
+fn a_fix_of_several_diagnostics_is_offered_once_for_a_range_over_them() {
+    let plan = "plan \"P\" {\n  period 2021..2022\n}\n\ntable D \"Dekking\" {\n  columns 2021..2022\n  row a \"Eerste\" : 1.000 1.000\n  row b \"Tweede\" : 2.000 2.500\n  total t \"Totaal\" = a + b : 3.100 3.200\n}\n";
+    let uri = "file:///tmp/grip-fix-once.plan";
+    let mut c = Client::start();
+    c.request("initialize", json!({"capabilities": {}}));
+    c.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": "plan", "version": 1, "text": plan}}),
+    );
+    let diags = c.diagnostics_for(uri);
+    let range = json!({"start": {"line": 8, "character": 0}, "end": {"line": 9, "character": 0}});
+    let actions = c.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri}, "range": range, "context": {"diagnostics": diags}}),
+    );
+    let titles: Vec<&str> = actions.as_array().unwrap().iter().filter_map(|a| a["title"].as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "Write the computed figure € 3.000 in 2021",
+            "Write the computed figure in each of the 2 places this total differs",
+            "Write the computed figure € 3.500 in 2022",
+        ]
+    );
 }

@@ -924,3 +924,4 @@ lens-table = { $checked ->
     [one] 1 does not add up
    *[other] { $wrong } do not add up
 }
+fix-figures = write the computed figure in each of the { $count } places this total differs

@@ -924,3 +924,4 @@ lens-table = { $checked ->
     [one] 1 klopt niet
    *[other] { $wrong } kloppen niet
 }
+fix-figures = schrijf het berekende bedrag op elk van de { $count } plaatsen waar dit totaal afwijkt

@@ -3,6 +3,7 @@
 //! workspace edits.
 
 use super::*;
+use crate::diagnostic::{Diagnostic, Fix};
 use lsp_types as lsp;
 
 impl Server {
@@ -13,15 +14,26 @@ impl Server {
         let text = sources.text(FileId(0));
         let (start, end) = (offset(text, at.start), offset(text, at.end));
         let mut out = Vec::new();
+        // A fix of several diagnostics is offered once, however many of them the range touches.
+        let mut together_offered: Vec<Fix> = Vec::new();
         for d in &doc.checked.diagnostics {
             let span = d.span();
             // The diagnostics of this file that touch the range.
             if span.file != FileId(0) || span.end < start || span.start > end {
                 continue;
             }
-            let fixes = d.fixes(text, lang);
+            let mut fixes: Vec<(Fix, Vec<&Diagnostic>)> =
+                d.fixes(text, lang).into_iter().map(|f| (f, vec![d])).collect();
+            // The same total wrong in other years too: all of them in one go.
+            let siblings: Vec<&Diagnostic> = doc.checked.diagnostics.iter().filter(|o| d.same_total(o)).collect();
+            if let Some(together) = crate::diagnostic::fix_together(&siblings, text, lang) {
+                if !together_offered.contains(&together) {
+                    together_offered.push(together.clone());
+                    fixes.push((together, siblings));
+                }
+            }
             let single = fixes.len() == 1;
-            for fix in fixes {
+            for (fix, about) in fixes {
                 let mut changes: HashMap<lsp::Url, Vec<lsp::TextEdit>> = HashMap::new();
                 for edit in &fix.edits {
                     let Some(u) = uri_of(sources, edit.span.file, uri) else { continue };
@@ -33,7 +45,7 @@ impl Server {
                 out.push(lsp::CodeActionOrCommand::CodeAction(lsp::CodeAction {
                     title: capitalised(&fix.title.render(lang)),
                     kind: Some(lsp::CodeActionKind::QUICKFIX),
-                    diagnostics: Some(vec![to_lsp(sources, d, uri, lang)]),
+                    diagnostics: Some(about.iter().map(|a| to_lsp(sources, a, uri, lang)).collect()),
                     edit: Some(lsp::WorkspaceEdit { changes: Some(changes), ..Default::default() }),
                     is_preferred: Some(single),
                     ..Default::default()
