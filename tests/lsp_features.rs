@@ -372,3 +372,22 @@ fn in_a_total_rows_formula_the_tables_rows_and_the_formula_words() {
     let a = items.iter().find(|i| i["label"] == "a").unwrap();
     assert_eq!(a["detail"], "Eerste");
 }
+
+#[test]
+fn hover_on_a_target_or_on_savings_of_a_group_shows_the_group_as_evaluated() {
+    let (mut c, uri, text) = open_file("tests/fixtures/target_not_met.plan");
+    let hover = c.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri}, "position": position_of(&text, "target € 100.000")}),
+    );
+    let value = hover["contents"]["value"].as_str().unwrap();
+    assert!(value.contains("target € 100.000 by 2024: the measures save € 75.600"), "{value}");
+    assert!(value.contains("| 2022 | € 75.600 |") && value.contains("| 2021 | € 0 |"), "{value}");
+
+    let (mut c, uri, text) = open_text("file:///tmp/grip-hover-savings.plan", TABLES);
+    let hover =
+        c.request("textDocument/hover", json!({"textDocument": {"uri": uri}, "position": end_of(&text, "savings(")}));
+    let value = hover["contents"]["value"].as_str().unwrap();
+    assert!(value.starts_with("**group A — Voorveld**"), "{value}");
+    assert!(value.contains("| 2021 | € 3.000 |"), "{value}");
+}

@@ -109,26 +109,45 @@ impl Server {
                 return Some(markdown(text, code.span));
             }
         }
-        // A group: its target and coverage.
-        for (gi, g) in model.groups.iter().enumerate() {
-            if contains(g.id.span, at) {
-                let ge = doc.evaluation.groups.iter().find(|e| e.id == g.id.value)?;
-                let group = Msg::id("hover-group").arg("id", &g.id.value).render(lang);
-                let mut text = format!("**{group} — {}**\n\n", g.title.value);
-                if ge.targets.is_empty() {
-                    text.push_str(&Msg::id("hover-no-target").arg("count", model.measures_in(gi).len()).render(lang));
-                }
-                for t in &ge.targets {
-                    let line = Msg::id("hover-target")
-                        .arg("target", money(t.amount))
-                        .arg("year", t.year)
-                        .arg("reached", crate::sheet::eur_figure(&t.reached))
-                        .arg("verdict", crate::sheet::verdict(t, lang))
-                        .render(lang);
-                    text.push_str(&format!("- {line}\n"));
-                }
-                return Some(markdown(text, g.id.span));
+        // A group (its id, one of its targets, or `savings(G)` in a formula): its targets and
+        // coverage, and what its measures save per year, as evaluated.
+        let group_at = model
+            .groups
+            .iter()
+            .enumerate()
+            .find_map(|(gi, g)| {
+                let span =
+                    std::iter::once(g.id.span).chain(g.targets.iter().map(|t| t.span)).find(|s| contains(*s, at))?;
+                Some((gi, span))
+            })
+            .or_else(|| match super::names::name_at(model, at) {
+                Some((super::names::Name::Group(id), span)) => model.group_by_id.get(&id).map(|&gi| (gi, span)),
+                _ => None,
+            });
+        if let Some((gi, span)) = group_at {
+            let g = &model.groups[gi];
+            let ge = doc.evaluation.groups.iter().find(|e| e.id == g.id.value)?;
+            let group = Msg::id("hover-group").arg("id", &g.id.value).render(lang);
+            let mut text = format!("**{group} — {}**\n\n", g.title.value);
+            if ge.targets.is_empty() {
+                text.push_str(&Msg::id("hover-no-target").arg("count", model.measures_in(gi).len()).render(lang));
+                text.push('\n');
             }
+            for t in &ge.targets {
+                let line = Msg::id("hover-target")
+                    .arg("target", money(t.amount))
+                    .arg("year", t.year)
+                    .arg("reached", crate::sheet::eur_figure(&t.reached))
+                    .arg("verdict", crate::sheet::verdict(t, lang))
+                    .render(lang);
+                text.push_str(&format!("- {line}\n"));
+            }
+            let word = |id: &'static str| Msg::id(id).render(lang);
+            text.push_str(&format!("\n| {} | {} |\n|---:|---:|\n", word("report-col-year"), word("hover-saving")));
+            for (y, saving) in years.iter().zip(&ge.savings) {
+                text.push_str(&format!("| {y} | {} |\n", crate::sheet::eur_figure(saving)));
+            }
+            return Some(markdown(text, span));
         }
         // A declared total of a group or of the plan (`total saving € 600.000`): the printed
         // figure, the one its measures add up to in that year, and each measure's part.
