@@ -321,6 +321,7 @@ fn every_capability_is_announced() {
         "foldingRangeProvider",
         "documentHighlightProvider",
         "codeLensProvider",
+        "selectionRangeProvider",
     ] {
         assert!(!caps[cap].is_null(), "{cap} missing: {caps}");
     }
@@ -390,4 +391,24 @@ fn hover_on_a_target_or_on_savings_of_a_group_shows_the_group_as_evaluated() {
     let value = hover["contents"]["value"].as_str().unwrap();
     assert!(value.starts_with("**group A — Voorveld**"), "{value}");
     assert!(value.contains("| 2021 | € 3.000 |"), "{value}");
+}
+
+#[test]
+fn a_selection_grows_from_an_id_to_its_line_its_block_its_group_and_the_plan() {
+    let (mut c, uri, text) = open_text("file:///tmp/grip-selection.plan", TABLES);
+    let at = position_of(&text, "2 \"Twee\"");
+    let ranges = c.request("textDocument/selectionRange", json!({"textDocument": {"uri": uri}, "positions": [at]}));
+    let mut steps = Vec::new();
+    let mut r = &ranges[0];
+    while r.is_object() {
+        let start = common::offset_of(&text, &r["range"]["start"]);
+        let end = common::offset_of(&text, &r["range"]["end"]);
+        steps.push(text[start..end].to_string());
+        r = &r["parent"];
+    }
+    assert_eq!(steps[0], "A.2");
+    assert_eq!(steps[1], "measure A.2 \"Twee\" {");
+    assert!(steps[2].starts_with("measure A.2 \"Twee\" {") && steps[2].ends_with('}'), "{steps:#?}");
+    assert!(steps[3].starts_with("group A \"Voorveld\" {") && steps[3].ends_with('}'), "{steps:#?}");
+    assert_eq!(steps.last().unwrap(), &text);
 }

@@ -45,6 +45,7 @@ fn sweep(engine: &mut grip::lsp::Engine, uri: &str, text: &str) {
                 "textDocument/references",
                 json!({"textDocument": doc, "position": at, "context": {"includeDeclaration": true}}),
             );
+            ask(engine, "textDocument/selectionRange", json!({"textDocument": doc, "positions": [at]}));
             ask(engine, "textDocument/rename", json!({"textDocument": doc, "position": at, "newName": "x_1"}));
             let range = json!({"start": {"line": line, "character": 0}, "end": at});
             ask(

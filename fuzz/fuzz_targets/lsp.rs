@@ -24,10 +24,10 @@ fuzz_target!(|data: &[u8]| {
                 let uri = "file:///fuzz/x.plan";
                 let params = serde_json::json!({"textDocument": {"uri": uri, "version": 1}, "contentChanges": [{"text": line.replace("\\n", "\n")}]});
                 let _ = engine.handle(Message::Notification(lsp_server::Notification::new("textDocument/didChange".into(), params)));
-                for (i, method) in ["textDocument/hover", "textDocument/definition", "textDocument/references", "textDocument/completion", "textDocument/documentHighlight", "textDocument/prepareRename", "textDocument/rename", "textDocument/codeAction", "textDocument/inlayHint", "textDocument/foldingRange", "textDocument/codeLens"].iter().enumerate() {
+                for (i, method) in ["textDocument/hover", "textDocument/definition", "textDocument/references", "textDocument/completion", "textDocument/documentHighlight", "textDocument/prepareRename", "textDocument/rename", "textDocument/codeAction", "textDocument/inlayHint", "textDocument/foldingRange", "textDocument/codeLens", "textDocument/selectionRange"].iter().enumerate() {
                     let position = serde_json::json!({"line": i % 4, "character": line.len() % 40});
                     let range = serde_json::json!({"start": {"line": 0, "character": 0}, "end": position});
-                    let params = serde_json::json!({"textDocument": {"uri": uri}, "position": position, "range": range, "newName": "x1", "context": {"includeDeclaration": true, "diagnostics": []}});
+                    let params = serde_json::json!({"textDocument": {"uri": uri}, "position": position, "range": range, "newName": "x1", "positions": [position], "context": {"includeDeclaration": true, "diagnostics": []}});
                     let req = lsp_server::Request::new(lsp_server::RequestId::from(i as i32), method.to_string(), params);
                     let _ = engine.handle(Message::Request(req));
                 }

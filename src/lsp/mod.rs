@@ -23,6 +23,7 @@ mod inlay_hints;
 mod names;
 mod protocol;
 mod rename;
+mod selection;
 mod symbols;
 
 use convert::*;

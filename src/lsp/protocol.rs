@@ -30,6 +30,7 @@ pub(super) fn capabilities() -> lsp::ServerCapabilities {
         folding_range_provider: Some(lsp::FoldingRangeProviderCapability::Simple(true)),
         document_highlight_provider: Some(lsp::OneOf::Left(true)),
         code_lens_provider: Some(lsp::CodeLensOptions { resolve_provider: Some(false) }),
+        selection_range_provider: Some(lsp::SelectionRangeProviderCapability::Simple(true)),
         completion_provider: Some(lsp::CompletionOptions {
             trigger_characters: Some(vec![" ".into(), ".".into()]),
             ..Default::default()
@@ -230,6 +231,10 @@ impl Server {
             lsp::request::CodeLensRequest::METHOD => {
                 self.with::<lsp::request::CodeLensRequest>(req, |s, p| Some(s.code_lenses(&p.text_document.uri)))
             }
+            lsp::request::SelectionRangeRequest::METHOD => self
+                .with::<lsp::request::SelectionRangeRequest>(req, |s, p| {
+                    Some(s.selection_ranges(&p.text_document.uri, &p.positions))
+                }),
             _ => {
                 return Response::new_err(
                     id,
