@@ -1207,6 +1207,18 @@ impl Diagnostic {
                 .into_iter()
                 .collect(),
             UnknownReference { span, suggestion: Some(s), .. } => vec![Fix::replace(*span, &written(*span), s)],
+            // The file ends inside a block: its `}` after the last thing written, indented as
+            // the line that opens it.
+            UnclosedBlock { span, opened, what } => {
+                let Some(before) = source.get(..opened.start) else { return Vec::new() };
+                let line = &source[before.rfind('\n').map(|i| i + 1).unwrap_or(0)..];
+                let indent: String = line.chars().take_while(|c| *c == ' ' || *c == '\t').collect();
+                let at = Span::new(span.file, span.end, span.end);
+                vec![Fix {
+                    title: Msg::id("fix-close").arg("what", what.clone()),
+                    edits: vec![Edit { span: at, text: format!("\n{indent}}}") }],
+                }]
+            }
             MixedKeywords { span, keyword, .. } => vec![Fix::replace(*span, &written(*span), *keyword)],
             ExpiredTaakveld { span, replaced_by, .. } => {
                 let mut out: Vec<Fix> =

@@ -249,3 +249,9 @@ fn a_fix_of_several_diagnostics_is_offered_once_for_a_range_over_them() {
         ]
     );
 }
+
+#[test]
+fn an_unclosed_block_is_closed_at_the_end_of_the_file() {
+    let after = fix("unclosed_block.plan", "grip::unclosed_block", "Close measure A.2 with `}` at the end of the file");
+    assert!(after.ends_with("  saving € 30.000 from 2022\n}\n"), "{after:?}");
+}

@@ -925,3 +925,4 @@ lens-table = { $checked ->
    *[other] { $wrong } do not add up
 }
 fix-figures = write the computed figure in each of the { $count } places this total differs
+fix-close = close { $what } with `{"}"}` at the end of the file

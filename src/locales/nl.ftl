@@ -925,3 +925,4 @@ lens-table = { $checked ->
    *[other] { $wrong } kloppen niet
 }
 fix-figures = schrijf het berekende bedrag op elk van de { $count } plaatsen waar dit totaal afwijkt
+fix-close = sluit { $what } af met `{"}"}` aan het eind van het bestand
