@@ -322,6 +322,7 @@ fn every_capability_is_announced() {
         "documentHighlightProvider",
         "codeLensProvider",
         "selectionRangeProvider",
+        "semanticTokensProvider",
     ] {
         assert!(!caps[cap].is_null(), "{cap} missing: {caps}");
     }
@@ -411,4 +412,50 @@ fn a_selection_grows_from_an_id_to_its_line_its_block_its_group_and_the_plan() {
     assert!(steps[2].starts_with("measure A.2 \"Twee\" {") && steps[2].ends_with('}'), "{steps:#?}");
     assert!(steps[3].starts_with("group A \"Voorveld\" {") && steps[3].ends_with('}'), "{steps:#?}");
     assert_eq!(steps.last().unwrap(), &text);
+}
+
+#[test]
+fn semantic_tokens_say_what_each_name_is() {
+    let (mut c, uri, text) = open_text("file:///tmp/grip-tokens.plan", TABLES);
+    let init_types = ["function", "namespace", "struct", "property", "enumMember"];
+    let tokens = c.request("textDocument/semanticTokens/full", json!({"textDocument": {"uri": uri}}));
+    let data: Vec<u64> = tokens["data"].as_array().unwrap().iter().map(|v| v.as_u64().unwrap()).collect();
+    let lines: Vec<&str> = text.lines().collect();
+    let (mut line, mut col) = (0usize, 0usize);
+    let mut seen = Vec::new();
+    for t in data.chunks(5) {
+        if t[0] > 0 {
+            col = 0;
+        }
+        line += t[0] as usize;
+        col += t[1] as usize;
+        let word: String = lines[line].chars().skip(col).take(t[2] as usize).collect();
+        seen.push(format!("{word}:{}{}", init_types[t[3] as usize], if t[4] == 1 { "+decl" } else { "" }));
+    }
+    assert_eq!(
+        seen,
+        [
+            "A:namespace+decl",
+            "A.1:function+decl",
+            "A.2:function",
+            "A.2:function+decl",
+            "D:struct+decl",
+            "a:property+decl",
+            "b:property+decl",
+            "t:property+decl",
+            "a:property",
+            "b:property",
+            "s:property+decl",
+            "A:namespace",
+            "E:struct+decl",
+            "u:property+decl",
+            "D:struct",
+            "a:property",
+            "D:struct",
+            "b:property",
+        ]
+    );
+    let init = Client::start().request("initialize", json!({"capabilities": {}}));
+    let legend = &init["capabilities"]["semanticTokensProvider"]["legend"]["tokenTypes"];
+    assert_eq!(legend, &json!(init_types));
 }

@@ -18,9 +18,13 @@ fn sweep(engine: &mut grip::lsp::Engine, uri: &str, text: &str) {
         let out = engine.handle(Message::Request(Request::new(RequestId::from(id), method.into(), params)));
         assert!(matches!(out.as_slice(), [Message::Response(_)]), "{method}: {out:?}");
     };
-    for method in
-        ["textDocument/foldingRange", "textDocument/codeLens", "textDocument/documentSymbol", "textDocument/formatting"]
-    {
+    for method in [
+        "textDocument/foldingRange",
+        "textDocument/codeLens",
+        "textDocument/documentSymbol",
+        "textDocument/formatting",
+        "textDocument/semanticTokens/full",
+    ] {
         ask(engine, method, json!({"textDocument": doc, "options": {"tabSize": 2, "insertSpaces": true}}));
     }
     ask(engine, "textDocument/inlayHint", json!({"textDocument": doc, "range": whole}));

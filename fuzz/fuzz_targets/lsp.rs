@@ -24,7 +24,7 @@ fuzz_target!(|data: &[u8]| {
                 let uri = "file:///fuzz/x.plan";
                 let params = serde_json::json!({"textDocument": {"uri": uri, "version": 1}, "contentChanges": [{"text": line.replace("\\n", "\n")}]});
                 let _ = engine.handle(Message::Notification(lsp_server::Notification::new("textDocument/didChange".into(), params)));
-                for (i, method) in ["textDocument/hover", "textDocument/definition", "textDocument/references", "textDocument/completion", "textDocument/documentHighlight", "textDocument/prepareRename", "textDocument/rename", "textDocument/codeAction", "textDocument/inlayHint", "textDocument/foldingRange", "textDocument/codeLens", "textDocument/selectionRange"].iter().enumerate() {
+                for (i, method) in ["textDocument/hover", "textDocument/definition", "textDocument/references", "textDocument/completion", "textDocument/documentHighlight", "textDocument/prepareRename", "textDocument/rename", "textDocument/codeAction", "textDocument/inlayHint", "textDocument/foldingRange", "textDocument/codeLens", "textDocument/selectionRange", "textDocument/semanticTokens/full"].iter().enumerate() {
                     let position = serde_json::json!({"line": i % 4, "character": line.len() % 40});
                     let range = serde_json::json!({"start": {"line": 0, "character": 0}, "end": position});
                     let params = serde_json::json!({"textDocument": {"uri": uri}, "position": position, "range": range, "newName": "x1", "positions": [position], "context": {"includeDeclaration": true, "diagnostics": []}});

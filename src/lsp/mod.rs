@@ -24,6 +24,7 @@ mod names;
 mod protocol;
 mod rename;
 mod selection;
+mod semantic_tokens;
 mod symbols;
 
 use convert::*;

@@ -31,6 +31,14 @@ pub(super) fn capabilities() -> lsp::ServerCapabilities {
         document_highlight_provider: Some(lsp::OneOf::Left(true)),
         code_lens_provider: Some(lsp::CodeLensOptions { resolve_provider: Some(false) }),
         selection_range_provider: Some(lsp::SelectionRangeProviderCapability::Simple(true)),
+        semantic_tokens_provider: Some(lsp::SemanticTokensServerCapabilities::SemanticTokensOptions(
+            lsp::SemanticTokensOptions {
+                legend: super::semantic_tokens::legend(),
+                full: Some(lsp::SemanticTokensFullOptions::Bool(true)),
+                range: None,
+                work_done_progress_options: Default::default(),
+            },
+        )),
         completion_provider: Some(lsp::CompletionOptions {
             trigger_characters: Some(vec![" ".into(), ".".into()]),
             ..Default::default()
@@ -234,6 +242,10 @@ impl Server {
             lsp::request::SelectionRangeRequest::METHOD => self
                 .with::<lsp::request::SelectionRangeRequest>(req, |s, p| {
                     Some(s.selection_ranges(&p.text_document.uri, &p.positions))
+                }),
+            lsp::request::SemanticTokensFullRequest::METHOD => self
+                .with::<lsp::request::SemanticTokensFullRequest>(req, |s, p| {
+                    s.semantic_tokens(&p.text_document.uri).map(lsp::SemanticTokensResult::Tokens)
                 }),
             _ => {
                 return Response::new_err(
