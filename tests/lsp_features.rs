@@ -459,3 +459,25 @@ fn semantic_tokens_say_what_each_name_is() {
     let legend = &init["capabilities"]["semanticTokensProvider"]["legend"]["tokenTypes"];
     assert_eq!(legend, &json!(init_types));
 }
+
+#[test]
+fn snippets_for_a_measure_a_group_and_a_table_in_the_plans_language() {
+    let (mut c, uri, text) = open_file("examples/leudal.plan");
+    let items = completion(&mut c, &uri, json!({"line": text.lines().count(), "character": 0}));
+    let snippet = |label: &str| {
+        items.iter().find(|i| i["label"] == label).unwrap_or_else(|| panic!("{label}: {items:?}")).clone()
+    };
+    let measure = snippet("maatregel {…}");
+    assert_eq!(measure["insertTextFormat"], 2);
+    assert_eq!(measure["kind"], 15);
+    assert_eq!(
+        measure["insertText"],
+        "maatregel ${1:A.1} \"${2}\" {\n  eigenaar \"${3}\"\n  besparing € ${4:0} vanaf ${5:2020}\n  $0\n\\}"
+    );
+    assert_eq!(measure["detail"], "een maatregel met eigenaar en besparing");
+    assert!(snippet("onderdeel {…}")["insertText"].as_str().unwrap().contains("taakstelling € ${3:0} in ${4:2020}"));
+    assert!(snippet("tabel {…}")["insertText"].as_str().unwrap().contains("kolommen ${3:2020}..${4:2023}"));
+    // Inside a measure no block snippets.
+    let inside = completion(&mut c, &uri, end_of(&text, "    relatie c1\n"));
+    assert!(inside.iter().all(|i| i["kind"] != 15), "{inside:?}");
+}

@@ -926,3 +926,8 @@ lens-table = { $checked ->
 }
 fix-figures = write the computed figure in each of the { $count } places this total differs
 fix-close = close { $what } with `{"}"}` at the end of the file
+snippet = a { $what ->
+    [measure] measure with its owner and saving
+    [group] group with its target
+   *[table] table with its columns and a row
+}

@@ -926,3 +926,8 @@ lens-table = { $checked ->
 }
 fix-figures = schrijf het berekende bedrag op elk van de { $count } plaatsen waar dit totaal afwijkt
 fix-close = sluit { $what } af met `{"}"}` aan het eind van het bestand
+snippet = { $what ->
+    [measure] een maatregel met eigenaar en besparing
+    [group] een onderdeel met taakstelling
+   *[table] een tabel met kolommen en een rij
+}

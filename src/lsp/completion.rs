@@ -168,6 +168,58 @@ fn table_rows(text: &str, at: usize) -> Vec<(String, String)> {
     out
 }
 
+/// Snippets for the blocks that may start here (a measure, a group, a table), with the words of
+/// the plan's language and its first year.
+fn snippets(starts: &[Rule], lang: Lang, year: u16) -> Vec<lsp::CompletionItem> {
+    let k = |rule: Rule| keywords::of_rule(rule).map(|k| k.word(lang)).unwrap_or("");
+    let mut out = Vec::new();
+    let mut add = |rule: Rule, what: &'static str, body: String| {
+        if starts.contains(&rule) {
+            out.push(lsp::CompletionItem {
+                label: format!("{} {{…}}", k(rule)),
+                kind: Some(lsp::CompletionItemKind::SNIPPET),
+                detail: Some(crate::lang::Msg::id("snippet").arg("what", what).render(lang)),
+                insert_text: Some(body),
+                insert_text_format: Some(lsp::InsertTextFormat::SNIPPET),
+                ..Default::default()
+            });
+        }
+    };
+    add(
+        Rule::kw_measure,
+        "measure",
+        format!(
+            "{} ${{1:A.1}} \"${{2}}\" {{\n  {} \"${{3}}\"\n  {} \u{20ac} ${{4:0}} {} ${{5:{year}}}\n  $0\n\\}}",
+            k(Rule::kw_measure),
+            k(Rule::kw_owner),
+            k(Rule::kw_saving),
+            k(Rule::kw_from)
+        ),
+    );
+    add(
+        Rule::kw_group,
+        "group",
+        format!(
+            "{} ${{1:A}} \"${{2}}\" {{\n  {} \u{20ac} ${{3:0}} {} ${{4:{year}}}\n  $0\n\\}}",
+            k(Rule::kw_group),
+            k(Rule::kw_target),
+            k(Rule::kw_by)
+        ),
+    );
+    add(
+        Rule::kw_table,
+        "table",
+        format!(
+            "{} ${{1:T}} \"${{2}}\" {{\n  {} ${{3:{year}}}..${{4:{}}}\n  {} ${{5:a}} \"${{6}}\" : $0\n\\}}",
+            k(Rule::kw_table),
+            k(Rule::kw_columns),
+            year + 3,
+            k(Rule::kw_row)
+        ),
+    );
+    out
+}
+
 impl Server {
     pub(super) fn completion(&self, uri: &lsp::Url, pos: lsp::Position) -> Vec<lsp::CompletionItem> {
         let Some(doc) = self.docs.get(uri) else { return Vec::new() };
@@ -231,7 +283,12 @@ impl Server {
                 items
             }
             Spot::LineStart(block, outer) => {
-                keyword_items(&mut line_starts(block, outer).iter().filter_map(|r| keywords::of_rule(*r)))
+                let starts = line_starts(block, outer);
+                let mut items = keyword_items(&mut starts.iter().filter_map(|r| keywords::of_rule(*r)));
+                let lang = language.unwrap_or_default();
+                let year = model.period().map(|p| p.first.value).unwrap_or(2025);
+                items.extend(snippets(starts, lang, year));
+                items
             }
             Spot::Elsewhere => {
                 let mut items = keyword_items(&mut keywords::KEYWORDS.iter());
