@@ -240,14 +240,19 @@ fn inlay_hints_show_the_computed_figure_and_a_targets_coverage() {
     let (mut c, uri, text) = open_file("tests/fixtures/total_mismatch.plan");
     let hints = c.request("textDocument/inlayHint", json!({"textDocument": {"uri": uri}, "range": whole(&text)}));
     let hints = hints.as_array().unwrap();
-    assert_eq!(hints.len(), 1, "{hints:?}");
+    assert_eq!(hints.len(), 3, "{hints:?}");
+    // Beside each measure's title, what it saves at the end of the period.
+    assert_eq!(hints[0]["label"], "saves € 45.600 in 2024");
+    assert_eq!(hints[0]["position"], end_of(&text, "A.1 \"Minder inzet op maatschappelijk werk\""));
+    assert_eq!(hints[1]["label"], "saves € 30.000 in 2024");
+    let hints = &hints[2..];
     assert_eq!(hints[0]["label"], "computed € 75.600");
     assert_eq!(hints[0]["position"], end_of(&text, "total saving € 100.000"));
 
     let (mut c, uri, text) = open_file("tests/fixtures/target_not_met.plan");
     let hints = c.request("textDocument/inlayHint", json!({"textDocument": {"uri": uri}, "range": whole(&text)}));
     let hints = hints.as_array().unwrap();
-    assert_eq!(hints.len(), 1, "{hints:?}");
+    assert_eq!(hints.len(), 3, "{hints:?}");
     let label = hints[0]["label"].as_str().unwrap();
     assert!(label.starts_with("saves € 75.600: ") && label.contains("€ 24.400"), "{label}");
     assert_eq!(hints[0]["position"], end_of(&text, "target € 100.000 by 2024"));

@@ -931,3 +931,4 @@ snippet = a { $what ->
     [group] group with its target
    *[table] table with its columns and a row
 }
+inlay-measure = saves { $saving } in { $year }

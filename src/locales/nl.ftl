@@ -931,3 +931,4 @@ snippet = { $what ->
     [group] een onderdeel met taakstelling
    *[table] een tabel met kolommen en een rij
 }
+inlay-measure = bespaart { $saving } in { $year }

@@ -1,6 +1,7 @@
 //! textDocument/inlayHint: the computed figure beside a printed one that differs (a total, a
 //! share's amount), and beside each target what the group's measures save and whether that
-//! reaches it. The figures are those of `grip check` and `grip eval`.
+//! reaches it, and beside a measure's title what it saves in the last year of the period. The
+//! figures are those of `grip check` and `grip eval`.
 
 use super::*;
 use crate::diagnostic::Problem;
@@ -58,6 +59,21 @@ impl Server {
                     .arg("verdict", crate::sheet::verdict(te, lang))
                     .render(lang);
                 hint(target.span, label);
+            }
+        }
+        // A measure: what it saves in the last year of the period (its structural level), beside
+        // its title.
+        if let (Some(&year), Some(last)) = (doc.evaluation.years.last(), doc.evaluation.years.len().checked_sub(1)) {
+            for (m, e) in model.measures.iter().zip(&doc.evaluation.measures) {
+                let Some(saving) = e.savings.get(last) else { continue };
+                if saving.expected.known.is_zero() && saving.expected.pm == 0 {
+                    continue;
+                }
+                let label = Msg::id("inlay-measure")
+                    .arg("saving", crate::sheet::eur_figure(&saving.expected))
+                    .arg("year", year)
+                    .render(lang);
+                hint(m.measure.title.span, label);
             }
         }
         out.sort_by_key(|h| h.position);
