@@ -55,7 +55,7 @@ struct Checker<'m> {
     period: Option<Period>,
     tolerances: HashMap<Unit, Decimal>,
     /// The budget year whose taakveld set applies: the year the plan was adopted.
-    taakveld_year: Option<u16>,
+    taakveld_year: u16,
     /// Total rows in a formula cycle, with the first row of their cycle.
     cycles: HashMap<formula::RowRef, formula::RowRef>,
     /// How many more unknown references get a "did you mean".
@@ -69,8 +69,7 @@ impl<'m> Checker<'m> {
         let tolerances = header
             .map(|h| h.tolerances.iter().map(|t| (t.value.unit.clone(), t.value.value.abs())).collect())
             .unwrap_or_default();
-        let taakveld_year =
-            header.and_then(|h| h.adopted.map(|a| a.value.year)).or_else(|| model.period().map(|p| p.first.value));
+        let taakveld_year = taakveld::year_of(model);
         let period = model.period().filter(|p| p.first.value <= p.last.value);
         Checker {
             model,
@@ -365,7 +364,7 @@ impl<'m> Checker<'m> {
     }
 
     fn taakveld_code(&mut self, code: &Spanned<String>) {
-        let year = self.taakveld_year.unwrap_or(taakveld::SPLIT_YEAR);
+        let year = self.taakveld_year;
         let named = |ts: &[&taakveld::Taakveld]| {
             ts.iter().map(|t| NamedCode { code: t.code.to_string(), name: t.name.to_string() }).collect::<Vec<_>>()
         };
@@ -648,14 +647,7 @@ impl<'m> Checker<'m> {
 
     /// The savings (or costs) of some measures in a year, as the terms of a total.
     fn measures_in_year(&self, measures: &[usize], kind: EffectKind, year: u16) -> Computed {
-        let mut out = Computed::default();
-        for &m in measures {
-            if let Some((fig, term)) = formula::measure_term(self.model, m, kind, year) {
-                out.figure += fig;
-                out.terms.push(term);
-            }
-        }
-        out
+        formula::measures_total(self.model, measures, kind, year)
     }
 
     /// `total saving € 600.000` or `total saving 2021: € 690.000, ...` over some measures.

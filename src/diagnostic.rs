@@ -1091,3 +1091,177 @@ impl Diagnostic {
         }
     }
 }
+
+/// One replacement in a plan's source: what stands at `span` becomes `text`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Edit {
+    pub span: Span,
+    pub text: String,
+}
+
+/// A mechanical fix for a problem: edits that make it go away and change nothing else, with a
+/// title that says what they do. The language server offers them as quick fixes; any other
+/// front end can apply them the same way.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fix {
+    pub title: Msg,
+    pub edits: Vec<Edit>,
+}
+
+impl Fix {
+    fn replace(span: Span, from: &str, to: impl Into<String>) -> Fix {
+        let to = to.into();
+        Fix {
+            title: Msg::id("fix-replace").arg("from", from).arg("to", to.as_str()),
+            edits: vec![Edit { span, text: to }],
+        }
+    }
+}
+
+/// The run of a printed number in a figure as written (`€ -1.600` → `-1.600`, `€ 1,5 mln` →
+/// `1,5`, `€ 120.000,-` → `120.000`): its byte range in `text`.
+fn number_run(text: &str) -> Option<std::ops::Range<usize>> {
+    let bytes = text.as_bytes();
+    let first = bytes.iter().position(u8::is_ascii_digit)?;
+    let start = if first > 0 && matches!(bytes[first - 1], b'-' | b'+') { first - 1 } else { first };
+    let mut end = first;
+    while end < bytes.len() {
+        let b = bytes[end];
+        let separator_then_digit =
+            matches!(b, b'.' | b',' | b'_') && bytes.get(end + 1).is_some_and(u8::is_ascii_digit);
+        if b.is_ascii_digit() || separator_then_digit {
+            end += 1;
+        } else {
+            break;
+        }
+    }
+    Some(start..end)
+}
+
+/// A printed figure (its text at `span`, meaning `printed`) rewritten to mean `wanted`, in the
+/// same notation and scale: only the digits change, the `€`, the sign convention, `mln` and
+/// the scale of the table around it stay as written.
+fn reprint(source: &str, span: Span, printed: Decimal, wanted: Decimal) -> Option<Edit> {
+    let text = source.get(span.start..span.end)?;
+    let run = number_run(text)?;
+    let digits = crate::syntax::number::parse_dutch(&text[run.clone()]).ok()?;
+    if digits.is_zero() || printed.is_zero() {
+        // The scale cannot be told from a printed nought.
+        return None;
+    }
+    // `printed` is the figure in euros (or its unit); the digits are it divided by the scale.
+    let factor = printed.checked_div(digits)?;
+    let figure = wanted.checked_div(factor)?.normalize();
+    let start = span.start + run.start;
+    Some(Edit { span: Span::new(span.file, start, span.start + run.end), text: format_dutch(figure) })
+}
+
+/// One fix for several printed figures of the same total that differ from their lines (a total
+/// row wrong in every year): each set to its computed figure. `None` unless there are two or
+/// more.
+pub fn fix_together(diagnostics: &[&Diagnostic], source: &str, lang: Lang) -> Option<Fix> {
+    let edits: Vec<Edit> = diagnostics
+        .iter()
+        .filter(|d| matches!(d.problem, Problem::TotalMismatch { .. }))
+        .flat_map(|d| d.fixes(source, lang))
+        .flat_map(|f| f.edits)
+        .collect();
+    (edits.len() > 1).then(|| Fix { title: Msg::id("fix-figures").arg("count", edits.len()), edits })
+}
+
+impl Diagnostic {
+    /// Whether two diagnostics are about the same printed total (its figures in other years or
+    /// columns): what [`fix_together`] sets in one go.
+    pub fn same_total(&self, other: &Diagnostic) -> bool {
+        match (&self.problem, &other.problem) {
+            (
+                Problem::TotalMismatch { formula: a, label: la, span: sa, .. },
+                Problem::TotalMismatch { formula: b, label: lb, span: sb, .. },
+            ) => a == b && la == lb && sa.file == sb.file,
+            _ => false,
+        }
+    }
+
+    /// The fixes grip can make without asking: set a printed figure to the computed one,
+    /// apply a "did you mean", write a keyword in the plan's language, replace an expired
+    /// taakveld code by its successors, write a number in Dutch notation. `source` is the text
+    /// of the file the diagnostic is in; `lang` the language of the titles.
+    pub fn fixes(&self, source: &str, lang: Lang) -> Vec<Fix> {
+        use Problem::*;
+        let written = |span: Span| source.get(span.start..span.end).unwrap_or("").to_string();
+        match &self.problem {
+            TotalMismatch { span, figure, .. } => reprint(source, *span, figure.declared, figure.computed)
+                .map(|edit| Fix {
+                    title: Msg::id("fix-figure")
+                        .arg("figure", eur_or(lang, &figure.unit, figure.computed))
+                        .arg("year", year_suffix(lang, &figure.year)),
+                    edits: vec![edit],
+                })
+                .into_iter()
+                .collect(),
+            ShareMismatch { amount_span, stated, expected, .. } => reprint(source, *amount_span, *stated, *expected)
+                .map(|edit| Fix {
+                    title: Msg::id("fix-figure").arg("figure", eur(*expected)).arg("year", ""),
+                    edits: vec![edit],
+                })
+                .into_iter()
+                .collect(),
+            UnknownReference { span, suggestion: Some(s), .. } => vec![Fix::replace(*span, &written(*span), s)],
+            // The file ends inside a block: its `}` after the last thing written, indented as
+            // the line that opens it.
+            UnclosedBlock { span, opened, what } => {
+                let Some(before) = source.get(..opened.start) else { return Vec::new() };
+                let line = &source[before.rfind('\n').map(|i| i + 1).unwrap_or(0)..];
+                let indent: String = line.chars().take_while(|c| *c == ' ' || *c == '\t').collect();
+                let at = Span::new(span.file, span.end, span.end);
+                vec![Fix {
+                    title: Msg::id("fix-close").arg("what", what.clone()),
+                    edits: vec![Edit { span: at, text: format!("\n{indent}}}") }],
+                }]
+            }
+            MixedKeywords { span, keyword, .. } => vec![Fix::replace(*span, &written(*span), *keyword)],
+            ExpiredTaakveld { span, replaced_by, .. } => {
+                let mut out: Vec<Fix> =
+                    replaced_by.iter().map(|c| Fix::replace(*span, &written(*span), c.code.as_str())).collect();
+                if replaced_by.len() > 1 {
+                    let all: Vec<&str> = replaced_by.iter().map(|c| c.code.as_str()).collect();
+                    out.push(Fix::replace(*span, &written(*span), all.join(", ")));
+                }
+                out
+            }
+            BadNumber { span, text, error } => {
+                use crate::syntax::number::NumberError::*;
+                let suggestions: Vec<&String> = match error {
+                    AmbiguousDot { suggestion_decimal, suggestion_thousands } => {
+                        vec![suggestion_decimal, suggestion_thousands]
+                    }
+                    BadGrouping { suggestion } | EnglishNotation { suggestion } | LeadingZeroDot { suggestion } => {
+                        vec![suggestion]
+                    }
+                    Malformed | TooLarge => Vec::new(),
+                };
+                // The number as written, within the span (which may hold a `€` or a unit too).
+                let Some(at) = written(*span).find(text.as_str()) else { return Vec::new() };
+                let number = Span::new(span.file, span.start + at, span.start + at + text.len());
+                suggestions.into_iter().map(|s| Fix::replace(number, text, s.as_str())).collect()
+            }
+            Syntax { span, hint: Some(Msg::Id(id, args)), .. } => {
+                let key = match *id {
+                    "hint-did-you-mean" => "word",
+                    "hint-look-alike" => "fixed",
+                    _ => return Vec::new(),
+                };
+                let word = args.iter().find(|(name, _)| *name == key).map(|(_, arg)| match arg {
+                    crate::lang::Arg::Text(t) => t.clone(),
+                    crate::lang::Arg::Count(n) => n.to_string(),
+                    crate::lang::Arg::Msg(m) => m.render(lang),
+                });
+                match word {
+                    Some(w) if span.start < span.end => vec![Fix::replace(*span, &written(*span), w)],
+                    _ => Vec::new(),
+                }
+            }
+            _ => Vec::new(),
+        }
+    }
+}

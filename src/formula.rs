@@ -175,6 +175,19 @@ pub fn measure_term(model: &Model, m: usize, kind: EffectKind, year: u16) -> Opt
     Some((fig, Term { label, value, negated: false, span: at.unwrap_or(measure.id.span), printed_unit }))
 }
 
+/// What some measures save (or cost) in a year, with a term per measure: what a declared
+/// `total saving` of a group or of the plan is compared with.
+pub fn measures_total(model: &Model, measures: &[usize], kind: EffectKind, year: u16) -> Computed {
+    let mut out = Computed::default();
+    for &m in measures {
+        if let Some((fig, term)) = measure_term(model, m, kind, year) {
+            out.figure += fig;
+            out.terms.push(term);
+        }
+    }
+    out
+}
+
 pub struct Evaluator<'m> {
     pub model: &'m Model,
     pub table: usize,

@@ -143,6 +143,22 @@ pub fn lookup(code: &str, year: u16) -> Lookup {
     }
 }
 
+/// The codes valid in a budget year, in the catalogue's order.
+pub fn valid(year: u16) -> impl Iterator<Item = &'static Taakveld> {
+    CATALOGUE.iter().filter(move |t| valid_in(t, year))
+}
+
+/// The budget year whose taakveld set a plan uses: the year it was adopted, else the first
+/// year of its period, else the first year of the current set.
+pub fn year_of(model: &crate::resolve::Model) -> u16 {
+    model
+        .header
+        .as_ref()
+        .and_then(|h| h.adopted.map(|a| a.value.year))
+        .or_else(|| model.period().map(|p| p.first.value))
+        .unwrap_or(SPLIT_YEAR)
+}
+
 /// The valid codes nearest to an unknown one: same chapter first, then by edit distance.
 pub fn nearest(code: &str, year: u16) -> Vec<&'static Taakveld> {
     let chapter = code.split('.').next().unwrap_or("");

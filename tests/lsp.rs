@@ -71,7 +71,8 @@ fn a_client_gets_diagnostics_hovers_definitions_symbols_and_formatting() {
     let ws = c.request("workspace/symbol", json!({"query": "jobcoach"}));
     assert_eq!(ws.as_array().unwrap().len(), 1);
 
-    // Completion offers keywords, measure ids and taakveld codes with names.
+    // Completion at the start of a line offers the keywords that may begin a line there (see
+    // tests/lsp_features.rs for the rest).
     let items = c.request(
         "textDocument/completion",
         json!({"textDocument": {"uri": uri}, "position": {"line": 0, "character": 0}}),
@@ -79,7 +80,7 @@ fn a_client_gets_diagnostics_hovers_definitions_symbols_and_formatting() {
     let labels: Vec<&str> = items.as_array().unwrap().iter().filter_map(|i| i["label"].as_str()).collect();
     // The keywords of the plan's language: the example is written with Dutch keywords.
     assert!(labels.contains(&"maatregel") && !labels.contains(&"measure"), "{labels:?}");
-    assert!(labels.contains(&"b7") && labels.contains(&"6.71a"));
+    assert!(!labels.contains(&"b7") && !labels.contains(&"6.71a"), "{labels:?}");
 
     // Live diagnostics on a change, and formatting through grip fmt.
     let messy = "plan \"P\" {\nperiod 2021..2024\n}\nmeasure A \"a\" {\nsaving €1000 from 2022\n}\n";

@@ -970,3 +970,40 @@ diff-progress-light = light
 diff-progress-phase = phase
 diff-progress-realised = realised
 diff-progress-expected = expected
+
+## Quick fixes (the editor's code actions)
+
+fix-figure = write the computed figure { $figure }{ $year }
+fix-replace = replace `{ $from }` by `{ $to }`
+
+## Rename in the editor
+
+rename-not-a-name = only the id of a measure, group, table or row can be renamed
+rename-keyword = `{ $word }` is a keyword of the plan language, not a name: it cannot be renamed
+rename-invalid = `{ $name }` cannot be an id: write letters, digits and `_`, with dots only between them (and none in a row's name), and no keyword
+rename-taken = there is already a { $kind } `{ $name }`
+
+## Figures beside the text in the editor
+
+inlay-computed = computed { $figure }
+inlay-target = saves { $reached }: { $verdict }
+lens-target = saves { $reached } of target { $target } in { $year }: { $verdict }
+lens-table = { $checked ->
+    [one] 1 printed total checked
+   *[other] { $checked } printed totals checked
+}: { $wrong ->
+    [0] { $checked ->
+        [one] it adds up
+       *[other] all add up
+    }
+    [one] 1 does not add up
+   *[other] { $wrong } do not add up
+}
+fix-figures = write the computed figure in each of the { $count } places this total differs
+fix-close = close { $what } with `{"}"}` at the end of the file
+snippet = a { $what ->
+    [measure] measure with its owner and saving
+    [group] group with its target
+   *[table] table with its columns and a row
+}
+inlay-measure = saves { $saving } in { $year }

@@ -970,3 +970,40 @@ diff-progress-light = stoplicht
 diff-progress-phase = fase
 diff-progress-realised = gerealiseerd
 diff-progress-expected = verwacht
+
+## Snelle correcties (de code-acties van de editor)
+
+fix-figure = schrijf het berekende bedrag { $figure }{ $year }
+fix-replace = vervang `{ $from }` door `{ $to }`
+
+## Hernoemen in de editor
+
+rename-not-a-name = alleen de id van een maatregel, onderdeel, tabel of rij kan hernoemd worden
+rename-keyword = `{ $word }` is een sleutelwoord van de plantaal, geen naam: het kan niet hernoemd worden
+rename-invalid = `{ $name }` kan geen id zijn: schrijf letters, cijfers en `_`, met punten alleen daartussen (en geen in de naam van een rij), en geen sleutelwoord
+rename-taken = er is al een { $kind } `{ $name }`
+
+## Bedragen naast de tekst in de editor
+
+inlay-computed = berekend { $figure }
+inlay-target = bespaart { $reached }: { $verdict }
+lens-target = bespaart { $reached } van taakstelling { $target } in { $year }: { $verdict }
+lens-table = { $checked ->
+    [one] 1 vermeld totaal gecontroleerd
+   *[other] { $checked } vermelde totalen gecontroleerd
+}: { $wrong ->
+    [0] { $checked ->
+        [one] het klopt
+       *[other] alle kloppen
+    }
+    [one] 1 klopt niet
+   *[other] { $wrong } kloppen niet
+}
+fix-figures = schrijf het berekende bedrag op elk van de { $count } plaatsen waar dit totaal afwijkt
+fix-close = sluit { $what } af met `{"}"}` aan het eind van het bestand
+snippet = { $what ->
+    [measure] een maatregel met eigenaar en besparing
+    [group] een onderdeel met taakstelling
+   *[table] een tabel met kolommen en een rij
+}
+inlay-measure = bespaart { $saving } in { $year }
