@@ -1211,23 +1211,8 @@ mod tests {
             let mut checker = Checker::new(&model);
             checker.period = Some(Period { first: Spanned::new(2021, span), last: Spanned::new(2024, span), span });
             let measure = Measure {
-                id: Spanned::new("A".into(), span),
-                title: Spanned::new("a".into(), span),
-                budget: None,
                 effects: effects.clone(),
-                shares: Vec::new(),
-                range: None,
-                category: None,
-                owner: None,
-                start: None,
-                end: None,
-                decision: None,
-                status: None,
-                taakvelden: Vec::new(),
-                related: Vec::new(),
-                descriptions: Vec::new(),
-                indicators: Vec::new(),
-                span,
+                ..Measure::new(Spanned::new("A".into(), span), Spanned::new("a".into(), span), span)
             };
             checker.overlaps(&measure);
             let found: Vec<u16> = checker

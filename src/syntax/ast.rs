@@ -423,6 +423,31 @@ pub struct Measure {
     pub span: Span,
 }
 
+impl Measure {
+    /// A measure with its id and title and nothing else yet: what the parsers fill in.
+    pub fn new(id: Spanned<String>, title: Spanned<String>, span: Span) -> Measure {
+        Measure {
+            id,
+            title,
+            budget: None,
+            effects: Vec::new(),
+            shares: Vec::new(),
+            range: None,
+            category: None,
+            owner: None,
+            start: None,
+            end: None,
+            decision: None,
+            status: None,
+            taakvelden: Vec::new(),
+            related: Vec::new(),
+            descriptions: Vec::new(),
+            indicators: Vec::new(),
+            span,
+        }
+    }
+}
+
 /// What a table's figures are, for the evaluator.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub enum Role {

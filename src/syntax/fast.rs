@@ -825,25 +825,7 @@ impl<'a> Fast<'a> {
 
     fn measure(&mut self, start: usize) -> Option<Measure> {
         let (id, title) = self.block_head()?;
-        let mut m = Measure {
-            id,
-            title,
-            budget: None,
-            effects: Vec::new(),
-            shares: Vec::new(),
-            range: None,
-            category: None,
-            owner: None,
-            start: None,
-            end: None,
-            decision: None,
-            status: None,
-            taakvelden: Vec::new(),
-            related: Vec::new(),
-            descriptions: Vec::new(),
-            indicators: Vec::new(),
-            span: Span::default(),
-        };
+        let mut m = Measure::new(id, title, Span::default());
         loop {
             self.ws()?;
             if self.eat(b'}').is_some() {

@@ -1012,25 +1012,7 @@ impl Builder<'_> {
 
     fn measure(&mut self, pair: Pair<Rule>) -> Measure {
         let span = self.span(&pair);
-        let mut m = Measure {
-            id: Spanned::new(String::new(), span),
-            title: Spanned::new(String::new(), span),
-            budget: None,
-            effects: Vec::new(),
-            shares: Vec::new(),
-            range: None,
-            category: None,
-            owner: None,
-            start: None,
-            end: None,
-            decision: None,
-            status: None,
-            taakvelden: Vec::new(),
-            related: Vec::new(),
-            descriptions: Vec::new(),
-            indicators: Vec::new(),
-            span,
-        };
+        let mut m = Measure::new(Spanned::new(String::new(), span), Spanned::new(String::new(), span), span);
         // The id comes first, so every field after it names its measure in messages.
         let mut owner = Msg::id("subject-measure").arg("id", "");
         for p in pair.into_inner() {
