@@ -232,6 +232,23 @@ pub struct PlanHeader {
     pub span: Span,
 }
 
+impl PlanHeader {
+    /// A header with its title and nothing else yet: what the parsers fill in.
+    pub fn new(title: Spanned<String>, span: Span) -> PlanHeader {
+        PlanHeader {
+            title,
+            scale: None,
+            municipality: None,
+            adopted: None,
+            period: None,
+            currency: None,
+            tolerances: Vec::new(),
+            description: None,
+            span,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Period {
     pub first: Spanned<u16>,

@@ -724,17 +724,7 @@ impl<'a> Fast<'a> {
         let title = self.string()?;
         self.ws()?;
         self.eat(b'{')?;
-        let mut h = PlanHeader {
-            title,
-            scale: None,
-            municipality: None,
-            adopted: None,
-            period: None,
-            currency: None,
-            tolerances: Vec::new(),
-            description: None,
-            span: Span::default(),
-        };
+        let mut h = PlanHeader::new(title, Span::default());
         loop {
             self.ws()?;
             if self.eat(b'}').is_some() {

@@ -812,17 +812,7 @@ impl Builder<'_> {
     fn header(&mut self, pair: Pair<Rule>) -> PlanHeader {
         let span = self.span(&pair);
         let mut title = Spanned::new(String::new(), span);
-        let mut h = PlanHeader {
-            title: title.clone(),
-            scale: None,
-            municipality: None,
-            adopted: None,
-            period: None,
-            currency: None,
-            tolerances: Vec::new(),
-            description: None,
-            span,
-        };
+        let mut h = PlanHeader::new(title.clone(), span);
         let owner = &Msg::id("subject-header");
         for p in pair.into_inner() {
             match p.as_rule() {
