@@ -26,13 +26,7 @@ fn fix_file(fixture: &str, code: &str, title: &str) -> String {
     let path = std::fs::canonicalize(fixture).unwrap();
     let uri = format!("file://{}", path.display());
     let text = std::fs::read_to_string(&path).unwrap();
-    let mut c = Client::start();
-    c.request("initialize", json!({"capabilities": {}}));
-    c.notify("initialized", json!({}));
-    c.notify(
-        "textDocument/didOpen",
-        json!({"textDocument": {"uri": uri, "languageId": "plan", "version": 1, "text": text}}),
-    );
+    let mut c = Client::with_document(&uri, &text);
     let before = c.diagnostics_for(&uri);
     let diag = before
         .iter()

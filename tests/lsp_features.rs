@@ -15,13 +15,7 @@ fn open_file(path: &str) -> (Client, String, String) {
 }
 
 fn open_text(uri: &str, text: &str) -> (Client, String, String) {
-    let mut c = Client::start();
-    c.request("initialize", json!({"capabilities": {}}));
-    c.notify("initialized", json!({}));
-    c.notify(
-        "textDocument/didOpen",
-        json!({"textDocument": {"uri": uri, "languageId": "plan", "version": 1, "text": text}}),
-    );
+    let mut c = Client::with_document(uri, text);
     let _ = c.diagnostics_for(uri);
     (c, uri.to_string(), text.to_string())
 }

@@ -56,6 +56,18 @@ impl Client {
         Client { child, stdin, messages: rx, next_id: 1 }
     }
 
+    /// A started, initialized server with one document open, as an editor begins a session.
+    pub fn with_document(uri: &str, text: &str) -> Client {
+        let mut c = Client::start();
+        c.request("initialize", json!({"capabilities": {}}));
+        c.notify("initialized", json!({}));
+        c.notify(
+            "textDocument/didOpen",
+            json!({"textDocument": {"uri": uri, "languageId": "plan", "version": 1, "text": text}}),
+        );
+        c
+    }
+
     pub fn send(&mut self, msg: Value) {
         let body = msg.to_string();
         write!(self.stdin, "Content-Length: {}\r\n\r\n{body}", body.len()).unwrap();
