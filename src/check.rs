@@ -58,6 +58,8 @@ struct Checker<'m> {
     taakveld_year: u16,
     /// Total rows in a formula cycle, with the first row of their cycle.
     cycles: HashMap<formula::RowRef, formula::RowRef>,
+    /// The rows some total adds.
+    added: std::collections::HashSet<formula::RowRef>,
     /// How many more unknown references get a "did you mean".
     suggestions_left: usize,
     out: Vec<Diagnostic>,
@@ -77,6 +79,7 @@ impl<'m> Checker<'m> {
             tolerances,
             taakveld_year,
             cycles: formula_cycles(model),
+            added: formula::added_rows(model),
             suggestions_left: MAX_SUGGESTIONS,
             out: Vec::new(),
         }
@@ -828,6 +831,33 @@ impl<'m> Checker<'m> {
                 }
             }
         }
+        // Text where the column holds figures, and figures in a text column.
+        for row in table.rows.iter().filter(|r| r.cells.len() == expected) {
+            for (cell, column) in row.cells.iter().zip(&table.columns) {
+                let what = match (&cell.value, column.text) {
+                    (CellValue::Text(_), false) => "text-in-figures",
+                    (CellValue::Number(_) | CellValue::Pm { .. } | CellValue::Unreadable, true) => "figure-in-text",
+                    _ => continue,
+                };
+                let (span, columns, column) = (cell.span, table.columns_span, column.title());
+                self.push(Problem::TextColumn { what, column, span, columns });
+            }
+        }
+        // A line below the table's last total, when that total adds the lines above it (`sum`),
+        // that no total adds: left over, or misplaced.
+        let last_total = table.rows.iter().rposition(|r| r.formula.is_some());
+        if let Some(last) = last_total.filter(|&l| table.rows[l].formula.as_ref().is_some_and(adds_lines_above)) {
+            for (ri, row) in table.rows.iter().enumerate().skip(last + 1) {
+                if row.formula.is_none() && !self.added.contains(&(ti, ri)) {
+                    self.push(Problem::RowNotAdded {
+                        row: row.label.value.clone(),
+                        table: table.id.value.clone(),
+                        span: row.id.span.to(row.label.span),
+                        total: table.rows[last].id.span.to(table.rows[last].label.span),
+                    });
+                }
+            }
+        }
         let mut label_count: HashMap<&str, usize> = HashMap::new();
         for r in &table.rows {
             *label_count.entry(r.label.value.as_str()).or_default() += 1;
@@ -914,6 +944,9 @@ impl<'m> Checker<'m> {
             for (ci, cell) in row.cells.iter().enumerate() {
                 let Some(declared) = declared_figure(cell) else { continue };
                 let column = &table.columns[ci];
+                if column.text {
+                    continue;
+                }
                 match evaluator.column(formula, ci) {
                     Ok(computed) => {
                         let printed = Printed {
@@ -943,6 +976,8 @@ impl<'m> Checker<'m> {
                     }
                     // A total column of a row that adds `savings`: the column total checks it.
                     Err(FormulaError::NotAYear { .. }) if column.formula.is_some() => {}
+                    // `previous(…)` in the first column: the opening figure, as printed.
+                    Err(FormulaError::FirstColumn) => {}
                     Err(e) => {
                         self.formula_error(e, &label);
                         break;
@@ -975,7 +1010,10 @@ impl<'m> Checker<'m> {
                     term.iter().filter_map(|r| crate::syntax::keywords::of_rule(*r)).map(|k| k.word(lang)).collect();
                 self.push(Problem::NotInColumnTotal { span, term: words.join(" ") })
             }
-            FormulaError::MissingColumn { .. } => {}
+            FormulaError::TextColumn { name, span, columns } => {
+                self.push(Problem::TextColumn { what: "text-column-in-formula", column: name, span, columns })
+            }
+            FormulaError::MissingColumn { .. } | FormulaError::FirstColumn => {}
         }
     }
 }
@@ -1006,7 +1044,7 @@ struct Outcome {
 /// none (the last is reported where it is written).
 fn declared_figure(cell: &Cell) -> Option<Decimal> {
     match cell.value {
-        CellValue::Pm { .. } | CellValue::NotApplicable | CellValue::Unreadable => None,
+        CellValue::Pm { .. } | CellValue::NotApplicable | CellValue::Unreadable | CellValue::Text(_) => None,
         CellValue::Empty => Some(Decimal::ZERO),
         CellValue::Number(v) => Some(v),
     }
@@ -1038,13 +1076,24 @@ fn part_name(term: &Term) -> Msg {
     }
 }
 
+/// Whether a formula adds the plain lines above its row (`sum`).
+fn adds_lines_above(expr: &Expr) -> bool {
+    match expr {
+        Expr::Sum(_) => true,
+        Expr::Cumulative(inner, _) => adds_lines_above(inner),
+        Expr::Terms(terms, _) => terms.iter().any(|(_, t)| adds_lines_above(t)),
+        _ => false,
+    }
+}
+
 /// The rows a formula names.
 fn row_refs<'e>(expr: &'e Expr, out: &mut Vec<&'e Spanned<String>>) {
     match expr {
         Expr::Row(r) => out.push(r),
         Expr::Cumulative(inner, _) => row_refs(inner, out),
         Expr::Terms(terms, _) => terms.iter().for_each(|(_, t)| row_refs(t, out)),
-        Expr::Sum(_) | Expr::SumBelow(_) | Expr::Savings(..) | Expr::Costs(..) => {}
+        // A row's figure in the column before is no cycle: `begin = previous(eind)`.
+        Expr::Previous(..) | Expr::Sum(_) | Expr::SumBelow(_) | Expr::Savings(..) | Expr::Costs(..) => {}
     }
 }
 

@@ -68,6 +68,7 @@ impl FaultReason {
             FaultReason::WrongUnit => "unit",
             FaultReason::YearOutsidePeriod => "year",
             FaultReason::WrongCellCount => "cells",
+            FaultReason::Scale => "scale",
         }
     }
 
@@ -380,6 +381,21 @@ pub enum Problem {
     BadScale {
         span: Span,
     },
+    /// Text where a table's column holds figures, a figure in a text column, or a text column
+    /// named in a total (`what`: the message).
+    TextColumn {
+        what: &'static str,
+        column: String,
+        span: Span,
+        columns: Span,
+    },
+    /// A line below the last total of a table that no total adds.
+    RowNotAdded {
+        row: String,
+        table: String,
+        span: Span,
+        total: Span,
+    },
     IncludedTwice {
         path: String,
         span: Span,
@@ -567,6 +583,7 @@ impl Diagnostic {
             | NoOwner { .. }
             | NoPlanHeader { .. }
             | NoPeriod { .. }
+            | RowNotAdded { .. }
             | ProgressMissing { .. } => Severity::Warning,
             _ => Severity::Error,
         }
@@ -645,6 +662,8 @@ impl Diagnostic {
             TooDeep { .. } => "grip::nested_too_deeply",
             IncludeOutside { .. } => "grip::include_outside",
             BadScale { .. } => "grip::invalid_scale",
+            TextColumn { .. } => "grip::text_column",
+            RowNotAdded { .. } => "grip::row_not_added",
             IncludedTwice { .. } => "grip::include_twice",
             EuroSignInRow { .. } => "grip::unit_mismatch",
             Unverifiable { target: true, .. } => "grip::target_unverifiable",
@@ -826,6 +845,8 @@ impl Diagnostic {
             TooDeep { limit, .. } => m("nested-too-deeply").arg("limit", *limit),
             IncludeOutside { path, .. } => m("include-outside").arg("path", path),
             BadScale { .. } => m("invalid-scale"),
+            TextColumn { what, column, .. } => m(what).arg("column", column),
+            RowNotAdded { row, table, .. } => m("row-not-added").arg("row", row).arg("table", table),
             IncludedTwice { path, first: None, .. } => m("include-self").arg("path", path),
             IncludedTwice { path, .. } => m("include-twice").arg("path", path),
             EuroSignInRow { unit, row, .. } => {
@@ -1004,7 +1025,10 @@ impl Diagnostic {
             }
             RealisedShort { phase, .. } => vec![p(*phase, a("label"))],
             ProgressMissing { span, due_span, .. } => vec![p(*span, a("label")), s(*due_span, a("label-due"))],
-            WrongCellCount { span, columns, .. } => vec![p(*span, a("label")), s(*columns, a("label-columns"))],
+            WrongCellCount { span, columns, .. } | TextColumn { span, columns, .. } => {
+                vec![p(*span, a("label")), s(*columns, a("label-columns"))]
+            }
+            RowNotAdded { span, total, .. } => vec![p(*span, a("label")), s(*total, a("label-total"))],
             IncludedTwice { span, first, .. } => {
                 let mut v = vec![p(*span, msg.as_id("include-twice").attr(lang, "label"))];
                 v.extend(first.map(|f| s(f, msg.as_id("include-twice").attr(lang, "label-first"))));

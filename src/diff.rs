@@ -566,6 +566,7 @@ fn cell_text(c: &Cell) -> String {
         CellValue::Pm { negative: false } => "P.M.".into(),
         CellValue::Number(v) => format_dutch(*v),
         CellValue::Unreadable => "?".into(),
+        CellValue::Text(t) => format!("“{t}”"),
     }
 }
 

@@ -650,10 +650,12 @@ impl Formatter<'_> {
         // that grows by a digit does not realign every other row (a one-figure change is a
         // one-line diff); only a figure wider than that widens its column.
         let min_width = t.rows.iter().map(|r| min_cell_width(t, r)).max().unwrap_or(0);
+        // A column with V and N marks has room for the mark too (` N`).
+        let marked = |c: usize| t.rows.iter().any(|r| r.cells.get(c).is_some_and(|x| x.mark.is_some()));
         let widths: Vec<usize> = (0..ncols)
             .map(|c| {
                 let widest = cells.iter().filter_map(|r| r.get(c)).map(|s| s.chars().count()).max().unwrap_or(0);
-                widest.max(min_width)
+                widest.max(min_width + if marked(c) { 2 } else { 0 })
             })
             .collect();
         let short = |p: &String| p.chars().count() <= PREFIX_LIMIT;
@@ -839,8 +841,12 @@ impl Formatter<'_> {
             CellValue::NotApplicable => "n.v.t.".into(),
             CellValue::Pm { negative: true } => "-P.M.".into(),
             CellValue::Pm { negative: false } => "P.M.".into(),
-            CellValue::Number(v) => format_dutch(*v),
+            CellValue::Number(v) => match c.mark {
+                Some(mark) => format!("{} {}", format_dutch(v.abs()), mark.letter()),
+                None => format_dutch(*v),
+            },
             CellValue::Unreadable => self.raw(c.span).to_string(),
+            CellValue::Text(t) => text(t),
         }
     }
 }
@@ -878,6 +884,10 @@ fn columns(t: &Table, lang: Lang) -> String {
                     Some(label) => format!("{name} {}", quoted(label)),
                     None => name.clone(),
                 };
+                if c.text {
+                    text.push(' ');
+                    text.push_str(kw(Rule::kw_text, lang));
+                }
                 if let Some(f) = &c.formula {
                     text.push_str(&format!(" = {}", expr(f, false, lang)));
                 }
@@ -901,6 +911,7 @@ fn expr(e: &Expr, nested: bool, lang: Lang) -> String {
         Expr::Savings(g, _) => of(Rule::kw_savings, g),
         Expr::Costs(g, _) => of(Rule::kw_costs, g),
         Expr::Cumulative(inner, _) => format!("{}({})", kw(Rule::kw_cumulative, lang), expr(inner, false, lang)),
+        Expr::Previous(inner, _) => format!("{}({})", kw(Rule::kw_previous, lang), expr(inner, false, lang)),
         Expr::Terms(terms, _) => {
             let mut s = String::new();
             for (i, (sign, t)) in terms.iter().enumerate() {

@@ -57,6 +57,15 @@ pub enum FormulaError {
         found: Unit,
         span: Span,
     },
+    /// A total column names a text column.
+    TextColumn {
+        name: String,
+        span: Span,
+        columns: Span,
+    },
+    /// `previous(…)` in the first column: there is no column before it, and the figure there
+    /// is the opening one, printed, not computed.
+    FirstColumn,
 }
 
 /// The value of a formula in one column, with the terms that made it.
@@ -100,7 +109,9 @@ pub fn row_unit(table: &Table, row: &Row) -> Unit {
 /// figure, so `Unreadable` never reaches a result).
 pub fn cell_figure(cell: &Cell) -> Figure {
     match cell.value {
-        CellValue::Empty | CellValue::NotApplicable | CellValue::Unreadable => Figure::known(Decimal::ZERO),
+        CellValue::Empty | CellValue::NotApplicable | CellValue::Unreadable | CellValue::Text(_) => {
+            Figure::known(Decimal::ZERO)
+        }
         CellValue::Pm { negative } => Figure::pm_signed(negative),
         CellValue::Number(v) => Figure::known(v),
     }
@@ -109,7 +120,7 @@ pub fn cell_figure(cell: &Cell) -> Figure {
 /// A cell as a term of a total: its figure, P.M., or faulty when grip could not read it.
 fn cell_value(cell: &Cell) -> TermValue {
     match cell.value {
-        CellValue::Empty | CellValue::NotApplicable => TermValue::Known(Decimal::ZERO),
+        CellValue::Empty | CellValue::NotApplicable | CellValue::Text(_) => TermValue::Known(Decimal::ZERO),
         CellValue::Pm { negative } => TermValue::Pm { negative },
         CellValue::Number(v) => TermValue::Known(v),
         CellValue::Unreadable => TermValue::Faulty(FaultReason::Unreadable),
@@ -133,6 +144,13 @@ fn cell_unit(model: &Model, t: usize, cell: &Cell) -> Option<Decimal> {
         CellValue::Number(v) if exp > 0 => Some(printed_unit(v, exp)),
         _ => None,
     }
+}
+
+/// Where the scale of a euro figure was refused, if it was: the figure cannot be known in euros.
+fn scale_fault(model: &Model, t: usize, row: &Row, cell: &Cell) -> Option<Span> {
+    let info = model.tables.get(t)?;
+    let figure = matches!(cell.value, CellValue::Number(_));
+    info.scale_fault.filter(|_| figure && row_unit(&info.table, row) == Unit::Euro)
 }
 
 /// Whether a row's figures can be placed in its table's columns.
@@ -221,6 +239,8 @@ impl Evaluator<'_> {
         };
         let (value, span, unit) = if !row_fits(table, row) {
             (TermValue::Faulty(FaultReason::WrongCellCount), row.span, None)
+        } else if let Some(scale) = scale_fault(self.model, t, row, &row.cells[ref_col]) {
+            (TermValue::Faulty(FaultReason::Scale), scale, None)
         } else {
             // `row_fits` holds, so the row has a cell for every column.
             let cell = &row.cells[ref_col];
@@ -255,16 +275,7 @@ impl Evaluator<'_> {
                 self.add_cell(found, col, negated, out)?;
             }
             Expr::Sum(_) | Expr::SumBelow(_) => {
-                let rows = if matches!(expr, Expr::Sum(_)) {
-                    let start =
-                        table.rows[..self.row].iter().rposition(|r| r.formula.is_some()).map(|i| i + 1).unwrap_or(0);
-                    start..self.row
-                } else {
-                    let after = self.row + 1;
-                    let end = table.rows[after..].iter().position(|r| r.formula.is_some()).map(|i| after + i);
-                    after..end.unwrap_or(table.rows.len())
-                };
-                for r in rows {
+                for r in summed_rows(table, self.row, matches!(expr, Expr::SumBelow(_))) {
                     let row = &table.rows[r];
                     let ref_unit = row_unit(table, row);
                     if ref_unit != unit {
@@ -311,6 +322,11 @@ impl Evaluator<'_> {
                     self.eval(inner, c, negated, out)?;
                 }
             }
+            Expr::Previous(inner, _) => match col.checked_sub(1) {
+                Some(before) => self.eval(inner, before, negated, out)?,
+                // The first column has none before it: its figure is the opening one.
+                None => return Err(FormulaError::FirstColumn),
+            },
             Expr::Terms(terms, _) => {
                 for (sign, term) in terms {
                     let neg = negated ^ (*sign == Sign::Minus);
@@ -320,6 +336,50 @@ impl Evaluator<'_> {
         }
         Ok(())
     }
+}
+
+/// The rows `sum` adds for the total row at `row`: the plain rows above it up to the previous
+/// total row; with `below` (`sum below`), the plain rows after it up to the next total row.
+pub fn summed_rows(table: &Table, row: usize, below: bool) -> std::ops::Range<usize> {
+    let row = row.min(table.rows.len());
+    if below {
+        let after = (row + 1).min(table.rows.len());
+        let end = table.rows[after..].iter().position(|r| r.formula.is_some()).map(|i| after + i);
+        after..end.unwrap_or(table.rows.len())
+    } else {
+        let start = table.rows[..row].iter().rposition(|r| r.formula.is_some()).map(|i| i + 1).unwrap_or(0);
+        start..row
+    }
+}
+
+/// Every row some total row of the plan adds: by name, by `sum` or `sum below`, also inside
+/// `cumulative(…)` and `previous(…)`.
+pub fn added_rows(model: &Model) -> std::collections::HashSet<RowRef> {
+    fn walk(model: &Model, t: usize, r: usize, expr: &Expr, out: &mut std::collections::HashSet<RowRef>) {
+        match expr {
+            Expr::Row(name) => {
+                if let Some(found) = find_row(model, t, &name.value) {
+                    out.insert(found);
+                }
+            }
+            Expr::Sum(_) | Expr::SumBelow(_) => {
+                let table = &model.tables[t].table;
+                out.extend(summed_rows(table, r, matches!(expr, Expr::SumBelow(_))).map(|i| (t, i)));
+            }
+            Expr::Cumulative(inner, _) | Expr::Previous(inner, _) => walk(model, t, r, inner, out),
+            Expr::Terms(terms, _) => terms.iter().for_each(|(_, e)| walk(model, t, r, e, out)),
+            Expr::Savings(..) | Expr::Costs(..) => {}
+        }
+    }
+    let mut out = std::collections::HashSet::new();
+    for (t, info) in model.tables.iter().enumerate() {
+        for (r, row) in info.table.rows.iter().enumerate() {
+            if let Some(f) = &row.formula {
+                walk(model, t, r, f, &mut out);
+            }
+        }
+    }
+    out
 }
 
 /// The column a misspelt name in a column total probably means: the one whose heading is that
@@ -375,7 +435,10 @@ fn across(
     let add = |c: usize, negated: bool, out: &mut Computed| {
         let column = &table.columns[c];
         let (value, span, unit) = match r.cells.get(c) {
-            Some(cell) if row_fits(table, r) => (cell_value(cell), cell.span, cell_unit(model, t, cell)),
+            Some(cell) if row_fits(table, r) => match scale_fault(model, t, r, cell) {
+                Some(scale) => (TermValue::Faulty(FaultReason::Scale), scale, None),
+                None => (cell_value(cell), cell.span, cell_unit(model, t, cell)),
+            },
             _ => (TermValue::Faulty(FaultReason::WrongCellCount), r.span, None),
         };
         push_term(out, Msg::plain(column.title()), value, negated, span, unit);
@@ -383,7 +446,8 @@ fn across(
     match expr {
         Expr::Sum(_) => {
             let start = table.columns[..col].iter().rposition(|c| c.formula.is_some()).map(|i| i + 1).unwrap_or(0);
-            for c in start..col {
+            // A text column holds no figure to add.
+            for c in (start..col).filter(|&c| !table.columns[c].text) {
                 add(c, negated, out);
             }
         }
@@ -400,6 +464,13 @@ fn across(
                     span: name.span,
                     suggestion: column_suggestion(table, &name.value),
                 })?;
+            if table.columns[c].text {
+                return Err(FormulaError::TextColumn {
+                    name: table.columns[c].title(),
+                    span: name.span,
+                    columns: table.columns_span,
+                });
+            }
             add(c, negated, out);
         }
         Expr::Terms(terms, _) => {
@@ -416,6 +487,9 @@ fn across(
         Expr::Costs(_, span) => return Err(FormulaError::NotInColumnTotal { span: *span, term: &[Rule::kw_costs] }),
         Expr::Cumulative(_, span) => {
             return Err(FormulaError::NotInColumnTotal { span: *span, term: &[Rule::kw_cumulative] })
+        }
+        Expr::Previous(_, span) => {
+            return Err(FormulaError::NotInColumnTotal { span: *span, term: &[Rule::kw_previous] })
         }
     }
     Ok(())
@@ -482,6 +556,9 @@ pub fn printed_totals(model: &Model) -> Vec<PrintedTotal> {
             }
             for (c, cell) in row.cells.iter().enumerate() {
                 let CellValue::Number(v) = cell.value else { continue };
+                if table.columns[c].text {
+                    continue;
+                }
                 let step = printed_unit(v, if row_unit(table, row) == Unit::Euro { info.exp } else { 0 });
                 let computed = if table.columns[c].formula.is_some() {
                     column_total(model, t, r, c).ok()

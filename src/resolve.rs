@@ -47,6 +47,9 @@ pub struct TableInfo {
     /// The scale its euro figures were printed in (the table's own `in € 1.000`, else its
     /// group's or the plan's), as a power of ten; its euro cells hold euros already.
     pub exp: u8,
+    /// Where the scale its euro figures are printed in was refused (`in € 1.500`): they cannot
+    /// be known in euros.
+    pub scale_fault: Option<Span>,
     /// Its rows by name (the first of a name, when a name is used twice).
     pub rows_by_id: HashMap<String, usize>,
 }
@@ -68,6 +71,8 @@ pub enum FaultReason {
     YearOutsidePeriod,
     /// A row with more or fewer figures than its table has columns.
     WrongCellCount,
+    /// A euro figure written under a scale grip refused (`in € 1.500`).
+    Scale,
 }
 
 /// The whole plan, all files together, with lookups by id.
@@ -526,7 +531,7 @@ impl Flattener<'_> {
                 for (r, row) in t.rows.iter().enumerate() {
                     rows_by_id.entry(row.id.value.clone()).or_insert(r);
                 }
-                self.model.tables.push(TableInfo { table: t, group, exp: 0, rows_by_id });
+                self.model.tables.push(TableInfo { table: t, group, exp: 0, scale_fault: None, rows_by_id });
                 self.register("table", &id, index);
                 if let Some(g) = group {
                     self.model.groups[g].tables.push(index);
@@ -560,15 +565,21 @@ impl Flattener<'_> {
 }
 
 /// The scale in force in a group: its own, else its parent's, else the plan's.
-fn group_scale(model: &Model, mut group: Option<usize>) -> u8 {
+fn group_scale(model: &Model, group: Option<usize>) -> u8 {
+    scale_in(model, group).map(|s| s.value.exp).unwrap_or(0)
+}
+
+/// The scale of print that applies in a group (None: at the top level): the nearest group's
+/// own, else the plan's.
+fn scale_in(model: &Model, mut group: Option<usize>) -> Option<Spanned<Scale>> {
     while let Some(g) = group {
         let info = &model.groups[g];
         if let Some(s) = info.scale {
-            return s.value.exp;
+            return Some(s);
         }
         group = info.parent;
     }
-    model.header.as_ref().and_then(|h| h.scale).map(|s| s.value.exp).unwrap_or(0)
+    model.header.as_ref().and_then(|h| h.scale)
 }
 
 /// Multiplies a euro amount written in a scale (`€ 1.187` in a plan `in € 1.000`) into euros.
@@ -607,6 +618,10 @@ fn apply_scales(model: &mut Model) {
         }
     }
     let group_exps: Vec<u8> = (0..model.groups.len()).map(|g| group_scale(model, Some(g))).collect();
+    // The scale in force at the top level (first) and in each group, for the tables.
+    let refused_in: Vec<Option<Spanned<Scale>>> = std::iter::once(scale_in(model, None))
+        .chain((0..model.groups.len()).map(|g| scale_in(model, Some(g))))
+        .collect();
     for t in &mut model.totals {
         scale_total(t, plan);
     }
@@ -653,6 +668,8 @@ fn apply_scales(model: &mut Model) {
         let t = &mut info.table;
         let exp = t.scale.map(|s| s.value.exp).unwrap_or_else(|| info.group.map(|g| group_exps[g]).unwrap_or(plan));
         info.exp = exp;
+        info.scale_fault =
+            t.scale.or(refused_in[info.group.map_or(0, |g| g + 1)]).filter(|s| s.value.refused).map(|s| s.span);
         if exp == 0 {
             continue;
         }
@@ -677,7 +694,15 @@ fn apply_scales(model: &mut Model) {
 /// Finds the measures whose savings or costs cannot be known (see [`MeasureInfo::fault`]).
 fn mark_faults(model: &mut Model) {
     let period = model.period().filter(|p| p.first.value <= p.last.value);
-    for info in &mut model.measures {
+    let refused: Vec<Option<Span>> = (0..model.measures.len())
+        .map(|m| scale_in(model, model.measures[m].group).filter(|s| s.value.refused).map(|s| s.span))
+        .collect();
+    for (info, refused) in model.measures.iter_mut().zip(refused) {
+        // Its euro figures are written under a scale grip refused.
+        if let Some(span) = refused {
+            info.fault = Some(Fault { span, reason: FaultReason::Scale });
+            continue;
+        }
         info.fault = info.measure.effects.iter().find_map(|e| {
             let reason = match &e.amount.value {
                 Amount::Unreadable => Some((e.amount.span, FaultReason::Unreadable)),

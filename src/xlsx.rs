@@ -389,21 +389,12 @@ impl Book<'_> {
                 let (tt, rr) = formula::find_row(self.model, t, &name.value)?;
                 at(tt, rr)
             }
-            Expr::Sum(_) => {
-                let start = table.rows[..r].iter().rposition(|x| x.formula.is_some()).map(|i| i + 1).unwrap_or(0);
-                if start >= r {
+            Expr::Sum(_) | Expr::SumBelow(_) => {
+                let rows = formula::summed_rows(table, r, matches!(expr, Expr::SumBelow(_)));
+                if rows.is_empty() {
                     return Some("0".into());
                 }
-                Some(format!("SUM({}:{})", at(t, start)?, at(t, r - 1)?))
-            }
-            Expr::SumBelow(_) => {
-                let after = r + 1;
-                let end = table.rows[after..].iter().position(|x| x.formula.is_some()).map(|i| after + i);
-                let end = end.unwrap_or(table.rows.len());
-                if after >= end {
-                    return Some("0".into());
-                }
-                Some(format!("SUM({}:{})", at(t, after)?, at(t, end - 1)?))
+                Some(format!("SUM({}:{})", at(t, rows.start)?, at(t, rows.end - 1)?))
             }
             Expr::Savings(group, _) => {
                 let ColumnKey::Year(y) = key else { return None };
@@ -427,6 +418,8 @@ impl Book<'_> {
                 let parts: Option<Vec<String>> = (0..=col).map(|c| self.excel_formula(t, r, inner, c)).collect();
                 Some(parts?.join("+"))
             }
+            // In the first column the figure is the opening one: written as a value.
+            Expr::Previous(inner, _) => self.excel_formula(t, r, inner, col.checked_sub(1)?),
             Expr::Terms(terms, _) => {
                 let mut s = String::new();
                 for (k, (sign, term)) in terms.iter().enumerate() {

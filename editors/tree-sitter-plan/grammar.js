@@ -41,7 +41,7 @@ const KEYWORDS = [
   ['table', 'tabel'], ['as', 'als'], ['forecast', 'prognose'], ['actual', 'realisatie'],
   ['deficit', 'tekort'], ['revenue', 'opbrengst'], ['staffing', 'formatie'],
   ['columns', 'kolommen'], ['row', 'rij'], ['sum', 'som'], ['savings', 'besparingen'],
-  ['costs', 'kosten'], ['cumulative', 'cumulatief'], ['fte', 'fte'], ['hours', 'uren'],
+  ['costs', 'kosten'], ['cumulative', 'cumulatief'], ['previous', 'vorige'], ['fte', 'fte'], ['hours', 'uren'],
   ['sign', 'teken'], ['adverse', 'nadeel'], ['favourable', 'voordeel'],
   ['below', 'hieronder'], ['part', 'deel'], ['progress', 'voortgang'], ['moment', 'moment'],
   ['phase', 'fase'], ['realised', 'gerealiseerd'], ['expected', 'verwacht'],
@@ -358,7 +358,12 @@ module.exports = grammar({
     ),
     _column_kind: $ => field('kind', alias($.identifier, $.column_kind)),
     column_mark: _ => /\*+/,
-    named_column: $ => seq(field('name', alias($.identifier, $.name)), field('label', $.string)),
+    // A named column; with `text` (`tekst`), a column of text (`soort "Incidenteel" text`).
+    named_column: $ => seq(
+      field('name', alias($.identifier, $.name)),
+      field('label', $.string),
+      optional(field('text', kw('text'))),
+    ),
     total_column: $ => seq(
       field('name', alias($.identifier, $.name)),
       field('label', $.string),
@@ -399,9 +404,15 @@ module.exports = grammar({
       alias('–', $.empty_cell),
       alias('—', $.empty_cell),
       $.euro_cell,
+      $.marked_cell,
       $.number,
+      // Text, in a text column: `"S"`.
+      $.string,
     )),
     euro_cell: $ => seq($.euro, $.number),
+    // A figure with the voordeel / nadeel mark printed after it: `445 V`, `€ 335.000 N`.
+    marked_cell: $ => prec(1, seq(optional($.euro), $.number, $.vn_mark)),
+    vn_mark: _ => choice('V', 'N', 'v', 'n'),
 
     // Formulas of total rows.
     _expr: $ => choice($.binary_expression, $._term, $.negation),
@@ -417,6 +428,7 @@ module.exports = grammar({
       $.savings_of,
       $.costs_of,
       $.cumulative,
+      $.previous,
       $.parenthesized,
       alias($.identifier, $.row_ref),
     ),
@@ -426,6 +438,8 @@ module.exports = grammar({
     savings_of: $ => seq(kw('savings'), optional(seq('(', field('group', alias($.identifier, $.id)), ')'))),
     costs_of: $ => seq(kw('costs'), optional(seq('(', field('group', alias($.identifier, $.id)), ')'))),
     cumulative: $ => seq(kw('cumulative'), '(', $._expr, ')'),
+    // `previous(eind)`: the part in brackets in the column before this one.
+    previous: $ => seq(kw('previous'), '(', $._expr, ')'),
     parenthesized: $ => seq('(', $._expr, ')'),
     // A row of this table (`kosten`) or of another one (`C1.2.formatie`).
 

@@ -136,12 +136,14 @@ unit-name = { $unit ->
    *[other] { $name }
 }
 fault-words = { $reason ->
+    [scale] a figure in a scale of print grip cannot read
     [unreadable] a figure grip cannot read
     [unit] an amount in the wrong unit
     [year] a year outside the plan's period
    *[cells] more or fewer figures than the table has columns
 }
 fault-label = { $reason ->
+    [scale] scale not read
     [unreadable] cannot be read
     [unit] wrong unit
     [year] outside the period
@@ -236,6 +238,7 @@ phrase-scale = a scale like `in € 1.000`
 phrase-magnitude = `mln` or `mld`
 phrase-column-kind = the kind of figure, like begroting
 phrase-column-mark = a footnote mark like `*`
+phrase-vn-mark = a mark `V` (voordeel) or `N` (nadeel)
 phrase-total-column = a total column like totaal "Totaal" = sum
 phrase-figure = a figure
 phrase-saving-or-cost = `saving` or `cost`
@@ -451,6 +454,22 @@ include-outside = `{ $path }` is outside the plan's folder, so grip does not rea
 invalid-scale = a scale of print must be € 1 followed by zeros, like € 1.000, or € 1 mln
     .help = write the scale the document states: `in € 1.000` for "bedragen x € 1.000", `in € 1 mln` for millions
     .label = not a scale
+text-in-figures = this cell holds text, but the column “{ $column }” holds figures
+    .help = write the figure as printed; if the column holds text (such as "S" for structureel), make it a named column with `text` after its heading in the `columns` line, like `soort "Incidenteel / structureel" text`
+    .label = text
+    .label-columns = the columns
+figure-in-text = this cell holds a figure, but “{ $column }” is a text column
+    .help = put the text in quotes (`"S"`), or remove `text` from the column in the `columns` line if it holds figures
+    .label = a figure
+    .label-columns = the columns
+text-column-in-formula = “{ $column }” is a text column: a total cannot add it
+    .help = name only columns of figures in the formula, or remove `text` from the column in the `columns` line if it holds figures
+    .label = a text column
+    .label-columns = the columns
+row-not-added = the line “{ $row }” stands below the last total of table { $table }, and no total adds it
+    .help = a line under the total is usually left over or misplaced: check whether the total should include it (add it to the formula, or move the line above the total), or remove it; a line that is meant to stand apart can be a `total` row of its own if it adds other lines
+    .label = added by no total
+    .label-total = the table's last total
 include-twice = `{ $path }` is already part of the plan; a file is included once
     .help = remove this include: the file's measures and tables would count twice
     .label = included again

@@ -136,12 +136,14 @@ unit-name = { $unit ->
    *[other] { $name }
 }
 fault-words = { $reason ->
+    [scale] een cijfer in een schaal die grip niet kan lezen
     [unreadable] een cijfer dat grip niet kan lezen
     [unit] een bedrag in de verkeerde eenheid
     [year] een jaar buiten de periode van het plan
    *[cells] meer of minder cijfers dan de tabel kolommen heeft
 }
 fault-label = { $reason ->
+    [scale] schaal niet te lezen
     [unreadable] niet te lezen
     [unit] verkeerde eenheid
     [year] buiten de periode
@@ -236,6 +238,7 @@ phrase-scale = een schaal zoals `in € 1.000`
 phrase-magnitude = `mln` of `mld`
 phrase-column-kind = de soort cijfers, zoals begroting
 phrase-column-mark = een voetnootteken zoals `*`
+phrase-vn-mark = een teken `V` (voordeel) of `N` (nadeel)
 phrase-total-column = een totaalkolom zoals totaal "Totaal" = som
 phrase-figure = een cijfer
 phrase-saving-or-cost = `besparing` of `kosten`
@@ -451,6 +454,22 @@ include-outside = `{ $path }` staat buiten de map van het plan, dus grip leest h
 invalid-scale = een schaal moet € 1 gevolgd door nullen zijn, zoals € 1.000, of € 1 mln
     .help = schrijf de schaal die in het document staat: `in € 1.000` voor "bedragen x € 1.000", `in € 1 mln` voor miljoenen
     .label = geen schaal
+text-in-figures = deze cel bevat tekst, maar de kolom “{ $column }” bevat cijfers
+    .help = schrijf het cijfer zoals het gedrukt staat; als de kolom tekst bevat (zoals "S" voor structureel), maak er in de regel `kolommen` een kolom met een naam van, met `tekst` na de kop, zoals `soort "Incidenteel / structureel" tekst`
+    .label = tekst
+    .label-columns = de kolommen
+figure-in-text = deze cel bevat een cijfer, maar “{ $column }” is een tekstkolom
+    .help = zet de tekst tussen aanhalingstekens (`"S"`), of haal `tekst` weg bij de kolom in de regel `kolommen` als die cijfers bevat
+    .label = een cijfer
+    .label-columns = de kolommen
+text-column-in-formula = “{ $column }” is een tekstkolom: een totaal kan die niet optellen
+    .help = noem in de formule alleen kolommen met cijfers, of haal `tekst` weg bij de kolom in de regel `kolommen` als die cijfers bevat
+    .label = een tekstkolom
+    .label-columns = de kolommen
+row-not-added = de regel “{ $row }” staat onder het laatste totaal van tabel { $table }, en geen totaal telt hem mee
+    .help = een regel onder het totaal is meestal blijven staan of verkeerd geplaatst: kijk of het totaal hem moet meetellen (neem hem op in de formule, of zet de regel boven het totaal), of haal hem weg; een regel die apart hoort te staan kan zelf een rij `totaal` zijn als hij andere regels optelt
+    .label = telt in geen totaal mee
+    .label-total = het laatste totaal van de tabel
 include-twice = `{ $path }` hoort al bij het plan; een bestand wordt maar één keer ingevoegd
     .help = verwijder dit invoegen: de maatregelen en tabellen van het bestand zouden anders dubbel tellen
     .label = opnieuw ingevoegd

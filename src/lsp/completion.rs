@@ -278,7 +278,7 @@ impl Server {
                         ..Default::default()
                     })
                     .collect();
-                let words = [Rule::kw_sum, Rule::kw_savings, Rule::kw_costs, Rule::kw_cumulative];
+                let words = [Rule::kw_sum, Rule::kw_savings, Rule::kw_costs, Rule::kw_cumulative, Rule::kw_previous];
                 items.extend(keyword_items(&mut words.iter().filter_map(|r| keywords::of_rule(*r))));
                 items
             }

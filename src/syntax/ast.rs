@@ -125,6 +125,9 @@ pub fn pow10(n: i64) -> Decimal {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Scale {
     pub exp: u8,
+    /// A scale grip refused (`in € 1.500`, reported where it is written): the figures in its
+    /// scope cannot be known in euros, so what adds them cannot be checked.
+    pub refused: bool,
 }
 
 impl Scale {
@@ -535,6 +538,8 @@ pub struct Column {
     pub mark: Option<String>,
     /// A column that totals other columns of its row: `totaal "Totaal" = sum`.
     pub formula: Option<Expr>,
+    /// A column of text (`soort "Incidenteel / structureel" text`), not of figures.
+    pub text: bool,
     pub span: Span,
 }
 
@@ -570,12 +575,42 @@ pub enum CellValue {
     /// A figure grip could not read (reported where it stands); totals that add it cannot be
     /// checked.
     Unreadable,
+    /// Text in a text column (`"S"`); never a figure.
+    Text(String),
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Cell {
     pub value: CellValue,
     pub span: Span,
+    /// The voordeel / nadeel mark printed after the figure (`445 V`): the figure's sign follows
+    /// from it and the table's sign convention.
+    pub mark: Option<Mark>,
+}
+
+impl Cell {
+    pub fn new(value: CellValue, span: Span) -> Cell {
+        Cell { value, span, mark: None }
+    }
+}
+
+/// A voordeel (V) or nadeel (N) mark after a figure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Mark {
+    /// V: voordeel, the figure helps the balance.
+    Favourable,
+    /// N: nadeel, the figure hurts the balance.
+    Adverse,
+}
+
+impl Mark {
+    /// The letter the document prints.
+    pub fn letter(self) -> char {
+        match self {
+            Mark::Favourable => 'V',
+            Mark::Adverse => 'N',
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -600,6 +635,8 @@ pub enum Expr {
     Costs(Option<Spanned<String>>, Span),
     /// `cumulative(x)`: the running total of x over the columns.
     Cumulative(Box<Expr>, Span),
+    /// `previous(x)`: x in the column before this one.
+    Previous(Box<Expr>, Span),
     /// Terms added and subtracted.
     Terms(Vec<(Sign, Expr)>, Span),
 }
@@ -609,7 +646,7 @@ impl Expr {
         match self {
             Expr::Row(r) => r.span,
             Expr::Sum(s) | Expr::SumBelow(s) | Expr::Savings(_, s) | Expr::Costs(_, s) => *s,
-            Expr::Cumulative(_, s) | Expr::Terms(_, s) => *s,
+            Expr::Cumulative(_, s) | Expr::Previous(_, s) | Expr::Terms(_, s) => *s,
         }
     }
 }

@@ -78,6 +78,7 @@ pub const PEST_ONLY: &[Rule] = &[
     Rule::kw_sum,
     Rule::kw_savings,
     Rule::kw_costs,
+    Rule::kw_previous,
     Rule::kw_cumulative,
     Rule::kw_sign,
     Rule::kw_adverse,

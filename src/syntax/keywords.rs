@@ -83,6 +83,7 @@ pub const KEYWORDS: &[Keyword] = &[
     kw(Rule::kw_savings, "savings", "besparingen"),
     kw(Rule::kw_costs, "costs", "kosten"),
     kw(Rule::kw_cumulative, "cumulative", "cumulatief"),
+    kw(Rule::kw_previous, "previous", "vorige"),
     kw(Rule::kw_fte, "fte", "fte"),
     kw(Rule::kw_hours, "hours", "uren"),
     kw(Rule::kw_sign, "sign", "teken"),

@@ -771,10 +771,10 @@ impl Builder<'_> {
         let value = q.value.value.normalize();
         let exp = (0u8..=12).find(|e| pow10(*e as i64) == value);
         match exp {
-            Some(exp) => Some(Spanned::new(Scale { exp }, span)),
+            Some(exp) => Some(Spanned::new(Scale { exp, refused: false }, span)),
             _ => {
                 self.diagnostics.push(Problem::BadScale { span }.into());
-                None
+                Some(Spanned::new(Scale { exp: 0, refused: true }, span))
             }
         }
     }
@@ -1265,6 +1265,7 @@ impl Builder<'_> {
                                     kind: kind.clone(),
                                     mark: None,
                                     formula: None,
+                                    text: false,
                                     span: cspan,
                                 };
                                 if let [a, b] = ys[..] {
@@ -1293,6 +1294,7 @@ impl Builder<'_> {
                                     kind: None,
                                     mark: None,
                                     formula: None,
+                                    text: false,
                                     span: cspan,
                                 };
                                 for q in c.into_inner() {
@@ -1303,6 +1305,7 @@ impl Builder<'_> {
                                         Rule::column_mark => column.mark = Some(q.as_str().to_string()),
                                         Rule::string => column.label = Some(self.string(q).value),
                                         Rule::expr => column.formula = Some(self.expr(q)),
+                                        Rule::kw_text => column.text = true,
                                         _ => {}
                                     }
                                 }
@@ -1325,6 +1328,15 @@ impl Builder<'_> {
             }
         }
         self.rows_named_like_keywords_in(&mut t);
+        // A figure marked V or N takes its sign from the mark: in a table where + is adverse
+        // (`sign + = adverse`) N is positive; otherwise, as everywhere in grip, V is.
+        let adverse_positive = t.sign.is_some_and(|s| s.value == SignRule::PlusAdverse);
+        for cell in t.rows.iter_mut().flat_map(|r| r.cells.iter_mut()) {
+            if let (Some(mark), CellValue::Number(v)) = (cell.mark, &mut cell.value) {
+                let positive = (mark == Mark::Adverse) == adverse_positive;
+                *v = if positive { v.abs() } else { -v.abs() };
+            }
+        }
         t
     }
 
@@ -1402,15 +1414,34 @@ impl Builder<'_> {
                 Rule::expr => r.formula = Some(self.expr(p)),
                 Rule::cell => {
                     let cspan = self.span(&p);
+                    let mut mark = None;
                     let value = match p.into_inner().next() {
                         Some(c) if c.as_rule() == Rule::number => self.cell_number(&c),
-                        Some(c) if c.as_rule() == Rule::euro_cell => {
-                            let unit = r.unit.as_ref().map(|u| u.value.clone()).or(table_unit.clone());
-                            if let Some(found) = unit.filter(|u| *u != Unit::Euro) {
-                                let what = Msg::id("subject-row-id").arg("id", &r.id.value);
-                                self.diagnostics
-                                    .push(Problem::EuroSignInRow { span: cspan, unit: found, row: what }.into());
+                        Some(c) if c.as_rule() == Rule::marked_cell => {
+                            let mut value = CellValue::Unreadable;
+                            let mut euro = false;
+                            for q in c.into_inner() {
+                                match q.as_rule() {
+                                    Rule::euro => euro = true,
+                                    Rule::unsigned_number => value = self.cell_number(&q),
+                                    Rule::vn_mark => {
+                                        let adverse = q.as_str().eq_ignore_ascii_case("n");
+                                        mark = Some(if adverse { Mark::Adverse } else { Mark::Favourable });
+                                    }
+                                    _ => {}
+                                }
                             }
+                            if euro {
+                                self.euro_sign_in_row(&r, table_unit.as_ref(), cspan);
+                            }
+                            value
+                        }
+                        Some(c) if c.as_rule() == Rule::text_cell => match c.into_inner().next() {
+                            Some(s) => CellValue::Text(self.string(s).value),
+                            None => CellValue::Text(String::new()),
+                        },
+                        Some(c) if c.as_rule() == Rule::euro_cell => {
+                            self.euro_sign_in_row(&r, table_unit.as_ref(), cspan);
                             match c.into_inner().find(|n| n.as_rule() == Rule::number) {
                                 Some(n) => self.cell_number(&n),
                                 None => CellValue::Unreadable,
@@ -1420,12 +1451,22 @@ impl Builder<'_> {
                         Some(c) if c.as_rule() == Rule::not_applicable => CellValue::NotApplicable,
                         _ => CellValue::Empty,
                     };
-                    r.cells.push(Cell { value, span: cspan });
+                    r.cells.push(Cell { value, span: cspan, mark });
                 }
                 _ => {}
             }
         }
         r
+    }
+
+    /// A figure pasted with its euro sign is fine in a row in euros, and a unit mismatch in a
+    /// row in anything else.
+    fn euro_sign_in_row(&mut self, r: &Row, table_unit: Option<&Unit>, span: Span) {
+        let unit = r.unit.as_ref().map(|u| &u.value).or(table_unit);
+        if let Some(found) = unit.filter(|u| **u != Unit::Euro) {
+            let what = Msg::id("subject-row-id").arg("id", &r.id.value);
+            self.diagnostics.push(Problem::EuroSignInRow { span, unit: found.clone(), row: what }.into());
+        }
     }
 
     fn cell_number(&mut self, pair: &Pair<Rule>) -> CellValue {
@@ -1480,6 +1521,10 @@ impl Builder<'_> {
                     Expr::Costs(group, span)
                 }
             }
+            Rule::previous => {
+                let inner = pair.into_inner().find(|p| p.as_rule() == Rule::expr)?;
+                Expr::Previous(Box::new(self.expr(inner)), span)
+            }
             Rule::cumulative => {
                 let inner = pair.into_inner().find(|p| p.as_rule() == Rule::expr)?;
                 Expr::Cumulative(Box::new(self.expr(inner)), span)
@@ -1509,7 +1554,7 @@ fn rename_bare_terms(e: &mut Expr, row: &mut impl FnMut(Span) -> Option<String>)
                 *e = Expr::Row(Spanned::new(name, *span));
             }
         }
-        Expr::Cumulative(inner, _) => rename_bare_terms(inner, row),
+        Expr::Cumulative(inner, _) | Expr::Previous(inner, _) => rename_bare_terms(inner, row),
         Expr::Terms(terms, _) => terms.iter_mut().for_each(|(_, t)| rename_bare_terms(t, row)),
         Expr::Row(_) | Expr::SumBelow(_) | Expr::Savings(Some(_), _) | Expr::Costs(Some(_), _) => {}
     }

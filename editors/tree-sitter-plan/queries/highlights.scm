@@ -30,6 +30,7 @@
 (savings_of [ "savings" "besparingen" ] @function.builtin)
 (costs_of [ "costs" "kosten" ] @function.builtin)
 (cumulative [ "cumulative" "cumulatief" ] @function.builtin)
+(previous [ "previous" "vorige" ] @function.builtin)
 
 ; Values
 (string) @string
@@ -46,6 +47,7 @@
   (pm)
   (not_applicable)
   (empty_cell)
+  (vn_mark)
 ] @constant.builtin
 
 ; Units

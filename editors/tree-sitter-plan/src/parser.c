@@ -15,16 +15,16 @@
 #endif
 
 #define LANGUAGE_VERSION 14
-#define STATE_COUNT 371
+#define STATE_COUNT 380
 #define LARGE_STATE_COUNT 2
-#define SYMBOL_COUNT 242
+#define SYMBOL_COUNT 251
 #define ALIAS_COUNT 4
-#define TOKEN_COUNT 149
+#define TOKEN_COUNT 155
 #define EXTERNAL_TOKEN_COUNT 0
-#define FIELD_COUNT 17
+#define FIELD_COUNT 18
 #define MAX_ALIAS_SEQUENCE_LENGTH 10
 #define MAX_RESERVED_WORD_SET_SIZE 0
-#define PRODUCTION_ID_COUNT 36
+#define PRODUCTION_ID_COUNT 37
 #define SUPERTYPE_COUNT 0
 
 enum ts_symbol_identifiers {
@@ -146,133 +146,142 @@ enum ts_symbol_identifiers {
   anon_sym_rij = 116,
   anon_sym_u2013 = 117,
   anon_sym_u2014 = 118,
-  anon_sym_sum = 119,
-  anon_sym_som = 120,
-  anon_sym_below = 121,
-  anon_sym_hieronder = 122,
-  anon_sym_savings = 123,
-  anon_sym_besparingen = 124,
-  anon_sym_LPAREN = 125,
-  anon_sym_RPAREN = 126,
-  anon_sym_costs = 127,
-  anon_sym_cumulative = 128,
-  anon_sym_cumulatief = 129,
-  anon_sym_u2212 = 130,
-  sym_magnitude = 131,
-  anon_sym_PERCENT = 132,
-  anon_sym_fte = 133,
-  anon_sym_hours = 134,
-  anon_sym_uren = 135,
-  sym_year = 136,
-  sym_phase_number = 137,
-  sym_date = 138,
-  sym_quarter = 139,
-  sym_number = 140,
-  sym_taakveld_code = 141,
-  sym_euro = 142,
-  sym_pm = 143,
-  sym_not_applicable = 144,
-  sym_string = 145,
-  sym_comment = 146,
-  sym__unicode_word = 147,
-  anon_sym_DOT_DOT = 148,
-  sym_source_file = 149,
-  sym__top_item = 150,
-  sym_plan_header = 151,
-  sym_scale = 152,
-  sym__header_field = 153,
-  sym_municipality = 154,
-  sym_adopted = 155,
-  sym_period = 156,
-  sym_currency = 157,
-  sym_tolerance = 158,
-  sym_include = 159,
-  sym_part_of = 160,
-  sym_text_block = 161,
-  sym_progress_header = 162,
-  sym_moment = 163,
-  sym_measure_progress = 164,
-  sym__progress_field = 165,
-  sym_phase = 166,
-  sym_realised = 167,
-  sym_expected = 168,
-  sym_decided = 169,
-  sym_explanation = 170,
-  sym_replacement = 171,
-  sym_remaining_total = 172,
-  sym_group = 173,
-  sym__group_item = 174,
-  sym_target = 175,
-  sym_declared_total = 176,
-  sym_measure = 177,
-  sym__measure_field = 178,
-  sym_budget = 179,
-  sym_effect = 180,
-  sym_effect_kind = 181,
-  sym__effect_value = 182,
-  sym_yearly_values = 183,
-  sym_year_amount = 184,
-  sym__year_spec = 185,
-  sym_from_year = 186,
-  sym_in_year = 187,
-  sym_share = 188,
-  sym_estimate_range = 189,
-  sym_category = 190,
-  sym_owner = 191,
-  sym_start_date = 192,
-  sym_end_date = 193,
-  sym_decision = 194,
-  sym_not_needed = 195,
-  sym_status = 196,
-  sym_taakveld = 197,
-  sym_related = 198,
-  sym_description = 199,
-  sym_indicator = 200,
-  sym_table = 201,
-  sym_table_unit = 202,
-  sym_role = 203,
-  sym_sign_rule = 204,
-  sym_columns = 205,
-  sym_year_span = 206,
-  sym_year_column = 207,
-  sym__column_kind = 208,
-  sym_named_column = 209,
-  sym_total_column = 210,
-  sym_row = 211,
-  sym_total_row = 212,
-  sym_cells = 213,
-  sym_euro_cell = 214,
-  sym__expr = 215,
-  sym_negation = 216,
-  sym_binary_expression = 217,
-  sym__term = 218,
-  sym_sum_all = 219,
-  sym_savings_of = 220,
-  sym_costs_of = 221,
-  sym_cumulative = 222,
-  sym_parenthesized = 223,
-  sym__amount = 224,
-  sym__quantity = 225,
-  sym_money = 226,
-  sym_quantity = 227,
-  sym_unit = 228,
-  sym__range_op = 229,
-  aux_sym_source_file_repeat1 = 230,
-  aux_sym_plan_header_repeat1 = 231,
-  aux_sym_moment_repeat1 = 232,
-  aux_sym_measure_progress_repeat1 = 233,
-  aux_sym_group_repeat1 = 234,
-  aux_sym_measure_repeat1 = 235,
-  aux_sym_yearly_values_repeat1 = 236,
-  aux_sym_taakveld_repeat1 = 237,
-  aux_sym_related_repeat1 = 238,
-  aux_sym_table_repeat1 = 239,
-  aux_sym_columns_repeat1 = 240,
-  aux_sym_cells_repeat1 = 241,
-  alias_sym_column_kind = 242,
-  alias_sym_empty_cell = 243,
-  alias_sym_name = 244,
-  alias_sym_row_ref = 245,
+  anon_sym_V = 119,
+  anon_sym_N = 120,
+  anon_sym_v = 121,
+  anon_sym_n = 122,
+  anon_sym_sum = 123,
+  anon_sym_som = 124,
+  anon_sym_below = 125,
+  anon_sym_hieronder = 126,
+  anon_sym_savings = 127,
+  anon_sym_besparingen = 128,
+  anon_sym_LPAREN = 129,
+  anon_sym_RPAREN = 130,
+  anon_sym_costs = 131,
+  anon_sym_cumulative = 132,
+  anon_sym_cumulatief = 133,
+  anon_sym_previous = 134,
+  anon_sym_vorige = 135,
+  anon_sym_u2212 = 136,
+  sym_magnitude = 137,
+  anon_sym_PERCENT = 138,
+  anon_sym_fte = 139,
+  anon_sym_hours = 140,
+  anon_sym_uren = 141,
+  sym_year = 142,
+  sym_phase_number = 143,
+  sym_date = 144,
+  sym_quarter = 145,
+  sym_number = 146,
+  sym_taakveld_code = 147,
+  sym_euro = 148,
+  sym_pm = 149,
+  sym_not_applicable = 150,
+  sym_string = 151,
+  sym_comment = 152,
+  sym__unicode_word = 153,
+  anon_sym_DOT_DOT = 154,
+  sym_source_file = 155,
+  sym__top_item = 156,
+  sym_plan_header = 157,
+  sym_scale = 158,
+  sym__header_field = 159,
+  sym_municipality = 160,
+  sym_adopted = 161,
+  sym_period = 162,
+  sym_currency = 163,
+  sym_tolerance = 164,
+  sym_include = 165,
+  sym_part_of = 166,
+  sym_text_block = 167,
+  sym_progress_header = 168,
+  sym_moment = 169,
+  sym_measure_progress = 170,
+  sym__progress_field = 171,
+  sym_phase = 172,
+  sym_realised = 173,
+  sym_expected = 174,
+  sym_decided = 175,
+  sym_explanation = 176,
+  sym_replacement = 177,
+  sym_remaining_total = 178,
+  sym_group = 179,
+  sym__group_item = 180,
+  sym_target = 181,
+  sym_declared_total = 182,
+  sym_measure = 183,
+  sym__measure_field = 184,
+  sym_budget = 185,
+  sym_effect = 186,
+  sym_effect_kind = 187,
+  sym__effect_value = 188,
+  sym_yearly_values = 189,
+  sym_year_amount = 190,
+  sym__year_spec = 191,
+  sym_from_year = 192,
+  sym_in_year = 193,
+  sym_share = 194,
+  sym_estimate_range = 195,
+  sym_category = 196,
+  sym_owner = 197,
+  sym_start_date = 198,
+  sym_end_date = 199,
+  sym_decision = 200,
+  sym_not_needed = 201,
+  sym_status = 202,
+  sym_taakveld = 203,
+  sym_related = 204,
+  sym_description = 205,
+  sym_indicator = 206,
+  sym_table = 207,
+  sym_table_unit = 208,
+  sym_role = 209,
+  sym_sign_rule = 210,
+  sym_columns = 211,
+  sym_year_span = 212,
+  sym_year_column = 213,
+  sym__column_kind = 214,
+  sym_named_column = 215,
+  sym_total_column = 216,
+  sym_row = 217,
+  sym_total_row = 218,
+  sym_cells = 219,
+  sym_euro_cell = 220,
+  sym_marked_cell = 221,
+  sym_vn_mark = 222,
+  sym__expr = 223,
+  sym_negation = 224,
+  sym_binary_expression = 225,
+  sym__term = 226,
+  sym_sum_all = 227,
+  sym_savings_of = 228,
+  sym_costs_of = 229,
+  sym_cumulative = 230,
+  sym_previous = 231,
+  sym_parenthesized = 232,
+  sym__amount = 233,
+  sym__quantity = 234,
+  sym_money = 235,
+  sym_quantity = 236,
+  sym_unit = 237,
+  sym__range_op = 238,
+  aux_sym_source_file_repeat1 = 239,
+  aux_sym_plan_header_repeat1 = 240,
+  aux_sym_moment_repeat1 = 241,
+  aux_sym_measure_progress_repeat1 = 242,
+  aux_sym_group_repeat1 = 243,
+  aux_sym_measure_repeat1 = 244,
+  aux_sym_yearly_values_repeat1 = 245,
+  aux_sym_taakveld_repeat1 = 246,
+  aux_sym_related_repeat1 = 247,
+  aux_sym_table_repeat1 = 248,
+  aux_sym_columns_repeat1 = 249,
+  aux_sym_cells_repeat1 = 250,
+  alias_sym_column_kind = 251,
+  alias_sym_empty_cell = 252,
+  alias_sym_name = 253,
+  alias_sym_row_ref = 254,
 };
 
 static const char * const ts_symbol_names[] = {
@@ -395,6 +404,10 @@ static const char * const ts_symbol_names[] = {
   [anon_sym_rij] = "rij",
   [anon_sym_u2013] = "\u2013",
   [anon_sym_u2014] = "sign",
+  [anon_sym_V] = "V",
+  [anon_sym_N] = "N",
+  [anon_sym_v] = "v",
+  [anon_sym_n] = "n",
   [anon_sym_sum] = "sum",
   [anon_sym_som] = "som",
   [anon_sym_below] = "below",
@@ -406,6 +419,8 @@ static const char * const ts_symbol_names[] = {
   [anon_sym_costs] = "costs",
   [anon_sym_cumulative] = "cumulative",
   [anon_sym_cumulatief] = "cumulatief",
+  [anon_sym_previous] = "previous",
+  [anon_sym_vorige] = "vorige",
   [anon_sym_u2212] = "sign",
   [sym_magnitude] = "magnitude",
   [anon_sym_PERCENT] = "%",
@@ -491,6 +506,8 @@ static const char * const ts_symbol_names[] = {
   [sym_total_row] = "total_row",
   [sym_cells] = "cells",
   [sym_euro_cell] = "euro_cell",
+  [sym_marked_cell] = "marked_cell",
+  [sym_vn_mark] = "vn_mark",
   [sym__expr] = "_expr",
   [sym_negation] = "negation",
   [sym_binary_expression] = "binary_expression",
@@ -499,6 +516,7 @@ static const char * const ts_symbol_names[] = {
   [sym_savings_of] = "savings_of",
   [sym_costs_of] = "costs_of",
   [sym_cumulative] = "cumulative",
+  [sym_previous] = "previous",
   [sym_parenthesized] = "parenthesized",
   [sym__amount] = "_amount",
   [sym__quantity] = "_quantity",
@@ -644,6 +662,10 @@ static const TSSymbol ts_symbol_map[] = {
   [anon_sym_rij] = anon_sym_rij,
   [anon_sym_u2013] = anon_sym_u2013,
   [anon_sym_u2014] = anon_sym_u2014,
+  [anon_sym_V] = anon_sym_V,
+  [anon_sym_N] = anon_sym_N,
+  [anon_sym_v] = anon_sym_v,
+  [anon_sym_n] = anon_sym_n,
   [anon_sym_sum] = anon_sym_sum,
   [anon_sym_som] = anon_sym_som,
   [anon_sym_below] = anon_sym_below,
@@ -655,6 +677,8 @@ static const TSSymbol ts_symbol_map[] = {
   [anon_sym_costs] = anon_sym_costs,
   [anon_sym_cumulative] = anon_sym_cumulative,
   [anon_sym_cumulatief] = anon_sym_cumulatief,
+  [anon_sym_previous] = anon_sym_previous,
+  [anon_sym_vorige] = anon_sym_vorige,
   [anon_sym_u2212] = anon_sym_u2014,
   [sym_magnitude] = sym_magnitude,
   [anon_sym_PERCENT] = anon_sym_PERCENT,
@@ -740,6 +764,8 @@ static const TSSymbol ts_symbol_map[] = {
   [sym_total_row] = sym_total_row,
   [sym_cells] = sym_cells,
   [sym_euro_cell] = sym_euro_cell,
+  [sym_marked_cell] = sym_marked_cell,
+  [sym_vn_mark] = sym_vn_mark,
   [sym__expr] = sym__expr,
   [sym_negation] = sym_negation,
   [sym_binary_expression] = sym_binary_expression,
@@ -748,6 +774,7 @@ static const TSSymbol ts_symbol_map[] = {
   [sym_savings_of] = sym_savings_of,
   [sym_costs_of] = sym_costs_of,
   [sym_cumulative] = sym_cumulative,
+  [sym_previous] = sym_previous,
   [sym_parenthesized] = sym_parenthesized,
   [sym__amount] = sym__amount,
   [sym__quantity] = sym__quantity,
@@ -1250,6 +1277,22 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
     .visible = true,
     .named = true,
   },
+  [anon_sym_V] = {
+    .visible = true,
+    .named = false,
+  },
+  [anon_sym_N] = {
+    .visible = true,
+    .named = false,
+  },
+  [anon_sym_v] = {
+    .visible = true,
+    .named = false,
+  },
+  [anon_sym_n] = {
+    .visible = true,
+    .named = false,
+  },
   [anon_sym_sum] = {
     .visible = true,
     .named = false,
@@ -1291,6 +1334,14 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
     .named = false,
   },
   [anon_sym_cumulatief] = {
+    .visible = true,
+    .named = false,
+  },
+  [anon_sym_previous] = {
+    .visible = true,
+    .named = false,
+  },
+  [anon_sym_vorige] = {
     .visible = true,
     .named = false,
   },
@@ -1634,6 +1685,14 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
     .visible = true,
     .named = true,
   },
+  [sym_marked_cell] = {
+    .visible = true,
+    .named = true,
+  },
+  [sym_vn_mark] = {
+    .visible = true,
+    .named = true,
+  },
   [sym__expr] = {
     .visible = false,
     .named = true,
@@ -1663,6 +1722,10 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
     .named = true,
   },
   [sym_cumulative] = {
+    .visible = true,
+    .named = true,
+  },
+  [sym_previous] = {
     .visible = true,
     .named = true,
   },
@@ -1775,9 +1838,10 @@ enum ts_field_identifiers {
   field_path = 12,
   field_right = 13,
   field_sign = 14,
-  field_title = 15,
-  field_what = 16,
-  field_when = 17,
+  field_text = 15,
+  field_title = 16,
+  field_what = 17,
+  field_when = 18,
 };
 
 static const char * const ts_field_names[] = {
@@ -1796,6 +1860,7 @@ static const char * const ts_field_names[] = {
   [field_path] = "path",
   [field_right] = "right",
   [field_sign] = "sign",
+  [field_text] = "text",
   [field_title] = "title",
   [field_what] = "what",
   [field_when] = "when",
@@ -1817,21 +1882,22 @@ static const TSMapSlice ts_field_map_slices[PRODUCTION_ID_COUNT] = {
   [16] = {.index = 15, .length = 1},
   [17] = {.index = 16, .length = 2},
   [18] = {.index = 18, .length = 1},
-  [19] = {.index = 19, .length = 2},
-  [21] = {.index = 21, .length = 3},
-  [22] = {.index = 24, .length = 2},
-  [23] = {.index = 26, .length = 1},
-  [24] = {.index = 27, .length = 2},
-  [25] = {.index = 29, .length = 1},
-  [27] = {.index = 30, .length = 2},
-  [28] = {.index = 32, .length = 1},
-  [29] = {.index = 33, .length = 3},
-  [30] = {.index = 36, .length = 1},
-  [31] = {.index = 37, .length = 1},
-  [32] = {.index = 38, .length = 3},
+  [19] = {.index = 19, .length = 3},
+  [20] = {.index = 22, .length = 2},
+  [22] = {.index = 24, .length = 3},
+  [23] = {.index = 27, .length = 2},
+  [24] = {.index = 29, .length = 1},
+  [25] = {.index = 30, .length = 2},
+  [26] = {.index = 32, .length = 1},
+  [28] = {.index = 33, .length = 2},
+  [29] = {.index = 35, .length = 1},
+  [30] = {.index = 36, .length = 3},
+  [31] = {.index = 39, .length = 1},
+  [32] = {.index = 40, .length = 1},
   [33] = {.index = 41, .length = 3},
   [34] = {.index = 44, .length = 3},
   [35] = {.index = 47, .length = 3},
+  [36] = {.index = 50, .length = 3},
 };
 
 static const TSFieldMapEntry ts_field_map_entries[] = {
@@ -1870,48 +1936,52 @@ static const TSFieldMapEntry ts_field_map_entries[] = {
   [18] =
     {field_label, 2},
   [19] =
+    {field_label, 1},
+    {field_name, 0},
+    {field_text, 2},
+  [22] =
     {field_kind, 0, .inherited = true},
     {field_label, 2},
-  [21] =
+  [24] =
     {field_formula, 3},
     {field_label, 1},
     {field_name, 0},
-  [24] =
+  [27] =
     {field_kind, 0, .inherited = true},
     {field_label, 3},
-  [26] =
+  [29] =
     {field_what, 2},
-  [27] =
+  [30] =
     {field_forum, 3},
     {field_when, 5},
-  [29] =
+  [32] =
     {field_operator, 0},
-  [30] =
+  [33] =
     {field_label, 2},
     {field_name, 1},
-  [32] =
+  [35] =
     {field_what, 3},
-  [33] =
+  [36] =
     {field_left, 0},
     {field_operator, 1},
     {field_right, 2},
-  [36] =
+  [39] =
     {field_what, 4},
-  [37] =
+  [40] =
     {field_group, 2},
-  [38] =
+  [41] =
     {field_formula, 4},
     {field_label, 2},
     {field_name, 1},
-  [41] =
+  [44] =
     {field_formula, 5},
     {field_label, 2},
     {field_name, 1},
-  [44] =
+  [47] =
     {field_formula, 6},
     {field_label, 2},
     {field_name, 1},
-  [47] =
+  [50] =
     {field_formula, 7},
     {field_label, 2},
     {field_name, 1},
@@ -1934,19 +2004,19 @@ static const TSSymbol ts_alias_sequences[PRODUCTION_ID_COUNT][MAX_ALIAS_SEQUENCE
   [12] = {
     [0] = alias_sym_name,
   },
-  [20] = {
-    [0] = alias_sym_row_ref,
-  },
-  [21] = {
+  [19] = {
     [0] = alias_sym_name,
   },
-  [26] = {
-    [0] = alias_sym_empty_cell,
+  [21] = {
+    [0] = alias_sym_row_ref,
+  },
+  [22] = {
+    [0] = alias_sym_name,
   },
   [27] = {
-    [1] = alias_sym_name,
+    [0] = alias_sym_empty_cell,
   },
-  [32] = {
+  [28] = {
     [1] = alias_sym_name,
   },
   [33] = {
@@ -1956,6 +2026,9 @@ static const TSSymbol ts_alias_sequences[PRODUCTION_ID_COUNT][MAX_ALIAS_SEQUENCE
     [1] = alias_sym_name,
   },
   [35] = {
+    [1] = alias_sym_name,
+  },
+  [36] = {
     [1] = alias_sym_name,
   },
 };
@@ -1986,18 +2059,18 @@ static const TSStateId ts_primary_state_ids[STATE_COUNT] = {
   [18] = 18,
   [19] = 18,
   [20] = 18,
-  [21] = 10,
-  [22] = 22,
-  [23] = 10,
-  [24] = 11,
+  [21] = 11,
+  [22] = 10,
+  [23] = 23,
+  [24] = 10,
   [25] = 11,
   [26] = 17,
-  [27] = 7,
-  [28] = 8,
+  [27] = 8,
+  [28] = 7,
   [29] = 16,
   [30] = 15,
-  [31] = 7,
-  [32] = 8,
+  [31] = 8,
+  [32] = 7,
   [33] = 17,
   [34] = 15,
   [35] = 16,
@@ -2011,13 +2084,13 @@ static const TSStateId ts_primary_state_ids[STATE_COUNT] = {
   [43] = 43,
   [44] = 44,
   [45] = 45,
-  [46] = 46,
-  [47] = 18,
+  [46] = 18,
+  [47] = 47,
   [48] = 48,
   [49] = 49,
-  [50] = 18,
+  [50] = 50,
   [51] = 51,
-  [52] = 52,
+  [52] = 18,
   [53] = 53,
   [54] = 54,
   [55] = 55,
@@ -2032,9 +2105,9 @@ static const TSStateId ts_primary_state_ids[STATE_COUNT] = {
   [64] = 64,
   [65] = 65,
   [66] = 18,
-  [67] = 22,
-  [68] = 18,
-  [69] = 18,
+  [67] = 18,
+  [68] = 23,
+  [69] = 69,
   [70] = 70,
   [71] = 71,
   [72] = 72,
@@ -2052,28 +2125,28 @@ static const TSStateId ts_primary_state_ids[STATE_COUNT] = {
   [84] = 84,
   [85] = 85,
   [86] = 86,
-  [87] = 41,
-  [88] = 43,
-  [89] = 42,
+  [87] = 87,
+  [88] = 88,
+  [89] = 89,
   [90] = 90,
   [91] = 91,
   [92] = 92,
   [93] = 93,
-  [94] = 94,
-  [95] = 95,
-  [96] = 96,
-  [97] = 97,
+  [94] = 18,
+  [95] = 41,
+  [96] = 43,
+  [97] = 42,
   [98] = 98,
   [99] = 99,
   [100] = 100,
   [101] = 101,
   [102] = 102,
-  [103] = 18,
-  [104] = 104,
+  [103] = 103,
+  [104] = 18,
   [105] = 105,
-  [106] = 22,
-  [107] = 107,
-  [108] = 41,
+  [106] = 106,
+  [107] = 23,
+  [108] = 108,
   [109] = 109,
   [110] = 110,
   [111] = 111,
@@ -2084,31 +2157,31 @@ static const TSStateId ts_primary_state_ids[STATE_COUNT] = {
   [116] = 116,
   [117] = 117,
   [118] = 118,
-  [119] = 42,
-  [120] = 18,
+  [119] = 119,
+  [120] = 120,
   [121] = 121,
   [122] = 122,
-  [123] = 18,
+  [123] = 123,
   [124] = 124,
-  [125] = 125,
-  [126] = 126,
-  [127] = 127,
+  [125] = 41,
+  [126] = 42,
+  [127] = 18,
   [128] = 128,
   [129] = 129,
   [130] = 130,
-  [131] = 131,
+  [131] = 18,
   [132] = 132,
   [133] = 133,
   [134] = 134,
   [135] = 135,
   [136] = 136,
   [137] = 137,
-  [138] = 131,
+  [138] = 138,
   [139] = 139,
   [140] = 140,
   [141] = 141,
   [142] = 142,
-  [143] = 143,
+  [143] = 140,
   [144] = 144,
   [145] = 145,
   [146] = 146,
@@ -2139,10 +2212,10 @@ static const TSStateId ts_primary_state_ids[STATE_COUNT] = {
   [171] = 171,
   [172] = 172,
   [173] = 173,
-  [174] = 18,
+  [174] = 174,
   [175] = 175,
   [176] = 176,
-  [177] = 43,
+  [177] = 177,
   [178] = 178,
   [179] = 179,
   [180] = 180,
@@ -2155,37 +2228,37 @@ static const TSStateId ts_primary_state_ids[STATE_COUNT] = {
   [187] = 187,
   [188] = 188,
   [189] = 189,
-  [190] = 190,
+  [190] = 18,
   [191] = 191,
-  [192] = 192,
+  [192] = 43,
   [193] = 193,
   [194] = 194,
-  [195] = 192,
-  [196] = 192,
-  [197] = 192,
-  [198] = 41,
-  [199] = 42,
+  [195] = 195,
+  [196] = 196,
+  [197] = 197,
+  [198] = 198,
+  [199] = 199,
   [200] = 200,
   [201] = 201,
   [202] = 202,
   [203] = 203,
   [204] = 204,
   [205] = 205,
-  [206] = 206,
+  [206] = 203,
   [207] = 207,
   [208] = 208,
-  [209] = 209,
+  [209] = 203,
   [210] = 210,
-  [211] = 211,
-  [212] = 212,
-  [213] = 18,
-  [214] = 18,
-  [215] = 18,
+  [211] = 203,
+  [212] = 41,
+  [213] = 42,
+  [214] = 214,
+  [215] = 215,
   [216] = 216,
-  [217] = 217,
-  [218] = 218,
+  [217] = 18,
+  [218] = 18,
   [219] = 219,
-  [220] = 220,
+  [220] = 18,
   [221] = 221,
   [222] = 222,
   [223] = 223,
@@ -2211,14 +2284,14 @@ static const TSStateId ts_primary_state_ids[STATE_COUNT] = {
   [243] = 243,
   [244] = 244,
   [245] = 245,
-  [246] = 245,
+  [246] = 246,
   [247] = 247,
   [248] = 248,
   [249] = 249,
   [250] = 250,
   [251] = 251,
   [252] = 252,
-  [253] = 253,
+  [253] = 252,
   [254] = 254,
   [255] = 255,
   [256] = 256,
@@ -2242,21 +2315,21 @@ static const TSStateId ts_primary_state_ids[STATE_COUNT] = {
   [274] = 274,
   [275] = 275,
   [276] = 276,
-  [277] = 274,
+  [277] = 277,
   [278] = 278,
   [279] = 279,
-  [280] = 274,
+  [280] = 280,
   [281] = 281,
-  [282] = 274,
+  [282] = 282,
   [283] = 283,
   [284] = 284,
   [285] = 285,
-  [286] = 286,
+  [286] = 281,
   [287] = 287,
   [288] = 288,
   [289] = 289,
-  [290] = 290,
-  [291] = 291,
+  [290] = 281,
+  [291] = 281,
   [292] = 292,
   [293] = 293,
   [294] = 294,
@@ -2311,31 +2384,40 @@ static const TSStateId ts_primary_state_ids[STATE_COUNT] = {
   [343] = 343,
   [344] = 344,
   [345] = 345,
-  [346] = 284,
-  [347] = 335,
+  [346] = 346,
+  [347] = 347,
   [348] = 348,
-  [349] = 326,
+  [349] = 349,
   [350] = 350,
   [351] = 351,
-  [352] = 284,
+  [352] = 352,
   [353] = 353,
-  [354] = 335,
-  [355] = 326,
-  [356] = 356,
+  [354] = 354,
+  [355] = 300,
+  [356] = 350,
   [357] = 357,
-  [358] = 343,
-  [359] = 284,
+  [358] = 358,
+  [359] = 359,
   [360] = 360,
   [361] = 361,
   [362] = 362,
-  [363] = 363,
-  [364] = 343,
+  [363] = 350,
+  [364] = 358,
   [365] = 365,
   [366] = 366,
-  [367] = 367,
-  [368] = 368,
+  [367] = 299,
+  [368] = 300,
   [369] = 369,
   [370] = 370,
+  [371] = 371,
+  [372] = 372,
+  [373] = 299,
+  [374] = 300,
+  [375] = 375,
+  [376] = 376,
+  [377] = 377,
+  [378] = 378,
+  [379] = 358,
 };
 
 static const TSCharacterRange sym__unicode_word_character_set_1[] = {
@@ -2519,49 +2601,50 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
   eof = lexer->eof(lexer);
   switch (state) {
     case 0:
-      if (eof) ADVANCE(307);
+      if (eof) ADVANCE(306);
       ADVANCE_MAP(
-        '"', 5,
-        '#', 523,
-        '%', 482,
-        '(', 476,
-        ')', 477,
-        '*', 465,
-        '+', 460,
-        ',', 379,
-        '-', 461,
+        '"', 6,
+        '#', 530,
+        '%', 489,
+        '(', 483,
+        ')', 484,
+        '*', 464,
+        '+', 459,
+        ',', 378,
+        '-', 460,
         '.', 43,
         '/', 37,
-        ':', 380,
-        '=', 464,
-        'E', 526,
-        'M', 1020,
-        'a', 549,
-        'b', 589,
-        'c', 528,
-        'd', 635,
-        'e', 744,
-        'g', 900,
-        'i', 824,
-        'k', 869,
-        'm', 529,
-        'o', 818,
-        'p', 548,
-        'r', 559,
-        's', 533,
-        't', 536,
-        'v', 871,
-        '{', 311,
-        '}', 312,
-        0x2013, 470,
-        0x2014, 473,
-        0x20ac, 505,
-        0x2212, 478,
-        'N', 1037,
-        'n', 1037,
+        ':', 379,
+        '=', 463,
+        'E', 533,
+        'M', 1027,
+        'N', 477,
+        'V', 476,
+        'a', 556,
+        'b', 596,
+        'c', 535,
+        'd', 642,
+        'e', 751,
+        'g', 907,
+        'i', 831,
+        'k', 876,
+        'm', 536,
+        'n', 481,
+        'o', 825,
+        'p', 555,
+        'r', 566,
+        's', 540,
+        't', 543,
+        'v', 480,
+        '{', 310,
+        '}', 311,
+        0x2013, 469,
+        0x2014, 472,
+        0x20ac, 512,
+        0x2212, 485,
       );
-      if ((0x201c <= lookahead && lookahead <= 0x201e)) ADVANCE(286);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(490);
+      if ((0x201c <= lookahead && lookahead <= 0x201e)) ADVANCE(285);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(497);
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
           lookahead == 0xa0 ||
@@ -2571,25 +2654,25 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead == 0xfeff) SKIP(0);
       if (('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('f' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          ('f' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
       END_STATE();
     case 1:
       ADVANCE_MAP(
-        '"', 5,
-        '#', 523,
-        '%', 482,
-        '-', 461,
+        '"', 6,
+        '#', 530,
+        '%', 489,
+        '-', 460,
         '.', 43,
         '/', 37,
-        'E', 527,
-        'e', 1030,
-        '}', 312,
-        0x2013, 470,
-        0x2014, 473,
-        0x20ac, 505,
-        0x2212, 478,
+        'E', 534,
+        'e', 1037,
+        '}', 311,
+        0x2013, 469,
+        0x2014, 472,
+        0x20ac, 512,
+        0x2212, 485,
       );
-      if ((0x201c <= lookahead && lookahead <= 0x201e)) ADVANCE(286);
+      if ((0x201c <= lookahead && lookahead <= 0x201e)) ADVANCE(285);
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
           lookahead == 0xa0 ||
@@ -2598,25 +2681,42 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead == 0x202f ||
           lookahead == 0xfeff) SKIP(1);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
+          lookahead == '_') ADVANCE(1043);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
       END_STATE();
     case 2:
       ADVANCE_MAP(
-        '"', 5,
-        '#', 523,
+        '"', 6,
+        '#', 530,
+        '(', 293,
+        '+', 276,
+        '-', 461,
         '/', 37,
-        'M', 1020,
-        'd', 695,
-        'g', 900,
-        'm', 531,
-        'o', 819,
-        't', 587,
-        '}', 312,
+        'E', 49,
+        'N', 478,
+        'V', 475,
+        'a', 164,
+        'd', 120,
+        'e', 282,
+        'n', 482,
+        'o', 179,
+        'r', 145,
+        's', 146,
+        't', 101,
+        'v', 479,
+        '{', 310,
+        '}', 311,
+        0x2013, 470,
+        0x2014, 473,
+        0x20ac, 512,
+        0x2212, 486,
+        'P', 44,
+        'p', 44,
       );
-      if ((0x201c <= lookahead && lookahead <= 0x201e)) ADVANCE(286);
+      if ((0x201c <= lookahead && lookahead <= 0x201e)) ADVANCE(285);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(506);
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
           lookahead == 0xa0 ||
@@ -2624,24 +2724,21 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead == 0x2009 ||
           lookahead == 0x202f ||
           lookahead == 0xfeff) SKIP(2);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
       END_STATE();
     case 3:
       ADVANCE_MAP(
-        '"', 5,
-        '#', 523,
+        '"', 6,
+        '#', 530,
         '/', 37,
-        'd', 695,
-        'g', 900,
-        'm', 532,
-        'o', 819,
-        't', 587,
-        '}', 312,
+        'M', 1027,
+        'd', 703,
+        'g', 907,
+        'm', 538,
+        'o', 826,
+        't', 594,
+        '}', 311,
       );
-      if ((0x201c <= lookahead && lookahead <= 0x201e)) ADVANCE(286);
+      if ((0x201c <= lookahead && lookahead <= 0x201e)) ADVANCE(285);
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
           lookahead == 0xa0 ||
@@ -2652,15 +2749,21 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
       END_STATE();
     case 4:
-      if (lookahead == '"') ADVANCE(5);
-      if (lookahead == '#') ADVANCE(523);
-      if (lookahead == '/') ADVANCE(37);
-      if (lookahead == '{') ADVANCE(311);
-      if (lookahead == '}') ADVANCE(312);
-      if ((0x201c <= lookahead && lookahead <= 0x201e)) ADVANCE(286);
+      ADVANCE_MAP(
+        '"', 6,
+        '#', 530,
+        '/', 37,
+        'd', 703,
+        'g', 907,
+        'm', 539,
+        'o', 826,
+        't', 594,
+        '}', 311,
+      );
+      if ((0x201c <= lookahead && lookahead <= 0x201e)) ADVANCE(285);
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
           lookahead == 0xa0 ||
@@ -2671,90 +2774,80 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
       END_STATE();
     case 5:
-      if (lookahead == '"') ADVANCE(521);
-      if (lookahead == '\\') ADVANCE(8);
-      if (lookahead != 0 &&
-          lookahead != '\n') ADVANCE(6);
-      END_STATE();
-    case 6:
-      if (lookahead == '"') ADVANCE(519);
-      if (lookahead == '\\') ADVANCE(8);
-      if (lookahead != 0 &&
-          lookahead != '\n') ADVANCE(6);
-      END_STATE();
-    case 7:
-      if (lookahead == '"') ADVANCE(519);
-      if (lookahead != 0) ADVANCE(10);
-      END_STATE();
-    case 8:
-      if (lookahead == '"') ADVANCE(520);
-      if (lookahead == '\\') ADVANCE(8);
-      if (lookahead != 0 &&
-          lookahead != '\n') ADVANCE(6);
-      END_STATE();
-    case 9:
-      if (lookahead == '"') ADVANCE(7);
-      if (lookahead != 0) ADVANCE(10);
-      END_STATE();
-    case 10:
-      if (lookahead == '"') ADVANCE(9);
-      if (lookahead != 0) ADVANCE(10);
-      END_STATE();
-    case 11:
-      ADVANCE_MAP(
-        '#', 523,
-        '%', 482,
-        ',', 379,
-        '/', 37,
-        'E', 527,
-        '_', 1036,
-        'a', 588,
-        'b', 592,
-        'c', 541,
-        'd', 645,
-        'e', 748,
-        'i', 840,
-        'k', 868,
-        'o', 816,
-        'r', 557,
-        's', 542,
-        't', 564,
-        '}', 312,
-        0x20ac, 505,
-      );
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(1034);
+      if (lookahead == '"') ADVANCE(6);
+      if (lookahead == '#') ADVANCE(530);
+      if (lookahead == '/') ADVANCE(37);
+      if (lookahead == '{') ADVANCE(310);
+      if (lookahead == '}') ADVANCE(311);
+      if ((0x201c <= lookahead && lookahead <= 0x201e)) ADVANCE(285);
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
           lookahead == 0xa0 ||
           lookahead == 0x2007 ||
           lookahead == 0x2009 ||
           lookahead == 0x202f ||
-          lookahead == 0xfeff) SKIP(11);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('f' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_1, 677, lookahead)) ADVANCE(1040);
+          lookahead == 0xfeff) SKIP(5);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 6:
+      if (lookahead == '"') ADVANCE(528);
+      if (lookahead == '\\') ADVANCE(9);
+      if (lookahead != 0 &&
+          lookahead != '\n') ADVANCE(7);
+      END_STATE();
+    case 7:
+      if (lookahead == '"') ADVANCE(526);
+      if (lookahead == '\\') ADVANCE(9);
+      if (lookahead != 0 &&
+          lookahead != '\n') ADVANCE(7);
+      END_STATE();
+    case 8:
+      if (lookahead == '"') ADVANCE(526);
+      if (lookahead != 0) ADVANCE(11);
+      END_STATE();
+    case 9:
+      if (lookahead == '"') ADVANCE(527);
+      if (lookahead == '\\') ADVANCE(9);
+      if (lookahead != 0 &&
+          lookahead != '\n') ADVANCE(7);
+      END_STATE();
+    case 10:
+      if (lookahead == '"') ADVANCE(8);
+      if (lookahead != 0) ADVANCE(11);
+      END_STATE();
+    case 11:
+      if (lookahead == '"') ADVANCE(10);
+      if (lookahead != 0) ADVANCE(11);
       END_STATE();
     case 12:
       ADVANCE_MAP(
-        '#', 523,
-        '%', 482,
-        ',', 379,
+        '#', 530,
+        '%', 489,
+        ',', 378,
         '/', 37,
-        'E', 527,
-        '_', 1036,
-        'd', 691,
-        'e', 1030,
-        'g', 903,
-        'm', 579,
-        'o', 815,
-        't', 547,
-        '}', 312,
-        0x20ac, 505,
+        'E', 534,
+        '_', 1043,
+        'a', 595,
+        'b', 599,
+        'c', 548,
+        'd', 652,
+        'e', 755,
+        'i', 847,
+        'k', 875,
+        'o', 823,
+        'r', 564,
+        's', 549,
+        't', 571,
+        '}', 311,
+        0x20ac, 512,
       );
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(1034);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(1041);
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
           lookahead == 0xa0 ||
@@ -2763,26 +2856,27 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead == 0x202f ||
           lookahead == 0xfeff) SKIP(12);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_1, 677, lookahead)) ADVANCE(1040);
+          ('f' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_1, 677, lookahead)) ADVANCE(1046);
       END_STATE();
     case 13:
       ADVANCE_MAP(
-        '#', 523,
-        '%', 482,
-        ',', 379,
+        '#', 530,
+        '%', 489,
+        ',', 378,
         '/', 37,
-        'E', 527,
-        '_', 1036,
-        'd', 691,
-        'e', 1030,
-        'm', 579,
-        'o', 817,
-        't', 879,
-        '}', 312,
-        0x20ac, 505,
+        'E', 534,
+        '_', 1043,
+        'd', 699,
+        'e', 1037,
+        'g', 910,
+        'm', 586,
+        'o', 822,
+        't', 554,
+        '}', 311,
+        0x20ac, 512,
       );
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(1034);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(1041);
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
           lookahead == 0xa0 ||
@@ -2791,22 +2885,26 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead == 0x202f ||
           lookahead == 0xfeff) SKIP(13);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_1, 677, lookahead)) ADVANCE(1040);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_1, 677, lookahead)) ADVANCE(1046);
       END_STATE();
     case 14:
       ADVANCE_MAP(
-        '#', 523,
-        '%', 482,
+        '#', 530,
+        '%', 489,
+        ',', 378,
         '/', 37,
-        ':', 380,
-        '=', 464,
-        'E', 527,
-        'a', 806,
-        'e', 1030,
-        't', 564,
-        0x20ac, 505,
+        'E', 534,
+        '_', 1043,
+        'd', 699,
+        'e', 1037,
+        'm', 586,
+        'o', 824,
+        't', 886,
+        '}', 311,
+        0x20ac, 512,
       );
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(1041);
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
           lookahead == 0xa0 ||
@@ -2814,31 +2912,22 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead == 0x2009 ||
           lookahead == 0x202f ||
           lookahead == 0xfeff) SKIP(14);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_1, 677, lookahead)) ADVANCE(1040);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_1, 677, lookahead)) ADVANCE(1046);
       END_STATE();
     case 15:
       ADVANCE_MAP(
-        '#', 523,
-        '%', 482,
+        '#', 530,
+        '%', 489,
         '/', 37,
-        'E', 527,
-        'a', 588,
-        'b', 592,
-        'c', 541,
-        'd', 645,
-        'e', 748,
-        'i', 840,
-        'k', 868,
-        'o', 816,
-        'r', 557,
-        's', 542,
-        't', 564,
-        '}', 312,
-        0x20ac, 505,
+        ':', 379,
+        '=', 463,
+        'E', 534,
+        'a', 813,
+        'e', 1037,
+        't', 571,
+        0x20ac, 512,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
@@ -2848,25 +2937,30 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead == 0x202f ||
           lookahead == 0xfeff) SKIP(15);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
+          lookahead == '_') ADVANCE(1043);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('f' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_1, 677, lookahead)) ADVANCE(1040);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_1, 677, lookahead)) ADVANCE(1046);
       END_STATE();
     case 16:
       ADVANCE_MAP(
-        '#', 523,
-        '%', 482,
+        '#', 530,
+        '%', 489,
         '/', 37,
-        'E', 527,
-        'd', 691,
-        'e', 1030,
-        'g', 903,
-        'm', 579,
-        'o', 815,
-        't', 547,
-        '}', 312,
-        0x20ac, 505,
+        'E', 534,
+        'a', 595,
+        'b', 599,
+        'c', 548,
+        'd', 652,
+        'e', 755,
+        'i', 847,
+        'k', 875,
+        'o', 823,
+        'r', 564,
+        's', 549,
+        't', 571,
+        '}', 311,
+        0x20ac, 512,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
@@ -2876,24 +2970,25 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead == 0x202f ||
           lookahead == 0xfeff) SKIP(16);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
+          lookahead == '_') ADVANCE(1043);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_1, 677, lookahead)) ADVANCE(1040);
+          ('f' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_1, 677, lookahead)) ADVANCE(1046);
       END_STATE();
     case 17:
       ADVANCE_MAP(
-        '#', 523,
-        '%', 482,
+        '#', 530,
+        '%', 489,
         '/', 37,
-        'E', 527,
-        'd', 691,
-        'e', 1030,
-        'm', 579,
-        'o', 817,
-        't', 879,
-        '}', 312,
-        0x20ac, 505,
+        'E', 534,
+        'd', 699,
+        'e', 1037,
+        'g', 910,
+        'm', 586,
+        'o', 822,
+        't', 554,
+        '}', 311,
+        0x20ac, 512,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
@@ -2903,22 +2998,24 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead == 0x202f ||
           lookahead == 0xfeff) SKIP(17);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
+          lookahead == '_') ADVANCE(1043);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_1, 677, lookahead)) ADVANCE(1040);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_1, 677, lookahead)) ADVANCE(1046);
       END_STATE();
     case 18:
       ADVANCE_MAP(
-        '#', 523,
-        '%', 482,
+        '#', 530,
+        '%', 489,
         '/', 37,
-        'E', 527,
-        'd', 691,
-        'e', 1030,
-        'o', 817,
-        '}', 312,
-        0x20ac, 505,
+        'E', 534,
+        'd', 699,
+        'e', 1037,
+        'm', 586,
+        'o', 824,
+        't', 886,
+        '}', 311,
+        0x20ac, 512,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
@@ -2928,18 +3025,23 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead == 0x202f ||
           lookahead == 0xfeff) SKIP(18);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
+          lookahead == '_') ADVANCE(1043);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_1, 677, lookahead)) ADVANCE(1040);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_1, 677, lookahead)) ADVANCE(1046);
       END_STATE();
     case 19:
-      if (lookahead == '#') ADVANCE(523);
-      if (lookahead == '(') ADVANCE(476);
-      if (lookahead == '+') ADVANCE(460);
-      if (lookahead == '-') ADVANCE(461);
-      if (lookahead == '/') ADVANCE(37);
-      if (lookahead == 'k') ADVANCE(869);
+      ADVANCE_MAP(
+        '#', 530,
+        '%', 489,
+        '/', 37,
+        'E', 534,
+        'd', 699,
+        'e', 1037,
+        'o', 824,
+        '}', 311,
+        0x20ac, 512,
+      );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
           lookahead == 0xa0 ||
@@ -2948,37 +3050,18 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead == 0x202f ||
           lookahead == 0xfeff) SKIP(19);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_1, 677, lookahead)) ADVANCE(1046);
       END_STATE();
     case 20:
-      ADVANCE_MAP(
-        '#', 523,
-        '(', 294,
-        '+', 277,
-        '-', 462,
-        '/', 37,
-        'E', 50,
-        'a', 165,
-        'd', 121,
-        'e', 283,
-        'o', 180,
-        'r', 146,
-        's', 147,
-        't', 102,
-        '{', 311,
-        '}', 312,
-        0x2013, 471,
-        0x2014, 474,
-        0x20ac, 505,
-        0x2212, 479,
-        'N', 44,
-        'n', 44,
-        'P', 45,
-        'p', 45,
-      );
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(499);
+      if (lookahead == '#') ADVANCE(530);
+      if (lookahead == '(') ADVANCE(483);
+      if (lookahead == '+') ADVANCE(459);
+      if (lookahead == '-') ADVANCE(460);
+      if (lookahead == '/') ADVANCE(37);
+      if (lookahead == 'k') ADVANCE(876);
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
           lookahead == 0xa0 ||
@@ -2986,24 +3069,28 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead == 0x2009 ||
           lookahead == 0x202f ||
           lookahead == 0xfeff) SKIP(20);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
       END_STATE();
     case 21:
       ADVANCE_MAP(
-        '#', 523,
-        '(', 294,
-        '+', 277,
-        '-', 462,
+        '#', 530,
+        '(', 293,
+        '+', 276,
+        '-', 461,
         '/', 37,
-        'E', 50,
-        'e', 283,
-        0x2013, 471,
-        0x2014, 474,
-        0x20ac, 505,
-        0x2212, 479,
-        'P', 45,
-        'p', 45,
+        'E', 49,
+        'e', 282,
+        0x2013, 470,
+        0x2014, 473,
+        0x20ac, 512,
+        0x2212, 486,
+        'P', 44,
+        'p', 44,
       );
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(498);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(505);
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
           lookahead == 0xa0 ||
@@ -3014,19 +3101,19 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       END_STATE();
     case 22:
       ADVANCE_MAP(
-        '#', 523,
-        '(', 294,
-        '+', 293,
-        '-', 463,
+        '#', 530,
+        '(', 293,
+        '+', 292,
+        '-', 462,
         '/', 37,
-        'E', 50,
-        'e', 283,
-        0x2013, 472,
-        0x2014, 475,
-        0x20ac, 505,
-        0x2212, 480,
+        'E', 49,
+        'e', 282,
+        0x2013, 471,
+        0x2014, 474,
+        0x20ac, 512,
+        0x2212, 487,
       );
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(499);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(506);
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
           lookahead == 0xa0 ||
@@ -3037,19 +3124,19 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       END_STATE();
     case 23:
       ADVANCE_MAP(
-        '#', 523,
-        ')', 477,
-        '+', 460,
-        ',', 379,
-        '-', 461,
+        '#', 530,
+        ')', 484,
+        '+', 459,
+        ',', 378,
+        '-', 460,
         '/', 37,
-        ':', 380,
-        'd', 695,
-        'o', 821,
-        'r', 746,
-        's', 747,
-        't', 663,
-        '}', 312,
+        ':', 379,
+        'd', 703,
+        'o', 828,
+        'r', 753,
+        's', 754,
+        't', 670,
+        '}', 311,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
@@ -3061,29 +3148,29 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
       END_STATE();
     case 24:
       ADVANCE_MAP(
-        '#', 523,
-        ',', 379,
+        '#', 530,
+        ',', 378,
         '/', 37,
-        'a', 550,
-        'b', 589,
-        'c', 528,
-        'd', 644,
-        'e', 745,
-        'i', 855,
-        'k', 869,
-        'o', 820,
-        'r', 560,
-        's', 534,
-        't', 577,
-        '}', 312,
-        'M', 1020,
-        'm', 1020,
+        'a', 557,
+        'b', 596,
+        'c', 535,
+        'd', 651,
+        'e', 752,
+        'i', 862,
+        'k', 876,
+        'o', 827,
+        'r', 567,
+        's', 541,
+        't', 584,
+        '}', 311,
+        'M', 1027,
+        'm', 1027,
       );
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(1034);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(1041);
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
           lookahead == 0xa0 ||
@@ -3093,27 +3180,27 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead == 0xfeff) SKIP(24);
       if (('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('f' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          ('f' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
       END_STATE();
     case 25:
       ADVANCE_MAP(
-        '#', 523,
-        ',', 379,
+        '#', 530,
+        ',', 378,
         '/', 37,
-        'a', 550,
-        'b', 589,
-        'c', 528,
-        'd', 644,
-        'e', 745,
-        'i', 855,
-        'k', 869,
-        'o', 820,
-        'r', 560,
-        's', 534,
-        't', 577,
-        '}', 312,
+        'a', 557,
+        'b', 596,
+        'c', 535,
+        'd', 651,
+        'e', 752,
+        'i', 862,
+        'k', 876,
+        'o', 827,
+        'r', 567,
+        's', 541,
+        't', 584,
+        '}', 311,
       );
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(1034);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(1041);
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
           lookahead == 0xa0 ||
@@ -3123,13 +3210,13 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead == 0xfeff) SKIP(25);
       if (('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('f' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          ('f' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
       END_STATE();
     case 26:
-      if (lookahead == '#') ADVANCE(523);
+      if (lookahead == '#') ADVANCE(530);
       if (lookahead == '/') ADVANCE(37);
-      if (lookahead == 'a') ADVANCE(785);
-      if (lookahead == '{') ADVANCE(311);
+      if (lookahead == 'a') ADVANCE(792);
+      if (lookahead == '{') ADVANCE(310);
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
           lookahead == 0xa0 ||
@@ -3140,26 +3227,26 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
       END_STATE();
     case 27:
       ADVANCE_MAP(
-        '#', 523,
+        '#', 530,
         '/', 37,
-        'a', 550,
-        'b', 589,
-        'c', 528,
-        'd', 644,
-        'e', 745,
-        'g', 900,
-        'i', 855,
-        'k', 869,
-        'm', 532,
-        'o', 818,
-        'r', 559,
-        's', 533,
-        't', 536,
-        '}', 312,
+        'a', 557,
+        'b', 596,
+        'c', 535,
+        'd', 651,
+        'e', 752,
+        'g', 907,
+        'i', 862,
+        'k', 876,
+        'm', 539,
+        'o', 825,
+        'r', 566,
+        's', 540,
+        't', 543,
+        '}', 311,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
@@ -3171,24 +3258,24 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('f' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          ('f' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
       END_STATE();
     case 28:
       ADVANCE_MAP(
-        '#', 523,
+        '#', 530,
         '/', 37,
-        'a', 550,
-        'b', 589,
-        'c', 528,
-        'd', 644,
-        'e', 745,
-        'i', 855,
-        'k', 869,
-        'o', 820,
-        'r', 560,
-        's', 534,
-        't', 577,
-        '}', 312,
+        'a', 557,
+        'b', 596,
+        'c', 535,
+        'd', 651,
+        'e', 752,
+        'i', 862,
+        'k', 876,
+        'o', 827,
+        'r', 567,
+        's', 541,
+        't', 584,
+        '}', 311,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
@@ -3200,15 +3287,15 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('f' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          ('f' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
       END_STATE();
     case 29:
-      if (lookahead == '#') ADVANCE(523);
+      if (lookahead == '#') ADVANCE(530);
       if (lookahead == '/') ADVANCE(37);
-      if (lookahead == 'b') ADVANCE(697);
-      if (lookahead == 'c') ADVANCE(866);
-      if (lookahead == 'k') ADVANCE(869);
-      if (lookahead == 's') ADVANCE(535);
+      if (lookahead == 'b') ADVANCE(704);
+      if (lookahead == 'c') ADVANCE(873);
+      if (lookahead == 'k') ADVANCE(876);
+      if (lookahead == 's') ADVANCE(542);
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
           lookahead == 0xa0 ||
@@ -3219,14 +3306,14 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
       END_STATE();
     case 30:
-      if (lookahead == '#') ADVANCE(523);
+      if (lookahead == '#') ADVANCE(530);
       if (lookahead == '/') ADVANCE(37);
-      if (lookahead == 'd') ADVANCE(695);
-      if (lookahead == 'o') ADVANCE(821);
-      if (lookahead == '}') ADVANCE(312);
+      if (lookahead == 'd') ADVANCE(703);
+      if (lookahead == 'o') ADVANCE(828);
+      if (lookahead == '}') ADVANCE(311);
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
           lookahead == 0xa0 ||
@@ -3237,13 +3324,13 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
       END_STATE();
     case 31:
-      if (lookahead == '#') ADVANCE(523);
+      if (lookahead == '#') ADVANCE(530);
       if (lookahead == '/') ADVANCE(37);
-      if (lookahead == 's') ADVANCE(747);
-      if (lookahead == 't') ADVANCE(664);
+      if (lookahead == 's') ADVANCE(754);
+      if (lookahead == 't') ADVANCE(671);
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
           lookahead == 0xa0 ||
@@ -3254,12 +3341,12 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
       END_STATE();
     case 32:
-      if (lookahead == '#') ADVANCE(523);
+      if (lookahead == '#') ADVANCE(530);
       if (lookahead == '/') ADVANCE(37);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(1034);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(1041);
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
           lookahead == 0xa0 ||
@@ -3269,12 +3356,12 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead == 0xfeff) SKIP(32);
       if (('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
       END_STATE();
     case 33:
-      if (lookahead == '#') ADVANCE(523);
+      if (lookahead == '#') ADVANCE(530);
       if (lookahead == '/') ADVANCE(37);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(491);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(498);
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
           lookahead == 0xa0 ||
@@ -3284,26 +3371,26 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead == 0xfeff) SKIP(33);
       END_STATE();
     case 34:
-      if (lookahead == ')') ADVANCE(495);
+      if (lookahead == ')') ADVANCE(502);
       END_STATE();
     case 35:
-      if (lookahead == ')') ADVANCE(495);
+      if (lookahead == ')') ADVANCE(502);
       if (lookahead == ',') ADVANCE(42);
-      if (lookahead == '.') ADVANCE(294);
+      if (lookahead == '.') ADVANCE(293);
       if (('0' <= lookahead && lookahead <= '9') ||
           lookahead == '_') ADVANCE(35);
       END_STATE();
     case 36:
-      if (lookahead == ')') ADVANCE(495);
+      if (lookahead == ')') ADVANCE(502);
       if (lookahead == '-') ADVANCE(34);
       END_STATE();
     case 37:
       if (lookahead == '*') ADVANCE(39);
-      if (lookahead == '/') ADVANCE(523);
+      if (lookahead == '/') ADVANCE(530);
       END_STATE();
     case 38:
       if (lookahead == '*') ADVANCE(38);
-      if (lookahead == '/') ADVANCE(522);
+      if (lookahead == '/') ADVANCE(529);
       if (lookahead != 0) ADVANCE(39);
       END_STATE();
     case 39:
@@ -3311,12 +3398,12 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead != 0) ADVANCE(39);
       END_STATE();
     case 40:
-      if (lookahead == '-') ADVANCE(274);
+      if (lookahead == '-') ADVANCE(273);
       END_STATE();
     case 41:
-      if (lookahead == '-') ADVANCE(500);
-      if (lookahead == '=') ADVANCE(495);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(499);
+      if (lookahead == '-') ADVANCE(507);
+      if (lookahead == '=') ADVANCE(502);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(506);
       END_STATE();
     case 42:
       if (lookahead == '-') ADVANCE(36);
@@ -3324,506 +3411,504 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(35);
       END_STATE();
     case 43:
-      if (lookahead == '.') ADVANCE(1041);
+      if (lookahead == '.') ADVANCE(1047);
       END_STATE();
     case 44:
-      if (lookahead == '.') ADVANCE(284);
-      if (lookahead == 'V' ||
-          lookahead == 'v') ADVANCE(280);
+      if (lookahead == '.') ADVANCE(274);
+      if (lookahead == 'M' ||
+          lookahead == 'm') ADVANCE(521);
       END_STATE();
     case 45:
-      if (lookahead == '.') ADVANCE(275);
-      if (lookahead == 'M' ||
-          lookahead == 'm') ADVANCE(514);
+      if (lookahead == '.') ADVANCE(523);
       END_STATE();
     case 46:
-      if (lookahead == '.') ADVANCE(516);
+      if (lookahead == '.') ADVANCE(280);
       END_STATE();
     case 47:
-      if (lookahead == '.') ADVANCE(281);
+      if (lookahead == '.') ADVANCE(290);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(295);
       END_STATE();
     case 48:
-      if (lookahead == '.') ADVANCE(291);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(296);
+      if (lookahead == 'R') ADVANCE(519);
+      if (lookahead == 'r') ADVANCE(275);
       END_STATE();
     case 49:
-      if (lookahead == 'R') ADVANCE(512);
-      if (lookahead == 'r') ADVANCE(276);
+      if (lookahead == 'U') ADVANCE(48);
+      if (lookahead == 'u') ADVANCE(278);
       END_STATE();
     case 50:
-      if (lookahead == 'U') ADVANCE(49);
-      if (lookahead == 'u') ADVANCE(279);
+      if (lookahead == 'a') ADVANCE(252);
+      if (lookahead == 'o') ADVANCE(236);
       END_STATE();
     case 51:
-      if (lookahead == 'a') ADVANCE(253);
-      if (lookahead == 'o') ADVANCE(237);
+      if (lookahead == 'a') ADVANCE(61);
+      if (lookahead == 'e') ADVANCE(64);
+      if (lookahead == 'o') ADVANCE(181);
       END_STATE();
     case 52:
-      if (lookahead == 'a') ADVANCE(62);
-      if (lookahead == 'e') ADVANCE(65);
-      if (lookahead == 'o') ADVANCE(182);
+      if (lookahead == 'a') ADVANCE(270);
+      if (lookahead == 'h') ADVANCE(59);
+      if (lookahead == 'i') ADVANCE(135);
+      if (lookahead == 't') ADVANCE(54);
       END_STATE();
     case 53:
-      if (lookahead == 'a') ADVANCE(271);
-      if (lookahead == 'h') ADVANCE(60);
-      if (lookahead == 'i') ADVANCE(136);
-      if (lookahead == 't') ADVANCE(55);
+      if (lookahead == 'a') ADVANCE(55);
+      if (lookahead == 'e') ADVANCE(161);
+      if (lookahead == 'o') ADVANCE(254);
       END_STATE();
     case 54:
-      if (lookahead == 'a') ADVANCE(56);
-      if (lookahead == 'e') ADVANCE(162);
-      if (lookahead == 'o') ADVANCE(255);
-      END_STATE();
-    case 55:
-      if (lookahead == 'a') ADVANCE(223);
-      END_STATE();
-    case 56:
-      if (lookahead == 'a') ADVANCE(163);
-      if (lookahead == 'b') ADVANCE(103);
-      if (lookahead == 'r') ADVANCE(142);
-      END_STATE();
-    case 57:
-      if (lookahead == 'a') ADVANCE(64);
-      END_STATE();
-    case 58:
-      if (lookahead == 'a') ADVANCE(219);
-      if (lookahead == 'l') ADVANCE(63);
-      if (lookahead == 'r') ADVANCE(203);
-      END_STATE();
-    case 59:
-      if (lookahead == 'a') ADVANCE(200);
-      if (lookahead == 'l') ADVANCE(231);
-      if (lookahead == 's') ADVANCE(450);
-      END_STATE();
-    case 60:
       if (lookahead == 'a') ADVANCE(222);
       END_STATE();
-    case 61:
+    case 55:
+      if (lookahead == 'a') ADVANCE(162);
+      if (lookahead == 'b') ADVANCE(102);
+      if (lookahead == 'r') ADVANCE(141);
+      END_STATE();
+    case 56:
+      if (lookahead == 'a') ADVANCE(63);
+      END_STATE();
+    case 57:
+      if (lookahead == 'a') ADVANCE(218);
+      if (lookahead == 'l') ADVANCE(62);
+      if (lookahead == 'r') ADVANCE(202);
+      END_STATE();
+    case 58:
       if (lookahead == 'a') ADVANCE(199);
-      if (lookahead == 'e') ADVANCE(176);
-      if (lookahead == 'i') ADVANCE(160);
-      if (lookahead == 'o') ADVANCE(273);
+      if (lookahead == 'l') ADVANCE(230);
+      if (lookahead == 's') ADVANCE(449);
+      END_STATE();
+    case 59:
+      if (lookahead == 'a') ADVANCE(221);
+      END_STATE();
+    case 60:
+      if (lookahead == 'a') ADVANCE(198);
+      if (lookahead == 'e') ADVANCE(175);
+      if (lookahead == 'i') ADVANCE(159);
+      if (lookahead == 'o') ADVANCE(272);
+      END_STATE();
+    case 61:
+      if (lookahead == 'a') ADVANCE(253);
       END_STATE();
     case 62:
-      if (lookahead == 'a') ADVANCE(254);
+      if (lookahead == 'a') ADVANCE(183);
       END_STATE();
     case 63:
-      if (lookahead == 'a') ADVANCE(184);
+      if (lookahead == 'a') ADVANCE(167);
+      if (lookahead == 'l') ADVANCE(345);
       END_STATE();
     case 64:
-      if (lookahead == 'a') ADVANCE(168);
-      if (lookahead == 'l') ADVANCE(346);
+      if (lookahead == 'a') ADVANCE(237);
       END_STATE();
     case 65:
-      if (lookahead == 'a') ADVANCE(238);
+      if (lookahead == 'a') ADVANCE(245);
       END_STATE();
     case 66:
-      if (lookahead == 'a') ADVANCE(246);
+      if (lookahead == 'a') ADVANCE(226);
       END_STATE();
     case 67:
-      if (lookahead == 'a') ADVANCE(227);
+      if (lookahead == 'a') ADVANCE(215);
       END_STATE();
     case 68:
-      if (lookahead == 'a') ADVANCE(216);
+      if (lookahead == 'a') ADVANCE(194);
       END_STATE();
     case 69:
-      if (lookahead == 'a') ADVANCE(195);
+      if (lookahead == 'a') ADVANCE(256);
       END_STATE();
     case 70:
-      if (lookahead == 'a') ADVANCE(257);
+      if (lookahead == 'a') ADVANCE(260);
       END_STATE();
     case 71:
-      if (lookahead == 'a') ADVANCE(261);
+      if (lookahead == 'a') ADVANCE(257);
       END_STATE();
     case 72:
-      if (lookahead == 'a') ADVANCE(258);
+      if (lookahead == 'a') ADVANCE(190);
+      if (lookahead == 'e') ADVANCE(231);
+      if (lookahead == 'u') ADVANCE(84);
       END_STATE();
     case 73:
-      if (lookahead == 'a') ADVANCE(191);
-      if (lookahead == 'e') ADVANCE(232);
-      if (lookahead == 'u') ADVANCE(85);
+      if (lookahead == 'a') ADVANCE(67);
       END_STATE();
     case 74:
-      if (lookahead == 'a') ADVANCE(68);
+      if (lookahead == 'b') ADVANCE(227);
       END_STATE();
     case 75:
-      if (lookahead == 'b') ADVANCE(228);
+      if (lookahead == 'c') ADVANCE(150);
+      if (lookahead == 'e') ADVANCE(165);
+      if (lookahead == 's') ADVANCE(78);
       END_STATE();
     case 76:
-      if (lookahead == 'c') ADVANCE(151);
-      if (lookahead == 'e') ADVANCE(166);
-      if (lookahead == 's') ADVANCE(79);
+      if (lookahead == 'c') ADVANCE(143);
       END_STATE();
     case 77:
-      if (lookahead == 'c') ADVANCE(144);
+      if (lookahead == 'c') ADVANCE(172);
+      if (lookahead == 'd') ADVANCE(149);
+      if (lookahead == 'v') ADVANCE(209);
       END_STATE();
     case 78:
-      if (lookahead == 'c') ADVANCE(173);
-      if (lookahead == 'd') ADVANCE(150);
-      if (lookahead == 'v') ADVANCE(210);
+      if (lookahead == 'c') ADVANCE(219);
       END_STATE();
     case 79:
-      if (lookahead == 'c') ADVANCE(220);
+      if (lookahead == 'c') ADVANCE(70);
       END_STATE();
     case 80:
-      if (lookahead == 'c') ADVANCE(71);
+      if (lookahead == 'd') ADVANCE(410);
       END_STATE();
     case 81:
-      if (lookahead == 'd') ADVANCE(411);
+      if (lookahead == 'd') ADVANCE(74);
       END_STATE();
     case 82:
-      if (lookahead == 'd') ADVANCE(75);
+      if (lookahead == 'd') ADVANCE(428);
       END_STATE();
     case 83:
-      if (lookahead == 'd') ADVANCE(429);
+      if (lookahead == 'd') ADVANCE(425);
       END_STATE();
     case 84:
-      if (lookahead == 'd') ADVANCE(426);
+      if (lookahead == 'd') ADVANCE(134);
       END_STATE();
     case 85:
-      if (lookahead == 'd') ADVANCE(135);
+      if (lookahead == 'd') ADVANCE(104);
       END_STATE();
     case 86:
-      if (lookahead == 'd') ADVANCE(105);
+      if (lookahead == 'd') ADVANCE(115);
       END_STATE();
     case 87:
-      if (lookahead == 'd') ADVANCE(116);
+      if (lookahead == 'd') ADVANCE(89);
       END_STATE();
     case 88:
-      if (lookahead == 'd') ADVANCE(90);
+      if (lookahead == 'd') ADVANCE(96);
       END_STATE();
     case 89:
-      if (lookahead == 'd') ADVANCE(97);
+      if (lookahead == 'd') ADVANCE(69);
       END_STATE();
     case 90:
-      if (lookahead == 'd') ADVANCE(70);
+      if (lookahead == 'd') ADVANCE(125);
       END_STATE();
     case 91:
-      if (lookahead == 'd') ADVANCE(126);
+      if (lookahead == 'd') ADVANCE(259);
       END_STATE();
     case 92:
-      if (lookahead == 'd') ADVANCE(260);
+      if (lookahead == 'e') ADVANCE(75);
       END_STATE();
     case 93:
-      if (lookahead == 'e') ADVANCE(76);
+      if (lookahead == 'e') ADVANCE(386);
       END_STATE();
     case 94:
-      if (lookahead == 'e') ADVANCE(387);
+      if (lookahead == 'e') ADVANCE(380);
       END_STATE();
     case 95:
-      if (lookahead == 'e') ADVANCE(381);
+      if (lookahead == 'e') ADVANCE(443);
       END_STATE();
     case 96:
-      if (lookahead == 'e') ADVANCE(444);
+      if (lookahead == 'e') ADVANCE(312);
       END_STATE();
     case 97:
-      if (lookahead == 'e') ADVANCE(313);
+      if (lookahead == 'e') ADVANCE(339);
       END_STATE();
     case 98:
-      if (lookahead == 'e') ADVANCE(340);
+      if (lookahead == 'e') ADVANCE(431);
       END_STATE();
     case 99:
-      if (lookahead == 'e') ADVANCE(432);
+      if (lookahead == 'e') ADVANCE(395);
       END_STATE();
     case 100:
-      if (lookahead == 'e') ADVANCE(396);
+      if (lookahead == 'e') ADVANCE(389);
       END_STATE();
     case 101:
-      if (lookahead == 'e') ADVANCE(390);
+      if (lookahead == 'e') ADVANCE(163);
+      if (lookahead == 'o') ADVANCE(254);
       END_STATE();
     case 102:
-      if (lookahead == 'e') ADVANCE(164);
-      if (lookahead == 'o') ADVANCE(255);
+      if (lookahead == 'e') ADVANCE(166);
+      if (lookahead == 'l') ADVANCE(95);
       END_STATE();
     case 103:
-      if (lookahead == 'e') ADVANCE(167);
-      if (lookahead == 'l') ADVANCE(96);
+      if (lookahead == 'e') ADVANCE(137);
       END_STATE();
     case 104:
-      if (lookahead == 'e') ADVANCE(138);
+      if (lookahead == 'e') ADVANCE(228);
       END_STATE();
     case 105:
-      if (lookahead == 'e') ADVANCE(229);
+      if (lookahead == 'e') ADVANCE(168);
       END_STATE();
     case 106:
-      if (lookahead == 'e') ADVANCE(169);
+      if (lookahead == 'e') ADVANCE(213);
       END_STATE();
     case 107:
-      if (lookahead == 'e') ADVANCE(214);
+      if (lookahead == 'e') ADVANCE(193);
       END_STATE();
     case 108:
-      if (lookahead == 'e') ADVANCE(194);
+      if (lookahead == 'e') ADVANCE(82);
+      if (lookahead == 'i') ADVANCE(98);
       END_STATE();
     case 109:
-      if (lookahead == 'e') ADVANCE(83);
-      if (lookahead == 'i') ADVANCE(99);
+      if (lookahead == 'e') ADVANCE(173);
       END_STATE();
     case 110:
-      if (lookahead == 'e') ADVANCE(174);
+      if (lookahead == 'e') ADVANCE(197);
       END_STATE();
     case 111:
-      if (lookahead == 'e') ADVANCE(198);
+      if (lookahead == 'e') ADVANCE(174);
       END_STATE();
     case 112:
-      if (lookahead == 'e') ADVANCE(175);
+      if (lookahead == 'e') ADVANCE(239);
       END_STATE();
     case 113:
-      if (lookahead == 'e') ADVANCE(240);
+      if (lookahead == 'e') ADVANCE(91);
       END_STATE();
     case 114:
-      if (lookahead == 'e') ADVANCE(92);
+      if (lookahead == 'e') ADVANCE(169);
       END_STATE();
     case 115:
-      if (lookahead == 'e') ADVANCE(170);
+      if (lookahead == 'e') ADVANCE(105);
       END_STATE();
     case 116:
-      if (lookahead == 'e') ADVANCE(106);
+      if (lookahead == 'e') ADVANCE(185);
       END_STATE();
     case 117:
-      if (lookahead == 'e') ADVANCE(186);
+      if (lookahead == 'e') ADVANCE(185);
+      if (lookahead == 's') ADVANCE(247);
       END_STATE();
     case 118:
-      if (lookahead == 'e') ADVANCE(186);
-      if (lookahead == 's') ADVANCE(248);
+      if (lookahead == 'e') ADVANCE(170);
       END_STATE();
     case 119:
-      if (lookahead == 'e') ADVANCE(171);
+      if (lookahead == 'e') ADVANCE(186);
       END_STATE();
     case 120:
-      if (lookahead == 'e') ADVANCE(187);
+      if (lookahead == 'e') ADVANCE(232);
       END_STATE();
     case 121:
-      if (lookahead == 'e') ADVANCE(233);
+      if (lookahead == 'e') ADVANCE(248);
       END_STATE();
     case 122:
-      if (lookahead == 'e') ADVANCE(249);
+      if (lookahead == 'e') ADVANCE(250);
       END_STATE();
     case 123:
-      if (lookahead == 'e') ADVANCE(251);
+      if (lookahead == 'e') ADVANCE(188);
       END_STATE();
     case 124:
-      if (lookahead == 'e') ADVANCE(189);
+      if (lookahead == 'e') ADVANCE(113);
       END_STATE();
     case 125:
-      if (lookahead == 'e') ADVANCE(114);
+      if (lookahead == 'e') ADVANCE(118);
       END_STATE();
     case 126:
-      if (lookahead == 'e') ADVANCE(119);
+      if (lookahead == 'e') ADVANCE(142);
       END_STATE();
     case 127:
-      if (lookahead == 'e') ADVANCE(143);
+      if (lookahead == 'e') ADVANCE(138);
       END_STATE();
     case 128:
-      if (lookahead == 'e') ADVANCE(139);
+      if (lookahead == 'g') ADVANCE(366);
       END_STATE();
     case 129:
-      if (lookahead == 'g') ADVANCE(367);
+      if (lookahead == 'g') ADVANCE(369);
       END_STATE();
     case 130:
-      if (lookahead == 'g') ADVANCE(370);
+      if (lookahead == 'g') ADVANCE(333);
       END_STATE();
     case 131:
-      if (lookahead == 'g') ADVANCE(334);
+      if (lookahead == 'g') ADVANCE(437);
       END_STATE();
     case 132:
-      if (lookahead == 'g') ADVANCE(438);
+      if (lookahead == 'g') ADVANCE(360);
       END_STATE();
     case 133:
-      if (lookahead == 'g') ADVANCE(361);
+      if (lookahead == 'g') ADVANCE(107);
+      if (lookahead == 'n') ADVANCE(87);
       END_STATE();
     case 134:
-      if (lookahead == 'g') ADVANCE(108);
-      if (lookahead == 'n') ADVANCE(88);
+      if (lookahead == 'g') ADVANCE(121);
       END_STATE();
     case 135:
-      if (lookahead == 'g') ADVANCE(122);
+      if (lookahead == 'g') ADVANCE(184);
       END_STATE();
     case 136:
-      if (lookahead == 'g') ADVANCE(185);
+      if (lookahead == 'g') ADVANCE(93);
       END_STATE();
     case 137:
-      if (lookahead == 'g') ADVANCE(94);
+      if (lookahead == 'g') ADVANCE(205);
       END_STATE();
     case 138:
-      if (lookahead == 'g') ADVANCE(206);
+      if (lookahead == 'g') ADVANCE(114);
       END_STATE();
     case 139:
-      if (lookahead == 'g') ADVANCE(115);
+      if (lookahead == 'g') ADVANCE(224);
       END_STATE();
     case 140:
-      if (lookahead == 'g') ADVANCE(225);
+      if (lookahead == 'g') ADVANCE(68);
       END_STATE();
     case 141:
-      if (lookahead == 'g') ADVANCE(69);
+      if (lookahead == 'g') ADVANCE(122);
       END_STATE();
     case 142:
       if (lookahead == 'g') ADVANCE(123);
       END_STATE();
     case 143:
-      if (lookahead == 'g') ADVANCE(124);
+      if (lookahead == 'h') ADVANCE(220);
       END_STATE();
     case 144:
-      if (lookahead == 'h') ADVANCE(221);
+      if (lookahead == 'i') ADVANCE(133);
+      if (lookahead == 'n') ADVANCE(80);
+      if (lookahead == 'U' ||
+          lookahead == 'u') ADVANCE(278);
       END_STATE();
     case 145:
-      if (lookahead == 'i') ADVANCE(134);
-      if (lookahead == 'n') ADVANCE(81);
-      if (lookahead == 'U' ||
-          lookahead == 'u') ADVANCE(279);
+      if (lookahead == 'i') ADVANCE(159);
+      if (lookahead == 'o') ADVANCE(272);
       END_STATE();
     case 146:
-      if (lookahead == 'i') ADVANCE(160);
-      if (lookahead == 'o') ADVANCE(273);
+      if (lookahead == 'i') ADVANCE(135);
       END_STATE();
     case 147:
-      if (lookahead == 'i') ADVANCE(136);
+      if (lookahead == 'i') ADVANCE(160);
       END_STATE();
     case 148:
-      if (lookahead == 'i') ADVANCE(161);
+      if (lookahead == 'i') ADVANCE(212);
       END_STATE();
     case 149:
-      if (lookahead == 'i') ADVANCE(213);
+      if (lookahead == 'i') ADVANCE(79);
       END_STATE();
     case 150:
-      if (lookahead == 'i') ADVANCE(80);
+      if (lookahead == 'i') ADVANCE(238);
       END_STATE();
     case 151:
-      if (lookahead == 'i') ADVANCE(239);
+      if (lookahead == 'i') ADVANCE(207);
       END_STATE();
     case 152:
-      if (lookahead == 'i') ADVANCE(208);
+      if (lookahead == 'i') ADVANCE(191);
       END_STATE();
     case 153:
       if (lookahead == 'i') ADVANCE(192);
       END_STATE();
     case 154:
-      if (lookahead == 'i') ADVANCE(193);
+      if (lookahead == 'i') ADVANCE(251);
       END_STATE();
     case 155:
-      if (lookahead == 'i') ADVANCE(252);
+      if (lookahead == 'i') ADVANCE(195);
       END_STATE();
     case 156:
       if (lookahead == 'i') ADVANCE(196);
       END_STATE();
     case 157:
-      if (lookahead == 'i') ADVANCE(197);
+      if (lookahead == 'i') ADVANCE(99);
+      if (lookahead == 'y') ADVANCE(392);
       END_STATE();
     case 158:
-      if (lookahead == 'i') ADVANCE(100);
-      if (lookahead == 'y') ADVANCE(393);
+      if (lookahead == 'i') ADVANCE(208);
       END_STATE();
     case 159:
-      if (lookahead == 'i') ADVANCE(209);
+      if (lookahead == 'j') ADVANCE(467);
       END_STATE();
     case 160:
-      if (lookahead == 'j') ADVANCE(468);
+      if (lookahead == 'j') ADVANCE(271);
       END_STATE();
     case 161:
-      if (lookahead == 'j') ADVANCE(272);
+      if (lookahead == 'k') ADVANCE(117);
+      if (lookahead == 'x') ADVANCE(244);
       END_STATE();
     case 162:
-      if (lookahead == 'k') ADVANCE(118);
-      if (lookahead == 'x') ADVANCE(245);
+      if (lookahead == 'k') ADVANCE(241);
       END_STATE();
     case 163:
-      if (lookahead == 'k') ADVANCE(242);
+      if (lookahead == 'k') ADVANCE(116);
       END_STATE();
     case 164:
-      if (lookahead == 'k') ADVANCE(117);
+      if (lookahead == 'l') ADVANCE(230);
+      if (lookahead == 's') ADVANCE(449);
       END_STATE();
     case 165:
-      if (lookahead == 'l') ADVANCE(231);
-      if (lookahead == 's') ADVANCE(450);
+      if (lookahead == 'l') ADVANCE(321);
       END_STATE();
     case 166:
-      if (lookahead == 'l') ADVANCE(322);
+      if (lookahead == 'l') ADVANCE(446);
       END_STATE();
     case 167:
-      if (lookahead == 'l') ADVANCE(447);
+      if (lookahead == 'l') ADVANCE(348);
       END_STATE();
     case 168:
-      if (lookahead == 'l') ADVANCE(349);
+      if (lookahead == 'l') ADVANCE(383);
       END_STATE();
     case 169:
-      if (lookahead == 'l') ADVANCE(384);
+      if (lookahead == 'l') ADVANCE(342);
       END_STATE();
     case 170:
-      if (lookahead == 'l') ADVANCE(343);
+      if (lookahead == 'l') ADVANCE(354);
       END_STATE();
     case 171:
-      if (lookahead == 'l') ADVANCE(355);
+      if (lookahead == 'l') ADVANCE(266);
+      if (lookahead == 'p') ADVANCE(66);
       END_STATE();
     case 172:
-      if (lookahead == 'l') ADVANCE(267);
-      if (lookahead == 'p') ADVANCE(67);
+      if (lookahead == 'l') ADVANCE(268);
       END_STATE();
     case 173:
-      if (lookahead == 'l') ADVANCE(269);
+      if (lookahead == 'l') ADVANCE(83);
       END_STATE();
     case 174:
-      if (lookahead == 'l') ADVANCE(84);
+      if (lookahead == 'l') ADVANCE(176);
       END_STATE();
     case 175:
-      if (lookahead == 'l') ADVANCE(177);
+      if (lookahead == 'l') ADVANCE(65);
       END_STATE();
     case 176:
-      if (lookahead == 'l') ADVANCE(66);
+      if (lookahead == 'l') ADVANCE(156);
       END_STATE();
     case 177:
-      if (lookahead == 'l') ADVANCE(157);
+      if (lookahead == 'm') ADVANCE(413);
       END_STATE();
     case 178:
-      if (lookahead == 'm') ADVANCE(414);
+      if (lookahead == 'm') ADVANCE(407);
       END_STATE();
     case 179:
-      if (lookahead == 'm') ADVANCE(408);
+      if (lookahead == 'm') ADVANCE(235);
       END_STATE();
     case 180:
-      if (lookahead == 'm') ADVANCE(236);
+      if (lookahead == 'm') ADVANCE(235);
+      if (lookahead == 'n') ADVANCE(85);
+      if (lookahead == 'w') ADVANCE(200);
       END_STATE();
     case 181:
-      if (lookahead == 'm') ADVANCE(236);
-      if (lookahead == 'n') ADVANCE(86);
-      if (lookahead == 'w') ADVANCE(201);
+      if (lookahead == 'm') ADVANCE(110);
       END_STATE();
     case 182:
-      if (lookahead == 'm') ADVANCE(111);
+      if (lookahead == 'n') ADVANCE(77);
       END_STATE();
     case 183:
-      if (lookahead == 'n') ADVANCE(78);
+      if (lookahead == 'n') ADVANCE(307);
       END_STATE();
     case 184:
-      if (lookahead == 'n') ADVANCE(308);
+      if (lookahead == 'n') ADVANCE(455);
       END_STATE();
     case 185:
-      if (lookahead == 'n') ADVANCE(456);
+      if (lookahead == 'n') ADVANCE(457);
       END_STATE();
     case 186:
-      if (lookahead == 'n') ADVANCE(458);
+      if (lookahead == 'n') ADVANCE(375);
       END_STATE();
     case 187:
-      if (lookahead == 'n') ADVANCE(376);
+      if (lookahead == 'n') ADVANCE(416);
       END_STATE();
     case 188:
-      if (lookahead == 'n') ADVANCE(417);
+      if (lookahead == 'n') ADVANCE(315);
       END_STATE();
     case 189:
-      if (lookahead == 'n') ADVANCE(316);
+      if (lookahead == 'n') ADVANCE(434);
       END_STATE();
     case 190:
-      if (lookahead == 'n') ADVANCE(435);
+      if (lookahead == 'n') ADVANCE(81);
       END_STATE();
     case 191:
-      if (lookahead == 'n') ADVANCE(82);
+      if (lookahead == 'n') ADVANCE(128);
       END_STATE();
     case 192:
       if (lookahead == 'n') ADVANCE(129);
       END_STATE();
     case 193:
-      if (lookahead == 'n') ADVANCE(130);
+      if (lookahead == 'n') ADVANCE(73);
       END_STATE();
     case 194:
-      if (lookahead == 'n') ADVANCE(74);
+      if (lookahead == 'n') ADVANCE(130);
       END_STATE();
     case 195:
       if (lookahead == 'n') ADVANCE(131);
@@ -3832,383 +3917,412 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
       if (lookahead == 'n') ADVANCE(132);
       END_STATE();
     case 197:
-      if (lookahead == 'n') ADVANCE(133);
+      if (lookahead == 'n') ADVANCE(249);
       END_STATE();
     case 198:
-      if (lookahead == 'n') ADVANCE(250);
+      if (lookahead == 'n') ADVANCE(136);
       END_STATE();
     case 199:
-      if (lookahead == 'n') ADVANCE(137);
+      if (lookahead == 'n') ADVANCE(86);
       END_STATE();
     case 200:
-      if (lookahead == 'n') ADVANCE(87);
+      if (lookahead == 'n') ADVANCE(106);
       END_STATE();
     case 201:
-      if (lookahead == 'n') ADVANCE(107);
+      if (lookahead == 'o') ADVANCE(263);
       END_STATE();
     case 202:
-      if (lookahead == 'o') ADVANCE(264);
+      if (lookahead == 'o') ADVANCE(139);
       END_STATE();
     case 203:
-      if (lookahead == 'o') ADVANCE(140);
+      if (lookahead == 'o') ADVANCE(240);
       END_STATE();
     case 204:
-      if (lookahead == 'o') ADVANCE(241);
+      if (lookahead == 'o') ADVANCE(210);
       END_STATE();
     case 205:
-      if (lookahead == 'o') ADVANCE(211);
+      if (lookahead == 'o') ADVANCE(214);
       END_STATE();
     case 206:
-      if (lookahead == 'o') ADVANCE(215);
+      if (lookahead == 'o') ADVANCE(216);
       END_STATE();
     case 207:
-      if (lookahead == 'o') ADVANCE(217);
+      if (lookahead == 'o') ADVANCE(187);
       END_STATE();
     case 208:
-      if (lookahead == 'o') ADVANCE(188);
+      if (lookahead == 'o') ADVANCE(189);
       END_STATE();
     case 209:
-      if (lookahead == 'o') ADVANCE(190);
+      if (lookahead == 'o') ADVANCE(126);
       END_STATE();
     case 210:
-      if (lookahead == 'o') ADVANCE(127);
+      if (lookahead == 'o') ADVANCE(223);
       END_STATE();
     case 211:
-      if (lookahead == 'o') ADVANCE(224);
+      if (lookahead == 'p') ADVANCE(351);
       END_STATE();
     case 212:
-      if (lookahead == 'p') ADVANCE(352);
+      if (lookahead == 'p') ADVANCE(262);
       END_STATE();
     case 213:
-      if (lookahead == 'p') ADVANCE(263);
+      if (lookahead == 'r') ADVANCE(398);
       END_STATE();
     case 214:
-      if (lookahead == 'r') ADVANCE(399);
+      if (lookahead == 'r') ADVANCE(157);
       END_STATE();
     case 215:
-      if (lookahead == 'r') ADVANCE(158);
+      if (lookahead == 'r') ADVANCE(401);
       END_STATE();
     case 216:
-      if (lookahead == 'r') ADVANCE(402);
+      if (lookahead == 'r') ADVANCE(440);
       END_STATE();
     case 217:
-      if (lookahead == 'r') ADVANCE(441);
+      if (lookahead == 'r') ADVANCE(201);
       END_STATE();
     case 218:
-      if (lookahead == 'r') ADVANCE(202);
+      if (lookahead == 'r') ADVANCE(243);
       END_STATE();
     case 219:
-      if (lookahead == 'r') ADVANCE(244);
-      END_STATE();
-    case 220:
-      if (lookahead == 'r') ADVANCE(149);
-      END_STATE();
-    case 221:
       if (lookahead == 'r') ADVANCE(148);
       END_STATE();
+    case 220:
+      if (lookahead == 'r') ADVANCE(147);
+      END_STATE();
+    case 221:
+      if (lookahead == 'r') ADVANCE(94);
+      END_STATE();
     case 222:
-      if (lookahead == 'r') ADVANCE(95);
+      if (lookahead == 'r') ADVANCE(246);
+      if (lookahead == 't') ADVANCE(267);
       END_STATE();
     case 223:
-      if (lookahead == 'r') ADVANCE(247);
-      if (lookahead == 't') ADVANCE(268);
+      if (lookahead == 'r') ADVANCE(255);
       END_STATE();
     case 224:
-      if (lookahead == 'r') ADVANCE(256);
+      if (lookahead == 'r') ADVANCE(112);
       END_STATE();
     case 225:
-      if (lookahead == 'r') ADVANCE(113);
+      if (lookahead == 'r') ADVANCE(97);
       END_STATE();
     case 226:
-      if (lookahead == 'r') ADVANCE(98);
+      if (lookahead == 'r') ADVANCE(153);
       END_STATE();
     case 227:
-      if (lookahead == 'r') ADVANCE(154);
+      if (lookahead == 'r') ADVANCE(124);
       END_STATE();
     case 228:
-      if (lookahead == 'r') ADVANCE(125);
+      if (lookahead == 'r') ADVANCE(90);
       END_STATE();
     case 229:
-      if (lookahead == 'r') ADVANCE(91);
+      if (lookahead == 'r') ADVANCE(127);
       END_STATE();
     case 230:
-      if (lookahead == 'r') ADVANCE(128);
+      if (lookahead == 's') ADVANCE(452);
       END_STATE();
     case 231:
-      if (lookahead == 's') ADVANCE(453);
+      if (lookahead == 's') ADVANCE(171);
       END_STATE();
     case 232:
-      if (lookahead == 's') ADVANCE(172);
+      if (lookahead == 's') ADVANCE(78);
       END_STATE();
     case 233:
-      if (lookahead == 's') ADVANCE(79);
+      if (lookahead == 's') ADVANCE(422);
       END_STATE();
     case 234:
-      if (lookahead == 's') ADVANCE(423);
+      if (lookahead == 's') ADVANCE(330);
       END_STATE();
     case 235:
-      if (lookahead == 's') ADVANCE(331);
+      if (lookahead == 's') ADVANCE(76);
       END_STATE();
     case 236:
-      if (lookahead == 's') ADVANCE(77);
+      if (lookahead == 's') ADVANCE(242);
       END_STATE();
     case 237:
-      if (lookahead == 's') ADVANCE(243);
+      if (lookahead == 's') ADVANCE(269);
       END_STATE();
     case 238:
-      if (lookahead == 's') ADVANCE(270);
+      if (lookahead == 's') ADVANCE(151);
       END_STATE();
     case 239:
-      if (lookahead == 's') ADVANCE(152);
+      if (lookahead == 's') ADVANCE(234);
       END_STATE();
     case 240:
-      if (lookahead == 's') ADVANCE(235);
+      if (lookahead == 's') ADVANCE(261);
       END_STATE();
     case 241:
-      if (lookahead == 's') ADVANCE(262);
+      if (lookahead == 's') ADVANCE(258);
+      if (lookahead == 'v') ADVANCE(109);
       END_STATE();
     case 242:
-      if (lookahead == 's') ADVANCE(259);
-      if (lookahead == 'v') ADVANCE(110);
+      if (lookahead == 't') ADVANCE(372);
       END_STATE();
     case 243:
-      if (lookahead == 't') ADVANCE(373);
+      if (lookahead == 't') ADVANCE(318);
       END_STATE();
     case 244:
-      if (lookahead == 't') ADVANCE(319);
+      if (lookahead == 't') ADVANCE(324);
       END_STATE();
     case 245:
-      if (lookahead == 't') ADVANCE(325);
+      if (lookahead == 't') ADVANCE(108);
       END_STATE();
     case 246:
-      if (lookahead == 't') ADVANCE(109);
+      if (lookahead == 't') ADVANCE(406);
       END_STATE();
     case 247:
-      if (lookahead == 't') ADVANCE(407);
+      if (lookahead == 't') ADVANCE(327);
       END_STATE();
     case 248:
-      if (lookahead == 't') ADVANCE(328);
+      if (lookahead == 't') ADVANCE(363);
       END_STATE();
     case 249:
-      if (lookahead == 't') ADVANCE(364);
+      if (lookahead == 't') ADVANCE(336);
       END_STATE();
     case 250:
-      if (lookahead == 't') ADVANCE(337);
+      if (lookahead == 't') ADVANCE(357);
       END_STATE();
     case 251:
-      if (lookahead == 't') ADVANCE(358);
+      if (lookahead == 't') ADVANCE(419);
       END_STATE();
     case 252:
-      if (lookahead == 't') ADVANCE(420);
+      if (lookahead == 't') ADVANCE(103);
       END_STATE();
     case 253:
-      if (lookahead == 't') ADVANCE(104);
+      if (lookahead == 't') ADVANCE(229);
       END_STATE();
     case 254:
-      if (lookahead == 't') ADVANCE(230);
+      if (lookahead == 't') ADVANCE(56);
       END_STATE();
     case 255:
-      if (lookahead == 't') ADVANCE(57);
+      if (lookahead == 't') ADVANCE(140);
       END_STATE();
     case 256:
-      if (lookahead == 't') ADVANCE(141);
+      if (lookahead == 't') ADVANCE(264);
       END_STATE();
     case 257:
       if (lookahead == 't') ADVANCE(265);
       END_STATE();
     case 258:
-      if (lookahead == 't') ADVANCE(266);
+      if (lookahead == 't') ADVANCE(111);
       END_STATE();
     case 259:
-      if (lookahead == 't') ADVANCE(112);
+      if (lookahead == 't') ADVANCE(100);
       END_STATE();
     case 260:
-      if (lookahead == 't') ADVANCE(101);
+      if (lookahead == 't') ADVANCE(206);
       END_STATE();
     case 261:
-      if (lookahead == 't') ADVANCE(207);
+      if (lookahead == 't') ADVANCE(119);
       END_STATE();
     case 262:
-      if (lookahead == 't') ADVANCE(120);
+      if (lookahead == 't') ADVANCE(158);
       END_STATE();
     case 263:
-      if (lookahead == 't') ADVANCE(159);
+      if (lookahead == 'u') ADVANCE(211);
       END_STATE();
     case 264:
-      if (lookahead == 'u') ADVANCE(212);
+      if (lookahead == 'u') ADVANCE(177);
       END_STATE();
     case 265:
       if (lookahead == 'u') ADVANCE(178);
       END_STATE();
     case 266:
-      if (lookahead == 'u') ADVANCE(179);
+      if (lookahead == 'u') ADVANCE(154);
       END_STATE();
     case 267:
-      if (lookahead == 'u') ADVANCE(155);
+      if (lookahead == 'u') ADVANCE(233);
       END_STATE();
     case 268:
-      if (lookahead == 'u') ADVANCE(234);
+      if (lookahead == 'u') ADVANCE(88);
       END_STATE();
     case 269:
-      if (lookahead == 'u') ADVANCE(89);
+      if (lookahead == 'u') ADVANCE(225);
       END_STATE();
     case 270:
-      if (lookahead == 'u') ADVANCE(226);
+      if (lookahead == 'v') ADVANCE(152);
       END_STATE();
     case 271:
-      if (lookahead == 'v') ADVANCE(153);
+      if (lookahead == 'v') ADVANCE(155);
       END_STATE();
     case 272:
-      if (lookahead == 'v') ADVANCE(156);
+      if (lookahead == 'w') ADVANCE(465);
       END_STATE();
     case 273:
-      if (lookahead == 'w') ADVANCE(466);
+      if (lookahead == ' ' ||
+          lookahead == 0xa0) ADVANCE(273);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(506);
       END_STATE();
     case 274:
-      if (lookahead == ' ' ||
-          lookahead == 0xa0) ADVANCE(274);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(499);
+      if (lookahead == 'M' ||
+          lookahead == 'm') ADVANCE(522);
       END_STATE();
     case 275:
-      if (lookahead == 'M' ||
-          lookahead == 'm') ADVANCE(515);
+      if (lookahead == 'O' ||
+          lookahead == 'o') ADVANCE(520);
       END_STATE();
     case 276:
-      if (lookahead == 'O' ||
-          lookahead == 'o') ADVANCE(513);
+      if (lookahead == 'P' ||
+          lookahead == 'p') ADVANCE(44);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(506);
       END_STATE();
     case 277:
-      if (lookahead == 'P' ||
-          lookahead == 'p') ADVANCE(45);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(499);
+      if (lookahead == 'Q' ||
+          lookahead == 'q') ADVANCE(286);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(288);
       END_STATE();
     case 278:
-      if (lookahead == 'Q' ||
-          lookahead == 'q') ADVANCE(287);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(289);
+      if (lookahead == 'R' ||
+          lookahead == 'r') ADVANCE(275);
       END_STATE();
     case 279:
-      if (lookahead == 'R' ||
-          lookahead == 'r') ADVANCE(276);
+      if (lookahead == 'T' ||
+          lookahead == 't') ADVANCE(523);
       END_STATE();
     case 280:
       if (lookahead == 'T' ||
-          lookahead == 't') ADVANCE(516);
+          lookahead == 't') ADVANCE(45);
       END_STATE();
     case 281:
       if (lookahead == 'T' ||
-          lookahead == 't') ADVANCE(46);
-      END_STATE();
-    case 282:
-      if (lookahead == 'T' ||
-          lookahead == 't') ADVANCE(1039);
+          lookahead == 't') ADVANCE(1045);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 282:
+      if (lookahead == 'U' ||
+          lookahead == 'u') ADVANCE(278);
       END_STATE();
     case 283:
-      if (lookahead == 'U' ||
-          lookahead == 'u') ADVANCE(279);
+      if (lookahead == 'V' ||
+          lookahead == 'v') ADVANCE(46);
       END_STATE();
     case 284:
       if (lookahead == 'V' ||
-          lookahead == 'v') ADVANCE(47);
+          lookahead == 'v') ADVANCE(1044);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
       END_STATE();
     case 285:
-      if (lookahead == 'V' ||
-          lookahead == 'v') ADVANCE(1038);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 286:
       if (lookahead == '"' ||
           lookahead == 0x201c ||
-          lookahead == 0x201d) ADVANCE(519);
+          lookahead == 0x201d) ADVANCE(526);
       if (lookahead != 0 &&
-          lookahead != '\n') ADVANCE(286);
+          lookahead != '\n') ADVANCE(285);
+      END_STATE();
+    case 286:
+      if (('1' <= lookahead && lookahead <= '4')) ADVANCE(501);
       END_STATE();
     case 287:
-      if (('1' <= lookahead && lookahead <= '4')) ADVANCE(494);
-      END_STATE();
-    case 288:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(502);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(509);
       if (('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 288:
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(500);
       END_STATE();
     case 289:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(493);
-      END_STATE();
-    case 290:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(492);
-      END_STATE();
-    case 291:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(504);
-      END_STATE();
-    case 292:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(484);
-      END_STATE();
-    case 293:
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(499);
       END_STATE();
-    case 294:
+    case 290:
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(511);
+      END_STATE();
+    case 291:
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(491);
+      END_STATE();
+    case 292:
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(506);
+      END_STATE();
+    case 293:
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(35);
       END_STATE();
+    case 294:
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(289);
+      END_STATE();
     case 295:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(290);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(291);
       END_STATE();
     case 296:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(292);
-      END_STATE();
-    case 297:
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
       END_STATE();
-    case 298:
-      if (eof) ADVANCE(307);
+    case 297:
+      if (eof) ADVANCE(306);
       ADVANCE_MAP(
-        '"', 5,
-        '#', 523,
-        '(', 476,
-        ')', 477,
-        '*', 465,
-        '+', 460,
-        ',', 379,
-        '-', 461,
+        '"', 6,
+        '#', 530,
+        '(', 483,
+        ')', 484,
+        '*', 464,
+        '+', 459,
+        ',', 378,
+        '-', 460,
         '.', 43,
         '/', 37,
-        ':', 380,
-        '=', 464,
-        'E', 50,
-        'a', 59,
-        'b', 73,
-        'c', 51,
-        'd', 93,
-        'e', 145,
-        'g', 218,
-        'i', 183,
-        'k', 204,
-        'm', 52,
-        'o', 181,
-        'p', 58,
-        'r', 61,
-        's', 53,
-        't', 54,
-        'v', 205,
-        '{', 311,
-        '}', 312,
-        0x2013, 470,
-        0x2014, 473,
-        0x20ac, 505,
-        0x2212, 478,
+        ':', 379,
+        '=', 463,
+        'E', 49,
+        'a', 58,
+        'b', 72,
+        'c', 50,
+        'd', 92,
+        'e', 144,
+        'g', 217,
+        'i', 182,
+        'k', 203,
+        'm', 51,
+        'o', 180,
+        'p', 57,
+        'r', 60,
+        's', 52,
+        't', 53,
+        'v', 204,
+        '{', 310,
+        '}', 311,
+        0x2013, 469,
+        0x2014, 472,
+        0x20ac, 512,
+        0x2212, 485,
       );
-      if ((0x201c <= lookahead && lookahead <= 0x201e)) ADVANCE(286);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(48);
+      if ((0x201c <= lookahead && lookahead <= 0x201e)) ADVANCE(285);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(47);
+      if (('\t' <= lookahead && lookahead <= '\r') ||
+          lookahead == ' ' ||
+          lookahead == 0xa0 ||
+          lookahead == 0x2007 ||
+          lookahead == 0x2009 ||
+          lookahead == 0x202f ||
+          lookahead == 0xfeff) SKIP(297);
+      END_STATE();
+    case 298:
+      if (eof) ADVANCE(306);
+      ADVANCE_MAP(
+        '"', 6,
+        '#', 530,
+        '/', 37,
+        'a', 557,
+        'b', 596,
+        'c', 535,
+        'd', 642,
+        'e', 752,
+        'g', 907,
+        'i', 831,
+        'k', 876,
+        'm', 537,
+        'o', 825,
+        'p', 555,
+        'r', 567,
+        's', 541,
+        't', 544,
+        'v', 881,
+        '}', 311,
+      );
+      if ((0x201c <= lookahead && lookahead <= 0x201e)) ADVANCE(285);
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
           lookahead == 0xa0 ||
@@ -4216,31 +4330,32 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead == 0x2009 ||
           lookahead == 0x202f ||
           lookahead == 0xfeff) SKIP(298);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('f' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
       END_STATE();
     case 299:
-      if (eof) ADVANCE(307);
+      if (eof) ADVANCE(306);
       ADVANCE_MAP(
-        '"', 5,
-        '#', 523,
+        '#', 530,
+        '%', 489,
+        ',', 378,
         '/', 37,
-        'a', 550,
-        'b', 589,
-        'c', 528,
-        'd', 635,
-        'e', 745,
-        'g', 900,
-        'i', 824,
-        'k', 869,
-        'm', 530,
-        'o', 818,
-        'p', 548,
-        'r', 560,
-        's', 534,
-        't', 537,
-        'v', 871,
-        '}', 312,
+        'E', 534,
+        '_', 1043,
+        'd', 710,
+        'e', 1037,
+        'g', 910,
+        'i', 843,
+        'm', 585,
+        'o', 871,
+        'p', 580,
+        't', 561,
+        'v', 893,
+        0x20ac, 512,
       );
-      if ((0x201c <= lookahead && lookahead <= 0x201e)) ADVANCE(286);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(1041);
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
           lookahead == 0xa0 ||
@@ -4248,32 +4363,28 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead == 0x2009 ||
           lookahead == 0x202f ||
           lookahead == 0xfeff) SKIP(299);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('f' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_1, 677, lookahead)) ADVANCE(1046);
       END_STATE();
     case 300:
-      if (eof) ADVANCE(307);
+      if (eof) ADVANCE(306);
       ADVANCE_MAP(
-        '#', 523,
-        '%', 482,
-        ',', 379,
+        '#', 530,
+        '%', 489,
         '/', 37,
-        'E', 527,
-        '_', 1036,
-        'd', 703,
-        'e', 1030,
-        'g', 903,
-        'i', 836,
-        'm', 578,
-        'o', 864,
-        'p', 573,
-        't', 554,
-        'v', 886,
-        0x20ac, 505,
+        'E', 534,
+        'd', 710,
+        'e', 1037,
+        'g', 910,
+        'i', 843,
+        'm', 585,
+        'o', 871,
+        'p', 580,
+        't', 561,
+        'v', 893,
+        0x20ac, 512,
       );
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(1034);
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
           lookahead == 0xa0 ||
@@ -4281,28 +4392,35 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead == 0x2009 ||
           lookahead == 0x202f ||
           lookahead == 0xfeff) SKIP(300);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_1, 677, lookahead)) ADVANCE(1040);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_1, 677, lookahead)) ADVANCE(1046);
       END_STATE();
     case 301:
-      if (eof) ADVANCE(307);
+      if (eof) ADVANCE(306);
       ADVANCE_MAP(
-        '#', 523,
-        '%', 482,
+        '#', 530,
+        ',', 378,
+        '.', 43,
         '/', 37,
-        'E', 527,
-        'd', 703,
-        'e', 1030,
-        'g', 903,
-        'i', 836,
-        'm', 578,
-        'o', 864,
-        'p', 573,
-        't', 554,
-        'v', 886,
-        0x20ac, 505,
+        ':', 379,
+        '=', 463,
+        'a', 792,
+        'd', 663,
+        'g', 907,
+        'i', 839,
+        'm', 537,
+        'o', 826,
+        'p', 555,
+        't', 544,
+        'v', 881,
+        '{', 310,
+        '}', 311,
+        0x2013, 469,
       );
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(1041);
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
           lookahead == 0xa0 ||
@@ -4310,35 +4428,32 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead == 0x2009 ||
           lookahead == 0x202f ||
           lookahead == 0xfeff) SKIP(301);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_1, 677, lookahead)) ADVANCE(1040);
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
       END_STATE();
     case 302:
-      if (eof) ADVANCE(307);
+      if (eof) ADVANCE(306);
       ADVANCE_MAP(
-        '#', 523,
-        ',', 379,
+        '#', 530,
+        ',', 378,
         '.', 43,
         '/', 37,
-        ':', 380,
-        '=', 464,
-        'a', 785,
-        'd', 656,
-        'g', 900,
-        'i', 832,
-        'm', 530,
-        'o', 819,
-        'p', 548,
-        't', 537,
-        'v', 871,
-        '{', 311,
-        '}', 312,
-        0x2013, 470,
+        'M', 1027,
+        'a', 792,
+        'd', 663,
+        'g', 907,
+        'i', 839,
+        'm', 536,
+        'o', 826,
+        'p', 555,
+        't', 594,
+        'v', 881,
+        '{', 310,
+        '}', 311,
+        0x2013, 469,
       );
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(1034);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(1041);
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
           lookahead == 0xa0 ||
@@ -4348,30 +4463,29 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead == 0xfeff) SKIP(302);
       if (('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
       END_STATE();
     case 303:
-      if (eof) ADVANCE(307);
+      if (eof) ADVANCE(306);
       ADVANCE_MAP(
-        '#', 523,
-        ',', 379,
+        '#', 530,
+        ',', 378,
         '.', 43,
         '/', 37,
-        'M', 1020,
-        'a', 785,
-        'd', 656,
-        'g', 900,
-        'i', 832,
-        'm', 529,
-        'o', 819,
-        'p', 548,
-        't', 587,
-        'v', 871,
-        '{', 311,
-        '}', 312,
-        0x2013, 470,
+        'a', 792,
+        'd', 663,
+        'g', 907,
+        'i', 839,
+        'm', 537,
+        'o', 826,
+        'p', 555,
+        't', 594,
+        'v', 881,
+        '{', 310,
+        '}', 311,
+        0x2013, 469,
       );
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(1034);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(1041);
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
           lookahead == 0xa0 ||
@@ -4381,29 +4495,27 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead == 0xfeff) SKIP(303);
       if (('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
       END_STATE();
     case 304:
-      if (eof) ADVANCE(307);
+      if (eof) ADVANCE(306);
       ADVANCE_MAP(
-        '#', 523,
-        ',', 379,
+        '#', 530,
+        ',', 378,
         '.', 43,
         '/', 37,
-        'a', 785,
-        'd', 656,
-        'g', 900,
-        'i', 832,
-        'm', 530,
-        'o', 819,
-        'p', 548,
-        't', 587,
-        'v', 871,
-        '{', 311,
-        '}', 312,
-        0x2013, 470,
+        'd', 663,
+        'g', 907,
+        'i', 839,
+        'm', 537,
+        'o', 826,
+        'p', 555,
+        't', 594,
+        'v', 881,
+        '}', 311,
+        0x2013, 469,
       );
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(1034);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(1041);
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
           lookahead == 0xa0 ||
@@ -4413,27 +4525,22 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead == 0xfeff) SKIP(304);
       if (('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
       END_STATE();
     case 305:
-      if (eof) ADVANCE(307);
+      if (eof) ADVANCE(306);
       ADVANCE_MAP(
-        '#', 523,
-        ',', 379,
-        '.', 43,
+        '#', 530,
         '/', 37,
-        'd', 656,
-        'g', 900,
-        'i', 832,
-        'm', 530,
-        'o', 819,
-        'p', 548,
-        't', 587,
-        'v', 871,
-        '}', 312,
-        0x2013, 470,
+        'd', 715,
+        'g', 907,
+        'i', 839,
+        'm', 537,
+        'o', 846,
+        'p', 555,
+        't', 559,
+        'v', 881,
       );
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(1034);
       if (('\t' <= lookahead && lookahead <= '\r') ||
           lookahead == ' ' ||
           lookahead == 0xa0 ||
@@ -4441,6400 +4548,6419 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead == 0x2009 ||
           lookahead == 0x202f ||
           lookahead == 0xfeff) SKIP(305);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 306:
-      if (eof) ADVANCE(307);
-      ADVANCE_MAP(
-        '#', 523,
-        '/', 37,
-        'd', 708,
-        'g', 900,
-        'i', 832,
-        'm', 530,
-        'o', 839,
-        'p', 548,
-        't', 552,
-        'v', 871,
-      );
-      if (('\t' <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ' ||
-          lookahead == 0xa0 ||
-          lookahead == 0x2007 ||
-          lookahead == 0x2009 ||
-          lookahead == 0x202f ||
-          lookahead == 0xfeff) SKIP(306);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 306:
+      ACCEPT_TOKEN(ts_builtin_sym_end);
       END_STATE();
     case 307:
-      ACCEPT_TOKEN(ts_builtin_sym_end);
+      ACCEPT_TOKEN(anon_sym_plan);
       END_STATE();
     case 308:
       ACCEPT_TOKEN(anon_sym_plan);
+      if (lookahead == '.') ADVANCE(296);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
       END_STATE();
     case 309:
       ACCEPT_TOKEN(anon_sym_plan);
-      if (lookahead == '.') ADVANCE(297);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 310:
-      ACCEPT_TOKEN(anon_sym_plan);
-      if (lookahead == '.') ADVANCE(297);
+      if (lookahead == '.') ADVANCE(296);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
       END_STATE();
-    case 311:
+    case 310:
       ACCEPT_TOKEN(anon_sym_LBRACE);
       END_STATE();
-    case 312:
+    case 311:
       ACCEPT_TOKEN(anon_sym_RBRACE);
+      END_STATE();
+    case 312:
+      ACCEPT_TOKEN(anon_sym_include);
       END_STATE();
     case 313:
       ACCEPT_TOKEN(anon_sym_include);
+      if (lookahead == '.') ADVANCE(296);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
       END_STATE();
     case 314:
       ACCEPT_TOKEN(anon_sym_include);
-      if (lookahead == '.') ADVANCE(297);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 315:
-      ACCEPT_TOKEN(anon_sym_include);
-      if (lookahead == '.') ADVANCE(297);
+      if (lookahead == '.') ADVANCE(296);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 315:
+      ACCEPT_TOKEN(anon_sym_invoegen);
       END_STATE();
     case 316:
       ACCEPT_TOKEN(anon_sym_invoegen);
+      if (lookahead == '.') ADVANCE(296);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
       END_STATE();
     case 317:
       ACCEPT_TOKEN(anon_sym_invoegen);
-      if (lookahead == '.') ADVANCE(297);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 318:
-      ACCEPT_TOKEN(anon_sym_invoegen);
-      if (lookahead == '.') ADVANCE(297);
+      if (lookahead == '.') ADVANCE(296);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 318:
+      ACCEPT_TOKEN(anon_sym_part);
       END_STATE();
     case 319:
       ACCEPT_TOKEN(anon_sym_part);
+      if (lookahead == '.') ADVANCE(296);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
       END_STATE();
     case 320:
       ACCEPT_TOKEN(anon_sym_part);
-      if (lookahead == '.') ADVANCE(297);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 321:
-      ACCEPT_TOKEN(anon_sym_part);
-      if (lookahead == '.') ADVANCE(297);
+      if (lookahead == '.') ADVANCE(296);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 321:
+      ACCEPT_TOKEN(anon_sym_deel);
       END_STATE();
     case 322:
       ACCEPT_TOKEN(anon_sym_deel);
+      if (lookahead == '.') ADVANCE(296);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
       END_STATE();
     case 323:
       ACCEPT_TOKEN(anon_sym_deel);
-      if (lookahead == '.') ADVANCE(297);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 324:
-      ACCEPT_TOKEN(anon_sym_deel);
-      if (lookahead == '.') ADVANCE(297);
+      if (lookahead == '.') ADVANCE(296);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 324:
+      ACCEPT_TOKEN(anon_sym_text);
       END_STATE();
     case 325:
       ACCEPT_TOKEN(anon_sym_text);
+      if (lookahead == '.') ADVANCE(296);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
       END_STATE();
     case 326:
       ACCEPT_TOKEN(anon_sym_text);
-      if (lookahead == '.') ADVANCE(297);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 327:
-      ACCEPT_TOKEN(anon_sym_text);
-      if (lookahead == '.') ADVANCE(297);
+      if (lookahead == '.') ADVANCE(296);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 327:
+      ACCEPT_TOKEN(anon_sym_tekst);
       END_STATE();
     case 328:
       ACCEPT_TOKEN(anon_sym_tekst);
+      if (lookahead == '.') ADVANCE(296);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
       END_STATE();
     case 329:
       ACCEPT_TOKEN(anon_sym_tekst);
-      if (lookahead == '.') ADVANCE(297);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 330:
-      ACCEPT_TOKEN(anon_sym_tekst);
-      if (lookahead == '.') ADVANCE(297);
+      if (lookahead == '.') ADVANCE(296);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 330:
+      ACCEPT_TOKEN(anon_sym_progress);
       END_STATE();
     case 331:
       ACCEPT_TOKEN(anon_sym_progress);
+      if (lookahead == '.') ADVANCE(296);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
       END_STATE();
     case 332:
       ACCEPT_TOKEN(anon_sym_progress);
-      if (lookahead == '.') ADVANCE(297);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 333:
-      ACCEPT_TOKEN(anon_sym_progress);
-      if (lookahead == '.') ADVANCE(297);
+      if (lookahead == '.') ADVANCE(296);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 333:
+      ACCEPT_TOKEN(anon_sym_voortgang);
       END_STATE();
     case 334:
       ACCEPT_TOKEN(anon_sym_voortgang);
+      if (lookahead == '.') ADVANCE(296);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
       END_STATE();
     case 335:
       ACCEPT_TOKEN(anon_sym_voortgang);
-      if (lookahead == '.') ADVANCE(297);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 336:
-      ACCEPT_TOKEN(anon_sym_voortgang);
-      if (lookahead == '.') ADVANCE(297);
+      if (lookahead == '.') ADVANCE(296);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 336:
+      ACCEPT_TOKEN(anon_sym_moment);
       END_STATE();
     case 337:
       ACCEPT_TOKEN(anon_sym_moment);
+      if (lookahead == '.') ADVANCE(296);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
       END_STATE();
     case 338:
       ACCEPT_TOKEN(anon_sym_moment);
-      if (lookahead == '.') ADVANCE(297);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 339:
-      ACCEPT_TOKEN(anon_sym_moment);
-      if (lookahead == '.') ADVANCE(297);
+      if (lookahead == '.') ADVANCE(296);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 339:
+      ACCEPT_TOKEN(anon_sym_measure);
       END_STATE();
     case 340:
       ACCEPT_TOKEN(anon_sym_measure);
+      if (lookahead == '.') ADVANCE(296);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
       END_STATE();
     case 341:
       ACCEPT_TOKEN(anon_sym_measure);
-      if (lookahead == '.') ADVANCE(297);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 342:
-      ACCEPT_TOKEN(anon_sym_measure);
-      if (lookahead == '.') ADVANCE(297);
+      if (lookahead == '.') ADVANCE(296);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 342:
+      ACCEPT_TOKEN(anon_sym_maatregel);
       END_STATE();
     case 343:
       ACCEPT_TOKEN(anon_sym_maatregel);
+      if (lookahead == '.') ADVANCE(296);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
       END_STATE();
     case 344:
       ACCEPT_TOKEN(anon_sym_maatregel);
-      if (lookahead == '.') ADVANCE(297);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 345:
-      ACCEPT_TOKEN(anon_sym_maatregel);
-      if (lookahead == '.') ADVANCE(297);
+      if (lookahead == '.') ADVANCE(296);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 345:
+      ACCEPT_TOKEN(anon_sym_total);
       END_STATE();
     case 346:
       ACCEPT_TOKEN(anon_sym_total);
+      if (lookahead == '.') ADVANCE(296);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
       END_STATE();
     case 347:
       ACCEPT_TOKEN(anon_sym_total);
-      if (lookahead == '.') ADVANCE(297);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 348:
-      ACCEPT_TOKEN(anon_sym_total);
-      if (lookahead == '.') ADVANCE(297);
+      if (lookahead == '.') ADVANCE(296);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 348:
+      ACCEPT_TOKEN(anon_sym_totaal);
       END_STATE();
     case 349:
       ACCEPT_TOKEN(anon_sym_totaal);
+      if (lookahead == '.') ADVANCE(296);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
       END_STATE();
     case 350:
       ACCEPT_TOKEN(anon_sym_totaal);
-      if (lookahead == '.') ADVANCE(297);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 351:
-      ACCEPT_TOKEN(anon_sym_totaal);
-      if (lookahead == '.') ADVANCE(297);
+      if (lookahead == '.') ADVANCE(296);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 351:
+      ACCEPT_TOKEN(anon_sym_group);
       END_STATE();
     case 352:
       ACCEPT_TOKEN(anon_sym_group);
+      if (lookahead == '.') ADVANCE(296);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
       END_STATE();
     case 353:
       ACCEPT_TOKEN(anon_sym_group);
-      if (lookahead == '.') ADVANCE(297);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 354:
-      ACCEPT_TOKEN(anon_sym_group);
-      if (lookahead == '.') ADVANCE(297);
+      if (lookahead == '.') ADVANCE(296);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 354:
+      ACCEPT_TOKEN(anon_sym_onderdeel);
       END_STATE();
     case 355:
       ACCEPT_TOKEN(anon_sym_onderdeel);
+      if (lookahead == '.') ADVANCE(296);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
       END_STATE();
     case 356:
       ACCEPT_TOKEN(anon_sym_onderdeel);
-      if (lookahead == '.') ADVANCE(297);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 357:
-      ACCEPT_TOKEN(anon_sym_onderdeel);
-      if (lookahead == '.') ADVANCE(297);
+      if (lookahead == '.') ADVANCE(296);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 357:
+      ACCEPT_TOKEN(anon_sym_target);
       END_STATE();
     case 358:
       ACCEPT_TOKEN(anon_sym_target);
+      if (lookahead == '.') ADVANCE(296);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
       END_STATE();
     case 359:
       ACCEPT_TOKEN(anon_sym_target);
-      if (lookahead == '.') ADVANCE(297);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 360:
-      ACCEPT_TOKEN(anon_sym_target);
-      if (lookahead == '.') ADVANCE(297);
+      if (lookahead == '.') ADVANCE(296);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 360:
+      ACCEPT_TOKEN(anon_sym_taakstelling);
       END_STATE();
     case 361:
       ACCEPT_TOKEN(anon_sym_taakstelling);
+      if (lookahead == '.') ADVANCE(296);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
       END_STATE();
     case 362:
       ACCEPT_TOKEN(anon_sym_taakstelling);
-      if (lookahead == '.') ADVANCE(297);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 363:
-      ACCEPT_TOKEN(anon_sym_taakstelling);
-      if (lookahead == '.') ADVANCE(297);
+      if (lookahead == '.') ADVANCE(296);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 363:
+      ACCEPT_TOKEN(anon_sym_budget);
       END_STATE();
     case 364:
       ACCEPT_TOKEN(anon_sym_budget);
+      if (lookahead == '.') ADVANCE(296);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
       END_STATE();
     case 365:
       ACCEPT_TOKEN(anon_sym_budget);
-      if (lookahead == '.') ADVANCE(297);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 366:
-      ACCEPT_TOKEN(anon_sym_budget);
-      if (lookahead == '.') ADVANCE(297);
+      if (lookahead == '.') ADVANCE(296);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 366:
+      ACCEPT_TOKEN(anon_sym_saving);
       END_STATE();
     case 367:
       ACCEPT_TOKEN(anon_sym_saving);
+      if (lookahead == '.') ADVANCE(296);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
       END_STATE();
     case 368:
       ACCEPT_TOKEN(anon_sym_saving);
-      if (lookahead == '.') ADVANCE(297);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 369:
-      ACCEPT_TOKEN(anon_sym_saving);
-      if (lookahead == '.') ADVANCE(297);
+      if (lookahead == '.') ADVANCE(296);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 369:
+      ACCEPT_TOKEN(anon_sym_besparing);
       END_STATE();
     case 370:
       ACCEPT_TOKEN(anon_sym_besparing);
+      if (lookahead == '.') ADVANCE(296);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
       END_STATE();
     case 371:
       ACCEPT_TOKEN(anon_sym_besparing);
-      if (lookahead == '.') ADVANCE(297);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 372:
-      ACCEPT_TOKEN(anon_sym_besparing);
-      if (lookahead == '.') ADVANCE(297);
+      if (lookahead == '.') ADVANCE(296);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 372:
+      ACCEPT_TOKEN(anon_sym_cost);
       END_STATE();
     case 373:
       ACCEPT_TOKEN(anon_sym_cost);
+      if (lookahead == '.') ADVANCE(296);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
       END_STATE();
     case 374:
       ACCEPT_TOKEN(anon_sym_cost);
-      if (lookahead == '.') ADVANCE(297);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 375:
-      ACCEPT_TOKEN(anon_sym_cost);
-      if (lookahead == '.') ADVANCE(297);
+      if (lookahead == '.') ADVANCE(296);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 375:
+      ACCEPT_TOKEN(anon_sym_kosten);
       END_STATE();
     case 376:
       ACCEPT_TOKEN(anon_sym_kosten);
+      if (lookahead == '.') ADVANCE(296);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
       END_STATE();
     case 377:
       ACCEPT_TOKEN(anon_sym_kosten);
-      if (lookahead == '.') ADVANCE(297);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 378:
-      ACCEPT_TOKEN(anon_sym_kosten);
-      if (lookahead == '.') ADVANCE(297);
+      if (lookahead == '.') ADVANCE(296);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
       END_STATE();
-    case 379:
+    case 378:
       ACCEPT_TOKEN(anon_sym_COMMA);
       END_STATE();
-    case 380:
+    case 379:
       ACCEPT_TOKEN(anon_sym_COLON);
+      END_STATE();
+    case 380:
+      ACCEPT_TOKEN(anon_sym_share);
       END_STATE();
     case 381:
       ACCEPT_TOKEN(anon_sym_share);
+      if (lookahead == '.') ADVANCE(296);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
       END_STATE();
     case 382:
       ACCEPT_TOKEN(anon_sym_share);
-      if (lookahead == '.') ADVANCE(297);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 383:
-      ACCEPT_TOKEN(anon_sym_share);
-      if (lookahead == '.') ADVANCE(297);
+      if (lookahead == '.') ADVANCE(296);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 383:
+      ACCEPT_TOKEN(anon_sym_aandeel);
       END_STATE();
     case 384:
       ACCEPT_TOKEN(anon_sym_aandeel);
+      if (lookahead == '.') ADVANCE(296);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
       END_STATE();
     case 385:
       ACCEPT_TOKEN(anon_sym_aandeel);
-      if (lookahead == '.') ADVANCE(297);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 386:
-      ACCEPT_TOKEN(anon_sym_aandeel);
-      if (lookahead == '.') ADVANCE(297);
+      if (lookahead == '.') ADVANCE(296);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 386:
+      ACCEPT_TOKEN(anon_sym_range);
       END_STATE();
     case 387:
       ACCEPT_TOKEN(anon_sym_range);
+      if (lookahead == '.') ADVANCE(296);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
       END_STATE();
     case 388:
       ACCEPT_TOKEN(anon_sym_range);
-      if (lookahead == '.') ADVANCE(297);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 389:
-      ACCEPT_TOKEN(anon_sym_range);
-      if (lookahead == '.') ADVANCE(297);
+      if (lookahead == '.') ADVANCE(296);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 389:
+      ACCEPT_TOKEN(anon_sym_bandbreedte);
       END_STATE();
     case 390:
       ACCEPT_TOKEN(anon_sym_bandbreedte);
+      if (lookahead == '.') ADVANCE(296);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
       END_STATE();
     case 391:
       ACCEPT_TOKEN(anon_sym_bandbreedte);
-      if (lookahead == '.') ADVANCE(297);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 392:
-      ACCEPT_TOKEN(anon_sym_bandbreedte);
-      if (lookahead == '.') ADVANCE(297);
+      if (lookahead == '.') ADVANCE(296);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 392:
+      ACCEPT_TOKEN(anon_sym_category);
       END_STATE();
     case 393:
       ACCEPT_TOKEN(anon_sym_category);
+      if (lookahead == '.') ADVANCE(296);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
       END_STATE();
     case 394:
       ACCEPT_TOKEN(anon_sym_category);
-      if (lookahead == '.') ADVANCE(297);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 395:
-      ACCEPT_TOKEN(anon_sym_category);
-      if (lookahead == '.') ADVANCE(297);
+      if (lookahead == '.') ADVANCE(296);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 395:
+      ACCEPT_TOKEN(anon_sym_categorie);
       END_STATE();
     case 396:
       ACCEPT_TOKEN(anon_sym_categorie);
+      if (lookahead == '.') ADVANCE(296);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
       END_STATE();
     case 397:
       ACCEPT_TOKEN(anon_sym_categorie);
-      if (lookahead == '.') ADVANCE(297);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 398:
-      ACCEPT_TOKEN(anon_sym_categorie);
-      if (lookahead == '.') ADVANCE(297);
+      if (lookahead == '.') ADVANCE(296);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 398:
+      ACCEPT_TOKEN(anon_sym_owner);
       END_STATE();
     case 399:
       ACCEPT_TOKEN(anon_sym_owner);
+      if (lookahead == '.') ADVANCE(296);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
       END_STATE();
     case 400:
       ACCEPT_TOKEN(anon_sym_owner);
-      if (lookahead == '.') ADVANCE(297);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 401:
-      ACCEPT_TOKEN(anon_sym_owner);
-      if (lookahead == '.') ADVANCE(297);
+      if (lookahead == '.') ADVANCE(296);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 401:
+      ACCEPT_TOKEN(anon_sym_eigenaar);
       END_STATE();
     case 402:
       ACCEPT_TOKEN(anon_sym_eigenaar);
+      if (lookahead == '.') ADVANCE(296);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
       END_STATE();
     case 403:
       ACCEPT_TOKEN(anon_sym_eigenaar);
-      if (lookahead == '.') ADVANCE(297);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 404:
-      ACCEPT_TOKEN(anon_sym_eigenaar);
-      if (lookahead == '.') ADVANCE(297);
+      if (lookahead == '.') ADVANCE(296);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 404:
+      ACCEPT_TOKEN(anon_sym_start);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'd') ADVANCE(583);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
       END_STATE();
     case 405:
       ACCEPT_TOKEN(anon_sym_start);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'd') ADVANCE(576);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'd') ADVANCE(592);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
       END_STATE();
     case 406:
       ACCEPT_TOKEN(anon_sym_start);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'd') ADVANCE(586);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+      if (lookahead == 'd') ADVANCE(71);
       END_STATE();
     case 407:
-      ACCEPT_TOKEN(anon_sym_start);
-      if (lookahead == 'd') ADVANCE(72);
+      ACCEPT_TOKEN(anon_sym_startdatum);
       END_STATE();
     case 408:
       ACCEPT_TOKEN(anon_sym_startdatum);
+      if (lookahead == '.') ADVANCE(296);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
       END_STATE();
     case 409:
       ACCEPT_TOKEN(anon_sym_startdatum);
-      if (lookahead == '.') ADVANCE(297);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 410:
-      ACCEPT_TOKEN(anon_sym_startdatum);
-      if (lookahead == '.') ADVANCE(297);
+      if (lookahead == '.') ADVANCE(296);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 410:
+      ACCEPT_TOKEN(anon_sym_end);
       END_STATE();
     case 411:
       ACCEPT_TOKEN(anon_sym_end);
+      if (lookahead == '.') ADVANCE(296);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
       END_STATE();
     case 412:
       ACCEPT_TOKEN(anon_sym_end);
-      if (lookahead == '.') ADVANCE(297);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 413:
-      ACCEPT_TOKEN(anon_sym_end);
-      if (lookahead == '.') ADVANCE(297);
+      if (lookahead == '.') ADVANCE(296);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 413:
+      ACCEPT_TOKEN(anon_sym_einddatum);
       END_STATE();
     case 414:
       ACCEPT_TOKEN(anon_sym_einddatum);
+      if (lookahead == '.') ADVANCE(296);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
       END_STATE();
     case 415:
       ACCEPT_TOKEN(anon_sym_einddatum);
-      if (lookahead == '.') ADVANCE(297);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 416:
-      ACCEPT_TOKEN(anon_sym_einddatum);
-      if (lookahead == '.') ADVANCE(297);
+      if (lookahead == '.') ADVANCE(296);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 416:
+      ACCEPT_TOKEN(anon_sym_decision);
       END_STATE();
     case 417:
       ACCEPT_TOKEN(anon_sym_decision);
+      if (lookahead == '.') ADVANCE(296);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
       END_STATE();
     case 418:
       ACCEPT_TOKEN(anon_sym_decision);
-      if (lookahead == '.') ADVANCE(297);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 419:
-      ACCEPT_TOKEN(anon_sym_decision);
-      if (lookahead == '.') ADVANCE(297);
+      if (lookahead == '.') ADVANCE(296);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 419:
+      ACCEPT_TOKEN(anon_sym_besluit);
       END_STATE();
     case 420:
       ACCEPT_TOKEN(anon_sym_besluit);
+      if (lookahead == '.') ADVANCE(296);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
       END_STATE();
     case 421:
       ACCEPT_TOKEN(anon_sym_besluit);
-      if (lookahead == '.') ADVANCE(297);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 422:
-      ACCEPT_TOKEN(anon_sym_besluit);
-      if (lookahead == '.') ADVANCE(297);
+      if (lookahead == '.') ADVANCE(296);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 422:
+      ACCEPT_TOKEN(anon_sym_status);
       END_STATE();
     case 423:
       ACCEPT_TOKEN(anon_sym_status);
+      if (lookahead == '.') ADVANCE(296);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
       END_STATE();
     case 424:
       ACCEPT_TOKEN(anon_sym_status);
-      if (lookahead == '.') ADVANCE(297);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 425:
-      ACCEPT_TOKEN(anon_sym_status);
-      if (lookahead == '.') ADVANCE(297);
+      if (lookahead == '.') ADVANCE(296);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 425:
+      ACCEPT_TOKEN(anon_sym_taakveld);
       END_STATE();
     case 426:
       ACCEPT_TOKEN(anon_sym_taakveld);
+      if (lookahead == '.') ADVANCE(296);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
       END_STATE();
     case 427:
       ACCEPT_TOKEN(anon_sym_taakveld);
-      if (lookahead == '.') ADVANCE(297);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 428:
-      ACCEPT_TOKEN(anon_sym_taakveld);
-      if (lookahead == '.') ADVANCE(297);
+      if (lookahead == '.') ADVANCE(296);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 428:
+      ACCEPT_TOKEN(anon_sym_related);
       END_STATE();
     case 429:
       ACCEPT_TOKEN(anon_sym_related);
+      if (lookahead == '.') ADVANCE(296);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
       END_STATE();
     case 430:
       ACCEPT_TOKEN(anon_sym_related);
-      if (lookahead == '.') ADVANCE(297);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 431:
-      ACCEPT_TOKEN(anon_sym_related);
-      if (lookahead == '.') ADVANCE(297);
+      if (lookahead == '.') ADVANCE(296);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 431:
+      ACCEPT_TOKEN(anon_sym_relatie);
       END_STATE();
     case 432:
       ACCEPT_TOKEN(anon_sym_relatie);
+      if (lookahead == '.') ADVANCE(296);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
       END_STATE();
     case 433:
       ACCEPT_TOKEN(anon_sym_relatie);
-      if (lookahead == '.') ADVANCE(297);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 434:
-      ACCEPT_TOKEN(anon_sym_relatie);
-      if (lookahead == '.') ADVANCE(297);
+      if (lookahead == '.') ADVANCE(296);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 434:
+      ACCEPT_TOKEN(anon_sym_description);
       END_STATE();
     case 435:
       ACCEPT_TOKEN(anon_sym_description);
+      if (lookahead == '.') ADVANCE(296);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
       END_STATE();
     case 436:
       ACCEPT_TOKEN(anon_sym_description);
-      if (lookahead == '.') ADVANCE(297);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 437:
-      ACCEPT_TOKEN(anon_sym_description);
-      if (lookahead == '.') ADVANCE(297);
+      if (lookahead == '.') ADVANCE(296);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 437:
+      ACCEPT_TOKEN(anon_sym_omschrijving);
       END_STATE();
     case 438:
       ACCEPT_TOKEN(anon_sym_omschrijving);
+      if (lookahead == '.') ADVANCE(296);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
       END_STATE();
     case 439:
       ACCEPT_TOKEN(anon_sym_omschrijving);
-      if (lookahead == '.') ADVANCE(297);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 440:
-      ACCEPT_TOKEN(anon_sym_omschrijving);
-      if (lookahead == '.') ADVANCE(297);
+      if (lookahead == '.') ADVANCE(296);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 440:
+      ACCEPT_TOKEN(anon_sym_indicator);
       END_STATE();
     case 441:
       ACCEPT_TOKEN(anon_sym_indicator);
+      if (lookahead == '.') ADVANCE(296);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
       END_STATE();
     case 442:
       ACCEPT_TOKEN(anon_sym_indicator);
-      if (lookahead == '.') ADVANCE(297);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 443:
-      ACCEPT_TOKEN(anon_sym_indicator);
-      if (lookahead == '.') ADVANCE(297);
+      if (lookahead == '.') ADVANCE(296);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 443:
+      ACCEPT_TOKEN(anon_sym_table);
       END_STATE();
     case 444:
       ACCEPT_TOKEN(anon_sym_table);
+      if (lookahead == '.') ADVANCE(296);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
       END_STATE();
     case 445:
       ACCEPT_TOKEN(anon_sym_table);
-      if (lookahead == '.') ADVANCE(297);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 446:
-      ACCEPT_TOKEN(anon_sym_table);
-      if (lookahead == '.') ADVANCE(297);
+      if (lookahead == '.') ADVANCE(296);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 446:
+      ACCEPT_TOKEN(anon_sym_tabel);
       END_STATE();
     case 447:
       ACCEPT_TOKEN(anon_sym_tabel);
+      if (lookahead == '.') ADVANCE(296);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
       END_STATE();
     case 448:
       ACCEPT_TOKEN(anon_sym_tabel);
-      if (lookahead == '.') ADVANCE(297);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 449:
-      ACCEPT_TOKEN(anon_sym_tabel);
-      if (lookahead == '.') ADVANCE(297);
+      if (lookahead == '.') ADVANCE(296);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 449:
+      ACCEPT_TOKEN(anon_sym_as);
       END_STATE();
     case 450:
       ACCEPT_TOKEN(anon_sym_as);
+      if (lookahead == '.') ADVANCE(296);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
       END_STATE();
     case 451:
       ACCEPT_TOKEN(anon_sym_as);
-      if (lookahead == '.') ADVANCE(297);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 452:
-      ACCEPT_TOKEN(anon_sym_as);
-      if (lookahead == '.') ADVANCE(297);
+      if (lookahead == '.') ADVANCE(296);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 452:
+      ACCEPT_TOKEN(anon_sym_als);
       END_STATE();
     case 453:
       ACCEPT_TOKEN(anon_sym_als);
+      if (lookahead == '.') ADVANCE(296);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
       END_STATE();
     case 454:
       ACCEPT_TOKEN(anon_sym_als);
-      if (lookahead == '.') ADVANCE(297);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 455:
-      ACCEPT_TOKEN(anon_sym_als);
-      if (lookahead == '.') ADVANCE(297);
+      if (lookahead == '.') ADVANCE(296);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 455:
+      ACCEPT_TOKEN(anon_sym_sign);
       END_STATE();
     case 456:
       ACCEPT_TOKEN(anon_sym_sign);
-      END_STATE();
-    case 457:
-      ACCEPT_TOKEN(anon_sym_sign);
-      if (lookahead == '.') ADVANCE(297);
+      if (lookahead == '.') ADVANCE(296);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 457:
+      ACCEPT_TOKEN(anon_sym_teken);
       END_STATE();
     case 458:
       ACCEPT_TOKEN(anon_sym_teken);
-      END_STATE();
-    case 459:
-      ACCEPT_TOKEN(anon_sym_teken);
-      if (lookahead == '.') ADVANCE(297);
+      if (lookahead == '.') ADVANCE(296);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 459:
+      ACCEPT_TOKEN(anon_sym_PLUS);
       END_STATE();
     case 460:
-      ACCEPT_TOKEN(anon_sym_PLUS);
+      ACCEPT_TOKEN(anon_sym_DASH);
       END_STATE();
     case 461:
       ACCEPT_TOKEN(anon_sym_DASH);
+      if (lookahead == '/') ADVANCE(40);
+      if (lookahead == 'P' ||
+          lookahead == 'p') ADVANCE(44);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(506);
       END_STATE();
     case 462:
       ACCEPT_TOKEN(anon_sym_DASH);
       if (lookahead == '/') ADVANCE(40);
-      if (lookahead == 'P' ||
-          lookahead == 'p') ADVANCE(45);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(499);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(506);
       END_STATE();
     case 463:
-      ACCEPT_TOKEN(anon_sym_DASH);
-      if (lookahead == '/') ADVANCE(40);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(499);
-      END_STATE();
-    case 464:
       ACCEPT_TOKEN(anon_sym_EQ);
       END_STATE();
-    case 465:
+    case 464:
       ACCEPT_TOKEN(sym_column_mark);
-      if (lookahead == '*') ADVANCE(465);
+      if (lookahead == '*') ADVANCE(464);
+      END_STATE();
+    case 465:
+      ACCEPT_TOKEN(anon_sym_row);
       END_STATE();
     case 466:
       ACCEPT_TOKEN(anon_sym_row);
-      END_STATE();
-    case 467:
-      ACCEPT_TOKEN(anon_sym_row);
-      if (lookahead == '.') ADVANCE(297);
+      if (lookahead == '.') ADVANCE(296);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 467:
+      ACCEPT_TOKEN(anon_sym_rij);
       END_STATE();
     case 468:
       ACCEPT_TOKEN(anon_sym_rij);
-      END_STATE();
-    case 469:
-      ACCEPT_TOKEN(anon_sym_rij);
-      if (lookahead == '.') ADVANCE(297);
+      if (lookahead == '.') ADVANCE(296);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 469:
+      ACCEPT_TOKEN(anon_sym_u2013);
       END_STATE();
     case 470:
       ACCEPT_TOKEN(anon_sym_u2013);
+      if (lookahead == 'P' ||
+          lookahead == 'p') ADVANCE(44);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(506);
       END_STATE();
     case 471:
       ACCEPT_TOKEN(anon_sym_u2013);
-      if (lookahead == 'P' ||
-          lookahead == 'p') ADVANCE(45);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(499);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(506);
       END_STATE();
     case 472:
-      ACCEPT_TOKEN(anon_sym_u2013);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(499);
+      ACCEPT_TOKEN(anon_sym_u2014);
       END_STATE();
     case 473:
       ACCEPT_TOKEN(anon_sym_u2014);
+      if (lookahead == 'P' ||
+          lookahead == 'p') ADVANCE(44);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(506);
       END_STATE();
     case 474:
       ACCEPT_TOKEN(anon_sym_u2014);
-      if (lookahead == 'P' ||
-          lookahead == 'p') ADVANCE(45);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(499);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(506);
       END_STATE();
     case 475:
-      ACCEPT_TOKEN(anon_sym_u2014);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(499);
+      ACCEPT_TOKEN(anon_sym_V);
       END_STATE();
     case 476:
-      ACCEPT_TOKEN(anon_sym_LPAREN);
+      ACCEPT_TOKEN(anon_sym_V);
+      if (lookahead == '.') ADVANCE(296);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
       END_STATE();
     case 477:
-      ACCEPT_TOKEN(anon_sym_RPAREN);
+      ACCEPT_TOKEN(anon_sym_N);
+      if (lookahead == '.') ADVANCE(284);
+      if (lookahead == 'V' ||
+          lookahead == 'v') ADVANCE(1036);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
       END_STATE();
     case 478:
-      ACCEPT_TOKEN(anon_sym_u2212);
+      ACCEPT_TOKEN(anon_sym_N);
+      if (lookahead == '.') ADVANCE(283);
+      if (lookahead == 'V' ||
+          lookahead == 'v') ADVANCE(279);
       END_STATE();
     case 479:
-      ACCEPT_TOKEN(anon_sym_u2212);
-      if (lookahead == 'P' ||
-          lookahead == 'p') ADVANCE(45);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(499);
+      ACCEPT_TOKEN(anon_sym_v);
       END_STATE();
     case 480:
-      ACCEPT_TOKEN(anon_sym_u2212);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(499);
+      ACCEPT_TOKEN(anon_sym_v);
+      if (lookahead == '.') ADVANCE(296);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
       END_STATE();
     case 481:
-      ACCEPT_TOKEN(sym_magnitude);
-      if (lookahead == '.') ADVANCE(297);
+      ACCEPT_TOKEN(anon_sym_n);
+      if (lookahead == '.') ADVANCE(284);
+      if (lookahead == 'V' ||
+          lookahead == 'v') ADVANCE(1036);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
       END_STATE();
     case 482:
-      ACCEPT_TOKEN(anon_sym_PERCENT);
+      ACCEPT_TOKEN(anon_sym_n);
+      if (lookahead == '.') ADVANCE(283);
+      if (lookahead == 'V' ||
+          lookahead == 'v') ADVANCE(279);
       END_STATE();
     case 483:
-      ACCEPT_TOKEN(sym_year);
-      if (lookahead == ',') ADVANCE(41);
-      if (lookahead == '.') ADVANCE(293);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(499);
+      ACCEPT_TOKEN(anon_sym_LPAREN);
       END_STATE();
     case 484:
-      ACCEPT_TOKEN(sym_year);
-      if (lookahead == '-') ADVANCE(278);
+      ACCEPT_TOKEN(anon_sym_RPAREN);
       END_STATE();
     case 485:
-      ACCEPT_TOKEN(sym_year);
-      if (lookahead == '-') ADVANCE(278);
-      if (lookahead == '.') ADVANCE(297);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(489);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+      ACCEPT_TOKEN(anon_sym_u2212);
       END_STATE();
     case 486:
-      ACCEPT_TOKEN(sym_year);
-      if (lookahead == '.') ADVANCE(297);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+      ACCEPT_TOKEN(anon_sym_u2212);
+      if (lookahead == 'P' ||
+          lookahead == 'p') ADVANCE(44);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(506);
       END_STATE();
     case 487:
-      ACCEPT_TOKEN(sym_phase_number);
-      if (lookahead == '.') ADVANCE(297);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(485);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+      ACCEPT_TOKEN(anon_sym_u2212);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(506);
       END_STATE();
     case 488:
-      ACCEPT_TOKEN(sym_phase_number);
-      if (lookahead == '.') ADVANCE(297);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(487);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
+      ACCEPT_TOKEN(sym_magnitude);
+      if (lookahead == '.') ADVANCE(296);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
       END_STATE();
     case 489:
-      ACCEPT_TOKEN(sym_phase_number);
-      if (lookahead == '.') ADVANCE(297);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(489);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+      ACCEPT_TOKEN(anon_sym_PERCENT);
       END_STATE();
     case 490:
-      ACCEPT_TOKEN(sym_phase_number);
-      if (lookahead == '.') ADVANCE(288);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(488);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+      ACCEPT_TOKEN(sym_year);
+      if (lookahead == ',') ADVANCE(41);
+      if (lookahead == '.') ADVANCE(292);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(506);
       END_STATE();
     case 491:
-      ACCEPT_TOKEN(sym_phase_number);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(491);
+      ACCEPT_TOKEN(sym_year);
+      if (lookahead == '-') ADVANCE(277);
       END_STATE();
     case 492:
-      ACCEPT_TOKEN(sym_date);
+      ACCEPT_TOKEN(sym_year);
+      if (lookahead == '-') ADVANCE(277);
+      if (lookahead == '.') ADVANCE(296);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(496);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
       END_STATE();
     case 493:
-      ACCEPT_TOKEN(sym_date);
-      if (lookahead == '-') ADVANCE(295);
+      ACCEPT_TOKEN(sym_year);
+      if (lookahead == '.') ADVANCE(296);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
       END_STATE();
     case 494:
-      ACCEPT_TOKEN(sym_quarter);
+      ACCEPT_TOKEN(sym_phase_number);
+      if (lookahead == '.') ADVANCE(296);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(492);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
       END_STATE();
     case 495:
-      ACCEPT_TOKEN(sym_number);
+      ACCEPT_TOKEN(sym_phase_number);
+      if (lookahead == '.') ADVANCE(296);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(494);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
       END_STATE();
     case 496:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == ',') ADVANCE(41);
-      if (lookahead == '.') ADVANCE(293);
-      if (lookahead == '_') ADVANCE(499);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(483);
+      ACCEPT_TOKEN(sym_phase_number);
+      if (lookahead == '.') ADVANCE(296);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(496);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
       END_STATE();
     case 497:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == ',') ADVANCE(41);
-      if (lookahead == '.') ADVANCE(293);
-      if (lookahead == '_') ADVANCE(499);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(496);
+      ACCEPT_TOKEN(sym_phase_number);
+      if (lookahead == '.') ADVANCE(287);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(495);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
       END_STATE();
     case 498:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == ',') ADVANCE(41);
-      if (lookahead == '.') ADVANCE(293);
-      if (lookahead == '_') ADVANCE(499);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(497);
+      ACCEPT_TOKEN(sym_phase_number);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(498);
       END_STATE();
     case 499:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == ',') ADVANCE(41);
-      if (lookahead == '.') ADVANCE(293);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(499);
+      ACCEPT_TOKEN(sym_date);
       END_STATE();
     case 500:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == '-') ADVANCE(495);
+      ACCEPT_TOKEN(sym_date);
+      if (lookahead == '-') ADVANCE(294);
       END_STATE();
     case 501:
-      ACCEPT_TOKEN(sym_taakveld_code);
+      ACCEPT_TOKEN(sym_quarter);
       END_STATE();
     case 502:
-      ACCEPT_TOKEN(sym_taakveld_code);
-      if (lookahead == '.') ADVANCE(297);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(502);
-      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(503);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_') ADVANCE(1036);
+      ACCEPT_TOKEN(sym_number);
       END_STATE();
     case 503:
-      ACCEPT_TOKEN(sym_taakveld_code);
-      if (lookahead == '.') ADVANCE(297);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == ',') ADVANCE(41);
+      if (lookahead == '.') ADVANCE(292);
+      if (lookahead == '_') ADVANCE(506);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(490);
       END_STATE();
     case 504:
-      ACCEPT_TOKEN(sym_taakveld_code);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(504);
-      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(501);
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == ',') ADVANCE(41);
+      if (lookahead == '.') ADVANCE(292);
+      if (lookahead == '_') ADVANCE(506);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(503);
       END_STATE();
     case 505:
-      ACCEPT_TOKEN(sym_euro);
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == ',') ADVANCE(41);
+      if (lookahead == '.') ADVANCE(292);
+      if (lookahead == '_') ADVANCE(506);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(504);
       END_STATE();
     case 506:
-      ACCEPT_TOKEN(sym_euro);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'O' ||
-          lookahead == 'o') ADVANCE(508);
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == ',') ADVANCE(41);
+      if (lookahead == '.') ADVANCE(292);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          lookahead == '_') ADVANCE(506);
       END_STATE();
     case 507:
-      ACCEPT_TOKEN(sym_euro);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'O' ||
-          lookahead == 'o') ADVANCE(509);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '-') ADVANCE(502);
       END_STATE();
     case 508:
-      ACCEPT_TOKEN(sym_euro);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'S' ||
-          lookahead == 's') ADVANCE(511);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+      ACCEPT_TOKEN(sym_taakveld_code);
       END_STATE();
     case 509:
-      ACCEPT_TOKEN(sym_euro);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'S' ||
-          lookahead == 's') ADVANCE(510);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
+      ACCEPT_TOKEN(sym_taakveld_code);
+      if (lookahead == '.') ADVANCE(296);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(509);
+      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(510);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
+          lookahead == '_') ADVANCE(1043);
       END_STATE();
     case 510:
-      ACCEPT_TOKEN(sym_euro);
-      if (lookahead == '.') ADVANCE(297);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 511:
-      ACCEPT_TOKEN(sym_euro);
-      if (lookahead == '.') ADVANCE(297);
+      ACCEPT_TOKEN(sym_taakveld_code);
+      if (lookahead == '.') ADVANCE(296);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 511:
+      ACCEPT_TOKEN(sym_taakveld_code);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(511);
+      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(508);
       END_STATE();
     case 512:
       ACCEPT_TOKEN(sym_euro);
-      if (lookahead == 'O' ||
-          lookahead == 'o') ADVANCE(513);
       END_STATE();
     case 513:
       ACCEPT_TOKEN(sym_euro);
-      if (lookahead == 'S' ||
-          lookahead == 's') ADVANCE(505);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'O' ||
+          lookahead == 'o') ADVANCE(515);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
       END_STATE();
     case 514:
-      ACCEPT_TOKEN(sym_pm);
+      ACCEPT_TOKEN(sym_euro);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'O' ||
+          lookahead == 'o') ADVANCE(516);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
       END_STATE();
     case 515:
-      ACCEPT_TOKEN(sym_pm);
-      if (lookahead == '.') ADVANCE(514);
+      ACCEPT_TOKEN(sym_euro);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'S' ||
+          lookahead == 's') ADVANCE(518);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
       END_STATE();
     case 516:
-      ACCEPT_TOKEN(sym_not_applicable);
+      ACCEPT_TOKEN(sym_euro);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'S' ||
+          lookahead == 's') ADVANCE(517);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
       END_STATE();
     case 517:
-      ACCEPT_TOKEN(sym_not_applicable);
-      if (lookahead == '.') ADVANCE(297);
+      ACCEPT_TOKEN(sym_euro);
+      if (lookahead == '.') ADVANCE(296);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
       END_STATE();
     case 518:
+      ACCEPT_TOKEN(sym_euro);
+      if (lookahead == '.') ADVANCE(296);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 519:
+      ACCEPT_TOKEN(sym_euro);
+      if (lookahead == 'O' ||
+          lookahead == 'o') ADVANCE(520);
+      END_STATE();
+    case 520:
+      ACCEPT_TOKEN(sym_euro);
+      if (lookahead == 'S' ||
+          lookahead == 's') ADVANCE(512);
+      END_STATE();
+    case 521:
+      ACCEPT_TOKEN(sym_pm);
+      END_STATE();
+    case 522:
+      ACCEPT_TOKEN(sym_pm);
+      if (lookahead == '.') ADVANCE(521);
+      END_STATE();
+    case 523:
+      ACCEPT_TOKEN(sym_not_applicable);
+      END_STATE();
+    case 524:
+      ACCEPT_TOKEN(sym_not_applicable);
+      if (lookahead == '.') ADVANCE(296);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 525:
       ACCEPT_TOKEN(sym_not_applicable);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
       END_STATE();
-    case 519:
+    case 526:
       ACCEPT_TOKEN(sym_string);
       END_STATE();
-    case 520:
+    case 527:
       ACCEPT_TOKEN(sym_string);
-      if (lookahead == '"') ADVANCE(519);
-      if (lookahead == '\\') ADVANCE(8);
+      if (lookahead == '"') ADVANCE(526);
+      if (lookahead == '\\') ADVANCE(9);
       if (lookahead != 0 &&
-          lookahead != '\n') ADVANCE(6);
+          lookahead != '\n') ADVANCE(7);
       END_STATE();
-    case 521:
+    case 528:
       ACCEPT_TOKEN(sym_string);
-      if (lookahead == '"') ADVANCE(10);
+      if (lookahead == '"') ADVANCE(11);
       END_STATE();
-    case 522:
+    case 529:
       ACCEPT_TOKEN(sym_comment);
       END_STATE();
-    case 523:
+    case 530:
       ACCEPT_TOKEN(sym_comment);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(523);
+          lookahead != '\r') ADVANCE(530);
       END_STATE();
-    case 524:
+    case 531:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'R') ADVANCE(506);
-      if (lookahead == 'r') ADVANCE(1024);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'R') ADVANCE(513);
+      if (lookahead == 'r') ADVANCE(1031);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
       END_STATE();
-    case 525:
+    case 532:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'R') ADVANCE(507);
-      if (lookahead == 'r') ADVANCE(1025);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'R') ADVANCE(514);
+      if (lookahead == 'r') ADVANCE(1032);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
+          lookahead == '_') ADVANCE(1043);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
       END_STATE();
-    case 526:
+    case 533:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'U') ADVANCE(524);
-      if (lookahead == 'u') ADVANCE(1026);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'U') ADVANCE(531);
+      if (lookahead == 'u') ADVANCE(1033);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
       END_STATE();
-    case 527:
+    case 534:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'U') ADVANCE(525);
-      if (lookahead == 'u') ADVANCE(1028);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'U') ADVANCE(532);
+      if (lookahead == 'u') ADVANCE(1035);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
+          lookahead == '_') ADVANCE(1043);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
       END_STATE();
-    case 528:
+    case 535:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'a') ADVANCE(974);
-      if (lookahead == 'o') ADVANCE(939);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'a') ADVANCE(981);
+      if (lookahead == 'o') ADVANCE(946);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
       END_STATE();
-    case 529:
+    case 536:
       ACCEPT_TOKEN(sym_identifier);
       ADVANCE_MAP(
-        '.', 297,
-        'a', 561,
-        'e', 566,
-        'o', 822,
-        'I', 1022,
-        'i', 1022,
-        'L', 1031,
-        'l', 1031,
+        '.', 296,
+        'a', 568,
+        'e', 573,
+        'o', 829,
+        'I', 1029,
+        'i', 1029,
+        'L', 1038,
+        'l', 1038,
       );
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 530:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'a') ADVANCE(561);
-      if (lookahead == 'e') ADVANCE(566);
-      if (lookahead == 'o') ADVANCE(822);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 531:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'a') ADVANCE(561);
-      if (lookahead == 'e') ADVANCE(566);
-      if (lookahead == 'I' ||
-          lookahead == 'i') ADVANCE(1022);
-      if (lookahead == 'L' ||
-          lookahead == 'l') ADVANCE(1031);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 532:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'a') ADVANCE(561);
-      if (lookahead == 'e') ADVANCE(566);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 533:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'a') ADVANCE(1010);
-      if (lookahead == 'h') ADVANCE(555);
-      if (lookahead == 'i') ADVANCE(727);
-      if (lookahead == 't') ADVANCE(538);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 534:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'a') ADVANCE(1010);
-      if (lookahead == 'h') ADVANCE(555);
-      if (lookahead == 't') ADVANCE(538);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 535:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'a') ADVANCE(1010);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 536:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'a') ADVANCE(539);
-      if (lookahead == 'e') ADVANCE(776);
-      if (lookahead == 'o') ADVANCE(979);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
       END_STATE();
     case 537:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'a') ADVANCE(539);
-      if (lookahead == 'e') ADVANCE(781);
-      if (lookahead == 'o') ADVANCE(979);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 538:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'a') ADVANCE(909);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 539:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'a') ADVANCE(777);
-      if (lookahead == 'b') ADVANCE(661);
-      if (lookahead == 'r') ADVANCE(737);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('c' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 540:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'a') ADVANCE(563);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 541:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'a') ADVANCE(975);
-      if (lookahead == 'o') ADVANCE(937);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 542:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'a') ADVANCE(1011);
-      if (lookahead == 'h') ADVANCE(543);
-      if (lookahead == 't') ADVANCE(544);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 543:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'a') ADVANCE(910);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 544:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'a') ADVANCE(901);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 545:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'a') ADVANCE(779);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 546:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'a') ADVANCE(570);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 547:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'a') ADVANCE(553);
-      if (lookahead == 'e') ADVANCE(780);
-      if (lookahead == 'o') ADVANCE(984);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 548:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'a') ADVANCE(902);
-      if (lookahead == 'l') ADVANCE(562);
-      if (lookahead == 'r') ADVANCE(867);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 549:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'a') ADVANCE(862);
-      if (lookahead == 'l') ADVANCE(926);
-      if (lookahead == 's') ADVANCE(452);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 550:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'a') ADVANCE(862);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 551:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'a') ADVANCE(784);
-      if (lookahead == 'b') ADVANCE(661);
-      if (lookahead == 'r') ADVANCE(737);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('c' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 552:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'a') ADVANCE(593);
-      if (lookahead == 'e') ADVANCE(781);
-      if (lookahead == 'o') ADVANCE(979);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 553:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'a') ADVANCE(783);
-      if (lookahead == 'b') ADVANCE(671);
-      if (lookahead == 'r') ADVANCE(734);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('c' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 554:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'a') ADVANCE(594);
-      if (lookahead == 'e') ADVANCE(780);
-      if (lookahead == 'o') ADVANCE(984);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 555:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'a') ADVANCE(908);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 556:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'a') ADVANCE(778);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 557:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'a') ADVANCE(859);
-      if (lookahead == 'e') ADVANCE(801);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 558:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'a') ADVANCE(965);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 559:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'a') ADVANCE(860);
-      if (lookahead == 'e') ADVANCE(808);
-      if (lookahead == 'i') ADVANCE(773);
-      if (lookahead == 'o') ADVANCE(1016);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 560:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'a') ADVANCE(860);
-      if (lookahead == 'e') ADVANCE(808);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 561:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'a') ADVANCE(978);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 562:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'a') ADVANCE(825);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 563:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'a') ADVANCE(788);
-      if (lookahead == 'l') ADVANCE(348);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 564:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'a') ADVANCE(545);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 565:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'a') ADVANCE(898);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 566:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'a') ADVANCE(941);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 567:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'a') ADVANCE(957);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 568:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'a') ADVANCE(944);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 569:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'a') ADVANCE(976);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 570:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'a') ADVANCE(796);
-      if (lookahead == 'l') ADVANCE(347);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 571:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'a') ADVANCE(918);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 572:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'a') ADVANCE(989);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 573:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'a') ADVANCE(913);
-      if (lookahead == 'l') ADVANCE(580);
-      if (lookahead == 'r') ADVANCE(873);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 574:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'a') ADVANCE(894);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 575:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'a') ADVANCE(565);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 576:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'a') ADVANCE(977);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 577:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'a') ADVANCE(556);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 578:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'a') ADVANCE(581);
-      if (lookahead == 'e') ADVANCE(568);
-      if (lookahead == 'o') ADVANCE(823);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 579:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'a') ADVANCE(581);
-      if (lookahead == 'e') ADVANCE(568);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 580:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'a') ADVANCE(837);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 581:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'a') ADVANCE(993);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 582:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'a') ADVANCE(851);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 583:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'a') ADVANCE(981);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 584:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'a') ADVANCE(852);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 585:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'a') ADVANCE(992);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 586:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'a') ADVANCE(982);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 587:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'a') ADVANCE(551);
-      if (lookahead == 'e') ADVANCE(781);
-      if (lookahead == 'o') ADVANCE(979);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 588:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'a') ADVANCE(844);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 589:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'a') ADVANCE(842);
-      if (lookahead == 'e') ADVANCE(927);
-      if (lookahead == 'u') ADVANCE(618);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 590:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'a') ADVANCE(919);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 591:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'a') ADVANCE(574);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 592:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'a') ADVANCE(847);
-      if (lookahead == 'e') ADVANCE(931);
-      if (lookahead == 'u') ADVANCE(613);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 593:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'b') ADVANCE(661);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 594:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'b') ADVANCE(671);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 595:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'b') ADVANCE(921);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 596:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'b') ADVANCE(920);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 597:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'c') ADVANCE(759);
-      if (lookahead == 'e') ADVANCE(786);
-      if (lookahead == 's') ADVANCE(605);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 598:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'c') ADVANCE(759);
-      if (lookahead == 's') ADVANCE(605);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 599:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'c') ADVANCE(742);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 600:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'c') ADVANCE(757);
-      if (lookahead == 's') ADVANCE(602);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 601:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'c') ADVANCE(743);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 602:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'c') ADVANCE(905);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 603:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'c') ADVANCE(800);
-      if (lookahead == 'd') ADVANCE(753);
-      if (lookahead == 'v') ADVANCE(883);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 604:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'c') ADVANCE(800);
-      if (lookahead == 'v') ADVANCE(883);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 605:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'c') ADVANCE(904);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 606:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'c') ADVANCE(802);
-      if (lookahead == 'v') ADVANCE(882);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 607:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'c') ADVANCE(572);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 608:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'c') ADVANCE(585);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 609:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'd') ADVANCE(413);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 610:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'd') ADVANCE(596);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 611:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'd') ADVANCE(431);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 612:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'd') ADVANCE(428);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 613:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'd') ADVANCE(728);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 614:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'd') ADVANCE(412);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 615:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'd') ADVANCE(595);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 616:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'd') ADVANCE(430);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 617:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'd') ADVANCE(427);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 618:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'd') ADVANCE(726);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 619:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'd') ADVANCE(753);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 620:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'd') ADVANCE(755);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 621:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'd') ADVANCE(668);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 622:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'd') ADVANCE(687);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 623:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'd') ADVANCE(684);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 624:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'd') ADVANCE(630);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 625:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'd') ADVANCE(626);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 626:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'd') ADVANCE(569);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 627:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'd') ADVANCE(639);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 628:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'd') ADVANCE(686);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 629:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'd') ADVANCE(652);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 630:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'd') ADVANCE(583);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 631:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'd') ADVANCE(985);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 632:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'd') ADVANCE(706);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 633:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'd') ADVANCE(987);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 634:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'd') ADVANCE(707);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 635:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'e') ADVANCE(597);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 636:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'e') ADVANCE(389);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 637:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'e') ADVANCE(383);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 638:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'e') ADVANCE(446);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 639:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'e') ADVANCE(315);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 640:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'e') ADVANCE(342);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 641:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'e') ADVANCE(434);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 642:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'e') ADVANCE(398);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 643:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'e') ADVANCE(392);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 644:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'e') ADVANCE(598);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 645:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'e') ADVANCE(600);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 646:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'e') ADVANCE(388);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 647:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'e') ADVANCE(382);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 648:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'e') ADVANCE(433);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 649:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'e') ADVANCE(397);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 650:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'e') ADVANCE(391);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 651:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'e') ADVANCE(445);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 652:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'e') ADVANCE(314);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 653:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'e') ADVANCE(341);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 654:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'e') ADVANCE(786);
-      if (lookahead == 's') ADVANCE(605);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 655:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'e') ADVANCE(786);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 656:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'e') ADVANCE(654);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 657:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'e') ADVANCE(793);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 658:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'e') ADVANCE(723);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 659:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'e') ADVANCE(804);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 660:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'e') ADVANCE(896);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 661:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'e') ADVANCE(787);
-      if (lookahead == 'l') ADVANCE(638);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 662:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'e') ADVANCE(730);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 663:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'e') ADVANCE(782);
-      if (lookahead == 'o') ADVANCE(979);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 664:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'e') ADVANCE(782);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 665:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'e') ADVANCE(861);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 666:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'e') ADVANCE(794);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 667:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'e') ADVANCE(967);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 668:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'e') ADVANCE(922);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 669:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'e') ADVANCE(789);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 670:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'e') ADVANCE(833);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 671:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'e') ADVANCE(795);
-      if (lookahead == 'l') ADVANCE(651);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 672:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'e') ADVANCE(892);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 673:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'e') ADVANCE(850);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 674:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'e') ADVANCE(611);
-      if (lookahead == 'i') ADVANCE(641);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 675:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'e') ADVANCE(803);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 676:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'e') ADVANCE(857);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 677:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'e') ADVANCE(805);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 678:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'e') ADVANCE(946);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 679:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'e') ADVANCE(616);
-      if (lookahead == 'i') ADVANCE(648);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 680:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'e') ADVANCE(797);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 681:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'e') ADVANCE(947);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 682:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'e') ADVANCE(633);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 683:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'e') ADVANCE(790);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 684:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'e') ADVANCE(657);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 685:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'e') ADVANCE(798);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 686:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'e') ADVANCE(923);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 687:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'e') ADVANCE(669);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 688:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'e') ADVANCE(827);
-      if (lookahead == 's') ADVANCE(959);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 689:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'e') ADVANCE(827);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 690:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'e') ADVANCE(791);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 691:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'e') ADVANCE(932);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 692:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'e') ADVANCE(631);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 693:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'e') ADVANCE(807);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 694:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'e') ADVANCE(828);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 695:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'e') ADVANCE(928);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 696:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'e') ADVANCE(960);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 697:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'e') ADVANCE(940);
-      if (lookahead == 'u') ADVANCE(618);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 698:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'e') ADVANCE(692);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 699:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'e') ADVANCE(962);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 700:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'e') ADVANCE(858);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 701:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'e') ADVANCE(830);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 702:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'e') ADVANCE(838);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 703:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'e') ADVANCE(666);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 704:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'e') ADVANCE(682);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 705:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'e') ADVANCE(973);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 706:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'e') ADVANCE(690);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 707:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'e') ADVANCE(685);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 708:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'e') ADVANCE(655);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 709:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'e') ADVANCE(741);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 710:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'e') ADVANCE(740);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 711:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'e') ADVANCE(733);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 712:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'e') ADVANCE(732);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 713:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'g') ADVANCE(369);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 714:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'g') ADVANCE(372);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 715:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'g') ADVANCE(336);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 716:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'g') ADVANCE(440);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 717:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'g') ADVANCE(363);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 718:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'g') ADVANCE(368);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 719:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'g') ADVANCE(371);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 720:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'g') ADVANCE(439);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 721:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'g') ADVANCE(335);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 722:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'g') ADVANCE(362);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 723:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'g') ADVANCE(870);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 724:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'g') ADVANCE(673);
-      if (lookahead == 'n') ADVANCE(624);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 725:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'g') ADVANCE(665);
-      if (lookahead == 'n') ADVANCE(625);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 726:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'g') ADVANCE(696);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 727:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'g') ADVANCE(826);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 728:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'g') ADVANCE(667);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 729:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'g') ADVANCE(636);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 730:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'g') ADVANCE(876);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 731:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'g') ADVANCE(646);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 732:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'g') ADVANCE(683);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 733:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'g') ADVANCE(680);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 734:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'g') ADVANCE(705);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 735:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'g') ADVANCE(912);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 736:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'g') ADVANCE(582);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 737:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'g') ADVANCE(699);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 738:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'g') ADVANCE(584);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 739:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'g') ADVANCE(916);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 740:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'g') ADVANCE(701);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 741:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'g') ADVANCE(702);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 742:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'h') ADVANCE(906);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 743:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'h') ADVANCE(907);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 744:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'i') ADVANCE(724);
-      if (lookahead == 'n') ADVANCE(609);
-      if (lookahead == 'U' ||
-          lookahead == 'u') ADVANCE(1026);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 745:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'i') ADVANCE(724);
-      if (lookahead == 'n') ADVANCE(609);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 746:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'i') ADVANCE(773);
-      if (lookahead == 'o') ADVANCE(1016);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 747:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'i') ADVANCE(727);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 748:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'i') ADVANCE(725);
-      if (lookahead == 'n') ADVANCE(614);
-      if (lookahead == 'U' ||
-          lookahead == 'u') ADVANCE(1028);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 749:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'i') ADVANCE(890);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 750:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'i') ADVANCE(775);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 751:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'i') ADVANCE(774);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 752:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'i') ADVANCE(891);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 753:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'i') ADVANCE(608);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 754:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'i') ADVANCE(875);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 755:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'i') ADVANCE(607);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 756:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'i') ADVANCE(841);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 757:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'i') ADVANCE(943);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 758:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'i') ADVANCE(968);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 759:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'i') ADVANCE(942);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 760:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'i') ADVANCE(845);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 761:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'i') ADVANCE(880);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 762:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'i') ADVANCE(846);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 763:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'i') ADVANCE(848);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 764:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'i') ADVANCE(849);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 765:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'i') ADVANCE(649);
-      if (lookahead == 'y') ADVANCE(394);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 766:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'i') ADVANCE(963);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 767:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'i') ADVANCE(854);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 768:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'i') ADVANCE(853);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 769:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'i') ADVANCE(856);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 770:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'i') ADVANCE(642);
-      if (lookahead == 'y') ADVANCE(395);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 771:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'i') ADVANCE(877);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 772:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'i') ADVANCE(881);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 773:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'j') ADVANCE(469);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 774:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'j') ADVANCE(1014);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 775:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'j') ADVANCE(1015);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 776:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'k') ADVANCE(688);
-      if (lookahead == 'x') ADVANCE(956);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 777:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'k') ADVANCE(951);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 778:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'k') ADVANCE(1013);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 779:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'k') ADVANCE(1012);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 780:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'k') ADVANCE(948);
-      if (lookahead == 'x') ADVANCE(970);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 781:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'k') ADVANCE(945);
-      if (lookahead == 'x') ADVANCE(956);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 782:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'k') ADVANCE(689);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 783:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'k') ADVANCE(953);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 784:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'k') ADVANCE(952);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 785:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'l') ADVANCE(926);
-      if (lookahead == 's') ADVANCE(452);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 786:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'l') ADVANCE(324);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 787:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'l') ADVANCE(449);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 788:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'l') ADVANCE(351);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 789:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'l') ADVANCE(386);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 790:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'l') ADVANCE(345);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 791:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'l') ADVANCE(357);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 792:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'l') ADVANCE(1003);
-      if (lookahead == 'p') ADVANCE(590);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 793:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'l') ADVANCE(385);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 794:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'l') ADVANCE(323);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 795:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'l') ADVANCE(448);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 796:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'l') ADVANCE(350);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 797:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'l') ADVANCE(344);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 798:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'l') ADVANCE(356);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 799:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'l') ADVANCE(1002);
-      if (lookahead == 'p') ADVANCE(571);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 800:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'l') ADVANCE(1006);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 801:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'l') ADVANCE(558);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 802:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'l') ADVANCE(1007);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 803:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'l') ADVANCE(612);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 804:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'l') ADVANCE(617);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 805:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'l') ADVANCE(809);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 806:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'l') ADVANCE(935);
-      if (lookahead == 's') ADVANCE(451);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 807:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'l') ADVANCE(810);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 808:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'l') ADVANCE(567);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 809:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'l') ADVANCE(769);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 810:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'l') ADVANCE(767);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 811:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'm') ADVANCE(416);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 812:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'm') ADVANCE(410);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 813:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'm') ADVANCE(415);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 814:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'm') ADVANCE(409);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 815:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'm') ADVANCE(938);
-      if (lookahead == 'n') ADVANCE(628);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 816:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'm') ADVANCE(938);
-      if (lookahead == 'w') ADVANCE(843);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 817:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'm') ADVANCE(938);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 818:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'm') ADVANCE(936);
-      if (lookahead == 'n') ADVANCE(621);
-      if (lookahead == 'w') ADVANCE(863);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 819:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'm') ADVANCE(936);
-      if (lookahead == 'n') ADVANCE(621);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 820:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'm') ADVANCE(936);
-      if (lookahead == 'w') ADVANCE(863);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 821:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'm') ADVANCE(936);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 822:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'm') ADVANCE(676);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 823:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'm') ADVANCE(700);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 824:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'n') ADVANCE(603);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 825:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'n') ADVANCE(310);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 826:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'n') ADVANCE(457);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 827:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'n') ADVANCE(459);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 828:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'n') ADVANCE(378);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 829:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'n') ADVANCE(419);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 830:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'n') ADVANCE(318);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 831:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'n') ADVANCE(437);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 832:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'n') ADVANCE(604);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 833:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'n') ADVANCE(377);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 834:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'n') ADVANCE(418);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 835:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'n') ADVANCE(436);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 836:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'n') ADVANCE(606);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 837:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'n') ADVANCE(309);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 838:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'n') ADVANCE(317);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 839:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'n') ADVANCE(621);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 840:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'n') ADVANCE(620);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 841:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'n') ADVANCE(718);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 842:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'n') ADVANCE(610);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 843:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'n') ADVANCE(660);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 844:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'n') ADVANCE(623);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 845:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'n') ADVANCE(719);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 846:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'n') ADVANCE(713);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 847:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'n') ADVANCE(615);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 848:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'n') ADVANCE(720);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 849:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'n') ADVANCE(714);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 850:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'n') ADVANCE(591);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 851:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'n') ADVANCE(715);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 852:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'n') ADVANCE(721);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 853:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'n') ADVANCE(716);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 854:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'n') ADVANCE(722);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 855:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'n') ADVANCE(619);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 856:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'n') ADVANCE(717);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 857:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'n') ADVANCE(961);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 858:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'n') ADVANCE(972);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 859:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'n') ADVANCE(731);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 860:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'n') ADVANCE(729);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 861:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'n') ADVANCE(575);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 862:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'n') ADVANCE(622);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 863:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'n') ADVANCE(672);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 864:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'n') ADVANCE(628);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 865:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'o') ADVANCE(996);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 866:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'o') ADVANCE(939);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 867:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'o') ADVANCE(735);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 868:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'o') ADVANCE(950);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 869:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'o') ADVANCE(949);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 870:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'o') ADVANCE(897);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 871:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'o') ADVANCE(884);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 872:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'o') ADVANCE(999);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 873:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'o') ADVANCE(739);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 874:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'o') ADVANCE(899);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 875:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'o') ADVANCE(834);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 876:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'o') ADVANCE(893);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 877:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'o') ADVANCE(835);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 878:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'o') ADVANCE(895);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 879:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'o') ADVANCE(984);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 880:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'a') ADVANCE(568);
+      if (lookahead == 'e') ADVANCE(573);
       if (lookahead == 'o') ADVANCE(829);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 538:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'a') ADVANCE(568);
+      if (lookahead == 'e') ADVANCE(573);
+      if (lookahead == 'I' ||
+          lookahead == 'i') ADVANCE(1029);
+      if (lookahead == 'L' ||
+          lookahead == 'l') ADVANCE(1038);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 539:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'a') ADVANCE(568);
+      if (lookahead == 'e') ADVANCE(573);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 540:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'a') ADVANCE(1017);
+      if (lookahead == 'h') ADVANCE(562);
+      if (lookahead == 'i') ADVANCE(735);
+      if (lookahead == 't') ADVANCE(545);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 541:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'a') ADVANCE(1017);
+      if (lookahead == 'h') ADVANCE(562);
+      if (lookahead == 't') ADVANCE(545);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 542:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'a') ADVANCE(1017);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 543:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'a') ADVANCE(546);
+      if (lookahead == 'e') ADVANCE(783);
+      if (lookahead == 'o') ADVANCE(986);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 544:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'a') ADVANCE(546);
+      if (lookahead == 'e') ADVANCE(788);
+      if (lookahead == 'o') ADVANCE(986);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 545:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'a') ADVANCE(916);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 546:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'a') ADVANCE(784);
+      if (lookahead == 'b') ADVANCE(668);
+      if (lookahead == 'r') ADVANCE(744);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('c' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 547:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'a') ADVANCE(570);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 548:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'a') ADVANCE(982);
+      if (lookahead == 'o') ADVANCE(944);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 549:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'a') ADVANCE(1018);
+      if (lookahead == 'h') ADVANCE(550);
+      if (lookahead == 't') ADVANCE(551);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 550:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'a') ADVANCE(917);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 551:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'a') ADVANCE(908);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 552:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'a') ADVANCE(786);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 553:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'a') ADVANCE(577);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 554:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'a') ADVANCE(560);
+      if (lookahead == 'e') ADVANCE(787);
+      if (lookahead == 'o') ADVANCE(991);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 555:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'a') ADVANCE(909);
+      if (lookahead == 'l') ADVANCE(569);
+      if (lookahead == 'r') ADVANCE(874);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 556:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'a') ADVANCE(869);
+      if (lookahead == 'l') ADVANCE(933);
+      if (lookahead == 's') ADVANCE(451);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 557:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'a') ADVANCE(869);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 558:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'a') ADVANCE(791);
+      if (lookahead == 'b') ADVANCE(668);
+      if (lookahead == 'r') ADVANCE(744);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('c' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 559:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'a') ADVANCE(600);
+      if (lookahead == 'e') ADVANCE(788);
+      if (lookahead == 'o') ADVANCE(986);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 560:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'a') ADVANCE(790);
+      if (lookahead == 'b') ADVANCE(678);
+      if (lookahead == 'r') ADVANCE(741);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('c' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 561:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'a') ADVANCE(601);
+      if (lookahead == 'e') ADVANCE(787);
+      if (lookahead == 'o') ADVANCE(991);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 562:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'a') ADVANCE(915);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 563:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'a') ADVANCE(785);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 564:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'a') ADVANCE(866);
+      if (lookahead == 'e') ADVANCE(808);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 565:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'a') ADVANCE(972);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 566:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'a') ADVANCE(867);
+      if (lookahead == 'e') ADVANCE(815);
+      if (lookahead == 'i') ADVANCE(780);
+      if (lookahead == 'o') ADVANCE(1023);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 567:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'a') ADVANCE(867);
+      if (lookahead == 'e') ADVANCE(815);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 568:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'a') ADVANCE(985);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 569:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'a') ADVANCE(832);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 570:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'a') ADVANCE(795);
+      if (lookahead == 'l') ADVANCE(347);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 571:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'a') ADVANCE(552);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 572:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'a') ADVANCE(905);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 573:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'a') ADVANCE(948);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 574:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'a') ADVANCE(964);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 575:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'a') ADVANCE(951);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 576:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'a') ADVANCE(983);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 577:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'a') ADVANCE(803);
+      if (lookahead == 'l') ADVANCE(346);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 578:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'a') ADVANCE(925);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 579:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'a') ADVANCE(996);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 580:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'a') ADVANCE(919);
+      if (lookahead == 'l') ADVANCE(587);
+      if (lookahead == 'r') ADVANCE(879);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 581:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'a') ADVANCE(901);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 582:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'a') ADVANCE(572);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 583:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'a') ADVANCE(984);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 584:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'a') ADVANCE(563);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 585:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'a') ADVANCE(588);
+      if (lookahead == 'e') ADVANCE(575);
+      if (lookahead == 'o') ADVANCE(830);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 586:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'a') ADVANCE(588);
+      if (lookahead == 'e') ADVANCE(575);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 587:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'a') ADVANCE(844);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 588:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'a') ADVANCE(1000);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 589:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'a') ADVANCE(987);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 590:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'a') ADVANCE(998);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 591:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'a') ADVANCE(860);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 592:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'a') ADVANCE(988);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 593:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'a') ADVANCE(863);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 594:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'a') ADVANCE(558);
+      if (lookahead == 'e') ADVANCE(788);
+      if (lookahead == 'o') ADVANCE(986);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 595:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'a') ADVANCE(851);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 596:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'a') ADVANCE(849);
+      if (lookahead == 'e') ADVANCE(934);
+      if (lookahead == 'u') ADVANCE(625);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 597:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'a') ADVANCE(926);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 598:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'a') ADVANCE(581);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 599:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'a') ADVANCE(854);
+      if (lookahead == 'e') ADVANCE(938);
+      if (lookahead == 'u') ADVANCE(620);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 600:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'b') ADVANCE(668);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 601:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'b') ADVANCE(678);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 602:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'b') ADVANCE(928);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 603:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'b') ADVANCE(927);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 604:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'c') ADVANCE(767);
+      if (lookahead == 'e') ADVANCE(793);
+      if (lookahead == 's') ADVANCE(612);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 605:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'c') ADVANCE(767);
+      if (lookahead == 's') ADVANCE(612);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 606:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'c') ADVANCE(749);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 607:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'c') ADVANCE(764);
+      if (lookahead == 's') ADVANCE(609);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 608:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'c') ADVANCE(750);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 609:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'c') ADVANCE(912);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 610:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'c') ADVANCE(807);
+      if (lookahead == 'd') ADVANCE(760);
+      if (lookahead == 'v') ADVANCE(890);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 611:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'c') ADVANCE(807);
+      if (lookahead == 'v') ADVANCE(890);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 612:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'c') ADVANCE(911);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 613:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'c') ADVANCE(809);
+      if (lookahead == 'v') ADVANCE(889);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 614:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'c') ADVANCE(579);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 615:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'c') ADVANCE(590);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 616:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'd') ADVANCE(412);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 617:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'd') ADVANCE(603);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 618:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'd') ADVANCE(430);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 619:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'd') ADVANCE(427);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 620:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'd') ADVANCE(736);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 621:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'd') ADVANCE(411);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 622:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'd') ADVANCE(602);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 623:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'd') ADVANCE(429);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 624:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'd') ADVANCE(426);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 625:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'd') ADVANCE(734);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 626:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'd') ADVANCE(760);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 627:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'd') ADVANCE(762);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 628:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'd') ADVANCE(675);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 629:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'd') ADVANCE(694);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 630:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'd') ADVANCE(691);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 631:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'd') ADVANCE(637);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 632:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'd') ADVANCE(633);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 633:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'd') ADVANCE(576);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 634:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'd') ADVANCE(646);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 635:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'd') ADVANCE(693);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 636:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'd') ADVANCE(659);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 637:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'd') ADVANCE(589);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 638:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'd') ADVANCE(992);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 639:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'd') ADVANCE(713);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 640:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'd') ADVANCE(994);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 641:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'd') ADVANCE(714);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 642:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'e') ADVANCE(604);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 643:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'e') ADVANCE(388);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 644:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'e') ADVANCE(382);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 645:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'e') ADVANCE(445);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 646:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'e') ADVANCE(314);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 647:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'e') ADVANCE(341);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 648:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'e') ADVANCE(433);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 649:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'e') ADVANCE(397);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 650:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'e') ADVANCE(391);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 651:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'e') ADVANCE(605);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 652:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'e') ADVANCE(607);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 653:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'e') ADVANCE(387);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 654:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'e') ADVANCE(381);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 655:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'e') ADVANCE(432);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 656:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'e') ADVANCE(396);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 657:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'e') ADVANCE(390);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 658:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'e') ADVANCE(444);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 659:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'e') ADVANCE(313);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 660:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'e') ADVANCE(340);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 661:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'e') ADVANCE(793);
+      if (lookahead == 's') ADVANCE(612);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 662:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'e') ADVANCE(793);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 663:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'e') ADVANCE(661);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 664:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'e') ADVANCE(800);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 665:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'e') ADVANCE(730);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 666:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'e') ADVANCE(811);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 667:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'e') ADVANCE(903);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 668:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'e') ADVANCE(794);
+      if (lookahead == 'l') ADVANCE(645);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 669:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'e') ADVANCE(733);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 670:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'e') ADVANCE(789);
+      if (lookahead == 'o') ADVANCE(986);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 671:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'e') ADVANCE(789);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 672:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'e') ADVANCE(868);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 673:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'e') ADVANCE(801);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 674:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'e') ADVANCE(974);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 675:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'e') ADVANCE(929);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 676:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'e') ADVANCE(796);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 677:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'e') ADVANCE(840);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 678:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'e') ADVANCE(802);
+      if (lookahead == 'l') ADVANCE(658);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 679:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'e') ADVANCE(899);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 680:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'e') ADVANCE(858);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 681:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'e') ADVANCE(618);
+      if (lookahead == 'i') ADVANCE(648);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 682:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'e') ADVANCE(810);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 683:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'e') ADVANCE(864);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 684:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'e') ADVANCE(812);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 685:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'e') ADVANCE(953);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 686:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'e') ADVANCE(623);
+      if (lookahead == 'i') ADVANCE(655);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 687:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'e') ADVANCE(804);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 688:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'e') ADVANCE(954);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 689:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'e') ADVANCE(640);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 690:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'e') ADVANCE(797);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 691:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'e') ADVANCE(664);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 692:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'e') ADVANCE(805);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 693:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'e') ADVANCE(930);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 694:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'e') ADVANCE(676);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 695:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'e') ADVANCE(834);
+      if (lookahead == 's') ADVANCE(966);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 696:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'e') ADVANCE(834);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 697:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'e') ADVANCE(967);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 698:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'e') ADVANCE(798);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 699:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'e') ADVANCE(939);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 700:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'e') ADVANCE(638);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 701:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'e') ADVANCE(814);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 702:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'e') ADVANCE(835);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 703:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'e') ADVANCE(935);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 704:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'e') ADVANCE(947);
+      if (lookahead == 'u') ADVANCE(625);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 705:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'e') ADVANCE(969);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 706:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'e') ADVANCE(700);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 707:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'e') ADVANCE(865);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 708:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'e') ADVANCE(837);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 709:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'e') ADVANCE(845);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 710:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'e') ADVANCE(673);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 711:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'e') ADVANCE(689);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 712:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'e') ADVANCE(980);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 713:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'e') ADVANCE(698);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 714:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'e') ADVANCE(692);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 715:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'e') ADVANCE(662);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 716:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'e') ADVANCE(748);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 717:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'e') ADVANCE(747);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 718:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'e') ADVANCE(740);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 719:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'e') ADVANCE(739);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 720:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'g') ADVANCE(368);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 721:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'g') ADVANCE(371);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 722:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'g') ADVANCE(439);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 723:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'g') ADVANCE(362);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 724:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'g') ADVANCE(335);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 725:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'g') ADVANCE(367);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 726:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'g') ADVANCE(370);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 727:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'g') ADVANCE(438);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 728:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'g') ADVANCE(334);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 729:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'g') ADVANCE(361);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 730:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'g') ADVANCE(877);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 731:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'g') ADVANCE(680);
+      if (lookahead == 'n') ADVANCE(631);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 732:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'g') ADVANCE(672);
+      if (lookahead == 'n') ADVANCE(632);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 733:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'g') ADVANCE(883);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 734:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'g') ADVANCE(697);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 735:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'g') ADVANCE(833);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 736:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'g') ADVANCE(674);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 737:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'g') ADVANCE(643);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 738:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'g') ADVANCE(653);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 739:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'g') ADVANCE(690);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 740:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'g') ADVANCE(687);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 741:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'g') ADVANCE(712);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 742:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'g') ADVANCE(918);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 743:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'g') ADVANCE(593);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 744:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'g') ADVANCE(705);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 745:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'g') ADVANCE(591);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 746:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'g') ADVANCE(923);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 747:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'g') ADVANCE(708);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 748:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'g') ADVANCE(709);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 749:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'h') ADVANCE(913);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 750:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'h') ADVANCE(914);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 751:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'i') ADVANCE(731);
+      if (lookahead == 'n') ADVANCE(616);
+      if (lookahead == 'U' ||
+          lookahead == 'u') ADVANCE(1033);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 752:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'i') ADVANCE(731);
+      if (lookahead == 'n') ADVANCE(616);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 753:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'i') ADVANCE(780);
+      if (lookahead == 'o') ADVANCE(1023);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 754:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'i') ADVANCE(735);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 755:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'i') ADVANCE(732);
+      if (lookahead == 'n') ADVANCE(621);
+      if (lookahead == 'U' ||
+          lookahead == 'u') ADVANCE(1035);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 756:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'i') ADVANCE(897);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 757:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'i') ADVANCE(782);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 758:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'i') ADVANCE(781);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 759:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'i') ADVANCE(898);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 760:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'i') ADVANCE(615);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 761:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'i') ADVANCE(882);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 762:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'i') ADVANCE(614);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 763:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'i') ADVANCE(848);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 764:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'i') ADVANCE(950);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 765:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'i') ADVANCE(887);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 766:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'i') ADVANCE(975);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 767:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'i') ADVANCE(949);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 768:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'i') ADVANCE(852);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 769:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'i') ADVANCE(853);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 770:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'i') ADVANCE(855);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 771:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'i') ADVANCE(856);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 772:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'i') ADVANCE(970);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 773:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'i') ADVANCE(656);
+      if (lookahead == 'y') ADVANCE(393);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 774:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'i') ADVANCE(857);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 775:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'i') ADVANCE(861);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 776:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'i') ADVANCE(859);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 777:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'i') ADVANCE(649);
+      if (lookahead == 'y') ADVANCE(394);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 778:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'i') ADVANCE(884);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 779:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'i') ADVANCE(888);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 780:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'j') ADVANCE(468);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 781:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'j') ADVANCE(1021);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 782:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'j') ADVANCE(1022);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 783:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'k') ADVANCE(695);
+      if (lookahead == 'x') ADVANCE(963);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 784:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'k') ADVANCE(958);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 785:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'k') ADVANCE(1020);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 786:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'k') ADVANCE(1019);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 787:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'k') ADVANCE(955);
+      if (lookahead == 'x') ADVANCE(977);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 788:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'k') ADVANCE(952);
+      if (lookahead == 'x') ADVANCE(963);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 789:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'k') ADVANCE(696);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 790:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'k') ADVANCE(960);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 791:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'k') ADVANCE(959);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 792:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'l') ADVANCE(933);
+      if (lookahead == 's') ADVANCE(451);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 793:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'l') ADVANCE(323);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 794:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'l') ADVANCE(448);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 795:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'l') ADVANCE(350);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 796:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'l') ADVANCE(385);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 797:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'l') ADVANCE(344);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 798:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'l') ADVANCE(356);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 799:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'l') ADVANCE(1010);
+      if (lookahead == 'p') ADVANCE(597);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 800:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'l') ADVANCE(384);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 801:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'l') ADVANCE(322);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 802:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'l') ADVANCE(447);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 803:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'l') ADVANCE(349);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 804:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'l') ADVANCE(343);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 805:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'l') ADVANCE(355);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 806:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'l') ADVANCE(1009);
+      if (lookahead == 'p') ADVANCE(578);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 807:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'l') ADVANCE(1013);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 808:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'l') ADVANCE(565);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 809:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'l') ADVANCE(1014);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 810:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'l') ADVANCE(619);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 811:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'l') ADVANCE(624);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 812:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'l') ADVANCE(816);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 813:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'l') ADVANCE(942);
+      if (lookahead == 's') ADVANCE(450);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 814:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'l') ADVANCE(817);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 815:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'l') ADVANCE(574);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 816:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'l') ADVANCE(776);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 817:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'l') ADVANCE(775);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 818:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'm') ADVANCE(415);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 819:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'm') ADVANCE(409);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 820:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'm') ADVANCE(414);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 821:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'm') ADVANCE(408);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 822:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'm') ADVANCE(945);
+      if (lookahead == 'n') ADVANCE(635);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 823:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'm') ADVANCE(945);
+      if (lookahead == 'w') ADVANCE(850);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 824:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'm') ADVANCE(945);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 825:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'm') ADVANCE(943);
+      if (lookahead == 'n') ADVANCE(628);
+      if (lookahead == 'w') ADVANCE(870);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 826:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'm') ADVANCE(943);
+      if (lookahead == 'n') ADVANCE(628);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 827:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'm') ADVANCE(943);
+      if (lookahead == 'w') ADVANCE(870);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 828:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'm') ADVANCE(943);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 829:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'm') ADVANCE(683);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 830:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'm') ADVANCE(707);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 831:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'n') ADVANCE(610);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 832:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'n') ADVANCE(309);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 833:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'n') ADVANCE(456);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 834:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'n') ADVANCE(458);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 835:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'n') ADVANCE(377);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 836:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'n') ADVANCE(418);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 837:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'n') ADVANCE(317);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 838:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'n') ADVANCE(436);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 839:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'n') ADVANCE(611);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 840:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'n') ADVANCE(376);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 841:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'n') ADVANCE(417);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 842:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'n') ADVANCE(435);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 843:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'n') ADVANCE(613);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 844:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'n') ADVANCE(308);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 845:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'n') ADVANCE(316);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 846:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'n') ADVANCE(628);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 847:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'n') ADVANCE(627);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 848:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'n') ADVANCE(725);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 849:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'n') ADVANCE(617);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 850:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'n') ADVANCE(667);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 851:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'n') ADVANCE(630);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 852:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'n') ADVANCE(726);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 853:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'n') ADVANCE(720);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 854:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'n') ADVANCE(622);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 855:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'n') ADVANCE(727);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 856:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'n') ADVANCE(721);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 857:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'n') ADVANCE(722);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 858:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'n') ADVANCE(598);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 859:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'n') ADVANCE(723);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 860:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'n') ADVANCE(728);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 861:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'n') ADVANCE(729);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 862:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'n') ADVANCE(626);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 863:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'n') ADVANCE(724);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 864:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'n') ADVANCE(968);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 865:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'n') ADVANCE(979);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 866:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'n') ADVANCE(738);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 867:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'n') ADVANCE(737);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 868:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'n') ADVANCE(582);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 869:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'n') ADVANCE(629);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 870:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'n') ADVANCE(679);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 871:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'n') ADVANCE(635);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 872:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'o') ADVANCE(1003);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 873:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'o') ADVANCE(946);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 874:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'o') ADVANCE(742);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 875:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'o') ADVANCE(957);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 876:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'o') ADVANCE(956);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 877:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'o') ADVANCE(904);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 878:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'o') ADVANCE(1006);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 879:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'o') ADVANCE(746);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 880:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'o') ADVANCE(906);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
       END_STATE();
     case 881:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'o') ADVANCE(831);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'o') ADVANCE(891);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
       END_STATE();
     case 882:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'o') ADVANCE(709);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'o') ADVANCE(841);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
+          lookahead == '_') ADVANCE(1043);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
       END_STATE();
     case 883:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'o') ADVANCE(710);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'o') ADVANCE(900);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
       END_STATE();
     case 884:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'o') ADVANCE(911);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'o') ADVANCE(842);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
       END_STATE();
     case 885:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'o') ADVANCE(915);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'o') ADVANCE(902);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
       END_STATE();
     case 886:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'o') ADVANCE(885);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'o') ADVANCE(991);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
+          lookahead == '_') ADVANCE(1043);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
       END_STATE();
     case 887:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'p') ADVANCE(354);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'o') ADVANCE(836);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
       END_STATE();
     case 888:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'p') ADVANCE(353);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'o') ADVANCE(838);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
       END_STATE();
     case 889:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'p') ADVANCE(571);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'o') ADVANCE(716);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
       END_STATE();
     case 890:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'p') ADVANCE(991);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'o') ADVANCE(717);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
       END_STATE();
     case 891:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'p') ADVANCE(995);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'o') ADVANCE(922);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
       END_STATE();
     case 892:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'r') ADVANCE(401);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'o') ADVANCE(921);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
       END_STATE();
     case 893:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'r') ADVANCE(770);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'o') ADVANCE(892);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
       END_STATE();
     case 894:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'r') ADVANCE(404);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'p') ADVANCE(353);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
       END_STATE();
     case 895:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'r') ADVANCE(443);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'p') ADVANCE(352);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
       END_STATE();
     case 896:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'r') ADVANCE(400);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'p') ADVANCE(578);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
       END_STATE();
     case 897:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'r') ADVANCE(765);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'p') ADVANCE(999);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
+          lookahead == '_') ADVANCE(1043);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
       END_STATE();
     case 898:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'r') ADVANCE(403);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'p') ADVANCE(1002);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
       END_STATE();
     case 899:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'r') ADVANCE(442);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'r') ADVANCE(400);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
       END_STATE();
     case 900:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'r') ADVANCE(865);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'r') ADVANCE(777);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
       END_STATE();
     case 901:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'r') ADVANCE(966);
-      if (lookahead == 't') ADVANCE(1004);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'r') ADVANCE(403);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
       END_STATE();
     case 902:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'r') ADVANCE(955);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'r') ADVANCE(442);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
       END_STATE();
     case 903:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'r') ADVANCE(872);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'r') ADVANCE(399);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
+          lookahead == '_') ADVANCE(1043);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
       END_STATE();
     case 904:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'r') ADVANCE(752);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'r') ADVANCE(773);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
       END_STATE();
     case 905:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'r') ADVANCE(749);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'r') ADVANCE(402);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
+          lookahead == '_') ADVANCE(1043);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
       END_STATE();
     case 906:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'r') ADVANCE(751);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'r') ADVANCE(441);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
       END_STATE();
     case 907:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'r') ADVANCE(750);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 908:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'r') ADVANCE(637);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'r') ADVANCE(872);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 908:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'r') ADVANCE(973);
+      if (lookahead == 't') ADVANCE(1011);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
       END_STATE();
     case 909:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'r') ADVANCE(958);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'r') ADVANCE(962);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 910:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'r') ADVANCE(878);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 911:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'r') ADVANCE(759);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 912:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'r') ADVANCE(756);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 913:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'r') ADVANCE(758);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 914:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'r') ADVANCE(757);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 915:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'r') ADVANCE(644);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 916:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'r') ADVANCE(965);
+      if (lookahead == 't') ADVANCE(1012);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 917:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'r') ADVANCE(654);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 918:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'r') ADVANCE(688);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 919:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'r') ADVANCE(976);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 920:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'r') ADVANCE(647);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 921:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'r') ADVANCE(989);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 922:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'r') ADVANCE(990);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 923:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'r') ADVANCE(685);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 924:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'r') ADVANCE(660);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 925:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'r') ADVANCE(771);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 926:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'r') ADVANCE(768);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 927:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'r') ADVANCE(711);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 928:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'r') ADVANCE(706);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 929:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'r') ADVANCE(639);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 930:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'r') ADVANCE(641);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 931:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'r') ADVANCE(718);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 932:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'r') ADVANCE(719);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 933:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 's') ADVANCE(454);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 934:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 's') ADVANCE(806);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 935:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 's') ADVANCE(612);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 936:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 's') ADVANCE(424);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 937:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 's') ADVANCE(332);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 938:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 's') ADVANCE(799);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 939:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 's') ADVANCE(609);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 940:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 's') ADVANCE(423);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 941:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 's') ADVANCE(331);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 942:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 's') ADVANCE(453);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 943:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 's') ADVANCE(606);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 944:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 's') ADVANCE(971);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 945:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 's') ADVANCE(608);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 946:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 's') ADVANCE(961);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 947:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 's') ADVANCE(896);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 948:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 's') ADVANCE(1015);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 949:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 's') ADVANCE(765);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 950:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 's') ADVANCE(761);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 951:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 's') ADVANCE(1016);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 952:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 's') ADVANCE(966);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 953:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 's') ADVANCE(941);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 954:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 's') ADVANCE(937);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 955:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 's') ADVANCE(978);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 956:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 's') ADVANCE(1001);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 957:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 's') ADVANCE(997);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 958:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 's') ADVANCE(993);
+      if (lookahead == 'v') ADVANCE(682);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 959:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 's') ADVANCE(993);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 960:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 's') ADVANCE(995);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 961:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 't') ADVANCE(374);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 962:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 't') ADVANCE(320);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 963:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 't') ADVANCE(326);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 964:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 't') ADVANCE(681);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 965:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 't') ADVANCE(405);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 966:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 't') ADVANCE(329);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 967:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 't') ADVANCE(365);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 968:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 't') ADVANCE(338);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 969:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 't') ADVANCE(359);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 970:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 't') ADVANCE(421);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 971:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 't') ADVANCE(373);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 972:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 't') ADVANCE(686);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 973:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 't') ADVANCE(404);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 974:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 't') ADVANCE(364);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 975:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 't') ADVANCE(420);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 976:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 't') ADVANCE(319);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 977:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 't') ADVANCE(325);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 978:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 't') ADVANCE(328);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 979:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 't') ADVANCE(337);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 980:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 't') ADVANCE(358);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 981:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 't') ADVANCE(669);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 982:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 't') ADVANCE(665);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 983:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 't') ADVANCE(1004);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 984:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 't') ADVANCE(1007);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 985:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 't') ADVANCE(932);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 986:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 't') ADVANCE(547);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 987:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
       if (lookahead == 't') ADVANCE(1005);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 910:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'r') ADVANCE(647);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 911:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'r') ADVANCE(980);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 912:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'r') ADVANCE(681);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 913:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'r') ADVANCE(969);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 914:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'r') ADVANCE(640);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 915:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'r') ADVANCE(983);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 916:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'r') ADVANCE(678);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 917:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'r') ADVANCE(653);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 918:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'r') ADVANCE(764);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 919:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'r') ADVANCE(760);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 920:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'r') ADVANCE(704);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 921:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'r') ADVANCE(698);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 922:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'r') ADVANCE(632);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 923:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'r') ADVANCE(634);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 924:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'r') ADVANCE(711);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 925:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'r') ADVANCE(712);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 926:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 's') ADVANCE(455);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 927:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 's') ADVANCE(799);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 928:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 's') ADVANCE(605);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 929:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 's') ADVANCE(425);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 930:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 's') ADVANCE(333);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 931:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 's') ADVANCE(792);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 932:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 's') ADVANCE(602);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 933:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 's') ADVANCE(424);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 934:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 's') ADVANCE(332);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 935:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 's') ADVANCE(454);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 936:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 's') ADVANCE(599);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 937:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 's') ADVANCE(964);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 938:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 's') ADVANCE(601);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 939:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 's') ADVANCE(954);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 940:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 's') ADVANCE(889);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 941:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 's') ADVANCE(1008);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 942:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 's') ADVANCE(761);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 943:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 's') ADVANCE(754);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 944:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 's') ADVANCE(1009);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 945:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 's') ADVANCE(959);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 946:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 's') ADVANCE(934);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 947:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 's') ADVANCE(930);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 948:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 's') ADVANCE(971);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 949:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 's') ADVANCE(994);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 950:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 's') ADVANCE(990);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 951:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 's') ADVANCE(986);
-      if (lookahead == 'v') ADVANCE(675);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 952:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 's') ADVANCE(986);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 953:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 's') ADVANCE(988);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 954:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 't') ADVANCE(375);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 955:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 't') ADVANCE(321);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 956:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 't') ADVANCE(327);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 957:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 't') ADVANCE(674);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 958:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 't') ADVANCE(406);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 959:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 't') ADVANCE(330);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 960:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 't') ADVANCE(366);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 961:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 't') ADVANCE(339);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 962:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 't') ADVANCE(360);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 963:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 't') ADVANCE(422);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 964:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 't') ADVANCE(374);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 965:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 't') ADVANCE(679);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 966:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 't') ADVANCE(405);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 967:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 't') ADVANCE(365);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 968:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 't') ADVANCE(421);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 969:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 't') ADVANCE(320);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 970:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 't') ADVANCE(326);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 971:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 't') ADVANCE(329);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 972:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 't') ADVANCE(338);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 973:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 't') ADVANCE(359);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 974:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 't') ADVANCE(662);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 975:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 't') ADVANCE(658);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 976:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 't') ADVANCE(997);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 977:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 't') ADVANCE(1000);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 978:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 't') ADVANCE(925);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 979:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 't') ADVANCE(540);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 980:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 't') ADVANCE(736);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 981:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 't') ADVANCE(998);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 982:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 't') ADVANCE(1001);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 983:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 't') ADVANCE(738);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 984:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 't') ADVANCE(546);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 985:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 't') ADVANCE(650);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
-      END_STATE();
-    case 986:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 't') ADVANCE(677);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
-      END_STATE();
-    case 987:
-      ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 't') ADVANCE(643);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
       END_STATE();
     case 988:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 't') ADVANCE(693);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 't') ADVANCE(1008);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
       END_STATE();
     case 989:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 't') ADVANCE(874);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 't') ADVANCE(745);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
+          lookahead == '_') ADVANCE(1043);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
       END_STATE();
     case 990:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 't') ADVANCE(670);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 't') ADVANCE(743);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
       END_STATE();
     case 991:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 't') ADVANCE(771);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 't') ADVANCE(553);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
+          lookahead == '_') ADVANCE(1043);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
       END_STATE();
     case 992:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 't') ADVANCE(878);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 't') ADVANCE(657);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
       END_STATE();
     case 993:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 't') ADVANCE(924);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 't') ADVANCE(684);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
       END_STATE();
     case 994:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 't') ADVANCE(694);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 't') ADVANCE(650);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
       END_STATE();
     case 995:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 't') ADVANCE(772);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 't') ADVANCE(701);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
       END_STATE();
     case 996:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'u') ADVANCE(887);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 't') ADVANCE(880);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
       END_STATE();
     case 997:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'u') ADVANCE(813);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 't') ADVANCE(677);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
+          lookahead == '_') ADVANCE(1043);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
       END_STATE();
     case 998:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'u') ADVANCE(811);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 't') ADVANCE(885);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
       END_STATE();
     case 999:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'u') ADVANCE(888);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 't') ADVANCE(778);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
+          lookahead == '_') ADVANCE(1043);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
       END_STATE();
     case 1000:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'u') ADVANCE(814);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 't') ADVANCE(931);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
+          lookahead == '_') ADVANCE(1043);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
       END_STATE();
     case 1001:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'u') ADVANCE(812);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 't') ADVANCE(702);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
       END_STATE();
     case 1002:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'u') ADVANCE(766);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 't') ADVANCE(779);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
       END_STATE();
     case 1003:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'u') ADVANCE(758);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'u') ADVANCE(894);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
       END_STATE();
     case 1004:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'u') ADVANCE(933);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'u') ADVANCE(820);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
+          lookahead == '_') ADVANCE(1043);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
       END_STATE();
     case 1005:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'u') ADVANCE(929);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'u') ADVANCE(818);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
       END_STATE();
     case 1006:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'u') ADVANCE(627);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'u') ADVANCE(895);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
       END_STATE();
     case 1007:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'u') ADVANCE(629);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'u') ADVANCE(821);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
+          lookahead == '_') ADVANCE(1043);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
       END_STATE();
     case 1008:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'u') ADVANCE(914);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'u') ADVANCE(819);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
       END_STATE();
     case 1009:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'u') ADVANCE(917);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'u') ADVANCE(772);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
       END_STATE();
     case 1010:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'v') ADVANCE(762);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'u') ADVANCE(766);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
       END_STATE();
     case 1011:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'v') ADVANCE(756);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'u') ADVANCE(940);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
+          lookahead == '_') ADVANCE(1043);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
       END_STATE();
     case 1012:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'v') ADVANCE(659);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'u') ADVANCE(936);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
       END_STATE();
     case 1013:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'v') ADVANCE(675);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'u') ADVANCE(634);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
       END_STATE();
     case 1014:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'v') ADVANCE(768);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'u') ADVANCE(636);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
       END_STATE();
     case 1015:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'v') ADVANCE(763);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'u') ADVANCE(920);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
       END_STATE();
     case 1016:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'w') ADVANCE(467);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'u') ADVANCE(924);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
       END_STATE();
     case 1017:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'A' ||
-          lookahead == 'a') ADVANCE(1027);
-      if (lookahead == 'O' ||
-          lookahead == 'o') ADVANCE(1019);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'v') ADVANCE(769);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('B' <= lookahead && lookahead <= 'Z') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
       END_STATE();
     case 1018:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'D' ||
-          lookahead == 'd') ADVANCE(481);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'v') ADVANCE(763);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
       END_STATE();
     case 1019:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'E' ||
-          lookahead == 'e') ADVANCE(1023);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'v') ADVANCE(666);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
       END_STATE();
     case 1020:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'I' ||
-          lookahead == 'i') ADVANCE(1022);
-      if (lookahead == 'L' ||
-          lookahead == 'l') ADVANCE(1031);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'v') ADVANCE(682);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
       END_STATE();
     case 1021:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'J' ||
-          lookahead == 'j') ADVANCE(1017);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'v') ADVANCE(774);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
       END_STATE();
     case 1022:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'L' ||
-          lookahead == 'l') ADVANCE(1021);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'v') ADVANCE(770);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
       END_STATE();
     case 1023:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'N' ||
-          lookahead == 'n') ADVANCE(481);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'w') ADVANCE(466);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
       END_STATE();
     case 1024:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'A' ||
+          lookahead == 'a') ADVANCE(1034);
       if (lookahead == 'O' ||
-          lookahead == 'o') ADVANCE(508);
+          lookahead == 'o') ADVANCE(1026);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
+          ('B' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
       END_STATE();
     case 1025:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'O' ||
-          lookahead == 'o') ADVANCE(509);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'D' ||
+          lookahead == 'd') ADVANCE(488);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
       END_STATE();
     case 1026:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'R' ||
-          lookahead == 'r') ADVANCE(1024);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'E' ||
+          lookahead == 'e') ADVANCE(1030);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
       END_STATE();
     case 1027:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'R' ||
-          lookahead == 'r') ADVANCE(1018);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'I' ||
+          lookahead == 'i') ADVANCE(1029);
+      if (lookahead == 'L' ||
+          lookahead == 'l') ADVANCE(1038);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
       END_STATE();
     case 1028:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'R' ||
-          lookahead == 'r') ADVANCE(1025);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'J' ||
+          lookahead == 'j') ADVANCE(1024);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
       END_STATE();
     case 1029:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'T' ||
-          lookahead == 't') ADVANCE(517);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'L' ||
+          lookahead == 'l') ADVANCE(1028);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
       END_STATE();
     case 1030:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'U' ||
-          lookahead == 'u') ADVANCE(1028);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'N' ||
+          lookahead == 'n') ADVANCE(488);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
       END_STATE();
     case 1031:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (lookahead == 'D' ||
-          lookahead == 'N' ||
-          lookahead == 'd' ||
-          lookahead == 'n') ADVANCE(481);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'O' ||
+          lookahead == 'o') ADVANCE(515);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
       END_STATE();
     case 1032:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(486);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'O' ||
+          lookahead == 'o') ADVANCE(516);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
       END_STATE();
     case 1033:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(1032);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'R' ||
+          lookahead == 'r') ADVANCE(1031);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
       END_STATE();
     case 1034:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(1033);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'R' ||
+          lookahead == 'r') ADVANCE(1025);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
       END_STATE();
     case 1035:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'R' ||
+          lookahead == 'r') ADVANCE(1032);
       if (('0' <= lookahead && lookahead <= '9') ||
-          lookahead == '_') ADVANCE(1036);
+          lookahead == '_') ADVANCE(1043);
       if (('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1035);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
       END_STATE();
     case 1036:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(297);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'T' ||
+          lookahead == 't') ADVANCE(524);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
       END_STATE();
     case 1037:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(285);
-      if (lookahead == 'V' ||
-          lookahead == 'v') ADVANCE(1029);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'U' ||
+          lookahead == 'u') ADVANCE(1035);
       if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
       END_STATE();
     case 1038:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(282);
+      if (lookahead == '.') ADVANCE(296);
+      if (lookahead == 'D' ||
+          lookahead == 'N' ||
+          lookahead == 'd' ||
+          lookahead == 'n') ADVANCE(488);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
       END_STATE();
     case 1039:
       ACCEPT_TOKEN(sym_identifier);
-      if (lookahead == '.') ADVANCE(518);
+      if (lookahead == '.') ADVANCE(296);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(493);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 1040:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(1039);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 1041:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(1040);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 1042:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          lookahead == '_') ADVANCE(1043);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1042);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
+      END_STATE();
+    case 1043:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(296);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1036);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
       END_STATE();
-    case 1040:
+    case 1044:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(281);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 1045:
+      ACCEPT_TOKEN(sym_identifier);
+      if (lookahead == '.') ADVANCE(525);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(1043);
+      END_STATE();
+    case 1046:
       ACCEPT_TOKEN(sym__unicode_word);
-      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1040);
+      if (set_contains(sym__unicode_word_character_set_2, 678, lookahead)) ADVANCE(1046);
       END_STATE();
-    case 1041:
+    case 1047:
       ACCEPT_TOKEN(anon_sym_DOT_DOT);
       END_STATE();
     default:
@@ -11046,137 +11172,139 @@ static bool ts_lex_keywords(TSLexer *lexer, TSStateId state) {
       if (lookahead == 'a') ADVANCE(93);
       END_STATE();
     case 47:
-      if (lookahead == 'o') ADVANCE(94);
+      if (lookahead == 'e') ADVANCE(94);
+      if (lookahead == 'o') ADVANCE(95);
       END_STATE();
     case 48:
-      if (lookahead == 'a') ADVANCE(95);
-      if (lookahead == 'm') ADVANCE(96);
-      if (lookahead == 'p') ADVANCE(97);
-      if (lookahead == 'v') ADVANCE(98);
-      END_STATE();
-    case 49:
+      if (lookahead == 'a') ADVANCE(96);
+      if (lookahead == 'm') ADVANCE(97);
+      if (lookahead == 'p') ADVANCE(98);
       if (lookahead == 'v') ADVANCE(99);
       END_STATE();
+    case 49:
+      if (lookahead == 'v') ADVANCE(100);
+      END_STATE();
     case 50:
-      if (lookahead == 'm') ADVANCE(100);
+      if (lookahead == 'm') ADVANCE(101);
       END_STATE();
     case 51:
-      if (lookahead == 'a') ADVANCE(101);
+      if (lookahead == 'a') ADVANCE(102);
       END_STATE();
     case 52:
-      if (lookahead == 'm') ADVANCE(102);
+      if (lookahead == 'm') ADVANCE(103);
       END_STATE();
     case 53:
       ACCEPT_TOKEN(anon_sym_te);
-      if (lookahead == 'k') ADVANCE(103);
+      if (lookahead == 'k') ADVANCE(104);
       END_STATE();
     case 54:
-      if (lookahead == 'e') ADVANCE(104);
-      if (lookahead == 'l') ADVANCE(105);
+      if (lookahead == 'e') ADVANCE(105);
+      if (lookahead == 'l') ADVANCE(106);
       END_STATE();
     case 55:
-      if (lookahead == 'e') ADVANCE(106);
+      if (lookahead == 'e') ADVANCE(107);
       END_STATE();
     case 56:
-      if (lookahead == 'l') ADVANCE(107);
-      if (lookahead == 'n') ADVANCE(108);
-      if (lookahead == 's') ADVANCE(109);
+      if (lookahead == 'l') ADVANCE(108);
+      if (lookahead == 'n') ADVANCE(109);
+      if (lookahead == 's') ADVANCE(110);
       END_STATE();
     case 57:
-      if (lookahead == 'r') ADVANCE(110);
+      if (lookahead == 'r') ADVANCE(111);
       END_STATE();
     case 58:
-      if (lookahead == 'o') ADVANCE(111);
+      if (lookahead == 'o') ADVANCE(112);
+      if (lookahead == 'r') ADVANCE(113);
       END_STATE();
     case 59:
-      if (lookahead == 'u') ADVANCE(112);
+      if (lookahead == 'u') ADVANCE(114);
       END_STATE();
     case 60:
-      if (lookahead == 'p') ADVANCE(113);
+      if (lookahead == 'p') ADVANCE(115);
       END_STATE();
     case 61:
-      if (lookahead == 'e') ADVANCE(114);
+      if (lookahead == 'e') ADVANCE(116);
       END_STATE();
     case 62:
-      if (lookahead == 'o') ADVANCE(115);
+      if (lookahead == 'o') ADVANCE(117);
       END_STATE();
     case 63:
-      if (lookahead == 'l') ADVANCE(116);
-      if (lookahead == 'p') ADVANCE(117);
+      if (lookahead == 'l') ADVANCE(118);
+      if (lookahead == 'p') ADVANCE(119);
       END_STATE();
     case 64:
-      if (lookahead == 'u') ADVANCE(118);
-      END_STATE();
-    case 65:
-      if (lookahead == 't') ADVANCE(119);
-      END_STATE();
-    case 66:
       if (lookahead == 'u') ADVANCE(120);
       END_STATE();
+    case 65:
+      if (lookahead == 't') ADVANCE(121);
+      END_STATE();
+    case 66:
+      if (lookahead == 'u') ADVANCE(122);
+      END_STATE();
     case 67:
-      if (lookahead == 'r') ADVANCE(121);
+      if (lookahead == 'r') ADVANCE(123);
       END_STATE();
     case 68:
-      if (lookahead == 'i') ADVANCE(122);
+      if (lookahead == 'i') ADVANCE(124);
       END_STATE();
     case 69:
-      if (lookahead == 'i') ADVANCE(123);
+      if (lookahead == 'i') ADVANCE(125);
       END_STATE();
     case 70:
-      if (lookahead == 'k') ADVANCE(124);
+      if (lookahead == 'k') ADVANCE(126);
       END_STATE();
     case 71:
-      if (lookahead == 'e') ADVANCE(125);
-      if (lookahead == 'l') ADVANCE(126);
+      if (lookahead == 'e') ADVANCE(127);
+      if (lookahead == 'l') ADVANCE(128);
       END_STATE();
     case 72:
-      if (lookahead == 'e') ADVANCE(127);
+      if (lookahead == 'e') ADVANCE(129);
       END_STATE();
     case 73:
-      if (lookahead == 'o') ADVANCE(128);
+      if (lookahead == 'o') ADVANCE(130);
       END_STATE();
     case 74:
-      if (lookahead == 'e') ADVANCE(129);
-      if (lookahead == 'm') ADVANCE(130);
+      if (lookahead == 'e') ADVANCE(131);
+      if (lookahead == 'm') ADVANCE(132);
       END_STATE();
     case 75:
-      if (lookahead == 'm') ADVANCE(131);
+      if (lookahead == 'm') ADVANCE(133);
       END_STATE();
     case 76:
       ACCEPT_TOKEN(anon_sym_fte);
       END_STATE();
     case 77:
-      if (lookahead == 'e') ADVANCE(132);
-      END_STATE();
-    case 78:
-      if (lookahead == 'l') ADVANCE(133);
-      END_STATE();
-    case 79:
       if (lookahead == 'e') ADVANCE(134);
       END_STATE();
+    case 78:
+      if (lookahead == 'l') ADVANCE(135);
+      END_STATE();
+    case 79:
+      if (lookahead == 'e') ADVANCE(136);
+      END_STATE();
     case 80:
-      if (lookahead == 'r') ADVANCE(135);
+      if (lookahead == 'r') ADVANCE(137);
       END_STATE();
     case 81:
-      if (lookahead == 'r') ADVANCE(136);
+      if (lookahead == 'r') ADVANCE(138);
       END_STATE();
     case 82:
-      if (lookahead == 'o') ADVANCE(137);
+      if (lookahead == 'o') ADVANCE(139);
       END_STATE();
     case 83:
-      if (lookahead == 'i') ADVANCE(138);
+      if (lookahead == 'i') ADVANCE(140);
       END_STATE();
     case 84:
-      if (lookahead == 'e') ADVANCE(139);
+      if (lookahead == 'e') ADVANCE(141);
       END_STATE();
     case 85:
-      if (lookahead == 'd') ADVANCE(140);
+      if (lookahead == 'd') ADVANCE(142);
       END_STATE();
     case 86:
-      if (lookahead == 't') ADVANCE(141);
+      if (lookahead == 't') ADVANCE(143);
       END_STATE();
     case 87:
-      if (lookahead == 'i') ADVANCE(142);
+      if (lookahead == 'i') ADVANCE(144);
       END_STATE();
     case 88:
       ACCEPT_TOKEN(anon_sym_nog);
@@ -11185,829 +11313,859 @@ static bool ts_lex_keywords(TSLexer *lexer, TSStateId state) {
       ACCEPT_TOKEN(anon_sym_not);
       END_STATE();
     case 90:
-      if (lookahead == 'r') ADVANCE(143);
+      if (lookahead == 'r') ADVANCE(145);
       END_STATE();
     case 91:
-      if (lookahead == 'i') ADVANCE(144);
+      if (lookahead == 'i') ADVANCE(146);
       END_STATE();
     case 92:
-      if (lookahead == 's') ADVANCE(145);
+      if (lookahead == 's') ADVANCE(147);
       END_STATE();
     case 93:
-      if (lookahead == 'n') ADVANCE(146);
+      if (lookahead == 'n') ADVANCE(148);
       END_STATE();
     case 94:
-      if (lookahead == 'g') ADVANCE(147);
+      if (lookahead == 'v') ADVANCE(149);
       END_STATE();
     case 95:
-      if (lookahead == 'l') ADVANCE(148);
+      if (lookahead == 'g') ADVANCE(150);
       END_STATE();
     case 96:
-      if (lookahead == 'a') ADVANCE(149);
+      if (lookahead == 'l') ADVANCE(151);
       END_STATE();
     case 97:
-      if (lookahead == 'l') ADVANCE(150);
+      if (lookahead == 'a') ADVANCE(152);
       END_STATE();
     case 98:
-      if (lookahead == 'e') ADVANCE(151);
+      if (lookahead == 'l') ADVANCE(153);
       END_STATE();
     case 99:
-      if (lookahead == 'i') ADVANCE(152);
+      if (lookahead == 'e') ADVANCE(154);
       END_STATE();
     case 100:
-      ACCEPT_TOKEN(anon_sym_som);
+      if (lookahead == 'i') ADVANCE(155);
       END_STATE();
     case 101:
-      if (lookahead == 'f') ADVANCE(153);
+      ACCEPT_TOKEN(anon_sym_som);
       END_STATE();
     case 102:
-      ACCEPT_TOKEN(anon_sym_sum);
+      if (lookahead == 'f') ADVANCE(156);
       END_STATE();
     case 103:
-      if (lookahead == 'o') ADVANCE(154);
+      ACCEPT_TOKEN(anon_sym_sum);
       END_STATE();
     case 104:
-      if (lookahead == 'l') ADVANCE(155);
+      if (lookahead == 'o') ADVANCE(157);
       END_STATE();
     case 105:
-      if (lookahead == 'e') ADVANCE(156);
+      if (lookahead == 'l') ADVANCE(158);
       END_STATE();
     case 106:
-      if (lookahead == 'n') ADVANCE(157);
+      if (lookahead == 'e') ADVANCE(159);
       END_STATE();
     case 107:
-      if (lookahead == 'u') ADVANCE(158);
+      if (lookahead == 'n') ADVANCE(160);
       END_STATE();
     case 108:
-      ACCEPT_TOKEN(anon_sym_van);
-      if (lookahead == 'a') ADVANCE(159);
+      if (lookahead == 'u') ADVANCE(161);
       END_STATE();
     case 109:
-      if (lookahead == 't') ADVANCE(160);
+      ACCEPT_TOKEN(anon_sym_van);
+      if (lookahead == 'a') ADVANCE(162);
       END_STATE();
     case 110:
-      if (lookahead == 'v') ADVANCE(161);
-      if (lookahead == 'w') ADVANCE(162);
+      if (lookahead == 't') ADVANCE(163);
       END_STATE();
     case 111:
-      if (lookahead == 'r') ADVANCE(163);
+      if (lookahead == 'v') ADVANCE(164);
+      if (lookahead == 'w') ADVANCE(165);
       END_STATE();
     case 112:
-      if (lookahead == 'a') ADVANCE(164);
-      END_STATE();
-    case 113:
-      if (lookahead == 't') ADVANCE(165);
-      END_STATE();
-    case 114:
       if (lookahead == 'r') ADVANCE(166);
       END_STATE();
+    case 113:
+      if (lookahead == 'i') ADVANCE(167);
+      END_STATE();
+    case 114:
+      if (lookahead == 'a') ADVANCE(168);
+      END_STATE();
     case 115:
-      if (lookahead == 'w') ADVANCE(167);
+      if (lookahead == 't') ADVANCE(169);
       END_STATE();
     case 116:
-      if (lookahead == 'o') ADVANCE(168);
+      if (lookahead == 'r') ADVANCE(170);
       END_STATE();
     case 117:
-      if (lookahead == 'a') ADVANCE(169);
+      if (lookahead == 'w') ADVANCE(171);
       END_STATE();
     case 118:
-      if (lookahead == 'm') ADVANCE(170);
+      if (lookahead == 'o') ADVANCE(172);
       END_STATE();
     case 119:
-      if (lookahead == 's') ADVANCE(171);
+      if (lookahead == 'a') ADVANCE(173);
       END_STATE();
     case 120:
-      if (lookahead == 'l') ADVANCE(172);
+      if (lookahead == 'm') ADVANCE(174);
       END_STATE();
     case 121:
-      if (lookahead == 'e') ADVANCE(173);
+      if (lookahead == 's') ADVANCE(175);
       END_STATE();
     case 122:
-      if (lookahead == 'd') ADVANCE(174);
+      if (lookahead == 'l') ADVANCE(176);
       END_STATE();
     case 123:
-      if (lookahead == 'c') ADVANCE(175);
+      if (lookahead == 'e') ADVANCE(177);
       END_STATE();
     case 124:
-      if (lookahead == 'i') ADVANCE(176);
+      if (lookahead == 'd') ADVANCE(178);
       END_STATE();
     case 125:
-      if (lookahead == 'c') ADVANCE(177);
+      if (lookahead == 'c') ADVANCE(179);
       END_STATE();
     case 126:
-      if (lookahead == 'a') ADVANCE(178);
+      if (lookahead == 'i') ADVANCE(180);
       END_STATE();
     case 127:
-      ACCEPT_TOKEN(anon_sym_fase);
+      if (lookahead == 'c') ADVANCE(181);
       END_STATE();
     case 128:
-      if (lookahead == 'u') ADVANCE(179);
+      if (lookahead == 'a') ADVANCE(182);
       END_STATE();
     case 129:
-      if (lookahead == 'c') ADVANCE(180);
+      ACCEPT_TOKEN(anon_sym_fase);
       END_STATE();
     case 130:
-      if (lookahead == 'a') ADVANCE(181);
+      if (lookahead == 'u') ADVANCE(183);
       END_STATE();
     case 131:
-      ACCEPT_TOKEN(anon_sym_from);
+      if (lookahead == 'c') ADVANCE(184);
       END_STATE();
     case 132:
-      if (lookahead == 'e') ADVANCE(182);
+      if (lookahead == 'a') ADVANCE(185);
       END_STATE();
     case 133:
-      if (lookahead == 'a') ADVANCE(183);
+      ACCEPT_TOKEN(anon_sym_from);
       END_STATE();
     case 134:
-      if (lookahead == 'a') ADVANCE(184);
+      if (lookahead == 'e') ADVANCE(186);
       END_STATE();
     case 135:
-      if (lookahead == 'o') ADVANCE(185);
+      if (lookahead == 'a') ADVANCE(187);
       END_STATE();
     case 136:
-      if (lookahead == 's') ADVANCE(186);
+      if (lookahead == 'a') ADVANCE(188);
       END_STATE();
     case 137:
-      if (lookahead == 'm') ADVANCE(187);
+      if (lookahead == 'o') ADVANCE(189);
       END_STATE();
     case 138:
-      if (lookahead == 'c') ADVANCE(188);
+      if (lookahead == 's') ADVANCE(190);
       END_STATE();
     case 139:
-      if (lookahead == 'e') ADVANCE(189);
+      if (lookahead == 'm') ADVANCE(191);
       END_STATE();
     case 140:
-      if (lookahead == 'e') ADVANCE(190);
+      if (lookahead == 'c') ADVANCE(192);
       END_STATE();
     case 141:
-      ACCEPT_TOKEN(anon_sym_niet);
+      if (lookahead == 'e') ADVANCE(193);
       END_STATE();
     case 142:
-      if (lookahead == 'g') ADVANCE(191);
-      END_STATE();
-    case 143:
-      if (lookahead == 'e') ADVANCE(192);
-      END_STATE();
-    case 144:
-      if (lookahead == 'o') ADVANCE(193);
-      END_STATE();
-    case 145:
       if (lookahead == 'e') ADVANCE(194);
       END_STATE();
+    case 143:
+      ACCEPT_TOKEN(anon_sym_niet);
+      END_STATE();
+    case 144:
+      if (lookahead == 'g') ADVANCE(195);
+      END_STATE();
+    case 145:
+      if (lookahead == 'e') ADVANCE(196);
+      END_STATE();
     case 146:
-      if (lookahead == 'n') ADVANCE(195);
+      if (lookahead == 'o') ADVANCE(197);
       END_STATE();
     case 147:
-      if (lookahead == 'n') ADVANCE(196);
+      if (lookahead == 'e') ADVANCE(198);
       END_STATE();
     case 148:
-      if (lookahead == 'i') ADVANCE(197);
+      if (lookahead == 'n') ADVANCE(199);
       END_STATE();
     case 149:
-      if (lookahead == 'i') ADVANCE(198);
+      if (lookahead == 'i') ADVANCE(200);
       END_STATE();
     case 150:
-      if (lookahead == 'a') ADVANCE(199);
-      END_STATE();
-    case 151:
-      if (lookahead == 'n') ADVANCE(200);
-      END_STATE();
-    case 152:
       if (lookahead == 'n') ADVANCE(201);
       END_STATE();
+    case 151:
+      if (lookahead == 'i') ADVANCE(202);
+      END_STATE();
+    case 152:
+      if (lookahead == 'i') ADVANCE(203);
+      END_STATE();
     case 153:
-      if (lookahead == 'f') ADVANCE(202);
+      if (lookahead == 'a') ADVANCE(204);
       END_STATE();
     case 154:
-      if (lookahead == 'r') ADVANCE(203);
+      if (lookahead == 'n') ADVANCE(205);
       END_STATE();
     case 155:
-      if (lookahead == 'i') ADVANCE(204);
+      if (lookahead == 'n') ADVANCE(206);
       END_STATE();
     case 156:
-      if (lookahead == 'r') ADVANCE(205);
-      END_STATE();
-    case 157:
-      ACCEPT_TOKEN(anon_sym_uren);
-      END_STATE();
-    case 158:
-      if (lookahead == 't') ADVANCE(206);
-      END_STATE();
-    case 159:
       if (lookahead == 'f') ADVANCE(207);
       END_STATE();
+    case 157:
+      if (lookahead == 'r') ADVANCE(208);
+      END_STATE();
+    case 158:
+      if (lookahead == 'i') ADVANCE(209);
+      END_STATE();
+    case 159:
+      if (lookahead == 'r') ADVANCE(210);
+      END_STATE();
     case 160:
-      if (lookahead == 'g') ADVANCE(208);
+      ACCEPT_TOKEN(anon_sym_uren);
       END_STATE();
     case 161:
-      if (lookahead == 'a') ADVANCE(209);
+      if (lookahead == 't') ADVANCE(211);
       END_STATE();
     case 162:
-      if (lookahead == 'a') ADVANCE(210);
+      if (lookahead == 'f') ADVANCE(212);
       END_STATE();
     case 163:
-      if (lookahead == 'd') ADVANCE(211);
+      if (lookahead == 'g') ADVANCE(213);
       END_STATE();
     case 164:
-      if (lookahead == 'l') ADVANCE(212);
+      if (lookahead == 'a') ADVANCE(214);
       END_STATE();
     case 165:
-      if (lookahead == 'e') ADVANCE(213);
+      if (lookahead == 'a') ADVANCE(215);
       END_STATE();
     case 166:
-      if (lookahead == 's') ADVANCE(214);
+      if (lookahead == 'd') ADVANCE(216);
       END_STATE();
     case 167:
-      ACCEPT_TOKEN(anon_sym_below);
+      if (lookahead == 'g') ADVANCE(217);
       END_STATE();
     case 168:
-      if (lookahead == 't') ADVANCE(215);
+      if (lookahead == 'l') ADVANCE(218);
       END_STATE();
     case 169:
-      if (lookahead == 'r') ADVANCE(216);
+      if (lookahead == 'e') ADVANCE(219);
       END_STATE();
     case 170:
-      if (lookahead == 'n') ADVANCE(217);
+      if (lookahead == 's') ADVANCE(220);
       END_STATE();
     case 171:
-      ACCEPT_TOKEN(anon_sym_costs);
+      ACCEPT_TOKEN(anon_sym_below);
       END_STATE();
     case 172:
-      if (lookahead == 'a') ADVANCE(218);
+      if (lookahead == 't') ADVANCE(221);
       END_STATE();
     case 173:
-      if (lookahead == 'n') ADVANCE(219);
+      if (lookahead == 'r') ADVANCE(222);
       END_STATE();
     case 174:
-      if (lookahead == 'e') ADVANCE(220);
+      if (lookahead == 'n') ADVANCE(223);
       END_STATE();
     case 175:
-      if (lookahead == 'i') ADVANCE(221);
+      ACCEPT_TOKEN(anon_sym_costs);
       END_STATE();
     case 176:
-      if (lookahead == 'n') ADVANCE(222);
+      if (lookahead == 'a') ADVANCE(224);
       END_STATE();
     case 177:
-      if (lookahead == 't') ADVANCE(223);
+      if (lookahead == 'n') ADVANCE(225);
       END_STATE();
     case 178:
-      if (lookahead == 'n') ADVANCE(224);
+      if (lookahead == 'e') ADVANCE(226);
       END_STATE();
     case 179:
-      if (lookahead == 'r') ADVANCE(225);
+      if (lookahead == 'i') ADVANCE(227);
       END_STATE();
     case 180:
-      if (lookahead == 'a') ADVANCE(226);
-      END_STATE();
-    case 181:
-      if (lookahead == 't') ADVANCE(227);
-      END_STATE();
-    case 182:
       if (lookahead == 'n') ADVANCE(228);
       END_STATE();
+    case 181:
+      if (lookahead == 't') ADVANCE(229);
+      END_STATE();
+    case 182:
+      if (lookahead == 'n') ADVANCE(230);
+      END_STATE();
     case 183:
-      if (lookahead == 'n') ADVANCE(229);
+      if (lookahead == 'r') ADVANCE(231);
       END_STATE();
     case 184:
-      if (lookahead == 'l') ADVANCE(230);
+      if (lookahead == 'a') ADVANCE(232);
       END_STATE();
     case 185:
-      if (lookahead == 'n') ADVANCE(231);
+      if (lookahead == 't') ADVANCE(233);
       END_STATE();
     case 186:
-      ACCEPT_TOKEN(anon_sym_hours);
+      if (lookahead == 'n') ADVANCE(234);
       END_STATE();
     case 187:
-      if (lookahead == 'm') ADVANCE(232);
+      if (lookahead == 'n') ADVANCE(235);
       END_STATE();
     case 188:
-      if (lookahead == 'i') ADVANCE(233);
+      if (lookahead == 'l') ADVANCE(236);
       END_STATE();
     case 189:
-      if (lookahead == 'l') ADVANCE(234);
+      if (lookahead == 'n') ADVANCE(237);
       END_STATE();
     case 190:
-      if (lookahead == 'd') ADVANCE(235);
+      ACCEPT_TOKEN(anon_sym_hours);
       END_STATE();
     case 191:
-      ACCEPT_TOKEN(anon_sym_nodig);
+      if (lookahead == 'm') ADVANCE(238);
       END_STATE();
     case 192:
-      if (lookahead == 'n') ADVANCE(236);
+      if (lookahead == 'i') ADVANCE(239);
       END_STATE();
     case 193:
-      if (lookahead == 'd') ADVANCE(237);
+      if (lookahead == 'l') ADVANCE(240);
       END_STATE();
     case 194:
-      ACCEPT_TOKEN(anon_sym_phase);
+      if (lookahead == 'd') ADVANCE(241);
       END_STATE();
     case 195:
-      if (lookahead == 'e') ADVANCE(238);
+      ACCEPT_TOKEN(anon_sym_nodig);
       END_STATE();
     case 196:
-      if (lookahead == 'o') ADVANCE(239);
+      if (lookahead == 'n') ADVANCE(242);
       END_STATE();
     case 197:
-      if (lookahead == 's') ADVANCE(240);
+      if (lookahead == 'd') ADVANCE(243);
       END_STATE();
     case 198:
-      if (lookahead == 'n') ADVANCE(241);
+      ACCEPT_TOKEN(anon_sym_phase);
       END_STATE();
     case 199:
-      if (lookahead == 'c') ADVANCE(242);
+      if (lookahead == 'e') ADVANCE(244);
       END_STATE();
     case 200:
-      if (lookahead == 'u') ADVANCE(243);
+      if (lookahead == 'o') ADVANCE(245);
       END_STATE();
     case 201:
-      if (lookahead == 'g') ADVANCE(244);
+      if (lookahead == 'o') ADVANCE(246);
       END_STATE();
     case 202:
-      if (lookahead == 'i') ADVANCE(245);
+      if (lookahead == 's') ADVANCE(247);
       END_STATE();
     case 203:
-      if (lookahead == 't') ADVANCE(246);
+      if (lookahead == 'n') ADVANCE(248);
       END_STATE();
     case 204:
-      if (lookahead == 'c') ADVANCE(247);
+      if (lookahead == 'c') ADVANCE(249);
       END_STATE();
     case 205:
-      if (lookahead == 'a') ADVANCE(248);
+      if (lookahead == 'u') ADVANCE(250);
       END_STATE();
     case 206:
-      if (lookahead == 'a') ADVANCE(249);
+      if (lookahead == 'g') ADVANCE(251);
       END_STATE();
     case 207:
-      ACCEPT_TOKEN(anon_sym_vanaf);
+      if (lookahead == 'i') ADVANCE(252);
       END_STATE();
     case 208:
-      if (lookahead == 'e') ADVANCE(250);
+      if (lookahead == 't') ADVANCE(253);
       END_STATE();
     case 209:
-      if (lookahead == 'n') ADVANCE(251);
+      if (lookahead == 'c') ADVANCE(254);
       END_STATE();
     case 210:
-      if (lookahead == 'c') ADVANCE(252);
+      if (lookahead == 'a') ADVANCE(255);
       END_STATE();
     case 211:
-      if (lookahead == 'e') ADVANCE(253);
+      if (lookahead == 'a') ADVANCE(256);
       END_STATE();
     case 212:
-      ACCEPT_TOKEN(anon_sym_actual);
+      ACCEPT_TOKEN(anon_sym_vanaf);
       END_STATE();
     case 213:
-      if (lookahead == 'd') ADVANCE(254);
+      if (lookahead == 'e') ADVANCE(257);
       END_STATE();
     case 214:
-      if (lookahead == 'e') ADVANCE(255);
+      if (lookahead == 'n') ADVANCE(258);
       END_STATE();
     case 215:
-      if (lookahead == 'e') ADVANCE(256);
+      if (lookahead == 'c') ADVANCE(259);
       END_STATE();
     case 216:
-      if (lookahead == 'i') ADVANCE(257);
+      if (lookahead == 'e') ADVANCE(260);
       END_STATE();
     case 217:
-      if (lookahead == 's') ADVANCE(258);
+      if (lookahead == 'e') ADVANCE(261);
       END_STATE();
     case 218:
-      if (lookahead == 't') ADVANCE(259);
+      ACCEPT_TOKEN(anon_sym_actual);
       END_STATE();
     case 219:
-      if (lookahead == 'c') ADVANCE(260);
+      if (lookahead == 'd') ADVANCE(262);
       END_STATE();
     case 220:
-      if (lookahead == 'd') ADVANCE(261);
+      if (lookahead == 'e') ADVANCE(263);
       END_STATE();
     case 221:
-      if (lookahead == 't') ADVANCE(262);
-      END_STATE();
-    case 222:
-      if (lookahead == 'g') ADVANCE(263);
-      END_STATE();
-    case 223:
       if (lookahead == 'e') ADVANCE(264);
       END_STATE();
+    case 222:
+      if (lookahead == 'i') ADVANCE(265);
+      END_STATE();
+    case 223:
+      if (lookahead == 's') ADVANCE(266);
+      END_STATE();
     case 224:
-      if (lookahead == 'a') ADVANCE(265);
+      if (lookahead == 't') ADVANCE(267);
       END_STATE();
     case 225:
-      if (lookahead == 'a') ADVANCE(266);
+      if (lookahead == 'c') ADVANCE(268);
       END_STATE();
     case 226:
-      if (lookahead == 's') ADVANCE(267);
+      if (lookahead == 'd') ADVANCE(269);
       END_STATE();
     case 227:
-      if (lookahead == 'i') ADVANCE(268);
+      if (lookahead == 't') ADVANCE(270);
       END_STATE();
     case 228:
-      if (lookahead == 't') ADVANCE(269);
+      if (lookahead == 'g') ADVANCE(271);
       END_STATE();
     case 229:
-      if (lookahead == 'd') ADVANCE(270);
+      if (lookahead == 'e') ADVANCE(272);
       END_STATE();
     case 230:
-      if (lookahead == 'i') ADVANCE(271);
+      if (lookahead == 'a') ADVANCE(273);
       END_STATE();
     case 231:
-      if (lookahead == 'd') ADVANCE(272);
+      if (lookahead == 'a') ADVANCE(274);
       END_STATE();
     case 232:
-      if (lookahead == 'e') ADVANCE(273);
+      if (lookahead == 's') ADVANCE(275);
       END_STATE();
     case 233:
-      if (lookahead == 'p') ADVANCE(274);
+      if (lookahead == 'i') ADVANCE(276);
       END_STATE();
     case 234:
-      ACCEPT_TOKEN(anon_sym_nadeel);
+      if (lookahead == 't') ADVANCE(277);
       END_STATE();
     case 235:
-      ACCEPT_TOKEN(anon_sym_needed);
+      if (lookahead == 'd') ADVANCE(278);
       END_STATE();
     case 236:
-      if (lookahead == 'g') ADVANCE(275);
+      if (lookahead == 'i') ADVANCE(279);
       END_STATE();
     case 237:
-      ACCEPT_TOKEN(anon_sym_period);
-      if (lookahead == 'e') ADVANCE(276);
+      if (lookahead == 'd') ADVANCE(280);
       END_STATE();
     case 238:
-      if (lookahead == 'd') ADVANCE(277);
+      if (lookahead == 'e') ADVANCE(281);
       END_STATE();
     case 239:
-      if (lookahead == 's') ADVANCE(278);
+      if (lookahead == 'p') ADVANCE(282);
       END_STATE();
     case 240:
-      if (lookahead == 'a') ADVANCE(279);
-      if (lookahead == 'e') ADVANCE(280);
+      ACCEPT_TOKEN(anon_sym_nadeel);
       END_STATE();
     case 241:
-      if (lookahead == 'i') ADVANCE(281);
+      ACCEPT_TOKEN(anon_sym_needed);
       END_STATE();
     case 242:
-      if (lookahead == 'e') ADVANCE(282);
+      if (lookahead == 'g') ADVANCE(283);
       END_STATE();
     case 243:
-      if (lookahead == 'e') ADVANCE(283);
+      ACCEPT_TOKEN(anon_sym_period);
+      if (lookahead == 'e') ADVANCE(284);
       END_STATE();
     case 244:
-      if (lookahead == 's') ADVANCE(284);
+      if (lookahead == 'd') ADVANCE(285);
       END_STATE();
     case 245:
-      if (lookahead == 'n') ADVANCE(285);
+      if (lookahead == 'u') ADVANCE(286);
       END_STATE();
     case 246:
-      ACCEPT_TOKEN(anon_sym_tekort);
+      if (lookahead == 's') ADVANCE(287);
       END_STATE();
     case 247:
-      if (lookahead == 'h') ADVANCE(286);
+      if (lookahead == 'a') ADVANCE(288);
+      if (lookahead == 'e') ADVANCE(289);
       END_STATE();
     case 248:
-      if (lookahead == 'n') ADVANCE(287);
+      if (lookahead == 'i') ADVANCE(290);
       END_STATE();
     case 249:
-      ACCEPT_TOKEN(anon_sym_valuta);
-      END_STATE();
-    case 250:
-      if (lookahead == 's') ADVANCE(288);
-      END_STATE();
-    case 251:
-      if (lookahead == 'g') ADVANCE(289);
-      END_STATE();
-    case 252:
-      if (lookahead == 'h') ADVANCE(290);
-      END_STATE();
-    case 253:
       if (lookahead == 'e') ADVANCE(291);
       END_STATE();
+    case 250:
+      if (lookahead == 'e') ADVANCE(292);
+      END_STATE();
+    case 251:
+      if (lookahead == 's') ADVANCE(293);
+      END_STATE();
+    case 252:
+      if (lookahead == 'n') ADVANCE(294);
+      END_STATE();
+    case 253:
+      ACCEPT_TOKEN(anon_sym_tekort);
+      END_STATE();
     case 254:
-      ACCEPT_TOKEN(anon_sym_adopted);
+      if (lookahead == 'h') ADVANCE(295);
       END_STATE();
     case 255:
-      ACCEPT_TOKEN(anon_sym_adverse);
+      if (lookahead == 'n') ADVANCE(296);
       END_STATE();
     case 256:
-      if (lookahead == 'n') ADVANCE(292);
+      ACCEPT_TOKEN(anon_sym_valuta);
       END_STATE();
     case 257:
-      if (lookahead == 'n') ADVANCE(293);
+      if (lookahead == 's') ADVANCE(297);
       END_STATE();
     case 258:
-      ACCEPT_TOKEN(anon_sym_columns);
+      if (lookahead == 'g') ADVANCE(298);
       END_STATE();
     case 259:
-      if (lookahead == 'i') ADVANCE(294);
+      if (lookahead == 'h') ADVANCE(299);
       END_STATE();
     case 260:
-      if (lookahead == 'y') ADVANCE(295);
-      END_STATE();
-    case 261:
-      ACCEPT_TOKEN(anon_sym_decided);
-      END_STATE();
-    case 262:
-      ACCEPT_TOKEN(anon_sym_deficit);
-      END_STATE();
-    case 263:
-      ACCEPT_TOKEN(anon_sym_dekking);
-      END_STATE();
-    case 264:
-      if (lookahead == 'd') ADVANCE(296);
-      END_STATE();
-    case 265:
-      if (lookahead == 't') ADVANCE(297);
-      END_STATE();
-    case 266:
-      if (lookahead == 'b') ADVANCE(298);
-      END_STATE();
-    case 267:
-      if (lookahead == 't') ADVANCE(299);
-      END_STATE();
-    case 268:
       if (lookahead == 'e') ADVANCE(300);
       END_STATE();
+    case 261:
+      ACCEPT_TOKEN(anon_sym_vorige);
+      END_STATE();
+    case 262:
+      ACCEPT_TOKEN(anon_sym_adopted);
+      END_STATE();
+    case 263:
+      ACCEPT_TOKEN(anon_sym_adverse);
+      END_STATE();
+    case 264:
+      if (lookahead == 'n') ADVANCE(301);
+      END_STATE();
+    case 265:
+      if (lookahead == 'n') ADVANCE(302);
+      END_STATE();
+    case 266:
+      ACCEPT_TOKEN(anon_sym_columns);
+      END_STATE();
+    case 267:
+      if (lookahead == 'i') ADVANCE(303);
+      END_STATE();
+    case 268:
+      if (lookahead == 'y') ADVANCE(304);
+      END_STATE();
     case 269:
-      if (lookahead == 'e') ADVANCE(301);
+      ACCEPT_TOKEN(anon_sym_decided);
       END_STATE();
     case 270:
-      ACCEPT_TOKEN(anon_sym_gepland);
+      ACCEPT_TOKEN(anon_sym_deficit);
       END_STATE();
     case 271:
-      if (lookahead == 's') ADVANCE(302);
+      ACCEPT_TOKEN(anon_sym_dekking);
       END_STATE();
     case 272:
-      if (lookahead == 'e') ADVANCE(303);
+      if (lookahead == 'd') ADVANCE(305);
       END_STATE();
     case 273:
-      if (lookahead == 'n') ADVANCE(304);
+      if (lookahead == 't') ADVANCE(306);
       END_STATE();
     case 274:
-      if (lookahead == 'a') ADVANCE(305);
+      if (lookahead == 'b') ADVANCE(307);
       END_STATE();
     case 275:
-      if (lookahead == 's') ADVANCE(306);
-      END_STATE();
-    case 276:
-      ACCEPT_TOKEN(anon_sym_periode);
-      END_STATE();
-    case 277:
-      ACCEPT_TOKEN(anon_sym_planned);
-      END_STATE();
-    case 278:
-      if (lookahead == 'e') ADVANCE(307);
-      END_STATE();
-    case 279:
       if (lookahead == 't') ADVANCE(308);
       END_STATE();
+    case 276:
+      if (lookahead == 'e') ADVANCE(309);
+      END_STATE();
+    case 277:
+      if (lookahead == 'e') ADVANCE(310);
+      END_STATE();
+    case 278:
+      ACCEPT_TOKEN(anon_sym_gepland);
+      END_STATE();
+    case 279:
+      if (lookahead == 's') ADVANCE(311);
+      END_STATE();
     case 280:
-      if (lookahead == 'd') ADVANCE(309);
-      if (lookahead == 'r') ADVANCE(310);
+      if (lookahead == 'e') ADVANCE(312);
       END_STATE();
     case 281:
-      if (lookahead == 'n') ADVANCE(311);
+      if (lookahead == 'n') ADVANCE(313);
       END_STATE();
     case 282:
-      if (lookahead == 'm') ADVANCE(312);
+      if (lookahead == 'a') ADVANCE(314);
       END_STATE();
     case 283:
-      ACCEPT_TOKEN(anon_sym_revenue);
+      if (lookahead == 's') ADVANCE(315);
       END_STATE();
     case 284:
-      ACCEPT_TOKEN(anon_sym_savings);
+      ACCEPT_TOKEN(anon_sym_periode);
       END_STATE();
     case 285:
-      if (lookahead == 'g') ADVANCE(313);
+      ACCEPT_TOKEN(anon_sym_planned);
       END_STATE();
     case 286:
-      if (lookahead == 't') ADVANCE(314);
+      if (lookahead == 's') ADVANCE(316);
       END_STATE();
     case 287:
-      if (lookahead == 'c') ADVANCE(315);
-      if (lookahead == 't') ADVANCE(316);
+      if (lookahead == 'e') ADVANCE(317);
       END_STATE();
     case 288:
-      if (lookahead == 't') ADVANCE(317);
+      if (lookahead == 't') ADVANCE(318);
       END_STATE();
     case 289:
-      if (lookahead == 'e') ADVANCE(318);
+      if (lookahead == 'd') ADVANCE(319);
+      if (lookahead == 'r') ADVANCE(320);
       END_STATE();
     case 290:
-      if (lookahead == 't') ADVANCE(319);
+      if (lookahead == 'n') ADVANCE(321);
       END_STATE();
     case 291:
-      if (lookahead == 'l') ADVANCE(320);
+      if (lookahead == 'm') ADVANCE(322);
       END_STATE();
     case 292:
-      ACCEPT_TOKEN(anon_sym_besloten);
+      ACCEPT_TOKEN(anon_sym_revenue);
       END_STATE();
     case 293:
-      if (lookahead == 'g') ADVANCE(321);
+      ACCEPT_TOKEN(anon_sym_savings);
       END_STATE();
     case 294:
-      if (lookahead == 'e') ADVANCE(322);
-      if (lookahead == 'v') ADVANCE(323);
+      if (lookahead == 'g') ADVANCE(323);
       END_STATE();
     case 295:
-      ACCEPT_TOKEN(anon_sym_currency);
+      if (lookahead == 't') ADVANCE(324);
       END_STATE();
     case 296:
-      ACCEPT_TOKEN(anon_sym_expected);
+      if (lookahead == 'c') ADVANCE(325);
+      if (lookahead == 't') ADVANCE(326);
       END_STATE();
     case 297:
-      if (lookahead == 'i') ADVANCE(324);
+      if (lookahead == 't') ADVANCE(327);
       END_STATE();
     case 298:
-      if (lookahead == 'l') ADVANCE(325);
+      if (lookahead == 'e') ADVANCE(328);
       END_STATE();
     case 299:
-      ACCEPT_TOKEN(anon_sym_forecast);
-      END_STATE();
-    case 300:
-      ACCEPT_TOKEN(anon_sym_formatie);
-      END_STATE();
-    case 301:
-      ACCEPT_TOKEN(anon_sym_gemeente);
-      END_STATE();
-    case 302:
-      if (lookahead == 'e') ADVANCE(326);
-      END_STATE();
-    case 303:
-      if (lookahead == 'r') ADVANCE(327);
-      END_STATE();
-    case 304:
-      ACCEPT_TOKEN(anon_sym_kolommen);
-      END_STATE();
-    case 305:
-      if (lookahead == 'l') ADVANCE(328);
-      END_STATE();
-    case 306:
       if (lookahead == 't') ADVANCE(329);
       END_STATE();
-    case 307:
-      ACCEPT_TOKEN(anon_sym_prognose);
+    case 300:
+      if (lookahead == 'l') ADVANCE(330);
       END_STATE();
-    case 308:
-      if (lookahead == 'i') ADVANCE(330);
+    case 301:
+      ACCEPT_TOKEN(anon_sym_besloten);
       END_STATE();
-    case 309:
-      ACCEPT_TOKEN(anon_sym_realised);
+    case 302:
+      if (lookahead == 'g') ADVANCE(331);
       END_STATE();
-    case 310:
-      if (lookahead == 'e') ADVANCE(331);
+    case 303:
+      if (lookahead == 'e') ADVANCE(332);
+      if (lookahead == 'v') ADVANCE(333);
       END_STATE();
-    case 311:
-      if (lookahead == 'g') ADVANCE(332);
+    case 304:
+      ACCEPT_TOKEN(anon_sym_currency);
       END_STATE();
-    case 312:
-      if (lookahead == 'e') ADVANCE(333);
+    case 305:
+      ACCEPT_TOKEN(anon_sym_expected);
       END_STATE();
-    case 313:
-      ACCEPT_TOKEN(anon_sym_staffing);
-      END_STATE();
-    case 314:
+    case 306:
       if (lookahead == 'i') ADVANCE(334);
       END_STATE();
+    case 307:
+      if (lookahead == 'l') ADVANCE(335);
+      END_STATE();
+    case 308:
+      ACCEPT_TOKEN(anon_sym_forecast);
+      END_STATE();
+    case 309:
+      ACCEPT_TOKEN(anon_sym_formatie);
+      END_STATE();
+    case 310:
+      ACCEPT_TOKEN(anon_sym_gemeente);
+      END_STATE();
+    case 311:
+      if (lookahead == 'e') ADVANCE(336);
+      END_STATE();
+    case 312:
+      if (lookahead == 'r') ADVANCE(337);
+      END_STATE();
+    case 313:
+      ACCEPT_TOKEN(anon_sym_kolommen);
+      END_STATE();
+    case 314:
+      if (lookahead == 'l') ADVANCE(338);
+      END_STATE();
     case 315:
-      if (lookahead == 'e') ADVANCE(335);
+      if (lookahead == 't') ADVANCE(339);
       END_STATE();
     case 316:
-      if (lookahead == 'i') ADVANCE(336);
+      ACCEPT_TOKEN(anon_sym_previous);
       END_STATE();
     case 317:
-      if (lookahead == 'e') ADVANCE(337);
+      ACCEPT_TOKEN(anon_sym_prognose);
       END_STATE();
     case 318:
-      if (lookahead == 'n') ADVANCE(338);
+      if (lookahead == 'i') ADVANCE(340);
       END_STATE();
     case 319:
-      ACCEPT_TOKEN(anon_sym_verwacht);
+      ACCEPT_TOKEN(anon_sym_realised);
       END_STATE();
     case 320:
-      ACCEPT_TOKEN(anon_sym_voordeel);
-      END_STATE();
-    case 321:
-      if (lookahead == 'e') ADVANCE(339);
-      END_STATE();
-    case 322:
-      if (lookahead == 'f') ADVANCE(340);
-      END_STATE();
-    case 323:
       if (lookahead == 'e') ADVANCE(341);
       END_STATE();
-    case 324:
-      if (lookahead == 'o') ADVANCE(342);
+    case 321:
+      if (lookahead == 'g') ADVANCE(342);
       END_STATE();
-    case 325:
+    case 322:
       if (lookahead == 'e') ADVANCE(343);
       END_STATE();
+    case 323:
+      ACCEPT_TOKEN(anon_sym_staffing);
+      END_STATE();
+    case 324:
+      if (lookahead == 'i') ADVANCE(344);
+      END_STATE();
+    case 325:
+      if (lookahead == 'e') ADVANCE(345);
+      END_STATE();
     case 326:
-      if (lookahead == 'e') ADVANCE(344);
+      if (lookahead == 'i') ADVANCE(346);
       END_STATE();
     case 327:
-      ACCEPT_TOKEN(anon_sym_hieronder);
+      if (lookahead == 'e') ADVANCE(347);
       END_STATE();
     case 328:
-      if (lookahead == 'i') ADVANCE(345);
-      END_STATE();
-    case 329:
-      ACCEPT_TOKEN(anon_sym_opbrengst);
-      END_STATE();
-    case 330:
-      if (lookahead == 'e') ADVANCE(346);
-      END_STATE();
-    case 331:
-      if (lookahead == 'n') ADVANCE(347);
-      END_STATE();
-    case 332:
-      ACCEPT_TOKEN(anon_sym_remaining);
-      END_STATE();
-    case 333:
       if (lookahead == 'n') ADVANCE(348);
       END_STATE();
+    case 329:
+      ACCEPT_TOKEN(anon_sym_verwacht);
+      END_STATE();
+    case 330:
+      ACCEPT_TOKEN(anon_sym_voordeel);
+      END_STATE();
+    case 331:
+      if (lookahead == 'e') ADVANCE(349);
+      END_STATE();
+    case 332:
+      if (lookahead == 'f') ADVANCE(350);
+      END_STATE();
+    case 333:
+      if (lookahead == 'e') ADVANCE(351);
+      END_STATE();
     case 334:
-      if (lookahead == 'n') ADVANCE(349);
+      if (lookahead == 'o') ADVANCE(352);
       END_STATE();
     case 335:
-      ACCEPT_TOKEN(anon_sym_tolerance);
+      if (lookahead == 'e') ADVANCE(353);
       END_STATE();
     case 336:
-      if (lookahead == 'e') ADVANCE(350);
+      if (lookahead == 'e') ADVANCE(354);
       END_STATE();
     case 337:
-      if (lookahead == 'l') ADVANCE(351);
+      ACCEPT_TOKEN(anon_sym_hieronder);
       END_STATE();
     case 338:
-      if (lookahead == 'd') ADVANCE(352);
+      if (lookahead == 'i') ADVANCE(355);
       END_STATE();
     case 339:
-      if (lookahead == 'n') ADVANCE(353);
+      ACCEPT_TOKEN(anon_sym_opbrengst);
       END_STATE();
     case 340:
-      ACCEPT_TOKEN(anon_sym_cumulatief);
+      if (lookahead == 'e') ADVANCE(356);
       END_STATE();
     case 341:
-      ACCEPT_TOKEN(anon_sym_cumulative);
+      if (lookahead == 'n') ADVANCE(357);
       END_STATE();
     case 342:
-      if (lookahead == 'n') ADVANCE(354);
+      ACCEPT_TOKEN(anon_sym_remaining);
       END_STATE();
     case 343:
-      ACCEPT_TOKEN(anon_sym_favourable);
+      if (lookahead == 'n') ADVANCE(358);
       END_STATE();
     case 344:
-      if (lookahead == 'r') ADVANCE(355);
+      if (lookahead == 'n') ADVANCE(359);
       END_STATE();
     case 345:
-      if (lookahead == 't') ADVANCE(356);
+      ACCEPT_TOKEN(anon_sym_tolerance);
       END_STATE();
     case 346:
-      ACCEPT_TOKEN(anon_sym_realisatie);
-      END_STATE();
-    case 347:
-      ACCEPT_TOKEN(anon_sym_realiseren);
-      END_STATE();
-    case 348:
-      if (lookahead == 't') ADVANCE(357);
-      END_STATE();
-    case 349:
-      if (lookahead == 'g') ADVANCE(358);
-      END_STATE();
-    case 350:
-      ACCEPT_TOKEN(anon_sym_tolerantie);
-      END_STATE();
-    case 351:
-      if (lookahead == 'd') ADVANCE(359);
-      END_STATE();
-    case 352:
       if (lookahead == 'e') ADVANCE(360);
       END_STATE();
+    case 347:
+      if (lookahead == 'l') ADVANCE(361);
+      END_STATE();
+    case 348:
+      if (lookahead == 'd') ADVANCE(362);
+      END_STATE();
+    case 349:
+      if (lookahead == 'n') ADVANCE(363);
+      END_STATE();
+    case 350:
+      ACCEPT_TOKEN(anon_sym_cumulatief);
+      END_STATE();
+    case 351:
+      ACCEPT_TOKEN(anon_sym_cumulative);
+      END_STATE();
+    case 352:
+      if (lookahead == 'n') ADVANCE(364);
+      END_STATE();
     case 353:
-      ACCEPT_TOKEN(anon_sym_besparingen);
+      ACCEPT_TOKEN(anon_sym_favourable);
       END_STATE();
     case 354:
-      ACCEPT_TOKEN(anon_sym_explanation);
+      if (lookahead == 'r') ADVANCE(365);
       END_STATE();
     case 355:
-      if (lookahead == 'd') ADVANCE(361);
+      if (lookahead == 't') ADVANCE(366);
       END_STATE();
     case 356:
-      if (lookahead == 'y') ADVANCE(362);
+      ACCEPT_TOKEN(anon_sym_realisatie);
       END_STATE();
     case 357:
-      ACCEPT_TOKEN(anon_sym_replacement);
+      ACCEPT_TOKEN(anon_sym_realiseren);
       END_STATE();
     case 358:
-      ACCEPT_TOKEN(anon_sym_toelichting);
+      if (lookahead == 't') ADVANCE(367);
       END_STATE();
     case 359:
-      ACCEPT_TOKEN(anon_sym_vastgesteld);
+      if (lookahead == 'g') ADVANCE(368);
       END_STATE();
     case 360:
-      ACCEPT_TOKEN(anon_sym_vervangende);
+      ACCEPT_TOKEN(anon_sym_tolerantie);
       END_STATE();
     case 361:
-      ACCEPT_TOKEN(anon_sym_gerealiseerd);
+      if (lookahead == 'd') ADVANCE(369);
       END_STATE();
     case 362:
+      if (lookahead == 'e') ADVANCE(370);
+      END_STATE();
+    case 363:
+      ACCEPT_TOKEN(anon_sym_besparingen);
+      END_STATE();
+    case 364:
+      ACCEPT_TOKEN(anon_sym_explanation);
+      END_STATE();
+    case 365:
+      if (lookahead == 'd') ADVANCE(371);
+      END_STATE();
+    case 366:
+      if (lookahead == 'y') ADVANCE(372);
+      END_STATE();
+    case 367:
+      ACCEPT_TOKEN(anon_sym_replacement);
+      END_STATE();
+    case 368:
+      ACCEPT_TOKEN(anon_sym_toelichting);
+      END_STATE();
+    case 369:
+      ACCEPT_TOKEN(anon_sym_vastgesteld);
+      END_STATE();
+    case 370:
+      ACCEPT_TOKEN(anon_sym_vervangende);
+      END_STATE();
+    case 371:
+      ACCEPT_TOKEN(anon_sym_gerealiseerd);
+      END_STATE();
+    case 372:
       ACCEPT_TOKEN(anon_sym_municipality);
       END_STATE();
     default:
@@ -12017,376 +12175,385 @@ static bool ts_lex_keywords(TSLexer *lexer, TSStateId state) {
 
 static const TSLexMode ts_lex_modes[STATE_COUNT] = {
   [0] = {.lex_state = 0},
-  [1] = {.lex_state = 298},
-  [2] = {.lex_state = 299},
-  [3] = {.lex_state = 299},
+  [1] = {.lex_state = 297},
+  [2] = {.lex_state = 298},
+  [3] = {.lex_state = 298},
   [4] = {.lex_state = 27},
-  [5] = {.lex_state = 298},
-  [6] = {.lex_state = 298},
-  [7] = {.lex_state = 302},
-  [8] = {.lex_state = 302},
-  [9] = {.lex_state = 298},
-  [10] = {.lex_state = 303},
-  [11] = {.lex_state = 303},
-  [12] = {.lex_state = 298},
-  [13] = {.lex_state = 298},
-  [14] = {.lex_state = 298},
-  [15] = {.lex_state = 304},
-  [16] = {.lex_state = 304},
-  [17] = {.lex_state = 305},
-  [18] = {.lex_state = 15},
-  [19] = {.lex_state = 11},
-  [20] = {.lex_state = 15},
-  [21] = {.lex_state = 2},
-  [22] = {.lex_state = 28},
-  [23] = {.lex_state = 24},
+  [5] = {.lex_state = 297},
+  [6] = {.lex_state = 297},
+  [7] = {.lex_state = 301},
+  [8] = {.lex_state = 301},
+  [9] = {.lex_state = 297},
+  [10] = {.lex_state = 302},
+  [11] = {.lex_state = 302},
+  [12] = {.lex_state = 297},
+  [13] = {.lex_state = 297},
+  [14] = {.lex_state = 297},
+  [15] = {.lex_state = 303},
+  [16] = {.lex_state = 303},
+  [17] = {.lex_state = 304},
+  [18] = {.lex_state = 16},
+  [19] = {.lex_state = 12},
+  [20] = {.lex_state = 16},
+  [21] = {.lex_state = 3},
+  [22] = {.lex_state = 3},
+  [23] = {.lex_state = 28},
   [24] = {.lex_state = 24},
-  [25] = {.lex_state = 2},
+  [25] = {.lex_state = 24},
   [26] = {.lex_state = 25},
   [27] = {.lex_state = 25},
   [28] = {.lex_state = 25},
   [29] = {.lex_state = 25},
   [30] = {.lex_state = 25},
-  [31] = {.lex_state = 3},
-  [32] = {.lex_state = 3},
-  [33] = {.lex_state = 3},
-  [34] = {.lex_state = 3},
-  [35] = {.lex_state = 3},
-  [36] = {.lex_state = 298},
-  [37] = {.lex_state = 298},
-  [38] = {.lex_state = 298},
-  [39] = {.lex_state = 298},
-  [40] = {.lex_state = 298},
-  [41] = {.lex_state = 298},
-  [42] = {.lex_state = 298},
-  [43] = {.lex_state = 298},
-  [44] = {.lex_state = 298},
-  [45] = {.lex_state = 28},
-  [46] = {.lex_state = 28},
-  [47] = {.lex_state = 301},
-  [48] = {.lex_state = 298},
-  [49] = {.lex_state = 298},
-  [50] = {.lex_state = 300},
-  [51] = {.lex_state = 298},
-  [52] = {.lex_state = 28},
-  [53] = {.lex_state = 298},
-  [54] = {.lex_state = 298},
-  [55] = {.lex_state = 298},
-  [56] = {.lex_state = 298},
-  [57] = {.lex_state = 298},
-  [58] = {.lex_state = 298},
-  [59] = {.lex_state = 298},
-  [60] = {.lex_state = 298},
-  [61] = {.lex_state = 298},
-  [62] = {.lex_state = 298},
-  [63] = {.lex_state = 298},
-  [64] = {.lex_state = 298},
-  [65] = {.lex_state = 298},
-  [66] = {.lex_state = 16},
-  [67] = {.lex_state = 306},
-  [68] = {.lex_state = 12},
-  [69] = {.lex_state = 1},
-  [70] = {.lex_state = 298},
-  [71] = {.lex_state = 298},
-  [72] = {.lex_state = 298},
-  [73] = {.lex_state = 298},
-  [74] = {.lex_state = 298},
-  [75] = {.lex_state = 298},
-  [76] = {.lex_state = 298},
-  [77] = {.lex_state = 298},
-  [78] = {.lex_state = 298},
-  [79] = {.lex_state = 298},
-  [80] = {.lex_state = 298},
-  [81] = {.lex_state = 298},
-  [82] = {.lex_state = 298},
-  [83] = {.lex_state = 298},
-  [84] = {.lex_state = 298},
-  [85] = {.lex_state = 298},
-  [86] = {.lex_state = 298},
-  [87] = {.lex_state = 298},
-  [88] = {.lex_state = 298},
-  [89] = {.lex_state = 298},
-  [90] = {.lex_state = 4},
-  [91] = {.lex_state = 30},
-  [92] = {.lex_state = 30},
-  [93] = {.lex_state = 19},
-  [94] = {.lex_state = 4},
-  [95] = {.lex_state = 4},
-  [96] = {.lex_state = 19},
-  [97] = {.lex_state = 19},
-  [98] = {.lex_state = 30},
-  [99] = {.lex_state = 19},
-  [100] = {.lex_state = 19},
-  [101] = {.lex_state = 19},
-  [102] = {.lex_state = 19},
-  [103] = {.lex_state = 18},
-  [104] = {.lex_state = 30},
+  [31] = {.lex_state = 4},
+  [32] = {.lex_state = 4},
+  [33] = {.lex_state = 4},
+  [34] = {.lex_state = 4},
+  [35] = {.lex_state = 4},
+  [36] = {.lex_state = 297},
+  [37] = {.lex_state = 297},
+  [38] = {.lex_state = 297},
+  [39] = {.lex_state = 297},
+  [40] = {.lex_state = 297},
+  [41] = {.lex_state = 297},
+  [42] = {.lex_state = 297},
+  [43] = {.lex_state = 297},
+  [44] = {.lex_state = 28},
+  [45] = {.lex_state = 297},
+  [46] = {.lex_state = 300},
+  [47] = {.lex_state = 28},
+  [48] = {.lex_state = 297},
+  [49] = {.lex_state = 297},
+  [50] = {.lex_state = 297},
+  [51] = {.lex_state = 28},
+  [52] = {.lex_state = 299},
+  [53] = {.lex_state = 297},
+  [54] = {.lex_state = 297},
+  [55] = {.lex_state = 297},
+  [56] = {.lex_state = 297},
+  [57] = {.lex_state = 297},
+  [58] = {.lex_state = 297},
+  [59] = {.lex_state = 297},
+  [60] = {.lex_state = 297},
+  [61] = {.lex_state = 297},
+  [62] = {.lex_state = 297},
+  [63] = {.lex_state = 297},
+  [64] = {.lex_state = 297},
+  [65] = {.lex_state = 297},
+  [66] = {.lex_state = 17},
+  [67] = {.lex_state = 13},
+  [68] = {.lex_state = 305},
+  [69] = {.lex_state = 297},
+  [70] = {.lex_state = 297},
+  [71] = {.lex_state = 297},
+  [72] = {.lex_state = 297},
+  [73] = {.lex_state = 297},
+  [74] = {.lex_state = 297},
+  [75] = {.lex_state = 297},
+  [76] = {.lex_state = 297},
+  [77] = {.lex_state = 297},
+  [78] = {.lex_state = 297},
+  [79] = {.lex_state = 297},
+  [80] = {.lex_state = 297},
+  [81] = {.lex_state = 297},
+  [82] = {.lex_state = 297},
+  [83] = {.lex_state = 20},
+  [84] = {.lex_state = 297},
+  [85] = {.lex_state = 20},
+  [86] = {.lex_state = 20},
+  [87] = {.lex_state = 297},
+  [88] = {.lex_state = 20},
+  [89] = {.lex_state = 20},
+  [90] = {.lex_state = 20},
+  [91] = {.lex_state = 297},
+  [92] = {.lex_state = 20},
+  [93] = {.lex_state = 20},
+  [94] = {.lex_state = 1},
+  [95] = {.lex_state = 297},
+  [96] = {.lex_state = 297},
+  [97] = {.lex_state = 297},
+  [98] = {.lex_state = 2},
+  [99] = {.lex_state = 2},
+  [100] = {.lex_state = 5},
+  [101] = {.lex_state = 30},
+  [102] = {.lex_state = 5},
+  [103] = {.lex_state = 30},
+  [104] = {.lex_state = 19},
   [105] = {.lex_state = 30},
-  [106] = {.lex_state = 3},
+  [106] = {.lex_state = 30},
   [107] = {.lex_state = 4},
-  [108] = {.lex_state = 298},
-  [109] = {.lex_state = 298},
-  [110] = {.lex_state = 298},
-  [111] = {.lex_state = 298},
-  [112] = {.lex_state = 4},
-  [113] = {.lex_state = 298},
-  [114] = {.lex_state = 298},
-  [115] = {.lex_state = 298},
-  [116] = {.lex_state = 298},
-  [117] = {.lex_state = 298},
-  [118] = {.lex_state = 298},
-  [119] = {.lex_state = 298},
-  [120] = {.lex_state = 17},
-  [121] = {.lex_state = 20},
-  [122] = {.lex_state = 20},
-  [123] = {.lex_state = 13},
-  [124] = {.lex_state = 298},
-  [125] = {.lex_state = 19},
-  [126] = {.lex_state = 23},
-  [127] = {.lex_state = 19},
-  [128] = {.lex_state = 20},
-  [129] = {.lex_state = 20},
-  [130] = {.lex_state = 298},
-  [131] = {.lex_state = 21},
-  [132] = {.lex_state = 21},
-  [133] = {.lex_state = 21},
-  [134] = {.lex_state = 298},
-  [135] = {.lex_state = 21},
-  [136] = {.lex_state = 298},
-  [137] = {.lex_state = 298},
+  [108] = {.lex_state = 30},
+  [109] = {.lex_state = 5},
+  [110] = {.lex_state = 2},
+  [111] = {.lex_state = 2},
+  [112] = {.lex_state = 297},
+  [113] = {.lex_state = 297},
+  [114] = {.lex_state = 5},
+  [115] = {.lex_state = 5},
+  [116] = {.lex_state = 297},
+  [117] = {.lex_state = 20},
+  [118] = {.lex_state = 20},
+  [119] = {.lex_state = 297},
+  [120] = {.lex_state = 297},
+  [121] = {.lex_state = 297},
+  [122] = {.lex_state = 297},
+  [123] = {.lex_state = 297},
+  [124] = {.lex_state = 297},
+  [125] = {.lex_state = 297},
+  [126] = {.lex_state = 297},
+  [127] = {.lex_state = 18},
+  [128] = {.lex_state = 2},
+  [129] = {.lex_state = 2},
+  [130] = {.lex_state = 2},
+  [131] = {.lex_state = 14},
+  [132] = {.lex_state = 2},
+  [133] = {.lex_state = 23},
+  [134] = {.lex_state = 297},
+  [135] = {.lex_state = 297},
+  [136] = {.lex_state = 29},
+  [137] = {.lex_state = 21},
   [138] = {.lex_state = 21},
-  [139] = {.lex_state = 29},
-  [140] = {.lex_state = 298},
-  [141] = {.lex_state = 298},
-  [142] = {.lex_state = 298},
-  [143] = {.lex_state = 298},
-  [144] = {.lex_state = 14},
-  [145] = {.lex_state = 298},
-  [146] = {.lex_state = 298},
-  [147] = {.lex_state = 298},
-  [148] = {.lex_state = 298},
-  [149] = {.lex_state = 298},
-  [150] = {.lex_state = 298},
-  [151] = {.lex_state = 14},
-  [152] = {.lex_state = 298},
-  [153] = {.lex_state = 298},
-  [154] = {.lex_state = 298},
-  [155] = {.lex_state = 298},
-  [156] = {.lex_state = 298},
-  [157] = {.lex_state = 298},
-  [158] = {.lex_state = 298},
-  [159] = {.lex_state = 298},
-  [160] = {.lex_state = 4},
-  [161] = {.lex_state = 30},
-  [162] = {.lex_state = 30},
-  [163] = {.lex_state = 30},
-  [164] = {.lex_state = 4},
-  [165] = {.lex_state = 4},
-  [166] = {.lex_state = 30},
-  [167] = {.lex_state = 4},
-  [168] = {.lex_state = 30},
-  [169] = {.lex_state = 1},
-  [170] = {.lex_state = 4},
-  [171] = {.lex_state = 4},
-  [172] = {.lex_state = 4},
-  [173] = {.lex_state = 4},
-  [174] = {.lex_state = 1},
-  [175] = {.lex_state = 298},
-  [176] = {.lex_state = 20},
-  [177] = {.lex_state = 298},
-  [178] = {.lex_state = 298},
-  [179] = {.lex_state = 298},
-  [180] = {.lex_state = 20},
-  [181] = {.lex_state = 20},
-  [182] = {.lex_state = 20},
-  [183] = {.lex_state = 20},
-  [184] = {.lex_state = 20},
-  [185] = {.lex_state = 23},
-  [186] = {.lex_state = 298},
-  [187] = {.lex_state = 298},
-  [188] = {.lex_state = 298},
-  [189] = {.lex_state = 20},
-  [190] = {.lex_state = 298},
-  [191] = {.lex_state = 298},
-  [192] = {.lex_state = 20},
-  [193] = {.lex_state = 298},
-  [194] = {.lex_state = 20},
-  [195] = {.lex_state = 20},
-  [196] = {.lex_state = 20},
-  [197] = {.lex_state = 20},
-  [198] = {.lex_state = 298},
-  [199] = {.lex_state = 298},
-  [200] = {.lex_state = 298},
-  [201] = {.lex_state = 298},
-  [202] = {.lex_state = 20},
-  [203] = {.lex_state = 20},
-  [204] = {.lex_state = 298},
-  [205] = {.lex_state = 20},
-  [206] = {.lex_state = 20},
-  [207] = {.lex_state = 20},
-  [208] = {.lex_state = 20},
-  [209] = {.lex_state = 298},
-  [210] = {.lex_state = 20},
-  [211] = {.lex_state = 298},
-  [212] = {.lex_state = 298},
-  [213] = {.lex_state = 1},
-  [214] = {.lex_state = 1},
-  [215] = {.lex_state = 1},
-  [216] = {.lex_state = 298},
-  [217] = {.lex_state = 298},
-  [218] = {.lex_state = 20},
-  [219] = {.lex_state = 298},
-  [220] = {.lex_state = 298},
-  [221] = {.lex_state = 22},
-  [222] = {.lex_state = 298},
-  [223] = {.lex_state = 298},
-  [224] = {.lex_state = 22},
-  [225] = {.lex_state = 298},
-  [226] = {.lex_state = 298},
-  [227] = {.lex_state = 298},
-  [228] = {.lex_state = 298},
-  [229] = {.lex_state = 21},
-  [230] = {.lex_state = 32},
-  [231] = {.lex_state = 298},
-  [232] = {.lex_state = 298},
-  [233] = {.lex_state = 4},
-  [234] = {.lex_state = 32},
-  [235] = {.lex_state = 298},
-  [236] = {.lex_state = 4},
-  [237] = {.lex_state = 298},
-  [238] = {.lex_state = 31},
-  [239] = {.lex_state = 31},
-  [240] = {.lex_state = 26},
-  [241] = {.lex_state = 31},
-  [242] = {.lex_state = 298},
-  [243] = {.lex_state = 298},
-  [244] = {.lex_state = 298},
-  [245] = {.lex_state = 298},
-  [246] = {.lex_state = 298},
-  [247] = {.lex_state = 4},
-  [248] = {.lex_state = 298},
-  [249] = {.lex_state = 298},
-  [250] = {.lex_state = 20},
-  [251] = {.lex_state = 4},
-  [252] = {.lex_state = 0},
-  [253] = {.lex_state = 0},
-  [254] = {.lex_state = 0},
-  [255] = {.lex_state = 4},
-  [256] = {.lex_state = 298},
-  [257] = {.lex_state = 298},
-  [258] = {.lex_state = 4},
-  [259] = {.lex_state = 298},
+  [139] = {.lex_state = 297},
+  [140] = {.lex_state = 21},
+  [141] = {.lex_state = 21},
+  [142] = {.lex_state = 297},
+  [143] = {.lex_state = 21},
+  [144] = {.lex_state = 297},
+  [145] = {.lex_state = 297},
+  [146] = {.lex_state = 15},
+  [147] = {.lex_state = 297},
+  [148] = {.lex_state = 297},
+  [149] = {.lex_state = 297},
+  [150] = {.lex_state = 297},
+  [151] = {.lex_state = 297},
+  [152] = {.lex_state = 297},
+  [153] = {.lex_state = 297},
+  [154] = {.lex_state = 297},
+  [155] = {.lex_state = 297},
+  [156] = {.lex_state = 297},
+  [157] = {.lex_state = 297},
+  [158] = {.lex_state = 297},
+  [159] = {.lex_state = 297},
+  [160] = {.lex_state = 297},
+  [161] = {.lex_state = 297},
+  [162] = {.lex_state = 297},
+  [163] = {.lex_state = 15},
+  [164] = {.lex_state = 297},
+  [165] = {.lex_state = 297},
+  [166] = {.lex_state = 1},
+  [167] = {.lex_state = 30},
+  [168] = {.lex_state = 5},
+  [169] = {.lex_state = 5},
+  [170] = {.lex_state = 5},
+  [171] = {.lex_state = 30},
+  [172] = {.lex_state = 30},
+  [173] = {.lex_state = 5},
+  [174] = {.lex_state = 5},
+  [175] = {.lex_state = 5},
+  [176] = {.lex_state = 297},
+  [177] = {.lex_state = 30},
+  [178] = {.lex_state = 5},
+  [179] = {.lex_state = 5},
+  [180] = {.lex_state = 30},
+  [181] = {.lex_state = 297},
+  [182] = {.lex_state = 2},
+  [183] = {.lex_state = 2},
+  [184] = {.lex_state = 2},
+  [185] = {.lex_state = 2},
+  [186] = {.lex_state = 2},
+  [187] = {.lex_state = 2},
+  [188] = {.lex_state = 2},
+  [189] = {.lex_state = 2},
+  [190] = {.lex_state = 1},
+  [191] = {.lex_state = 2},
+  [192] = {.lex_state = 297},
+  [193] = {.lex_state = 2},
+  [194] = {.lex_state = 297},
+  [195] = {.lex_state = 297},
+  [196] = {.lex_state = 2},
+  [197] = {.lex_state = 2},
+  [198] = {.lex_state = 2},
+  [199] = {.lex_state = 2},
+  [200] = {.lex_state = 2},
+  [201] = {.lex_state = 297},
+  [202] = {.lex_state = 297},
+  [203] = {.lex_state = 2},
+  [204] = {.lex_state = 23},
+  [205] = {.lex_state = 297},
+  [206] = {.lex_state = 2},
+  [207] = {.lex_state = 2},
+  [208] = {.lex_state = 297},
+  [209] = {.lex_state = 2},
+  [210] = {.lex_state = 297},
+  [211] = {.lex_state = 2},
+  [212] = {.lex_state = 297},
+  [213] = {.lex_state = 297},
+  [214] = {.lex_state = 297},
+  [215] = {.lex_state = 297},
+  [216] = {.lex_state = 297},
+  [217] = {.lex_state = 1},
+  [218] = {.lex_state = 1},
+  [219] = {.lex_state = 297},
+  [220] = {.lex_state = 1},
+  [221] = {.lex_state = 297},
+  [222] = {.lex_state = 297},
+  [223] = {.lex_state = 297},
+  [224] = {.lex_state = 297},
+  [225] = {.lex_state = 297},
+  [226] = {.lex_state = 297},
+  [227] = {.lex_state = 297},
+  [228] = {.lex_state = 297},
+  [229] = {.lex_state = 297},
+  [230] = {.lex_state = 297},
+  [231] = {.lex_state = 297},
+  [232] = {.lex_state = 22},
+  [233] = {.lex_state = 22},
+  [234] = {.lex_state = 297},
+  [235] = {.lex_state = 297},
+  [236] = {.lex_state = 21},
+  [237] = {.lex_state = 297},
+  [238] = {.lex_state = 297},
+  [239] = {.lex_state = 32},
+  [240] = {.lex_state = 297},
+  [241] = {.lex_state = 5},
+  [242] = {.lex_state = 297},
+  [243] = {.lex_state = 5},
+  [244] = {.lex_state = 32},
+  [245] = {.lex_state = 297},
+  [246] = {.lex_state = 31},
+  [247] = {.lex_state = 31},
+  [248] = {.lex_state = 297},
+  [249] = {.lex_state = 31},
+  [250] = {.lex_state = 26},
+  [251] = {.lex_state = 297},
+  [252] = {.lex_state = 297},
+  [253] = {.lex_state = 297},
+  [254] = {.lex_state = 5},
+  [255] = {.lex_state = 297},
+  [256] = {.lex_state = 2},
+  [257] = {.lex_state = 5},
+  [258] = {.lex_state = 297},
+  [259] = {.lex_state = 297},
   [260] = {.lex_state = 0},
-  [261] = {.lex_state = 4},
-  [262] = {.lex_state = 0},
+  [261] = {.lex_state = 297},
+  [262] = {.lex_state = 297},
   [263] = {.lex_state = 0},
-  [264] = {.lex_state = 298},
-  [265] = {.lex_state = 0},
-  [266] = {.lex_state = 298},
-  [267] = {.lex_state = 298},
-  [268] = {.lex_state = 298},
-  [269] = {.lex_state = 4},
-  [270] = {.lex_state = 4},
+  [264] = {.lex_state = 5},
+  [265] = {.lex_state = 5},
+  [266] = {.lex_state = 297},
+  [267] = {.lex_state = 0},
+  [268] = {.lex_state = 5},
+  [269] = {.lex_state = 297},
+  [270] = {.lex_state = 5},
   [271] = {.lex_state = 0},
-  [272] = {.lex_state = 4},
-  [273] = {.lex_state = 4},
-  [274] = {.lex_state = 298},
-  [275] = {.lex_state = 4},
-  [276] = {.lex_state = 4},
-  [277] = {.lex_state = 298},
-  [278] = {.lex_state = 20},
-  [279] = {.lex_state = 298},
-  [280] = {.lex_state = 298},
-  [281] = {.lex_state = 4},
-  [282] = {.lex_state = 298},
+  [272] = {.lex_state = 0},
+  [273] = {.lex_state = 0},
+  [274] = {.lex_state = 0},
+  [275] = {.lex_state = 0},
+  [276] = {.lex_state = 297},
+  [277] = {.lex_state = 5},
+  [278] = {.lex_state = 297},
+  [279] = {.lex_state = 0},
+  [280] = {.lex_state = 5},
+  [281] = {.lex_state = 297},
+  [282] = {.lex_state = 5},
   [283] = {.lex_state = 0},
-  [284] = {.lex_state = 0},
-  [285] = {.lex_state = 298},
-  [286] = {.lex_state = 0},
-  [287] = {.lex_state = 4},
-  [288] = {.lex_state = 0},
-  [289] = {.lex_state = 4},
-  [290] = {.lex_state = 0},
-  [291] = {.lex_state = 0},
-  [292] = {.lex_state = 4},
-  [293] = {.lex_state = 4},
+  [284] = {.lex_state = 5},
+  [285] = {.lex_state = 5},
+  [286] = {.lex_state = 297},
+  [287] = {.lex_state = 5},
+  [288] = {.lex_state = 2},
+  [289] = {.lex_state = 297},
+  [290] = {.lex_state = 297},
+  [291] = {.lex_state = 297},
+  [292] = {.lex_state = 297},
+  [293] = {.lex_state = 0},
   [294] = {.lex_state = 0},
-  [295] = {.lex_state = 4},
+  [295] = {.lex_state = 297},
   [296] = {.lex_state = 0},
-  [297] = {.lex_state = 298},
-  [298] = {.lex_state = 4},
-  [299] = {.lex_state = 298},
-  [300] = {.lex_state = 298},
-  [301] = {.lex_state = 0},
-  [302] = {.lex_state = 4},
+  [297] = {.lex_state = 0},
+  [298] = {.lex_state = 5},
+  [299] = {.lex_state = 297},
+  [300] = {.lex_state = 0},
+  [301] = {.lex_state = 297},
+  [302] = {.lex_state = 0},
   [303] = {.lex_state = 0},
-  [304] = {.lex_state = 0},
-  [305] = {.lex_state = 0},
+  [304] = {.lex_state = 297},
+  [305] = {.lex_state = 297},
   [306] = {.lex_state = 0},
-  [307] = {.lex_state = 4},
-  [308] = {.lex_state = 298},
-  [309] = {.lex_state = 0},
-  [310] = {.lex_state = 0},
+  [307] = {.lex_state = 0},
+  [308] = {.lex_state = 297},
+  [309] = {.lex_state = 5},
+  [310] = {.lex_state = 5},
   [311] = {.lex_state = 0},
-  [312] = {.lex_state = 298},
-  [313] = {.lex_state = 4},
+  [312] = {.lex_state = 5},
+  [313] = {.lex_state = 0},
   [314] = {.lex_state = 0},
-  [315] = {.lex_state = 298},
+  [315] = {.lex_state = 0},
   [316] = {.lex_state = 0},
-  [317] = {.lex_state = 4},
-  [318] = {.lex_state = 298},
+  [317] = {.lex_state = 0},
+  [318] = {.lex_state = 0},
   [319] = {.lex_state = 0},
-  [320] = {.lex_state = 4},
+  [320] = {.lex_state = 297},
   [321] = {.lex_state = 0},
-  [322] = {.lex_state = 298},
-  [323] = {.lex_state = 4},
-  [324] = {.lex_state = 0},
-  [325] = {.lex_state = 33},
-  [326] = {.lex_state = 20},
-  [327] = {.lex_state = 4},
+  [322] = {.lex_state = 5},
+  [323] = {.lex_state = 33},
+  [324] = {.lex_state = 297},
+  [325] = {.lex_state = 0},
+  [326] = {.lex_state = 297},
+  [327] = {.lex_state = 5},
   [328] = {.lex_state = 0},
-  [329] = {.lex_state = 4},
-  [330] = {.lex_state = 0},
-  [331] = {.lex_state = 4},
-  [332] = {.lex_state = 0},
+  [329] = {.lex_state = 0},
+  [330] = {.lex_state = 297},
+  [331] = {.lex_state = 0},
+  [332] = {.lex_state = 5},
   [333] = {.lex_state = 0},
   [334] = {.lex_state = 0},
-  [335] = {.lex_state = 20},
-  [336] = {.lex_state = 298},
-  [337] = {.lex_state = 0},
-  [338] = {.lex_state = 0},
-  [339] = {.lex_state = 298},
-  [340] = {.lex_state = 4},
+  [335] = {.lex_state = 0},
+  [336] = {.lex_state = 5},
+  [337] = {.lex_state = 5},
+  [338] = {.lex_state = 5},
+  [339] = {.lex_state = 0},
+  [340] = {.lex_state = 5},
   [341] = {.lex_state = 0},
-  [342] = {.lex_state = 298},
-  [343] = {.lex_state = 298},
+  [342] = {.lex_state = 0},
+  [343] = {.lex_state = 0},
   [344] = {.lex_state = 0},
-  [345] = {.lex_state = 4},
+  [345] = {.lex_state = 0},
   [346] = {.lex_state = 0},
-  [347] = {.lex_state = 20},
-  [348] = {.lex_state = 0},
-  [349] = {.lex_state = 20},
-  [350] = {.lex_state = 0},
-  [351] = {.lex_state = 20},
-  [352] = {.lex_state = 0},
-  [353] = {.lex_state = 298},
-  [354] = {.lex_state = 20},
-  [355] = {.lex_state = 20},
-  [356] = {.lex_state = 0},
-  [357] = {.lex_state = 0},
-  [358] = {.lex_state = 298},
+  [347] = {.lex_state = 5},
+  [348] = {.lex_state = 297},
+  [349] = {.lex_state = 297},
+  [350] = {.lex_state = 2},
+  [351] = {.lex_state = 0},
+  [352] = {.lex_state = 5},
+  [353] = {.lex_state = 0},
+  [354] = {.lex_state = 297},
+  [355] = {.lex_state = 0},
+  [356] = {.lex_state = 2},
+  [357] = {.lex_state = 5},
+  [358] = {.lex_state = 2},
   [359] = {.lex_state = 0},
-  [360] = {.lex_state = 0},
-  [361] = {.lex_state = 0},
-  [362] = {.lex_state = 298},
-  [363] = {.lex_state = 0},
-  [364] = {.lex_state = 298},
-  [365] = {.lex_state = 0},
-  [366] = {.lex_state = 298},
-  [367] = {.lex_state = 0},
-  [368] = {.lex_state = 298},
+  [360] = {.lex_state = 297},
+  [361] = {.lex_state = 297},
+  [362] = {.lex_state = 0},
+  [363] = {.lex_state = 2},
+  [364] = {.lex_state = 2},
+  [365] = {.lex_state = 297},
+  [366] = {.lex_state = 5},
+  [367] = {.lex_state = 297},
+  [368] = {.lex_state = 0},
   [369] = {.lex_state = 0},
   [370] = {.lex_state = 0},
+  [371] = {.lex_state = 5},
+  [372] = {.lex_state = 5},
+  [373] = {.lex_state = 297},
+  [374] = {.lex_state = 0},
+  [375] = {.lex_state = 0},
+  [376] = {.lex_state = 0},
+  [377] = {.lex_state = 2},
+  [378] = {.lex_state = 0},
+  [379] = {.lex_state = 2},
 };
 
 static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
@@ -12416,7 +12583,6 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [anon_sym_text] = ACTIONS(1),
     [anon_sym_tekst] = ACTIONS(1),
     [anon_sym_progress] = ACTIONS(1),
-    [anon_sym_voortgang] = ACTIONS(1),
     [anon_sym_moment] = ACTIONS(1),
     [anon_sym_measure] = ACTIONS(1),
     [anon_sym_maatregel] = ACTIONS(1),
@@ -12510,6 +12676,10 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [anon_sym_rij] = ACTIONS(1),
     [anon_sym_u2013] = ACTIONS(1),
     [anon_sym_u2014] = ACTIONS(1),
+    [anon_sym_V] = ACTIONS(1),
+    [anon_sym_N] = ACTIONS(1),
+    [anon_sym_v] = ACTIONS(1),
+    [anon_sym_n] = ACTIONS(1),
     [anon_sym_sum] = ACTIONS(1),
     [anon_sym_som] = ACTIONS(1),
     [anon_sym_below] = ACTIONS(1),
@@ -12521,6 +12691,8 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [anon_sym_costs] = ACTIONS(1),
     [anon_sym_cumulative] = ACTIONS(1),
     [anon_sym_cumulatief] = ACTIONS(1),
+    [anon_sym_previous] = ACTIONS(1),
+    [anon_sym_vorige] = ACTIONS(1),
     [anon_sym_u2212] = ACTIONS(1),
     [sym_magnitude] = ACTIONS(1),
     [anon_sym_PERCENT] = ACTIONS(1),
@@ -12539,7 +12711,7 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [anon_sym_DOT_DOT] = ACTIONS(1),
   },
   [STATE(1)] = {
-    [sym_source_file] = STATE(334),
+    [sym_source_file] = STATE(341),
     [sym__top_item] = STATE(36),
     [sym_plan_header] = STATE(36),
     [sym_include] = STATE(36),
@@ -13156,7 +13328,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_taakveld,
     ACTIONS(101), 1,
       anon_sym_indicator,
-    STATE(133), 1,
+    STATE(141), 1,
       sym_effect_kind,
     ACTIONS(77), 2,
       anon_sym_share,
@@ -13221,7 +13393,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_indicator,
     ACTIONS(103), 1,
       anon_sym_RBRACE,
-    STATE(133), 1,
+    STATE(141), 1,
       sym_effect_kind,
     ACTIONS(77), 2,
       anon_sym_share,
@@ -13286,7 +13458,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_taakveld,
     ACTIONS(149), 1,
       anon_sym_indicator,
-    STATE(133), 1,
+    STATE(141), 1,
       sym_effect_kind,
     ACTIONS(113), 2,
       anon_sym_share,
@@ -13622,6 +13794,44 @@ static const uint16_t ts_small_parse_table[] = {
       sym_comment,
     ACTIONS(174), 1,
       sym_magnitude,
+    ACTIONS(65), 32,
+      anon_sym_RBRACE,
+      anon_sym_in,
+      anon_sym_text,
+      anon_sym_tekst,
+      anon_sym_measure,
+      anon_sym_maatregel,
+      anon_sym_phase,
+      anon_sym_fase,
+      anon_sym_realised,
+      anon_sym_gerealiseerd,
+      anon_sym_expected,
+      anon_sym_verwacht,
+      anon_sym_decided,
+      anon_sym_besloten,
+      anon_sym_explanation,
+      anon_sym_toelichting,
+      anon_sym_replacement,
+      anon_sym_vervangende,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_group,
+      anon_sym_onderdeel,
+      anon_sym_target,
+      anon_sym_taakstelling,
+      anon_sym_by,
+      anon_sym_from,
+      anon_sym_vanaf,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_table,
+      anon_sym_tabel,
+      sym_string,
+  [1201] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(176), 1,
+      sym_magnitude,
     ACTIONS(59), 32,
       anon_sym_RBRACE,
       anon_sym_in,
@@ -13655,21 +13865,21 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_table,
       anon_sym_tabel,
       sym_string,
-  [1201] = 6,
+  [1242] = 6,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(178), 1,
+    ACTIONS(180), 1,
       anon_sym_in,
-    ACTIONS(182), 1,
+    ACTIONS(184), 1,
       anon_sym_start,
-    ACTIONS(180), 2,
+    ACTIONS(182), 2,
       anon_sym_from,
       anon_sym_vanaf,
     STATE(9), 3,
       sym__year_spec,
       sym_from_year,
       sym_in_year,
-    ACTIONS(176), 26,
+    ACTIONS(178), 26,
       anon_sym_RBRACE,
       anon_sym_budget,
       anon_sym_saving,
@@ -13696,10 +13906,10 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_description,
       anon_sym_omschrijving,
       anon_sym_indicator,
-  [1248] = 4,
+  [1289] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(184), 1,
+    ACTIONS(186), 1,
       sym_magnitude,
     ACTIONS(61), 2,
       anon_sym_in,
@@ -13735,10 +13945,10 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_omschrijving,
       anon_sym_indicator,
       sym_year,
-  [1291] = 4,
+  [1332] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(186), 1,
+    ACTIONS(188), 1,
       sym_magnitude,
     ACTIONS(67), 2,
       anon_sym_in,
@@ -13774,44 +13984,6 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_omschrijving,
       anon_sym_indicator,
       sym_year,
-  [1334] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(188), 1,
-      sym_magnitude,
-    ACTIONS(65), 32,
-      anon_sym_RBRACE,
-      anon_sym_in,
-      anon_sym_text,
-      anon_sym_tekst,
-      anon_sym_measure,
-      anon_sym_maatregel,
-      anon_sym_phase,
-      anon_sym_fase,
-      anon_sym_realised,
-      anon_sym_gerealiseerd,
-      anon_sym_expected,
-      anon_sym_verwacht,
-      anon_sym_decided,
-      anon_sym_besloten,
-      anon_sym_explanation,
-      anon_sym_toelichting,
-      anon_sym_replacement,
-      anon_sym_vervangende,
-      anon_sym_total,
-      anon_sym_totaal,
-      anon_sym_group,
-      anon_sym_onderdeel,
-      anon_sym_target,
-      anon_sym_taakstelling,
-      anon_sym_by,
-      anon_sym_from,
-      anon_sym_vanaf,
-      anon_sym_description,
-      anon_sym_omschrijving,
-      anon_sym_table,
-      anon_sym_tabel,
-      sym_string,
   [1375] = 3,
     ACTIONS(3), 1,
       sym_comment,
@@ -13852,10 +14024,10 @@ static const uint16_t ts_small_parse_table[] = {
   [1415] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(49), 2,
+    ACTIONS(53), 2,
       anon_sym_in,
       anon_sym_start,
-    ACTIONS(47), 30,
+    ACTIONS(51), 30,
       anon_sym_RBRACE,
       anon_sym_budget,
       anon_sym_saving,
@@ -13889,10 +14061,10 @@ static const uint16_t ts_small_parse_table[] = {
   [1455] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(53), 2,
+    ACTIONS(49), 2,
       anon_sym_in,
       anon_sym_start,
-    ACTIONS(51), 30,
+    ACTIONS(47), 30,
       anon_sym_RBRACE,
       anon_sym_budget,
       anon_sym_saving,
@@ -14000,7 +14172,7 @@ static const uint16_t ts_small_parse_table[] = {
   [1575] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(47), 32,
+    ACTIONS(51), 32,
       anon_sym_RBRACE,
       anon_sym_in,
       anon_sym_text,
@@ -14036,7 +14208,7 @@ static const uint16_t ts_small_parse_table[] = {
   [1613] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(51), 32,
+    ACTIONS(47), 32,
       anon_sym_RBRACE,
       anon_sym_in,
       anon_sym_text,
@@ -14210,7 +14382,7 @@ static const uint16_t ts_small_parse_table[] = {
     ACTIONS(25), 2,
       anon_sym_table,
       anon_sym_tabel,
-    STATE(39), 12,
+    STATE(37), 12,
       sym__top_item,
       sym_plan_header,
       sym_include,
@@ -14223,16 +14395,62 @@ static const uint16_t ts_small_parse_table[] = {
       sym_measure,
       sym_table,
       aux_sym_source_file_repeat1,
-  [1824] = 5,
+  [1824] = 13,
     ACTIONS(3), 1,
       sym_comment,
+    ACTIONS(192), 1,
+      ts_builtin_sym_end,
     ACTIONS(194), 1,
+      anon_sym_plan,
+    ACTIONS(209), 1,
+      anon_sym_moment,
+    ACTIONS(197), 2,
+      anon_sym_include,
+      anon_sym_invoegen,
+    ACTIONS(200), 2,
+      anon_sym_part,
+      anon_sym_deel,
+    ACTIONS(203), 2,
+      anon_sym_text,
+      anon_sym_tekst,
+    ACTIONS(206), 2,
+      anon_sym_progress,
+      anon_sym_voortgang,
+    ACTIONS(212), 2,
+      anon_sym_measure,
+      anon_sym_maatregel,
+    ACTIONS(215), 2,
+      anon_sym_total,
+      anon_sym_totaal,
+    ACTIONS(218), 2,
+      anon_sym_group,
+      anon_sym_onderdeel,
+    ACTIONS(221), 2,
+      anon_sym_table,
+      anon_sym_tabel,
+    STATE(37), 12,
+      sym__top_item,
+      sym_plan_header,
+      sym_include,
+      sym_part_of,
+      sym_text_block,
+      sym_progress_header,
+      sym_moment,
+      sym_group,
+      sym_declared_total,
+      sym_measure,
+      sym_table,
+      aux_sym_source_file_repeat1,
+  [1883] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(226), 1,
       anon_sym_COMMA,
-    ACTIONS(196), 1,
+    ACTIONS(228), 1,
       anon_sym_start,
     STATE(40), 1,
       aux_sym_taakveld_repeat1,
-    ACTIONS(192), 28,
+    ACTIONS(224), 28,
       anon_sym_RBRACE,
       anon_sym_budget,
       anon_sym_saving,
@@ -14261,16 +14479,16 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_omschrijving,
       anon_sym_indicator,
       anon_sym_EQ,
-  [1867] = 5,
+  [1926] = 5,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(200), 1,
+    ACTIONS(232), 1,
       anon_sym_COMMA,
-    ACTIONS(203), 1,
+    ACTIONS(235), 1,
       anon_sym_start,
-    STATE(38), 1,
+    STATE(39), 1,
       aux_sym_taakveld_repeat1,
-    ACTIONS(198), 28,
+    ACTIONS(230), 28,
       anon_sym_RBRACE,
       anon_sym_budget,
       anon_sym_saving,
@@ -14299,60 +14517,14 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_omschrijving,
       anon_sym_indicator,
       anon_sym_EQ,
-  [1910] = 13,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(205), 1,
-      ts_builtin_sym_end,
-    ACTIONS(207), 1,
-      anon_sym_plan,
-    ACTIONS(222), 1,
-      anon_sym_moment,
-    ACTIONS(210), 2,
-      anon_sym_include,
-      anon_sym_invoegen,
-    ACTIONS(213), 2,
-      anon_sym_part,
-      anon_sym_deel,
-    ACTIONS(216), 2,
-      anon_sym_text,
-      anon_sym_tekst,
-    ACTIONS(219), 2,
-      anon_sym_progress,
-      anon_sym_voortgang,
-    ACTIONS(225), 2,
-      anon_sym_measure,
-      anon_sym_maatregel,
-    ACTIONS(228), 2,
-      anon_sym_total,
-      anon_sym_totaal,
-    ACTIONS(231), 2,
-      anon_sym_group,
-      anon_sym_onderdeel,
-    ACTIONS(234), 2,
-      anon_sym_table,
-      anon_sym_tabel,
-    STATE(39), 12,
-      sym__top_item,
-      sym_plan_header,
-      sym_include,
-      sym_part_of,
-      sym_text_block,
-      sym_progress_header,
-      sym_moment,
-      sym_group,
-      sym_declared_total,
-      sym_measure,
-      sym_table,
-      aux_sym_source_file_repeat1,
   [1969] = 5,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(194), 1,
+    ACTIONS(226), 1,
       anon_sym_COMMA,
     ACTIONS(239), 1,
       anon_sym_start,
-    STATE(38), 1,
+    STATE(39), 1,
       aux_sym_taakveld_repeat1,
     ACTIONS(237), 28,
       anon_sym_RBRACE,
@@ -14500,42 +14672,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_description,
       anon_sym_omschrijving,
       anon_sym_indicator,
-  [2147] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(203), 1,
-      anon_sym_start,
-    ACTIONS(198), 29,
-      anon_sym_RBRACE,
-      anon_sym_budget,
-      anon_sym_saving,
-      anon_sym_besparing,
-      anon_sym_cost,
-      anon_sym_kosten,
-      anon_sym_COMMA,
-      anon_sym_COLON,
-      anon_sym_share,
-      anon_sym_aandeel,
-      anon_sym_range,
-      anon_sym_bandbreedte,
-      anon_sym_category,
-      anon_sym_categorie,
-      anon_sym_owner,
-      anon_sym_eigenaar,
-      anon_sym_startdatum,
-      anon_sym_end,
-      anon_sym_einddatum,
-      anon_sym_decision,
-      anon_sym_besluit,
-      anon_sym_status,
-      anon_sym_taakveld,
-      anon_sym_related,
-      anon_sym_relatie,
-      anon_sym_description,
-      anon_sym_omschrijving,
-      anon_sym_indicator,
-      anon_sym_EQ,
-  [2185] = 5,
+  [2147] = 5,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(261), 1,
@@ -14572,13 +14709,87 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_description,
       anon_sym_omschrijving,
       anon_sym_indicator,
-  [2227] = 3,
+  [2189] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(269), 2,
+    ACTIONS(235), 1,
+      anon_sym_start,
+    ACTIONS(230), 29,
+      anon_sym_RBRACE,
+      anon_sym_budget,
+      anon_sym_saving,
+      anon_sym_besparing,
+      anon_sym_cost,
+      anon_sym_kosten,
+      anon_sym_COMMA,
+      anon_sym_COLON,
+      anon_sym_share,
+      anon_sym_aandeel,
+      anon_sym_range,
+      anon_sym_bandbreedte,
+      anon_sym_category,
+      anon_sym_categorie,
+      anon_sym_owner,
+      anon_sym_eigenaar,
+      anon_sym_startdatum,
+      anon_sym_end,
+      anon_sym_einddatum,
+      anon_sym_decision,
+      anon_sym_besluit,
+      anon_sym_status,
+      anon_sym_taakveld,
+      anon_sym_related,
+      anon_sym_relatie,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_indicator,
+      anon_sym_EQ,
+  [2227] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(166), 1,
+      ts_builtin_sym_end,
+    ACTIONS(269), 1,
+      anon_sym_PERCENT,
+    STATE(17), 1,
+      sym_unit,
+    ACTIONS(267), 2,
+      sym_identifier,
+      sym__unicode_word,
+    ACTIONS(271), 4,
+      anon_sym_fte,
+      anon_sym_hours,
+      anon_sym_uren,
+      sym_euro,
+    ACTIONS(168), 21,
+      anon_sym_plan,
+      anon_sym_in,
+      anon_sym_include,
+      anon_sym_invoegen,
+      anon_sym_part,
+      anon_sym_deel,
+      anon_sym_text,
+      anon_sym_tekst,
+      anon_sym_progress,
+      anon_sym_voortgang,
+      anon_sym_moment,
+      anon_sym_measure,
+      anon_sym_maatregel,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_group,
+      anon_sym_onderdeel,
+      anon_sym_from,
+      anon_sym_vanaf,
+      anon_sym_table,
+      anon_sym_tabel,
+  [2273] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(275), 2,
       anon_sym_in,
       anon_sym_start,
-    ACTIONS(267), 28,
+    ACTIONS(273), 28,
       anon_sym_RBRACE,
       anon_sym_budget,
       anon_sym_saving,
@@ -14607,45 +14818,6 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_description,
       anon_sym_omschrijving,
       anon_sym_indicator,
-  [2265] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(166), 1,
-      ts_builtin_sym_end,
-    ACTIONS(273), 1,
-      anon_sym_PERCENT,
-    STATE(17), 1,
-      sym_unit,
-    ACTIONS(271), 2,
-      sym_identifier,
-      sym__unicode_word,
-    ACTIONS(275), 4,
-      anon_sym_fte,
-      anon_sym_hours,
-      anon_sym_uren,
-      sym_euro,
-    ACTIONS(168), 21,
-      anon_sym_plan,
-      anon_sym_in,
-      anon_sym_include,
-      anon_sym_invoegen,
-      anon_sym_part,
-      anon_sym_deel,
-      anon_sym_text,
-      anon_sym_tekst,
-      anon_sym_progress,
-      anon_sym_voortgang,
-      anon_sym_moment,
-      anon_sym_measure,
-      anon_sym_maatregel,
-      anon_sym_total,
-      anon_sym_totaal,
-      anon_sym_group,
-      anon_sym_onderdeel,
-      anon_sym_from,
-      anon_sym_vanaf,
-      anon_sym_table,
-      anon_sym_tabel,
   [2311] = 5,
     ACTIONS(3), 1,
       sym_comment,
@@ -14653,7 +14825,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_COMMA,
     ACTIONS(281), 1,
       anon_sym_start,
-    STATE(51), 1,
+    STATE(50), 1,
       aux_sym_related_repeat1,
     ACTIONS(277), 26,
       anon_sym_RBRACE,
@@ -14718,45 +14890,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_description,
       anon_sym_omschrijving,
       anon_sym_indicator,
-  [2393] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(273), 1,
-      anon_sym_PERCENT,
-    STATE(17), 1,
-      sym_unit,
-    ACTIONS(166), 2,
-      ts_builtin_sym_end,
-      anon_sym_COMMA,
-    ACTIONS(271), 2,
-      sym_identifier,
-      sym__unicode_word,
-    ACTIONS(275), 4,
-      anon_sym_fte,
-      anon_sym_hours,
-      anon_sym_uren,
-      sym_euro,
-    ACTIONS(168), 19,
-      anon_sym_plan,
-      anon_sym_include,
-      anon_sym_invoegen,
-      anon_sym_part,
-      anon_sym_deel,
-      anon_sym_text,
-      anon_sym_tekst,
-      anon_sym_progress,
-      anon_sym_voortgang,
-      anon_sym_moment,
-      anon_sym_measure,
-      anon_sym_maatregel,
-      anon_sym_total,
-      anon_sym_totaal,
-      anon_sym_group,
-      anon_sym_onderdeel,
-      anon_sym_table,
-      anon_sym_tabel,
-      sym_year,
-  [2438] = 5,
+  [2393] = 5,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(279), 1,
@@ -14792,7 +14926,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_description,
       anon_sym_omschrijving,
       anon_sym_indicator,
-  [2479] = 4,
+  [2434] = 4,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(296), 1,
@@ -14827,6 +14961,44 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_description,
       anon_sym_omschrijving,
       anon_sym_indicator,
+  [2473] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(269), 1,
+      anon_sym_PERCENT,
+    STATE(17), 1,
+      sym_unit,
+    ACTIONS(166), 2,
+      ts_builtin_sym_end,
+      anon_sym_COMMA,
+    ACTIONS(267), 2,
+      sym_identifier,
+      sym__unicode_word,
+    ACTIONS(271), 4,
+      anon_sym_fte,
+      anon_sym_hours,
+      anon_sym_uren,
+      sym_euro,
+    ACTIONS(168), 19,
+      anon_sym_plan,
+      anon_sym_include,
+      anon_sym_invoegen,
+      anon_sym_part,
+      anon_sym_deel,
+      anon_sym_text,
+      anon_sym_tekst,
+      anon_sym_progress,
+      anon_sym_voortgang,
+      anon_sym_moment,
+      anon_sym_measure,
+      anon_sym_maatregel,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_group,
+      anon_sym_onderdeel,
+      anon_sym_table,
+      anon_sym_tabel,
+      sym_year,
   [2518] = 3,
     ACTIONS(3), 1,
       sym_comment,
@@ -15279,52 +15451,20 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_omschrijving,
       anon_sym_table,
       anon_sym_tabel,
-  [3016] = 5,
+  [3016] = 7,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(178), 1,
-      anon_sym_in,
-    ACTIONS(180), 2,
-      anon_sym_from,
-      anon_sym_vanaf,
-    STATE(9), 3,
-      sym__year_spec,
-      sym_from_year,
-      sym_in_year,
-    ACTIONS(176), 19,
-      ts_builtin_sym_end,
-      anon_sym_plan,
-      anon_sym_include,
-      anon_sym_invoegen,
-      anon_sym_part,
-      anon_sym_deel,
-      anon_sym_text,
-      anon_sym_tekst,
-      anon_sym_progress,
-      anon_sym_voortgang,
-      anon_sym_moment,
-      anon_sym_measure,
-      anon_sym_maatregel,
-      anon_sym_total,
-      anon_sym_totaal,
-      anon_sym_group,
-      anon_sym_onderdeel,
-      anon_sym_table,
-      anon_sym_tabel,
-  [3053] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(273), 1,
+    ACTIONS(269), 1,
       anon_sym_PERCENT,
     STATE(17), 1,
       sym_unit,
     ACTIONS(166), 2,
       anon_sym_RBRACE,
       anon_sym_COMMA,
-    ACTIONS(271), 2,
+    ACTIONS(267), 2,
       sym_identifier,
       sym__unicode_word,
-    ACTIONS(275), 4,
+    ACTIONS(271), 4,
       anon_sym_fte,
       anon_sym_hours,
       anon_sym_uren,
@@ -15345,40 +15485,39 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_table,
       anon_sym_tabel,
       sym_year,
-  [3094] = 7,
+  [3057] = 5,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(166), 1,
-      anon_sym_RBRACE,
-    ACTIONS(350), 1,
-      anon_sym_PERCENT,
-    STATE(33), 1,
-      sym_unit,
-    ACTIONS(348), 2,
-      sym_identifier,
-      sym__unicode_word,
-    ACTIONS(352), 4,
-      anon_sym_fte,
-      anon_sym_hours,
-      anon_sym_uren,
-      sym_euro,
-    ACTIONS(168), 15,
+    ACTIONS(180), 1,
       anon_sym_in,
-      anon_sym_phase,
-      anon_sym_fase,
-      anon_sym_realised,
-      anon_sym_gerealiseerd,
-      anon_sym_expected,
-      anon_sym_verwacht,
-      anon_sym_decided,
-      anon_sym_besloten,
-      anon_sym_explanation,
-      anon_sym_toelichting,
-      anon_sym_replacement,
-      anon_sym_vervangende,
+    ACTIONS(182), 2,
       anon_sym_from,
       anon_sym_vanaf,
-  [3134] = 2,
+    STATE(9), 3,
+      sym__year_spec,
+      sym_from_year,
+      sym_in_year,
+    ACTIONS(178), 19,
+      ts_builtin_sym_end,
+      anon_sym_plan,
+      anon_sym_include,
+      anon_sym_invoegen,
+      anon_sym_part,
+      anon_sym_deel,
+      anon_sym_text,
+      anon_sym_tekst,
+      anon_sym_progress,
+      anon_sym_voortgang,
+      anon_sym_moment,
+      anon_sym_measure,
+      anon_sym_maatregel,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_group,
+      anon_sym_onderdeel,
+      anon_sym_table,
+      anon_sym_tabel,
+  [3094] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(354), 24,
@@ -15406,7 +15545,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_omschrijving,
       anon_sym_table,
       anon_sym_tabel,
-  [3164] = 2,
+  [3124] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(356), 24,
@@ -15434,7 +15573,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_omschrijving,
       anon_sym_table,
       anon_sym_tabel,
-  [3194] = 2,
+  [3154] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(358), 24,
@@ -15462,10 +15601,82 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_omschrijving,
       anon_sym_table,
       anon_sym_tabel,
-  [3224] = 2,
+  [3184] = 10,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(360), 24,
+    ACTIONS(360), 1,
+      anon_sym_RBRACE,
+    ACTIONS(13), 2,
+      anon_sym_text,
+      anon_sym_tekst,
+    ACTIONS(19), 2,
+      anon_sym_measure,
+      anon_sym_maatregel,
+    ACTIONS(23), 2,
+      anon_sym_group,
+      anon_sym_onderdeel,
+    ACTIONS(25), 2,
+      anon_sym_table,
+      anon_sym_tabel,
+    ACTIONS(99), 2,
+      anon_sym_description,
+      anon_sym_omschrijving,
+    ACTIONS(362), 2,
+      anon_sym_total,
+      anon_sym_totaal,
+    ACTIONS(364), 2,
+      anon_sym_target,
+      anon_sym_taakstelling,
+    STATE(76), 9,
+      sym_text_block,
+      sym_group,
+      sym__group_item,
+      sym_target,
+      sym_declared_total,
+      sym_measure,
+      sym_description,
+      sym_table,
+      aux_sym_group_repeat1,
+  [3230] = 10,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(360), 1,
+      anon_sym_RBRACE,
+    ACTIONS(13), 2,
+      anon_sym_text,
+      anon_sym_tekst,
+    ACTIONS(19), 2,
+      anon_sym_measure,
+      anon_sym_maatregel,
+    ACTIONS(23), 2,
+      anon_sym_group,
+      anon_sym_onderdeel,
+    ACTIONS(25), 2,
+      anon_sym_table,
+      anon_sym_tabel,
+    ACTIONS(99), 2,
+      anon_sym_description,
+      anon_sym_omschrijving,
+    ACTIONS(362), 2,
+      anon_sym_total,
+      anon_sym_totaal,
+    ACTIONS(364), 2,
+      anon_sym_target,
+      anon_sym_taakstelling,
+    STATE(77), 9,
+      sym_text_block,
+      sym_group,
+      sym__group_item,
+      sym_target,
+      sym_declared_total,
+      sym_measure,
+      sym_description,
+      sym_table,
+      aux_sym_group_repeat1,
+  [3276] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(366), 24,
       ts_builtin_sym_end,
       anon_sym_plan,
       anon_sym_RBRACE,
@@ -15490,79 +15701,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_omschrijving,
       anon_sym_table,
       anon_sym_tabel,
-  [3254] = 10,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(362), 1,
-      anon_sym_RBRACE,
-    ACTIONS(13), 2,
-      anon_sym_text,
-      anon_sym_tekst,
-    ACTIONS(19), 2,
-      anon_sym_measure,
-      anon_sym_maatregel,
-    ACTIONS(23), 2,
-      anon_sym_group,
-      anon_sym_onderdeel,
-    ACTIONS(25), 2,
-      anon_sym_table,
-      anon_sym_tabel,
-    ACTIONS(99), 2,
-      anon_sym_description,
-      anon_sym_omschrijving,
-    ACTIONS(364), 2,
-      anon_sym_total,
-      anon_sym_totaal,
-    ACTIONS(366), 2,
-      anon_sym_target,
-      anon_sym_taakstelling,
-    STATE(78), 9,
-      sym_text_block,
-      sym_group,
-      sym__group_item,
-      sym_target,
-      sym_declared_total,
-      sym_measure,
-      sym_description,
-      sym_table,
-      aux_sym_group_repeat1,
-  [3300] = 10,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(362), 1,
-      anon_sym_RBRACE,
-    ACTIONS(13), 2,
-      anon_sym_text,
-      anon_sym_tekst,
-    ACTIONS(19), 2,
-      anon_sym_measure,
-      anon_sym_maatregel,
-    ACTIONS(23), 2,
-      anon_sym_group,
-      anon_sym_onderdeel,
-    ACTIONS(25), 2,
-      anon_sym_table,
-      anon_sym_tabel,
-    ACTIONS(99), 2,
-      anon_sym_description,
-      anon_sym_omschrijving,
-    ACTIONS(364), 2,
-      anon_sym_total,
-      anon_sym_totaal,
-    ACTIONS(366), 2,
-      anon_sym_target,
-      anon_sym_taakstelling,
-    STATE(79), 9,
-      sym_text_block,
-      sym_group,
-      sym__group_item,
-      sym_target,
-      sym_declared_total,
-      sym_measure,
-      sym_description,
-      sym_table,
-      aux_sym_group_repeat1,
-  [3346] = 2,
+  [3306] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(368), 24,
@@ -15590,10 +15729,82 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_omschrijving,
       anon_sym_table,
       anon_sym_tabel,
-  [3376] = 2,
+  [3336] = 10,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(370), 24,
+    ACTIONS(370), 1,
+      anon_sym_RBRACE,
+    ACTIONS(372), 2,
+      anon_sym_text,
+      anon_sym_tekst,
+    ACTIONS(375), 2,
+      anon_sym_measure,
+      anon_sym_maatregel,
+    ACTIONS(378), 2,
+      anon_sym_total,
+      anon_sym_totaal,
+    ACTIONS(381), 2,
+      anon_sym_group,
+      anon_sym_onderdeel,
+    ACTIONS(384), 2,
+      anon_sym_target,
+      anon_sym_taakstelling,
+    ACTIONS(387), 2,
+      anon_sym_description,
+      anon_sym_omschrijving,
+    ACTIONS(390), 2,
+      anon_sym_table,
+      anon_sym_tabel,
+    STATE(76), 9,
+      sym_text_block,
+      sym_group,
+      sym__group_item,
+      sym_target,
+      sym_declared_total,
+      sym_measure,
+      sym_description,
+      sym_table,
+      aux_sym_group_repeat1,
+  [3382] = 10,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(393), 1,
+      anon_sym_RBRACE,
+    ACTIONS(13), 2,
+      anon_sym_text,
+      anon_sym_tekst,
+    ACTIONS(19), 2,
+      anon_sym_measure,
+      anon_sym_maatregel,
+    ACTIONS(23), 2,
+      anon_sym_group,
+      anon_sym_onderdeel,
+    ACTIONS(25), 2,
+      anon_sym_table,
+      anon_sym_tabel,
+    ACTIONS(99), 2,
+      anon_sym_description,
+      anon_sym_omschrijving,
+    ACTIONS(362), 2,
+      anon_sym_total,
+      anon_sym_totaal,
+    ACTIONS(364), 2,
+      anon_sym_target,
+      anon_sym_taakstelling,
+    STATE(76), 9,
+      sym_text_block,
+      sym_group,
+      sym__group_item,
+      sym_target,
+      sym_declared_total,
+      sym_measure,
+      sym_description,
+      sym_table,
+      aux_sym_group_repeat1,
+  [3428] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(395), 24,
       ts_builtin_sym_end,
       anon_sym_plan,
       anon_sym_RBRACE,
@@ -15618,79 +15829,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_omschrijving,
       anon_sym_table,
       anon_sym_tabel,
-  [3406] = 10,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(372), 1,
-      anon_sym_RBRACE,
-    ACTIONS(374), 2,
-      anon_sym_text,
-      anon_sym_tekst,
-    ACTIONS(377), 2,
-      anon_sym_measure,
-      anon_sym_maatregel,
-    ACTIONS(380), 2,
-      anon_sym_total,
-      anon_sym_totaal,
-    ACTIONS(383), 2,
-      anon_sym_group,
-      anon_sym_onderdeel,
-    ACTIONS(386), 2,
-      anon_sym_target,
-      anon_sym_taakstelling,
-    ACTIONS(389), 2,
-      anon_sym_description,
-      anon_sym_omschrijving,
-    ACTIONS(392), 2,
-      anon_sym_table,
-      anon_sym_tabel,
-    STATE(78), 9,
-      sym_text_block,
-      sym_group,
-      sym__group_item,
-      sym_target,
-      sym_declared_total,
-      sym_measure,
-      sym_description,
-      sym_table,
-      aux_sym_group_repeat1,
-  [3452] = 10,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(395), 1,
-      anon_sym_RBRACE,
-    ACTIONS(13), 2,
-      anon_sym_text,
-      anon_sym_tekst,
-    ACTIONS(19), 2,
-      anon_sym_measure,
-      anon_sym_maatregel,
-    ACTIONS(23), 2,
-      anon_sym_group,
-      anon_sym_onderdeel,
-    ACTIONS(25), 2,
-      anon_sym_table,
-      anon_sym_tabel,
-    ACTIONS(99), 2,
-      anon_sym_description,
-      anon_sym_omschrijving,
-    ACTIONS(364), 2,
-      anon_sym_total,
-      anon_sym_totaal,
-    ACTIONS(366), 2,
-      anon_sym_target,
-      anon_sym_taakstelling,
-    STATE(78), 9,
-      sym_text_block,
-      sym_group,
-      sym__group_item,
-      sym_target,
-      sym_declared_total,
-      sym_measure,
-      sym_description,
-      sym_table,
-      aux_sym_group_repeat1,
-  [3498] = 2,
+  [3458] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(397), 24,
@@ -15718,7 +15857,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_omschrijving,
       anon_sym_table,
       anon_sym_tabel,
-  [3528] = 2,
+  [3488] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(399), 24,
@@ -15746,7 +15885,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_omschrijving,
       anon_sym_table,
       anon_sym_tabel,
-  [3558] = 2,
+  [3518] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(401), 24,
@@ -15774,94 +15913,10 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_omschrijving,
       anon_sym_table,
       anon_sym_tabel,
-  [3588] = 2,
+  [3548] = 10,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(403), 24,
-      ts_builtin_sym_end,
-      anon_sym_plan,
-      anon_sym_RBRACE,
-      anon_sym_include,
-      anon_sym_invoegen,
-      anon_sym_part,
-      anon_sym_deel,
-      anon_sym_text,
-      anon_sym_tekst,
-      anon_sym_progress,
-      anon_sym_voortgang,
-      anon_sym_moment,
-      anon_sym_measure,
-      anon_sym_maatregel,
-      anon_sym_total,
-      anon_sym_totaal,
-      anon_sym_group,
-      anon_sym_onderdeel,
-      anon_sym_target,
-      anon_sym_taakstelling,
-      anon_sym_description,
-      anon_sym_omschrijving,
-      anon_sym_table,
-      anon_sym_tabel,
-  [3618] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(405), 24,
-      ts_builtin_sym_end,
-      anon_sym_plan,
-      anon_sym_RBRACE,
-      anon_sym_include,
-      anon_sym_invoegen,
-      anon_sym_part,
-      anon_sym_deel,
-      anon_sym_text,
-      anon_sym_tekst,
-      anon_sym_progress,
-      anon_sym_voortgang,
-      anon_sym_moment,
-      anon_sym_measure,
-      anon_sym_maatregel,
-      anon_sym_total,
-      anon_sym_totaal,
-      anon_sym_group,
-      anon_sym_onderdeel,
-      anon_sym_target,
-      anon_sym_taakstelling,
-      anon_sym_description,
-      anon_sym_omschrijving,
-      anon_sym_table,
-      anon_sym_tabel,
-  [3648] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(407), 24,
-      ts_builtin_sym_end,
-      anon_sym_plan,
-      anon_sym_RBRACE,
-      anon_sym_include,
-      anon_sym_invoegen,
-      anon_sym_part,
-      anon_sym_deel,
-      anon_sym_text,
-      anon_sym_tekst,
-      anon_sym_progress,
-      anon_sym_voortgang,
-      anon_sym_moment,
-      anon_sym_measure,
-      anon_sym_maatregel,
-      anon_sym_total,
-      anon_sym_totaal,
-      anon_sym_group,
-      anon_sym_onderdeel,
-      anon_sym_target,
-      anon_sym_taakstelling,
-      anon_sym_description,
-      anon_sym_omschrijving,
-      anon_sym_table,
-      anon_sym_tabel,
-  [3678] = 10,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(409), 1,
+    ACTIONS(403), 1,
       anon_sym_RBRACE,
     ACTIONS(13), 2,
       anon_sym_text,
@@ -15878,13 +15933,13 @@ static const uint16_t ts_small_parse_table[] = {
     ACTIONS(99), 2,
       anon_sym_description,
       anon_sym_omschrijving,
-    ACTIONS(364), 2,
+    ACTIONS(362), 2,
       anon_sym_total,
       anon_sym_totaal,
-    ACTIONS(366), 2,
+    ACTIONS(364), 2,
       anon_sym_target,
       anon_sym_taakstelling,
-    STATE(74), 9,
+    STATE(72), 9,
       sym_text_block,
       sym_group,
       sym__group_item,
@@ -15894,14 +15949,419 @@ static const uint16_t ts_small_parse_table[] = {
       sym_description,
       sym_table,
       aux_sym_group_repeat1,
-  [3724] = 5,
+  [3594] = 10,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(411), 1,
+    ACTIONS(405), 1,
+      sym_identifier,
+    ACTIONS(415), 1,
+      anon_sym_LPAREN,
+    ACTIONS(407), 2,
+      anon_sym_kosten,
+      anon_sym_costs,
+    ACTIONS(409), 2,
+      anon_sym_PLUS,
+      anon_sym_DASH,
+    ACTIONS(411), 2,
+      anon_sym_sum,
+      anon_sym_som,
+    ACTIONS(413), 2,
+      anon_sym_savings,
+      anon_sym_besparingen,
+    ACTIONS(417), 2,
+      anon_sym_cumulative,
+      anon_sym_cumulatief,
+    ACTIONS(419), 2,
+      anon_sym_previous,
+      anon_sym_vorige,
+    STATE(181), 10,
+      sym__expr,
+      sym_negation,
+      sym_binary_expression,
+      sym__term,
+      sym_sum_all,
+      sym_savings_of,
+      sym_costs_of,
+      sym_cumulative,
+      sym_previous,
+      sym_parenthesized,
+  [3640] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(421), 24,
+      ts_builtin_sym_end,
+      anon_sym_plan,
+      anon_sym_RBRACE,
+      anon_sym_include,
+      anon_sym_invoegen,
+      anon_sym_part,
+      anon_sym_deel,
+      anon_sym_text,
+      anon_sym_tekst,
+      anon_sym_progress,
+      anon_sym_voortgang,
+      anon_sym_moment,
+      anon_sym_measure,
+      anon_sym_maatregel,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_group,
+      anon_sym_onderdeel,
+      anon_sym_target,
+      anon_sym_taakstelling,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_table,
+      anon_sym_tabel,
+  [3670] = 10,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(405), 1,
+      sym_identifier,
+    ACTIONS(415), 1,
+      anon_sym_LPAREN,
+    ACTIONS(407), 2,
+      anon_sym_kosten,
+      anon_sym_costs,
+    ACTIONS(409), 2,
+      anon_sym_PLUS,
+      anon_sym_DASH,
+    ACTIONS(411), 2,
+      anon_sym_sum,
+      anon_sym_som,
+    ACTIONS(413), 2,
+      anon_sym_savings,
+      anon_sym_besparingen,
+    ACTIONS(417), 2,
+      anon_sym_cumulative,
+      anon_sym_cumulatief,
+    ACTIONS(419), 2,
+      anon_sym_previous,
+      anon_sym_vorige,
+    STATE(260), 10,
+      sym__expr,
+      sym_negation,
+      sym_binary_expression,
+      sym__term,
+      sym_sum_all,
+      sym_savings_of,
+      sym_costs_of,
+      sym_cumulative,
+      sym_previous,
+      sym_parenthesized,
+  [3716] = 10,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(405), 1,
+      sym_identifier,
+    ACTIONS(415), 1,
+      anon_sym_LPAREN,
+    ACTIONS(407), 2,
+      anon_sym_kosten,
+      anon_sym_costs,
+    ACTIONS(409), 2,
+      anon_sym_PLUS,
+      anon_sym_DASH,
+    ACTIONS(411), 2,
+      anon_sym_sum,
+      anon_sym_som,
+    ACTIONS(413), 2,
+      anon_sym_savings,
+      anon_sym_besparingen,
+    ACTIONS(417), 2,
+      anon_sym_cumulative,
+      anon_sym_cumulatief,
+    ACTIONS(419), 2,
+      anon_sym_previous,
+      anon_sym_vorige,
+    STATE(274), 10,
+      sym__expr,
+      sym_negation,
+      sym_binary_expression,
+      sym__term,
+      sym_sum_all,
+      sym_savings_of,
+      sym_costs_of,
+      sym_cumulative,
+      sym_previous,
+      sym_parenthesized,
+  [3762] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(423), 24,
+      ts_builtin_sym_end,
+      anon_sym_plan,
+      anon_sym_RBRACE,
+      anon_sym_include,
+      anon_sym_invoegen,
+      anon_sym_part,
+      anon_sym_deel,
+      anon_sym_text,
+      anon_sym_tekst,
+      anon_sym_progress,
+      anon_sym_voortgang,
+      anon_sym_moment,
+      anon_sym_measure,
+      anon_sym_maatregel,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_group,
+      anon_sym_onderdeel,
+      anon_sym_target,
+      anon_sym_taakstelling,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_table,
+      anon_sym_tabel,
+  [3792] = 10,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(405), 1,
+      sym_identifier,
+    ACTIONS(415), 1,
+      anon_sym_LPAREN,
+    ACTIONS(407), 2,
+      anon_sym_kosten,
+      anon_sym_costs,
+    ACTIONS(409), 2,
+      anon_sym_PLUS,
+      anon_sym_DASH,
+    ACTIONS(411), 2,
+      anon_sym_sum,
+      anon_sym_som,
+    ACTIONS(413), 2,
+      anon_sym_savings,
+      anon_sym_besparingen,
+    ACTIONS(417), 2,
+      anon_sym_cumulative,
+      anon_sym_cumulatief,
+    ACTIONS(419), 2,
+      anon_sym_previous,
+      anon_sym_vorige,
+    STATE(271), 10,
+      sym__expr,
+      sym_negation,
+      sym_binary_expression,
+      sym__term,
+      sym_sum_all,
+      sym_savings_of,
+      sym_costs_of,
+      sym_cumulative,
+      sym_previous,
+      sym_parenthesized,
+  [3838] = 10,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(405), 1,
+      sym_identifier,
+    ACTIONS(415), 1,
+      anon_sym_LPAREN,
+    ACTIONS(407), 2,
+      anon_sym_kosten,
+      anon_sym_costs,
+    ACTIONS(409), 2,
+      anon_sym_PLUS,
+      anon_sym_DASH,
+    ACTIONS(411), 2,
+      anon_sym_sum,
+      anon_sym_som,
+    ACTIONS(413), 2,
+      anon_sym_savings,
+      anon_sym_besparingen,
+    ACTIONS(417), 2,
+      anon_sym_cumulative,
+      anon_sym_cumulatief,
+    ACTIONS(419), 2,
+      anon_sym_previous,
+      anon_sym_vorige,
+    STATE(275), 10,
+      sym__expr,
+      sym_negation,
+      sym_binary_expression,
+      sym__term,
+      sym_sum_all,
+      sym_savings_of,
+      sym_costs_of,
+      sym_cumulative,
+      sym_previous,
+      sym_parenthesized,
+  [3884] = 10,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(405), 1,
+      sym_identifier,
+    ACTIONS(415), 1,
+      anon_sym_LPAREN,
+    ACTIONS(407), 2,
+      anon_sym_kosten,
+      anon_sym_costs,
+    ACTIONS(409), 2,
+      anon_sym_PLUS,
+      anon_sym_DASH,
+    ACTIONS(411), 2,
+      anon_sym_sum,
+      anon_sym_som,
+    ACTIONS(413), 2,
+      anon_sym_savings,
+      anon_sym_besparingen,
+    ACTIONS(417), 2,
+      anon_sym_cumulative,
+      anon_sym_cumulatief,
+    ACTIONS(419), 2,
+      anon_sym_previous,
+      anon_sym_vorige,
+    STATE(273), 10,
+      sym__expr,
+      sym_negation,
+      sym_binary_expression,
+      sym__term,
+      sym_sum_all,
+      sym_savings_of,
+      sym_costs_of,
+      sym_cumulative,
+      sym_previous,
+      sym_parenthesized,
+  [3930] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(425), 24,
+      ts_builtin_sym_end,
+      anon_sym_plan,
+      anon_sym_RBRACE,
+      anon_sym_include,
+      anon_sym_invoegen,
+      anon_sym_part,
+      anon_sym_deel,
+      anon_sym_text,
+      anon_sym_tekst,
+      anon_sym_progress,
+      anon_sym_voortgang,
+      anon_sym_moment,
+      anon_sym_measure,
+      anon_sym_maatregel,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_group,
+      anon_sym_onderdeel,
+      anon_sym_target,
+      anon_sym_taakstelling,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_table,
+      anon_sym_tabel,
+  [3960] = 10,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(405), 1,
+      sym_identifier,
+    ACTIONS(415), 1,
+      anon_sym_LPAREN,
+    ACTIONS(407), 2,
+      anon_sym_kosten,
+      anon_sym_costs,
+    ACTIONS(409), 2,
+      anon_sym_PLUS,
+      anon_sym_DASH,
+    ACTIONS(411), 2,
+      anon_sym_sum,
+      anon_sym_som,
+    ACTIONS(413), 2,
+      anon_sym_savings,
+      anon_sym_besparingen,
+    ACTIONS(417), 2,
+      anon_sym_cumulative,
+      anon_sym_cumulatief,
+    ACTIONS(419), 2,
+      anon_sym_previous,
+      anon_sym_vorige,
+    STATE(267), 10,
+      sym__expr,
+      sym_negation,
+      sym_binary_expression,
+      sym__term,
+      sym_sum_all,
+      sym_savings_of,
+      sym_costs_of,
+      sym_cumulative,
+      sym_previous,
+      sym_parenthesized,
+  [4006] = 10,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(405), 1,
+      sym_identifier,
+    ACTIONS(415), 1,
+      anon_sym_LPAREN,
+    ACTIONS(407), 2,
+      anon_sym_kosten,
+      anon_sym_costs,
+    ACTIONS(409), 2,
+      anon_sym_PLUS,
+      anon_sym_DASH,
+    ACTIONS(411), 2,
+      anon_sym_sum,
+      anon_sym_som,
+    ACTIONS(413), 2,
+      anon_sym_savings,
+      anon_sym_besparingen,
+    ACTIONS(417), 2,
+      anon_sym_cumulative,
+      anon_sym_cumulatief,
+    ACTIONS(419), 2,
+      anon_sym_previous,
+      anon_sym_vorige,
+    STATE(272), 10,
+      sym__expr,
+      sym_negation,
+      sym_binary_expression,
+      sym__term,
+      sym_sum_all,
+      sym_savings_of,
+      sym_costs_of,
+      sym_cumulative,
+      sym_previous,
+      sym_parenthesized,
+  [4052] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(166), 1,
+      anon_sym_RBRACE,
+    ACTIONS(350), 1,
+      anon_sym_PERCENT,
+    STATE(33), 1,
+      sym_unit,
+    ACTIONS(348), 2,
+      sym_identifier,
+      sym__unicode_word,
+    ACTIONS(352), 4,
+      anon_sym_fte,
+      anon_sym_hours,
+      anon_sym_uren,
+      sym_euro,
+    ACTIONS(168), 15,
+      anon_sym_in,
+      anon_sym_phase,
+      anon_sym_fase,
+      anon_sym_realised,
+      anon_sym_gerealiseerd,
+      anon_sym_expected,
+      anon_sym_verwacht,
+      anon_sym_decided,
+      anon_sym_besloten,
+      anon_sym_explanation,
+      anon_sym_toelichting,
+      anon_sym_replacement,
+      anon_sym_vervangende,
+      anon_sym_from,
+      anon_sym_vanaf,
+  [4092] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(427), 1,
       anon_sym_COMMA,
-    ACTIONS(413), 1,
+    ACTIONS(429), 1,
       sym_year,
-    STATE(89), 2,
+    STATE(97), 2,
       sym_year_amount,
       aux_sym_yearly_values_repeat1,
     ACTIONS(241), 19,
@@ -15924,14 +16384,14 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_onderdeel,
       anon_sym_table,
       anon_sym_tabel,
-  [3759] = 5,
+  [4127] = 5,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(415), 1,
+    ACTIONS(431), 1,
       anon_sym_COMMA,
-    ACTIONS(418), 1,
+    ACTIONS(434), 1,
       sym_year,
-    STATE(88), 2,
+    STATE(96), 2,
       sym_year_amount,
       aux_sym_yearly_values_repeat1,
     ACTIONS(43), 19,
@@ -15954,14 +16414,14 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_onderdeel,
       anon_sym_table,
       anon_sym_tabel,
-  [3794] = 5,
+  [4162] = 5,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(411), 1,
+    ACTIONS(427), 1,
       anon_sym_COMMA,
-    ACTIONS(413), 1,
+    ACTIONS(429), 1,
       sym_year,
-    STATE(88), 2,
+    STATE(96), 2,
       sym_year_amount,
       aux_sym_yearly_values_repeat1,
     ACTIONS(249), 19,
@@ -15984,162 +16444,91 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_onderdeel,
       anon_sym_table,
       anon_sym_tabel,
-  [3829] = 10,
+  [4197] = 6,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(421), 1,
-      anon_sym_RBRACE,
-    ACTIONS(433), 1,
-      anon_sym_replacement,
-    ACTIONS(435), 1,
-      anon_sym_vervangende,
-    ACTIONS(423), 2,
-      anon_sym_phase,
-      anon_sym_fase,
-    ACTIONS(425), 2,
-      anon_sym_realised,
-      anon_sym_gerealiseerd,
-    ACTIONS(427), 2,
-      anon_sym_expected,
-      anon_sym_verwacht,
-    ACTIONS(429), 2,
-      anon_sym_decided,
-      anon_sym_besloten,
-    ACTIONS(431), 2,
-      anon_sym_explanation,
-      anon_sym_toelichting,
-    STATE(95), 8,
-      sym__progress_field,
-      sym_phase,
-      sym_realised,
-      sym_expected,
-      sym_decided,
-      sym_explanation,
-      sym_replacement,
-      aux_sym_measure_progress_repeat1,
-  [3872] = 10,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(437), 1,
-      anon_sym_RBRACE,
-    ACTIONS(443), 1,
-      anon_sym_period,
-    ACTIONS(445), 1,
-      anon_sym_periode,
-    ACTIONS(99), 2,
-      anon_sym_description,
-      anon_sym_omschrijving,
-    ACTIONS(439), 2,
-      anon_sym_municipality,
-      anon_sym_gemeente,
+    STATE(130), 1,
+      sym_vn_mark,
     ACTIONS(441), 2,
-      anon_sym_adopted,
-      anon_sym_vastgesteld,
-    ACTIONS(447), 2,
-      anon_sym_currency,
-      anon_sym_valuta,
-    ACTIONS(449), 2,
-      anon_sym_tolerance,
-      anon_sym_tolerantie,
-    STATE(92), 8,
-      sym__header_field,
-      sym_municipality,
-      sym_adopted,
-      sym_period,
-      sym_currency,
-      sym_tolerance,
-      sym_description,
-      aux_sym_plan_header_repeat1,
-  [3915] = 10,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(451), 1,
+      anon_sym_V,
+      anon_sym_v,
+    ACTIONS(443), 2,
+      anon_sym_N,
+      anon_sym_n,
+    ACTIONS(439), 3,
+      anon_sym_DASH,
+      anon_sym_u2013,
+      anon_sym_u2014,
+    ACTIONS(437), 14,
       anon_sym_RBRACE,
-    ACTIONS(459), 1,
-      anon_sym_period,
-    ACTIONS(462), 1,
-      anon_sym_periode,
-    ACTIONS(453), 2,
-      anon_sym_municipality,
-      anon_sym_gemeente,
-    ACTIONS(456), 2,
-      anon_sym_adopted,
-      anon_sym_vastgesteld,
-    ACTIONS(465), 2,
-      anon_sym_currency,
-      anon_sym_valuta,
-    ACTIONS(468), 2,
-      anon_sym_tolerance,
-      anon_sym_tolerantie,
-    ACTIONS(471), 2,
+      anon_sym_total,
+      anon_sym_totaal,
       anon_sym_description,
       anon_sym_omschrijving,
-    STATE(92), 8,
-      sym__header_field,
-      sym_municipality,
-      sym_adopted,
-      sym_period,
-      sym_currency,
-      sym_tolerance,
-      sym_description,
-      aux_sym_plan_header_repeat1,
-  [3958] = 9,
+      anon_sym_sign,
+      anon_sym_teken,
+      anon_sym_row,
+      anon_sym_rij,
+      sym_number,
+      sym_euro,
+      sym_pm,
+      sym_not_applicable,
+      sym_string,
+  [4233] = 6,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(474), 1,
-      sym_identifier,
-    ACTIONS(484), 1,
-      anon_sym_LPAREN,
-    ACTIONS(476), 2,
-      anon_sym_kosten,
-      anon_sym_costs,
-    ACTIONS(478), 2,
-      anon_sym_PLUS,
+    STATE(132), 1,
+      sym_vn_mark,
+    ACTIONS(441), 2,
+      anon_sym_V,
+      anon_sym_v,
+    ACTIONS(443), 2,
+      anon_sym_N,
+      anon_sym_n,
+    ACTIONS(447), 3,
       anon_sym_DASH,
-    ACTIONS(480), 2,
-      anon_sym_sum,
-      anon_sym_som,
-    ACTIONS(482), 2,
-      anon_sym_savings,
-      anon_sym_besparingen,
-    ACTIONS(486), 2,
-      anon_sym_cumulative,
-      anon_sym_cumulatief,
-    STATE(175), 9,
-      sym__expr,
-      sym_negation,
-      sym_binary_expression,
-      sym__term,
-      sym_sum_all,
-      sym_savings_of,
-      sym_costs_of,
-      sym_cumulative,
-      sym_parenthesized,
-  [3999] = 10,
+      anon_sym_u2013,
+      anon_sym_u2014,
+    ACTIONS(445), 14,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_sign,
+      anon_sym_teken,
+      anon_sym_row,
+      anon_sym_rij,
+      sym_number,
+      sym_euro,
+      sym_pm,
+      sym_not_applicable,
+      sym_string,
+  [4269] = 10,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(433), 1,
-      anon_sym_replacement,
-    ACTIONS(435), 1,
-      anon_sym_vervangende,
-    ACTIONS(488), 1,
+    ACTIONS(449), 1,
       anon_sym_RBRACE,
-    ACTIONS(423), 2,
+    ACTIONS(466), 1,
+      anon_sym_replacement,
+    ACTIONS(469), 1,
+      anon_sym_vervangende,
+    ACTIONS(451), 2,
       anon_sym_phase,
       anon_sym_fase,
-    ACTIONS(425), 2,
+    ACTIONS(454), 2,
       anon_sym_realised,
       anon_sym_gerealiseerd,
-    ACTIONS(427), 2,
+    ACTIONS(457), 2,
       anon_sym_expected,
       anon_sym_verwacht,
-    ACTIONS(429), 2,
+    ACTIONS(460), 2,
       anon_sym_decided,
       anon_sym_besloten,
-    ACTIONS(431), 2,
+    ACTIONS(463), 2,
       anon_sym_explanation,
       anon_sym_toelichting,
-    STATE(90), 8,
+    STATE(100), 8,
       sym__progress_field,
       sym_phase,
       sym_realised,
@@ -16148,31 +16537,64 @@ static const uint16_t ts_small_parse_table[] = {
       sym_explanation,
       sym_replacement,
       aux_sym_measure_progress_repeat1,
-  [4042] = 10,
+  [4312] = 10,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(490), 1,
+    ACTIONS(472), 1,
+      anon_sym_RBRACE,
+    ACTIONS(480), 1,
+      anon_sym_period,
+    ACTIONS(483), 1,
+      anon_sym_periode,
+    ACTIONS(474), 2,
+      anon_sym_municipality,
+      anon_sym_gemeente,
+    ACTIONS(477), 2,
+      anon_sym_adopted,
+      anon_sym_vastgesteld,
+    ACTIONS(486), 2,
+      anon_sym_currency,
+      anon_sym_valuta,
+    ACTIONS(489), 2,
+      anon_sym_tolerance,
+      anon_sym_tolerantie,
+    ACTIONS(492), 2,
+      anon_sym_description,
+      anon_sym_omschrijving,
+    STATE(101), 8,
+      sym__header_field,
+      sym_municipality,
+      sym_adopted,
+      sym_period,
+      sym_currency,
+      sym_tolerance,
+      sym_description,
+      aux_sym_plan_header_repeat1,
+  [4355] = 10,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(495), 1,
       anon_sym_RBRACE,
     ACTIONS(507), 1,
       anon_sym_replacement,
-    ACTIONS(510), 1,
+    ACTIONS(509), 1,
       anon_sym_vervangende,
-    ACTIONS(492), 2,
+    ACTIONS(497), 2,
       anon_sym_phase,
       anon_sym_fase,
-    ACTIONS(495), 2,
+    ACTIONS(499), 2,
       anon_sym_realised,
       anon_sym_gerealiseerd,
-    ACTIONS(498), 2,
+    ACTIONS(501), 2,
       anon_sym_expected,
       anon_sym_verwacht,
-    ACTIONS(501), 2,
+    ACTIONS(503), 2,
       anon_sym_decided,
       anon_sym_besloten,
-    ACTIONS(504), 2,
+    ACTIONS(505), 2,
       anon_sym_explanation,
       anon_sym_toelichting,
-    STATE(95), 8,
+    STATE(109), 8,
       sym__progress_field,
       sym_phase,
       sym_realised,
@@ -16181,95 +16603,31 @@ static const uint16_t ts_small_parse_table[] = {
       sym_explanation,
       sym_replacement,
       aux_sym_measure_progress_repeat1,
-  [4085] = 9,
+  [4398] = 10,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(474), 1,
-      sym_identifier,
-    ACTIONS(484), 1,
-      anon_sym_LPAREN,
-    ACTIONS(476), 2,
-      anon_sym_kosten,
-      anon_sym_costs,
-    ACTIONS(478), 2,
-      anon_sym_PLUS,
-      anon_sym_DASH,
-    ACTIONS(480), 2,
-      anon_sym_sum,
-      anon_sym_som,
-    ACTIONS(482), 2,
-      anon_sym_savings,
-      anon_sym_besparingen,
-    ACTIONS(486), 2,
-      anon_sym_cumulative,
-      anon_sym_cumulatief,
-    STATE(263), 9,
-      sym__expr,
-      sym_negation,
-      sym_binary_expression,
-      sym__term,
-      sym_sum_all,
-      sym_savings_of,
-      sym_costs_of,
-      sym_cumulative,
-      sym_parenthesized,
-  [4126] = 9,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(474), 1,
-      sym_identifier,
-    ACTIONS(484), 1,
-      anon_sym_LPAREN,
-    ACTIONS(476), 2,
-      anon_sym_kosten,
-      anon_sym_costs,
-    ACTIONS(478), 2,
-      anon_sym_PLUS,
-      anon_sym_DASH,
-    ACTIONS(480), 2,
-      anon_sym_sum,
-      anon_sym_som,
-    ACTIONS(482), 2,
-      anon_sym_savings,
-      anon_sym_besparingen,
-    ACTIONS(486), 2,
-      anon_sym_cumulative,
-      anon_sym_cumulatief,
-    STATE(265), 9,
-      sym__expr,
-      sym_negation,
-      sym_binary_expression,
-      sym__term,
-      sym_sum_all,
-      sym_savings_of,
-      sym_costs_of,
-      sym_cumulative,
-      sym_parenthesized,
-  [4167] = 10,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(443), 1,
-      anon_sym_period,
-    ACTIONS(445), 1,
-      anon_sym_periode,
-    ACTIONS(513), 1,
+    ACTIONS(511), 1,
       anon_sym_RBRACE,
+    ACTIONS(517), 1,
+      anon_sym_period,
+    ACTIONS(519), 1,
+      anon_sym_periode,
     ACTIONS(99), 2,
       anon_sym_description,
       anon_sym_omschrijving,
-    ACTIONS(439), 2,
+    ACTIONS(513), 2,
       anon_sym_municipality,
       anon_sym_gemeente,
-    ACTIONS(441), 2,
+    ACTIONS(515), 2,
       anon_sym_adopted,
       anon_sym_vastgesteld,
-    ACTIONS(447), 2,
+    ACTIONS(521), 2,
       anon_sym_currency,
       anon_sym_valuta,
-    ACTIONS(449), 2,
+    ACTIONS(523), 2,
       anon_sym_tolerance,
       anon_sym_tolerantie,
-    STATE(104), 8,
+    STATE(108), 8,
       sym__header_field,
       sym_municipality,
       sym_adopted,
@@ -16278,147 +16636,19 @@ static const uint16_t ts_small_parse_table[] = {
       sym_tolerance,
       sym_description,
       aux_sym_plan_header_repeat1,
-  [4210] = 9,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(474), 1,
-      sym_identifier,
-    ACTIONS(484), 1,
-      anon_sym_LPAREN,
-    ACTIONS(476), 2,
-      anon_sym_kosten,
-      anon_sym_costs,
-    ACTIONS(478), 2,
-      anon_sym_PLUS,
-      anon_sym_DASH,
-    ACTIONS(480), 2,
-      anon_sym_sum,
-      anon_sym_som,
-    ACTIONS(482), 2,
-      anon_sym_savings,
-      anon_sym_besparingen,
-    ACTIONS(486), 2,
-      anon_sym_cumulative,
-      anon_sym_cumulatief,
-    STATE(253), 9,
-      sym__expr,
-      sym_negation,
-      sym_binary_expression,
-      sym__term,
-      sym_sum_all,
-      sym_savings_of,
-      sym_costs_of,
-      sym_cumulative,
-      sym_parenthesized,
-  [4251] = 9,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(474), 1,
-      sym_identifier,
-    ACTIONS(484), 1,
-      anon_sym_LPAREN,
-    ACTIONS(476), 2,
-      anon_sym_kosten,
-      anon_sym_costs,
-    ACTIONS(478), 2,
-      anon_sym_PLUS,
-      anon_sym_DASH,
-    ACTIONS(480), 2,
-      anon_sym_sum,
-      anon_sym_som,
-    ACTIONS(482), 2,
-      anon_sym_savings,
-      anon_sym_besparingen,
-    ACTIONS(486), 2,
-      anon_sym_cumulative,
-      anon_sym_cumulatief,
-    STATE(271), 9,
-      sym__expr,
-      sym_negation,
-      sym_binary_expression,
-      sym__term,
-      sym_sum_all,
-      sym_savings_of,
-      sym_costs_of,
-      sym_cumulative,
-      sym_parenthesized,
-  [4292] = 9,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(474), 1,
-      sym_identifier,
-    ACTIONS(484), 1,
-      anon_sym_LPAREN,
-    ACTIONS(476), 2,
-      anon_sym_kosten,
-      anon_sym_costs,
-    ACTIONS(478), 2,
-      anon_sym_PLUS,
-      anon_sym_DASH,
-    ACTIONS(480), 2,
-      anon_sym_sum,
-      anon_sym_som,
-    ACTIONS(482), 2,
-      anon_sym_savings,
-      anon_sym_besparingen,
-    ACTIONS(486), 2,
-      anon_sym_cumulative,
-      anon_sym_cumulatief,
-    STATE(260), 9,
-      sym__expr,
-      sym_negation,
-      sym_binary_expression,
-      sym__term,
-      sym_sum_all,
-      sym_savings_of,
-      sym_costs_of,
-      sym_cumulative,
-      sym_parenthesized,
-  [4333] = 9,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(474), 1,
-      sym_identifier,
-    ACTIONS(484), 1,
-      anon_sym_LPAREN,
-    ACTIONS(476), 2,
-      anon_sym_kosten,
-      anon_sym_costs,
-    ACTIONS(478), 2,
-      anon_sym_PLUS,
-      anon_sym_DASH,
-    ACTIONS(480), 2,
-      anon_sym_sum,
-      anon_sym_som,
-    ACTIONS(482), 2,
-      anon_sym_savings,
-      anon_sym_besparingen,
-    ACTIONS(486), 2,
-      anon_sym_cumulative,
-      anon_sym_cumulatief,
-    STATE(254), 9,
-      sym__expr,
-      sym_negation,
-      sym_binary_expression,
-      sym__term,
-      sym_sum_all,
-      sym_savings_of,
-      sym_costs_of,
-      sym_cumulative,
-      sym_parenthesized,
-  [4374] = 7,
+  [4441] = 7,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(166), 1,
       anon_sym_RBRACE,
-    ACTIONS(273), 1,
+    ACTIONS(269), 1,
       anon_sym_PERCENT,
     STATE(17), 1,
       sym_unit,
-    ACTIONS(271), 2,
+    ACTIONS(267), 2,
       sym_identifier,
       sym__unicode_word,
-    ACTIONS(275), 4,
+    ACTIONS(271), 4,
       anon_sym_fte,
       anon_sym_hours,
       anon_sym_uren,
@@ -16436,85 +16666,85 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_tolerantie,
       anon_sym_description,
       anon_sym_omschrijving,
-  [4411] = 10,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(443), 1,
-      anon_sym_period,
-    ACTIONS(445), 1,
-      anon_sym_periode,
-    ACTIONS(515), 1,
-      anon_sym_RBRACE,
-    ACTIONS(99), 2,
-      anon_sym_description,
-      anon_sym_omschrijving,
-    ACTIONS(439), 2,
-      anon_sym_municipality,
-      anon_sym_gemeente,
-    ACTIONS(441), 2,
-      anon_sym_adopted,
-      anon_sym_vastgesteld,
-    ACTIONS(447), 2,
-      anon_sym_currency,
-      anon_sym_valuta,
-    ACTIONS(449), 2,
-      anon_sym_tolerance,
-      anon_sym_tolerantie,
-    STATE(92), 8,
-      sym__header_field,
-      sym_municipality,
-      sym_adopted,
-      sym_period,
-      sym_currency,
-      sym_tolerance,
-      sym_description,
-      aux_sym_plan_header_repeat1,
-  [4454] = 10,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(443), 1,
-      anon_sym_period,
-    ACTIONS(445), 1,
-      anon_sym_periode,
-    ACTIONS(515), 1,
-      anon_sym_RBRACE,
-    ACTIONS(99), 2,
-      anon_sym_description,
-      anon_sym_omschrijving,
-    ACTIONS(439), 2,
-      anon_sym_municipality,
-      anon_sym_gemeente,
-    ACTIONS(441), 2,
-      anon_sym_adopted,
-      anon_sym_vastgesteld,
-    ACTIONS(447), 2,
-      anon_sym_currency,
-      anon_sym_valuta,
-    ACTIONS(449), 2,
-      anon_sym_tolerance,
-      anon_sym_tolerantie,
-    STATE(91), 8,
-      sym__header_field,
-      sym_municipality,
-      sym_adopted,
-      sym_period,
-      sym_currency,
-      sym_tolerance,
-      sym_description,
-      aux_sym_plan_header_repeat1,
-  [4497] = 5,
+  [4478] = 10,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(517), 1,
+      anon_sym_period,
+    ACTIONS(519), 1,
+      anon_sym_periode,
+    ACTIONS(525), 1,
+      anon_sym_RBRACE,
+    ACTIONS(99), 2,
+      anon_sym_description,
+      anon_sym_omschrijving,
+    ACTIONS(513), 2,
+      anon_sym_municipality,
+      anon_sym_gemeente,
+    ACTIONS(515), 2,
+      anon_sym_adopted,
+      anon_sym_vastgesteld,
+    ACTIONS(521), 2,
+      anon_sym_currency,
+      anon_sym_valuta,
+    ACTIONS(523), 2,
+      anon_sym_tolerance,
+      anon_sym_tolerantie,
+    STATE(106), 8,
+      sym__header_field,
+      sym_municipality,
+      sym_adopted,
+      sym_period,
+      sym_currency,
+      sym_tolerance,
+      sym_description,
+      aux_sym_plan_header_repeat1,
+  [4521] = 10,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(511), 1,
+      anon_sym_RBRACE,
+    ACTIONS(517), 1,
+      anon_sym_period,
+    ACTIONS(519), 1,
+      anon_sym_periode,
+    ACTIONS(99), 2,
+      anon_sym_description,
+      anon_sym_omschrijving,
+    ACTIONS(513), 2,
+      anon_sym_municipality,
+      anon_sym_gemeente,
+    ACTIONS(515), 2,
+      anon_sym_adopted,
+      anon_sym_vastgesteld,
+    ACTIONS(521), 2,
+      anon_sym_currency,
+      anon_sym_valuta,
+    ACTIONS(523), 2,
+      anon_sym_tolerance,
+      anon_sym_tolerantie,
+    STATE(101), 8,
+      sym__header_field,
+      sym_municipality,
+      sym_adopted,
+      sym_period,
+      sym_currency,
+      sym_tolerance,
+      sym_description,
+      aux_sym_plan_header_repeat1,
+  [4564] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(527), 1,
       anon_sym_in,
-    ACTIONS(180), 2,
+    ACTIONS(182), 2,
       anon_sym_from,
       anon_sym_vanaf,
     STATE(9), 3,
       sym__year_spec,
       sym_from_year,
       sym_in_year,
-    ACTIONS(176), 15,
+    ACTIONS(178), 15,
       anon_sym_RBRACE,
       anon_sym_text,
       anon_sym_tekst,
@@ -16530,159 +16760,159 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_omschrijving,
       anon_sym_table,
       anon_sym_tabel,
-  [4530] = 5,
+  [4597] = 10,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(517), 1,
-      anon_sym_in,
-    ACTIONS(180), 2,
-      anon_sym_from,
-      anon_sym_vanaf,
-    STATE(172), 3,
-      sym__year_spec,
-      sym_from_year,
-      sym_in_year,
-    ACTIONS(519), 13,
+      anon_sym_period,
+    ACTIONS(519), 1,
+      anon_sym_periode,
+    ACTIONS(529), 1,
       anon_sym_RBRACE,
-      anon_sym_phase,
-      anon_sym_fase,
-      anon_sym_realised,
-      anon_sym_gerealiseerd,
-      anon_sym_expected,
-      anon_sym_verwacht,
-      anon_sym_decided,
-      anon_sym_besloten,
-      anon_sym_explanation,
-      anon_sym_toelichting,
-      anon_sym_replacement,
-      anon_sym_vervangende,
-  [4561] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(521), 1,
-      anon_sym_COMMA,
-    ACTIONS(523), 1,
-      sym_year,
-    STATE(119), 2,
-      sym_year_amount,
-      aux_sym_yearly_values_repeat1,
-    ACTIONS(241), 15,
-      anon_sym_RBRACE,
-      anon_sym_text,
-      anon_sym_tekst,
-      anon_sym_measure,
-      anon_sym_maatregel,
-      anon_sym_total,
-      anon_sym_totaal,
-      anon_sym_group,
-      anon_sym_onderdeel,
-      anon_sym_target,
-      anon_sym_taakstelling,
+    ACTIONS(99), 2,
       anon_sym_description,
       anon_sym_omschrijving,
-      anon_sym_table,
-      anon_sym_tabel,
-  [4592] = 2,
+    ACTIONS(513), 2,
+      anon_sym_municipality,
+      anon_sym_gemeente,
+    ACTIONS(515), 2,
+      anon_sym_adopted,
+      anon_sym_vastgesteld,
+    ACTIONS(521), 2,
+      anon_sym_currency,
+      anon_sym_valuta,
+    ACTIONS(523), 2,
+      anon_sym_tolerance,
+      anon_sym_tolerantie,
+    STATE(101), 8,
+      sym__header_field,
+      sym_municipality,
+      sym_adopted,
+      sym_period,
+      sym_currency,
+      sym_tolerance,
+      sym_description,
+      aux_sym_plan_header_repeat1,
+  [4640] = 10,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(525), 19,
-      ts_builtin_sym_end,
-      anon_sym_plan,
-      anon_sym_include,
-      anon_sym_invoegen,
-      anon_sym_part,
-      anon_sym_deel,
-      anon_sym_text,
-      anon_sym_tekst,
-      anon_sym_progress,
-      anon_sym_voortgang,
-      anon_sym_moment,
-      anon_sym_measure,
-      anon_sym_maatregel,
-      anon_sym_total,
-      anon_sym_totaal,
-      anon_sym_group,
-      anon_sym_onderdeel,
-      anon_sym_table,
-      anon_sym_tabel,
-  [4617] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(527), 19,
-      ts_builtin_sym_end,
-      anon_sym_plan,
-      anon_sym_include,
-      anon_sym_invoegen,
-      anon_sym_part,
-      anon_sym_deel,
-      anon_sym_text,
-      anon_sym_tekst,
-      anon_sym_progress,
-      anon_sym_voortgang,
-      anon_sym_moment,
-      anon_sym_measure,
-      anon_sym_maatregel,
-      anon_sym_total,
-      anon_sym_totaal,
-      anon_sym_group,
-      anon_sym_onderdeel,
-      anon_sym_table,
-      anon_sym_tabel,
-  [4642] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(529), 19,
-      ts_builtin_sym_end,
-      anon_sym_plan,
-      anon_sym_include,
-      anon_sym_invoegen,
-      anon_sym_part,
-      anon_sym_deel,
-      anon_sym_text,
-      anon_sym_tekst,
-      anon_sym_progress,
-      anon_sym_voortgang,
-      anon_sym_moment,
-      anon_sym_measure,
-      anon_sym_maatregel,
-      anon_sym_total,
-      anon_sym_totaal,
-      anon_sym_group,
-      anon_sym_onderdeel,
-      anon_sym_table,
-      anon_sym_tabel,
-  [4667] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(517), 1,
-      anon_sym_in,
-    ACTIONS(180), 2,
-      anon_sym_from,
-      anon_sym_vanaf,
-    STATE(171), 3,
-      sym__year_spec,
-      sym_from_year,
-      sym_in_year,
-    ACTIONS(531), 13,
+    ACTIONS(507), 1,
+      anon_sym_replacement,
+    ACTIONS(509), 1,
+      anon_sym_vervangende,
+    ACTIONS(531), 1,
       anon_sym_RBRACE,
+    ACTIONS(497), 2,
       anon_sym_phase,
       anon_sym_fase,
+    ACTIONS(499), 2,
       anon_sym_realised,
       anon_sym_gerealiseerd,
+    ACTIONS(501), 2,
       anon_sym_expected,
       anon_sym_verwacht,
+    ACTIONS(503), 2,
       anon_sym_decided,
       anon_sym_besloten,
+    ACTIONS(505), 2,
       anon_sym_explanation,
       anon_sym_toelichting,
-      anon_sym_replacement,
-      anon_sym_vervangende,
-  [4698] = 5,
+    STATE(100), 8,
+      sym__progress_field,
+      sym_phase,
+      sym_realised,
+      sym_expected,
+      sym_decided,
+      sym_explanation,
+      sym_replacement,
+      aux_sym_measure_progress_repeat1,
+  [4683] = 7,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(533), 1,
+    ACTIONS(537), 1,
+      sym_number,
+    ACTIONS(539), 1,
+      sym_euro,
+    ACTIONS(535), 3,
+      anon_sym_DASH,
+      anon_sym_u2013,
+      anon_sym_u2014,
+    ACTIONS(541), 3,
+      sym_pm,
+      sym_not_applicable,
+      sym_string,
+    STATE(111), 3,
+      sym_euro_cell,
+      sym_marked_cell,
+      aux_sym_cells_repeat1,
+    ACTIONS(533), 9,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_sign,
+      anon_sym_teken,
+      anon_sym_row,
+      anon_sym_rij,
+  [4719] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(548), 1,
+      sym_number,
+    ACTIONS(551), 1,
+      sym_euro,
+    ACTIONS(545), 3,
+      anon_sym_DASH,
+      anon_sym_u2013,
+      anon_sym_u2014,
+    ACTIONS(554), 3,
+      sym_pm,
+      sym_not_applicable,
+      sym_string,
+    STATE(111), 3,
+      sym_euro_cell,
+      sym_marked_cell,
+      aux_sym_cells_repeat1,
+    ACTIONS(543), 9,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_sign,
+      anon_sym_teken,
+      anon_sym_row,
+      anon_sym_rij,
+  [4755] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(557), 19,
+      ts_builtin_sym_end,
+      anon_sym_plan,
+      anon_sym_include,
+      anon_sym_invoegen,
+      anon_sym_part,
+      anon_sym_deel,
+      anon_sym_text,
+      anon_sym_tekst,
+      anon_sym_progress,
+      anon_sym_voortgang,
+      anon_sym_moment,
+      anon_sym_measure,
+      anon_sym_maatregel,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_group,
+      anon_sym_onderdeel,
+      anon_sym_table,
+      anon_sym_tabel,
+  [4780] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(559), 1,
       anon_sym_COMMA,
-    ACTIONS(536), 1,
+    ACTIONS(562), 1,
       sym_year,
     STATE(113), 2,
       sym_year_amount,
@@ -16703,10 +16933,62 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_omschrijving,
       anon_sym_table,
       anon_sym_tabel,
-  [4729] = 2,
+  [4811] = 5,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(539), 19,
+    ACTIONS(527), 1,
+      anon_sym_in,
+    ACTIONS(182), 2,
+      anon_sym_from,
+      anon_sym_vanaf,
+    STATE(173), 3,
+      sym__year_spec,
+      sym_from_year,
+      sym_in_year,
+    ACTIONS(565), 13,
+      anon_sym_RBRACE,
+      anon_sym_phase,
+      anon_sym_fase,
+      anon_sym_realised,
+      anon_sym_gerealiseerd,
+      anon_sym_expected,
+      anon_sym_verwacht,
+      anon_sym_decided,
+      anon_sym_besloten,
+      anon_sym_explanation,
+      anon_sym_toelichting,
+      anon_sym_replacement,
+      anon_sym_vervangende,
+  [4842] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(527), 1,
+      anon_sym_in,
+    ACTIONS(182), 2,
+      anon_sym_from,
+      anon_sym_vanaf,
+    STATE(174), 3,
+      sym__year_spec,
+      sym_from_year,
+      sym_in_year,
+    ACTIONS(567), 13,
+      anon_sym_RBRACE,
+      anon_sym_phase,
+      anon_sym_fase,
+      anon_sym_realised,
+      anon_sym_gerealiseerd,
+      anon_sym_expected,
+      anon_sym_verwacht,
+      anon_sym_decided,
+      anon_sym_besloten,
+      anon_sym_explanation,
+      anon_sym_toelichting,
+      anon_sym_replacement,
+      anon_sym_vervangende,
+  [4873] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(569), 19,
       ts_builtin_sym_end,
       anon_sym_plan,
       anon_sym_include,
@@ -16726,10 +17008,70 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_onderdeel,
       anon_sym_table,
       anon_sym_tabel,
-  [4754] = 2,
+  [4898] = 9,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(541), 19,
+    ACTIONS(405), 1,
+      sym_identifier,
+    ACTIONS(415), 1,
+      anon_sym_LPAREN,
+    ACTIONS(407), 2,
+      anon_sym_kosten,
+      anon_sym_costs,
+    ACTIONS(411), 2,
+      anon_sym_sum,
+      anon_sym_som,
+    ACTIONS(413), 2,
+      anon_sym_savings,
+      anon_sym_besparingen,
+    ACTIONS(417), 2,
+      anon_sym_cumulative,
+      anon_sym_cumulatief,
+    ACTIONS(419), 2,
+      anon_sym_previous,
+      anon_sym_vorige,
+    STATE(158), 7,
+      sym__term,
+      sym_sum_all,
+      sym_savings_of,
+      sym_costs_of,
+      sym_cumulative,
+      sym_previous,
+      sym_parenthesized,
+  [4937] = 9,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(405), 1,
+      sym_identifier,
+    ACTIONS(415), 1,
+      anon_sym_LPAREN,
+    ACTIONS(407), 2,
+      anon_sym_kosten,
+      anon_sym_costs,
+    ACTIONS(411), 2,
+      anon_sym_sum,
+      anon_sym_som,
+    ACTIONS(413), 2,
+      anon_sym_savings,
+      anon_sym_besparingen,
+    ACTIONS(417), 2,
+      anon_sym_cumulative,
+      anon_sym_cumulatief,
+    ACTIONS(419), 2,
+      anon_sym_previous,
+      anon_sym_vorige,
+    STATE(148), 7,
+      sym__term,
+      sym_sum_all,
+      sym_savings_of,
+      sym_costs_of,
+      sym_cumulative,
+      sym_previous,
+      sym_parenthesized,
+  [4976] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(571), 19,
       ts_builtin_sym_end,
       anon_sym_plan,
       anon_sym_include,
@@ -16749,10 +17091,10 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_onderdeel,
       anon_sym_table,
       anon_sym_tabel,
-  [4779] = 2,
+  [5001] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(543), 19,
+    ACTIONS(573), 19,
       ts_builtin_sym_end,
       anon_sym_plan,
       anon_sym_include,
@@ -16772,10 +17114,10 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_onderdeel,
       anon_sym_table,
       anon_sym_tabel,
-  [4804] = 2,
+  [5026] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(545), 19,
+    ACTIONS(575), 19,
       ts_builtin_sym_end,
       anon_sym_plan,
       anon_sym_include,
@@ -16795,10 +17137,10 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_onderdeel,
       anon_sym_table,
       anon_sym_tabel,
-  [4829] = 2,
+  [5051] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(547), 19,
+    ACTIONS(577), 19,
       ts_builtin_sym_end,
       anon_sym_plan,
       anon_sym_include,
@@ -16818,12 +17160,84 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_onderdeel,
       anon_sym_table,
       anon_sym_tabel,
-  [4854] = 5,
+  [5076] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(521), 1,
+    ACTIONS(579), 19,
+      ts_builtin_sym_end,
+      anon_sym_plan,
+      anon_sym_include,
+      anon_sym_invoegen,
+      anon_sym_part,
+      anon_sym_deel,
+      anon_sym_text,
+      anon_sym_tekst,
+      anon_sym_progress,
+      anon_sym_voortgang,
+      anon_sym_moment,
+      anon_sym_measure,
+      anon_sym_maatregel,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_group,
+      anon_sym_onderdeel,
+      anon_sym_table,
+      anon_sym_tabel,
+  [5101] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(581), 19,
+      ts_builtin_sym_end,
+      anon_sym_plan,
+      anon_sym_include,
+      anon_sym_invoegen,
+      anon_sym_part,
+      anon_sym_deel,
+      anon_sym_text,
+      anon_sym_tekst,
+      anon_sym_progress,
+      anon_sym_voortgang,
+      anon_sym_moment,
+      anon_sym_measure,
+      anon_sym_maatregel,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_group,
+      anon_sym_onderdeel,
+      anon_sym_table,
+      anon_sym_tabel,
+  [5126] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(583), 1,
       anon_sym_COMMA,
-    ACTIONS(523), 1,
+    ACTIONS(585), 1,
+      sym_year,
+    STATE(126), 2,
+      sym_year_amount,
+      aux_sym_yearly_values_repeat1,
+    ACTIONS(241), 15,
+      anon_sym_RBRACE,
+      anon_sym_text,
+      anon_sym_tekst,
+      anon_sym_measure,
+      anon_sym_maatregel,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_group,
+      anon_sym_onderdeel,
+      anon_sym_target,
+      anon_sym_taakstelling,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_table,
+      anon_sym_tabel,
+  [5157] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(583), 1,
+      anon_sym_COMMA,
+    ACTIONS(585), 1,
       sym_year,
     STATE(113), 2,
       sym_year_amount,
@@ -16844,7 +17258,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_omschrijving,
       anon_sym_table,
       anon_sym_tabel,
-  [4885] = 7,
+  [5188] = 7,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(166), 1,
@@ -16871,23 +17285,14 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_vanaf,
       anon_sym_description,
       anon_sym_omschrijving,
-  [4919] = 6,
+  [5222] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(555), 1,
-      sym_euro,
-    STATE(122), 2,
-      sym_euro_cell,
-      aux_sym_cells_repeat1,
-    ACTIONS(551), 3,
+    ACTIONS(589), 3,
       anon_sym_DASH,
       anon_sym_u2013,
       anon_sym_u2014,
-    ACTIONS(553), 3,
-      sym_number,
-      sym_pm,
-      sym_not_applicable,
-    ACTIONS(549), 9,
+    ACTIONS(587), 14,
       anon_sym_RBRACE,
       anon_sym_total,
       anon_sym_totaal,
@@ -16897,23 +17302,19 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_teken,
       anon_sym_row,
       anon_sym_rij,
-  [4951] = 6,
+      sym_number,
+      sym_euro,
+      sym_pm,
+      sym_not_applicable,
+      sym_string,
+  [5247] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(565), 1,
-      sym_euro,
-    STATE(122), 2,
-      sym_euro_cell,
-      aux_sym_cells_repeat1,
-    ACTIONS(559), 3,
+    ACTIONS(593), 3,
       anon_sym_DASH,
       anon_sym_u2013,
       anon_sym_u2014,
-    ACTIONS(562), 3,
-      sym_number,
-      sym_pm,
-      sym_not_applicable,
-    ACTIONS(557), 9,
+    ACTIONS(591), 14,
       anon_sym_RBRACE,
       anon_sym_total,
       anon_sym_totaal,
@@ -16923,20 +17324,47 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_teken,
       anon_sym_row,
       anon_sym_rij,
-  [4983] = 7,
+      sym_number,
+      sym_euro,
+      sym_pm,
+      sym_not_applicable,
+      sym_string,
+  [5272] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(273), 1,
+    ACTIONS(597), 3,
+      anon_sym_DASH,
+      anon_sym_u2013,
+      anon_sym_u2014,
+    ACTIONS(595), 14,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_sign,
+      anon_sym_teken,
+      anon_sym_row,
+      anon_sym_rij,
+      sym_number,
+      sym_euro,
+      sym_pm,
+      sym_not_applicable,
+      sym_string,
+  [5297] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(269), 1,
       anon_sym_PERCENT,
     STATE(17), 1,
       sym_unit,
     ACTIONS(166), 2,
       anon_sym_RBRACE,
       anon_sym_COMMA,
-    ACTIONS(271), 2,
+    ACTIONS(267), 2,
       sym_identifier,
       sym__unicode_word,
-    ACTIONS(275), 4,
+    ACTIONS(271), 4,
       anon_sym_fte,
       anon_sym_hours,
       anon_sym_uren,
@@ -16949,23 +17377,14 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_description,
       anon_sym_omschrijving,
       sym_year,
-  [5016] = 8,
+  [5330] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(570), 1,
-      anon_sym_COMMA,
-    ACTIONS(572), 1,
-      sym_column_mark,
-    ACTIONS(576), 1,
-      sym_string,
-    STATE(178), 1,
-      aux_sym_columns_repeat1,
-    STATE(297), 1,
-      sym__range_op,
-    ACTIONS(574), 2,
+    ACTIONS(601), 3,
+      anon_sym_DASH,
       anon_sym_u2013,
-      anon_sym_DOT_DOT,
-    ACTIONS(568), 9,
+      anon_sym_u2014,
+    ACTIONS(599), 14,
       anon_sym_RBRACE,
       anon_sym_total,
       anon_sym_totaal,
@@ -16975,39 +17394,18 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_teken,
       anon_sym_row,
       anon_sym_rij,
-  [5050] = 8,
+      sym_number,
+      sym_euro,
+      sym_pm,
+      sym_not_applicable,
+      sym_string,
+  [5355] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(474), 1,
-      sym_identifier,
-    ACTIONS(484), 1,
-      anon_sym_LPAREN,
-    ACTIONS(476), 2,
-      anon_sym_kosten,
-      anon_sym_costs,
-    ACTIONS(480), 2,
-      anon_sym_sum,
-      anon_sym_som,
-    ACTIONS(482), 2,
-      anon_sym_savings,
-      anon_sym_besparingen,
-    ACTIONS(486), 2,
-      anon_sym_cumulative,
-      anon_sym_cumulatief,
-    STATE(142), 6,
-      sym__term,
-      sym_sum_all,
-      sym_savings_of,
-      sym_costs_of,
-      sym_cumulative,
-      sym_parenthesized,
-  [5084] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(580), 2,
+    ACTIONS(605), 2,
       anon_sym_below,
       anon_sym_hieronder,
-    ACTIONS(578), 14,
+    ACTIONS(603), 14,
       anon_sym_RBRACE,
       anon_sym_total,
       anon_sym_totaal,
@@ -17022,225 +17420,36 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_row,
       anon_sym_rij,
       anon_sym_RPAREN,
-  [5108] = 8,
+  [5379] = 8,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(474), 1,
-      sym_identifier,
-    ACTIONS(484), 1,
-      anon_sym_LPAREN,
-    ACTIONS(476), 2,
-      anon_sym_kosten,
-      anon_sym_costs,
-    ACTIONS(480), 2,
-      anon_sym_sum,
-      anon_sym_som,
-    ACTIONS(482), 2,
-      anon_sym_savings,
-      anon_sym_besparingen,
-    ACTIONS(486), 2,
-      anon_sym_cumulative,
-      anon_sym_cumulatief,
-    STATE(149), 6,
-      sym__term,
-      sym_sum_all,
-      sym_savings_of,
-      sym_costs_of,
-      sym_cumulative,
-      sym_parenthesized,
-  [5142] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(584), 3,
-      anon_sym_DASH,
-      anon_sym_u2013,
-      anon_sym_u2014,
-    ACTIONS(582), 13,
-      anon_sym_RBRACE,
-      anon_sym_total,
-      anon_sym_totaal,
-      anon_sym_description,
-      anon_sym_omschrijving,
-      anon_sym_sign,
-      anon_sym_teken,
-      anon_sym_row,
-      anon_sym_rij,
-      sym_number,
-      sym_euro,
-      sym_pm,
-      sym_not_applicable,
-  [5166] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(588), 3,
-      anon_sym_DASH,
-      anon_sym_u2013,
-      anon_sym_u2014,
-    ACTIONS(586), 13,
-      anon_sym_RBRACE,
-      anon_sym_total,
-      anon_sym_totaal,
-      anon_sym_description,
-      anon_sym_omschrijving,
-      anon_sym_sign,
-      anon_sym_teken,
-      anon_sym_row,
-      anon_sym_rij,
-      sym_number,
-      sym_euro,
-      sym_pm,
-      sym_not_applicable,
-  [5190] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(592), 1,
-      anon_sym_LPAREN,
-    ACTIONS(590), 14,
-      anon_sym_RBRACE,
-      anon_sym_total,
-      anon_sym_totaal,
+    ACTIONS(609), 1,
       anon_sym_COMMA,
-      anon_sym_COLON,
-      anon_sym_description,
-      anon_sym_omschrijving,
-      anon_sym_sign,
-      anon_sym_teken,
-      anon_sym_PLUS,
-      anon_sym_DASH,
-      anon_sym_row,
-      anon_sym_rij,
-      anon_sym_RPAREN,
-  [5213] = 9,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(596), 1,
-      sym_year,
-    ACTIONS(598), 1,
-      sym_number,
-    ACTIONS(600), 1,
-      sym_euro,
-    ACTIONS(602), 1,
-      sym_pm,
-    STATE(87), 1,
-      sym_year_amount,
-    STATE(83), 2,
-      sym__effect_value,
-      sym_yearly_values,
-    ACTIONS(594), 4,
-      anon_sym_DASH,
-      anon_sym_u2013,
-      anon_sym_u2014,
-      anon_sym_u2212,
-    STATE(67), 4,
-      sym__amount,
-      sym__quantity,
-      sym_money,
-      sym_quantity,
-  [5248] = 9,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(606), 1,
-      sym_year,
-    ACTIONS(608), 1,
-      sym_number,
-    ACTIONS(610), 1,
-      sym_euro,
-    ACTIONS(612), 1,
-      sym_pm,
-    STATE(198), 1,
-      sym_year_amount,
-    STATE(232), 2,
-      sym__effect_value,
-      sym_yearly_values,
-    ACTIONS(604), 4,
-      anon_sym_DASH,
-      anon_sym_u2013,
-      anon_sym_u2014,
-      anon_sym_u2212,
-    STATE(106), 4,
-      sym__amount,
-      sym__quantity,
-      sym_money,
-      sym_quantity,
-  [5283] = 9,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(616), 1,
-      sym_year,
-    ACTIONS(618), 1,
-      sym_number,
-    ACTIONS(620), 1,
-      sym_euro,
-    ACTIONS(622), 1,
-      sym_pm,
-    STATE(41), 1,
-      sym_year_amount,
-    STATE(59), 2,
-      sym__effect_value,
-      sym_yearly_values,
-    ACTIONS(614), 4,
-      anon_sym_DASH,
-      anon_sym_u2013,
-      anon_sym_u2014,
-      anon_sym_u2212,
-    STATE(22), 4,
-      sym__amount,
-      sym__quantity,
-      sym_money,
-      sym_quantity,
-  [5318] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(626), 1,
+    ACTIONS(611), 1,
       sym_column_mark,
-    ACTIONS(630), 1,
+    ACTIONS(615), 1,
       sym_string,
-    STATE(299), 1,
+    STATE(195), 1,
+      aux_sym_columns_repeat1,
+    STATE(308), 1,
       sym__range_op,
-    ACTIONS(628), 2,
+    ACTIONS(613), 2,
       anon_sym_u2013,
       anon_sym_DOT_DOT,
-    ACTIONS(624), 10,
+    ACTIONS(607), 9,
       anon_sym_RBRACE,
       anon_sym_total,
       anon_sym_totaal,
-      anon_sym_COMMA,
       anon_sym_description,
       anon_sym_omschrijving,
       anon_sym_sign,
       anon_sym_teken,
       anon_sym_row,
       anon_sym_rij,
-  [5347] = 9,
+  [5413] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(606), 1,
-      sym_year,
-    ACTIONS(608), 1,
-      sym_number,
-    ACTIONS(610), 1,
-      sym_euro,
-    ACTIONS(612), 1,
-      sym_pm,
-    STATE(198), 1,
-      sym_year_amount,
-    STATE(237), 2,
-      sym__effect_value,
-      sym_yearly_values,
-    ACTIONS(604), 4,
-      anon_sym_DASH,
-      anon_sym_u2013,
-      anon_sym_u2014,
-      anon_sym_u2212,
-    STATE(106), 4,
-      sym__amount,
-      sym__quantity,
-      sym_money,
-      sym_quantity,
-  [5382] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(632), 15,
+    ACTIONS(617), 15,
       anon_sym_RBRACE,
       anon_sym_text,
       anon_sym_tekst,
@@ -17256,59 +17465,10 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_omschrijving,
       anon_sym_table,
       anon_sym_tabel,
-  [5403] = 6,
+  [5434] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(572), 1,
-      sym_column_mark,
-    ACTIONS(576), 1,
-      sym_string,
-    STATE(297), 1,
-      sym__range_op,
-    ACTIONS(574), 2,
-      anon_sym_u2013,
-      anon_sym_DOT_DOT,
-    ACTIONS(634), 10,
-      anon_sym_RBRACE,
-      anon_sym_total,
-      anon_sym_totaal,
-      anon_sym_COMMA,
-      anon_sym_description,
-      anon_sym_omschrijving,
-      anon_sym_sign,
-      anon_sym_teken,
-      anon_sym_row,
-      anon_sym_rij,
-  [5432] = 9,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(610), 1,
-      sym_euro,
-    ACTIONS(612), 1,
-      sym_pm,
-    ACTIONS(636), 1,
-      sym_year,
-    ACTIONS(638), 1,
-      sym_number,
-    STATE(108), 1,
-      sym_year_amount,
-    STATE(83), 2,
-      sym__effect_value,
-      sym_yearly_values,
-    ACTIONS(604), 4,
-      anon_sym_DASH,
-      anon_sym_u2013,
-      anon_sym_u2014,
-      anon_sym_u2212,
-    STATE(106), 4,
-      sym__amount,
-      sym__quantity,
-      sym_money,
-      sym_quantity,
-  [5467] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(640), 15,
+    ACTIONS(619), 15,
       anon_sym_budget,
       anon_sym_saving,
       anon_sym_besparing,
@@ -17324,613 +17484,687 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_opbrengst,
       anon_sym_staffing,
       anon_sym_formatie,
-  [5488] = 3,
+  [5455] = 9,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(644), 1,
-      anon_sym_LPAREN,
-    ACTIONS(642), 14,
-      anon_sym_RBRACE,
-      anon_sym_total,
-      anon_sym_totaal,
-      anon_sym_COMMA,
-      anon_sym_COLON,
-      anon_sym_description,
-      anon_sym_omschrijving,
-      anon_sym_sign,
-      anon_sym_teken,
-      anon_sym_PLUS,
-      anon_sym_DASH,
-      anon_sym_row,
-      anon_sym_rij,
-      anon_sym_RPAREN,
-  [5511] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(646), 1,
-      anon_sym_RBRACE,
-    ACTIONS(99), 2,
-      anon_sym_description,
-      anon_sym_omschrijving,
-    ACTIONS(648), 2,
-      anon_sym_total,
-      anon_sym_totaal,
-    ACTIONS(650), 2,
-      anon_sym_sign,
-      anon_sym_teken,
-    ACTIONS(652), 2,
-      anon_sym_row,
-      anon_sym_rij,
-    STATE(159), 5,
-      sym_description,
-      sym_sign_rule,
-      sym_row,
-      sym_total_row,
-      aux_sym_table_repeat1,
-  [5541] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(654), 14,
-      anon_sym_RBRACE,
-      anon_sym_total,
-      anon_sym_totaal,
-      anon_sym_COMMA,
-      anon_sym_COLON,
-      anon_sym_description,
-      anon_sym_omschrijving,
-      anon_sym_sign,
-      anon_sym_teken,
-      anon_sym_PLUS,
-      anon_sym_DASH,
-      anon_sym_row,
-      anon_sym_rij,
-      anon_sym_RPAREN,
-  [5561] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(656), 14,
-      anon_sym_RBRACE,
-      anon_sym_total,
-      anon_sym_totaal,
-      anon_sym_COMMA,
-      anon_sym_COLON,
-      anon_sym_description,
-      anon_sym_omschrijving,
-      anon_sym_sign,
-      anon_sym_teken,
-      anon_sym_PLUS,
-      anon_sym_DASH,
-      anon_sym_row,
-      anon_sym_rij,
-      anon_sym_RPAREN,
-  [5581] = 10,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(273), 1,
-      anon_sym_PERCENT,
-    ACTIONS(658), 1,
-      anon_sym_COLON,
-    ACTIONS(660), 1,
-      anon_sym_taakveld,
-    STATE(244), 1,
-      sym_unit,
-    STATE(259), 1,
-      sym_role,
-    STATE(306), 1,
-      sym_taakveld,
-    ACTIONS(271), 2,
-      sym_identifier,
-      sym__unicode_word,
-    ACTIONS(662), 2,
-      anon_sym_as,
-      anon_sym_als,
-    ACTIONS(275), 4,
-      anon_sym_fte,
-      anon_sym_hours,
-      anon_sym_uren,
+    ACTIONS(623), 1,
+      sym_year,
+    ACTIONS(625), 1,
+      sym_number,
+    ACTIONS(627), 1,
       sym_euro,
-  [5617] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(664), 1,
-      anon_sym_RBRACE,
-    ACTIONS(99), 2,
-      anon_sym_description,
-      anon_sym_omschrijving,
-    ACTIONS(648), 2,
-      anon_sym_total,
-      anon_sym_totaal,
-    ACTIONS(650), 2,
-      anon_sym_sign,
-      anon_sym_teken,
-    ACTIONS(652), 2,
-      anon_sym_row,
-      anon_sym_rij,
-    STATE(159), 5,
-      sym_description,
-      sym_sign_rule,
-      sym_row,
-      sym_total_row,
-      aux_sym_table_repeat1,
-  [5647] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(664), 1,
-      anon_sym_RBRACE,
-    ACTIONS(99), 2,
-      anon_sym_description,
-      anon_sym_omschrijving,
-    ACTIONS(648), 2,
-      anon_sym_total,
-      anon_sym_totaal,
-    ACTIONS(650), 2,
-      anon_sym_sign,
-      anon_sym_teken,
-    ACTIONS(652), 2,
-      anon_sym_row,
-      anon_sym_rij,
-    STATE(158), 5,
-      sym_description,
-      sym_sign_rule,
-      sym_row,
-      sym_total_row,
-      aux_sym_table_repeat1,
-  [5677] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(666), 1,
-      anon_sym_RBRACE,
-    ACTIONS(99), 2,
-      anon_sym_description,
-      anon_sym_omschrijving,
-    ACTIONS(648), 2,
-      anon_sym_total,
-      anon_sym_totaal,
-    ACTIONS(650), 2,
-      anon_sym_sign,
-      anon_sym_teken,
-    ACTIONS(652), 2,
-      anon_sym_row,
-      anon_sym_rij,
-    STATE(141), 5,
-      sym_description,
-      sym_sign_rule,
-      sym_row,
-      sym_total_row,
-      aux_sym_table_repeat1,
-  [5707] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(668), 14,
-      anon_sym_RBRACE,
-      anon_sym_total,
-      anon_sym_totaal,
-      anon_sym_COMMA,
-      anon_sym_COLON,
-      anon_sym_description,
-      anon_sym_omschrijving,
-      anon_sym_sign,
-      anon_sym_teken,
-      anon_sym_PLUS,
-      anon_sym_DASH,
-      anon_sym_row,
-      anon_sym_rij,
-      anon_sym_RPAREN,
-  [5727] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(670), 14,
-      anon_sym_RBRACE,
-      anon_sym_total,
-      anon_sym_totaal,
-      anon_sym_COMMA,
-      anon_sym_COLON,
-      anon_sym_description,
-      anon_sym_omschrijving,
-      anon_sym_sign,
-      anon_sym_teken,
-      anon_sym_PLUS,
-      anon_sym_DASH,
-      anon_sym_row,
-      anon_sym_rij,
-      anon_sym_RPAREN,
-  [5747] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(646), 1,
-      anon_sym_RBRACE,
-    ACTIONS(99), 2,
-      anon_sym_description,
-      anon_sym_omschrijving,
-    ACTIONS(648), 2,
-      anon_sym_total,
-      anon_sym_totaal,
-    ACTIONS(650), 2,
-      anon_sym_sign,
-      anon_sym_teken,
-    ACTIONS(652), 2,
-      anon_sym_row,
-      anon_sym_rij,
-    STATE(145), 5,
-      sym_description,
-      sym_sign_rule,
-      sym_row,
-      sym_total_row,
-      aux_sym_table_repeat1,
-  [5777] = 10,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(273), 1,
-      anon_sym_PERCENT,
-    ACTIONS(660), 1,
-      anon_sym_taakveld,
-    ACTIONS(672), 1,
-      anon_sym_EQ,
-    STATE(243), 1,
-      sym_unit,
-    STATE(256), 1,
-      sym_role,
-    STATE(301), 1,
-      sym_taakveld,
-    ACTIONS(271), 2,
-      sym_identifier,
-      sym__unicode_word,
-    ACTIONS(662), 2,
-      anon_sym_as,
-      anon_sym_als,
-    ACTIONS(275), 4,
-      anon_sym_fte,
-      anon_sym_hours,
-      anon_sym_uren,
-      sym_euro,
-  [5813] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(674), 14,
-      anon_sym_RBRACE,
-      anon_sym_total,
-      anon_sym_totaal,
-      anon_sym_COMMA,
-      anon_sym_COLON,
-      anon_sym_description,
-      anon_sym_omschrijving,
-      anon_sym_sign,
-      anon_sym_teken,
-      anon_sym_PLUS,
-      anon_sym_DASH,
-      anon_sym_row,
-      anon_sym_rij,
-      anon_sym_RPAREN,
-  [5833] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(676), 14,
-      anon_sym_RBRACE,
-      anon_sym_total,
-      anon_sym_totaal,
-      anon_sym_COMMA,
-      anon_sym_COLON,
-      anon_sym_description,
-      anon_sym_omschrijving,
-      anon_sym_sign,
-      anon_sym_teken,
-      anon_sym_PLUS,
-      anon_sym_DASH,
-      anon_sym_row,
-      anon_sym_rij,
-      anon_sym_RPAREN,
-  [5853] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(678), 14,
-      anon_sym_RBRACE,
-      anon_sym_total,
-      anon_sym_totaal,
-      anon_sym_COMMA,
-      anon_sym_COLON,
-      anon_sym_description,
-      anon_sym_omschrijving,
-      anon_sym_sign,
-      anon_sym_teken,
-      anon_sym_PLUS,
-      anon_sym_DASH,
-      anon_sym_row,
-      anon_sym_rij,
-      anon_sym_RPAREN,
-  [5873] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(666), 1,
-      anon_sym_RBRACE,
-    ACTIONS(99), 2,
-      anon_sym_description,
-      anon_sym_omschrijving,
-    ACTIONS(648), 2,
-      anon_sym_total,
-      anon_sym_totaal,
-    ACTIONS(650), 2,
-      anon_sym_sign,
-      anon_sym_teken,
-    ACTIONS(652), 2,
-      anon_sym_row,
-      anon_sym_rij,
-    STATE(159), 5,
-      sym_description,
-      sym_sign_rule,
-      sym_row,
-      sym_total_row,
-      aux_sym_table_repeat1,
-  [5903] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(680), 1,
-      anon_sym_RBRACE,
-    ACTIONS(99), 2,
-      anon_sym_description,
-      anon_sym_omschrijving,
-    ACTIONS(648), 2,
-      anon_sym_total,
-      anon_sym_totaal,
-    ACTIONS(650), 2,
-      anon_sym_sign,
-      anon_sym_teken,
-    ACTIONS(652), 2,
-      anon_sym_row,
-      anon_sym_rij,
-    STATE(155), 5,
-      sym_description,
-      sym_sign_rule,
-      sym_row,
-      sym_total_row,
-      aux_sym_table_repeat1,
-  [5933] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(682), 14,
-      anon_sym_RBRACE,
-      anon_sym_total,
-      anon_sym_totaal,
-      anon_sym_COMMA,
-      anon_sym_COLON,
-      anon_sym_description,
-      anon_sym_omschrijving,
-      anon_sym_sign,
-      anon_sym_teken,
-      anon_sym_PLUS,
-      anon_sym_DASH,
-      anon_sym_row,
-      anon_sym_rij,
-      anon_sym_RPAREN,
-  [5953] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(684), 1,
-      anon_sym_RBRACE,
-    ACTIONS(99), 2,
-      anon_sym_description,
-      anon_sym_omschrijving,
-    ACTIONS(648), 2,
-      anon_sym_total,
-      anon_sym_totaal,
-    ACTIONS(650), 2,
-      anon_sym_sign,
-      anon_sym_teken,
-    ACTIONS(652), 2,
-      anon_sym_row,
-      anon_sym_rij,
-    STATE(159), 5,
-      sym_description,
-      sym_sign_rule,
-      sym_row,
-      sym_total_row,
-      aux_sym_table_repeat1,
-  [5983] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(686), 1,
-      anon_sym_RBRACE,
-    ACTIONS(688), 2,
-      anon_sym_total,
-      anon_sym_totaal,
-    ACTIONS(691), 2,
-      anon_sym_description,
-      anon_sym_omschrijving,
-    ACTIONS(694), 2,
-      anon_sym_sign,
-      anon_sym_teken,
-    ACTIONS(697), 2,
-      anon_sym_row,
-      anon_sym_rij,
-    STATE(159), 5,
-      sym_description,
-      sym_sign_rule,
-      sym_row,
-      sym_total_row,
-      aux_sym_table_repeat1,
-  [6013] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(700), 13,
-      anon_sym_RBRACE,
-      anon_sym_phase,
-      anon_sym_fase,
-      anon_sym_realised,
-      anon_sym_gerealiseerd,
-      anon_sym_expected,
-      anon_sym_verwacht,
-      anon_sym_decided,
-      anon_sym_besloten,
-      anon_sym_explanation,
-      anon_sym_toelichting,
-      anon_sym_replacement,
-      anon_sym_vervangende,
-  [6032] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(704), 1,
-      anon_sym_period,
-    ACTIONS(702), 12,
-      anon_sym_RBRACE,
-      anon_sym_municipality,
-      anon_sym_gemeente,
-      anon_sym_adopted,
-      anon_sym_vastgesteld,
-      anon_sym_periode,
-      anon_sym_currency,
-      anon_sym_valuta,
-      anon_sym_tolerance,
-      anon_sym_tolerantie,
-      anon_sym_description,
-      anon_sym_omschrijving,
-  [6053] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(708), 1,
-      anon_sym_period,
-    ACTIONS(706), 12,
-      anon_sym_RBRACE,
-      anon_sym_municipality,
-      anon_sym_gemeente,
-      anon_sym_adopted,
-      anon_sym_vastgesteld,
-      anon_sym_periode,
-      anon_sym_currency,
-      anon_sym_valuta,
-      anon_sym_tolerance,
-      anon_sym_tolerantie,
-      anon_sym_description,
-      anon_sym_omschrijving,
-  [6074] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(712), 1,
-      anon_sym_period,
-    ACTIONS(710), 12,
-      anon_sym_RBRACE,
-      anon_sym_municipality,
-      anon_sym_gemeente,
-      anon_sym_adopted,
-      anon_sym_vastgesteld,
-      anon_sym_periode,
-      anon_sym_currency,
-      anon_sym_valuta,
-      anon_sym_tolerance,
-      anon_sym_tolerantie,
-      anon_sym_description,
-      anon_sym_omschrijving,
-  [6095] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(714), 13,
-      anon_sym_RBRACE,
-      anon_sym_phase,
-      anon_sym_fase,
-      anon_sym_realised,
-      anon_sym_gerealiseerd,
-      anon_sym_expected,
-      anon_sym_verwacht,
-      anon_sym_decided,
-      anon_sym_besloten,
-      anon_sym_explanation,
-      anon_sym_toelichting,
-      anon_sym_replacement,
-      anon_sym_vervangende,
-  [6114] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(716), 13,
-      anon_sym_RBRACE,
-      anon_sym_phase,
-      anon_sym_fase,
-      anon_sym_realised,
-      anon_sym_gerealiseerd,
-      anon_sym_expected,
-      anon_sym_verwacht,
-      anon_sym_decided,
-      anon_sym_besloten,
-      anon_sym_explanation,
-      anon_sym_toelichting,
-      anon_sym_replacement,
-      anon_sym_vervangende,
-  [6133] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(720), 1,
-      anon_sym_period,
-    ACTIONS(718), 12,
-      anon_sym_RBRACE,
-      anon_sym_municipality,
-      anon_sym_gemeente,
-      anon_sym_adopted,
-      anon_sym_vastgesteld,
-      anon_sym_periode,
-      anon_sym_currency,
-      anon_sym_valuta,
-      anon_sym_tolerance,
-      anon_sym_tolerantie,
-      anon_sym_description,
-      anon_sym_omschrijving,
-  [6154] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(722), 13,
-      anon_sym_RBRACE,
-      anon_sym_phase,
-      anon_sym_fase,
-      anon_sym_realised,
-      anon_sym_gerealiseerd,
-      anon_sym_expected,
-      anon_sym_verwacht,
-      anon_sym_decided,
-      anon_sym_besloten,
-      anon_sym_explanation,
-      anon_sym_toelichting,
-      anon_sym_replacement,
-      anon_sym_vervangende,
-  [6173] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(726), 1,
-      anon_sym_period,
-    ACTIONS(724), 12,
-      anon_sym_RBRACE,
-      anon_sym_municipality,
-      anon_sym_gemeente,
-      anon_sym_adopted,
-      anon_sym_vastgesteld,
-      anon_sym_periode,
-      anon_sym_currency,
-      anon_sym_valuta,
-      anon_sym_tolerance,
-      anon_sym_tolerantie,
-      anon_sym_description,
-      anon_sym_omschrijving,
-  [6194] = 7,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(273), 1,
-      anon_sym_PERCENT,
-    ACTIONS(730), 1,
-      sym_euro,
-    ACTIONS(271), 2,
-      sym_identifier,
-      sym__unicode_word,
-    STATE(257), 2,
-      sym_money,
-      sym_unit,
-    ACTIONS(275), 3,
-      anon_sym_fte,
-      anon_sym_hours,
-      anon_sym_uren,
-    ACTIONS(728), 4,
+    ACTIONS(629), 1,
+      sym_pm,
+    STATE(212), 1,
+      sym_year_amount,
+    STATE(240), 2,
+      sym__effect_value,
+      sym_yearly_values,
+    ACTIONS(621), 4,
       anon_sym_DASH,
       anon_sym_u2013,
       anon_sym_u2014,
       anon_sym_u2212,
-  [6223] = 2,
+    STATE(107), 4,
+      sym__amount,
+      sym__quantity,
+      sym_money,
+      sym_quantity,
+  [5490] = 9,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(732), 13,
+    ACTIONS(623), 1,
+      sym_year,
+    ACTIONS(625), 1,
+      sym_number,
+    ACTIONS(627), 1,
+      sym_euro,
+    ACTIONS(629), 1,
+      sym_pm,
+    STATE(212), 1,
+      sym_year_amount,
+    STATE(238), 2,
+      sym__effect_value,
+      sym_yearly_values,
+    ACTIONS(621), 4,
+      anon_sym_DASH,
+      anon_sym_u2013,
+      anon_sym_u2014,
+      anon_sym_u2212,
+    STATE(107), 4,
+      sym__amount,
+      sym__quantity,
+      sym_money,
+      sym_quantity,
+  [5525] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(633), 1,
+      sym_column_mark,
+    ACTIONS(637), 1,
+      sym_string,
+    STATE(360), 1,
+      sym__range_op,
+    ACTIONS(635), 2,
+      anon_sym_u2013,
+      anon_sym_DOT_DOT,
+    ACTIONS(631), 10,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_COMMA,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_sign,
+      anon_sym_teken,
+      anon_sym_row,
+      anon_sym_rij,
+  [5554] = 9,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(627), 1,
+      sym_euro,
+    ACTIONS(629), 1,
+      sym_pm,
+    ACTIONS(639), 1,
+      sym_year,
+    ACTIONS(641), 1,
+      sym_number,
+    STATE(125), 1,
+      sym_year_amount,
+    STATE(81), 2,
+      sym__effect_value,
+      sym_yearly_values,
+    ACTIONS(621), 4,
+      anon_sym_DASH,
+      anon_sym_u2013,
+      anon_sym_u2014,
+      anon_sym_u2212,
+    STATE(107), 4,
+      sym__amount,
+      sym__quantity,
+      sym_money,
+      sym_quantity,
+  [5589] = 9,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(645), 1,
+      sym_year,
+    ACTIONS(647), 1,
+      sym_number,
+    ACTIONS(649), 1,
+      sym_euro,
+    ACTIONS(651), 1,
+      sym_pm,
+    STATE(41), 1,
+      sym_year_amount,
+    STATE(54), 2,
+      sym__effect_value,
+      sym_yearly_values,
+    ACTIONS(643), 4,
+      anon_sym_DASH,
+      anon_sym_u2013,
+      anon_sym_u2014,
+      anon_sym_u2212,
+    STATE(23), 4,
+      sym__amount,
+      sym__quantity,
+      sym_money,
+      sym_quantity,
+  [5624] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(655), 1,
+      anon_sym_LPAREN,
+    ACTIONS(653), 14,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_COMMA,
+      anon_sym_COLON,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_sign,
+      anon_sym_teken,
+      anon_sym_PLUS,
+      anon_sym_DASH,
+      anon_sym_row,
+      anon_sym_rij,
+      anon_sym_RPAREN,
+  [5647] = 9,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(659), 1,
+      sym_year,
+    ACTIONS(661), 1,
+      sym_number,
+    ACTIONS(663), 1,
+      sym_euro,
+    ACTIONS(665), 1,
+      sym_pm,
+    STATE(95), 1,
+      sym_year_amount,
+    STATE(81), 2,
+      sym__effect_value,
+      sym_yearly_values,
+    ACTIONS(657), 4,
+      anon_sym_DASH,
+      anon_sym_u2013,
+      anon_sym_u2014,
+      anon_sym_u2212,
+    STATE(68), 4,
+      sym__amount,
+      sym__quantity,
+      sym_money,
+      sym_quantity,
+  [5682] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(611), 1,
+      sym_column_mark,
+    ACTIONS(615), 1,
+      sym_string,
+    STATE(308), 1,
+      sym__range_op,
+    ACTIONS(613), 2,
+      anon_sym_u2013,
+      anon_sym_DOT_DOT,
+    ACTIONS(667), 10,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_COMMA,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_sign,
+      anon_sym_teken,
+      anon_sym_row,
+      anon_sym_rij,
+  [5711] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(671), 1,
+      anon_sym_LPAREN,
+    ACTIONS(669), 14,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_COMMA,
+      anon_sym_COLON,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_sign,
+      anon_sym_teken,
+      anon_sym_PLUS,
+      anon_sym_DASH,
+      anon_sym_row,
+      anon_sym_rij,
+      anon_sym_RPAREN,
+  [5734] = 10,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(269), 1,
+      anon_sym_PERCENT,
+    ACTIONS(673), 1,
+      anon_sym_COLON,
+    ACTIONS(675), 1,
+      anon_sym_taakveld,
+    STATE(245), 1,
+      sym_unit,
+    STATE(278), 1,
+      sym_role,
+    STATE(328), 1,
+      sym_taakveld,
+    ACTIONS(267), 2,
+      sym_identifier,
+      sym__unicode_word,
+    ACTIONS(677), 2,
+      anon_sym_as,
+      anon_sym_als,
+    ACTIONS(271), 4,
+      anon_sym_fte,
+      anon_sym_hours,
+      anon_sym_uren,
+      sym_euro,
+  [5770] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(679), 14,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_COMMA,
+      anon_sym_COLON,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_sign,
+      anon_sym_teken,
+      anon_sym_PLUS,
+      anon_sym_DASH,
+      anon_sym_row,
+      anon_sym_rij,
+      anon_sym_RPAREN,
+  [5790] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(681), 14,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_COMMA,
+      anon_sym_COLON,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_sign,
+      anon_sym_teken,
+      anon_sym_PLUS,
+      anon_sym_DASH,
+      anon_sym_row,
+      anon_sym_rij,
+      anon_sym_RPAREN,
+  [5810] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(683), 1,
+      anon_sym_RBRACE,
+    ACTIONS(99), 2,
+      anon_sym_description,
+      anon_sym_omschrijving,
+    ACTIONS(685), 2,
+      anon_sym_total,
+      anon_sym_totaal,
+    ACTIONS(687), 2,
+      anon_sym_sign,
+      anon_sym_teken,
+    ACTIONS(689), 2,
+      anon_sym_row,
+      anon_sym_rij,
+    STATE(165), 5,
+      sym_description,
+      sym_sign_rule,
+      sym_row,
+      sym_total_row,
+      aux_sym_table_repeat1,
+  [5840] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(683), 1,
+      anon_sym_RBRACE,
+    ACTIONS(99), 2,
+      anon_sym_description,
+      anon_sym_omschrijving,
+    ACTIONS(685), 2,
+      anon_sym_total,
+      anon_sym_totaal,
+    ACTIONS(687), 2,
+      anon_sym_sign,
+      anon_sym_teken,
+    ACTIONS(689), 2,
+      anon_sym_row,
+      anon_sym_rij,
+    STATE(153), 5,
+      sym_description,
+      sym_sign_rule,
+      sym_row,
+      sym_total_row,
+      aux_sym_table_repeat1,
+  [5870] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(691), 14,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_COMMA,
+      anon_sym_COLON,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_sign,
+      anon_sym_teken,
+      anon_sym_PLUS,
+      anon_sym_DASH,
+      anon_sym_row,
+      anon_sym_rij,
+      anon_sym_RPAREN,
+  [5890] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(693), 1,
+      anon_sym_RBRACE,
+    ACTIONS(99), 2,
+      anon_sym_description,
+      anon_sym_omschrijving,
+    ACTIONS(685), 2,
+      anon_sym_total,
+      anon_sym_totaal,
+    ACTIONS(687), 2,
+      anon_sym_sign,
+      anon_sym_teken,
+    ACTIONS(689), 2,
+      anon_sym_row,
+      anon_sym_rij,
+    STATE(150), 5,
+      sym_description,
+      sym_sign_rule,
+      sym_row,
+      sym_total_row,
+      aux_sym_table_repeat1,
+  [5920] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(695), 1,
+      anon_sym_RBRACE,
+    ACTIONS(697), 2,
+      anon_sym_total,
+      anon_sym_totaal,
+    ACTIONS(700), 2,
+      anon_sym_description,
+      anon_sym_omschrijving,
+    ACTIONS(703), 2,
+      anon_sym_sign,
+      anon_sym_teken,
+    ACTIONS(706), 2,
+      anon_sym_row,
+      anon_sym_rij,
+    STATE(153), 5,
+      sym_description,
+      sym_sign_rule,
+      sym_row,
+      sym_total_row,
+      aux_sym_table_repeat1,
+  [5950] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(709), 14,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_COMMA,
+      anon_sym_COLON,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_sign,
+      anon_sym_teken,
+      anon_sym_PLUS,
+      anon_sym_DASH,
+      anon_sym_row,
+      anon_sym_rij,
+      anon_sym_RPAREN,
+  [5970] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(711), 14,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_COMMA,
+      anon_sym_COLON,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_sign,
+      anon_sym_teken,
+      anon_sym_PLUS,
+      anon_sym_DASH,
+      anon_sym_row,
+      anon_sym_rij,
+      anon_sym_RPAREN,
+  [5990] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(713), 14,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_COMMA,
+      anon_sym_COLON,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_sign,
+      anon_sym_teken,
+      anon_sym_PLUS,
+      anon_sym_DASH,
+      anon_sym_row,
+      anon_sym_rij,
+      anon_sym_RPAREN,
+  [6010] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(715), 14,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_COMMA,
+      anon_sym_COLON,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_sign,
+      anon_sym_teken,
+      anon_sym_PLUS,
+      anon_sym_DASH,
+      anon_sym_row,
+      anon_sym_rij,
+      anon_sym_RPAREN,
+  [6030] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(717), 14,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_COMMA,
+      anon_sym_COLON,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_sign,
+      anon_sym_teken,
+      anon_sym_PLUS,
+      anon_sym_DASH,
+      anon_sym_row,
+      anon_sym_rij,
+      anon_sym_RPAREN,
+  [6050] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(719), 14,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_COMMA,
+      anon_sym_COLON,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_sign,
+      anon_sym_teken,
+      anon_sym_PLUS,
+      anon_sym_DASH,
+      anon_sym_row,
+      anon_sym_rij,
+      anon_sym_RPAREN,
+  [6070] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(721), 1,
+      anon_sym_RBRACE,
+    ACTIONS(99), 2,
+      anon_sym_description,
+      anon_sym_omschrijving,
+    ACTIONS(685), 2,
+      anon_sym_total,
+      anon_sym_totaal,
+    ACTIONS(687), 2,
+      anon_sym_sign,
+      anon_sym_teken,
+    ACTIONS(689), 2,
+      anon_sym_row,
+      anon_sym_rij,
+    STATE(164), 5,
+      sym_description,
+      sym_sign_rule,
+      sym_row,
+      sym_total_row,
+      aux_sym_table_repeat1,
+  [6100] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(723), 1,
+      anon_sym_RBRACE,
+    ACTIONS(99), 2,
+      anon_sym_description,
+      anon_sym_omschrijving,
+    ACTIONS(685), 2,
+      anon_sym_total,
+      anon_sym_totaal,
+    ACTIONS(687), 2,
+      anon_sym_sign,
+      anon_sym_teken,
+    ACTIONS(689), 2,
+      anon_sym_row,
+      anon_sym_rij,
+    STATE(162), 5,
+      sym_description,
+      sym_sign_rule,
+      sym_row,
+      sym_total_row,
+      aux_sym_table_repeat1,
+  [6130] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(725), 1,
+      anon_sym_RBRACE,
+    ACTIONS(99), 2,
+      anon_sym_description,
+      anon_sym_omschrijving,
+    ACTIONS(685), 2,
+      anon_sym_total,
+      anon_sym_totaal,
+    ACTIONS(687), 2,
+      anon_sym_sign,
+      anon_sym_teken,
+    ACTIONS(689), 2,
+      anon_sym_row,
+      anon_sym_rij,
+    STATE(153), 5,
+      sym_description,
+      sym_sign_rule,
+      sym_row,
+      sym_total_row,
+      aux_sym_table_repeat1,
+  [6160] = 10,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(269), 1,
+      anon_sym_PERCENT,
+    ACTIONS(675), 1,
+      anon_sym_taakveld,
+    ACTIONS(727), 1,
+      anon_sym_EQ,
+    STATE(251), 1,
+      sym_unit,
+    STATE(269), 1,
+      sym_role,
+    STATE(321), 1,
+      sym_taakveld,
+    ACTIONS(267), 2,
+      sym_identifier,
+      sym__unicode_word,
+    ACTIONS(677), 2,
+      anon_sym_as,
+      anon_sym_als,
+    ACTIONS(271), 4,
+      anon_sym_fte,
+      anon_sym_hours,
+      anon_sym_uren,
+      sym_euro,
+  [6196] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(693), 1,
+      anon_sym_RBRACE,
+    ACTIONS(99), 2,
+      anon_sym_description,
+      anon_sym_omschrijving,
+    ACTIONS(685), 2,
+      anon_sym_total,
+      anon_sym_totaal,
+    ACTIONS(687), 2,
+      anon_sym_sign,
+      anon_sym_teken,
+    ACTIONS(689), 2,
+      anon_sym_row,
+      anon_sym_rij,
+    STATE(153), 5,
+      sym_description,
+      sym_sign_rule,
+      sym_row,
+      sym_total_row,
+      aux_sym_table_repeat1,
+  [6226] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(723), 1,
+      anon_sym_RBRACE,
+    ACTIONS(99), 2,
+      anon_sym_description,
+      anon_sym_omschrijving,
+    ACTIONS(685), 2,
+      anon_sym_total,
+      anon_sym_totaal,
+    ACTIONS(687), 2,
+      anon_sym_sign,
+      anon_sym_teken,
+    ACTIONS(689), 2,
+      anon_sym_row,
+      anon_sym_rij,
+    STATE(153), 5,
+      sym_description,
+      sym_sign_rule,
+      sym_row,
+      sym_total_row,
+      aux_sym_table_repeat1,
+  [6256] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(269), 1,
+      anon_sym_PERCENT,
+    ACTIONS(731), 1,
+      sym_euro,
+    ACTIONS(267), 2,
+      sym_identifier,
+      sym__unicode_word,
+    STATE(266), 2,
+      sym_money,
+      sym_unit,
+    ACTIONS(271), 3,
+      anon_sym_fte,
+      anon_sym_hours,
+      anon_sym_uren,
+    ACTIONS(729), 4,
+      anon_sym_DASH,
+      anon_sym_u2013,
+      anon_sym_u2014,
+      anon_sym_u2212,
+  [6285] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(735), 1,
+      anon_sym_period,
+    ACTIONS(733), 12,
+      anon_sym_RBRACE,
+      anon_sym_municipality,
+      anon_sym_gemeente,
+      anon_sym_adopted,
+      anon_sym_vastgesteld,
+      anon_sym_periode,
+      anon_sym_currency,
+      anon_sym_valuta,
+      anon_sym_tolerance,
+      anon_sym_tolerantie,
+      anon_sym_description,
+      anon_sym_omschrijving,
+  [6306] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(737), 13,
       anon_sym_RBRACE,
       anon_sym_phase,
       anon_sym_fase,
@@ -17944,10 +18178,10 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_toelichting,
       anon_sym_replacement,
       anon_sym_vervangende,
-  [6242] = 2,
+  [6325] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(734), 13,
+    ACTIONS(739), 13,
       anon_sym_RBRACE,
       anon_sym_phase,
       anon_sym_fase,
@@ -17961,10 +18195,10 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_toelichting,
       anon_sym_replacement,
       anon_sym_vervangende,
-  [6261] = 2,
+  [6344] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(736), 13,
+    ACTIONS(741), 13,
       anon_sym_RBRACE,
       anon_sym_phase,
       anon_sym_fase,
@@ -17978,10 +18212,46 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_toelichting,
       anon_sym_replacement,
       anon_sym_vervangende,
-  [6280] = 2,
+  [6363] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(738), 13,
+    ACTIONS(745), 1,
+      anon_sym_period,
+    ACTIONS(743), 12,
+      anon_sym_RBRACE,
+      anon_sym_municipality,
+      anon_sym_gemeente,
+      anon_sym_adopted,
+      anon_sym_vastgesteld,
+      anon_sym_periode,
+      anon_sym_currency,
+      anon_sym_valuta,
+      anon_sym_tolerance,
+      anon_sym_tolerantie,
+      anon_sym_description,
+      anon_sym_omschrijving,
+  [6384] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(749), 1,
+      anon_sym_period,
+    ACTIONS(747), 12,
+      anon_sym_RBRACE,
+      anon_sym_municipality,
+      anon_sym_gemeente,
+      anon_sym_adopted,
+      anon_sym_vastgesteld,
+      anon_sym_periode,
+      anon_sym_currency,
+      anon_sym_valuta,
+      anon_sym_tolerance,
+      anon_sym_tolerantie,
+      anon_sym_description,
+      anon_sym_omschrijving,
+  [6405] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(751), 13,
       anon_sym_RBRACE,
       anon_sym_phase,
       anon_sym_fase,
@@ -17995,7 +18265,315 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_toelichting,
       anon_sym_replacement,
       anon_sym_vervangende,
-  [6299] = 7,
+  [6424] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(753), 13,
+      anon_sym_RBRACE,
+      anon_sym_phase,
+      anon_sym_fase,
+      anon_sym_realised,
+      anon_sym_gerealiseerd,
+      anon_sym_expected,
+      anon_sym_verwacht,
+      anon_sym_decided,
+      anon_sym_besloten,
+      anon_sym_explanation,
+      anon_sym_toelichting,
+      anon_sym_replacement,
+      anon_sym_vervangende,
+  [6443] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(755), 13,
+      anon_sym_RBRACE,
+      anon_sym_phase,
+      anon_sym_fase,
+      anon_sym_realised,
+      anon_sym_gerealiseerd,
+      anon_sym_expected,
+      anon_sym_verwacht,
+      anon_sym_decided,
+      anon_sym_besloten,
+      anon_sym_explanation,
+      anon_sym_toelichting,
+      anon_sym_replacement,
+      anon_sym_vervangende,
+  [6462] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(761), 1,
+      anon_sym_EQ,
+    ACTIONS(759), 2,
+      anon_sym_text,
+      anon_sym_tekst,
+    ACTIONS(757), 10,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_COMMA,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_sign,
+      anon_sym_teken,
+      anon_sym_row,
+      anon_sym_rij,
+  [6485] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(765), 1,
+      anon_sym_period,
+    ACTIONS(763), 12,
+      anon_sym_RBRACE,
+      anon_sym_municipality,
+      anon_sym_gemeente,
+      anon_sym_adopted,
+      anon_sym_vastgesteld,
+      anon_sym_periode,
+      anon_sym_currency,
+      anon_sym_valuta,
+      anon_sym_tolerance,
+      anon_sym_tolerantie,
+      anon_sym_description,
+      anon_sym_omschrijving,
+  [6506] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(767), 13,
+      anon_sym_RBRACE,
+      anon_sym_phase,
+      anon_sym_fase,
+      anon_sym_realised,
+      anon_sym_gerealiseerd,
+      anon_sym_expected,
+      anon_sym_verwacht,
+      anon_sym_decided,
+      anon_sym_besloten,
+      anon_sym_explanation,
+      anon_sym_toelichting,
+      anon_sym_replacement,
+      anon_sym_vervangende,
+  [6525] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(769), 13,
+      anon_sym_RBRACE,
+      anon_sym_phase,
+      anon_sym_fase,
+      anon_sym_realised,
+      anon_sym_gerealiseerd,
+      anon_sym_expected,
+      anon_sym_verwacht,
+      anon_sym_decided,
+      anon_sym_besloten,
+      anon_sym_explanation,
+      anon_sym_toelichting,
+      anon_sym_replacement,
+      anon_sym_vervangende,
+  [6544] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(773), 1,
+      anon_sym_period,
+    ACTIONS(771), 12,
+      anon_sym_RBRACE,
+      anon_sym_municipality,
+      anon_sym_gemeente,
+      anon_sym_adopted,
+      anon_sym_vastgesteld,
+      anon_sym_periode,
+      anon_sym_currency,
+      anon_sym_valuta,
+      anon_sym_tolerance,
+      anon_sym_tolerantie,
+      anon_sym_description,
+      anon_sym_omschrijving,
+  [6565] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(777), 2,
+      anon_sym_PLUS,
+      anon_sym_DASH,
+    ACTIONS(775), 10,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_COMMA,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_sign,
+      anon_sym_teken,
+      anon_sym_row,
+      anon_sym_rij,
+  [6585] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(537), 1,
+      sym_number,
+    ACTIONS(539), 1,
+      sym_euro,
+    STATE(235), 1,
+      sym_cells,
+    ACTIONS(535), 3,
+      anon_sym_DASH,
+      anon_sym_u2013,
+      anon_sym_u2014,
+    ACTIONS(779), 3,
+      sym_pm,
+      sym_not_applicable,
+      sym_string,
+    STATE(110), 3,
+      sym_euro_cell,
+      sym_marked_cell,
+      aux_sym_cells_repeat1,
+  [6613] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(537), 1,
+      sym_number,
+    ACTIONS(539), 1,
+      sym_euro,
+    STATE(228), 1,
+      sym_cells,
+    ACTIONS(535), 3,
+      anon_sym_DASH,
+      anon_sym_u2013,
+      anon_sym_u2014,
+    ACTIONS(779), 3,
+      sym_pm,
+      sym_not_applicable,
+      sym_string,
+    STATE(110), 3,
+      sym_euro_cell,
+      sym_marked_cell,
+      aux_sym_cells_repeat1,
+  [6641] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(537), 1,
+      sym_number,
+    ACTIONS(539), 1,
+      sym_euro,
+    STATE(234), 1,
+      sym_cells,
+    ACTIONS(535), 3,
+      anon_sym_DASH,
+      anon_sym_u2013,
+      anon_sym_u2014,
+    ACTIONS(779), 3,
+      sym_pm,
+      sym_not_applicable,
+      sym_string,
+    STATE(110), 3,
+      sym_euro_cell,
+      sym_marked_cell,
+      aux_sym_cells_repeat1,
+  [6669] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(537), 1,
+      sym_number,
+    ACTIONS(539), 1,
+      sym_euro,
+    STATE(227), 1,
+      sym_cells,
+    ACTIONS(535), 3,
+      anon_sym_DASH,
+      anon_sym_u2013,
+      anon_sym_u2014,
+    ACTIONS(779), 3,
+      sym_pm,
+      sym_not_applicable,
+      sym_string,
+    STATE(110), 3,
+      sym_euro_cell,
+      sym_marked_cell,
+      aux_sym_cells_repeat1,
+  [6697] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(537), 1,
+      sym_number,
+    ACTIONS(539), 1,
+      sym_euro,
+    STATE(226), 1,
+      sym_cells,
+    ACTIONS(535), 3,
+      anon_sym_DASH,
+      anon_sym_u2013,
+      anon_sym_u2014,
+    ACTIONS(779), 3,
+      sym_pm,
+      sym_not_applicable,
+      sym_string,
+    STATE(110), 3,
+      sym_euro_cell,
+      sym_marked_cell,
+      aux_sym_cells_repeat1,
+  [6725] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(537), 1,
+      sym_number,
+    ACTIONS(539), 1,
+      sym_euro,
+    STATE(229), 1,
+      sym_cells,
+    ACTIONS(535), 3,
+      anon_sym_DASH,
+      anon_sym_u2013,
+      anon_sym_u2014,
+    ACTIONS(779), 3,
+      sym_pm,
+      sym_not_applicable,
+      sym_string,
+    STATE(110), 3,
+      sym_euro_cell,
+      sym_marked_cell,
+      aux_sym_cells_repeat1,
+  [6753] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(537), 1,
+      sym_number,
+    ACTIONS(539), 1,
+      sym_euro,
+    STATE(230), 1,
+      sym_cells,
+    ACTIONS(535), 3,
+      anon_sym_DASH,
+      anon_sym_u2013,
+      anon_sym_u2014,
+    ACTIONS(779), 3,
+      sym_pm,
+      sym_not_applicable,
+      sym_string,
+    STATE(110), 3,
+      sym_euro_cell,
+      sym_marked_cell,
+      aux_sym_cells_repeat1,
+  [6781] = 7,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(537), 1,
+      sym_number,
+    ACTIONS(539), 1,
+      sym_euro,
+    STATE(231), 1,
+      sym_cells,
+    ACTIONS(535), 3,
+      anon_sym_DASH,
+      anon_sym_u2013,
+      anon_sym_u2014,
+    ACTIONS(779), 3,
+      sym_pm,
+      sym_not_applicable,
+      sym_string,
+    STATE(110), 3,
+      sym_euro_cell,
+      sym_marked_cell,
+      aux_sym_cells_repeat1,
+  [6809] = 7,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(166), 1,
@@ -18016,50 +18594,33 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_hours,
       anon_sym_uren,
       sym_euro,
-  [6327] = 3,
+  [6837] = 6,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(742), 2,
-      anon_sym_PLUS,
-      anon_sym_DASH,
-    ACTIONS(740), 10,
-      anon_sym_RBRACE,
-      anon_sym_total,
-      anon_sym_totaal,
-      anon_sym_COMMA,
-      anon_sym_description,
-      anon_sym_omschrijving,
-      anon_sym_sign,
-      anon_sym_teken,
-      anon_sym_row,
-      anon_sym_rij,
-  [6347] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(620), 1,
+    ACTIONS(627), 1,
       sym_euro,
-    ACTIONS(744), 1,
+    ACTIONS(781), 1,
       sym_number,
-    ACTIONS(746), 1,
+    ACTIONS(783), 1,
       sym_pm,
-    ACTIONS(614), 4,
+    ACTIONS(621), 4,
       anon_sym_DASH,
       anon_sym_u2013,
       anon_sym_u2014,
       anon_sym_u2212,
-    STATE(63), 4,
+    STATE(115), 4,
       sym__amount,
       sym__quantity,
       sym_money,
       sym_quantity,
-  [6372] = 5,
+  [6862] = 5,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(748), 1,
+    ACTIONS(785), 1,
       anon_sym_COMMA,
-    ACTIONS(751), 1,
+    ACTIONS(788), 1,
       sym_year,
-    STATE(177), 2,
+    STATE(192), 2,
       sym_year_amount,
       aux_sym_yearly_values_repeat1,
     ACTIONS(43), 7,
@@ -18070,14 +18631,49 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_totaal,
       anon_sym_description,
       anon_sym_omschrijving,
-  [6395] = 4,
+  [6885] = 6,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(570), 1,
+    ACTIONS(627), 1,
+      sym_euro,
+    ACTIONS(791), 1,
+      sym_number,
+    ACTIONS(793), 1,
+      sym_pm,
+    ACTIONS(621), 4,
+      anon_sym_DASH,
+      anon_sym_u2013,
+      anon_sym_u2014,
+      anon_sym_u2212,
+    STATE(241), 4,
+      sym__amount,
+      sym__quantity,
+      sym_money,
+      sym_quantity,
+  [6910] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(797), 1,
+      sym_string,
+    ACTIONS(795), 10,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_totaal,
       anon_sym_COMMA,
-    STATE(186), 1,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_sign,
+      anon_sym_teken,
+      anon_sym_row,
+      anon_sym_rij,
+  [6929] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(609), 1,
+      anon_sym_COMMA,
+    STATE(208), 1,
       aux_sym_columns_repeat1,
-    ACTIONS(754), 9,
+    ACTIONS(799), 9,
       anon_sym_RBRACE,
       anon_sym_total,
       anon_sym_totaal,
@@ -18087,121 +18683,162 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_teken,
       anon_sym_row,
       anon_sym_rij,
-  [6416] = 3,
+  [6950] = 6,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(758), 1,
-      anon_sym_EQ,
-    ACTIONS(756), 10,
+    ACTIONS(649), 1,
+      sym_euro,
+    ACTIONS(801), 1,
+      sym_number,
+    ACTIONS(803), 1,
+      sym_pm,
+    ACTIONS(643), 4,
+      anon_sym_DASH,
+      anon_sym_u2013,
+      anon_sym_u2014,
+      anon_sym_u2212,
+    STATE(60), 4,
+      sym__amount,
+      sym__quantity,
+      sym_money,
+      sym_quantity,
+  [6975] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(663), 1,
+      sym_euro,
+    ACTIONS(805), 1,
+      sym_number,
+    ACTIONS(807), 1,
+      sym_pm,
+    ACTIONS(657), 4,
+      anon_sym_DASH,
+      anon_sym_u2013,
+      anon_sym_u2014,
+      anon_sym_u2212,
+    STATE(263), 4,
+      sym__amount,
+      sym__quantity,
+      sym_money,
+      sym_quantity,
+  [7000] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(627), 1,
+      sym_euro,
+    ACTIONS(781), 1,
+      sym_number,
+    ACTIONS(809), 1,
+      sym_pm,
+    ACTIONS(621), 4,
+      anon_sym_DASH,
+      anon_sym_u2013,
+      anon_sym_u2014,
+      anon_sym_u2212,
+    STATE(114), 4,
+      sym__amount,
+      sym__quantity,
+      sym_money,
+      sym_quantity,
+  [7025] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(627), 1,
+      sym_euro,
+    ACTIONS(811), 1,
+      sym_number,
+    ACTIONS(813), 1,
+      sym_pm,
+    ACTIONS(621), 4,
+      anon_sym_DASH,
+      anon_sym_u2013,
+      anon_sym_u2014,
+      anon_sym_u2212,
+    STATE(284), 4,
+      sym__amount,
+      sym__quantity,
+      sym_money,
+      sym_quantity,
+  [7050] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(627), 1,
+      sym_euro,
+    ACTIONS(791), 1,
+      sym_number,
+    ACTIONS(815), 1,
+      sym_pm,
+    ACTIONS(621), 4,
+      anon_sym_DASH,
+      anon_sym_u2013,
+      anon_sym_u2014,
+      anon_sym_u2212,
+    STATE(243), 4,
+      sym__amount,
+      sym__quantity,
+      sym_money,
+      sym_quantity,
+  [7075] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(817), 1,
       anon_sym_RBRACE,
+    ACTIONS(819), 2,
+      anon_sym_measure,
+      anon_sym_maatregel,
+    ACTIONS(822), 2,
       anon_sym_total,
       anon_sym_totaal,
-      anon_sym_COMMA,
+    ACTIONS(825), 2,
       anon_sym_description,
       anon_sym_omschrijving,
-      anon_sym_sign,
-      anon_sym_teken,
-      anon_sym_row,
-      anon_sym_rij,
-  [6435] = 6,
+    STATE(201), 4,
+      sym_measure_progress,
+      sym_remaining_total,
+      sym_description,
+      aux_sym_moment_repeat1,
+  [7100] = 6,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(610), 1,
+    ACTIONS(828), 1,
+      anon_sym_RBRACE,
+    ACTIONS(99), 2,
+      anon_sym_description,
+      anon_sym_omschrijving,
+    ACTIONS(830), 2,
+      anon_sym_measure,
+      anon_sym_maatregel,
+    ACTIONS(832), 2,
+      anon_sym_total,
+      anon_sym_totaal,
+    STATE(201), 4,
+      sym_measure_progress,
+      sym_remaining_total,
+      sym_description,
+      aux_sym_moment_repeat1,
+  [7125] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(649), 1,
       sym_euro,
-    ACTIONS(760), 1,
+    ACTIONS(834), 1,
       sym_number,
-    ACTIONS(762), 1,
+    ACTIONS(836), 1,
       sym_pm,
-    ACTIONS(604), 4,
+    ACTIONS(643), 4,
       anon_sym_DASH,
       anon_sym_u2013,
       anon_sym_u2014,
       anon_sym_u2212,
-    STATE(273), 4,
+    STATE(5), 4,
       sym__amount,
       sym__quantity,
       sym_money,
       sym_quantity,
-  [6460] = 6,
+  [7150] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(610), 1,
-      sym_euro,
-    ACTIONS(764), 1,
-      sym_number,
-    ACTIONS(766), 1,
-      sym_pm,
-    ACTIONS(604), 4,
-      anon_sym_DASH,
-      anon_sym_u2013,
-      anon_sym_u2014,
-      anon_sym_u2212,
-    STATE(112), 4,
-      sym__amount,
-      sym__quantity,
-      sym_money,
-      sym_quantity,
-  [6485] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(610), 1,
-      sym_euro,
-    ACTIONS(764), 1,
-      sym_number,
-    ACTIONS(768), 1,
-      sym_pm,
-    ACTIONS(604), 4,
-      anon_sym_DASH,
-      anon_sym_u2013,
-      anon_sym_u2014,
-      anon_sym_u2212,
-    STATE(107), 4,
-      sym__amount,
-      sym__quantity,
-      sym_money,
-      sym_quantity,
-  [6510] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(610), 1,
-      sym_euro,
-    ACTIONS(770), 1,
-      sym_number,
-    ACTIONS(772), 1,
-      sym_pm,
-    ACTIONS(604), 4,
-      anon_sym_DASH,
-      anon_sym_u2013,
-      anon_sym_u2014,
-      anon_sym_u2212,
-    STATE(233), 4,
-      sym__amount,
-      sym__quantity,
-      sym_money,
-      sym_quantity,
-  [6535] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(600), 1,
-      sym_euro,
-    ACTIONS(774), 1,
-      sym_number,
-    ACTIONS(776), 1,
-      sym_pm,
-    ACTIONS(594), 4,
-      anon_sym_DASH,
-      anon_sym_u2013,
-      anon_sym_u2014,
-      anon_sym_u2212,
-    STATE(252), 4,
-      sym__amount,
-      sym__quantity,
-      sym_money,
-      sym_quantity,
-  [6560] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(778), 11,
+    ACTIONS(838), 11,
       anon_sym_RBRACE,
       anon_sym_total,
       anon_sym_totaal,
@@ -18213,14 +18850,71 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_kolommen,
       anon_sym_row,
       anon_sym_rij,
-  [6577] = 4,
+  [7167] = 6,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(780), 1,
+    ACTIONS(840), 1,
+      anon_sym_RBRACE,
+    ACTIONS(99), 2,
+      anon_sym_description,
+      anon_sym_omschrijving,
+    ACTIONS(830), 2,
+      anon_sym_measure,
+      anon_sym_maatregel,
+    ACTIONS(832), 2,
+      anon_sym_total,
+      anon_sym_totaal,
+    STATE(202), 4,
+      sym_measure_progress,
+      sym_remaining_total,
+      sym_description,
+      aux_sym_moment_repeat1,
+  [7192] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(663), 1,
+      sym_euro,
+    ACTIONS(836), 1,
+      sym_pm,
+    ACTIONS(842), 1,
+      sym_number,
+    ACTIONS(657), 4,
+      anon_sym_DASH,
+      anon_sym_u2013,
+      anon_sym_u2014,
+      anon_sym_u2212,
+    STATE(5), 4,
+      sym__amount,
+      sym__quantity,
+      sym_money,
+      sym_quantity,
+  [7217] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(649), 1,
+      sym_euro,
+    ACTIONS(801), 1,
+      sym_number,
+    ACTIONS(844), 1,
+      sym_pm,
+    ACTIONS(643), 4,
+      anon_sym_DASH,
+      anon_sym_u2013,
+      anon_sym_u2014,
+      anon_sym_u2212,
+    STATE(58), 4,
+      sym__amount,
+      sym__quantity,
+      sym_money,
+      sym_quantity,
+  [7242] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(846), 1,
       anon_sym_COMMA,
-    STATE(186), 1,
+    STATE(208), 1,
       aux_sym_columns_repeat1,
-    ACTIONS(634), 9,
+    ACTIONS(667), 9,
       anon_sym_RBRACE,
       anon_sym_total,
       anon_sym_totaal,
@@ -18230,12 +18924,31 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_teken,
       anon_sym_row,
       anon_sym_rij,
-  [6598] = 3,
+  [7263] = 6,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(785), 1,
+    ACTIONS(663), 1,
+      sym_euro,
+    ACTIONS(836), 1,
+      sym_pm,
+    ACTIONS(849), 1,
+      sym_number,
+    ACTIONS(657), 4,
+      anon_sym_DASH,
+      anon_sym_u2013,
+      anon_sym_u2014,
+      anon_sym_u2212,
+    STATE(5), 4,
+      sym__amount,
+      sym__quantity,
+      sym_money,
+      sym_quantity,
+  [7288] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(853), 1,
       sym_string,
-    ACTIONS(783), 10,
+    ACTIONS(851), 10,
       anon_sym_RBRACE,
       anon_sym_total,
       anon_sym_totaal,
@@ -18246,202 +18959,33 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_teken,
       anon_sym_row,
       anon_sym_rij,
-  [6617] = 6,
+  [7307] = 6,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(787), 1,
-      anon_sym_RBRACE,
-    ACTIONS(789), 2,
-      anon_sym_measure,
-      anon_sym_maatregel,
-    ACTIONS(792), 2,
-      anon_sym_total,
-      anon_sym_totaal,
-    ACTIONS(795), 2,
-      anon_sym_description,
-      anon_sym_omschrijving,
-    STATE(188), 4,
-      sym_measure_progress,
-      sym_remaining_total,
-      sym_description,
-      aux_sym_moment_repeat1,
-  [6642] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(610), 1,
+    ACTIONS(663), 1,
       sym_euro,
-    ACTIONS(770), 1,
-      sym_number,
-    ACTIONS(798), 1,
+    ACTIONS(836), 1,
       sym_pm,
-    ACTIONS(604), 4,
+    ACTIONS(855), 1,
+      sym_number,
+    ACTIONS(657), 4,
       anon_sym_DASH,
       anon_sym_u2013,
       anon_sym_u2014,
       anon_sym_u2212,
-    STATE(236), 4,
+    STATE(5), 4,
       sym__amount,
       sym__quantity,
       sym_money,
       sym_quantity,
-  [6667] = 4,
+  [7332] = 5,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(570), 1,
+    ACTIONS(857), 1,
       anon_sym_COMMA,
-    STATE(178), 1,
-      aux_sym_columns_repeat1,
-    ACTIONS(568), 9,
-      anon_sym_RBRACE,
-      anon_sym_total,
-      anon_sym_totaal,
-      anon_sym_description,
-      anon_sym_omschrijving,
-      anon_sym_sign,
-      anon_sym_teken,
-      anon_sym_row,
-      anon_sym_rij,
-  [6688] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(800), 1,
-      anon_sym_RBRACE,
-    ACTIONS(99), 2,
-      anon_sym_description,
-      anon_sym_omschrijving,
-    ACTIONS(802), 2,
-      anon_sym_measure,
-      anon_sym_maatregel,
-    ACTIONS(804), 2,
-      anon_sym_total,
-      anon_sym_totaal,
-    STATE(188), 4,
-      sym_measure_progress,
-      sym_remaining_total,
-      sym_description,
-      aux_sym_moment_repeat1,
-  [6713] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(620), 1,
-      sym_euro,
-    ACTIONS(806), 1,
-      sym_number,
-    ACTIONS(808), 1,
-      sym_pm,
-    ACTIONS(614), 4,
-      anon_sym_DASH,
-      anon_sym_u2013,
-      anon_sym_u2014,
-      anon_sym_u2212,
-    STATE(5), 4,
-      sym__amount,
-      sym__quantity,
-      sym_money,
-      sym_quantity,
-  [6738] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(810), 1,
-      anon_sym_RBRACE,
-    ACTIONS(99), 2,
-      anon_sym_description,
-      anon_sym_omschrijving,
-    ACTIONS(802), 2,
-      anon_sym_measure,
-      anon_sym_maatregel,
-    ACTIONS(804), 2,
-      anon_sym_total,
-      anon_sym_totaal,
-    STATE(191), 4,
-      sym_measure_progress,
-      sym_remaining_total,
-      sym_description,
-      aux_sym_moment_repeat1,
-  [6763] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(620), 1,
-      sym_euro,
-    ACTIONS(744), 1,
-      sym_number,
-    ACTIONS(812), 1,
-      sym_pm,
-    ACTIONS(614), 4,
-      anon_sym_DASH,
-      anon_sym_u2013,
-      anon_sym_u2014,
-      anon_sym_u2212,
-    STATE(60), 4,
-      sym__amount,
-      sym__quantity,
-      sym_money,
-      sym_quantity,
-  [6788] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(600), 1,
-      sym_euro,
-    ACTIONS(808), 1,
-      sym_pm,
-    ACTIONS(814), 1,
-      sym_number,
-    ACTIONS(594), 4,
-      anon_sym_DASH,
-      anon_sym_u2013,
-      anon_sym_u2014,
-      anon_sym_u2212,
-    STATE(5), 4,
-      sym__amount,
-      sym__quantity,
-      sym_money,
-      sym_quantity,
-  [6813] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(600), 1,
-      sym_euro,
-    ACTIONS(808), 1,
-      sym_pm,
-    ACTIONS(816), 1,
-      sym_number,
-    ACTIONS(594), 4,
-      anon_sym_DASH,
-      anon_sym_u2013,
-      anon_sym_u2014,
-      anon_sym_u2212,
-    STATE(5), 4,
-      sym__amount,
-      sym__quantity,
-      sym_money,
-      sym_quantity,
-  [6838] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(600), 1,
-      sym_euro,
-    ACTIONS(808), 1,
-      sym_pm,
-    ACTIONS(818), 1,
-      sym_number,
-    ACTIONS(594), 4,
-      anon_sym_DASH,
-      anon_sym_u2013,
-      anon_sym_u2014,
-      anon_sym_u2212,
-    STATE(5), 4,
-      sym__amount,
-      sym__quantity,
-      sym_money,
-      sym_quantity,
-  [6863] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(820), 1,
-      anon_sym_COMMA,
-    ACTIONS(822), 1,
+    ACTIONS(859), 1,
       sym_year,
-    STATE(199), 2,
+    STATE(213), 2,
       sym_year_amount,
       aux_sym_yearly_values_repeat1,
     ACTIONS(241), 7,
@@ -18452,14 +18996,14 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_totaal,
       anon_sym_description,
       anon_sym_omschrijving,
-  [6886] = 5,
+  [7355] = 5,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(820), 1,
+    ACTIONS(857), 1,
       anon_sym_COMMA,
-    ACTIONS(822), 1,
+    ACTIONS(859), 1,
       sym_year,
-    STATE(177), 2,
+    STATE(192), 2,
       sym_year_amount,
       aux_sym_yearly_values_repeat1,
     ACTIONS(249), 7,
@@ -18470,12 +19014,27 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_totaal,
       anon_sym_description,
       anon_sym_omschrijving,
-  [6909] = 3,
+  [7378] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(826), 1,
-      sym_string,
-    ACTIONS(824), 10,
+    ACTIONS(609), 1,
+      anon_sym_COMMA,
+    STATE(195), 1,
+      aux_sym_columns_repeat1,
+    ACTIONS(607), 9,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_sign,
+      anon_sym_teken,
+      anon_sym_row,
+      anon_sym_rij,
+  [7399] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(861), 10,
       anon_sym_RBRACE,
       anon_sym_total,
       anon_sym_totaal,
@@ -18486,10 +19045,10 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_teken,
       anon_sym_row,
       anon_sym_rij,
-  [6928] = 2,
+  [7415] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(828), 10,
+    ACTIONS(863), 10,
       anon_sym_RBRACE,
       anon_sym_total,
       anon_sym_totaal,
@@ -18500,225 +19059,57 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_teken,
       anon_sym_row,
       anon_sym_rij,
-  [6944] = 6,
+  [7431] = 6,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(555), 1,
-      sym_euro,
-    STATE(225), 1,
-      sym_cells,
-    STATE(121), 2,
-      sym_euro_cell,
-      aux_sym_cells_repeat1,
-    ACTIONS(551), 3,
-      anon_sym_DASH,
-      anon_sym_u2013,
-      anon_sym_u2014,
-    ACTIONS(830), 3,
-      sym_number,
-      sym_pm,
-      sym_not_applicable,
-  [6968] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(555), 1,
-      sym_euro,
-    STATE(228), 1,
-      sym_cells,
-    STATE(121), 2,
-      sym_euro_cell,
-      aux_sym_cells_repeat1,
-    ACTIONS(551), 3,
-      anon_sym_DASH,
-      anon_sym_u2013,
-      anon_sym_u2014,
-    ACTIONS(830), 3,
-      sym_number,
-      sym_pm,
-      sym_not_applicable,
-  [6992] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(832), 10,
-      anon_sym_RBRACE,
-      anon_sym_total,
-      anon_sym_totaal,
-      anon_sym_COMMA,
-      anon_sym_description,
-      anon_sym_omschrijving,
-      anon_sym_sign,
-      anon_sym_teken,
-      anon_sym_row,
-      anon_sym_rij,
-  [7008] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(555), 1,
-      sym_euro,
-    STATE(223), 1,
-      sym_cells,
-    STATE(121), 2,
-      sym_euro_cell,
-      aux_sym_cells_repeat1,
-    ACTIONS(551), 3,
-      anon_sym_DASH,
-      anon_sym_u2013,
-      anon_sym_u2014,
-    ACTIONS(830), 3,
-      sym_number,
-      sym_pm,
-      sym_not_applicable,
-  [7032] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(555), 1,
-      sym_euro,
-    STATE(227), 1,
-      sym_cells,
-    STATE(121), 2,
-      sym_euro_cell,
-      aux_sym_cells_repeat1,
-    ACTIONS(551), 3,
-      anon_sym_DASH,
-      anon_sym_u2013,
-      anon_sym_u2014,
-    ACTIONS(830), 3,
-      sym_number,
-      sym_pm,
-      sym_not_applicable,
-  [7056] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(555), 1,
-      sym_euro,
-    STATE(226), 1,
-      sym_cells,
-    STATE(121), 2,
-      sym_euro_cell,
-      aux_sym_cells_repeat1,
-    ACTIONS(551), 3,
-      anon_sym_DASH,
-      anon_sym_u2013,
-      anon_sym_u2014,
-    ACTIONS(830), 3,
-      sym_number,
-      sym_pm,
-      sym_not_applicable,
-  [7080] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(555), 1,
-      sym_euro,
-    STATE(219), 1,
-      sym_cells,
-    STATE(121), 2,
-      sym_euro_cell,
-      aux_sym_cells_repeat1,
-    ACTIONS(551), 3,
-      anon_sym_DASH,
-      anon_sym_u2013,
-      anon_sym_u2014,
-    ACTIONS(830), 3,
-      sym_number,
-      sym_pm,
-      sym_not_applicable,
-  [7104] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(834), 10,
-      anon_sym_RBRACE,
-      anon_sym_total,
-      anon_sym_totaal,
-      anon_sym_COMMA,
-      anon_sym_description,
-      anon_sym_omschrijving,
-      anon_sym_sign,
-      anon_sym_teken,
-      anon_sym_row,
-      anon_sym_rij,
-  [7120] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(555), 1,
-      sym_euro,
-    STATE(222), 1,
-      sym_cells,
-    STATE(121), 2,
-      sym_euro_cell,
-      aux_sym_cells_repeat1,
-    ACTIONS(551), 3,
-      anon_sym_DASH,
-      anon_sym_u2013,
-      anon_sym_u2014,
-    ACTIONS(830), 3,
-      sym_number,
-      sym_pm,
-      sym_not_applicable,
-  [7144] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(836), 10,
-      anon_sym_RBRACE,
-      anon_sym_total,
-      anon_sym_totaal,
-      anon_sym_COMMA,
-      anon_sym_description,
-      anon_sym_omschrijving,
-      anon_sym_sign,
-      anon_sym_teken,
-      anon_sym_row,
-      anon_sym_rij,
-  [7160] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(634), 10,
-      anon_sym_RBRACE,
-      anon_sym_total,
-      anon_sym_totaal,
-      anon_sym_COMMA,
-      anon_sym_description,
-      anon_sym_omschrijving,
-      anon_sym_sign,
-      anon_sym_teken,
-      anon_sym_row,
-      anon_sym_rij,
-  [7176] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(273), 1,
+    ACTIONS(269), 1,
       anon_sym_PERCENT,
     STATE(17), 1,
       sym_unit,
     ACTIONS(168), 2,
       anon_sym_of,
       anon_sym_van,
-    ACTIONS(271), 2,
+    ACTIONS(267), 2,
       sym_identifier,
       sym__unicode_word,
-    ACTIONS(275), 4,
+    ACTIONS(271), 4,
       anon_sym_fte,
       anon_sym_hours,
       anon_sym_uren,
       sym_euro,
-  [7200] = 6,
+  [7455] = 6,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(273), 1,
+    ACTIONS(269), 1,
       anon_sym_PERCENT,
     STATE(17), 1,
       sym_unit,
     ACTIONS(166), 2,
       anon_sym_u2013,
       anon_sym_DOT_DOT,
-    ACTIONS(271), 2,
+    ACTIONS(267), 2,
       sym_identifier,
       sym__unicode_word,
-    ACTIONS(275), 4,
+    ACTIONS(271), 4,
       anon_sym_fte,
       anon_sym_hours,
       anon_sym_uren,
       sym_euro,
-  [7224] = 6,
+  [7479] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(667), 10,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_COMMA,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_sign,
+      anon_sym_teken,
+      anon_sym_row,
+      anon_sym_rij,
+  [7495] = 6,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(350), 1,
@@ -18736,10 +19127,10 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_hours,
       anon_sym_uren,
       sym_euro,
-  [7248] = 2,
+  [7519] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(838), 10,
+    ACTIONS(865), 10,
       anon_sym_RBRACE,
       anon_sym_total,
       anon_sym_totaal,
@@ -18750,10 +19141,10 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_teken,
       anon_sym_row,
       anon_sym_rij,
-  [7264] = 2,
+  [7535] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(840), 10,
+    ACTIONS(867), 10,
       anon_sym_RBRACE,
       anon_sym_total,
       anon_sym_totaal,
@@ -18764,28 +19155,52 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_teken,
       anon_sym_row,
       anon_sym_rij,
-  [7280] = 6,
+  [7551] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(555), 1,
-      sym_euro,
-    STATE(220), 1,
-      sym_cells,
-    STATE(121), 2,
-      sym_euro_cell,
-      aux_sym_cells_repeat1,
-    ACTIONS(551), 3,
-      anon_sym_DASH,
-      anon_sym_u2013,
-      anon_sym_u2014,
-    ACTIONS(830), 3,
-      sym_number,
-      sym_pm,
-      sym_not_applicable,
-  [7304] = 2,
+    ACTIONS(869), 10,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_COMMA,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_sign,
+      anon_sym_teken,
+      anon_sym_row,
+      anon_sym_rij,
+  [7567] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(842), 9,
+    ACTIONS(871), 10,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_COMMA,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_sign,
+      anon_sym_teken,
+      anon_sym_row,
+      anon_sym_rij,
+  [7583] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(873), 10,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_COMMA,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_sign,
+      anon_sym_teken,
+      anon_sym_row,
+      anon_sym_rij,
+  [7599] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(875), 9,
       anon_sym_RBRACE,
       anon_sym_total,
       anon_sym_totaal,
@@ -18795,10 +19210,10 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_teken,
       anon_sym_row,
       anon_sym_rij,
-  [7319] = 2,
+  [7614] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(844), 9,
+    ACTIONS(877), 9,
       anon_sym_RBRACE,
       anon_sym_total,
       anon_sym_totaal,
@@ -18808,68 +19223,94 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_teken,
       anon_sym_row,
       anon_sym_rij,
-  [7334] = 5,
+  [7629] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(620), 1,
+    ACTIONS(879), 9,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_sign,
+      anon_sym_teken,
+      anon_sym_row,
+      anon_sym_rij,
+  [7644] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(881), 9,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_sign,
+      anon_sym_teken,
+      anon_sym_row,
+      anon_sym_rij,
+  [7659] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(883), 9,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_sign,
+      anon_sym_teken,
+      anon_sym_row,
+      anon_sym_rij,
+  [7674] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(885), 9,
+      anon_sym_RBRACE,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_description,
+      anon_sym_omschrijving,
+      anon_sym_sign,
+      anon_sym_teken,
+      anon_sym_row,
+      anon_sym_rij,
+  [7689] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(663), 1,
       sym_euro,
-    ACTIONS(744), 1,
+    ACTIONS(887), 1,
       sym_number,
-    STATE(62), 3,
+    STATE(177), 3,
       sym__quantity,
       sym_money,
       sym_quantity,
-    ACTIONS(614), 4,
+    ACTIONS(657), 4,
       anon_sym_DASH,
       anon_sym_u2013,
       anon_sym_u2014,
       anon_sym_u2212,
-  [7355] = 2,
+  [7710] = 5,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(846), 9,
-      anon_sym_RBRACE,
-      anon_sym_total,
-      anon_sym_totaal,
-      anon_sym_description,
-      anon_sym_omschrijving,
-      anon_sym_sign,
-      anon_sym_teken,
-      anon_sym_row,
-      anon_sym_rij,
-  [7370] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(848), 9,
-      anon_sym_RBRACE,
-      anon_sym_total,
-      anon_sym_totaal,
-      anon_sym_description,
-      anon_sym_omschrijving,
-      anon_sym_sign,
-      anon_sym_teken,
-      anon_sym_row,
-      anon_sym_rij,
-  [7385] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(600), 1,
+    ACTIONS(649), 1,
       sym_euro,
-    ACTIONS(850), 1,
+    ACTIONS(801), 1,
       sym_number,
-    STATE(163), 3,
+    STATE(57), 3,
       sym__quantity,
       sym_money,
       sym_quantity,
-    ACTIONS(594), 4,
+    ACTIONS(643), 4,
       anon_sym_DASH,
       anon_sym_u2013,
       anon_sym_u2014,
       anon_sym_u2212,
-  [7406] = 2,
+  [7731] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(852), 9,
+    ACTIONS(889), 9,
       anon_sym_RBRACE,
       anon_sym_total,
       anon_sym_totaal,
@@ -18879,10 +19320,10 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_teken,
       anon_sym_row,
       anon_sym_rij,
-  [7421] = 2,
+  [7746] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(854), 9,
+    ACTIONS(891), 9,
       anon_sym_RBRACE,
       anon_sym_total,
       anon_sym_totaal,
@@ -18892,63 +19333,59 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_teken,
       anon_sym_row,
       anon_sym_rij,
-  [7436] = 2,
+  [7761] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(856), 9,
-      anon_sym_RBRACE,
-      anon_sym_total,
-      anon_sym_totaal,
-      anon_sym_description,
-      anon_sym_omschrijving,
-      anon_sym_sign,
-      anon_sym_teken,
-      anon_sym_row,
-      anon_sym_rij,
-  [7451] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(858), 9,
-      anon_sym_RBRACE,
-      anon_sym_total,
-      anon_sym_totaal,
-      anon_sym_description,
-      anon_sym_omschrijving,
-      anon_sym_sign,
-      anon_sym_teken,
-      anon_sym_row,
-      anon_sym_rij,
-  [7466] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(862), 2,
+    ACTIONS(895), 2,
       sym_euro,
       sym_pm,
-    ACTIONS(860), 6,
+    ACTIONS(893), 6,
       anon_sym_DASH,
       anon_sym_u2013,
       anon_sym_u2014,
       anon_sym_u2212,
       sym_year,
       sym_number,
-  [7482] = 5,
+  [7777] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(864), 1,
+    ACTIONS(897), 7,
+      anon_sym_RBRACE,
+      anon_sym_measure,
+      anon_sym_maatregel,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_description,
+      anon_sym_omschrijving,
+  [7790] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(899), 7,
+      anon_sym_RBRACE,
+      anon_sym_measure,
+      anon_sym_maatregel,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_description,
+      anon_sym_omschrijving,
+  [7803] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(901), 1,
       sym_identifier,
-    ACTIONS(866), 1,
+    ACTIONS(903), 1,
       sym_year,
-    STATE(285), 1,
+    STATE(361), 1,
       sym__column_kind,
-    STATE(190), 4,
+    STATE(214), 4,
       sym_year_span,
       sym_year_column,
       sym_named_column,
       sym_total_column,
-  [7501] = 2,
+  [7822] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(868), 7,
+    ACTIONS(905), 7,
       anon_sym_RBRACE,
       anon_sym_measure,
       anon_sym_maatregel,
@@ -18956,920 +19393,911 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_totaal,
       anon_sym_description,
       anon_sym_omschrijving,
-  [7514] = 2,
+  [7835] = 5,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(870), 7,
-      anon_sym_RBRACE,
-      anon_sym_measure,
-      anon_sym_maatregel,
-      anon_sym_total,
-      anon_sym_totaal,
-      anon_sym_description,
-      anon_sym_omschrijving,
-  [7527] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(517), 1,
+    ACTIONS(527), 1,
       anon_sym_in,
-    ACTIONS(872), 1,
+    ACTIONS(907), 1,
       sym_string,
-    ACTIONS(180), 2,
+    ACTIONS(182), 2,
       anon_sym_from,
       anon_sym_vanaf,
-    STATE(314), 3,
+    STATE(342), 3,
       sym__year_spec,
       sym_from_year,
       sym_in_year,
-  [7546] = 5,
+  [7854] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(864), 1,
+    ACTIONS(909), 7,
+      anon_sym_RBRACE,
+      anon_sym_measure,
+      anon_sym_maatregel,
+      anon_sym_total,
+      anon_sym_totaal,
+      anon_sym_description,
+      anon_sym_omschrijving,
+  [7867] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(527), 1,
+      anon_sym_in,
+    ACTIONS(911), 1,
+      sym_string,
+    ACTIONS(182), 2,
+      anon_sym_from,
+      anon_sym_vanaf,
+    STATE(344), 3,
+      sym__year_spec,
+      sym_from_year,
+      sym_in_year,
+  [7886] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(901), 1,
       sym_identifier,
-    ACTIONS(874), 1,
+    ACTIONS(913), 1,
       sym_year,
-    STATE(285), 1,
+    STATE(361), 1,
       sym__column_kind,
-    STATE(212), 4,
+    STATE(219), 4,
       sym_year_span,
       sym_year_column,
       sym_named_column,
       sym_total_column,
-  [7565] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(876), 7,
-      anon_sym_RBRACE,
-      anon_sym_measure,
-      anon_sym_maatregel,
-      anon_sym_total,
-      anon_sym_totaal,
-      anon_sym_description,
-      anon_sym_omschrijving,
-  [7578] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(517), 1,
-      anon_sym_in,
-    ACTIONS(878), 1,
-      sym_string,
-    ACTIONS(180), 2,
-      anon_sym_from,
-      anon_sym_vanaf,
-    STATE(367), 3,
-      sym__year_spec,
-      sym_from_year,
-      sym_in_year,
-  [7597] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(880), 7,
-      anon_sym_RBRACE,
-      anon_sym_measure,
-      anon_sym_maatregel,
-      anon_sym_total,
-      anon_sym_totaal,
-      anon_sym_description,
-      anon_sym_omschrijving,
-  [7610] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    STATE(156), 1,
-      sym_columns,
-    STATE(261), 1,
-      sym_sign_rule,
-    ACTIONS(650), 2,
-      anon_sym_sign,
-      anon_sym_teken,
-    ACTIONS(882), 2,
-      anon_sym_columns,
-      anon_sym_kolommen,
-  [7628] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    STATE(147), 1,
-      sym_columns,
-    STATE(255), 1,
-      sym_sign_rule,
-    ACTIONS(650), 2,
-      anon_sym_sign,
-      anon_sym_teken,
-    ACTIONS(882), 2,
-      anon_sym_columns,
-      anon_sym_kolommen,
-  [7646] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(884), 1,
-      anon_sym_LBRACE,
-    ACTIONS(886), 1,
-      anon_sym_in,
-    STATE(248), 1,
-      sym_table_unit,
-    STATE(365), 1,
-      sym_role,
-    ACTIONS(888), 2,
-      anon_sym_as,
-      anon_sym_als,
-  [7666] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    STATE(150), 1,
-      sym_columns,
-    STATE(258), 1,
-      sym_sign_rule,
-    ACTIONS(650), 2,
-      anon_sym_sign,
-      anon_sym_teken,
-    ACTIONS(882), 2,
-      anon_sym_columns,
-      anon_sym_kolommen,
-  [7684] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(600), 1,
-      sym_euro,
-    STATE(321), 1,
-      sym_money,
-    ACTIONS(728), 4,
-      anon_sym_DASH,
-      anon_sym_u2013,
-      anon_sym_u2014,
-      anon_sym_u2212,
-  [7700] = 6,
+  [7905] = 6,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(95), 1,
       anon_sym_taakveld,
-    ACTIONS(890), 1,
-      anon_sym_EQ,
-    STATE(266), 1,
-      sym_role,
-    STATE(338), 1,
-      sym_taakveld,
-    ACTIONS(888), 2,
-      anon_sym_as,
-      anon_sym_als,
-  [7720] = 6,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(95), 1,
-      anon_sym_taakveld,
-    ACTIONS(892), 1,
+    ACTIONS(915), 1,
       anon_sym_COLON,
-    STATE(268), 1,
+    STATE(261), 1,
       sym_role,
-    STATE(360), 1,
+    STATE(370), 1,
       sym_taakveld,
-    ACTIONS(888), 2,
+    ACTIONS(917), 2,
       anon_sym_as,
       anon_sym_als,
-  [7740] = 3,
+  [7925] = 5,
     ACTIONS(3), 1,
       sym_comment,
-    STATE(131), 1,
+    STATE(152), 1,
+      sym_columns,
+    STATE(277), 1,
+      sym_sign_rule,
+    ACTIONS(687), 2,
+      anon_sym_sign,
+      anon_sym_teken,
+    ACTIONS(919), 2,
+      anon_sym_columns,
+      anon_sym_kolommen,
+  [7943] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    STATE(149), 1,
+      sym_columns,
+    STATE(270), 1,
+      sym_sign_rule,
+    ACTIONS(687), 2,
+      anon_sym_sign,
+      anon_sym_teken,
+    ACTIONS(919), 2,
+      anon_sym_columns,
+      anon_sym_kolommen,
+  [7961] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(663), 1,
+      sym_euro,
+    STATE(331), 1,
+      sym_money,
+    ACTIONS(729), 4,
+      anon_sym_DASH,
+      anon_sym_u2013,
+      anon_sym_u2014,
+      anon_sym_u2212,
+  [7977] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    STATE(160), 1,
+      sym_columns,
+    STATE(265), 1,
+      sym_sign_rule,
+    ACTIONS(687), 2,
+      anon_sym_sign,
+      anon_sym_teken,
+    ACTIONS(919), 2,
+      anon_sym_columns,
+      anon_sym_kolommen,
+  [7995] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(921), 1,
+      anon_sym_LBRACE,
+    ACTIONS(923), 1,
+      anon_sym_in,
+    STATE(255), 1,
+      sym_table_unit,
+    STATE(334), 1,
+      sym_role,
+    ACTIONS(917), 2,
+      anon_sym_as,
+      anon_sym_als,
+  [8015] = 6,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(95), 1,
+      anon_sym_taakveld,
+    ACTIONS(925), 1,
+      anon_sym_EQ,
+    STATE(276), 1,
+      sym_role,
+    STATE(369), 1,
+      sym_taakveld,
+    ACTIONS(917), 2,
+      anon_sym_as,
+      anon_sym_als,
+  [8035] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    STATE(140), 1,
       sym_effect_kind,
     ACTIONS(75), 4,
       anon_sym_saving,
       anon_sym_besparing,
       anon_sym_cost,
       anon_sym_kosten,
-  [7753] = 3,
+  [8048] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    STATE(138), 1,
+    STATE(143), 1,
       sym_effect_kind,
     ACTIONS(75), 4,
       anon_sym_saving,
       anon_sym_besparing,
       anon_sym_cost,
       anon_sym_kosten,
-  [7766] = 5,
+  [8061] = 5,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(896), 1,
+    ACTIONS(929), 1,
       anon_sym_not,
-    ACTIONS(898), 1,
+    ACTIONS(931), 1,
       anon_sym_niet,
-    STATE(45), 1,
+    STATE(44), 1,
       sym_not_needed,
-    ACTIONS(894), 2,
+    ACTIONS(927), 2,
       anon_sym_needed,
       anon_sym_nodig,
-  [7783] = 4,
+  [8078] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(900), 1,
+    ACTIONS(933), 1,
       anon_sym_LBRACE,
-    STATE(361), 1,
+    STATE(359), 1,
       sym_role,
-    ACTIONS(888), 2,
+    ACTIONS(917), 2,
       anon_sym_as,
       anon_sym_als,
-  [7797] = 2,
+  [8092] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(902), 4,
-      anon_sym_LBRACE,
-      anon_sym_COLON,
-      anon_sym_taakveld,
-      anon_sym_EQ,
-  [7807] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(904), 1,
+    ACTIONS(935), 1,
       sym_number,
-    ACTIONS(47), 3,
+    ACTIONS(51), 3,
       anon_sym_LBRACE,
       anon_sym_as,
       anon_sym_als,
-  [7819] = 2,
+  [8104] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(906), 4,
+    ACTIONS(937), 4,
       anon_sym_adverse,
       anon_sym_nadeel,
       anon_sym_favourable,
       anon_sym_voordeel,
-  [7829] = 3,
+  [8114] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    STATE(194), 1,
-      sym__range_op,
-    ACTIONS(908), 2,
-      anon_sym_u2013,
-      anon_sym_DOT_DOT,
-  [7840] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(910), 1,
+    ACTIONS(939), 4,
+      anon_sym_LBRACE,
       anon_sym_COLON,
-    ACTIONS(742), 2,
+      anon_sym_taakveld,
+      anon_sym_EQ,
+  [8124] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(941), 1,
+      sym_year,
+    ACTIONS(943), 2,
+      sym_date,
+      sym_quarter,
+  [8135] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(945), 1,
+      anon_sym_RPAREN,
+    ACTIONS(777), 2,
       anon_sym_PLUS,
       anon_sym_DASH,
-  [7851] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(912), 1,
-      anon_sym_COLON,
-    ACTIONS(742), 2,
-      anon_sym_PLUS,
-      anon_sym_DASH,
-  [7862] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    STATE(150), 1,
-      sym_columns,
-    ACTIONS(882), 2,
-      anon_sym_columns,
-      anon_sym_kolommen,
-  [7873] = 4,
+  [8146] = 4,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(95), 1,
       anon_sym_taakveld,
-    ACTIONS(890), 1,
-      anon_sym_EQ,
-    STATE(338), 1,
+    ACTIONS(947), 1,
+      anon_sym_COLON,
+    STATE(303), 1,
       sym_taakveld,
-  [7886] = 2,
+  [8159] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(914), 3,
+    ACTIONS(949), 1,
+      sym_year,
+    ACTIONS(951), 2,
+      sym_date,
+      sym_quarter,
+  [8170] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    STATE(207), 1,
+      sym__range_op,
+    ACTIONS(953), 2,
+      anon_sym_u2013,
+      anon_sym_DOT_DOT,
+  [8181] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(955), 1,
+      anon_sym_LBRACE,
+    ACTIONS(957), 1,
+      anon_sym_in,
+    STATE(319), 1,
+      sym_scale,
+  [8194] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    STATE(152), 1,
+      sym_columns,
+    ACTIONS(919), 2,
+      anon_sym_columns,
+      anon_sym_kolommen,
+  [8205] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(959), 3,
       anon_sym_LBRACE,
       anon_sym_as,
       anon_sym_als,
-  [7895] = 3,
+  [8214] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    STATE(146), 1,
-      sym_columns,
-    ACTIONS(882), 2,
-      anon_sym_columns,
-      anon_sym_kolommen,
-  [7906] = 4,
+    ACTIONS(961), 1,
+      anon_sym_COLON,
+    ACTIONS(777), 2,
+      anon_sym_PLUS,
+      anon_sym_DASH,
+  [8225] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(957), 1,
+      anon_sym_in,
+    ACTIONS(963), 1,
+      anon_sym_LBRACE,
+    STATE(362), 1,
+      sym_scale,
+  [8238] = 4,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(95), 1,
       anon_sym_taakveld,
-    ACTIONS(892), 1,
-      anon_sym_COLON,
-    STATE(360), 1,
-      sym_taakveld,
-  [7919] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(916), 1,
-      anon_sym_COLON,
-    ACTIONS(742), 2,
-      anon_sym_PLUS,
-      anon_sym_DASH,
-  [7930] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    STATE(147), 1,
-      sym_columns,
-    ACTIONS(882), 2,
-      anon_sym_columns,
-      anon_sym_kolommen,
-  [7941] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    STATE(300), 1,
-      sym__range_op,
-    ACTIONS(918), 2,
-      anon_sym_u2013,
-      anon_sym_DOT_DOT,
-  [7952] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(920), 1,
-      anon_sym_RPAREN,
-    ACTIONS(742), 2,
-      anon_sym_PLUS,
-      anon_sym_DASH,
-  [7963] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(922), 1,
-      sym_year,
-    ACTIONS(924), 2,
-      sym_date,
-      sym_quarter,
-  [7974] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(926), 1,
-      anon_sym_COLON,
-    ACTIONS(742), 2,
-      anon_sym_PLUS,
-      anon_sym_DASH,
-  [7985] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(95), 1,
-      anon_sym_taakveld,
-    ACTIONS(928), 1,
+    ACTIONS(925), 1,
       anon_sym_EQ,
-    STATE(291), 1,
+    STATE(369), 1,
       sym_taakveld,
-  [7998] = 3,
+  [8251] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(930), 1,
-      sym_year,
-    ACTIONS(932), 2,
-      sym_date,
-      sym_quarter,
-  [8009] = 4,
+    STATE(161), 1,
+      sym_columns,
+    ACTIONS(919), 2,
+      anon_sym_columns,
+      anon_sym_kolommen,
+  [8262] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(965), 1,
+      anon_sym_RPAREN,
+    ACTIONS(777), 2,
+      anon_sym_PLUS,
+      anon_sym_DASH,
+  [8273] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(967), 1,
+      anon_sym_COLON,
+    ACTIONS(777), 2,
+      anon_sym_PLUS,
+      anon_sym_DASH,
+  [8284] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(969), 1,
+      anon_sym_COLON,
+    ACTIONS(777), 2,
+      anon_sym_PLUS,
+      anon_sym_DASH,
+  [8295] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(971), 1,
+      anon_sym_COLON,
+    ACTIONS(777), 2,
+      anon_sym_PLUS,
+      anon_sym_DASH,
+  [8306] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(973), 1,
+      anon_sym_RPAREN,
+    ACTIONS(777), 2,
+      anon_sym_PLUS,
+      anon_sym_DASH,
+  [8317] = 4,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(95), 1,
       anon_sym_taakveld,
-    ACTIONS(934), 1,
-      anon_sym_COLON,
+    ACTIONS(975), 1,
+      anon_sym_EQ,
     STATE(296), 1,
       sym_taakveld,
-  [8022] = 4,
+  [8330] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(936), 1,
-      anon_sym_LBRACE,
-    ACTIONS(938), 1,
-      anon_sym_in,
-    STATE(309), 1,
-      sym_scale,
-  [8035] = 4,
+    STATE(149), 1,
+      sym_columns,
+    ACTIONS(919), 2,
+      anon_sym_columns,
+      anon_sym_kolommen,
+  [8341] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(938), 1,
-      anon_sym_in,
-    ACTIONS(940), 1,
-      anon_sym_LBRACE,
-    STATE(344), 1,
-      sym_scale,
-  [8048] = 3,
+    ACTIONS(95), 1,
+      anon_sym_taakveld,
+    ACTIONS(915), 1,
+      anon_sym_COLON,
+    STATE(370), 1,
+      sym_taakveld,
+  [8354] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(942), 1,
-      anon_sym_RPAREN,
-    ACTIONS(742), 2,
-      anon_sym_PLUS,
-      anon_sym_DASH,
-  [8059] = 2,
+    STATE(365), 1,
+      sym__range_op,
+    ACTIONS(977), 2,
+      anon_sym_u2013,
+      anon_sym_DOT_DOT,
+  [8365] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(944), 2,
-      anon_sym_of,
-      anon_sym_van,
-  [8067] = 2,
+    ACTIONS(979), 1,
+      anon_sym_remaining,
+    ACTIONS(981), 1,
+      anon_sym_nog,
+  [8375] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(946), 2,
-      anon_sym_in,
-      anon_sym_by,
-  [8075] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(413), 1,
+    ACTIONS(585), 1,
       sym_year,
     STATE(6), 1,
       sym_year_amount,
-  [8085] = 3,
+  [8385] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(948), 1,
-      anon_sym_remaining,
-    ACTIONS(950), 1,
-      anon_sym_nog,
-  [8095] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(952), 2,
+    ACTIONS(983), 2,
       anon_sym_of,
       anon_sym_van,
-  [8103] = 3,
+  [8393] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(985), 2,
+      anon_sym_PLUS,
+      anon_sym_DASH,
+  [8401] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(987), 2,
+      anon_sym_in,
+      anon_sym_by,
+  [8409] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(989), 2,
+      anon_sym_of,
+      anon_sym_van,
+  [8417] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(429), 1,
+      sym_year,
+    STATE(6), 1,
+      sym_year_amount,
+  [8427] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(991), 2,
+      anon_sym_of,
+      anon_sym_van,
+  [8435] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(993), 1,
+      sym_number,
+    STATE(282), 1,
+      sym_quantity,
+  [8445] = 3,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(995), 1,
+      sym_year,
+    ACTIONS(997), 1,
+      sym_string,
+  [8455] = 3,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(247), 1,
       sym_year,
     STATE(6), 1,
       sym_year_amount,
-  [8113] = 3,
+  [8465] = 3,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(954), 1,
-      sym_number,
-    STATE(281), 1,
-      sym_quantity,
-  [8123] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(956), 1,
-      sym_year,
-    ACTIONS(958), 1,
-      sym_string,
-  [8133] = 3,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(822), 1,
+    ACTIONS(859), 1,
       sym_year,
     STATE(6), 1,
       sym_year_amount,
-  [8143] = 2,
+  [8475] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(960), 2,
-      anon_sym_of,
-      anon_sym_van,
-  [8151] = 3,
+    ACTIONS(999), 1,
+      sym_date,
+  [8482] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(523), 1,
-      sym_year,
-    STATE(6), 1,
-      sym_year_amount,
-  [8161] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(962), 2,
-      anon_sym_PLUS,
-      anon_sym_DASH,
-  [8169] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(964), 1,
-      anon_sym_COLON,
-  [8176] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(966), 1,
-      sym_year,
-  [8183] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(968), 1,
+    ACTIONS(1001), 1,
       sym_string,
-  [8190] = 2,
+  [8489] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(970), 1,
+    ACTIONS(1003), 1,
+      anon_sym_LBRACE,
+  [8496] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1005), 1,
+      sym_taakveld_code,
+  [8503] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1007), 1,
+      anon_sym_EQ,
+  [8510] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1009), 1,
+      anon_sym_LBRACE,
+  [8517] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1011), 1,
       sym_identifier,
-  [8197] = 2,
+  [8524] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(972), 1,
+    ACTIONS(1013), 1,
+      sym_euro,
+  [8531] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1015), 1,
+      anon_sym_COLON,
+  [8538] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1017), 1,
+      sym_year,
+  [8545] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1019), 1,
       sym_string,
-  [8204] = 2,
+  [8552] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(974), 1,
+    ACTIONS(1021), 1,
+      anon_sym_COLON,
+  [8559] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1023), 1,
+      sym_date,
+  [8566] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1025), 1,
+      sym_date,
+  [8573] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1027), 1,
+      sym_string,
+  [8580] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1029), 1,
+      sym_string,
+  [8587] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1031), 1,
+      sym_year,
+  [8594] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1033), 1,
       anon_sym_needed,
-  [8211] = 2,
+  [8601] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(976), 1,
-      sym_string,
-  [8218] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(978), 1,
-      anon_sym_EQ,
-  [8225] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(980), 1,
-      sym_identifier,
-  [8232] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(982), 1,
-      sym_identifier,
-  [8239] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(984), 1,
-      anon_sym_LPAREN,
-  [8246] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(974), 1,
+    ACTIONS(1033), 1,
       anon_sym_nodig,
-  [8253] = 2,
+  [8608] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(986), 1,
-      anon_sym_COLON,
-  [8260] = 2,
+    ACTIONS(1035), 1,
+      sym_string,
+  [8615] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(988), 1,
-      sym_year,
-  [8267] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(990), 1,
-      anon_sym_dekking,
-  [8274] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(992), 1,
-      sym_year,
-  [8281] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(994), 1,
-      sym_year,
-  [8288] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(890), 1,
-      anon_sym_EQ,
-  [8295] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(996), 1,
+    ACTIONS(1037), 1,
       sym_identifier,
-  [8302] = 2,
+  [8622] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(998), 1,
+    ACTIONS(1039), 1,
+      sym_string,
+  [8629] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1041), 1,
+      anon_sym_LPAREN,
+  [8636] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1043), 1,
+      anon_sym_LPAREN,
+  [8643] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1045), 1,
+      sym_string,
+  [8650] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1047), 1,
+      sym_string,
+  [8657] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1049), 1,
+      sym_string,
+  [8664] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1051), 1,
       anon_sym_LBRACE,
-  [8309] = 2,
+  [8671] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(1000), 1,
-      sym_string,
-  [8316] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1002), 1,
-      sym_string,
-  [8323] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(892), 1,
-      anon_sym_COLON,
-  [8330] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1004), 1,
-      anon_sym_te,
-  [8337] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1006), 1,
-      sym_date,
-  [8344] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1008), 1,
-      anon_sym_LBRACE,
-  [8351] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1010), 1,
-      sym_string,
-  [8358] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1012), 1,
-      sym_string,
-  [8365] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1014), 1,
+    ACTIONS(1053), 1,
       sym_taakveld_code,
-  [8372] = 2,
+  [8678] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(1016), 1,
+    ACTIONS(925), 1,
+      anon_sym_EQ,
+  [8685] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1055), 1,
       sym_identifier,
-  [8379] = 2,
+  [8692] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(878), 1,
-      sym_string,
-  [8386] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1018), 1,
-      sym_year,
-  [8393] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1020), 1,
-      sym_string,
-  [8400] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1022), 1,
-      sym_identifier,
-  [8407] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1024), 1,
-      sym_date,
-  [8414] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1026), 1,
-      sym_string,
-  [8421] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1028), 1,
-      anon_sym_realiseren,
-  [8428] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1030), 1,
-      anon_sym_LBRACE,
-  [8435] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1032), 1,
-      anon_sym_budget,
-  [8442] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1034), 1,
-      sym_identifier,
-  [8449] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1036), 1,
-      anon_sym_LBRACE,
-  [8456] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1038), 1,
+    ACTIONS(1057), 1,
       sym_phase_number,
-  [8463] = 2,
+  [8699] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(1040), 1,
-      sym_number,
-  [8470] = 2,
+    ACTIONS(1059), 1,
+      sym_date,
+  [8706] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(1042), 1,
-      sym_identifier,
-  [8477] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1044), 1,
-      anon_sym_RPAREN,
-  [8484] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1046), 1,
-      sym_identifier,
-  [8491] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1048), 1,
+    ACTIONS(1061), 1,
       sym_string,
-  [8498] = 2,
+  [8713] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(1050), 1,
+    ACTIONS(1063), 1,
+      sym_year,
+  [8720] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1065), 1,
       sym_identifier,
-  [8505] = 2,
+  [8727] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(1052), 1,
+    ACTIONS(915), 1,
+      anon_sym_COLON,
+  [8734] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1067), 1,
       sym_string,
-  [8512] = 2,
+  [8741] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(1054), 1,
+    ACTIONS(1069), 1,
+      sym_date,
+  [8748] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1071), 1,
+      anon_sym_LBRACE,
+  [8755] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1073), 1,
+      anon_sym_te,
+  [8762] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1075), 1,
       sym_string,
-  [8519] = 2,
+  [8769] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(1056), 1,
+    ACTIONS(933), 1,
+      anon_sym_LBRACE,
+  [8776] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1077), 1,
+      sym_string,
+  [8783] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1079), 1,
+      sym_identifier,
+  [8790] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1081), 1,
+      anon_sym_dekking,
+  [8797] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1083), 1,
+      anon_sym_realiseren,
+  [8804] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1085), 1,
+      sym_string,
+  [8811] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1087), 1,
+      sym_identifier,
+  [8818] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1089), 1,
       ts_builtin_sym_end,
-  [8526] = 2,
+  [8825] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(904), 1,
-      sym_number,
-  [8533] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1058), 1,
-      sym_year,
-  [8540] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1060), 1,
+    ACTIONS(1091), 1,
       sym_string,
-  [8547] = 2,
+  [8832] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(928), 1,
-      anon_sym_EQ,
-  [8554] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1062), 1,
-      sym_year,
-  [8561] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1064), 1,
-      sym_identifier,
-  [8568] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1066), 1,
-      anon_sym_LBRACE,
-  [8575] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1068), 1,
-      sym_taakveld_code,
-  [8582] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1070), 1,
-      sym_euro,
-  [8589] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1072), 1,
-      anon_sym_LBRACE,
-  [8596] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1074), 1,
-      sym_identifier,
-  [8603] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1076), 1,
-      anon_sym_COLON,
-  [8610] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1078), 1,
-      sym_number,
-  [8617] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1080), 1,
+    ACTIONS(1093), 1,
       sym_string,
-  [8624] = 2,
+  [8839] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(1082), 1,
-      sym_number,
-  [8631] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1084), 1,
-      anon_sym_EQ,
-  [8638] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1086), 1,
-      sym_number,
-  [8645] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1088), 1,
-      anon_sym_COLON,
-  [8652] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1090), 1,
-      sym_date,
-  [8659] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1092), 1,
-      sym_number,
-  [8666] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1094), 1,
-      sym_number,
-  [8673] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1096), 1,
+    ACTIONS(907), 1,
       sym_string,
-  [8680] = 2,
+  [8846] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(1098), 1,
-      sym_string,
-  [8687] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1100), 1,
-      sym_euro,
-  [8694] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1102), 1,
-      anon_sym_COLON,
-  [8701] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(934), 1,
-      anon_sym_COLON,
-  [8708] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1104), 1,
-      anon_sym_LBRACE,
-  [8715] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1106), 1,
-      sym_date,
-  [8722] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1108), 1,
-      sym_string,
-  [8729] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1110), 1,
-      sym_euro,
-  [8736] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(900), 1,
-      anon_sym_LBRACE,
-  [8743] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1112), 1,
-      sym_year,
-  [8750] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1114), 1,
-      sym_string,
-  [8757] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1116), 1,
-      sym_date,
-  [8764] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(1118), 1,
+    ACTIONS(1095), 1,
       anon_sym_RPAREN,
-  [8771] = 2,
+  [8853] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(1120), 1,
+    ACTIONS(1097), 1,
       sym_string,
+  [8860] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1099), 1,
+      sym_identifier,
+  [8867] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1101), 1,
+      sym_year,
+  [8874] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1103), 1,
+      sym_year,
+  [8881] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(935), 1,
+      sym_number,
+  [8888] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1105), 1,
+      anon_sym_EQ,
+  [8895] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1107), 1,
+      sym_identifier,
+  [8902] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1109), 1,
+      anon_sym_RPAREN,
+  [8909] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1111), 1,
+      anon_sym_budget,
+  [8916] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1113), 1,
+      anon_sym_COLON,
+  [8923] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1115), 1,
+      sym_number,
+  [8930] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1117), 1,
+      sym_identifier,
+  [8937] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1119), 1,
+      sym_number,
+  [8944] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1121), 1,
+      anon_sym_LBRACE,
+  [8951] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1123), 1,
+      sym_year,
+  [8958] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1125), 1,
+      sym_year,
+  [8965] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1127), 1,
+      anon_sym_LBRACE,
+  [8972] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1129), 1,
+      sym_number,
+  [8979] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1131), 1,
+      sym_number,
+  [8986] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1133), 1,
+      sym_year,
+  [8993] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1135), 1,
+      sym_identifier,
+  [9000] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1137), 1,
+      sym_euro,
+  [9007] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1139), 1,
+      anon_sym_COLON,
+  [9014] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(975), 1,
+      anon_sym_EQ,
+  [9021] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(947), 1,
+      anon_sym_COLON,
+  [9028] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1141), 1,
+      sym_identifier,
+  [9035] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1143), 1,
+      sym_identifier,
+  [9042] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1145), 1,
+      sym_euro,
+  [9049] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1147), 1,
+      anon_sym_COLON,
+  [9056] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1149), 1,
+      anon_sym_LBRACE,
+  [9063] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1151), 1,
+      sym_string,
+  [9070] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1153), 1,
+      sym_number,
+  [9077] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1155), 1,
+      sym_string,
+  [9084] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(1157), 1,
+      sym_number,
 };
 
 static const uint32_t ts_small_parse_table_map[] = {
@@ -19894,9 +20322,9 @@ static const uint32_t ts_small_parse_table_map[] = {
   [SMALL_STATE(20)] = 1109,
   [SMALL_STATE(21)] = 1160,
   [SMALL_STATE(22)] = 1201,
-  [SMALL_STATE(23)] = 1248,
-  [SMALL_STATE(24)] = 1291,
-  [SMALL_STATE(25)] = 1334,
+  [SMALL_STATE(23)] = 1242,
+  [SMALL_STATE(24)] = 1289,
+  [SMALL_STATE(25)] = 1332,
   [SMALL_STATE(26)] = 1375,
   [SMALL_STATE(27)] = 1415,
   [SMALL_STATE(28)] = 1455,
@@ -19909,21 +20337,21 @@ static const uint32_t ts_small_parse_table_map[] = {
   [SMALL_STATE(35)] = 1727,
   [SMALL_STATE(36)] = 1765,
   [SMALL_STATE(37)] = 1824,
-  [SMALL_STATE(38)] = 1867,
-  [SMALL_STATE(39)] = 1910,
+  [SMALL_STATE(38)] = 1883,
+  [SMALL_STATE(39)] = 1926,
   [SMALL_STATE(40)] = 1969,
   [SMALL_STATE(41)] = 2012,
   [SMALL_STATE(42)] = 2057,
   [SMALL_STATE(43)] = 2102,
   [SMALL_STATE(44)] = 2147,
-  [SMALL_STATE(45)] = 2185,
+  [SMALL_STATE(45)] = 2189,
   [SMALL_STATE(46)] = 2227,
-  [SMALL_STATE(47)] = 2265,
+  [SMALL_STATE(47)] = 2273,
   [SMALL_STATE(48)] = 2311,
   [SMALL_STATE(49)] = 2352,
   [SMALL_STATE(50)] = 2393,
-  [SMALL_STATE(51)] = 2438,
-  [SMALL_STATE(52)] = 2479,
+  [SMALL_STATE(51)] = 2434,
+  [SMALL_STATE(52)] = 2473,
   [SMALL_STATE(53)] = 2518,
   [SMALL_STATE(54)] = 2554,
   [SMALL_STATE(55)] = 2589,
@@ -19939,309 +20367,318 @@ static const uint32_t ts_small_parse_table_map[] = {
   [SMALL_STATE(65)] = 2939,
   [SMALL_STATE(66)] = 2974,
   [SMALL_STATE(67)] = 3016,
-  [SMALL_STATE(68)] = 3053,
+  [SMALL_STATE(68)] = 3057,
   [SMALL_STATE(69)] = 3094,
-  [SMALL_STATE(70)] = 3134,
-  [SMALL_STATE(71)] = 3164,
-  [SMALL_STATE(72)] = 3194,
-  [SMALL_STATE(73)] = 3224,
-  [SMALL_STATE(74)] = 3254,
-  [SMALL_STATE(75)] = 3300,
-  [SMALL_STATE(76)] = 3346,
-  [SMALL_STATE(77)] = 3376,
-  [SMALL_STATE(78)] = 3406,
-  [SMALL_STATE(79)] = 3452,
-  [SMALL_STATE(80)] = 3498,
-  [SMALL_STATE(81)] = 3528,
-  [SMALL_STATE(82)] = 3558,
-  [SMALL_STATE(83)] = 3588,
-  [SMALL_STATE(84)] = 3618,
-  [SMALL_STATE(85)] = 3648,
-  [SMALL_STATE(86)] = 3678,
-  [SMALL_STATE(87)] = 3724,
-  [SMALL_STATE(88)] = 3759,
-  [SMALL_STATE(89)] = 3794,
-  [SMALL_STATE(90)] = 3829,
-  [SMALL_STATE(91)] = 3872,
-  [SMALL_STATE(92)] = 3915,
-  [SMALL_STATE(93)] = 3958,
-  [SMALL_STATE(94)] = 3999,
-  [SMALL_STATE(95)] = 4042,
-  [SMALL_STATE(96)] = 4085,
-  [SMALL_STATE(97)] = 4126,
-  [SMALL_STATE(98)] = 4167,
-  [SMALL_STATE(99)] = 4210,
-  [SMALL_STATE(100)] = 4251,
-  [SMALL_STATE(101)] = 4292,
-  [SMALL_STATE(102)] = 4333,
-  [SMALL_STATE(103)] = 4374,
-  [SMALL_STATE(104)] = 4411,
-  [SMALL_STATE(105)] = 4454,
-  [SMALL_STATE(106)] = 4497,
-  [SMALL_STATE(107)] = 4530,
-  [SMALL_STATE(108)] = 4561,
-  [SMALL_STATE(109)] = 4592,
-  [SMALL_STATE(110)] = 4617,
-  [SMALL_STATE(111)] = 4642,
-  [SMALL_STATE(112)] = 4667,
-  [SMALL_STATE(113)] = 4698,
-  [SMALL_STATE(114)] = 4729,
-  [SMALL_STATE(115)] = 4754,
-  [SMALL_STATE(116)] = 4779,
-  [SMALL_STATE(117)] = 4804,
-  [SMALL_STATE(118)] = 4829,
-  [SMALL_STATE(119)] = 4854,
-  [SMALL_STATE(120)] = 4885,
-  [SMALL_STATE(121)] = 4919,
-  [SMALL_STATE(122)] = 4951,
-  [SMALL_STATE(123)] = 4983,
-  [SMALL_STATE(124)] = 5016,
-  [SMALL_STATE(125)] = 5050,
-  [SMALL_STATE(126)] = 5084,
-  [SMALL_STATE(127)] = 5108,
-  [SMALL_STATE(128)] = 5142,
-  [SMALL_STATE(129)] = 5166,
-  [SMALL_STATE(130)] = 5190,
-  [SMALL_STATE(131)] = 5213,
-  [SMALL_STATE(132)] = 5248,
-  [SMALL_STATE(133)] = 5283,
-  [SMALL_STATE(134)] = 5318,
-  [SMALL_STATE(135)] = 5347,
-  [SMALL_STATE(136)] = 5382,
-  [SMALL_STATE(137)] = 5403,
-  [SMALL_STATE(138)] = 5432,
-  [SMALL_STATE(139)] = 5467,
-  [SMALL_STATE(140)] = 5488,
-  [SMALL_STATE(141)] = 5511,
-  [SMALL_STATE(142)] = 5541,
-  [SMALL_STATE(143)] = 5561,
-  [SMALL_STATE(144)] = 5581,
-  [SMALL_STATE(145)] = 5617,
-  [SMALL_STATE(146)] = 5647,
-  [SMALL_STATE(147)] = 5677,
-  [SMALL_STATE(148)] = 5707,
-  [SMALL_STATE(149)] = 5727,
-  [SMALL_STATE(150)] = 5747,
-  [SMALL_STATE(151)] = 5777,
-  [SMALL_STATE(152)] = 5813,
-  [SMALL_STATE(153)] = 5833,
-  [SMALL_STATE(154)] = 5853,
-  [SMALL_STATE(155)] = 5873,
-  [SMALL_STATE(156)] = 5903,
-  [SMALL_STATE(157)] = 5933,
-  [SMALL_STATE(158)] = 5953,
-  [SMALL_STATE(159)] = 5983,
-  [SMALL_STATE(160)] = 6013,
-  [SMALL_STATE(161)] = 6032,
-  [SMALL_STATE(162)] = 6053,
-  [SMALL_STATE(163)] = 6074,
-  [SMALL_STATE(164)] = 6095,
-  [SMALL_STATE(165)] = 6114,
-  [SMALL_STATE(166)] = 6133,
-  [SMALL_STATE(167)] = 6154,
-  [SMALL_STATE(168)] = 6173,
-  [SMALL_STATE(169)] = 6194,
-  [SMALL_STATE(170)] = 6223,
-  [SMALL_STATE(171)] = 6242,
-  [SMALL_STATE(172)] = 6261,
-  [SMALL_STATE(173)] = 6280,
-  [SMALL_STATE(174)] = 6299,
-  [SMALL_STATE(175)] = 6327,
-  [SMALL_STATE(176)] = 6347,
-  [SMALL_STATE(177)] = 6372,
-  [SMALL_STATE(178)] = 6395,
-  [SMALL_STATE(179)] = 6416,
-  [SMALL_STATE(180)] = 6435,
-  [SMALL_STATE(181)] = 6460,
-  [SMALL_STATE(182)] = 6485,
-  [SMALL_STATE(183)] = 6510,
-  [SMALL_STATE(184)] = 6535,
-  [SMALL_STATE(185)] = 6560,
-  [SMALL_STATE(186)] = 6577,
-  [SMALL_STATE(187)] = 6598,
-  [SMALL_STATE(188)] = 6617,
-  [SMALL_STATE(189)] = 6642,
-  [SMALL_STATE(190)] = 6667,
-  [SMALL_STATE(191)] = 6688,
-  [SMALL_STATE(192)] = 6713,
-  [SMALL_STATE(193)] = 6738,
-  [SMALL_STATE(194)] = 6763,
-  [SMALL_STATE(195)] = 6788,
-  [SMALL_STATE(196)] = 6813,
-  [SMALL_STATE(197)] = 6838,
-  [SMALL_STATE(198)] = 6863,
-  [SMALL_STATE(199)] = 6886,
-  [SMALL_STATE(200)] = 6909,
-  [SMALL_STATE(201)] = 6928,
-  [SMALL_STATE(202)] = 6944,
-  [SMALL_STATE(203)] = 6968,
-  [SMALL_STATE(204)] = 6992,
-  [SMALL_STATE(205)] = 7008,
-  [SMALL_STATE(206)] = 7032,
-  [SMALL_STATE(207)] = 7056,
-  [SMALL_STATE(208)] = 7080,
-  [SMALL_STATE(209)] = 7104,
-  [SMALL_STATE(210)] = 7120,
-  [SMALL_STATE(211)] = 7144,
-  [SMALL_STATE(212)] = 7160,
-  [SMALL_STATE(213)] = 7176,
-  [SMALL_STATE(214)] = 7200,
-  [SMALL_STATE(215)] = 7224,
-  [SMALL_STATE(216)] = 7248,
-  [SMALL_STATE(217)] = 7264,
-  [SMALL_STATE(218)] = 7280,
-  [SMALL_STATE(219)] = 7304,
-  [SMALL_STATE(220)] = 7319,
-  [SMALL_STATE(221)] = 7334,
-  [SMALL_STATE(222)] = 7355,
-  [SMALL_STATE(223)] = 7370,
-  [SMALL_STATE(224)] = 7385,
-  [SMALL_STATE(225)] = 7406,
-  [SMALL_STATE(226)] = 7421,
-  [SMALL_STATE(227)] = 7436,
-  [SMALL_STATE(228)] = 7451,
-  [SMALL_STATE(229)] = 7466,
-  [SMALL_STATE(230)] = 7482,
-  [SMALL_STATE(231)] = 7501,
-  [SMALL_STATE(232)] = 7514,
-  [SMALL_STATE(233)] = 7527,
-  [SMALL_STATE(234)] = 7546,
-  [SMALL_STATE(235)] = 7565,
-  [SMALL_STATE(236)] = 7578,
-  [SMALL_STATE(237)] = 7597,
-  [SMALL_STATE(238)] = 7610,
-  [SMALL_STATE(239)] = 7628,
-  [SMALL_STATE(240)] = 7646,
-  [SMALL_STATE(241)] = 7666,
-  [SMALL_STATE(242)] = 7684,
-  [SMALL_STATE(243)] = 7700,
-  [SMALL_STATE(244)] = 7720,
-  [SMALL_STATE(245)] = 7740,
-  [SMALL_STATE(246)] = 7753,
-  [SMALL_STATE(247)] = 7766,
-  [SMALL_STATE(248)] = 7783,
-  [SMALL_STATE(249)] = 7797,
-  [SMALL_STATE(250)] = 7807,
-  [SMALL_STATE(251)] = 7819,
-  [SMALL_STATE(252)] = 7829,
-  [SMALL_STATE(253)] = 7840,
-  [SMALL_STATE(254)] = 7851,
-  [SMALL_STATE(255)] = 7862,
-  [SMALL_STATE(256)] = 7873,
-  [SMALL_STATE(257)] = 7886,
-  [SMALL_STATE(258)] = 7895,
-  [SMALL_STATE(259)] = 7906,
-  [SMALL_STATE(260)] = 7919,
-  [SMALL_STATE(261)] = 7930,
-  [SMALL_STATE(262)] = 7941,
-  [SMALL_STATE(263)] = 7952,
-  [SMALL_STATE(264)] = 7963,
-  [SMALL_STATE(265)] = 7974,
-  [SMALL_STATE(266)] = 7985,
-  [SMALL_STATE(267)] = 7998,
-  [SMALL_STATE(268)] = 8009,
-  [SMALL_STATE(269)] = 8022,
-  [SMALL_STATE(270)] = 8035,
-  [SMALL_STATE(271)] = 8048,
-  [SMALL_STATE(272)] = 8059,
-  [SMALL_STATE(273)] = 8067,
-  [SMALL_STATE(274)] = 8075,
-  [SMALL_STATE(275)] = 8085,
-  [SMALL_STATE(276)] = 8095,
-  [SMALL_STATE(277)] = 8103,
-  [SMALL_STATE(278)] = 8113,
-  [SMALL_STATE(279)] = 8123,
-  [SMALL_STATE(280)] = 8133,
-  [SMALL_STATE(281)] = 8143,
-  [SMALL_STATE(282)] = 8151,
-  [SMALL_STATE(283)] = 8161,
-  [SMALL_STATE(284)] = 8169,
-  [SMALL_STATE(285)] = 8176,
-  [SMALL_STATE(286)] = 8183,
-  [SMALL_STATE(287)] = 8190,
-  [SMALL_STATE(288)] = 8197,
-  [SMALL_STATE(289)] = 8204,
-  [SMALL_STATE(290)] = 8211,
-  [SMALL_STATE(291)] = 8218,
-  [SMALL_STATE(292)] = 8225,
-  [SMALL_STATE(293)] = 8232,
-  [SMALL_STATE(294)] = 8239,
-  [SMALL_STATE(295)] = 8246,
-  [SMALL_STATE(296)] = 8253,
-  [SMALL_STATE(297)] = 8260,
-  [SMALL_STATE(298)] = 8267,
-  [SMALL_STATE(299)] = 8274,
-  [SMALL_STATE(300)] = 8281,
-  [SMALL_STATE(301)] = 8288,
-  [SMALL_STATE(302)] = 8295,
-  [SMALL_STATE(303)] = 8302,
-  [SMALL_STATE(304)] = 8309,
-  [SMALL_STATE(305)] = 8316,
-  [SMALL_STATE(306)] = 8323,
-  [SMALL_STATE(307)] = 8330,
-  [SMALL_STATE(308)] = 8337,
-  [SMALL_STATE(309)] = 8344,
-  [SMALL_STATE(310)] = 8351,
-  [SMALL_STATE(311)] = 8358,
-  [SMALL_STATE(312)] = 8365,
-  [SMALL_STATE(313)] = 8372,
-  [SMALL_STATE(314)] = 8379,
-  [SMALL_STATE(315)] = 8386,
-  [SMALL_STATE(316)] = 8393,
-  [SMALL_STATE(317)] = 8400,
-  [SMALL_STATE(318)] = 8407,
-  [SMALL_STATE(319)] = 8414,
-  [SMALL_STATE(320)] = 8421,
-  [SMALL_STATE(321)] = 8428,
-  [SMALL_STATE(322)] = 8435,
-  [SMALL_STATE(323)] = 8442,
-  [SMALL_STATE(324)] = 8449,
-  [SMALL_STATE(325)] = 8456,
-  [SMALL_STATE(326)] = 8463,
-  [SMALL_STATE(327)] = 8470,
-  [SMALL_STATE(328)] = 8477,
-  [SMALL_STATE(329)] = 8484,
-  [SMALL_STATE(330)] = 8491,
-  [SMALL_STATE(331)] = 8498,
-  [SMALL_STATE(332)] = 8505,
-  [SMALL_STATE(333)] = 8512,
-  [SMALL_STATE(334)] = 8519,
-  [SMALL_STATE(335)] = 8526,
-  [SMALL_STATE(336)] = 8533,
-  [SMALL_STATE(337)] = 8540,
-  [SMALL_STATE(338)] = 8547,
-  [SMALL_STATE(339)] = 8554,
-  [SMALL_STATE(340)] = 8561,
-  [SMALL_STATE(341)] = 8568,
-  [SMALL_STATE(342)] = 8575,
-  [SMALL_STATE(343)] = 8582,
-  [SMALL_STATE(344)] = 8589,
-  [SMALL_STATE(345)] = 8596,
-  [SMALL_STATE(346)] = 8603,
-  [SMALL_STATE(347)] = 8610,
-  [SMALL_STATE(348)] = 8617,
-  [SMALL_STATE(349)] = 8624,
-  [SMALL_STATE(350)] = 8631,
-  [SMALL_STATE(351)] = 8638,
-  [SMALL_STATE(352)] = 8645,
-  [SMALL_STATE(353)] = 8652,
-  [SMALL_STATE(354)] = 8659,
-  [SMALL_STATE(355)] = 8666,
-  [SMALL_STATE(356)] = 8673,
-  [SMALL_STATE(357)] = 8680,
-  [SMALL_STATE(358)] = 8687,
-  [SMALL_STATE(359)] = 8694,
-  [SMALL_STATE(360)] = 8701,
-  [SMALL_STATE(361)] = 8708,
-  [SMALL_STATE(362)] = 8715,
-  [SMALL_STATE(363)] = 8722,
-  [SMALL_STATE(364)] = 8729,
-  [SMALL_STATE(365)] = 8736,
-  [SMALL_STATE(366)] = 8743,
-  [SMALL_STATE(367)] = 8750,
-  [SMALL_STATE(368)] = 8757,
-  [SMALL_STATE(369)] = 8764,
-  [SMALL_STATE(370)] = 8771,
+  [SMALL_STATE(70)] = 3124,
+  [SMALL_STATE(71)] = 3154,
+  [SMALL_STATE(72)] = 3184,
+  [SMALL_STATE(73)] = 3230,
+  [SMALL_STATE(74)] = 3276,
+  [SMALL_STATE(75)] = 3306,
+  [SMALL_STATE(76)] = 3336,
+  [SMALL_STATE(77)] = 3382,
+  [SMALL_STATE(78)] = 3428,
+  [SMALL_STATE(79)] = 3458,
+  [SMALL_STATE(80)] = 3488,
+  [SMALL_STATE(81)] = 3518,
+  [SMALL_STATE(82)] = 3548,
+  [SMALL_STATE(83)] = 3594,
+  [SMALL_STATE(84)] = 3640,
+  [SMALL_STATE(85)] = 3670,
+  [SMALL_STATE(86)] = 3716,
+  [SMALL_STATE(87)] = 3762,
+  [SMALL_STATE(88)] = 3792,
+  [SMALL_STATE(89)] = 3838,
+  [SMALL_STATE(90)] = 3884,
+  [SMALL_STATE(91)] = 3930,
+  [SMALL_STATE(92)] = 3960,
+  [SMALL_STATE(93)] = 4006,
+  [SMALL_STATE(94)] = 4052,
+  [SMALL_STATE(95)] = 4092,
+  [SMALL_STATE(96)] = 4127,
+  [SMALL_STATE(97)] = 4162,
+  [SMALL_STATE(98)] = 4197,
+  [SMALL_STATE(99)] = 4233,
+  [SMALL_STATE(100)] = 4269,
+  [SMALL_STATE(101)] = 4312,
+  [SMALL_STATE(102)] = 4355,
+  [SMALL_STATE(103)] = 4398,
+  [SMALL_STATE(104)] = 4441,
+  [SMALL_STATE(105)] = 4478,
+  [SMALL_STATE(106)] = 4521,
+  [SMALL_STATE(107)] = 4564,
+  [SMALL_STATE(108)] = 4597,
+  [SMALL_STATE(109)] = 4640,
+  [SMALL_STATE(110)] = 4683,
+  [SMALL_STATE(111)] = 4719,
+  [SMALL_STATE(112)] = 4755,
+  [SMALL_STATE(113)] = 4780,
+  [SMALL_STATE(114)] = 4811,
+  [SMALL_STATE(115)] = 4842,
+  [SMALL_STATE(116)] = 4873,
+  [SMALL_STATE(117)] = 4898,
+  [SMALL_STATE(118)] = 4937,
+  [SMALL_STATE(119)] = 4976,
+  [SMALL_STATE(120)] = 5001,
+  [SMALL_STATE(121)] = 5026,
+  [SMALL_STATE(122)] = 5051,
+  [SMALL_STATE(123)] = 5076,
+  [SMALL_STATE(124)] = 5101,
+  [SMALL_STATE(125)] = 5126,
+  [SMALL_STATE(126)] = 5157,
+  [SMALL_STATE(127)] = 5188,
+  [SMALL_STATE(128)] = 5222,
+  [SMALL_STATE(129)] = 5247,
+  [SMALL_STATE(130)] = 5272,
+  [SMALL_STATE(131)] = 5297,
+  [SMALL_STATE(132)] = 5330,
+  [SMALL_STATE(133)] = 5355,
+  [SMALL_STATE(134)] = 5379,
+  [SMALL_STATE(135)] = 5413,
+  [SMALL_STATE(136)] = 5434,
+  [SMALL_STATE(137)] = 5455,
+  [SMALL_STATE(138)] = 5490,
+  [SMALL_STATE(139)] = 5525,
+  [SMALL_STATE(140)] = 5554,
+  [SMALL_STATE(141)] = 5589,
+  [SMALL_STATE(142)] = 5624,
+  [SMALL_STATE(143)] = 5647,
+  [SMALL_STATE(144)] = 5682,
+  [SMALL_STATE(145)] = 5711,
+  [SMALL_STATE(146)] = 5734,
+  [SMALL_STATE(147)] = 5770,
+  [SMALL_STATE(148)] = 5790,
+  [SMALL_STATE(149)] = 5810,
+  [SMALL_STATE(150)] = 5840,
+  [SMALL_STATE(151)] = 5870,
+  [SMALL_STATE(152)] = 5890,
+  [SMALL_STATE(153)] = 5920,
+  [SMALL_STATE(154)] = 5950,
+  [SMALL_STATE(155)] = 5970,
+  [SMALL_STATE(156)] = 5990,
+  [SMALL_STATE(157)] = 6010,
+  [SMALL_STATE(158)] = 6030,
+  [SMALL_STATE(159)] = 6050,
+  [SMALL_STATE(160)] = 6070,
+  [SMALL_STATE(161)] = 6100,
+  [SMALL_STATE(162)] = 6130,
+  [SMALL_STATE(163)] = 6160,
+  [SMALL_STATE(164)] = 6196,
+  [SMALL_STATE(165)] = 6226,
+  [SMALL_STATE(166)] = 6256,
+  [SMALL_STATE(167)] = 6285,
+  [SMALL_STATE(168)] = 6306,
+  [SMALL_STATE(169)] = 6325,
+  [SMALL_STATE(170)] = 6344,
+  [SMALL_STATE(171)] = 6363,
+  [SMALL_STATE(172)] = 6384,
+  [SMALL_STATE(173)] = 6405,
+  [SMALL_STATE(174)] = 6424,
+  [SMALL_STATE(175)] = 6443,
+  [SMALL_STATE(176)] = 6462,
+  [SMALL_STATE(177)] = 6485,
+  [SMALL_STATE(178)] = 6506,
+  [SMALL_STATE(179)] = 6525,
+  [SMALL_STATE(180)] = 6544,
+  [SMALL_STATE(181)] = 6565,
+  [SMALL_STATE(182)] = 6585,
+  [SMALL_STATE(183)] = 6613,
+  [SMALL_STATE(184)] = 6641,
+  [SMALL_STATE(185)] = 6669,
+  [SMALL_STATE(186)] = 6697,
+  [SMALL_STATE(187)] = 6725,
+  [SMALL_STATE(188)] = 6753,
+  [SMALL_STATE(189)] = 6781,
+  [SMALL_STATE(190)] = 6809,
+  [SMALL_STATE(191)] = 6837,
+  [SMALL_STATE(192)] = 6862,
+  [SMALL_STATE(193)] = 6885,
+  [SMALL_STATE(194)] = 6910,
+  [SMALL_STATE(195)] = 6929,
+  [SMALL_STATE(196)] = 6950,
+  [SMALL_STATE(197)] = 6975,
+  [SMALL_STATE(198)] = 7000,
+  [SMALL_STATE(199)] = 7025,
+  [SMALL_STATE(200)] = 7050,
+  [SMALL_STATE(201)] = 7075,
+  [SMALL_STATE(202)] = 7100,
+  [SMALL_STATE(203)] = 7125,
+  [SMALL_STATE(204)] = 7150,
+  [SMALL_STATE(205)] = 7167,
+  [SMALL_STATE(206)] = 7192,
+  [SMALL_STATE(207)] = 7217,
+  [SMALL_STATE(208)] = 7242,
+  [SMALL_STATE(209)] = 7263,
+  [SMALL_STATE(210)] = 7288,
+  [SMALL_STATE(211)] = 7307,
+  [SMALL_STATE(212)] = 7332,
+  [SMALL_STATE(213)] = 7355,
+  [SMALL_STATE(214)] = 7378,
+  [SMALL_STATE(215)] = 7399,
+  [SMALL_STATE(216)] = 7415,
+  [SMALL_STATE(217)] = 7431,
+  [SMALL_STATE(218)] = 7455,
+  [SMALL_STATE(219)] = 7479,
+  [SMALL_STATE(220)] = 7495,
+  [SMALL_STATE(221)] = 7519,
+  [SMALL_STATE(222)] = 7535,
+  [SMALL_STATE(223)] = 7551,
+  [SMALL_STATE(224)] = 7567,
+  [SMALL_STATE(225)] = 7583,
+  [SMALL_STATE(226)] = 7599,
+  [SMALL_STATE(227)] = 7614,
+  [SMALL_STATE(228)] = 7629,
+  [SMALL_STATE(229)] = 7644,
+  [SMALL_STATE(230)] = 7659,
+  [SMALL_STATE(231)] = 7674,
+  [SMALL_STATE(232)] = 7689,
+  [SMALL_STATE(233)] = 7710,
+  [SMALL_STATE(234)] = 7731,
+  [SMALL_STATE(235)] = 7746,
+  [SMALL_STATE(236)] = 7761,
+  [SMALL_STATE(237)] = 7777,
+  [SMALL_STATE(238)] = 7790,
+  [SMALL_STATE(239)] = 7803,
+  [SMALL_STATE(240)] = 7822,
+  [SMALL_STATE(241)] = 7835,
+  [SMALL_STATE(242)] = 7854,
+  [SMALL_STATE(243)] = 7867,
+  [SMALL_STATE(244)] = 7886,
+  [SMALL_STATE(245)] = 7905,
+  [SMALL_STATE(246)] = 7925,
+  [SMALL_STATE(247)] = 7943,
+  [SMALL_STATE(248)] = 7961,
+  [SMALL_STATE(249)] = 7977,
+  [SMALL_STATE(250)] = 7995,
+  [SMALL_STATE(251)] = 8015,
+  [SMALL_STATE(252)] = 8035,
+  [SMALL_STATE(253)] = 8048,
+  [SMALL_STATE(254)] = 8061,
+  [SMALL_STATE(255)] = 8078,
+  [SMALL_STATE(256)] = 8092,
+  [SMALL_STATE(257)] = 8104,
+  [SMALL_STATE(258)] = 8114,
+  [SMALL_STATE(259)] = 8124,
+  [SMALL_STATE(260)] = 8135,
+  [SMALL_STATE(261)] = 8146,
+  [SMALL_STATE(262)] = 8159,
+  [SMALL_STATE(263)] = 8170,
+  [SMALL_STATE(264)] = 8181,
+  [SMALL_STATE(265)] = 8194,
+  [SMALL_STATE(266)] = 8205,
+  [SMALL_STATE(267)] = 8214,
+  [SMALL_STATE(268)] = 8225,
+  [SMALL_STATE(269)] = 8238,
+  [SMALL_STATE(270)] = 8251,
+  [SMALL_STATE(271)] = 8262,
+  [SMALL_STATE(272)] = 8273,
+  [SMALL_STATE(273)] = 8284,
+  [SMALL_STATE(274)] = 8295,
+  [SMALL_STATE(275)] = 8306,
+  [SMALL_STATE(276)] = 8317,
+  [SMALL_STATE(277)] = 8330,
+  [SMALL_STATE(278)] = 8341,
+  [SMALL_STATE(279)] = 8354,
+  [SMALL_STATE(280)] = 8365,
+  [SMALL_STATE(281)] = 8375,
+  [SMALL_STATE(282)] = 8385,
+  [SMALL_STATE(283)] = 8393,
+  [SMALL_STATE(284)] = 8401,
+  [SMALL_STATE(285)] = 8409,
+  [SMALL_STATE(286)] = 8417,
+  [SMALL_STATE(287)] = 8427,
+  [SMALL_STATE(288)] = 8435,
+  [SMALL_STATE(289)] = 8445,
+  [SMALL_STATE(290)] = 8455,
+  [SMALL_STATE(291)] = 8465,
+  [SMALL_STATE(292)] = 8475,
+  [SMALL_STATE(293)] = 8482,
+  [SMALL_STATE(294)] = 8489,
+  [SMALL_STATE(295)] = 8496,
+  [SMALL_STATE(296)] = 8503,
+  [SMALL_STATE(297)] = 8510,
+  [SMALL_STATE(298)] = 8517,
+  [SMALL_STATE(299)] = 8524,
+  [SMALL_STATE(300)] = 8531,
+  [SMALL_STATE(301)] = 8538,
+  [SMALL_STATE(302)] = 8545,
+  [SMALL_STATE(303)] = 8552,
+  [SMALL_STATE(304)] = 8559,
+  [SMALL_STATE(305)] = 8566,
+  [SMALL_STATE(306)] = 8573,
+  [SMALL_STATE(307)] = 8580,
+  [SMALL_STATE(308)] = 8587,
+  [SMALL_STATE(309)] = 8594,
+  [SMALL_STATE(310)] = 8601,
+  [SMALL_STATE(311)] = 8608,
+  [SMALL_STATE(312)] = 8615,
+  [SMALL_STATE(313)] = 8622,
+  [SMALL_STATE(314)] = 8629,
+  [SMALL_STATE(315)] = 8636,
+  [SMALL_STATE(316)] = 8643,
+  [SMALL_STATE(317)] = 8650,
+  [SMALL_STATE(318)] = 8657,
+  [SMALL_STATE(319)] = 8664,
+  [SMALL_STATE(320)] = 8671,
+  [SMALL_STATE(321)] = 8678,
+  [SMALL_STATE(322)] = 8685,
+  [SMALL_STATE(323)] = 8692,
+  [SMALL_STATE(324)] = 8699,
+  [SMALL_STATE(325)] = 8706,
+  [SMALL_STATE(326)] = 8713,
+  [SMALL_STATE(327)] = 8720,
+  [SMALL_STATE(328)] = 8727,
+  [SMALL_STATE(329)] = 8734,
+  [SMALL_STATE(330)] = 8741,
+  [SMALL_STATE(331)] = 8748,
+  [SMALL_STATE(332)] = 8755,
+  [SMALL_STATE(333)] = 8762,
+  [SMALL_STATE(334)] = 8769,
+  [SMALL_STATE(335)] = 8776,
+  [SMALL_STATE(336)] = 8783,
+  [SMALL_STATE(337)] = 8790,
+  [SMALL_STATE(338)] = 8797,
+  [SMALL_STATE(339)] = 8804,
+  [SMALL_STATE(340)] = 8811,
+  [SMALL_STATE(341)] = 8818,
+  [SMALL_STATE(342)] = 8825,
+  [SMALL_STATE(343)] = 8832,
+  [SMALL_STATE(344)] = 8839,
+  [SMALL_STATE(345)] = 8846,
+  [SMALL_STATE(346)] = 8853,
+  [SMALL_STATE(347)] = 8860,
+  [SMALL_STATE(348)] = 8867,
+  [SMALL_STATE(349)] = 8874,
+  [SMALL_STATE(350)] = 8881,
+  [SMALL_STATE(351)] = 8888,
+  [SMALL_STATE(352)] = 8895,
+  [SMALL_STATE(353)] = 8902,
+  [SMALL_STATE(354)] = 8909,
+  [SMALL_STATE(355)] = 8916,
+  [SMALL_STATE(356)] = 8923,
+  [SMALL_STATE(357)] = 8930,
+  [SMALL_STATE(358)] = 8937,
+  [SMALL_STATE(359)] = 8944,
+  [SMALL_STATE(360)] = 8951,
+  [SMALL_STATE(361)] = 8958,
+  [SMALL_STATE(362)] = 8965,
+  [SMALL_STATE(363)] = 8972,
+  [SMALL_STATE(364)] = 8979,
+  [SMALL_STATE(365)] = 8986,
+  [SMALL_STATE(366)] = 8993,
+  [SMALL_STATE(367)] = 9000,
+  [SMALL_STATE(368)] = 9007,
+  [SMALL_STATE(369)] = 9014,
+  [SMALL_STATE(370)] = 9021,
+  [SMALL_STATE(371)] = 9028,
+  [SMALL_STATE(372)] = 9035,
+  [SMALL_STATE(373)] = 9042,
+  [SMALL_STATE(374)] = 9049,
+  [SMALL_STATE(375)] = 9056,
+  [SMALL_STATE(376)] = 9063,
+  [SMALL_STATE(377)] = 9070,
+  [SMALL_STATE(378)] = 9077,
+  [SMALL_STATE(379)] = 9084,
 };
 
 static const TSParseActionEntry ts_parse_actions[] = {
@@ -20249,16 +20686,16 @@ static const TSParseActionEntry ts_parse_actions[] = {
   [1] = {.entry = {.count = 1, .reusable = false}}, RECOVER(),
   [3] = {.entry = {.count = 1, .reusable = true}}, SHIFT_EXTRA(),
   [5] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_source_file, 0, 0, 0),
-  [7] = {.entry = {.count = 1, .reusable = true}}, SHIFT(337),
-  [9] = {.entry = {.count = 1, .reusable = true}}, SHIFT(288),
-  [11] = {.entry = {.count = 1, .reusable = true}}, SHIFT(276),
-  [13] = {.entry = {.count = 1, .reusable = true}}, SHIFT(356),
-  [15] = {.entry = {.count = 1, .reusable = true}}, SHIFT(272),
-  [17] = {.entry = {.count = 1, .reusable = true}}, SHIFT(370),
-  [19] = {.entry = {.count = 1, .reusable = true}}, SHIFT(329),
-  [21] = {.entry = {.count = 1, .reusable = true}}, SHIFT(245),
-  [23] = {.entry = {.count = 1, .reusable = true}}, SHIFT(331),
-  [25] = {.entry = {.count = 1, .reusable = true}}, SHIFT(340),
+  [7] = {.entry = {.count = 1, .reusable = true}}, SHIFT(343),
+  [9] = {.entry = {.count = 1, .reusable = true}}, SHIFT(311),
+  [11] = {.entry = {.count = 1, .reusable = true}}, SHIFT(287),
+  [13] = {.entry = {.count = 1, .reusable = true}}, SHIFT(335),
+  [15] = {.entry = {.count = 1, .reusable = true}}, SHIFT(285),
+  [17] = {.entry = {.count = 1, .reusable = true}}, SHIFT(339),
+  [19] = {.entry = {.count = 1, .reusable = true}}, SHIFT(340),
+  [21] = {.entry = {.count = 1, .reusable = true}}, SHIFT(253),
+  [23] = {.entry = {.count = 1, .reusable = true}}, SHIFT(357),
+  [25] = {.entry = {.count = 1, .reusable = true}}, SHIFT(366),
   [27] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_in_year, 2, 0, 0),
   [29] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_in_year, 2, 0, 0),
   [31] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_from_year, 2, 0, 0),
@@ -20269,10 +20706,10 @@ static const TSParseActionEntry ts_parse_actions[] = {
   [41] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_year_amount, 3, 0, 0),
   [43] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_yearly_values_repeat1, 2, 0, 0),
   [45] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_yearly_values_repeat1, 2, 0, 0),
-  [47] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit, 1, 0, 0),
-  [49] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit, 1, 0, 0),
-  [51] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit, 1, 0, 4),
-  [53] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit, 1, 0, 4),
+  [47] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit, 1, 0, 4),
+  [49] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit, 1, 0, 4),
+  [51] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_unit, 1, 0, 0),
+  [53] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_unit, 1, 0, 0),
   [55] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__effect_value, 2, 0, 0),
   [57] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__effect_value, 2, 0, 0),
   [59] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_money, 2, 0, 0),
@@ -20281,39 +20718,39 @@ static const TSParseActionEntry ts_parse_actions[] = {
   [65] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_money, 3, 0, 8),
   [67] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_money, 3, 0, 8),
   [69] = {.entry = {.count = 1, .reusable = true}}, SHIFT(15),
-  [71] = {.entry = {.count = 1, .reusable = true}}, SHIFT(76),
-  [73] = {.entry = {.count = 1, .reusable = true}}, SHIFT(176),
-  [75] = {.entry = {.count = 1, .reusable = true}}, SHIFT(229),
-  [77] = {.entry = {.count = 1, .reusable = true}}, SHIFT(278),
-  [79] = {.entry = {.count = 1, .reusable = true}}, SHIFT(184),
-  [81] = {.entry = {.count = 1, .reusable = true}}, SHIFT(302),
-  [83] = {.entry = {.count = 1, .reusable = true}}, SHIFT(305),
-  [85] = {.entry = {.count = 1, .reusable = false}}, SHIFT(308),
-  [87] = {.entry = {.count = 1, .reusable = true}}, SHIFT(308),
-  [89] = {.entry = {.count = 1, .reusable = true}}, SHIFT(362),
-  [91] = {.entry = {.count = 1, .reusable = true}}, SHIFT(247),
-  [93] = {.entry = {.count = 1, .reusable = true}}, SHIFT(311),
-  [95] = {.entry = {.count = 1, .reusable = true}}, SHIFT(312),
-  [97] = {.entry = {.count = 1, .reusable = true}}, SHIFT(313),
-  [99] = {.entry = {.count = 1, .reusable = true}}, SHIFT(319),
-  [101] = {.entry = {.count = 1, .reusable = true}}, SHIFT(332),
-  [103] = {.entry = {.count = 1, .reusable = true}}, SHIFT(71),
+  [71] = {.entry = {.count = 1, .reusable = true}}, SHIFT(74),
+  [73] = {.entry = {.count = 1, .reusable = true}}, SHIFT(196),
+  [75] = {.entry = {.count = 1, .reusable = true}}, SHIFT(236),
+  [77] = {.entry = {.count = 1, .reusable = true}}, SHIFT(288),
+  [79] = {.entry = {.count = 1, .reusable = true}}, SHIFT(197),
+  [81] = {.entry = {.count = 1, .reusable = true}}, SHIFT(336),
+  [83] = {.entry = {.count = 1, .reusable = true}}, SHIFT(318),
+  [85] = {.entry = {.count = 1, .reusable = false}}, SHIFT(304),
+  [87] = {.entry = {.count = 1, .reusable = true}}, SHIFT(304),
+  [89] = {.entry = {.count = 1, .reusable = true}}, SHIFT(305),
+  [91] = {.entry = {.count = 1, .reusable = true}}, SHIFT(254),
+  [93] = {.entry = {.count = 1, .reusable = true}}, SHIFT(313),
+  [95] = {.entry = {.count = 1, .reusable = true}}, SHIFT(320),
+  [97] = {.entry = {.count = 1, .reusable = true}}, SHIFT(322),
+  [99] = {.entry = {.count = 1, .reusable = true}}, SHIFT(329),
+  [101] = {.entry = {.count = 1, .reusable = true}}, SHIFT(325),
+  [103] = {.entry = {.count = 1, .reusable = true}}, SHIFT(69),
   [105] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0),
-  [107] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(176),
-  [110] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(229),
-  [113] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(278),
-  [116] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(184),
-  [119] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(302),
-  [122] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(305),
-  [125] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(308),
-  [128] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(308),
-  [131] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(362),
-  [134] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(247),
-  [137] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(311),
-  [140] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(312),
-  [143] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(313),
-  [146] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(319),
-  [149] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(332),
+  [107] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(196),
+  [110] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(236),
+  [113] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(288),
+  [116] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(197),
+  [119] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(336),
+  [122] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(318),
+  [125] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(304),
+  [128] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(304),
+  [131] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(305),
+  [134] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(254),
+  [137] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(313),
+  [140] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(320),
+  [143] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(322),
+  [146] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(329),
+  [149] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_repeat1, 2, 0, 0), SHIFT_REPEAT(325),
   [152] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_money, 4, 0, 8),
   [154] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_money, 4, 0, 8),
   [156] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_money, 3, 0, 0),
@@ -20325,454 +20762,472 @@ static const TSParseActionEntry ts_parse_actions[] = {
   [168] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_quantity, 1, 0, 0),
   [170] = {.entry = {.count = 1, .reusable = true}}, SHIFT(27),
   [172] = {.entry = {.count = 1, .reusable = false}}, SHIFT(27),
-  [174] = {.entry = {.count = 1, .reusable = true}}, SHIFT(35),
-  [176] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__effect_value, 1, 0, 0),
-  [178] = {.entry = {.count = 1, .reusable = false}}, SHIFT(336),
-  [180] = {.entry = {.count = 1, .reusable = true}}, SHIFT(339),
-  [182] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__effect_value, 1, 0, 0),
-  [184] = {.entry = {.count = 1, .reusable = true}}, SHIFT(29),
-  [186] = {.entry = {.count = 1, .reusable = true}}, SHIFT(30),
-  [188] = {.entry = {.count = 1, .reusable = true}}, SHIFT(34),
+  [174] = {.entry = {.count = 1, .reusable = true}}, SHIFT(34),
+  [176] = {.entry = {.count = 1, .reusable = true}}, SHIFT(35),
+  [178] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__effect_value, 1, 0, 0),
+  [180] = {.entry = {.count = 1, .reusable = false}}, SHIFT(348),
+  [182] = {.entry = {.count = 1, .reusable = true}}, SHIFT(349),
+  [184] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym__effect_value, 1, 0, 0),
+  [186] = {.entry = {.count = 1, .reusable = true}}, SHIFT(29),
+  [188] = {.entry = {.count = 1, .reusable = true}}, SHIFT(30),
   [190] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_source_file, 1, 0, 0),
-  [192] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_taakveld, 2, 0, 0),
-  [194] = {.entry = {.count = 1, .reusable = true}}, SHIFT(342),
-  [196] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_taakveld, 2, 0, 0),
-  [198] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_taakveld_repeat1, 2, 0, 0),
-  [200] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_taakveld_repeat1, 2, 0, 0), SHIFT_REPEAT(342),
-  [203] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_taakveld_repeat1, 2, 0, 0),
-  [205] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0),
-  [207] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(337),
-  [210] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(288),
-  [213] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(276),
-  [216] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(356),
-  [219] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(272),
-  [222] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(370),
-  [225] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(329),
-  [228] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(245),
-  [231] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(331),
-  [234] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(340),
+  [192] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0),
+  [194] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(343),
+  [197] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(311),
+  [200] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(287),
+  [203] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(335),
+  [206] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(285),
+  [209] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(339),
+  [212] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(340),
+  [215] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(253),
+  [218] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(357),
+  [221] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(366),
+  [224] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_taakveld, 2, 0, 0),
+  [226] = {.entry = {.count = 1, .reusable = true}}, SHIFT(295),
+  [228] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_taakveld, 2, 0, 0),
+  [230] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_taakveld_repeat1, 2, 0, 0),
+  [232] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_taakveld_repeat1, 2, 0, 0), SHIFT_REPEAT(295),
+  [235] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_taakveld_repeat1, 2, 0, 0),
   [237] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_taakveld, 3, 0, 0),
   [239] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_taakveld, 3, 0, 0),
   [241] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_yearly_values, 1, 0, 0),
-  [243] = {.entry = {.count = 1, .reusable = true}}, SHIFT(277),
+  [243] = {.entry = {.count = 1, .reusable = true}}, SHIFT(290),
   [245] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_yearly_values, 1, 0, 0),
-  [247] = {.entry = {.count = 1, .reusable = true}}, SHIFT(346),
+  [247] = {.entry = {.count = 1, .reusable = true}}, SHIFT(355),
   [249] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_yearly_values, 2, 0, 0),
   [251] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_yearly_values, 2, 0, 0),
-  [253] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_yearly_values_repeat1, 2, 0, 0), SHIFT_REPEAT(277),
-  [256] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_yearly_values_repeat1, 2, 0, 0), SHIFT_REPEAT(346),
+  [253] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_yearly_values_repeat1, 2, 0, 0), SHIFT_REPEAT(290),
+  [256] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_yearly_values_repeat1, 2, 0, 0), SHIFT_REPEAT(355),
   [259] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_decision, 2, 0, 0),
-  [261] = {.entry = {.count = 1, .reusable = false}}, SHIFT(333),
+  [261] = {.entry = {.count = 1, .reusable = false}}, SHIFT(376),
   [263] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_decision, 2, 0, 0),
-  [265] = {.entry = {.count = 1, .reusable = true}}, SHIFT(267),
-  [267] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_not_needed, 2, 0, 0),
-  [269] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_not_needed, 2, 0, 0),
+  [265] = {.entry = {.count = 1, .reusable = true}}, SHIFT(262),
+  [267] = {.entry = {.count = 1, .reusable = false}}, SHIFT(7),
+  [269] = {.entry = {.count = 1, .reusable = true}}, SHIFT(8),
   [271] = {.entry = {.count = 1, .reusable = false}}, SHIFT(8),
-  [273] = {.entry = {.count = 1, .reusable = true}}, SHIFT(7),
-  [275] = {.entry = {.count = 1, .reusable = false}}, SHIFT(7),
+  [273] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_not_needed, 2, 0, 0),
+  [275] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_not_needed, 2, 0, 0),
   [277] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_related, 2, 0, 0),
-  [279] = {.entry = {.count = 1, .reusable = true}}, SHIFT(345),
+  [279] = {.entry = {.count = 1, .reusable = true}}, SHIFT(298),
   [281] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_related, 2, 0, 0),
   [283] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_related_repeat1, 2, 0, 0),
-  [285] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_related_repeat1, 2, 0, 0), SHIFT_REPEAT(345),
+  [285] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_related_repeat1, 2, 0, 0), SHIFT_REPEAT(298),
   [288] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_related_repeat1, 2, 0, 0),
   [290] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_related, 3, 0, 0),
   [292] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_related, 3, 0, 0),
   [294] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_decision, 4, 0, 15),
   [296] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_decision, 4, 0, 15),
-  [298] = {.entry = {.count = 1, .reusable = true}}, SHIFT(264),
-  [300] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_start_date, 2, 0, 0),
-  [302] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_start_date, 2, 0, 0),
-  [304] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_end_date, 2, 0, 0),
-  [306] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_end_date, 2, 0, 0),
-  [308] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_status, 2, 0, 0),
-  [310] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_status, 2, 0, 0),
-  [312] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_decision, 4, 0, 16),
-  [314] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_decision, 4, 0, 16),
-  [316] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_decision, 6, 0, 24),
-  [318] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_decision, 6, 0, 24),
-  [320] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_effect, 2, 0, 0),
-  [322] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_effect, 2, 0, 0),
-  [324] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_estimate_range, 4, 0, 0),
-  [326] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_estimate_range, 4, 0, 0),
-  [328] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_share, 4, 0, 0),
-  [330] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_share, 4, 0, 0),
-  [332] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 3, 0, 11),
-  [334] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_indicator, 3, 0, 11),
-  [336] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_budget, 2, 0, 0),
-  [338] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_budget, 2, 0, 0),
+  [298] = {.entry = {.count = 1, .reusable = true}}, SHIFT(259),
+  [300] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_effect, 2, 0, 0),
+  [302] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_effect, 2, 0, 0),
+  [304] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_status, 2, 0, 0),
+  [306] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_status, 2, 0, 0),
+  [308] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_decision, 6, 0, 25),
+  [310] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_decision, 6, 0, 25),
+  [312] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_indicator, 3, 0, 11),
+  [314] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_indicator, 3, 0, 11),
+  [316] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_estimate_range, 4, 0, 0),
+  [318] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_estimate_range, 4, 0, 0),
+  [320] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_share, 4, 0, 0),
+  [322] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_share, 4, 0, 0),
+  [324] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_budget, 2, 0, 0),
+  [326] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_budget, 2, 0, 0),
+  [328] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_decision, 4, 0, 16),
+  [330] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_decision, 4, 0, 16),
+  [332] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_owner, 2, 0, 0),
+  [334] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_owner, 2, 0, 0),
+  [336] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_start_date, 2, 0, 0),
+  [338] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_start_date, 2, 0, 0),
   [340] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_category, 2, 0, 5),
   [342] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_category, 2, 0, 5),
-  [344] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_owner, 2, 0, 0),
-  [346] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_owner, 2, 0, 0),
+  [344] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_end_date, 2, 0, 0),
+  [346] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_end_date, 2, 0, 0),
   [348] = {.entry = {.count = 1, .reusable = false}}, SHIFT(32),
   [350] = {.entry = {.count = 1, .reusable = true}}, SHIFT(31),
   [352] = {.entry = {.count = 1, .reusable = false}}, SHIFT(31),
-  [354] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_table, 10, 0, 7),
-  [356] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_measure, 5, 0, 7),
-  [358] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_text_block, 2, 0, 0),
-  [360] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_group, 5, 0, 7),
-  [362] = {.entry = {.count = 1, .reusable = true}}, SHIFT(77),
-  [364] = {.entry = {.count = 1, .reusable = true}}, SHIFT(246),
-  [366] = {.entry = {.count = 1, .reusable = true}}, SHIFT(180),
-  [368] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_measure, 6, 0, 7),
-  [370] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_group, 6, 0, 7),
-  [372] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_group_repeat1, 2, 0, 0),
-  [374] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_group_repeat1, 2, 0, 0), SHIFT_REPEAT(356),
-  [377] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_group_repeat1, 2, 0, 0), SHIFT_REPEAT(329),
-  [380] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_group_repeat1, 2, 0, 0), SHIFT_REPEAT(246),
-  [383] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_group_repeat1, 2, 0, 0), SHIFT_REPEAT(331),
-  [386] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_group_repeat1, 2, 0, 0), SHIFT_REPEAT(180),
-  [389] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_group_repeat1, 2, 0, 0), SHIFT_REPEAT(319),
-  [392] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_group_repeat1, 2, 0, 0), SHIFT_REPEAT(340),
-  [395] = {.entry = {.count = 1, .reusable = true}}, SHIFT(81),
-  [397] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_table, 6, 0, 7),
-  [399] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_group, 7, 0, 7),
-  [401] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_table, 7, 0, 7),
-  [403] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_declared_total, 3, 0, 0),
-  [405] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_table, 8, 0, 7),
-  [407] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_table, 9, 0, 7),
-  [409] = {.entry = {.count = 1, .reusable = true}}, SHIFT(73),
-  [411] = {.entry = {.count = 1, .reusable = true}}, SHIFT(274),
-  [413] = {.entry = {.count = 1, .reusable = true}}, SHIFT(352),
-  [415] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_yearly_values_repeat1, 2, 0, 0), SHIFT_REPEAT(274),
-  [418] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_yearly_values_repeat1, 2, 0, 0), SHIFT_REPEAT(352),
-  [421] = {.entry = {.count = 1, .reusable = true}}, SHIFT(235),
-  [423] = {.entry = {.count = 1, .reusable = true}}, SHIFT(325),
-  [425] = {.entry = {.count = 1, .reusable = true}}, SHIFT(181),
-  [427] = {.entry = {.count = 1, .reusable = true}}, SHIFT(182),
-  [429] = {.entry = {.count = 1, .reusable = true}}, SHIFT(353),
-  [431] = {.entry = {.count = 1, .reusable = true}}, SHIFT(357),
-  [433] = {.entry = {.count = 1, .reusable = true}}, SHIFT(183),
-  [435] = {.entry = {.count = 1, .reusable = true}}, SHIFT(298),
-  [437] = {.entry = {.count = 1, .reusable = true}}, SHIFT(118),
-  [439] = {.entry = {.count = 1, .reusable = true}}, SHIFT(310),
-  [441] = {.entry = {.count = 1, .reusable = true}}, SHIFT(318),
-  [443] = {.entry = {.count = 1, .reusable = false}}, SHIFT(315),
-  [445] = {.entry = {.count = 1, .reusable = true}}, SHIFT(315),
-  [447] = {.entry = {.count = 1, .reusable = true}}, SHIFT(317),
-  [449] = {.entry = {.count = 1, .reusable = true}}, SHIFT(224),
-  [451] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_plan_header_repeat1, 2, 0, 0),
-  [453] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_plan_header_repeat1, 2, 0, 0), SHIFT_REPEAT(310),
-  [456] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_plan_header_repeat1, 2, 0, 0), SHIFT_REPEAT(318),
-  [459] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_plan_header_repeat1, 2, 0, 0), SHIFT_REPEAT(315),
-  [462] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_plan_header_repeat1, 2, 0, 0), SHIFT_REPEAT(315),
-  [465] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_plan_header_repeat1, 2, 0, 0), SHIFT_REPEAT(317),
-  [468] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_plan_header_repeat1, 2, 0, 0), SHIFT_REPEAT(224),
-  [471] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_plan_header_repeat1, 2, 0, 0), SHIFT_REPEAT(319),
-  [474] = {.entry = {.count = 1, .reusable = false}}, SHIFT(157),
-  [476] = {.entry = {.count = 1, .reusable = false}}, SHIFT(140),
-  [478] = {.entry = {.count = 1, .reusable = true}}, SHIFT(125),
-  [480] = {.entry = {.count = 1, .reusable = false}}, SHIFT(126),
-  [482] = {.entry = {.count = 1, .reusable = false}}, SHIFT(130),
-  [484] = {.entry = {.count = 1, .reusable = true}}, SHIFT(96),
-  [486] = {.entry = {.count = 1, .reusable = false}}, SHIFT(294),
-  [488] = {.entry = {.count = 1, .reusable = true}}, SHIFT(231),
-  [490] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_measure_progress_repeat1, 2, 0, 0),
-  [492] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_progress_repeat1, 2, 0, 0), SHIFT_REPEAT(325),
-  [495] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_progress_repeat1, 2, 0, 0), SHIFT_REPEAT(181),
-  [498] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_progress_repeat1, 2, 0, 0), SHIFT_REPEAT(182),
-  [501] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_progress_repeat1, 2, 0, 0), SHIFT_REPEAT(353),
-  [504] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_progress_repeat1, 2, 0, 0), SHIFT_REPEAT(357),
-  [507] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_progress_repeat1, 2, 0, 0), SHIFT_REPEAT(183),
-  [510] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_progress_repeat1, 2, 0, 0), SHIFT_REPEAT(298),
-  [513] = {.entry = {.count = 1, .reusable = true}}, SHIFT(110),
-  [515] = {.entry = {.count = 1, .reusable = true}}, SHIFT(116),
-  [517] = {.entry = {.count = 1, .reusable = true}}, SHIFT(336),
-  [519] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_expected, 2, 0, 0),
-  [521] = {.entry = {.count = 1, .reusable = true}}, SHIFT(282),
-  [523] = {.entry = {.count = 1, .reusable = true}}, SHIFT(284),
-  [525] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_moment, 6, 0, 6),
-  [527] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_plan_header, 4, 0, 3),
-  [529] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_part_of, 3, 0, 2),
-  [531] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_realised, 2, 0, 0),
-  [533] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_yearly_values_repeat1, 2, 0, 0), SHIFT_REPEAT(282),
-  [536] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_yearly_values_repeat1, 2, 0, 0), SHIFT_REPEAT(284),
-  [539] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_include, 2, 0, 1),
-  [541] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_progress_header, 3, 0, 2),
-  [543] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_plan_header, 5, 0, 3),
-  [545] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_moment, 5, 0, 6),
-  [547] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_plan_header, 6, 0, 3),
-  [549] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_cells, 1, 0, 0),
-  [551] = {.entry = {.count = 1, .reusable = false}}, SHIFT(128),
-  [553] = {.entry = {.count = 1, .reusable = true}}, SHIFT(122),
-  [555] = {.entry = {.count = 1, .reusable = true}}, SHIFT(351),
-  [557] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_cells_repeat1, 2, 0, 0),
-  [559] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_cells_repeat1, 2, 0, 0), SHIFT_REPEAT(128),
-  [562] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_cells_repeat1, 2, 0, 0), SHIFT_REPEAT(122),
-  [565] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_cells_repeat1, 2, 0, 0), SHIFT_REPEAT(351),
-  [568] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_columns, 2, 0, 0),
-  [570] = {.entry = {.count = 1, .reusable = true}}, SHIFT(234),
-  [572] = {.entry = {.count = 1, .reusable = true}}, SHIFT(200),
-  [574] = {.entry = {.count = 1, .reusable = true}}, SHIFT(297),
-  [576] = {.entry = {.count = 1, .reusable = true}}, SHIFT(201),
-  [578] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_sum_all, 1, 0, 0),
-  [580] = {.entry = {.count = 1, .reusable = true}}, SHIFT(143),
-  [582] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_cells_repeat1, 1, 0, 26),
-  [584] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_cells_repeat1, 1, 0, 26),
-  [586] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_euro_cell, 2, 0, 0),
-  [588] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_euro_cell, 2, 0, 0),
-  [590] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_savings_of, 1, 0, 0),
-  [592] = {.entry = {.count = 1, .reusable = true}}, SHIFT(327),
-  [594] = {.entry = {.count = 1, .reusable = false}}, SHIFT(343),
-  [596] = {.entry = {.count = 1, .reusable = false}}, SHIFT(352),
-  [598] = {.entry = {.count = 1, .reusable = false}}, SHIFT(47),
-  [600] = {.entry = {.count = 1, .reusable = true}}, SHIFT(335),
-  [602] = {.entry = {.count = 1, .reusable = true}}, SHIFT(67),
-  [604] = {.entry = {.count = 1, .reusable = false}}, SHIFT(364),
-  [606] = {.entry = {.count = 1, .reusable = false}}, SHIFT(359),
-  [608] = {.entry = {.count = 1, .reusable = false}}, SHIFT(120),
-  [610] = {.entry = {.count = 1, .reusable = true}}, SHIFT(354),
-  [612] = {.entry = {.count = 1, .reusable = true}}, SHIFT(106),
-  [614] = {.entry = {.count = 1, .reusable = false}}, SHIFT(358),
-  [616] = {.entry = {.count = 1, .reusable = false}}, SHIFT(346),
-  [618] = {.entry = {.count = 1, .reusable = false}}, SHIFT(18),
-  [620] = {.entry = {.count = 1, .reusable = true}}, SHIFT(347),
-  [622] = {.entry = {.count = 1, .reusable = true}}, SHIFT(22),
-  [624] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_year_column, 2, 0, 13),
-  [626] = {.entry = {.count = 1, .reusable = true}}, SHIFT(187),
-  [628] = {.entry = {.count = 1, .reusable = true}}, SHIFT(299),
-  [630] = {.entry = {.count = 1, .reusable = true}}, SHIFT(211),
-  [632] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_target, 4, 0, 0),
-  [634] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_columns_repeat1, 2, 0, 0),
-  [636] = {.entry = {.count = 1, .reusable = false}}, SHIFT(284),
-  [638] = {.entry = {.count = 1, .reusable = false}}, SHIFT(66),
-  [640] = {.entry = {.count = 1, .reusable = true}}, SHIFT(249),
-  [642] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_costs_of, 1, 0, 0),
-  [644] = {.entry = {.count = 1, .reusable = true}}, SHIFT(323),
-  [646] = {.entry = {.count = 1, .reusable = true}}, SHIFT(84),
-  [648] = {.entry = {.count = 1, .reusable = true}}, SHIFT(292),
-  [650] = {.entry = {.count = 1, .reusable = true}}, SHIFT(283),
-  [652] = {.entry = {.count = 1, .reusable = true}}, SHIFT(293),
-  [654] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_negation, 2, 0, 25),
-  [656] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_sum_all, 2, 0, 0),
-  [658] = {.entry = {.count = 1, .reusable = true}}, SHIFT(202),
-  [660] = {.entry = {.count = 1, .reusable = false}}, SHIFT(312),
-  [662] = {.entry = {.count = 1, .reusable = false}}, SHIFT(139),
-  [664] = {.entry = {.count = 1, .reusable = true}}, SHIFT(85),
-  [666] = {.entry = {.count = 1, .reusable = true}}, SHIFT(82),
-  [668] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_parenthesized, 3, 0, 0),
-  [670] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_binary_expression, 3, 0, 29),
-  [672] = {.entry = {.count = 1, .reusable = true}}, SHIFT(97),
-  [674] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_costs_of, 4, 0, 31),
-  [676] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_savings_of, 4, 0, 31),
-  [678] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_cumulative, 4, 0, 0),
-  [680] = {.entry = {.count = 1, .reusable = true}}, SHIFT(80),
-  [682] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__term, 1, 0, 20),
-  [684] = {.entry = {.count = 1, .reusable = true}}, SHIFT(70),
-  [686] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_table_repeat1, 2, 0, 0),
-  [688] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_table_repeat1, 2, 0, 0), SHIFT_REPEAT(292),
-  [691] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_table_repeat1, 2, 0, 0), SHIFT_REPEAT(319),
-  [694] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_table_repeat1, 2, 0, 0), SHIFT_REPEAT(283),
-  [697] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_table_repeat1, 2, 0, 0), SHIFT_REPEAT(293),
-  [700] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_replacement, 4, 0, 28),
-  [702] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_currency, 2, 0, 5),
-  [704] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_currency, 2, 0, 5),
-  [706] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_period, 4, 0, 0),
-  [708] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_period, 4, 0, 0),
-  [710] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_tolerance, 2, 0, 0),
-  [712] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_tolerance, 2, 0, 0),
-  [714] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_replacement, 5, 0, 30),
-  [716] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_explanation, 2, 0, 0),
-  [718] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_municipality, 2, 0, 0),
-  [720] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_municipality, 2, 0, 0),
-  [722] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_decided, 2, 0, 0),
-  [724] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_adopted, 2, 0, 0),
-  [726] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_adopted, 2, 0, 0),
-  [728] = {.entry = {.count = 1, .reusable = true}}, SHIFT(343),
-  [730] = {.entry = {.count = 1, .reusable = false}}, SHIFT(250),
-  [732] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_phase, 2, 0, 0),
-  [734] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_realised, 3, 0, 0),
-  [736] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_expected, 3, 0, 0),
-  [738] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_replacement, 3, 0, 23),
-  [740] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_total_column, 4, 0, 21),
-  [742] = {.entry = {.count = 1, .reusable = true}}, SHIFT(127),
-  [744] = {.entry = {.count = 1, .reusable = true}}, SHIFT(20),
-  [746] = {.entry = {.count = 1, .reusable = true}}, SHIFT(63),
-  [748] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_yearly_values_repeat1, 2, 0, 0), SHIFT_REPEAT(280),
-  [751] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_yearly_values_repeat1, 2, 0, 0), SHIFT_REPEAT(359),
-  [754] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_columns, 3, 0, 0),
-  [756] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_named_column, 2, 0, 12),
-  [758] = {.entry = {.count = 1, .reusable = true}}, SHIFT(93),
-  [760] = {.entry = {.count = 1, .reusable = true}}, SHIFT(215),
-  [762] = {.entry = {.count = 1, .reusable = true}}, SHIFT(273),
-  [764] = {.entry = {.count = 1, .reusable = true}}, SHIFT(69),
-  [766] = {.entry = {.count = 1, .reusable = true}}, SHIFT(112),
-  [768] = {.entry = {.count = 1, .reusable = true}}, SHIFT(107),
-  [770] = {.entry = {.count = 1, .reusable = true}}, SHIFT(174),
-  [772] = {.entry = {.count = 1, .reusable = true}}, SHIFT(233),
-  [774] = {.entry = {.count = 1, .reusable = true}}, SHIFT(214),
-  [776] = {.entry = {.count = 1, .reusable = true}}, SHIFT(252),
-  [778] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_sign_rule, 4, 0, 17),
-  [780] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_columns_repeat1, 2, 0, 0), SHIFT_REPEAT(234),
-  [783] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_year_column, 3, 0, 13),
-  [785] = {.entry = {.count = 1, .reusable = true}}, SHIFT(217),
-  [787] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_moment_repeat1, 2, 0, 0),
-  [789] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_moment_repeat1, 2, 0, 0), SHIFT_REPEAT(287),
-  [792] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_moment_repeat1, 2, 0, 0), SHIFT_REPEAT(275),
-  [795] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_moment_repeat1, 2, 0, 0), SHIFT_REPEAT(319),
-  [798] = {.entry = {.count = 1, .reusable = true}}, SHIFT(236),
-  [800] = {.entry = {.count = 1, .reusable = true}}, SHIFT(109),
-  [802] = {.entry = {.count = 1, .reusable = true}}, SHIFT(287),
-  [804] = {.entry = {.count = 1, .reusable = true}}, SHIFT(275),
-  [806] = {.entry = {.count = 1, .reusable = true}}, SHIFT(19),
-  [808] = {.entry = {.count = 1, .reusable = true}}, SHIFT(5),
-  [810] = {.entry = {.count = 1, .reusable = true}}, SHIFT(117),
-  [812] = {.entry = {.count = 1, .reusable = true}}, SHIFT(60),
-  [814] = {.entry = {.count = 1, .reusable = true}}, SHIFT(50),
-  [816] = {.entry = {.count = 1, .reusable = true}}, SHIFT(123),
-  [818] = {.entry = {.count = 1, .reusable = true}}, SHIFT(68),
-  [820] = {.entry = {.count = 1, .reusable = true}}, SHIFT(280),
-  [822] = {.entry = {.count = 1, .reusable = true}}, SHIFT(359),
-  [824] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_year_column, 2, 0, 0),
-  [826] = {.entry = {.count = 1, .reusable = true}}, SHIFT(216),
-  [828] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_year_column, 2, 0, 11),
-  [830] = {.entry = {.count = 1, .reusable = true}}, SHIFT(121),
-  [832] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_year_span, 3, 0, 0),
-  [834] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_year_span, 4, 0, 13),
-  [836] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_year_column, 3, 0, 19),
-  [838] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_year_column, 3, 0, 18),
-  [840] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_year_column, 4, 0, 22),
-  [842] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_row, 8, 0, 27),
-  [844] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_total_row, 9, 0, 34),
-  [846] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_total_row, 10, 0, 35),
-  [848] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_total_row, 7, 0, 32),
-  [850] = {.entry = {.count = 1, .reusable = true}}, SHIFT(103),
-  [852] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_row, 5, 0, 27),
-  [854] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_total_row, 8, 0, 33),
-  [856] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_row, 7, 0, 27),
-  [858] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_row, 6, 0, 27),
-  [860] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_effect_kind, 1, 0, 0),
-  [862] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_effect_kind, 1, 0, 0),
-  [864] = {.entry = {.count = 1, .reusable = false}}, SHIFT(279),
-  [866] = {.entry = {.count = 1, .reusable = false}}, SHIFT(124),
-  [868] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_measure_progress, 4, 0, 14),
-  [870] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_remaining_total, 3, 0, 0),
-  [872] = {.entry = {.count = 1, .reusable = true}}, SHIFT(173),
-  [874] = {.entry = {.count = 1, .reusable = false}}, SHIFT(137),
-  [876] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_measure_progress, 5, 0, 14),
-  [878] = {.entry = {.count = 1, .reusable = true}}, SHIFT(160),
-  [880] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_remaining_total, 5, 0, 0),
-  [882] = {.entry = {.count = 1, .reusable = true}}, SHIFT(230),
-  [884] = {.entry = {.count = 1, .reusable = true}}, SHIFT(238),
-  [886] = {.entry = {.count = 1, .reusable = true}}, SHIFT(169),
-  [888] = {.entry = {.count = 1, .reusable = true}}, SHIFT(139),
-  [890] = {.entry = {.count = 1, .reusable = true}}, SHIFT(99),
-  [892] = {.entry = {.count = 1, .reusable = true}}, SHIFT(203),
-  [894] = {.entry = {.count = 1, .reusable = true}}, SHIFT(45),
-  [896] = {.entry = {.count = 1, .reusable = true}}, SHIFT(289),
-  [898] = {.entry = {.count = 1, .reusable = true}}, SHIFT(295),
-  [900] = {.entry = {.count = 1, .reusable = true}}, SHIFT(239),
-  [902] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_role, 2, 0, 9),
-  [904] = {.entry = {.count = 1, .reusable = true}}, SHIFT(10),
-  [906] = {.entry = {.count = 1, .reusable = true}}, SHIFT(185),
-  [908] = {.entry = {.count = 1, .reusable = true}}, SHIFT(194),
-  [910] = {.entry = {.count = 1, .reusable = true}}, SHIFT(207),
-  [912] = {.entry = {.count = 1, .reusable = true}}, SHIFT(210),
-  [914] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_table_unit, 2, 0, 0),
-  [916] = {.entry = {.count = 1, .reusable = true}}, SHIFT(218),
-  [918] = {.entry = {.count = 1, .reusable = true}}, SHIFT(300),
-  [920] = {.entry = {.count = 1, .reusable = true}}, SHIFT(148),
-  [922] = {.entry = {.count = 1, .reusable = false}}, SHIFT(58),
-  [924] = {.entry = {.count = 1, .reusable = true}}, SHIFT(58),
-  [926] = {.entry = {.count = 1, .reusable = true}}, SHIFT(205),
-  [928] = {.entry = {.count = 1, .reusable = true}}, SHIFT(101),
-  [930] = {.entry = {.count = 1, .reusable = false}}, SHIFT(57),
-  [932] = {.entry = {.count = 1, .reusable = true}}, SHIFT(57),
-  [934] = {.entry = {.count = 1, .reusable = true}}, SHIFT(206),
-  [936] = {.entry = {.count = 1, .reusable = true}}, SHIFT(98),
-  [938] = {.entry = {.count = 1, .reusable = true}}, SHIFT(242),
-  [940] = {.entry = {.count = 1, .reusable = true}}, SHIFT(86),
-  [942] = {.entry = {.count = 1, .reusable = true}}, SHIFT(154),
-  [944] = {.entry = {.count = 1, .reusable = true}}, SHIFT(304),
-  [946] = {.entry = {.count = 1, .reusable = true}}, SHIFT(366),
-  [948] = {.entry = {.count = 1, .reusable = true}}, SHIFT(132),
-  [950] = {.entry = {.count = 1, .reusable = true}}, SHIFT(307),
-  [952] = {.entry = {.count = 1, .reusable = true}}, SHIFT(290),
-  [954] = {.entry = {.count = 1, .reusable = true}}, SHIFT(213),
-  [956] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__column_kind, 1, 0, 10),
-  [958] = {.entry = {.count = 1, .reusable = true}}, SHIFT(179),
-  [960] = {.entry = {.count = 1, .reusable = true}}, SHIFT(322),
-  [962] = {.entry = {.count = 1, .reusable = true}}, SHIFT(350),
-  [964] = {.entry = {.count = 1, .reusable = true}}, SHIFT(197),
-  [966] = {.entry = {.count = 1, .reusable = true}}, SHIFT(134),
-  [968] = {.entry = {.count = 1, .reusable = true}}, SHIFT(240),
-  [970] = {.entry = {.count = 1, .reusable = true}}, SHIFT(303),
-  [972] = {.entry = {.count = 1, .reusable = true}}, SHIFT(114),
-  [974] = {.entry = {.count = 1, .reusable = true}}, SHIFT(46),
-  [976] = {.entry = {.count = 1, .reusable = true}}, SHIFT(111),
-  [978] = {.entry = {.count = 1, .reusable = true}}, SHIFT(102),
-  [980] = {.entry = {.count = 1, .reusable = true}}, SHIFT(330),
-  [982] = {.entry = {.count = 1, .reusable = true}}, SHIFT(348),
-  [984] = {.entry = {.count = 1, .reusable = true}}, SHIFT(100),
-  [986] = {.entry = {.count = 1, .reusable = true}}, SHIFT(208),
-  [988] = {.entry = {.count = 1, .reusable = true}}, SHIFT(204),
-  [990] = {.entry = {.count = 1, .reusable = true}}, SHIFT(189),
-  [992] = {.entry = {.count = 1, .reusable = true}}, SHIFT(209),
-  [994] = {.entry = {.count = 1, .reusable = true}}, SHIFT(162),
-  [996] = {.entry = {.count = 1, .reusable = true}}, SHIFT(64),
-  [998] = {.entry = {.count = 1, .reusable = true}}, SHIFT(94),
-  [1000] = {.entry = {.count = 1, .reusable = true}}, SHIFT(115),
-  [1002] = {.entry = {.count = 1, .reusable = true}}, SHIFT(65),
-  [1004] = {.entry = {.count = 1, .reusable = true}}, SHIFT(320),
-  [1006] = {.entry = {.count = 1, .reusable = true}}, SHIFT(54),
-  [1008] = {.entry = {.count = 1, .reusable = true}}, SHIFT(105),
-  [1010] = {.entry = {.count = 1, .reusable = true}}, SHIFT(166),
-  [1012] = {.entry = {.count = 1, .reusable = true}}, SHIFT(56),
-  [1014] = {.entry = {.count = 1, .reusable = true}}, SHIFT(37),
-  [1016] = {.entry = {.count = 1, .reusable = true}}, SHIFT(48),
-  [1018] = {.entry = {.count = 1, .reusable = true}}, SHIFT(262),
-  [1020] = {.entry = {.count = 1, .reusable = true}}, SHIFT(341),
-  [1022] = {.entry = {.count = 1, .reusable = true}}, SHIFT(161),
-  [1024] = {.entry = {.count = 1, .reusable = true}}, SHIFT(168),
-  [1026] = {.entry = {.count = 1, .reusable = true}}, SHIFT(4),
-  [1028] = {.entry = {.count = 1, .reusable = true}}, SHIFT(135),
-  [1030] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_scale, 2, 0, 0),
-  [1032] = {.entry = {.count = 1, .reusable = true}}, SHIFT(61),
-  [1034] = {.entry = {.count = 1, .reusable = true}}, SHIFT(369),
-  [1036] = {.entry = {.count = 1, .reusable = true}}, SHIFT(193),
-  [1038] = {.entry = {.count = 1, .reusable = true}}, SHIFT(170),
-  [1040] = {.entry = {.count = 1, .reusable = true}}, SHIFT(11),
-  [1042] = {.entry = {.count = 1, .reusable = true}}, SHIFT(328),
-  [1044] = {.entry = {.count = 1, .reusable = true}}, SHIFT(153),
-  [1046] = {.entry = {.count = 1, .reusable = true}}, SHIFT(316),
-  [1048] = {.entry = {.count = 1, .reusable = true}}, SHIFT(151),
-  [1050] = {.entry = {.count = 1, .reusable = true}}, SHIFT(363),
-  [1052] = {.entry = {.count = 1, .reusable = true}}, SHIFT(221),
-  [1054] = {.entry = {.count = 1, .reusable = true}}, SHIFT(52),
-  [1056] = {.entry = {.count = 1, .reusable = true}},  ACCEPT_INPUT(),
-  [1058] = {.entry = {.count = 1, .reusable = true}}, SHIFT(2),
-  [1060] = {.entry = {.count = 1, .reusable = true}}, SHIFT(269),
-  [1062] = {.entry = {.count = 1, .reusable = true}}, SHIFT(3),
-  [1064] = {.entry = {.count = 1, .reusable = true}}, SHIFT(286),
-  [1066] = {.entry = {.count = 1, .reusable = true}}, SHIFT(13),
-  [1068] = {.entry = {.count = 1, .reusable = true}}, SHIFT(44),
-  [1070] = {.entry = {.count = 1, .reusable = true}}, SHIFT(326),
-  [1072] = {.entry = {.count = 1, .reusable = true}}, SHIFT(75),
-  [1074] = {.entry = {.count = 1, .reusable = true}}, SHIFT(53),
-  [1076] = {.entry = {.count = 1, .reusable = true}}, SHIFT(192),
-  [1078] = {.entry = {.count = 1, .reusable = true}}, SHIFT(23),
-  [1080] = {.entry = {.count = 1, .reusable = true}}, SHIFT(144),
-  [1082] = {.entry = {.count = 1, .reusable = true}}, SHIFT(24),
-  [1084] = {.entry = {.count = 1, .reusable = true}}, SHIFT(251),
-  [1086] = {.entry = {.count = 1, .reusable = true}}, SHIFT(129),
-  [1088] = {.entry = {.count = 1, .reusable = true}}, SHIFT(195),
-  [1090] = {.entry = {.count = 1, .reusable = true}}, SHIFT(167),
-  [1092] = {.entry = {.count = 1, .reusable = true}}, SHIFT(21),
-  [1094] = {.entry = {.count = 1, .reusable = true}}, SHIFT(25),
-  [1096] = {.entry = {.count = 1, .reusable = true}}, SHIFT(72),
-  [1098] = {.entry = {.count = 1, .reusable = true}}, SHIFT(165),
-  [1100] = {.entry = {.count = 1, .reusable = true}}, SHIFT(349),
-  [1102] = {.entry = {.count = 1, .reusable = true}}, SHIFT(196),
-  [1104] = {.entry = {.count = 1, .reusable = true}}, SHIFT(241),
-  [1106] = {.entry = {.count = 1, .reusable = true}}, SHIFT(55),
-  [1108] = {.entry = {.count = 1, .reusable = true}}, SHIFT(270),
-  [1110] = {.entry = {.count = 1, .reusable = true}}, SHIFT(355),
-  [1112] = {.entry = {.count = 1, .reusable = true}}, SHIFT(136),
-  [1114] = {.entry = {.count = 1, .reusable = true}}, SHIFT(164),
-  [1116] = {.entry = {.count = 1, .reusable = true}}, SHIFT(324),
-  [1118] = {.entry = {.count = 1, .reusable = true}}, SHIFT(152),
-  [1120] = {.entry = {.count = 1, .reusable = true}}, SHIFT(368),
+  [354] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_measure, 5, 0, 7),
+  [356] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_text_block, 2, 0, 0),
+  [358] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_group, 5, 0, 7),
+  [360] = {.entry = {.count = 1, .reusable = true}}, SHIFT(75),
+  [362] = {.entry = {.count = 1, .reusable = true}}, SHIFT(252),
+  [364] = {.entry = {.count = 1, .reusable = true}}, SHIFT(199),
+  [366] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_measure, 6, 0, 7),
+  [368] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_group, 6, 0, 7),
+  [370] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_group_repeat1, 2, 0, 0),
+  [372] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_group_repeat1, 2, 0, 0), SHIFT_REPEAT(335),
+  [375] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_group_repeat1, 2, 0, 0), SHIFT_REPEAT(340),
+  [378] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_group_repeat1, 2, 0, 0), SHIFT_REPEAT(252),
+  [381] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_group_repeat1, 2, 0, 0), SHIFT_REPEAT(357),
+  [384] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_group_repeat1, 2, 0, 0), SHIFT_REPEAT(199),
+  [387] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_group_repeat1, 2, 0, 0), SHIFT_REPEAT(329),
+  [390] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_group_repeat1, 2, 0, 0), SHIFT_REPEAT(366),
+  [393] = {.entry = {.count = 1, .reusable = true}}, SHIFT(79),
+  [395] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_table, 6, 0, 7),
+  [397] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_group, 7, 0, 7),
+  [399] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_table, 7, 0, 7),
+  [401] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_declared_total, 3, 0, 0),
+  [403] = {.entry = {.count = 1, .reusable = true}}, SHIFT(71),
+  [405] = {.entry = {.count = 1, .reusable = false}}, SHIFT(151),
+  [407] = {.entry = {.count = 1, .reusable = false}}, SHIFT(142),
+  [409] = {.entry = {.count = 1, .reusable = true}}, SHIFT(117),
+  [411] = {.entry = {.count = 1, .reusable = false}}, SHIFT(133),
+  [413] = {.entry = {.count = 1, .reusable = false}}, SHIFT(145),
+  [415] = {.entry = {.count = 1, .reusable = true}}, SHIFT(85),
+  [417] = {.entry = {.count = 1, .reusable = false}}, SHIFT(314),
+  [419] = {.entry = {.count = 1, .reusable = false}}, SHIFT(315),
+  [421] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_table, 8, 0, 7),
+  [423] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_table, 9, 0, 7),
+  [425] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_table, 10, 0, 7),
+  [427] = {.entry = {.count = 1, .reusable = true}}, SHIFT(286),
+  [429] = {.entry = {.count = 1, .reusable = true}}, SHIFT(300),
+  [431] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_yearly_values_repeat1, 2, 0, 0), SHIFT_REPEAT(286),
+  [434] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_yearly_values_repeat1, 2, 0, 0), SHIFT_REPEAT(300),
+  [437] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_euro_cell, 2, 0, 0),
+  [439] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_euro_cell, 2, 0, 0),
+  [441] = {.entry = {.count = 1, .reusable = true}}, SHIFT(129),
+  [443] = {.entry = {.count = 1, .reusable = false}}, SHIFT(129),
+  [445] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_cells_repeat1, 1, 0, 0),
+  [447] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_cells_repeat1, 1, 0, 0),
+  [449] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_measure_progress_repeat1, 2, 0, 0),
+  [451] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_progress_repeat1, 2, 0, 0), SHIFT_REPEAT(323),
+  [454] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_progress_repeat1, 2, 0, 0), SHIFT_REPEAT(198),
+  [457] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_progress_repeat1, 2, 0, 0), SHIFT_REPEAT(191),
+  [460] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_progress_repeat1, 2, 0, 0), SHIFT_REPEAT(292),
+  [463] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_progress_repeat1, 2, 0, 0), SHIFT_REPEAT(333),
+  [466] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_progress_repeat1, 2, 0, 0), SHIFT_REPEAT(200),
+  [469] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_measure_progress_repeat1, 2, 0, 0), SHIFT_REPEAT(337),
+  [472] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_plan_header_repeat1, 2, 0, 0),
+  [474] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_plan_header_repeat1, 2, 0, 0), SHIFT_REPEAT(346),
+  [477] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_plan_header_repeat1, 2, 0, 0), SHIFT_REPEAT(324),
+  [480] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_plan_header_repeat1, 2, 0, 0), SHIFT_REPEAT(326),
+  [483] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_plan_header_repeat1, 2, 0, 0), SHIFT_REPEAT(326),
+  [486] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_plan_header_repeat1, 2, 0, 0), SHIFT_REPEAT(327),
+  [489] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_plan_header_repeat1, 2, 0, 0), SHIFT_REPEAT(232),
+  [492] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_plan_header_repeat1, 2, 0, 0), SHIFT_REPEAT(329),
+  [495] = {.entry = {.count = 1, .reusable = true}}, SHIFT(242),
+  [497] = {.entry = {.count = 1, .reusable = true}}, SHIFT(323),
+  [499] = {.entry = {.count = 1, .reusable = true}}, SHIFT(198),
+  [501] = {.entry = {.count = 1, .reusable = true}}, SHIFT(191),
+  [503] = {.entry = {.count = 1, .reusable = true}}, SHIFT(292),
+  [505] = {.entry = {.count = 1, .reusable = true}}, SHIFT(333),
+  [507] = {.entry = {.count = 1, .reusable = true}}, SHIFT(200),
+  [509] = {.entry = {.count = 1, .reusable = true}}, SHIFT(337),
+  [511] = {.entry = {.count = 1, .reusable = true}}, SHIFT(122),
+  [513] = {.entry = {.count = 1, .reusable = true}}, SHIFT(346),
+  [515] = {.entry = {.count = 1, .reusable = true}}, SHIFT(324),
+  [517] = {.entry = {.count = 1, .reusable = false}}, SHIFT(326),
+  [519] = {.entry = {.count = 1, .reusable = true}}, SHIFT(326),
+  [521] = {.entry = {.count = 1, .reusable = true}}, SHIFT(327),
+  [523] = {.entry = {.count = 1, .reusable = true}}, SHIFT(232),
+  [525] = {.entry = {.count = 1, .reusable = true}}, SHIFT(124),
+  [527] = {.entry = {.count = 1, .reusable = true}}, SHIFT(348),
+  [529] = {.entry = {.count = 1, .reusable = true}}, SHIFT(123),
+  [531] = {.entry = {.count = 1, .reusable = true}}, SHIFT(237),
+  [533] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_cells, 1, 0, 0),
+  [535] = {.entry = {.count = 1, .reusable = false}}, SHIFT(128),
+  [537] = {.entry = {.count = 1, .reusable = true}}, SHIFT(99),
+  [539] = {.entry = {.count = 1, .reusable = true}}, SHIFT(377),
+  [541] = {.entry = {.count = 1, .reusable = true}}, SHIFT(111),
+  [543] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_cells_repeat1, 2, 0, 0),
+  [545] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_cells_repeat1, 2, 0, 0), SHIFT_REPEAT(128),
+  [548] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_cells_repeat1, 2, 0, 0), SHIFT_REPEAT(99),
+  [551] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_cells_repeat1, 2, 0, 0), SHIFT_REPEAT(377),
+  [554] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_cells_repeat1, 2, 0, 0), SHIFT_REPEAT(111),
+  [557] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_moment, 5, 0, 6),
+  [559] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_yearly_values_repeat1, 2, 0, 0), SHIFT_REPEAT(281),
+  [562] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_yearly_values_repeat1, 2, 0, 0), SHIFT_REPEAT(374),
+  [565] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_realised, 2, 0, 0),
+  [567] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_expected, 2, 0, 0),
+  [569] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_moment, 6, 0, 6),
+  [571] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_include, 2, 0, 1),
+  [573] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_progress_header, 3, 0, 2),
+  [575] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_part_of, 3, 0, 2),
+  [577] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_plan_header, 5, 0, 3),
+  [579] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_plan_header, 6, 0, 3),
+  [581] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_plan_header, 4, 0, 3),
+  [583] = {.entry = {.count = 1, .reusable = true}}, SHIFT(281),
+  [585] = {.entry = {.count = 1, .reusable = true}}, SHIFT(374),
+  [587] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_cells_repeat1, 1, 0, 27),
+  [589] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_cells_repeat1, 1, 0, 27),
+  [591] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_vn_mark, 1, 0, 0),
+  [593] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_vn_mark, 1, 0, 0),
+  [595] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_marked_cell, 3, 0, 0),
+  [597] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_marked_cell, 3, 0, 0),
+  [599] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_marked_cell, 2, 0, 0),
+  [601] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_marked_cell, 2, 0, 0),
+  [603] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_sum_all, 1, 0, 0),
+  [605] = {.entry = {.count = 1, .reusable = true}}, SHIFT(159),
+  [607] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_columns, 2, 0, 0),
+  [609] = {.entry = {.count = 1, .reusable = true}}, SHIFT(244),
+  [611] = {.entry = {.count = 1, .reusable = true}}, SHIFT(194),
+  [613] = {.entry = {.count = 1, .reusable = true}}, SHIFT(308),
+  [615] = {.entry = {.count = 1, .reusable = true}}, SHIFT(223),
+  [617] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_target, 4, 0, 0),
+  [619] = {.entry = {.count = 1, .reusable = true}}, SHIFT(258),
+  [621] = {.entry = {.count = 1, .reusable = false}}, SHIFT(373),
+  [623] = {.entry = {.count = 1, .reusable = false}}, SHIFT(368),
+  [625] = {.entry = {.count = 1, .reusable = false}}, SHIFT(127),
+  [627] = {.entry = {.count = 1, .reusable = true}}, SHIFT(363),
+  [629] = {.entry = {.count = 1, .reusable = true}}, SHIFT(107),
+  [631] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_year_column, 2, 0, 13),
+  [633] = {.entry = {.count = 1, .reusable = true}}, SHIFT(210),
+  [635] = {.entry = {.count = 1, .reusable = true}}, SHIFT(360),
+  [637] = {.entry = {.count = 1, .reusable = true}}, SHIFT(225),
+  [639] = {.entry = {.count = 1, .reusable = false}}, SHIFT(374),
+  [641] = {.entry = {.count = 1, .reusable = false}}, SHIFT(66),
+  [643] = {.entry = {.count = 1, .reusable = false}}, SHIFT(367),
+  [645] = {.entry = {.count = 1, .reusable = false}}, SHIFT(355),
+  [647] = {.entry = {.count = 1, .reusable = false}}, SHIFT(18),
+  [649] = {.entry = {.count = 1, .reusable = true}}, SHIFT(356),
+  [651] = {.entry = {.count = 1, .reusable = true}}, SHIFT(23),
+  [653] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_costs_of, 1, 0, 0),
+  [655] = {.entry = {.count = 1, .reusable = true}}, SHIFT(347),
+  [657] = {.entry = {.count = 1, .reusable = false}}, SHIFT(299),
+  [659] = {.entry = {.count = 1, .reusable = false}}, SHIFT(300),
+  [661] = {.entry = {.count = 1, .reusable = false}}, SHIFT(46),
+  [663] = {.entry = {.count = 1, .reusable = true}}, SHIFT(350),
+  [665] = {.entry = {.count = 1, .reusable = true}}, SHIFT(68),
+  [667] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_columns_repeat1, 2, 0, 0),
+  [669] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_savings_of, 1, 0, 0),
+  [671] = {.entry = {.count = 1, .reusable = true}}, SHIFT(352),
+  [673] = {.entry = {.count = 1, .reusable = true}}, SHIFT(182),
+  [675] = {.entry = {.count = 1, .reusable = false}}, SHIFT(320),
+  [677] = {.entry = {.count = 1, .reusable = false}}, SHIFT(136),
+  [679] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_parenthesized, 3, 0, 0),
+  [681] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_binary_expression, 3, 0, 30),
+  [683] = {.entry = {.count = 1, .reusable = true}}, SHIFT(84),
+  [685] = {.entry = {.count = 1, .reusable = true}}, SHIFT(371),
+  [687] = {.entry = {.count = 1, .reusable = true}}, SHIFT(283),
+  [689] = {.entry = {.count = 1, .reusable = true}}, SHIFT(372),
+  [691] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__term, 1, 0, 21),
+  [693] = {.entry = {.count = 1, .reusable = true}}, SHIFT(80),
+  [695] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_table_repeat1, 2, 0, 0),
+  [697] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_table_repeat1, 2, 0, 0), SHIFT_REPEAT(371),
+  [700] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_table_repeat1, 2, 0, 0), SHIFT_REPEAT(329),
+  [703] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_table_repeat1, 2, 0, 0), SHIFT_REPEAT(283),
+  [706] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_table_repeat1, 2, 0, 0), SHIFT_REPEAT(372),
+  [709] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_costs_of, 4, 0, 32),
+  [711] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_savings_of, 4, 0, 32),
+  [713] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_cumulative, 4, 0, 0),
+  [715] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_previous, 4, 0, 0),
+  [717] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_negation, 2, 0, 26),
+  [719] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_sum_all, 2, 0, 0),
+  [721] = {.entry = {.count = 1, .reusable = true}}, SHIFT(78),
+  [723] = {.entry = {.count = 1, .reusable = true}}, SHIFT(87),
+  [725] = {.entry = {.count = 1, .reusable = true}}, SHIFT(91),
+  [727] = {.entry = {.count = 1, .reusable = true}}, SHIFT(86),
+  [729] = {.entry = {.count = 1, .reusable = true}}, SHIFT(299),
+  [731] = {.entry = {.count = 1, .reusable = false}}, SHIFT(256),
+  [733] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_adopted, 2, 0, 0),
+  [735] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_adopted, 2, 0, 0),
+  [737] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_phase, 2, 0, 0),
+  [739] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_decided, 2, 0, 0),
+  [741] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_explanation, 2, 0, 0),
+  [743] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_currency, 2, 0, 5),
+  [745] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_currency, 2, 0, 5),
+  [747] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_period, 4, 0, 0),
+  [749] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_period, 4, 0, 0),
+  [751] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_realised, 3, 0, 0),
+  [753] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_expected, 3, 0, 0),
+  [755] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_replacement, 3, 0, 24),
+  [757] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_named_column, 2, 0, 12),
+  [759] = {.entry = {.count = 1, .reusable = true}}, SHIFT(224),
+  [761] = {.entry = {.count = 1, .reusable = true}}, SHIFT(83),
+  [763] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_tolerance, 2, 0, 0),
+  [765] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_tolerance, 2, 0, 0),
+  [767] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_replacement, 4, 0, 29),
+  [769] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_replacement, 5, 0, 31),
+  [771] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_municipality, 2, 0, 0),
+  [773] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_municipality, 2, 0, 0),
+  [775] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_total_column, 4, 0, 22),
+  [777] = {.entry = {.count = 1, .reusable = true}}, SHIFT(118),
+  [779] = {.entry = {.count = 1, .reusable = true}}, SHIFT(110),
+  [781] = {.entry = {.count = 1, .reusable = true}}, SHIFT(94),
+  [783] = {.entry = {.count = 1, .reusable = true}}, SHIFT(115),
+  [785] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_yearly_values_repeat1, 2, 0, 0), SHIFT_REPEAT(291),
+  [788] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_yearly_values_repeat1, 2, 0, 0), SHIFT_REPEAT(368),
+  [791] = {.entry = {.count = 1, .reusable = true}}, SHIFT(190),
+  [793] = {.entry = {.count = 1, .reusable = true}}, SHIFT(241),
+  [795] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_year_column, 2, 0, 0),
+  [797] = {.entry = {.count = 1, .reusable = true}}, SHIFT(221),
+  [799] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_columns, 3, 0, 0),
+  [801] = {.entry = {.count = 1, .reusable = true}}, SHIFT(20),
+  [803] = {.entry = {.count = 1, .reusable = true}}, SHIFT(60),
+  [805] = {.entry = {.count = 1, .reusable = true}}, SHIFT(218),
+  [807] = {.entry = {.count = 1, .reusable = true}}, SHIFT(263),
+  [809] = {.entry = {.count = 1, .reusable = true}}, SHIFT(114),
+  [811] = {.entry = {.count = 1, .reusable = true}}, SHIFT(220),
+  [813] = {.entry = {.count = 1, .reusable = true}}, SHIFT(284),
+  [815] = {.entry = {.count = 1, .reusable = true}}, SHIFT(243),
+  [817] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_moment_repeat1, 2, 0, 0),
+  [819] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_moment_repeat1, 2, 0, 0), SHIFT_REPEAT(312),
+  [822] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_moment_repeat1, 2, 0, 0), SHIFT_REPEAT(280),
+  [825] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_moment_repeat1, 2, 0, 0), SHIFT_REPEAT(329),
+  [828] = {.entry = {.count = 1, .reusable = true}}, SHIFT(116),
+  [830] = {.entry = {.count = 1, .reusable = true}}, SHIFT(312),
+  [832] = {.entry = {.count = 1, .reusable = true}}, SHIFT(280),
+  [834] = {.entry = {.count = 1, .reusable = true}}, SHIFT(19),
+  [836] = {.entry = {.count = 1, .reusable = true}}, SHIFT(5),
+  [838] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_sign_rule, 4, 0, 17),
+  [840] = {.entry = {.count = 1, .reusable = true}}, SHIFT(112),
+  [842] = {.entry = {.count = 1, .reusable = true}}, SHIFT(52),
+  [844] = {.entry = {.count = 1, .reusable = true}}, SHIFT(58),
+  [846] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_columns_repeat1, 2, 0, 0), SHIFT_REPEAT(244),
+  [849] = {.entry = {.count = 1, .reusable = true}}, SHIFT(131),
+  [851] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_year_column, 3, 0, 13),
+  [853] = {.entry = {.count = 1, .reusable = true}}, SHIFT(215),
+  [855] = {.entry = {.count = 1, .reusable = true}}, SHIFT(67),
+  [857] = {.entry = {.count = 1, .reusable = true}}, SHIFT(291),
+  [859] = {.entry = {.count = 1, .reusable = true}}, SHIFT(368),
+  [861] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_year_column, 4, 0, 23),
+  [863] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_year_span, 4, 0, 13),
+  [865] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_year_column, 3, 0, 18),
+  [867] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_year_span, 3, 0, 0),
+  [869] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_year_column, 2, 0, 11),
+  [871] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_named_column, 3, 0, 19),
+  [873] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_year_column, 3, 0, 20),
+  [875] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_total_row, 8, 0, 34),
+  [877] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_total_row, 7, 0, 33),
+  [879] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_row, 7, 0, 28),
+  [881] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_row, 8, 0, 28),
+  [883] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_total_row, 9, 0, 35),
+  [885] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_total_row, 10, 0, 36),
+  [887] = {.entry = {.count = 1, .reusable = true}}, SHIFT(104),
+  [889] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_row, 6, 0, 28),
+  [891] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_row, 5, 0, 28),
+  [893] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_effect_kind, 1, 0, 0),
+  [895] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_effect_kind, 1, 0, 0),
+  [897] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_measure_progress, 5, 0, 14),
+  [899] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_remaining_total, 3, 0, 0),
+  [901] = {.entry = {.count = 1, .reusable = false}}, SHIFT(289),
+  [903] = {.entry = {.count = 1, .reusable = false}}, SHIFT(134),
+  [905] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_remaining_total, 5, 0, 0),
+  [907] = {.entry = {.count = 1, .reusable = true}}, SHIFT(178),
+  [909] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_measure_progress, 4, 0, 14),
+  [911] = {.entry = {.count = 1, .reusable = true}}, SHIFT(175),
+  [913] = {.entry = {.count = 1, .reusable = false}}, SHIFT(144),
+  [915] = {.entry = {.count = 1, .reusable = true}}, SHIFT(184),
+  [917] = {.entry = {.count = 1, .reusable = true}}, SHIFT(136),
+  [919] = {.entry = {.count = 1, .reusable = true}}, SHIFT(239),
+  [921] = {.entry = {.count = 1, .reusable = true}}, SHIFT(249),
+  [923] = {.entry = {.count = 1, .reusable = true}}, SHIFT(166),
+  [925] = {.entry = {.count = 1, .reusable = true}}, SHIFT(90),
+  [927] = {.entry = {.count = 1, .reusable = true}}, SHIFT(44),
+  [929] = {.entry = {.count = 1, .reusable = true}}, SHIFT(309),
+  [931] = {.entry = {.count = 1, .reusable = true}}, SHIFT(310),
+  [933] = {.entry = {.count = 1, .reusable = true}}, SHIFT(246),
+  [935] = {.entry = {.count = 1, .reusable = true}}, SHIFT(10),
+  [937] = {.entry = {.count = 1, .reusable = true}}, SHIFT(204),
+  [939] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_role, 2, 0, 9),
+  [941] = {.entry = {.count = 1, .reusable = false}}, SHIFT(56),
+  [943] = {.entry = {.count = 1, .reusable = true}}, SHIFT(56),
+  [945] = {.entry = {.count = 1, .reusable = true}}, SHIFT(147),
+  [947] = {.entry = {.count = 1, .reusable = true}}, SHIFT(183),
+  [949] = {.entry = {.count = 1, .reusable = false}}, SHIFT(61),
+  [951] = {.entry = {.count = 1, .reusable = true}}, SHIFT(61),
+  [953] = {.entry = {.count = 1, .reusable = true}}, SHIFT(207),
+  [955] = {.entry = {.count = 1, .reusable = true}}, SHIFT(105),
+  [957] = {.entry = {.count = 1, .reusable = true}}, SHIFT(248),
+  [959] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_table_unit, 2, 0, 0),
+  [961] = {.entry = {.count = 1, .reusable = true}}, SHIFT(188),
+  [963] = {.entry = {.count = 1, .reusable = true}}, SHIFT(82),
+  [965] = {.entry = {.count = 1, .reusable = true}}, SHIFT(156),
+  [967] = {.entry = {.count = 1, .reusable = true}}, SHIFT(189),
+  [969] = {.entry = {.count = 1, .reusable = true}}, SHIFT(186),
+  [971] = {.entry = {.count = 1, .reusable = true}}, SHIFT(185),
+  [973] = {.entry = {.count = 1, .reusable = true}}, SHIFT(157),
+  [975] = {.entry = {.count = 1, .reusable = true}}, SHIFT(92),
+  [977] = {.entry = {.count = 1, .reusable = true}}, SHIFT(365),
+  [979] = {.entry = {.count = 1, .reusable = true}}, SHIFT(138),
+  [981] = {.entry = {.count = 1, .reusable = true}}, SHIFT(332),
+  [983] = {.entry = {.count = 1, .reusable = true}}, SHIFT(354),
+  [985] = {.entry = {.count = 1, .reusable = true}}, SHIFT(351),
+  [987] = {.entry = {.count = 1, .reusable = true}}, SHIFT(301),
+  [989] = {.entry = {.count = 1, .reusable = true}}, SHIFT(293),
+  [991] = {.entry = {.count = 1, .reusable = true}}, SHIFT(378),
+  [993] = {.entry = {.count = 1, .reusable = true}}, SHIFT(217),
+  [995] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__column_kind, 1, 0, 10),
+  [997] = {.entry = {.count = 1, .reusable = true}}, SHIFT(176),
+  [999] = {.entry = {.count = 1, .reusable = true}}, SHIFT(169),
+  [1001] = {.entry = {.count = 1, .reusable = true}}, SHIFT(120),
+  [1003] = {.entry = {.count = 1, .reusable = true}}, SHIFT(205),
+  [1005] = {.entry = {.count = 1, .reusable = true}}, SHIFT(45),
+  [1007] = {.entry = {.count = 1, .reusable = true}}, SHIFT(93),
+  [1009] = {.entry = {.count = 1, .reusable = true}}, SHIFT(13),
+  [1011] = {.entry = {.count = 1, .reusable = true}}, SHIFT(53),
+  [1013] = {.entry = {.count = 1, .reusable = true}}, SHIFT(379),
+  [1015] = {.entry = {.count = 1, .reusable = true}}, SHIFT(206),
+  [1017] = {.entry = {.count = 1, .reusable = true}}, SHIFT(135),
+  [1019] = {.entry = {.count = 1, .reusable = true}}, SHIFT(297),
+  [1021] = {.entry = {.count = 1, .reusable = true}}, SHIFT(187),
+  [1023] = {.entry = {.count = 1, .reusable = true}}, SHIFT(63),
+  [1025] = {.entry = {.count = 1, .reusable = true}}, SHIFT(65),
+  [1027] = {.entry = {.count = 1, .reusable = true}}, SHIFT(268),
+  [1029] = {.entry = {.count = 1, .reusable = true}}, SHIFT(250),
+  [1031] = {.entry = {.count = 1, .reusable = true}}, SHIFT(222),
+  [1033] = {.entry = {.count = 1, .reusable = true}}, SHIFT(47),
+  [1035] = {.entry = {.count = 1, .reusable = true}}, SHIFT(119),
+  [1037] = {.entry = {.count = 1, .reusable = true}}, SHIFT(375),
+  [1039] = {.entry = {.count = 1, .reusable = true}}, SHIFT(55),
+  [1041] = {.entry = {.count = 1, .reusable = true}}, SHIFT(88),
+  [1043] = {.entry = {.count = 1, .reusable = true}}, SHIFT(89),
+  [1045] = {.entry = {.count = 1, .reusable = true}}, SHIFT(163),
+  [1047] = {.entry = {.count = 1, .reusable = true}}, SHIFT(146),
+  [1049] = {.entry = {.count = 1, .reusable = true}}, SHIFT(62),
+  [1051] = {.entry = {.count = 1, .reusable = true}}, SHIFT(103),
+  [1053] = {.entry = {.count = 1, .reusable = true}}, SHIFT(38),
+  [1055] = {.entry = {.count = 1, .reusable = true}}, SHIFT(48),
+  [1057] = {.entry = {.count = 1, .reusable = true}}, SHIFT(168),
+  [1059] = {.entry = {.count = 1, .reusable = true}}, SHIFT(167),
+  [1061] = {.entry = {.count = 1, .reusable = true}}, SHIFT(233),
+  [1063] = {.entry = {.count = 1, .reusable = true}}, SHIFT(279),
+  [1065] = {.entry = {.count = 1, .reusable = true}}, SHIFT(171),
+  [1067] = {.entry = {.count = 1, .reusable = true}}, SHIFT(4),
+  [1069] = {.entry = {.count = 1, .reusable = true}}, SHIFT(294),
+  [1071] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_scale, 2, 0, 0),
+  [1073] = {.entry = {.count = 1, .reusable = true}}, SHIFT(338),
+  [1075] = {.entry = {.count = 1, .reusable = true}}, SHIFT(170),
+  [1077] = {.entry = {.count = 1, .reusable = true}}, SHIFT(70),
+  [1079] = {.entry = {.count = 1, .reusable = true}}, SHIFT(64),
+  [1081] = {.entry = {.count = 1, .reusable = true}}, SHIFT(193),
+  [1083] = {.entry = {.count = 1, .reusable = true}}, SHIFT(137),
+  [1085] = {.entry = {.count = 1, .reusable = true}}, SHIFT(330),
+  [1087] = {.entry = {.count = 1, .reusable = true}}, SHIFT(302),
+  [1089] = {.entry = {.count = 1, .reusable = true}},  ACCEPT_INPUT(),
+  [1091] = {.entry = {.count = 1, .reusable = true}}, SHIFT(179),
+  [1093] = {.entry = {.count = 1, .reusable = true}}, SHIFT(264),
+  [1095] = {.entry = {.count = 1, .reusable = true}}, SHIFT(154),
+  [1097] = {.entry = {.count = 1, .reusable = true}}, SHIFT(180),
+  [1099] = {.entry = {.count = 1, .reusable = true}}, SHIFT(345),
+  [1101] = {.entry = {.count = 1, .reusable = true}}, SHIFT(2),
+  [1103] = {.entry = {.count = 1, .reusable = true}}, SHIFT(3),
+  [1105] = {.entry = {.count = 1, .reusable = true}}, SHIFT(257),
+  [1107] = {.entry = {.count = 1, .reusable = true}}, SHIFT(353),
+  [1109] = {.entry = {.count = 1, .reusable = true}}, SHIFT(155),
+  [1111] = {.entry = {.count = 1, .reusable = true}}, SHIFT(59),
+  [1113] = {.entry = {.count = 1, .reusable = true}}, SHIFT(203),
+  [1115] = {.entry = {.count = 1, .reusable = true}}, SHIFT(24),
+  [1117] = {.entry = {.count = 1, .reusable = true}}, SHIFT(306),
+  [1119] = {.entry = {.count = 1, .reusable = true}}, SHIFT(25),
+  [1121] = {.entry = {.count = 1, .reusable = true}}, SHIFT(247),
+  [1123] = {.entry = {.count = 1, .reusable = true}}, SHIFT(216),
+  [1125] = {.entry = {.count = 1, .reusable = true}}, SHIFT(139),
+  [1127] = {.entry = {.count = 1, .reusable = true}}, SHIFT(73),
+  [1129] = {.entry = {.count = 1, .reusable = true}}, SHIFT(22),
+  [1131] = {.entry = {.count = 1, .reusable = true}}, SHIFT(21),
+  [1133] = {.entry = {.count = 1, .reusable = true}}, SHIFT(172),
+  [1135] = {.entry = {.count = 1, .reusable = true}}, SHIFT(307),
+  [1137] = {.entry = {.count = 1, .reusable = true}}, SHIFT(358),
+  [1139] = {.entry = {.count = 1, .reusable = true}}, SHIFT(209),
+  [1141] = {.entry = {.count = 1, .reusable = true}}, SHIFT(316),
+  [1143] = {.entry = {.count = 1, .reusable = true}}, SHIFT(317),
+  [1145] = {.entry = {.count = 1, .reusable = true}}, SHIFT(364),
+  [1147] = {.entry = {.count = 1, .reusable = true}}, SHIFT(211),
+  [1149] = {.entry = {.count = 1, .reusable = true}}, SHIFT(102),
+  [1151] = {.entry = {.count = 1, .reusable = true}}, SHIFT(51),
+  [1153] = {.entry = {.count = 1, .reusable = true}}, SHIFT(98),
+  [1155] = {.entry = {.count = 1, .reusable = true}}, SHIFT(121),
+  [1157] = {.entry = {.count = 1, .reusable = true}}, SHIFT(11),
 };
 
 #ifdef __cplusplus
