@@ -2,8 +2,9 @@
 //!
 //! - the keywords of the TextMate grammar (editors/vscode), of the tree-sitter grammar
 //!   (editors/tree-sitter-plan) and of its highlight query are exactly the words of both keyword sets (`grip::syntax::keywords`);
-//! - the TextMate grammar's tests pass (`npm test`), the extension packages into a .vsix, and it
-//!   starts `grip lsp` the way it should (test/lsp-smoke.js speaks LSP with the grip cargo built);
+//! - the TextMate grammar's tests pass (`npm test`), the extension packages into a small .vsix
+//!   whose code is one bundled file (esbuild), and it starts `grip lsp` the way it should
+//!   (test/lsp-smoke.js speaks LSP with the grip cargo built);
 //! - the tree-sitter corpus and highlight tests pass (`tree-sitter test`), the committed parser is
 //!   the one grammar.js generates, and every plan in examples/ parses without an error.
 //!
@@ -191,8 +192,20 @@ fn the_textmate_grammar_passes_its_tests() {
     assert_eq!(report.matches("run successfuly").count(), files, "not every grammar test ran:\n{report}");
 }
 
+/// The files a packaged extension holds (the zip's entries under `extension/`), besides the
+/// manifest: the bundled client and what VS Code reads, nothing else.
+const VSIX_FILES: [&str; 7] = [
+    "extension/package.json",
+    "extension/dist/extension.js",
+    "extension/syntaxes/plan.tmLanguage.json",
+    "extension/language-configuration.json",
+    "extension/snippets/plan.json",
+    "extension/readme.md",
+    "extension/LICENSE.txt",
+];
+
 #[test]
-fn the_vscode_extension_packages() {
+fn the_vscode_extension_packages_as_one_bundled_file() {
     if !npm_ready() {
         return;
     }
@@ -200,34 +213,48 @@ fn the_vscode_extension_packages() {
         skip("vsce", " (run `npm ci` in editors/vscode)");
         return;
     }
+    // `npm run package` as the README says: vsce runs `npm run build` (esbuild) first.
     let out_dir = tempfile::tempdir().unwrap();
     let vsix = out_dir.path().join("grip-plan.vsix");
     let vsix_arg = vsix.to_str().unwrap();
-    let packaged = run(
-        &vscode_dir(),
-        "npx",
-        &["--no-install", "vsce", "package", "--allow-missing-repository", "--out", vsix_arg],
-    );
-    assert!(packaged.status.success(), "vsce package failed:\n{}", text(&packaged));
-    assert!(std::fs::metadata(&vsix).map(|m| m.len() > 0).unwrap_or(false), "vsce package wrote no .vsix");
+    let packaged = run(&vscode_dir(), "npm", &["run", "package", "--", "--out", vsix_arg]);
+    assert!(packaged.status.success(), "npm run package failed:\n{}", text(&packaged));
 
-    let listed = run(&vscode_dir(), "npx", &["--no-install", "vsce", "ls"]);
-    let files = text(&listed);
-    assert!(listed.status.success(), "vsce ls failed:\n{files}");
-    for needed in [
-        "package.json",
-        "src/extension.js",
-        "src/server.js",
-        "syntaxes/plan.tmLanguage.json",
-        "language-configuration.json",
-        "snippets/plan.json",
-        "node_modules/vscode-languageclient/package.json",
-    ] {
-        assert!(files.lines().any(|l| l.trim() == needed), "the .vsix lacks {needed}:\n{files}");
+    // A .vsix is a zip: read its entries.
+    let file = std::fs::File::open(&vsix).unwrap_or_else(|e| panic!("vsce package wrote no .vsix: {e}"));
+    let mut archive = zip::ZipArchive::new(file).expect("the .vsix is a zip");
+    let mut entries = BTreeSet::new();
+    let mut unpacked = 0u64;
+    for i in 0..archive.len() {
+        let entry = archive.by_index(i).unwrap();
+        unpacked += entry.size();
+        entries.insert(entry.name().to_string());
     }
-    for dev_only in ["node_modules/@vscode/vsce/", "node_modules/vscode-tmgrammar-test/", "test/"] {
-        assert!(!files.lines().any(|l| l.trim().starts_with(dev_only)), "the .vsix holds {dev_only}");
+    let listing = entries.iter().cloned().collect::<Vec<_>>().join("\n");
+    for needed in VSIX_FILES {
+        assert!(entries.contains(needed), "the .vsix lacks {needed}:\n{listing}");
     }
+    // Only the manifest files of the zip format besides those: no node_modules, no sources,
+    // no tests, no lock file.
+    let others: Vec<&String> = entries
+        .iter()
+        .filter(|e| !VSIX_FILES.contains(&e.as_str()))
+        .filter(|e| !["extension.vsixmanifest", "[Content_Types].xml"].contains(&e.as_str()))
+        .collect();
+    assert!(others.is_empty(), "the .vsix holds more than the bundle and what VS Code reads: {others:?}");
+    assert!(unpacked < 1_000_000, "the .vsix unpacks to {unpacked} bytes:\n{listing}");
+
+    // The packaged manifest runs the bundle.
+    let mut manifest = String::new();
+    std::io::Read::read_to_string(&mut archive.by_name("extension/package.json").unwrap(), &mut manifest).unwrap();
+    let manifest: serde_json::Value = serde_json::from_str(&manifest).expect("the packaged package.json is JSON");
+    assert_eq!(manifest["main"], "./dist/extension.js", "package.json's main is not the bundle");
+    assert!(manifest.get("dependencies").is_none(), "the bundled extension has run-time dependencies");
+
+    // And the bundle is the whole client: it loads without node_modules.
+    let out = run(&vscode_dir(), "node", &["test/bundle-check.js"]);
+    let report = text(&out);
+    assert!(out.status.success() && report.contains("bundle-check: ok"), "{report}");
 }
 
 #[test]
