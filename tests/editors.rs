@@ -341,3 +341,136 @@ fn the_tree_sitter_grammar_passes_its_tests_and_parses_every_example() {
     let out = run(&dir, "tree-sitter", &["parse", "--quiet", bad.path().to_str().unwrap()]);
     assert!(!out.status.success() && text(&out).contains("ERROR"), "a broken plan parsed:\n{}", text(&out));
 }
+
+/// The Helix configuration editors/README.md shows: editors/helix/languages.toml. Helix itself
+/// is not run (it is in no registry CI installs from: not in Debian bookworm, and crates.io has
+/// only placeholders of its crates), so this checks what can be checked without it: the file is
+/// TOML in Helix's shape, agrees with the VS Code extension and the tree-sitter grammar, stands
+/// in the README as it is, and its server command starts grip's language server.
+fn helix_config() -> (String, toml_edit::DocumentMut) {
+    let path = repo().join("editors/helix/languages.toml");
+    let text = read(&path);
+    let doc = text.parse::<toml_edit::DocumentMut>().unwrap_or_else(|e| panic!("{} is not TOML: {e}", path.display()));
+    (text, doc)
+}
+
+/// The strings of a TOML array.
+fn strings(item: &toml_edit::Item) -> Vec<String> {
+    item.as_array()
+        .map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_string)).collect())
+        .unwrap_or_default()
+}
+
+#[test]
+fn the_helix_configuration_names_the_plan_language_its_comments_and_grammar() {
+    let (config, doc) = helix_config();
+    let languages = doc["language"].as_array_of_tables().expect("[[language]] tables");
+    let plan = languages.iter().find(|l| l.get("name").and_then(|n| n.as_str()) == Some("plan")).expect("a plan language");
+    assert_eq!(plan["scope"].as_str(), Some("source.plan"), "the scope of the TextMate grammar");
+    assert_eq!(strings(&plan["file-types"]), ["plan"]);
+    assert_eq!(strings(&plan["language-servers"]), ["grip"]);
+
+    // The comments grip reads, as the VS Code extension toggles them.
+    let vscode: serde_json::Value =
+        serde_json::from_str(&read(&vscode_dir().join("language-configuration.json"))).expect("JSON");
+    let comment_tokens = strings(&plan["comment-tokens"]);
+    assert_eq!(comment_tokens.first().map(String::as_str), vscode["comments"]["lineComment"].as_str());
+    assert!(comment_tokens.iter().all(|t| ["//", "#"].contains(&t.as_str())), "{comment_tokens:?}");
+    let block = plan["block-comment-tokens"].as_inline_table().expect("block-comment-tokens = { start, end }");
+    assert_eq!(block.get("start").and_then(|v| v.as_str()), vscode["comments"]["blockComment"][0].as_str());
+    assert_eq!(block.get("end").and_then(|v| v.as_str()), vscode["comments"]["blockComment"][1].as_str());
+    // And grip reads each of them as a comment.
+    let commented = "// a\n# b\n/* c */\nplan \"P\" {\n  period 2025..2026\n}\n";
+    let file = tempfile::Builder::new().suffix(".plan").tempfile().unwrap();
+    std::fs::write(file.path(), commented).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_grip")).arg("check").arg(file.path()).output().unwrap();
+    assert!(out.status.success(), "a plan with each comment token does not check:\n{}", text(&out));
+
+    // The grammar is editors/tree-sitter-plan, whose parser Helix builds from src/parser.c.
+    let grammar_name = plan["grammar"].as_str().expect("grammar = \"plan\"");
+    let grammars = doc["grammar"].as_array_of_tables().expect("[[grammar]] tables");
+    let grammar = grammars.iter().find(|g| g.get("name").and_then(|n| n.as_str()) == Some(grammar_name)).expect("its [[grammar]]");
+    let source = grammar["source"].as_inline_table().expect("source = { path = ... }");
+    let path = source.get("path").and_then(|p| p.as_str()).expect("a local path");
+    assert!(path.ends_with("/editors/tree-sitter-plan"), "the grammar's path is {path}");
+    let tree_sitter_json = read(&tree_sitter_dir().join("tree-sitter.json"));
+    assert!(tree_sitter_json.contains(&format!("\"name\": \"{grammar_name}\"")), "tree-sitter.json names another grammar");
+    assert!(tree_sitter_dir().join("src/parser.c").exists());
+
+    // The README shows this file as it is.
+    let readme = read(&repo().join("editors/README.md"));
+    let body: String = config.lines().skip_while(|l| l.starts_with('#') || l.is_empty()).collect::<Vec<_>>().join("\n");
+    assert!(readme.contains(&body), "editors/README.md does not show editors/helix/languages.toml as it is");
+}
+
+/// Writes one LSP message (Content-Length framing) to `to`.
+fn send(to: &mut impl std::io::Write, message: &serde_json::Value) {
+    let body = message.to_string();
+    write!(to, "Content-Length: {}\r\n\r\n{body}", body.len()).unwrap();
+    to.flush().unwrap();
+}
+
+/// Reads LSP messages from `from` until the reply to request `id`.
+fn reply(from: &mut impl std::io::BufRead, id: u64) -> serde_json::Value {
+    loop {
+        let message = receive(from);
+        if message["id"] == id && message.get("method").is_none() {
+            return message;
+        }
+    }
+}
+
+/// Reads one LSP message from `from`.
+fn receive(from: &mut impl std::io::BufRead) -> serde_json::Value {
+    let mut length = None;
+    loop {
+        let mut line = String::new();
+        assert!(from.read_line(&mut line).unwrap() > 0, "the server closed its output");
+        let line = line.trim_end();
+        if line.is_empty() {
+            break;
+        }
+        if let Some(n) = line.strip_prefix("Content-Length: ") {
+            length = n.parse::<usize>().ok();
+        }
+    }
+    let mut body = vec![0; length.expect("a Content-Length header")];
+    from.read_exact(&mut body).unwrap();
+    serde_json::from_slice(&body).expect("a JSON message")
+}
+
+#[test]
+fn the_helix_server_command_starts_grips_language_server() {
+    use std::io::Write as _;
+    let (_, doc) = helix_config();
+    let server = &doc["language-server"]["grip"];
+    let command = server["command"].as_str().expect("[language-server.grip] command");
+    let args = strings(&server["args"]);
+    // `grip` on PATH is the binary cargo built: run it with the configured arguments.
+    let grip = Path::new(env!("CARGO_BIN_EXE_grip"));
+    assert_eq!(Some(command), grip.file_stem().and_then(|s| s.to_str()), "the command is not grip");
+    let mut child = Command::new(grip)
+        .args(&args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("the configured command starts");
+    let mut stdin = child.stdin.take().unwrap();
+    let mut stdout = std::io::BufReader::new(child.stdout.take().unwrap());
+    send(
+        &mut stdin,
+        &serde_json::json!({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {}}}),
+    );
+    let initialized = reply(&mut stdout, 1);
+    let capabilities = &initialized["result"]["capabilities"];
+    assert!(!capabilities["textDocumentSync"].is_null(), "not grip's language server: {initialized}");
+    assert!(capabilities["hoverProvider"].as_bool() == Some(true) || capabilities["hoverProvider"].is_object(), "{initialized}");
+    send(&mut stdin, &serde_json::json!({"jsonrpc": "2.0", "method": "initialized", "params": {}}));
+    send(&mut stdin, &serde_json::json!({"jsonrpc": "2.0", "id": 2, "method": "shutdown"}));
+    reply(&mut stdout, 2);
+    send(&mut stdin, &serde_json::json!({"jsonrpc": "2.0", "method": "exit"}));
+    stdin.flush().unwrap();
+    drop(stdin);
+    assert!(child.wait().unwrap().success(), "`{command} {}` did not exit cleanly after shutdown", args.join(" "));
+}
