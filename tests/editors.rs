@@ -356,16 +356,15 @@ fn helix_config() -> (String, toml_edit::DocumentMut) {
 
 /// The strings of a TOML array.
 fn strings(item: &toml_edit::Item) -> Vec<String> {
-    item.as_array()
-        .map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_string)).collect())
-        .unwrap_or_default()
+    item.as_array().map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_string)).collect()).unwrap_or_default()
 }
 
 #[test]
 fn the_helix_configuration_names_the_plan_language_its_comments_and_grammar() {
     let (config, doc) = helix_config();
     let languages = doc["language"].as_array_of_tables().expect("[[language]] tables");
-    let plan = languages.iter().find(|l| l.get("name").and_then(|n| n.as_str()) == Some("plan")).expect("a plan language");
+    let plan =
+        languages.iter().find(|l| l.get("name").and_then(|n| n.as_str()) == Some("plan")).expect("a plan language");
     assert_eq!(plan["scope"].as_str(), Some("source.plan"), "the scope of the TextMate grammar");
     assert_eq!(strings(&plan["file-types"]), ["plan"]);
     assert_eq!(strings(&plan["language-servers"]), ["grip"]);
@@ -389,12 +388,18 @@ fn the_helix_configuration_names_the_plan_language_its_comments_and_grammar() {
     // The grammar is editors/tree-sitter-plan, whose parser Helix builds from src/parser.c.
     let grammar_name = plan["grammar"].as_str().expect("grammar = \"plan\"");
     let grammars = doc["grammar"].as_array_of_tables().expect("[[grammar]] tables");
-    let grammar = grammars.iter().find(|g| g.get("name").and_then(|n| n.as_str()) == Some(grammar_name)).expect("its [[grammar]]");
+    let grammar = grammars
+        .iter()
+        .find(|g| g.get("name").and_then(|n| n.as_str()) == Some(grammar_name))
+        .expect("its [[grammar]]");
     let source = grammar["source"].as_inline_table().expect("source = { path = ... }");
     let path = source.get("path").and_then(|p| p.as_str()).expect("a local path");
     assert!(path.ends_with("/editors/tree-sitter-plan"), "the grammar's path is {path}");
     let tree_sitter_json = read(&tree_sitter_dir().join("tree-sitter.json"));
-    assert!(tree_sitter_json.contains(&format!("\"name\": \"{grammar_name}\"")), "tree-sitter.json names another grammar");
+    assert!(
+        tree_sitter_json.contains(&format!("\"name\": \"{grammar_name}\"")),
+        "tree-sitter.json names another grammar"
+    );
     assert!(tree_sitter_dir().join("src/parser.c").exists());
 
     // The README shows this file as it is.
@@ -465,7 +470,10 @@ fn the_helix_server_command_starts_grips_language_server() {
     let initialized = reply(&mut stdout, 1);
     let capabilities = &initialized["result"]["capabilities"];
     assert!(!capabilities["textDocumentSync"].is_null(), "not grip's language server: {initialized}");
-    assert!(capabilities["hoverProvider"].as_bool() == Some(true) || capabilities["hoverProvider"].is_object(), "{initialized}");
+    assert!(
+        capabilities["hoverProvider"].as_bool() == Some(true) || capabilities["hoverProvider"].is_object(),
+        "{initialized}"
+    );
     send(&mut stdin, &serde_json::json!({"jsonrpc": "2.0", "method": "initialized", "params": {}}));
     send(&mut stdin, &serde_json::json!({"jsonrpc": "2.0", "id": 2, "method": "shutdown"}));
     reply(&mut stdout, 2);

@@ -109,7 +109,13 @@ fn check_json(plan: &Path, text: &str, lang: Option<&str>) -> Vec<Seen> {
                 other => panic!("severity {other}"),
             };
             let column = start - starts[line as usize] as u64;
-            (d["code"].as_str().unwrap().to_string(), severity, line, column, d["message"].as_str().unwrap().to_string())
+            (
+                d["code"].as_str().unwrap().to_string(),
+                severity,
+                line,
+                column,
+                d["message"].as_str().unwrap().to_string(),
+            )
         })
         .collect();
     seen.sort();
@@ -262,7 +268,8 @@ fn the_readme_shows_the_neovim_configuration_that_is_tested() {
     let config = read(&repo().join("editors/neovim/grip.lua"));
     let readme = read(&repo().join("editors/README.md"));
     // The code of grip.lua, after its header comment, stands in the README as it is.
-    let code: String = config.lines().skip_while(|l| l.starts_with("--") || l.is_empty()).collect::<Vec<_>>().join("\n");
+    let code: String =
+        config.lines().skip_while(|l| l.starts_with("--") || l.is_empty()).collect::<Vec<_>>().join("\n");
     assert!(code.contains("vim.lsp.start"), "editors/neovim/grip.lua does not start the server");
     assert!(readme.contains(&code), "editors/README.md does not show editors/neovim/grip.lua as it is");
 }
