@@ -164,11 +164,15 @@ fn run_nvim(dir: &Path, site: &Path, plan: &Path, probes: &Probes, lang: Option<
     )
     .unwrap();
     let rtp = format!("set rtp^={}", site.display());
-    let grip_lang = lang.map(|l| format!("let g:grip_lang = '{l}'")).unwrap_or_else(|| "let g:unused = 0".into());
+    // Set before grip.lua runs, as a user's init.lua would.
+    let grip_lang: Vec<String> =
+        lang.map(|l| vec!["--cmd".into(), format!("let g:grip_lang = '{l}'")]).unwrap_or_default();
     let config = repo().join("editors/neovim/grip.lua");
     let driver = repo().join("editors/neovim/test/headless.lua");
     let mut child = Command::new("nvim")
-        .args(["--headless", "--clean", "-n", "--cmd", &rtp, "--cmd", &grip_lang, "-c"])
+        .args(["--headless", "--clean", "-n", "--cmd", &rtp])
+        .args(&grip_lang)
+        .arg("-c")
         .arg(format!("luafile {}", config.display()))
         .arg("-c")
         .arg(format!("luafile {}", driver.display()))

@@ -24,6 +24,7 @@ vim.api.nvim_create_autocmd('FileType', {
     end
 
     -- One server per project: the folder holding .git above the plan, else the plan's folder.
+    -- (The plan's buffer is the current one while FileType runs, and vim.lsp.start attaches it.)
     local file = vim.api.nvim_buf_get_name(buf)
     local git = vim.fs.find('.git', { upward = true, path = vim.fs.dirname(file) })[1]
     vim.lsp.start({
@@ -31,6 +32,6 @@ vim.api.nvim_create_autocmd('FileType', {
       cmd = { vim.g.grip_path or 'grip', 'lsp' },
       init_options = { lang = vim.g.grip_lang },
       root_dir = git and vim.fs.dirname(git) or vim.fs.dirname(file),
-    }, { bufnr = buf })
+    })
   end,
 })
