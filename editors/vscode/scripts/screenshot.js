@@ -89,6 +89,8 @@ async function main() {
   say(`code-server ${codeServer}, chromium ${browser}, grip ${grip}`);
 
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'grip-screenshot-'));
+  // Removed however the script ends (fail() exits at once).
+  process.on('exit', () => fs.rmSync(work, { recursive: true, force: true }));
   const vsix = path.join(work, 'grip-plan.vsix');
   const packaged = cp.spawnSync('npm', ['run', 'package', '--', '--out', vsix], { cwd: HERE, stdio: 'inherit' });
   if (packaged.status !== 0) fail('npm run package failed');
@@ -200,7 +202,6 @@ async function main() {
   } finally {
     await chrome.close();
     stop();
-    fs.rmSync(work, { recursive: true, force: true });
   }
 }
 
