@@ -1,13 +1,15 @@
 // The grip extension: starts the language server `grip lsp` for .plan documents.
 //
-// Plain JavaScript (CommonJS), no build step. The server is the `grip` binary; the setting
-// `grip.path` says which one (a name on PATH by default). Highlighting, brackets and snippets
-// work without it.
+// Plain JavaScript (CommonJS). `npm run build` bundles it with the language client into
+// dist/extension.js, the one file the packaged extension runs. The server is the `grip` binary:
+// the setting `grip.path` says which one (a name on PATH by default), and `grip.lang` the
+// language it speaks (the plan's own by default). Highlighting, brackets and snippets work
+// without it.
 'use strict';
 
 const vscode = require('vscode');
 const { LanguageClient } = require('vscode-languageclient/node');
-const { serverExecutable } = require('./server');
+const { serverExecutable, initializationOptions } = require('./server');
 
 /** @type {LanguageClient | undefined} */
 let client;
@@ -28,6 +30,7 @@ async function startClient(context) {
       { scheme: 'file', language: 'plan' },
       { scheme: 'untitled', language: 'plan' },
     ],
+    initializationOptions: initializationOptions(vscode.workspace.getConfiguration('grip').get('lang')),
     synchronize: {
       // Included plans change the diagnostics of the plans that include them.
       fileEvents: vscode.workspace.createFileSystemWatcher('**/*.plan'),
@@ -61,7 +64,7 @@ async function stopClient() {
 async function activate(context) {
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration(async (event) => {
-      if (event.affectsConfiguration('grip.path')) {
+      if (event.affectsConfiguration('grip.path') || event.affectsConfiguration('grip.lang')) {
         await stopClient();
         await startClient(context);
       }

@@ -1,5 +1,6 @@
-// How the extension starts the language server. Kept apart from extension.js (no `vscode`
-// import) so that test/lsp-smoke.js starts grip exactly as the extension does.
+// How the extension starts the language server and what it tells it. Kept apart from
+// extension.js (no `vscode` import) so that test/lsp-smoke.js starts grip exactly as the
+// extension does.
 'use strict';
 
 /**
@@ -15,4 +16,15 @@ function serverExecutable(gripPath) {
   return { command: gripPath, args: ['lsp'] };
 }
 
-module.exports = { serverExecutable };
+/**
+ * The `initializationOptions` of the `initialize` request for the setting `grip.lang`: `en` or
+ * `nl` makes the server speak that language; `plan` (the default) leaves it to the plan's own.
+ *
+ * @param {unknown} lang the setting's value
+ * @returns {{ lang?: string }}
+ */
+function initializationOptions(lang) {
+  return lang === 'en' || lang === 'nl' ? { lang } : {};
+}
+
+module.exports = { serverExecutable, initializationOptions };

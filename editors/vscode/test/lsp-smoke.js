@@ -1,5 +1,6 @@
 // Starts the language server the way the extension does (src/server.js) and checks that it
-// answers: initialize, open a plan with a slip, receive its diagnostics, shut down.
+// answers: initialize (with the options of the setting grip.lang = nl), open a plan with a
+// slip, receive its diagnostics (in Dutch), shut down.
 //
 //   node test/lsp-smoke.js [path/to/grip]
 //
@@ -11,7 +12,7 @@ const cp = require('child_process');
 const path = require('path');
 const { pathToFileURL } = require('url');
 const rpc = require('vscode-jsonrpc/node');
-const { serverExecutable } = require('../src/server');
+const { serverExecutable, initializationOptions } = require('../src/server');
 
 const PLAN = [
   'plan "P" {',
@@ -54,6 +55,8 @@ async function main() {
     processId: process.pid,
     rootUri: null,
     capabilities: { textDocument: { publishDiagnostics: {} } },
+    // As with the setting grip.lang = nl: the English plan's diagnostics come in Dutch.
+    initializationOptions: initializationOptions('nl'),
   });
   if (!init || !init.capabilities) fail(`initialize gave no capabilities: ${JSON.stringify(init)}`);
   connection.sendNotification('initialized', {});
@@ -64,6 +67,9 @@ async function main() {
   const messages = found.map((d) => `${d.range.start.line + 1}: ${d.message}`);
   if (!found.some((d) => d.range.start.line === 7)) {
     fail(`expected a diagnostic on the total row (line 8), got ${JSON.stringify(messages)}`);
+  }
+  if (!found.some((d) => d.message.includes('klopt niet'))) {
+    fail(`grip.lang = nl: expected the diagnostics in Dutch, got ${JSON.stringify(messages)}`);
   }
 
   await connection.sendRequest('shutdown');
