@@ -815,11 +815,14 @@ impl<'m> Checker<'m> {
             parts: Some(parts.clone()),
             span,
             printed: declared,
-            computed: computed.clone(),
+            // Moved in below, once the figure is compared (the terms of a plan total may be
+            // thousands).
+            computed: Computed::default(),
             unit: unit.clone(),
             agreement: Agreement::Equal,
         };
         if declared == known {
+            record.computed = computed;
             self.recomputed.push(record);
             return false;
         }
@@ -853,13 +856,16 @@ impl<'m> Checker<'m> {
                 allowance,
             };
             self.push(problem);
+            record.computed = computed;
             self.recomputed.push(record);
             false
         } else if known.normalize().scale() > scale && rounded == declared {
             self.push(Problem::TotalRounded { label: label.clone(), parts: parts.clone(), span, figure });
+            record.computed = computed;
             self.recomputed.push(record);
             false
         } else if let Some(tol) = self.tolerances.get(&unit).copied().filter(|t| difference <= *t) {
+            record.computed = computed;
             self.recomputed.push(record);
             self.push(Problem::TotalWithinTolerance {
                 label: label.clone(),
@@ -870,10 +876,11 @@ impl<'m> Checker<'m> {
             });
             false
         } else {
-            record.agreement = Agreement::Differs;
-            self.recomputed.push(record);
             let pm_items = pm_items(&computed.terms);
-            let terms = computed.terms;
+            let terms = computed.terms.clone();
+            record.agreement = Agreement::Differs;
+            record.computed = computed;
+            self.recomputed.push(record);
             self.push(Problem::TotalMismatch {
                 label: label.clone(),
                 parts: parts.clone(),
