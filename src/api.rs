@@ -68,13 +68,30 @@ pub struct FileFix {
 /// The fixes grip makes without asking ([`Diagnostic::preferred_fix`], the ones an editor marks
 /// as preferred) of a checked plan, applied to each file they are in: the plan's own and its
 /// includes'. A fix several diagnostics share (the row a total leaves out, in each of its years)
-/// is made once; a fix whose edits overlap one taken already is left, for the next run to
-/// offer again. A file that changed on disk since it was checked is left alone.
+/// is made once; a fix whose edits overlap one taken already, and the figure of a total that
+/// adds a figure another fix changes, are left for the next run to offer again. A file that
+/// changed on disk since it was checked is left alone.
 pub fn fixed_texts(checked: &Checked, lang: Lang) -> Vec<FileFix> {
+    use crate::syntax::ast::Span;
+    let fixes: Vec<(&Diagnostic, crate::diagnostic::Fix)> = checked
+        .diagnostics
+        .iter()
+        .filter_map(|d| Some((d, d.preferred_fix(checked.sources.text(d.span().file), lang)?)))
+        .collect();
+    // A total that adds a figure another fix changes is left for the next run: its computed
+    // figure would be the one before that change (a subtotal set right, and the grand total set
+    // to the wrong subtotal it read).
+    let overlap = |a: Span, b: Span| a.file == b.file && a.start < b.end && b.start < a.end;
+    let changed: Vec<Span> = fixes.iter().flat_map(|(_, f)| f.edits.iter().map(|e| e.span)).collect();
+    let reads_a_change = |d: &Diagnostic| match &d.problem {
+        crate::diagnostic::Problem::TotalMismatch { terms, .. } => {
+            terms.iter().any(|t| changed.iter().any(|c| overlap(t.span, *c)))
+        }
+        _ => false,
+    };
     let mut per_file: Vec<(crate::syntax::ast::FileId, Vec<crate::diagnostic::Fix>)> = Vec::new();
-    for d in &checked.diagnostics {
-        let file = d.span().file;
-        let Some(fix) = d.preferred_fix(checked.sources.text(file), lang) else { continue };
+    for (d, fix) in fixes.iter().filter(|(d, _)| !reads_a_change(d)) {
+        let (file, fix) = (d.span().file, fix.clone());
         if fix.edits.iter().any(|e| e.span.file != file) {
             continue;
         }

@@ -1148,10 +1148,11 @@ fn part_name(term: &Term) -> Msg {
 }
 
 /// The one row of its table a total row's formula does not name, whose figures are exactly
-/// what the printed total has more (or less) than its lines, in every column grip compared:
-/// the row the total was meant to add. `None` when the total is right in every column, when the
-/// formula counts rows it does not name (`sum`, `savings`, `cumulative`), or when no row, or
-/// more than one, fits.
+/// what the printed total has more than its lines, in every column grip compared: the row the
+/// total was meant to add. `None` when the total is right in every column, when the formula
+/// counts rows it does not name (`sum`, `savings`, `cumulative`), or when no row, or more than
+/// one, fits. A row another total of the table adds is never proposed (a subtotal's row is
+/// counted through the subtotal), nor a total that reads this one (that would be a cycle).
 fn omitted_row(
     model: &Model,
     ti: usize,
@@ -1172,45 +1173,71 @@ fn omitted_row(
     let info = &model.tables[ti];
     let table = &info.table;
     let unit = formula::row_unit(table, &table.rows[ri]);
-    let mut names = Vec::new();
-    row_refs(formula, &mut names);
-    let named: Vec<formula::RowRef> = names.iter().filter_map(|n| formula::find_row(model, ti, &n.value)).collect();
+    // The rows this total and the table's other totals add.
+    let counted: Vec<usize> = (0..table.rows.len()).flat_map(|t| rows_added(model, ti, t)).collect();
     let mut found = None;
     for (oi, other) in table.rows.iter().enumerate() {
         let addressable = info.rows_by_id.get(&other.id.value) == Some(&oi);
         if oi == ri
             || !addressable
-            || named.contains(&(ti, oi))
+            || counted.contains(&oi)
             || other.cells.len() != table.columns.len()
             || formula::row_unit(table, other) != unit
             || reads_row(model, (ti, oi), (ti, ri))
         {
             continue;
         }
-        for negated in [false, true] {
-            let fits = compared.iter().all(|&(ci, declared, computed)| {
-                let value = match other.cells[ci].value {
-                    CellValue::Number(v) => v,
-                    CellValue::Empty | CellValue::NotApplicable => Decimal::ZERO,
-                    CellValue::Pm { .. } | CellValue::Unreadable => return false,
-                };
-                declared - computed == if negated { -value } else { value }
-            });
-            if fits {
-                if found.is_some() {
-                    return None;
-                }
-                found = Some(crate::diagnostic::Omitted {
-                    row: other.id.value.clone(),
-                    label: other.label.value.clone(),
-                    span: other.id.span,
-                    negated,
-                    at: Span::new(formula.span().file, formula.span().end, formula.span().end),
-                });
+        let fits = compared.iter().all(|&(ci, declared, computed)| {
+            let value = match other.cells[ci].value {
+                CellValue::Number(v) => v,
+                CellValue::Empty | CellValue::NotApplicable => Decimal::ZERO,
+                CellValue::Pm { .. } | CellValue::Unreadable => return false,
+            };
+            declared - computed == value
+        });
+        if fits {
+            if found.is_some() {
+                return None;
             }
+            found = Some(crate::diagnostic::Omitted {
+                row: other.id.value.clone(),
+                label: other.label.value.clone(),
+                span: other.id.span,
+                at: Span::new(formula.span().file, formula.span().end, formula.span().end),
+            });
         }
     }
     found
+}
+
+/// The rows of its own table a row's formula adds: those it names, and those `sum` (the rows
+/// above it up to the previous total) and `sum below` (below it up to the next) stand for.
+fn rows_added(model: &Model, ti: usize, ri: usize) -> Vec<usize> {
+    fn walk(model: &Model, ti: usize, ri: usize, e: &Expr, out: &mut Vec<usize>) {
+        let rows = &model.tables[ti].table.rows;
+        match e {
+            Expr::Row(name) => {
+                out.extend(formula::find_row(model, ti, &name.value).filter(|(t, _)| *t == ti).map(|(_, r)| r))
+            }
+            Expr::Sum(_) => {
+                let start = rows[..ri].iter().rposition(|r| r.formula.is_some()).map(|i| i + 1).unwrap_or(0);
+                out.extend(start..ri);
+            }
+            Expr::SumBelow(_) => {
+                let after = ri + 1;
+                let end = rows.get(after..).and_then(|rest| rest.iter().position(|r| r.formula.is_some()));
+                out.extend(after..end.map(|i| after + i).unwrap_or(rows.len()));
+            }
+            Expr::Cumulative(inner, _) => walk(model, ti, ri, inner, out),
+            Expr::Terms(terms, _) => terms.iter().for_each(|(_, t)| walk(model, ti, ri, t, out)),
+            Expr::Savings(..) | Expr::Costs(..) => {}
+        }
+    }
+    let mut out = Vec::new();
+    if let Some(f) = model.tables.get(ti).and_then(|t| t.table.rows.get(ri)).and_then(|r| r.formula.as_ref()) {
+        walk(model, ti, ri, f, &mut out);
+    }
+    out
 }
 
 /// Whether the total row `from` reads the row `row`, directly or through other total rows (so

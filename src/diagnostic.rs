@@ -93,7 +93,7 @@ pub struct Figure {
 }
 
 /// A row a total row's formula leaves out although the printed total counts it: the printed
-/// figure is the lines plus (or minus) that row's figure, in every column.
+/// figure is the lines plus that row's figure, in every column.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Omitted {
     /// The row's id, as the formula would name it.
@@ -102,16 +102,14 @@ pub struct Omitted {
     pub label: String,
     /// Where the row is named.
     pub span: Span,
-    /// Whether the total has it subtracted (`- row`) rather than added.
-    pub negated: bool,
     /// Where the formula ends: the term is written there.
     pub at: Span,
 }
 
 impl Omitted {
-    /// The term as it is added to the formula: `+ overig`, `- baten`.
+    /// The term as it is added to the formula: `+ overig`.
     pub fn term(&self) -> String {
-        format!("{} {}", if self.negated { "-" } else { "+" }, self.row)
+        format!("+ {}", self.row)
     }
 }
 

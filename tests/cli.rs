@@ -464,3 +464,30 @@ fn check_fix_fixes_an_included_file_and_leaves_a_choice_to_the_writer() {
 fn dry_run_goes_with_fix() {
     grip().args(["check", "--dry-run", "x.plan"]).assert().code(2);
 }
+
+#[test]
+fn check_fix_sets_a_subtotal_and_leaves_the_total_that_reads_it_for_the_next_check() {
+    // The subtotal is wrong (4.000, its lines add up to 3.000); the grand total reads the printed
+    // subtotal and so differs too, though it is right. Fixing both at once would set the grand
+    // total to the wrong subtotal.
+    let plan = "plan \"P\" {\n  period 2021..2021\n}\n\ntable D \"Dekking\" {\n  columns 2021\n  row a \"A\" : 1.000\n  row b \"B\" : 2.000\n  total sub \"Subtotaal\" = a + b : 4.000\n  row c \"C\" : 500\n  total grand \"Totaal\" = sub + c : 3.500\n}\n";
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("subtotaal.plan");
+    fs::write(&path, plan).unwrap();
+    let out = grip().args(["check", "--color", "never"]).arg(&path).output().unwrap();
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(said.matches("grip::total_mismatch").count(), 2, "{said}");
+    // No row is proposed: the rows that would fit are counted through the subtotal already.
+    assert!(!said.contains("add `+"), "{said}");
+    grip().args(["check", "--fix"]).arg(&path).assert().code(0).stdout(predicate::str::contains("0 errors"));
+    assert_eq!(fs::read_to_string(&path).unwrap(), plan.replace("= a + b : 4.000", "= a + b : 3.000"));
+
+    // The grand total is € 1.000 more than its lines, which is row `a`; but the subtotal counts
+    // `a` already, so grip does not propose to count it twice.
+    let grand_wrong = plan.replace("= a + b : 4.000", "= a + b : 3.000").replace(": 3.500", ": 4.500");
+    fs::write(&path, &grand_wrong).unwrap();
+    let out = grip().args(["check", "--color", "never"]).arg(&path).output().unwrap();
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(said.matches("grip::total_mismatch").count(), 1, "{said}");
+    assert!(!said.contains("add `+"), "{said}");
+}
