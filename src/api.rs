@@ -1,6 +1,6 @@
 //! Library calls behind the commands, so every command is usable without the CLI.
 
-use crate::check::check;
+use crate::check::{check_recording, Recomputed};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::lang::{Lang, Msg};
 use crate::resolve::{self, LoadError, Model};
@@ -15,6 +15,8 @@ pub struct Checked {
     pub sources: SourceMap,
     pub model: Model,
     pub diagnostics: Vec<Diagnostic>,
+    /// Every printed figure the checker recomputed, with what it found (what editors show).
+    pub recomputed: Vec<Recomputed>,
 }
 
 impl Checked {
@@ -39,15 +41,104 @@ pub fn check_path(path: &Path) -> Result<Checked, LoadError> {
 /// [`check_path`] with load options.
 pub fn check_path_with(path: &Path, options: resolve::LoadOptions) -> Result<Checked, LoadError> {
     let loaded = resolve::load_with(path, options)?;
-    let diagnostics = check(&loaded);
-    Ok(Checked { sources: loaded.sources, model: loaded.model, diagnostics })
+    let (diagnostics, recomputed) = check_recording(&loaded);
+    Ok(Checked { sources: loaded.sources, model: loaded.model, diagnostics, recomputed })
 }
 
 /// Checks a plan given as text; includes resolve relative to `path` if given.
 pub fn check_text(name: &str, path: Option<&Path>, text: String) -> Checked {
     let loaded = resolve::load_text(name, path, text);
-    let diagnostics = check(&loaded);
-    Checked { sources: loaded.sources, model: loaded.model, diagnostics }
+    let (diagnostics, recomputed) = check_recording(&loaded);
+    Checked { sources: loaded.sources, model: loaded.model, diagnostics, recomputed }
+}
+
+/// A file of a checked plan with the fixes grip makes without asking applied: what
+/// `grip check --fix` writes.
+#[derive(Debug, Clone)]
+pub struct FileFix {
+    pub path: PathBuf,
+    /// The file as it was read for the fix (to refuse to write over a change made meanwhile).
+    pub read: Option<Snapshot>,
+    pub old: String,
+    pub new: String,
+    /// What was fixed, one title per fix.
+    pub fixes: Vec<Msg>,
+}
+
+/// The fixes grip makes without asking ([`Diagnostic::preferred_fix`], the ones an editor marks
+/// as preferred) of a checked plan, applied to each file they are in: the plan's own and its
+/// includes'. A fix several diagnostics share (the row a total leaves out, in each of its years)
+/// is made once; a fix whose edits overlap one taken already, and the figure of a total that
+/// adds a figure another fix changes, are left for the next run to offer again. A file that
+/// changed on disk since it was checked is left alone.
+pub fn fixed_texts(checked: &Checked, lang: Lang) -> Vec<FileFix> {
+    use crate::syntax::ast::Span;
+    let fixes: Vec<(&Diagnostic, crate::diagnostic::Fix)> = checked
+        .diagnostics
+        .iter()
+        .filter_map(|d| Some((d, d.preferred_fix(checked.sources.text(d.span().file), lang)?)))
+        .collect();
+    // A total that adds a figure another fix changes is left for the next run: its computed
+    // figure would be the one before that change (a subtotal set right, and the grand total set
+    // to the wrong subtotal it read).
+    let overlap = |a: Span, b: Span| a.file == b.file && a.start < b.end && b.start < a.end;
+    let changed: Vec<Span> = fixes.iter().flat_map(|(_, f)| f.edits.iter().map(|e| e.span)).collect();
+    let reads_a_change = |d: &Diagnostic| match &d.problem {
+        crate::diagnostic::Problem::TotalMismatch { terms, .. } => {
+            terms.iter().any(|t| changed.iter().any(|c| overlap(t.span, *c)))
+        }
+        _ => false,
+    };
+    let mut per_file: Vec<(crate::syntax::ast::FileId, Vec<crate::diagnostic::Fix>)> = Vec::new();
+    for (d, fix) in fixes.iter().filter(|(d, _)| !reads_a_change(d)) {
+        let (file, fix) = (d.span().file, fix.clone());
+        if fix.edits.iter().any(|e| e.span.file != file) {
+            continue;
+        }
+        match per_file.iter_mut().find(|(f, _)| *f == file) {
+            Some((_, fixes)) if fixes.contains(&fix) => {}
+            Some((_, fixes)) => fixes.push(fix),
+            None => per_file.push((file, vec![fix])),
+        }
+    }
+    let mut out = Vec::new();
+    for (file, fixes) in per_file {
+        let Some(source) = checked.sources.get(file) else { continue };
+        let Some(path) = source.path.clone() else { continue };
+        let read = Snapshot::of(&path);
+        // The file as grip read it (byte for byte but for a lone CR it reads as a line end),
+        // else it changed since and the fixes' places are not known.
+        let Ok(old) = resolve::read_text(&path) else { continue };
+        if crate::source::lone_cr_as_lf(old.clone()) != source.text {
+            continue;
+        }
+        let mut taken: Vec<(usize, usize, String)> = Vec::new();
+        let mut titles = Vec::new();
+        for fix in fixes {
+            let edits: Vec<(usize, usize, String)> =
+                fix.edits.iter().map(|e| (e.span.start, e.span.end, e.text.clone())).collect();
+            // Two edits overlap when they share a byte, or insert at the same place.
+            let overlaps = |a: &(usize, usize, String)| {
+                taken.iter().any(|b| (a.0 < b.1 && b.0 < a.1) || ((a.0 == a.1 || b.0 == b.1) && a.0 == b.0))
+            };
+            if edits.iter().any(overlaps) || edits.iter().any(|e| old.get(e.0..e.1).is_none()) {
+                continue;
+            }
+            taken.extend(edits);
+            titles.push(fix.title);
+        }
+        if taken.is_empty() {
+            continue;
+        }
+        // From the end, so each edit's offsets still hold when it is made.
+        taken.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)));
+        let mut new = old.clone();
+        for (start, end, text) in taken {
+            new.replace_range(start..end, &text);
+        }
+        out.push(FileFix { path, read, old, new, fixes: titles });
+    }
+    out
 }
 
 /// Expands paths to plan files: a file is taken as given; a directory yields every `*.plan`

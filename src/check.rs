@@ -9,19 +9,61 @@ use crate::formula::{self, Computed, Evaluator, FormulaError};
 use crate::lang::Msg;
 use crate::resolve::{Loaded, Model};
 use crate::syntax::ast::*;
+use crate::syntax::number::format_dutch;
 use crate::taakveld::{self, Lookup};
 use rust_decimal::{Decimal, RoundingStrategy};
 use std::collections::HashMap;
 
+/// A printed figure grip recomputed (a total of a group or the plan, a total row's or total
+/// column's cell, a total still to realise, the saving a share states) and what it found: the
+/// one record the language server's hovers and inlay hints read, so an editor never computes a
+/// figure of its own.
+#[derive(Debug, Clone)]
+pub struct Recomputed {
+    /// What the figure is the total of (“the total of group A”, a table's row).
+    pub label: Msg,
+    /// The year or column it is for.
+    pub year: Option<String>,
+    /// What it adds (“its lines”, “its columns”); a share adds nothing.
+    pub parts: Option<Msg>,
+    /// The printed figure.
+    pub span: Span,
+    pub printed: Decimal,
+    /// What its lines add up to, with each line (a share's has none: it is the budget times
+    /// the percentage).
+    pub computed: Computed,
+    pub unit: Unit,
+    pub agreement: Agreement,
+}
+
+/// How a printed figure compares with the recomputed one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Agreement {
+    /// The same figure.
+    Equal,
+    /// A difference rounding or the plan's tolerance explains (a note).
+    Explained,
+    /// A difference `grip check` reports as an error.
+    Differs,
+    /// A line it adds has an error of its own.
+    Unverifiable,
+}
+
 /// Checks a loaded plan; returns the loading problems and the checker's, in source order.
 pub fn check(loaded: &Loaded) -> Vec<Diagnostic> {
+    check_recording(loaded).0
+}
+
+/// [`check`], with every printed figure grip recomputed, in the order it checked them.
+pub fn check_recording(loaded: &Loaded) -> (Vec<Diagnostic>, Vec<Recomputed>) {
     let mut diags = loaded.diagnostics.clone();
     let syntax_errors =
         diags.iter().any(|d| matches!(d.problem, Problem::Syntax { .. } | Problem::UnclosedBlock { .. }));
     let checker = Checker::new(&loaded.model);
+    let (found, recomputed) = checker.run();
     // A missing header or period after a syntax error is usually the error's consequence.
     diags.extend(
-        checker.run().into_iter().filter(|d| {
+        found.into_iter().filter(|d| {
             !(syntax_errors && matches!(d.problem, Problem::NoPlanHeader { .. } | Problem::NoPeriod { .. }))
         }),
     );
@@ -44,7 +86,7 @@ pub fn check(loaded: &Loaded) -> Vec<Diagnostic> {
         }
     });
     diags.dedup();
-    diags
+    (diags, recomputed)
 }
 
 /// Unknown references that get a "did you mean" hint, at most.
@@ -63,6 +105,7 @@ struct Checker<'m> {
     /// How many more unknown references get a "did you mean".
     suggestions_left: usize,
     out: Vec<Diagnostic>,
+    recomputed: Vec<Recomputed>,
 }
 
 impl<'m> Checker<'m> {
@@ -82,6 +125,7 @@ impl<'m> Checker<'m> {
             added: formula::added_rows(model),
             suggestions_left: MAX_SUGGESTIONS,
             out: Vec::new(),
+            recomputed: Vec::new(),
         }
     }
 
@@ -89,7 +133,7 @@ impl<'m> Checker<'m> {
         self.out.push(p.into());
     }
 
-    fn run(mut self) -> Vec<Diagnostic> {
+    fn run(mut self) -> (Vec<Diagnostic>, Vec<Recomputed>) {
         self.header();
         let any_owner = self.model.measures.iter().find_map(|m| m.measure.owner.as_ref().map(|o| o.span));
         for mi in 0..self.model.measures.len() {
@@ -106,7 +150,7 @@ impl<'m> Checker<'m> {
             self.table(ti);
         }
         self.progress();
-        self.out
+        (self.out, self.recomputed)
     }
 
     /// The progress files: what each reporting moment says, checked against the plan.
@@ -499,7 +543,24 @@ impl<'m> Checker<'m> {
             let Some(q) = stated.amount.value.known() else { continue };
             let expected = budget * pct / Decimal::ONE_HUNDRED;
             let tolerance = self.tolerances.get(&Unit::Euro).copied().unwrap_or_default();
-            if (expected - q.value).abs() > tolerance {
+            let difference = (expected - q.value).abs();
+            self.recomputed.push(Recomputed {
+                label: Msg::id("subject-share").arg("percent", format_dutch(pct)).arg("id", &name),
+                year: None,
+                parts: None,
+                span: stated.amount.span,
+                printed: q.value,
+                computed: Computed { figure: crate::effects::Figure::known(expected.normalize()), terms: Vec::new() },
+                unit: Unit::Euro,
+                agreement: if difference.is_zero() {
+                    Agreement::Equal
+                } else if difference <= tolerance {
+                    Agreement::Explained
+                } else {
+                    Agreement::Differs
+                },
+            });
+            if difference > tolerance {
                 self.push(Problem::ShareMismatch {
                     measure: name.clone(),
                     percent: pct,
@@ -697,6 +758,16 @@ impl<'m> Checker<'m> {
                 outcome.fault_span = Some(printed.span);
             }
             outcome.fault_years.extend(printed.year.clone());
+            self.recomputed.push(Recomputed {
+                label: label.clone(),
+                year: printed.year.clone(),
+                parts: Some(parts.clone()),
+                span: printed.span,
+                printed: printed.declared,
+                computed,
+                unit,
+                agreement: Agreement::Unverifiable,
+            });
             return;
         }
         for item in pm_items(&computed.terms) {
@@ -741,9 +812,24 @@ impl<'m> Checker<'m> {
     ) -> bool {
         let Printed { declared, printed_unit, span, year } = printed;
         let known = computed.figure.known;
+        let mut record = Recomputed {
+            label: label.clone(),
+            year: year.clone(),
+            parts: Some(parts.clone()),
+            span,
+            printed: declared,
+            // Moved in below, once the figure is compared (the terms of a plan total may be
+            // thousands).
+            computed: Computed::default(),
+            unit: unit.clone(),
+            agreement: Agreement::Equal,
+        };
         if declared == known {
+            record.computed = computed;
+            self.recomputed.push(record);
             return false;
         }
+        record.agreement = Agreement::Explained;
         let figure = Fig { declared, computed: known, unit: unit.clone(), year };
         let difference = (declared - known).abs();
         // Figures printed in a scale (`in € 1.000`) are rounded to it: each may hide up to half
@@ -773,11 +859,17 @@ impl<'m> Checker<'m> {
                 allowance,
             };
             self.push(problem);
+            record.computed = computed;
+            self.recomputed.push(record);
             false
         } else if known.normalize().scale() > scale && rounded == declared {
             self.push(Problem::TotalRounded { label: label.clone(), parts: parts.clone(), span, figure });
+            record.computed = computed;
+            self.recomputed.push(record);
             false
         } else if let Some(tol) = self.tolerances.get(&unit).copied().filter(|t| difference <= *t) {
+            record.computed = computed;
+            self.recomputed.push(record);
             self.push(Problem::TotalWithinTolerance {
                 label: label.clone(),
                 parts: parts.clone(),
@@ -788,7 +880,10 @@ impl<'m> Checker<'m> {
             false
         } else {
             let pm_items = pm_items(&computed.terms);
-            let terms = computed.terms;
+            let terms = computed.terms.clone();
+            record.agreement = Agreement::Differs;
+            record.computed = computed;
+            self.recomputed.push(record);
             self.push(Problem::TotalMismatch {
                 label: label.clone(),
                 parts: parts.clone(),
@@ -797,6 +892,7 @@ impl<'m> Checker<'m> {
                 figure,
                 terms,
                 pm_items,
+                omitted: None,
             });
             true
         }
@@ -941,6 +1037,9 @@ impl<'m> Checker<'m> {
             let unit = formula::row_unit(table, row);
             let evaluator = Evaluator { model: self.model, table: ti, row: ri };
             let mut outcome = Outcome::default();
+            // What this row says, and each column's printed and computed figure.
+            let said = self.out.len();
+            let mut compared: Vec<(usize, Decimal, Decimal)> = Vec::new();
             for (ci, cell) in row.cells.iter().enumerate() {
                 let Some(declared) = declared_figure(cell) else { continue };
                 let column = &table.columns[ci];
@@ -949,6 +1048,9 @@ impl<'m> Checker<'m> {
                 }
                 match evaluator.column(formula, ci) {
                     Ok(computed) => {
+                        if computed.fault().is_none() {
+                            compared.push((ci, declared, computed.figure.known));
+                        }
                         let printed = Printed {
                             declared,
                             printed_unit: printed_unit(cell),
@@ -981,6 +1083,13 @@ impl<'m> Checker<'m> {
                     Err(e) => {
                         self.formula_error(e, &label);
                         break;
+                    }
+                }
+            }
+            if let Some(found) = omitted_row(self.model, ti, ri, formula, &compared) {
+                for d in &mut self.out[said..] {
+                    if let Problem::TotalMismatch { omitted, .. } = &mut d.problem {
+                        *omitted = Some(found.clone());
                     }
                 }
             }
@@ -1084,6 +1193,95 @@ fn adds_lines_above(expr: &Expr) -> bool {
         Expr::Terms(terms, _) => terms.iter().any(|(_, t)| adds_lines_above(t)),
         _ => false,
     }
+}
+
+/// The one row of its table a total row's formula does not name, whose figures are exactly
+/// what the printed total has more than its lines, in every column grip compared: the row the
+/// total was meant to add. `None` when the total is right in every column, when the formula
+/// counts rows it does not name (`sum`, `savings`, `cumulative`), or when no row, or more than
+/// one, fits. A row another total of the table adds is never proposed (a subtotal's row is
+/// counted through the subtotal), nor a total that reads this one (that would be a cycle).
+fn omitted_row(
+    model: &Model,
+    ti: usize,
+    ri: usize,
+    formula: &Expr,
+    compared: &[(usize, Decimal, Decimal)],
+) -> Option<crate::diagnostic::Omitted> {
+    fn names_rows_only(e: &Expr) -> bool {
+        match e {
+            Expr::Row(_) => true,
+            Expr::Terms(terms, _) => terms.iter().all(|(_, t)| names_rows_only(t)),
+            _ => false,
+        }
+    }
+    if !names_rows_only(formula) || compared.iter().all(|(_, declared, computed)| declared == computed) {
+        return None;
+    }
+    let info = &model.tables[ti];
+    let table = &info.table;
+    let unit = formula::row_unit(table, &table.rows[ri]);
+    // The rows this total and the table's other totals add.
+    let counted: Vec<usize> = (0..table.rows.len()).flat_map(|t| rows_added(model, ti, t)).collect();
+    let mut found = None;
+    for (oi, other) in table.rows.iter().enumerate() {
+        let addressable = info.rows_by_id.get(&other.id.value) == Some(&oi);
+        if oi == ri
+            || !addressable
+            || counted.contains(&oi)
+            || other.cells.len() != table.columns.len()
+            || formula::row_unit(table, other) != unit
+            || reads_row(model, (ti, oi), (ti, ri))
+        {
+            continue;
+        }
+        let fits = compared.iter().all(|&(ci, declared, computed)| {
+            let value = match other.cells[ci].value {
+                CellValue::Number(v) => v,
+                CellValue::Empty | CellValue::NotApplicable => Decimal::ZERO,
+                CellValue::Pm { .. } | CellValue::Unreadable | CellValue::Text(_) => return false,
+            };
+            declared - computed == value
+        });
+        if fits {
+            if found.is_some() {
+                return None;
+            }
+            found = Some(crate::diagnostic::Omitted {
+                row: other.id.value.clone(),
+                label: other.label.value.clone(),
+                span: other.id.span,
+                at: Span::new(formula.span().file, formula.span().end, formula.span().end),
+            });
+        }
+    }
+    found
+}
+
+/// The rows of its own table a row's formula adds.
+fn rows_added(model: &Model, ti: usize, ri: usize) -> Vec<usize> {
+    formula::rows_added_by(model, ti, ri).into_iter().filter(|(t, _)| *t == ti).map(|(_, r)| r).collect()
+}
+
+/// Whether the total row `from` reads the row `row`, directly or through other total rows (so
+/// adding `from` to `row`'s formula would make a cycle).
+fn reads_row(model: &Model, from: formula::RowRef, row: formula::RowRef) -> bool {
+    let mut stack = vec![from];
+    let mut seen = std::collections::HashSet::new();
+    while let Some((t, r)) = stack.pop() {
+        if (t, r) == row {
+            return true;
+        }
+        if !seen.insert((t, r)) {
+            continue;
+        }
+        if let Some(f) = model.tables.get(t).and_then(|ti| ti.table.rows.get(r)).and_then(|r| r.formula.as_ref()) {
+            let mut names = Vec::new();
+            row_refs(f, &mut names);
+            stack.extend(names.iter().filter_map(|n| formula::find_row(model, t, &n.value)));
+        }
+    }
+    false
 }
 
 /// The rows a formula names.

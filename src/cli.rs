@@ -30,6 +30,10 @@ pub enum Command {
         deny_warnings: bool,
         #[arg(long)]
         allow_outside_includes: bool,
+        #[arg(long)]
+        fix: bool,
+        #[arg(long, requires = "fix")]
+        dry_run: bool,
         #[arg(long, value_enum, default_value_t = Color::Auto)]
         color: Color,
     },
@@ -283,6 +287,8 @@ pub fn command(lang: Lang) -> clap::Command {
                 ("format", "help-check-format"),
                 ("deny_warnings", "help-check-deny-warnings"),
                 ("allow_outside_includes", "help-check-allow-outside-includes"),
+                ("fix", "help-check-fix"),
+                ("dry_run", "help-check-dry-run"),
             ],
         )
     })

@@ -93,6 +93,27 @@ pub struct Figure {
     pub year: Option<String>,
 }
 
+/// A row a total row's formula leaves out although the printed total counts it: the printed
+/// figure is the lines plus that row's figure, in every column.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Omitted {
+    /// The row's id, as the formula would name it.
+    pub row: String,
+    /// Its label, as the document prints it.
+    pub label: String,
+    /// Where the row is named.
+    pub span: Span,
+    /// Where the formula ends: the term is written there.
+    pub at: Span,
+}
+
+impl Omitted {
+    /// The term as it is added to the formula: `+ overig`.
+    pub fn term(&self) -> String {
+        format!("+ {}", self.row)
+    }
+}
+
 /// A taakveld with its name, for help lines.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NamedCode {
@@ -228,6 +249,9 @@ pub enum Problem {
         terms: Vec<Term>,
         /// P.M. items among the lines: not counted (as documents count them).
         pm_items: Vec<(Msg, Span)>,
+        /// The row of the table the formula does not name whose figures are exactly the
+        /// difference in every column: the row the total probably means to add.
+        omitted: Option<Omitted>,
     },
     TotalWithinTolerance {
         label: Msg,
@@ -778,12 +802,16 @@ impl Diagnostic {
                 .arg("measure", measure)
                 .arg("saving", eur(*saving))
                 .arg("budget", eur(*budget)),
-            TotalMismatch { label, parts, figure, pm_items, .. } => {
+            TotalMismatch { label, parts, figure, pm_items, omitted, .. } => {
                 let diff = figure.declared - figure.computed;
-                total("total-mismatch", label, Some(parts), figure)
+                let msg = total("total-mismatch", label, Some(parts), figure)
                     .arg("difference", amount(&figure.unit, diff.abs()))
                     .arg("direction", if diff > Decimal::ZERO { "more" } else { "less" })
-                    .arg("pm", pm_items.len())
+                    .arg("pm", pm_items.len());
+                match omitted {
+                    Some(o) => msg.arg("row", &o.row).arg("row-label", &o.label).arg("term", o.term()),
+                    None => msg,
+                }
             }
             TotalWithinTolerance { label, parts, figure, tolerance, .. } => {
                 total("total-within-tolerance", label, Some(parts), figure)
@@ -908,6 +936,7 @@ impl Diagnostic {
         Some(match &self.problem {
             Syntax { hint, .. } => return hint.as_ref().map(|h| h.render(lang)),
             UnknownReference { suggestion: Some(_), .. } => msg.attr(lang, "help-suggestion"),
+            TotalMismatch { omitted: Some(_), .. } => msg.attr(lang, "help-omitted"),
             UnknownTaakveld { nearest, .. } if !nearest.is_empty() => msg.attr(lang, "help-nearest"),
             // These share the help of the message they are a case of.
             TargetUnverifiable { .. } => attr("target-unverifiable", "help"),
@@ -947,7 +976,7 @@ impl Diagnostic {
             SavingExceedsBudget { span, budget_span, .. } => {
                 vec![p(*span, a("label")), s(*budget_span, a("label-budget"))]
             }
-            TotalMismatch { span, formula, figure, terms, pm_items, .. } => {
+            TotalMismatch { span, formula, figure, terms, pm_items, omitted, .. } => {
                 let mut v = vec![p(*span, a("label"))];
                 let term = |t: &&Term| {
                     let v = term_text(lang, &figure.unit, &t.value);
@@ -992,6 +1021,9 @@ impl Diagnostic {
                 }
                 for (name, sp) in pm_items {
                     v.push(s(*sp, Msg::id("not-counted-pm").arg("name", name.clone()).render(lang)));
+                }
+                if let Some(o) = omitted {
+                    v.push(s(o.span, a("label-omitted")));
                 }
                 dedup_labels(v)
             }
@@ -1184,16 +1216,37 @@ fn reprint(source: &str, span: Span, printed: Decimal, wanted: Decimal) -> Optio
 /// row wrong in every year): each set to its computed figure. `None` unless there are two or
 /// more.
 pub fn fix_together(diagnostics: &[&Diagnostic], source: &str, lang: Lang) -> Option<Fix> {
-    let edits: Vec<Edit> = diagnostics
-        .iter()
-        .filter(|d| matches!(d.problem, Problem::TotalMismatch { .. }))
-        .flat_map(|d| d.fixes(source, lang))
-        .flat_map(|f| f.edits)
-        .collect();
+    let edits: Vec<Edit> =
+        diagnostics.iter().filter_map(|d| d.figure_fix(source, lang)).flat_map(|f| f.edits).collect();
     (edits.len() > 1).then(|| Fix { title: Msg::id("fix-figures").arg("count", edits.len()), edits })
 }
 
 impl Diagnostic {
+    /// A printed total set to the figure its lines add up to, in its own notation.
+    fn figure_fix(&self, source: &str, lang: Lang) -> Option<Fix> {
+        let Problem::TotalMismatch { span, figure, .. } = &self.problem else { return None };
+        let edit = reprint(source, *span, figure.declared, figure.computed)?;
+        Some(Fix {
+            title: Msg::id("fix-figure")
+                .arg("figure", eur_or(lang, &figure.unit, figure.computed))
+                .arg("year", year_suffix(lang, &figure.year)),
+            edits: vec![edit],
+        })
+    }
+
+    /// The fix to make without asking, where there is one: the only fix there is, or the row a
+    /// total leaves out (its printed figures say it counts that row in every year). A choice
+    /// between fixes (two readings of a number, several successors of a taakveld code) is the
+    /// writer's. What `grip check --fix` applies, and what an editor marks as preferred.
+    pub fn preferred_fix(&self, source: &str, lang: Lang) -> Option<Fix> {
+        let mut fixes = self.fixes(source, lang);
+        match &self.problem {
+            Problem::TotalMismatch { omitted: Some(_), .. } => fixes.into_iter().next(),
+            _ if fixes.len() == 1 => fixes.pop(),
+            _ => None,
+        }
+    }
+
     /// Whether two diagnostics are about the same printed total (its figures in other years or
     /// columns): what [`fix_together`] sets in one go.
     pub fn same_total(&self, other: &Diagnostic) -> bool {
@@ -1214,15 +1267,15 @@ impl Diagnostic {
         use Problem::*;
         let written = |span: Span| source.get(span.start..span.end).unwrap_or("").to_string();
         match &self.problem {
-            TotalMismatch { span, figure, .. } => reprint(source, *span, figure.declared, figure.computed)
-                .map(|edit| Fix {
-                    title: Msg::id("fix-figure")
-                        .arg("figure", eur_or(lang, &figure.unit, figure.computed))
-                        .arg("year", year_suffix(lang, &figure.year)),
-                    edits: vec![edit],
-                })
-                .into_iter()
-                .collect(),
+            // The row the total leaves out, added to its formula (the same fix for each of its
+            // years), or the printed figure set to what its lines add up to.
+            TotalMismatch { omitted, .. } => {
+                let add = omitted.as_ref().map(|o| Fix {
+                    title: Msg::id("fix-add-row").arg("term", o.term()),
+                    edits: vec![Edit { span: o.at, text: format!(" {}", o.term()) }],
+                });
+                add.into_iter().chain(self.figure_fix(source, lang)).collect()
+            }
             ShareMismatch { amount_span, stated, expected, .. } => reprint(source, *amount_span, *stated, *expected)
                 .map(|edit| Fix {
                     title: Msg::id("fix-figure").arg("figure", eur(*expected)).arg("year", ""),

@@ -352,16 +352,12 @@ pub fn summed_rows(table: &Table, row: usize, below: bool) -> std::ops::Range<us
     }
 }
 
-/// Every row some total row of the plan adds: by name, by `sum` or `sum below`, also inside
-/// `cumulative(…)` and `previous(…)`.
-pub fn added_rows(model: &Model) -> std::collections::HashSet<RowRef> {
-    fn walk(model: &Model, t: usize, r: usize, expr: &Expr, out: &mut std::collections::HashSet<RowRef>) {
+/// The rows the total row `r` of table `t` adds: by name (in any table), by `sum` or `sum
+/// below`, also inside `cumulative(…)` and `previous(…)`.
+pub fn rows_added_by(model: &Model, t: usize, r: usize) -> Vec<RowRef> {
+    fn walk(model: &Model, t: usize, r: usize, expr: &Expr, out: &mut Vec<RowRef>) {
         match expr {
-            Expr::Row(name) => {
-                if let Some(found) = find_row(model, t, &name.value) {
-                    out.insert(found);
-                }
-            }
+            Expr::Row(name) => out.extend(find_row(model, t, &name.value)),
             Expr::Sum(_) | Expr::SumBelow(_) => {
                 let table = &model.tables[t].table;
                 out.extend(summed_rows(table, r, matches!(expr, Expr::SumBelow(_))).map(|i| (t, i)));
@@ -371,12 +367,19 @@ pub fn added_rows(model: &Model) -> std::collections::HashSet<RowRef> {
             Expr::Savings(..) | Expr::Costs(..) => {}
         }
     }
+    let mut out = Vec::new();
+    if let Some(f) = model.tables.get(t).and_then(|i| i.table.rows.get(r)).and_then(|row| row.formula.as_ref()) {
+        walk(model, t, r, f, &mut out);
+    }
+    out
+}
+
+/// Every row some total row of the plan adds.
+pub fn added_rows(model: &Model) -> std::collections::HashSet<RowRef> {
     let mut out = std::collections::HashSet::new();
     for (t, info) in model.tables.iter().enumerate() {
-        for (r, row) in info.table.rows.iter().enumerate() {
-            if let Some(f) = &row.formula {
-                walk(model, t, r, f, &mut out);
-            }
+        for r in 0..info.table.rows.len() {
+            out.extend(rows_added_by(model, t, r));
         }
     }
     out

@@ -17,9 +17,14 @@ fn main() -> ExitCode {
     let cli = cli::parse();
     let say = Say { asked: cli.lang.map(LangArg::lang) };
     match cli.command {
-        Command::Check { paths, format, deny_warnings, allow_outside_includes, color } => {
+        Command::Check { paths, format, deny_warnings, allow_outside_includes, fix, dry_run, color } => {
             let options = grip::resolve::LoadOptions { allow_outside_includes };
-            check(say, paths, format, deny_warnings, color, options)
+            let fix = match (fix, dry_run) {
+                (false, _) => Fix::No,
+                (true, false) => Fix::Write,
+                (true, true) => Fix::Show,
+            };
+            check(say, paths, format, deny_warnings, color, options, fix)
         }
         Command::Fmt { paths, check, keywords, color } => fmt(say, paths, check, keywords.map(LangArg::lang), color),
         Command::Report { path, html, xlsx, markdown, allow_errors, color } => {
@@ -528,6 +533,17 @@ fn plan_files(say: Say, paths: Vec<PathBuf>) -> Result<Vec<PathBuf>, ExitCode> {
     })
 }
 
+/// What `grip check` does with the fixes the diagnostics carry.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Fix {
+    No,
+    /// `--fix`: write them, then check again.
+    Write,
+    /// `--fix --dry-run`: show them as a diff, write nothing.
+    Show,
+}
+
+#[allow(clippy::too_many_arguments)]
 fn check(
     say: Say,
     paths: Vec<PathBuf>,
@@ -535,6 +551,7 @@ fn check(
     deny_warnings: bool,
     color: Color,
     options: grip::resolve::LoadOptions,
+    fix: Fix,
 ) -> ExitCode {
     let shown = paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ");
     // Files named one by one (as pre-commit names changed files): a part of a plan stands for
@@ -568,6 +585,16 @@ fn check(
         eprintln!("{}", say.msg(None, msg));
         return ExitCode::from(2);
     }
+    if fix != Fix::No {
+        let (fixable, failed) = apply_fixes(say, &files, options, fix);
+        if fix == Fix::Show {
+            return ExitCode::from(if failed { 2 } else { u8::from(fixable) });
+        }
+        if failed {
+            return ExitCode::from(2);
+        }
+    }
+    // With `--fix`, what remains after the fixes.
     let results = api::check_paths(&files, options);
     let mut summary = Summary::default();
     let mut io_failure = false;
@@ -619,6 +646,50 @@ fn check(
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// Makes the fixes grip makes without asking in the plans and the files they include, each file
+/// written atomically as `grip fmt` writes (with `Fix::Show`: shown as a diff instead). Returns
+/// whether there was something to fix, and whether a file could not be written.
+fn apply_fixes(say: Say, files: &[PathBuf], options: grip::resolve::LoadOptions, fix: Fix) -> (bool, bool) {
+    let (mut fixable, mut failed) = (false, false);
+    // A file two plans include is fixed once, for the first.
+    let mut done: Vec<PathBuf> = Vec::new();
+    for (_, result) in api::check_paths(files, options) {
+        // A plan that cannot be read is reported by the check after this.
+        let Ok(checked) = result else { continue };
+        let lang = say.lang(checked.language());
+        for f in api::fixed_texts(&checked, lang) {
+            let real = f.path.canonicalize().unwrap_or_else(|_| f.path.clone());
+            if done.contains(&real) {
+                continue;
+            }
+            done.push(real);
+            fixable = true;
+            let name = f.path.display().to_string();
+            if fix == Fix::Show {
+                let written = Msg::id("diff-as-written").arg("name", &name).render(lang);
+                let fixed = Msg::id("diff-fixed").arg("name", &name).render(lang);
+                let _ =
+                    std::io::stdout().write_all(api::unified_diff_between(&written, &fixed, &f.old, &f.new).as_bytes());
+                continue;
+            }
+            if let Err(e) = api::write_atomically_checked(&f.path, &f.new, f.read.as_ref()) {
+                eprintln!("grip: {}", e.0.render(lang));
+                failed = true;
+                continue;
+            }
+            eprintln!("{}", Msg::id("cli-fixed").arg("path", &name).arg("count", f.fixes.len()).render(lang));
+            for title in &f.fixes {
+                eprintln!("  - {}", title.render(lang));
+            }
+        }
+        exit_without_freeing(checked);
+    }
+    if fix == Fix::Show && !fixable {
+        eprintln!("{}", say.msg(None, Msg::id("cli-nothing-to-fix")));
+    }
+    (fixable, failed)
 }
 
 fn import(say: Say, file: PathBuf, output: Option<PathBuf>, options: grip::import::Options) -> ExitCode {

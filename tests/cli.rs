@@ -198,7 +198,9 @@ fn help_teaches() {
         .assert()
         .code(0)
         .stdout(predicate::str::contains("Examples:"))
-        .stdout(predicate::str::contains("--deny-warnings"));
+        .stdout(predicate::str::contains("--deny-warnings"))
+        .stdout(predicate::str::contains("--fix"))
+        .stdout(predicate::str::contains("--dry-run"));
 }
 
 #[test]
@@ -382,4 +384,110 @@ fn a_usage_error_is_said_in_dutch_with_a_suggestion() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("`xml` is geen geldige waarde voor --format"));
+}
+
+/// A fixture copied into a fresh folder, to be fixed there: its path and its text.
+fn copy_of(fixture: &str) -> (tempfile::TempDir, std::path::PathBuf, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let text = fs::read_to_string(format!("tests/fixtures/{fixture}")).unwrap();
+    let path = dir.path().join(fixture);
+    fs::write(&path, &text).unwrap();
+    (dir, path, text)
+}
+
+#[test]
+fn check_fix_adds_the_row_a_total_leaves_out_and_changes_nothing_else() {
+    let (_dir, path, before) = copy_of("total_omits_row.plan");
+    grip()
+        .args(["check", "--color", "never"])
+        .arg(&path)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("add `+ huur` to its formula"));
+    grip()
+        .args(["check", "--fix", "--color", "never"])
+        .arg(&path)
+        .assert()
+        .code(0)
+        .stderr(predicate::str::contains("fixed one problem in"))
+        .stderr(predicate::str::contains("add `+ huur` to the formula of this total"))
+        .stdout(predicate::str::contains("0 errors"));
+    let after = fs::read_to_string(&path).unwrap();
+    assert!(after.contains("= precario + leges + huur : 30.000 37.000\n"), "{after}");
+    // Every other byte as it was.
+    assert_eq!(after.replacen(" + huur", "", 1), before);
+}
+
+#[test]
+fn check_fix_dry_run_shows_the_diff_and_writes_nothing_then_fix_writes_it() {
+    let (_dir, path, before) = copy_of("total_mismatch.plan");
+    grip()
+        .args(["check", "--fix", "--dry-run"])
+        .arg(&path)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("-  total saving € 100.000\n+  total saving € 75.600\n"));
+    assert_eq!(fs::read_to_string(&path).unwrap(), before, "--dry-run writes nothing");
+    grip().args(["check", "--fix"]).arg(&path).assert().code(0).stdout(predicate::str::contains("0 errors"));
+    let after = fs::read_to_string(&path).unwrap();
+    assert_eq!(after, before.replace("  total saving € 100.000\n", "  total saving € 75.600\n"));
+    assert_ne!(after, before);
+    // Nothing left to fix.
+    grip()
+        .args(["check", "--fix", "--dry-run"])
+        .arg(&path)
+        .assert()
+        .code(0)
+        .stdout("")
+        .stderr(predicate::str::contains("nothing to fix"));
+}
+
+#[test]
+fn check_fix_fixes_an_included_file_and_leaves_a_choice_to_the_writer() {
+    let dir = tempfile::tempdir().unwrap();
+    let main = dir.path().join("main.plan");
+    let part = dir.path().join("deel.plan");
+    fs::write(&main, "plan \"P\" {\n  period 2021..2024\n}\ninclude \"deel.plan\"\n").unwrap();
+    // A keyword misspelt (one fix) and a number that reads two ways (a choice).
+    let text = "mesure A.1 \"Minder inzet\" {\n  budget € 100.000\n  saving € 20.000 from 2022\n}\n\ntable F \"Formatie\" in fte {\n  columns 2021..2022\n  row formatie \"Formatie\" : 2,1 1.5\n}\n";
+    fs::write(&part, text).unwrap();
+    let out = grip().args(["check", "--fix", "--color", "never"]).arg(&main).output().unwrap();
+    let after = fs::read_to_string(&part).unwrap();
+    assert!(after.starts_with("measure A.1 "), "{after}");
+    assert!(after.contains(": 2,1 1.5\n"), "the choice is left: {after}");
+    assert_eq!(after.replacen("measure", "mesure", 1), text);
+    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stdout));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("grip::number_notation"));
+}
+
+#[test]
+fn dry_run_goes_with_fix() {
+    grip().args(["check", "--dry-run", "x.plan"]).assert().code(2);
+}
+
+#[test]
+fn check_fix_sets_a_subtotal_and_leaves_the_total_that_reads_it_for_the_next_check() {
+    // The subtotal is wrong (4.000, its lines add up to 3.000); the grand total reads the printed
+    // subtotal and so differs too, though it is right. Fixing both at once would set the grand
+    // total to the wrong subtotal.
+    let plan = "plan \"P\" {\n  period 2021..2021\n}\n\ntable D \"Dekking\" {\n  columns 2021\n  row a \"A\" : 1.000\n  row b \"B\" : 2.000\n  total sub \"Subtotaal\" = a + b : 4.000\n  row c \"C\" : 500\n  total grand \"Totaal\" = sub + c : 3.500\n}\n";
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("subtotaal.plan");
+    fs::write(&path, plan).unwrap();
+    let out = grip().args(["check", "--color", "never"]).arg(&path).output().unwrap();
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(said.matches("grip::total_mismatch").count(), 2, "{said}");
+    // No row is proposed: the rows that would fit are counted through the subtotal already.
+    assert!(!said.contains("add `+"), "{said}");
+    grip().args(["check", "--fix"]).arg(&path).assert().code(0).stdout(predicate::str::contains("0 errors"));
+    assert_eq!(fs::read_to_string(&path).unwrap(), plan.replace("= a + b : 4.000", "= a + b : 3.000"));
+
+    // The grand total is € 1.000 more than its lines, which is row `a`; but the subtotal counts
+    // `a` already, so grip does not propose to count it twice.
+    let grand_wrong = plan.replace("= a + b : 4.000", "= a + b : 3.000").replace(": 3.500", ": 4.500");
+    fs::write(&path, &grand_wrong).unwrap();
+    let out = grip().args(["check", "--color", "never"]).arg(&path).output().unwrap();
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(said.matches("grip::total_mismatch").count(), 1, "{said}");
+    assert!(!said.contains("add `+"), "{said}");
 }

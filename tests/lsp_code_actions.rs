@@ -249,3 +249,28 @@ fn an_unclosed_block_is_closed_at_the_end_of_the_file() {
     let after = fix("unclosed_block.plan", "grip::unclosed_block", "Close measure A.2 with `}` at the end of the file");
     assert!(after.ends_with("  saving € 30.000 from 2022\n}\n"), "{after:?}");
 }
+
+#[test]
+fn a_row_a_total_leaves_out_is_added_to_its_formula() {
+    let before = std::fs::read_to_string("tests/fixtures/total_omits_row.plan").unwrap();
+    let after = fix("total_omits_row.plan", "grip::total_mismatch", "Add `+ huur` to the formula of this total");
+    assert_eq!(
+        changed_lines(&before, &after),
+        [(
+            "  total dekking \"Totaal dekking\" = precario + leges : 30.000 37.000".into(),
+            "  total dekking \"Totaal dekking\" = precario + leges + huur : 30.000 37.000".into()
+        )]
+    );
+    // Setting the printed figure to the lines is still offered.
+    fix("total_omits_row.plan", "grip::total_mismatch", "Write the computed figure € 32.000 in 2025");
+}
+
+#[test]
+fn a_row_left_out_in_every_year_is_added_once_for_all_of_them() {
+    let plan = "plan \"P\" {\n  period 2021..2022\n}\n\ntable D \"Dekking\" {\n  columns 2021..2022\n  row a \"Eerste\" : 1.000 1.000\n  row b \"Tweede\" : 2.000 2.500\n  row c \"Derde\" : 400 -300\n  total t \"Totaal\" = a + b : 3.400 3.200\n}\n";
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("every-year.plan");
+    std::fs::write(&path, plan).unwrap();
+    let after = fix_file(path.to_str().unwrap(), "grip::total_mismatch", "Add `+ c` to the formula of this total");
+    assert!(after.contains("= a + b + c : 3.400 3.200\n"), "{after}");
+}

@@ -86,6 +86,7 @@ column-in = in the column “{ $column }”
 subject-plan-total = the plan total
 subject-group-total = the total of group { $id } “{ $title }”
 subject-row = { $table } “{ $label }”
+subject-share = the share of { $percent }% of measure { $id }'s budget
 subject-row-named = { $table }.{ $row } “{ $label }”
 subject-row-id = row `{ $id }`
 subject-group = group { $id } “{ $title }”
@@ -371,8 +372,13 @@ total-mismatch = { $label }{ $year } is { $declared }, but { $parts } add up to 
         [1] {" "}(the P.M. item counts as nil, as in the document)
        *[other] {" "}(P.M. items count as nil, as in the document)
     }; correct the total, or the figure that is wrong
+    .help-omitted = the printed total is { $difference } { $direction ->
+        [more] more
+       *[less] less
+    } than { $parts }: in every column, exactly the figures of “{ $row-label }” (`{ $row }`), which the formula does not name; if the total counts that row, add `{ $term }` to its formula, else correct the total
     .label = printed { $declared }, computed { $computed }
     .label-sum = adds up to { $computed }: { $sum }
+    .label-omitted = not in the formula; the printed total counts it
 total-within-tolerance = { $label }{ $year } is { $declared }, { $parts } add up to { $computed }: within the plan's tolerance
     .help = the difference of { $difference } is within the tolerance of { $tolerance }; nothing to do unless the figures should match exactly
     .label = lines add up to { $computed }
@@ -528,6 +534,11 @@ cli-diff-ambiguous = warning: { $name } has { $count ->
     } some figures ambiguous; see grip check
 cli-stdin = grip: cannot read standard input: { $error }
 cli-formatted = formatted { $path }
+cli-fixed = fixed { $count ->
+        [one] one problem
+       *[other] { $count } problems
+    } in { $path }:
+cli-nothing-to-fix = nothing to fix: no problem has a fix grip can make without asking
 cli-not-formatted = grip: { $path } has syntax errors; it was not formatted
 cli-would-reformat = { $count ->
         [one] 1 file
@@ -563,6 +574,7 @@ write-folder-not-writable = cannot write { $path }: the folder { $folder } is no
 write-changed-meanwhile = { $path } changed while grip was formatting it; run grip fmt again
 diff-as-written = { $name } (as written)
 diff-formatted = { $name } (formatted)
+diff-fixed = { $name } (fixed)
 
 ## Evaluated figures (grip eval, the reports)
 
@@ -762,6 +774,17 @@ hover-no-target = { $count } measures, no target
 hover-target = target { $target } by { $year }: the measures save { $reached }; { $verdict }
 hover-printed-computed = printed { $printed }, computed { $computed }
 hover-pm-not-counted = { $pm } (not counted)
+hover-adding = adding { $parts }
+hover-used-by = { $count ->
+        [one] Added by one total
+       *[other] Added by { $count } totals
+    }
+hover-agreement = { $agreement ->
+        [equal] matches
+        [explained] differs by { $difference }: rounding or the plan's tolerance explains it
+        [differs] differs by { $difference }
+       *[unverifiable] cannot be checked: a line it adds has an error of its own
+    }
 hover-cannot-recompute = this total cannot be recomputed; see the diagnostics
 
 ## The command line's help and usage errors
@@ -801,10 +824,13 @@ help-check-after =
       grip check examples/
       grip check examples/leudal.plan --format json
       grip check --deny-warnings plans/
+      grip check --fix --dry-run plans/begroting.plan
 help-check-paths = Plan files, or directories to search for *.plan files (default: the current directory).
 help-check-format = Output format: human (source and help; the default), short (file:line:col lines), json.
 help-check-deny-warnings = Treat warnings as errors (exit 1 when there are any).
 help-check-allow-outside-includes = Read included files outside the plan's folder too (refused by default).
+help-check-fix = Make the fixes grip can make without asking, the ones an editor marks as preferred (a total given the row it leaves out, or set to its lines; a misspelt name or keyword; a number in Dutch notation; see docs/diagnostics.md), write each file atomically, then check again and report what remains.
+help-check-dry-run = With --fix: show what it would change as a diff and write nothing (exit 1 when there is something to fix).
 help-eval = Evaluate a plan: deficit, savings, costs and the balance after measures, per year
 help-eval-after =
     Savings are carried forward as the plan says: a structural saving (`from 2022`) in every year from then on, an incidental one (`in 2021`) in its year only. P.M. amounts are shown apart ("+ 1 P.M."), never counted as zero. The balance is deficit + savings − costs; where a measure states a range, the balance is also shown for its low and high end. Amounts are exact; they are rounded to whole euros only for display. The formulas are explained in docs/evaluation.md.
@@ -993,6 +1019,7 @@ diff-progress-expected = expected
 ## Quick fixes (the editor's code actions)
 
 fix-figure = write the computed figure { $figure }{ $year }
+fix-add-row = add `{ $term }` to the formula of this total
 fix-replace = replace `{ $from }` by `{ $to }`
 
 ## Rename in the editor

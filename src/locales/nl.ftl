@@ -86,6 +86,7 @@ column-in = in de kolom “{ $column }”
 subject-plan-total = het totaal van het plan
 subject-group-total = het totaal van onderdeel { $id } “{ $title }”
 subject-row = { $table } “{ $label }”
+subject-share = het aandeel van { $percent }% van het budget van maatregel { $id }
 subject-row-named = { $table }.{ $row } “{ $label }”
 subject-row-id = rij `{ $id }`
 subject-group = onderdeel { $id } “{ $title }”
@@ -371,8 +372,13 @@ total-mismatch = { $label }{ $year } klopt niet: { $parts } tellen op tot { $com
         [1] {" "}(de P.M.-post telt als nul, zoals in het document)
        *[other] {" "}(P.M.-posten tellen als nul, zoals in het document)
     }; corrigeer het totaal, of het cijfer dat niet klopt
+    .help-omitted = het vermelde totaal is { $difference } { $direction ->
+        [more] hoger
+       *[less] lager
+    } dan de optelling van { $parts }: in elke kolom precies de cijfers van “{ $row-label }” (`{ $row }`), die de formule niet noemt; telt het totaal die rij mee, voeg dan `{ $term }` toe aan de formule, en corrigeer anders het totaal
     .label = vermeld { $declared }, berekend { $computed }
     .label-sum = telt op tot { $computed }: { $sum }
+    .label-omitted = niet in de formule; het vermelde totaal telt deze rij mee
 total-within-tolerance = { $label }{ $year }: er staat { $declared } en { $parts } tellen op tot { $computed }; dat valt binnen de tolerantie van het plan
     .help = het verschil van { $difference } valt binnen de tolerantie van { $tolerance }; niets te doen, tenzij de cijfers precies moeten kloppen
     .label = de regels tellen op tot { $computed }
@@ -528,6 +534,11 @@ cli-diff-ambiguous = waarschuwing: { $name } bevat { $count ->
     }; zie grip check
 cli-stdin = grip: kan de standaardinvoer niet lezen: { $error }
 cli-formatted = { $path } opgemaakt
+cli-fixed = { $count ->
+        [one] één probleem
+       *[other] { $count } problemen
+    } verbeterd in { $path }:
+cli-nothing-to-fix = niets te verbeteren: geen enkel probleem heeft een verbetering die grip zonder te vragen kan maken
 cli-not-formatted = grip: { $path } bevat syntaxfouten; het bestand is niet opgemaakt
 cli-would-reformat = { $count ->
         [one] 1 bestand zou
@@ -563,6 +574,7 @@ write-folder-not-writable = kan { $path } niet schrijven: er mag niet worden ges
 write-changed-meanwhile = { $path } is gewijzigd terwijl grip het opmaakte; voer grip fmt opnieuw uit
 diff-as-written = { $name } (zoals geschreven)
 diff-formatted = { $name } (opgemaakt)
+diff-fixed = { $name } (verbeterd)
 
 ## Berekende cijfers (grip eval, de rapporten)
 
@@ -762,6 +774,17 @@ hover-no-target = maatregelen: { $count }, geen taakstelling
 hover-target = taakstelling { $target } in { $year }: de maatregelen besparen { $reached }; { $verdict }
 hover-printed-computed = vermeld { $printed }, berekend { $computed }
 hover-pm-not-counted = { $pm } (niet meegeteld)
+hover-adding = optelling van { $parts }
+hover-used-by = { $count ->
+        [one] Opgeteld in één totaal
+       *[other] Opgeteld in { $count } totalen
+    }
+hover-agreement = { $agreement ->
+        [equal] klopt
+        [explained] wijkt { $difference } af: afronding of de tolerantie van het plan verklaart dat
+        [differs] wijkt { $difference } af
+       *[unverifiable] niet te controleren: een regel die het optelt heeft zelf een fout
+    }
 hover-cannot-recompute = dit totaal is niet opnieuw te berekenen; zie de meldingen
 
 ## The command line's help and usage errors
@@ -801,10 +824,13 @@ help-check-after =
       grip check examples/
       grip check examples/leudal.plan --format json
       grip check --deny-warnings plannen/
+      grip check --fix --dry-run plannen/begroting.plan
 help-check-paths = Planbestanden, of mappen om naar *.plan-bestanden te zoeken (standaard: de huidige map).
 help-check-format = Uitvoer: human (met de bronregel en de oplossing; standaard), short (regels bestand:regel:kolom), json.
 help-check-deny-warnings = Behandel waarschuwingen als fouten (stop met 1 als er een is).
 help-check-allow-outside-includes = Lees ook ingevoegde bestanden buiten de map van het plan (standaard geweigerd).
+help-check-fix = Breng de verbeteringen aan die grip zonder te vragen kan maken, die een editor als voorkeur aangeeft (een totaal met de rij die het vergeet, of gelijk aan zijn regels; een verschreven naam of sleutelwoord; een getal in Nederlandse schrijfwijze; zie docs/diagnostics.md), schrijf elk bestand in één keer weg, controleer opnieuw en meld wat overblijft.
+help-check-dry-run = Met --fix: toon als diff wat het zou veranderen en schrijf niets (afsluitcode 1 als er iets te verbeteren is).
 help-eval = Reken een plan door: tekort, besparingen, kosten en het saldo na maatregelen, per jaar
 help-eval-after =
     Besparingen lopen door zoals het plan zegt: een structurele besparing (`vanaf 2022`) in elk jaar vanaf dan, een incidentele (`in 2021`) alleen in dat jaar. P.M.-bedragen worden apart getoond ("+ 1 P.M."), nooit als nul geteld. Het saldo is tekort + besparingen − kosten; waar een maatregel een bandbreedte noemt, staat het saldo ook voor de onder- en bovengrens. Bedragen zijn exact; ze worden alleen voor de weergave op hele euro's afgerond. De berekening staat in docs/evaluation.md.
@@ -993,6 +1019,7 @@ diff-progress-expected = verwacht
 ## Snelle correcties (de code-acties van de editor)
 
 fix-figure = schrijf het berekende bedrag { $figure }{ $year }
+fix-add-row = voeg `{ $term }` toe aan de formule van dit totaal
 fix-replace = vervang `{ $from }` door `{ $to }`
 
 ## Hernoemen in de editor

@@ -15,25 +15,36 @@ impl Server {
         let (start, end) = (offset(text, at.start), offset(text, at.end));
         let mut out = Vec::new();
         // A fix of several diagnostics is offered once, however many of them the range touches.
-        let mut together_offered: Vec<Fix> = Vec::new();
+        let mut offered: Vec<Fix> = Vec::new();
         for d in &doc.checked.diagnostics {
             let span = d.span();
             // The diagnostics of this file that touch the range.
             if span.file != FileId(0) || span.end < start || span.start > end {
                 continue;
             }
-            let mut fixes: Vec<(Fix, Vec<&Diagnostic>)> =
-                d.fixes(text, lang).into_iter().map(|f| (f, vec![d])).collect();
-            // The same total wrong in other years too: all of them in one go.
+            // The same total wrong in other years too: a fix they share (the row the total
+            // leaves out) is for all of them, and the printed figures can be set in one go.
             let siblings: Vec<&Diagnostic> = doc.checked.diagnostics.iter().filter(|o| d.same_total(o)).collect();
+            let preferred = d.preferred_fix(text, lang);
+            let mut fixes: Vec<(Fix, Vec<&Diagnostic>)> = d
+                .fixes(text, lang)
+                .into_iter()
+                .map(|f| {
+                    let shared: Vec<&Diagnostic> =
+                        siblings.iter().copied().filter(|o| o.fixes(text, lang).contains(&f)).collect();
+                    let about = if shared.len() > 1 { shared } else { vec![d] };
+                    (f, about)
+                })
+                .collect();
             if let Some(together) = crate::diagnostic::fix_together(&siblings, text, lang) {
-                if !together_offered.contains(&together) {
-                    together_offered.push(together.clone());
-                    fixes.push((together, siblings));
-                }
+                fixes.push((together, siblings));
             }
-            let single = fixes.len() == 1;
             for (fix, about) in fixes {
+                if offered.contains(&fix) {
+                    continue;
+                }
+                offered.push(fix.clone());
+                let is_preferred = preferred.as_ref() == Some(&fix);
                 let mut changes: HashMap<lsp::Url, Vec<lsp::TextEdit>> = HashMap::new();
                 for edit in &fix.edits {
                     let Some(u) = uri_of(sources, edit.span.file, uri) else { continue };
@@ -47,7 +58,7 @@ impl Server {
                     kind: Some(lsp::CodeActionKind::QUICKFIX),
                     diagnostics: Some(about.iter().map(|a| to_lsp(sources, a, uri, lang)).collect()),
                     edit: Some(lsp::WorkspaceEdit { changes: Some(changes), ..Default::default() }),
-                    is_preferred: Some(single),
+                    is_preferred: Some(is_preferred),
                     ..Default::default()
                 }));
             }

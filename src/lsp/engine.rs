@@ -21,6 +21,7 @@ pub(super) struct Doc {
 pub(super) struct Server {
     pub(super) docs: HashMap<lsp::Url, Doc>,
     pub(super) languages: Languages,
+    pub(super) settings: super::settings::Settings,
 }
 
 impl Server {

@@ -2,7 +2,6 @@
 
 use super::*;
 use crate::diagnostic::TermValue;
-use crate::formula::{self, Evaluator};
 use crate::lang::{Lang, Msg};
 use lsp_types as lsp;
 use rust_decimal::Decimal;
@@ -149,72 +148,124 @@ impl Server {
             }
             return Some(markdown(text, span));
         }
-        // A declared total of a group or of the plan (`total saving € 600.000`): the printed
-        // figure, the one its measures add up to in that year, and each measure's part.
-        let last_year = model.period().filter(|p| p.first.value <= p.last.value).map(|p| p.last.value);
-        let group_totals = model.groups.iter().enumerate().flat_map(|(g, info)| {
-            let heading = Msg::id("subject-group-total").arg("id", &info.id.value).arg("title", &info.title.value);
-            info.totals.iter().map(move |t| (t, Some(g), heading.clone()))
-        });
-        let plan_totals = model.totals.iter().map(|t| (t, None, Msg::id("subject-plan-total")));
-        for (total, group, heading) in group_totals.chain(plan_totals) {
-            if let Some(value) = total.values.iter().find(|v| contains(v.amount.span, at)) {
-                let printed = value.amount.value.known()?.value;
-                let year = value.year.map(|y| y.value).or(last_year)?;
-                let measures = match group {
-                    Some(g) => model.measures_in(g),
-                    None => (0..model.measures.len()).collect(),
-                };
-                let c = formula::measures_total(model, &measures, total.kind, year);
-                let heading = format!("{} {}", heading.render(lang), Msg::id("year-in").arg("year", year).render(lang));
-                return Some(markdown(
-                    printed_and_computed(&heading, printed, &c, &Unit::Euro, lang),
-                    value.amount.span,
-                ));
+        // A printed total (of a group or the plan, a total row's or total column's cell, a
+        // total still to realise, the saving a share states): the printed figure, the one its
+        // lines add up to and each line's part, as `grip check` recomputed them. A figure in a
+        // table: the totals that add it.
+        let recomputed = &doc.checked.recomputed;
+        // A total row's cell in a total column is checked twice: across its row and down its
+        // column.
+        let own: Vec<&crate::check::Recomputed> = recomputed.iter().filter(|r| contains(r.span, at)).collect();
+        let cell = model
+            .tables
+            .iter()
+            .flat_map(|t| t.table.rows.iter().flat_map(move |r| r.cells.iter().map(move |c| (t, r, c))))
+            .find(|(_, _, c)| contains(c.span, at));
+        let span = own.first().map(|r| r.span).or(cell.map(|(_, _, c)| c.span))?;
+        let mut text = String::new();
+        for r in &own {
+            if !text.is_empty() {
+                text.push('\n');
             }
-        }
-        // A declared figure in a total row: the recomputed figure and the lines it adds.
-        for (ti, t) in model.tables.iter().enumerate() {
-            for (ri, row) in t.table.rows.iter().enumerate() {
-                for (ci, cell) in row.cells.iter().enumerate() {
-                    if !contains(cell.span, at) {
-                        continue;
-                    }
-                    // A total column's cell is recomputed across its row, a total row's down its
-                    // column; a plain cell is neither.
-                    let computed = match (t.table.columns.get(ci).and_then(|c| c.formula.as_ref()), &row.formula) {
-                        (Some(_), _) => formula::column_total(model, ti, ri, ci),
-                        (None, Some(expr)) => Evaluator { model, table: ti, row: ri }.column(expr, ci),
-                        (None, None) => return None,
-                    };
-                    let text = match computed {
-                        Ok(c) => {
-                            let heading = format!("{} — {}", row.label.value, t.table.columns[ci].title());
-                            let printed = formula::cell_figure(cell).known;
-                            printed_and_computed(&heading, printed, &c, &formula::row_unit(&t.table, row), lang)
-                        }
-                        Err(_) => {
-                            let why = Msg::id("hover-cannot-recompute").render(lang);
-                            format!("**{}**: {why}", row.label.value)
-                        }
-                    };
-                    return Some(markdown(text, cell.span));
+            // Checked both ways: which is which.
+            let what = match (&r.parts, own.len()) {
+                (Some(parts), 2..) => {
+                    format!(
+                        "{} ({})",
+                        heading(r, lang),
+                        Msg::id("hover-adding").arg("parts", parts.clone()).render(lang)
+                    )
                 }
+                _ => heading(r, lang),
+            };
+            text.push_str(&printed_and_computed(&what, r, lang));
+        }
+        if let (true, Some((t, row, _))) = (own.is_empty(), cell.filter(|(t, row, c)| in_total(&t.table, row, c))) {
+            // A total grip could not recompute (its formula has an error of its own).
+            let why = Msg::id("hover-cannot-recompute").render(lang);
+            text.push_str(&format!("**{} “{}”**: {why}\n", t.table.id.value, row.label.value));
+        }
+        let users: Vec<&crate::check::Recomputed> =
+            recomputed.iter().filter(|r| r.span != span && r.computed.terms.iter().any(|t| t.span == span)).collect();
+        if !users.is_empty() {
+            if !text.is_empty() {
+                text.push('\n');
+            }
+            text.push_str(&format!("**{}**\n\n", Msg::id("hover-used-by").arg("count", users.len()).render(lang)));
+            for r in users {
+                text.push_str(&format!("- {}\n", used_by(r, lang)));
             }
         }
-        None
+        (!text.is_empty()).then(|| markdown(text, span))
     }
 }
 
-/// A printed total beside the figure its lines add up to, and each line's part (P.M. items
-/// said not to be counted, as documents do not count them).
-fn printed_and_computed(heading: &str, printed: Decimal, c: &formula::Computed, unit: &Unit, lang: Lang) -> String {
-    let fmt = |v: Decimal| crate::fmt::quantity(&Quantity::new(v, unit.clone()), lang);
+/// Whether a cell is a printed figure of a total: in a total row, or in a total column.
+fn in_total(table: &Table, row: &Row, cell: &Cell) -> bool {
+    if !matches!(cell.value, CellValue::Number(_) | CellValue::Empty) {
+        return false;
+    }
+    let column = row.cells.iter().position(|c| c.span == cell.span).and_then(|i| table.columns.get(i));
+    row.formula.is_some() || column.is_some_and(|c| c.formula.is_some())
+}
+
+/// What a recomputed figure is, for a heading: “the total of group A in 2024”, a table's row
+/// and the column.
+fn heading(r: &crate::check::Recomputed, lang: Lang) -> String {
+    let label = r.label.render(lang);
+    match &r.year {
+        Some(y) if y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()) => {
+            format!("{label} {}", Msg::id("year-in").arg("year", y).render(lang))
+        }
+        Some(column) => format!("{label} — {column}"),
+        None => label,
+    }
+}
+
+/// A figure with its unit, as grip prints it.
+fn figure(v: Decimal, unit: &Unit, lang: Lang) -> String {
+    crate::fmt::quantity(&Quantity::new(v, unit.clone()), lang)
+}
+
+/// Whether a printed figure matches what its lines add up to, in a few words.
+fn agreement(r: &crate::check::Recomputed, lang: Lang) -> String {
+    use crate::check::Agreement;
+    let key = match r.agreement {
+        Agreement::Equal => "equal",
+        Agreement::Explained => "explained",
+        Agreement::Differs => "differs",
+        Agreement::Unverifiable => "unverifiable",
+    };
+    let difference = figure((r.printed - r.computed.figure.known).abs(), &r.unit, lang);
+    Msg::id("hover-agreement").arg("agreement", key).arg("difference", difference).render(lang)
+}
+
+/// One total that adds a figure: which, its printed and computed figure, and whether they match.
+fn used_by(r: &crate::check::Recomputed, lang: Lang) -> String {
     let line = Msg::id("hover-printed-computed")
-        .arg("printed", fmt(printed))
+        .arg("printed", figure(r.printed, &r.unit, lang))
+        .arg(
+            "computed",
+            format!(
+                "{}{}",
+                figure(r.computed.figure.known, &r.unit, lang),
+                crate::sheet::pm_suffix(&r.computed.figure)
+            ),
+        )
+        .render(lang);
+    format!("{}: {line} — {}", heading(r, lang), agreement(r, lang))
+}
+
+/// A printed total beside the figure its lines add up to, whether they match, and each line's
+/// part (P.M. items said not to be counted, as documents do not count them).
+fn printed_and_computed(heading: &str, r: &crate::check::Recomputed, lang: Lang) -> String {
+    let c = &r.computed;
+    let fmt = |v: Decimal| figure(v, &r.unit, lang);
+    let line = Msg::id("hover-printed-computed")
+        .arg("printed", fmt(r.printed))
         .arg("computed", format!("{}{}", fmt(c.figure.known), crate::sheet::pm_suffix(&c.figure)))
         .render(lang);
-    let mut s = format!("**{heading}**\n\n{line}\n\n");
+    let mut s = format!("**{heading}**\n\n{line} — {}\n\n", agreement(r, lang));
     let not_counted = |pm: &str| Msg::id("hover-pm-not-counted").arg("pm", pm).render(lang);
     for term in &c.terms {
         let v = match term.value {

@@ -1,5 +1,6 @@
 //! textDocument/inlayHint: the computed figure beside a printed one that differs (a total, a
-//! share's amount), and beside each target what the group's measures save and whether that
+//! share's amount), or beside every printed total and share with the setting
+//! `grip.inlayHints.allTotals`, and beside each target what the group's measures save and whether that
 //! reaches it, and beside a measure's title what it saves in the last year of the period. The
 //! figures are those of `grip check` and `grip eval`.
 
@@ -35,6 +36,7 @@ impl Server {
             });
         };
         // A printed figure that differs from the computed one: the computed one beside it.
+        let mut hinted: Vec<Span> = Vec::new();
         for d in &doc.checked.diagnostics {
             let (span, figure) = match &d.problem {
                 Problem::ShareMismatch { amount_span, expected, .. } => (*amount_span, crate::sheet::eur(*expected)),
@@ -45,7 +47,24 @@ impl Server {
                     _ => continue,
                 },
             };
+            hinted.push(span);
             hint(span, Msg::id("inlay-computed").arg("figure", figure).render(lang));
+        }
+        // With `grip.inlayHints.allTotals`: beside every other printed total and share too, the
+        // figure `grip check` recomputed (not beside one it could not).
+        if self.settings.all_totals {
+            for r in &doc.checked.recomputed {
+                if hinted.contains(&r.span) || r.agreement == crate::check::Agreement::Unverifiable {
+                    continue;
+                }
+                hinted.push(r.span);
+                let figure = format!(
+                    "{}{}",
+                    crate::diagnostic::eur_or(lang, &r.unit, r.computed.figure.known),
+                    crate::sheet::pm_suffix(&r.computed.figure)
+                );
+                hint(r.span, Msg::id("inlay-computed").arg("figure", figure).render(lang));
+            }
         }
         // A group's targets: what its measures save in the target's year, and the verdict.
         for g in &model.groups {

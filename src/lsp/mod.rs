@@ -25,6 +25,7 @@ mod protocol;
 mod rename;
 mod selection;
 mod semantic_tokens;
+mod settings;
 mod symbols;
 
 use convert::*;
@@ -65,7 +66,7 @@ impl Languages {
 
 impl Engine {
     pub fn new(languages: Languages) -> Engine {
-        Engine { server: Server { docs: HashMap::new(), languages } }
+        Engine { server: Server { docs: HashMap::new(), languages, settings: Default::default() } }
     }
 
     pub fn handle(&mut self, msg: Message) -> Vec<Message> {

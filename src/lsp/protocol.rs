@@ -52,7 +52,7 @@ pub(super) fn serve(connection: &Connection) -> Result<ExitStatus, Box<dyn std::
     let reply = |resp: Response| connection.sender.send(Message::Response(resp));
     // Until `initialize`: a request is answered "not initialized" (in words, not as a dump of
     // it), a notification is dropped, `exit` ends the server.
-    let languages = loop {
+    let (languages, settings) = loop {
         let Ok(msg) = connection.receiver.recv() else { return Ok(1) };
         match msg {
             Message::Request(req) if req.method == lsp::request::Initialize::METHOD => {
@@ -65,7 +65,7 @@ pub(super) fn serve(connection: &Connection) -> Result<ExitStatus, Box<dyn std::
                     }),
                 };
                 reply(Response::new_ok(req.id, result))?;
-                break languages;
+                break (languages, super::settings::Settings::from_initialize(&req.params));
             }
             Message::Request(req) => reply(Response::new_err(
                 req.id,
@@ -77,6 +77,7 @@ pub(super) fn serve(connection: &Connection) -> Result<ExitStatus, Box<dyn std::
         }
     };
     let mut engine = Engine::new(languages);
+    engine.server.settings = settings;
     let mut shut_down = false;
     loop {
         let Ok(first) = connection.receiver.recv() else { return Ok(if shut_down { 0 } else { 1 }) };
@@ -179,6 +180,7 @@ impl Server {
                     Err(_) => Vec::new(),
                 }
             }
+            lsp::notification::DidChangeConfiguration::METHOD => self.configure(&note.params),
             _ => Vec::new(),
         }
     }
