@@ -62,7 +62,8 @@ fn edit(text: &str, rng: &mut Rng) -> (usize, usize, String) {
     match rng.below(10) {
         // A figure changed: the commonest edit, and the plan stays readable.
         0..=3 => {
-            let digits: Vec<usize> = text.bytes().enumerate().filter(|(_, b)| b.is_ascii_digit()).map(|(i, _)| i).collect();
+            let digits: Vec<usize> =
+                text.bytes().enumerate().filter(|(_, b)| b.is_ascii_digit()).map(|(i, _)| i).collect();
             if digits.is_empty() {
                 return (0, 0, "1".into());
             }
@@ -76,15 +77,18 @@ fn edit(text: &str, rng: &mut Rng) -> (usize, usize, String) {
         7 => {
             let a = spot(text, rng);
             let mut b = (a + 1 + rng.below(24)).min(text.len());
-            while !text.is_char_boundary(b) || (b > 0 && text.as_bytes()[b - 1] == b'\r' && text[b..].starts_with('\n')) {
+            while !text.is_char_boundary(b) || (b > 0 && text.as_bytes()[b - 1] == b'\r' && text[b..].starts_with('\n'))
+            {
                 b -= 1;
             }
             (a, b.max(a), String::new())
         }
         // A line copied to the start of another line.
         8 => {
-            let starts: Vec<usize> =
-                std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).filter(|&i| i <= text.len()).collect();
+            let starts: Vec<usize> = std::iter::once(0)
+                .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+                .filter(|&i| i <= text.len())
+                .collect();
             let from = starts[rng.below(starts.len())];
             let line_end = text[from..].find('\n').map(|i| from + i + 1).unwrap_or(text.len());
             let to = starts[rng.below(starts.len())];
@@ -213,7 +217,8 @@ fn incremental_edits_through_grip_lsp_equal_a_fresh_open() {
                 let mut changes = Vec::new();
                 for _ in 0..1 + rng.below(3) {
                     let (a, b, new) = edit(&text, &mut rng);
-                    changes.push(json!({"range": {"start": position(&text, a), "end": position(&text, b)}, "text": new}));
+                    changes
+                        .push(json!({"range": {"start": position(&text, a), "end": position(&text, b)}, "text": new}));
                     text.replace_range(a..b, &new);
                 }
                 version += 1;

@@ -92,11 +92,8 @@ impl Server {
     /// `didOpen`: the document's text, checked.
     pub(super) fn open(&mut self, uri: lsp::Url, text: String) -> Vec<Notification> {
         let published = self.docs.remove(&uri).map(|d| d.published).unwrap_or_default();
-        let checked = Arc::new(Checked {
-            sources: Default::default(),
-            model: Default::default(),
-            diagnostics: Vec::new(),
-        });
+        let checked =
+            Arc::new(Checked { sources: Default::default(), model: Default::default(), diagnostics: Vec::new() });
         let evaluation = Evaluated { checked: checked.clone(), evaluation: OnceLock::new() };
         self.docs.insert(uri.clone(), Doc { text, checked, evaluation, published, reuse: Reuse::new() });
         self.analyse(uri)
@@ -163,14 +160,20 @@ impl Server {
         for (u, diags) in &uris {
             let unchanged = *u != uri && previous.iter().any(|(p, d)| p == u && d == diags);
             if !unchanged {
-                out.push(notification::<lsp::notification::PublishDiagnostics>(
-                    lsp::PublishDiagnosticsParams::new(u.clone(), diags.clone(), None),
-                ));
+                out.push(notification::<lsp::notification::PublishDiagnostics>(lsp::PublishDiagnosticsParams::new(
+                    u.clone(),
+                    diags.clone(),
+                    None,
+                )));
             }
         }
         doc.published = uris;
-        doc.evaluation = Evaluated { checked: checked.clone(), evaluation: OnceLock::new() };
-        doc.checked = checked;
+        let evaluation = Evaluated { checked: checked.clone(), evaluation: OnceLock::new() };
+        let old = (std::mem::replace(&mut doc.evaluation, evaluation), std::mem::replace(&mut doc.checked, checked));
+        // Freeing the last plan (a model of every measure, allocation by allocation) takes as
+        // long as a good part of checking it: it is done on another thread, after the answer.
+        // Should no thread start, it is freed here.
+        let _ = std::thread::Builder::new().name("grip-free".into()).spawn(move || drop(old));
         out
     }
 

@@ -127,7 +127,10 @@ mod tests {
             ],
         );
         assert_eq!(text, "1 two!\nthree\nend €");
-        apply(&mut text, vec![lsp::TextDocumentContentChangeEvent { range: None, range_length: None, text: "x".into() }]);
+        apply(
+            &mut text,
+            vec![lsp::TextDocumentContentChangeEvent { range: None, range_length: None, text: "x".into() }],
+        );
         assert_eq!(text, "x");
         // A reversed range inserts at its start.
         apply(&mut text, vec![change(0, 1, 0, 0, "y")]);
