@@ -608,6 +608,11 @@ impl<'m> Checker<'m> {
                 continue;
             }
             let year = target.year.value;
+            // Met, with every measure known: nothing to say.
+            if self.plain_sum(&measures, EffectKind::Saving, year).is_some_and(|f| Verdict::of(f, goal) == Verdict::Met)
+            {
+                continue;
+            }
             let computed = self.measures_in_year(&measures, EffectKind::Saving, year);
             let group = Msg::id("subject-group").arg("id", &g.id.value).arg("title", &g.title.value);
             if let Some(fault) = computed.fault() {
@@ -650,6 +655,29 @@ impl<'m> Checker<'m> {
         formula::measures_total(self.model, measures, kind, year)
     }
 
+    /// The figure [`Checker::measures_in_year`] adds up, without a term per measure, when no
+    /// measure is faulty or P.M. (None otherwise). Most totals and targets are right, and then
+    /// nothing is said about them: their terms (a label per measure, most of the checker's
+    /// work) are only built when something is.
+    fn plain_sum(&self, measures: &[usize], kind: EffectKind, year: u16) -> Option<effects::Figure> {
+        let mut sum = effects::Figure::default();
+        for &m in measures {
+            let info = &self.model.measures[m];
+            if info.fault.is_some() {
+                return None;
+            }
+            let (fig, _) = effects::in_year(&info.measure, kind, year);
+            if fig.pm > 0 {
+                return None;
+            }
+            // As `formula::measure_term`: a measure with nothing that year adds no term.
+            if !fig.known.is_zero() {
+                sum += fig;
+            }
+        }
+        Some(sum)
+    }
+
     /// `total saving € 600.000` or `total saving 2021: € 690.000, ...` over some measures.
     fn declared_total(&mut self, total: &DeclaredTotal, measures: &[usize], label: &Msg) {
         let mut outcome = Outcome::default();
@@ -666,6 +694,10 @@ impl<'m> Checker<'m> {
                 (None, Some(p)) => p.last.value,
                 (None, None) => continue,
             };
+            // Equal to its measures, every one known: nothing to say (as `compare` finds).
+            if self.plain_sum(measures, total.kind, year).is_some_and(|f| f.known == declared) {
+                continue;
+            }
             let computed = self.measures_in_year(measures, total.kind, year);
             let printed_unit = value.amount.value.known().filter(|q| q.exp > 0).map(|q| q.printed_unit());
             let printed = Printed { declared, printed_unit, span: value.amount.span, year: Some(year.to_string()) };

@@ -215,6 +215,9 @@ pub fn load_text_with(name: &str, path: Option<&Path>, text: String, options: Lo
     load_text_parsing(name, path, text, options, &mut |file, text| parse(file, text))
 }
 
+/// A file's document and the problems found parsing it.
+pub type ParsedFile = (Document, Vec<Diagnostic>);
+
 /// [`load_text_with`], the root file (as it will stand in the sources) parsed by `parse_root`,
 /// which must give what [`parse`] gives: the language server re-uses the unchanged pieces of its
 /// last parse ([`crate::syntax::reuse`]).
@@ -223,7 +226,7 @@ pub fn load_text_parsing(
     path: Option<&Path>,
     text: String,
     options: LoadOptions,
-    parse_root: &mut dyn FnMut(FileId, &str) -> (Document, Vec<Diagnostic>),
+    parse_root: &mut dyn FnMut(FileId, &str) -> ParsedFile,
 ) -> Loaded {
     // Includes must stay in the plan's folder. When that folder cannot be found (an editor's
     // unsaved document, a version from git whose file is gone, a plan deleted after it was
@@ -292,7 +295,7 @@ struct Loader {
     /// Every file read so far, with the include that read it (None: the root).
     loaded: Vec<(PathBuf, Option<Span>)>,
     /// The root file, parsed before it is loaded.
-    root_parsed: Option<(Document, Vec<Diagnostic>)>,
+    root_parsed: Option<ParsedFile>,
 }
 
 /// Where included files may lie.

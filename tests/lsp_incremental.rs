@@ -150,7 +150,7 @@ fn reused_pieces_give_exactly_a_fresh_parse_and_check() {
         let mut check_reuse = grip::syntax::reuse::Reuse::new();
         let mut text = original.clone();
         let mut reused = 0;
-        for step in 0..100 {
+        for step in 0..80 {
             // Now and then the whole text again, as after an undo of everything.
             if step % 40 == 39 {
                 text = original.clone();

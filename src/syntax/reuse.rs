@@ -86,7 +86,9 @@ impl Reuse {
         };
         // Each old piece is taken at most once (moved, not copied).
         let mut old_items: Vec<Option<Vec<Item>>> = self.pieces.iter_mut().map(|p| p.2.take()).collect();
-        let inputs: Vec<((usize, usize), Option<(Vec<Item>, isize)>)> = bounds
+        // Each piece's bounds, with the items of the same piece last time and how far it moved.
+        type Earlier = Option<(Vec<Item>, isize)>;
+        let inputs: Vec<((usize, usize), Earlier)> = bounds
             .iter()
             .map(|&b| (b, earlier(b).and_then(|(i, by)| Some((old_items.get_mut(i)?.take()?, by)))))
             .collect();
