@@ -141,6 +141,21 @@ pub fn fixed_texts(checked: &Checked, lang: Lang) -> Vec<FileFix> {
     out
 }
 
+/// [`check_text`], parsing the plan with `reuse`, which keeps the pieces of its last parse: what
+/// the language server calls on every change. The result is the same as [`check_text`]'s.
+pub fn check_text_reusing(
+    name: &str,
+    path: Option<&Path>,
+    text: String,
+    reuse: &mut crate::syntax::reuse::Reuse,
+) -> Checked {
+    let loaded = resolve::load_text_parsing(name, path, text, resolve::LoadOptions::default(), &mut |file, text| {
+        reuse.parse(file, text)
+    });
+    let (diagnostics, recomputed) = check_recording(&loaded);
+    Checked { sources: loaded.sources, model: loaded.model, diagnostics, recomputed }
+}
+
 /// Expands paths to plan files: a file is taken as given; a directory yields every `*.plan`
 /// below it, in a stable order.
 pub fn plan_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, LoadError> {

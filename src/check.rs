@@ -51,15 +51,20 @@ pub enum Agreement {
 
 /// Checks a loaded plan; returns the loading problems and the checker's, in source order.
 pub fn check(loaded: &Loaded) -> Vec<Diagnostic> {
-    check_recording(loaded).0
+    checked(loaded, false).0
 }
 
 /// [`check`], with every printed figure grip recomputed, in the order it checked them.
 pub fn check_recording(loaded: &Loaded) -> (Vec<Diagnostic>, Vec<Recomputed>) {
+    checked(loaded, true)
+}
+
+fn checked(loaded: &Loaded, record: bool) -> (Vec<Diagnostic>, Vec<Recomputed>) {
     let mut diags = loaded.diagnostics.clone();
     let syntax_errors =
         diags.iter().any(|d| matches!(d.problem, Problem::Syntax { .. } | Problem::UnclosedBlock { .. }));
-    let checker = Checker::new(&loaded.model);
+    let mut checker = Checker::new(&loaded.model);
+    checker.record = record;
     let (found, recomputed) = checker.run();
     // A missing header or period after a syntax error is usually the error's consequence.
     diags.extend(
@@ -100,6 +105,9 @@ struct Checker<'m> {
     taakveld_year: u16,
     /// Total rows in a formula cycle, with the first row of their cycle.
     cycles: HashMap<formula::RowRef, formula::RowRef>,
+    /// Whether every recomputed figure is kept (for the editor), also of the totals that are
+    /// right, which are otherwise passed over without building their terms.
+    record: bool,
     /// The rows some total adds.
     added: std::collections::HashSet<formula::RowRef>,
     /// How many more unknown references get a "did you mean".
@@ -123,6 +131,7 @@ impl<'m> Checker<'m> {
             taakveld_year,
             cycles: formula_cycles(model),
             added: formula::added_rows(model),
+            record: false,
             suggestions_left: MAX_SUGGESTIONS,
             out: Vec::new(),
             recomputed: Vec::new(),
@@ -672,6 +681,11 @@ impl<'m> Checker<'m> {
                 continue;
             }
             let year = target.year.value;
+            // Met, with every measure known: nothing to say.
+            if self.plain_sum(&measures, EffectKind::Saving, year).is_some_and(|f| Verdict::of(f, goal) == Verdict::Met)
+            {
+                continue;
+            }
             let computed = self.measures_in_year(&measures, EffectKind::Saving, year);
             let group = Msg::id("subject-group").arg("id", &g.id.value).arg("title", &g.title.value);
             if let Some(fault) = computed.fault() {
@@ -714,6 +728,29 @@ impl<'m> Checker<'m> {
         formula::measures_total(self.model, measures, kind, year)
     }
 
+    /// The figure [`Checker::measures_in_year`] adds up, without a term per measure, when no
+    /// measure is faulty or P.M. (None otherwise). Most totals and targets are right, and then
+    /// nothing is said about them: their terms (a label per measure, most of the checker's
+    /// work) are only built when something is.
+    fn plain_sum(&self, measures: &[usize], kind: EffectKind, year: u16) -> Option<effects::Figure> {
+        let mut sum = effects::Figure::default();
+        for &m in measures {
+            let info = &self.model.measures[m];
+            if info.fault.is_some() {
+                return None;
+            }
+            let (fig, _) = effects::in_year(&info.measure, kind, year);
+            if fig.pm > 0 {
+                return None;
+            }
+            // As `formula::measure_term`: a measure with nothing that year adds no term.
+            if !fig.known.is_zero() {
+                sum += fig;
+            }
+        }
+        Some(sum)
+    }
+
     /// `total saving € 600.000` or `total saving 2021: € 690.000, ...` over some measures.
     fn declared_total(&mut self, total: &DeclaredTotal, measures: &[usize], label: &Msg) {
         let mut outcome = Outcome::default();
@@ -730,6 +767,10 @@ impl<'m> Checker<'m> {
                 (None, Some(p)) => p.last.value,
                 (None, None) => continue,
             };
+            // Equal to its measures, every one known: nothing to say (as `compare` finds).
+            if !self.record && self.plain_sum(measures, total.kind, year).is_some_and(|f| f.known == declared) {
+                continue;
+            }
             let computed = self.measures_in_year(measures, total.kind, year);
             let printed_unit = value.amount.value.known().filter(|q| q.exp > 0).map(|q| q.printed_unit());
             let printed = Printed { declared, printed_unit, span: value.amount.span, year: Some(year.to_string()) };

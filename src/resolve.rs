@@ -217,6 +217,22 @@ pub fn load_text(name: &str, path: Option<&Path>, text: String) -> Loaded {
 
 /// [`load_text`] with options.
 pub fn load_text_with(name: &str, path: Option<&Path>, text: String, options: LoadOptions) -> Loaded {
+    load_text_parsing(name, path, text, options, &mut |file, text| parse(file, text))
+}
+
+/// A file's document and the problems found parsing it.
+pub type ParsedFile = (Document, Vec<Diagnostic>);
+
+/// [`load_text_with`], the root file (as it will stand in the sources) parsed by `parse_root`,
+/// which must give what [`parse`] gives: the language server re-uses the unchanged pieces of its
+/// last parse ([`crate::syntax::reuse`]).
+pub fn load_text_parsing(
+    name: &str,
+    path: Option<&Path>,
+    text: String,
+    options: LoadOptions,
+    parse_root: &mut dyn FnMut(FileId, &str) -> ParsedFile,
+) -> Loaded {
     // Includes must stay in the plan's folder. When that folder cannot be found (an editor's
     // unsaved document, a version from git whose file is gone, a plan deleted after it was
     // read), the folder the plan names is used, else the current one; when none can be found,
@@ -233,9 +249,16 @@ pub fn load_text_with(name: &str, path: Option<&Path>, text: String, options: Lo
             None => Guard::Nowhere,
         }
     };
-    let mut loader =
-        Loader { sources: SourceMap::new(), diagnostics: Vec::new(), documents: Vec::new(), guard, loaded: Vec::new() };
+    let mut loader = Loader {
+        sources: SourceMap::new(),
+        diagnostics: Vec::new(),
+        documents: Vec::new(),
+        guard,
+        loaded: Vec::new(),
+        root_parsed: None,
+    };
     let root = loader.sources.add(name, path.map(Path::to_path_buf), text);
+    loader.root_parsed = Some(parse_root(root, loader.sources.text(root)));
     let canonical = path.and_then(|p| p.canonicalize().ok());
     loader.loaded.extend(canonical.iter().map(|c| (c.clone(), None)));
     loader.parse_file(root, &mut canonical.clone().into_iter().collect());
@@ -276,6 +299,8 @@ struct Loader {
     guard: Guard,
     /// Every file read so far, with the include that read it (None: the root).
     loaded: Vec<(PathBuf, Option<Span>)>,
+    /// The root file, parsed before it is loaded.
+    root_parsed: Option<ParsedFile>,
 }
 
 /// Where included files may lie.
@@ -293,7 +318,10 @@ const MAX_INCLUDE_DEPTH: usize = 64;
 
 impl Loader {
     fn parse_file(&mut self, file: FileId, chain: &mut Vec<PathBuf>) {
-        let (doc, diags) = parse(file, self.sources.text(file));
+        let (doc, diags) = match self.root_parsed.take() {
+            Some(parsed) => parsed,
+            None => parse(file, self.sources.text(file)),
+        };
         self.diagnostics.extend(diags);
         let base = self
             .sources

@@ -22,23 +22,9 @@ pub(super) fn range(sources: &SourceMap, span: Span) -> lsp::Range {
     lsp::Range::new(position(sources, span.file, span.start), position(sources, span.file, span.end))
 }
 
-/// Byte offset of a UTF-16 position in text.
+/// Byte offset of a UTF-16 position in text (one home for it: [`super::sync::offset`]).
 pub(super) fn offset(text: &str, pos: lsp::Position) -> usize {
-    let mut line_start = 0;
-    for _ in 0..pos.line {
-        match text[line_start..].find('\n') {
-            Some(i) => line_start += i + 1,
-            None => return text.len(),
-        }
-    }
-    let mut units = 0u32;
-    for (i, ch) in text[line_start..].char_indices() {
-        if units >= pos.character || ch == '\n' {
-            return line_start + i;
-        }
-        units += ch.len_utf16() as u32;
-    }
-    text.len()
+    super::sync::offset(text, pos)
 }
 
 pub(super) fn contains(span: Span, at: usize) -> bool {

@@ -1,21 +1,46 @@
-//! The engine's state: the open documents and what the pipeline made of each, re-checked on
-//! every change; and the lookups the capabilities share.
+//! The engine's state: the open documents, their text kept up to date from the editor's edits,
+//! and what the pipeline made of each; and the lookups the capabilities share.
+//!
+//! On a change only the pieces of the plan whose text changed are parsed again
+//! ([`crate::syntax::reuse`]); resolving and checking run on the whole plan, so the diagnostics
+//! are always those of a fresh `grip check` of the same text. The evaluation (yearly figures,
+//! for hovers, inlay hints and lenses) is made when a request first needs it, not on every
+//! change.
 
 use super::*;
 use crate::api::{self, Checked};
 use crate::eval::{evaluate, Evaluation};
 use crate::lang::Lang;
+use crate::syntax::reuse::Reuse;
 use lsp_server::Notification;
 use lsp_types as lsp;
 use std::collections::HashMap;
 use std::path::PathBuf;
+use std::sync::{Arc, OnceLock};
 
 /// An open document and what the pipeline made of it.
 pub(super) struct Doc {
-    pub(super) checked: Checked,
-    pub(super) evaluation: Evaluation,
-    /// URIs diagnostics were last published for (this file and the files it includes).
-    pub(super) published: Vec<lsp::Url>,
+    /// The text as the editor has it.
+    pub(super) text: String,
+    pub(super) checked: Arc<Checked>,
+    pub(super) evaluation: Evaluated,
+    /// The diagnostics last published for each URI (this file and the files it includes).
+    pub(super) published: Vec<(lsp::Url, Vec<lsp::Diagnostic>)>,
+    /// The pieces of the last parse, for the next.
+    reuse: Reuse,
+}
+
+/// The evaluation of a checked plan, made the first time it is asked for.
+pub(super) struct Evaluated {
+    checked: Arc<Checked>,
+    evaluation: OnceLock<Evaluation>,
+}
+
+impl std::ops::Deref for Evaluated {
+    type Target = Evaluation;
+    fn deref(&self) -> &Evaluation {
+        self.evaluation.get_or_init(|| evaluate(&self.checked.model))
+    }
 }
 
 pub(super) struct Server {
@@ -65,11 +90,52 @@ pub(super) fn notification<N: lsp::notification::Notification>(params: N::Params
 }
 
 impl Server {
-    pub(super) fn analyse(&mut self, uri: lsp::Url, text: String) -> Vec<Notification> {
+    /// `didOpen`: the document's text, checked.
+    pub(super) fn open(&mut self, uri: lsp::Url, text: String) -> Vec<Notification> {
+        let published = self.docs.remove(&uri).map(|d| d.published).unwrap_or_default();
+        let checked = Arc::new(Checked {
+            sources: Default::default(),
+            model: Default::default(),
+            diagnostics: Vec::new(),
+            recomputed: Default::default(),
+        });
+        let evaluation = Evaluated { checked: checked.clone(), evaluation: OnceLock::new() };
+        self.docs.insert(uri.clone(), Doc { text, checked, evaluation, published, reuse: Reuse::new() });
+        self.analyse(uri)
+    }
+
+    /// `didChange`: the edits applied to the text, in order; then the document is checked,
+    /// unless `analyse` is false (a later change in the same batch will check it).
+    pub(super) fn change(
+        &mut self,
+        uri: lsp::Url,
+        changes: Vec<lsp::TextDocumentContentChangeEvent>,
+        analyse: bool,
+    ) -> Vec<Notification> {
+        match self.docs.get_mut(&uri) {
+            Some(doc) => super::sync::apply(&mut doc.text, changes),
+            // A change of a document that was never opened: only a whole new text says what it
+            // is now.
+            None => match changes.into_iter().rev().find(|c| c.range.is_none()) {
+                Some(whole) => return self.open(uri, whole.text),
+                None => return Vec::new(),
+            },
+        }
+        if analyse {
+            self.analyse(uri)
+        } else {
+            Vec::new()
+        }
+    }
+
+    /// Checks an open document's text and says what changed in its diagnostics: the document's
+    /// own are always published (the editor waits for them after a change), an included file's
+    /// only when they differ from what was published for it last.
+    fn analyse(&mut self, uri: lsp::Url) -> Vec<Notification> {
         let path = path_of(&uri);
         let name = path.as_ref().map(|p| p.display().to_string()).unwrap_or_else(|| uri.to_string());
-        let checked = api::check_text(&name, path.as_deref(), text);
-        let evaluation = evaluate(&checked.model);
+        let Some(doc) = self.docs.get_mut(&uri) else { return Vec::new() };
+        let checked = Arc::new(api::check_text_reusing(&name, path.as_deref(), doc.text.clone(), &mut doc.reuse));
         let lang = self.lang(&checked);
         // Diagnostics per file: this one and every file it includes.
         let mut by_uri: HashMap<lsp::Url, Vec<lsp::Diagnostic>> = HashMap::new();
@@ -84,25 +150,35 @@ impl Server {
                 by_uri.entry(u).or_default().push(to_lsp(&checked.sources, d, &uri, lang));
             }
         }
+        let Some(doc) = self.docs.get_mut(&uri) else { return Vec::new() };
+        let previous = std::mem::take(&mut doc.published);
         let mut out = Vec::new();
-        let previous = self.docs.get(&uri).map(|d| d.published.clone()).unwrap_or_default();
-        for stale in previous.iter().filter(|u| !by_uri.contains_key(*u)) {
+        for (stale, _) in previous.iter().filter(|(u, _)| !by_uri.contains_key(u)) {
             out.push(notification::<lsp::notification::PublishDiagnostics>(lsp::PublishDiagnosticsParams::new(
                 stale.clone(),
                 Vec::new(),
                 None,
             )));
         }
-        let mut published = Vec::new();
         let mut uris: Vec<_> = by_uri.into_iter().collect();
         uris.sort_by(|a, b| a.0.as_str().cmp(b.0.as_str()));
-        for (u, diags) in uris {
-            published.push(u.clone());
-            out.push(notification::<lsp::notification::PublishDiagnostics>(lsp::PublishDiagnosticsParams::new(
-                u, diags, None,
-            )));
+        for (u, diags) in &uris {
+            let unchanged = *u != uri && previous.iter().any(|(p, d)| p == u && d == diags);
+            if !unchanged {
+                out.push(notification::<lsp::notification::PublishDiagnostics>(lsp::PublishDiagnosticsParams::new(
+                    u.clone(),
+                    diags.clone(),
+                    None,
+                )));
+            }
         }
-        self.docs.insert(uri, Doc { checked, evaluation, published });
+        doc.published = uris;
+        let evaluation = Evaluated { checked: checked.clone(), evaluation: OnceLock::new() };
+        let old = (std::mem::replace(&mut doc.evaluation, evaluation), std::mem::replace(&mut doc.checked, checked));
+        // Freeing the last plan (a model of every measure, allocation by allocation) takes as
+        // long as a good part of checking it: it is done on another thread, after the answer.
+        // Should no thread start, it is freed here.
+        let _ = std::thread::Builder::new().name("grip-free".into()).spawn(move || drop(old));
         out
     }
 

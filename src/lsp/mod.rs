@@ -1,6 +1,7 @@
-//! `grip lsp`: a language server over stdio. It reuses the pipeline as it is: every change is
-//! parsed, resolved, checked and evaluated, and the same diagnostics `grip check` prints are
-//! published with UTF-16 positions; hovers show evaluated figures; formatting is `grip fmt`.
+//! `grip lsp`: a language server over stdio. It reuses the pipeline: the editor sends its edits
+//! (incremental text sync), the pieces of the plan they touch are parsed again and the whole plan
+//! is resolved and checked, and the same diagnostics `grip check` prints are published with
+//! UTF-16 positions; hovers show evaluated figures; formatting is `grip fmt`.
 
 use crate::lang::Lang;
 use crate::syntax::ast::*;
@@ -27,6 +28,7 @@ mod selection;
 mod semantic_tokens;
 mod settings;
 mod symbols;
+mod sync;
 
 use convert::*;
 use engine::*;
@@ -70,10 +72,16 @@ impl Engine {
     }
 
     pub fn handle(&mut self, msg: Message) -> Vec<Message> {
+        self.handle_deferring(msg, false)
+    }
+
+    /// [`Engine::handle`]; with `defer`, a `didChange` only updates the document's text, without
+    /// checking it (a later change of the same document, in the same batch, will).
+    pub fn handle_deferring(&mut self, msg: Message, defer: bool) -> Vec<Message> {
         match msg {
             Message::Request(req) => vec![Message::Response(self.server.request(req))],
             Message::Notification(note) => {
-                self.server.notification(note).into_iter().map(Message::Notification).collect()
+                self.server.notification(note, !defer).into_iter().map(Message::Notification).collect()
             }
             Message::Response(_) => Vec::new(),
         }

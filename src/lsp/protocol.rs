@@ -11,7 +11,7 @@ use lsp_types::request::Request as _;
 /// The server's capabilities.
 pub(super) fn capabilities() -> lsp::ServerCapabilities {
     lsp::ServerCapabilities {
-        text_document_sync: Some(lsp::TextDocumentSyncCapability::Kind(lsp::TextDocumentSyncKind::FULL)),
+        text_document_sync: Some(lsp::TextDocumentSyncCapability::Kind(lsp::TextDocumentSyncKind::INCREMENTAL)),
         hover_provider: Some(lsp::HoverProviderCapability::Simple(true)),
         definition_provider: Some(lsp::OneOf::Left(true)),
         references_provider: Some(lsp::OneOf::Left(true)),
@@ -83,7 +83,7 @@ pub(super) fn serve(connection: &Connection) -> Result<ExitStatus, Box<dyn std::
         let Ok(first) = connection.receiver.recv() else { return Ok(if shut_down { 0 } else { 1 }) };
         // Everything that has arrived meanwhile, so that a burst of edits is checked once: an
         // edit of a document followed by another edit of it (with no request about it between)
-        // is skipped, the text of the later one being the whole document anyway.
+        // is applied to the text, and only the last one is checked.
         let mut batch = vec![first];
         while let Ok(more) = connection.receiver.try_recv() {
             batch.push(more);
@@ -108,9 +108,10 @@ pub(super) fn serve(connection: &Connection) -> Result<ExitStatus, Box<dyn std::
                 Message::Notification(n) if n.method == lsp::notification::Exit::METHOD => {
                     return Ok(if shut_down { 0 } else { 1 });
                 }
-                Message::Notification(_) if superseded.contains(&i) => {}
                 Message::Notification(note) => {
-                    for out in engine.handle(Message::Notification(note)) {
+                    // A change that a later change of the same document follows only updates the
+                    // text: the later one checks it.
+                    for out in engine.handle_deferring(Message::Notification(note), superseded.contains(&i)) {
                         connection.sender.send(out)?;
                     }
                 }
@@ -121,7 +122,8 @@ pub(super) fn serve(connection: &Connection) -> Result<ExitStatus, Box<dyn std::
 }
 
 /// The positions in a batch of `didChange` notifications that a later change of the same
-/// document makes moot (no request about that document comes between them).
+/// document follows (no request about that document comes between them): their edits need
+/// not be checked on their own.
 pub(super) fn superseded_changes(batch: &[Message]) -> Vec<usize> {
     let uri_of = |msg: &Message| -> Option<(bool, String)> {
         match msg {
@@ -146,20 +148,18 @@ pub(super) fn superseded_changes(batch: &[Message]) -> Vec<usize> {
 }
 
 impl Server {
-    pub(super) fn notification(&mut self, note: Notification) -> Vec<Notification> {
+    /// A notification; `analyse` false: a `didChange` only updates the text.
+    pub(super) fn notification(&mut self, note: Notification, analyse: bool) -> Vec<Notification> {
         match note.method.as_str() {
             lsp::notification::DidOpenTextDocument::METHOD => {
                 match serde_json::from_value::<lsp::DidOpenTextDocumentParams>(note.params) {
-                    Ok(p) => self.analyse(p.text_document.uri, p.text_document.text),
+                    Ok(p) => self.open(p.text_document.uri, p.text_document.text),
                     Err(_) => Vec::new(),
                 }
             }
             lsp::notification::DidChangeTextDocument::METHOD => {
                 match serde_json::from_value::<lsp::DidChangeTextDocumentParams>(note.params) {
-                    Ok(mut p) => match p.content_changes.pop() {
-                        Some(change) => self.analyse(p.text_document.uri, change.text),
-                        None => Vec::new(),
-                    },
+                    Ok(p) => self.change(p.text_document.uri, p.content_changes, analyse),
                     Err(_) => Vec::new(),
                 }
             }
@@ -170,7 +170,7 @@ impl Server {
                         doc.map(|d| d.published)
                             .unwrap_or_default()
                             .into_iter()
-                            .map(|u| {
+                            .map(|(u, _)| {
                                 notification::<lsp::notification::PublishDiagnostics>(
                                     lsp::PublishDiagnosticsParams::new(u, Vec::new(), None),
                                 )

@@ -6,5 +6,7 @@ pub mod fast;
 pub mod keywords;
 pub mod number;
 pub mod parse;
+pub mod reuse;
+pub mod shift;
 
 pub use parse::parse;

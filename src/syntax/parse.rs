@@ -73,24 +73,13 @@ pub fn parse_in_pieces_of(file: FileId, text: &str, piece_bytes: usize) -> (Docu
 pub fn parse_with(file: FileId, text: &str, piece_bytes: usize, front: FrontEnd) -> (Document, Vec<Diagnostic>) {
     let language = keywords::detect(text);
     let lang = language.map(|l| l.lang);
-    let mut depth = 0usize;
-    let mut cuts = Vec::new();
-    let mut piece_start = 0;
-    for (at, b) in delimiters(text) {
-        if b == b'{' || b == b'(' {
-            depth += 1;
-            if depth > MAX_DEPTH {
-                let problem = Problem::TooDeep { span: Span::new(file, at, at + 1), limit: MAX_DEPTH };
-                return (Document { file, items: Vec::new(), lang }, vec![problem.into()]);
-            }
-        } else {
-            depth = depth.saturating_sub(1);
-            if depth == 0 && b == b'}' && at + 1 - piece_start >= piece_bytes {
-                cuts.push(at + 1);
-                piece_start = at + 1;
-            }
+    let cuts = match cuts(text, piece_bytes) {
+        Ok(cuts) => cuts,
+        Err(at) => {
+            let problem = Problem::TooDeep { span: Span::new(file, at, at + 1), limit: MAX_DEPTH };
+            return (Document { file, items: Vec::new(), lang }, vec![problem.into()]);
         }
-    }
+    };
     if cuts.is_empty() {
         if front == FrontEnd::Fast {
             if let Some(items) = super::fast::parse_piece(file, text, 0, language) {
@@ -106,6 +95,58 @@ pub fn parse_with(file: FileId, text: &str, piece_bytes: usize, front: FrontEnd)
 
 /// Pieces are cut after a top-level block's `}` once they hold at least this many bytes.
 pub const PIECE_BYTES: usize = 64 * 1024;
+
+/// Where `text` is cut into pieces: just after each `}` that closes a top-level block once the
+/// piece holds at least `piece_bytes`. Err: where blocks nest deeper than [`MAX_DEPTH`].
+pub(crate) fn cuts(text: &str, piece_bytes: usize) -> Result<Vec<usize>, usize> {
+    let mut depth = 0usize;
+    let mut cuts = Vec::new();
+    let mut piece_start = 0;
+    for (at, b) in delimiters(text) {
+        if b == b'{' || b == b'(' {
+            depth += 1;
+            if depth > MAX_DEPTH {
+                return Err(at);
+            }
+        } else {
+            depth = depth.saturating_sub(1);
+            if depth == 0 && b == b'}' && at + 1 - piece_start >= piece_bytes {
+                cuts.push(at + 1);
+                piece_start = at + 1;
+            }
+        }
+    }
+    Ok(cuts)
+}
+
+/// Parses one piece (`piece`, which starts at byte `start` of the file) with the front end
+/// chosen; None when pest finds a syntax error in it (the caller parses on with recovery).
+pub(crate) fn parse_piece(
+    file: FileId,
+    piece: &str,
+    start: usize,
+    language: Option<Detected>,
+    front: FrontEnd,
+) -> Option<(Vec<Item>, Vec<Diagnostic>)> {
+    if front == FrontEnd::Fast {
+        // A piece the fast front end accepts whole has no problem pest would report.
+        if let Some(items) = super::fast::parse_piece(file, piece, start, language) {
+            return Some((items, Vec::new()));
+        }
+    }
+    let mut pairs = PlanParser::parse(Rule::file, piece).ok()?;
+    let mut diagnostics = Vec::new();
+    let mut builder = Builder {
+        file,
+        base: start,
+        diagnostics: &mut diagnostics,
+        language,
+        rows_named_like_keywords: Vec::new(),
+        bare_keyword_terms: Vec::new(),
+    };
+    let items = pairs.next().map(|file_pair| builder.items(file_pair)).unwrap_or_default();
+    Some((items, diagnostics))
+}
 
 /// Parses `text` as consecutive pieces ending at `cuts` (each just after the `}` that closes a
 /// top-level block). Top-level items begin with distinct keywords and a block ends at its `}`,
@@ -133,25 +174,7 @@ fn parse_pieces(
         .par_iter()
         .map(|&(start, end)| {
             // Cuts are just after a `}`, so they fall between characters.
-            let piece = text.get(start..end)?;
-            if front == FrontEnd::Fast {
-                // A piece the fast front end accepts whole has no problem pest would report.
-                if let Some(items) = super::fast::parse_piece(file, piece, start, language) {
-                    return Some((items, Vec::new()));
-                }
-            }
-            let mut pairs = PlanParser::parse(Rule::file, piece).ok()?;
-            let mut diagnostics = Vec::new();
-            let mut builder = Builder {
-                file,
-                base: start,
-                diagnostics: &mut diagnostics,
-                language,
-                rows_named_like_keywords: Vec::new(),
-                bare_keyword_terms: Vec::new(),
-            };
-            let items = pairs.next().map(|file_pair| builder.items(file_pair)).unwrap_or_default();
-            Some((items, diagnostics))
+            parse_piece(file, text.get(start..end)?, start, language, front)
         })
         .collect();
     let mut items = Vec::new();
