@@ -1237,6 +1237,15 @@ impl Builder<'_> {
                     let uspan = self.span(&p);
                     for u in p.into_inner() {
                         match u.as_rule() {
+                            // "in duizenden euro's" says a scale in words: not a count of
+                            // "duizenden". Refused with the help that shows `in € 1.000`, so the
+                            // figures are not taken as counts without a word.
+                            Rule::unit if is_scale_word(u.as_str()) => {
+                                let span = self.span(&u);
+                                self.diagnostics.push(Problem::BadScale { span }.into());
+                                t.unit = Some(Spanned::new(Unit::Euro, uspan));
+                                t.scale = Some(Spanned::new(Scale { exp: 0, refused: true }, span));
+                            }
                             Rule::unit => t.unit = Some(Spanned::new(self.unit(u), uspan)),
                             Rule::money => {
                                 t.unit = Some(Spanned::new(Unit::Euro, uspan));
@@ -1570,6 +1579,13 @@ impl Builder<'_> {
 
 /// Replaces the bare `sum`, `savings` and `costs` terms of a formula for which `row` names a
 /// row by a reference to that row.
+/// A word documents use for a scale of print ("in duizenden euro's"), where grip expects
+/// `in € 1.000`.
+fn is_scale_word(word: &str) -> bool {
+    let w = word.trim().to_lowercase();
+    ["duizenden", "duizendtallen", "miljoenen", "thousands", "millions"].contains(&w.as_str())
+}
+
 fn rename_bare_terms(e: &mut Expr, row: &mut impl FnMut(Span) -> Option<String>) {
     match e {
         Expr::Sum(span) | Expr::Savings(None, span) | Expr::Costs(None, span) => {
