@@ -588,12 +588,6 @@ pub struct Cell {
     pub mark: Option<Mark>,
 }
 
-impl Cell {
-    pub fn new(value: CellValue, span: Span) -> Cell {
-        Cell { value, span, mark: None }
-    }
-}
-
 /// A voordeel (V) or nadeel (N) mark after a figure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub enum Mark {
