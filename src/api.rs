@@ -218,25 +218,21 @@ pub struct Root {
 /// The plans to check for the files named on the command line (by pre-commit, say). A file with
 /// a plan header is a plan and checked as itself. A file without one that is a part of a plan
 /// stands for that plan: it says so (`part of "main.plan"`), or a plan under `scope` (the
-/// repository) includes it, directly or through other parts. Each plan is checked once; a file no
+/// repository, asked for only then) includes it, directly or through other parts. Each plan is checked once; a file no
 /// plan includes is checked on its own.
-pub fn roots_of(files: &[PathBuf], scope: &Path) -> Vec<Root> {
+pub fn roots_of(files: &[PathBuf], scope: impl FnOnce() -> PathBuf) -> Vec<Root> {
     let canonical = |p: &Path| p.canonicalize().unwrap_or_else(|_| p.to_path_buf());
     // Which plan includes which, read once from every plan under the scope.
     let mut included_by: Vec<(PathBuf, PathBuf)> = Vec::new();
     let mut declared: Vec<(PathBuf, PathBuf)> = Vec::new();
-    let is_plan = |file: &Path| {
-        resolve::read_text(file).is_ok_and(|text| {
-            let (doc, _) = crate::syntax::parse(crate::syntax::ast::FileId(0), &text);
-            doc.items.iter().any(|i| matches!(i, crate::syntax::ast::Item::Header(_)))
-        })
-    };
+    // Read only as far as the header: checking the plan parses it again.
+    let is_plan = |file: &Path| resolve::read_text(file).is_ok_and(|text| crate::syntax::declares_plan(&text));
     let plans: Vec<bool> = files.iter().map(|f| is_plan(f)).collect();
     let mut all = Vec::new();
     // Only a file that is not a plan itself needs the plans around it: a plan named on its own
     // (the common case, and every benchmark) does not read the whole repository.
     if plans.contains(&false) {
-        let _ = walk(scope, &mut all);
+        let _ = walk(&scope(), &mut all);
     }
     for plan in &all {
         let Ok(text) = resolve::read_text(plan) else { continue };

@@ -562,7 +562,7 @@ fn check(
         Err(code) => return code,
     };
     let files = if named {
-        let roots = api::roots_of(&files, &api::repository_scope());
+        let roots = api::roots_of(&files, api::repository_scope);
         for r in &roots {
             if let Some(part) = &r.part {
                 let msg = Msg::id("cli-part-of")

@@ -2,7 +2,8 @@
 //! alone give the same AST, spans included, and the same problems, on every plan the project
 //! has: the examples, the fixtures, the transcribed real plans, generated plans of several
 //! kinds, and mutations of them. `grip check --format json` is byte for byte the same through
-//! both. And the two front ends know the same keywords.
+//! both. And the two front ends know the same keywords. Whether a file is a plan, asked by
+//! reading only up to its header, is what parsing it whole says.
 
 use grip::syntax::ast::{Document, FileId};
 use grip::syntax::fast;
@@ -64,6 +65,13 @@ fn agree(name: &str, text: &str, piece_bytes: usize) {
     let (fast_doc, fast_problems) = parse_with(file, text, piece_bytes, FrontEnd::Fast);
     let (pest_doc, pest_problems) = parse_with(file, text, piece_bytes, FrontEnd::Pest);
     assert_eq!(fast_problems, pest_problems, "{name} (pieces of {piece_bytes}): the problems differ");
+    // `grip check FILE` asks whether a file is a plan by reading only up to its header; parsing
+    // gives up on a block left open after it, and then says nothing of the header.
+    let gave_up = pest_doc.items.is_empty() && !pest_problems.is_empty();
+    let header = pest_doc.items.iter().any(|i| matches!(i, grip::syntax::ast::Item::Header(_)));
+    if !gave_up {
+        assert_eq!(grip::syntax::declares_plan(text), header, "{name}: declares_plan disagrees with parsing");
+    }
     let (a, b) = (json(&fast_doc), json(&pest_doc));
     if a != b {
         let at = a.bytes().zip(b.bytes()).position(|(x, y)| x != y).unwrap_or(a.len().min(b.len()));
@@ -309,4 +317,16 @@ fn every_keyword_the_fast_front_end_reads_agrees_in_both_languages() {
         let (_, problems) = parse_with(FileId(0), &text, PIECE_BYTES, FrontEnd::Pest);
         assert!(problems.is_empty(), "{lang:?}: {problems:?}");
     }
+}
+
+/// A file with a plan header is a plan even when a block after the header is left open (parsing
+/// it whole gives up and shows no items), and a file of measures alone is not, whatever follows.
+#[test]
+fn a_plan_is_known_by_its_header_alone() {
+    let plan = "plan \"P\" {\n  period 2024..2025\n}\n\nmeasure m \"M\" {\n  saving € 1 in 2024\n";
+    assert!(grip::syntax::declares_plan(plan));
+    let part = "measure m \"M\" {\n  saving € 1 in 2024\n}\n\nmeasure n \"N\" {\n";
+    assert!(!grip::syntax::declares_plan(part));
+    assert!(!grip::syntax::declares_plan(""));
+    assert!(!grip::syntax::declares_plan("# plan \"P\" { }\ninclude \"a.plan\"\n"));
 }

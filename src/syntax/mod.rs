@@ -9,4 +9,4 @@ pub mod parse;
 pub mod reuse;
 pub mod shift;
 
-pub use parse::parse;
+pub use parse::{declares_plan, parse};

@@ -119,6 +119,46 @@ pub(crate) fn cuts(text: &str, piece_bytes: usize) -> Result<Vec<usize>, usize> 
     Ok(cuts)
 }
 
+/// Whether `text` is a plan: whether it has a plan header that parses, reading only as far as
+/// the header. `grip check FILE` asks this of every file it is given before checking it, and a
+/// plan's header comes first. Top-level blocks are parsed one by one, as [`parse_pieces`] would
+/// (so the answer is what parsing the whole text says); a block with a syntax error before the
+/// header, or blocks nested too deep, make the whole text be parsed as usual. A header followed
+/// by a block left open is still a plan's (parsing the whole text gives up on it).
+pub fn declares_plan(text: &str) -> bool {
+    let whole = || parse(FileId(0), text).0.items.iter().any(|i| matches!(i, Item::Header(_)));
+    let language = keywords::detect(text);
+    let front = FrontEnd::from_env();
+    let mut depth = 0usize;
+    let mut start = 0;
+    for (at, b) in delimiters(text) {
+        if b == b'{' || b == b'(' {
+            depth += 1;
+            if depth > MAX_DEPTH {
+                return whole();
+            }
+            continue;
+        }
+        depth = depth.saturating_sub(1);
+        if depth != 0 || b != b'}' {
+            continue;
+        }
+        // A cut just after a `}` falls between characters.
+        let Some(piece) = text.get(start..at + 1) else { return whole() };
+        match parse_piece(FileId(0), piece, start, language, front) {
+            Some((items, _)) if items.iter().any(|i| matches!(i, Item::Header(_))) => return true,
+            Some(_) => start = at + 1,
+            None => return whole(),
+        }
+    }
+    // What follows the last block holds no header that parses (a header is a block).
+    if text[start..].trim().is_empty() {
+        false
+    } else {
+        whole()
+    }
+}
+
 /// Parses one piece (`piece`, which starts at byte `start` of the file) with the front end
 /// chosen; None when pest finds a syntax error in it (the caller parses on with recovery).
 pub(crate) fn parse_piece(
