@@ -45,6 +45,15 @@ pub fn check_path_with(path: &Path, options: resolve::LoadOptions) -> Result<Che
     Ok(Checked { sources: loaded.sources, model: loaded.model, diagnostics, recomputed })
 }
 
+/// [`check_path_with`] without the records of every recomputed figure (`recomputed` is empty):
+/// what the command line reports needs only the diagnostics, and a right total is then passed
+/// without writing down its terms.
+fn check_path_reporting(path: &Path, options: resolve::LoadOptions) -> Result<Checked, LoadError> {
+    let loaded = resolve::load_with(path, options)?;
+    let diagnostics = crate::check::check(&loaded);
+    Ok(Checked { sources: loaded.sources, model: loaded.model, diagnostics, recomputed: Vec::new() })
+}
+
 /// Checks a plan given as text; includes resolve relative to `path` if given.
 pub fn check_text(name: &str, path: Option<&Path>, text: String) -> Checked {
     let loaded = resolve::load_text(name, path, text);
@@ -315,13 +324,14 @@ pub fn repository_scope() -> PathBuf {
     }
 }
 
-/// Checks several plans. A file that another checked plan includes is checked as part of that
-/// plan, not again on its own. Returns each root's result in order, or the I/O failure of a
-/// root file.
+/// Checks several plans, for the command line: their diagnostics, without the records of each
+/// recomputed figure (`Checked::recomputed` is empty; [`check_path_with`] keeps them). A file
+/// that another checked plan includes is checked as part of that plan, not again on its own.
+/// Returns each root's result in order, or the I/O failure of a root file.
 pub fn check_paths(paths: &[PathBuf], options: resolve::LoadOptions) -> Vec<(PathBuf, Result<Checked, LoadError>)> {
     // Plans are independent: check them on every core (rayon keeps the order of `paths`).
     let results: Vec<(PathBuf, Result<Checked, LoadError>)> =
-        paths.par_iter().map(|p| (p.clone(), check_path_with(p, options))).collect();
+        paths.par_iter().map(|p| (p.clone(), check_path_reporting(p, options))).collect();
     let includes: Vec<HashSet<PathBuf>> = results
         .iter()
         .map(|(_, r)| {

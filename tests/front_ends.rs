@@ -106,12 +106,25 @@ fn generated_plans_parse_the_same_through_both_front_ends() {
 }
 
 /// The point of the fast front end: it reads the generated plans (pieces of every size) itself,
-/// tables through pest, without handing a piece back.
+/// their tables included, without handing a piece or a table back.
 #[test]
 fn the_fast_front_end_reads_generated_plans_itself() {
     for (name, text) in generated_plans() {
         let language = grip::syntax::keywords::detect(&text);
         assert!(fast::parse_piece(FileId(0), &text, 0, language).is_some(), "{name}: not read by the fast front end");
+        let mut tables = 0;
+        for (at, _) in text.match_indices("table ") {
+            if !text[..at].ends_with("\n  ") && !text[..at].ends_with("\n    ") && !text[..at].ends_with('\n') {
+                continue;
+            }
+            tables += 1;
+            let line = text[..at].lines().count();
+            assert!(
+                fast::plain_table_at(FileId(0), &text, at, language).is_some(),
+                "{name}: table at line {line} handed to pest"
+            );
+        }
+        assert!(tables > 0 || name.contains("minimal"), "{name}: has tables");
     }
     // (Leudal's plan counts `cliënten`, a unit beyond ASCII: that piece is pest's.)
     for path in ["examples/noordoostpolder.plan", "examples/starter.plan"] {
@@ -287,9 +300,15 @@ fn every_keyword_the_fast_front_end_reads_agrees_in_both_languages() {
   {kw_measure} A.2 \"Twee\" {
     {kw_decision} {kw_not_needed}
   }
-  {kw_table} T \"Tabel\" {
-    columns 2021..2022
-    row a \"A\" : 1 2
+  {kw_table} T \"Tabel\" {kw_as} {kw_forecast} {
+    {kw_columns} 2021..2022
+    {kw_total} s \"S\" = {kw_sum} {kw_below} : 2 2
+    {kw_row} a \"A\" {kw_as} {kw_actual} : 1 P.M.
+    {kw_row} b \"B\" {kw_as} {kw_deficit} : 1 -
+    {kw_row} r \"R\" dossiers {kw_as} {kw_revenue} : 1 2
+    {kw_row} f \"F\" {kw_fte} {kw_as} {kw_staffing} {kw_taakveld} 6.3, 6.4 : 0,5 -
+    {kw_total} c \"C\" = {kw_sum} : 3 4
+    {kw_total} d \"D\" = {kw_savings}(A) - {kw_costs}(A) + {kw_cumulative}(a) - {kw_previous}(a + (b - r)) : 1 2
   }
   {kw_total} {kw_saving} 2021: € 1, 2022: € 5.000
 }
@@ -304,14 +323,17 @@ fn every_keyword_the_fast_front_end_reads_agrees_in_both_languages() {
             assert!(text.contains(&placeholder), "the template uses {rule:?}");
             text = text.replace(&placeholder, k.word(lang));
         }
-        // Words of a table (pest's) in the plan's language.
-        if lang == Lang::Nl {
-            text = text.replace("columns", "kolommen").replace("    row", "    rij");
-        }
         let language = grip::syntax::keywords::detect(&text);
         assert!(
             fast::parse_piece(FileId(0), &text, 0, language).is_some(),
             "the fast front end reads the {lang:?} plan:\n{text}"
+        );
+        let table =
+            text.find("  {kw_table}".replace("{kw_table}", if lang == Lang::Nl { "tabel" } else { "table" }).as_str());
+        let at = table.expect("the template has a table") + 2;
+        assert!(
+            fast::plain_table_at(FileId(0), &text, at, language).is_some(),
+            "the fast front end reads the {lang:?} table itself"
         );
         agree_all_cuts(&format!("keywords in {lang:?}"), &text);
         let (_, problems) = parse_with(FileId(0), &text, PIECE_BYTES, FrontEnd::Pest);

@@ -60,13 +60,8 @@ pub const HANDLED: &[Rule] = &[
     Rule::kw_indicator,
     Rule::kw_fte,
     Rule::kw_hours,
-    // Only to hand the table to pest.
+    // In tables.
     Rule::kw_table,
-];
-
-/// Keywords only pest reads: a piece that uses them (outside a table) goes to pest whole.
-pub const PEST_ONLY: &[Rule] = &[
-    Rule::kw_include,
     Rule::kw_as,
     Rule::kw_forecast,
     Rule::kw_actual,
@@ -80,10 +75,15 @@ pub const PEST_ONLY: &[Rule] = &[
     Rule::kw_costs,
     Rule::kw_previous,
     Rule::kw_cumulative,
+    Rule::kw_below,
+];
+
+/// Keywords only pest reads: a piece (or table) that uses them goes to pest.
+pub const PEST_ONLY: &[Rule] = &[
+    Rule::kw_include,
     Rule::kw_sign,
     Rule::kw_adverse,
     Rule::kw_favourable,
-    Rule::kw_below,
     Rule::kw_part,
     Rule::kw_progress,
     Rule::kw_moment,
@@ -132,6 +132,16 @@ const MEASURE: &[Rule] = &[
     Rule::kw_indicator,
 ];
 const EFFECT_KIND: &[Rule] = &[Rule::kw_saving, Rule::kw_cost];
+const ROLE: &[Rule] = &[
+    Rule::kw_budget,
+    Rule::kw_forecast,
+    Rule::kw_actual,
+    Rule::kw_deficit,
+    Rule::kw_cost,
+    Rule::kw_revenue,
+    Rule::kw_staffing,
+    Rule::kw_saving,
+];
 
 /// The words of a context: each keyword's English and Dutch word, with the keyword.
 struct Words(Vec<(&'static str, &'static Keyword)>);
@@ -142,6 +152,10 @@ struct Tables {
     group: Words,
     measure: Words,
     effect_kind: Words,
+    role: Words,
+    table_item: Words,
+    /// The keywords a formula's term may start with.
+    term: Words,
     /// Every single word of every keyword, both languages (`not needed` as two), sorted.
     all: Vec<&'static str>,
 }
@@ -161,6 +175,9 @@ fn tables() -> &'static Tables {
             group: words(GROUP),
             measure: words(MEASURE),
             effect_kind: words(EFFECT_KIND),
+            role: words(ROLE),
+            table_item: words(&[Rule::kw_row, Rule::kw_total]),
+            term: words(&[Rule::kw_sum, Rule::kw_savings, Rule::kw_costs, Rule::kw_cumulative, Rule::kw_previous]),
             all,
         }
     })
@@ -189,6 +206,16 @@ pub fn parse_piece(file: FileId, text: &str, base: usize, language: Option<Detec
 pub fn read_piece(file: FileId, text: &str, base: usize, language: Option<Detected>) -> Result<Vec<Item>, usize> {
     let mut fast = Fast { t: text, s: text.as_bytes(), i: 0, file, base, language, depth: 0 };
     fast.items().ok_or(fast.i)
+}
+
+/// The table whose keyword starts at byte `at` of `text`, read by the fast front end itself
+/// (`None`: it would hand the table to the grammar). For the tests that hold the fast front
+/// end to reading the tables of generated plans.
+#[doc(hidden)]
+pub fn plain_table_at(file: FileId, text: &str, at: usize, language: Option<Detected>) -> Option<Table> {
+    let mut fast = Fast { t: text, s: text.as_bytes(), i: at, file, base: 0, language, depth: 0 };
+    fast.keyword(Rule::kw_table)?;
+    fast.plain_table(at)
 }
 
 /// A value of `yearly_values`: its year, its amount and the span of both.
@@ -702,10 +729,386 @@ impl<'a> Fast<'a> {
         }
     }
 
+    /// A table, from its keyword at `start` (the cursor is after it): read here in the forms
+    /// generated and most written plans use (year columns, rows and totals with a unit, role
+    /// and taakveld, formulas, plain figures, `-` and P.M.); anything else (a unit or scale of
+    /// the table, a sign rule, named, total or text columns, marks, text or pasted cells, a
+    /// description) is read by the grammar, the table alone.
     fn table(&mut self, start: usize) -> Option<Table> {
+        let after_keyword = self.i;
+        if let Some(table) = self.plain_table(start) {
+            return Some(table);
+        }
+        self.i = after_keyword;
         let (table, end) = pest_table(self.file, self.t, self.base, start, self.language)?;
         self.i = end;
         Some(table)
+    }
+
+    fn plain_table(&mut self, start: usize) -> Option<Table> {
+        let (id, title) = self.head()?;
+        let role = self.role()?;
+        self.ws()?;
+        self.eat(b'{')?;
+        self.ws()?;
+        let columns_start = self.i;
+        self.keyword(Rule::kw_columns)?;
+        let mut columns = Vec::new();
+        loop {
+            self.ws()?;
+            let cstart = self.i;
+            let first = self.year()?;
+            let save = self.i;
+            self.ws()?;
+            let column = |y: u16, span: Span| Column {
+                key: ColumnKey::Year(y),
+                label: None,
+                kind: None,
+                mark: None,
+                formula: None,
+                text: false,
+                span,
+            };
+            if self.range_op().is_some() {
+                self.ws()?;
+                let last = self.year()?;
+                // Reversed or too many years: reported by the grammar's path.
+                if first.value > last.value || last.value - first.value >= super::parse::MAX_COLUMN_YEARS {
+                    return None;
+                }
+                let span = self.span(cstart, self.i);
+                columns.extend((first.value..=last.value).map(|y| column(y, span)));
+            } else {
+                // A mark (`2019*`) or a heading after the year is the grammar's.
+                if matches!(self.byte(self.i), b'*' | b'"')
+                    || self.t.get(self.i..)?.starts_with(['\u{201C}', '\u{201E}'])
+                {
+                    return None;
+                }
+                self.i = save;
+                columns.push(column(first.value, first.span));
+            }
+            let end = self.i;
+            if !self.comma_then()? {
+                self.i = end;
+                break;
+            }
+        }
+        let columns_span = self.span(columns_start, self.i);
+        let mut rows = Vec::new();
+        let mut bare = Vec::new();
+        loop {
+            self.ws()?;
+            if self.eat(b'}').is_some() {
+                break;
+            }
+            let rstart = self.i;
+            let total = match self.keyword_of(&tables().table_item)? {
+                Rule::kw_total => true,
+                _ => false,
+            };
+            rows.push(self.row(rstart, total, &mut bare)?);
+        }
+        // A bare `sum`, `savings` or `costs` is a row of that name where the table has one (row
+        // names may be any word); else the keyword, which must then be the plan's language.
+        let names: Vec<String> = rows.iter().map(|r| r.id.value.clone()).collect();
+        for r in &mut rows {
+            if let Some(f) = &mut r.formula {
+                self.bare_terms_as_rows(f, &bare, &names)?;
+            }
+        }
+        Some(Table {
+            id,
+            title,
+            unit: None,
+            scale: None,
+            role,
+            sign: None,
+            columns,
+            columns_span,
+            rows,
+            descriptions: Vec::new(),
+            span: self.span(start, self.i),
+        })
+    }
+
+    /// Makes each bare `sum`, `savings` and `costs` of `e` that names a row (`names`) a row
+    /// reference; `None` when one that stays a keyword is written in the other language (the
+    /// grammar's path reports it).
+    fn bare_terms_as_rows(&self, e: &mut Expr, bare: &[(Span, &'a str)], names: &[String]) -> Option<()> {
+        match e {
+            Expr::Sum(span) | Expr::Savings(None, span) | Expr::Costs(None, span) => {
+                let Some(&(_, word)) = bare.iter().find(|(s, _)| s == span) else { return Some(()) };
+                if names.iter().any(|n| n == word) {
+                    *e = Expr::Row(Spanned::new(word.to_string(), *span));
+                } else {
+                    let k = tables().term.find(word)?;
+                    if !self.lang_ok(k, word) {
+                        return None;
+                    }
+                }
+                Some(())
+            }
+            Expr::Cumulative(inner, _) | Expr::Previous(inner, _) => self.bare_terms_as_rows(inner, bare, names),
+            Expr::Terms(terms, _) => terms.iter_mut().try_for_each(|(_, t)| self.bare_terms_as_rows(t, bare, names)),
+            Expr::Row(_) | Expr::SumBelow(_) | Expr::Savings(Some(_), _) | Expr::Costs(Some(_), _) => Some(()),
+        }
+    }
+
+    /// `id "title"` of a table, after its keyword.
+    fn head(&mut self) -> Option<(Spanned<String>, Spanned<String>)> {
+        self.ws()?;
+        let id = self.item_id()?;
+        self.ws()?;
+        let title = self.string()?;
+        Some((id, title))
+    }
+
+    /// `role?`: `as cost` (`als kosten`), or nothing (the cursor stays).
+    fn role(&mut self) -> Option<Option<Spanned<Role>>> {
+        let save = self.i;
+        self.ws()?;
+        let start = self.i;
+        if !self.is_word(Rule::kw_as) {
+            self.i = save;
+            return Some(None);
+        }
+        self.keyword(Rule::kw_as)?;
+        self.ws()?;
+        let role = match self.keyword_of(&tables().role)? {
+            Rule::kw_budget => Role::Budget,
+            Rule::kw_forecast => Role::Forecast,
+            Rule::kw_actual => Role::Actual,
+            Rule::kw_deficit => Role::Deficit,
+            Rule::kw_cost => Role::Cost,
+            Rule::kw_revenue => Role::Revenue,
+            Rule::kw_saving => Role::Saving,
+            _ => Role::Staffing,
+        };
+        Some(Some(Spanned::new(role, self.span(start, self.i))))
+    }
+
+    /// A `row` or `total` row of a table, after its keyword (at `start`); the bare `sum`,
+    /// `savings` and `costs` of its formula go to `bare`.
+    fn row(&mut self, start: usize, total: bool, bare: &mut Vec<(Span, &'a str)>) -> Option<Row> {
+        self.ws()?;
+        let nstart = self.i;
+        if !(self.byte(nstart).is_ascii_alphabetic() || self.byte(nstart) == b'_') {
+            return None;
+        }
+        let name = self.word();
+        self.i += name.len();
+        let id = Spanned::new(name.to_string(), self.span(nstart, self.i));
+        self.ws()?;
+        let label = self.string()?;
+        // `row_options`: unit? role? taakveld?
+        let save = self.i;
+        self.ws()?;
+        let ustart = self.i;
+        let unit = if self.is_word(Rule::kw_fte) {
+            self.keyword(Rule::kw_fte)?;
+            Some(Unit::Fte)
+        } else if self.is_word(Rule::kw_hours) {
+            self.keyword(Rule::kw_hours)?;
+            Some(Unit::Hours)
+        } else if self.byte(ustart).is_ascii_alphabetic() && !is_keyword_word(self.word()) {
+            // `count_unit`: only plain ASCII letters are ours (not `euro`, a magnitude, a dash).
+            let word = self.word();
+            let next = self.byte(ustart + word.len());
+            let lower = word.to_ascii_lowercase();
+            if !word.bytes().all(|b| b.is_ascii_alphabetic())
+                || next == b'-'
+                || next >= 0x80
+                || lower == "euro"
+                || lower == "euros"
+                || word == "EUR"
+                || self.magnitude_at(ustart)
+            {
+                return None;
+            }
+            self.i += word.len();
+            Some(Unit::Count(Some(word.to_string())))
+        } else {
+            self.i = save;
+            None
+        };
+        let unit = unit.map(|u| Spanned::new(u, self.span(ustart, self.i)));
+        let role = self.role()?;
+        let save = self.i;
+        self.ws()?;
+        let mut taakvelden = Vec::new();
+        if self.is_word(Rule::kw_taakveld) {
+            self.keyword(Rule::kw_taakveld)?;
+            self.ws()?;
+            taakvelden.push(self.taakveld_code()?);
+            while self.comma_then()? {
+                taakvelden.push(self.taakveld_code()?);
+            }
+        } else {
+            self.i = save;
+        }
+        self.ws()?;
+        let formula = if total {
+            self.eat(b'=')?;
+            self.ws()?;
+            let f = self.expr(bare)?;
+            self.ws()?;
+            Some(f)
+        } else {
+            None
+        };
+        self.eat(b':')?;
+        let mut cells = Vec::new();
+        let mut end;
+        loop {
+            end = self.i;
+            self.ws()?;
+            let b = self.byte(self.i);
+            if b == b'}' || (b.is_ascii_alphabetic() && tables().table_item.find(self.word()).is_some()) {
+                break;
+            }
+            cells.push(self.cell()?);
+        }
+        if cells.is_empty() {
+            return None;
+        }
+        self.i = end;
+        Some(Row { id, label, unit, role, taakvelden, formula, cells, span: self.span(start, end) })
+    }
+
+    /// A cell in its plain forms: a figure, `-` or P.M.
+    fn cell(&mut self) -> Option<Cell> {
+        let start = self.i;
+        let b = self.byte(start);
+        let value = if let Some(negative) = self.pm() {
+            CellValue::Pm { negative }
+        } else if b.is_ascii_digit() || (matches!(b, b'-' | b'+') && self.byte(start + 1).is_ascii_digit()) {
+            CellValue::Number(self.number()?)
+        } else if b == b'-' && !matches!(self.byte(start + 1), b'0'..=b'9' | b'/' | b'(' | b'p' | b'P' | 0xE2) {
+            // `empty_cell`: a dash not followed by a digit, `€`, `/`, `(` or P.M.
+            self.i += 1;
+            CellValue::Empty
+        } else {
+            return None;
+        };
+        // A mark (`445 V`), a unit or anything else after the figure is the grammar's.
+        let next = self.byte(self.i);
+        if !(next.is_ascii_whitespace() || next == b'}' || next == b'-' || next == b'#' || next == b'/') {
+            return None;
+        }
+        Some(Cell { value, span: self.span(start, self.i), mark: None })
+    }
+
+    /// `expr`: terms joined by `+` and `-`, a leading sign allowed.
+    fn expr(&mut self, bare: &mut Vec<(Span, &'a str)>) -> Option<Expr> {
+        let start = self.i;
+        let mut terms = Vec::new();
+        let mut sign = match self.byte(self.i) {
+            b'-' => Some(Sign::Minus),
+            b'+' => Some(Sign::Plus),
+            _ => None,
+        };
+        if sign.is_some() {
+            self.i += 1;
+            self.ws()?;
+        }
+        let mut end;
+        loop {
+            let term = self.term(bare)?;
+            terms.push((sign.unwrap_or(Sign::Plus), term));
+            end = self.i;
+            self.ws()?;
+            sign = match self.byte(self.i) {
+                b'-' => Some(Sign::Minus),
+                b'+' => Some(Sign::Plus),
+                _ => break,
+            };
+            self.i += 1;
+            self.ws()?;
+        }
+        self.i = end;
+        if terms.len() == 1 && terms[0].0 == Sign::Plus {
+            return terms.pop().map(|(_, e)| e);
+        }
+        Some(Expr::Terms(terms, self.span(start, end)))
+    }
+
+    fn term(&mut self, bare: &mut Vec<(Span, &'a str)>) -> Option<Expr> {
+        let start = self.i;
+        if self.eat(b'(').is_some() {
+            self.ws()?;
+            let inner = self.expr(bare)?;
+            self.ws()?;
+            self.eat(b')')?;
+            return Some(inner);
+        }
+        let word = self.word();
+        let Some(k) = tables().term.find(word) else {
+            // `row_ref`: the characters of an id (`H2.totaal`).
+            let id = self.item_id()?;
+            return Some(Expr::Row(id));
+        };
+        self.i += word.len();
+        let bare_keyword = |fast: &mut Self, bare: &mut Vec<(Span, &'a str)>| {
+            let span = fast.span(start, start + word.len());
+            bare.push((span, word));
+            span
+        };
+        match k.rule {
+            Rule::kw_sum => {
+                let end = self.i;
+                self.ws()?;
+                if self.is_word(Rule::kw_below) {
+                    if !self.lang_ok(k, word) {
+                        return None;
+                    }
+                    self.keyword(Rule::kw_below)?;
+                    return Some(Expr::SumBelow(self.span(start, self.i)));
+                }
+                self.i = end;
+                Some(Expr::Sum(bare_keyword(self, bare)))
+            }
+            Rule::kw_savings | Rule::kw_costs => {
+                let end = self.i;
+                self.ws()?;
+                let group = if self.eat(b'(').is_some() {
+                    if !self.lang_ok(k, word) {
+                        return None;
+                    }
+                    self.ws()?;
+                    let g = self.item_id()?;
+                    self.ws()?;
+                    self.eat(b')')?;
+                    Some(g)
+                } else {
+                    self.i = end;
+                    None
+                };
+                let span = match group {
+                    Some(_) => self.span(start, self.i),
+                    None => bare_keyword(self, bare),
+                };
+                Some(if k.rule == Rule::kw_savings { Expr::Savings(group, span) } else { Expr::Costs(group, span) })
+            }
+            // `cumulative(…)`, `previous(…)`.
+            _ => {
+                if !self.lang_ok(k, word) {
+                    return None;
+                }
+                self.ws()?;
+                self.eat(b'(')?;
+                self.ws()?;
+                let inner = Box::new(self.expr(bare)?);
+                self.ws()?;
+                self.eat(b')')?;
+                let span = self.span(start, self.i);
+                Some(if k.rule == Rule::kw_cumulative {
+                    Expr::Cumulative(inner, span)
+                } else {
+                    Expr::Previous(inner, span)
+                })
+            }
+        }
     }
 
     /// `id "title" {` of a group or measure, after its keyword.
