@@ -553,22 +553,27 @@ impl<'m> Checker<'m> {
             let expected = budget * pct / Decimal::ONE_HUNDRED;
             let tolerance = self.tolerances.get(&Unit::Euro).copied().unwrap_or_default();
             let difference = (expected - q.value).abs();
-            self.recomputed.push(Recomputed {
-                label: Msg::id("subject-share").arg("percent", format_dutch(pct)).arg("id", &name),
-                year: None,
-                parts: None,
-                span: stated.amount.span,
-                printed: q.value,
-                computed: Computed { figure: crate::effects::Figure::known(expected.normalize()), terms: Vec::new() },
-                unit: Unit::Euro,
-                agreement: if difference.is_zero() {
-                    Agreement::Equal
-                } else if difference <= tolerance {
-                    Agreement::Explained
-                } else {
-                    Agreement::Differs
-                },
-            });
+            if self.record {
+                self.recomputed.push(Recomputed {
+                    label: Msg::id("subject-share").arg("percent", format_dutch(pct)).arg("id", &name),
+                    year: None,
+                    parts: None,
+                    span: stated.amount.span,
+                    printed: q.value,
+                    computed: Computed {
+                        figure: crate::effects::Figure::known(expected.normalize()),
+                        terms: Vec::new(),
+                    },
+                    unit: Unit::Euro,
+                    agreement: if difference.is_zero() {
+                        Agreement::Equal
+                    } else if difference <= tolerance {
+                        Agreement::Explained
+                    } else {
+                        Agreement::Differs
+                    },
+                });
+            }
             if difference > tolerance {
                 self.push(Problem::ShareMismatch {
                     measure: name.clone(),
@@ -799,16 +804,18 @@ impl<'m> Checker<'m> {
                 outcome.fault_span = Some(printed.span);
             }
             outcome.fault_years.extend(printed.year.clone());
-            self.recomputed.push(Recomputed {
-                label: label.clone(),
-                year: printed.year.clone(),
-                parts: Some(parts.clone()),
-                span: printed.span,
-                printed: printed.declared,
-                computed,
-                unit,
-                agreement: Agreement::Unverifiable,
-            });
+            if self.record {
+                self.recomputed.push(Recomputed {
+                    label: label.clone(),
+                    year: printed.year.clone(),
+                    parts: Some(parts.clone()),
+                    span: printed.span,
+                    printed: printed.declared,
+                    computed,
+                    unit,
+                    agreement: Agreement::Unverifiable,
+                });
+            }
             return;
         }
         for item in pm_items(&computed.terms) {
@@ -839,6 +846,15 @@ impl<'m> Checker<'m> {
         }
     }
 
+    /// Keeps the record of a compared figure (when recording), with what was found.
+    fn keep(&mut self, record: Option<Recomputed>, computed: Computed, agreement: Agreement) {
+        if let Some(mut record) = record {
+            record.computed = computed;
+            record.agreement = agreement;
+            self.recomputed.push(record);
+        }
+    }
+
     /// Compares a printed figure with the recomputed one (the sum of its known lines; P.M.
     /// counts as nil, as documents count it) and reports what a reviewer needs. Returns whether
     /// it reported an error.
@@ -853,7 +869,8 @@ impl<'m> Checker<'m> {
     ) -> bool {
         let Printed { declared, printed_unit, span, year } = printed;
         let known = computed.figure.known;
-        let mut record = Recomputed {
+        // Only where figures are recorded (for editors).
+        let record = self.record.then(|| Recomputed {
             label: label.clone(),
             year: year.clone(),
             parts: Some(parts.clone()),
@@ -864,13 +881,11 @@ impl<'m> Checker<'m> {
             computed: Computed::default(),
             unit: unit.clone(),
             agreement: Agreement::Equal,
-        };
+        });
         if declared == known {
-            record.computed = computed;
-            self.recomputed.push(record);
+            self.keep(record, computed, Agreement::Equal);
             return false;
         }
-        record.agreement = Agreement::Explained;
         let figure = Fig { declared, computed: known, unit: unit.clone(), year };
         let difference = (declared - known).abs();
         // Figures printed in a scale (`in € 1.000`) are rounded to it: each may hide up to half
@@ -900,17 +915,14 @@ impl<'m> Checker<'m> {
                 allowance,
             };
             self.push(problem);
-            record.computed = computed;
-            self.recomputed.push(record);
+            self.keep(record, computed, Agreement::Explained);
             false
         } else if known.normalize().scale() > scale && rounded == declared {
             self.push(Problem::TotalRounded { label: label.clone(), parts: parts.clone(), span, figure });
-            record.computed = computed;
-            self.recomputed.push(record);
+            self.keep(record, computed, Agreement::Explained);
             false
         } else if let Some(tol) = self.tolerances.get(&unit).copied().filter(|t| difference <= *t) {
-            record.computed = computed;
-            self.recomputed.push(record);
+            self.keep(record, computed, Agreement::Explained);
             self.push(Problem::TotalWithinTolerance {
                 label: label.clone(),
                 parts: parts.clone(),
@@ -922,9 +934,7 @@ impl<'m> Checker<'m> {
         } else {
             let pm_items = pm_items(&computed.terms);
             let terms = computed.terms.clone();
-            record.agreement = Agreement::Differs;
-            record.computed = computed;
-            self.recomputed.push(record);
+            self.keep(record, computed, Agreement::Differs);
             self.push(Problem::TotalMismatch {
                 label: label.clone(),
                 parts: parts.clone(),
@@ -1076,7 +1086,8 @@ impl<'m> Checker<'m> {
                 continue;
             }
             let unit = formula::row_unit(table, row);
-            let evaluator = Evaluator { model: self.model, table: ti, row: ri };
+            let evaluator = Evaluator::new(self.model, ti, ri);
+            let quick = Evaluator::figures(self.model, ti, ri);
             let mut outcome = Outcome::default();
             // What this row says, and each column's printed and computed figure.
             let said = self.out.len();
@@ -1086,6 +1097,16 @@ impl<'m> Checker<'m> {
                 let column = &table.columns[ci];
                 if column.text {
                     continue;
+                }
+                // Equal to its lines, every one a known figure: nothing to say (as `compare`
+                // finds), and no terms to write down unless they are recorded.
+                if !self.record {
+                    if let Ok(c) = quick.column(formula, ci) {
+                        if c.terms.is_empty() && c.figure.pm == 0 && c.figure.known == declared {
+                            compared.push((ci, declared, declared));
+                            continue;
+                        }
+                    }
                 }
                 match evaluator.column(formula, ci) {
                     Ok(computed) => {

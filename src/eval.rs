@@ -238,7 +238,7 @@ fn row_figure(model: &Model, t: usize, r: usize, year: u16) -> Option<Figure> {
     let col = table.columns.iter().position(|c| c.key == ColumnKey::Year(year) && c.formula.is_none())?;
     let row = &table.rows[r];
     let figure = match &row.formula {
-        Some(expr) => match (Evaluator { model, table: t, row: r }).column(expr, col) {
+        Some(expr) => match Evaluator::figures(model, t, r).column(expr, col) {
             Ok(c) => Some(c.figure),
             Err(_) => None,
         },

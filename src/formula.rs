@@ -210,9 +210,43 @@ pub struct Evaluator<'m> {
     pub model: &'m Model,
     pub table: usize,
     pub row: usize,
+    /// Keep only the terms that are not plain figures (P.M. and the ones that cannot be known):
+    /// the figure and [`Computed::fault`] are the same, without a label for every line. For a
+    /// first look at a total that is usually right, and where only the figure is wanted.
+    pub figures_only: bool,
 }
 
-impl Evaluator<'_> {
+impl<'m> Evaluator<'m> {
+    /// Evaluates row `row` of table `table`, with every term.
+    pub fn new(model: &'m Model, table: usize, row: usize) -> Self {
+        Evaluator { model, table, row, figures_only: false }
+    }
+
+    /// [`Evaluator::new`], keeping only the figure (see [`Evaluator::figures_only`]).
+    pub fn figures(model: &'m Model, table: usize, row: usize) -> Self {
+        Evaluator { model, table, row, figures_only: true }
+    }
+
+    /// Adds a term, with its label only where it is kept.
+    fn push(
+        &self,
+        out: &mut Computed,
+        label: impl FnOnce() -> Msg,
+        value: TermValue,
+        negated: bool,
+        span: Span,
+        unit: Option<Decimal>,
+    ) {
+        if self.figures_only {
+            if let TermValue::Known(v) = value {
+                let fig = Figure::known(v);
+                out.figure += if negated { -fig } else { fig };
+                return;
+            }
+        }
+        push_term(out, label(), value, negated, span, unit);
+    }
+
     fn this(&self) -> (&Table, &Row) {
         let t = &self.model.tables[self.table].table;
         (t, &t.rows[self.row])
@@ -246,7 +280,7 @@ impl Evaluator<'_> {
             let cell = &row.cells[ref_col];
             (cell_value(cell), cell.span, cell_unit(self.model, t, cell))
         };
-        push_term(out, Msg::plain(&row.label.value), value, negated, span, unit);
+        self.push(out, || Msg::plain(&row.label.value), value, negated, span, unit);
         Ok(())
     }
 
@@ -312,6 +346,18 @@ impl Evaluator<'_> {
                     None => false,
                 };
                 for m in measures {
+                    if self.figures_only {
+                        // As `measure_term`, without its label: a known figure, or nothing.
+                        let info = &self.model.measures[m];
+                        let (fig, _) = effects::in_year(&info.measure, kind, year);
+                        if info.fault.is_none() && fig.pm == 0 {
+                            if !fig.known.is_zero() {
+                                let fig = Figure::known(fig.known);
+                                out.figure += if negated ^ flip { -fig } else { fig };
+                            }
+                            continue;
+                        }
+                    }
                     if let Some((_, term)) = measure_term(self.model, m, kind, year) {
                         push_term(out, term.label, term.value, negated ^ flip, term.span, term.printed_unit);
                     }
@@ -566,7 +612,7 @@ pub fn printed_totals(model: &Model) -> Vec<PrintedTotal> {
                 let computed = if table.columns[c].formula.is_some() {
                     column_total(model, t, r, c).ok()
                 } else if let Some(expr) = &row.formula {
-                    (Evaluator { model, table: t, row: r }).column(expr, c).ok()
+                    Evaluator::new(model, t, r).column(expr, c).ok()
                 } else {
                     None
                 };

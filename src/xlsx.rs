@@ -519,10 +519,9 @@ impl Book<'_> {
                         (Some(expr), _) => {
                             (formula::column_total(self.model, t, r, c).ok(), self.excel_column_formula(t, r, expr, c))
                         }
-                        (None, Some(expr)) => (
-                            Evaluator { model: self.model, table: t, row: r }.column(expr, c).ok(),
-                            self.excel_formula(t, r, expr, c),
-                        ),
+                        (None, Some(expr)) => {
+                            (Evaluator::new(self.model, t, r).column(expr, c).ok(), self.excel_formula(t, r, expr, c))
+                        }
                         (None, None) => (None, None),
                     };
                     let format = match (&computed, format == &self.euro) {

@@ -6,6 +6,10 @@
 
 mod common;
 
+#[allow(dead_code)]
+#[path = "../examples/gen.rs"]
+mod gen;
+
 use calamine::{open_workbook, Data, Reader, Xlsx};
 use grip::effects::Figure;
 use grip::sheet::eur_figure;
@@ -219,4 +223,36 @@ fn eval_xlsx_markdown_and_hovers_show_the_same_figures() {
     }
     eprintln!("consistency: {compared} figures compared across eval, xlsx, Markdown and hovers");
     assert!(compared > 500, "only {compared} figures compared");
+}
+
+/// The command line checks without writing down every recomputed figure (a right total is
+/// passed on its figure alone); the language server records them. Both find the same problems,
+/// in the same order, on every example, real document and fixture, and on generated plans.
+#[test]
+fn checking_with_and_without_records_finds_the_same_problems() {
+    let mut texts: Vec<(String, String)> = Vec::new();
+    let mut dirs = vec![PathBuf::from("examples"), PathBuf::from("tests/real"), PathBuf::from("tests/fixtures")];
+    while let Some(dir) = dirs.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
+        for p in entries.flatten().map(|e| e.path()) {
+            if p.is_dir() {
+                dirs.push(p);
+            } else if p.extension().is_some_and(|e| e == "plan") {
+                texts.push((p.display().to_string(), std::fs::read_to_string(&p).unwrap()));
+            }
+        }
+    }
+    assert!(texts.len() > 100, "the plans of the project are found");
+    for args in [&["--measures", "300"][..], &["--measures", "200", "--wrong-every", "3", "--seed", "5"]] {
+        let mut buf = Vec::new();
+        gen::generate(gen::options(args), &mut buf).unwrap();
+        texts.push((format!("gen {}", args.join(" ")), String::from_utf8(buf).unwrap()));
+    }
+    for (name, text) in texts {
+        let path = std::path::Path::new(&name);
+        let loaded = grip::resolve::load_text(&name, path.exists().then_some(path), text);
+        let plain = grip::check::check(&loaded);
+        let (recorded, _) = grip::check::check_recording(&loaded);
+        assert_eq!(plain, recorded, "{name}: the problems differ with and without records");
+    }
 }
