@@ -185,7 +185,7 @@ fn a_figure_past_the_last_column_has_nothing_to_compute() {
     assert!(codes(text).contains(&"grip::wrong_cell_count"));
     let checked = api::check_text("t.plan", None, text.to_string());
     let total = checked.model.tables[0].table.rows.iter().position(|r| r.formula.is_some()).unwrap();
-    let evaluator = grip::formula::Evaluator { model: &checked.model, table: 0, row: total };
+    let evaluator = grip::formula::Evaluator::new(&checked.model, 0, total);
     let formula = checked.model.tables[0].table.rows[total].formula.clone().unwrap();
     assert!(evaluator.column(&formula, 1).is_ok());
     assert!(evaluator.column(&formula, 2).is_err());

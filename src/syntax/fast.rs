@@ -163,9 +163,7 @@ struct Tables {
 fn tables() -> &'static Tables {
     static TABLES: OnceLock<Tables> = OnceLock::new();
     TABLES.get_or_init(|| {
-        let words = |rules: &[Rule]| {
-            Words(rules.iter().filter_map(|r| keywords::of_rule(*r)).flat_map(|k| [(k.en, k), (k.nl, k)]).collect())
-        };
+        let words = Words::of;
         let mut all: Vec<&'static str> = Lang::ALL.iter().flat_map(|l| keywords::words(*l)).collect();
         all.sort_unstable();
         all.dedup();
@@ -184,8 +182,17 @@ fn tables() -> &'static Tables {
 }
 
 impl Words {
+    /// The words of `rules`' keywords, sorted for [`Words::find`].
+    fn of(rules: &[Rule]) -> Words {
+        let mut words: Vec<(&'static str, &'static Keyword)> =
+            rules.iter().filter_map(|r| keywords::of_rule(*r)).flat_map(|k| [(k.en, k), (k.nl, k)]).collect();
+        words.sort_unstable_by_key(|(w, _)| *w);
+        words.dedup_by_key(|(w, _)| *w);
+        Words(words)
+    }
+
     fn find(&self, word: &str) -> Option<&'static Keyword> {
-        self.0.iter().find(|(w, _)| *w == word).map(|(_, k)| *k)
+        self.0.binary_search_by_key(&word, |(w, _)| *w).ok().map(|i| self.0[i].1)
     }
 }
 

@@ -394,10 +394,28 @@ pub(crate) fn braces(text: &str) -> impl Iterator<Item = (usize, u8)> + '_ {
 
 /// Positions of `{`, `}`, `(` and `)` in `text` outside strings and comments, in order.
 fn delimiters(text: &str) -> impl Iterator<Item = (usize, u8)> + '_ {
+    // The bytes that start a string, a comment or are a delimiter: every other byte is passed
+    // over in a tight loop.
+    const MATTERS: [bool; 256] = {
+        let mut t = [false; 256];
+        let mut k = 0;
+        let bytes = b"\"/#{}()";
+        while k < bytes.len() {
+            t[bytes[k] as usize] = true;
+            k += 1;
+        }
+        t
+    };
     let bytes = text.as_bytes();
     let mut i = 0;
     std::iter::from_fn(move || {
         while i < bytes.len() {
+            while i < bytes.len() && !MATTERS[bytes[i] as usize] {
+                i += 1;
+            }
+            if i >= bytes.len() {
+                break;
+            }
             let at = i;
             match bytes[i] {
                 b'"' if text[i..].starts_with("\"\"\"") => {
@@ -1751,7 +1769,11 @@ pub(crate) fn string_value(raw: &str) -> String {
         chars.as_str().to_string()
     } else {
         let inner = raw.strip_prefix('"').and_then(|r| r.strip_suffix('"')).unwrap_or(raw);
-        inner.replace("\\\"", "\"")
+        if inner.contains('\\') {
+            inner.replace("\\\"", "\"")
+        } else {
+            inner.to_string()
+        }
     };
     text
 }
