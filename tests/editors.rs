@@ -12,6 +12,8 @@
 //! them a test says `skipped: <tool> not installed` and passes, unless GRIP_REQUIRE_TOOLS is set
 //! (CI sets it), when it fails.
 
+mod common;
+
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -408,45 +410,8 @@ fn the_helix_configuration_names_the_plan_language_its_comments_and_grammar() {
     assert!(readme.contains(&body), "editors/README.md does not show editors/helix/languages.toml as it is");
 }
 
-/// Writes one LSP message (Content-Length framing) to `to`.
-fn send(to: &mut impl std::io::Write, message: &serde_json::Value) {
-    let body = message.to_string();
-    write!(to, "Content-Length: {}\r\n\r\n{body}", body.len()).unwrap();
-    to.flush().unwrap();
-}
-
-/// Reads LSP messages from `from` until the reply to request `id`.
-fn reply(from: &mut impl std::io::BufRead, id: u64) -> serde_json::Value {
-    loop {
-        let message = receive(from);
-        if message["id"] == id && message.get("method").is_none() {
-            return message;
-        }
-    }
-}
-
-/// Reads one LSP message from `from`.
-fn receive(from: &mut impl std::io::BufRead) -> serde_json::Value {
-    let mut length = None;
-    loop {
-        let mut line = String::new();
-        assert!(from.read_line(&mut line).unwrap() > 0, "the server closed its output");
-        let line = line.trim_end();
-        if line.is_empty() {
-            break;
-        }
-        if let Some(n) = line.strip_prefix("Content-Length: ") {
-            length = n.parse::<usize>().ok();
-        }
-    }
-    let mut body = vec![0; length.expect("a Content-Length header")];
-    from.read_exact(&mut body).unwrap();
-    serde_json::from_slice(&body).expect("a JSON message")
-}
-
 #[test]
 fn the_helix_server_command_starts_grips_language_server() {
-    use std::io::Write as _;
     let (_, doc) = helix_config();
     let server = &doc["language-server"]["grip"];
     let command = server["command"].as_str().expect("[language-server.grip] command");
@@ -454,31 +419,18 @@ fn the_helix_server_command_starts_grips_language_server() {
     // `grip` on PATH is the binary cargo built: run it with the configured arguments.
     let grip = Path::new(env!("CARGO_BIN_EXE_grip"));
     assert_eq!(Some(command), grip.file_stem().and_then(|s| s.to_str()), "the command is not grip");
-    let mut child = Command::new(grip)
-        .args(&args)
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .expect("the configured command starts");
-    let mut stdin = child.stdin.take().unwrap();
-    let mut stdout = std::io::BufReader::new(child.stdout.take().unwrap());
-    send(
-        &mut stdin,
-        &serde_json::json!({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {}}}),
-    );
-    let initialized = reply(&mut stdout, 1);
-    let capabilities = &initialized["result"]["capabilities"];
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let mut client = common::Client::spawn(grip, &args);
+    let initialized = client.request("initialize", serde_json::json!({"capabilities": {}}));
+    let capabilities = &initialized["capabilities"];
     assert!(!capabilities["textDocumentSync"].is_null(), "not grip's language server: {initialized}");
     assert!(
         capabilities["hoverProvider"].as_bool() == Some(true) || capabilities["hoverProvider"].is_object(),
         "{initialized}"
     );
-    send(&mut stdin, &serde_json::json!({"jsonrpc": "2.0", "method": "initialized", "params": {}}));
-    send(&mut stdin, &serde_json::json!({"jsonrpc": "2.0", "id": 2, "method": "shutdown"}));
-    reply(&mut stdout, 2);
-    send(&mut stdin, &serde_json::json!({"jsonrpc": "2.0", "method": "exit"}));
-    stdin.flush().unwrap();
-    drop(stdin);
+    client.notify("initialized", serde_json::json!({}));
+    client.request("shutdown", serde_json::Value::Null);
+    client.notify("exit", serde_json::Value::Null);
+    let mut child = client.close();
     assert!(child.wait().unwrap().success(), "`{command} {}` did not exit cleanly after shutdown", args.join(" "));
 }
