@@ -33,7 +33,7 @@ impl Server {
             }
         }
         // Tables: the printed totals `grip check` recomputed (the records hovers and inlay hints
-        // read), and those it found do not add up. A cell of a total row in a total column is
+        // read), those it found do not add up, and those it could not check. A cell of a total row in a total column is
         // checked twice, across and down: it is one printed total, wrong when either differs.
         for t in doc.checked.model.tables.iter().filter(|t| t.table.id.span.file == FileId(0)) {
             let within =
@@ -43,6 +43,15 @@ impl Server {
                 match figures.iter_mut().find(|(span, _)| *span == r.span) {
                     Some((_, seen)) => *seen = worse(*seen, r.agreement),
                     None => figures.push((r.span, r.agreement)),
+                }
+            }
+            // A total with a figure missing from a line it adds is not recomputed at all: the
+            // checker says so in its diagnostic, which is where the lens reads it.
+            for d in &doc.checked.diagnostics {
+                if let crate::diagnostic::Problem::TotalUnverifiable { span, .. } = &d.problem {
+                    if within(*span) && !figures.iter().any(|(s, _)| s == span) {
+                        figures.push((*span, Agreement::Unverifiable));
+                    }
                 }
             }
             let count = |a: Agreement| figures.iter().filter(|(_, seen)| *seen == a).count();
