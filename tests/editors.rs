@@ -273,6 +273,41 @@ fn the_extension_starts_grip_lsp_and_gets_diagnostics() {
     );
 }
 
+/// The settings `grip lsp` reads (src/lsp/settings.rs) besides `grip.lang`: each is declared by
+/// the extension (with a description and the server's default), forwarded by it (src/server.js
+/// lists it; test/lsp-smoke.js, run above, sends it as the extension does and sees it applied),
+/// and documented in both READMEs.
+const SERVER_SETTINGS: [(&str, &str, serde_json::Value); 1] =
+    [("grip.inlayHints.allTotals", "boolean", serde_json::Value::Bool(false))];
+
+#[test]
+fn the_vscode_extension_declares_and_forwards_the_servers_settings() {
+    let manifest: serde_json::Value =
+        serde_json::from_str(&read(&vscode_dir().join("package.json"))).expect("package.json is JSON");
+    let declared = &manifest["contributes"]["configuration"]["properties"];
+    let server_js = read(&vscode_dir().join("src/server.js"));
+    let extension_js = read(&vscode_dir().join("src/extension.js"));
+    let settings_rs = read(&repo().join("src/lsp/settings.rs"));
+    let readmes = [read(&repo().join("editors/README.md")), read(&vscode_dir().join("README.md"))];
+    for (key, kind, default) in SERVER_SETTINGS {
+        let setting = &declared[key];
+        assert_eq!(setting["type"], kind, "package.json: {key} is not a {kind}: {setting}");
+        assert_eq!(setting["default"], default, "package.json: {key}'s default is not the server's");
+        let description = setting["markdownDescription"].as_str().unwrap_or_default();
+        assert!(description.len() > 40, "package.json: {key} has no description");
+        assert!(settings_rs.contains(&format!("`{key}`")), "src/lsp/settings.rs does not read {key}");
+        let (section, rest) = key.split_once('.').unwrap();
+        assert!(server_js.contains(&format!("'{rest}'")), "src/server.js does not forward {key}");
+        assert!(server_js.contains(&format!("const SETTINGS_SECTION = '{section}';")));
+        for readme in &readmes {
+            assert!(readme.contains(&format!("`{key}`")), "a README does not document {key}");
+        }
+    }
+    // The extension sends the section on every change, and the settings in `initialize`.
+    assert!(extension_js.contains("synchronize: { configurationSection: SETTINGS_SECTION }"), "{extension_js}");
+    assert!(extension_js.contains("initializationOptions: initializationOptions(vscode.workspace.getConfiguration('grip'))"));
+}
+
 /// The version of the tree-sitter CLI on PATH; None, after saying so, when there is none.
 fn tree_sitter_version() -> Option<String> {
     let out = Command::new("tree-sitter").arg("--version").output();
