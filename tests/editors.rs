@@ -305,7 +305,8 @@ fn the_vscode_extension_declares_and_forwards_the_servers_settings() {
     }
     // The extension sends the section on every change, and the settings in `initialize`.
     assert!(extension_js.contains("synchronize: { configurationSection: SETTINGS_SECTION }"), "{extension_js}");
-    assert!(extension_js.contains("initializationOptions: initializationOptions(vscode.workspace.getConfiguration('grip'))"));
+    assert!(extension_js
+        .contains("initializationOptions: initializationOptions(vscode.workspace.getConfiguration('grip'))"));
 }
 
 /// The version of the tree-sitter CLI on PATH; None, after saying so, when there is none.

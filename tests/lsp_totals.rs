@@ -187,10 +187,8 @@ fn a_code_lens_says_what_grip_check_and_the_hover_say() {
             // The block the lens is over: from its first line to its `}`.
             let fold = folds.as_array().unwrap().iter().find(|f| f["startLine"] == line).unwrap();
             let end = fold["endLine"].as_u64().unwrap();
-            let inside: Vec<&Value> = diagnostics
-                .iter()
-                .filter(|d| (line..=end).contains(&(d["line"].as_u64().unwrap() - 1)))
-                .collect();
+            let inside: Vec<&Value> =
+                diagnostics.iter().filter(|d| (line..=end).contains(&(d["line"].as_u64().unwrap() - 1))).collect();
             let of = |code: &str| inside.iter().filter(|d| d["code"] == code).copied().collect::<Vec<_>>();
             if let Some(target) = of("grip::target_not_met").first() {
                 // A group: the figure its measures save, as `grip check` says it and the hover.

@@ -24,7 +24,10 @@ fn start(capabilities: Value) -> Client {
 }
 
 fn open(c: &mut Client, uri: &str, text: &str) -> Vec<Value> {
-    c.notify("textDocument/didOpen", json!({"textDocument": {"uri": uri, "languageId": "plan", "version": 1, "text": text}}));
+    c.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": "plan", "version": 1, "text": text}}),
+    );
     c.diagnostics_for(uri)
 }
 
@@ -51,7 +54,8 @@ fn requests(messages: &[Value]) -> Vec<String> {
 
 #[test]
 fn a_settings_change_asks_a_client_that_can_refresh_to_refresh_hints_and_lenses() {
-    let mut c = start(json!({"workspace": {"inlayHint": {"refreshSupport": true}, "codeLens": {"refreshSupport": true}}}));
+    let mut c =
+        start(json!({"workspace": {"inlayHint": {"refreshSupport": true}, "codeLens": {"refreshSupport": true}}}));
     open(&mut c, URI, PLAN);
     assert_eq!(inlay_labels(&mut c, URI), Vec::<String>::new(), "every total adds up: no hint");
 
@@ -81,7 +85,8 @@ fn a_settings_change_asks_a_client_that_can_refresh_to_refresh_hints_and_lenses(
 #[test]
 fn a_client_that_cannot_refresh_is_not_asked_to() {
     // Only inlay hints: only they are refreshed.
-    let mut c = start(json!({"workspace": {"inlayHint": {"refreshSupport": true}, "codeLens": {"refreshSupport": false}}}));
+    let mut c =
+        start(json!({"workspace": {"inlayHint": {"refreshSupport": true}, "codeLens": {"refreshSupport": false}}}));
     open(&mut c, URI, PLAN);
     set_all_totals(&mut c, true);
     let (_, seen) = c.request_seeing("textDocument/codeLens", json!({"textDocument": {"uri": URI}}));
@@ -102,7 +107,10 @@ fn a_client_that_cannot_refresh_is_not_asked_to() {
 #[test]
 fn a_client_that_can_register_a_watcher_is_asked_to_watch_the_plans() {
     let mut c = Client::start();
-    c.request("initialize", json!({"capabilities": {"workspace": {"didChangeWatchedFiles": {"dynamicRegistration": true}}}}));
+    c.request(
+        "initialize",
+        json!({"capabilities": {"workspace": {"didChangeWatchedFiles": {"dynamicRegistration": true}}}}),
+    );
     c.notify("initialized", json!({}));
     let registration = c.next();
     assert_eq!(registration["method"], "client/registerCapability", "{registration}");
@@ -115,7 +123,10 @@ fn a_client_that_can_register_a_watcher_is_asked_to_watch_the_plans() {
 
     // A client that cannot is not asked.
     let mut c = Client::start();
-    c.request("initialize", json!({"capabilities": {"workspace": {"didChangeWatchedFiles": {"dynamicRegistration": false}}}}));
+    c.request(
+        "initialize",
+        json!({"capabilities": {"workspace": {"didChangeWatchedFiles": {"dynamicRegistration": false}}}}),
+    );
     c.notify("initialized", json!({}));
     let (_, seen) = c.request_seeing("workspace/symbol", json!({"query": ""}));
     assert!(seen.is_empty(), "{seen:?}");
@@ -184,7 +195,11 @@ fn a_progress_file_is_checked_again_when_the_plan_it_reports_on_changes() {
     let dir = dir.path().canonicalize().unwrap();
     let plan = dir.join("plan.plan");
     let progress = dir.join("voortgang.plan");
-    std::fs::write(&plan, "plan \"P\" {\n  period 2024..2025\n}\nmeasure M.1 \"Minder inhuur\" {\n  saving € 30.000 from 2024\n}\n").unwrap();
+    std::fs::write(
+        &plan,
+        "plan \"P\" {\n  period 2024..2025\n}\nmeasure M.1 \"Minder inhuur\" {\n  saving € 30.000 from 2024\n}\n",
+    )
+    .unwrap();
     let text = "progress of \"plan.plan\"\n\nmoment \"1e bestuursrapportage 2024\" 2024-05-15 {\n  measure M.1 {\n    phase 1\n  }\n}\n";
     std::fs::write(&progress, text).unwrap();
     let uri = file_uri(&progress);
@@ -193,7 +208,11 @@ fn a_progress_file_is_checked_again_when_the_plan_it_reports_on_changes() {
     assert_eq!(codes(&first), Vec::<String>::new(), "{first:?}");
 
     // The plan no longer has M.1: the progress file reports on a measure that is not there.
-    std::fs::write(&plan, "plan \"P\" {\n  period 2024..2025\n}\nmeasure M.2 \"Minder huur\" {\n  saving € 30.000 from 2024\n}\n").unwrap();
+    std::fs::write(
+        &plan,
+        "plan \"P\" {\n  period 2024..2025\n}\nmeasure M.2 \"Minder huur\" {\n  saving € 30.000 from 2024\n}\n",
+    )
+    .unwrap();
     watched(&mut c, &plan, 2);
     let after = c.diagnostics_for(&uri);
     assert_eq!(codes(&after), ["grip::unknown_reference"], "{after:?}");
