@@ -156,18 +156,27 @@ fn an_included_file_that_changes_on_disk_is_checked_again_with_the_plan_that_inc
     std::fs::write(&part, "measure M.1 \"Minder inhuur\" {\n  saving € 30.000 from 2024\n}\n").unwrap();
     let uri = file_uri(&main);
 
-    let mut c = start(json!({}));
+    let mut c = start(json!({"workspace": {"inlayHint": {"refreshSupport": true}}}));
     let first = open(&mut c, &uri, text);
     assert_eq!(codes(&first), ["grip::include_not_found"], "{first:?}");
+    assert_eq!(inlay_labels(&mut c, &uri), Vec::<String>::new());
 
-    // The included file now saves less: the plan's total no longer adds up.
+    // The included file now saves less: the plan's total no longer adds up. The plan's
+    // diagnostics are published, and the editor is asked to show its hints again: the computed
+    // figure now stands beside the total.
     std::fs::write(&part, "measure M.1 \"Minder inhuur\" {\n  saving € 25.000 from 2024\n}\n").unwrap();
     watched(&mut c, &part, 2);
-    let after = c.diagnostics_for(&uri);
+    let (_, seen) = c.request_seeing("workspace/symbol", json!({"query": "zzz"}));
+    let published: Vec<&Value> =
+        seen.iter().filter(|m| m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == uri).collect();
+    assert_eq!(published.len(), 1, "{seen:?}");
+    let after = published[0]["params"]["diagnostics"].as_array().unwrap().clone();
     assert_eq!(codes(&after), ["grip::include_not_found", "grip::total_mismatch"], "{after:?}");
     let mismatch = &after[1];
     assert_eq!(mismatch["range"]["start"], position_of(text, "€ 30.000"));
     assert!(mismatch["message"].as_str().unwrap().contains("€ 25.000"), "{mismatch}");
+    assert_eq!(requests(&seen), ["workspace/inlayHint/refresh"], "{seen:?}");
+    assert_eq!(inlay_labels(&mut c, &uri), ["computed € 25.000"]);
 
     // The file it could not include is there now.
     std::fs::write(&later, "measure M.2 \"Minder huur\" {\n  saving € 5.000 from 2024\n}\n").unwrap();
@@ -181,7 +190,11 @@ fn an_included_file_that_changes_on_disk_is_checked_again_with_the_plan_that_inc
     let after = c.diagnostics_for(&uri);
     assert_eq!(codes(&after), ["grip::include_not_found", "grip::total_mismatch"], "{after:?}");
 
-    // A plan the open one does not read: nothing is checked, nothing published.
+    // (The refresh that followed those diagnostics.)
+    let (_, seen) = c.request_seeing("workspace/symbol", json!({"query": "zzz"}));
+    assert_eq!(requests(&seen), ["workspace/inlayHint/refresh"], "{seen:?}");
+
+    // A plan the open one does not read: nothing is checked, nothing published or refreshed.
     let other = dir.join("elders.plan");
     std::fs::write(&other, "measure X.1 \"x\" {\n  saving € 1 from 2024\n}\n").unwrap();
     watched(&mut c, &other, 1);

@@ -37,8 +37,9 @@ impl Server {
     }
 
     /// `workspace/didChangeWatchedFiles`: every open plan that reads one of the files (or could
-    /// not read it: it may be there now) is checked again, once, and its diagnostics published.
-    pub(super) fn files_changed(&mut self, changes: &[lsp::FileEvent]) -> Vec<lsp_server::Notification> {
+    /// not read it: it may be there now) is checked again, once, and its diagnostics published;
+    /// a client that can be asked is asked to refresh its inlay hints and code lenses.
+    pub(super) fn files_changed(&mut self, changes: &[lsp::FileEvent]) -> Vec<Message> {
         let changed: Vec<PathBuf> = changes.iter().filter_map(|c| path_of(&c.uri)).map(|p| comparable(&p)).collect();
         if changed.is_empty() {
             return Vec::new();
@@ -53,10 +54,16 @@ impl Server {
             .map(|(uri, _)| uri.clone())
             .collect();
         affected.sort_by(|a, b| a.as_str().cmp(b.as_str()));
+        if affected.is_empty() {
+            return Vec::new();
+        }
         let mut out = Vec::new();
         for uri in affected {
-            out.extend(self.analyse(uri));
+            out.extend(self.analyse(uri).into_iter().map(Message::Notification));
         }
+        // The figures beside the text may have changed with the plans: a client that can be
+        // asked shows its hints and lenses again.
+        out.extend(self.refresh_figures());
         out
     }
 }

@@ -183,10 +183,10 @@ impl Server {
                 }
             }
             lsp::notification::DidChangeWatchedFiles::METHOD => {
-                match serde_json::from_value::<lsp::DidChangeWatchedFilesParams>(note.params) {
+                return match serde_json::from_value::<lsp::DidChangeWatchedFilesParams>(note.params) {
                     Ok(p) => self.files_changed(&p.changes),
                     Err(_) => Vec::new(),
-                }
+                };
             }
             _ => Vec::new(),
         };

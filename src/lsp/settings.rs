@@ -51,6 +51,11 @@ impl Server {
         if self.settings == before {
             return Vec::new();
         }
+        self.refresh_figures()
+    }
+
+    /// Asks the client, if it can be asked, to fetch its inlay hints and code lenses again.
+    pub(super) fn refresh_figures(&mut self) -> Vec<lsp_server::Message> {
         let mut out = Vec::new();
         if self.client.inlay_hint_refresh {
             out.push(self.request_to_client::<lsp_types::request::InlayHintRefreshRequest>(()));
