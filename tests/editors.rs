@@ -12,6 +12,8 @@
 //! them a test says `skipped: <tool> not installed` and passes, unless GRIP_REQUIRE_TOOLS is set
 //! (CI sets it), when it fails.
 
+mod common;
+
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -271,6 +273,42 @@ fn the_extension_starts_grip_lsp_and_gets_diagnostics() {
     );
 }
 
+/// The settings `grip lsp` reads (src/lsp/settings.rs) besides `grip.lang`: each is declared by
+/// the extension (with a description and the server's default), forwarded by it (src/server.js
+/// lists it; test/lsp-smoke.js, run above, sends it as the extension does and sees it applied),
+/// and documented in both READMEs.
+const SERVER_SETTINGS: [(&str, &str, serde_json::Value); 1] =
+    [("grip.inlayHints.allTotals", "boolean", serde_json::Value::Bool(false))];
+
+#[test]
+fn the_vscode_extension_declares_and_forwards_the_servers_settings() {
+    let manifest: serde_json::Value =
+        serde_json::from_str(&read(&vscode_dir().join("package.json"))).expect("package.json is JSON");
+    let declared = &manifest["contributes"]["configuration"]["properties"];
+    let server_js = read(&vscode_dir().join("src/server.js"));
+    let extension_js = read(&vscode_dir().join("src/extension.js"));
+    let settings_rs = read(&repo().join("src/lsp/settings.rs"));
+    let readmes = [read(&repo().join("editors/README.md")), read(&vscode_dir().join("README.md"))];
+    for (key, kind, default) in SERVER_SETTINGS {
+        let setting = &declared[key];
+        assert_eq!(setting["type"], kind, "package.json: {key} is not a {kind}: {setting}");
+        assert_eq!(setting["default"], default, "package.json: {key}'s default is not the server's");
+        let description = setting["markdownDescription"].as_str().unwrap_or_default();
+        assert!(description.len() > 40, "package.json: {key} has no description");
+        assert!(settings_rs.contains(&format!("`{key}`")), "src/lsp/settings.rs does not read {key}");
+        let (section, rest) = key.split_once('.').unwrap();
+        assert!(server_js.contains(&format!("'{rest}'")), "src/server.js does not forward {key}");
+        assert!(server_js.contains(&format!("const SETTINGS_SECTION = '{section}';")));
+        for readme in &readmes {
+            assert!(readme.contains(&format!("`{key}`")), "a README does not document {key}");
+        }
+    }
+    // The extension sends the section on every change, and the settings in `initialize`.
+    assert!(extension_js.contains("synchronize: { configurationSection: SETTINGS_SECTION }"), "{extension_js}");
+    assert!(extension_js
+        .contains("initializationOptions: initializationOptions(vscode.workspace.getConfiguration('grip'))"));
+}
+
 /// The version of the tree-sitter CLI on PATH; None, after saying so, when there is none.
 fn tree_sitter_version() -> Option<String> {
     let out = Command::new("tree-sitter").arg("--version").output();
@@ -408,45 +446,8 @@ fn the_helix_configuration_names_the_plan_language_its_comments_and_grammar() {
     assert!(readme.contains(&body), "editors/README.md does not show editors/helix/languages.toml as it is");
 }
 
-/// Writes one LSP message (Content-Length framing) to `to`.
-fn send(to: &mut impl std::io::Write, message: &serde_json::Value) {
-    let body = message.to_string();
-    write!(to, "Content-Length: {}\r\n\r\n{body}", body.len()).unwrap();
-    to.flush().unwrap();
-}
-
-/// Reads LSP messages from `from` until the reply to request `id`.
-fn reply(from: &mut impl std::io::BufRead, id: u64) -> serde_json::Value {
-    loop {
-        let message = receive(from);
-        if message["id"] == id && message.get("method").is_none() {
-            return message;
-        }
-    }
-}
-
-/// Reads one LSP message from `from`.
-fn receive(from: &mut impl std::io::BufRead) -> serde_json::Value {
-    let mut length = None;
-    loop {
-        let mut line = String::new();
-        assert!(from.read_line(&mut line).unwrap() > 0, "the server closed its output");
-        let line = line.trim_end();
-        if line.is_empty() {
-            break;
-        }
-        if let Some(n) = line.strip_prefix("Content-Length: ") {
-            length = n.parse::<usize>().ok();
-        }
-    }
-    let mut body = vec![0; length.expect("a Content-Length header")];
-    from.read_exact(&mut body).unwrap();
-    serde_json::from_slice(&body).expect("a JSON message")
-}
-
 #[test]
 fn the_helix_server_command_starts_grips_language_server() {
-    use std::io::Write as _;
     let (_, doc) = helix_config();
     let server = &doc["language-server"]["grip"];
     let command = server["command"].as_str().expect("[language-server.grip] command");
@@ -454,31 +455,18 @@ fn the_helix_server_command_starts_grips_language_server() {
     // `grip` on PATH is the binary cargo built: run it with the configured arguments.
     let grip = Path::new(env!("CARGO_BIN_EXE_grip"));
     assert_eq!(Some(command), grip.file_stem().and_then(|s| s.to_str()), "the command is not grip");
-    let mut child = Command::new(grip)
-        .args(&args)
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .expect("the configured command starts");
-    let mut stdin = child.stdin.take().unwrap();
-    let mut stdout = std::io::BufReader::new(child.stdout.take().unwrap());
-    send(
-        &mut stdin,
-        &serde_json::json!({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {}}}),
-    );
-    let initialized = reply(&mut stdout, 1);
-    let capabilities = &initialized["result"]["capabilities"];
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let mut client = common::Client::spawn(grip, &args);
+    let initialized = client.request("initialize", serde_json::json!({"capabilities": {}}));
+    let capabilities = &initialized["capabilities"];
     assert!(!capabilities["textDocumentSync"].is_null(), "not grip's language server: {initialized}");
     assert!(
         capabilities["hoverProvider"].as_bool() == Some(true) || capabilities["hoverProvider"].is_object(),
         "{initialized}"
     );
-    send(&mut stdin, &serde_json::json!({"jsonrpc": "2.0", "method": "initialized", "params": {}}));
-    send(&mut stdin, &serde_json::json!({"jsonrpc": "2.0", "id": 2, "method": "shutdown"}));
-    reply(&mut stdout, 2);
-    send(&mut stdin, &serde_json::json!({"jsonrpc": "2.0", "method": "exit"}));
-    stdin.flush().unwrap();
-    drop(stdin);
+    client.notify("initialized", serde_json::json!({}));
+    client.request("shutdown", serde_json::Value::Null);
+    client.notify("exit", serde_json::Value::Null);
+    let mut child = client.close();
     assert!(child.wait().unwrap().success(), "`{command} {}` did not exit cleanly after shutdown", args.join(" "));
 }

@@ -141,3 +141,95 @@ fn inlay_hints_beside_every_total_by_a_setting() {
     let mut c = open(uri, TABLE, json!({"inlayHints": {"allTotals": true}}));
     assert_eq!(computed(&hints(&mut c, uri)), all);
 }
+
+/// A figure in euros as grip prints it: `€ 1.234.567`, `€ -2.252.835`.
+fn euros(value: &str) -> String {
+    let (sign, digits) = value.strip_prefix('-').map(|d| ("-", d)).unwrap_or(("", value));
+    let mut grouped = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push('.');
+        }
+        grouped.push(ch);
+    }
+    format!("€ {sign}{grouped}")
+}
+
+/// `grip check --format json` of a plan: its diagnostics.
+fn check_json(path: &std::path::Path) -> Vec<Value> {
+    let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("grip"))
+        .args(["check", "--format", "json"])
+        .arg(path)
+        .output()
+        .unwrap();
+    let report: Value = serde_json::from_slice(&out.stdout).expect("grip check --format json");
+    report["diagnostics"].as_array().unwrap().clone()
+}
+
+#[test]
+fn a_code_lens_says_what_grip_check_and_the_hover_say() {
+    // A real plan: a table whose printed totals do not add up in five places and two it cannot
+    // check, and a group that misses its target.
+    let (mut groups, mut tables) = (0, 0);
+    for file in ["examples/leudal.plan", "tests/fixtures/target_not_met.plan"] {
+        let path = std::fs::canonicalize(file).unwrap();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let uri = format!("file://{}", path.display());
+        let mut c = open(&uri, &text, json!({"lang": "en"}));
+        let diagnostics = check_json(&path);
+        let lenses = c.request("textDocument/codeLens", json!({"textDocument": {"uri": uri}}));
+        let folds = c.request("textDocument/foldingRange", json!({"textDocument": {"uri": uri}}));
+        let lenses = lenses.as_array().unwrap();
+        assert!(!lenses.is_empty(), "{file}: no lens");
+        for lens in lenses {
+            let title = lens["command"]["title"].as_str().unwrap();
+            let line = lens["range"]["start"]["line"].as_u64().unwrap();
+            // The block the lens is over: from its first line to its `}`.
+            let fold = folds.as_array().unwrap().iter().find(|f| f["startLine"] == line).unwrap();
+            let end = fold["endLine"].as_u64().unwrap();
+            let inside: Vec<&Value> =
+                diagnostics.iter().filter(|d| (line..=end).contains(&(d["line"].as_u64().unwrap() - 1))).collect();
+            let of = |code: &str| inside.iter().filter(|d| d["code"] == code).copied().collect::<Vec<_>>();
+            if let Some(target) = of("grip::target_not_met").first() {
+                // A group: the figure its measures save, as `grip check` says it and the hover.
+                let reached = euros(target["computed"].as_str().unwrap());
+                let goal = euros(target["declared"].as_str().unwrap());
+                assert!(title.starts_with(&format!("saves {reached} of target {goal} in ")), "{title}");
+                assert!(target["message"].as_str().unwrap().contains(&reached), "{target}");
+                let at = &lens["range"]["start"];
+                let hover = c.request("textDocument/hover", json!({"textDocument": {"uri": uri}, "position": at}));
+                let hover = hover["contents"]["value"].as_str().unwrap_or_default();
+                assert!(hover.contains(&reached) && hover.contains(&goal), "{hover}");
+                groups += 1;
+                continue;
+            }
+            if !title.contains("printed total") {
+                continue;
+            }
+            tables += 1;
+            // A table: as many that do not add up as `grip check` reports (a figure checked
+            // across and down is one), and each with the computed figure the hover shows.
+            let mut wrong: Vec<&Value> = of("grip::total_mismatch");
+            wrong.dedup_by_key(|d| d["span"]["start"].clone());
+            let said = match wrong.len() {
+                0 => title.contains(": it adds up") || title.contains(": all add up"),
+                1 => title.contains(": 1 does not add up"),
+                n => title.contains(&format!(": {n} do not add up")),
+            };
+            assert!(said, "{file}: `{title}`, but grip check reports {} mismatches", wrong.len());
+            assert_eq!(
+                title.contains("cannot be checked"),
+                !of("grip::total_unverifiable").is_empty(),
+                "{file}: `{title}`"
+            );
+            for d in &wrong {
+                let at = json!({"line": d["line"].as_u64().unwrap() - 1, "character": d["column"].as_u64().unwrap()});
+                let hover = c.request("textDocument/hover", json!({"textDocument": {"uri": uri}, "position": at}));
+                let hover = hover["contents"]["value"].as_str().unwrap();
+                let computed = euros(d["computed"].as_str().unwrap());
+                assert!(hover.contains(&format!("computed {computed}")), "{computed} not in the hover: {hover}");
+            }
+        }
+    }
+    assert!(groups >= 1 && tables >= 2, "{groups} group lenses and {tables} table lenses compared");
+}

@@ -1045,6 +1045,10 @@ lens-table = { $checked ->
     [one] 1 does not add up
    *[other] { $wrong } do not add up
 }
+lens-table-unverifiable = { $count ->
+    [one] 1 cannot be checked: a line has an error of its own
+   *[other] { $count } cannot be checked: a line has an error of its own
+}
 fix-figures = write the computed figure in each of the { $count } places this total differs
 fix-close = close { $what } with `{"}"}` at the end of the file
 snippet = a { $what ->

@@ -1045,6 +1045,10 @@ lens-table = { $checked ->
     [one] 1 klopt niet
    *[other] { $wrong } kloppen niet
 }
+lens-table-unverifiable = { $count ->
+    [one] 1 niet te controleren: een regel heeft zelf een fout
+   *[other] { $count } niet te controleren: een regel heeft zelf een fout
+}
 fix-figures = schrijf het berekende bedrag op elk van de { $count } plaatsen waar dit totaal afwijkt
 fix-close = sluit { $what } af met `{"}"}` aan het eind van het bestand
 snippet = { $what ->

@@ -47,6 +47,33 @@ pub(super) struct Server {
     pub(super) docs: HashMap<lsp::Url, Doc>,
     pub(super) languages: Languages,
     pub(super) settings: super::settings::Settings,
+    /// What the client said it can be asked, in `initialize`.
+    pub(super) client: ClientSupport,
+    /// The id of the last request the server sent the client.
+    pub(super) next_request: i32,
+}
+
+/// What a client can be asked, from the capabilities it declares in `initialize`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ClientSupport {
+    /// `workspace/inlayHint/refresh` (`workspace.inlayHint.refreshSupport`).
+    pub inlay_hint_refresh: bool,
+    /// `workspace/codeLens/refresh` (`workspace.codeLens.refreshSupport`).
+    pub code_lens_refresh: bool,
+    /// `client/registerCapability` of a file watcher
+    /// (`workspace.didChangeWatchedFiles.dynamicRegistration`).
+    pub watch_files: bool,
+}
+
+impl ClientSupport {
+    pub fn from_initialize(params: &serde_json::Value) -> ClientSupport {
+        let yes = |pointer: &str| params.pointer(pointer).and_then(serde_json::Value::as_bool).unwrap_or(false);
+        ClientSupport {
+            inlay_hint_refresh: yes("/capabilities/workspace/inlayHint/refreshSupport"),
+            code_lens_refresh: yes("/capabilities/workspace/codeLens/refreshSupport"),
+            watch_files: yes("/capabilities/workspace/didChangeWatchedFiles/dynamicRegistration"),
+        }
+    }
 }
 
 impl Server {
@@ -87,6 +114,16 @@ pub(super) fn progress_entry_at(model: &crate::resolve::Model, at: usize) -> Opt
 
 pub(super) fn notification<N: lsp::notification::Notification>(params: N::Params) -> Notification {
     Notification::new(N::METHOD.to_string(), params)
+}
+
+impl Server {
+    /// A request to the client, with an id of its own (the client's answer is not waited for:
+    /// the server reads on, and drops it when it comes).
+    pub(super) fn request_to_client<R: lsp::request::Request>(&mut self, params: R::Params) -> lsp_server::Message {
+        self.next_request = self.next_request.wrapping_add(1);
+        let id = lsp_server::RequestId::from(format!("grip-{}", self.next_request));
+        lsp_server::Message::Request(lsp_server::Request::new(id, R::METHOD.to_string(), params))
+    }
 }
 
 impl Server {
@@ -131,7 +168,7 @@ impl Server {
     /// Checks an open document's text and says what changed in its diagnostics: the document's
     /// own are always published (the editor waits for them after a change), an included file's
     /// only when they differ from what was published for it last.
-    fn analyse(&mut self, uri: lsp::Url) -> Vec<Notification> {
+    pub(super) fn analyse(&mut self, uri: lsp::Url) -> Vec<Notification> {
         let path = path_of(&uri);
         let name = path.as_ref().map(|p| p.display().to_string()).unwrap_or_else(|| uri.to_string());
         let Some(doc) = self.docs.get_mut(&uri) else { return Vec::new() };

@@ -16,6 +16,7 @@ mod completion;
 mod convert;
 mod definition;
 mod engine;
+mod files;
 mod folding;
 mod formatting;
 mod highlight;
@@ -68,7 +69,25 @@ impl Languages {
 
 impl Engine {
     pub fn new(languages: Languages) -> Engine {
-        Engine { server: Server { docs: HashMap::new(), languages, settings: Default::default() } }
+        Engine {
+            server: Server {
+                docs: HashMap::new(),
+                languages,
+                settings: Default::default(),
+                client: Default::default(),
+                next_request: 0,
+            },
+        }
+    }
+
+    /// The engine for a client, from the `initialize` request's parameters: the languages it
+    /// asks for, its settings (`initializationOptions`) and what it can be asked (to refresh
+    /// its inlay hints and code lenses, to watch files).
+    pub fn from_initialize(params: &serde_json::Value) -> Engine {
+        let mut engine = Engine::new(Languages::from_initialize(params));
+        engine.server.settings = settings::Settings::from_initialize(params);
+        engine.server.client = ClientSupport::from_initialize(params);
+        engine
     }
 
     pub fn handle(&mut self, msg: Message) -> Vec<Message> {
@@ -80,9 +99,7 @@ impl Engine {
     pub fn handle_deferring(&mut self, msg: Message, defer: bool) -> Vec<Message> {
         match msg {
             Message::Request(req) => vec![Message::Response(self.server.request(req))],
-            Message::Notification(note) => {
-                self.server.notification(note, !defer).into_iter().map(Message::Notification).collect()
-            }
+            Message::Notification(note) => self.server.notification(note, !defer),
             Message::Response(_) => Vec::new(),
         }
     }

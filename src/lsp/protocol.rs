@@ -52,11 +52,11 @@ pub(super) fn serve(connection: &Connection) -> Result<ExitStatus, Box<dyn std::
     let reply = |resp: Response| connection.sender.send(Message::Response(resp));
     // Until `initialize`: a request is answered "not initialized" (in words, not as a dump of
     // it), a notification is dropped, `exit` ends the server.
-    let (languages, settings) = loop {
+    let mut engine = loop {
         let Ok(msg) = connection.receiver.recv() else { return Ok(1) };
         match msg {
             Message::Request(req) if req.method == lsp::request::Initialize::METHOD => {
-                let languages = Languages::from_initialize(&req.params);
+                let engine = Engine::from_initialize(&req.params);
                 let result = lsp::InitializeResult {
                     capabilities: capabilities(),
                     server_info: Some(lsp::ServerInfo {
@@ -65,7 +65,7 @@ pub(super) fn serve(connection: &Connection) -> Result<ExitStatus, Box<dyn std::
                     }),
                 };
                 reply(Response::new_ok(req.id, result))?;
-                break (languages, super::settings::Settings::from_initialize(&req.params));
+                break engine;
             }
             Message::Request(req) => reply(Response::new_err(
                 req.id,
@@ -76,8 +76,6 @@ pub(super) fn serve(connection: &Connection) -> Result<ExitStatus, Box<dyn std::
             Message::Notification(_) | Message::Response(_) => {}
         }
     };
-    let mut engine = Engine::new(languages);
-    engine.server.settings = settings;
     let mut shut_down = false;
     loop {
         let Ok(first) = connection.receiver.recv() else { return Ok(if shut_down { 0 } else { 1 }) };
@@ -148,9 +146,13 @@ pub(super) fn superseded_changes(batch: &[Message]) -> Vec<usize> {
 }
 
 impl Server {
-    /// A notification; `analyse` false: a `didChange` only updates the text.
-    pub(super) fn notification(&mut self, note: Notification, analyse: bool) -> Vec<Notification> {
-        match note.method.as_str() {
+    /// A notification; `analyse` false: a `didChange` only updates the text. Returns what the
+    /// server sends: notifications (diagnostics), and requests to the client (to refresh what it
+    /// shows, to watch files).
+    pub(super) fn notification(&mut self, note: Notification, analyse: bool) -> Vec<Message> {
+        let sent = match note.method.as_str() {
+            lsp::notification::Initialized::METHOD => return self.initialized(),
+            lsp::notification::DidChangeConfiguration::METHOD => return self.configure(&note.params),
             lsp::notification::DidOpenTextDocument::METHOD => {
                 match serde_json::from_value::<lsp::DidOpenTextDocumentParams>(note.params) {
                     Ok(p) => self.open(p.text_document.uri, p.text_document.text),
@@ -180,9 +182,15 @@ impl Server {
                     Err(_) => Vec::new(),
                 }
             }
-            lsp::notification::DidChangeConfiguration::METHOD => self.configure(&note.params),
+            lsp::notification::DidChangeWatchedFiles::METHOD => {
+                return match serde_json::from_value::<lsp::DidChangeWatchedFilesParams>(note.params) {
+                    Ok(p) => self.files_changed(&p.changes),
+                    Err(_) => Vec::new(),
+                };
+            }
             _ => Vec::new(),
-        }
+        };
+        sent.into_iter().map(Message::Notification).collect()
     }
 
     pub(super) fn request(&mut self, req: Request) -> Response {

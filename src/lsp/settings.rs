@@ -38,13 +38,32 @@ impl Settings {
 }
 
 impl Server {
-    /// `workspace/didChangeConfiguration`: the new settings apply to what the client asks next
-    /// (editors ask for inlay hints again as the view changes).
-    pub(super) fn configure(&mut self, params: &serde_json::Value) -> Vec<lsp_server::Notification> {
+    /// `workspace/didChangeConfiguration`: the new settings apply to what the client asks next.
+    /// When they change what the editor shows, the server asks a client that can be asked to
+    /// show its inlay hints and code lenses again (`workspace/inlayHint/refresh`,
+    /// `workspace/codeLens/refresh`), so that the new setting shows at once, not only when the
+    /// view next changes.
+    pub(super) fn configure(&mut self, params: &serde_json::Value) -> Vec<lsp_server::Message> {
+        let before = self.settings;
         if let Some(settings) = params.get("settings") {
             self.settings.read(settings);
         }
-        Vec::new()
+        if self.settings == before {
+            return Vec::new();
+        }
+        self.refresh_figures()
+    }
+
+    /// Asks the client, if it can be asked, to fetch its inlay hints and code lenses again.
+    pub(super) fn refresh_figures(&mut self) -> Vec<lsp_server::Message> {
+        let mut out = Vec::new();
+        if self.client.inlay_hint_refresh {
+            out.push(self.request_to_client::<lsp_types::request::InlayHintRefreshRequest>(()));
+        }
+        if self.client.code_lens_refresh {
+            out.push(self.request_to_client::<lsp_types::request::CodeLensRefresh>(()));
+        }
+        out
     }
 }
 

@@ -3,7 +3,7 @@
 #![allow(dead_code)]
 
 use serde_json::{json, Value};
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{BufRead, BufReader, Write};
 use std::process::{Child, ChildStdin, Command, Stdio};
 use std::sync::mpsc::{channel, Receiver};
 use std::time::Duration;
@@ -17,38 +17,25 @@ pub struct Client {
 
 impl Client {
     pub fn start() -> Client {
-        let mut child = Command::new(assert_cmd::cargo::cargo_bin("grip"))
-            .arg("lsp")
+        Client::spawn(&assert_cmd::cargo::cargo_bin("grip"), &["lsp"])
+    }
+
+    /// A language server started as `program args`, spoken to on its stdin and stdout.
+    pub fn spawn(program: &std::path::Path, args: &[&str]) -> Client {
+        let mut child = Command::new(program)
+            .args(args)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
             .spawn()
-            .expect("grip lsp starts");
+            .unwrap_or_else(|e| panic!("{} {} starts: {e}", program.display(), args.join(" ")));
         let stdin = child.stdin.take().unwrap();
         let stdout = child.stdout.take().unwrap();
         let (tx, rx) = channel();
         std::thread::spawn(move || {
             let mut reader = BufReader::new(stdout);
-            loop {
-                let mut length = None;
-                loop {
-                    let mut line = String::new();
-                    if reader.read_line(&mut line).unwrap_or(0) == 0 {
-                        return;
-                    }
-                    let line = line.trim_end();
-                    if line.is_empty() {
-                        break;
-                    }
-                    if let Some(v) = line.strip_prefix("Content-Length: ") {
-                        length = v.parse::<usize>().ok();
-                    }
-                }
-                let mut body = vec![0; length.expect("Content-Length header")];
-                if reader.read_exact(&mut body).is_err() {
-                    return;
-                }
-                if tx.send(serde_json::from_slice(&body).expect("JSON body")).is_err() {
+            while let Some(message) = receive(&mut reader) {
+                if tx.send(message).is_err() {
                     return;
                 }
             }
@@ -103,16 +90,37 @@ impl Client {
     }
 
     pub fn request(&mut self, method: &str, params: Value) -> Value {
+        self.request_seeing(method, params).0
+    }
+
+    /// A request's result, and every other message the server sent before it (notifications,
+    /// and its own requests to the client, which are left unanswered).
+    pub fn request_seeing(&mut self, method: &str, params: Value) -> (Value, Vec<Value>) {
         let id = self.next_id;
         self.next_id += 1;
         self.send(json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
+        let mut others = Vec::new();
         loop {
             let msg = self.messages.recv_timeout(Duration::from_secs(20)).expect("a reply from grip lsp");
-            if msg["id"] == id {
+            if msg["id"] == id && msg.get("method").is_none() {
                 assert!(msg.get("error").is_none(), "{msg}");
-                return msg["result"].clone();
+                return (msg["result"].clone(), others);
             }
+            others.push(msg);
         }
+    }
+
+    /// Closes the server's input (as a client that goes away) and gives back the process, to
+    /// wait for.
+    pub fn close(self) -> Child {
+        let Client { child, stdin, .. } = self;
+        drop(stdin);
+        child
+    }
+
+    /// Answers a request the server sent the client.
+    pub fn answer(&mut self, request: &Value, result: Value) {
+        self.send(json!({"jsonrpc": "2.0", "id": request["id"], "result": result}));
     }
 
     /// The next diagnostics published for a URI.
@@ -124,6 +132,27 @@ impl Client {
             }
         }
     }
+}
+
+/// Reads one message framed by `Content-Length` from `from`; None when it has closed.
+pub fn receive(from: &mut impl BufRead) -> Option<Value> {
+    let mut length = None;
+    loop {
+        let mut line = String::new();
+        if from.read_line(&mut line).unwrap_or(0) == 0 {
+            return None;
+        }
+        let line = line.trim_end();
+        if line.is_empty() {
+            break;
+        }
+        if let Some(v) = line.strip_prefix("Content-Length: ") {
+            length = v.parse::<usize>().ok();
+        }
+    }
+    let mut body = vec![0; length.expect("Content-Length header")];
+    from.read_exact(&mut body).ok()?;
+    Some(serde_json::from_slice(&body).expect("JSON body"))
 }
 
 pub fn position_of(text: &str, needle: &str) -> Value {

@@ -2,14 +2,15 @@
 //
 // Plain JavaScript (CommonJS). `npm run build` bundles it with the language client into
 // dist/extension.js, the one file the packaged extension runs. The server is the `grip` binary:
-// the setting `grip.path` says which one (a name on PATH by default), and `grip.lang` the
-// language it speaks (the plan's own by default). Highlighting, brackets and snippets work
+// the setting `grip.path` says which one (a name on PATH by default), `grip.lang` the language
+// it speaks (the plan's own by default), and `grip.inlayHints.allTotals` whether the computed
+// figure stands beside every printed total or only beside those that differ. Highlighting, brackets and snippets work
 // without it.
 'use strict';
 
 const vscode = require('vscode');
 const { LanguageClient } = require('vscode-languageclient/node');
-const { serverExecutable, initializationOptions } = require('./server');
+const { serverExecutable, initializationOptions, SETTINGS_SECTION } = require('./server');
 
 /** @type {LanguageClient | undefined} */
 let client;
@@ -30,11 +31,11 @@ async function startClient(context) {
       { scheme: 'file', language: 'plan' },
       { scheme: 'untitled', language: 'plan' },
     ],
-    initializationOptions: initializationOptions(vscode.workspace.getConfiguration('grip').get('lang')),
-    synchronize: {
-      // Included plans change the diagnostics of the plans that include them.
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/*.plan'),
-    },
+    initializationOptions: initializationOptions(vscode.workspace.getConfiguration('grip')),
+    // A change of a grip setting is sent to the server, which shows it at once (it asks for the
+    // inlay hints and code lenses again). The server itself asks VS Code to watch the plans, so
+    // that a change of an included file on disk re-checks the plans that include it.
+    synchronize: { configurationSection: SETTINGS_SECTION },
   };
   client = new LanguageClient('grip', 'grip language server', serverOptions, clientOptions);
   try {
