@@ -17,7 +17,8 @@
 # 1.00), so every tool is shown to check the assertions it is timed on.
 #
 # The runs: ROUNDS rounds; in each round every tool runs once, one after the other, the order
-# turned by one tool each round, under /usr/bin/time (CPU = user + system, wall, peak RSS). The
+# turned by one tool each round, under benches/timed.py (CPU = user + system in microseconds, wall,
+# peak RSS from /usr/bin/time). The
 # summary gives medians, and for each tool the median over the rounds of its CPU time divided
 # by grip's in the same round (the paired ratio). Per entry and per amount are CPU time over
 # N and over the amounts in that tool's input; MB/s is 10^6 bytes of that tool's input per
@@ -50,6 +51,7 @@ JOURNALS=$(realpath "${JOURNALS:-../shared/bench/journals.py}")
 [ -f "$JOURNALS" ] || { echo "$0 needs the journal generator at $JOURNALS (JOURNALS=...)" >&2; exit 2; }
 CONVERT=$(realpath benches/journal_to_plan.py)
 SUMMARY=$(realpath benches/paired_summary.py)
+TIMED=$(realpath benches/timed.py)
 
 version() { "$@" 2>/dev/null | head -n1 || true; }
 RUNS="$BENCH_DIR/runs.tsv"
@@ -93,9 +95,8 @@ write_data() {
 
 # One run of a tool: appends a line to runs.tsv; returns 1 when it ran out of time.
 run_once() {
-  local n=$1 tool=$2 round=$3 d=$4 out="$BENCH_DIR/time.txt" code=0
-  /usr/bin/time -f '%e %U %S %M' -o "$out" timeout "$TIMEOUT" sh -c "$(command_of "$d" "$tool") > /dev/null 2>&1" || code=$?
-  read -r wall user sys rss < <(tail -n1 "$out")
+  local n=$1 tool=$2 round=$3 d=$4 wall user sys rss code
+  read -r wall user sys rss code < <(python3 "$TIMED" "$TIMEOUT" "$(command_of "$d" "$tool")")
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$n" "$tool" "$round" "$wall" "$user" "$sys" "$rss" "$code" "$(input_of "$d" "$tool")" >> "$RUNS"
   [ "$code" != 124 ]
 }

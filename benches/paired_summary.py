@@ -74,7 +74,7 @@ def main():
                 if grip_cpu.get(r["round"])
             ]
             ratio = f"{statistics.median(ratios):.2f}" if ratios and tool != "grip" else ""
-            cpu_or_tick = max(cpu, 0.01)  # /usr/bin/time counts in hundredths of a second
+            cpu_or_tick = max(cpu, 1e-4)
             print(
                 f"| {size:,} | {LABEL.get(tool, tool)} | {size_b / 1e6:.1f} MB | {count:,} | {len(done)} "
                 f"| {fmt_s(cpu)} | {fmt_s(wall)} | {cpu_or_tick * 1e6 / size:.2f} "
