@@ -63,7 +63,11 @@ fn the_plan_of_an_independent_journal_checks_what_the_journal_does() {
     let n = 4000;
     let (good, journal) = plan_of(dir.path(), n, false);
     let text = std::fs::read_to_string(&good).unwrap();
-    assert_eq!(text.matches("\n  measure ").count() + text.matches("\n    measure ").count(), n, "a measure per transaction");
+    assert_eq!(
+        text.matches("\n  measure ").count() + text.matches("\n    measure ").count(),
+        n,
+        "a measure per transaction"
+    );
     let assertions = journal.matches(" balance ").count();
     assert_eq!(assertions, n / 100);
     assert_eq!(text.matches("total saving").count(), assertions, "a declared total per balance assertion");
