@@ -1,4 +1,4 @@
-# Shared by benches/run.sh and benches/compare.sh (sourced, not run): building grip and the
+# Shared by benches/run.sh, benches/compare.sh and benches/compare_own.sh (sourced, not run): building grip and the
 # plan generator, naming the commit measured, and timing one command.
 #
 # Expects BENCH_DIR and TIMEOUT to be set; reads HYPERFINE_MAX (default 100000),
