@@ -810,10 +810,7 @@ impl<'a> Fast<'a> {
                 break;
             }
             let rstart = self.i;
-            let total = match self.keyword_of(&tables().table_item)? {
-                Rule::kw_total => true,
-                _ => false,
-            };
+            let total = self.keyword_of(&tables().table_item)? == Rule::kw_total;
             rows.push(self.row(rstart, total, &mut bare)?);
         }
         // A bare `sum`, `savings` or `costs` is a row of that name where the table has one (row
