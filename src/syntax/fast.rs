@@ -464,7 +464,7 @@ impl<'a> Fast<'a> {
             return None;
         }
         let raw = self.t.get(start..j)?;
-        let value = match whole_number(raw) {
+        let value = match plain_number(raw) {
             Some(v) => v,
             None => parse_dutch(raw).ok()?,
         };
@@ -1383,29 +1383,33 @@ fn once<T>(slot: &mut Option<Spanned<T>>, value: Spanned<T>) -> Option<()> {
     Some(())
 }
 
-/// A whole number in the form most figures have (`45.600`, `-1.600`, `2024`), read without
-/// the allocations of [`parse_dutch`] and to the same value (`None`: let `parse_dutch` read it).
-fn whole_number(raw: &str) -> Option<Decimal> {
+/// A number in the forms most figures have (`45.600`, `-1.600`, `2024`, `4.425,17`, `0,5`),
+/// read without the allocations of [`parse_dutch`] and to the same value and decimals (`None`:
+/// let `parse_dutch` read it).
+fn plain_number(raw: &str) -> Option<Decimal> {
     let (negative, body) = match raw.as_bytes().first() {
         Some(b'-') => (true, &raw[1..]),
         Some(b'+') => (false, &raw[1..]),
         _ => (false, raw),
     };
-    let bytes = body.as_bytes();
-    let first_group = bytes.iter().position(|b| *b == b'.').unwrap_or(bytes.len());
-    if bytes.contains(&b'.') {
+    let (whole, fraction) = match body.split_once(',') {
+        Some((w, f)) => (w.as_bytes(), Some(f.as_bytes())),
+        None => (body.as_bytes(), None),
+    };
+    let first_group = whole.iter().position(|b| *b == b'.').unwrap_or(whole.len());
+    if whole.contains(&b'.') {
         // `1.171.494`: a first group of 1–3 digits that does not start with 0, then groups of 3.
-        if !(1..=3).contains(&first_group) || bytes[0] == b'0' {
+        if !(1..=3).contains(&first_group) || whole[0] == b'0' {
             return None;
         }
-        let rest = &bytes[first_group..];
+        let rest = &whole[first_group..];
         if rest.len() % 4 != 0 || !rest.chunks(4).all(|g| g[0] == b'.' && g[1..].iter().all(u8::is_ascii_digit)) {
             return None;
         }
     }
     let mut value: i64 = 0;
     let mut digits = 0;
-    for &b in bytes {
+    for &b in whole {
         match b {
             b'0'..=b'9' => {
                 value = value * 10 + i64::from(b - b'0');
@@ -1419,20 +1423,34 @@ fn whole_number(raw: &str) -> Option<Decimal> {
             _ => return None,
         }
     }
-    if digits == 0 || digits > 15 || value >= super::number::MAX_MAGNITUDE || (negative && value == 0) {
+    if digits == 0 || digits > 15 || value >= super::number::MAX_MAGNITUDE {
         return None;
     }
-    Some(Decimal::new(if negative { -value } else { value }, 0))
+    let mut scale = 0;
+    if let Some(f) = fraction {
+        // At most the decimals `number.rs` allows, and few enough to stay in an i64.
+        if f.is_empty() || f.len() > 3 || !f.iter().all(u8::is_ascii_digit) {
+            return None;
+        }
+        for &b in f {
+            value = value * 10 + i64::from(b - b'0');
+        }
+        scale = f.len() as u32;
+    }
+    if negative && value == 0 {
+        return None;
+    }
+    Some(Decimal::new(if negative { -value } else { value }, scale))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    /// The shortcut for whole numbers reads what `number.rs` reads, to the same decimal, and
+    /// The shortcut for plain numbers reads what `number.rs` reads, to the same decimal, and
     /// leaves everything else to it.
     #[test]
-    fn whole_numbers_read_as_number_rs_reads_them() {
+    fn plain_numbers_read_as_number_rs_reads_them() {
         let mut cases: Vec<String> = [
             "0",
             "7",
@@ -1461,6 +1479,18 @@ mod tests {
             "-1.600",
             "1..000",
             "",
+            "4.425,17",
+            "0,5",
+            "-0,00",
+            "-0,50",
+            "1,",
+            ",5",
+            "1,5,0",
+            "1.000,5.0",
+            "999.999.999.999.999,999",
+            "1.000.000.000.000.000,5",
+            "12,3456",
+            "01.000,5",
         ]
         .iter()
         .map(|s| s.to_string())
@@ -1471,18 +1501,20 @@ mod tests {
             x ^= x >> 7;
             x ^= x << 17;
             let len = 1 + (x % 12) as usize;
-            let s: String = (0..len).map(|i| b"0123456789.-+"[((x >> (i * 4)) % 13) as usize] as char).collect();
+            let s: String = (0..len).map(|i| b"0123456789.-+,"[((x >> (i * 4)) % 14) as usize] as char).collect();
             cases.push(s);
         }
         for case in cases {
-            if let Some(v) = whole_number(&case) {
+            if let Some(v) = plain_number(&case) {
                 let expected = parse_dutch(&case);
                 assert_eq!(Ok(v), expected, "{case:?}");
-                assert_eq!(Some(v.to_string()), expected.ok().map(|d| d.to_string()), "{case:?}");
-                assert_eq!(v.scale(), 0, "{case:?}");
+                assert_eq!(Some(v.to_string()), expected.as_ref().ok().map(|d| d.to_string()), "{case:?}");
+                assert_eq!(Some(v.scale()), expected.ok().map(|d| d.scale()), "{case:?}");
             }
         }
-        assert_eq!(whole_number("1.171.494"), Some(Decimal::new(1_171_494, 0)));
-        assert_eq!(whole_number("2024"), Some(Decimal::new(2024, 0)));
+        assert_eq!(plain_number("1.171.494"), Some(Decimal::new(1_171_494, 0)));
+        assert_eq!(plain_number("2024"), Some(Decimal::new(2024, 0)));
+        assert_eq!(plain_number("4.425,17"), Some(Decimal::new(442_517, 2)));
+        assert_eq!(plain_number("-0,50"), Some(Decimal::new(-50, 2)));
     }
 }
