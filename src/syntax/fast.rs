@@ -16,7 +16,7 @@
 use super::ast::*;
 use super::keywords::{self, Detected, Keyword};
 use super::number::parse_dutch;
-use super::parse::{pest_table, string_value, Rule};
+use super::parse::{pest_table, role_of, string_value, Rule};
 use crate::lang::Lang;
 use rust_decimal::Decimal;
 use std::sync::OnceLock;
@@ -879,16 +879,7 @@ impl<'a> Fast<'a> {
         }
         self.keyword(Rule::kw_as)?;
         self.ws()?;
-        let role = match self.keyword_of(&tables().role)? {
-            Rule::kw_budget => Role::Budget,
-            Rule::kw_forecast => Role::Forecast,
-            Rule::kw_actual => Role::Actual,
-            Rule::kw_deficit => Role::Deficit,
-            Rule::kw_cost => Role::Cost,
-            Rule::kw_revenue => Role::Revenue,
-            Rule::kw_saving => Role::Saving,
-            _ => Role::Staffing,
-        };
+        let role = role_of(self.keyword_of(&tables().role)?);
         Some(Some(Spanned::new(role, self.span(start, self.i))))
     }
 

@@ -1259,16 +1259,7 @@ impl Builder<'_> {
     fn role(&self, pair: Pair<Rule>) -> Option<Spanned<Role>> {
         let span = self.span(&pair);
         let name = pair.into_inner().find(|p| p.as_rule() == Rule::role_name)?;
-        let role = match name.into_inner().next()?.as_rule() {
-            Rule::kw_budget => Role::Budget,
-            Rule::kw_forecast => Role::Forecast,
-            Rule::kw_actual => Role::Actual,
-            Rule::kw_deficit => Role::Deficit,
-            Rule::kw_cost => Role::Cost,
-            Rule::kw_revenue => Role::Revenue,
-            Rule::kw_saving => Role::Saving,
-            _ => Role::Staffing,
-        };
+        let role = role_of(name.into_inner().next()?.as_rule());
         Some(Spanned::new(role, span))
     }
 
@@ -1635,8 +1626,20 @@ impl Builder<'_> {
     }
 }
 
-/// Replaces the bare `sum`, `savings` and `costs` terms of a formula for which `row` names a
-/// row by a reference to that row.
+/// The role a `role_name` keyword gives a table or row (`as cost`): both front ends read it here.
+pub(crate) fn role_of(name: Rule) -> Role {
+    match name {
+        Rule::kw_budget => Role::Budget,
+        Rule::kw_forecast => Role::Forecast,
+        Rule::kw_actual => Role::Actual,
+        Rule::kw_deficit => Role::Deficit,
+        Rule::kw_cost => Role::Cost,
+        Rule::kw_revenue => Role::Revenue,
+        Rule::kw_saving => Role::Saving,
+        _ => Role::Staffing,
+    }
+}
+
 /// A word documents use for a scale of print ("in duizenden euro's"), where grip expects
 /// `in € 1.000`.
 fn is_scale_word(word: &str) -> bool {
@@ -1644,6 +1647,8 @@ fn is_scale_word(word: &str) -> bool {
     ["duizenden", "duizendtallen", "miljoenen", "thousands", "millions"].contains(&w.as_str())
 }
 
+/// Replaces the bare `sum`, `savings` and `costs` terms of a formula for which `row` names a
+/// row by a reference to that row.
 fn rename_bare_terms(e: &mut Expr, row: &mut impl FnMut(Span) -> Option<String>) {
     match e {
         Expr::Sum(span) | Expr::Savings(None, span) | Expr::Costs(None, span) => {
