@@ -227,8 +227,8 @@ pub struct Root {
 /// The plans to check for the files named on the command line (by pre-commit, say). A file with
 /// a plan header is a plan and checked as itself. A file without one that is a part of a plan
 /// stands for that plan: it says so (`part of "main.plan"`), or a plan under `scope` (the
-/// repository, asked for only then) includes it, directly or through other parts. Each plan is checked once; a file no
-/// plan includes is checked on its own.
+/// repository, asked for only then) includes it, directly or through other parts. Each plan is
+/// checked once; a file no plan includes is checked on its own.
 pub fn roots_of(files: &[PathBuf], scope: impl FnOnce() -> PathBuf) -> Vec<Root> {
     let canonical = |p: &Path| p.canonicalize().unwrap_or_else(|_| p.to_path_buf());
     // Which plan includes which, read once from every plan under the scope.
