@@ -18,7 +18,7 @@ use std::collections::HashMap;
 /// column's cell, a total still to realise, the saving a share states) and what it found: the
 /// one record the language server's hovers and inlay hints read, so an editor never computes a
 /// figure of its own.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Recomputed {
     /// What the figure is the total of (“the total of group A”, a table's row).
     pub label: Msg,
@@ -59,11 +59,22 @@ pub fn check_recording(loaded: &Loaded) -> (Vec<Diagnostic>, Vec<Recomputed>) {
     checked(loaded, true)
 }
 
+/// Every printed figure of a plan grip recomputes, with what it found, in the order it checks
+/// them: the records of [`check_recording`], without the diagnostics (which [`check`] gives). The
+/// language server asks for them only when a hover, inlay hint or code lens needs them.
+pub fn recomputed(model: &Model) -> Vec<Recomputed> {
+    let sums = formula::Sums::new(model);
+    let mut checker = Checker::new(model, &sums);
+    checker.record = true;
+    checker.run().1
+}
+
 fn checked(loaded: &Loaded, record: bool) -> (Vec<Diagnostic>, Vec<Recomputed>) {
     let mut diags = loaded.diagnostics.clone();
     let syntax_errors =
         diags.iter().any(|d| matches!(d.problem, Problem::Syntax { .. } | Problem::UnclosedBlock { .. }));
-    let mut checker = Checker::new(&loaded.model);
+    let sums = formula::Sums::new(&loaded.model);
+    let mut checker = Checker::new(&loaded.model, &sums);
     checker.record = record;
     let (found, recomputed) = checker.run();
     // A missing header or period after a syntax error is usually the error's consequence.
@@ -99,6 +110,8 @@ const MAX_SUGGESTIONS: usize = 200;
 
 struct Checker<'m> {
     model: &'m Model,
+    /// The sums of measures that totals, targets and tables ask for, each added up once.
+    sums: &'m formula::Sums<'m>,
     period: Option<Period>,
     tolerances: HashMap<Unit, Decimal>,
     /// The budget year whose taakveld set applies: the year the plan was adopted.
@@ -117,7 +130,7 @@ struct Checker<'m> {
 }
 
 impl<'m> Checker<'m> {
-    fn new(model: &'m Model) -> Self {
+    fn new(model: &'m Model, sums: &'m formula::Sums<'m>) -> Self {
         let header = model.header.as_ref();
         let tolerances = header
             .map(|h| h.tolerances.iter().map(|t| (t.value.unit.clone(), t.value.value.abs())).collect())
@@ -126,6 +139,7 @@ impl<'m> Checker<'m> {
         let period = model.period().filter(|p| p.first.value <= p.last.value);
         Checker {
             model,
+            sums,
             period,
             tolerances,
             taakveld_year,
@@ -153,7 +167,7 @@ impl<'m> Checker<'m> {
         }
         for t in self.model.totals.clone() {
             let all: Vec<usize> = (0..self.model.measures.len()).collect();
-            self.declared_total(&t, &all, &Msg::id("subject-plan-total"));
+            self.declared_total(&t, None, &all, &Msg::id("subject-plan-total"));
         }
         for ti in 0..self.model.tables.len() {
             self.table(ti);
@@ -677,7 +691,7 @@ impl<'m> Checker<'m> {
         let measures = self.model.measures_in(gi);
         let label = Msg::id("subject-group-total").arg("id", &g.id.value).arg("title", &g.title.value);
         for t in g.totals.clone() {
-            self.declared_total(&t, &measures, &label);
+            self.declared_total(&t, Some(gi), &measures, &label);
         }
         for target in g.targets.clone() {
             self.year_in_period(target.year);
@@ -687,7 +701,7 @@ impl<'m> Checker<'m> {
             }
             let year = target.year.value;
             // Met, with every measure known: nothing to say.
-            if self.plain_sum(&measures, EffectKind::Saving, year).is_some_and(|f| Verdict::of(f, goal) == Verdict::Met)
+            if self.sums.plain(Some(gi), EffectKind::Saving, year).is_some_and(|f| Verdict::of(f, goal) == Verdict::Met)
             {
                 continue;
             }
@@ -733,31 +747,9 @@ impl<'m> Checker<'m> {
         formula::measures_total(self.model, measures, kind, year)
     }
 
-    /// The figure [`Checker::measures_in_year`] adds up, without a term per measure, when no
-    /// measure is faulty or P.M. (None otherwise). Most totals and targets are right, and then
-    /// nothing is said about them: their terms (a label per measure, most of the checker's
-    /// work) are only built when something is.
-    fn plain_sum(&self, measures: &[usize], kind: EffectKind, year: u16) -> Option<effects::Figure> {
-        let mut sum = effects::Figure::default();
-        for &m in measures {
-            let info = &self.model.measures[m];
-            if info.fault.is_some() {
-                return None;
-            }
-            let (fig, _) = effects::in_year(&info.measure, kind, year);
-            if fig.pm > 0 {
-                return None;
-            }
-            // As `formula::measure_term`: a measure with nothing that year adds no term.
-            if !fig.known.is_zero() {
-                sum += fig;
-            }
-        }
-        Some(sum)
-    }
-
     /// `total saving € 600.000` or `total saving 2021: € 690.000, ...` over some measures.
-    fn declared_total(&mut self, total: &DeclaredTotal, measures: &[usize], label: &Msg) {
+    /// `group` is the group whose measures these are (None: every measure of the plan).
+    fn declared_total(&mut self, total: &DeclaredTotal, group: Option<usize>, measures: &[usize], label: &Msg) {
         let mut outcome = Outcome::default();
         for value in &total.values {
             if let Some(y) = value.year {
@@ -773,7 +765,7 @@ impl<'m> Checker<'m> {
                 (None, None) => continue,
             };
             // Equal to its measures, every one known: nothing to say (as `compare` finds).
-            if !self.record && self.plain_sum(measures, total.kind, year).is_some_and(|f| f.known == declared) {
+            if !self.record && self.sums.plain(group, total.kind, year).is_some_and(|f| f.known == declared) {
                 continue;
             }
             let computed = self.measures_in_year(measures, total.kind, year);
@@ -1087,7 +1079,7 @@ impl<'m> Checker<'m> {
             }
             let unit = formula::row_unit(table, row);
             let evaluator = Evaluator::new(self.model, ti, ri);
-            let quick = Evaluator::figures(self.model, ti, ri);
+            let quick = Evaluator::figures(self.sums, ti, ri);
             let mut outcome = Outcome::default();
             // What this row says, and each column's printed and computed figure.
             let said = self.out.len();
@@ -1517,7 +1509,8 @@ mod tests {
                 }
             }
             let model = Model::default();
-            let mut checker = Checker::new(&model);
+            let sums = formula::Sums::new(&model);
+            let mut checker = Checker::new(&model, &sums);
             checker.period = Some(Period { first: Spanned::new(2021, span), last: Spanned::new(2024, span), span });
             let measure = Measure {
                 effects: effects.clone(),

@@ -233,12 +233,13 @@ fn row_role(table: &Table, row: &Row) -> Option<Role> {
 
 /// A row's figure for a year: computed from its formula where that is possible (grip's figure),
 /// else as printed.
-fn row_figure(model: &Model, t: usize, r: usize, year: u16) -> Option<Figure> {
+fn row_figure(sums: &formula::Sums, t: usize, r: usize, year: u16) -> Option<Figure> {
+    let model = sums.model;
     let table = &model.tables[t].table;
     let col = table.columns.iter().position(|c| c.key == ColumnKey::Year(year) && c.formula.is_none())?;
     let row = &table.rows[r];
     let figure = match &row.formula {
-        Some(expr) => match Evaluator::figures(model, t, r).column(expr, col) {
+        Some(expr) => match Evaluator::figures(sums, t, r).column(expr, col) {
             Ok(c) => Some(c.figure),
             Err(_) => None,
         },
@@ -262,6 +263,7 @@ pub fn evaluate(model: &Model) -> Evaluation {
     let years = years_of(model);
     let n = years.len();
     let mut notes = Vec::new();
+    let sums = formula::Sums::new(model);
 
     // Baseline: budget, forecast and actual rows, by budget line (row id).
     let mut baseline: Vec<BaselineLine> = Vec::new();
@@ -290,7 +292,7 @@ pub fn evaluate(model: &Model) -> Evaluation {
             };
             let line = &mut baseline[at];
             for (i, &y) in years.iter().enumerate() {
-                if let Some(fig) = row_figure(model, t, r, y) {
+                if let Some(fig) = row_figure(&sums, t, r, y) {
                     let slot = match role {
                         Some(Role::Budget) => &mut line.budget[i],
                         Some(Role::Forecast) => &mut line.forecast[i],
@@ -410,7 +412,7 @@ pub fn evaluate(model: &Model) -> Evaluation {
                 _ => continue,
             };
             for (i, &y) in years.iter().enumerate() {
-                if let Some(fig) = row_figure(model, t, r, y) {
+                if let Some(fig) = row_figure(&sums, t, r, y) {
                     target[i] += fig;
                 }
             }

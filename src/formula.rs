@@ -69,7 +69,7 @@ pub enum FormulaError {
 }
 
 /// The value of a formula in one column, with the terms that made it.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Computed {
     /// The sum of the known terms and the P.M. items among them (faulty terms add nothing:
     /// check [`Computed::fault`] before using the figure).
@@ -206,25 +206,91 @@ pub fn measures_total(model: &Model, measures: &[usize], kind: EffectKind, year:
     out
 }
 
+/// What some measures save (or cost) in a year when every one of them is a known figure: the
+/// figure [`measures_total`] adds up, without a term per measure. None when a measure among them
+/// is P.M. or cannot be read (then only the terms say what the total is).
+pub fn plain_sum(
+    model: &Model,
+    measures: impl IntoIterator<Item = usize>,
+    kind: EffectKind,
+    year: u16,
+) -> Option<Figure> {
+    let mut sum = Figure::default();
+    for m in measures {
+        let info = &model.measures[m];
+        if info.fault.is_some() {
+            return None;
+        }
+        let (fig, _) = effects::in_year(&info.measure, kind, year);
+        if fig.pm > 0 {
+            return None;
+        }
+        // As `measure_term`: a measure with nothing that year adds no term.
+        if !fig.known.is_zero() {
+            sum += fig;
+        }
+    }
+    Some(sum)
+}
+
+/// A sum of [`Sums`]: by group (None: every measure of the plan), kind and year.
+type SumKey = (Option<usize>, EffectKind, u16);
+
+/// The [`plain_sum`]s of a plan's groups (and of the whole plan) by year, each added up once
+/// however many totals, targets and table rows (`savings(G)`) ask for it: a plan of thousands of
+/// measures states the same sums many times.
+pub struct Sums<'m> {
+    pub model: &'m Model,
+    memo: std::cell::RefCell<std::collections::HashMap<SumKey, Option<Figure>>>,
+}
+
+impl<'m> Sums<'m> {
+    pub fn new(model: &'m Model) -> Self {
+        Sums { model, memo: Default::default() }
+    }
+
+    /// The [`plain_sum`] of the measures of `group` and its sub-groups (None: of the plan).
+    pub fn plain(&self, group: Option<usize>, kind: EffectKind, year: u16) -> Option<Figure> {
+        let key = (group, kind, year);
+        if let Some(&known) = self.memo.borrow().get(&key) {
+            return known;
+        }
+        let sum = match group.and_then(|g| self.model.groups.get(g)) {
+            // A group's own measures and the sums of its sub-groups: each measure is read once,
+            // however deep the groups nest.
+            Some(info) => info
+                .children
+                .iter()
+                .fold(plain_sum(self.model, info.measures.iter().copied(), kind, year), |sum, &child| {
+                    Some(sum? + self.plain(Some(child), kind, year)?)
+                }),
+            None => plain_sum(self.model, 0..self.model.measures.len(), kind, year),
+        };
+        self.memo.borrow_mut().insert(key, sum);
+        sum
+    }
+}
+
 pub struct Evaluator<'m> {
     pub model: &'m Model,
     pub table: usize,
     pub row: usize,
     /// Keep only the terms that are not plain figures (P.M. and the ones that cannot be known):
     /// the figure and [`Computed::fault`] are the same, without a label for every line. For a
-    /// first look at a total that is usually right, and where only the figure is wanted.
-    pub figures_only: bool,
+    /// first look at a total that is usually right, and where only the figure is wanted. The
+    /// sums of measures come from here, each added up once.
+    pub figures_only: Option<&'m Sums<'m>>,
 }
 
 impl<'m> Evaluator<'m> {
     /// Evaluates row `row` of table `table`, with every term.
     pub fn new(model: &'m Model, table: usize, row: usize) -> Self {
-        Evaluator { model, table, row, figures_only: false }
+        Evaluator { model, table, row, figures_only: None }
     }
 
     /// [`Evaluator::new`], keeping only the figure (see [`Evaluator::figures_only`]).
-    pub fn figures(model: &'m Model, table: usize, row: usize) -> Self {
-        Evaluator { model, table, row, figures_only: true }
+    pub fn figures(sums: &'m Sums<'m>, table: usize, row: usize) -> Self {
+        Evaluator { model: sums.model, table, row, figures_only: Some(sums) }
     }
 
     /// Adds a term, with its label only where it is kept.
@@ -237,7 +303,7 @@ impl<'m> Evaluator<'m> {
         span: Span,
         unit: Option<Decimal>,
     ) {
-        if self.figures_only {
+        if self.figures_only.is_some() {
             if let TermValue::Known(v) = value {
                 let fig = Figure::known(v);
                 out.figure += if negated { -fig } else { fig };
@@ -326,16 +392,15 @@ impl<'m> Evaluator<'m> {
                 let Some(year) = column.year() else {
                     return Err(FormulaError::NotAYear { span: *span, column: column.title() });
                 };
-                let measures = match group {
+                let gi = match group {
                     Some(g) => {
-                        let gi = *self.model.group_by_id.get(&g.value).ok_or_else(|| FormulaError::UnknownGroup {
+                        Some(*self.model.group_by_id.get(&g.value).ok_or_else(|| FormulaError::UnknownGroup {
                             name: g.value.clone(),
                             span: g.span,
                             suggestion: suggest(&g.value, self.model.group_by_id.keys().map(String::as_str)),
-                        })?;
-                        self.model.measures_in(gi)
+                        })?)
                     }
-                    None => (0..self.model.measures.len()).collect(),
+                    None => None,
                 };
                 // grip counts savings and costs as positive; a table that prints what hurts the
                 // balance as positive (`sign + = adverse`) prints a saving negative, and one
@@ -345,14 +410,22 @@ impl<'m> Evaluator<'m> {
                     Some(SignRule::PlusFavourable) => kind == EffectKind::Cost,
                     None => false,
                 };
+                // Every measure a known figure: their sum is the figure, without a term each.
+                if let Some(sum) = self.figures_only.and_then(|sums| sums.plain(gi, kind, year)) {
+                    out.figure += if negated ^ flip { -sum } else { sum };
+                    return Ok(());
+                }
+                let measures = match gi {
+                    Some(gi) => self.model.measures_in(gi),
+                    None => (0..self.model.measures.len()).collect(),
+                };
                 for m in measures {
-                    if self.figures_only {
+                    if self.figures_only.is_some() {
                         // As `measure_term`, without its label: a known figure, or nothing.
                         let info = &self.model.measures[m];
                         let (fig, _) = effects::in_year(&info.measure, kind, year);
                         if info.fault.is_none() && fig.pm == 0 {
                             if !fig.known.is_zero() {
-                                let fig = Figure::known(fig.known);
                                 out.figure += if negated ^ flip { -fig } else { fig };
                             }
                             continue;
