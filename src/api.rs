@@ -150,8 +150,10 @@ pub fn fixed_texts(checked: &Checked, lang: Lang) -> Vec<FileFix> {
     out
 }
 
-/// [`check_text`], parsing the plan with `reuse`, which keeps the pieces of its last parse: what
-/// the language server calls on every change. The result is the same as [`check_text`]'s.
+/// [`check_text`], parsing the plan with `reuse`, which keeps the pieces of its last parse, and
+/// without the records of every recomputed figure (`recomputed` is empty;
+/// [`crate::check::recomputed`] makes them from the model when they are needed): what the
+/// language server calls on every change. The diagnostics are the same as [`check_text`]'s.
 pub fn check_text_reusing(
     name: &str,
     path: Option<&Path>,
@@ -161,8 +163,8 @@ pub fn check_text_reusing(
     let loaded = resolve::load_text_parsing(name, path, text, resolve::LoadOptions::default(), &mut |file, text| {
         reuse.parse(file, text)
     });
-    let (diagnostics, recomputed) = check_recording(&loaded);
-    Checked { sources: loaded.sources, model: loaded.model, diagnostics, recomputed }
+    let diagnostics = crate::check::check(&loaded);
+    Checked { sources: loaded.sources, model: loaded.model, diagnostics, recomputed: Vec::new() }
 }
 
 /// Expands paths to plan files: a file is taken as given; a directory yields every `*.plan`

@@ -229,7 +229,7 @@ fn eval_xlsx_markdown_and_hovers_show_the_same_figures() {
 /// passed on its figure alone); the language server records them. Both find the same problems,
 /// in the same order, on every example, real document and fixture, and on generated plans.
 #[test]
-fn checking_with_and_without_records_finds_the_same_problems() {
+fn checking_with_and_without_records_finds_the_same_problems_and_spans() {
     let mut texts: Vec<(String, String)> = Vec::new();
     let mut dirs = vec![PathBuf::from("examples"), PathBuf::from("tests/real"), PathBuf::from("tests/fixtures")];
     while let Some(dir) = dirs.pop() {
@@ -252,7 +252,16 @@ fn checking_with_and_without_records_finds_the_same_problems() {
         let path = std::path::Path::new(&name);
         let loaded = grip::resolve::load_text(&name, path.exists().then_some(path), text);
         let plain = grip::check::check(&loaded);
-        let (recorded, _) = grip::check::check_recording(&loaded);
+        let (recorded, records) = grip::check::check_recording(&loaded);
         assert_eq!(plain, recorded, "{name}: the problems differ with and without records");
+        // The records the language server makes when a hover asks are the same.
+        assert_eq!(grip::check::recomputed(&loaded.model), records, "{name}: the records differ");
+        // A diagnostic's span (found without building its labels) is where its primary label is.
+        for d in &plain {
+            for lang in [grip::lang::Lang::En, grip::lang::Lang::Nl] {
+                let primary: Vec<_> = d.labels_in(lang).into_iter().filter(|l| l.primary).map(|l| l.span).collect();
+                assert_eq!(primary, vec![d.span()], "{name}: {d:?}");
+            }
+        }
     }
 }

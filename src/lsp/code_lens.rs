@@ -16,7 +16,7 @@ impl Server {
         let sources = &doc.checked.sources;
         let mut out = Vec::new();
         for g in doc.checked.model.groups.iter().filter(|g| g.id.span.file == FileId(0)) {
-            let Some(ge) = doc.evaluation.groups.iter().find(|e| e.id == g.id.value) else { continue };
+            let Some(ge) = doc.figures.groups.iter().find(|e| e.id == g.id.value) else { continue };
             for t in &ge.targets {
                 let title = Msg::id("lens-target")
                     .arg("reached", crate::sheet::eur_figure(&t.reached))
@@ -39,7 +39,7 @@ impl Server {
             let within =
                 |s: Span| s.file == t.table.span.file && t.table.span.start <= s.start && s.end <= t.table.span.end;
             let mut figures: Vec<(Span, Agreement)> = Vec::new();
-            for r in doc.checked.recomputed.iter().filter(|r| within(r.span)) {
+            for r in doc.figures.recomputed().iter().filter(|r| within(r.span)) {
                 match figures.iter_mut().find(|(span, _)| *span == r.span) {
                     Some((_, seen)) => *seen = worse(*seen, r.agreement),
                     None => figures.push((r.span, r.agreement)),

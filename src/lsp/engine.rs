@@ -3,12 +3,13 @@
 //!
 //! On a change only the pieces of the plan whose text changed are parsed again
 //! ([`crate::syntax::reuse`]); resolving and checking run on the whole plan, so the diagnostics
-//! are always those of a fresh `grip check` of the same text. The evaluation (yearly figures,
-//! for hovers, inlay hints and lenses) is made when a request first needs it, not on every
-//! change.
+//! are always those of a fresh `grip check` of the same text. What only hovers, inlay hints and
+//! lenses show (the evaluation's yearly figures, and the checker's record of every figure it
+//! recomputed) is made when a request first needs it, not on every change.
 
 use super::*;
 use crate::api::{self, Checked};
+use crate::check::Recomputed;
 use crate::eval::{evaluate, Evaluation};
 use crate::lang::Lang;
 use crate::syntax::reuse::Reuse;
@@ -23,20 +24,34 @@ pub(super) struct Doc {
     /// The text as the editor has it.
     pub(super) text: String,
     pub(super) checked: Arc<Checked>,
-    pub(super) evaluation: Evaluated,
+    pub(super) figures: Figures,
     /// The diagnostics last published for each URI (this file and the files it includes).
     pub(super) published: Vec<(lsp::Url, Vec<lsp::Diagnostic>)>,
     /// The pieces of the last parse, for the next.
     reuse: Reuse,
 }
 
-/// The evaluation of a checked plan, made the first time it is asked for.
-pub(super) struct Evaluated {
+/// The evaluation of a checked plan, and the checker's record of every figure it recomputed,
+/// each made the first time it is asked for.
+pub(super) struct Figures {
     checked: Arc<Checked>,
     evaluation: OnceLock<Evaluation>,
+    recomputed: OnceLock<Vec<Recomputed>>,
 }
 
-impl std::ops::Deref for Evaluated {
+impl Figures {
+    fn new(checked: Arc<Checked>) -> Figures {
+        Figures { checked, evaluation: OnceLock::new(), recomputed: OnceLock::new() }
+    }
+
+    /// Every printed figure `grip check` recomputed, with what it found: the same checker on the
+    /// same model as the published diagnostics.
+    pub(super) fn recomputed(&self) -> &[Recomputed] {
+        self.recomputed.get_or_init(|| crate::check::recomputed(&self.checked.model))
+    }
+}
+
+impl std::ops::Deref for Figures {
     type Target = Evaluation;
     fn deref(&self) -> &Evaluation {
         self.evaluation.get_or_init(|| evaluate(&self.checked.model))
@@ -136,8 +151,8 @@ impl Server {
             diagnostics: Vec::new(),
             recomputed: Default::default(),
         });
-        let evaluation = Evaluated { checked: checked.clone(), evaluation: OnceLock::new() };
-        self.docs.insert(uri.clone(), Doc { text, checked, evaluation, published, reuse: Reuse::new() });
+        let figures = Figures::new(checked.clone());
+        self.docs.insert(uri.clone(), Doc { text, checked, figures, published, reuse: Reuse::new() });
         self.analyse(uri)
     }
 
@@ -210,8 +225,8 @@ impl Server {
             }
         }
         doc.published = uris;
-        let evaluation = Evaluated { checked: checked.clone(), evaluation: OnceLock::new() };
-        let old = (std::mem::replace(&mut doc.evaluation, evaluation), std::mem::replace(&mut doc.checked, checked));
+        let figures = Figures::new(checked.clone());
+        let old = (std::mem::replace(&mut doc.figures, figures), std::mem::replace(&mut doc.checked, checked));
         // Freeing the last plan (a model of every measure, allocation by allocation) takes as
         // long as a good part of checking it: it is done on another thread, after the answer.
         // Should no thread start, it is freed here.

@@ -54,7 +54,7 @@ impl Server {
             contents: lsp::HoverContents::Markup(lsp::MarkupContent { kind: lsp::MarkupKind::Markdown, value: text }),
             range: Some(range(sources, span)),
         };
-        let years = &doc.evaluation.years;
+        let years = &doc.figures.years;
         // Figures as every other output shows them (one home: `sheet`).
         let money = crate::sheet::eur;
 
@@ -62,7 +62,7 @@ impl Server {
         if let Some((mi, span)) = measure_at(model, at) {
             let m = &model.measures[mi].measure;
             {
-                let e = &doc.evaluation.measures[mi];
+                let e = &doc.figures.measures[mi];
                 let word = |id: &'static str| Msg::id(id).render(lang);
                 let mut text = format!(
                     "**{} — {}**\n\n| {} | {} | {} |\n|---:|---:|---:|\n",
@@ -84,7 +84,7 @@ impl Server {
                 }
                 // On a progress entry: the measure at that reporting moment.
                 if let Some((k, _)) = progress_entry_at(model, at) {
-                    let progress = crate::status::progress(model, &doc.evaluation);
+                    let progress = crate::status::progress(model, &doc.figures);
                     let status = progress.moments.iter().find(|s| s.index == k);
                     if let Some(ms) = status.and_then(|s| s.measures.get(mi).map(|ms| (s, ms))) {
                         text.push_str(&hover_progress(ms.0, ms.1, years, lang));
@@ -125,7 +125,7 @@ impl Server {
             });
         if let Some((gi, span)) = group_at {
             let g = &model.groups[gi];
-            let ge = doc.evaluation.groups.iter().find(|e| e.id == g.id.value)?;
+            let ge = doc.figures.groups.iter().find(|e| e.id == g.id.value)?;
             let group = Msg::id("hover-group").arg("id", &g.id.value).render(lang);
             let mut text = format!("**{group} — {}**\n\n", g.title.value);
             if ge.targets.is_empty() {
@@ -152,7 +152,7 @@ impl Server {
         // total still to realise, the saving a share states): the printed figure, the one its
         // lines add up to and each line's part, as `grip check` recomputed them. A figure in a
         // table: the totals that add it.
-        let recomputed = &doc.checked.recomputed;
+        let recomputed = doc.figures.recomputed();
         // A total row's cell in a total column is checked twice: across its row and down its
         // column.
         let own: Vec<&crate::check::Recomputed> = recomputed.iter().filter(|r| contains(r.span, at)).collect();

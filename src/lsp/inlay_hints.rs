@@ -53,7 +53,7 @@ impl Server {
         // With `grip.inlayHints.allTotals`: beside every other printed total and share too, the
         // figure `grip check` recomputed (not beside one it could not).
         if self.settings.all_totals {
-            for r in &doc.checked.recomputed {
+            for r in doc.figures.recomputed() {
                 if hinted.contains(&r.span) || r.agreement == crate::check::Agreement::Unverifiable {
                     continue;
                 }
@@ -68,7 +68,7 @@ impl Server {
         }
         // A group's targets: what its measures save in the target's year, and the verdict.
         for g in &model.groups {
-            let Some(ge) = doc.evaluation.groups.iter().find(|e| e.id == g.id.value) else { continue };
+            let Some(ge) = doc.figures.groups.iter().find(|e| e.id == g.id.value) else { continue };
             for (target, te) in g.targets.iter().zip(&ge.targets) {
                 if target.year.value != te.year {
                     continue;
@@ -82,8 +82,8 @@ impl Server {
         }
         // A measure: what it saves in the last year of the period (its structural level), beside
         // its title.
-        if let (Some(&year), Some(last)) = (doc.evaluation.years.last(), doc.evaluation.years.len().checked_sub(1)) {
-            for (m, e) in model.measures.iter().zip(&doc.evaluation.measures) {
+        if let (Some(&year), Some(last)) = (doc.figures.years.last(), doc.figures.years.len().checked_sub(1)) {
+            for (m, e) in model.measures.iter().zip(&doc.figures.measures) {
                 let Some(saving) = e.savings.get(last) else { continue };
                 if saving.expected.known.is_zero() && saving.expected.pm == 0 {
                     continue;
