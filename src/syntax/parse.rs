@@ -99,24 +99,46 @@ pub const PIECE_BYTES: usize = 64 * 1024;
 /// Where `text` is cut into pieces: just after each `}` that closes a top-level block once the
 /// piece holds at least `piece_bytes`. Err: where blocks nest deeper than [`MAX_DEPTH`].
 pub(crate) fn cuts(text: &str, piece_bytes: usize) -> Result<Vec<usize>, usize> {
-    let mut depth = 0usize;
     let mut cuts = Vec::new();
     let mut piece_start = 0;
-    for (at, b) in delimiters(text) {
-        if b == b'{' || b == b'(' {
-            depth += 1;
-            if depth > MAX_DEPTH {
-                return Err(at);
-            }
-        } else {
-            depth = depth.saturating_sub(1);
-            if depth == 0 && b == b'}' && at + 1 - piece_start >= piece_bytes {
-                cuts.push(at + 1);
-                piece_start = at + 1;
-            }
+    for end in block_ends(text) {
+        let end = end?;
+        if end - piece_start >= piece_bytes {
+            cuts.push(end);
+            piece_start = end;
         }
     }
     Ok(cuts)
+}
+
+/// Just after each `}` that closes a top-level block of `text` (or stands alone at the top
+/// level), in order; Err where blocks nest deeper than [`MAX_DEPTH`] (and nothing after it). What
+/// follows such a point is read the same way whatever came before it: reading `text[end..]`
+/// gives the same ends, moved by `end`.
+pub(crate) fn block_ends(text: &str) -> impl Iterator<Item = Result<usize, usize>> + '_ {
+    let mut depth = 0usize;
+    let mut done = false;
+    let mut delimiters = delimiters(text);
+    std::iter::from_fn(move || {
+        if done {
+            return None;
+        }
+        for (at, b) in delimiters.by_ref() {
+            if b == b'{' || b == b'(' {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    done = true;
+                    return Some(Err(at));
+                }
+            } else {
+                depth = depth.saturating_sub(1);
+                if depth == 0 && b == b'}' {
+                    return Some(Ok(at + 1));
+                }
+            }
+        }
+        None
+    })
 }
 
 /// Whether `text` is a plan: whether it has a plan header that parses, reading only as far as

@@ -29,6 +29,8 @@ pub struct Reuse {
     file: FileId,
     /// Each piece's start and end in `text`, and its items when it parsed without a problem.
     pieces: Vec<(usize, usize, Option<Vec<Item>>)>,
+    /// Where `text` is cut ([`parse::cuts`] at its finest).
+    cuts: Vec<usize>,
     /// How many pieces the last parse took from the one before (for tests and measurements).
     pub reused: usize,
     /// How many pieces the last parse read.
@@ -47,10 +49,6 @@ impl Reuse {
         let lang = language.map(|l| l.lang);
         self.reused = 0;
         self.parsed = 0;
-        let Ok(cuts) = parse::cuts(text, 1) else {
-            self.forget();
-            return parse::parse(file, text);
-        };
         // Items depend on the piece's text, the file and the plan's language only (where the
         // language shows first matters for problems alone, and a piece with problems is not
         // kept).
@@ -63,6 +61,10 @@ impl Reuse {
         let room = old_len.min(text.len()) - prefix;
         let suffix = common_suffix(&old.as_bytes()[old_len - room..], &text.as_bytes()[text.len() - room..]);
         let delta = text.len() as isize - old_len as isize;
+        let Ok(cuts) = self.cuts(text, prefix, suffix, delta) else {
+            self.forget();
+            return parse::parse(file, text);
+        };
         let by_start: HashMap<usize, usize> = self.pieces.iter().enumerate().map(|(i, p)| (p.0, i)).collect();
         let ends: Vec<usize> = self.pieces.iter().map(|p| p.1).collect();
         let mut bounds = Vec::with_capacity(cuts.len() + 1);
@@ -136,6 +138,7 @@ impl Reuse {
             }
         }
         self.pieces = kept;
+        self.cuts = cuts;
         self.text = text.to_string();
         self.lang = lang;
         self.front = Some(front);
@@ -145,6 +148,32 @@ impl Reuse {
         } else {
             parse::parse(file, text)
         }
+    }
+
+    /// [`parse::cuts`] of `text` at its finest, read again only where the change can move them:
+    /// the cuts of the last parse before the change stay (the text before them is the same), and
+    /// once a cut is found in the unchanged end of the text where the last parse had one, the
+    /// rest are the last parse's, moved by `delta` (after a cut, the text is read the same
+    /// whatever came before it). `prefix` and `suffix` are the bytes the last text and `text`
+    /// have in common at their start and end.
+    fn cuts(&self, text: &str, prefix: usize, suffix: usize, delta: isize) -> Result<Vec<usize>, usize> {
+        let old = if self.pieces.is_empty() { &[][..] } else { &self.cuts[..] };
+        let keep = old.partition_point(|&c| c <= prefix);
+        // Just after a `}` that did not change: a character boundary in `text` too.
+        let from = keep.checked_sub(1).map_or(0, |k| old[k]);
+        let mut cuts = old[..keep].to_vec();
+        let unchanged_end = text.len() - suffix;
+        for end in parse::block_ends(text.get(from..).unwrap_or_default()) {
+            let end = from + end?;
+            cuts.push(end);
+            if end >= unchanged_end {
+                if let Some(k) = end.checked_add_signed(-delta).and_then(|o| old.binary_search(&o).ok()) {
+                    cuts.extend(old[k + 1..].iter().filter_map(|&c| c.checked_add_signed(delta)));
+                    break;
+                }
+            }
+        }
+        Ok(cuts)
     }
 
     fn forget(&mut self) {
@@ -179,6 +208,47 @@ fn common_suffix(a: &[u8], b: &[u8]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cuts_read_again_near_a_change_are_those_of_the_whole_text() {
+        let mut text = include_str!("../../examples/leudal.plan").to_string();
+        text.push_str(include_str!("../../examples/noordoostpolder.plan"));
+        let mut reuse = Reuse::new();
+        // Edits that open and close blocks, strings and comments, so what follows them reads
+        // differently, and plain ones.
+        let snippets = ["{", "}", "\"", "\"\"\"", "/*", "*/", "#", "//", "\n", "x", "(", ")", "} }", "\"{"];
+        let mut seed = 7u64;
+        let mut next = |n: usize| {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (seed >> 33) as usize % n.max(1)
+        };
+        for step in 0..400 {
+            let mut a = next(text.len() + 1);
+            while !text.is_char_boundary(a) {
+                a -= 1;
+            }
+            // Half of them near the end of a block, where the text is cut.
+            if next(2) == 0 {
+                if let Some(brace) = text[a..].find('}') {
+                    a = (a + brace + 1).saturating_sub(next(8));
+                }
+            }
+            while !text.is_char_boundary(a) {
+                a -= 1;
+            }
+            let mut b = (a + next(40)).min(text.len());
+            while !text.is_char_boundary(b) {
+                b -= 1;
+            }
+            let new = if next(3) == 0 { "" } else { snippets[next(snippets.len())] };
+            text.replace_range(a..b, new);
+            reuse.parse(FileId(0), &text);
+            match parse::cuts(&text, 1) {
+                Ok(whole) if !reuse.pieces.is_empty() => assert_eq!(reuse.cuts, whole, "step {step}"),
+                _ => {}
+            }
+        }
+    }
 
     #[test]
     fn common_ends_are_found_across_blocks() {
