@@ -246,13 +246,13 @@ impl<'m> Checker<'m> {
                     if let YearSpec::In(y) | YearSpec::From(y) = line.years {
                         self.year_in_period(y);
                     }
-                    self.euro(&line.amount, &subject);
+                    self.euro(&line.amount, || subject.clone());
                 }
                 for r in &entry.replacements {
                     if let YearSpec::In(y) | YearSpec::From(y) = r.years {
                         self.year_in_period(y);
                     }
-                    self.euro(&r.amount, &subject);
+                    self.euro(&r.amount, || subject.clone());
                 }
             }
         }
@@ -341,7 +341,7 @@ impl<'m> Checker<'m> {
                         self.year_in_period(y);
                     }
                     let Some(declared) = value.amount.value.known().map(|q| q.value) else { continue };
-                    if !self.euro(&value.amount, &label) {
+                    if !self.euro(&value.amount, || label.clone()) {
                         continue;
                     }
                     let year = match (value.year, self.period) {
@@ -463,14 +463,16 @@ impl<'m> Checker<'m> {
         }
     }
 
-    fn euro(&mut self, q: &Spanned<Amount>, context: &Msg) -> bool {
+    /// Whether an amount is in euros; if not, says so of `context` (made only then: most amounts
+    /// are in euros).
+    fn euro(&mut self, q: &Spanned<Amount>, context: impl FnOnce() -> Msg) -> bool {
         if let Amount::Known(quantity) = &q.value {
             if quantity.unit != Unit::Euro {
                 self.push(Problem::WrongUnit {
                     span: q.span,
                     expected: Unit::Euro,
                     found: quantity.unit.clone(),
-                    what: context.clone(),
+                    what: context(),
                 });
                 return false;
             }
@@ -479,13 +481,14 @@ impl<'m> Checker<'m> {
     }
 
     fn measure(&mut self, mi: usize, any_owner: Option<Span>) {
-        let m = &self.model.measures[mi].measure;
-        let name = m.id.value.clone();
+        let model = self.model;
+        let m = &model.measures[mi].measure;
+        let name = &m.id.value;
         if let Some(b) = &m.budget {
-            self.euro(b, &Msg::id("amount-budget").arg("id", &name));
+            self.euro(b, || Msg::id("amount-budget").arg("id", name));
         }
         for e in &m.effects {
-            self.euro(&e.amount, &Msg::id("amount-effect").arg("kind", e.kind.word()).arg("id", &name));
+            self.euro(&e.amount, || Msg::id("amount-effect").arg("kind", e.kind.word()).arg("id", name));
             match e.years {
                 YearSpec::From(y) | YearSpec::In(y) => self.year_in_period(y),
                 YearSpec::Always => {}
@@ -569,7 +572,7 @@ impl<'m> Checker<'m> {
             let difference = (expected - q.value).abs();
             if self.record {
                 self.recomputed.push(Recomputed {
-                    label: Msg::id("subject-share").arg("percent", format_dutch(pct)).arg("id", &name),
+                    label: Msg::id("subject-share").arg("percent", format_dutch(pct)).arg("id", name),
                     year: None,
                     parts: None,
                     span: stated.amount.span,
@@ -696,7 +699,7 @@ impl<'m> Checker<'m> {
         for target in g.targets.clone() {
             self.year_in_period(target.year);
             let Some(goal) = target.amount.value.known().map(|q| q.value) else { continue };
-            if !self.euro(&target.amount, &Msg::id("amount-target").arg("id", &g.id.value)) {
+            if !self.euro(&target.amount, || Msg::id("amount-target").arg("id", &g.id.value)) {
                 continue;
             }
             let year = target.year.value;
@@ -756,7 +759,7 @@ impl<'m> Checker<'m> {
                 self.year_in_period(y);
             }
             let Some(declared) = value.amount.value.known().map(|q| q.value) else { continue };
-            if !self.euro(&value.amount, label) {
+            if !self.euro(&value.amount, || label.clone()) {
                 continue;
             }
             let year = match (value.year, self.period) {
