@@ -12,7 +12,8 @@ use crate::syntax::ast::*;
 use crate::syntax::number::format_dutch;
 use crate::taakveld::{self, Lookup};
 use rust_decimal::{Decimal, RoundingStrategy};
-use std::collections::HashMap;
+// Maps keyed by what the plan names, read on every check: `rustc_hash`, as in resolve.rs.
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// A printed figure grip recomputed (a total of a group or the plan, a total row's or total
 /// column's cell, a total still to realise, the saving a share states) and what it found: the
@@ -122,7 +123,7 @@ struct Checker<'m> {
     /// right, which are otherwise passed over without building their terms.
     record: bool,
     /// The rows some total adds.
-    added: std::collections::HashSet<formula::RowRef>,
+    added: HashSet<formula::RowRef>,
     /// How many more unknown references get a "did you mean".
     suggestions_left: usize,
     out: Vec<Diagnostic>,
@@ -184,7 +185,7 @@ impl<'m> Checker<'m> {
         if model.moments.is_empty() || model.header.is_none() {
             return;
         }
-        let mut names: HashMap<&str, Span> = HashMap::new();
+        let mut names: HashMap<&str, Span> = HashMap::default();
         for (k, moment) in model.moments.iter().enumerate() {
             match names.get(moment.name.value.as_str()) {
                 Some(&first) => self.push(Problem::DuplicateId {
@@ -211,7 +212,7 @@ impl<'m> Checker<'m> {
                     });
                 }
             }
-            let mut seen: HashMap<&str, Span> = HashMap::new();
+            let mut seen: HashMap<&str, Span> = HashMap::default();
             for entry in &moment.measures {
                 if !model.measure_by_id.contains_key(&entry.id.value) {
                     let suggestion = if self.suggestions_left > 0 {
@@ -632,8 +633,8 @@ impl<'m> Checker<'m> {
         for kind in [EffectKind::Saving, EffectKind::Cost] {
             let lines: Vec<&Effect> = m.effects.iter().filter(|e| e.kind == kind).collect();
             let mut first_always: Option<usize> = None;
-            let mut first_in: HashMap<u16, usize> = HashMap::new();
-            let mut first_from: HashMap<u16, usize> = HashMap::new();
+            let mut first_in: HashMap<u16, usize> = HashMap::default();
+            let mut first_from: HashMap<u16, usize> = HashMap::default();
             // The `from` lines in order with the smallest year so far, the `in` lines with the
             // largest: the first earlier line a year clashes with is found by a binary search.
             let (mut froms, mut from_min): (Vec<usize>, Vec<u16>) = (Vec::new(), Vec::new());
@@ -1000,7 +1001,7 @@ impl<'m> Checker<'m> {
                 }
             }
         }
-        let mut label_count: HashMap<&str, usize> = HashMap::new();
+        let mut label_count: HashMap<&str, usize> = HashMap::default();
         for r in &table.rows {
             *label_count.entry(r.label.value.as_str()).or_default() += 1;
         }
@@ -1324,7 +1325,7 @@ fn rows_added(model: &Model, ti: usize, ri: usize) -> Vec<usize> {
 /// adding `from` to `row`'s formula would make a cycle).
 fn reads_row(model: &Model, from: formula::RowRef, row: formula::RowRef) -> bool {
     let mut stack = vec![from];
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = HashSet::default();
     while let Some((t, r)) = stack.pop() {
         if (t, r) == row {
             return true;
@@ -1371,7 +1372,7 @@ fn column_cycle(table: &Table, start: usize) -> bool {
             .collect()
     };
     let mut stack = refs(start);
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = HashSet::default();
     while let Some(c) = stack.pop() {
         if c == start {
             return true;
@@ -1414,7 +1415,7 @@ fn formula_cycles(model: &Model) -> HashMap<formula::RowRef, formula::RowRef> {
     // Tarjan's algorithm with an explicit stack of (node, next edge to follow).
     let n = nodes.len();
     let (mut index, mut low, mut on_stack) = (vec![usize::MAX; n], vec![0usize; n], vec![false; n]);
-    let (mut counter, mut stack, mut out) = (0usize, Vec::new(), HashMap::new());
+    let (mut counter, mut stack, mut out) = (0usize, Vec::new(), HashMap::default());
     for root in 0..n {
         if index[root] != usize::MAX {
             continue;

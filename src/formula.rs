@@ -241,7 +241,7 @@ type SumKey = (Option<usize>, EffectKind, u16);
 /// measures states the same sums many times.
 pub struct Sums<'m> {
     pub model: &'m Model,
-    memo: std::cell::RefCell<std::collections::HashMap<SumKey, Option<Figure>>>,
+    memo: std::cell::RefCell<rustc_hash::FxHashMap<SumKey, Option<Figure>>>,
 }
 
 impl<'m> Sums<'m> {
@@ -494,8 +494,8 @@ pub fn rows_added_by(model: &Model, t: usize, r: usize) -> Vec<RowRef> {
 }
 
 /// Every row some total row of the plan adds.
-pub fn added_rows(model: &Model) -> std::collections::HashSet<RowRef> {
-    let mut out = std::collections::HashSet::new();
+pub fn added_rows(model: &Model) -> rustc_hash::FxHashSet<RowRef> {
+    let mut out = rustc_hash::FxHashSet::default();
     for (t, info) in model.tables.iter().enumerate() {
         for r in 0..info.table.rows.len() {
             out.extend(rows_added_by(model, t, r));

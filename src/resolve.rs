@@ -7,7 +7,7 @@ use crate::lang::{Lang, Msg};
 use crate::source::SourceMap;
 use crate::syntax::ast::*;
 use crate::syntax::parse;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::path::{Path, PathBuf};
 
 /// A group in the flattened plan.
@@ -51,7 +51,7 @@ pub struct TableInfo {
     /// be known in euros.
     pub scale_fault: Option<Span>,
     /// Its rows by name (the first of a name, when a name is used twice).
-    pub rows_by_id: HashMap<String, usize>,
+    pub rows_by_id: FxHashMap<String, usize>,
 }
 
 /// Why a figure cannot be used, pointing at the cause (which is reported as an error there).
@@ -84,9 +84,11 @@ pub struct Model {
     pub tables: Vec<TableInfo>,
     pub totals: Vec<DeclaredTotal>,
     pub texts: Vec<Spanned<String>>,
-    pub measure_by_id: HashMap<String, usize>,
-    pub group_by_id: HashMap<String, usize>,
-    pub table_by_id: HashMap<String, usize>,
+    /// By id (hashed with `rustc_hash`: ids are short and read on every check, and a plan is
+    /// not an adversary of its own checker's hash table).
+    pub measure_by_id: FxHashMap<String, usize>,
+    pub group_by_id: FxHashMap<String, usize>,
+    pub table_by_id: FxHashMap<String, usize>,
     /// Where the root file starts, for diagnostics about the plan as a whole.
     pub root_span: Span,
     /// `part of "main.plan"` in a file checked on its own: the plan it is a part of.
@@ -555,7 +557,7 @@ impl Flattener<'_> {
             Item::Table(t) => {
                 let index = self.model.tables.len();
                 let id = t.id.clone();
-                let mut rows_by_id = HashMap::with_capacity(t.rows.len());
+                let mut rows_by_id = FxHashMap::with_capacity_and_hasher(t.rows.len(), Default::default());
                 for (r, row) in t.rows.iter().enumerate() {
                     rows_by_id.entry(row.id.value.clone()).or_insert(r);
                 }
