@@ -929,7 +929,10 @@ impl<'m> Checker<'m> {
             false
         } else {
             let pm_items = pm_items(&computed.terms);
-            let terms = computed.terms.clone();
+            // The terms go to the problem; copied only when the record keeps them too (a plan
+            // total's are a term per measure).
+            let mut computed = computed;
+            let terms = if record.is_some() { computed.terms.clone() } else { std::mem::take(&mut computed.terms) };
             self.keep(record, computed, Agreement::Differs);
             self.push(Problem::TotalMismatch {
                 label: label.clone(),
