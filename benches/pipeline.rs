@@ -1,8 +1,8 @@
 //! The in-process stages of grip on synthetic plans of 1k, 10k and 100k measures (the plans of
 //! `examples/gen.rs`, default options): parse, parse + resolve, check (on a resolved plan), the
 //! whole of `grip check` without rendering (`api::check_text`), eval and fmt; and what the
-//! language server does on every didChange of a 5,000-measure plan (`api::check_text` +
-//! `eval::evaluate`, the same calls as `lsp.rs` makes before it publishes diagnostics).
+//! language server does on every didChange of a 5,000-measure plan (`api::check_text_reusing`,
+//! the call `src/lsp/engine.rs` makes before it publishes diagnostics).
 //!
 //! ```sh
 //! nice -n 19 cargo bench -j 1 --bench pipeline                          # every size
@@ -124,21 +124,33 @@ fn stages(c: &mut Criterion) {
 }
 
 /// The language server's work between a didChange and its publishDiagnostics, on a plan of
-/// 5,000 measures: `lsp.rs` calls `api::check_text` and `eval::evaluate`, then converts the
-/// diagnostics to LSP positions (not included here; `benches/lsp_latency.py` measures the whole
+/// 5,000 measures: `grip lsp` parses again the pieces a one-digit edit touched and checks the plan
+/// without records (`api::check_text_reusing`, as `src/lsp/engine.rs` calls it). Two texts that
+/// differ in one digit of a saving line are checked in turn, as typing does. Converting the
+/// diagnostics to LSP positions is not included (`benches/lsp_latency.py` measures the whole
 /// round trip through `grip lsp`).
 fn lsp_did_change(c: &mut Criterion) {
     let text = plan(5_000);
+    let key = "saving € ";
+    let at = text.match_indices(key).nth(2_500).map(|(i, _)| i + key.len()).expect("the plan has savings");
+    let mut edited = text.clone();
+    let digit = if edited.as_bytes()[at] == b'9' { "8" } else { "9" };
+    edited.replace_range(at..at + 1, digit);
+    let mut reuse = grip::syntax::reuse::Reuse::new();
+    let mut turn = false;
     let mut g = c.benchmark_group("lsp_did_change");
     g.sample_size(20).throughput(Throughput::Bytes(text.len() as u64));
     g.bench_function("5000", |b| {
         b.iter_batched(
-            || text.clone(),
-            |text| {
-                let checked = grip::api::check_text("bench.plan", None, text);
-                let evaluation = grip::eval::evaluate(&checked.model);
-                (checked, evaluation)
+            || {
+                turn = !turn;
+                if turn {
+                    edited.clone()
+                } else {
+                    text.clone()
+                }
             },
+            |t| grip::api::check_text_reusing("bench.plan", None, t, &mut reuse),
             BatchSize::PerIteration,
         )
     });
