@@ -255,15 +255,17 @@ impl<'m> Sums<'m> {
         if let Some(&known) = self.memo.borrow().get(&key) {
             return known;
         }
-        let sum = match group.and_then(|g| self.model.groups.get(g)) {
+        let sum = match group.map(|g| self.model.groups.get(g)) {
             // A group's own measures and the sums of its sub-groups: each measure is read once,
             // however deep the groups nest.
-            Some(info) => info
+            Some(Some(info)) => info
                 .children
                 .iter()
                 .fold(plain_sum(self.model, info.measures.iter().copied(), kind, year), |sum, &child| {
                     Some(sum? + self.plain(Some(child), kind, year)?)
                 }),
+            // No such group: no measures (as `Model::measures_in` finds).
+            Some(None) => Some(Figure::default()),
             None => plain_sum(self.model, 0..self.model.measures.len(), kind, year),
         };
         self.memo.borrow_mut().insert(key, sum);

@@ -254,6 +254,20 @@ fn checking_with_and_without_records_finds_the_same_problems_and_spans() {
         let plain = grip::check::check(&loaded);
         let (recorded, records) = grip::check::check_recording(&loaded);
         assert_eq!(plain, recorded, "{name}: the problems differ with and without records");
+        // A group's sum from its sub-groups' is the sum of all its measures.
+        let sums = grip::formula::Sums::new(&loaded.model);
+        let years = loaded.model.period().map(|p| p.first.value..=p.last.value);
+        for year in years.into_iter().flatten() {
+            for kind in [grip::syntax::ast::EffectKind::Saving, grip::syntax::ast::EffectKind::Cost] {
+                for g in 0..loaded.model.groups.len() + 1 {
+                    let measures = loaded.model.measures_in(g);
+                    let direct = grip::formula::plain_sum(&loaded.model, measures, kind, year);
+                    assert_eq!(sums.plain(Some(g), kind, year), direct, "{name}: group {g}, {year}");
+                }
+                let all = grip::formula::plain_sum(&loaded.model, 0..loaded.model.measures.len(), kind, year);
+                assert_eq!(sums.plain(None, kind, year), all, "{name}: the plan, {year}");
+            }
+        }
         // The records the language server makes when a hover asks are the same.
         assert_eq!(grip::check::recomputed(&loaded.model), records, "{name}: the records differ");
         // A diagnostic's span (found without building its labels) is where its primary label is.
