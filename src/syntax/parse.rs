@@ -151,25 +151,15 @@ pub fn declares_plan(text: &str) -> bool {
     let whole = || parse(FileId(0), text).0.items.iter().any(|i| matches!(i, Item::Header(_)));
     let language = keywords::detect(text);
     let front = FrontEnd::from_env();
-    let mut depth = 0usize;
     let mut start = 0;
-    for (at, b) in delimiters(text) {
-        if b == b'{' || b == b'(' {
-            depth += 1;
-            if depth > MAX_DEPTH {
-                return whole();
-            }
-            continue;
-        }
-        depth = depth.saturating_sub(1);
-        if depth != 0 || b != b'}' {
-            continue;
-        }
+    for end in block_ends(text) {
+        // Blocks nested too deep: parsed whole, as `parse` does.
+        let Ok(end) = end else { return whole() };
         // A cut just after a `}` falls between characters.
-        let Some(piece) = text.get(start..at + 1) else { return whole() };
+        let Some(piece) = text.get(start..end) else { return whole() };
         match parse_piece(FileId(0), piece, start, language, front) {
             Some((items, _)) if items.iter().any(|i| matches!(i, Item::Header(_))) => return true,
-            Some(_) => start = at + 1,
+            Some(_) => start = end,
             None => return whole(),
         }
     }
